@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The graph model: documents, entities, mentions and relations, independent
+ * of any writer. The extractor fills one graph per document; graphs are merged
+ * and then put in canonical order so writers emit byte-identical output
+ * whatever the input order. Depends on status.h only.
+ *
+ * Ownership: the graph owns every string it stores (it copies on add).
+ * Pointers returned by accessors are borrowed until the graph is changed or
+ * freed. */
+#ifndef CNKG_GRAPH_H
+#define CNKG_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cnkg/status.h"
+
+typedef enum {
+  CNKG_TYPE_PERSON = 0,
+  CNKG_TYPE_PROVINCE,
+  CNKG_TYPE_PREFECTURE,
+  CNKG_TYPE_COUNTY,
+  CNKG_TYPE_TOWNSHIP,
+  CNKG_TYPE_VILLAGE,
+  CNKG_TYPE_INDUSTRY,
+  CNKG_TYPE_POLICY,
+  CNKG_TYPE_ORGANIZATION,
+  CNKG_TYPE_POST, /* a post held: person + title + where (+ when) */
+  CNKG_TYPE_COUNT
+} CnkgType;
+
+/* Local name of the ontology class ("Person", "Village", ...). */
+const char *cnkg_type_name(CnkgType type);
+/* Lower-case IRI path segment ("person", "village", ...). */
+const char *cnkg_type_slug(CnkgType type);
+/* True for Province..Village. */
+bool cnkg_type_is_place(CnkgType type);
+
+typedef enum {
+  CNKG_REL_LOCATED_IN = 0,     /* place/org -> place */
+  CNKG_REL_ASSOCIATED_WITH,    /* person -> place/org */
+  CNKG_REL_TITLE,              /* person -> literal title */
+  CNKG_REL_HAS_INDUSTRY,       /* place/org -> industry */
+  CNKG_REL_IMPLEMENTS_POLICY,  /* place/org -> policy */
+  CNKG_REL_HOLDS_POST,         /* person -> post */
+  CNKG_REL_POST_AT,            /* post -> place/org */
+  CNKG_REL_POST_TITLE,         /* post -> literal title */
+  CNKG_REL_POST_TIME,          /* post -> literal time as stated */
+  CNKG_REL_COUNT
+} CnkgRel;
+
+/* Local name of the ontology property ("locatedIn", ...). */
+const char *cnkg_rel_name(CnkgRel rel);
+/* True if the relation's object is a literal rather than an entity. */
+bool cnkg_rel_is_literal(CnkgRel rel);
+
+/* Entity flags. */
+#define CNKG_ENTITY_FROM_DIVISION_LIST 0x1u /* added from the list, not the text */
+
+typedef struct {
+  size_t doc;    /* index into the graph's documents */
+  size_t begin;  /* offsets in code points of the decoded original */
+  size_t end;
+  char *anchor;  /* the text as the document has it */
+} CnkgMention;
+
+typedef struct {
+  char *key;        /* ASCII, IRI-safe, "<type-slug>/<id>"; unique in the graph */
+  CnkgType type;
+  char *label;      /* preferred label, Simplified Chinese */
+  char *official;   /* official name from the division list, or NULL */
+  char *code;       /* official division code, or NULL */
+  char **aliases;   /* other surface forms, sorted, unique */
+  size_t n_aliases;
+  unsigned flags;
+  CnkgMention *mentions;
+  size_t n_mentions;
+} CnkgEntity;
+
+typedef struct {
+  size_t doc;       /* document that states it */
+  size_t begin;     /* sentence offsets, code points of the original */
+  size_t end;
+  char *sentence;   /* the sentence as normalised text, or NULL */
+} CnkgEvidence;
+
+typedef struct {
+  size_t subject;   /* entity index */
+  CnkgRel rel;
+  size_t object;    /* entity index, or SIZE_MAX for a literal */
+  char *literal;    /* literal object, or NULL */
+  CnkgEvidence *evidence;
+  size_t n_evidence;
+} CnkgRelation;
+
+typedef struct {
+  char *key;          /* "doc/<first 16 hex of sha256>" */
+  char *path;         /* as given on the command line */
+  char *sha256;       /* hex */
+  char *title;        /* NULL when none found */
+  char *author;       /* bylines, ", "-joined, or NULL */
+  char *photographer;
+  char *source;
+  size_t n_chars;     /* code points of the decoded original */
+} CnkgDocument;
+
+typedef struct CnkgGraph CnkgGraph;
+
+/* A new empty graph (owned by the caller; free with cnkg_graph_free). NULL
+ * when out of memory. */
+CnkgGraph *cnkg_graph_new(void);
+void cnkg_graph_free(CnkgGraph *graph);
+
+/* Adds a document (fields copied; NULL fields allowed except key).
+ * Returns an existing index if the key is present.
+ * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
+                                   size_t *index);
+
+/* Finds or creates the entity with key; a new entity gets type and label.
+ * For an existing one, a different label becomes an alias.
+ * CNKG_ERR_ARG (bad key: must be non-empty printable ASCII without
+ * <>"{}|^`\ or space), CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_add_entity(CnkgGraph *graph, const char *key,
+                                 CnkgType type, const char *label,
+                                 size_t *index);
+/* Index of the entity with key: CNKG_SUCCESS or CNKG_NOTHING. */
+CnkgStatus cnkg_graph_find_entity(const CnkgGraph *graph, const char *key,
+                                  size_t *index);
+CnkgStatus cnkg_graph_add_alias(CnkgGraph *graph, size_t entity,
+                                const char *alias);
+CnkgStatus cnkg_graph_set_code(CnkgGraph *graph, size_t entity,
+                               const char *code, const char *official);
+void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags);
+CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
+                                  size_t begin, size_t end,
+                                  const char *anchor);
+/* Adds subject -rel-> object (object ignored for literal relations, literal
+ * ignored otherwise). A duplicate edge gains the evidence instead.
+ * evidence may be NULL. */
+CnkgStatus cnkg_graph_add_relation(CnkgGraph *graph, size_t subject,
+                                   CnkgRel rel, size_t object,
+                                   const char *literal,
+                                   const CnkgEvidence *evidence);
+
+/* Adds everything in from to into (documents, entities by key, relations),
+ * independent of merge order once cnkg_graph_canonicalize runs.
+ * CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_merge(CnkgGraph *into, const CnkgGraph *from);
+
+/* Puts documents, entities, aliases, mentions, relations and evidence in a
+ * canonical order (by key and offsets) and settles labels (the longest,
+ * then bytewise smallest, of label and aliases wins... unless set by code).
+ * Indices change. CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_canonicalize(CnkgGraph *graph);
+
+size_t cnkg_graph_document_count(const CnkgGraph *graph);
+size_t cnkg_graph_entity_count(const CnkgGraph *graph);
+size_t cnkg_graph_relation_count(const CnkgGraph *graph);
+const CnkgDocument *cnkg_graph_document(const CnkgGraph *graph, size_t i);
+const CnkgEntity *cnkg_graph_entity(const CnkgGraph *graph, size_t i);
+const CnkgRelation *cnkg_graph_relation(const CnkgGraph *graph, size_t i);
+
+/* Builds an ASCII entity key "<slug>/<16 hex of sha256(name \x1f context)>"
+ * for an entity without an official code. context may be NULL or "" (e.g.
+ * the key of the enclosing place). Caller owns the result; NULL on OOM. */
+char *cnkg_graph_key_hash(CnkgType type, const char *name, const char *context);
+/* Key for a place with an official division code: "place/<code>". */
+char *cnkg_graph_key_code(const char *code);
+
+#endif

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * One byte-output abstraction for every writer, so tests can write to
+ * memory or to /dev/full. A file output is atomic: bytes go to a temporary
+ * file in the target's directory, which is flushed, synced and renamed over
+ * the target on a successful close. Depends on status.h. */
+#ifndef CNKG_OUTPUT_H
+#define CNKG_OUTPUT_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include "cnkg/status.h"
+
+typedef struct CnkgOutput CnkgOutput;
+
+/* Atomic output to path ("-" means stdout, not atomic). On failure *out is
+ * NULL and errmsg (if non-NULL, size >= 256) says why. Caller owns *out.
+ * CNKG_ERR_WRITE, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
+                                char *errmsg, size_t errmsg_size);
+/* Output to a borrowed stream (not closed by cnkg_output_close). */
+CnkgStatus cnkg_output_new_stream(FILE *stream, CnkgOutput **out);
+/* Output to a growing memory buffer (see cnkg_output_memory). */
+CnkgStatus cnkg_output_new_memory(CnkgOutput **out);
+
+/* Appends bytes. Errors are sticky: later writes return the first error. */
+CnkgStatus cnkg_output_write(CnkgOutput *output, const void *data, size_t len);
+CnkgStatus cnkg_output_puts(CnkgOutput *output, const char *s);
+
+/* Borrowed view of a memory output's bytes (NUL-terminated). */
+const char *cnkg_output_memory(const CnkgOutput *output, size_t *len);
+
+/* Flushes and finishes: a file output is synced and renamed into place
+ * (or its temporary removed when any write failed). Does not free.
+ * Returns the first error of the output's life. */
+CnkgStatus cnkg_output_close(CnkgOutput *output);
+
+/* Frees; an unclosed file output is abandoned (temporary removed). */
+void cnkg_output_free(CnkgOutput *output);
+
+#endif

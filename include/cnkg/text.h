@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * UTF-8 views and helpers. Text crosses module boundaries as CnkgStr views
+ * (pointer + byte length, not NUL-terminated, borrowed), validated once at
+ * intake. Depends on nothing but the C library. */
+#ifndef CNKG_TEXT_H
+#define CNKG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A borrowed UTF-8 byte range. */
+typedef struct {
+  const char *buf;
+  size_t len;
+} CnkgStr;
+
+#define CNKG_STR(lit) ((CnkgStr){(lit), sizeof(lit) - 1})
+
+/* A view of a NUL-terminated string (borrowed). */
+CnkgStr cnkg_str_of(const char *s);
+
+/* Decodes the code point at s[*i] (i < len) and advances *i past it.
+ * Invalid or truncated sequences yield U+FFFD and advance by one byte. */
+uint32_t cnkg_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Encodes cp into out (at least 4 bytes); returns the number of bytes. */
+size_t cnkg_utf8_encode(uint32_t cp, char *out);
+
+/* True if [s, s+len) is well-formed UTF-8 (no surrogates, no overlongs). */
+bool cnkg_utf8_valid(const char *s, size_t len);
+
+/* Number of code points in well-formed UTF-8. */
+size_t cnkg_utf8_count(const char *s, size_t len);
+
+/* True for CJK unified ideographs (incl. extension A and compatibility). */
+bool cnkg_is_han(uint32_t cp);
+
+/* Hex SHA-256 (64 chars + NUL) of data into out. */
+void cnkg_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Copies len bytes of s into a new NUL-terminated string; the caller owns
+ * the result (free()). NULL on allocation failure. */
+char *cnkg_strndup(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Per-document working state: mentions, spans and evidence helpers shared by
+ * the recognisers. Depends on graph.h and intake.h. */
+#include "extractor/docstate.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "cnkg/text.h"
+
+CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
+                                 size_t sentence, size_t begin, size_t end) {
+  if (!st || begin > end || end > st->text->norm_len) return CNKG_ERR_ARG;
+  size_t ob, oe;
+  cnkg_text_span(st->text, begin, end, &ob, &oe);
+  char *anchor = NULL;
+  if (oe >= ob) {
+    /* The anchor is the original text at the mapped offsets. */
+    size_t i = 0, cp = 0, bb = SIZE_MAX, be = st->text->orig_len;
+    const char *o = st->text->orig;
+    while (i < st->text->orig_len) {
+      if (cp == ob) bb = i;
+      if (cp == oe) { be = i; break; }
+      cnkg_utf8_next(o, st->text->orig_len, &i);
+      cp++;
+    }
+    if (bb == SIZE_MAX && cp == ob) bb = i;
+    if (bb != SIZE_MAX && be >= bb) anchor = cnkg_strndup(o + bb, be - bb);
+  }
+  CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, ob, oe, anchor);
+  free(anchor);
+  if (s) return s;
+  if (st->n_spans == st->cap_spans) {
+    size_t cap = st->cap_spans ? st->cap_spans * 2 : 64;
+    CnkgSpan *n = realloc(st->spans, cap * sizeof *n);
+    if (!n) return CNKG_ERR_NOMEM;
+    st->spans = n;
+    st->cap_spans = cap;
+  }
+  const CnkgEntity *e = cnkg_graph_entity(st->graph, entity);
+  st->spans[st->n_spans++] = (CnkgSpan){sentence, begin, end, entity, e->type};
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
+                                size_t object, const char *literal,
+                                size_t sentence) {
+  if (!st) return CNKG_ERR_ARG;
+  if (sentence == SIZE_MAX || sentence >= st->text->n_sentences)
+    return cnkg_graph_add_relation(st->graph, subject, rel, object, literal, NULL);
+  const CnkgSentence *s = &st->text->sentences[sentence];
+  CnkgEvidence ev = {st->doc, 0, 0, NULL};
+  cnkg_text_span(st->text, s->begin, s->end, &ev.begin, &ev.end);
+  ev.sentence = cnkg_strndup(st->text->norm + s->begin, s->end - s->begin);
+  if (!ev.sentence) return CNKG_ERR_NOMEM;
+  CnkgStatus r = cnkg_graph_add_relation(st->graph, subject, rel, object, literal, &ev);
+  free(ev.sentence);
+  return r;
+}
+
+size_t cnkg_docstate_sentence_at(const CnkgDocState *st, size_t pos) {
+  size_t lo = 0, hi = st->text->n_sentences;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const CnkgSentence *s = &st->text->sentences[mid];
+    if (pos < s->begin) hi = mid;
+    else if (pos >= s->end) lo = mid + 1;
+    else return mid;
+  }
+  return SIZE_MAX;
+}
+
+void cnkg_docstate_clear(CnkgDocState *st) {
+  if (!st) return;
+  free(st->spans);
+  st->spans = NULL;
+  st->n_spans = st->cap_spans = 0;
+}

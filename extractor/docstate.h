@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Per-document working state shared by the recognisers: the prepared text,
+ * the lexical analysis of each sentence, the graph being filled, and the
+ * table of entity spans found so far (so a later recogniser can relate a
+ * person to the place named beside it). Made and freed by extract.c for
+ * each document. Depends on graph.h, intake.h, lac.h, division.h. */
+#ifndef CNKG_EXTRACTOR_DOCSTATE_H
+#define CNKG_EXTRACTOR_DOCSTATE_H
+
+#include <stddef.h>
+
+#include "cnkg/graph.h"
+#include "cnkg/log.h"
+#include "extractor/division.h"
+#include "extractor/intake.h"
+#include "extractor/lac.h"
+
+typedef struct {
+  size_t sentence;     /* index into text->sentences */
+  size_t begin, end;   /* byte offsets into text->norm */
+  size_t entity;       /* index into graph */
+  CnkgType type;
+} CnkgSpan;
+
+typedef struct {
+  const char *name;            /* document name for log messages */
+  const CnkgText *text;
+  const CnkgLacResult *lac;    /* one per sentence; NULL in --fast mode */
+  const CnkgDivision *division;
+  CnkgGraph *graph;            /* per-document graph */
+  size_t doc;                  /* index of this document in graph */
+  const CnkgLog *log;
+  CnkgSpan *spans;             /* owned; in the order added */
+  size_t n_spans, cap_spans;
+  size_t focus_place;          /* entity the document is mainly about, or SIZE_MAX */
+} CnkgDocState;
+
+/* Adds a mention of entity for the normalised byte range [begin, end) of
+ * sentence, mapped to original offsets, and records the span.
+ * CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
+                                 size_t sentence, size_t begin, size_t end);
+/* Adds a relation whose evidence is sentence (SIZE_MAX: no evidence). */
+CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
+                                size_t object, const char *literal,
+                                size_t sentence);
+/* Index of the sentence containing normalised byte offset pos, or SIZE_MAX. */
+size_t cnkg_docstate_sentence_at(const CnkgDocState *st, size_t pos);
+void cnkg_docstate_clear(CnkgDocState *st);
+
+#endif

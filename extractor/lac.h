@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * LAC "small" lexical analyser (BiGRU-CRF): segmentation, POS and
+ * PER/LOC/ORG/TIME tags for one sentence. The model file (made at build time
+ * by tools/mklac.c) is mapped read-only once and shared by all threads;
+ * each thread uses its own CnkgLacResult as scratch. Depends on status.h,
+ * text.h and a CBLAS. */
+#ifndef CNKG_EXTRACTOR_LAC_H
+#define CNKG_EXTRACTOR_LAC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cnkg/status.h"
+#include "cnkg/text.h"
+
+typedef struct CnkgLac CnkgLac;
+
+typedef struct {
+  size_t begin, end;    /* byte offsets into the analysed sentence */
+  size_t cbegin, cend;  /* code-point offsets into the analysed sentence */
+  const char *tag;      /* word tag without -B/-I: "n", "v", "PER", "LOC", "ORG", "TIME", ...; static */
+} CnkgLacWord;
+
+typedef struct {
+  CnkgLacWord *words;
+  size_t n_words;
+  uint16_t *tags;       /* per code point: tag id (see cnkg_lac_tag_name) */
+  float *margins;       /* per code point: best minus second-best path score margin */
+  size_t n_chars;
+  void *scratch;        /* private buffers reused across calls */
+  size_t cap_chars, cap_words;
+} CnkgLacResult;
+
+/* Maps the model file at path. On failure *lac is NULL and err says why
+ * (which file, what is wrong, how to rebuild it). Caller owns *lac.
+ * CNKG_ERR_DATA, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize);
+void cnkg_lac_free(CnkgLac *lac);
+
+/* Analyses one sentence (well-formed UTF-8). Fills result, reusing its
+ * buffers; long sentences are cut internally at safe points. The words and
+ * tag strings are borrowed until the next call on result.
+ * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_lac_analyze(const CnkgLac *lac, CnkgStr sentence, CnkgLacResult *result);
+
+/* Emission scores (n_chars x 57 floats, row-major) for tests and --emissions.
+ * Caller owns *scores (free()). */
+CnkgStatus cnkg_lac_emissions(const CnkgLac *lac, CnkgStr sentence, float **scores,
+                              size_t *n_chars);
+
+/* Frees result's buffers (not result itself); result may be reused after. */
+void cnkg_lac_result_clear(CnkgLacResult *result);
+
+/* Full tag name of an id ("LOC-B", "n-I", "O"); NULL when out of range. */
+const char *cnkg_lac_tag_name(const CnkgLac *lac, unsigned tag);
+size_t cnkg_lac_tag_count(const CnkgLac *lac);
+
+#endif

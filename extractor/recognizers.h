@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The recogniser interface extract.c drives, one module per kind:
+ * place.c (cnkg_place_*), org.c (cnkg_org_*), person.c (cnkg_person_*),
+ * industry.c (cnkg_industry_*), policy.c (cnkg_policy_*). Each keeps its
+ * compiled patterns and lexicons in an opaque object made once at start-up
+ * (read-only afterwards, so one object serves all threads) and adds
+ * entities, mentions and relations for one document through CnkgDocState.
+ * They run in this order: place, org, person, industry, policy; each may
+ * read the spans the earlier ones recorded. */
+#ifndef CNKG_EXTRACTOR_RECOGNIZERS_H
+#define CNKG_EXTRACTOR_RECOGNIZERS_H
+
+#include "extractor/docstate.h"
+
+#define CNKG_DECLARE_RECOGNIZER(prefix, Type)                                 \
+  typedef struct Type Type;                                                   \
+  /* Compiles patterns/lexicons; err says what failed. Caller owns *out. */   \
+  CnkgStatus cnkg_##prefix##_new(const CnkgDivision *division, Type **out,    \
+                                 char *err, size_t errsize);                  \
+  void cnkg_##prefix##_free(Type *r);                                         \
+  /* Recognises in one document. CNKG_ERR_NOMEM, CNKG_ERR_PATTERN. */         \
+  CnkgStatus cnkg_##prefix##_run(const Type *r, CnkgDocState *st);
+
+CNKG_DECLARE_RECOGNIZER(place, CnkgPlaceRecognizer)
+CNKG_DECLARE_RECOGNIZER(org, CnkgOrgRecognizer)
+CNKG_DECLARE_RECOGNIZER(person, CnkgPersonRecognizer)
+CNKG_DECLARE_RECOGNIZER(industry, CnkgIndustryRecognizer)
+CNKG_DECLARE_RECOGNIZER(policy, CnkgPolicyRecognizer)
+
+#endif

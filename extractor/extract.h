@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The extractor: one context made at start-up (division index, LAC model,
+ * compiled recognisers), then one call per document that runs
+ * intake -> lexical analysis -> recognisers (place, org, person, industry,
+ * policy) and fills a per-document graph. Depends on graph.h, log.h and the
+ * extractor modules; never on out/. */
+#ifndef CNKG_EXTRACTOR_EXTRACT_H
+#define CNKG_EXTRACTOR_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cnkg/graph.h"
+#include "cnkg/log.h"
+#include "cnkg/status.h"
+
+typedef struct {
+  const char *data_dir;  /* --data DIR or NULL (see cnkg/data.h) */
+  bool fast;             /* no neural analyser: rules and the list only */
+} CnkgExtractorConfig;
+
+typedef struct CnkgExtractor CnkgExtractor;
+
+/* Loads the data files and compiles the recognisers. err names the file or
+ * pattern that failed. Caller owns *ex. CNKG_ERR_DATA, CNKG_ERR_PATTERN,
+ * CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_extractor_new(const CnkgExtractorConfig *config,
+                              CnkgExtractor **ex, char *err, size_t errsize);
+void cnkg_extractor_free(CnkgExtractor *ex);
+
+/* Extracts one document into graph (usually a fresh per-document graph, to
+ * be merged). name is the path as given (used for the document record and
+ * messages). Safe to call from several threads, each with its own worker
+ * (see below). CNKG_ERR_TEXT (document skipped, reason logged),
+ * CNKG_ERR_NOMEM. */
+typedef struct CnkgWorker CnkgWorker;
+CnkgStatus cnkg_worker_new(const CnkgExtractor *ex, CnkgWorker **worker,
+                           char *err, size_t errsize);
+void cnkg_worker_free(CnkgWorker *worker);
+CnkgStatus cnkg_worker_document(CnkgWorker *worker, const char *name,
+                                const void *bytes, size_t len,
+                                const CnkgLog *log, CnkgGraph *graph);
+
+#endif

@@ -1,4 +1,55 @@
 /* SPDX-License-Identifier: Apache-2.0
- * cnkg command-line entry point (placeholder until the CLI lands). */
+ * cnkg's entry point: dispatches `cnkg COMMAND [OPTION]... [INPUT]...` to
+ * the subcommands in cli/; handles --help and --version. Only cli/ writes
+ * to stdout/stderr. */
 #include <stdio.h>
-int main(void) { puts("cnkg"); return 0; }
+#include <string.h>
+
+#include "cli/commands.h"
+
+static const char usage[] =
+  "Usage: cnkg COMMAND [OPTION]... [INPUT]...\n"
+  "Build a knowledge graph (RDF, DOT) from Chinese news and report text.\n"
+  "\n"
+  "Commands:\n"
+  "  build       extract entities and relations from documents, write the graph\n"
+  "  normalize   print the cleaned, normalised text the extractor sees\n"
+  "  lex         word segmentation, POS and entity tags (LAC model)\n"
+  "\n"
+  "Options:\n"
+  "  -h, --help     show this help (or `cnkg COMMAND --help`)\n"
+  "      --version  show the version\n"
+  "\n"
+  "Exit status: 0 success, 1 some input could not be processed, 2 usage error.\n"
+  "Example: cnkg build --format turtle --output - article.txt\n";
+
+typedef struct {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} Command;
+
+static const Command commands[] = {
+  {"build", cnkg_cli_build},
+  {"normalize", cnkg_cli_normalize},
+  {"lex", cnkg_cli_lex},
+};
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+    fputs(usage, stdout);
+    return 0;
+  }
+  if (!strcmp(cmd, "--version")) {
+    printf("cnkg %s\n", CNKG_VERSION);
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (!strcmp(cmd, commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "cnkg: error: unknown command '%s'\nTry 'cnkg --help'.\n", cmd);
+  return 2;
+}

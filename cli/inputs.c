@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Input listing and reading for the CLI (see inputs.h). Uses POSIX
+ * opendir/stat; remembers visited directories by device and inode so a
+ * symlink loop is reported once instead of recursing forever. */
+#include "cli/inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+} DirId;
+
+static int push(char ***arr, size_t *n, size_t *cap, char *s) {
+  if (!s) return -1;
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 16;
+    char **na = realloc(*arr, nc * sizeof *na);
+    if (!na) {
+      free(s);
+      return -1;
+    }
+    *arr = na;
+    *cap = nc;
+  }
+  (*arr)[(*n)++] = s;
+  return 0;
+}
+
+static char *dupf(const char *fmt, const char *a, const char *b) {
+  size_t n = (size_t)snprintf(NULL, 0, fmt, a, b) + 1;
+  char *r = malloc(n);
+  if (r) snprintf(r, n, fmt, a, b);
+  return r;
+}
+
+static int add_error(CnkgInputs *in, const char *path, const char *why) {
+  size_t cap = in->n_errors;  /* errors grow one by one: they are rare */
+  char **na = realloc(in->errors, (cap + 1) * sizeof *na);
+  if (!na) return -1;
+  in->errors = na;
+  char *m = dupf("%s: %s", path, why);
+  if (!m) return -1;
+  in->errors[in->n_errors++] = m;
+  return 0;
+}
+
+static int has_text_ext(const char *name) {
+  const char *dot = strrchr(name, '.');
+  if (!dot) return 0;
+  return !strcmp(dot, ".txt") || !strcmp(dot, ".html") || !strcmp(dot, ".htm") ||
+         !strcmp(dot, ".TXT") || !strcmp(dot, ".HTML") || !strcmp(dot, ".HTM");
+}
+
+static int walk(CnkgInputs *in, const char *dir, DirId *seen, size_t depth) {
+  if (depth >= 64) return add_error(in, dir, "directories nested too deeply (symlink loop?)");
+  struct stat sb;
+  if (stat(dir, &sb) != 0) return add_error(in, dir, strerror(errno));
+  for (size_t i = 0; i < depth; i++)
+    if (seen[i].dev == sb.st_dev && seen[i].ino == sb.st_ino)
+      return add_error(in, dir, "symbolic link loop, not followed");
+  seen[depth].dev = sb.st_dev;
+  seen[depth].ino = sb.st_ino;
+  DIR *d = opendir(dir);
+  if (!d) return add_error(in, dir, strerror(errno));
+  size_t before = in->n;
+  struct dirent *e;
+  int rc = 0;
+  while (rc == 0 && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;  /* ., .., hidden files */
+    char *p = dupf("%s/%s", dir, e->d_name);
+    if (!p) { rc = -1; break; }
+    struct stat st;
+    if (stat(p, &st) != 0) {
+      rc = add_error(in, p, strerror(errno));
+      free(p);
+    } else if (S_ISDIR(st.st_mode)) {
+      rc = walk(in, p, seen, depth + 1);
+      free(p);
+    } else if (S_ISREG(st.st_mode) && has_text_ext(e->d_name)) {
+      rc = push(&in->paths, &in->n, &in->cap, p);
+    } else {
+      free(p);
+    }
+  }
+  closedir(d);
+  if (rc == 0 && depth == 0 && in->n == before)
+    rc = add_error(in, dir, "no .txt, .html or .htm files in this directory");
+  return rc;
+}
+
+int cnkg_inputs_add(CnkgInputs *in, const char *arg) {
+  if (!strcmp(arg, "-")) return push(&in->paths, &in->n, &in->cap, dupf("%s%s", "-", ""));
+  struct stat sb;
+  if (stat(arg, &sb) != 0) return add_error(in, arg, strerror(errno));
+  if (S_ISDIR(sb.st_mode)) {
+    DirId seen[64];
+    return walk(in, arg, seen, 0);
+  }
+  return push(&in->paths, &in->n, &in->cap, dupf("%s%s", arg, ""));
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void cnkg_inputs_sort(CnkgInputs *in) {
+  if (in->n > 1) qsort(in->paths, in->n, sizeof *in->paths, cmp_str);
+}
+
+void cnkg_inputs_clear(CnkgInputs *in) {
+  for (size_t i = 0; i < in->n; i++) free(in->paths[i]);
+  for (size_t i = 0; i < in->n_errors; i++) free(in->errors[i]);
+  free(in->paths);
+  free(in->errors);
+  memset(in, 0, sizeof *in);
+}
+
+int cnkg_inputs_read(const char *path, char **buf, size_t *len) {
+  *buf = NULL;
+  *len = 0;
+  int is_stdin = !strcmp(path, "-");
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) return -1;
+  size_t cap = 1 << 16, n = 0;
+  char *b = malloc(cap);
+  int err = 0;
+  while (b) {
+    if (n == cap) {
+      char *nb = realloc(b, cap * 2);
+      if (!nb) { free(b); b = NULL; err = ENOMEM; break; }
+      b = nb;
+      cap *= 2;
+    }
+    size_t got = fread(b + n, 1, cap - n, f);
+    n += got;
+    if (got == 0) {
+      if (ferror(f)) err = errno ? errno : EIO;
+      break;
+    }
+  }
+  if (!b && !err) err = ENOMEM;
+  if (!is_stdin) fclose(f);
+  if (err) {
+    free(b);
+    errno = err;
+    return -1;
+  }
+  *buf = b;
+  *len = n;
+  return 0;
+}

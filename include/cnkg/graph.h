@@ -129,8 +129,17 @@ CnkgStatus cnkg_graph_find_entity(const CnkgGraph *graph, const char *key,
                                   size_t *index);
 CnkgStatus cnkg_graph_add_alias(CnkgGraph *graph, size_t entity,
                                 const char *alias);
+/* Sets and pins the preferred label (e.g. the fullest form chosen by the
+ * extractor); the previous label becomes an alias. Canonicalisation keeps a
+ * pinned label; when merged graphs pin different labels, the longest (then
+ * bytewise smallest) wins. CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_set_label(CnkgGraph *graph, size_t entity,
+                                const char *label);
+/* Sets the official code and/or name (either may be NULL: left as is). */
 CnkgStatus cnkg_graph_set_code(CnkgGraph *graph, size_t entity,
                                const char *code, const char *official);
+/* Replaces the entity's flags. On merge, CNKG_ENTITY_FROM_DIVISION_LIST
+ * survives only if every merged part has it; other flags are or-ed. */
 void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags);
 CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
                                   size_t begin, size_t end,

@@ -69,4 +69,66 @@ CnkgStatus cnkg_division_find_code(const CnkgDivision *div, const char *code,
 /* True if anc is id or one of its ancestors. */
 bool cnkg_division_is_within(const CnkgDivision *div, CnkgDivId id, CnkgDivId anc);
 
+/* ---- extras for the place recogniser ---------------------------------- */
+
+/* Records are stored in breadth-first order: the provinces (ids 0..30, by
+ * code) first, and the children of every record contiguous, ordered by level
+ * and then code. */
+
+/* Number of records at a level (prefectures include the placeholder rows). */
+size_t cnkg_division_count_level(const CnkgDivision *div, CnkgLevel level);
+
+/* True for the list's placeholder rows that are not places (市辖区, 县,
+ * 省直辖县级行政区划, 自治区直辖县级行政区划): they have no name keys and no
+ * children (their counties hang under the province). False for bad ids. */
+bool cnkg_division_is_placeholder(const CnkgDivision *div, CnkgDivId id);
+
+/* Parent of id, or CNKG_DIV_NONE for provinces and bad ids. */
+CnkgDivId cnkg_division_parent(const CnkgDivision *div, CnkgDivId id);
+
+/* The ancestor of id at level (id itself if it is at that level), or
+ * CNKG_DIV_NONE if there is none (e.g. the prefecture of a 省直辖 county). */
+CnkgDivId cnkg_division_ancestor(const CnkgDivision *div, CnkgDivId id, CnkgLevel level);
+
+/* The direct children of id are ids [*first, *first + *count); pass
+ * CNKG_DIV_NONE for the provinces. CNKG_SUCCESS (count may be 0) or
+ * CNKG_ERR_ARG (bad id). */
+CnkgStatus cnkg_division_children(const CnkgDivision *div, CnkgDivId id,
+                                  CnkgDivId *first, size_t *count);
+
+/* Checks every record, key and hit of the mapping (slow: tens of ms; open()
+ * only checks the header and section sizes, and every accessor bounds-checks
+ * what it reads, so a corrupt file never crashes). CNKG_SUCCESS or
+ * CNKG_ERR_DATA with err naming the file and the problem. */
+CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsize);
+
+/* Folds variant characters that place names and news text write differently
+ * (候→侯, 冈→岗, 嘴→咀, 峯→峰, 塆→湾, 垅→垄). Index keys are folded at build
+ * time and cnkg_division_lookup() folds its query, so callers need this only
+ * to match text against folded keys themselves. Every fold maps a 3-byte
+ * UTF-8 character to a 3-byte one, so byte offsets are preserved; invalid
+ * UTF-8 is copied unchanged. Writes in.len bytes to out (caller's buffer)
+ * and returns in.len, or returns 0 and writes nothing if outsize < in.len. */
+size_t cnkg_division_fold(CnkgStr in, char *out, size_t outsize);
+
+/* One lookup key derived from an official name. */
+typedef struct {
+  CnkgStr key;        /* borrowed from the name or from the caller's buf */
+  CnkgKeyKind kind;
+} CnkgDivKey;
+
+#define CNKG_DIV_MAX_KEYS 8
+
+/* The keys the index holds for an official name at a level (the index
+ * builder uses exactly this): the name itself, the place name with a
+ * committee suffix cut (红河村委会→红河村, 多福巷社区居委会→多福巷社区,
+ * 新兴里居委会→新兴里), and short forms without the level suffix when at
+ * least two characters remain (岳西县→岳西, 广西壮族自治区→广西,
+ * 海西蒙古族藏族自治州→海西 and 海西州, 长哨营满族乡→长哨营 and 长哨营乡,
+ * 宽阔镇→宽阔, 红河村→红河). Keys are not folded. Composed keys are written to
+ * buf (caller's, >= 2 * name.len + 16 bytes is always enough). Distinct keys,
+ * official first; returns how many were written to keys (at most max). */
+size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
+                          size_t max, char *buf, size_t bufsize);
+
 #endif

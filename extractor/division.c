@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The division index (division.h): maps division.idx read-only and answers
+ * name, code and tree queries straight from the mapping; also the key
+ * derivation and variant fold the index builder shares with the recogniser.
+ * Depends on division.h, division_int.h, text.h, status.h and POSIX mmap. */
+#include "extractor/division.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "extractor/division_int.h"
+
+_Static_assert(sizeof(CnkgDivHit) == 8, "CnkgDivHit is stored in the index as is");
+_Static_assert(sizeof(CnkgDivIdxRec) == 16, "record layout");
+_Static_assert(sizeof(CnkgDivIdxKey) == 12, "key layout");
+
+struct CnkgDivision {
+  void *map;
+  size_t map_size;
+  const CnkgDivIdxHeader *hdr;
+  const CnkgDivIdxRec *recs;
+  const uint32_t *bycode;
+  const uint32_t *buckets;
+  const CnkgDivIdxKey *keys;
+  const CnkgDivHit *hits;
+  const char *pool;
+  uint32_t nrec, nkeys, nhits, nbuckets, pool_size;
+  char *path;
+};
+
+/* ---- variant fold ------------------------------------------------------ */
+
+/* Small on purpose: only characters that place names and news text are
+ * known to write differently and that are not traditional/simplified pairs
+ * (intake converts those). Both sides are 3-byte UTF-8. */
+static const char fold_table[][2][4] = {
+  {"候", "侯"}, {"冈", "岗"}, {"嘴", "咀"}, {"峯", "峰"}, {"塆", "湾"}, {"垅", "垄"},
+};
+
+size_t cnkg_division_fold(CnkgStr in, char *out, size_t outsize) {
+  if (outsize < in.len) return 0;
+  if (in.len == 0) return 0;
+  memcpy(out, in.buf, in.len);
+  for (size_t i = 0; i + 3 <= in.len; i++) {
+    unsigned char c = (unsigned char)out[i];
+    if (c < 0xE0 || c > 0xEF) continue;
+    for (size_t k = 0; k < sizeof fold_table / sizeof fold_table[0]; k++) {
+      if (memcmp(out + i, fold_table[k][0], 3) == 0) {
+        memcpy(out + i, fold_table[k][1], 3);
+        break;
+      }
+    }
+    i += 2;
+  }
+  return in.len;
+}
+
+/* ---- key derivation ---------------------------------------------------- */
+
+/* Ethnic group names (without 族). Multi-character ones are also cut bare,
+ * as in 新疆维吾尔自治区 or 伊犁哈萨克自治州; single characters only with 族. */
+static const char *const ethnic_names[] = {
+  "壮", "回", "维吾尔", "藏", "蒙古", "苗", "彝", "土家", "布依", "侗", "瑶",
+  "朝鲜", "白", "哈尼", "哈萨克", "黎", "傣", "畲", "傈僳", "仡佬", "东乡",
+  "高山", "拉祜", "水", "佤", "纳西", "羌", "土", "仫佬", "锡伯", "柯尔克孜",
+  "达斡尔", "景颇", "毛南", "撒拉", "布朗", "塔吉克", "阿昌", "普米", "鄂温克",
+  "怒", "京", "基诺", "德昂", "保安", "俄罗斯", "裕固", "乌孜别克", "门巴",
+  "鄂伦春", "独龙", "塔塔尔", "赫哲", "珞巴", "满", "汉", "各", "民",
+};
+
+static bool ends_with(const char *s, size_t len, const char *suf, size_t *stem) {
+  size_t n = strlen(suf);
+  if (n > len || memcmp(s + len - n, suf, n) != 0) return false;
+  *stem = len - n;
+  return true;
+}
+
+static size_t chars(const char *s, size_t len) { return cnkg_utf8_count(s, len); }
+
+/* Cuts trailing ethnic names (蒙古族藏族, 维吾尔, 民族) while at least two
+ * characters remain; returns the new length. */
+static size_t strip_ethnic(const char *s, size_t len) {
+  for (;;) {
+    size_t best = len;
+    size_t base = len, t;
+    bool zu = ends_with(s, len, "族", &t);
+    if (zu) base = t;
+    for (size_t k = 0; k < sizeof ethnic_names / sizeof ethnic_names[0]; k++) {
+      const char *e = ethnic_names[k];
+      size_t stem;
+      if (!zu && chars(e, strlen(e)) < 2) continue;
+      if (ends_with(s, base, e, &stem) && stem < best && chars(s, stem) >= 2) best = stem;
+    }
+    if (best == len) return len;
+    len = best;
+  }
+}
+
+typedef struct {
+  CnkgDivKey *keys;
+  size_t n, max;
+  char *buf;
+  size_t used, bufsize;
+} KeySet;
+
+static void add_key(KeySet *ks, const char *s, size_t len, CnkgKeyKind kind) {
+  if (len == 0 || ks->n >= ks->max) return;
+  for (size_t i = 0; i < ks->n; i++)
+    if (ks->keys[i].key.len == len && memcmp(ks->keys[i].key.buf, s, len) == 0) return;
+  ks->keys[ks->n].key.buf = s;
+  ks->keys[ks->n].key.len = len;
+  ks->keys[ks->n].kind = kind;
+  ks->n++;
+}
+
+/* Adds stem + tail (composed in the caller's buffer) as a short key. */
+static void add_composed(KeySet *ks, const char *stem, size_t len, const char *tail) {
+  size_t tl = strlen(tail);
+  if (ks->used + len + tl > ks->bufsize) return;
+  char *p = ks->buf + ks->used;
+  memcpy(p, stem, len);
+  memcpy(p + len, tail, tl);
+  ks->used += len + tl;
+  add_key(ks, p, len + tl, CNKG_KEY_SHORT);
+}
+
+typedef struct {
+  const char *suffix;
+  bool autonomous;   /* cut ethnic names before the suffix too */
+  const char *back;  /* also add stem + back (NULL: no) */
+} ShortRule;
+
+static const ShortRule province_rules[] = {
+  {"特别行政区", false, NULL}, {"自治区", true, NULL}, {"省", false, NULL},
+  {"市", false, NULL}, {NULL, false, NULL}};
+static const ShortRule prefecture_rules[] = {
+  {"自治州", true, "州"}, {"地区", false, NULL}, {"盟", false, NULL},
+  {"市", false, NULL}, {NULL, false, NULL}};
+static const ShortRule county_rules[] = {
+  {"自治县", true, "县"}, {"自治旗", true, "旗"}, {"林区", false, NULL},
+  {"特区", false, NULL}, {"县", false, NULL}, {"市", false, NULL},
+  {"旗", false, NULL}, {"区", false, NULL}, {NULL, false, NULL}};
+static const ShortRule township_rules[] = {
+  {"街道办事处", false, NULL}, {"街道", false, NULL}, {"办事处", false, NULL},
+  {"民族乡", true, "乡"}, {"乡", true, "乡"}, {"民族苏木", true, "苏木"},
+  {"苏木", true, "苏木"}, {"镇", false, NULL}, {NULL, false, NULL}};
+static const ShortRule village_rules[] = {
+  {"社区", false, NULL}, {"嘎查", false, NULL}, {"村", false, NULL},
+  {NULL, false, NULL}};
+
+/* Names ending so are zones, not places named by their first characters. */
+static const char *const zone_suffixes[] = {
+  "开发区", "管理区", "园区", "示范区", "生活区", "试验区", "实验区", "合作区",
+  "管委会", "农场", "林场", NULL};
+
+static void add_shorts(KeySet *ks, const char *s, size_t len, CnkgLevel level) {
+  static const ShortRule *const by_level[6] = {
+    NULL, province_rules, prefecture_rules, county_rules, township_rules, village_rules};
+  size_t stem;
+  for (size_t z = 0; zone_suffixes[z]; z++)
+    if (ends_with(s, len, zone_suffixes[z], &stem)) return;
+  const ShortRule *r = by_level[level];
+  for (; r && r->suffix; r++) {
+    if (!ends_with(s, len, r->suffix, &stem)) continue;
+    size_t cut = r->autonomous ? strip_ethnic(s, stem) : stem;
+    if (chars(s, cut) < 2) return;
+    add_key(ks, s, cut, CNKG_KEY_SHORT);
+    /* 海西蒙古族藏族自治州 → 海西州; 长哨营满族乡 → 长哨营乡; a plain 乡
+     * already is stem + 乡. */
+    if (r->back && cut != stem) add_composed(ks, s, cut, r->back);
+    else if (r->back && r->autonomous && strcmp(r->suffix, "乡") != 0 &&
+             strcmp(r->suffix, "苏木") != 0)
+      add_composed(ks, s, cut, r->back);
+    return;
+  }
+}
+
+/* Committee suffix → what is left of it in the place name. Each
+ * replacement is a prefix of its suffix, so the place name is a prefix of
+ * the official name. Longest first. */
+static const char *const committee_rules[][2] = {
+  {"社区居民委员会", "社区"}, {"社区居委会", "社区"}, {"嘎查村民委员会", "嘎查"},
+  {"嘎查村委员会", "嘎查"}, {"嘎查委员会", "嘎查"}, {"嘎查委会", "嘎查"},
+  {"村村民委员会", "村"}, {"村村委会", "村"}, {"村民委员会", "村"},
+  {"村委会", "村"}, {"居民委员会", ""}, {"居委会", ""},
+};
+
+size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
+                          size_t max, char *buf, size_t bufsize) {
+  KeySet ks = {keys, 0, max, buf, 0, bufsize};
+  if (!name.buf || name.len == 0 || level < CNKG_LEVEL_PROVINCE || level > CNKG_LEVEL_VILLAGE)
+    return 0;
+  add_key(&ks, name.buf, name.len, CNKG_KEY_OFFICIAL);
+  size_t place = name.len, stem;
+  if (level == CNKG_LEVEL_VILLAGE) {
+    for (size_t i = 0; i < sizeof committee_rules / sizeof committee_rules[0]; i++) {
+      if (ends_with(name.buf, name.len, committee_rules[i][0], &stem)) {
+        size_t p = stem + strlen(committee_rules[i][1]);
+        if (stem > 0 && chars(name.buf, p) >= 2) place = p;
+        break;
+      }
+    }
+    add_key(&ks, name.buf, place, CNKG_KEY_PLACE);
+  }
+  add_shorts(&ks, name.buf, place, level);
+  return ks.n;
+}
+
+/* ---- the mapping ------------------------------------------------------- */
+
+static void set_err(char *err, size_t errsize, const char *path, const char *msg) {
+  if (err && errsize) snprintf(err, errsize, "%s: %s", path, msg);
+}
+
+void cnkg_division_free(CnkgDivision *div) {
+  if (!div) return;
+  if (div->map) munmap(div->map, div->map_size);
+  free(div->path);
+  free(div);
+}
+
+CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
+                              size_t errsize) {
+  *out = NULL;
+  if (err && errsize) err[0] = '\0';
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    char msg[256];
+    snprintf(msg, sizeof msg, "cannot open the division index: %s", strerror(errno));
+    set_err(err, errsize, path, msg);
+    return CNKG_ERR_DATA;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    set_err(err, errsize, path, "not a regular file");
+    return CNKG_ERR_DATA;
+  }
+  size_t size = (size_t)st.st_size;
+  if (size < sizeof(CnkgDivIdxHeader)) {
+    close(fd);
+    set_err(err, errsize, path, "truncated division index (shorter than its header)");
+    return CNKG_ERR_DATA;
+  }
+  void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (map == MAP_FAILED) {
+    set_err(err, errsize, path, "cannot map the division index");
+    return CNKG_ERR_DATA;
+  }
+  CnkgDivision *div = calloc(1, sizeof *div);
+  if (!div || !(div->path = cnkg_strndup(path, strlen(path)))) {
+    free(div);
+    munmap(map, size);
+    set_err(err, errsize, path, "out of memory");
+    return CNKG_ERR_NOMEM;
+  }
+  div->map = map;
+  div->map_size = size;
+  const CnkgDivIdxHeader *h = map;
+  const char *why = NULL;
+  size_t offs[7];
+  uint64_t total = 0;
+  if (memcmp(h->magic, CNKG_DIVIDX_MAGIC, 8) != 0)
+    why = "not a cnkg division index (bad magic)";
+  else if (h->bom != CNKG_DIVIDX_BOM)
+    why = "division index made on a machine with another byte order; rebuild it";
+  else if (h->version != CNKG_DIVIDX_VERSION)
+    why = "division index has an unsupported version; rebuild it with cnkg-mkdivision";
+  else if (h->nbuckets == 0 || (h->nbuckets & (h->nbuckets - 1)) != 0 ||
+           h->nrec == 0 || h->nrec == UINT32_MAX || h->level_count[0] != 0)
+    why = "corrupt division index header";
+  else {
+    for (int l = 0; l < 6; l++) total += h->level_count[l];
+    cnkg_dividx_layout(h->nrec, h->nbuckets, h->nkeys, h->nhits, h->pool_size, offs);
+    if (total != h->nrec || h->level_count[CNKG_LEVEL_PROVINCE] == 0)
+      why = "corrupt division index header (level counts)";
+    else if (h->file_size != (uint64_t)offs[6] || size != offs[6])
+      why = size < offs[6] ? "truncated division index" : "division index has trailing or missing bytes";
+  }
+  if (why) {
+    set_err(err, errsize, path, why);
+    cnkg_division_free(div);
+    return CNKG_ERR_DATA;
+  }
+  const char *base = map;
+  div->hdr = h;
+  div->recs = (const CnkgDivIdxRec *)(const void *)(base + offs[0]);
+  div->bycode = (const uint32_t *)(const void *)(base + offs[1]);
+  div->buckets = (const uint32_t *)(const void *)(base + offs[2]);
+  div->keys = (const CnkgDivIdxKey *)(const void *)(base + offs[3]);
+  div->hits = (const CnkgDivHit *)(const void *)(base + offs[4]);
+  div->pool = base + offs[5];
+  div->nrec = h->nrec;
+  div->nkeys = h->nkeys;
+  div->nhits = h->nhits;
+  div->nbuckets = h->nbuckets;
+  div->pool_size = h->pool_size;
+  *out = div;
+  return CNKG_SUCCESS;
+}
+
+size_t cnkg_division_count(const CnkgDivision *div) { return div ? div->nrec : 0; }
+
+size_t cnkg_division_count_level(const CnkgDivision *div, CnkgLevel level) {
+  if (!div || level > CNKG_LEVEL_VILLAGE) return 0;
+  return div->hdr->level_count[level];
+}
+
+static uint64_t rec_code(const CnkgDivIdxRec *r) {
+  return ((uint64_t)r->code_hi << 32) | r->code_lo;
+}
+
+CnkgStatus cnkg_division_get(const CnkgDivision *div, CnkgDivId id, CnkgDivRecord *rec) {
+  if (!div || !rec || id >= div->nrec) return CNKG_ERR_ARG;
+  const CnkgDivIdxRec *r = &div->recs[id];
+  unsigned digits = cnkg_dividx_digits(r->level);
+  uint64_t code = rec_code(r);
+  if (digits == 0 || r->level == 0 || (uint64_t)r->name_off + r->name_len > div->pool_size ||
+      (r->parent != CNKG_DIV_NONE && r->parent >= div->nrec) || code >= 1000000000000ull)
+    return CNKG_ERR_DATA;
+  rec->name = div->pool + r->name_off;
+  rec->name_len = r->name_len;
+  snprintf(rec->code, sizeof rec->code, "%0*llu", (int)digits, (unsigned long long)code);
+  rec->level = (CnkgLevel)r->level;
+  rec->parent = r->parent;
+  return CNKG_SUCCESS;
+}
+
+bool cnkg_division_is_placeholder(const CnkgDivision *div, CnkgDivId id) {
+  return div && id < div->nrec && (div->recs[id].flags & CNKG_DIVIDX_PLACEHOLDER);
+}
+
+CnkgDivId cnkg_division_parent(const CnkgDivision *div, CnkgDivId id) {
+  if (!div || id >= div->nrec) return CNKG_DIV_NONE;
+  CnkgDivId p = div->recs[id].parent;
+  return p < div->nrec ? p : CNKG_DIV_NONE;
+}
+
+CnkgDivId cnkg_division_ancestor(const CnkgDivision *div, CnkgDivId id, CnkgLevel level) {
+  /* At most five levels; the step limit guards against a corrupt cycle. */
+  for (int steps = 0; steps < 6 && div && id < div->nrec; steps++) {
+    if (div->recs[id].level == level) return id;
+    if (div->recs[id].level < level) return CNKG_DIV_NONE;
+    id = div->recs[id].parent;
+  }
+  return CNKG_DIV_NONE;
+}
+
+bool cnkg_division_is_within(const CnkgDivision *div, CnkgDivId id, CnkgDivId anc) {
+  for (int steps = 0; steps < 6 && div && id < div->nrec; steps++) {
+    if (id == anc) return true;
+    id = div->recs[id].parent;
+  }
+  return false;
+}
+
+CnkgStatus cnkg_division_children(const CnkgDivision *div, CnkgDivId id,
+                                  CnkgDivId *first, size_t *count) {
+  *first = 0;
+  *count = 0;
+  if (!div) return CNKG_ERR_ARG;
+  uint32_t nroots = div->hdr->level_count[CNKG_LEVEL_PROVINCE];
+  if (nroots > div->nrec) return CNKG_ERR_DATA;
+  if (id == CNKG_DIV_NONE) {
+    *count = nroots;
+    return CNKG_SUCCESS;
+  }
+  if (id >= div->nrec) return CNKG_ERR_ARG;
+  /* Breadth-first order: parents are non-decreasing after the roots. */
+  size_t lo = nroots, hi = div->nrec;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (div->recs[mid].parent < id) lo = mid + 1; else hi = mid;
+  }
+  size_t start = lo;
+  hi = div->nrec;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (div->recs[mid].parent <= id) lo = mid + 1; else hi = mid;
+  }
+  *first = (CnkgDivId)start;
+  *count = lo - start;
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_division_find_code(const CnkgDivision *div, const char *code, CnkgDivId *id) {
+  *id = CNKG_DIV_NONE;
+  if (!div || !code) return CNKG_ERR_ARG;
+  size_t n = strlen(code);
+  if (n != 2 && n != 4 && n != 6 && n != 9 && n != 12) return CNKG_NOTHING;
+  uint64_t want = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (code[i] < '0' || code[i] > '9') return CNKG_NOTHING;
+    want = want * 10 + (uint64_t)(code[i] - '0');
+  }
+  size_t lo = 0, hi = div->nrec;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    uint32_t r = div->bycode[mid];
+    if (r >= div->nrec) return CNKG_ERR_DATA;
+    uint64_t c = rec_code(&div->recs[r]);
+    if (c == want) {
+      if (cnkg_dividx_digits(div->recs[r].level) != n) return CNKG_NOTHING;
+      *id = r;
+      return CNKG_SUCCESS;
+    }
+    if (c < want) lo = mid + 1; else hi = mid;
+  }
+  return CNKG_NOTHING;
+}
+
+size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name, const CnkgDivHit **hits) {
+  *hits = NULL;
+  char folded[512];
+  if (!div || !name.buf || name.len == 0 || name.len > sizeof folded) return 0;
+  cnkg_division_fold(name, folded, sizeof folded);
+  uint32_t b = cnkg_dividx_hash(folded, name.len) & (div->nbuckets - 1);
+  uint32_t k0 = div->buckets[b], k1 = div->buckets[b + 1];
+  if (k0 > k1 || k1 > div->nkeys) return 0;
+  for (uint32_t k = k0; k < k1; k++) {
+    const CnkgDivIdxKey *key = &div->keys[k];
+    if (key->str_len != name.len || (uint64_t)key->str_off + key->str_len > div->pool_size)
+      continue;
+    if (memcmp(div->pool + key->str_off, folded, name.len) != 0) continue;
+    uint32_t h0 = key->hit_start, h1 = div->keys[k + 1].hit_start;
+    if (h0 >= h1 || h1 > div->nhits) return 0;
+    *hits = div->hits + h0;
+    return h1 - h0;
+  }
+  return 0;
+}
+
+CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsize) {
+  if (!div) return CNKG_ERR_ARG;
+  char msg[160];
+  uint32_t nroots = div->hdr->level_count[CNKG_LEVEL_PROVINCE];
+  uint32_t seen[6] = {0};
+  for (uint32_t i = 0; i < div->nrec; i++) {
+    const CnkgDivIdxRec *r = &div->recs[i];
+    bool ok = r->level >= CNKG_LEVEL_PROVINCE && r->level <= CNKG_LEVEL_VILLAGE &&
+              (uint64_t)r->name_off + r->name_len <= div->pool_size && r->name_len > 0;
+    if (ok) {
+      seen[r->level]++;
+      if (i < nroots) ok = r->level == CNKG_LEVEL_PROVINCE && r->parent == CNKG_DIV_NONE;
+      else ok = r->parent < div->nrec && div->recs[r->parent].level < r->level &&
+                (i == nroots || r->parent >= div->recs[i - 1].parent) &&
+                !(div->recs[r->parent].flags & CNKG_DIVIDX_PLACEHOLDER);
+    }
+    if (!ok) {
+      snprintf(msg, sizeof msg, "corrupt division index: record %u", (unsigned)i);
+      set_err(err, errsize, div->path, msg);
+      return CNKG_ERR_DATA;
+    }
+  }
+  for (int l = 1; l < 6; l++) {
+    if (seen[l] != div->hdr->level_count[l]) {
+      set_err(err, errsize, div->path, "corrupt division index: level counts");
+      return CNKG_ERR_DATA;
+    }
+  }
+  for (uint32_t i = 0; i < div->nrec; i++) {
+    uint32_t r = div->bycode[i];
+    if (r >= div->nrec || (i > 0 && rec_code(&div->recs[div->bycode[i - 1]]) >= rec_code(&div->recs[r]))) {
+      set_err(err, errsize, div->path, "corrupt division index: code table");
+      return CNKG_ERR_DATA;
+    }
+  }
+  if (div->buckets[0] != 0 || div->buckets[div->nbuckets] != div->nkeys ||
+      div->keys[div->nkeys].hit_start != div->nhits) {
+    set_err(err, errsize, div->path, "corrupt division index: key table bounds");
+    return CNKG_ERR_DATA;
+  }
+  for (uint32_t b = 0; b < div->nbuckets; b++) {
+    uint32_t k0 = div->buckets[b], k1 = div->buckets[b + 1];
+    if (k0 > k1 || k1 > div->nkeys) {
+      set_err(err, errsize, div->path, "corrupt division index: buckets");
+      return CNKG_ERR_DATA;
+    }
+    for (uint32_t k = k0; k < k1; k++) {
+      const CnkgDivIdxKey *key = &div->keys[k];
+      if ((uint64_t)key->str_off + key->str_len > div->pool_size || key->str_len == 0 ||
+          (cnkg_dividx_hash(div->pool + key->str_off, key->str_len) & (div->nbuckets - 1)) != b ||
+          key->hit_start >= div->keys[k + 1].hit_start) {
+        snprintf(msg, sizeof msg, "corrupt division index: key %u", (unsigned)k);
+        set_err(err, errsize, div->path, msg);
+        return CNKG_ERR_DATA;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < div->nhits; i++) {
+    if (div->hits[i].id >= div->nrec || (unsigned)div->hits[i].kind > CNKG_KEY_SHORT) {
+      snprintf(msg, sizeof msg, "corrupt division index: hit %u", (unsigned)i);
+      set_err(err, errsize, div->path, msg);
+      return CNKG_ERR_DATA;
+    }
+  }
+  return CNKG_SUCCESS;
+}

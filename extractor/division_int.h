@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The on-disk layout of division.idx, shared by its writer (tools/mkdivision.c)
+ * and its reader (extractor/division.c). Native byte order (the file is made
+ * at build time on the machine that uses it; a byte-order mark rejects
+ * others). Depends on the C library only. */
+#ifndef CNKG_EXTRACTOR_DIVISION_INT_H
+#define CNKG_EXTRACTOR_DIVISION_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CNKG_DIVIDX_MAGIC "CNKGDIV\0"
+#define CNKG_DIVIDX_VERSION 1u
+#define CNKG_DIVIDX_BOM 0x01020304u
+
+/* Layout: header, then these sections, each starting 8-byte aligned:
+ *   records  [nrec]          CnkgDivIdxRec, breadth-first order
+ *   bycode   [nrec]          uint32_t ids sorted by numeric code
+ *   buckets  [nbuckets + 1]  uint32_t: keys of bucket b are
+ *                            [buckets[b], buckets[b+1])
+ *   keys     [nkeys + 1]     CnkgDivIdxKey; the last is a sentinel whose
+ *                            hit_start is nhits
+ *   hits     [nhits]         CnkgDivHit {id, kind}, sorted by id per key
+ *   pool     [pool_size]     UTF-8 bytes, not NUL-terminated
+ * Keys hash with FNV-1a 32 over the folded key; bucket = hash & (nbuckets-1). */
+typedef struct {
+  char magic[8];
+  uint32_t version;
+  uint32_t bom;
+  uint32_t nrec;
+  uint32_t nkeys;
+  uint32_t nhits;
+  uint32_t nbuckets;          /* a power of two */
+  uint32_t pool_size;
+  uint32_t level_count[6];    /* indexed by CnkgLevel; [0] is 0 */
+  uint32_t reserved;
+  uint64_t file_size;
+} CnkgDivIdxHeader;
+
+typedef struct {
+  uint32_t name_off;          /* into pool */
+  uint32_t parent;            /* record id or UINT32_MAX */
+  uint32_t code_lo;           /* numeric code = code_hi << 32 | code_lo */
+  uint8_t code_hi;
+  uint8_t level;              /* CnkgLevel */
+  uint8_t name_len;           /* bytes */
+  uint8_t flags;              /* CNKG_DIVIDX_PLACEHOLDER */
+} CnkgDivIdxRec;
+
+#define CNKG_DIVIDX_PLACEHOLDER 1u
+
+typedef struct {
+  uint32_t str_off;           /* into pool */
+  uint32_t str_len;
+  uint32_t hit_start;         /* into hits */
+} CnkgDivIdxKey;
+
+static inline size_t cnkg_dividx_align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
+
+static inline uint32_t cnkg_dividx_hash(const char *s, size_t len) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* Section offsets from the header counts; the file size is offs[6]. */
+static inline void cnkg_dividx_layout(uint32_t nrec, uint32_t nbuckets, uint32_t nkeys,
+                                      uint32_t nhits, uint32_t pool_size, size_t offs[7]) {
+  size_t o = cnkg_dividx_align8(sizeof(CnkgDivIdxHeader));
+  offs[0] = o; o = cnkg_dividx_align8(o + (size_t)nrec * sizeof(CnkgDivIdxRec));
+  offs[1] = o; o = cnkg_dividx_align8(o + (size_t)nrec * sizeof(uint32_t));
+  offs[2] = o; o = cnkg_dividx_align8(o + ((size_t)nbuckets + 1) * sizeof(uint32_t));
+  offs[3] = o; o = cnkg_dividx_align8(o + ((size_t)nkeys + 1) * sizeof(CnkgDivIdxKey));
+  offs[4] = o; o = cnkg_dividx_align8(o + (size_t)nhits * 8u);
+  offs[5] = o; o = o + pool_size;
+  offs[6] = o;
+}
+
+/* Digits of a code at a level (2/4/6/9/12), 0 for a bad level. */
+static inline unsigned cnkg_dividx_digits(unsigned level) {
+  static const unsigned d[6] = {0, 2, 4, 6, 9, 12};
+  return level < 6 ? d[level] : 0;
+}
+
+#endif

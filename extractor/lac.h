@@ -25,7 +25,9 @@ typedef struct {
   CnkgLacWord *words;
   size_t n_words;
   uint16_t *tags;       /* per code point: tag id (see cnkg_lac_tag_name) */
-  float *margins;       /* per code point: best minus second-best path score margin */
+  float *margins;       /* per code point: score of the best path minus that of the
+                         * best path with another tag at this position (>= 0; exact,
+                         * from forward and backward Viterbi max-sums) */
   size_t n_chars;
   void *scratch;        /* private buffers reused across calls */
   size_t cap_chars, cap_words;
@@ -42,6 +44,16 @@ void cnkg_lac_free(CnkgLac *lac);
  * tag strings are borrowed until the next call on result.
  * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_lac_analyze(const CnkgLac *lac, CnkgStr sentence, CnkgLacResult *result);
+
+/* Analyses n sentences at once: the network runs over batches of about 4096
+ * characters, which turns its matrix-vector products into faster
+ * matrix-matrix ones. results[i] receives sentence i exactly as
+ * cnkg_lac_analyze would fill it (up to float rounding in the products);
+ * results[0] also holds the shared scratch memory. Batches depend only on
+ * the input, so output never depends on thread count or timing.
+ * CNKG_ERR_ARG (NULL arguments, malformed UTF-8), CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_lac_analyze_batch(const CnkgLac *lac, const CnkgStr *sentences, size_t n,
+                                  CnkgLacResult *results);
 
 /* Emission scores (n_chars x 57 floats, row-major) for tests and --emissions.
  * Caller owns *scores (free()). */

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * `cnkg lex`: runs the LAC analyser on each input line and prints words
+ * with tags, per-character tags (--tags) or emission scores (--emissions).
+ * Lines are grouped into blocks that worker threads analyse in parallel;
+ * blocks are written in input order. Depends on commands.h, extractor/lac.h,
+ * cnkg/data.h and POSIX threads. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "cnkg/data.h"
+#include "cnkg/text.h"
+#include "extractor/lac.h"
+
+/* Characters per block: one cnkg_lac_analyze_batch call. Fixed, so blocks
+ * (and every rounding inside them) do not depend on -j. */
+#define BLOCK_CHARS 4096u
+#define BLOCKS_PER_THREAD 4u
+#define MAX_JOBS 256
+
+typedef enum { MODE_WORDS, MODE_TAGS, MODE_EMISSIONS } Mode;
+
+typedef struct {
+  char *text;        /* the block's lines, each NUL-terminated */
+  size_t len, cap;
+  CnkgStr *lines;
+  size_t n_lines, cap_lines;
+  size_t first_line; /* input line number of lines[0], from 1 */
+  char *out;         /* formatted output */
+  size_t out_len, out_cap;
+  CnkgStatus status;
+  CnkgLacResult *results;
+  size_t cap_results;
+} Block;
+
+typedef struct {
+  const CnkgLac *lac;
+  Mode mode;
+  Block *blocks;
+  size_t n_blocks, next;
+  pthread_mutex_t lock;
+} Work;
+
+static const char usage[] =
+    "Usage: cnkg lex [OPTION]... FILE|-...\n"
+    "Segment and tag each line with the LAC model: words as WORD/TAG.\n"
+    "\n"
+    "  --tags        print one tag per character instead (e.g. LOC-B LOC-I n-B)\n"
+    "  --emissions   print each character's 57 emission scores\n"
+    "  -j N          use N threads (default 1)\n"
+    "  --data DIR    find lac.model in DIR only\n"
+    "  -h, --help    show this help\n";
+
+static bool out_add(Block *b, const char *s, size_t n) {
+  if (b->out_len + n + 1 > b->out_cap) {
+    size_t c = b->out_cap ? b->out_cap : 4096;
+    while (c < b->out_len + n + 1) c *= 2;
+    char *p = realloc(b->out, c);
+    if (!p) return false;
+    b->out = p;
+    b->out_cap = c;
+  }
+  memcpy(b->out + b->out_len, s, n);
+  b->out_len += n;
+  return true;
+}
+
+static bool out_str(Block *b, const char *s) { return out_add(b, s, strlen(s)); }
+
+static CnkgStatus format_emissions(const CnkgLac *lac, Block *b, CnkgStr line) {
+  float *em;
+  size_t n;
+  CnkgStatus st = cnkg_lac_emissions(lac, line, &em, &n);
+  if (st != CNKG_SUCCESS) return st;
+  size_t K = cnkg_lac_tag_count(lac), i = 0;
+  bool ok = true;
+  for (size_t t = 0; t < n && ok; t++) {
+    size_t s = i;
+    cnkg_utf8_next(line.buf, line.len, &i);
+    ok = out_add(b, line.buf + s, i - s) && out_str(b, "\t");
+    for (size_t k = 0; k < K && ok; k++) {
+      char num[48];
+      int w = snprintf(num, sizeof num, k ? " %.5f" : "%.5f", (double)em[t * K + k]);
+      ok = out_add(b, num, (size_t)w);
+    }
+    ok = ok && out_str(b, "\n");
+  }
+  free(em);
+  return ok ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+}
+
+static CnkgStatus process_block(const CnkgLac *lac, Mode mode, Block *b) {
+  b->out_len = 0;
+  if (mode == MODE_EMISSIONS) {
+    for (size_t l = 0; l < b->n_lines; l++) {
+      CnkgStatus st = format_emissions(lac, b, b->lines[l]);
+      if (st != CNKG_SUCCESS) return st;
+    }
+    return CNKG_SUCCESS;
+  }
+  if (b->n_lines > b->cap_results) {
+    CnkgLacResult *r = realloc(b->results, b->n_lines * sizeof *r);
+    if (!r) return CNKG_ERR_NOMEM;
+    memset(r + b->cap_results, 0, (b->n_lines - b->cap_results) * sizeof *r);
+    b->results = r;
+    b->cap_results = b->n_lines;
+  }
+  CnkgStatus st = cnkg_lac_analyze_batch(lac, b->lines, b->n_lines, b->results);
+  if (st != CNKG_SUCCESS) return st;
+  bool ok = true;
+  for (size_t l = 0; l < b->n_lines && ok; l++) {
+    const CnkgLacResult *r = &b->results[l];
+    if (mode == MODE_TAGS) {
+      for (size_t t = 0; t < r->n_chars && ok; t++)
+        ok = (t == 0 || out_str(b, " ")) && out_str(b, cnkg_lac_tag_name(lac, r->tags[t]));
+    } else {
+      for (size_t w = 0; w < r->n_words && ok; w++) {
+        const CnkgLacWord *wd = &r->words[w];
+        ok = (w == 0 || out_str(b, " ")) &&
+             out_add(b, b->lines[l].buf + wd->begin, wd->end - wd->begin) &&
+             out_str(b, "/") && out_str(b, wd->tag);
+      }
+    }
+    ok = ok && out_str(b, "\n");
+  }
+  return ok ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+}
+
+static void *worker(void *arg) {
+  Work *w = arg;
+  for (;;) {
+    pthread_mutex_lock(&w->lock);
+    size_t i = w->next < w->n_blocks ? w->next++ : w->n_blocks;
+    pthread_mutex_unlock(&w->lock);
+    if (i == w->n_blocks) return NULL;
+    w->blocks[i].status = process_block(w->lac, w->mode, &w->blocks[i]);
+  }
+}
+
+static void block_free(Block *b) {
+  free(b->text);
+  free(b->lines);
+  free(b->out);
+  for (size_t i = 0; i < b->cap_results; i++) cnkg_lac_result_clear(&b->results[i]);
+  free(b->results);
+}
+
+/* Appends a line (without its newline) to the block. Line views are fixed
+ * up after reading, because text may move while growing. */
+static bool block_add(Block *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t c = b->cap ? b->cap : 16384;
+    while (c < b->len + n + 1) c *= 2;
+    char *p = realloc(b->text, c);
+    if (!p) return false;
+    b->text = p;
+    b->cap = c;
+  }
+  if (b->n_lines == b->cap_lines) {
+    size_t c = b->cap_lines ? 2 * b->cap_lines : 256;
+    CnkgStr *p = realloc(b->lines, c * sizeof *p);
+    if (!p) return false;
+    b->lines = p;
+    b->cap_lines = c;
+  }
+  memcpy(b->text + b->len, s, n);
+  b->text[b->len + n] = '\0';
+  b->lines[b->n_lines++] = (CnkgStr){(const char *)(uintptr_t)b->len, n};
+  b->len += n + 1;
+  return true;
+}
+
+static void block_fix(Block *b) {
+  for (size_t i = 0; i < b->n_lines; i++)
+    b->lines[i].buf = b->text + (uintptr_t)b->lines[i].buf;
+}
+
+/* Reads up to n blocks from f. *line_no counts lines read so far. Returns
+ * the number of blocks filled; *bad is set to a line with malformed UTF-8. */
+static size_t read_blocks(FILE *f, Block *blocks, size_t n, size_t *line_no, char **buf,
+                          size_t *bufcap, size_t *bad, bool *nomem) {
+  size_t nb = 0;
+  while (nb < n) {
+    Block *b = &blocks[nb];
+    b->len = 0;
+    b->n_lines = 0;
+    b->first_line = *line_no + 1;
+    size_t chars = 0;
+    while (chars < BLOCK_CHARS) {
+      ssize_t got = getline(buf, bufcap, f);
+      if (got < 0) break;
+      size_t len = (size_t)got;
+      while (len > 0 && ((*buf)[len - 1] == '\n' || (*buf)[len - 1] == '\r')) len--;
+      ++*line_no;
+      if (!cnkg_utf8_valid(*buf, len)) {
+        *bad = *line_no;
+        break;
+      }
+      if (!block_add(b, *buf, len)) {
+        *nomem = true;
+        break;
+      }
+      chars += len / 3 + 1;  /* bytes/3 approximates Chinese characters */
+    }
+    if (b->n_lines == 0) break;
+    block_fix(b);
+    nb++;
+    if (*bad || *nomem || chars < BLOCK_CHARS) break;
+  }
+  return nb;
+}
+
+static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, FILE *f) {
+  size_t nblocks = (size_t)jobs * BLOCKS_PER_THREAD;
+  Block *blocks = calloc(nblocks, sizeof *blocks);
+  if (!blocks) {
+    fprintf(stderr, "cnkg: error: %s: out of memory\n", name);
+    return 1;
+  }
+  char *buf = NULL;
+  size_t bufcap = 0, line_no = 0, bad = 0;
+  bool nomem = false;
+  int rc = 0;
+  for (;;) {
+    size_t nb = read_blocks(f, blocks, nblocks, &line_no, &buf, &bufcap, &bad, &nomem);
+    if (nb == 0 && !bad && !nomem) break;
+    Work w = {lac, mode, blocks, nb, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t th[MAX_JOBS];
+    int started = 0;
+    for (int t = 1; t < jobs && (size_t)t < nb; t++)
+      if (pthread_create(&th[started], NULL, worker, &w) == 0) started++;
+    worker(&w);
+    for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+    for (size_t i = 0; i < nb && rc == 0; i++) {
+      if (blocks[i].status != CNKG_SUCCESS) {
+        fprintf(stderr, "cnkg: error: %s: lines %zu-%zu: %s\n", name, blocks[i].first_line,
+                blocks[i].first_line + blocks[i].n_lines - 1, cnkg_strerror(blocks[i].status));
+        rc = 1;
+      } else if (fwrite(blocks[i].out, 1, blocks[i].out_len, stdout) != blocks[i].out_len) {
+        fprintf(stderr, "cnkg: error: standard output: %s\n", strerror(errno));
+        rc = 1;
+      }
+    }
+    if (rc) break;
+    if (bad) {
+      fprintf(stderr, "cnkg: error: %s: line %zu: not valid UTF-8\n", name, bad);
+      rc = 1;
+      break;
+    }
+    if (nomem) {
+      fprintf(stderr, "cnkg: error: %s: out of memory\n", name);
+      rc = 1;
+      break;
+    }
+  }
+  if (!rc && ferror(f)) {
+    fprintf(stderr, "cnkg: error: %s: read error\n", name);
+    rc = 1;
+  }
+  free(buf);
+  for (size_t i = 0; i < nblocks; i++) block_free(&blocks[i]);
+  free(blocks);
+  return rc;
+}
+
+int cnkg_cli_lex(int argc, char **argv) {
+  Mode mode = MODE_WORDS;
+  int jobs = 1;
+  const char *data = NULL;
+  int i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0) {
+      i++;
+      break;
+    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      fputs(usage, stdout);
+      return 0;
+    } else if (strcmp(a, "--tags") == 0) {
+      mode = MODE_TAGS;
+    } else if (strcmp(a, "--emissions") == 0) {
+      mode = MODE_EMISSIONS;
+    } else if (strcmp(a, "-j") == 0 || strncmp(a, "-j", 2) == 0 ||
+               strncmp(a, "--jobs=", 7) == 0) {
+      const char *v = a[1] == '-' ? a + 7 : a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+      char *end;
+      long n = v ? strtol(v, &end, 10) : 0;
+      if (!v || *end || n < 1 || n > MAX_JOBS) {
+        fprintf(stderr, "cnkg: error: -j needs a number of threads from 1 to %d\n", MAX_JOBS);
+        return 2;
+      }
+      jobs = (int)n;
+    } else if (strcmp(a, "--data") == 0 || strncmp(a, "--data=", 7) == 0) {
+      data = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!data) {
+        fprintf(stderr, "cnkg: error: --data needs a directory\n");
+        return 2;
+      }
+    } else if (a[0] == '-' && a[1] != '\0') {
+      fprintf(stderr, "cnkg: error: lex: unknown option '%s' (see cnkg lex --help)\n", a);
+      return 2;
+    } else {
+      break;
+    }
+  }
+  if (i >= argc) {
+    fprintf(stderr, "cnkg: error: lex: no input (give FILE, or - for standard input)\n");
+    return 2;
+  }
+  char err[2048] = "";
+  char *path = NULL;
+  if (cnkg_data_find(data, "lac.model", &path, err, sizeof err) != CNKG_SUCCESS) {
+    fprintf(stderr, "cnkg: error: %s\n", err);
+    return 1;
+  }
+  CnkgLac *lac = NULL;
+  CnkgStatus st = cnkg_lac_open(path, &lac, err, sizeof err);
+  free(path);
+  if (st != CNKG_SUCCESS) {
+    fprintf(stderr, "cnkg: error: %s\n", err);
+    return 1;
+  }
+  int rc = 0;
+  for (; i < argc && rc == 0; i++) {
+    bool is_stdin = strcmp(argv[i], "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(argv[i], "rb");
+    if (!f) {
+      fprintf(stderr, "cnkg: error: %s: %s\n", argv[i], strerror(errno));
+      rc = 1;
+      break;
+    }
+    rc = lex_file(lac, mode, jobs, is_stdin ? "(stdin)" : argv[i], f);
+    if (!is_stdin) fclose(f);
+  }
+  if (rc == 0 && fflush(stdout) != 0) {
+    fprintf(stderr, "cnkg: error: standard output: %s\n", strerror(errno));
+    rc = 1;
+  }
+  cnkg_lac_free(lac);
+  return rc;
+}

@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * LAC "small" inference: maps lac.model (see lac_int.h), runs the two BiGRU
+ * layers over batches of sentence chunks with CBLAS sgemm (one matrix row per
+ * chunk and time step), then Viterbi with per-character path margins.
+ * Depends on lac.h, lac_int.h, text.h, a CBLAS (OpenBLAS) and POSIX mmap. */
+#include "extractor/lac.h"
+
+#include <cblas.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "extractor/lac_int.h"
+
+#define H ((size_t)CNKG_LAC_H)
+#define G ((size_t)CNKG_LAC_G)
+#define MAX_TAGS 64u
+/* Chunk bound: sentences longer than this are cut (at punctuation when
+ * possible) so scratch memory stays bounded; far above normal sentences. */
+#define CHUNK_MAX 512u
+/* Characters per batched forward pass: bounds the N x 2G projection buffer
+ * (about 3 KB per character) while keeping the recurrent sgemms wide. */
+#define BATCH_CHARS 4096u
+
+struct CnkgLac {
+  void *map;
+  size_t map_len;
+  const uint32_t *pairs;  /* (code point, row) sorted */
+  size_t n_pairs;
+  uint32_t oov, rows;
+  size_t n_tags;
+  const char *full[MAX_TAGS], *word[MAX_TAGS];
+  bool begins[MAX_TAGS];  /* starts a word: "O" or "*-B" */
+  const float *proj0, *wg[4], *wc[4], *w1, *b1, *w4, *b4;
+  const float *start, *end;
+  float trans_t[MAX_TAGS * MAX_TAGS];  /* transitions transposed: [to][from] */
+};
+
+/* One piece of a sentence processed as an independent sequence. */
+typedef struct {
+  size_t result;  /* which sentence */
+  size_t cstart;  /* first code point within the sentence */
+  size_t len;     /* code points */
+  size_t flat;    /* first row in the batch's flat arrays */
+} Chunk;
+
+/* Per-result private memory; the batch engine buffers live in results[0]. */
+typedef struct {
+  uint32_t *cps;       /* code points of the sentence */
+  size_t *boff;        /* byte offset of each code point, plus the end */
+  size_t cap;
+  /* engine */
+  Chunk *chunks;
+  size_t cap_chunks;
+  uint32_t *rowid;     /* flat: vocab row per char */
+  float *x, *h1, *em;  /* flat: N x 2G, N x 2H, N x K */
+  size_t cap_flat;
+  float *hs, *gate, *rh, *cand, *upd;  /* per chunk state, 2 directions */
+  size_t cap_state;
+  float *alpha, *beta;
+  uint8_t *back;
+  size_t cap_vit;
+  float *emit_out;     /* optional: where emissions go (cnkg_lac_emissions) */
+} Scratch;
+
+/* ---- model ---------------------------------------------------------- */
+
+static CnkgStatus fail(char *err, size_t errsize, const char *path, const char *msg) {
+  if (err && errsize)
+    snprintf(err, errsize, "%s: %s (rebuild it with cnkg-mklac LAC_DIR %s)", path, msg,
+             path);
+  return CNKG_ERR_DATA;
+}
+
+CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize) {
+  if (!lac) return CNKG_ERR_ARG;
+  *lac = NULL;
+  if (!path) return CNKG_ERR_ARG;
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return fail(err, errsize, path, "cannot open the LAC model");
+  struct stat st;
+  if (fstat(fd, &st) != 0 || (size_t)st.st_size < sizeof(CnkgLacHeader)) {
+    close(fd);
+    return fail(err, errsize, path, "file too short to be a LAC model");
+  }
+  size_t len = (size_t)st.st_size;
+  void *map = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+  close(fd);
+  if (map == MAP_FAILED) return fail(err, errsize, path, "cannot map the LAC model");
+  const CnkgLacHeader *hd = map;
+  const char *why = NULL;
+  if (memcmp(hd->magic, CNKG_LAC_MAGIC, sizeof CNKG_LAC_MAGIC) != 0) why = "not a cnkg LAC model";
+  else if (hd->version != CNKG_LAC_VERSION) why = "unsupported model version";
+  else if (hd->endian != CNKG_LAC_ENDIAN) why = "model made on a machine of other byte order";
+  else if (hd->file_size != len) why = "file size does not match its header (truncated?)";
+  else if (hd->hidden != CNKG_LAC_H || hd->n_tags == 0 || hd->n_tags > MAX_TAGS ||
+           hd->oov_row >= hd->rows)
+    why = "unexpected model dimensions";
+  size_t K = hd->n_tags, fs = sizeof(float);
+  size_t want[LAC_SEC_COUNT] = {
+      [LAC_SEC_MAP] = (size_t)hd->n_map * 8, [LAC_SEC_TAGS] = K * 2 * CNKG_LAC_TAGNAME,
+      [LAC_SEC_PROJ0] = (size_t)hd->rows * 2 * G * fs,
+      [LAC_SEC_WG0] = H * 2 * H * fs, [LAC_SEC_WC0] = H * H * fs,
+      [LAC_SEC_WG1] = H * 2 * H * fs, [LAC_SEC_WC1] = H * H * fs,
+      [LAC_SEC_W1] = 2 * H * 2 * G * fs, [LAC_SEC_B1] = 2 * G * fs,
+      [LAC_SEC_WG2] = H * 2 * H * fs, [LAC_SEC_WC2] = H * H * fs,
+      [LAC_SEC_WG3] = H * 2 * H * fs, [LAC_SEC_WC3] = H * H * fs,
+      [LAC_SEC_W4] = 2 * H * K * fs, [LAC_SEC_B4] = K * fs,
+      [LAC_SEC_CRF] = (K + 2) * K * fs};
+  for (int s = 0; !why && s < LAC_SEC_COUNT; s++)
+    if (hd->size[s] != want[s] || hd->offset[s] % 64 != 0 || hd->offset[s] > len ||
+        hd->size[s] > len - hd->offset[s])
+      why = "corrupt section table";
+  CnkgLac *m = why ? NULL : calloc(1, sizeof *m);
+  if (!m) {
+    munmap(map, len);
+    if (!why) {
+      if (err && errsize) snprintf(err, errsize, "%s: out of memory", path);
+      return CNKG_ERR_NOMEM;
+    }
+    return fail(err, errsize, path, why);
+  }
+  const char *base = map;
+#define SEC(s) ((const void *)(base + hd->offset[s]))
+  m->map = map;
+  m->map_len = len;
+  m->pairs = SEC(LAC_SEC_MAP);
+  m->n_pairs = hd->n_map;
+  m->oov = hd->oov_row;
+  m->rows = hd->rows;
+  m->n_tags = K;
+  const char *tags = SEC(LAC_SEC_TAGS);
+  for (size_t k = 0; k < K; k++) {
+    m->full[k] = tags + k * 2 * CNKG_LAC_TAGNAME;
+    m->word[k] = m->full[k] + CNKG_LAC_TAGNAME;
+    size_t n = strnlen(m->full[k], CNKG_LAC_TAGNAME);
+    if (n == CNKG_LAC_TAGNAME || strnlen(m->word[k], CNKG_LAC_TAGNAME) == CNKG_LAC_TAGNAME) {
+      cnkg_lac_free(m);
+      return fail(err, errsize, path, "corrupt tag names");
+    }
+    m->begins[k] = strcmp(m->full[k], "O") == 0 || (n >= 2 && strcmp(m->full[k] + n - 2, "-B") == 0);
+  }
+  for (uint32_t i = 0; i < m->n_pairs; i++)
+    if (m->pairs[2 * i + 1] >= m->rows || (i && m->pairs[2 * i] <= m->pairs[2 * i - 2])) {
+      cnkg_lac_free(m);
+      return fail(err, errsize, path, "corrupt vocabulary");
+    }
+  m->proj0 = SEC(LAC_SEC_PROJ0);
+  int wg_sec[4] = {LAC_SEC_WG0, LAC_SEC_WG1, LAC_SEC_WG2, LAC_SEC_WG3};
+  int wc_sec[4] = {LAC_SEC_WC0, LAC_SEC_WC1, LAC_SEC_WC2, LAC_SEC_WC3};
+  for (int l = 0; l < 4; l++) {
+    m->wg[l] = SEC(wg_sec[l]);
+    m->wc[l] = SEC(wc_sec[l]);
+  }
+  m->w1 = SEC(LAC_SEC_W1);
+  m->b1 = SEC(LAC_SEC_B1);
+  m->w4 = SEC(LAC_SEC_W4);
+  m->b4 = SEC(LAC_SEC_B4);
+  const float *crf = SEC(LAC_SEC_CRF);
+#undef SEC
+  m->start = crf;
+  m->end = crf + K;
+  for (size_t i = 0; i < K; i++)
+    for (size_t j = 0; j < K; j++) m->trans_t[j * K + i] = crf[(2 + i) * K + j];
+  /* Parallelism comes from callers (one thread per batch); OpenBLAS's own
+   * threads would only fight them over cores on these small products. */
+  openblas_set_num_threads(1);
+  *lac = m;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_lac_free(CnkgLac *lac) {
+  if (!lac) return;
+  if (lac->map) munmap(lac->map, lac->map_len);
+  free(lac);
+}
+
+const char *cnkg_lac_tag_name(const CnkgLac *lac, unsigned tag) {
+  return lac && tag < lac->n_tags ? lac->full[tag] : NULL;
+}
+
+size_t cnkg_lac_tag_count(const CnkgLac *lac) { return lac ? lac->n_tags : 0; }
+
+static uint32_t vocab_row(const CnkgLac *m, uint32_t cp) {
+  size_t lo = 0, hi = m->n_pairs;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    uint32_t c = m->pairs[2 * mid];
+    if (c == cp) return m->pairs[2 * mid + 1];
+    if (c < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return m->oov;
+}
+
+/* ---- scratch -------------------------------------------------------- */
+
+static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return true;
+  size_t n = *cap ? *cap : 64;
+  while (n < need) n *= 2;
+  void *q = realloc(*p, n * elem);
+  if (!q) return false;
+  *p = q;
+  *cap = n;
+  return true;
+}
+
+static Scratch *scratch_of(CnkgLacResult *r) {
+  if (!r->scratch) r->scratch = calloc(1, sizeof(Scratch));
+  return r->scratch;
+}
+
+void cnkg_lac_result_clear(CnkgLacResult *r) {
+  if (!r) return;
+  Scratch *s = r->scratch;
+  if (s) {
+    free(s->cps);
+    free(s->boff);
+    free(s->chunks);
+    free(s->rowid);
+    free(s->x);
+    free(s->h1);
+    free(s->em);
+    free(s->hs);
+    free(s->gate);
+    free(s->rh);
+    free(s->cand);
+    free(s->upd);
+    free(s->alpha);
+    free(s->beta);
+    free(s->back);
+    free(s);
+  }
+  free(r->words);
+  free(r->tags);
+  free(r->margins);
+  memset(r, 0, sizeof *r);
+}
+
+/* Sizes a result for n code points; the per-char arrays share one capacity. */
+static bool result_reserve(CnkgLacResult *r, Scratch *s, size_t n) {
+  size_t need = n + 1;
+  if (need > r->cap_chars) {
+    size_t c = r->cap_chars ? r->cap_chars : 64;
+    while (c < need) c *= 2;
+    uint16_t *t = realloc(r->tags, c * sizeof *t);
+    if (t) r->tags = t;
+    float *mg = realloc(r->margins, c * sizeof *mg);
+    if (mg) r->margins = mg;
+    if (!t || !mg) return false;
+    r->cap_chars = c;
+  }
+  if (need > s->cap) {
+    size_t c = s->cap ? s->cap : 64;
+    while (c < need) c *= 2;
+    uint32_t *cp = realloc(s->cps, c * sizeof *cp);
+    if (cp) s->cps = cp;
+    size_t *bo = realloc(s->boff, c * sizeof *bo);
+    if (bo) s->boff = bo;
+    if (!cp || !bo) return false;
+    s->cap = c;
+  }
+  return true;
+}
+
+/* ---- numerics ------------------------------------------------------- */
+
+static inline float sigmoidf(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+/* One GRU time step for rows [0, n) of a direction: hs (n x H) holds the
+ * previous states; xr[i] is row i's projected input (G floats, bias folded
+ * in); the new state is written to hs and to out[i]. */
+static void gru_step(const float *wg, const float *wc, size_t n, float *hs,
+                     const float *const *xr, float *const *out, float *gate, float *rh,
+                     float *cand, float *upd) {
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)(2 * H), (int)H, 1.0f,
+              hs, (int)H, wg, (int)(2 * H), 0.0f, gate, (int)(2 * H));
+  for (size_t i = 0; i < n; i++) {
+    const float *x = xr[i];
+    const float *g = gate + i * 2 * H;
+    const float *h = hs + i * H;
+    float *u = upd + i * H, *q = rh + i * H;
+    for (size_t k = 0; k < H; k++) u[k] = sigmoidf(x[k] + g[k]);
+    for (size_t k = 0; k < H; k++) q[k] = sigmoidf(x[H + k] + g[H + k]) * h[k];
+  }
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)H, (int)H, 1.0f, rh,
+              (int)H, wc, (int)H, 0.0f, cand, (int)H);
+  for (size_t i = 0; i < n; i++) {
+    const float *x = xr[i] + 2 * H;
+    const float *c = cand + i * H, *u = upd + i * H;
+    float *h = hs + i * H, *o = out[i];
+    for (size_t k = 0; k < H; k++) {
+      float cc = tanhf(x[k] + c[k]);
+      h[k] = (1.0f - u[k]) * h[k] + u[k] * cc;
+      o[k] = h[k];
+    }
+  }
+}
+
+/* Runs one bidirectional layer over the batch's chunks (sorted by length,
+ * longest first, so the rows still running at step t are a prefix).
+ * x: N x 2G inputs [fw | bw]; out: N x 2H outputs [fw | bw]. */
+static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int layer,
+                  const float *x, float *out) {
+  if (!grow((void **)&s->hs, &s->cap_state, nc * 2 * H * 2, sizeof(float))) return false;
+  size_t cap = s->cap_state;  /* all five share one capacity */
+  float *p;
+#define GROW(f) \
+  if (!(p = realloc(s->f, cap * sizeof(float)))) return false; \
+  s->f = p;
+  GROW(gate) GROW(rh) GROW(cand) GROW(upd)
+#undef GROW
+  const float **xr = malloc(nc * sizeof *xr);
+  float **orow = malloc(nc * sizeof *orow);
+  if (!xr || !orow) {
+    free(xr);
+    free(orow);
+    return false;
+  }
+  size_t maxlen = nc ? ch[0].len : 0;
+  for (int dir = 0; dir < 2; dir++) {
+    const float *wg = m->wg[2 * layer + dir], *wc = m->wc[2 * layer + dir];
+    memset(s->hs, 0, nc * H * sizeof(float));
+    size_t act = nc;
+    for (size_t t = 0; t < maxlen; t++) {
+      while (act > 0 && ch[act - 1].len <= t) act--;
+      for (size_t i = 0; i < act; i++) {
+        size_t pos = dir == 0 ? t : ch[i].len - 1 - t;
+        size_t q = ch[i].flat + pos;
+        xr[i] = x + q * 2 * G + (size_t)dir * G;
+        orow[i] = out + q * 2 * H + (size_t)dir * H;
+      }
+      gru_step(wg, wc, act, s->hs, xr, orow, s->gate, s->rh, s->cand, s->upd);
+    }
+  }
+  free(xr);
+  free(orow);
+  return true;
+}
+
+/* Viterbi exactly as the reference (float32 sums, first maximum wins), plus
+ * for each position the margin between the best path and the best path
+ * with a different tag there, from forward (alpha) and backward (beta)
+ * max-sums. */
+static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uint16_t *tags,
+                    float *margins) {
+  size_t K = m->n_tags;
+  if (!grow((void **)&s->alpha, &s->cap_vit, T * K, sizeof(float))) return false;
+  float *p = realloc(s->beta, s->cap_vit * sizeof(float));
+  if (!p) return false;
+  s->beta = p;
+  uint8_t *b = realloc(s->back, s->cap_vit);
+  if (!b) return false;
+  s->back = b;
+  float *al = s->alpha, *be = s->beta;
+  uint8_t *back = s->back;
+  for (size_t j = 0; j < K; j++) al[j] = m->start[j] + em[j];
+  for (size_t t = 1; t < T; t++) {
+    const float *prev = al + (t - 1) * K;
+    float *cur = al + t * K;
+    for (size_t j = 0; j < K; j++) {
+      const float *tr = m->trans_t + j * K;
+      float best = prev[0] + tr[0];
+      size_t bi = 0;
+      for (size_t i = 1; i < K; i++) {
+        float v = prev[i] + tr[i];
+        if (v > best) best = v, bi = i;
+      }
+      back[t * K + j] = (uint8_t)bi;
+      cur[j] = best + em[t * K + j];
+    }
+  }
+  const float *last = al + (T - 1) * K;
+  size_t bj = 0;
+  float bv = last[0] + m->end[0];
+  for (size_t j = 1; j < K; j++)
+    if (last[j] + m->end[j] > bv) bv = last[j] + m->end[j], bj = j;
+  tags[T - 1] = (uint16_t)bj;
+  for (size_t t = T - 1; t > 0; t--) tags[t - 1] = back[t * K + tags[t]];
+  /* beta[t][i]: best score of the rest of the path after being at tag i at t */
+  for (size_t i = 0; i < K; i++) be[(T - 1) * K + i] = m->end[i];
+  for (size_t t = T - 1; t > 0; t--) {
+    const float *nb = be + t * K, *ne = em + t * K;
+    float *cb = be + (t - 1) * K;
+    for (size_t i = 0; i < K; i++) {
+      const float *tr = m->trans_t;  /* tr[j * K + i] = trans[i][j] */
+      float best = -INFINITY;
+      for (size_t j = 0; j < K; j++) {
+        float v = tr[j * K + i] + ne[j] + nb[j];
+        if (v > best) best = v;
+      }
+      cb[i] = best;
+    }
+  }
+  for (size_t t = 0; t < T; t++) {
+    const float *a = al + t * K, *bb = be + t * K;
+    size_t k = tags[t];
+    float other = -INFINITY;
+    for (size_t j = 0; j < K; j++)
+      if (j != k && a[j] + bb[j] > other) other = a[j] + bb[j];
+    float mg = a[k] + bb[k] - other;
+    margins[t] = mg > 0 ? mg : 0;
+  }
+  return true;
+}
+
+static int chunk_cmp(const void *a, const void *b) {
+  const Chunk *x = a, *y = b;
+  if (x->len != y->len) return x->len > y->len ? -1 : 1;
+  if (x->result != y->result) return x->result < y->result ? -1 : 1;
+  return x->cstart < y->cstart ? -1 : x->cstart > y->cstart;
+}
+
+/* Runs the network on chunks [0, nc) (sum of lengths <= BATCH_CHARS) and
+ * writes tags and margins, or emissions, into the results. */
+static CnkgStatus run_batch(const CnkgLac *m, Scratch *s, Chunk *ch, size_t nc,
+                            CnkgLacResult *results) {
+  qsort(ch, nc, sizeof *ch, chunk_cmp);
+  size_t N = 0;
+  for (size_t i = 0; i < nc; i++) {
+    ch[i].flat = N;
+    N += ch[i].len;
+  }
+  size_t K = m->n_tags;
+  if (!grow((void **)&s->x, &s->cap_flat, N, 2 * G * sizeof(float))) return CNKG_ERR_NOMEM;
+  float *p;
+  if (!(p = realloc(s->h1, s->cap_flat * 2 * H * sizeof(float)))) return CNKG_ERR_NOMEM;
+  s->h1 = p;
+  if (!(p = realloc(s->em, s->cap_flat * K * sizeof(float)))) return CNKG_ERR_NOMEM;
+  s->em = p;
+  uint32_t *rid = realloc(s->rowid, s->cap_flat * sizeof *rid);
+  if (!rid) return CNKG_ERR_NOMEM;
+  s->rowid = rid;
+  for (size_t i = 0; i < nc; i++) {
+    const Scratch *rs = results[ch[i].result].scratch;
+    const uint32_t *cps = rs->cps + ch[i].cstart;
+    for (size_t t = 0; t < ch[i].len; t++) {
+      uint32_t row = vocab_row(m, cps[t]);
+      memcpy(s->x + (ch[i].flat + t) * 2 * G, m->proj0 + (size_t)row * 2 * G,
+             2 * G * sizeof(float));
+    }
+  }
+  if (!bigru(m, s, ch, nc, 0, s->x, s->h1)) return CNKG_ERR_NOMEM;
+  for (size_t q = 0; q < N; q++) memcpy(s->x + q * 2 * G, m->b1, 2 * G * sizeof(float));
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)N, (int)(2 * G), (int)(2 * H),
+              1.0f, s->h1, (int)(2 * H), m->w1, (int)(2 * G), 1.0f, s->x, (int)(2 * G));
+  /* layer 1 output reuses h1's rows: each row is consumed by the sgemm above */
+  float *h2 = s->h1;
+  if (!bigru(m, s, ch, nc, 1, s->x, h2)) return CNKG_ERR_NOMEM;
+  for (size_t q = 0; q < N; q++) memcpy(s->em + q * K, m->b4, K * sizeof(float));
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)N, (int)K, (int)(2 * H), 1.0f,
+              h2, (int)(2 * H), m->w4, (int)K, 1.0f, s->em, (int)K);
+  for (size_t i = 0; i < nc; i++) {
+    CnkgLacResult *r = &results[ch[i].result];
+    const float *em = s->em + ch[i].flat * K;
+    if (s->emit_out) {
+      memcpy(s->emit_out + ch[i].cstart * K, em, ch[i].len * K * sizeof(float));
+    } else if (!viterbi(m, s, em, ch[i].len, r->tags + ch[i].cstart,
+                        r->margins + ch[i].cstart)) {
+      return CNKG_ERR_NOMEM;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Ideographic and ASCII sentence ends, then clause separators. */
+static int cut_rank(uint32_t c) {
+  switch (c) {
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case '!': case '?': case ';':
+      return 2;
+    case 0xFF0C: case 0x3001: case ',': case 0xFF1A: case ':': case ' ': case 0x3000:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/* Length of the next chunk of cps[0, n): all of it if short enough, else up
+ * to and including the last strongest punctuation in the second half of the
+ * window, else exactly CHUNK_MAX. */
+static size_t chunk_len(const uint32_t *cps, size_t n) {
+  if (n <= CHUNK_MAX) return n;
+  for (int rank = 2; rank >= 1; rank--)
+    for (size_t i = CHUNK_MAX; i > CHUNK_MAX / 2; i--)
+      if (cut_rank(cps[i - 1]) == rank) return i;
+  return CHUNK_MAX;
+}
+
+static void build_words(const CnkgLac *m, CnkgLacResult *r, const Scratch *s) {
+  size_t nw = 0;
+  for (size_t t = 0; t < r->n_chars; t++) {
+    unsigned k = r->tags[t];
+    if (nw == 0 || m->begins[k]) {
+      CnkgLacWord *w = &r->words[nw++];
+      w->begin = s->boff[t];
+      w->cbegin = t;
+      w->tag = m->word[k];
+    }
+    r->words[nw - 1].end = s->boff[t + 1];
+    r->words[nw - 1].cend = t + 1;
+  }
+  r->n_words = nw;
+}
+
+/* Decodes every sentence, cuts chunks, runs them in batches of about
+ * BATCH_CHARS characters, then builds the words. */
+static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
+                          CnkgLacResult *results, float *emit_out) {
+  Scratch *s0 = scratch_of(&results[0]);
+  if (!s0) return CNKG_ERR_NOMEM;
+  size_t total_chunks = 0;
+  for (size_t r = 0; r < n; r++) {
+    if (!sent[r].buf && sent[r].len) return CNKG_ERR_ARG;
+    if (!cnkg_utf8_valid(sent[r].buf, sent[r].len)) return CNKG_ERR_ARG;
+  }
+  for (size_t r = 0; r < n; r++) {
+    CnkgLacResult *res = &results[r];
+    Scratch *s = scratch_of(res);
+    size_t nch = cnkg_utf8_count(sent[r].buf, sent[r].len);
+    if (!s || !result_reserve(res, s, nch)) return CNKG_ERR_NOMEM;
+    size_t i = 0, c = 0;
+    while (i < sent[r].len) {
+      s->boff[c] = i;
+      s->cps[c++] = cnkg_utf8_next(sent[r].buf, sent[r].len, &i);
+    }
+    s->boff[c] = i;
+    res->n_chars = nch;
+    res->n_words = 0;
+    if (!grow((void **)&res->words, &res->cap_words, nch + 1, sizeof(CnkgLacWord)))
+      return CNKG_ERR_NOMEM;
+    for (size_t at = 0; at < nch;) {
+      size_t len = chunk_len(s->cps + at, nch - at);
+      if (!grow((void **)&s0->chunks, &s0->cap_chunks, total_chunks + 1, sizeof(Chunk)))
+        return CNKG_ERR_NOMEM;
+      s0->chunks[total_chunks++] = (Chunk){r, at, len, 0};
+      at += len;
+    }
+  }
+  s0->emit_out = emit_out;
+  /* batches follow input order, so a sentence's batch companions (and thus
+   * every rounding) depend only on the input, not on threads or timing */
+  CnkgStatus st = CNKG_SUCCESS;
+  for (size_t a = 0; a < total_chunks && st == CNKG_SUCCESS;) {
+    size_t b = a, chars = 0;
+    while (b < total_chunks && (b == a || chars + s0->chunks[b].len <= BATCH_CHARS))
+      chars += s0->chunks[b++].len;
+    st = run_batch(m, s0, s0->chunks + a, b - a, results);
+    a = b;
+  }
+  s0->emit_out = NULL;
+  if (st != CNKG_SUCCESS || emit_out) return st;
+  for (size_t r = 0; r < n; r++) build_words(m, &results[r], results[r].scratch);
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_lac_analyze(const CnkgLac *lac, CnkgStr sentence, CnkgLacResult *result) {
+  if (!lac || !result) return CNKG_ERR_ARG;
+  return analyze(lac, &sentence, 1, result, NULL);
+}
+
+CnkgStatus cnkg_lac_analyze_batch(const CnkgLac *lac, const CnkgStr *sentences, size_t n,
+                                  CnkgLacResult *results) {
+  if (!lac || (n && (!sentences || !results))) return CNKG_ERR_ARG;
+  if (n == 0) return CNKG_SUCCESS;
+  return analyze(lac, sentences, n, results, NULL);
+}
+
+CnkgStatus cnkg_lac_emissions(const CnkgLac *lac, CnkgStr sentence, float **scores,
+                              size_t *n_chars) {
+  if (!lac || !scores || !n_chars) return CNKG_ERR_ARG;
+  *scores = NULL;
+  *n_chars = 0;
+  if (!cnkg_utf8_valid(sentence.buf, sentence.len)) return CNKG_ERR_ARG;
+  size_t n = cnkg_utf8_count(sentence.buf, sentence.len);
+  float *out = malloc((n ? n : 1) * lac->n_tags * sizeof(float));
+  if (!out) return CNKG_ERR_NOMEM;
+  CnkgLacResult r = {0};
+  CnkgStatus st = analyze(lac, &sentence, 1, &r, out);
+  cnkg_lac_result_clear(&r);
+  if (st != CNKG_SUCCESS) {
+    free(out);
+    return st;
+  }
+  *scores = out;
+  *n_chars = n;
+  return CNKG_SUCCESS;
+}

@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Organisation recogniser: party committees and branches, government bodies,
+ * cooperatives, companies and media, from LAC ORG spans, from place names
+ * followed by an organisation suffix (X县委, X镇党委, X县扶贫办), from
+ * cooperative/company suffixes extended backwards over the words naming them,
+ * and from delimited media names. Runs after the place recogniser, whose
+ * spans it reads. Depends on docstate.h, recognizers.h, text.h and pcre2. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnkg/text.h"
+#include "extractor/recognizers.h"
+
+struct CnkgOrgRecognizer {
+  pcre2_code *after_place;  /* anchored at the end of a place span */
+  pcre2_code *coordinated;  /* 和/、 + second body after a place-named one */
+  pcre2_code *media;        /* delimited media names */
+  pcre2_match_context *mctx;
+};
+
+/* An organisation name as a whole is too generic to be an entity when it is
+ * one of these, optionally after a bare level character (县, 镇, 村 ...). */
+static const char *const GENERIC[] = {
+    "党支部", "党总支", "总支", "支部", "党委", "党工委", "委", "村委会",
+    "村委", "两委", "居委会", "政府", "人民政府", "合作社", "专业合作社",
+    "农民专业合作社", "公司", "有限公司", "集团", "党组织", "基层党组织",
+    "工作队", "驻村工作队", "扶贫工作队", "扶贫办", "组织部", "指挥部",
+    "领导小组", "村民委员会", "委员会", "党员", "协会", "办公室", "政协",
+    "纪委", "人大", "人大常委会", "宣传部", "党校", "企业", "龙头企业",
+    "中心", "服务中心", "网", "日报", "报社", "村集体", "集体", NULL};
+static const char LEVEL_CHARS[] = "县镇乡村省市州旗区盟";
+
+/* Characters that never occur inside the free part of a body's name. */
+static const char BAD_MIDDLE[] =
+    "的了在是对把被将为与及等也都就已各全所个这该其以从向到并由各里上下中后"
+    "，。、；：！？“”（）";
+
+static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
+  int code;
+  PCRE2_SIZE off;
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+  if (!re && err && errsize) {
+    PCRE2_UCHAR msg[128];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    snprintf(err, errsize, "org pattern at %zu: %s", (size_t)off, (char *)msg);
+  }
+  return re;
+}
+
+CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
+                        char *err, size_t errsize) {
+  (void)division;
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  CnkgOrgRecognizer *r = calloc(1, sizeof *r);
+  if (!r) return CNKG_ERR_NOMEM;
+  r->after_place = compile(
+      "(?:“两委”|\"两委\"|两委|人民政府|政府|党工委|党委|党支部|党总支|总支"
+      "|人大常委会|政协|纪检委|纪委|委组织部|委宣传部|委(?![员会])"
+      "|\\p{Han}{0,12}?(?:扶贫办|办公室|指挥部|领导小组|服务团|服务中心"
+      "|委员会|协会|组织部|宣传部|局))",
+      err, errsize);
+  r->coordinated = compile(
+      "(?:和|、|及|与)(\\p{Han}{1,10}?(?:扶贫办|办公室|指挥部|领导小组|委员会"
+      "|组织部|宣传部|局))",
+      err, errsize);
+  r->media = compile(
+      "(?:^|(?<=[、，,：:（(\\s“·]))(\\p{Han}{2,8}?(?:日报|晚报|时报|新闻网|网|社))"
+      "(?=[、，,）)\\s。”·]|$)",
+      err, errsize);
+  r->mctx = pcre2_match_context_create(NULL);
+  if (!r->after_place || !r->coordinated || !r->media || !r->mctx) {
+    bool nomem = r->after_place && r->coordinated && r->media;
+    cnkg_org_free(r);
+    return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
+  }
+  pcre2_set_match_limit(r->mctx, 100000);
+  pcre2_set_depth_limit(r->mctx, 1000);
+  *out = r;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_org_free(CnkgOrgRecognizer *r) {
+  if (!r) return;
+  pcre2_code_free(r->after_place);
+  pcre2_code_free(r->coordinated);
+  pcre2_code_free(r->media);
+  pcre2_match_context_free(r->mctx);
+  free(r);
+}
+
+/* ---- small UTF-8 helpers ---- */
+
+static bool char_in(const char *set, const char *s, size_t pos, size_t len) {
+  if (pos >= len) return false;
+  size_t i = pos;
+  cnkg_utf8_next(s, len, &i);
+  size_t n = i - pos;
+  for (const char *p = set; *p;) {
+    size_t j = 0;
+    cnkg_utf8_next(p, strlen(p), &j);
+    if (j == n && memcmp(p, s + pos, n) == 0) return true;
+    p += j;
+  }
+  return false;
+}
+
+static bool starts_with(const char *s, size_t len, const char *w) {
+  size_t n = strlen(w);
+  return n <= len && memcmp(s, w, n) == 0;
+}
+
+static bool ends_with(const char *s, size_t len, const char *w) {
+  size_t n = strlen(w);
+  return n <= len && memcmp(s + len - n, w, n) == 0;
+}
+
+/* Copies s without quotation marks and spaces (a name like “半边天”合作社
+ * is the name 半边天合作社). Caller owns the result; NULL on OOM. */
+static char *clean_name(const char *s, size_t len) {
+  char *o = malloc(len + 1);
+  if (!o) return NULL;
+  size_t n = 0, i = 0;
+  while (i < len) {
+    size_t b = i;
+    uint32_t cp = cnkg_utf8_next(s, len, &i);
+    if (cp == 0x201C || cp == 0x201D || cp == '"' || cp == ' ' || cp == 0x3000 ||
+        cp == 0x2018 || cp == 0x2019 || cp == '\'')
+      continue;
+    memcpy(o + n, s + b, i - b);
+    n += i - b;
+  }
+  o[n] = '\0';
+  return o;
+}
+
+static bool is_generic(const char *name) {
+  size_t len = strlen(name);
+  for (size_t k = 0; GENERIC[k]; k++)
+    if (strcmp(name, GENERIC[k]) == 0) return true;
+  if (len > 3 && char_in(LEVEL_CHARS, name, 0, len))
+    for (size_t k = 0; GENERIC[k]; k++)
+      if (strcmp(name + 3, GENERIC[k]) == 0) return true;
+  return cnkg_utf8_count(name, len) < 2;
+}
+
+/* ---- candidates ---- */
+
+typedef struct {
+  size_t begin, end;  /* normalised bytes */
+  size_t place;       /* entity index of the place it lies in, or SIZE_MAX */
+  char *prefix;       /* name to put before the text (a shared place), or NULL */
+} Cand;
+
+typedef struct {
+  Cand *v;
+  size_t n, cap;
+} CandList;
+
+static CnkgStatus cand_add(CandList *l, size_t b, size_t e, size_t place,
+                           const char *prefix, size_t prefix_len) {
+  if (e <= b) return CNKG_SUCCESS;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 32;
+    Cand *n = realloc(l->v, cap * sizeof *n);
+    if (!n) return CNKG_ERR_NOMEM;
+    l->v = n;
+    l->cap = cap;
+  }
+  char *p = NULL;
+  if (prefix) {
+    p = cnkg_strndup(prefix, prefix_len);
+    if (!p) return CNKG_ERR_NOMEM;
+  }
+  l->v[l->n++] = (Cand){b, e, place, p};
+  return CNKG_SUCCESS;
+}
+
+static int cand_cmp(const void *a, const void *b) {
+  const Cand *x = a, *y = b;
+  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return 0;
+}
+
+/* The innermost place of the chain of contiguous place spans that starts at
+ * begin and stays inside end; SIZE_MAX when no place starts at begin. */
+static size_t place_at_start(const CnkgDocState *st, const size_t *pl,
+                             size_t npl, size_t begin, size_t end) {
+  size_t pos = begin, found = SIZE_MAX;
+  bool moved = true;
+  while (moved) {
+    moved = false;
+    for (size_t k = 0; k < npl; k++) {
+      const CnkgSpan *sp = &st->spans[pl[k]];
+      if (sp->begin == pos && sp->end <= end && sp->end > pos) {
+        found = sp->entity;
+        pos = sp->end;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+static bool middle_ok(const char *s, size_t b, size_t e) {
+  for (size_t i = b; i < e;) {
+    if (char_in(BAD_MIDDLE, s, i, e)) return false;
+    cnkg_utf8_next(s, e, &i);
+  }
+  return true;
+}
+
+/* A body ending in 局/部 must not be the start of 局面/部门/干部. */
+static bool body_end_ok(const char *s, size_t len, size_t b, size_t e) {
+  if (e < len && (starts_with(s + e, len - e, "门") ||
+                  starts_with(s + e, len - e, "面") ||
+                  starts_with(s + e, len - e, "署")))
+    return false;
+  if (ends_with(s + b, e - b, "干部")) return false;
+  return true;
+}
+
+static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
+                              const size_t *pl, size_t npl, CandList *out) {
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len;
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  CnkgStatus status = CNKG_SUCCESS;
+  for (size_t k = 0; k < npl && !status; k++) {
+    const CnkgSpan *sp = &st->spans[pl[k]];
+    size_t sent = sp->sentence < st->text->n_sentences ? sp->sentence
+                                                        : cnkg_docstate_sentence_at(st, sp->begin);
+    size_t limit = sent < st->text->n_sentences ? st->text->sentences[sent].end : len;
+    int rc = pcre2_match(r->after_place, (PCRE2_SPTR)s, limit, sp->end,
+                         PCRE2_ANCHORED, md, r->mctx);
+    if (rc < 0) continue;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    size_t e = ov[1];
+    if (e <= sp->end || !middle_ok(s, sp->end, e) || !body_end_ok(s, len, sp->end, e))
+      continue;
+    /* A suffix that is itself the start of another place (镇 in 温泉镇) is
+     * that place's business, not this one's. */
+    bool other = false;
+    for (size_t j = 0; j < npl; j++) {
+      const CnkgSpan *o = &st->spans[pl[j]];
+      if (o->begin >= sp->end && o->begin < e) { other = true; break; }
+    }
+    if (other) continue;
+    /* Extend back over contiguous enclosing places: 绥阳县温泉镇党委. */
+    size_t b = sp->begin;
+    bool moved = true;
+    while (moved) {
+      moved = false;
+      for (size_t j = 0; j < npl; j++) {
+        const CnkgSpan *o = &st->spans[pl[j]];
+        if (o->end == b && o->begin < b) { b = o->begin; moved = true; break; }
+      }
+    }
+    status = cand_add(out, b, e, sp->entity, NULL, 0);
+    if (status) break;
+    /* 交城县组织部和中小企业局: the second body shares the place. */
+    rc = pcre2_match(r->coordinated, (PCRE2_SPTR)s, limit, e, PCRE2_ANCHORED, md,
+                     r->mctx);
+    if (rc >= 2) {
+      size_t cb = ov[2], ce = ov[3];
+      if (middle_ok(s, cb, ce) && body_end_ok(s, len, cb, ce))
+        status = cand_add(out, cb, ce, sp->entity, s + sp->begin, sp->end - sp->begin);
+    }
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+static bool tag_is(const CnkgLacWord *w, const char *t) {
+  return w->tag && strcmp(w->tag, t) == 0;
+}
+
+static bool walk_tag(const CnkgLacWord *w) {
+  static const char *const ok[] = {"n", "nz", "nw", "vn", "an", "ORG", "LOC",
+                                   "PER", "ns", "nt", "nr", "a", "v", NULL};
+  for (size_t k = 0; ok[k]; k++)
+    if (tag_is(w, ok[k])) return true;
+  return false;
+}
+
+static const char *const SUFFIXES[] = {"专业合作社", "合作社", "有限公司",
+                                       "有限责任公司", "公司", "集团", "协会",
+                                       "党支部", NULL};
+
+/* LAC ORG words, and suffix words (合作社, 公司) extended backwards over the
+ * words that name them. */
+static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
+  if (!st->lac) return CNKG_SUCCESS;
+  const char *s = st->text->norm;
+  for (size_t si = 0; si < st->text->n_sentences; si++) {
+    const CnkgLacResult *lr = &st->lac[si];
+    size_t base = st->text->sentences[si].begin;
+    for (size_t wi = 0; wi < lr->n_words; wi++) {
+      const CnkgLacWord *w = &lr->words[wi];
+      size_t b = base + w->begin, e = base + w->end;
+      if (tag_is(w, "ORG")) {
+        /* LAC sometimes splits an organisation into ORG words: join them. */
+        while (wi + 1 < lr->n_words && tag_is(&lr->words[wi + 1], "ORG") &&
+               lr->words[wi + 1].begin == w->end) {
+          wi++;
+          w = &lr->words[wi];
+          e = base + w->end;
+        }
+        CnkgStatus stt = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+        if (stt) return stt;
+        continue;
+      }
+      size_t suf = 0;
+      for (size_t k = 0; SUFFIXES[k]; k++)
+        if (ends_with(s + b, e - b, SUFFIXES[k])) { suf = strlen(SUFFIXES[k]); break; }
+      if (!suf) continue;
+      if (e - b > suf && !tag_is(w, "v")) {
+        /* The word already carries its own name part. */
+        CnkgStatus stt = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+        if (stt) return stt;
+        continue;
+      }
+      size_t first = wi, chars = 0;
+      size_t j = wi;
+      while (j > 0 && chars < 16) {
+        const CnkgLacWord *p = &lr->words[j - 1];
+        size_t pb = base + p->begin, pe = base + p->end;
+        if (starts_with(s + pb, pe - pb, "”")) {
+          /* A quoted name: take everything back to the opening mark. */
+          size_t q = j - 1;
+          while (q > 0 && !starts_with(s + base + lr->words[q - 1].begin,
+                                       lr->words[q - 1].end - lr->words[q - 1].begin, "“"))
+            q--;
+          if (q == 0 || j - 1 - q > 8) break;
+          first = q - 1;
+          j = q - 1;
+          chars += cnkg_utf8_count(s + base + lr->words[first].begin,
+                                   lr->words[wi].begin - lr->words[first].begin);
+          continue;
+        }
+        if (!walk_tag(p)) break;
+        chars += cnkg_utf8_count(s + pb, pe - pb);
+        first = j - 1;
+        j--;
+      }
+      /* A name does not start with a verb (成立, 组建 ...). */
+      while (first < wi && tag_is(&lr->words[first], "v")) first++;
+      if (first == wi) continue;
+      CnkgStatus stt = cand_add(out, base + lr->words[first].begin, e, SIZE_MAX, NULL, 0);
+      if (stt) return stt;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
+                             CandList *out) {
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len;
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  size_t pos = 0;
+  CnkgStatus status = CNKG_SUCCESS;
+  while (pos < len) {
+    int rc = pcre2_match(r->media, (PCRE2_SPTR)s, len, pos, 0, md, r->mctx);
+    if (rc < 2) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    size_t b = ov[2], e = ov[3];
+    pos = ov[1] > pos ? ov[1] : pos + 1;
+    if (ends_with(s + b, e - b, "合作社") || !middle_ok(s, b, e)) continue;
+    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+    if (status) break;
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+static bool is_place_span(const CnkgDocState *st, const size_t *pl, size_t npl,
+                          size_t b, size_t e) {
+  for (size_t k = 0; k < npl; k++) {
+    const CnkgSpan *sp = &st->spans[pl[k]];
+    if (sp->begin == b && sp->end == e) return true;
+  }
+  return false;
+}
+
+static CnkgStatus emit(CnkgDocState *st, const Cand *c, const char *name) {
+  const char *ctx = "";
+  if (c->place != SIZE_MAX) ctx = cnkg_graph_entity(st->graph, c->place)->key;
+  char *key = cnkg_graph_key_hash(CNKG_TYPE_ORGANIZATION, name, ctx);
+  if (!key) return CNKG_ERR_NOMEM;
+  size_t idx;
+  CnkgStatus s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_ORGANIZATION, name, &idx);
+  free(key);
+  if (s) return s;
+  size_t sent = cnkg_docstate_sentence_at(st, c->begin);
+  s = cnkg_docstate_mention(st, idx, sent, c->begin, c->end);
+  if (s) return s;
+  if (c->place != SIZE_MAX)
+    s = cnkg_docstate_relate(st, idx, CNKG_REL_LOCATED_IN, c->place, NULL, sent);
+  return s;
+}
+
+CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
+  if (!r || !st || !st->text) return CNKG_ERR_ARG;
+  size_t n0 = st->n_spans, npl = 0;
+  size_t *pl = malloc((n0 ? n0 : 1) * sizeof *pl);
+  if (!pl) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n0; k++)
+    if (cnkg_type_is_place(st->spans[k].type)) pl[npl++] = k;
+  CandList cl = {NULL, 0, 0};
+  CnkgStatus s = from_places(r, st, pl, npl, &cl);
+  if (!s) s = from_lac(st, &cl);
+  if (!s) s = from_media(r, st, &cl);
+  if (!s && cl.n) qsort(cl.v, cl.n, sizeof *cl.v, cand_cmp);
+  size_t kept_end = 0;
+  for (size_t k = 0; k < cl.n && !s; k++) {
+    Cand *c = &cl.v[k];
+    if (c->begin < kept_end) continue; /* inside or across a longer one */
+    if (is_place_span(st, pl, npl, c->begin, c->end)) continue;
+    char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
+    if (!body) { s = CNKG_ERR_NOMEM; break; }
+    char *name = body;
+    if (c->prefix) {
+      size_t pn = strlen(c->prefix), bn = strlen(body);
+      name = malloc(pn + bn + 1);
+      if (!name) { free(body); s = CNKG_ERR_NOMEM; break; }
+      memcpy(name, c->prefix, pn);
+      memcpy(name + pn, body, bn + 1);
+      free(body);
+    }
+    if (!is_generic(name)) {
+      if (c->place == SIZE_MAX) c->place = place_at_start(st, pl, npl, c->begin, c->end);
+      s = emit(st, c, name);
+      kept_end = c->end;
+    }
+    free(name);
+  }
+  for (size_t k = 0; k < cl.n; k++) free(cl.v[k].prefix);
+  free(cl.v);
+  free(pl);
+  return s;
+}

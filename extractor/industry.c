@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Industry recogniser: products with an activity (X养殖, X种植, X加工),
+ * product lists under 发展/种植/养殖 verbs, sector words (种植业, 乡村旅游,
+ * 电商) and products named beside a farm or base; one Industry concept per
+ * product and activity in a document, other forms as aliases, related to the
+ * carrying place or organisation. Depends on lexicon.h, docstate.h. */
+#include "extractor/recognizers.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor/lexicon.h"
+
+struct CnkgIndustryRecognizer {
+  int unused; /* the word lists are static tables in lexicon.c */
+};
+
+#define MASK_PRODUCT ((1u << CNKG_LEX_CROP) | (1u << CNKG_LEX_ANIMAL) | \
+                      (1u << CNKG_LEX_CRAFT))
+#define MASK_SECTOR (1u << CNKG_LEX_SECTOR)
+
+/* Activity words that follow a product; group: 'g' grow, 'r' raise,
+ * 'p' make/process, 0 = the product's own default. */
+typedef struct {
+  const char *word;
+  const char *name;  /* suffix used in the industry name */
+  char group;
+} Activity;
+
+static const Activity activities[] = {
+  {"养殖业", "养殖", 'r'}, {"养殖", "养殖", 'r'}, {"种植业", "种植", 'g'},
+  {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"加工业", "加工", 'p'},
+  {"加工", "加工", 'p'}, {"深加工", "加工", 'p'}, {"酿造", "酿造", 'p'},
+  {"孵化", "孵化", 'r'}, {"编织", "编织", 'p'}, {"屠宰", "屠宰", 'p'},
+  {"产业", NULL, 0},
+};
+
+/* Words allowed between a product and its activity. */
+static const char *const modifiers[] = {
+  "产业化", "规模化", "规模", "标准化", "集中连片", "连片", "生态", "特色",
+  "高效", "立体", "林下", "订单", "大棚", "设施", "示范", "优质", "有机",
+  "绿色", "高产", "高产优质", NULL};
+
+static const char *const separators[] = {"、", "，", ",", "和", "及", "与",
+                                         "以及", NULL};
+
+/* Verbs that introduce products: group as in Activity. */
+typedef struct {
+  const char *word;
+  char group;
+  bool bare_ok; /* single-character products may follow directly */
+} Verb;
+
+static const Verb verbs[] = {
+  {"种植", 'g', false}, {"栽种", 'g', false}, {"种上", 'g', false},
+  {"种了", 'g', false}, {"种下", 'g', false}, {"种", 'g', true},
+  {"养殖", 'r', false}, {"饲养", 'r', false}, {"养了", 'r', false},
+  {"养起", 'r', false}, {"养", 'r', true}, {"发展", 0, false},
+  {"引进", 0, false}, {"推广", 0, false}, {"主导", 0, false},
+  {"壮大", 0, false},
+};
+
+/* Characters before 种/养 that make it part of another word. */
+static const char *const verb_blockers[] = {
+  "各", "多", "品", "一", "这", "那", "两", "几", "培", "保", "疗", "休",
+  "营", "抚", "赡", "供", "滋", "修", "涵", "喂", "教", "收", "播", "物",
+  "兵", "特", "良", "接", "变", "业", "火", NULL};
+
+/* Words after a product that show it is farmed or made there. */
+static const char *const cues[] = {
+  "大棚", "基地", "产业园", "示范园", "种植园", "合作社", "养殖场", "加工厂",
+  "种植基地", "养殖基地", "专业合作社", "收购", NULL};
+
+typedef struct {
+  const CnkgLexEntry *entry; /* product, or the sector entry */
+  char group;                /* 'g', 'r', 'p', 's' (sector) */
+  char *name;
+  char *surface;
+  size_t sentence, begin, end;
+  bool explicit_act;          /* the activity word is in the text */
+  size_t key;                 /* index of the candidate whose group it joins */
+} Cand;
+
+typedef struct {
+  Cand *v;
+  size_t n, cap;
+} Cands;
+
+static void cands_free(Cands *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->v[i].name);
+    free(c->v[i].surface);
+  }
+  free(c->v);
+}
+
+static char default_group(const CnkgLexEntry *e) {
+  switch (e->cls) {
+  case CNKG_LEX_CROP: return 'g';
+  case CNKG_LEX_ANIMAL: return 'r';
+  case CNKG_LEX_SECTOR: return 's';
+  default: return 'p';
+  }
+}
+
+static const char *group_suffix(char g) {
+  switch (g) {
+  case 'g': return "种植";
+  case 'r': return "养殖";
+  default: return "";
+  }
+}
+
+static char *join2(const char *a, size_t alen, const char *b) {
+  size_t blen = strlen(b);
+  char *r = malloc(alen + blen + 1);
+  if (!r) return NULL;
+  memcpy(r, a, alen);
+  memcpy(r + alen, b, blen);
+  r[alen + blen] = '\0';
+  return r;
+}
+
+/* Adds a candidate; name is product (canonical) + suffix. */
+static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
+                           const char *suffix, bool explicit_act,
+                           const CnkgDocState *st, size_t si, size_t b,
+                           size_t end) {
+  if (c->n == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 32;
+    Cand *v = realloc(c->v, cap * sizeof *v);
+    if (!v) return CNKG_ERR_NOMEM;
+    c->v = v;
+    c->cap = cap;
+  }
+  const char *prod = e->canon ? e->canon : e->word;
+  Cand *x = &c->v[c->n];
+  memset(x, 0, sizeof *x);
+  x->entry = e;
+  x->group = group;
+  x->name = join2(prod, strlen(prod), suffix ? suffix : "");
+  x->surface = cnkg_strndup(st->text->norm + b, end - b);
+  if (!x->name || !x->surface) {
+    free(x->name);
+    free(x->surface);
+    return CNKG_ERR_NOMEM;
+  }
+  x->sentence = si;
+  x->begin = b;
+  x->end = end;
+  x->explicit_act = explicit_act;
+  x->key = c->n;
+  c->n++;
+  return CNKG_SUCCESS;
+}
+
+static const Activity *activity_at(const char *s, size_t pos, size_t limit) {
+  const Activity *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < sizeof activities / sizeof activities[0]; i++) {
+    size_t n = strlen(activities[i].word);
+    if (n > best_len && cnkg_lexicon_has(s, pos, limit, activities[i].word)) {
+      best = &activities[i];
+      best_len = n;
+    }
+  }
+  return best;
+}
+
+/* Products listed before an activity word at act (…、B、C等特色种植). */
+static CnkgStatus scan_before_activity(Cands *c, const CnkgDocState *st,
+                                       size_t si, size_t sb, size_t act,
+                                       size_t act_end, const Activity *a) {
+  const char *s = st->text->norm;
+  size_t j = act;
+  size_t m = cnkg_lexicon_any_before(s, sb, j, modifiers);
+  const CnkgLexEntry *first = cnkg_lexicon_before(s, sb, j, MASK_PRODUCT);
+  if (m && (!first || strlen(first->word) < m)) j -= m;
+  if (cnkg_lexicon_has(s, j >= 3 ? j - 3 : j, j, "等") && j >= sb + 3) j -= 3;
+  bool listed = false;
+  for (int k = 0; k < 12; k++) {
+    const CnkgLexEntry *e = cnkg_lexicon_before(s, sb, j, MASK_PRODUCT);
+    if (!e) break;
+    size_t pb = j - strlen(e->word);
+    /* A one-character product must be a list item or touch the activity. */
+    if (e->bound && strlen(e->word) <= 3 && !listed && j != act) break;
+    char g = a->group ? a->group : default_group(e);
+    const char *suffix = a->name ? a->name : "产业";
+    if (!a->group && e->cls != CNKG_LEX_CRAFT) suffix = group_suffix(g);
+    size_t mb = listed ? pb : pb;
+    size_t me = listed ? j : act_end;
+    CnkgStatus r = add_cand(c, e, g, suffix, a->group != 0, st, si, mb, me);
+    if (r) return r;
+    if (!a->group) {
+      /* X产业: keep the text's own form as an alias via the surface. */
+      free(c->v[c->n - 1].surface);
+      c->v[c->n - 1].surface = join2(s + pb, j - pb, "产业");
+      if (!c->v[c->n - 1].surface) return CNKG_ERR_NOMEM;
+    }
+    j = pb;
+    size_t sep = cnkg_lexicon_any_before(s, sb, j, separators);
+    if (!sep) break;
+    j -= sep;
+    listed = true;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Products listed after a verb (种植玉米、辣椒、烤烟; 发展蜜桃、小枣等种植).
+ * Returns the end of what was consumed in *next. */
+static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
+                                  size_t se, size_t vb, const Verb *v,
+                                  size_t *next) {
+  const char *s = st->text->norm;
+  size_t j = vb + strlen(v->word);
+  *next = j;
+  typedef struct { const CnkgLexEntry *e; size_t b, end; } Item;
+  Item items[16];
+  size_t n = 0;
+  while (n < 16 && j < se) {
+    const CnkgLexEntry *e = cnkg_lexicon_at(s, j, se, MASK_PRODUCT);
+    if (!e) break;
+    size_t len = strlen(e->word);
+    if (e->bound && !(v->bare_ok && n == 0 && j == vb + strlen(v->word))) {
+      if (n == 0) return CNKG_SUCCESS;
+      /* one-character items inside a list are fine when the list has an
+       * activity after it; checked below */
+    }
+    /* 种植 + 业 etc.: a product followed by more Han is part of a word. */
+    items[n++] = (Item){e, j, j + len};
+    j += len;
+    size_t sep = cnkg_lexicon_any(s, j, se, separators);
+    if (!sep) break;
+    if (!cnkg_lexicon_at(s, j + sep, se, MASK_PRODUCT)) break;
+    j += sep;
+  }
+  if (n == 0) return CNKG_SUCCESS;
+  size_t k = j;
+  if (cnkg_lexicon_has(s, k, se, "等")) k += 3;
+  k += cnkg_lexicon_any(s, k, se, modifiers);
+  const Activity *a = activity_at(s, k, se);
+  bool has_act = a && a->group;
+  for (size_t i = 0; i < n; i++) {
+    const CnkgLexEntry *e = items[i].e;
+    bool touching = v->bare_ok && i == 0 && items[i].b == vb + strlen(v->word);
+    if (e->bound && !touching && !(has_act && n > 1)) continue;
+    if (!has_act && !v->group && e->cls == CNKG_LEX_CRAFT) continue;
+    char g = has_act ? a->group : v->group ? v->group : default_group(e);
+    const char *suffix = has_act ? a->name : group_suffix(g);
+    size_t mb = touching ? vb : items[i].b;
+    CnkgStatus r = add_cand(c, e, g, suffix, has_act || v->group, st, si, mb,
+                            items[i].end);
+    if (r) return r;
+  }
+  *next = has_act ? k + strlen(a->word) : j;
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
+  const CnkgSentence *sen = &st->text->sentences[si];
+  const char *s = st->text->norm;
+  size_t sb = sen->begin, se = sen->end;
+  size_t i = sb;
+  while (i < se) {
+    unsigned char ch = (unsigned char)s[i];
+    size_t step = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+    /* complete sector names */
+    const CnkgLexEntry *sec = cnkg_lexicon_at(s, i, se, MASK_SECTOR);
+    if (sec) {
+      size_t len = strlen(sec->word);
+      if (!sec->bound) {
+        CnkgStatus r = add_cand(c, sec, 's', "", true, st, si, i, i + len);
+        if (r) return r;
+      }
+      i += len;
+      continue;
+    }
+    /* verbs followed by products */
+    const Verb *v = NULL;
+    size_t vlen = 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+      size_t n = strlen(verbs[k].word);
+      if (n > vlen && cnkg_lexicon_has(s, i, se, verbs[k].word)) {
+        v = &verbs[k];
+        vlen = n;
+      }
+    }
+    if (v && i > sb && vlen == 3 &&
+        cnkg_lexicon_any_before(s, sb, i, verb_blockers))
+      v = NULL;
+    if (v) {
+      size_t next;
+      size_t before = c->n;
+      CnkgStatus r = scan_after_verb(c, st, si, se, i, v, &next);
+      if (r) return r;
+      if (c->n > before) {
+        i = next;
+        continue;
+      }
+    }
+    /* activity words preceded by products */
+    const Activity *a = activity_at(s, i, se);
+    if (a) {
+      size_t alen = strlen(a->word);
+      CnkgStatus r = scan_before_activity(c, st, si, sb, i, i + alen, a);
+      if (r) return r;
+      i += alen;
+      continue;
+    }
+    /* a product named beside a farm, base or cooperative */
+    const CnkgLexEntry *e = cnkg_lexicon_at(s, i, se, MASK_PRODUCT);
+    if (e && !e->bound) {
+      size_t len = strlen(e->word);
+      size_t q = i + len;
+      q += cnkg_lexicon_any(s, q, se, modifiers);
+      if (cnkg_lexicon_any(s, q, se, cues) && e->cls != CNKG_LEX_CRAFT) {
+        char g = default_group(e);
+        CnkgStatus r = add_cand(c, e, g, group_suffix(g), false, st, si, i,
+                                i + len);
+        if (r) return r;
+      }
+      i += len;
+      continue;
+    }
+    i += step;
+  }
+  return CNKG_SUCCESS;
+}
+
+static const char *product_of(const Cand *x) {
+  return x->entry->canon ? x->entry->canon : x->entry->word;
+}
+
+/* Candidates for the same product and activity form one industry; a
+ * generic product (蜂) joins the one specific product (中蜂) it narrows to
+ * when the document has exactly one. */
+static void group_cands(Cands *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    Cand *x = &c->v[i];
+    x->key = i;
+    for (size_t j = 0; j < i; j++) {
+      Cand *y = &c->v[j];
+      if (y->key != j) continue;
+      if (x->group == 's' || y->group == 's') {
+        if (strcmp(x->name, y->name) == 0) { x->key = j; break; }
+        continue;
+      }
+      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0) {
+        x->key = j;
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < c->n; i++) {
+    Cand *x = &c->v[i];
+    if (x->key != i || x->group == 's') continue;
+    const char *w = x->entry->word;
+    size_t target = SIZE_MAX;
+    bool unique = true;
+    for (size_t j = 0; j < c->n; j++) {
+      Cand *y = &c->v[j];
+      if (y->key != j || j == i || y->group != x->group) continue;
+      if (y->entry->base && strcmp(y->entry->base, w) == 0) {
+        if (target != SIZE_MAX && target != j) unique = false;
+        target = j;
+      }
+    }
+    if (target != SIZE_MAX && unique) {
+      for (size_t j = 0; j < c->n; j++)
+        if (c->v[j].key == i) c->v[j].key = target;
+    }
+  }
+}
+
+CnkgStatus cnkg_industry_new(const CnkgDivision *division,
+                             CnkgIndustryRecognizer **out, char *err,
+                             size_t errsize) {
+  (void)division;
+  if (!out) return CNKG_ERR_ARG;
+  *out = calloc(1, sizeof **out);
+  if (!*out) {
+    if (err && errsize) {
+      strncpy(err, "out of memory", errsize - 1);
+      err[errsize - 1] = '\0';
+    }
+    return CNKG_ERR_NOMEM;
+  }
+  return CNKG_SUCCESS;
+}
+
+void cnkg_industry_free(CnkgIndustryRecognizer *r) { free(r); }
+
+static CnkgStatus emit(const CnkgDocState *cst, CnkgDocState *st, Cands *c) {
+  (void)cst;
+  for (size_t g = 0; g < c->n; g++) {
+    if (c->v[g].key != g) continue;
+    /* The name: the first explicit product+activity form, preferring a
+     * specific product over the generic one it joined. */
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < c->n; i++) {
+      if (c->v[i].key != g) continue;
+      if (best == SIZE_MAX) { best = i; continue; }
+      const Cand *b = &c->v[best], *x = &c->v[i];
+      bool xb = x->entry->bound, bb = b->entry->bound;
+      if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
+        best = i;
+    }
+    char *key = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, c->v[best].name, NULL);
+    if (!key) return CNKG_ERR_NOMEM;
+    size_t ent;
+    CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_INDUSTRY,
+                                         c->v[best].name, &ent);
+    free(key);
+    if (r) return r;
+    size_t n_related = 0;
+    for (size_t i = 0; i < c->n; i++) {
+      const Cand *x = &c->v[i];
+      if (x->key != g) continue;
+      if (strcmp(x->name, c->v[best].name) != 0) {
+        r = cnkg_graph_add_alias(st->graph, ent, x->name);
+        if (r) return r;
+      }
+      if (strcmp(x->surface, c->v[best].name) != 0 &&
+          cnkg_utf8_count(x->surface, strlen(x->surface)) >= 2) {
+        r = cnkg_graph_add_alias(st->graph, ent, x->surface);
+        if (r) return r;
+      }
+      r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+      if (r) return r;
+    }
+    /* Carriers named in the sentences first; only when none is, the place
+     * the paragraph, section or document is about. */
+    for (int pass = 0; pass < 2 && n_related == 0; pass++) {
+      for (size_t i = 0; i < c->n; i++) {
+        const Cand *x = &c->v[i];
+        if (x->key != g) continue;
+        size_t who[4];
+        size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
+                                         true, pass == 0, who, 4);
+        for (size_t k = 0; k < n; k++) {
+          if (who[k] == ent) continue;
+          r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,
+                                   NULL, x->sentence);
+          if (r) return r;
+          n_related++;
+        }
+        if (pass == 1 && n_related) break;
+      }
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
+                             CnkgDocState *st) {
+  if (!rec || !st || !st->text) return CNKG_ERR_ARG;
+  Cands c = {NULL, 0, 0};
+  CnkgStatus r = CNKG_SUCCESS;
+  for (size_t si = 0; si < st->text->n_sentences && !r; si++)
+    r = scan_sentence(&c, st, si);
+  if (!r) {
+    group_cands(&c);
+    r = emit(st, st, &c);
+  }
+  cands_free(&c);
+  return r;
+}

@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Static word lists for industries and policies (written for this project:
+ * general Chinese agricultural, craft, service and policy vocabulary) and the
+ * carrier rule shared by industry.c and policy.c. Depends on lexicon.h,
+ * graph.h and docstate.h; no allocation. */
+#include "extractor/lexicon.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define C CNKG_LEX_CROP
+#define A CNKG_LEX_ANIMAL
+#define K CNKG_LEX_CRAFT
+#define S CNKG_LEX_SECTOR
+#define P CNKG_LEX_POLICY
+
+static const CnkgLexEntry entries[] = {
+  /* grain, oil and cash crops */
+  {"玉米", C, NULL, NULL, false}, {"水稻", C, NULL, NULL, false},
+  {"小麦", C, NULL, NULL, false}, {"土豆", C, NULL, NULL, false},
+  {"马铃薯", C, NULL, NULL, false}, {"红薯", C, NULL, NULL, false},
+  {"甘薯", C, NULL, NULL, false}, {"大豆", C, NULL, NULL, false},
+  {"青稞", C, NULL, NULL, false}, {"油菜", C, NULL, NULL, false},
+  {"花生", C, NULL, NULL, false}, {"芝麻", C, NULL, NULL, false},
+  {"高粱", C, NULL, NULL, false}, {"荞麦", C, NULL, NULL, false},
+  {"燕麦", C, NULL, NULL, false}, {"藜麦", C, NULL, NULL, false},
+  {"小杂粮", C, NULL, NULL, false}, {"杂粮", C, NULL, NULL, false},
+  {"烟叶", C, NULL, NULL, false}, {"烤烟", C, NULL, NULL, false},
+  {"甘蔗", C, NULL, NULL, false}, {"棉花", C, NULL, NULL, false},
+  {"蔬菜", C, NULL, NULL, false}, {"无公害蔬菜", C, NULL, "蔬菜", false},
+  {"有机蔬菜", C, NULL, "蔬菜", false}, {"高山蔬菜", C, NULL, "蔬菜", false},
+  {"辣椒", C, NULL, NULL, false}, {"小米辣", C, NULL, "辣椒", false},
+  {"朝天椒", C, NULL, "辣椒", false}, {"红椒干", C, NULL, NULL, false},
+  {"红干椒", C, NULL, NULL, false}, {"花椒", C, NULL, NULL, false},
+  {"生姜", C, NULL, NULL, false}, {"大蒜", C, NULL, NULL, false},
+  {"洋葱", C, NULL, NULL, false}, {"白菜", C, NULL, NULL, false},
+  {"萝卜", C, NULL, NULL, false}, {"南瓜", C, NULL, NULL, false},
+  {"冬瓜", C, NULL, NULL, false}, {"黄瓜", C, NULL, NULL, false},
+  {"西红柿", C, NULL, NULL, false}, {"番茄", C, NULL, NULL, false},
+  {"茄子", C, NULL, NULL, false}, {"豌豆", C, NULL, NULL, false},
+  {"蚕豆", C, NULL, NULL, false}, {"魔芋", C, NULL, NULL, false},
+  {"山药", C, NULL, NULL, false}, {"莲藕", C, NULL, NULL, false},
+  {"韭菜", C, NULL, NULL, false}, {"芦笋", C, NULL, NULL, false},
+  /* fungi and herbs */
+  {"食用菌", C, NULL, NULL, false}, {"木耳", C, NULL, NULL, false},
+  {"黑木耳", C, NULL, "木耳", false}, {"香菇", C, NULL, NULL, false},
+  {"平菇", C, NULL, NULL, false}, {"羊肚菌", C, NULL, NULL, false},
+  {"野生菌", C, NULL, NULL, false}, {"灵芝", C, NULL, NULL, false},
+  {"天麻", C, NULL, NULL, false}, {"中药材", C, NULL, NULL, false},
+  {"药材", C, NULL, NULL, false}, {"党参", C, NULL, NULL, false},
+  {"黄芪", C, NULL, NULL, false}, {"当归", C, NULL, NULL, false},
+  {"金银花", C, NULL, NULL, false}, {"枸杞", C, NULL, NULL, false},
+  {"菊花", C, NULL, NULL, false}, {"皇菊", C, NULL, NULL, false},
+  {"杜仲", C, NULL, NULL, false}, {"重楼", C, NULL, NULL, false},
+  /* tea, fruit, nuts, trees, grass */
+  {"茶叶", C, NULL, NULL, false}, {"茶", C, "茶叶", NULL, true},
+  {"白茶", C, NULL, "茶叶", false}, {"红茶", C, NULL, "茶叶", false},
+  {"绿茶", C, NULL, "茶叶", false}, {"黄金茶", C, NULL, "茶叶", false},
+  {"茶园", C, "茶叶", NULL, true},
+  {"苹果", C, NULL, NULL, false}, {"梨", C, NULL, NULL, true},
+  {"红梨", C, NULL, "梨", false}, {"香梨", C, NULL, "梨", false},
+  {"雪梨", C, NULL, "梨", false}, {"桃", C, NULL, NULL, true},
+  {"蜜桃", C, NULL, "桃", false}, {"冬桃", C, NULL, "桃", false},
+  {"血桃", C, NULL, "桃", false}, {"油桃", C, NULL, "桃", false},
+  {"黄桃", C, NULL, "桃", false}, {"桃李", C, NULL, NULL, false},
+  {"李子", C, NULL, NULL, false}, {"杏", C, NULL, NULL, true},
+  {"樱桃", C, NULL, NULL, false}, {"葡萄", C, NULL, NULL, false},
+  {"草莓", C, NULL, NULL, false}, {"蓝莓", C, NULL, NULL, false},
+  {"猕猴桃", C, NULL, NULL, false}, {"柑橘", C, NULL, NULL, false},
+  {"脐橙", C, NULL, NULL, false}, {"红橙", C, NULL, NULL, false},
+  {"蜜柚", C, NULL, NULL, false}, {"柚子", C, NULL, NULL, false},
+  {"柠檬", C, NULL, NULL, false}, {"芒果", C, NULL, NULL, false},
+  {"香蕉", C, NULL, NULL, false}, {"荔枝", C, NULL, NULL, false},
+  {"龙眼", C, NULL, NULL, false}, {"火龙果", C, NULL, NULL, false},
+  {"石榴", C, NULL, NULL, false}, {"枣", C, NULL, NULL, true},
+  {"小枣", C, NULL, "枣", false}, {"红枣", C, NULL, "枣", false},
+  {"冬枣", C, NULL, "枣", false}, {"杨梅", C, NULL, NULL, false},
+  {"柿子", C, NULL, NULL, false}, {"西瓜", C, NULL, NULL, false},
+  {"甜瓜", C, NULL, NULL, false}, {"哈密瓜", C, NULL, NULL, false},
+  {"核桃", C, NULL, NULL, false}, {"板栗", C, NULL, NULL, false},
+  {"榛子", C, NULL, NULL, false}, {"油茶", C, NULL, NULL, false},
+  {"林果", C, NULL, NULL, false}, {"水果", C, NULL, NULL, false},
+  {"特色水果", C, NULL, "水果", false}, {"干果", C, NULL, NULL, false},
+  {"苗木", C, NULL, NULL, false}, {"花卉", C, NULL, NULL, false},
+  {"油松", C, NULL, NULL, false}, {"白皮松", C, NULL, NULL, false},
+  {"香根草", C, NULL, NULL, false}, {"牧草", C, NULL, NULL, false},
+  {"人工牧草", C, NULL, "牧草", false}, {"青贮玉米", C, NULL, NULL, false},
+  {"竹子", C, NULL, NULL, false}, {"咖啡", C, NULL, NULL, false},
+  {"橡胶", C, NULL, NULL, false}, {"沙棘", C, NULL, NULL, false},
+  {"桑", C, NULL, NULL, true},
+  /* livestock, poultry, bees, fish */
+  {"牛", A, "肉牛", NULL, true}, {"肉牛", A, NULL, "牛", false},
+  {"黄牛", A, NULL, "牛", false}, {"奶牛", A, NULL, "牛", false},
+  {"牦牛", A, NULL, "牛", false}, {"西门塔尔牛", A, NULL, "牛", false},
+  {"羊", A, NULL, NULL, true}, {"山羊", A, NULL, "羊", false},
+  {"绵羊", A, NULL, "羊", false}, {"黑山羊", A, NULL, "羊", false},
+  {"绒山羊", A, NULL, "羊", false}, {"湖羊", A, NULL, "羊", false},
+  {"滩羊", A, NULL, "羊", false}, {"肉羊", A, NULL, "羊", false},
+  {"牛羊", A, NULL, NULL, false}, {"猪", A, "生猪", NULL, true},
+  {"生猪", A, NULL, "猪", false}, {"黑猪", A, NULL, "猪", false},
+  {"种猪", A, NULL, NULL, false}, {"母猪", A, NULL, "猪", false},
+  {"鸡", A, NULL, NULL, true}, {"土鸡", A, NULL, "鸡", false},
+  {"乌骨鸡", A, NULL, "鸡", false}, {"生态土鸡", A, NULL, "鸡", false},
+  {"蛋鸡", A, NULL, "鸡", false}, {"肉鸡", A, NULL, "鸡", false},
+  {"鸭", A, NULL, NULL, true}, {"鹅", A, NULL, NULL, true},
+  {"兔", A, NULL, NULL, true}, {"肉兔", A, NULL, "兔", false},
+  {"驴", A, NULL, NULL, true}, {"骆驼", A, NULL, NULL, false},
+  {"驼", A, NULL, NULL, true}, {"鹿", A, NULL, NULL, true},
+  {"梅花鹿", A, NULL, "鹿", false}, {"蜂", A, NULL, NULL, true},
+  {"中蜂", A, NULL, "蜂", false}, {"蜜蜂", A, NULL, "蜂", false},
+  {"蚕", A, NULL, NULL, true}, {"桑蚕", A, NULL, "蚕", false},
+  {"大牲畜", A, NULL, NULL, false}, {"畜禽", A, NULL, NULL, false},
+  {"家禽", A, NULL, NULL, false}, {"牲畜", A, NULL, NULL, false},
+  {"鱼", A, NULL, NULL, true}, {"鱼苗", A, NULL, NULL, false},
+  {"冷水鱼", A, NULL, "鱼", false}, {"鲟鱼", A, NULL, "鱼", false},
+  {"虾", A, NULL, NULL, true}, {"小龙虾", A, NULL, "虾", false},
+  {"螃蟹", A, NULL, NULL, false}, {"大闸蟹", A, NULL, NULL, false},
+  {"泥鳅", A, NULL, NULL, false}, {"黄鳝", A, NULL, NULL, false},
+  {"甲鱼", A, NULL, NULL, false}, {"水产", A, NULL, NULL, false},
+  {"渔业", A, NULL, NULL, false},
+  /* crafts and processed goods */
+  {"盐雕", K, NULL, NULL, false}, {"刺绣", K, NULL, NULL, false},
+  {"蜡染", K, NULL, NULL, false}, {"竹编", K, NULL, NULL, false},
+  {"草编", K, NULL, NULL, false}, {"藤编", K, NULL, NULL, false},
+  {"羊毛", K, NULL, NULL, true}, {"剪纸", K, NULL, NULL, false},
+  {"陶瓷", K, NULL, NULL, false}, {"木雕", K, NULL, NULL, false},
+  {"石雕", K, NULL, NULL, false}, {"根雕", K, NULL, NULL, false},
+  {"皮纸", K, NULL, NULL, false}, {"手工皮纸", K, NULL, "皮纸", false},
+  {"鞋垫", K, NULL, NULL, false}, {"手工鞋垫", K, NULL, "鞋垫", false},
+  {"唐卡", K, NULL, NULL, false}, {"银饰", K, NULL, NULL, false},
+  {"粉条", K, NULL, NULL, false}, {"粉丝", K, NULL, NULL, true},
+  {"豆腐", K, NULL, NULL, false}, {"豆腐皮", K, NULL, NULL, false},
+  {"腐竹", K, NULL, NULL, false}, {"挂面", K, NULL, NULL, false},
+  {"蜜酒", K, NULL, NULL, false}, {"白酒", K, NULL, NULL, false},
+  {"红酒", K, NULL, NULL, false}, {"葡萄酒", K, NULL, NULL, false},
+  {"腊肉", K, NULL, NULL, false}, {"有机肥", K, NULL, NULL, false},
+  {"饲料", K, NULL, NULL, true}, {"农产品", K, NULL, NULL, true},
+  {"服装", K, NULL, NULL, true}, {"箱包", K, NULL, NULL, true},
+  {"全羊", K, NULL, NULL, true}, {"种植养殖", S, NULL, NULL, false},
+  {"肉制品", K, NULL, NULL, true}, {"茶油", K, NULL, NULL, false},
+  {"菜籽油", K, NULL, NULL, false}, {"热敷盐袋", K, NULL, NULL, false},
+  {"民族手工艺", K, NULL, NULL, false}, {"手工艺品", K, NULL, NULL, false},
+  /* complete sector and service names */
+  {"种植业", S, NULL, NULL, false}, {"现代种植业", S, NULL, "种植业", false},
+  {"养殖业", S, NULL, NULL, false}, {"畜牧业", S, NULL, NULL, false},
+  {"林业", S, NULL, NULL, true}, {"旅游业", S, NULL, NULL, false},
+  {"手工业", S, NULL, NULL, false}, {"农产品加工业", S, NULL, NULL, false},
+  {"加工业", S, NULL, NULL, true}, {"服务业", S, NULL, NULL, true},
+  {"包装业", S, NULL, NULL, false}, {"铸造业", S, NULL, NULL, false},
+  {"物流业", S, NULL, NULL, false}, {"商贸物流业", S, NULL, NULL, false},
+  {"商贸物流", S, NULL, NULL, false}, {"新能源业", S, NULL, NULL, false},
+  {"新能源", S, NULL, NULL, false}, {"矿产业", S, NULL, NULL, false},
+  {"制造业", S, NULL, NULL, true}, {"建筑业", S, NULL, NULL, true},
+  {"餐饮业", S, NULL, NULL, false}, {"乡村旅游", S, NULL, NULL, false},
+  {"生态旅游", S, NULL, NULL, false}, {"农业生态旅游", S, NULL, NULL, false},
+  {"全域旅游", S, NULL, NULL, false}, {"红色旅游", S, NULL, NULL, false},
+  {"旅游产业", S, NULL, NULL, false}, {"旅游服务", S, NULL, NULL, false},
+  {"休闲农业", S, NULL, NULL, false}, {"高效农业", S, NULL, NULL, false},
+  {"生态农业", S, NULL, NULL, false}, {"设施农业", S, NULL, NULL, false},
+  {"特色农业", S, NULL, NULL, true}, {"高原特色农业", S, NULL, NULL, false},
+  {"观光农业", S, NULL, NULL, false}, {"庭院经济", S, NULL, NULL, false},
+  {"林下经济", S, NULL, NULL, false}, {"农家乐", S, NULL, NULL, false},
+  {"民宿", S, NULL, NULL, false}, {"特色民宿", S, NULL, "民宿", false},
+  {"家庭旅馆", S, NULL, NULL, false}, {"家庭酒店", S, NULL, NULL, false},
+  {"电子商务", S, NULL, NULL, false}, {"电商", S, NULL, NULL, false},
+  {"农村电商", S, NULL, NULL, false}, {"家庭手工", S, NULL, NULL, false},
+  {"规模养殖", S, NULL, NULL, false}, {"特色种植", S, NULL, NULL, true},
+  {"草畜一体化", S, NULL, NULL, false}, {"家政服务", S, NULL, NULL, false},
+  {"光伏发电", S, NULL, NULL, false}, {"光伏", S, NULL, NULL, false},
+  {"风电", S, NULL, NULL, false}, {"小水电", S, NULL, NULL, false},
+  {"沼气", S, NULL, NULL, true}, {"劳务输出", S, NULL, NULL, false},
+  {"采摘", S, NULL, NULL, true}, {"康养", S, NULL, NULL, true},
+  {"沙产业", S, NULL, NULL, false}, {"沙草产业", S, NULL, NULL, false},
+  {"驼产业", S, NULL, NULL, false},
+  /* national schemes, campaigns and numbered working methods */
+  {"精准扶贫", P, NULL, NULL, false}, {"精准脱贫", P, "精准扶贫", NULL, false},
+  {"脱贫攻坚", P, NULL, NULL, false}, {"脱贫攻坚战", P, "脱贫攻坚", NULL, false},
+  {"乡村振兴", P, NULL, NULL, false}, {"乡村振兴战略", P, "乡村振兴", NULL, false},
+  {"易地扶贫搬迁", P, NULL, NULL, false}, {"异地扶贫搬迁", P, NULL, NULL, false},
+  {"易地搬迁", P, "易地扶贫搬迁", NULL, false}, {"生态移民", P, NULL, NULL, false},
+  {"小额扶贫贷款", P, NULL, NULL, false}, {"扶贫小额信贷", P, NULL, NULL, false},
+  {"小额信贷", P, NULL, NULL, false}, {"小额金融贷款", P, NULL, NULL, false},
+  {"退耕还林", P, NULL, NULL, false}, {"退耕还草", P, NULL, NULL, false},
+  {"退牧还草", P, NULL, NULL, false}, {"消费扶贫", P, NULL, NULL, false},
+  {"产业扶贫", P, NULL, NULL, true}, {"光伏扶贫", P, NULL, NULL, false},
+  {"电商扶贫", P, NULL, NULL, false}, {"旅游扶贫", P, NULL, NULL, false},
+  {"教育扶贫", P, NULL, NULL, false}, {"健康扶贫", P, NULL, NULL, false},
+  {"金融扶贫", P, NULL, NULL, false}, {"生态扶贫", P, NULL, NULL, false},
+  {"就业扶贫", P, NULL, NULL, false}, {"科技扶贫", P, NULL, NULL, false},
+  {"精神扶贫", P, NULL, NULL, false}, {"精神脱贫", P, NULL, NULL, false},
+  {"扶贫夜校", P, NULL, NULL, false}, {"农民夜校", P, NULL, NULL, false},
+  {"东西部扶贫协作", P, NULL, NULL, false}, {"定点扶贫", P, NULL, NULL, false},
+  {"定点帮扶", P, NULL, NULL, true}, {"结对帮扶", P, NULL, NULL, true},
+  {"驻村帮扶", P, NULL, NULL, true}, {"挂包帮", P, NULL, NULL, false},
+  {"转走访", P, NULL, NULL, false}, {"挂图作战", P, NULL, NULL, false},
+  {"建档立卡", P, NULL, NULL, false}, {"整村推进", P, NULL, NULL, false},
+  {"扶贫整村推进", P, "整村推进", NULL, false}, {"整乡推进", P, NULL, NULL, false},
+  {"扶贫整乡推进", P, "整乡推进", NULL, false}, {"危房改造", P, NULL, NULL, false},
+  {"农村危房改造", P, "危房改造", NULL, false}, {"农村低保", P, NULL, NULL, false},
+  {"低保", P, NULL, NULL, false}, {"五保", P, NULL, NULL, false},
+  {"特困供养", P, NULL, NULL, false}, {"大病救助", P, NULL, NULL, false},
+  {"大病保险", P, NULL, NULL, false}, {"医疗救助", P, NULL, NULL, false},
+  {"临时救助", P, NULL, NULL, false}, {"雨露计划", P, NULL, NULL, false},
+  {"资产收益", P, NULL, NULL, false}, {"资产收益扶贫", P, "资产收益", NULL, false},
+  {"陡坡地治理", P, NULL, NULL, false}, {"土地银行", P, NULL, NULL, false},
+  {"三变改革", P, NULL, NULL, false}, {"河长制", P, NULL, NULL, false},
+  {"林长制", P, NULL, NULL, false}, {"生态补偿", P, NULL, NULL, true},
+  {"美丽乡村建设", P, NULL, NULL, false}, {"美丽宜居乡村建设", P, NULL, NULL, false},
+  {"人居环境整治", P, NULL, NULL, true}, {"厕所革命", P, NULL, NULL, false},
+  {"主题党日", P, NULL, NULL, false}, {"党员中心户", P, NULL, NULL, false},
+  {"第一书记", P, NULL, NULL, true}, {"智慧党建", P, NULL, NULL, false},
+  {"两不愁三保障", P, NULL, NULL, false}, {"两不愁、三保障", P, "两不愁三保障", NULL, false},
+  {"一达标两不愁三保障", P, NULL, NULL, false}, {"三会一课", P, NULL, NULL, false},
+  {"两学一做", P, NULL, NULL, false}, {"五个一批", P, NULL, NULL, false},
+  {"六个精准", P, NULL, NULL, false}, {"四个不摘", P, NULL, NULL, false},
+  {"四议两公开", P, NULL, NULL, false}, {"一村一品", P, NULL, NULL, false},
+  {"一户一策", P, NULL, NULL, false}, {"一村一策", P, NULL, NULL, false},
+  {"三重一大", P, NULL, NULL, false}, {"一肩挑", P, NULL, NULL, false},
+  {"回头看", P, NULL, NULL, true}, {"双组长制", P, NULL, NULL, false},
+  {"五级书记抓扶贫", P, NULL, NULL, false}, {"三级书记抓扶贫", P, NULL, NULL, false},
+  {"抓党建促脱贫攻坚", P, NULL, NULL, false}, {"抓党建促脱贫", P, "抓党建促脱贫攻坚", NULL, false},
+  {"发展生产脱贫一批", P, NULL, NULL, false}, {"易地扶贫搬迁脱贫一批", P, NULL, NULL, false},
+  {"易地搬迁脱贫一批", P, NULL, NULL, false}, {"生态补偿脱贫一批", P, NULL, NULL, false},
+  {"发展教育脱贫一批", P, NULL, NULL, false}, {"社会保障兜底一批", P, NULL, NULL, false},
+  {"劳动力转移培训", P, NULL, NULL, false}, {"农村劳动力转移培训", P, "劳动力转移培训", NULL, false},
+  {"以工代赈", P, NULL, NULL, false}, {"村村通", P, NULL, NULL, false},
+};
+
+#undef C
+#undef A
+#undef K
+#undef S
+#undef P
+
+static const size_t n_entries = sizeof entries / sizeof entries[0];
+
+bool cnkg_lexicon_has(const char *s, size_t pos, size_t limit, const char *w) {
+  size_t n = strlen(w);
+  return pos + n <= limit && memcmp(s + pos, w, n) == 0;
+}
+
+const CnkgLexEntry *cnkg_lexicon_at(const char *s, size_t pos, size_t limit,
+                                    unsigned mask) {
+  const CnkgLexEntry *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < n_entries; i++) {
+    if (!(mask & (1u << entries[i].cls))) continue;
+    size_t n = strlen(entries[i].word);
+    if (n > best_len && cnkg_lexicon_has(s, pos, limit, entries[i].word)) {
+      best = &entries[i];
+      best_len = n;
+    }
+  }
+  return best;
+}
+
+const CnkgLexEntry *cnkg_lexicon_before(const char *s, size_t floor,
+                                        size_t end, unsigned mask) {
+  const CnkgLexEntry *best = NULL;
+  size_t best_len = 0;
+  for (size_t i = 0; i < n_entries; i++) {
+    if (!(mask & (1u << entries[i].cls))) continue;
+    size_t n = strlen(entries[i].word);
+    if (n > best_len && n <= end - floor &&
+        memcmp(s + end - n, entries[i].word, n) == 0) {
+      best = &entries[i];
+      best_len = n;
+    }
+  }
+  return best;
+}
+
+const CnkgLexEntry *cnkg_lexicon_find(const char *w, size_t len) {
+  for (size_t i = 0; i < n_entries; i++)
+    if (strlen(entries[i].word) == len && memcmp(entries[i].word, w, len) == 0)
+      return &entries[i];
+  return NULL;
+}
+
+size_t cnkg_lexicon_any(const char *s, size_t pos, size_t limit,
+                        const char *const *list) {
+  size_t best = 0;
+  for (size_t i = 0; list[i]; i++) {
+    size_t n = strlen(list[i]);
+    if (n > best && cnkg_lexicon_has(s, pos, limit, list[i])) best = n;
+  }
+  return best;
+}
+
+size_t cnkg_lexicon_any_before(const char *s, size_t floor, size_t end,
+                               const char *const *list) {
+  size_t best = 0;
+  for (size_t i = 0; list[i]; i++) {
+    size_t n = strlen(list[i]);
+    if (n > best && n <= end - floor && memcmp(s + end - n, list[i], n) == 0)
+      best = n;
+  }
+  return best;
+}
+
+size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end) {
+  size_t i = end;
+  while (i > floor) {
+    i--;
+    if (((unsigned char)s[i] & 0xC0u) != 0x80u) break;
+  }
+  return i;
+}
+
+/* Organisations that can carry an industry or a working method: economic
+ * units and party organisations, not government offices in general. */
+static bool org_can_carry(const CnkgGraph *g, size_t entity) {
+  static const char *const kinds[] = {
+    "合作社", "公司", "党支部", "总支", "党委", "协会", "农场", "基地",
+    "工坊", "企业", "集团", "厂", "联合社", "家庭农场", "旅馆", "酒店",
+    "果业", "农牧", "养殖", "种植", "包装", NULL};
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label) return false;
+  for (size_t i = 0; kinds[i]; i++)
+    if (strstr(e->label, kinds[i])) return true;
+  return false;
+}
+
+static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {
+  for (size_t i = 0; i < *n; i++)
+    if (out[i] == v) return true;
+  if (*n >= max) return false;
+  out[(*n)++] = v;
+  return true;
+}
+
+/* The last place named in sentence si (greatest end), or SIZE_MAX. */
+static size_t last_place_in(const CnkgDocState *st, size_t si) {
+  size_t best = SIZE_MAX, best_end = 0;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->sentence != si || !cnkg_type_is_place(sp->type)) continue;
+    if (best == SIZE_MAX || sp->end >= best_end) {
+      best = sp->entity;
+      best_end = sp->end;
+    }
+  }
+  return best;
+}
+
+size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
+                             size_t begin, size_t end, bool orgs,
+                             bool local_only, size_t *out, size_t max) {
+  size_t n = 0;
+  if (!st || !out || max == 0) return 0;
+  /* In the sentence: the nearest place before the mention, else after. */
+  const CnkgSpan *before = NULL, *after = NULL, *org = NULL;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->sentence != sentence) continue;
+    if (sp->begin < end && sp->end > begin && sp->type != CNKG_TYPE_ORGANIZATION)
+      continue; /* a place inside the mention itself */
+    if (cnkg_type_is_place(sp->type)) {
+      if (sp->end <= begin) {
+        if (!before || sp->end > before->end ||
+            (sp->end == before->end && sp->begin > before->begin))
+          before = sp;
+      } else if (sp->begin >= end) {
+        if (!after || sp->begin < after->begin) after = sp;
+      }
+    } else if (orgs && sp->type == CNKG_TYPE_ORGANIZATION &&
+               org_can_carry(st->graph, sp->entity)) {
+      bool contains = sp->begin <= begin && sp->end >= end;
+      if (contains || sp->end <= begin) {
+        if (!org || contains || sp->end > org->end) org = sp;
+      }
+    }
+  }
+  const CnkgSpan *place = before ? before : after;
+  if (org && (!place || org->end >= place->end || org->begin <= begin))
+    add_unique(out, &n, max, org->entity);
+  if (place) {
+    add_unique(out, &n, max, place->entity);
+    return n;
+  }
+  if (n > 0 || local_only) return n;
+  /* The paragraph: the last place named in an earlier sentence of it. */
+  const CnkgText *t = st->text;
+  size_t para = t->sentences[sentence].paragraph;
+  for (size_t si = sentence; si-- > 0;) {
+    if (t->sentences[si].paragraph != para) break;
+    size_t e = last_place_in(st, si);
+    if (e != SIZE_MAX) {
+      add_unique(out, &n, max, e);
+      return n;
+    }
+  }
+  /* The section: the nearest heading before that names a place. */
+  for (size_t si = sentence + 1; si-- > 0;) {
+    if (!t->sentences[si].heading) continue;
+    size_t e = last_place_in(st, si);
+    if (e != SIZE_MAX) {
+      add_unique(out, &n, max, e);
+      return n;
+    }
+  }
+  if (st->focus_place != SIZE_MAX) add_unique(out, &n, max, st->focus_place);
+  return n;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Word lists for the industry and policy recognisers (crops, livestock,
+ * aquaculture, crafts, services, energy, sector words, national schemes and
+ * numbered working methods) with longest-match lookups on UTF-8 text, and
+ * the shared rule that picks the place or organisation carrying an industry
+ * or policy. Tables are static and read-only, so lookups are thread-safe.
+ * Depends on text.h and docstate.h. */
+#ifndef CNKG_EXTRACTOR_LEXICON_H
+#define CNKG_EXTRACTOR_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cnkg/text.h"
+#include "extractor/docstate.h"
+
+typedef enum {
+  CNKG_LEX_CROP = 0,   /* grown: default activity 种植 */
+  CNKG_LEX_ANIMAL,     /* raised (livestock, poultry, bees, fish): 养殖 */
+  CNKG_LEX_CRAFT,      /* made or processed: no default activity */
+  CNKG_LEX_SECTOR,     /* a complete industry name: 种植业, 乡村旅游, 电商 */
+  CNKG_LEX_POLICY      /* a named scheme or working method */
+} CnkgLexClass;
+
+typedef struct {
+  const char *word;    /* surface form */
+  CnkgLexClass cls;
+  const char *canon;   /* name to use instead of word, or NULL */
+  const char *base;    /* generic form it narrows (中蜂 -> 蜂), or NULL */
+  bool bound;          /* only valid with an activity word (养蜂, 茶叶种植) */
+} CnkgLexEntry;
+
+/* The longest entry of one of the classes in mask (bit 1 << class) that
+ * starts at s[pos] and ends at or before limit. Borrowed static entry, or
+ * NULL when none. */
+const CnkgLexEntry *cnkg_lexicon_at(const char *s, size_t pos, size_t limit,
+                                    unsigned mask);
+/* The longest entry of a class in mask that ends exactly at s[end] and
+ * starts at or after floor. NULL when none. */
+const CnkgLexEntry *cnkg_lexicon_before(const char *s, size_t floor,
+                                        size_t end, unsigned mask);
+/* The entry whose word is exactly w (any class), or NULL. */
+const CnkgLexEntry *cnkg_lexicon_find(const char *w, size_t len);
+
+/* True if s[pos..] starts with the NUL-terminated word w (within limit). */
+bool cnkg_lexicon_has(const char *s, size_t pos, size_t limit, const char *w);
+/* Byte length of the word of list (NULL-terminated) that starts at s[pos]
+ * (longest), or 0. */
+size_t cnkg_lexicon_any(const char *s, size_t pos, size_t limit,
+                        const char *const *list);
+/* Byte length of the word of list that ends at s[end] (longest), or 0. */
+size_t cnkg_lexicon_any_before(const char *s, size_t floor, size_t end,
+                               const char *const *list);
+/* Start of the UTF-8 character that ends at s[end] (end > floor). */
+size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
+
+/* Which entities carry a thing mentioned at normalised bytes [begin, end)
+ * of sentence: the places (and, when orgs is true, the organisations of an
+ * economic or party kind) named in the sentence nearest before it, else
+ * after it; failing that (unless local_only), the place the paragraph or
+ * section is about, then st->focus_place. Writes up to max entity indices
+ * to out; returns how many. */
+size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
+                             size_t begin, size_t end, bool orgs,
+                             bool local_only, size_t *out, size_t max);
+
+#endif

@@ -144,7 +144,7 @@ static const ShortRule prefecture_rules[] = {
   {"市", false, NULL}, {NULL, false, NULL}};
 static const ShortRule county_rules[] = {
   {"自治县", true, "县"}, {"自治旗", true, "旗"}, {"林区", false, NULL},
-  {"特区", false, NULL}, {"县", false, NULL}, {"市", false, NULL},
+  {"特区", false, NULL}, {"新区", false, NULL}, {"县", false, NULL}, {"市", false, NULL},
   {"旗", false, NULL}, {"区", false, NULL}, {NULL, false, NULL}};
 static const ShortRule township_rules[] = {
   {"街道办事处", false, NULL}, {"街道", false, NULL}, {"办事处", false, NULL},
@@ -168,7 +168,10 @@ static void add_shorts(KeySet *ks, const char *s, size_t len, CnkgLevel level) {
   const ShortRule *r = by_level[level];
   for (; r && r->suffix; r++) {
     if (!ends_with(s, len, r->suffix, &stem)) continue;
-    size_t cut = r->autonomous ? strip_ethnic(s, stem) : stem;
+    size_t cut = r->autonomous ? strip_ethnic(s, stem) : stem, bare;
+    /* 鄂温克族自治旗: the whole stem is an ethnic name; keep it, minus 族. */
+    if (r->autonomous && cut == stem && ends_with(s, stem, "族", &bare) && chars(s, bare) >= 2)
+      cut = bare;
     if (chars(s, cut) < 2) return;
     add_key(ks, s, cut, CNKG_KEY_SHORT);
     /* 海西蒙古族藏族自治州 → 海西州; 长哨营满族乡 → 长哨营乡; a plain 乡

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Policy recogniser: quoted names of methods and campaigns (“三单制”), numbered
+ * formulas (四个不摘, 1+1+N), national schemes from the word list (易地扶贫搬迁),
+ * and unquoted X工程/X行动/X制度 names; the expansion the text gives
+ * (“摘帽不摘责任、…”的“四个不摘”) becomes an alias. Each is related to the
+ * place or party organisation that applies it. Depends on lexicon.h,
+ * docstate.h and pcre2. */
+#include "extractor/recognizers.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor/lexicon.h"
+
+struct CnkgPolicyRecognizer {
+  pcre2_code *numbered;   /* 四个不摘, 两学一做, 一达标,两不愁,三保障 */
+  pcre2_code *formula;    /* 1+1+N, 3558, 党支部+合作社+贫困户 */
+  pcre2_match_context *mctx;
+};
+
+/* A numbered formula: one to five parts, each a number word, an optional
+ * measure word and one to four characters. */
+static const char numbered_src[] =
+  "^(?:[一二两三四五六七八九十百千双多][个项大条级本]?\\p{Han}{1,4}[、,]?){1,5}$";
+/* Digits joined by + (or the spaces scraping left in their place), or
+ * short Han terms joined by +. */
+static const char formula_src[] =
+  "^(?:[0-9]+(?:\\s*\\+\\s*[0-9A-Za-z]+|\\s+[0-9]+)*(?:\\p{Han}{0,8})"
+  "|\\p{Han}{1,10}(?:\\+\\p{Han}{1,10}){1,5})$";
+
+/* Words after a closing quote that say the quoted text names a method,
+ * scheme or campaign. Those marked name-forming also join the name. */
+typedef struct {
+  const char *word;
+  bool joins;
+} Suffix;
+
+static const Suffix suffixes[] = {
+  {"模式", false}, {"机制", false}, {"制度", true}, {"制", true},
+  {"工程", true}, {"行动", false}, {"活动", false}, {"工作法", true},
+  {"改革", true}, {"建设", true}, {"培训", true}, {"计划", true},
+  {"战略", false}, {"要求", false}, {"方针", false}, {"政策", false},
+  {"体系", true}, {"标准", false}, {"办法", false}, {"发展思路", false},
+  {"发展战略", false}, {"思路", false}, {"理念", false}, {"管理", true},
+  {"共建", true}, {"抓扶贫", true}, {"精准扶贫", true}, {"扶贫", true},
+  {"工作机制", false}, {"创建", true}, {"学习教育", true}, {"党建", true},
+  {"服务", false}, {"作战", true}, {"式", true}, {"联动", true},
+  {"试点", false}, {"品牌", false}, {"APP", true}, {"平台", false},
+};
+
+/* Endings that make a quoted phrase a scheme by itself. */
+static const char *const own_endings[] = {
+  "制", "模式", "工程", "行动", "活动", "工作法", "机制", "扶贫", "脱贫",
+  "计划", "党日", "夜校", "工坊", "培训", "改革", "建设", "共建", "帮扶",
+  "搬迁", "贷款", "讲堂", "夜话", "整治", "联审", "备案", "推进", "创建",
+  "一批", "清单", "到户", "联户", "作战", "合一", "兴村", "回归", NULL};
+
+/* Verbs before an opening quote that introduce a method. */
+static const char *const intro_verbs[] = {
+  "实施", "推行", "推广", "开展", "启动", "采取", "采用", "创新", "探索",
+  "打造", "建立", "实行", "落实", "按照", "围绕", "坚持", "推进", "创建",
+  "深化", "完善", "举办", "组织", "通过", NULL};
+
+/* Quoted numbered phrases that are not methods. */
+static const char *const not_methods[] = {
+  "一把手", "两委", "三农", "一线", "一家人", "一条心", "一盘棋", "两个",
+  "一分钱", "十九大", "一带一路", NULL};
+
+/* Unquoted endings of scheme names, and what stops the name on the left. */
+static const char *const name_endings[] = {
+  "工程", "行动", "制度", "工作法", "计划", NULL};
+static const char *const left_stops[] = {
+  "的", "了", "在", "和", "与", "及", "对", "把", "将", "被", "为", "是",
+  "等", "个", "项", "次", "实施", "开展", "推行", "建立", "启动", "推进",
+  "落实", "打造", "创新", "探索", "实行", "执行", "完善", "健全", "形成",
+  "构建", "采取", "采用", "通过", "依托", "借助", "围绕", "按照", "结合",
+  "坚持", "抓好", "推动", "加强", "强化", "深化", "部署", "纳入", "列入",
+  "以", "由", "从", "向", "如", "按", "并", "还", "也", "都", "又", "即",
+  "大", "全面", "一系列", "各项", "相关", "有关", NULL};
+/* Heads that are too general to be a name. */
+static const char *const generic_heads[] = {
+  "长效", "激励", "工作", "管理", "考核", "责任", "帮扶", "运行", "保障",
+  "监督", "约束", "联动", "利益联结", "常态化", "这种", "该", "这一", "新",
+  "目标责任", "奖惩", "退出", "动态管理", "学习", "生活", "值班", "请销假",
+  "报备", "日志", "汇报", "评议", "考勤", "财务", "民主", "内部", "一项",
+  "专项", "重点", "民生", "扶贫", "脱贫", "攻坚", "党内生活", "组织生活",
+  NULL};
+
+static void seterr(char *err, size_t errsize, const char *msg) {
+  if (err && errsize) snprintf(err, errsize, "%s", msg);
+}
+
+static pcre2_code *compile(const char *src, char *err, size_t errsize) {
+  int code;
+  PCRE2_SIZE off;
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+  if (!re && err && errsize) {
+    PCRE2_UCHAR msg[120];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    snprintf(err, errsize, "policy pattern at %zu: %s", (size_t)off,
+             (const char *)msg);
+  }
+  return re;
+}
+
+CnkgStatus cnkg_policy_new(const CnkgDivision *division,
+                           CnkgPolicyRecognizer **out, char *err,
+                           size_t errsize) {
+  (void)division;
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  CnkgPolicyRecognizer *r = calloc(1, sizeof *r);
+  if (!r) {
+    seterr(err, errsize, "out of memory");
+    return CNKG_ERR_NOMEM;
+  }
+  r->numbered = compile(numbered_src, err, errsize);
+  r->formula = r->numbered ? compile(formula_src, err, errsize) : NULL;
+  r->mctx = pcre2_match_context_create(NULL);
+  if (!r->numbered || !r->formula || !r->mctx) {
+    bool nomem = r->numbered && r->formula && !r->mctx;
+    cnkg_policy_free(r);
+    if (nomem) seterr(err, errsize, "out of memory");
+    return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
+  }
+  pcre2_set_match_limit(r->mctx, 100000);
+  pcre2_set_depth_limit(r->mctx, 1000);
+  *out = r;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_policy_free(CnkgPolicyRecognizer *r) {
+  if (!r) return;
+  pcre2_code_free(r->numbered);
+  pcre2_code_free(r->formula);
+  pcre2_match_context_free(r->mctx);
+  free(r);
+}
+
+/* 1 match, 0 no match, -1 error. Match data per call: the recogniser is
+ * shared read-only by threads. */
+static int matches(const CnkgPolicyRecognizer *r, const pcre2_code *re,
+                   const char *s, size_t len) {
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+  if (!md) return -1;
+  int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, r->mctx);
+  pcre2_match_data_free(md);
+  if (rc >= 0) return 1;
+  return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+typedef struct {
+  char *name;
+  char *alias[3];
+  size_t sentence, begin, end;
+  size_t key;
+} Cand;
+
+typedef struct {
+  Cand *v;
+  size_t n, cap;
+} Cands;
+
+static void cands_free(Cands *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->v[i].name);
+    for (int k = 0; k < 3; k++) free(c->v[i].alias[k]);
+  }
+  free(c->v);
+}
+
+/* Takes ownership of name and the aliases (any may be NULL). */
+static CnkgStatus add_cand(Cands *c, char *name, char *a0, char *a1,
+                           size_t si, size_t b, size_t e) {
+  if (!name) {
+    free(a0);
+    free(a1);
+    return CNKG_ERR_NOMEM;
+  }
+  if (c->n == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 32;
+    Cand *v = realloc(c->v, cap * sizeof *v);
+    if (!v) {
+      free(name);
+      free(a0);
+      free(a1);
+      return CNKG_ERR_NOMEM;
+    }
+    c->v = v;
+    c->cap = cap;
+  }
+  c->v[c->n] = (Cand){name, {a0, a1, NULL}, si, b, e, c->n};
+  c->n++;
+  return CNKG_SUCCESS;
+}
+
+static bool has_any(const char *s, size_t len, const char *const *words) {
+  for (size_t i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    for (size_t k = 0; k + n <= len; k++)
+      if (memcmp(s + k, words[i], n) == 0) return true;
+  }
+  return false;
+}
+
+static bool is_one_of(const char *s, size_t len, const char *const *words) {
+  for (size_t i = 0; words[i]; i++)
+    if (strlen(words[i]) == len && memcmp(s, words[i], len) == 0) return true;
+  return false;
+}
+
+/* The name without list commas and stray spaces; digits that scraping
+ * separated by a space get their lost '+' back. */
+static char *clean_name(const char *s, size_t len) {
+  char *r = malloc(len * 2 + 1);
+  if (!r) return NULL;
+  size_t o = 0;
+  for (size_t i = 0; i < len; i++) {
+    char ch = s[i];
+    if (ch == ' ') {
+      bool digits = i > 0 && i + 1 < len &&
+                    ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == 'N') &&
+                    ((s[i + 1] >= '0' && s[i + 1] <= '9') || s[i + 1] == 'N');
+      if (digits) r[o++] = '+';
+      continue;
+    }
+    if (ch == ',') continue;
+    if (i + 3 <= len && memcmp(s + i, "、", 3) == 0 && len <= 40) {
+      /* keep list commas in long slogans; drop them in formulas */
+      r[o++] = s[i];
+      continue;
+    }
+    r[o++] = ch;
+  }
+  r[o] = '\0';
+  return r;
+}
+
+static char *join_alias(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *r = malloc(la + lb + 1);
+  if (!r) return NULL;
+  memcpy(r, a, la);
+  memcpy(r + la, b, lb + 1);
+  return r;
+}
+
+static size_t count_chars(const char *s, size_t len) {
+  return cnkg_utf8_count(s, len);
+}
+
+/* Quoted phrases: “…” and ‘…’. */
+static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
+                              const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  size_t prev_qb = SIZE_MAX, prev_qe = SIZE_MAX, prev_close = SIZE_MAX;
+  for (size_t i = sb; i + 3 <= se; i++) {
+    bool dq = cnkg_lexicon_has(s, i, se, "“");
+    bool sq = cnkg_lexicon_has(s, i, se, "‘");
+    if (!dq && !sq) continue;
+    const char *close = dq ? "”" : "’";
+    size_t qb = i + 3, qe = qb;
+    while (qe + 3 <= se && !cnkg_lexicon_has(s, qe, se, close) &&
+           !cnkg_lexicon_has(s, qe, se, dq ? "“" : "‘"))
+      qe++;
+    if (qe + 3 > se || !cnkg_lexicon_has(s, qe, se, close)) continue;
+    size_t after = qe + 3;
+    const char *x = s + qb;
+    size_t xlen = qe - qb;
+    size_t nch = count_chars(x, xlen);
+    i = qe + 2;
+    size_t this_prev_qb = prev_qb, this_prev_qe = prev_qe,
+           this_prev_close = prev_close;
+    prev_qb = qb;
+    prev_qe = qe;
+    prev_close = after;
+    if (nch < 2 || nch > 40) continue;
+    if (has_any(x, xlen, (const char *const[]){"。", "!", "?", ";", ":", NULL}))
+      continue;
+    if (is_one_of(x, xlen, not_methods)) continue;
+    if (cnkg_lexicon_has(s, after, se, "精神") ||
+        cnkg_lexicon_has(s, after, se, "班子") ||
+        cnkg_lexicon_has(s, after, se, "成员") ||
+        cnkg_lexicon_has(s, after, se, "干部"))
+      continue;
+    int num = matches(rec, rec->numbered, x, xlen);
+    int form = matches(rec, rec->formula, x, xlen);
+    if (num < 0 || form < 0) return CNKG_ERR_PATTERN;
+    const Suffix *suf = NULL;
+    size_t suf_len = 0;
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+      size_t n = strlen(suffixes[k].word);
+      if (n > suf_len && cnkg_lexicon_has(s, after, se, suffixes[k].word)) {
+        suf = &suffixes[k];
+        suf_len = n;
+      }
+    }
+    bool joins = suf && suf->joins;
+    /* “X”的要求 / “X”的原则 etc. go through 的 */
+    if (!suf && cnkg_lexicon_has(s, after, se, "的")) {
+      for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t n = strlen(suffixes[k].word);
+        if (!suffixes[k].joins && n > suf_len &&
+            cnkg_lexicon_has(s, after + 3, se, suffixes[k].word)) {
+          suf = &suffixes[k];
+          suf_len = n;
+        }
+      }
+    }
+    bool own = cnkg_lexicon_any_before(x, 0, xlen, own_endings) > 0;
+    size_t vb = qb - 3;
+    bool intro = cnkg_lexicon_any_before(s, sb, vb, intro_verbs) > 0 ||
+                 (vb >= sb + 3 && cnkg_lexicon_any_before(s, sb, vb - 3,
+                                                          intro_verbs) > 0);
+    bool has_comma = has_any(x, xlen, (const char *const[]){",", NULL});
+    bool listy = has_any(x, xlen, (const char *const[]){"、", NULL});
+    bool ok;
+    if (num || form) ok = true;
+    else if (suf) ok = !has_comma || nch <= 20;
+    else if (own) ok = !has_comma && nch <= 16;
+    else ok = intro && !has_comma && !listy && nch >= 3 && nch <= 10 &&
+              cnkg_lexicon_has(s, after, se, "的") == false;
+    if (!ok) continue;
+    /* An expansion quoted just before: “A、B、C”的“X” — A becomes an alias
+     * of X rather than a policy of its own. */
+    char *expansion = NULL;
+    if ((num || form) && this_prev_close != SIZE_MAX &&
+        (this_prev_close == vb ||
+         (this_prev_close + 3 == vb && cnkg_lexicon_has(s, this_prev_close, se, "的")))) {
+      const char *px = s + this_prev_qb;
+      size_t plen = this_prev_qe - this_prev_qb;
+      if (has_any(px, plen, (const char *const[]){"、", ",", NULL})) {
+        expansion = cnkg_strndup(px, plen);
+        if (!expansion) return CNKG_ERR_NOMEM;
+        for (size_t k = 0; k < c->n; k++) {
+          Cand *y = &c->v[k];
+          if (y->sentence == si && y->begin == this_prev_qb &&
+              y->end == this_prev_qe)
+            y->key = SIZE_MAX; /* dropped */
+        }
+      }
+    }
+    char *name = clean_name(x, xlen);
+    char *full = NULL;
+    if (joins && name) full = join_alias(name, suf->word);
+    char *orig = NULL;
+    if (name && (strlen(name) != xlen || memcmp(name, x, xlen) != 0))
+      orig = cnkg_strndup(x, xlen);
+    CnkgStatus r = add_cand(c, name, full, expansion, si, qb, qe);
+    if (r) {
+      free(orig);
+      return r;
+    }
+    c->v[c->n - 1].alias[2] = orig;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* National schemes and numbered methods from the word list, unquoted. */
+static CnkgStatus scan_lexicon(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t i = sen->begin;
+  while (i < sen->end) {
+    const CnkgLexEntry *e =
+        cnkg_lexicon_at(s, i, sen->end, 1u << CNKG_LEX_POLICY);
+    if (e) {
+      size_t len = strlen(e->word);
+      if (!e->bound) {
+        char *name = cnkg_strndup(e->canon ? e->canon : e->word,
+                                  strlen(e->canon ? e->canon : e->word));
+        char *alias = e->canon ? cnkg_strndup(e->word, len) : NULL;
+        CnkgStatus r = add_cand(c, name, alias, NULL, si, i, i + len);
+        if (r) return r;
+      }
+      i += len;
+      continue;
+    }
+    unsigned char ch = (unsigned char)s[i];
+    i += ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Unquoted X工程 / X行动 / X制度 / X工作法 / X计划 names. */
+static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  for (size_t i = sb; i < se; i++) {
+    size_t el = cnkg_lexicon_any(s, i, se, name_endings);
+    if (!el) continue;
+    size_t j = i, nch = 0;
+    while (j > sb && nch < 12) {
+      if (cnkg_lexicon_any_before(s, sb, j, left_stops)) break;
+      size_t p = cnkg_lexicon_prev(s, sb, j);
+      size_t q = p;
+      uint32_t cp = cnkg_utf8_next(s, se, &q);
+      if (!cnkg_is_han(cp)) break;
+      j = p;
+      nch++;
+    }
+    size_t end = i + el;
+    if (nch >= 2 && !is_one_of(s + j, i - j, generic_heads) &&
+        !cnkg_lexicon_has(s, end, se, "中") &&
+        !cnkg_lexicon_has(s, end, se, "队")) {
+      char *name = cnkg_strndup(s + j, end - j);
+      CnkgStatus r = add_cand(c, name, NULL, NULL, si, j, end);
+      if (r) return r;
+    }
+    i = end - 1;
+  }
+  return CNKG_SUCCESS;
+}
+
+static bool same_policy(const Cand *a, const Cand *b) {
+  const char *x = a->name, *y = b->name;
+  if (strcmp(x, y) == 0) return true;
+  for (int k = 0; k < 3; k++) {
+    if (a->alias[k] && strcmp(a->alias[k], y) == 0) return true;
+    if (b->alias[k] && strcmp(b->alias[k], x) == 0) return true;
+  }
+  size_t lx = strlen(x), ly = strlen(y);
+  if (lx > ly) {
+    const char *t = x; x = y; y = t;
+    size_t n = lx; lx = ly; ly = n;
+  }
+  /* 主题党日 / 主题党日活动, 两学一做 / 两学一做学习教育 */
+  return cnkg_utf8_count(x, lx) >= 3 && memcmp(x, y, lx) == 0 &&
+         cnkg_utf8_count(y + lx, ly - lx) <= 4;
+}
+
+static CnkgStatus emit(CnkgDocState *st, Cands *c) {
+  for (size_t i = 0; i < c->n; i++) {
+    if (c->v[i].key == SIZE_MAX) continue;
+    c->v[i].key = i;
+    for (size_t j = 0; j < i; j++) {
+      if (c->v[j].key != j) continue;
+      if (same_policy(&c->v[i], &c->v[j])) {
+        c->v[i].key = j;
+        break;
+      }
+    }
+  }
+  for (size_t g = 0; g < c->n; g++) {
+    if (c->v[g].key != g) continue;
+    char *key = cnkg_graph_key_hash(CNKG_TYPE_POLICY, c->v[g].name, NULL);
+    if (!key) return CNKG_ERR_NOMEM;
+    size_t ent;
+    CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_POLICY,
+                                         c->v[g].name, &ent);
+    free(key);
+    if (r) return r;
+    for (size_t i = 0; i < c->n; i++) {
+      const Cand *x = &c->v[i];
+      if (x->key != g) continue;
+      if (i != g && strcmp(x->name, c->v[g].name) != 0) {
+        r = cnkg_graph_add_alias(st->graph, ent, x->name);
+        if (r) return r;
+      }
+      for (int k = 0; k < 3; k++) {
+        if (!x->alias[k] || strcmp(x->alias[k], c->v[g].name) == 0) continue;
+        r = cnkg_graph_add_alias(st->graph, ent, x->alias[k]);
+        if (r) return r;
+      }
+      r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+      if (r) return r;
+    }
+    size_t n_related = 0;
+    for (int pass = 0; pass < 2 && n_related == 0; pass++) {
+      for (size_t i = 0; i < c->n; i++) {
+        const Cand *x = &c->v[i];
+        if (x->key != g) continue;
+        size_t who[4];
+        size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
+                                         true, pass == 0, who, 4);
+        for (size_t k = 0; k < n; k++) {
+          r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
+                                   ent, NULL, x->sentence);
+          if (r) return r;
+          n_related++;
+        }
+        if (pass == 1 && n_related) break;
+      }
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_policy_run(const CnkgPolicyRecognizer *rec, CnkgDocState *st) {
+  if (!rec || !st || !st->text) return CNKG_ERR_ARG;
+  Cands c = {NULL, 0, 0};
+  CnkgStatus r = CNKG_SUCCESS;
+  for (size_t si = 0; si < st->text->n_sentences && !r; si++) {
+    r = scan_quotes(rec, &c, st, si);
+    if (!r) r = scan_lexicon(&c, st, si);
+    if (!r) r = scan_names(&c, st, si);
+  }
+  if (!r) r = emit(st, &c);
+  cands_free(&c);
+  return r;
+}

@@ -3,7 +3,9 @@
  * plain text or HTML) -> clean normalised Simplified text split into
  * sentences, with page furniture dropped, bylines turned into metadata, and
  * a map from every normalised byte back to a code-point offset in the
- * decoded original. Long-lived state (OpenCC, compiled patterns) lives in a
+ * decoded original. norm holds one paragraph per line ('\n' between
+ * paragraphs, mapped to an empty span); sentences are byte ranges of it.
+ * Headings, prose and credit lines stay; furniture is gone. Long-lived state (OpenCC, compiled patterns) lives in a
  * CnkgIntake made once; it is not shared between threads (make one per
  * thread). Depends on status.h, log.h, text.h, OpenCC, uchardet, iconv,
  * libxml2, pcre2. */
@@ -16,6 +18,7 @@
 #include "cnkg/log.h"
 #include "cnkg/status.h"
 #include "cnkg/text.h"
+#include "extractor/furniture.h"
 
 typedef struct CnkgIntake CnkgIntake;
 
@@ -23,6 +26,9 @@ typedef struct {
   size_t begin, end;      /* byte offsets into CnkgText.norm */
   size_t paragraph;       /* index of the paragraph (source line block) */
   bool heading;           /* a short title/section-heading line */
+  bool credit;            /* a byline / photo credit / source line, kept so
+                             that recognisers see the credited names; its
+                             names are also listed in CnkgText.credits */
 } CnkgSentence;
 
 typedef struct {
@@ -41,7 +47,16 @@ typedef struct {
   char *photographer;     /* photo credits, or NULL */
   char *source;           /* 来源 / media, or NULL */
   char *encoding;         /* detected source encoding, e.g. "GB18030" */
-  bool is_html;
+  bool is_html;           /* if so, orig is the article text extracted from
+                             the HTML (what offsets refer to), not markup */
+  size_t *map_end;        /* norm_len + 1 entries: code-point END in orig of
+                             the character that produced each byte (after
+                             removed romanisation, e.g. "產(chǎn)" is one
+                             span); map_end[norm_len] = map[norm_len] */
+  CnkgCredit *credits;    /* credited names in text order: role and byte
+                             range [begin, end) in norm (inside a credit
+                             sentence, or at the end of a prose one) */
+  size_t n_credits;
 } CnkgText;
 
 /* Creates the intake context. err says what failed (e.g. the OpenCC config).
@@ -60,7 +75,8 @@ CnkgStatus cnkg_intake_text(CnkgIntake *intake, const char *name,
 void cnkg_text_free(CnkgText *text);
 
 /* Code-point offsets in the original of the normalised byte range
- * [begin, end). */
+ * [begin, end): [map[begin], map_end[end - 1]); an empty range gives
+ * map[begin] twice. begin <= end <= norm_len. */
 void cnkg_text_span(const CnkgText *text, size_t begin, size_t end,
                     size_t *obegin, size_t *oend);
 

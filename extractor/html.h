@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * HTML to article text with libxml2's HTML parser: keeps <title>, drops
+ * scripts, styles, forms, navigation, headers/footers, asides and blocks
+ * whose class or id names navigation, comments, sharing, ads or related
+ * links; block elements become line breaks. Depends on status.h and
+ * libxml2. */
+#ifndef CNKG_EXTRACTOR_HTML_H
+#define CNKG_EXTRACTOR_HTML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cnkg/status.h"
+
+/* True if name ends in .html/.htm or the text plainly starts as HTML. */
+bool cnkg_html_sniff(const char *name, const char *s, size_t len);
+
+/* Extracts the article text (UTF-8, lines separated by '\n') and the
+ * title (NULL if none) from UTF-8 HTML. Caller owns *text and *title
+ * (free()). CNKG_ERR_TEXT (unparseable), CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
+                             size_t *text_len, char **title);
+
+#endif

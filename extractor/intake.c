@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Intake: ties encoding -> HTML reduction -> normalisation -> furniture and
+ * credits -> paragraphs and sentences into one CnkgText. Depends on the
+ * extractor modules encoding, html, normalize, furniture, sentence, mapped,
+ * and on libxml2 only for its one-time initialisation. */
+#include "extractor/intake.h"
+
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extractor/encoding.h"
+#include "extractor/html.h"
+#include "extractor/mapped.h"
+#include "extractor/normalize.h"
+#include "extractor/sentence.h"
+
+struct CnkgIntake {
+  CnkgNormalize *norm;
+  CnkgFurniture *furniture;
+};
+
+CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize) {
+  if (!intake) return CNKG_ERR_ARG;
+  *intake = NULL;
+  xmlInitParser();
+  CnkgIntake *in = calloc(1, sizeof *in);
+  if (!in) return CNKG_ERR_NOMEM;
+  CnkgStatus st = cnkg_normalize_new(NULL, &in->norm, err, errsize);
+  if (!st) st = cnkg_furniture_new(&in->furniture, err, errsize);
+  if (st) {
+    cnkg_intake_free(in);
+    return st;
+  }
+  *intake = in;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_intake_free(CnkgIntake *intake) {
+  if (!intake) return;
+  cnkg_normalize_free(intake->norm);
+  cnkg_furniture_free(intake->furniture);
+  free(intake);
+}
+
+void cnkg_text_free(CnkgText *t) {
+  if (!t) return;
+  free(t->orig);
+  free(t->norm);
+  free(t->map);
+  free(t->map_end);
+  free(t->sentences);
+  free(t->title);
+  free(t->author);
+  free(t->photographer);
+  free(t->source);
+  free(t->encoding);
+  free(t->credits);
+  free(t);
+}
+
+void cnkg_text_span(const CnkgText *t, size_t begin, size_t end,
+                    size_t *obegin, size_t *oend) {
+  if (!t) return;
+  if (begin > t->norm_len) begin = t->norm_len;
+  if (end > t->norm_len) end = t->norm_len;
+  size_t b = t->map[begin];
+  size_t e = end > begin ? t->map_end[end - 1] : b;
+  if (obegin) *obegin = b;
+  if (oend) *oend = e < b ? b : e;
+}
+
+typedef struct {
+  CnkgSentence *v;
+  size_t n, cap;
+} Sentences;
+
+static CnkgStatus add_sentence(Sentences *s, CnkgSentence x) {
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 32;
+    CnkgSentence *v = realloc(s->v, cap * sizeof *v);
+    if (!v) return CNKG_ERR_NOMEM;
+    s->v = v;
+    s->cap = cap;
+  }
+  s->v[s->n++] = x;
+  return CNKG_SUCCESS;
+}
+
+/* "、"-joined distinct names of one role, or NULL. */
+static CnkgStatus join_names(const CnkgText *t, CnkgCreditRole role,
+                             char **out) {
+  *out = NULL;
+  size_t cap = 1;
+  for (size_t i = 0; i < t->n_credits; i++)
+    if (t->credits[i].role == role)
+      cap += t->credits[i].end - t->credits[i].begin + 3;
+  if (cap == 1) return CNKG_SUCCESS;
+  char *s = malloc(cap);
+  if (!s) return CNKG_ERR_NOMEM;
+  size_t len = 0;
+  s[0] = '\0';
+  for (size_t i = 0; i < t->n_credits; i++) {
+    const CnkgCredit *c = &t->credits[i];
+    if (c->role != role) continue;
+    size_t n = c->end - c->begin;
+    bool dup = false;
+    for (size_t j = 0; j < i && !dup; j++)
+      dup = t->credits[j].role == role && t->credits[j].end -
+            t->credits[j].begin == n &&
+            memcmp(t->norm + t->credits[j].begin, t->norm + c->begin, n) == 0;
+    if (dup) continue;
+    if (len) { memcpy(s + len, "\xE3\x80\x81", 3); len += 3; }
+    memcpy(s + len, t->norm + c->begin, n);
+    len += n;
+    s[len] = '\0';
+  }
+  *out = s;
+  return CNKG_SUCCESS;
+}
+
+/* Builds norm, sentences and credits from the classified pieces. */
+static CnkgStatus assemble(const CnkgMapped *full, const CnkgLine *lines,
+                           size_t n_lines, const CnkgCredit *credits,
+                           size_t n_credits, CnkgText *t, CnkgMapped *out,
+                           char **first_heading) {
+  Sentences ss = {0};
+  CnkgStatus st = CNKG_SUCCESS;
+  size_t para = 0, pstart = 0, nc = 0;
+  bool open = false, seen_prose = false;
+  t->credits = n_credits ? calloc(n_credits, sizeof *t->credits) : NULL;
+  if (n_credits && !t->credits) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n_lines && !st; k++) {
+    const CnkgLine *l = &lines[k];
+    if (l->kind == CNKG_LINE_DROP) continue;
+    if (!open) {
+      if (out->len > 0) {
+        size_t m = full->map[l->begin];
+        st = cnkg_mapped_append(out, "\n", 1, m, m);
+        if (st) break;
+      }
+      pstart = out->len;
+      open = true;
+    }
+    size_t at = out->len;
+    st = cnkg_mapped_copy(out, full, l->begin, l->end);
+    for (size_t c = 0; c < n_credits && !st; c++)
+      if (credits[c].begin >= l->begin && credits[c].end <= l->end)
+        t->credits[nc++] = (CnkgCredit){credits[c].role,
+                                        at + credits[c].begin - l->begin,
+                                        at + credits[c].end - l->begin};
+    if (st || l->join_next) continue;
+    open = false;
+    bool heading = l->kind == CNKG_LINE_HEADING;
+    bool credit = l->kind == CNKG_LINE_CREDIT;
+    if (heading && !seen_prose && !*first_heading) {
+      *first_heading = cnkg_strndup(out->buf + pstart, out->len - pstart);
+      if (!*first_heading) { st = CNKG_ERR_NOMEM; break; }
+    }
+    if (l->kind == CNKG_LINE_PROSE) seen_prose = true;
+    size_t b = pstart;
+    while (b < out->len && !st) {
+      size_t e = (heading || credit) ? out->len
+                                     : cnkg_sentence_next(out->buf, b, out->len);
+      st = add_sentence(&ss, (CnkgSentence){b, e, para, heading, credit});
+      b = e;
+    }
+    para++;
+  }
+  t->n_credits = nc;
+  t->sentences = ss.v;
+  t->n_sentences = ss.n;
+  return st;
+}
+
+static char *normalised_copy(CnkgNormalize *n, const char *s) {
+  CnkgMapped m = {0};
+  if (cnkg_normalize_run(n, s, strlen(s), &m) != CNKG_SUCCESS || !m.buf) {
+    cnkg_mapped_free(&m);
+    return NULL;
+  }
+  size_t b = 0, e = m.len;
+  while (b < e && (m.buf[b] == ' ' || m.buf[b] == '\n')) b++;
+  while (e > b && (m.buf[e - 1] == ' ' || m.buf[e - 1] == '\n')) e--;
+  char *r = cnkg_strndup(m.buf + b, e - b);
+  cnkg_mapped_free(&m);
+  return r;
+}
+
+CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
+                            const void *bytes, size_t len, const CnkgLog *log,
+                            CnkgText **text) {
+  if (!in || !text || (!bytes && len)) return CNKG_ERR_ARG;
+  *text = NULL;
+  CnkgText *t = calloc(1, sizeof *t);
+  if (!t) return CNKG_ERR_NOMEM;
+  const char *enc = NULL;
+  CnkgStatus st = cnkg_encoding_decode(name, bytes ? bytes : "", len, log,
+                                       &t->orig, &t->orig_len, &enc);
+  if (st) { cnkg_text_free(t); return st; }
+  t->encoding = cnkg_strndup(enc, strlen(enc));
+  if (!t->encoding) { cnkg_text_free(t); return CNKG_ERR_NOMEM; }
+  char *html_title = NULL;
+  if (cnkg_html_sniff(name, t->orig, t->orig_len)) {
+    char *plain = NULL;
+    size_t plain_len = 0;
+    st = cnkg_html_extract(t->orig, t->orig_len, &plain, &plain_len,
+                           &html_title);
+    if (st == CNKG_ERR_TEXT) {
+      cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
+               "HTML could not be parsed; skipped");
+    }
+    if (st) { cnkg_text_free(t); return st; }
+    free(t->orig);
+    t->orig = plain;
+    t->orig_len = plain_len;
+    t->is_html = true;
+  }
+  t->orig_chars = cnkg_utf8_count(t->orig, t->orig_len);
+
+  CnkgMapped full = {0}, out = {0};
+  CnkgLine *lines = NULL;
+  CnkgCredit *credits = NULL;
+  size_t n_lines = 0, n_credits = 0;
+  char *first_heading = NULL;
+  st = cnkg_normalize_run(in->norm, t->orig, t->orig_len, &full);
+  if (!st)
+    st = cnkg_furniture_scan(in->furniture, &full, &lines, &n_lines, &credits,
+                             &n_credits);
+  if (!st)
+    st = assemble(&full, lines, n_lines, credits, n_credits, t, &out,
+                  &first_heading);
+  free(lines);
+  free(credits);
+  cnkg_mapped_free(&full);
+  if (!st) {
+    /* own the arrays with one extra map entry for the end position */
+    size_t n = out.len;
+    t->norm = malloc(n + 1);
+    t->map = malloc((n + 1) * sizeof *t->map);
+    t->map_end = malloc((n + 1) * sizeof *t->map_end);
+    if (!t->norm || !t->map || !t->map_end) {
+      st = CNKG_ERR_NOMEM;
+    } else {
+      if (n) {
+        memcpy(t->norm, out.buf, n);
+        memcpy(t->map, out.map, n * sizeof *t->map);
+        memcpy(t->map_end, out.map_end, n * sizeof *t->map_end);
+      }
+      t->norm[n] = '\0';
+      size_t endpos = 0;
+      for (size_t i = 0; i < n; i++)
+        if (out.map_end[i] > endpos) endpos = out.map_end[i];
+      t->map[n] = t->map_end[n] = n ? endpos : 0;
+      t->norm_len = n;
+    }
+  }
+  cnkg_mapped_free(&out);
+  if (!st) {
+    if (html_title) {
+      t->title = normalised_copy(in->norm, html_title);
+      if (!t->title) st = CNKG_ERR_NOMEM;
+    } else if (first_heading) {
+      t->title = first_heading;
+      first_heading = NULL;
+    }
+  }
+  free(html_title);
+  free(first_heading);
+  if (!st) st = join_names(t, CNKG_CREDIT_AUTHOR, &t->author);
+  if (!st) st = join_names(t, CNKG_CREDIT_PHOTOGRAPHER, &t->photographer);
+  if (!st) st = join_names(t, CNKG_CREDIT_SOURCE, &t->source);
+  if (st) { cnkg_text_free(t); return st; }
+  *text = t;
+  return CNKG_SUCCESS;
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Normaliser (see normalize.h): one pass of character rules, then t2s.
+ * t2s uses a character table built from OpenCC at start-up; lines holding a
+ * character that t2s changes are converted again by OpenCC as a whole so
+ * phrase rules apply. Depends on normalize.h, mapped.h, text.h, OpenCC. */
+#include "extractor/normalize.h"
+
+#include <opencc/opencc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnkg/text.h"
+
+#define DEFAULT_T2S "/usr/share/opencc/t2s.json"
+#define TABLE_SIZE 0x10000u
+#define FLAG_ONLY 0xFFFFFFFFu /* t2s changes it, but not into one char */
+
+struct CnkgNormalize {
+  opencc_t cc;
+  uint32_t *t2s; /* TABLE_SIZE entries: 0 = unchanged */
+};
+
+static bool table_range(uint32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static CnkgStatus build_table(CnkgNormalize *n, char *err, size_t errsize) {
+  size_t count = 0;
+  for (uint32_t cp = 0; cp < TABLE_SIZE; cp++) count += table_range(cp);
+  char *in = malloc(count * 4 + 1);
+  if (!in) return CNKG_ERR_NOMEM;
+  size_t len = 0;
+  for (uint32_t cp = 0; cp < TABLE_SIZE; cp++) {
+    if (!table_range(cp)) continue;
+    len += cnkg_utf8_encode(cp, in + len);
+    in[len++] = '\n';
+  }
+  char *conv = opencc_convert_utf8(n->cc, in, len);
+  if (!conv) {
+    free(in);
+    snprintf(err, errsize, "OpenCC conversion failed: %s", opencc_error());
+    return CNKG_ERR_DATA;
+  }
+  size_t clen = strlen(conv), i = 0, j = 0;
+  for (uint32_t cp = 0; cp < TABLE_SIZE && j < clen; cp++) {
+    if (!table_range(cp)) continue;
+    uint32_t orig = cnkg_utf8_next(in, len, &i);
+    i++; /* newline */
+    size_t line = j;
+    while (j < clen && conv[j] != '\n') j++;
+    size_t k = line;
+    uint32_t got = cnkg_utf8_next(conv, j, &k);
+    if (k == j) {
+      if (got != orig) n->t2s[orig] = got;
+    } else {
+      n->t2s[orig] = FLAG_ONLY;
+    }
+    j++;
+  }
+  opencc_convert_utf8_free(conv);
+  free(in);
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_normalize_new(const char *config, CnkgNormalize **out,
+                              char *err, size_t errsize) {
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  char dummy[8];
+  if (!err) { err = dummy; errsize = sizeof dummy; }
+  if (errsize) err[0] = '\0';
+  CnkgNormalize *n = calloc(1, sizeof *n);
+  if (!n) return CNKG_ERR_NOMEM;
+  n->t2s = calloc(TABLE_SIZE, sizeof *n->t2s);
+  if (!n->t2s) { free(n); return CNKG_ERR_NOMEM; }
+  const char *cfg = config ? config : DEFAULT_T2S;
+  n->cc = opencc_open(cfg);
+  if (n->cc == (opencc_t)-1) {
+    snprintf(err, errsize, "cannot open OpenCC config %s: %s", cfg,
+             opencc_error());
+    free(n->t2s);
+    free(n);
+    return CNKG_ERR_DATA;
+  }
+  CnkgStatus st = build_table(n, err, errsize);
+  if (st) { cnkg_normalize_free(n); return st; }
+  *out = n;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_normalize_free(CnkgNormalize *n) {
+  if (!n) return;
+  if (n->cc && n->cc != (opencc_t)-1) opencc_close(n->cc);
+  free(n->t2s);
+  free(n);
+}
+
+/* ---- character rules */
+
+static bool is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
+}
+
+static bool is_invisible(uint32_t c) {
+  return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
+         (c >= 0x200B && c <= 0x200F) || c == 0xFEFF || c == 0x2060;
+}
+
+/* Characters between which whitespace means nothing in Chinese text. */
+static bool is_cjkish(uint32_t c) {
+  return cnkg_is_han(c) || (c >= 0x3000 && c <= 0x303F) ||
+         (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2018 && c <= 0x201F) ||
+         c == 0x2014 || c == 0x2026 || c == 0x00B7 || c == ',' || c == '.' ||
+         c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == '(' || c == 0x3001 || c == 0x3002;
+}
+
+/* Tone-marked vowel -> plain vowel ('v' for ü), else 0. */
+static char tone_base(uint32_t c) {
+  static const struct { uint32_t cp; char base; } tones[] = {
+      {0x101, 'a'}, {0xE1, 'a'},  {0x1CE, 'a'}, {0xE0, 'a'},  {0x113, 'e'},
+      {0xE9, 'e'},  {0x11B, 'e'}, {0xE8, 'e'},  {0x12B, 'i'}, {0xED, 'i'},
+      {0x1D0, 'i'}, {0xEC, 'i'},  {0x14D, 'o'}, {0xF3, 'o'},  {0x1D2, 'o'},
+      {0xF2, 'o'},  {0x16B, 'u'}, {0xFA, 'u'},  {0x1D4, 'u'}, {0xF9, 'u'},
+      {0x1D6, 'v'}, {0x1D8, 'v'}, {0x1DA, 'v'}, {0x1DC, 'v'}, {0xFC, 'v'},
+      {0x144, 'n'}, {0x148, 'n'}, {0x1F9, 'n'}, {0x1E3F, 'm'}};
+  for (size_t i = 0; i < sizeof tones / sizeof *tones; i++)
+    if (tones[i].cp == c) return tones[i].base;
+  return 0;
+}
+
+static bool final_ok(const char *f) {
+  static const char *const finals[] = {
+      "a",   "o",    "e",    "i",   "u",    "v",   "ai",  "ei",  "ao",
+      "ou",  "an",   "en",   "ang", "eng",  "ong", "er",  "ia",  "ie",
+      "iao", "iu",   "ian",  "in",  "iang", "ing", "iong", "ua", "uo",
+      "uai", "ui",   "uan",  "un",  "uang", "ueng", "ve",  "van", "vn",
+      "ue",  "io",   "n",    "ng",  "m"};
+  for (size_t i = 0; i < sizeof finals / sizeof *finals; i++)
+    if (strcmp(f, finals[i]) == 0) return true;
+  return false;
+}
+
+bool cnkg_normalize_is_pinyin(const char *s, size_t len) {
+  char buf[12];
+  size_t n = 0, i = 0;
+  bool toned = false;
+  while (i < len) {
+    uint32_t c = cnkg_utf8_next(s, len, &i);
+    char b;
+    if (c >= 'a' && c <= 'z') b = (char)c;
+    else if (c >= 'A' && c <= 'Z') b = (char)(c - 'A' + 'a');
+    else if ((b = tone_base(c)) != 0) toned = true;
+    else return false;
+    if (n + 1 >= sizeof buf) return false;
+    buf[n++] = b;
+  }
+  buf[n] = '\0';
+  if (n == 0) return false;
+  const char *f = buf;
+  if (strncmp(f, "zh", 2) == 0 || strncmp(f, "ch", 2) == 0 ||
+      strncmp(f, "sh", 2) == 0)
+    f += 2;
+  else if (strchr("bpmfdtnlgkhjqxrzcsyw", f[0]) && f[1])
+    f += 1;
+  /* j q x y take u for ü */
+  (void)toned;
+  return final_ok(f) || (f != buf && f[0] == 'u' && final_ok(f));
+}
+
+typedef struct {
+  CnkgMapped *out;
+  uint32_t prev;       /* last emitted code point on this line, 0 at start */
+  size_t prev_at;      /* its first byte in out */
+  bool pending;        /* whitespace seen since prev */
+  size_t pending_k;    /* offset of that whitespace */
+  bool dq_open;        /* a straight " opened a quotation on this line */
+} Pass;
+
+static CnkgStatus emit(Pass *p, uint32_t c, size_t kb, size_t ke) {
+  char u[4];
+  size_t n = cnkg_utf8_encode(c, u);
+  p->prev_at = p->out->len;
+  p->prev = c;
+  return cnkg_mapped_append(p->out, u, n, kb, ke);
+}
+
+/* Recognises "(pinyin)" at s[i] ('(' already decoded, i after it); on
+ * success returns the byte offset after ')' and the number of code points
+ * consumed (including both parentheses) in *cps. */
+static size_t romanisation(const char *s, size_t len, size_t i, size_t *cps) {
+  size_t start = i, n = 1, j = i;
+  while (j < len && n < 12) {
+    size_t at = j;
+    uint32_t c = cnkg_utf8_next(s, len, &j);
+    n++;
+    if (c == ')' || c == 0xFF09) {
+      if (cnkg_normalize_is_pinyin(s + start, at - start)) {
+        *cps = n;
+        return j;
+      }
+      return 0;
+    }
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || tone_base(c)))
+      return 0;
+  }
+  return 0;
+}
+
+static CnkgStatus pass_chars(const char *s, size_t len, CnkgMapped *out) {
+  Pass p = {out, 0, 0, false, 0, false};
+  size_t i = 0, k = 0;
+  CnkgStatus st = CNKG_SUCCESS;
+  while (i < len && !st) {
+    uint32_t c = cnkg_utf8_next(s, len, &i);
+    size_t kc = k++;
+    if (c == '\r') {
+      if (i < len && s[i] == '\n') continue;
+      c = '\n';
+    }
+    if (c == '\f' || c == 0x2028 || c == 0x2029) c = '\n';
+    if (c == '\n') {
+      st = cnkg_mapped_append(out, "\n", 1, kc, kc + 1);
+      p.prev = 0;
+      p.pending = false;
+      p.dq_open = false;
+      continue;
+    }
+    if (is_invisible(c)) continue;
+    if (is_space(c)) {
+      if (!p.pending) p.pending_k = kc;
+      p.pending = true;
+      continue;
+    }
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    if ((c == '(') && cnkg_is_han(p.prev) && !p.pending) {
+      size_t cps = 0, after = romanisation(s, len, i, &cps);
+      if (after) {
+        /* the romanisation belongs to the character before it */
+        for (size_t b = p.prev_at; b < out->len; b++)
+          out->map_end[b] = kc + cps;
+        i = after;
+        k = kc + cps;
+        continue;
+      }
+    }
+    switch (c) {
+      case 0x300C: case 0x301D: case 0x201F: c = 0x201C; break;
+      case 0x300D: case 0x301E: case 0x301F: case 0x201E: c = 0x201D; break;
+      case 0x300E: c = 0x2018; break;
+      case 0x300F: c = 0x2019; break;
+      case '"':
+        c = p.dq_open ? 0x201D : 0x201C;
+        p.dq_open = !p.dq_open;
+        break;
+      default: break;
+    }
+    if (p.pending && p.prev != 0 && !(is_cjkish(p.prev) && is_cjkish(c))) {
+      st = cnkg_mapped_append(out, " ", 1, p.pending_k, p.pending_k + 1);
+      if (st) break;
+    }
+    p.pending = false;
+    st = emit(&p, c, kc, kc + 1);
+  }
+  return st;
+}
+
+/* ---- Traditional -> Simplified */
+
+static size_t count_cps(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* Appends conv (the conversion of src bytes [a, b)) to out, aligning
+ * character by character when counts agree, else spreading the span. */
+static CnkgStatus align(const CnkgMapped *src, size_t a, size_t b,
+                        const char *conv, size_t clen, CnkgMapped *out) {
+  size_t n_in = count_cps(src->buf + a, b - a);
+  size_t n_out = count_cps(conv, clen);
+  CnkgStatus st = CNKG_SUCCESS;
+  if (n_in == n_out) {
+    size_t i = a, j = 0;
+    while (j < clen && !st) {
+      size_t j0 = j, i0 = i;
+      cnkg_utf8_next(conv, clen, &j);
+      cnkg_utf8_next(src->buf, b, &i);
+      st = cnkg_mapped_append(out, conv + j0, j - j0, src->map[i0],
+                              src->map_end[i0]);
+    }
+    return st;
+  }
+  size_t lo = src->map[a], hi = src->map_end[b - 1], span = hi - lo;
+  size_t j = 0, idx = 0;
+  while (j < clen && !st) {
+    size_t j0 = j;
+    cnkg_utf8_next(conv, clen, &j);
+    size_t cb = lo + idx * span / n_out, ce = lo + (idx + 1) * span / n_out;
+    if (ce <= cb) ce = cb + 1 <= hi ? cb + 1 : hi;
+    st = cnkg_mapped_append(out, conv + j0, j - j0, cb, ce);
+    idx++;
+  }
+  return st;
+}
+
+static CnkgStatus convert_table(const CnkgNormalize *n, const CnkgMapped *src,
+                                size_t a, size_t b, CnkgMapped *out) {
+  CnkgStatus st = CNKG_SUCCESS;
+  size_t i = a;
+  while (i < b && !st) {
+    size_t i0 = i;
+    uint32_t c = cnkg_utf8_next(src->buf, b, &i);
+    uint32_t t = c < TABLE_SIZE ? n->t2s[c] : 0;
+    if (t && t != FLAG_ONLY) {
+      char u[4];
+      size_t m = cnkg_utf8_encode(t, u);
+      st = cnkg_mapped_append(out, u, m, src->map[i0], src->map_end[i0]);
+    } else {
+      st = cnkg_mapped_copy(out, src, i0, i);
+    }
+  }
+  return st;
+}
+
+static CnkgStatus convert_opencc(const CnkgNormalize *n, const CnkgMapped *src,
+                                 size_t a, size_t b, CnkgMapped *out) {
+  char *conv = opencc_convert_utf8(n->cc, src->buf + a, b - a);
+  if (!conv) return convert_table(n, src, a, b, out);
+  CnkgStatus st = align(src, a, b, conv, strlen(conv), out);
+  opencc_convert_utf8_free(conv);
+  return st;
+}
+
+/* One line with something to convert: whole line through OpenCC when the
+ * character count is kept, else run by run (maximal non-ASCII stretches)
+ * so any spreading stays local. */
+static CnkgStatus convert_line(const CnkgNormalize *n, const CnkgMapped *src,
+                               size_t a, size_t b, CnkgMapped *out) {
+  char *conv = opencc_convert_utf8(n->cc, src->buf + a, b - a);
+  if (!conv) return convert_table(n, src, a, b, out);
+  size_t clen = strlen(conv);
+  CnkgStatus st;
+  if (count_cps(conv, clen) == count_cps(src->buf + a, b - a)) {
+    st = align(src, a, b, conv, clen, out);
+    opencc_convert_utf8_free(conv);
+    return st;
+  }
+  opencc_convert_utf8_free(conv);
+  st = CNKG_SUCCESS;
+  size_t i = a;
+  while (i < b && !st) {
+    size_t r = i;
+    bool wide = (unsigned char)src->buf[i] >= 0x80;
+    while (r < b && ((unsigned char)src->buf[r] >= 0x80) == wide) r++;
+    st = wide ? convert_opencc(n, src, i, r, out)
+              : cnkg_mapped_copy(out, src, i, r);
+    i = r;
+  }
+  return st;
+}
+
+CnkgStatus cnkg_normalize_run(CnkgNormalize *n, const char *s, size_t len,
+                              CnkgMapped *out) {
+  if (!n || !out || (!s && len)) return CNKG_ERR_ARG;
+  CnkgMapped tmp = {0};
+  CnkgStatus st = pass_chars(s, len, &tmp);
+  size_t i = 0;
+  while (!st && i < tmp.len) {
+    size_t e = i;
+    bool changes = false;
+    while (e < tmp.len && tmp.buf[e] != '\n') {
+      unsigned char c = (unsigned char)tmp.buf[e];
+      if (c >= 0xE3 && c <= 0xEF) {
+        size_t at = e;
+        uint32_t cp = cnkg_utf8_next(tmp.buf, tmp.len, &at);
+        if (cp < TABLE_SIZE && n->t2s[cp]) changes = true;
+        e = at;
+      } else {
+        e++;
+      }
+    }
+    if (changes)
+      st = convert_line(n, &tmp, i, e, out);
+    else
+      st = cnkg_mapped_copy(out, &tmp, i, e);
+    if (!st && e < tmp.len) st = cnkg_mapped_copy(out, &tmp, e, e + 1);
+    i = e + 1;
+  }
+  cnkg_mapped_free(&tmp);
+  return st;
+}

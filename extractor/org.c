@@ -280,6 +280,13 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
   return status;
 }
 
+static bool all_han(const char *s, size_t len) {
+  if (len == 0) return false;
+  for (size_t i = 0; i < len;)
+    if (!cnkg_is_han(cnkg_utf8_next(s, len, &i))) return false;
+  return true;
+}
+
 static bool tag_is(const CnkgLacWord *w, const char *t) {
   return w->tag && strcmp(w->tag, t) == 0;
 }
@@ -347,7 +354,7 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
                                    lr->words[wi].begin - lr->words[first].begin);
           continue;
         }
-        if (!walk_tag(p)) break;
+        if (!walk_tag(p) || !all_han(s + pb, pe - pb)) break;
         chars += cnkg_utf8_count(s + pb, pe - pb);
         first = j - 1;
         j--;

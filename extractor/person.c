@@ -1,0 +1,1155 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Person recogniser: names from LAC PER spans repaired by rules (surnames,
+ * name length, glued verbs and titles), from bylines and photo credits, and
+ * from 、-lists; the posts they hold (title + place or organisation, from the
+ * phrase around the name or the place the section is about); and
+ * coreference inside the document (王书记, 老王 -> the one 王 named in full).
+ * Runs after the place and organisation recognisers, whose spans it reads.
+ * Depends on docstate.h, recognizers.h, surname.h, text.h and pcre2. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnkg/text.h"
+#include "extractor/recognizers.h"
+#include "extractor/surname.h"
+
+enum { RE_REPORTER, RE_CREDIT, RE_WEN, RE_BOX, RE_PAREN, RE_HONORIFIC, RE_OLD, RE_COUNT };
+
+struct CnkgPersonRecognizer {
+  pcre2_code *re[RE_COUNT];
+  pcre2_match_context *mctx;
+};
+
+/* ---- lexicons ---- */
+
+/* Titles proper: a person holding one gets a title relation. */
+static const char *const CORES[] = {
+    "总书记", "第一书记", "副书记", "书记", "支书", "副主任", "主任", "副县长",
+    "县长", "副市长", "市长", "副镇长", "镇长", "副乡长", "乡长", "副区长",
+    "区长", "副旗长", "旗长", "副州长", "州长", "副省长", "省长", "村长",
+    "副主席", "主席", "副部长", "部长", "副局长", "局长", "常委", "委员",
+    "副队长", "队长", "队员", "小组长", "副组长", "组长", "站长", "所长",
+    "校长", "院长", "会长", "理事长", "社长", "董事长", "总经理", "经理",
+    "顾问", "技术员", "专干", "干事", "记者", "通讯员", "网格员", "文书",
+    "会计", "专职副书记", "指导员", "特派员", "秘书长", NULL};
+
+/* Roles: a person is placed by them but they are no post title. */
+static const char *const ROLES[] = {
+    "贫困户", "建档立卡贫困户", "脱贫户", "村民", "党员", "老党员", "无职党员",
+    "农民党员", "农民", "牧民", "渔民", "群众", "贫困群众", "村医", "大户",
+    "养殖大户", "种植大户", "能手", "致富能手", "致富带头人", "带头人",
+    "老板", "老板娘", "大学生", "残疾人", "老人", "青年", "返乡青年",
+    "创业青年", "企业家", "负责人", "创始人", "技术能手", "乡贤", "户主",
+    "党员中心户", "五保户", "低保户", NULL};
+
+/* Words that may stand before a title inside the title phrase. */
+static const char *const MODIFIERS[] = {
+    "第一", "驻村", "村", "镇", "乡", "县", "市", "省", "州", "旗", "区", "党",
+    "党支部", "支部", "党总支", "总支", "党委", "党工委", "县委", "市委",
+    "省委", "州委", "旗委", "区委", "镇委", "乡委", "村委", "组织部", "组织",
+    "宣传部", "宣传", "统战部", "扶贫办", "人大", "常委会", "人大常委会",
+    "政协", "纪委", "纪检委", "监委", "村委会", "居委会", "委员会", "两委",
+    "工作队", "扶贫工作队", "驻村工作队", "科技", "扶贫", "妇联", "团委",
+    "政府", "人民政府", "办公室", "党小组", "流动党员", "合作社",
+    "专业合作社", "公司", "理事会", "监事会", "常务", "执行", "分管扶贫的",
+    "技术", "养殖", "种植", "养牛", "养羊", "养猪", "养蜂", "致富", "中心",
+    "服务中心", "小组", "党建", "帮扶", "工作", "专业", "农技", "畜牧",
+    "脱贫攻坚", "领导小组", "指挥部", NULL};
+
+/* A verb or particle LAC sometimes glues to the end of a name. */
+static const char *const GLUE2[] = {
+    "决定", "表示", "告诉", "介绍", "认为", "带领", "说道", "笑着", "指出",
+    "强调", "坦言", "感慨", "回忆", "鼓励", "挨家", "一家", "家里", "告诉记者",
+    "同志", "书记", "主任", "老师", NULL};
+static const char GLUE1[] = "说讲称笑的了是在等也都就把被让向跟从将挨又";
+
+/* Honorifics that follow a bare surname (王书记, 刘老师). */
+#define HONORIFICS                                                           \
+  "书记|支书|主任|县长|镇长|乡长|村长|队长|组长|部长|局长|站长|所长|校长|老师" \
+  "|师傅|经理|大姐|大哥|大爷|大妈|大叔|阿姨|大娘|老板|医生|总"
+
+/* Verbs that introduce the post after a name (郝某担任某村第一书记). */
+static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任", "任",
+                                         "是", "系", "作为", "当选", "当上",
+                                         "成为", NULL};
+
+/* Clause-internal references to the place just talked about. */
+static const char *const ANAPHORA[] = {"该村", "本村", "这个村", "全村",
+                                       "该镇", "该乡", "该县", "全县", NULL};
+
+/* ---- construction ---- */
+
+static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
+  int code;
+  PCRE2_SIZE off;
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &code,
+                                 &off, NULL);
+  if (!re && err && errsize) {
+    PCRE2_UCHAR msg[128];
+    pcre2_get_error_message(code, msg, sizeof msg);
+    snprintf(err, errsize, "person pattern at %zu: %s", (size_t)off, (char *)msg);
+  }
+  return re;
+}
+
+/* One name of a byline: Han characters, possibly with single spaces
+ * between them (李 明). Several names are separated by spaces or 、. */
+#define SP "[ \\x{3000}]"
+#define NAMES "(\\p{Han}(?:" SP "?\\p{Han}){1,3}(?:(?:" SP "+|、)\\p{Han}(?:" SP "?\\p{Han}){1,3}){0,3})"
+
+CnkgStatus cnkg_person_new(const CnkgDivision *division,
+                           CnkgPersonRecognizer **out, char *err,
+                           size_t errsize) {
+  (void)division;
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  CnkgPersonRecognizer *r = calloc(1, sizeof *r);
+  if (!r) return CNKG_ERR_NOMEM;
+  static const char *const pats[RE_COUNT] = {
+      /* 本报记者 X / 记者 X / 通讯员 X as a line or before a full stop */
+      "(?:记者|通讯员|作者[:：]?)" SP "*" NAMES SP "*(?=$|[。）)\\s]|报道)",
+      /* X 摄 / X 摄影 */
+      "(?:^|(?<=[\\s。）)，,：:]))" NAMES SP "*摄(?:影)?(?=$|[\\s。）)])",
+      /* 文丨X, 文/X, 文｜X */
+      "文" SP "*[丨|｜/／]" SP "*" NAMES "(?=$|[\\s。）)])",
+      /* □ X */
+      "[□■]" SP "*" NAMES SP "*$",
+      /* (X) closing a paragraph */
+      "(?:^|(?<=[。！？”\\s]))[(（]" SP "*" NAMES SP "*[)）]" SP "*$",
+      /* 王书记, 刘老师 */
+      "(\\p{Han})(?:" HONORIFICS ")",
+      /* 老王, 小王 */
+      "[老小](\\p{Han})(?!\\p{Han}{0,1}(?:村|镇|乡|县|庄|屯|家|组))",
+  };
+  for (int k = 0; k < RE_COUNT; k++) {
+    r->re[k] = compile(pats[k], err, errsize);
+    if (!r->re[k]) {
+      cnkg_person_free(r);
+      return CNKG_ERR_PATTERN;
+    }
+  }
+  r->mctx = pcre2_match_context_create(NULL);
+  if (!r->mctx) {
+    cnkg_person_free(r);
+    return CNKG_ERR_NOMEM;
+  }
+  pcre2_set_match_limit(r->mctx, 100000);
+  pcre2_set_depth_limit(r->mctx, 1000);
+  *out = r;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_person_free(CnkgPersonRecognizer *r) {
+  if (!r) return;
+  for (int k = 0; k < RE_COUNT; k++) pcre2_code_free(r->re[k]);
+  pcre2_match_context_free(r->mctx);
+  free(r);
+}
+
+/* ---- UTF-8 and word-list helpers ---- */
+
+static size_t prev_char(const char *s, size_t pos) {
+  if (pos == 0) return 0;
+  size_t p = pos - 1;
+  while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
+  return p;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t pos) {
+  if (pos >= len) return 0;
+  size_t i = pos;
+  return cnkg_utf8_next(s, len, &i);
+}
+
+static bool has_at(const char *s, size_t len, size_t pos, const char *w) {
+  size_t n = strlen(w);
+  return pos + n <= len && memcmp(s + pos, w, n) == 0;
+}
+
+static bool has_before(const char *s, size_t floor, size_t end, const char *w) {
+  size_t n = strlen(w);
+  return end >= floor + n && memcmp(s + end - n, w, n) == 0;
+}
+
+/* Longest word of list ending at end (not before floor); its byte length. */
+static size_t longest_before(const char *s, size_t floor, size_t end,
+                             const char *const *list) {
+  size_t best = 0;
+  for (size_t k = 0; list[k]; k++) {
+    size_t n = strlen(list[k]);
+    if (n > best && has_before(s, floor, end, list[k])) best = n;
+  }
+  return best;
+}
+
+static size_t longest_at(const char *s, size_t len, size_t pos,
+                         const char *const *list) {
+  size_t best = 0;
+  for (size_t k = 0; list[k]; k++) {
+    size_t n = strlen(list[k]);
+    if (n > best && has_at(s, len, pos, list[k])) best = n;
+  }
+  return best;
+}
+
+static bool in_list(const char *s, size_t len, const char *const *list) {
+  for (size_t k = 0; list[k]; k++)
+    if (strlen(list[k]) == len && memcmp(s, list[k], len) == 0) return true;
+  return false;
+}
+
+static bool char_in(const char *set, const char *s, size_t pos, size_t len) {
+  if (pos >= len) return false;
+  size_t i = pos;
+  cnkg_utf8_next(s, len, &i);
+  size_t n = i - pos;
+  for (const char *p = set; *p;) {
+    size_t j = 0;
+    cnkg_utf8_next(p, strlen(p), &j);
+    if (j == n && memcmp(p, s + pos, n) == 0) return true;
+    p += j;
+  }
+  return false;
+}
+
+static bool all_han(const char *s, size_t len) {
+  if (len == 0) return false;
+  for (size_t i = 0; i < len;)
+    if (!cnkg_is_han(cnkg_utf8_next(s, len, &i))) return false;
+  return true;
+}
+
+/* s without spaces; caller owns the result. */
+static char *squeeze(const char *s, size_t len) {
+  char *o = malloc(len + 1);
+  if (!o) return NULL;
+  size_t n = 0;
+  for (size_t i = 0; i < len;) {
+    size_t b = i;
+    uint32_t cp = cnkg_utf8_next(s, len, &i);
+    if (cp == ' ' || cp == 0x3000 || cp == '\t' || cp == 0xA0) continue;
+    memcpy(o + n, s + b, i - b);
+    n += i - b;
+  }
+  o[n] = '\0';
+  return o;
+}
+
+/* ---- name checks ---- */
+
+/* True when name (no spaces) reads as a person's full name. lac says the
+ * analyser tagged it PER, which lets longer names without a listed
+ * surname (transliterated and minority names) through. */
+static bool name_ok(const char *name, size_t len, bool lac) {
+  if (!all_han(name, len)) return false;
+  size_t chars = cnkg_utf8_count(name, len);
+  size_t sn = cnkg_surname_prefix(name, len);
+  if (chars < 2 || chars > 8) return false;
+  if (in_list(name, len, CORES) || in_list(name, len, ROLES) ||
+      in_list(name, len, MODIFIERS))
+    return false;
+  if (sn && sn < len) {
+    size_t given = cnkg_utf8_count(name + sn, len - sn);
+    if (given <= 2) return true;
+    return lac && given <= 3;
+  }
+  return lac && chars >= 4 && !sn;
+}
+
+/* ---- the document's spans (places and organisations) ---- */
+
+typedef struct {
+  size_t begin, end, entity;
+  CnkgType type;
+} Sp;
+
+static int sp_cmp(const void *a, const void *b) {
+  const Sp *x = a, *y = b;
+  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return 0;
+}
+
+/* ---- mentions found ---- */
+
+typedef struct {
+  char *name;           /* full name, or the surname of a reference */
+  size_t begin, end;    /* normalised bytes; SIZE_MAX when not in the text */
+  size_t sentence;
+  size_t group;         /* 、-list this mention belongs to (index of its first) */
+  bool ref;             /* a surname-only reference to resolve */
+  bool reporter;        /* named as 记者 in a byline */
+  bool byline;          /* from a byline or credit */
+} Mention;
+
+typedef struct {
+  Mention *v;
+  size_t n, cap;
+} MentionList;
+
+static CnkgStatus mention_add(MentionList *l, char *name, size_t b, size_t e,
+                              size_t sentence, bool ref, bool reporter,
+                              bool byline) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 32;
+    Mention *n = realloc(l->v, cap * sizeof *n);
+    if (!n) {
+      free(name);
+      return CNKG_ERR_NOMEM;
+    }
+    l->v = n;
+    l->cap = cap;
+  }
+  l->v[l->n] = (Mention){name, b, e, sentence, l->n, ref, reporter, byline};
+  l->n++;
+  return CNKG_SUCCESS;
+}
+
+typedef struct {
+  const CnkgPersonRecognizer *r;
+  CnkgDocState *st;
+  const char *s;    /* normalised text */
+  size_t len;
+  Sp *sp;           /* place and organisation spans, by begin */
+  size_t nsp;
+  MentionList m;
+} Ctx;
+
+static bool overlaps_span(const Ctx *c, size_t b, size_t e) {
+  for (size_t k = 0; k < c->nsp; k++) {
+    if (c->sp[k].begin >= e) break;
+    if (c->sp[k].end > b) return true;
+  }
+  return false;
+}
+
+static bool covered_by_mention(const Ctx *c, size_t b, size_t e) {
+  for (size_t k = 0; k < c->m.n; k++)
+    if (c->m.v[k].begin != SIZE_MAX && c->m.v[k].begin < e && c->m.v[k].end > b)
+      return true;
+  return false;
+}
+
+static size_t sentence_of(const Ctx *c, size_t pos) {
+  return cnkg_docstate_sentence_at(c->st, pos);
+}
+
+/* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
+ * range is taken. */
+static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
+                           bool byline) {
+  if (covered_by_mention(c, b, e)) return CNKG_SUCCESS;
+  char *name = squeeze(c->s + b, e - b);
+  if (!name) return CNKG_ERR_NOMEM;
+  if (!name_ok(name, strlen(name), lac || byline) || (!byline && overlaps_span(c, b, e))) {
+    free(name);
+    return CNKG_SUCCESS;
+  }
+  return mention_add(&c->m, name, b, e, sentence_of(c, b), false, reporter, byline);
+}
+
+static CnkgStatus add_ref(Ctx *c, size_t b, size_t e) {
+  if (covered_by_mention(c, b, e) || overlaps_span(c, b, e)) return CNKG_SUCCESS;
+  char *name = cnkg_strndup(c->s + b, e - b);
+  if (!name) return CNKG_ERR_NOMEM;
+  return mention_add(&c->m, name, b, e, sentence_of(c, b), true, false, false);
+}
+
+/* ---- names from the analyser ---- */
+
+/* Repairs the PER word s[*b, *e): trims punctuation, a title glued in front
+ * and a verb or particle glued behind. Returns 2 for a full name, 1 for a
+ * bare surname, 0 for nothing usable. */
+static int repair(const char *s, size_t *b, size_t *e) {
+  size_t lb = *b, le = *e;
+  while (lb < le && !cnkg_is_han(cp_at(s, le, lb))) {
+    size_t i = lb;
+    cnkg_utf8_next(s, le, &i);
+    lb = i;
+  }
+  while (le > lb && !cnkg_is_han(cp_at(s, le, prev_char(s, le)))) le = prev_char(s, le);
+  /* Only the first run of Han characters: 蔡书记、魏 -> 蔡书记. */
+  for (size_t i = lb; i < le;) {
+    size_t k = i;
+    if (!cnkg_is_han(cnkg_utf8_next(s, le, &i))) {
+      le = k;
+      break;
+    }
+  }
+  if (le <= lb) return 0;
+  size_t t = longest_at(s, le, lb, CORES);
+  if (!t) t = longest_at(s, le, lb, ROLES);
+  if (t && t < le - lb && cnkg_surname_prefix(s + lb + t, le - lb - t)) lb += t;
+  for (int pass = 0; pass < 2; pass++) {
+    size_t n = longest_before(s, lb, le, GLUE2);
+    if (n && le - n > lb && cnkg_surname_prefix(s + lb, le - lb - n) &&
+        cnkg_surname_prefix(s + lb, le - lb - n) <= le - lb - n) {
+      le -= n;
+      continue;
+    }
+    size_t chars = cnkg_utf8_count(s + lb, le - lb);
+    size_t last = prev_char(s, le);
+    if (chars == 3 && char_in(GLUE1, s, last, le) &&
+        cnkg_surname_prefix(s + lb, last - lb) == 3) {
+      le = last;
+      continue;
+    }
+    if (chars == 2 && char_in(GLUE1, s, last, le) && cnkg_surname_is(s + lb, last - lb))
+      le = last;
+    break;
+  }
+  *b = lb;
+  *e = le;
+  if (cnkg_surname_is(s + lb, le - lb)) return 1;
+  return 2;
+}
+
+static CnkgStatus from_lac(Ctx *c) {
+  if (!c->st->lac) return CNKG_SUCCESS;
+  const CnkgText *t = c->st->text;
+  for (size_t si = 0; si < t->n_sentences; si++) {
+    const CnkgLacResult *lr = &c->st->lac[si];
+    size_t base = t->sentences[si].begin;
+    for (size_t wi = 0; wi < lr->n_words; wi++) {
+      const CnkgLacWord *w = &lr->words[wi];
+      if (!w->tag || strcmp(w->tag, "PER") != 0) continue;
+      size_t b = base + w->begin, e = base + w->end;
+      int kind = repair(c->s, &b, &e);
+      CnkgStatus s = CNKG_SUCCESS;
+      if (kind == 2) s = add_full(c, b, e, true, false, false);
+      else if (kind == 1) s = add_ref(c, b, e);
+      if (s) return s;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* ---- names from bylines and credits ---- */
+
+/* Splits the byline names in s[b, e) and adds each. Single characters
+ * separated by spaces are one name (李 明); longer runs are several. */
+static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
+  size_t tok_b[8], tok_e[8], nt = 0;
+  bool all_single = true;
+  size_t i = b;
+  while (i < e && nt < 8) {
+    while (i < e) {
+      uint32_t cp = cp_at(c->s, e, i);
+      if (cnkg_is_han(cp) && cp != 0x3001) break;
+      cnkg_utf8_next(c->s, e, &i);
+    }
+    if (i >= e) break;
+    size_t tb = i;
+    while (i < e && cnkg_is_han(cp_at(c->s, e, i)) && cp_at(c->s, e, i) != 0x3001)
+      cnkg_utf8_next(c->s, e, &i);
+    tok_b[nt] = tb;
+    tok_e[nt] = i;
+    if (cnkg_utf8_count(c->s + tb, i - tb) > 1) all_single = false;
+    nt++;
+  }
+  if (nt == 0) return CNKG_SUCCESS;
+  if (all_single || (nt == 2 && cnkg_surname_is(c->s + tok_b[0], tok_e[0] - tok_b[0]) &&
+                     cnkg_utf8_count(c->s + tok_b[1], tok_e[1] - tok_b[1]) <= 2 &&
+                     !cnkg_surname_full_name(c->s + tok_b[1], tok_e[1] - tok_b[1])))
+    return add_full(c, tok_b[0], tok_e[nt - 1], false, reporter, true);
+  for (size_t k = 0; k < nt; k++) {
+    CnkgStatus s = add_full(c, tok_b[k], tok_e[k], false, reporter, true);
+    if (s) return s;
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus from_bylines(Ctx *c) {
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  CnkgStatus status = CNKG_SUCCESS;
+  for (int k = RE_REPORTER; k <= RE_PAREN && !status; k++) {
+    size_t pos = 0;
+    while (pos < c->len && !status) {
+      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, 0, md, c->r->mctx);
+      if (rc < 2) break;
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      pos = ov[1] > pos ? ov[1] : pos + 1;
+      size_t b = ov[2], e = ov[3];
+      /* A reporter's name closes its line; inside prose (记者了解到) the
+       * analyser decides. */
+      if (k == RE_REPORTER) {
+        char *sq = squeeze(c->s + b, e - b);
+        if (!sq) { status = CNKG_ERR_NOMEM; break; }
+        size_t n = strlen(sq);
+        bool ok = cnkg_utf8_count(sq, n) <= 3 || strchr(sq, ' ') == NULL;
+        free(sq);
+        if (!ok) continue;
+      }
+      status = add_names(c, b, e, k == RE_REPORTER);
+    }
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+/* Bylines that intake moved into the metadata: a mention at the name's
+ * place in the original, found allowing spaces between its characters. */
+static bool find_in_orig(const CnkgText *t, const char *name, size_t *ob, size_t *oe) {
+  size_t nlen = strlen(name);
+  const char *o = t->orig;
+  size_t cp = 0;
+  for (size_t i = 0; i < t->orig_len;) {
+    size_t j = i, k = 0, cpj = cp;
+    while (k < nlen && j < t->orig_len) {
+      size_t kk = k, jj = j;
+      uint32_t a = cnkg_utf8_next(name, nlen, &kk);
+      uint32_t bb = cnkg_utf8_next(o, t->orig_len, &jj);
+      if (a == bb) {
+        k = kk;
+        j = jj;
+        cpj++;
+      } else if (k > 0 && (bb == ' ' || bb == 0x3000)) {
+        j = jj;
+        cpj++;
+      } else {
+        break;
+      }
+    }
+    if (k == nlen) {
+      *ob = cp;
+      *oe = cpj;
+      return true;
+    }
+    cnkg_utf8_next(o, t->orig_len, &i);
+    cp++;
+  }
+  return false;
+}
+
+static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
+  if (!list) return CNKG_SUCCESS;
+  size_t len = strlen(list);
+  size_t i = 0;
+  while (i < len) {
+    size_t b = i;
+    while (i < len && !has_at(list, len, i, "、") && !has_at(list, len, i, ",") &&
+           !has_at(list, len, i, "，"))
+      i++;
+    size_t e = i;
+    if (i < len) i += has_at(list, len, i, ",") ? 1 : 3;
+    char *name = squeeze(list + b, e - b);
+    if (!name) return CNKG_ERR_NOMEM;
+    size_t n = strlen(name);
+    bool known = false;
+    for (size_t k = 0; k < c->m.n && !known; k++)
+      known = !c->m.v[k].ref && strcmp(c->m.v[k].name, name) == 0;
+    if (known || !name_ok(name, n, true) || !cnkg_surname_prefix(name, n)) {
+      free(name);
+      continue;
+    }
+    CnkgStatus s = mention_add(&c->m, name, SIZE_MAX, SIZE_MAX, SIZE_MAX, false,
+                               reporter, true);
+    if (s) return s;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* ---- 、-lists ---- */
+
+/* Extends lists around known names: 周某、令狐某等 adds 令狐某. */
+static CnkgStatus from_lists(Ctx *c) {
+  size_t n0 = c->m.n;
+  for (size_t k = 0; k < n0; k++) {
+    if (c->m.v[k].ref || c->m.v[k].begin == SIZE_MAX) continue;
+    size_t group = c->m.v[k].group;
+    size_t pos = c->m.v[k].end;
+    /* forwards */
+    for (int step = 0; step < 8; step++) {
+      if (!has_at(c->s, c->len, pos, "、") && !has_at(c->s, c->len, pos, "和")) break;
+      size_t nb = pos + 3, ne = nb, chars = 0;
+      while (ne < c->len && chars < 5 && cnkg_is_han(cp_at(c->s, c->len, ne)) &&
+             !has_at(c->s, c->len, ne, "、") && !has_at(c->s, c->len, ne, "等")) {
+        cnkg_utf8_next(c->s, c->len, &ne);
+        chars++;
+      }
+      /* A following name of another kind (a place, a title) ends the list. */
+      size_t nl = ne - nb;
+      char *name = cnkg_strndup(c->s + nb, nl);
+      if (!name) return CNKG_ERR_NOMEM;
+      bool ok = nl && name_ok(name, nl, false) && !overlaps_span(c, nb, ne) &&
+                (ne >= c->len || !cnkg_is_han(cp_at(c->s, c->len, ne)) ||
+                 has_at(c->s, c->len, ne, "、") || has_at(c->s, c->len, ne, "等"));
+      if (!ok) {
+        free(name);
+        break;
+      }
+      size_t found = SIZE_MAX;
+      for (size_t j = 0; j < c->m.n; j++)
+        if (c->m.v[j].begin == nb && c->m.v[j].end == ne) found = j;
+      if (found == SIZE_MAX) {
+        CnkgStatus s = mention_add(&c->m, name, nb, ne, sentence_of(c, nb), false, false, false);
+        if (s) return s;
+        found = c->m.n - 1;
+      } else {
+        free(name);
+      }
+      c->m.v[found].group = group;
+      pos = ne;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* ---- references: 王书记, 老王, 彭 ---- */
+
+static CnkgStatus from_refs(Ctx *c) {
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  CnkgStatus status = CNKG_SUCCESS;
+  for (int k = RE_HONORIFIC; k <= RE_OLD && !status; k++) {
+    size_t pos = 0;
+    while (pos < c->len && !status) {
+      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, 0, md, c->r->mctx);
+      if (rc < 2) break;
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      size_t b = ov[2], e = ov[3];
+      pos = ov[3];
+      if (!cnkg_surname_is(c->s + b, e - b)) continue;
+      size_t start = k == RE_OLD ? ov[0] : b;
+      if (k == RE_OLD && start > 0) {
+        size_t p = prev_char(c->s, start);
+        if (cnkg_is_han(cp_at(c->s, c->len, p)) &&
+            !char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
+          continue;
+      }
+      /* Only where the surname starts a word: not 第一书记's 一, 副主任's 副. */
+      if (k == RE_HONORIFIC && b > 0) {
+        size_t p = prev_char(c->s, b);
+        if (cnkg_is_han(cp_at(c->s, c->len, p)) &&
+            !char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
+          continue;
+      }
+      status = add_ref(c, b, e);
+    }
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+/* ---- posts ---- */
+
+typedef struct {
+  char title[96];     /* post title as the text has it, or "" */
+  bool role;          /* a role (贫困户 ...), not a post title */
+  size_t where[4];    /* place/organisation entities; innermost place first */
+  size_t n_where;
+  char time[64];      /* when the post was taken, as stated, or "" */
+} Post;
+
+static void post_where(Post *p, size_t entity) {
+  for (size_t k = 0; k < p->n_where; k++)
+    if (p->where[k] == entity) return;
+  if (p->n_where < 4) p->where[p->n_where++] = entity;
+}
+
+/* Start of the title phrase ending at end: a title or role closest to the
+ * name, then modifiers (第一, 驻村, 村, 党支部 ...). *core is the length of
+ * the closest word; *role says whether it was a role. Returns end when
+ * there is no title. */
+static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
+  size_t n = longest_before(c->s, floor, end, CORES);
+  *role = false;
+  if (!n) {
+    n = longest_before(c->s, floor, end, ROLES);
+    if (!n) return end;
+    *role = true;
+  }
+  size_t pos = end - n;
+  for (;;) {
+    size_t m = longest_before(c->s, floor, pos, MODIFIERS);
+    size_t k = longest_before(c->s, floor, pos, CORES);
+    if (k > m) m = k;
+    if (!m) break;
+    pos -= m;
+  }
+  return pos;
+}
+
+static bool is_level_char(const char *s, size_t pos, size_t len) {
+  return char_in("村镇乡县市省州旗区", s, pos, len);
+}
+
+/* Places and organisations named right before the title phrase
+ * [tb, te): spans overlapping its start or ending exactly there. */
+static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
+  size_t best_place = SIZE_MAX, best_end = 0;
+  for (size_t k = 0; k < c->nsp; k++) {
+    const Sp *x = &c->sp[k];
+    if (x->begin >= tb) break;
+    bool adj = x->end == tb || (x->end > tb && x->end <= te);
+    if (!adj) continue;
+    if (x->type == CNKG_TYPE_ORGANIZATION) post_where(p, x->entity);
+    else if (x->end >= best_end) {
+      best_end = x->end;
+      best_place = x->entity;
+    }
+  }
+  if (best_place != SIZE_MAX) {
+    /* the innermost place first */
+    if (p->n_where < 4) {
+      memmove(p->where + 1, p->where, p->n_where * sizeof *p->where);
+      p->where[0] = best_place;
+      p->n_where++;
+    }
+  }
+}
+
+/* The nearest place of type before pos in the document, or SIZE_MAX. */
+static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t floor) {
+  size_t found = SIZE_MAX;
+  for (size_t k = 0; k < c->nsp; k++) {
+    if (c->sp[k].begin >= pos) break;
+    if (c->sp[k].type == type && c->sp[k].begin >= floor) found = c->sp[k].entity;
+  }
+  return found;
+}
+
+/* The level of place a title is about, from its wording. */
+static CnkgType title_level(const char *t) {
+  if (strstr(t, "村") || strstr(t, "支书") || strstr(t, "第一书记") || strstr(t, "支部") ||
+      strstr(t, "总支") || strstr(t, "驻村"))
+    return CNKG_TYPE_VILLAGE;
+  if (strstr(t, "镇") || strstr(t, "乡")) return CNKG_TYPE_TOWNSHIP;
+  if (strstr(t, "县")) return CNKG_TYPE_COUNTY;
+  return CNKG_TYPE_COUNT;
+}
+
+static void set_title(Post *p, const char *s, size_t b, size_t e) {
+  size_t n = e - b;
+  if (n >= sizeof p->title) n = sizeof p->title - 1;
+  memcpy(p->title, s + b, n);
+  p->title[n] = '\0';
+}
+
+/* Clause bounds around pos: from after the last ，。；：！？ before it
+ * to the next one. */
+static size_t clause_start(const Ctx *c, size_t floor, size_t pos) {
+  while (pos > floor) {
+    size_t p = prev_char(c->s, pos);
+    uint32_t cp = cp_at(c->s, c->len, p);
+    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
+        cp == 0xFF1F || cp == ',' || cp == ';' || cp == ':' || cp == 0x201C || cp == '\n')
+      break;
+    pos = p;
+  }
+  return pos;
+}
+
+static size_t clause_end(const Ctx *c, size_t ceil, size_t pos) {
+  while (pos < ceil) {
+    uint32_t cp = cp_at(c->s, c->len, pos);
+    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
+        cp == ',' || cp == ';' || cp == 0x201D || cp == '\n' || cp == 0xFF08 || cp == '(')
+      break;
+    cnkg_utf8_next(c->s, c->len, &pos);
+  }
+  return pos;
+}
+
+/* Finishes a title phrase [tb, te): drops a leading level character that
+ * closes the place before it (新平村第一书记 -> 第一书记) unless a party or
+ * government body follows it (县委书记, 村党支部书记), and finds where. */
+static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
+                        Post *p) {
+  where_before(c, tb, te, p);
+  size_t b = tb;
+  if (is_level_char(c->s, tb, te) && te - tb > 3) {
+    bool body = has_at(c->s, te, tb + 3, "委") || has_at(c->s, te, tb + 3, "党") ||
+                has_at(c->s, te, tb + 3, "支部") || has_at(c->s, te, tb + 3, "总支") ||
+                has_at(c->s, te, tb + 3, "政协") || has_at(c->s, te, tb + 3, "人大") ||
+                has_at(c->s, te, tb + 3, "纪") || has_at(c->s, te, tb + 3, "两委") ||
+                has_at(c->s, te, tb + 3, "政府");
+    bool closes_place = false;
+    for (size_t k = 0; k < c->nsp; k++)
+      if (c->sp[k].end == tb + 3 && c->sp[k].begin < tb) closes_place = true;
+    if (!body && closes_place) b = tb + 3;
+  }
+  set_title(p, c->s, b, te);
+  p->role = role;
+  if (p->n_where == 0 && !role) {
+    CnkgType lv = title_level(p->title);
+    size_t sent = sentence_of(c, at);
+    size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
+    size_t e = SIZE_MAX;
+    if (lv == CNKG_TYPE_VILLAGE) {
+      /* a village named in the same sentence, before or after */
+      size_t send = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].end : c->len;
+      e = nearest_of_type(c, at, lv, sfloor);
+      if (e == SIZE_MAX)
+        for (size_t k = 0; k < c->nsp; k++)
+          if (c->sp[k].begin >= at && c->sp[k].end <= send && c->sp[k].type == lv) {
+            e = c->sp[k].entity;
+            break;
+          }
+    } else if (lv != CNKG_TYPE_COUNT) {
+      e = nearest_of_type(c, at, lv, 0);
+      if (e == SIZE_MAX && c->st->focus_place != SIZE_MAX &&
+          cnkg_graph_entity(c->st->graph, c->st->focus_place)->type == lv)
+        e = c->st->focus_place;
+    }
+    if (e != SIZE_MAX) post_where(p, e);
+  }
+}
+
+/* Posts stated in the phrase just before position b of a name:
+ * [place][title]NAME, several titles joined by 、 (县委常委、组织部长). */
+static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t max) {
+  size_t n = 0, end = b;
+  for (int k = 0; k < 3 && n < max; k++) {
+    bool role;
+    size_t tb = title_start(c, sfloor, end, &role);
+    if (tb == end) break;
+    Post *p = &out[n];
+    memset(p, 0, sizeof *p);
+    finish_post(c, tb, end, role, b, p);
+    n++;
+    if (!has_before(c->s, sfloor, tb, "、")) break;
+    end = tb - 3;
+  }
+  return n;
+}
+
+/* The first title of the clause [cb, ce) after a name; appos says the
+ * clause is an apposition, which must hold nothing but places,
+ * organisations and title words and end with the title. */
+static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at,
+                       Post *p) {
+  for (size_t q = cb; q < ce;) {
+    size_t tl = longest_at(c->s, ce, q, CORES);
+    bool role = false;
+    if (!tl) {
+      tl = longest_at(c->s, ce, q, ROLES);
+      role = tl > 0;
+    }
+    if (tl) {
+      size_t te = q + tl;
+      /* a longer title word may continue: 书记 in 村党支部书记 */
+      size_t more;
+      while (te < ce && (more = longest_at(c->s, ce, te, CORES)) > 0) te += more;
+      if (appos && te != ce) return false;
+      bool r2;
+      size_t tb = title_start(c, cb, te, &r2);
+      if (tb >= te) tb = q;
+      memset(p, 0, sizeof *p);
+      finish_post(c, tb, te, role, at, p);
+      return true;
+    }
+    if (appos) {
+      size_t adv = 0;
+      for (size_t k = 0; k < c->nsp; k++)
+        if (c->sp[k].begin <= q && c->sp[k].end > q && c->sp[k].end - q > adv)
+          adv = c->sp[k].end - q;
+      size_t ml = longest_at(c->s, ce, q, MODIFIERS);
+      if (ml > adv) adv = ml;
+      if (!adv) return false;
+      q += adv;
+      continue;
+    }
+    cnkg_utf8_next(c->s, c->len, &q);
+  }
+  return false;
+}
+
+/* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
+ * the list). */
+static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
+                         size_t max) {
+  size_t n = 0;
+  size_t sent = sentence_of(c, b);
+  const CnkgText *t = c->st->text;
+  size_t sfloor = sent < t->n_sentences ? t->sentences[sent].begin : 0;
+  size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
+  n = pre_posts(c, b, sfloor, out, max);
+  if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
+  if (n == 0 && n < max && has_before(c->s, sfloor, gb, "的")) {
+    /* [place]的NAME, 家住[place]的NAME */
+    Post *p = &out[n];
+    memset(p, 0, sizeof *p);
+    size_t q = gb - 3;
+    for (size_t k = 0; k < c->nsp; k++)
+      if (c->sp[k].end == q && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
+        post_where(p, c->sp[k].entity);
+    if (p->n_where) {
+      p->role = true;
+      n++;
+    }
+  }
+  /* After the name: NAME担任[place][title], NAME，[place][title]。 */
+  size_t vl = longest_at(c->s, c->len, ge, POST_VERBS);
+  bool appos = false;
+  if (!vl && (has_at(c->s, c->len, ge, "，") || has_at(c->s, c->len, ge, "（"))) {
+    vl = 3;
+    appos = true;
+  }
+  if (vl && n < max) {
+    size_t cb = ge + vl;
+    size_t ce = clause_end(c, sceil, cb);
+    Post *p = &out[n];
+    if (post_after(c, cb, ce, appos, b, p)) {
+      /* a time stated before the name in the sentence: 去年8月 */
+      if (!appos && c->st->lac && sent < t->n_sentences) {
+        const CnkgLacResult *lr = &c->st->lac[sent];
+        for (size_t w = 0; w < lr->n_words; w++) {
+          const CnkgLacWord *lw = &lr->words[w];
+          if (sfloor + lw->begin >= b) break;
+          if (lw->tag && strcmp(lw->tag, "TIME") == 0) {
+            size_t tlen = lw->end - lw->begin;
+            if (tlen < sizeof p->time) {
+              memcpy(p->time, c->s + sfloor + lw->begin, tlen);
+              p->time[tlen] = '\0';
+            }
+            break;
+          }
+        }
+      }
+      n++;
+    }
+  }
+  /* 该村 / 这个村 in the clause before the name: the village just named. */
+  size_t cs = clause_start(c, sfloor, gb);
+  for (size_t k = 0; ANAPHORA[k] && n < max; k++) {
+    const char *a = ANAPHORA[k];
+    size_t al = strlen(a);
+    for (size_t q = cs; q + al <= gb; q++) {
+      if (memcmp(c->s + q, a, al) != 0) continue;
+      CnkgType lv = strstr(a, "村") ? CNKG_TYPE_VILLAGE
+                    : strstr(a, "县") ? CNKG_TYPE_COUNTY
+                                     : CNKG_TYPE_TOWNSHIP;
+      size_t e = nearest_of_type(c, q, lv, 0);
+      if (e == SIZE_MAX) break;
+      bool have = false;
+      for (size_t j = 0; j < n; j++)
+        for (size_t w = 0; w < out[j].n_where; w++) have |= out[j].where[w] == e;
+      if (!have) {
+        Post *p = &out[n];
+        memset(p, 0, sizeof *p);
+        p->role = true;
+        post_where(p, e);
+        n++;
+      }
+      break;
+    }
+  }
+  return n;
+}
+
+/* ---- emission ---- */
+
+/* The key context of a person: the county (or the place) the document ties
+ * them to, so that the same name in two counties makes two persons. */
+static char *person_context(const CnkgGraph *g, size_t place) {
+  if (place == SIZE_MAX) return cnkg_strndup("", 0);
+  const CnkgEntity *e = cnkg_graph_entity(g, place);
+  if (e->code && strlen(e->code) >= 6 && e->type >= CNKG_TYPE_COUNTY) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "place/%.6s", e->code);
+    return cnkg_strndup(buf, strlen(buf));
+  }
+  return cnkg_strndup(e->key, strlen(e->key));
+}
+
+typedef struct {
+  char *name;
+  size_t entity;
+  size_t ctx_place;
+} Person;
+
+static CnkgStatus emit_post(Ctx *c, size_t person, const Person *pp, const Post *p,
+                            size_t sentence) {
+  CnkgDocState *st = c->st;
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < p->n_where && !s; k++)
+    s = cnkg_docstate_relate(st, person, CNKG_REL_ASSOCIATED_WITH, p->where[k], NULL, sentence);
+  if (s) return s;
+  if (!p->title[0]) return CNKG_SUCCESS;
+  if (!p->role) {
+    s = cnkg_docstate_relate(st, person, CNKG_REL_TITLE, SIZE_MAX, p->title, sentence);
+    if (s) return s;
+  }
+  size_t at = p->n_where ? p->where[0] : SIZE_MAX;
+  const char *pkey = cnkg_graph_entity(st->graph, person)->key;
+  const char *akey = at != SIZE_MAX ? cnkg_graph_entity(st->graph, at)->key : "";
+  size_t ctxlen = strlen(pkey) + strlen(akey) + 2;
+  char *ctx = malloc(ctxlen);
+  if (!ctx) return CNKG_ERR_NOMEM;
+  snprintf(ctx, ctxlen, "%s|%s", pkey, akey);
+  char *key = cnkg_graph_key_hash(CNKG_TYPE_POST, p->title, ctx);
+  free(ctx);
+  if (!key) return CNKG_ERR_NOMEM;
+  const char *alabel = at != SIZE_MAX ? cnkg_graph_entity(st->graph, at)->label : "";
+  size_t ll = strlen(alabel) + strlen(p->title) + strlen(pp->name) + 2;
+  char *label = malloc(ll);
+  if (!label) {
+    free(key);
+    return CNKG_ERR_NOMEM;
+  }
+  snprintf(label, ll, "%s%s %s", alabel, p->title, pp->name);
+  size_t post;
+  s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_POST, label, &post);
+  free(key);
+  free(label);
+  if (s) return s;
+  s = cnkg_docstate_relate(st, person, CNKG_REL_HOLDS_POST, post, NULL, sentence);
+  if (!s && at != SIZE_MAX)
+    s = cnkg_docstate_relate(st, post, CNKG_REL_POST_AT, at, NULL, sentence);
+  for (size_t k = 1; k < p->n_where && !s; k++)
+    if (cnkg_graph_entity(st->graph, p->where[k])->type == CNKG_TYPE_ORGANIZATION)
+      s = cnkg_docstate_relate(st, post, CNKG_REL_POST_AT, p->where[k], NULL, sentence);
+  if (!s) s = cnkg_docstate_relate(st, post, CNKG_REL_POST_TITLE, SIZE_MAX, p->title, sentence);
+  if (!s && p->time[0])
+    s = cnkg_docstate_relate(st, post, CNKG_REL_POST_TIME, SIZE_MAX, p->time, sentence);
+  return s;
+}
+
+static size_t first_place(const CnkgGraph *g, const Post *posts, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    for (size_t w = 0; w < posts[k].n_where; w++)
+      if (cnkg_type_is_place(cnkg_graph_entity(g, posts[k].where[w])->type))
+        return posts[k].where[w];
+  return SIZE_MAX;
+}
+
+typedef struct {
+  size_t mention;
+  Post posts[6];
+  size_t n;
+} MentionPosts;
+
+static CnkgStatus emit_all(Ctx *c) {
+  CnkgDocState *st = c->st;
+  size_t nm = c->m.n;
+  MentionPosts *mp = calloc(nm ? nm : 1, sizeof *mp);
+  Person *people = calloc(nm ? nm : 1, sizeof *people);
+  if (!mp || !people) {
+    free(mp);
+    free(people);
+    return CNKG_ERR_NOMEM;
+  }
+  size_t np = 0;
+  CnkgStatus s = CNKG_SUCCESS;
+  /* posts of every full mention */
+  for (size_t k = 0; k < nm; k++) {
+    Mention *m = &c->m.v[k];
+    mp[k].mention = k;
+    if (m->ref) continue;
+    if (m->reporter) {
+      Post *p = &mp[k].posts[mp[k].n++];
+      memset(p, 0, sizeof *p);
+      strcpy(p->title, "记者");
+    }
+    if (m->begin == SIZE_MAX || m->byline) continue;
+    size_t gb = c->m.v[m->group].begin, ge = m->end;
+    for (size_t j = 0; j < nm; j++)
+      if (c->m.v[j].group == m->group && c->m.v[j].end > ge && !c->m.v[j].ref)
+        ge = c->m.v[j].end;
+    mp[k].n += find_posts(c, m->begin, gb, ge, mp[k].posts + mp[k].n,
+                          6 - mp[k].n);
+  }
+  /* one person per distinct name */
+  for (size_t k = 0; k < nm && !s; k++) {
+    Mention *m = &c->m.v[k];
+    if (m->ref) continue;
+    size_t j = 0;
+    while (j < np && strcmp(people[j].name, m->name) != 0) j++;
+    if (j == np) {
+      people[np].name = m->name;
+      people[np].entity = SIZE_MAX;
+      people[np].ctx_place = SIZE_MAX;
+      np++;
+    }
+    if (people[j].ctx_place == SIZE_MAX)
+      people[j].ctx_place = first_place(st->graph, mp[k].posts, mp[k].n);
+  }
+  for (size_t j = 0; j < np && !s; j++) {
+    size_t place = people[j].ctx_place;
+    bool byline_only = true;
+    for (size_t k = 0; k < nm; k++)
+      if (!c->m.v[k].ref && strcmp(c->m.v[k].name, people[j].name) == 0 && !c->m.v[k].byline)
+        byline_only = false;
+    if (place == SIZE_MAX && !byline_only) place = st->focus_place;
+    char *ctx = person_context(st->graph, place);
+    if (!ctx) { s = CNKG_ERR_NOMEM; break; }
+    char *key = cnkg_graph_key_hash(CNKG_TYPE_PERSON, people[j].name, ctx);
+    free(ctx);
+    if (!key) { s = CNKG_ERR_NOMEM; break; }
+    s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_PERSON, people[j].name,
+                              &people[j].entity);
+    free(key);
+  }
+  /* mentions, posts */
+  for (size_t k = 0; k < nm && !s; k++) {
+    Mention *m = &c->m.v[k];
+    size_t j = SIZE_MAX;
+    if (m->ref) {
+      /* the one person of the document with this surname, if only one */
+      size_t hits = 0;
+      for (size_t q = 0; q < np; q++) {
+        size_t sl = strlen(m->name);
+        if (strncmp(people[q].name, m->name, sl) == 0 &&
+            cnkg_surname_prefix(people[q].name, strlen(people[q].name)) == sl) {
+          hits++;
+          j = q;
+        }
+      }
+      if (hits != 1) continue;
+    } else {
+      for (size_t q = 0; q < np; q++)
+        if (strcmp(people[q].name, m->name) == 0) j = q;
+    }
+    if (j == SIZE_MAX) continue;
+    size_t ent = people[j].entity;
+    if (m->begin != SIZE_MAX) {
+      s = cnkg_docstate_mention(st, ent, m->sentence, m->begin, m->end);
+    } else {
+      size_t ob, oe;
+      if (find_in_orig(st->text, m->name, &ob, &oe))
+        s = cnkg_graph_add_mention(st->graph, ent, st->doc, ob, oe, m->name);
+    }
+    for (size_t q = 0; q < mp[k].n && !s; q++)
+      s = emit_post(c, ent, &people[j], &mp[k].posts[q], m->sentence);
+  }
+  free(mp);
+  free(people);
+  return s;
+}
+
+CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
+  if (!r || !st || !st->text) return CNKG_ERR_ARG;
+  Ctx c;
+  memset(&c, 0, sizeof c);
+  c.r = r;
+  c.st = st;
+  c.s = st->text->norm;
+  c.len = st->text->norm_len;
+  c.sp = malloc((st->n_spans ? st->n_spans : 1) * sizeof *c.sp);
+  if (!c.sp) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < st->n_spans; k++) {
+    const CnkgSpan *x = &st->spans[k];
+    if (cnkg_type_is_place(x->type) || x->type == CNKG_TYPE_ORGANIZATION)
+      c.sp[c.nsp++] = (Sp){x->begin, x->end, x->entity, x->type};
+  }
+  if (c.nsp) qsort(c.sp, c.nsp, sizeof *c.sp, sp_cmp);
+  CnkgStatus s = from_bylines(&c);
+  if (!s) s = from_lac(&c);
+  if (!s) s = from_lists(&c);
+  if (!s) s = from_metadata_one(&c, st->text->author, false);
+  if (!s) s = from_metadata_one(&c, st->text->photographer, false);
+  if (!s) s = from_refs(&c);
+  if (!s) s = emit_all(&c);
+  for (size_t k = 0; k < c.m.n; k++) free(c.m.v[k].name);
+  free(c.m.v);
+  free(c.sp);
+  return s;
+}

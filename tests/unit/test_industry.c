@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests for extractor/industry.c on text written for the purpose
+ * (tests/data/industry_sample.txt): product lists under 发展, sector words,
+ * one industry for 养蜂 and 中蜂养殖, the carrying place in the sentence. */
+#include "check.h"
+#include "extractor/recognizers.h"
+#include "recog_fixture.h"
+
+int main(void) {
+  char err[256] = "";
+  CnkgIndustryRecognizer *rec = NULL;
+  CHECK(cnkg_industry_new(NULL, &rec, err, sizeof err) == CNKG_SUCCESS);
+  char *s = fixture_data("industry_sample.txt");
+  Fixture f;
+  fixture_init(&f, s);
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t liuxi = fixture_place(&f, "柳溪村", CNKG_TYPE_VILLAGE);
+  size_t shimen = fixture_place(&f, "石门村", CNKG_TYPE_VILLAGE);
+  CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
+
+  /* 发展蜜桃、小枣、杨梅等特色种植 -> three industries */
+  size_t peach = fixture_find(&f, CNKG_TYPE_INDUSTRY, "蜜桃种植");
+  size_t jujube = fixture_find(&f, CNKG_TYPE_INDUSTRY, "小枣种植");
+  size_t bayberry = fixture_find(&f, CNKG_TYPE_INDUSTRY, "杨梅种植");
+  CHECK(peach != SIZE_MAX && jujube != SIZE_MAX && bayberry != SIZE_MAX);
+  CHECK(peach != jujube && jujube != bayberry);
+  CHECK(fixture_related(&f, county, CNKG_REL_HAS_INDUSTRY, peach));
+  CHECK(fixture_related(&f, county, CNKG_REL_HAS_INDUSTRY, bayberry));
+
+  /* sector words */
+  size_t crops = fixture_find(&f, CNKG_TYPE_INDUSTRY, "种植业");
+  size_t stock = fixture_find(&f, CNKG_TYPE_INDUSTRY, "养殖业");
+  size_t tour = fixture_find(&f, CNKG_TYPE_INDUSTRY, "乡村旅游");
+  CHECK(crops != SIZE_MAX && stock != SIZE_MAX && tour != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "电商") != SIZE_MAX);
+  /* no place in that sentence: the paragraph's place carries them */
+  CHECK(fixture_related(&f, county, CNKG_REL_HAS_INDUSTRY, crops));
+
+  /* 养蜂 and 中蜂养殖: one industry, the other form an alias */
+  size_t bees = fixture_find(&f, CNKG_TYPE_INDUSTRY, "中蜂养殖");
+  CHECK(bees != SIZE_MAX);
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_INDUSTRY, "养蜂"), bees);
+  CHECK(fixture_related(&f, liuxi, CNKG_REL_HAS_INDUSTRY, bees));
+  CHECK(!fixture_related(&f, shimen, CNKG_REL_HAS_INDUSTRY, bees));
+
+  /* 种植土豆、荞麦 and X规模化养殖 at the place of the sentence */
+  size_t potato = fixture_find(&f, CNKG_TYPE_INDUSTRY, "土豆种植");
+  size_t goat = fixture_find(&f, CNKG_TYPE_INDUSTRY, "黑山羊养殖");
+  CHECK(potato != SIZE_MAX && goat != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "荞麦种植") != SIZE_MAX);
+  CHECK(fixture_related(&f, shimen, CNKG_REL_HAS_INDUSTRY, goat));
+  CHECK(fixture_related(&f, shimen, CNKG_REL_HAS_INDUSTRY, potato));
+  CHECK(!fixture_related(&f, county, CNKG_REL_HAS_INDUSTRY, goat));
+  /* 蜂蜜 and 山区 are not industries of their own */
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "蜂蜜") == SIZE_MAX);
+
+  /* same industry name -> same key across documents */
+  char *k1 = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, "中蜂养殖", NULL);
+  CHECK_STR(cnkg_graph_entity(f.graph, bees)->key, k1);
+  free(k1);
+
+  fixture_free(&f);
+  free(s);
+  cnkg_industry_free(rec);
+  cnkg_industry_free(NULL);
+  return check_finish();
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests for extractor/policy.c on text written for the purpose
+ * (tests/data/industry_policy.txt): quoted and numbered names, the expansion
+ * as an alias, schemes from the word list, relations to the place. */
+#include "check.h"
+#include "extractor/recognizers.h"
+#include "recog_fixture.h"
+
+int main(void) {
+  char err[256] = "";
+  CnkgPolicyRecognizer *rec = NULL;
+  CHECK(cnkg_policy_new(NULL, &rec, err, sizeof err) == CNKG_SUCCESS);
+  char *s = fixture_data("industry_policy.txt");
+  Fixture f;
+  fixture_init(&f, s);
+  size_t county = fixture_place(&f, "云岭县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "花溪村", CNKG_TYPE_VILLAGE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+
+  size_t four = fixture_find(&f, CNKG_TYPE_POLICY, "四个不摘");
+  CHECK(four != SIZE_MAX);
+  /* the expansion is an alias, not a policy of its own */
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, "摘帽不摘责任、不摘政策、不摘帮扶、不摘监管"), four);
+  CHECK(fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, four));
+
+  size_t three = fixture_find(&f, CNKG_TYPE_POLICY, "三单制");
+  CHECK(three != SIZE_MAX);
+  /* title and body name it the same way: one policy */
+  size_t n_three = 0;
+  for (size_t i = 0; i < cnkg_graph_entity_count(f.graph); i++) {
+    const CnkgEntity *e = cnkg_graph_entity(f.graph, i);
+    if (e->type == CNKG_TYPE_POLICY && strstr(e->label, "三单制")) n_three++;
+  }
+  CHECK_EQ(n_three, 1);
+  CHECK(fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, three));
+
+  size_t lx = fixture_find(&f, CNKG_TYPE_POLICY, "两学一做");
+  CHECK(lx != SIZE_MAX);
+  CHECK(fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, lx));
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "1+1+N") != SIZE_MAX);
+
+  size_t move = fixture_find(&f, CNKG_TYPE_POLICY, "易地扶贫搬迁");
+  size_t loan = fixture_find(&f, CNKG_TYPE_POLICY, "小额扶贫贷款");
+  CHECK(move != SIZE_MAX && loan != SIZE_MAX);
+  CHECK(fixture_related(&f, village, CNKG_REL_IMPLEMENTS_POLICY, move));
+  CHECK(fixture_related(&f, village, CNKG_REL_IMPLEMENTS_POLICY, loan));
+  CHECK(!fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, loan));
+
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "三会一课") != SIZE_MAX);
+  /* a quoted attitude is not a policy */
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "等靠要") == SIZE_MAX);
+
+  fixture_free(&f);
+  free(s);
+  cnkg_policy_free(rec);
+  cnkg_policy_free(NULL);
+  return check_finish();
+}

@@ -1,0 +1,612 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Turtle and N-Triples writer: turns the graph model into statements with
+ * stable IRIs (no blank nodes) and feeds them to a raptor2 serializer whose
+ * iostream writes into a CnkgOutput. Depends on include/cnkg/ and raptor2;
+ * never on extractor/. */
+#include "out/rdf.h"
+
+#include <raptor2.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnkg/text.h"
+
+#ifndef CNKG_VERSION
+#define CNKG_VERSION "0"
+#endif
+
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_DCT "http://purl.org/dc/terms/"
+#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define NS_ITS "http://www.w3.org/2005/11/its/rdf#"
+#define NS_CNKG CNKG_ONTOLOGY_NS
+
+static const struct {
+  const char *prefix, *iri;
+} namespaces[] = {
+    {"rdf", NS_RDF},   {"rdfs", NS_RDFS}, {"xsd", NS_XSD},
+    {"skos", NS_SKOS}, {"prov", NS_PROV}, {"dcterms", NS_DCT},
+    {"nif", NS_NIF},   {"itsrdf", NS_ITS}, {"cnkg", NS_CNKG}};
+
+/* Fixed terms, made once per write. */
+enum {
+  T_TYPE, T_LABEL, T_PREFLABEL, T_ALTLABEL, T_INSCHEME, T_CODE, T_OFFICIAL,
+  T_FROMLIST, T_MENTIONED_IN, T_SOURCE, T_SHA256, T_TITLE, T_CREATOR,
+  T_PHOTOGRAPHER, T_PUBLISHER, T_BEGIN, T_END, T_ANCHOR, T_REFCTX, T_TAIDENT,
+  T_SUBJECT, T_PREDICATE, T_OBJECT, T_DERIVED, T_SENTENCE, T_ATTRIBUTED,
+  T_DOCUMENT, T_PROV_ENTITY, T_NIF_CONTEXT, T_NIF_PHRASE, T_EVIDENCE,
+  T_CONCEPT, T_SCHEME, T_AGENT, T_TRUE,
+  T_COUNT
+};
+
+static const char *const fixed_iris[T_COUNT] = {
+    NS_RDF "type",           NS_RDFS "label",         NS_SKOS "prefLabel",
+    NS_SKOS "altLabel",      NS_SKOS "inScheme",      NS_CNKG "code",
+    NS_CNKG "officialName",  NS_CNKG "fromDivisionList", NS_CNKG "mentionedIn",
+    NS_DCT "source",         NS_CNKG "sha256",        NS_DCT "title",
+    NS_DCT "creator",        NS_CNKG "photographer",  NS_DCT "publisher",
+    NS_NIF "beginIndex",     NS_NIF "endIndex",       NS_NIF "anchorOf",
+    NS_NIF "referenceContext", NS_ITS "taIdentRef",   NS_CNKG "subject",
+    NS_CNKG "predicate",     NS_CNKG "object",        NS_PROV "wasDerivedFrom",
+    NS_CNKG "sentence",      NS_PROV "wasAttributedTo", NS_CNKG "Document",
+    NS_PROV "Entity",        NS_NIF "Context",        NS_NIF "Phrase",
+    NS_CNKG "Evidence",      NS_SKOS "Concept",       NS_SKOS "ConceptScheme",
+    NS_PROV "SoftwareAgent", NULL};
+
+typedef struct {
+  raptor_world *world;
+  raptor_serializer *ser;
+  CnkgOutput *out;
+  CnkgStatus out_status;  /* first error of the output */
+  bool raptor_failed;
+  const CnkgLog *log;
+  const CnkgRdfOptions *opt;
+  const char *base;
+  raptor_term *fixed[T_COUNT];
+  raptor_term *types[CNKG_TYPE_COUNT];
+  raptor_term *rels[CNKG_REL_COUNT];
+  raptor_term *schemes[2]; /* industry, policy */
+  raptor_term *agent;
+  raptor_uri *xsd_nni;     /* xsd:nonNegativeInteger */
+  char *buf;               /* scratch for IRIs */
+  size_t cap;
+} Writer;
+
+void cnkg_rdf_options_init(CnkgRdfOptions *options) {
+  if (!options) return;
+  options->format = CNKG_RDF_TURTLE;
+  options->base = NULL;
+  options->provenance = CNKG_PROV_FULL;
+  options->log = NULL;
+}
+
+CnkgStatus cnkg_rdf_format_from_name(const char *name, CnkgRdfFormat *format) {
+  if (!name || !format) return CNKG_ERR_ARG;
+  if (!strcmp(name, "turtle") || !strcmp(name, "ttl")) *format = CNKG_RDF_TURTLE;
+  else if (!strcmp(name, "ntriples") || !strcmp(name, "nt"))
+    *format = CNKG_RDF_NTRIPLES;
+  else return CNKG_ERR_ARG;
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_rdf_provenance_from_name(const char *name,
+                                         CnkgProvenance *level) {
+  if (!name || !level) return CNKG_ERR_ARG;
+  if (!strcmp(name, "none")) *level = CNKG_PROV_NONE;
+  else if (!strcmp(name, "entities")) *level = CNKG_PROV_ENTITIES;
+  else if (!strcmp(name, "full")) *level = CNKG_PROV_FULL;
+  else return CNKG_ERR_ARG;
+  return CNKG_SUCCESS;
+}
+
+/* ---- raptor boundary -------------------------------------------------- */
+
+static int io_write_byte(void *context, const int byte) {
+  Writer *w = context;
+  unsigned char c = (unsigned char)byte;
+  if (!w->out_status) w->out_status = cnkg_output_write(w->out, &c, 1);
+  return w->out_status ? 1 : 0;
+}
+
+static int io_write_bytes(void *context, const void *ptr, size_t size,
+                          size_t nmemb) {
+  Writer *w = context;
+  if (size && nmemb > SIZE_MAX / size) return 1;
+  if (!w->out_status) w->out_status = cnkg_output_write(w->out, ptr, size * nmemb);
+  return w->out_status ? 1 : 0;
+}
+
+static const raptor_iostream_handler io_handler = {
+    2, NULL, NULL, io_write_byte, io_write_bytes, NULL, NULL, NULL};
+
+static void on_raptor_log(void *user_data, raptor_log_message *message) {
+  Writer *w = user_data;
+  bool error = message->level >= RAPTOR_LOG_LEVEL_ERROR;
+  if (error) w->raptor_failed = true;
+  if (message->level >= RAPTOR_LOG_LEVEL_WARN)
+    cnkg_log(w->log, error ? CNKG_LOG_ERROR : CNKG_LOG_WARNING, NULL,
+             CNKG_NO_POS, "raptor: %s", message->text ? message->text : "?");
+}
+
+/* ---- terms ------------------------------------------------------------ */
+
+static bool base_valid(const char *base) {
+  if (!base || !strchr(base, ':')) return false;
+  for (const unsigned char *p = (const unsigned char *)base; *p; p++)
+    if (*p <= 0x20 || *p >= 0x7f || strchr("<>\"{}|^`\\", *p)) return false;
+  return true;
+}
+
+/* BASE followed by up to three parts, as a new IRI term (NULL on OOM). */
+static raptor_term *base_iri(Writer *w, const char *a, const char *b,
+                             const char *c) {
+  size_t lb = strlen(w->base), la = a ? strlen(a) : 0, lbb = b ? strlen(b) : 0,
+         lc = c ? strlen(c) : 0;
+  size_t need = lb + la + lbb + lc + 1;
+  if (need > w->cap) {
+    char *n = realloc(w->buf, need * 2);
+    if (!n) return NULL;
+    w->buf = n;
+    w->cap = need * 2;
+  }
+  char *p = w->buf;
+  memcpy(p, w->base, lb);
+  p += lb;
+  if (la) { memcpy(p, a, la); p += la; }
+  if (lbb) { memcpy(p, b, lbb); p += lbb; }
+  if (lc) { memcpy(p, c, lc); p += lc; }
+  *p = '\0';
+  return raptor_new_term_from_uri_string(w->world, (const unsigned char *)w->buf);
+}
+
+/* A literal term; language "zh" or NULL; datatype may be NULL. Ill-formed
+ * UTF-8 (which intake should already have rejected) becomes U+FFFD so the
+ * output always parses. */
+static raptor_term *literal(Writer *w, const char *text, const char *lang,
+                            raptor_uri *datatype) {
+  size_t len = strlen(text);
+  const unsigned char *lang_u = (const unsigned char *)lang;
+  unsigned char lang_len = (unsigned char)(lang ? strlen(lang) : 0);
+  if (cnkg_utf8_valid(text, len))
+    return raptor_new_term_from_counted_literal(
+        w->world, (const unsigned char *)text, len, datatype, lang_u, lang_len);
+  char *fixed = malloc(len * 3 + 1);
+  if (!fixed) return NULL;
+  size_t i = 0, o = 0;
+  while (i < len) o += cnkg_utf8_encode(cnkg_utf8_next(text, len, &i), fixed + o);
+  fixed[o] = '\0';
+  raptor_term *t = raptor_new_term_from_counted_literal(
+      w->world, (unsigned char *)fixed, o, datatype, lang_u, lang_len);
+  free(fixed);
+  return t;
+}
+
+static raptor_term *zh(Writer *w, const char *text) {
+  return literal(w, text, "zh", NULL);
+}
+
+static raptor_term *plain(Writer *w, const char *text) {
+  return literal(w, text, NULL, NULL);
+}
+
+static raptor_term *number(Writer *w, size_t n) {
+  char digits[32];
+  snprintf(digits, sizeof digits, "%zu", n);
+  return literal(w, digits, NULL, w->xsd_nni);
+}
+
+/* Emits s p o; s and p are borrowed, o is owned (and freed here). A NULL
+ * o means its construction ran out of memory. */
+static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
+                       raptor_term *o) {
+  if (!s || !p || !o) {
+    if (o) raptor_free_term(o);
+    return CNKG_ERR_NOMEM;
+  }
+  raptor_statement st;
+  raptor_statement_init(&st, w->world);
+  st.subject = s;
+  st.predicate = p;
+  st.object = o;
+  int r = raptor_serializer_serialize_statement(w->ser, &st);
+  raptor_free_term(o);
+  if (w->out_status) return w->out_status;
+  if (r || w->raptor_failed) return CNKG_ERR_INTERNAL;
+  return CNKG_SUCCESS;
+}
+
+/* Emits s p <term> where the term is borrowed (a fixed term or a node). */
+static CnkgStatus emit_ref(Writer *w, raptor_term *s, raptor_term *p,
+                           raptor_term *o) {
+  return emit(w, s, p, o ? raptor_term_copy(o) : NULL);
+}
+
+/* ---- pieces of the graph ---------------------------------------------- */
+
+static const char *doc_id(const CnkgDocument *d) {
+  return strncmp(d->key, "doc/", 4) == 0 ? d->key + 4 : d->key;
+}
+
+static const char *file_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* Entity-document pairs for cnkg:mentionedIn. */
+typedef struct {
+  size_t ent, doc;
+} Pair;
+
+static int cmp_pair(const void *a, const void *b) {
+  const Pair *x = a, *y = b;
+  if (x->ent != y->ent) return x->ent < y->ent ? -1 : 1;
+  if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+  return 0;
+}
+
+static bool push_pair(Pair **pairs, size_t *n, size_t *cap, size_t ent,
+                      size_t doc) {
+  if (*n == *cap) {
+    size_t nc = *cap ? *cap * 2 : 64;
+    Pair *p = realloc(*pairs, nc * sizeof *p);
+    if (!p) return false;
+    *pairs = p;
+    *cap = nc;
+  }
+  (*pairs)[(*n)++] = (Pair){ent, doc};
+  return true;
+}
+
+/* Which documents mention which entity: its mentions; for an entity named
+ * in no mention and not added from the division list, the documents whose
+ * sentences state its relations. List-added ancestors get none. */
+static CnkgStatus mention_pairs(const CnkgGraph *g, Pair **out, size_t *n_out) {
+  Pair *pairs = NULL;
+  size_t n = 0, cap = 0;
+  size_t ne = cnkg_graph_entity_count(g);
+  for (size_t i = 0; i < ne; i++) {
+    const CnkgEntity *e = cnkg_graph_entity(g, i);
+    for (size_t k = 0; k < e->n_mentions; k++)
+      if (!push_pair(&pairs, &n, &cap, i, e->mentions[k].doc)) goto oom;
+  }
+  for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
+    const CnkgRelation *rel = cnkg_graph_relation(g, r);
+    size_t ends[2] = {rel->subject, rel->object};
+    for (int k = 0; k < 2; k++) {
+      const CnkgEntity *e = cnkg_graph_entity(g, ends[k]);
+      if (!e || e->n_mentions || (e->flags & CNKG_ENTITY_FROM_DIVISION_LIST))
+        continue;
+      for (size_t v = 0; v < rel->n_evidence; v++)
+        if (!push_pair(&pairs, &n, &cap, ends[k], rel->evidence[v].doc)) goto oom;
+    }
+  }
+  if (n > 1) qsort(pairs, n, sizeof *pairs, cmp_pair);
+  size_t u = 0;
+  for (size_t i = 0; i < n; i++)
+    if (u == 0 || cmp_pair(&pairs[u - 1], &pairs[i]) != 0) pairs[u++] = pairs[i];
+  *out = pairs;
+  *n_out = u;
+  return CNKG_SUCCESS;
+oom:
+  free(pairs);
+  return CNKG_ERR_NOMEM;
+}
+
+static CnkgStatus write_document(Writer *w, const CnkgDocument *d,
+                                 raptor_term *s) {
+  CnkgStatus st;
+  if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_DOCUMENT])) ||
+      (st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_PROV_ENTITY])))
+    return st;
+  if (w->opt->provenance >= CNKG_PROV_ENTITIES) {
+    if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_NIF_CONTEXT])) ||
+        (st = emit(w, s, w->fixed[T_BEGIN], number(w, 0))) ||
+        (st = emit(w, s, w->fixed[T_END], number(w, d->n_chars))))
+      return st;
+  }
+  if (d->path && (st = emit(w, s, w->fixed[T_SOURCE], plain(w, file_name(d->path)))))
+    return st;
+  if (d->sha256 && (st = emit(w, s, w->fixed[T_SHA256], plain(w, d->sha256))))
+    return st;
+  if (d->title && (st = emit(w, s, w->fixed[T_TITLE], zh(w, d->title)))) return st;
+  if (d->author && (st = emit(w, s, w->fixed[T_CREATOR], zh(w, d->author))))
+    return st;
+  if (d->photographer &&
+      (st = emit(w, s, w->fixed[T_PHOTOGRAPHER], zh(w, d->photographer))))
+    return st;
+  if (d->source && (st = emit(w, s, w->fixed[T_PUBLISHER], zh(w, d->source))))
+    return st;
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus write_entity(Writer *w, const CnkgGraph *g,
+                               const CnkgEntity *e, raptor_term *s,
+                               const Pair *pairs, size_t n_pairs,
+                               raptor_term *const *docs) {
+  CnkgStatus st;
+  if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->types[e->type]))) return st;
+  int scheme = e->type == CNKG_TYPE_INDUSTRY ? 0
+               : e->type == CNKG_TYPE_POLICY ? 1 : -1;
+  if (scheme >= 0 &&
+      ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_CONCEPT])) ||
+       (st = emit_ref(w, s, w->fixed[T_INSCHEME], w->schemes[scheme]))))
+    return st;
+  if (e->label) {
+    if ((st = emit(w, s, w->fixed[T_LABEL], zh(w, e->label)))) return st;
+    if (scheme >= 0 && (st = emit(w, s, w->fixed[T_PREFLABEL], zh(w, e->label))))
+      return st;
+  }
+  for (size_t k = 0; k < e->n_aliases; k++)
+    if ((st = emit(w, s, w->fixed[T_ALTLABEL], zh(w, e->aliases[k])))) return st;
+  if (e->code && (st = emit(w, s, w->fixed[T_CODE], plain(w, e->code)))) return st;
+  if (e->official && (st = emit(w, s, w->fixed[T_OFFICIAL], zh(w, e->official))))
+    return st;
+  if ((e->flags & CNKG_ENTITY_FROM_DIVISION_LIST) && e->n_mentions == 0 &&
+      (st = emit_ref(w, s, w->fixed[T_FROMLIST], w->fixed[T_TRUE])))
+    return st;
+  for (size_t k = 0; k < n_pairs; k++)
+    if ((st = emit_ref(w, s, w->fixed[T_MENTIONED_IN], docs[pairs[k].doc])))
+      return st;
+  if (w->opt->provenance < CNKG_PROV_ENTITIES) return CNKG_SUCCESS;
+  for (size_t k = 0; k < e->n_mentions; k++) {
+    const CnkgMention *m = &e->mentions[k];
+    if (k > 0 && m->doc == e->mentions[k - 1].doc &&
+        m->begin == e->mentions[k - 1].begin && m->end == e->mentions[k - 1].end)
+      continue;
+    const CnkgDocument *d = cnkg_graph_document(g, m->doc);
+    char span[64];
+    snprintf(span, sizeof span, "/%zu-%zu", m->begin, m->end);
+    raptor_term *mt = base_iri(w, "mention/", doc_id(d), span);
+    if (!mt) return CNKG_ERR_NOMEM;
+    if (!(st = emit_ref(w, mt, w->fixed[T_TYPE], w->fixed[T_NIF_PHRASE])) &&
+        !(st = emit_ref(w, mt, w->fixed[T_REFCTX], docs[m->doc])) &&
+        !(st = emit(w, mt, w->fixed[T_BEGIN], number(w, m->begin))) &&
+        !(st = emit(w, mt, w->fixed[T_END], number(w, m->end))) &&
+        !(st = emit_ref(w, mt, w->fixed[T_TAIDENT], s)) && m->anchor)
+      st = emit(w, mt, w->fixed[T_ANCHOR], zh(w, m->anchor));
+    raptor_free_term(mt);
+    if (st) return st;
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus write_relation(Writer *w, const CnkgGraph *g,
+                                 const CnkgRelation *r,
+                                 raptor_term *const *ents,
+                                 raptor_term *const *docs) {
+  raptor_term *s = ents[r->subject], *p = w->rels[r->rel];
+  CnkgStatus st;
+  bool lit = r->object == SIZE_MAX;
+  if (lit ? (st = emit(w, s, p, zh(w, r->literal ? r->literal : "")))
+          : (st = emit_ref(w, s, p, ents[r->object])))
+    return st;
+  if (w->opt->provenance < CNKG_PROV_FULL || r->n_evidence == 0)
+    return CNKG_SUCCESS;
+  /* The evidence IRI names the statement by hashing its three parts. */
+  const char *sk = cnkg_graph_entity(g, r->subject)->key;
+  const char *rn = cnkg_rel_name(r->rel);
+  const char *ok = lit ? (r->literal ? r->literal : "")
+                       : cnkg_graph_entity(g, r->object)->key;
+  size_t ls = strlen(sk), lr = strlen(rn), lo = strlen(ok);
+  char *id = malloc(ls + lr + lo + 3);
+  if (!id) return CNKG_ERR_NOMEM;
+  memcpy(id, sk, ls);
+  id[ls] = '\x1f';
+  memcpy(id + ls + 1, rn, lr);
+  id[ls + 1 + lr] = '\x1f';
+  memcpy(id + ls + lr + 2, ok, lo);
+  char hex[65];
+  cnkg_sha256_hex(id, ls + lr + lo + 2, hex);
+  free(id);
+  hex[16] = '/';
+  hex[17] = '\0';
+  for (size_t k = 0; k < r->n_evidence; k++) {
+    const CnkgEvidence *v = &r->evidence[k];
+    if (k > 0 && v->doc == r->evidence[k - 1].doc &&
+        v->begin == r->evidence[k - 1].begin && v->end == r->evidence[k - 1].end)
+      continue;
+    const CnkgDocument *d = cnkg_graph_document(g, v->doc);
+    char span[96];
+    snprintf(span, sizeof span, "%s/%zu-%zu", doc_id(d), v->begin, v->end);
+    raptor_term *et = base_iri(w, "evidence/", hex, span);
+    if (!et) return CNKG_ERR_NOMEM;
+    if (!(st = emit_ref(w, et, w->fixed[T_TYPE], w->fixed[T_EVIDENCE])) &&
+        !(st = emit_ref(w, et, w->fixed[T_TYPE], w->fixed[T_PROV_ENTITY])) &&
+        !(st = emit_ref(w, et, w->fixed[T_SUBJECT], s)) &&
+        !(st = emit_ref(w, et, w->fixed[T_PREDICATE], p)) &&
+        !(st = lit ? emit(w, et, w->fixed[T_OBJECT], zh(w, ok))
+                   : emit_ref(w, et, w->fixed[T_OBJECT], ents[r->object])) &&
+        !(st = emit_ref(w, et, w->fixed[T_DERIVED], docs[v->doc])) &&
+        !(st = emit(w, et, w->fixed[T_BEGIN], number(w, v->begin))) &&
+        !(st = emit(w, et, w->fixed[T_END], number(w, v->end))) &&
+        !(st = emit_ref(w, et, w->fixed[T_ATTRIBUTED], w->agent)) && v->sentence)
+      st = emit(w, et, w->fixed[T_SENTENCE], zh(w, v->sentence));
+    raptor_free_term(et);
+    if (st) return st;
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus write_extras(Writer *w, bool has_scheme[2]) {
+  static const char *const zh_names[2] = {"产业", "政策"};
+  static const char *const en_names[2] = {"industries", "policies"};
+  CnkgStatus st;
+  for (int i = 0; i < 2; i++) {
+    if (!has_scheme[i]) continue;
+    raptor_term *s = w->schemes[i];
+    if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_SCHEME])) ||
+        (st = emit(w, s, w->fixed[T_LABEL], zh(w, zh_names[i]))) ||
+        (st = emit(w, s, w->fixed[T_LABEL], literal(w, en_names[i], "en", NULL))))
+      return st;
+  }
+  if (w->opt->provenance >= CNKG_PROV_FULL) {
+    if ((st = emit_ref(w, w->agent, w->fixed[T_TYPE], w->fixed[T_AGENT])) ||
+        (st = emit(w, w->agent, w->fixed[T_LABEL],
+                   plain(w, "cnkg " CNKG_VERSION))))
+      return st;
+  }
+  return CNKG_SUCCESS;
+}
+
+static void free_terms(raptor_term **terms, size_t n) {
+  if (!terms) return;
+  for (size_t i = 0; i < n; i++)
+    if (terms[i]) raptor_free_term(terms[i]);
+  free(terms);
+}
+
+static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
+  size_t nd = cnkg_graph_document_count(g), ne = cnkg_graph_entity_count(g);
+  raptor_term **docs = calloc(nd + 1, sizeof *docs);
+  raptor_term **ents = calloc(ne + 1, sizeof *ents);
+  Pair *pairs = NULL;
+  size_t n_pairs = 0;
+  CnkgStatus st = CNKG_SUCCESS;
+  if (!docs || !ents || (st = mention_pairs(g, &pairs, &n_pairs))) {
+    if (!st) st = CNKG_ERR_NOMEM;
+    goto done;
+  }
+  for (size_t i = 0; i < nd; i++)
+    if (!(docs[i] = base_iri(w, cnkg_graph_document(g, i)->key, NULL, NULL))) {
+      st = CNKG_ERR_NOMEM;
+      goto done;
+    }
+  bool has_scheme[2] = {false, false};
+  for (size_t i = 0; i < ne; i++) {
+    const CnkgEntity *e = cnkg_graph_entity(g, i);
+    if (e->type == CNKG_TYPE_INDUSTRY) has_scheme[0] = true;
+    if (e->type == CNKG_TYPE_POLICY) has_scheme[1] = true;
+    if (!(ents[i] = base_iri(w, e->key, NULL, NULL))) {
+      st = CNKG_ERR_NOMEM;
+      goto done;
+    }
+  }
+  for (size_t i = 0; i < nd; i++)
+    if ((st = write_document(w, cnkg_graph_document(g, i), docs[i]))) goto done;
+  size_t at = 0;
+  for (size_t i = 0; i < ne; i++) {
+    size_t from = at;
+    while (at < n_pairs && pairs[at].ent == i) at++;
+    if ((st = write_entity(w, g, cnkg_graph_entity(g, i), ents[i],
+                           pairs + from, at - from, docs)))
+      goto done;
+  }
+  for (size_t i = 0; i < cnkg_graph_relation_count(g); i++)
+    if ((st = write_relation(w, g, cnkg_graph_relation(g, i), ents, docs)))
+      goto done;
+  st = write_extras(w, has_scheme);
+done:
+  free_terms(docs, nd);
+  free_terms(ents, ne);
+  free(pairs);
+  return st;
+}
+
+CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
+                          CnkgOutput *output) {
+  CnkgRdfOptions defaults;
+  cnkg_rdf_options_init(&defaults);
+  if (!options) options = &defaults;
+  const char *base = options->base ? options->base : CNKG_RDF_DEFAULT_BASE;
+  if (!graph || !output || !base_valid(base) ||
+      (options->format != CNKG_RDF_TURTLE && options->format != CNKG_RDF_NTRIPLES))
+    return CNKG_ERR_ARG;
+
+  Writer w;
+  memset(&w, 0, sizeof w);
+  w.out = output;
+  w.log = options->log;
+  w.opt = options;
+  w.base = base;
+  CnkgStatus st = CNKG_SUCCESS;
+  raptor_iostream *io = NULL;
+
+  w.world = raptor_new_world();
+  if (!w.world || raptor_world_open(w.world)) {
+    st = CNKG_ERR_NOMEM;
+    goto done;
+  }
+  raptor_world_set_log_handler(w.world, &w, on_raptor_log);
+
+  for (int i = 0; i < T_COUNT - 1; i++)
+    if (!(w.fixed[i] = raptor_new_term_from_uri_string(
+              w.world, (const unsigned char *)fixed_iris[i])))
+      st = CNKG_ERR_NOMEM;
+  w.xsd_nni = raptor_new_uri(w.world,
+                             (const unsigned char *)NS_XSD "nonNegativeInteger");
+  raptor_uri *xsd_bool =
+      raptor_new_uri(w.world, (const unsigned char *)NS_XSD "boolean");
+  w.fixed[T_TRUE] = xsd_bool ? literal(&w, "true", NULL, xsd_bool) : NULL;
+  if (xsd_bool) raptor_free_uri(xsd_bool);
+  if (!w.xsd_nni || !w.fixed[T_TRUE]) st = CNKG_ERR_NOMEM;
+  char iri[256];
+  for (int i = 0; i < CNKG_TYPE_COUNT; i++) {
+    snprintf(iri, sizeof iri, "%s%s", NS_CNKG, cnkg_type_name((CnkgType)i));
+    if (!(w.types[i] = raptor_new_term_from_uri_string(w.world, (unsigned char *)iri)))
+      st = CNKG_ERR_NOMEM;
+  }
+  for (int i = 0; i < CNKG_REL_COUNT; i++) {
+    snprintf(iri, sizeof iri, "%s%s", NS_CNKG, cnkg_rel_name((CnkgRel)i));
+    if (!(w.rels[i] = raptor_new_term_from_uri_string(w.world, (unsigned char *)iri)))
+      st = CNKG_ERR_NOMEM;
+  }
+  w.schemes[0] = base_iri(&w, "scheme/industry", NULL, NULL);
+  w.schemes[1] = base_iri(&w, "scheme/policy", NULL, NULL);
+  w.agent = base_iri(&w, "agent/cnkg-" CNKG_VERSION, NULL, NULL);
+  if (!w.schemes[0] || !w.schemes[1] || !w.agent) st = CNKG_ERR_NOMEM;
+  if (st) goto done;
+
+  w.ser = raptor_new_serializer(
+      w.world, options->format == CNKG_RDF_TURTLE ? "turtle" : "ntriples");
+  io = raptor_new_iostream_from_handler(w.world, &w, &io_handler);
+  if (!w.ser || !io) {
+    st = w.ser ? CNKG_ERR_NOMEM : CNKG_ERR_INTERNAL;
+    goto done;
+  }
+  for (size_t i = 0; i < sizeof namespaces / sizeof *namespaces; i++) {
+    raptor_uri *u = raptor_new_uri(w.world, (const unsigned char *)namespaces[i].iri);
+    if (!u) {
+      st = CNKG_ERR_NOMEM;
+      goto done;
+    }
+    /* Turtle predeclares rdf: and refuses it again; that is harmless. */
+    (void)raptor_serializer_set_namespace(
+        w.ser, u, (const unsigned char *)namespaces[i].prefix);
+    raptor_free_uri(u);
+  }
+  /* No base URI: every IRI is written absolute, never relative. */
+  if (raptor_serializer_start_to_iostream(w.ser, NULL, io)) {
+    st = w.out_status ? w.out_status : CNKG_ERR_INTERNAL;
+    goto done;
+  }
+  st = write_all(&w, graph);
+  if (raptor_serializer_serialize_end(w.ser) && !st) st = CNKG_ERR_INTERNAL;
+  if (w.out_status) st = w.out_status;
+  else if (w.raptor_failed && !st) st = CNKG_ERR_INTERNAL;
+
+done:
+  if (w.ser) raptor_free_serializer(w.ser);
+  if (io) raptor_free_iostream(io);
+  if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
+    st = w.out_status;
+  for (int i = 0; i < T_COUNT; i++)
+    if (w.fixed[i]) raptor_free_term(w.fixed[i]);
+  for (int i = 0; i < CNKG_TYPE_COUNT; i++)
+    if (w.types[i]) raptor_free_term(w.types[i]);
+  for (int i = 0; i < CNKG_REL_COUNT; i++)
+    if (w.rels[i]) raptor_free_term(w.rels[i]);
+  for (int i = 0; i < 2; i++)
+    if (w.schemes[i]) raptor_free_term(w.schemes[i]);
+  if (w.agent) raptor_free_term(w.agent);
+  if (w.xsd_nni) raptor_free_uri(w.xsd_nni);
+  free(w.buf);
+  if (w.world) raptor_free_world(w.world);
+  return st;
+}

@@ -1,0 +1,1118 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Place recogniser: finds provinces, prefectures, counties, townships and
+ * villages in a document (division-list names, short forms, address chains,
+ * LAC place words with an administrative suffix, enumerations of villages),
+ * links each to its official code when the document's own context decides
+ * it, and builds the locatedIn hierarchy, completed from the list.
+ * Depends on docstate.h, division.h, lac.h, graph.h and pcre2. */
+#include "extractor/place.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "cnkg/text.h"
+#include "extractor/recognizers.h"
+
+/* Longest name tried against the list, in characters. */
+#define MAX_NAME_CHARS 24
+/* Bounds on pcre2's work per match (backtracking guard). */
+#define MATCH_LIMIT 200000u
+#define DEPTH_LIMIT 5000u
+
+struct CnkgPlaceRecognizer {
+  const CnkgDivision *div;   /* borrowed; outlives the recogniser */
+  pcre2_code *enum_re;       /* "A、B、C 3个村" enumerations */
+  pcre2_match_context *mctx; /* match limits; only read by pcre2_match */
+};
+
+/* One place mention found in the document. */
+typedef struct {
+  size_t sent;            /* sentence index (SIZE_MAX: the title) */
+  size_t begin, end;      /* normalised byte offsets of the mention */
+  char *form;             /* the place's name as written (owned) */
+  CnkgDivId *ids;         /* list records it may be (owned) */
+  size_t n_ids;
+  CnkgDivId link;         /* the record it is, or CNKG_DIV_NONE */
+  CnkgLevel level;        /* resolved level; NONE drops the mention */
+  CnkgLevel suffix_level; /* level its suffix implies, or NONE */
+  CnkgLevel force;        /* level an enumeration implies, or NONE */
+  bool weak;              /* short form / enumeration item: kept only if linked
+                             (or forced) */
+  bool conflict;          /* its chain predecessor cannot contain it */
+  size_t prev;            /* chain predecessor (adjacent in text), or SIZE_MAX */
+  size_t parent;          /* enclosing mention for unlinked places, or SIZE_MAX */
+  size_t entity;          /* graph entity, or SIZE_MAX */
+} Cand;
+
+typedef struct {
+  const CnkgPlaceRecognizer *r;
+  CnkgDocState *st;
+  Cand *c;
+  size_t n, cap;
+  size_t *section;        /* per sentence: index of the heading above, or SIZE_MAX */
+  size_t lead_para;       /* paragraphs <= this are the document's lead */
+  CnkgDivId *title_ids;   /* places the title names unambiguously */
+  size_t n_title;
+} Work;
+
+/* ------------------------------------------------------------------ text */
+
+static bool ends_with(const char *s, size_t len, const char *suf) {
+  size_t n = strlen(suf);
+  return len >= n && memcmp(s + len - n, suf, n) == 0;
+}
+
+static bool starts_with(const char *s, size_t len, const char *pre) {
+  size_t n = strlen(pre);
+  return len >= n && memcmp(s, pre, n) == 0;
+}
+
+/* Level an administrative suffix implies on its own. 市 and 区 are left to
+ * the list (prefecture- or county-level city; district or 园区/片区). */
+static CnkgLevel suffix_level(const char *s, size_t len) {
+  static const struct { const char *suf; CnkgLevel level; } tab[] = {
+      {"自治区", CNKG_LEVEL_PROVINCE}, {"省", CNKG_LEVEL_PROVINCE},
+      {"自治州", CNKG_LEVEL_PREFECTURE}, {"地区", CNKG_LEVEL_PREFECTURE},
+      {"州", CNKG_LEVEL_PREFECTURE},   {"盟", CNKG_LEVEL_PREFECTURE},
+      {"县", CNKG_LEVEL_COUNTY},       {"旗", CNKG_LEVEL_COUNTY},
+      {"特区", CNKG_LEVEL_COUNTY},     {"林区", CNKG_LEVEL_COUNTY},
+      {"乡", CNKG_LEVEL_TOWNSHIP},     {"镇", CNKG_LEVEL_TOWNSHIP},
+      {"苏木", CNKG_LEVEL_TOWNSHIP},   {"街道", CNKG_LEVEL_TOWNSHIP},
+      {"村", CNKG_LEVEL_VILLAGE},      {"嘎查", CNKG_LEVEL_VILLAGE},
+      {"社区", CNKG_LEVEL_VILLAGE},    {"居委会", CNKG_LEVEL_VILLAGE},
+      {"村委会", CNKG_LEVEL_VILLAGE},  {"村民委员会", CNKG_LEVEL_VILLAGE},
+      {"居民委员会", CNKG_LEVEL_VILLAGE},
+  };
+  for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+    if (ends_with(s, len, tab[i].suf) && len > strlen(tab[i].suf))
+      return tab[i].level;
+  return CNKG_LEVEL_NONE;
+}
+
+/* True if the name ends with a level suffix, including the ambiguous 市/区. */
+static bool has_suffix(const char *s, size_t len) {
+  return suffix_level(s, len) != CNKG_LEVEL_NONE ||
+         (len > 3 && (ends_with(s, len, "市") || ends_with(s, len, "区")));
+}
+
+/* Generic words built like place names (a modifier plus a suffix) that name
+ * a kind of place, not a place: 贫困村, 全县, 园区 ... */
+static bool is_generic(const char *s, size_t len) {
+  static const char *const whole[] = {
+      "城区", "郊区", "矿区", "新区", "园区", "片区", "景区", "山区", "牧区",
+      "市区", "县区", "社区", "街道", "新村", "农村", "山村", "乡村", "城镇",
+      "乡镇", "村镇", "市县", "县乡", "县市", "省区", "县城", "集镇", "村村",
+      "城市", "城乡", "老区", "灾区", "湖区", "库区", "林区", "垦区", "校区",
+      "辖区", "小区", "地区", "东部地区", "西部地区", "中部地区", "边疆地区",
+      "民族地区", "贫困地区", "农村地区", "自治区", "自治州", "自治县", "示范区",
+      "开发区", "保护区", "试验区", "集中区", "核心区", "聚集区", "旅游区",
+      "功能区", "风景区", "安置区", "移民村", "中心村", "搬迁村", "明星村",
+      "特色村", "文明村", "示范村", "空心村", "民族村", "旅游村", "一村",
+      "每村", "本村", "该村", "各村", "全村", "邻村", "我村", "此村", "外村",
+      "本乡", "该乡", "各乡", "全乡", "我乡", "本镇", "该镇", "各镇", "全镇",
+      "我镇", "本县", "该县", "各县", "全县", "我县", "外县", "邻县", "本市",
+      "该市", "各市", "全市", "我市", "本区", "该区", "全区", "各区", "我区",
+      "本省", "该省", "各省", "全省", "我省", "外省", "本旗", "该旗", "全旗",
+      "各旗", "我旗", "本州", "全州", "该州", "各州", "全盟", "该盟", "神州",
+      "亚洲", "欧洲", "非洲", "美洲", "绿洲",
+  };
+  for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+    if (strlen(whole[i]) == len && memcmp(whole[i], s, len) == 0) return true;
+  static const char *const mods[] = {
+      "贫困", "非贫困", "深度贫困", "示范", "重点", "行政", "自然", "中心",
+      "试点", "先进", "文明", "移民", "搬迁", "边远", "偏远", "特困", "出列",
+      "帮扶", "对口", "所在", "周边", "附近", "相邻", "其他", "其它", "少数民族",
+      "民族", "美丽", "特色", "新农", "农业", "工业", "沿海", "内地", "山区",
+      "革命", "全国", "国家级", "省级", "市级", "县级", "乡级", "村级", "建制",
+      "建档立卡", "脱贫", "摘帽", "经济", "旅游", "产业", "生态", "宜居",
+      "传统", "历史", "文化", "重点贫困", "插花", "空壳", "薄弱", "后进",
+  };
+  for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
+    size_t m = strlen(mods[i]);
+    if (len > m && memcmp(mods[i], s, m) == 0 && suffix_level(s, len)) {
+      size_t rest = len - m;
+      if (rest <= 9) return true; /* modifier + one short suffix */
+    }
+  }
+  return false;
+}
+
+/* Characters that may follow a place's short form inside a word about that
+ * place (岳西县委, 海西州, 内蒙古人). */
+static bool is_follow_char(uint32_t cp) {
+  static const uint32_t ok[] = {0x53BF /*县*/, 0x5E02 /*市*/, 0x5DDE /*州*/,
+                                0x65D7 /*旗*/, 0x76DF /*盟*/, 0x7701 /*省*/,
+                                0x533A /*区*/, 0x59D4 /*委*/, 0x4EBA /*人*/,
+                                0x5E9C /*府*/};
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+    if (ok[i] == cp) return true;
+  return false;
+}
+
+/* The place form of a committee name: 红河村委会 -> 红河村 (bytes kept). */
+static size_t place_form_len(const char *s, size_t len) {
+  static const struct { const char *suf, *rep; } cut[] = {
+      {"村民委员会", "村"}, {"村委会", "村"}, {"社区居民委员会", "社区"},
+      {"社区居委会", "社区"}, {"嘎查委员会", "嘎查"},
+  };
+  for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
+    if (ends_with(s, len, cut[i].suf) && len > strlen(cut[i].suf))
+      return len - strlen(cut[i].suf) + strlen(cut[i].rep);
+  return len;
+}
+
+/* The name without its level suffix, for grouping unlinked mentions. */
+static size_t base_len(const char *s, size_t len) {
+  static const char *const suf[] = {"村民委员会", "居民委员会", "村委会", "居委会",
+                                    "自治区", "自治州", "自治县", "自治旗",
+                                    "苏木", "街道", "嘎查", "社区", "地区",
+                                    "省", "市", "州", "盟", "县", "旗", "区",
+                                    "乡", "镇", "村"};
+  for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
+    size_t n = strlen(suf[i]);
+    if (ends_with(s, len, suf[i]) && len >= n + 6) return len - n;
+  }
+  return len;
+}
+
+/* ----------------------------------------------------------- lifecycle */
+
+CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **out,
+                          char *err, size_t errsize) {
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  if (!division) {
+    if (err && errsize) snprintf(err, errsize, "place recogniser: no division list");
+    return CNKG_ERR_ARG;
+  }
+  CnkgPlaceRecognizer *r = calloc(1, sizeof *r);
+  if (!r) return CNKG_ERR_NOMEM;
+  r->div = division;
+  /* Items of 1-6 Han characters joined by 、, then a count of villages or
+   * townships (3个贫困村, 两个建档立卡贫困行政村, 2个乡镇, 3个村委会) or
+   * 行政村/自然村 directly. Group 1: the items; group 2/3: the kind. */
+  static const char pat[] =
+      "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6})等?"
+      "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:]{0,10}?"
+      "(村委会|村|乡镇|乡|镇|嘎查|社区)|(?:行政|自然)(村))";
+  int ec = 0;
+  PCRE2_SIZE eo = 0;
+  r->enum_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                             PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+  if (!r->enum_re) {
+    if (err && errsize) {
+      PCRE2_UCHAR msg[160];
+      pcre2_get_error_message(ec, msg, sizeof msg);
+      snprintf(err, errsize, "place recogniser: enumeration pattern at %zu: %s",
+               (size_t)eo, (const char *)msg);
+    }
+    cnkg_place_free(r);
+    return CNKG_ERR_PATTERN;
+  }
+  (void)pcre2_jit_compile(r->enum_re, PCRE2_JIT_COMPLETE); /* optional speed-up */
+  r->mctx = pcre2_match_context_create(NULL);
+  if (!r->mctx) {
+    cnkg_place_free(r);
+    return CNKG_ERR_NOMEM;
+  }
+  pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+  pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+  *out = r;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_place_free(CnkgPlaceRecognizer *r) {
+  if (!r) return;
+  pcre2_code_free(r->enum_re);
+  pcre2_match_context_free(r->mctx);
+  free(r);
+}
+
+/* ---------------------------------------------------------- candidates */
+
+static CnkgLevel rec_level(const CnkgDivision *div, CnkgDivId id) {
+  CnkgDivRecord rec;
+  if (cnkg_division_get(div, id, &rec) != CNKG_SUCCESS) return CNKG_LEVEL_NONE;
+  return rec.level;
+}
+
+static void cand_free(Cand *c) {
+  free(c->form);
+  free(c->ids);
+}
+
+/* Appends a mention; takes nothing, copies the form. */
+static CnkgStatus add_cand(Work *w, size_t sent, size_t begin, size_t end,
+                           const char *form, size_t form_len, const CnkgDivId *ids,
+                           size_t n_ids, bool weak, CnkgLevel force, size_t *index) {
+  if (w->n == w->cap) {
+    size_t cap = w->cap ? w->cap * 2 : 64;
+    Cand *c = realloc(w->c, cap * sizeof *c);
+    if (!c) return CNKG_ERR_NOMEM;
+    w->c = c;
+    w->cap = cap;
+  }
+  Cand *c = &w->c[w->n];
+  memset(c, 0, sizeof *c);
+  c->form = cnkg_strndup(form, form_len);
+  if (!c->form) return CNKG_ERR_NOMEM;
+  if (n_ids) {
+    c->ids = malloc(n_ids * sizeof *c->ids);
+    if (!c->ids) {
+      free(c->form);
+      return CNKG_ERR_NOMEM;
+    }
+    memcpy(c->ids, ids, n_ids * sizeof *ids);
+  }
+  c->n_ids = n_ids;
+  c->sent = sent;
+  c->begin = begin;
+  c->end = end;
+  c->link = CNKG_DIV_NONE;
+  c->suffix_level = suffix_level(form, form_len);
+  c->force = force;
+  c->weak = weak;
+  c->prev = c->parent = c->entity = SIZE_MAX;
+  if (index) *index = w->n;
+  w->n++;
+  return CNKG_SUCCESS;
+}
+
+/* Per-character view of one sentence and its LAC words. */
+typedef struct {
+  const char *s;      /* sentence text */
+  size_t n;           /* bytes */
+  size_t nc;          /* characters */
+  size_t *off;        /* nc + 1 byte offsets */
+  uint32_t *cp;       /* nc code points */
+  bool *wstart;       /* nc + 1: a LAC word starts here */
+  bool *wend;         /* nc + 1: a LAC word ends here */
+  const char **wtag;  /* nc: tag of the LAC word holding the character */
+  bool have_lac;
+} SentView;
+
+static void view_free(SentView *v) {
+  free(v->off);
+  free(v->cp);
+  free(v->wstart);
+  free(v->wend);
+  free(v->wtag);
+}
+
+static CnkgStatus view_make(const char *s, size_t n, const CnkgLacResult *lac,
+                            SentView *v) {
+  memset(v, 0, sizeof *v);
+  v->s = s;
+  v->n = n;
+  v->off = malloc((n + 1) * sizeof *v->off);
+  v->cp = malloc((n + 1) * sizeof *v->cp);
+  v->wstart = calloc(n + 1, sizeof *v->wstart);
+  v->wend = calloc(n + 1, sizeof *v->wend);
+  v->wtag = calloc(n + 1, sizeof *v->wtag);
+  if (!v->off || !v->cp || !v->wstart || !v->wend || !v->wtag) {
+    view_free(v);
+    return CNKG_ERR_NOMEM;
+  }
+  size_t i = 0, k = 0;
+  while (i < n) {
+    v->off[k] = i;
+    v->cp[k] = cnkg_utf8_next(s, n, &i);
+    k++;
+  }
+  v->off[k] = n;
+  v->nc = k;
+  if (lac && lac->n_words) {
+    v->have_lac = true;
+    for (size_t j = 0; j < lac->n_words; j++) {
+      const CnkgLacWord *wd = &lac->words[j];
+      if (wd->cbegin >= wd->cend || wd->cend > v->nc) continue;
+      v->wstart[wd->cbegin] = true;
+      v->wend[wd->cend] = true;
+      for (size_t c = wd->cbegin; c < wd->cend; c++) v->wtag[c] = wd->tag;
+    }
+    v->wstart[v->nc] = true;
+    v->wend[0] = true;
+  }
+  return CNKG_SUCCESS;
+}
+
+static bool tag_is(const char *tag, const char *want) {
+  return tag && strcmp(tag, want) == 0;
+}
+
+static bool tag_is_placey(const char *tag) {
+  return tag_is(tag, "LOC") || tag_is(tag, "ns") || tag_is(tag, "ORG") ||
+         tag_is(tag, "nt") || tag_is(tag, "nz");
+}
+
+/* Scans one sentence (or the title) for names in the division list. */
+static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v) {
+  const CnkgDivision *div = w->r->div;
+  CnkgDivId ids[512];
+  size_t k = 0;
+  size_t last_end = SIZE_MAX; /* char index where the previous match ended */
+  while (k < v->nc) {
+    if (!cnkg_is_han(v->cp[k])) {
+      k++;
+      continue;
+    }
+    size_t run = 0;
+    while (k + run < v->nc && run < MAX_NAME_CHARS && cnkg_is_han(v->cp[k + run])) run++;
+    bool chained = last_end == k;
+    bool taken = false;
+    for (size_t L = run; L >= 2 && !taken; L--) {
+      const char *key = v->s + v->off[k];
+      size_t klen = v->off[k + L] - v->off[k];
+      const CnkgDivHit *hits = NULL;
+      size_t nh = cnkg_division_lookup(div, (CnkgStr){key, klen}, &hits);
+      if (!nh) continue;
+      size_t n_strong = 0, n_short = 0, n_weak = 0;
+      CnkgDivId strong[512], shortf[512], weakf[512];
+      bool composed = has_suffix(key, klen);
+      for (size_t h = 0; h < nh && h < 512; h++) {
+        CnkgLevel lv = rec_level(div, hits[h].id);
+        /* Only a name that carries its level suffix stands on its own;
+         * bare forms (岳西, and 新兴里 of 新兴里居委会) need more evidence. */
+        if (composed) strong[n_strong++] = hits[h].id;
+        else if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
+        else weakf[n_weak++] = hits[h].id;
+      }
+      bool at_start = !v->have_lac || v->wstart[k];
+      bool at_end = !v->have_lac || v->wend[k + L];
+      uint32_t next = k + L < v->nc ? v->cp[k + L] : 0;
+      const char *tag = v->have_lac ? v->wtag[k] : NULL;
+      size_t flen = place_form_len(key, klen);
+      size_t b = base + v->off[k], e = b + flen;
+      if (n_strong) {
+        if (!chained && is_generic(key, flen)) continue;
+        /* Short names starting inside a word are pieces of other words
+         * (扩大村 is not 大村) unless they continue an address chain. */
+        if (!chained && L <= 3 && !at_start) continue;
+        memcpy(ids, strong, n_strong * sizeof *ids);
+        CnkgStatus s = add_cand(w, sent, b, e, key, flen, ids, n_strong, false,
+                                CNKG_LEVEL_NONE, NULL);
+        if (s) return s;
+        taken = true;
+      } else if (n_short) {
+        if (is_generic(key, klen)) continue;
+        bool sure;
+        if (v->have_lac)
+          sure = at_start && (at_end || is_follow_char(next)) &&
+                 (tag_is_placey(tag) || chained);
+        else
+          sure = L >= 3 || chained || is_follow_char(next) || !cnkg_is_han(next);
+        /* Unsure short forms stay only if the document names the place
+         * (or a place inside it) in full nearby. */
+        if (!sure && v->have_lac && !at_start) continue;
+        CnkgStatus s = add_cand(w, sent, b, e, key, klen, shortf, n_short, !sure,
+                                CNKG_LEVEL_NONE, NULL);
+        if (s) return s;
+        taken = true;
+      } else if (n_weak && v->have_lac && at_start && at_end && tag_is(tag, "LOC") &&
+                 !is_generic(key, klen)) {
+        /* A township or village written without its suffix: kept only if
+         * the context links it. */
+        CnkgStatus s = add_cand(w, sent, b, e, key, klen, weakf, n_weak, true,
+                                CNKG_LEVEL_NONE, NULL);
+        if (s) return s;
+        taken = true;
+      }
+      if (taken) {
+        last_end = k + L;
+        k += L;
+      }
+    }
+    if (!taken) k++;
+  }
+  return CNKG_SUCCESS;
+}
+
+static bool covered(const Work *w, size_t from, size_t begin, size_t end) {
+  for (size_t i = from; i < w->n; i++)
+    if (w->c[i].begin < end && begin < w->c[i].end) return true;
+  return false;
+}
+
+/* Names not in the list: the parts of a LAC place word (or of the stretch
+ * between two listed places) left over by the list matches that end with a
+ * suffix: 交城县|会立乡|岔口村, 怕地村. */
+static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
+                            const SentView *v) {
+  size_t n0 = w->n;
+  /* Candidate stretches: LOC words; without LAC, gaps between adjacent
+   * listed places. */
+  size_t k = 0;
+  while (k < v->nc) {
+    size_t ws = k, we = k;
+    if (v->have_lac) {
+      if (!v->wstart[k] || !(tag_is(v->wtag[k], "LOC") || tag_is(v->wtag[k], "ns"))) {
+        k++;
+        continue;
+      }
+      we = k + 1;
+      while (we < v->nc && !v->wstart[we]) we++;
+    } else {
+      k++;
+      continue;
+    }
+    /* Walk the word, splitting off listed places. */
+    size_t gs = ws;
+    for (size_t c = ws; c <= we; c++) {
+      size_t b = base + v->off[c];
+      bool in_list = false;
+      size_t cend = c;
+      for (size_t i = first; i < n0; i++)
+        if (w->c[i].begin == b) {
+          in_list = true;
+          /* Skip to the end of that match. */
+          for (cend = c; cend < we && base + v->off[cend] < w->c[i].end; cend++) {}
+          break;
+        }
+      if (in_list || c == we) {
+        size_t gl = c - gs;
+        if (gl >= 2 && gl <= 8) {
+          const char *g = v->s + v->off[gs];
+          size_t glen = v->off[c] - v->off[gs];
+          bool han = true;
+          for (size_t x = gs; x < c; x++) han = han && cnkg_is_han(v->cp[x]);
+          CnkgLevel lv = suffix_level(g, glen);
+          size_t gb = base + v->off[gs], ge = base + v->off[c];
+          if (han && lv != CNKG_LEVEL_NONE && !is_generic(g, glen) &&
+              !covered(w, first, gb, ge)) {
+            size_t flen = place_form_len(g, glen);
+            CnkgStatus s = add_cand(w, sent, gb, gb + flen, g, flen, NULL, 0, false,
+                                    CNKG_LEVEL_NONE, NULL);
+            if (s) return s;
+          }
+        }
+        if (in_list) {
+          c = cend > c ? cend - 1 : c;
+          gs = cend;
+        }
+      }
+    }
+    k = we;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Enumerations: 乐甫、雷弄、冷水箐3个贫困村. Each item is a village (or
+ * township) named without its suffix. */
+static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
+                             const SentView *v) {
+  const CnkgPlaceRecognizer *r = w->r;
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->enum_re, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  CnkgStatus status = CNKG_SUCCESS;
+  PCRE2_SIZE start = 0;
+  while (start < v->n) {
+    int rc = pcre2_match(r->enum_re, (PCRE2_SPTR)v->s, v->n, start, 0, md, r->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH) break;
+    if (rc < 0) {
+      /* Match limit hit on a pathological sentence: skip the sentence. */
+      cnkg_log(w->st->log, CNKG_LOG_DEBUG, w->st->name, CNKG_NO_POS,
+               "place: enumeration match failed (%d) in sentence %zu", rc, sent);
+      break;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    size_t ib = ov[2], ie = ov[3];
+    const char *kind = NULL;
+    size_t kind_len = 0;
+    if (rc > 2 && ov[4] != PCRE2_UNSET) {
+      kind = v->s + ov[4];
+      kind_len = ov[5] - ov[4];
+    } else if (rc > 3 && ov[6] != PCRE2_UNSET) {
+      kind = v->s + ov[6];
+      kind_len = ov[7] - ov[6];
+    }
+    CnkgLevel force = CNKG_LEVEL_VILLAGE;
+    if (kind && (starts_with(kind, kind_len, "乡") || starts_with(kind, kind_len, "镇")))
+      force = CNKG_LEVEL_TOWNSHIP;
+    /* Split the items. */
+    size_t p = ib;
+    bool first_item = true;
+    while (p < ie) {
+      size_t q = p;
+      while (q < ie && !starts_with(v->s + q, ie - q, "、")) q++;
+      const char *it = v->s + p;
+      size_t ilen = q - p;
+      if (first_item) {
+        /* The first item runs into the words before it: keep its last
+         * LAC word, or the longest tail the list knows, or two characters. */
+        size_t nchar = cnkg_utf8_count(it, ilen);
+        size_t best = SIZE_MAX;
+        for (size_t t = nchar < 4 ? nchar : 4; t >= 2; t--) {
+          size_t skip = nchar - t, bo = 0;
+          for (size_t x = 0; x < skip; x++) cnkg_utf8_next(it, ilen, &bo);
+          const CnkgDivHit *hits;
+          if (cnkg_division_lookup(r->div, (CnkgStr){it + bo, ilen - bo}, &hits)) {
+            best = bo;
+            break;
+          }
+        }
+        if (best == SIZE_MAX && v->have_lac) {
+          for (size_t c = 0; c < v->nc; c++)
+            if (v->off[c] >= p && v->off[c] < q && v->wstart[c]) best = v->off[c] - p;
+          if (best != SIZE_MAX && cnkg_utf8_count(it + best, ilen - best) < 2) best = SIZE_MAX;
+        }
+        if (best == SIZE_MAX) {
+          size_t bo = 0;
+          for (size_t x = 0; x + 2 < nchar; x++) cnkg_utf8_next(it, ilen, &bo);
+          best = bo;
+        }
+        it += best;
+        ilen -= best;
+        p += best;
+      }
+      first_item = false;
+      size_t nchar = cnkg_utf8_count(it, ilen);
+      bool bad = nchar < 2 || nchar > 5 || is_generic(it, ilen);
+      static const char *const stop[] = {"贫困", "建档", "立卡", "行政", "自然", "项目",
+                                         "工程", "产业", "基地", "合作社", "公司"};
+      for (size_t x = 0; x < sizeof stop / sizeof stop[0] && !bad; x++) {
+        size_t sl = strlen(stop[x]);
+        for (size_t y = 0; y + sl <= ilen; y++)
+          if (memcmp(it + y, stop[x], sl) == 0) bad = true;
+      }
+      size_t b = base + p, e = base + q;
+      if (!bad && !covered(w, first, b, e)) {
+        const CnkgDivHit *hits = NULL;
+        size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
+        CnkgDivId ids[256];
+        size_t n_ids = 0;
+        for (size_t h = 0; h < nh && n_ids < 256; h++)
+          if (rec_level(r->div, hits[h].id) == force) ids[n_ids++] = hits[h].id;
+        status = add_cand(w, sent, b, e, it, ilen, ids, n_ids, true, force, NULL);
+        if (status) goto done;
+      }
+      p = q < ie ? q + strlen("、") : q;
+    }
+    start = ov[1] > start ? ov[1] : start + 1;
+  }
+done:
+  pcre2_match_data_free(md);
+  return status;
+}
+
+static int cand_cmp(const void *a, const void *b) {
+  const Cand *x = a, *y = b;
+  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+  return x->end < y->end ? 1 : (x->end > y->end ? -1 : 0);
+}
+
+/* ----------------------------------------------------------- resolving */
+
+static int level_rank(CnkgLevel l) { return (int)l; }
+
+/* Narrows a mention's records to those inside the place before it in an
+ * address chain, and that place's records to those holding it. */
+static void resolve_chains(Work *w) {
+  const CnkgDivision *div = w->r->div;
+  for (size_t i = 1; i < w->n; i++) {
+    Cand *c = &w->c[i], *p = &w->c[i - 1];
+    if (p->sent != c->sent || p->end != c->begin || c->sent == SIZE_MAX) continue;
+    if (p->weak || c->weak) continue;
+    c->prev = i - 1;
+    if (!c->n_ids || !p->n_ids) continue;
+    size_t kept = 0;
+    for (size_t a = 0; a < c->n_ids; a++) {
+      bool in = false;
+      for (size_t b = 0; b < p->n_ids && !in; b++)
+        in = c->ids[a] != p->ids[b] && cnkg_division_is_within(div, c->ids[a], p->ids[b]);
+      if (in) c->ids[kept++] = c->ids[a];
+    }
+    if (!kept) {
+      c->conflict = true;
+      continue;
+    }
+    c->n_ids = kept;
+    size_t pk = 0;
+    for (size_t b = 0; b < p->n_ids; b++) {
+      bool holds = false;
+      for (size_t a = 0; a < c->n_ids && !holds; a++)
+        holds = cnkg_division_is_within(div, c->ids[a], p->ids[b]);
+      if (holds) p->ids[pk++] = p->ids[b];
+    }
+    p->n_ids = pk;
+  }
+  /* A chain's head narrowed by a later link may narrow its successors. */
+  for (size_t i = 1; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->prev == SIZE_MAX || c->conflict) continue;
+    Cand *p = &w->c[c->prev];
+    size_t kept = 0;
+    for (size_t a = 0; a < c->n_ids; a++) {
+      bool in = false;
+      for (size_t b = 0; b < p->n_ids && !in; b++)
+        in = cnkg_division_is_within(div, c->ids[a], p->ids[b]);
+      if (in) c->ids[kept++] = c->ids[a];
+    }
+    if (kept) c->n_ids = kept;
+  }
+}
+
+/* How close anchor a is to mention c: 3 same sentence, 2 same paragraph,
+ * 1 same section, 0 document lead or title, -1 too far to count. */
+static int tier(const Work *w, const Cand *c, const Cand *a) {
+  const CnkgText *t = w->st->text;
+  if (a->sent == SIZE_MAX) return 0;
+  if (c->sent == SIZE_MAX) return -1;
+  if (a->sent == c->sent) return 3;
+  if (t->sentences[a->sent].paragraph == t->sentences[c->sent].paragraph) return 2;
+  if (w->section[c->sent] != SIZE_MAX && w->section[a->sent] == w->section[c->sent])
+    return 1;
+  if (t->sentences[a->sent].paragraph <= w->lead_para) return 0;
+  if (t->sentences[a->sent].heading && w->section[c->sent] == SIZE_MAX) return 0;
+  return -1;
+}
+
+/* Picks the record the context supports best; CNKG_DIV_NONE if none or tied.
+ * *best_rank receives the level rank of the deepest supporting anchor. */
+static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) {
+  const CnkgDivision *div = w->r->div;
+  const Cand *c = &w->c[ci];
+  int best = -1;
+  CnkgDivId pick = CNKG_DIV_NONE;
+  size_t n_best = 0;
+  *equal = false;
+  for (size_t h = 0; h < c->n_ids; h++) {
+    int sc = -1;
+    for (size_t ai = 0; ai < w->n; ai++) {
+      const Cand *a = &w->c[ai];
+      if (ai == ci || a->link == CNKG_DIV_NONE) continue;
+      int ti = tier(w, c, a);
+      if (ti < 0) continue;
+      if (!cnkg_division_is_within(div, c->ids[h], a->link)) continue;
+      int s = level_rank(rec_level(div, a->link)) * 8 + ti;
+      if (s > sc) sc = s;
+      if (a->link == c->ids[h]) *equal = true;
+    }
+    for (size_t ti = 0; ti < w->n_title; ti++)
+      if (cnkg_division_is_within(div, c->ids[h], w->title_ids[ti])) {
+        int s = level_rank(rec_level(div, w->title_ids[ti])) * 8;
+        if (s > sc) sc = s;
+      }
+    if (sc < 0) continue;
+    if (sc > best) {
+      best = sc;
+      pick = c->ids[h];
+      n_best = 1;
+    } else if (sc == best && c->ids[h] != pick) {
+      n_best++;
+    }
+  }
+  *best_rank = best < 0 ? -1 : best / 8;
+  return n_best == 1 ? pick : CNKG_DIV_NONE;
+}
+
+/* True if every record of c lies on one line of descent; *top gets the
+ * highest of them (吉林 -> 吉林省 rather than 吉林市). */
+static bool one_line(const CnkgDivision *div, const Cand *c, CnkgDivId *top) {
+  CnkgDivId t = c->ids[0];
+  for (size_t i = 1; i < c->n_ids; i++) {
+    if (cnkg_division_is_within(div, t, c->ids[i])) t = c->ids[i];
+    else if (!cnkg_division_is_within(div, c->ids[i], t)) return false;
+  }
+  *top = t;
+  return true;
+}
+
+static void resolve(Work *w) {
+  const CnkgDivision *div = w->r->div;
+  bool any_anchor = false;
+  /* Unique records of county level and above, and chain-decided ones. */
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->weak || c->conflict || c->n_ids == 0) continue;
+    CnkgDivId top;
+    if (c->n_ids == 1) {
+      CnkgLevel lv = rec_level(div, c->ids[0]);
+      bool chained = c->prev != SIZE_MAX && w->c[c->prev].n_ids > 0;
+      if (lv <= CNKG_LEVEL_COUNTY || chained) c->link = c->ids[0];
+    } else if (c->suffix_level == CNKG_LEVEL_NONE && one_line(div, c, &top) &&
+               rec_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
+      c->link = top;
+    }
+    if (c->link != CNKG_DIV_NONE) any_anchor = true;
+  }
+  for (size_t i = 0; i < w->n_title; i++) any_anchor = true;
+  /* Let the context decide the rest; new links become context. */
+  for (int pass = 0; pass < 4; pass++) {
+    bool changed = false;
+    for (size_t i = 0; i < w->n; i++) {
+      Cand *c = &w->c[i];
+      if (c->link != CNKG_DIV_NONE || c->conflict || c->n_ids == 0) continue;
+      int rank;
+      bool equal;
+      CnkgDivId pick = support(w, i, &rank, &equal);
+      if (pick == CNKG_DIV_NONE) {
+        if (!any_anchor && !c->weak && c->n_ids == 1 && pass == 3) c->link = c->ids[0];
+        continue;
+      }
+      if (c->weak && rank < (int)CNKG_LEVEL_COUNTY && !equal) continue;
+      c->link = pick;
+      changed = true;
+    }
+    if (!changed && pass < 3) pass = 2;
+  }
+  /* Levels. */
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->link != CNKG_DIV_NONE) {
+      c->level = rec_level(div, c->link);
+      continue;
+    }
+    if (c->weak && c->force == CNKG_LEVEL_NONE) continue; /* dropped */
+    if (c->force) {
+      c->level = c->force;
+      continue;
+    }
+    CnkgLevel lv = CNKG_LEVEL_NONE;
+    bool same = c->n_ids > 0;
+    for (size_t h = 0; h < c->n_ids; h++) {
+      CnkgLevel l = rec_level(div, c->ids[h]);
+      if (h == 0) lv = l;
+      else if (l != lv) same = false;
+    }
+    if (same && !c->conflict) c->level = lv;
+    else if (c->suffix_level) c->level = c->suffix_level;
+    else if (same) c->level = lv;
+  }
+}
+
+/* The mention an unlinked place hangs on: the one before it in the chain,
+ * else the deepest higher place earlier in the sentence, else that of its
+ * paragraph or section, else of the document's lead. */
+static size_t find_parent(const Work *w, size_t ci) {
+  const Cand *c = &w->c[ci];
+  if (c->prev != SIZE_MAX && w->c[c->prev].level != CNKG_LEVEL_NONE &&
+      w->c[c->prev].level < c->level)
+    return c->prev;
+  size_t best = SIZE_MAX;
+  int best_score = -1;
+  for (size_t ai = 0; ai < w->n; ai++) {
+    const Cand *a = &w->c[ai];
+    if (ai == ci || a->level == CNKG_LEVEL_NONE || a->level >= c->level) continue;
+    if (a->sent == SIZE_MAX) continue;
+    int ti = tier(w, c, a);
+    if (ti < 0) continue;
+    if (ti == 3 && a->begin > c->begin) ti = 2;
+    /* Unlinked villages need a linked parent or one in the same sentence. */
+    int s = ti * 16 + level_rank(a->level) * 2 + (a->link != CNKG_DIV_NONE);
+    if (ti == 2 && a->begin > c->begin) s -= 8;
+    if (s > best_score) {
+      best_score = s;
+      best = ai;
+    }
+  }
+  return best;
+}
+
+/* -------------------------------------------------------------- graph */
+
+static CnkgType type_of(CnkgLevel l) {
+  return (CnkgType)((int)CNKG_TYPE_PROVINCE + ((int)l - (int)CNKG_LEVEL_PROVINCE));
+}
+
+/* Finds or adds the entity for list record id; new ones get the official
+ * name and code. *created tells whether it was new. */
+static CnkgStatus entity_for_record(Work *w, CnkgDivId id, const char *label,
+                                    size_t *entity, bool *created) {
+  CnkgDivRecord rec;
+  CnkgStatus s = cnkg_division_get(w->r->div, id, &rec);
+  if (s) return CNKG_ERR_INTERNAL;
+  char *key = cnkg_graph_key_code(rec.code);
+  char *official = cnkg_strndup(rec.name, rec.name_len);
+  if (!key || !official) {
+    free(key);
+    free(official);
+    return CNKG_ERR_NOMEM;
+  }
+  size_t e;
+  bool exists = cnkg_graph_find_entity(w->st->graph, key, &e) == CNKG_SUCCESS;
+  s = cnkg_graph_add_entity(w->st->graph, key, type_of(rec.level),
+                            label ? label : official, &e);
+  if (!s && !exists) s = cnkg_graph_set_code(w->st->graph, e, rec.code, official);
+  free(key);
+  free(official);
+  if (s) return s;
+  *entity = e;
+  if (created) *created = !exists;
+  return CNKG_SUCCESS;
+}
+
+static int by_level(const void *a, const void *b, const Cand *c) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  if (c[x].level != c[y].level) return c[x].level < c[y].level ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* qsort has no context argument: a small insertion sort keeps this pure. */
+static void sort_by_level(size_t *order, size_t n, const Cand *c) {
+  for (size_t i = 1; i < n; i++) {
+    size_t v = order[i], j = i;
+    while (j > 0 && by_level(&order[j - 1], &v, c) > 0) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = v;
+  }
+}
+
+static CnkgStatus build_entities(Work *w) {
+  CnkgDocState *st = w->st;
+  size_t *order = malloc((w->n + 1) * sizeof *order);
+  if (!order) return CNKG_ERR_NOMEM;
+  size_t n = 0;
+  for (size_t i = 0; i < w->n; i++)
+    if (w->c[i].level != CNKG_LEVEL_NONE && w->c[i].sent != SIZE_MAX) order[n++] = i;
+  sort_by_level(order, n, w->c);
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < n && !s; k++) {
+    Cand *c = &w->c[order[k]];
+    if (c->link != CNKG_DIV_NONE) {
+      s = entity_for_record(w, c->link, c->form, &c->entity, NULL);
+    } else {
+      c->parent = find_parent(w, order[k]);
+      const char *pkey = "";
+      if (c->parent != SIZE_MAX && w->c[c->parent].entity != SIZE_MAX)
+        pkey = cnkg_graph_entity(st->graph, w->c[c->parent].entity)->key;
+      size_t bl = base_len(c->form, strlen(c->form));
+      char *name = cnkg_strndup(c->form, bl);
+      char *pk = cnkg_strndup(pkey, strlen(pkey));
+      char *key = name && pk ? cnkg_graph_key_hash(type_of(c->level), name, pk) : NULL;
+      if (!key) s = CNKG_ERR_NOMEM;
+      else s = cnkg_graph_add_entity(st->graph, key, type_of(c->level), c->form, &c->entity);
+      free(name);
+      free(pk);
+      free(key);
+    }
+    if (!s) s = cnkg_docstate_mention(st, c->entity, c->sent, c->begin, c->end);
+  }
+  /* The fullest form a document gives is the label. */
+  for (size_t k = 0; k < n && !s; k++) {
+    Cand *c = &w->c[order[k]];
+    const CnkgEntity *e = cnkg_graph_entity(st->graph, c->entity);
+    const char *longest = c->form;
+    for (size_t j = 0; j < n; j++) {
+      const Cand *d = &w->c[order[j]];
+      if (d->entity == c->entity && strlen(d->form) > strlen(longest)) longest = d->form;
+    }
+    if (strcmp(e->label, longest) != 0) s = cnkg_graph_set_label(st->graph, c->entity, longest);
+    else if (strcmp(c->form, longest) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
+  }
+  free(order);
+  return s;
+}
+
+static bool entity_mentioned(const Work *w, size_t e) {
+  for (size_t i = 0; i < w->n; i++)
+    if (w->c[i].entity == e && w->c[i].sent != SIZE_MAX) return true;
+  return false;
+}
+
+/* locatedIn: each mention to the place it hangs on in the text, and every
+ * linked place up its line in the list. */
+static CnkgStatus build_hierarchy(Work *w) {
+  const CnkgDivision *div = w->r->div;
+  CnkgDocState *st = w->st;
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t i = 0; i < w->n && !s; i++) {
+    Cand *c = &w->c[i];
+    if (c->entity == SIZE_MAX) continue;
+    if (c->link == CNKG_DIV_NONE) {
+      if (c->parent != SIZE_MAX && w->c[c->parent].entity != SIZE_MAX &&
+          w->c[c->parent].entity != c->entity)
+        s = cnkg_docstate_relate(st, c->entity, CNKG_REL_LOCATED_IN,
+                                 w->c[c->parent].entity, NULL, c->sent);
+      continue;
+    }
+    /* The nearest enclosing place the document itself names. */
+    size_t near = SIZE_MAX;
+    for (CnkgDivId p = cnkg_division_parent(div, c->link);
+         p != CNKG_DIV_NONE && near == SIZE_MAX; p = cnkg_division_parent(div, p)) {
+      for (size_t j = 0; j < w->n; j++)
+        if (w->c[j].link == p && w->c[j].entity != SIZE_MAX) {
+          near = j;
+          break;
+        }
+    }
+    /* An unlinked place right before it in the chain is nearer still
+     * (a township renamed or merged since the list was made). */
+    if (c->prev != SIZE_MAX && w->c[c->prev].link == CNKG_DIV_NONE &&
+        w->c[c->prev].entity != SIZE_MAX && w->c[c->prev].level < c->level &&
+        w->c[c->prev].level != CNKG_LEVEL_NONE)
+      near = c->prev;
+    if (near != SIZE_MAX && w->c[near].entity != c->entity)
+      s = cnkg_docstate_relate(st, c->entity, CNKG_REL_LOCATED_IN, w->c[near].entity,
+                               NULL, w->c[near].sent == c->sent ? c->sent : SIZE_MAX);
+  }
+  /* Completion from the list: each linked place to its parent, up to the
+   * province; ancestors the text does not name carry no mention. */
+  for (size_t i = 0; i < w->n && !s; i++) {
+    Cand *c = &w->c[i];
+    if (c->entity == SIZE_MAX || c->link == CNKG_DIV_NONE) continue;
+    size_t child = c->entity;
+    for (CnkgDivId p = cnkg_division_parent(div, c->link); p != CNKG_DIV_NONE && !s;
+         p = cnkg_division_parent(div, p)) {
+      if (cnkg_division_is_placeholder(div, p)) continue;
+      size_t pe;
+      bool created = false;
+      s = entity_for_record(w, p, NULL, &pe, &created);
+      if (s) break;
+      if (created || !entity_mentioned(w, pe))
+        cnkg_graph_set_flags(st->graph, pe,
+                             cnkg_graph_entity(st->graph, pe)->flags |
+                                 CNKG_ENTITY_FROM_DIVISION_LIST);
+      s = cnkg_docstate_relate(st, child, CNKG_REL_LOCATED_IN, pe, NULL, SIZE_MAX);
+      child = pe;
+    }
+  }
+  return s;
+}
+
+/* The place the document is mainly about: the county (else prefecture,
+ * else township) named most, the title counting three times. */
+static void set_focus(Work *w) {
+  CnkgDocState *st = w->st;
+  static const CnkgLevel pref[] = {CNKG_LEVEL_COUNTY, CNKG_LEVEL_PREFECTURE,
+                                   CNKG_LEVEL_TOWNSHIP, CNKG_LEVEL_PROVINCE,
+                                   CNKG_LEVEL_VILLAGE};
+  for (size_t l = 0; l < sizeof pref / sizeof pref[0]; l++) {
+    size_t best = SIZE_MAX, best_n = 0;
+    for (size_t i = 0; i < w->n; i++) {
+      const Cand *c = &w->c[i];
+      if (c->entity == SIZE_MAX || c->level != pref[l]) continue;
+      size_t cnt = 0;
+      for (size_t j = 0; j < w->n; j++)
+        if (w->c[j].entity == c->entity) cnt++;
+      for (size_t t = 0; t < w->n_title; t++)
+        if (w->title_ids[t] == c->link) cnt += 3;
+      if (cnt > best_n || (cnt == best_n && best != SIZE_MAX && c->entity < best)) {
+        best_n = cnt;
+        best = c->entity;
+      }
+    }
+    if (best != SIZE_MAX) {
+      st->focus_place = best;
+      return;
+    }
+  }
+}
+
+/* --------------------------------------------------------------- run */
+
+static CnkgStatus scan_title(Work *w) {
+  const CnkgText *t = w->st->text;
+  if (!t->title || !*t->title) return CNKG_SUCCESS;
+  SentView v;
+  CnkgStatus s = view_make(t->title, strlen(t->title), NULL, &v);
+  if (s) return s;
+  size_t first = w->n;
+  s = scan_list(w, SIZE_MAX, 0, &v);
+  view_free(&v);
+  if (s) return s;
+  /* Title places decide context when unique (or settled by their chain). */
+  w->title_ids = malloc((w->n - first + 1) * sizeof *w->title_ids);
+  if (!w->title_ids) return CNKG_ERR_NOMEM;
+  for (size_t i = first; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->n_ids == 1 && rec_level(w->r->div, c->ids[0]) <= CNKG_LEVEL_COUNTY)
+      w->title_ids[w->n_title++] = c->ids[0];
+  }
+  for (size_t i = first; i < w->n; i++) cand_free(&w->c[i]);
+  w->n = first;
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
+  if (!r || !st || !st->text || !st->graph) return CNKG_ERR_ARG;
+  const CnkgText *t = st->text;
+  Work w;
+  memset(&w, 0, sizeof w);
+  w.r = r;
+  w.st = st;
+  CnkgStatus s = CNKG_SUCCESS;
+  w.section = malloc((t->n_sentences + 1) * sizeof *w.section);
+  if (!w.section) return CNKG_ERR_NOMEM;
+  size_t sec = SIZE_MAX;
+  w.lead_para = 0;
+  bool lead_found = false;
+  for (size_t i = 0; i < t->n_sentences; i++) {
+    if (t->sentences[i].heading) sec = i;
+    w.section[i] = sec;
+    if (!lead_found && !t->sentences[i].heading) {
+      w.lead_para = t->sentences[i].paragraph;
+      lead_found = true;
+    }
+  }
+  s = scan_title(&w);
+  for (size_t i = 0; i < t->n_sentences && !s; i++) {
+    const CnkgSentence *se = &t->sentences[i];
+    if (se->credit) continue; /* bylines name people, not places */
+    SentView v;
+    s = view_make(t->norm + se->begin, se->end - se->begin, st->lac ? &st->lac[i] : NULL, &v);
+    if (s) break;
+    size_t first = w.n;
+    s = scan_list(&w, i, se->begin, &v);
+    if (!s) s = scan_gaps(&w, i, se->begin, first, &v);
+    if (!s) s = scan_enums(&w, i, se->begin, first, &v);
+    view_free(&v);
+  }
+  if (!s && w.n) {
+    qsort(w.c, w.n, sizeof *w.c, cand_cmp);
+    resolve_chains(&w);
+    resolve(&w);
+    s = build_entities(&w);
+    if (!s) s = build_hierarchy(&w);
+    if (!s) set_focus(&w);
+  }
+  for (size_t i = 0; i < w.n; i++) cand_free(&w.c[i]);
+  free(w.c);
+  free(w.section);
+  free(w.title_ids);
+  return s;
+}
+
+/* ---------------------------------------------------------- helpers */
+
+size_t cnkg_place_nearest(const CnkgDocState *st, size_t sentence, size_t pos) {
+  if (!st || !st->text || sentence >= st->text->n_sentences) return SIZE_MAX;
+  const CnkgText *t = st->text;
+  size_t best = SIZE_MAX, best_end = 0;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    if (!cnkg_place_span_is_place(st, i) || st->spans[i].sentence != sentence) continue;
+    if (st->spans[i].end <= pos && (best == SIZE_MAX || st->spans[i].end >= best_end)) {
+      best = st->spans[i].entity;
+      best_end = st->spans[i].end;
+    }
+  }
+  if (best != SIZE_MAX) return best;
+  size_t para = t->sentences[sentence].paragraph;
+  for (size_t si = sentence; si-- > 0;) {
+    if (t->sentences[si].paragraph != para) break;
+    for (size_t i = st->n_spans; i-- > 0;)
+      if (cnkg_place_span_is_place(st, i) && st->spans[i].sentence == si)
+        return st->spans[i].entity;
+  }
+  for (size_t si = sentence + 1; si-- > 0;) {
+    if (!t->sentences[si].heading) continue;
+    size_t deepest = SIZE_MAX;
+    CnkgType dt = CNKG_TYPE_PERSON;
+    for (size_t i = 0; i < st->n_spans; i++)
+      if (cnkg_place_span_is_place(st, i) && st->spans[i].sentence == si &&
+          (deepest == SIZE_MAX || st->spans[i].type > dt)) {
+        deepest = st->spans[i].entity;
+        dt = st->spans[i].type;
+      }
+    if (deepest != SIZE_MAX) return deepest;
+    break;
+  }
+  return st->focus_place;
+}

@@ -51,7 +51,7 @@ size_t cnkg_division_fold(CnkgStr in, char *out, size_t outsize) {
     unsigned char c = (unsigned char)out[i];
     if (c < 0xE0 || c > 0xEF) continue;
     for (size_t k = 0; k < sizeof fold_table / sizeof fold_table[0]; k++) {
-      if (memcmp(out + i, fold_table[k][0], 3) == 0) {
+      if (out[i] == fold_table[k][0][0] && memcmp(out + i, fold_table[k][0], 3) == 0) {
         memcpy(out + i, fold_table[k][1], 3);
         break;
       }

@@ -42,7 +42,8 @@ struct CnkgLac {
   bool begins[MAX_TAGS];  /* starts a word: "O" or "*-B" */
   const float *proj0, *wg[4], *wc[4], *w1, *b1, *w4, *b4;
   const float *start, *end;
-  float trans_t[MAX_TAGS * MAX_TAGS];  /* transitions transposed: [to][from] */
+  /* transitions [from][to] and transposed [to][from], rows MAX_TAGS wide */
+  float trans_p[MAX_TAGS * MAX_TAGS], trans_tp[MAX_TAGS * MAX_TAGS];
 };
 
 /* One piece of a sentence processed as an independent sequence. */
@@ -170,7 +171,10 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   m->start = crf;
   m->end = crf + K;
   for (size_t i = 0; i < K; i++)
-    for (size_t j = 0; j < K; j++) m->trans_t[j * K + i] = crf[(2 + i) * K + j];
+    for (size_t j = 0; j < K; j++) {
+      m->trans_p[i * MAX_TAGS + j] = crf[(2 + i) * K + j];
+      m->trans_tp[j * MAX_TAGS + i] = crf[(2 + i) * K + j];
+    }
   /* Parallelism comes from callers (one thread per batch); OpenBLAS's own
    * threads would only fight them over cores on these small products. */
   openblas_set_num_threads(1);
@@ -405,11 +409,12 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
 /* Viterbi exactly as the reference (float32 sums, first maximum wins), plus
  * for each position the margin between the best path and the best path
  * with a different tag there, from forward (alpha) and backward (beta)
- * max-sums. */
+ * max-sums. Rows are MAX_TAGS wide (padding never read back) so the inner
+ * loops run over contiguous "to" tags, four at a time. */
 static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uint16_t *tags,
                     float *margins) {
-  size_t K = m->n_tags;
-  if (!grow((void **)&s->alpha, &s->cap_vit, T * K, sizeof(float))) return false;
+  const size_t K = m->n_tags, P = MAX_TAGS;
+  if (!grow((void **)&s->alpha, &s->cap_vit, T * P, sizeof(float))) return false;
   float *p = realloc(s->beta, s->cap_vit * sizeof(float));
   if (!p) return false;
   s->beta = p;
@@ -418,46 +423,71 @@ static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uin
   s->back = b;
   float *al = s->alpha, *be = s->beta;
   uint8_t *back = s->back;
-  for (size_t j = 0; j < K; j++) al[j] = m->start[j] + em[j];
+  for (size_t j = 0; j < P; j++) al[j] = j < K ? m->start[j] + em[j] : 0.0f;
   for (size_t t = 1; t < T; t++) {
-    const float *prev = al + (t - 1) * K;
-    float *cur = al + t * K;
-    for (size_t j = 0; j < K; j++) {
-      const float *tr = m->trans_t + j * K;
-      float best = prev[0] + tr[0];
-      size_t bi = 0;
+    const float *prev = al + (t - 1) * P, *e = em + t * K;
+    float *cur = al + t * P;
+    int32_t bi[MAX_TAGS];
+#if defined(__SSE2__)
+    for (size_t j = 0; j < P; j += 4) {
+      __m128 best = _mm_add_ps(_mm_set1_ps(prev[0]), _mm_loadu_ps(m->trans_p + j));
+      __m128i arg = _mm_setzero_si128();
       for (size_t i = 1; i < K; i++) {
-        float v = prev[i] + tr[i];
-        if (v > best) best = v, bi = i;
+        __m128 v = _mm_add_ps(_mm_set1_ps(prev[i]), _mm_loadu_ps(m->trans_p + i * P + j));
+        __m128 gt = _mm_cmpgt_ps(v, best);
+        best = _mm_or_ps(_mm_and_ps(gt, v), _mm_andnot_ps(gt, best));
+        __m128i gi = _mm_castps_si128(gt);
+        arg = _mm_or_si128(_mm_and_si128(gi, _mm_set1_epi32((int)i)), _mm_andnot_si128(gi, arg));
       }
-      back[t * K + j] = (uint8_t)bi;
-      cur[j] = best + em[t * K + j];
+      _mm_storeu_ps(cur + j, best);
+      _mm_storeu_si128((__m128i *)(void *)(bi + j), arg);
+    }
+#else
+    for (size_t j = 0; j < P; j++) cur[j] = prev[0] + m->trans_p[j], bi[j] = 0;
+    for (size_t i = 1; i < K; i++)
+      for (size_t j = 0; j < P; j++) {
+        float v = prev[i] + m->trans_p[i * P + j];
+        if (v > cur[j]) cur[j] = v, bi[j] = (int32_t)i;
+      }
+#endif
+    for (size_t j = 0; j < K; j++) {
+      cur[j] += e[j];
+      back[t * P + j] = (uint8_t)bi[j];
     }
   }
-  const float *last = al + (T - 1) * K;
+  const float *last = al + (T - 1) * P;
   size_t bj = 0;
   float bv = last[0] + m->end[0];
   for (size_t j = 1; j < K; j++)
     if (last[j] + m->end[j] > bv) bv = last[j] + m->end[j], bj = j;
   tags[T - 1] = (uint16_t)bj;
-  for (size_t t = T - 1; t > 0; t--) tags[t - 1] = back[t * K + tags[t]];
-  /* beta[t][i]: best score of the rest of the path after being at tag i at t */
-  for (size_t i = 0; i < K; i++) be[(T - 1) * K + i] = m->end[i];
+  for (size_t t = T - 1; t > 0; t--) tags[t - 1] = back[t * P + tags[t]];
+  /* beta[t][i]: best score of the rest of the path after tag i at t */
+  for (size_t i = 0; i < P; i++) be[(T - 1) * P + i] = i < K ? m->end[i] : 0.0f;
   for (size_t t = T - 1; t > 0; t--) {
-    const float *nb = be + t * K, *ne = em + t * K;
-    float *cb = be + (t - 1) * K;
-    for (size_t i = 0; i < K; i++) {
-      const float *tr = m->trans_t;  /* tr[j * K + i] = trans[i][j] */
-      float best = -INFINITY;
-      for (size_t j = 0; j < K; j++) {
-        float v = tr[j * K + i] + ne[j] + nb[j];
-        if (v > best) best = v;
-      }
-      cb[i] = best;
+    const float *nb = be + t * P, *ne = em + t * K;
+    float *cb = be + (t - 1) * P;
+    float rest[MAX_TAGS];
+    for (size_t j = 0; j < K; j++) rest[j] = ne[j] + nb[j];
+#if defined(__SSE2__)
+    for (size_t i = 0; i < P; i += 4) {
+      __m128 best = _mm_add_ps(_mm_loadu_ps(m->trans_tp + i), _mm_set1_ps(rest[0]));
+      for (size_t j = 1; j < K; j++)
+        best = _mm_max_ps(best, _mm_add_ps(_mm_loadu_ps(m->trans_tp + j * P + i),
+                                           _mm_set1_ps(rest[j])));
+      _mm_storeu_ps(cb + i, best);
     }
+#else
+    for (size_t i = 0; i < P; i++) cb[i] = m->trans_tp[i] + rest[0];
+    for (size_t j = 1; j < K; j++)
+      for (size_t i = 0; i < P; i++) {
+        float v = m->trans_tp[j * P + i] + rest[j];
+        if (v > cb[i]) cb[i] = v;
+      }
+#endif
   }
   for (size_t t = 0; t < T; t++) {
-    const float *a = al + t * K, *bb = be + t * K;
+    const float *a = al + t * P, *bb = be + t * P;
     size_t k = tags[t];
     float other = -INFINITY;
     for (size_t j = 0; j < K; j++)

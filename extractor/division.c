@@ -148,6 +148,7 @@ static const ShortRule county_rules[] = {
   {"旗", false, NULL}, {"区", false, NULL}, {NULL, false, NULL}};
 static const ShortRule township_rules[] = {
   {"街道办事处", false, NULL}, {"街道", false, NULL}, {"办事处", false, NULL},
+  {"地区", false, NULL},
   {"民族乡", true, "乡"}, {"乡", true, "乡"}, {"民族苏木", true, "苏木"},
   {"苏木", true, "苏木"}, {"镇", false, NULL}, {NULL, false, NULL}};
 static const ShortRule village_rules[] = {
@@ -184,15 +185,32 @@ static void add_shorts(KeySet *ks, const char *s, size_t len, CnkgLevel level) {
   }
 }
 
-/* Committee suffix → what is left of it in the place name. Each
- * replacement is a prefix of its suffix, so the place name is a prefix of
- * the official name. Longest first. */
-static const char *const committee_rules[][2] = {
-  {"社区居民委员会", "社区"}, {"社区居委会", "社区"}, {"嘎查村民委员会", "嘎查"},
-  {"嘎查村委员会", "嘎查"}, {"嘎查委员会", "嘎查"}, {"嘎查委会", "嘎查"},
-  {"村村民委员会", "村"}, {"村村委会", "村"}, {"村民委员会", "村"},
-  {"村委会", "村"}, {"居民委员会", ""}, {"居委会", ""},
+/* Committee markers at the end of village-level names, longest first. The
+ * list writes them many ways (村民委员会, 村委会, 村委, 居民管理委员会,
+ * 牧委会, …). Markers starting with 村 leave it in the place name (红河村委会
+ * → 红河村), so the place name is always a prefix of the official name. */
+static const char *const committee_markers[] = {
+  "社区居民管理委员会", "居民管理委员会", "村民委员会", "居民委员会", "牧民委员会",
+  "管理委员会", "村民委会", "居民委会", "委员会", "村委会", "居委会", "牧委会",
+  "村委", "居委", "委会",
 };
+
+/* Length of the place name inside a village-level official name. */
+static size_t place_len(const char *s, size_t len) {
+  size_t stem, t;
+  for (size_t i = 0; i < sizeof committee_markers / sizeof committee_markers[0]; i++) {
+    const char *m = committee_markers[i];
+    if (!ends_with(s, len, m, &stem) || stem == 0) continue;
+    if (strncmp(m, "村", strlen("村")) == 0 && !ends_with(s, stem, "村", &t) &&
+        !ends_with(s, stem, "嘎查", &t))
+      stem += strlen("村");                    /* 红河|村委会 → 红河村 */
+    else if (strncmp(m, "社区", strlen("社区")) == 0)
+      stem += strlen("社区");                  /* X|社区居民管理委员会 → X社区 */
+    if (ends_with(s, stem, "社区居民", &t)) stem = t + strlen("社区");
+    return stem;
+  }
+  return len;
+}
 
 size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
                           size_t max, char *buf, size_t bufsize) {
@@ -200,15 +218,12 @@ size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
   if (!name.buf || name.len == 0 || level < CNKG_LEVEL_PROVINCE || level > CNKG_LEVEL_VILLAGE)
     return 0;
   add_key(&ks, name.buf, name.len, CNKG_KEY_OFFICIAL);
-  size_t place = name.len, stem;
+  size_t place = name.len;
   if (level == CNKG_LEVEL_VILLAGE) {
-    for (size_t i = 0; i < sizeof committee_rules / sizeof committee_rules[0]; i++) {
-      if (ends_with(name.buf, name.len, committee_rules[i][0], &stem)) {
-        size_t p = stem + strlen(committee_rules[i][1]);
-        if (stem > 0 && chars(name.buf, p) >= 2) place = p;
-        break;
-      }
-    }
+    size_t p = place_len(name.buf, name.len);
+    /* 第一居委会 → 第一, 第四社区 name no place on their own. */
+    bool ordinal = strncmp(name.buf, "第", strlen("第")) == 0 && chars(name.buf, p) <= 4;
+    if (chars(name.buf, p) >= 2 && !ordinal) place = p;
     add_key(&ks, name.buf, place, CNKG_KEY_PLACE);
   }
   add_shorts(&ks, name.buf, place, level);

@@ -59,8 +59,10 @@ void cnkg_division_free(CnkgDivision *div);
 size_t cnkg_division_count(const CnkgDivision *div);
 /* CNKG_SUCCESS or CNKG_ERR_ARG (id out of range). */
 CnkgStatus cnkg_division_get(const CnkgDivision *div, CnkgDivId id, CnkgDivRecord *rec);
-/* All records with key name; *hits borrowed from the mapping (sorted by id).
- * Returns the count (0 when none). */
+/* All records with key name; *hits borrowed from the mapping (sorted by id;
+ * a record appears once, with its strongest kind: OFFICIAL < PLACE < SHORT).
+ * The query is folded like the keys (cnkg_division_fold). Placeholder rows
+ * have no keys. Returns the count (0 when none, *hits then NULL). */
 size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name,
                             const CnkgDivHit **hits);
 /* Record with this code: CNKG_SUCCESS or CNKG_NOTHING. */

@@ -36,6 +36,13 @@ static void test_keys(void) {
   CHECK(has_key("多福巷社区居民委员会", CNKG_LEVEL_VILLAGE, "多福巷社区", CNKG_KEY_PLACE));
   CHECK(has_key("新兴里居委会", CNKG_LEVEL_VILLAGE, "新兴里", CNKG_KEY_PLACE));
   CHECK(has_key("巴彦嘎查委员会", CNKG_LEVEL_VILLAGE, "巴彦嘎查", CNKG_KEY_PLACE));
+  CHECK(has_key("东元永村委", CNKG_LEVEL_VILLAGE, "东元永村", CNKG_KEY_PLACE));
+  CHECK(has_key("河村村委会", CNKG_LEVEL_VILLAGE, "河村", CNKG_KEY_PLACE));
+  CHECK(has_key("杨庄社区居民居委会", CNKG_LEVEL_VILLAGE, "杨庄社区", CNKG_KEY_PLACE));
+  CHECK(has_key("王庄社区居民管理委员会", CNKG_LEVEL_VILLAGE, "王庄社区", CNKG_KEY_PLACE));
+  CHECK(has_key("布洛格牧委会", CNKG_LEVEL_VILLAGE, "布洛格", CNKG_KEY_PLACE));
+  CHECK(has_key("第三后排村村民委员会", CNKG_LEVEL_VILLAGE, "第三后排村", CNKG_KEY_PLACE));
+  CHECK_EQ(nkeys("第二居委会", CNKG_LEVEL_VILLAGE), 1);
   CHECK(has_key("岳西县", CNKG_LEVEL_COUNTY, "岳西", CNKG_KEY_SHORT));
   CHECK(has_key("内蒙古自治区", CNKG_LEVEL_PROVINCE, "内蒙古", CNKG_KEY_SHORT));
   CHECK(has_key("广西壮族自治区", CNKG_LEVEL_PROVINCE, "广西", CNKG_KEY_SHORT));

@@ -33,9 +33,14 @@ typedef struct {
   char *out;         /* formatted output */
   size_t out_len, out_cap;
   CnkgStatus status;
+} Block;
+
+/* One per thread: the analyser's results and scratch (several MB) are
+ * reused for every block the thread takes, not kept per block. */
+typedef struct {
   CnkgLacResult *results;
   size_t cap_results;
-} Block;
+} Slot;
 
 typedef struct {
   const CnkgLac *lac;
@@ -44,6 +49,11 @@ typedef struct {
   size_t n_blocks, next;
   pthread_mutex_t lock;
 } Work;
+
+typedef struct {
+  Work *work;
+  Slot *slot;
+} Worker;
 
 static const char usage[] =
     "Usage: cnkg lex [OPTION]... FILE|-...\n"
@@ -93,7 +103,7 @@ static CnkgStatus format_emissions(const CnkgLac *lac, Block *b, CnkgStr line) {
   return ok ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
 }
 
-static CnkgStatus process_block(const CnkgLac *lac, Mode mode, Block *b) {
+static CnkgStatus process_block(const CnkgLac *lac, Mode mode, Block *b, Slot *sl) {
   b->out_len = 0;
   if (mode == MODE_EMISSIONS) {
     for (size_t l = 0; l < b->n_lines; l++) {
@@ -102,18 +112,18 @@ static CnkgStatus process_block(const CnkgLac *lac, Mode mode, Block *b) {
     }
     return CNKG_SUCCESS;
   }
-  if (b->n_lines > b->cap_results) {
-    CnkgLacResult *r = realloc(b->results, b->n_lines * sizeof *r);
+  if (b->n_lines > sl->cap_results) {
+    CnkgLacResult *r = realloc(sl->results, b->n_lines * sizeof *r);
     if (!r) return CNKG_ERR_NOMEM;
-    memset(r + b->cap_results, 0, (b->n_lines - b->cap_results) * sizeof *r);
-    b->results = r;
-    b->cap_results = b->n_lines;
+    memset(r + sl->cap_results, 0, (b->n_lines - sl->cap_results) * sizeof *r);
+    sl->results = r;
+    sl->cap_results = b->n_lines;
   }
-  CnkgStatus st = cnkg_lac_analyze_batch(lac, b->lines, b->n_lines, b->results);
+  CnkgStatus st = cnkg_lac_analyze_batch(lac, b->lines, b->n_lines, sl->results);
   if (st != CNKG_SUCCESS) return st;
   bool ok = true;
   for (size_t l = 0; l < b->n_lines && ok; l++) {
-    const CnkgLacResult *r = &b->results[l];
+    const CnkgLacResult *r = &sl->results[l];
     if (mode == MODE_TAGS) {
       for (size_t t = 0; t < r->n_chars && ok; t++)
         ok = (t == 0 || out_str(b, " ")) && out_str(b, cnkg_lac_tag_name(lac, r->tags[t]));
@@ -131,13 +141,14 @@ static CnkgStatus process_block(const CnkgLac *lac, Mode mode, Block *b) {
 }
 
 static void *worker(void *arg) {
-  Work *w = arg;
+  Work *w = ((Worker *)arg)->work;
+  Slot *sl = ((Worker *)arg)->slot;
   for (;;) {
     pthread_mutex_lock(&w->lock);
     size_t i = w->next < w->n_blocks ? w->next++ : w->n_blocks;
     pthread_mutex_unlock(&w->lock);
     if (i == w->n_blocks) return NULL;
-    w->blocks[i].status = process_block(w->lac, w->mode, &w->blocks[i]);
+    w->blocks[i].status = process_block(w->lac, w->mode, &w->blocks[i], sl);
   }
 }
 
@@ -145,8 +156,6 @@ static void block_free(Block *b) {
   free(b->text);
   free(b->lines);
   free(b->out);
-  for (size_t i = 0; i < b->cap_results; i++) cnkg_lac_result_clear(&b->results[i]);
-  free(b->results);
 }
 
 /* Appends a line (without its newline) to the block. Line views are fixed
@@ -217,7 +226,10 @@ static size_t read_blocks(FILE *f, Block *blocks, size_t n, size_t *line_no, cha
 static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, FILE *f) {
   size_t nblocks = (size_t)jobs * BLOCKS_PER_THREAD;
   Block *blocks = calloc(nblocks, sizeof *blocks);
-  if (!blocks) {
+  Slot *slots = calloc((size_t)jobs, sizeof *slots);
+  if (!blocks || !slots) {
+    free(blocks);
+    free(slots);
     fprintf(stderr, "cnkg: error: %s: out of memory\n", name);
     return 1;
   }
@@ -230,10 +242,12 @@ static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, F
     if (nb == 0 && !bad && !nomem) break;
     Work w = {lac, mode, blocks, nb, 0, PTHREAD_MUTEX_INITIALIZER};
     pthread_t th[MAX_JOBS];
+    Worker ws[MAX_JOBS];
     int started = 0;
+    for (int t = 0; t < jobs; t++) ws[t] = (Worker){&w, &slots[t]};
     for (int t = 1; t < jobs && (size_t)t < nb; t++)
-      if (pthread_create(&th[started], NULL, worker, &w) == 0) started++;
-    worker(&w);
+      if (pthread_create(&th[started], NULL, worker, &ws[started + 1]) == 0) started++;
+    worker(&ws[0]);
     for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     for (size_t i = 0; i < nb && rc == 0; i++) {
       if (blocks[i].status != CNKG_SUCCESS) {
@@ -264,6 +278,11 @@ static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, F
   free(buf);
   for (size_t i = 0; i < nblocks; i++) block_free(&blocks[i]);
   free(blocks);
+  for (int t = 0; t < jobs; t++) {
+    for (size_t i = 0; i < slots[t].cap_results; i++) cnkg_lac_result_clear(&slots[t].results[i]);
+    free(slots[t].results);
+  }
+  free(slots);
   return rc;
 }
 

@@ -40,7 +40,7 @@ static const char build_usage[] =
   "      --provenance L  none, entities or full (default full): mentions as NIF\n"
   "                      strings, relations' evidence as PROV-O\n"
   "      --focus NAME    diagrams: only the neighbourhood of this entity\n"
-  "      --depth N       with --focus: how many steps (default 1)\n"
+  "      --depth N       with --focus: how many steps (default 2)\n"
   "      --data DIR      where division.idx and lac.model are\n"
   "      --fast          no neural analyser: rules and the division list only\n"
   "  -j, --jobs N        documents in parallel (default: all cores)\n"
@@ -215,6 +215,7 @@ int cnkg_cli_build(int argc, char **argv) {
       long d;
       if (parse_count(optarg, 0, 100, &d)) return usage_error("--depth takes 0 to 100, not", optarg);
       wopt.depth = (unsigned)d;
+      wopt.depth_set = true;
       break;
     }
     case 'd': cfg.data_dir = optarg; break;

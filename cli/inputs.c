@@ -33,10 +33,14 @@ static int push(char ***arr, size_t *n, size_t *cap, char *s) {
   return 0;
 }
 
-static char *dupf(const char *fmt, const char *a, const char *b) {
-  size_t n = (size_t)snprintf(NULL, 0, fmt, a, b) + 1;
-  char *r = malloc(n);
-  if (r) snprintf(r, n, fmt, a, b);
+/* a + sep + b as a new string (sep may be ""). */
+static char *join3(const char *a, const char *sep, const char *b) {
+  size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+  char *r = malloc(la + ls + lb + 1);
+  if (!r) return NULL;
+  memcpy(r, a, la);
+  memcpy(r + la, sep, ls);
+  memcpy(r + la + ls, b, lb + 1);
   return r;
 }
 
@@ -45,7 +49,7 @@ static int add_error(CnkgInputs *in, const char *path, const char *why) {
   char **na = realloc(in->errors, (cap + 1) * sizeof *na);
   if (!na) return -1;
   in->errors = na;
-  char *m = dupf("%s: %s", path, why);
+  char *m = join3(path, ": ", why);
   if (!m) return -1;
   in->errors[in->n_errors++] = m;
   return 0;
@@ -74,7 +78,7 @@ static int walk(CnkgInputs *in, const char *dir, DirId *seen, size_t depth) {
   int rc = 0;
   while (rc == 0 && (e = readdir(d)) != NULL) {
     if (e->d_name[0] == '.') continue;  /* ., .., hidden files */
-    char *p = dupf("%s/%s", dir, e->d_name);
+    char *p = join3(dir, "/", e->d_name);
     if (!p) { rc = -1; break; }
     struct stat st;
     if (stat(p, &st) != 0) {
@@ -96,14 +100,14 @@ static int walk(CnkgInputs *in, const char *dir, DirId *seen, size_t depth) {
 }
 
 int cnkg_inputs_add(CnkgInputs *in, const char *arg) {
-  if (!strcmp(arg, "-")) return push(&in->paths, &in->n, &in->cap, dupf("%s%s", "-", ""));
+  if (!strcmp(arg, "-")) return push(&in->paths, &in->n, &in->cap, join3("-", "", ""));
   struct stat sb;
   if (stat(arg, &sb) != 0) return add_error(in, arg, strerror(errno));
   if (S_ISDIR(sb.st_mode)) {
     DirId seen[64];
     return walk(in, arg, seen, 0);
   }
-  return push(&in->paths, &in->n, &in->cap, dupf("%s%s", arg, ""));
+  return push(&in->paths, &in->n, &in->cap, join3(arg, "", ""));
 }
 
 static int cmp_str(const void *a, const void *b) {

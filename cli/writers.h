@@ -21,6 +21,7 @@ typedef struct {
   int provenance;        /* 0 none, 1 entities, 2 full */
   const char *focus;     /* borrowed from argv */
   unsigned depth;
+  bool depth_set;
 } CnkgWriteOptions;
 
 void cnkg_write_options_init(CnkgWriteOptions *o);

@@ -124,16 +124,16 @@ static size_t common_score(const char *s, size_t len) {
 /* Share of control characters (other than tab, newline, CR, FF) and NULs in
  * decoded UTF-8: binary files score high. */
 static bool looks_binary(const char *s, size_t len) {
-  size_t ctl = 0, n = 0;
+  size_t ctl = 0;
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)s[i];
-    if ((c & 0xC0) == 0x80) continue;
-    n++;
-    if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-                   c != '\f'))
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+      if (c == 0) return true;
       ctl++;
+    }
   }
-  return n > 0 && (ctl * 20 > n || memchr(s, 0, len) != NULL);
+  /* against bytes, not characters: Chinese text has ~3 bytes a char */
+  return ctl * 50 > len;
 }
 
 static CnkgStatus finish(const char *name, const CnkgLog *log, Out *o,
@@ -141,7 +141,7 @@ static CnkgStatus finish(const char *name, const CnkgLog *log, Out *o,
                          const char **encoding) {
   if (!o->buf && !out_reserve(o, 0)) return CNKG_ERR_NOMEM;
   o->buf[o->len] = '\0';
-  size_t chars = cnkg_utf8_count(o->buf, o->len);
+  size_t chars = o->bad ? cnkg_utf8_count(o->buf, o->len) : 0;
   if (looks_binary(o->buf, o->len) || (chars > 0 && o->bad * 5 > chars)) {
     cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
              "binary or undecodable input (tried %s); skipped", enc);
@@ -183,8 +183,9 @@ CnkgStatus cnkg_encoding_decode(const char *name, const void *bytes,
     return finish(name, log, &o, enc, out, out_len, encoding);
   }
   if (!memchr(s, 0, len) && cnkg_utf8_valid(s, len)) {
-    st = copy_utf8(s, len, 0, &o);
-    if (st) { free(o.buf); return st; }
+    if (!out_reserve(&o, len)) return CNKG_ERR_NOMEM;
+    memcpy(o.buf, s, len);
+    o.len = len;
     return finish(name, log, &o, "UTF-8", out, out_len, encoding);
   }
   if (memchr(s, 0, len)) {

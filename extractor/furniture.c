@@ -264,6 +264,13 @@ static bool list_item(const char *s, size_t a, size_t b) {
   return n <= 40 && !(l == 0x3002 || l == '!' || l == ';');
 }
 
+static bool has_bytes(const char *s, size_t a, size_t b, const char *needle) {
+  size_t l = strlen(needle);
+  for (size_t i = a; i + l <= b; i++)
+    if (memcmp(s + i, needle, l) == 0) return true;
+  return false;
+}
+
 typedef struct {
   size_t hash;
   size_t b, e;
@@ -284,7 +291,15 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
   if (fragment_list(s, b, e, '|', 12) || fragment_list(s, b, e, '_', 24))
     return add_line(a, b, e, CNKG_LINE_DROP);
   size_t n = cps(s, b, e);
-  if (n <= 200 && (match(f, P_LEGAL, s, b, e) || match(f, P_CRUMB, s, b, e)))
+  /* Furniture, bylines and meta lines are short; long lines only get the
+   * tail credit rules below (regexes are most of the cost here). */
+  if (n > 80) goto tails;
+  /* Furniture lines are short; long paragraphs skip the unanchored
+   * patterns, which are the costly ones. */
+  bool crumb_char = memchr(s + b, '>', e - b) != NULL ||
+                    has_bytes(s, b, e, "\xC2\xBB");
+  if (n <= 120 && (match(f, P_LEGAL, s, b, e) ||
+                   (crumb_char && match(f, P_CRUMB, s, b, e))))
     return add_line(a, b, e, CNKG_LINE_DROP);
   if (match(f, P_SOURCE, s, b, e) && group(f, P_SOURCE, "s", &gb, &ge)) {
     CnkgStatus st = add_credit(a, CNKG_CREDIT_SOURCE, gb, ge);
@@ -306,10 +321,17 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
     CnkgStatus st = add_names(a, t, CNKG_CREDIT_PHOTOGRAPHER, gb, ge);
     return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
   }
+tails:;
   /* Credits at the end of a line: the prose before them stays prose. */
   static const int tails[] = {P_PHOTO, P_SOURCE2, P_PAREN};
+  uint32_t tail = last_cp(s, b, e);
   for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
     int p = tails[k];
+    /* cheap test on the last character before the regex */
+    if (p == P_PHOTO ? (tail != 0x6444 /* 摄 */ && tail != 0x5F71 /* 影 */ &&
+                        tail != ')')
+                     : tail != ')')
+      continue;
     if (!match(f, p, s, b, e)) continue;
     size_t at = match_start(f);
     CnkgStatus st;
@@ -358,7 +380,7 @@ CnkgStatus cnkg_furniture_scan(CnkgFurniture *f, const CnkgMapped *t,
     while (b < e && s[b] == ' ') b++;
     while (e > b && s[e - 1] == ' ') e--;
     if (b == e) continue;
-    if (match(f, P_RELATED, s, b, e)) {
+    if (e - b <= 90 && match(f, P_RELATED, s, b, e)) {
       in_related = true;
       st = add_line(&a, b, e, CNKG_LINE_DROP);
       continue;

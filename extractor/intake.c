@@ -120,14 +120,18 @@ static CnkgStatus join_names(const CnkgText *t, CnkgCreditRole role,
   return CNKG_SUCCESS;
 }
 
-/* Builds norm, sentences and credits from the classified pieces. */
-static CnkgStatus assemble(const CnkgMapped *full, const CnkgLine *lines,
+/* Builds norm, sentences and credits from the classified pieces, in place:
+ * kept pieces move towards the start of full, which then holds norm. A
+ * piece never moves right, as the '\n' put between paragraphs replaces at
+ * least the line break that separated them; a credit split off the end of
+ * a line has no such gap and follows its paragraph directly. */
+static CnkgStatus assemble(CnkgMapped *full, const CnkgLine *lines,
                            size_t n_lines, const CnkgCredit *credits,
-                           size_t n_credits, CnkgText *t, CnkgMapped *out,
+                           size_t n_credits, CnkgText *t,
                            char **first_heading) {
   Sentences ss = {0};
   CnkgStatus st = CNKG_SUCCESS;
-  size_t para = 0, pstart = 0, nc = 0;
+  size_t para = 0, pstart = 0, nc = 0, w = 0, c0 = 0;
   bool open = false, seen_prose = false;
   t->credits = n_credits ? calloc(n_credits, sizeof *t->credits) : NULL;
   if (n_credits && !t->credits) return CNKG_ERR_NOMEM;
@@ -135,39 +139,47 @@ static CnkgStatus assemble(const CnkgMapped *full, const CnkgLine *lines,
     const CnkgLine *l = &lines[k];
     if (l->kind == CNKG_LINE_DROP) continue;
     if (!open) {
-      if (out->len > 0) {
+      if (w > 0 && w < l->begin) {
         size_t m = full->map[l->begin];
-        st = cnkg_mapped_append(out, "\n", 1, m, m);
-        if (st) break;
+        full->buf[w] = '\n';
+        full->map[w] = full->map_end[w] = m;
+        w++;
       }
-      pstart = out->len;
+      pstart = w;
       open = true;
     }
-    size_t at = out->len;
-    st = cnkg_mapped_copy(out, full, l->begin, l->end);
-    for (size_t c = 0; c < n_credits && !st; c++)
+    size_t n = l->end - l->begin;
+    memmove(full->buf + w, full->buf + l->begin, n);
+    memmove(full->map + w, full->map + l->begin, n * sizeof *full->map);
+    memmove(full->map_end + w, full->map_end + l->begin,
+            n * sizeof *full->map_end);
+    /* credits are in text order, as are pieces */
+    while (c0 < n_credits && credits[c0].end <= l->begin) c0++;
+    for (size_t c = c0; c < n_credits && credits[c].begin < l->end; c++)
       if (credits[c].begin >= l->begin && credits[c].end <= l->end)
         t->credits[nc++] = (CnkgCredit){credits[c].role,
-                                        at + credits[c].begin - l->begin,
-                                        at + credits[c].end - l->begin};
-    if (st || l->join_next) continue;
+                                        w + credits[c].begin - l->begin,
+                                        w + credits[c].end - l->begin};
+    w += n;
+    if (l->join_next) continue;
     open = false;
     bool heading = l->kind == CNKG_LINE_HEADING;
     bool credit = l->kind == CNKG_LINE_CREDIT;
     if (heading && !seen_prose && !*first_heading) {
-      *first_heading = cnkg_strndup(out->buf + pstart, out->len - pstart);
+      *first_heading = cnkg_strndup(full->buf + pstart, w - pstart);
       if (!*first_heading) { st = CNKG_ERR_NOMEM; break; }
     }
     if (l->kind == CNKG_LINE_PROSE) seen_prose = true;
     size_t b = pstart;
-    while (b < out->len && !st) {
-      size_t e = (heading || credit) ? out->len
-                                     : cnkg_sentence_next(out->buf, b, out->len);
+    while (b < w && !st) {
+      size_t e = (heading || credit) ? w : cnkg_sentence_next(full->buf, b, w);
       st = add_sentence(&ss, (CnkgSentence){b, e, para, heading, credit});
       b = e;
     }
     para++;
   }
+  full->len = w;
+  if (full->buf) full->buf[w] = '\0';
   t->n_credits = nc;
   t->sentences = ss.v;
   t->n_sentences = ss.n;
@@ -219,7 +231,7 @@ CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
   }
   t->orig_chars = cnkg_utf8_count(t->orig, t->orig_len);
 
-  CnkgMapped full = {0}, out = {0};
+  CnkgMapped full = {0};
   CnkgLine *lines = NULL;
   CnkgCredit *credits = NULL;
   size_t n_lines = 0, n_credits = 0;
@@ -229,34 +241,26 @@ CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
     st = cnkg_furniture_scan(in->furniture, &full, &lines, &n_lines, &credits,
                              &n_credits);
   if (!st)
-    st = assemble(&full, lines, n_lines, credits, n_credits, t, &out,
+    st = assemble(&full, lines, n_lines, credits, n_credits, t,
                   &first_heading);
   free(lines);
   free(credits);
-  cnkg_mapped_free(&full);
+  /* take over the buffers: the mapped builder always keeps room for one
+   * more entry, which holds the end position */
+  if (!st && !full.buf) st = cnkg_mapped_append(&full, "", 0, 0, 0);
   if (!st) {
-    /* own the arrays with one extra map entry for the end position */
-    size_t n = out.len;
-    t->norm = malloc(n + 1);
-    t->map = malloc((n + 1) * sizeof *t->map);
-    t->map_end = malloc((n + 1) * sizeof *t->map_end);
-    if (!t->norm || !t->map || !t->map_end) {
-      st = CNKG_ERR_NOMEM;
-    } else {
-      if (n) {
-        memcpy(t->norm, out.buf, n);
-        memcpy(t->map, out.map, n * sizeof *t->map);
-        memcpy(t->map_end, out.map_end, n * sizeof *t->map_end);
-      }
-      t->norm[n] = '\0';
-      size_t endpos = 0;
-      for (size_t i = 0; i < n; i++)
-        if (out.map_end[i] > endpos) endpos = out.map_end[i];
-      t->map[n] = t->map_end[n] = n ? endpos : 0;
-      t->norm_len = n;
-    }
+    size_t n = full.len, endpos = 0;
+    for (size_t i = 0; i < n; i++)
+      if (full.map_end[i] > endpos) endpos = full.map_end[i];
+    full.buf[n] = '\0';
+    full.map[n] = full.map_end[n] = endpos;
+    t->norm = full.buf;
+    t->map = full.map;
+    t->map_end = full.map_end;
+    t->norm_len = n;
+    memset(&full, 0, sizeof full);
   }
-  cnkg_mapped_free(&out);
+  cnkg_mapped_free(&full);
   if (!st) {
     if (html_title) {
       t->title = normalised_copy(in->norm, html_title);

@@ -4,7 +4,9 @@
  * sentences, with page furniture dropped, bylines turned into metadata, and
  * a map from every normalised byte back to a code-point offset in the
  * decoded original. norm holds one paragraph per line ('\n' between
- * paragraphs, mapped to an empty span); sentences are byte ranges of it.
+ * paragraphs, mapped to an empty span; a credit split off the end of a
+ * line, e.g. "…。(张三)", follows its paragraph without one); sentences
+ * are byte ranges of it and never include a '\n'.
  * Headings, prose and credit lines stay; furniture is gone. Long-lived state (OpenCC, compiled patterns) lives in a
  * CnkgIntake made once; it is not shared between threads (make one per
  * thread). Depends on status.h, log.h, text.h, OpenCC, uchardet, iconv,

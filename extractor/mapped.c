@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static CnkgStatus reserve(CnkgMapped *m, size_t extra) {
+CnkgStatus cnkg_mapped_reserve(CnkgMapped *m, size_t extra) {
   if (m->len + extra + 1 <= m->cap) return CNKG_SUCCESS;
   size_t cap = m->cap ? m->cap : 256;
   while (cap < m->len + extra + 1) cap *= 2;
@@ -25,7 +25,7 @@ static CnkgStatus reserve(CnkgMapped *m, size_t extra) {
 
 CnkgStatus cnkg_mapped_append(CnkgMapped *m, const char *s, size_t len,
                               size_t begin, size_t end) {
-  CnkgStatus st = reserve(m, len);
+  CnkgStatus st = cnkg_mapped_reserve(m, len);
   if (st) return st;
   memcpy(m->buf + m->len, s, len);
   for (size_t i = 0; i < len; i++) {
@@ -41,7 +41,7 @@ CnkgStatus cnkg_mapped_copy(CnkgMapped *m, const CnkgMapped *src, size_t from,
                             size_t to) {
   if (to <= from) return CNKG_SUCCESS;
   size_t n = to - from;
-  CnkgStatus st = reserve(m, n);
+  CnkgStatus st = cnkg_mapped_reserve(m, n);
   if (st) return st;
   memcpy(m->buf + m->len, src->buf + from, n);
   memcpy(m->map + m->len, src->map + from, n * sizeof *m->map);

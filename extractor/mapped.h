@@ -26,6 +26,9 @@ CnkgStatus cnkg_mapped_append(CnkgMapped *m, const char *s, size_t len,
 CnkgStatus cnkg_mapped_copy(CnkgMapped *m, const CnkgMapped *src, size_t from,
                             size_t to);
 
+/* Makes room for extra more bytes. CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_mapped_reserve(CnkgMapped *m, size_t extra);
+
 /* Frees the buffers and zeroes m; m may be NULL. */
 void cnkg_mapped_free(CnkgMapped *m);
 

@@ -15,6 +15,15 @@
 #define DEFAULT_T2S "/usr/share/opencc/t2s.json"
 #define TABLE_SIZE 0x10000u
 #define FLAG_ONLY 0xFFFFFFFFu /* t2s changes it, but not into one char */
+#define PHRASE 0x80000000u    /* OpenCC's phrase table may override it */
+
+/* The characters that OpenCC's t2s phrase table (TSPhrases) converts
+ * differently from its character table (TSCharacters), found by comparing
+ * the two with opencc_dict (OpenCC 1.1). Lines holding one of them, or a
+ * character beyond the BMP, go through OpenCC whole; all other lines use
+ * the character table, which gives the same result far faster. */
+static const char PHRASE_SENSITIVE[] =
+    "覆乾藉於鍊徵鍾瞭麼沈鉅吒衹薹畫牴么噁濛昇俱彷麽";
 
 struct CnkgNormalize {
   opencc_t cc;
@@ -53,6 +62,7 @@ static CnkgStatus build_table(CnkgNormalize *n, char *err, size_t errsize) {
     uint32_t got = cnkg_utf8_next(conv, j, &k);
     if (k == j) {
       if (got != orig) n->t2s[orig] = got;
+      /* (results are below 0x110000, so the PHRASE bit is free) */
     } else {
       n->t2s[orig] = FLAG_ONLY;
     }
@@ -60,6 +70,11 @@ static CnkgStatus build_table(CnkgNormalize *n, char *err, size_t errsize) {
   }
   opencc_convert_utf8_free(conv);
   free(in);
+  size_t k = 0;
+  while (k < sizeof PHRASE_SENSITIVE - 1) {
+    uint32_t cp = cnkg_utf8_next(PHRASE_SENSITIVE, sizeof PHRASE_SENSITIVE - 1, &k);
+    if (cp < TABLE_SIZE) n->t2s[cp] |= PHRASE;
+  }
   return CNKG_SUCCESS;
 }
 
@@ -94,6 +109,25 @@ void cnkg_normalize_free(CnkgNormalize *n) {
   if (n->cc && n->cc != (opencc_t)-1) opencc_close(n->cc);
   free(n->t2s);
   free(n);
+}
+
+/* Decoder for text already known to be well-formed UTF-8 (the hot loop;
+ * cnkg_utf8_next checks what intake has checked already). */
+static inline uint32_t next_cp(const char *s, size_t *i) {
+  const unsigned char *p = (const unsigned char *)s + *i;
+  if (p[0] < 0x80) { *i += 1; return p[0]; }
+  if (p[0] < 0xE0) {
+    *i += 2;
+    return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (p[0] < 0xF0) {
+    *i += 3;
+    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+           (p[2] & 0x3F);
+  }
+  *i += 4;
+  return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+         ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
 /* ---- character rules */
@@ -179,12 +213,29 @@ typedef struct {
   bool dq_open;        /* a straight " opened a quotation on this line */
 } Pass;
 
+static inline size_t encode(uint32_t c, char *u) {
+  if (c < 0x80) { u[0] = (char)c; return 1; }
+  return cnkg_utf8_encode(c, u);
+}
+
 static CnkgStatus emit(Pass *p, uint32_t c, size_t kb, size_t ke) {
-  char u[4];
-  size_t n = cnkg_utf8_encode(c, u);
-  p->prev_at = p->out->len;
+  CnkgMapped *m = p->out;
+  p->prev_at = m->len;
   p->prev = c;
-  return cnkg_mapped_append(p->out, u, n, kb, ke);
+  if (m->len + 5 > m->cap) {
+    char u[4];
+    size_t n = encode(c, u);
+    return cnkg_mapped_append(m, u, n, kb, ke);
+  }
+  /* room known: write directly (this is the innermost loop) */
+  size_t n = encode(c, m->buf + m->len);
+  for (size_t j = 0; j < n; j++) {
+    m->map[m->len + j] = kb;
+    m->map_end[m->len + j] = ke;
+  }
+  m->len += n;
+  m->buf[m->len] = '\0';
+  return CNKG_SUCCESS;
 }
 
 /* Recognises "(pinyin)" at s[i] ('(' already decoded, i after it); on
@@ -214,7 +265,7 @@ static CnkgStatus pass_chars(const char *s, size_t len, CnkgMapped *out) {
   size_t i = 0, k = 0;
   CnkgStatus st = CNKG_SUCCESS;
   while (i < len && !st) {
-    uint32_t c = cnkg_utf8_next(s, len, &i);
+    uint32_t c = next_cp(s, &i);
     size_t kc = k++;
     if (c == '\r') {
       if (i < len && s[i] == '\n') continue;
@@ -306,22 +357,14 @@ static CnkgStatus align(const CnkgMapped *src, size_t a, size_t b,
   return st;
 }
 
+static void table_in_place(const CnkgNormalize *n, CnkgMapped *m, size_t i,
+                           size_t e);
+
 static CnkgStatus convert_table(const CnkgNormalize *n, const CnkgMapped *src,
                                 size_t a, size_t b, CnkgMapped *out) {
-  CnkgStatus st = CNKG_SUCCESS;
-  size_t i = a;
-  while (i < b && !st) {
-    size_t i0 = i;
-    uint32_t c = cnkg_utf8_next(src->buf, b, &i);
-    uint32_t t = c < TABLE_SIZE ? n->t2s[c] : 0;
-    if (t && t != FLAG_ONLY) {
-      char u[4];
-      size_t m = cnkg_utf8_encode(t, u);
-      st = cnkg_mapped_append(out, u, m, src->map[i0], src->map_end[i0]);
-    } else {
-      st = cnkg_mapped_copy(out, src, i0, i);
-    }
-  }
+  size_t at = out->len;
+  CnkgStatus st = cnkg_mapped_copy(out, src, a, b);
+  if (!st) table_in_place(n, out, at, out->len);
   return st;
 }
 
@@ -334,61 +377,123 @@ static CnkgStatus convert_opencc(const CnkgNormalize *n, const CnkgMapped *src,
   return st;
 }
 
-/* One line with something to convert: whole line through OpenCC when the
- * character count is kept, else run by run (maximal non-ASCII stretches)
- * so any spreading stays local. */
+static bool needs_opencc(const CnkgNormalize *n, uint32_t c) {
+  return c >= 0x20000 ? c <= 0x2FFFF : (c < TABLE_SIZE && (n->t2s[c] & PHRASE));
+}
+
+/* One line with a phrase-sensitive character: the table converts it,
+ * except windows of WINDOW characters either side of each such character
+ * (longer than any OpenCC t2s phrase), which OpenCC converts, so a length
+ * change or a spread map stays inside the window. */
+#define WINDOW 8
 static CnkgStatus convert_line(const CnkgNormalize *n, const CnkgMapped *src,
                                size_t a, size_t b, CnkgMapped *out) {
-  char *conv = opencc_convert_utf8(n->cc, src->buf + a, b - a);
-  if (!conv) return convert_table(n, src, a, b, out);
-  size_t clen = strlen(conv);
-  CnkgStatus st;
-  if (count_cps(conv, clen) == count_cps(src->buf + a, b - a)) {
-    st = align(src, a, b, conv, clen, out);
-    opencc_convert_utf8_free(conv);
-    return st;
-  }
-  opencc_convert_utf8_free(conv);
-  st = CNKG_SUCCESS;
-  size_t i = a;
+  CnkgStatus st = CNKG_SUCCESS;
+  size_t i = a, done = a;
   while (i < b && !st) {
-    size_t r = i;
-    bool wide = (unsigned char)src->buf[i] >= 0x80;
-    while (r < b && ((unsigned char)src->buf[r] >= 0x80) == wide) r++;
-    st = wide ? convert_opencc(n, src, i, r, out)
-              : cnkg_mapped_copy(out, src, i, r);
-    i = r;
+    size_t at = i;
+    uint32_t c = next_cp(src->buf, &i);
+    if (!needs_opencc(n, c)) continue;
+    /* window start: WINDOW characters back, not before done */
+    size_t ws = at;
+    for (int k = 0; k < WINDOW && ws > done; k++) {
+      ws--;
+      while (ws > done && ((unsigned char)src->buf[ws] & 0xC0) == 0x80) ws--;
+    }
+    /* window end: WINDOW characters after the last sensitive one in it */
+    size_t we = i;
+    int left = WINDOW;
+    while (we < b && left > 0) {
+      uint32_t d = next_cp(src->buf, &we);
+      left = needs_opencc(n, d) ? WINDOW : left - 1;
+    }
+    st = convert_table(n, src, done, ws, out);
+    if (!st) st = convert_opencc(n, src, ws, we, out);
+    done = i = we;
   }
+  if (!st) st = convert_table(n, src, done, b, out);
   return st;
+}
+
+/* Whether line [i, e) of m needs t2s: *phrases if OpenCC must see it
+ * whole, else *changes if the character table changes something. */
+static size_t scan_line(const CnkgNormalize *n, const CnkgMapped *m, size_t i,
+                        bool *changes, bool *phrases) {
+  size_t e = i;
+  bool strong = false, weak = false, other = false;
+  while (e < m->len && m->buf[e] != '\n') {
+    unsigned char c = (unsigned char)m->buf[e];
+    if (c >= 0xE3 && c <= 0xEF) {
+      uint32_t t = n->t2s[next_cp(m->buf, &e)];
+      if (!t) continue;
+      if (!(t & PHRASE)) other = true;
+      else if (t & ~PHRASE) strong = true; /* itself Traditional */
+      else weak = true; /* e.g. 么: matters only in Traditional text */
+    } else {
+      /* CJK beyond the BMP (U+20000..2FFFF): not in the table */
+      if (c == 0xF0 && e + 1 < m->len &&
+          (unsigned char)m->buf[e + 1] >= 0xA0 &&
+          (unsigned char)m->buf[e + 1] <= 0xAF)
+        strong = true;
+      e++;
+    }
+  }
+  *phrases = strong || (weak && other);
+  *changes = other;
+  return e;
+}
+
+/* Table conversion in place: BMP Han to BMP Han keeps the byte length. */
+static void table_in_place(const CnkgNormalize *n, CnkgMapped *m, size_t i,
+                           size_t e) {
+  while (i < e) {
+    unsigned char c = (unsigned char)m->buf[i];
+    if (c >= 0xE3 && c <= 0xEF) {
+      size_t at = i;
+      uint32_t t = n->t2s[next_cp(m->buf, &i)];
+      if (t && !(t & PHRASE) && t >= 0x800 && t < 0x10000)
+        cnkg_utf8_encode(t, m->buf + at);
+    } else {
+      i++;
+    }
+  }
 }
 
 CnkgStatus cnkg_normalize_run(CnkgNormalize *n, const char *s, size_t len,
                               CnkgMapped *out) {
   if (!n || !out || (!s && len)) return CNKG_ERR_ARG;
+  size_t start = out->len;
+  /* output is rarely longer than the input: one allocation, no regrowth */
+  CnkgStatus st = cnkg_mapped_reserve(out, len + len / 16 + 16);
+  if (!st) st = pass_chars(s, len, out);
+  if (st) return st;
+  /* Lines without phrase-sensitive characters are converted in place; the
+   * rest of the text from the first line that needs OpenCC (which may
+   * change lengths) is rebuilt. */
+  size_t first = SIZE_MAX;
+  for (size_t i = start; i < out->len;) {
+    bool changes, phrases;
+    size_t e = scan_line(n, out, i, &changes, &phrases);
+    if (phrases && first == SIZE_MAX) first = i;
+    else if (changes && !phrases) table_in_place(n, out, i, e);
+    i = e + 1;
+  }
+  if (first == SIZE_MAX) return CNKG_SUCCESS;
   CnkgMapped tmp = {0};
-  CnkgStatus st = pass_chars(s, len, &tmp);
+  st = cnkg_mapped_copy(&tmp, out, first, out->len);
+  out->len = first;
   size_t i = 0;
   while (!st && i < tmp.len) {
-    size_t e = i;
-    bool changes = false;
-    while (e < tmp.len && tmp.buf[e] != '\n') {
-      unsigned char c = (unsigned char)tmp.buf[e];
-      if (c >= 0xE3 && c <= 0xEF) {
-        size_t at = e;
-        uint32_t cp = cnkg_utf8_next(tmp.buf, tmp.len, &at);
-        if (cp < TABLE_SIZE && n->t2s[cp]) changes = true;
-        e = at;
-      } else {
-        e++;
-      }
-    }
-    if (changes)
+    bool changes, phrases;
+    size_t e = scan_line(n, &tmp, i, &changes, &phrases);
+    if (phrases)
       st = convert_line(n, &tmp, i, e, out);
-    else
+    else /* converted above */
       st = cnkg_mapped_copy(out, &tmp, i, e);
     if (!st && e < tmp.len) st = cnkg_mapped_copy(out, &tmp, e, e + 1);
     i = e + 1;
   }
   cnkg_mapped_free(&tmp);
+  if (!st && out->buf) out->buf[out->len] = '\0';
   return st;
 }

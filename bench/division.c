@@ -48,12 +48,18 @@ int main(int argc, char **argv) {
   double verify_ms = now_ms() - t0;
 
   size_t n = cnkg_division_count(d), found = 0, tries = 0, windows = 0;
-  t0 = now_ms();
-  for (CnkgDivId i = 0; i < n; i++) {
-    CnkgDivRecord r;
-    if (cnkg_division_get(d, i, &r) != CNKG_SUCCESS) continue;
-    found += cnkg_division_lookup(d, (CnkgStr){r.name, r.name_len}, &hits) > 0;
-    tries++;
+  double hit_cold_ms = 0;
+  /* Pass 0 takes the page faults of a fresh mapping; pass 1 is warm. */
+  for (int pass = 0; pass < 2; pass++) {
+    found = tries = 0;
+    t0 = now_ms();
+    for (CnkgDivId i = 0; i < n; i++) {
+      CnkgDivRecord r;
+      if (cnkg_division_get(d, i, &r) != CNKG_SUCCESS) continue;
+      found += cnkg_division_lookup(d, (CnkgStr){r.name, r.name_len}, &hits) > 0;
+      tries++;
+    }
+    if (pass == 0) hit_cold_ms = now_ms() - t0;
   }
   double hit_ms = now_ms() - t0;
   t0 = now_ms();
@@ -71,8 +77,8 @@ int main(int argc, char **argv) {
   printf("open              %.4f ms (mean of %d)\n", open_ms, rounds);
   printf("open+first lookup %.4f ms (mean of %d)\n", first_ms, rounds);
   printf("verify (full)     %.1f ms (%s)\n", verify_ms, vs == CNKG_SUCCESS ? "ok" : err);
-  printf("lookup, hits      %.2f M/s (%zu of %zu official names found)\n",
-         (double)tries / hit_ms / 1e3, found, tries);
+  printf("lookup, hits      %.2f M/s cold, %.2f M/s warm (%zu of %zu official names found)\n",
+         (double)tries / hit_cold_ms / 1e3, (double)tries / hit_ms / 1e3, found, tries);
   printf("lookup, windows   %.2f M/s (%zu 2-4 char windows)\n", (double)windows / win_ms / 1e3,
          windows);
   cnkg_division_free(d);

@@ -569,6 +569,14 @@ static CnkgStatus from_lists(Ctx *c) {
     for (int step = 0; step < 8; step++) {
       if (!has_at(c->s, c->len, pos, "、") && !has_at(c->s, c->len, pos, "和")) break;
       size_t nb = pos + 3, ne = nb, chars = 0;
+      size_t known = SIZE_MAX;
+      for (size_t j = 0; j < c->m.n; j++)
+        if (c->m.v[j].begin == nb && !c->m.v[j].ref) known = j;
+      if (known != SIZE_MAX) {
+        c->m.v[known].group = group;
+        pos = c->m.v[known].end;
+        continue;
+      }
       while (ne < c->len && chars < 5 && cnkg_is_han(cp_at(c->s, c->len, ne)) &&
              !has_at(c->s, c->len, ne, "、") && !has_at(c->s, c->len, ne, "等")) {
         cnkg_utf8_next(c->s, c->len, &ne);

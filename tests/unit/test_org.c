@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests for extractor/org.c on invented text with a hand-made analysis:
+ * place + body (X县扶贫办, X镇党委, X县组织部和Y局), cooperatives and
+ * companies named by the words before their suffix, media, and generic
+ * bodies (县委, 党支部) that are not entities. */
+#include "check.h"
+#include "fakedoc.h"
+#include "extractor/recognizers.h"
+
+int main(void) {
+  CnkgOrgRecognizer *or = NULL;
+  char err[256] = "";
+  CHECK_EQ(cnkg_org_new(NULL, &or, err, sizeof err), CNKG_SUCCESS);
+  if (!or) return check_finish();
+  static const char *const doc[] = {
+      "红山县/LOC 扶贫办/n 主任/n 李文/PER 介绍/v 。/w",
+      "青石镇/LOC 党委/n 组织/v 党员/n 学习/v 。/w",
+      "村里/n 成立/v 了/u 白杨村/LOC 绿源/nz 养蜂/vn 专业合作社/n 。/w",
+      "“/w 金穗/nz ”/w 合作社/n 带动/v 农户/n 。/w",
+      "山河农业科技有限公司/ORG 投资/v 建厂/v 。/w",
+      "=来源：红山日报、青石新闻网",
+      "县委/n 书记/n 到/v 村/n 党支部/n 调研/v 。/w",
+      "红山县/LOC 组织部/n 和/c 农业农村局/n 联合/v 开展/v 培训/vn 。/w",
+      "红山县/LOC 干部/n 群众/n 齐心/a 协力/v 。/w",
+      NULL};
+  static const FakePlace places[] = {{"红山县", CNKG_TYPE_COUNTY},
+                                     {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  size_t county = fake_find(d, CNKG_TYPE_COUNTY, "红山县");
+  size_t town = fake_find(d, CNKG_TYPE_TOWNSHIP, "青石镇");
+  size_t village = fake_find(d, CNKG_TYPE_VILLAGE, "白杨村");
+
+  size_t o = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县扶贫办");
+  CHECK(o != SIZE_MAX);
+  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, county, NULL));
+  o = fake_find(d, CNKG_TYPE_ORGANIZATION, "青石镇党委");
+  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, town, NULL));
+  o = fake_find(d, CNKG_TYPE_ORGANIZATION, "白杨村绿源养蜂专业合作社");
+  CHECK(o != SIZE_MAX);
+  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, village, NULL));
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "金穗合作社") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "山河农业科技有限公司") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "红山日报") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青石新闻网") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "县委") == SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "党支部") == SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "村党支部") == SIZE_MAX);
+  o = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县组织部");
+  CHECK(o != SIZE_MAX);
+  o = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县农业农村局");
+  CHECK(o != SIZE_MAX);
+  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, county, NULL));
+  /* 干部 is no 部 */
+  for (size_t i = 0; i < cnkg_graph_entity_count(d->graph); i++) {
+    const CnkgEntity *e = cnkg_graph_entity(d->graph, i);
+    CHECK(!(e->type == CNKG_TYPE_ORGANIZATION && strstr(e->label, "干部")));
+  }
+  fake_doc_free(d);
+  cnkg_org_free(or);
+  cnkg_org_free(NULL);
+  return check_finish();
+}

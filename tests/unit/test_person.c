@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests for extractor/person.c on invented news text with a hand-made
+ * analysis: compound surnames, glued verbs, bylines, 、-lists, coreference
+ * (王书记 -> the one 王; ambiguous surnames left alone) and posts. */
+#include "check.h"
+#include "fakedoc.h"
+#include "extractor/recognizers.h"
+
+static size_t mentions(const FakeDoc *d, size_t e) {
+  return e == SIZE_MAX ? 0 : cnkg_graph_entity(d->graph, e)->n_mentions;
+}
+
+int main(void) {
+  CnkgPersonRecognizer *pr = NULL;
+  CnkgOrgRecognizer *or = NULL;
+  char err[256] = "";
+  CHECK_EQ(cnkg_person_new(NULL, &pr, err, sizeof err), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_org_new(NULL, &or, err, sizeof err), CNKG_SUCCESS);
+  if (!pr || !or) return check_finish();
+
+  static const char *const doc1[] = {
+      "=本报记者 欧阳明辉",
+      "清晨/TIME ，/w 红山县/LOC 委/n 书记/n 令狐建国/PER 来到/v 青石镇/LOC 白杨村/LOC 调研/v 。/w",
+      "白杨村/LOC 第一书记/n 马晓燕决定/PER 带头/v 养蜂/vn 。/w",
+      "白杨村/LOC 贫困户/n 赵德旺/PER 、/w 司马春兰/n 、/w 钱小二/PER 等/u 5户/m 加入/v 合作社/n 。/w",
+      "令狐/PER 书记/n 说/v ，/w 要/v 把/p 产业/n 做实/v 。/w",
+      "彭说/PER ，/w 今年/TIME 收入/n 翻番/v 。/w",
+      "王大明/PER 和/c 王小红/PER 都/d 是/v 党员/n 。/w",
+      "王书记/n 来到/v 村里/n 。/w",
+      "县长/n 周文涛/PER 到/v 青石镇/LOC 检查/v 。/w",
+      "去年/TIME 8月/TIME ，/w 31岁/m 的/u 郑海/PER 担任/v 青石镇/LOC 白杨村/LOC 第一书记/n 。/w",
+      "家住/v 青石镇/LOC 白杨村/LOC 的/u 孙秀英/PER 、/w 欧阳小平/PER 参加/v 培训/vn 。/w",
+      "=（李 强）",
+      NULL};
+  static const FakePlace places[] = {{"红山县", CNKG_TYPE_COUNTY},
+                                     {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc1, places);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d->st), CNKG_SUCCESS);
+  size_t county = fake_find(d, CNKG_TYPE_COUNTY, "红山县");
+  size_t village = fake_find(d, CNKG_TYPE_VILLAGE, "白杨村");
+
+  /* byline with a compound surname, and its title */
+  size_t p = fake_find(d, CNKG_TYPE_PERSON, "欧阳明辉");
+  CHECK(p != SIZE_MAX);
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "记者"));
+  /* (李 强): the space inside a two-character name goes */
+  CHECK(fake_find(d, CNKG_TYPE_PERSON, "李强") != SIZE_MAX);
+
+  /* county party secretary: title, county and committee */
+  p = fake_find(d, CNKG_TYPE_PERSON, "令狐建国");
+  CHECK(p != SIZE_MAX);
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "县委书记"));
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, county, NULL));
+  size_t org = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县委");
+  CHECK(org != SIZE_MAX);
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, org, NULL));
+  /* 令狐书记 later on is the same person */
+  CHECK_EQ(mentions(d, p), 2);
+
+  /* a verb glued to the name is cut off */
+  p = fake_find(d, CNKG_TYPE_PERSON, "马晓燕");
+  CHECK(p != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_PERSON, "马晓燕决定") == SIZE_MAX);
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, village, NULL));
+
+  /* a 、-list: the member the analyser missed is found, all are placed */
+  const char *list[] = {"赵德旺", "司马春兰", "钱小二"};
+  for (size_t k = 0; k < 3; k++) {
+    p = fake_find(d, CNKG_TYPE_PERSON, list[k]);
+    CHECK(p != SIZE_MAX);
+    CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, village, NULL));
+    /* 贫困户 places a person but is no post title */
+    CHECK(!fake_has(d, p, CNKG_REL_TITLE, 0, "贫困户"));
+  }
+
+  /* bare surnames are no persons; an ambiguous 王书记 stays unresolved */
+  CHECK(fake_find(d, CNKG_TYPE_PERSON, "彭") == SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_PERSON, "王书记") == SIZE_MAX);
+  CHECK_EQ(mentions(d, fake_find(d, CNKG_TYPE_PERSON, "王大明")), 1);
+  CHECK_EQ(mentions(d, fake_find(d, CNKG_TYPE_PERSON, "王小红")), 1);
+
+  /* 县长 without a place: the county the text is about */
+  p = fake_find(d, CNKG_TYPE_PERSON, "周文涛");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "县长"));
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, county, NULL));
+
+  /* 担任 ... 第一书记, with the post as a node and its time */
+  p = fake_find(d, CNKG_TYPE_PERSON, "郑海");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, village, NULL));
+  size_t posts = 0;
+  for (size_t i = 0; i < cnkg_graph_relation_count(d->graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(d->graph, i);
+    if (r->subject == p && r->rel == CNKG_REL_HOLDS_POST) {
+      posts++;
+      CHECK(fake_has(d, r->object, CNKG_REL_POST_AT, village, NULL));
+      CHECK(fake_has(d, r->object, CNKG_REL_POST_TITLE, 0, "第一书记"));
+      CHECK(fake_has(d, r->object, CNKG_REL_POST_TIME, 0, "去年"));
+    }
+  }
+  CHECK_EQ(posts, 1);
+
+  /* 家住…村的 X、Y */
+  CHECK(fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "孙秀英"), CNKG_REL_ASSOCIATED_WITH,
+                 village, NULL));
+  CHECK(fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "欧阳小平"), CNKG_REL_ASSOCIATED_WITH,
+                 village, NULL));
+  fake_doc_free(d);
+
+  /* Same name, different counties: different keys; same county: same key. */
+  static const char *const a[] = {"红山县/LOC 县长/n 周文涛/PER 讲话/v 。/w", NULL};
+  static const FakePlace pa[] = {{"红山县", CNKG_TYPE_COUNTY}, {NULL, CNKG_TYPE_COUNT}};
+  static const char *const b[] = {"黑水县/LOC 县长/n 周文涛/PER 讲话/v 。/w", NULL};
+  static const FakePlace pb[] = {{"黑水县", CNKG_TYPE_COUNTY}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *da = fake_doc_new(a, pa), *da2 = fake_doc_new(a, pa), *db = fake_doc_new(b, pb);
+  CHECK_EQ(cnkg_person_run(pr, &da->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &da2->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &db->st), CNKG_SUCCESS);
+  size_t ia = fake_find(da, CNKG_TYPE_PERSON, "周文涛");
+  size_t ia2 = fake_find(da2, CNKG_TYPE_PERSON, "周文涛");
+  size_t ib = fake_find(db, CNKG_TYPE_PERSON, "周文涛");
+  CHECK(ia != SIZE_MAX && ia2 != SIZE_MAX && ib != SIZE_MAX);
+  if (ia != SIZE_MAX && ia2 != SIZE_MAX && ib != SIZE_MAX) {
+    CHECK_STR(cnkg_graph_entity(da->graph, ia)->key, cnkg_graph_entity(da2->graph, ia2)->key);
+    CHECK(strcmp(cnkg_graph_entity(da->graph, ia)->key,
+                 cnkg_graph_entity(db->graph, ib)->key) != 0);
+  }
+  fake_doc_free(da);
+  fake_doc_free(da2);
+  fake_doc_free(db);
+
+  /* --fast mode: no analysis at all still finds bylines and does not crash */
+  static const char *const f[] = {"=通讯员 上官文静", "=交城县干部群众座谈。", NULL};
+  FakeDoc *df = fake_doc_new(f, NULL);
+  df->st.lac = NULL;
+  CHECK_EQ(cnkg_person_run(pr, &df->st), CNKG_SUCCESS);
+  CHECK(fake_find(df, CNKG_TYPE_PERSON, "上官文静") != SIZE_MAX);
+  fake_doc_free(df);
+
+  cnkg_person_free(pr);
+  cnkg_org_free(or);
+  cnkg_person_free(NULL);
+  return check_finish();
+}

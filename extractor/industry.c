@@ -40,7 +40,7 @@ static const Activity activities[] = {
 static const char *const modifiers[] = {
   "产业化", "规模化", "规模", "标准化", "集中连片", "连片", "生态", "特色",
   "高效", "立体", "林下", "订单", "大棚", "设施", "示范", "优质", "有机",
-  "绿色", "高产", "高产优质", NULL};
+  "绿色", "高产", "高产优质", "系列", "树", "苗", NULL};
 
 static const char *const separators[] = {"、", "，", ",", "和", "及", "与",
                                          "以及", NULL};
@@ -52,14 +52,37 @@ typedef struct {
   bool bare_ok; /* single-character products may follow directly */
 } Verb;
 
+/* Which product classes a verb can take: 种 grows crops, 养 raises animals. */
+static bool verb_takes(const Verb *v, const CnkgLexEntry *e) {
+  if (v->group == 'g') return e->cls == CNKG_LEX_CROP;
+  if (v->group == 'r') return e->cls == CNKG_LEX_ANIMAL;
+  if (v->group == 'p') return e->cls == CNKG_LEX_CRAFT || e->cls == CNKG_LEX_CROP;
+  return true;
+}
+
 static const Verb verbs[] = {
   {"种植", 'g', false}, {"栽种", 'g', false}, {"种上", 'g', false},
   {"种了", 'g', false}, {"种下", 'g', false}, {"种", 'g', true},
   {"养殖", 'r', false}, {"饲养", 'r', false}, {"养了", 'r', false},
   {"养起", 'r', false}, {"养", 'r', true}, {"发展", 0, false},
   {"引进", 0, false}, {"推广", 0, false}, {"主导", 0, false},
-  {"壮大", 0, false},
+  {"壮大", 0, false}, {"培植", 'g', false}, {"栽植", 'g', false},
+  {"扩种", 'g', false}, {"酿造", 'p', false}, {"生产", 0, false},
 };
+
+/* Quantities after a listed product: 烤烟2200亩、芒果314亩. */
+static size_t skip_quantity(const char *s, size_t j, size_t se) {
+  static const char *const units[] = {
+    "万亩", "亩", "头", "只", "箱", "株", "棵", "羽", "尾", "吨", "公斤",
+    "斤", "户", "平方米", "个", NULL};
+  static const char *const approx[] = {"余", "多", "万", "千", "百", NULL};
+  size_t k = j;
+  while (k < se && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.')) k++;
+  if (k == j) return j;
+  k += cnkg_lexicon_any(s, k, se, approx);
+  size_t u = cnkg_lexicon_any(s, k, se, units);
+  return u ? k + u : j;
+}
 
 /* Characters before 种/养 that make it part of another word. */
 static const char *const verb_blockers[] = {
@@ -69,7 +92,7 @@ static const char *const verb_blockers[] = {
 
 /* Words after a product that show it is farmed or made there. */
 static const char *const cues[] = {
-  "大棚", "基地", "产业园", "示范园", "种植园", "合作社", "养殖场", "加工厂",
+  "大棚", "基地", "产业园", "示范园", "种植园", "合作社", "养殖场",
   "种植基地", "养殖基地", "专业合作社", "收购", NULL};
 
 typedef struct {
@@ -220,7 +243,7 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
   size_t n = 0;
   while (n < 16 && j < se) {
     const CnkgLexEntry *e = cnkg_lexicon_at(s, j, se, MASK_PRODUCT);
-    if (!e) break;
+    if (!e || !verb_takes(v, e)) break;
     size_t len = strlen(e->word);
     if (e->bound && !(v->bare_ok && n == 0 && j == vb + strlen(v->word))) {
       if (n == 0) return CNKG_SUCCESS;
@@ -230,6 +253,7 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
     /* 种植 + 业 etc.: a product followed by more Han is part of a word. */
     items[n++] = (Item){e, j, j + len};
     j += len;
+    j = skip_quantity(s, j, se);
     size_t sep = cnkg_lexicon_any(s, j, se, separators);
     if (!sep) break;
     if (!cnkg_lexicon_at(s, j + sep, se, MASK_PRODUCT)) break;
@@ -248,10 +272,18 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
     if (!has_act && !v->group && e->cls == CNKG_LEX_CRAFT) continue;
     char g = has_act ? a->group : v->group ? v->group : default_group(e);
     const char *suffix = has_act ? a->name : group_suffix(g);
+    if (!has_act && v->group == 'p') suffix = v->word;
     size_t mb = touching ? vb : items[i].b;
     CnkgStatus r = add_cand(c, e, g, suffix, has_act || v->group, st, si, mb,
                             items[i].end);
     if (r) return r;
+    if (touching && !has_act && !e->canon) {
+      /* 养蜂: the text's own verb+product form is the name */
+      Cand *x = &c->v[c->n - 1];
+      free(x->name);
+      x->name = cnkg_strndup(x->surface, strlen(x->surface));
+      if (!x->name) return CNKG_ERR_NOMEM;
+    }
   }
   *next = has_act ? k + strlen(a->word) : j;
   return CNKG_SUCCESS;
@@ -267,12 +299,10 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
     size_t step = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
     /* complete sector names */
     const CnkgLexEntry *sec = cnkg_lexicon_at(s, i, se, MASK_SECTOR);
-    if (sec) {
+    if (sec && !sec->bound) {
       size_t len = strlen(sec->word);
-      if (!sec->bound) {
-        CnkgStatus r = add_cand(c, sec, 's', "", true, st, si, i, i + len);
-        if (r) return r;
-      }
+      CnkgStatus r = add_cand(c, sec, 's', "", true, st, si, i, i + len);
+      if (r) return r;
       i += len;
       continue;
     }
@@ -314,7 +344,8 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
       size_t len = strlen(e->word);
       size_t q = i + len;
       q += cnkg_lexicon_any(s, q, se, modifiers);
-      if (cnkg_lexicon_any(s, q, se, cues) && e->cls != CNKG_LEX_CRAFT) {
+      if (cnkg_lexicon_any(s, q, se, cues) && e->cls != CNKG_LEX_CRAFT &&
+          !activity_at(s, q, se)) {
         char g = default_group(e);
         CnkgStatus r = add_cand(c, e, g, group_suffix(g), false, st, si, i,
                                 i + len);

@@ -171,7 +171,8 @@ static const CnkgLexEntry entries[] = {
   {"沼气", S, NULL, NULL, true}, {"劳务输出", S, NULL, NULL, false},
   {"采摘", S, NULL, NULL, true}, {"康养", S, NULL, NULL, true},
   {"沙产业", S, NULL, NULL, false}, {"沙草产业", S, NULL, NULL, false},
-  {"驼产业", S, NULL, NULL, false},
+  {"驼产业", S, NULL, NULL, false}, {"畜牧产业", S, NULL, NULL, false},
+  {"畜牧", S, "畜牧业", NULL, true},
   /* national schemes, campaigns and numbered working methods */
   {"精准扶贫", P, NULL, NULL, false}, {"精准脱贫", P, "精准扶贫", NULL, false},
   {"脱贫攻坚", P, NULL, NULL, false}, {"脱贫攻坚战", P, "脱贫攻坚", NULL, false},
@@ -315,7 +316,7 @@ static bool org_can_carry(const CnkgGraph *g, size_t entity) {
     "工坊", "企业", "集团", "厂", "联合社", "家庭农场", "旅馆", "酒店",
     "果业", "农牧", "养殖", "种植", "包装", NULL};
   const CnkgEntity *e = cnkg_graph_entity(g, entity);
-  if (!e || !e->label) return false;
+  if (!e || !e->label || strstr(e->label, "、")) return false;
   for (size_t i = 0; kinds[i]; i++)
     if (strstr(e->label, kinds[i])) return true;
   return false;
@@ -348,11 +349,28 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
                              bool local_only, size_t *out, size_t max) {
   size_t n = 0;
   if (!st || !out || max == 0) return 0;
-  /* In the sentence: the nearest place before the mention, else after. */
+  /* In the clause (the sentence cut at ;): the nearest place before
+   * the mention, else after. */
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[sentence];
+  static const char *const cuts[] = {";", "；", NULL};
+  size_t cb = sen->begin, ce = sen->end;
+  for (size_t k = sen->begin; k < sen->end; k++) {
+    size_t n = cnkg_lexicon_any(s, k, sen->end, cuts);
+    if (!n) continue;
+    if (k + n <= begin) cb = k + n;
+    else if (k >= end && ce == sen->end) ce = k;
+  }
   const CnkgSpan *before = NULL, *after = NULL, *org = NULL;
   for (size_t i = 0; i < st->n_spans; i++) {
     const CnkgSpan *sp = &st->spans[i];
-    if (sp->sentence != sentence) continue;
+    if (sp->sentence != sentence || sp->begin < cb || sp->end > ce) continue;
+    /* 云南红梨: a place naming where a product comes from */
+    if (cnkg_type_is_place(sp->type) &&
+        cnkg_lexicon_at(s, sp->end, sen->end, 0x7u) &&
+        !cnkg_lexicon_has(s, sp->end, sen->end, "种") &&
+        !cnkg_lexicon_has(s, sp->end, sen->end, "养"))
+      continue;
     if (sp->begin < end && sp->end > begin && sp->type != CNKG_TYPE_ORGANIZATION)
       continue; /* a place inside the mention itself */
     if (cnkg_type_is_place(sp->type)) {

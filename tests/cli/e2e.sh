@@ -4,7 +4,7 @@
 # rapper to the same triple count, dot renders the DOT, the graph contract
 # of the scorer holds, and outputs are byte-identical across input order
 # and thread count.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 need rapper
 need dot
 

@@ -3,7 +3,7 @@
 # The CLI behaves like a Unix tool: help on stdout with status 0, usage
 # errors with status 2, bad inputs named on stderr with status 1 while the
 # good inputs are still processed, a full disk reported, not hidden.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.bash"
 
 # run EXPECTED_STATUS STDERR_REGEX ARGS... : checks status and message.
 run() {
@@ -13,7 +13,7 @@ run() {
   local got=$?
   set -e
   if [ "$got" -ne "$want" ]; then fail "cnkg $*: status $got, want $want; stderr: $(head -c 300 "$TMP/err")"; return; fi
-  if [ -n "$re" ] && ! grep -Eq "$re" "$TMP/err"; then fail "cnkg $*: stderr lacks /$re/: $(head -c 300 "$TMP/err")"; return; fi
+  if [ -n "$re" ] && ! grep -Eq -e "$re" "$TMP/err"; then fail "cnkg $*: stderr lacks /$re/: $(head -c 300 "$TMP/err")"; return; fi
   ok
 }
 

@@ -19,5 +19,5 @@ finish() {
 }
 # triples FILE SYNTAX: number of triples rapper reads, or -1.
 triples() {
-  rapper -q -i "$2" -c "$1" 2>&1 | sed -n 's/.*returned \([0-9]*\) triples.*/\1/p' | head -n1
+  rapper -i "$2" -c "$1" 2>&1 | sed -n 's/.*returned \([0-9]*\) triples.*/\1/p' | head -n1
 }

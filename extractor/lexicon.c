@@ -356,9 +356,9 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
   static const char *const cuts[] = {";", "；", NULL};
   size_t cb = sen->begin, ce = sen->end;
   for (size_t k = sen->begin; k < sen->end; k++) {
-    size_t n = cnkg_lexicon_any(s, k, sen->end, cuts);
-    if (!n) continue;
-    if (k + n <= begin) cb = k + n;
+    size_t cut = cnkg_lexicon_any(s, k, sen->end, cuts);
+    if (!cut) continue;
+    if (k + cut <= begin) cb = k + cut;
     else if (k >= end && ce == sen->end) ce = k;
   }
   const CnkgSpan *before = NULL, *after = NULL, *org = NULL;

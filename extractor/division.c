@@ -439,13 +439,14 @@ size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name, const CnkgDiv
   char folded[512];
   if (!div || !name.buf || name.len == 0 || name.len > sizeof folded) return 0;
   cnkg_division_fold(name, folded, sizeof folded);
-  uint32_t b = cnkg_dividx_hash(folded, name.len) & (div->nbuckets - 1);
+  if (name.len > 255) return 0;
+  uint64_t hash = cnkg_dividx_hash(folded, name.len);
+  uint32_t b = (uint32_t)hash & (div->nbuckets - 1), tag = cnkg_dividx_tag(hash, name.len);
   uint32_t k0 = div->buckets[b], k1 = div->buckets[b + 1];
   if (k0 > k1 || k1 > div->nkeys) return 0;
   for (uint32_t k = k0; k < k1; k++) {
     const CnkgDivIdxKey *key = &div->keys[k];
-    if (key->str_len != name.len || (uint64_t)key->str_off + key->str_len > div->pool_size)
-      continue;
+    if (key->len_tag != tag || (uint64_t)key->str_off + name.len > div->pool_size) continue;
     if (memcmp(div->pool + key->str_off, folded, name.len) != 0) continue;
     uint32_t h0 = key->hit_start, h1 = div->keys[k + 1].hit_start;
     if (h0 >= h1 || h1 > div->nhits) return 0;
@@ -503,8 +504,11 @@ CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsi
     }
     for (uint32_t k = k0; k < k1; k++) {
       const CnkgDivIdxKey *key = &div->keys[k];
-      if ((uint64_t)key->str_off + key->str_len > div->pool_size || key->str_len == 0 ||
-          (cnkg_dividx_hash(div->pool + key->str_off, key->str_len) & (div->nbuckets - 1)) != b ||
+      size_t len = key->len_tag & 0xFFu;
+      uint64_t hash = len && (uint64_t)key->str_off + len <= div->pool_size
+                          ? cnkg_dividx_hash(div->pool + key->str_off, len) : 0;
+      if (len == 0 || (uint64_t)key->str_off + len > div->pool_size ||
+          ((uint32_t)hash & (div->nbuckets - 1)) != b || cnkg_dividx_tag(hash, len) != key->len_tag ||
           key->hit_start >= div->keys[k + 1].hit_start) {
         snprintf(msg, sizeof msg, "corrupt division index: key %u", (unsigned)k);
         set_err(err, errsize, div->path, msg);

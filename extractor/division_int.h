@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #define CNKG_DIVIDX_MAGIC "CNKGDIV\0"
-#define CNKG_DIVIDX_VERSION 1u
+#define CNKG_DIVIDX_VERSION 2u
 #define CNKG_DIVIDX_BOM 0x01020304u
 
 /* Layout: header, then these sections, each starting 8-byte aligned:
@@ -22,7 +22,9 @@
  *                            hit_start is nhits
  *   hits     [nhits]         CnkgDivHit {id, kind}, sorted by id per key
  *   pool     [pool_size]     UTF-8 bytes, not NUL-terminated
- * Keys hash with FNV-1a 32 over the folded key; bucket = hash & (nbuckets-1). */
+ * Keys hash with FNV-1a 64 over the folded key; bucket = hash & (nbuckets-1),
+ * and each key keeps the hash's top 24 bits beside its length, so a miss
+ * rarely touches the string pool. */
 typedef struct {
   char magic[8];
   uint32_t version;
@@ -51,19 +53,24 @@ typedef struct {
 
 typedef struct {
   uint32_t str_off;           /* into pool */
-  uint32_t str_len;
+  uint32_t len_tag;           /* cnkg_dividx_tag(): length | hash top bits */
   uint32_t hit_start;         /* into hits */
 } CnkgDivIdxKey;
 
 static inline size_t cnkg_dividx_align8(size_t n) { return (n + 7u) & ~(size_t)7u; }
 
-static inline uint32_t cnkg_dividx_hash(const char *s, size_t len) {
-  uint32_t h = 2166136261u;
+static inline uint64_t cnkg_dividx_hash(const char *s, size_t len) {
+  uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < len; i++) {
     h ^= (unsigned char)s[i];
-    h *= 16777619u;
+    h *= 1099511628211ull;
   }
   return h;
+}
+
+/* Keys are at most 255 bytes (names are). */
+static inline uint32_t cnkg_dividx_tag(uint64_t hash, size_t len) {
+  return (uint32_t)(hash >> 40) << 8 | (uint32_t)(len & 0xFFu);
 }
 
 /* Section offsets from the header counts; the file size is offs[6]. */

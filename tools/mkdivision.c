@@ -243,6 +243,7 @@ static uint32_t find_row(uint64_t code) {
 }
 
 typedef struct {
+  uint64_t hash;
   uint32_t bucket;
   uint32_t id;
   uint32_t kind;
@@ -369,6 +370,7 @@ int main(int argc, char **argv) {
                                    CNKG_DIV_MAX_KEYS, buf, sizeof buf);
     grow((void **)&ents, &cap_ents, nents + nk, sizeof *ents);
     for (size_t k = 0; k < nk; k++) {
+      if (keys[k].key.len > 255) continue;  /* cannot happen: keys are no longer than names */
       Entry *e = &ents[nents++];
       e->id = (uint32_t)i;
       e->kind = (uint32_t)keys[k].kind;
@@ -381,12 +383,12 @@ int main(int argc, char **argv) {
         e->in_pool = 0;
         e->off = append(&arena, &arena_len, &arena_cap, keys[k].key.buf, keys[k].key.len);
       }
-      e->bucket = cnkg_dividx_hash(keys[k].key.buf, keys[k].key.len);
+      e->hash = cnkg_dividx_hash(keys[k].key.buf, keys[k].key.len);
     }
   }
   uint32_t nbuckets = 1024;
   while (nbuckets < nents / 2) nbuckets *= 2;
-  for (size_t i = 0; i < nents; i++) ents[i].bucket &= nbuckets - 1;
+  for (size_t i = 0; i < nents; i++) ents[i].bucket = (uint32_t)ents[i].hash & (nbuckets - 1);
   qsort(ents, nents, sizeof *ents, cmp_entry);
 
   CnkgDivIdxKey *keys = NULL;
@@ -404,7 +406,7 @@ int main(int argc, char **argv) {
     }
     grow((void **)&keys, &cap_keys, nkeys + 2, sizeof *keys);
     CnkgDivIdxKey *k = &keys[nkeys++];
-    k->str_len = ents[i].len;
+    k->len_tag = cnkg_dividx_tag(ents[i].hash, ents[i].len);
     k->str_off = alias >= 0 ? ents[i + (size_t)alias].off
                             : append(&pool, &pool_len, &pool_cap, entry_bytes(&ents[i]), ents[i].len);
     k->hit_start = (uint32_t)nhits;
@@ -420,7 +422,7 @@ int main(int argc, char **argv) {
   }
   grow((void **)&keys, &cap_keys, nkeys + 1, sizeof *keys);
   keys[nkeys].str_off = 0;
-  keys[nkeys].str_len = 0;
+  keys[nkeys].len_tag = 0;
   keys[nkeys].hit_start = (uint32_t)nhits;
   for (uint32_t b = 0; b < nbuckets; b++) buckets[b + 1] += buckets[b];
 

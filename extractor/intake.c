@@ -131,13 +131,29 @@ static CnkgStatus assemble(CnkgMapped *full, const CnkgLine *lines,
                            char **first_heading) {
   Sentences ss = {0};
   CnkgStatus st = CNKG_SUCCESS;
-  size_t para = 0, pstart = 0, nc = 0, w = 0, c0 = 0;
+  size_t para = 0, pstart = 0, nc = 0, w = 0, c0 = 0, n_kept = 0;
+  CnkgLine kept[16]; /* credit pieces written so far, as ranges of norm */
   bool open = false, seen_prose = false;
   t->credits = n_credits ? calloc(n_credits, sizeof *t->credits) : NULL;
   if (n_credits && !t->credits) return CNKG_ERR_NOMEM;
   for (size_t k = 0; k < n_lines && !st; k++) {
     const CnkgLine *l = &lines[k];
     if (l->kind == CNKG_LINE_DROP) continue;
+    if (l->kind == CNKG_LINE_CREDIT && !open) {
+      /* a byline printed twice: the piece still sits at its place in
+       * full, the earlier ones have moved to [0, w) */
+      bool dup = false;
+      for (size_t d = 0; d < n_kept && !dup; d++)
+        dup = kept[d].end - kept[d].begin == l->end - l->begin &&
+              memcmp(full->buf + kept[d].begin, full->buf + l->begin,
+                     l->end - l->begin) == 0;
+      if (dup) continue;
+      if (n_kept < sizeof kept / sizeof *kept)
+        kept[n_kept++] = (CnkgLine){w + (w > 0 && w < l->begin),
+                                    w + (w > 0 && w < l->begin) + l->end -
+                                        l->begin,
+                                    l->kind, false};
+    }
     if (!open) {
       if (w > 0 && w < l->begin) {
         size_t m = full->map[l->begin];

@@ -241,7 +241,8 @@ static CnkgStatus emit(Pass *p, uint32_t c, size_t kb, size_t ke) {
 /* Recognises "(pinyin)" at s[i] ('(' already decoded, i after it); on
  * success returns the byte offset after ')' and the number of code points
  * consumed (including both parentheses) in *cps. */
-static size_t romanisation(const char *s, size_t len, size_t i, size_t *cps) {
+static size_t romanisation(const char *s, size_t len, size_t i, size_t *cps,
+                           bool *toned) {
   size_t start = i, n = 1, j = i;
   while (j < len && n < 12) {
     size_t at = j;
@@ -254,8 +255,8 @@ static size_t romanisation(const char *s, size_t len, size_t i, size_t *cps) {
       }
       return 0;
     }
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || tone_base(c)))
-      return 0;
+    if (tone_base(c)) *toned = true;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return 0;
   }
   return 0;
 }
@@ -286,9 +287,13 @@ static CnkgStatus pass_chars(const char *s, size_t len, CnkgMapped *out) {
       continue;
     }
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
-    if ((c == '(') && cnkg_is_han(p.prev) && !p.pending) {
-      size_t cps = 0, after = romanisation(s, len, i, &cps);
-      if (after) {
+    if (c == '(' && p.prev != 0 && !p.pending) {
+      size_t cps = 0;
+      bool toned = false;
+      size_t after = romanisation(s, len, i, &cps, &toned);
+      /* after a Han character any pinyin syllable; after anything else
+       * (mojibake, punctuation) only one with a tone mark */
+      if (after && (toned || cnkg_is_han(p.prev))) {
         /* the romanisation belongs to the character before it */
         for (size_t b = p.prev_at; b < out->len; b++)
           out->map_end[b] = kc + cps;

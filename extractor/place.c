@@ -45,6 +45,8 @@ typedef struct {
   bool weak;              /* short form / enumeration item: kept only if linked
                              (or forced) */
   bool conflict;          /* its chain predecessor cannot contain it */
+  bool short_form;        /* written without its level suffix */
+  size_t alias;           /* fuller mention it abbreviates (白沙 of 白沙村), or SIZE_MAX */
   size_t prev;            /* chain predecessor (adjacent in text), or SIZE_MAX */
   size_t parent;          /* enclosing mention for unlinked places, or SIZE_MAX */
   size_t entity;          /* graph entity, or SIZE_MAX */
@@ -101,6 +103,16 @@ static bool has_suffix(const char *s, size_t len) {
          (len > 3 && (ends_with(s, len, "市") || ends_with(s, len, "区")));
 }
 
+static size_t base_len(const char *s, size_t len);
+
+static bool is_numeral(uint32_t cp) {
+  static const char digits[] = "一二三四五六七八九十两百千几多";
+  size_t i = 0, n = sizeof digits - 1;
+  while (i < n)
+    if (cnkg_utf8_next(digits, n, &i) == cp) return true;
+  return cp >= '0' && cp <= '9';
+}
+
 /* Generic words built like place names (a modifier plus a suffix) that name
  * a kind of place, not a place: 贫困村, 全县, 园区 ... */
 static bool is_generic(const char *s, size_t len) {
@@ -120,7 +132,9 @@ static bool is_generic(const char *s, size_t len) {
       "该市", "各市", "全市", "我市", "本区", "该区", "全区", "各区", "我区",
       "本省", "该省", "各省", "全省", "我省", "外省", "本旗", "该旗", "全旗",
       "各旗", "我旗", "本州", "全州", "该州", "各州", "全盟", "该盟", "神州",
-      "亚洲", "欧洲", "非洲", "美洲", "绿洲",
+      "亚洲", "欧洲", "非洲", "美洲", "绿洲", "嘎查村", "古镇", "镇村", "州县",
+      "包村", "联乡", "驻村", "进村", "入村", "到村", "通村", "建村", "强村",
+      "兴村", "富村", "兴镇", "富镇", "强镇", "集镇区", "城镇区",
   };
   for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
     if (strlen(whole[i]) == len && memcmp(whole[i], s, len) == 0) return true;
@@ -132,7 +146,21 @@ static bool is_generic(const char *s, size_t len) {
       "革命", "全国", "国家级", "省级", "市级", "县级", "乡级", "村级", "建制",
       "建档立卡", "脱贫", "摘帽", "经济", "旅游", "产业", "生态", "宜居",
       "传统", "历史", "文化", "重点贫困", "插花", "空壳", "薄弱", "后进",
+      "国贫", "省贫", "高海拔", "边境", "牧业", "半农半牧", "农业大", "人口大",
   };
+  /* 三县, 西部四县, 东三县: a count of places. */
+  CnkgLevel sl = suffix_level(s, len);
+  size_t bl = base_len(s, len);
+  if (sl != CNKG_LEVEL_NONE && bl < len && bl >= 3) {
+    size_t i = 0, last = 0;
+    uint32_t cp = 0;
+    while (i < bl) {
+      last = i;
+      cp = cnkg_utf8_next(s, bl, &i);
+    }
+    (void)last;
+    if (is_numeral(cp)) return true;
+  }
   for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
     size_t m = strlen(mods[i]);
     if (len > m && memcmp(mods[i], s, m) == 0 && suffix_level(s, len)) {
@@ -152,6 +180,24 @@ static bool is_follow_char(uint32_t cp) {
                                 0x5E9C /*府*/};
   for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
     if (ok[i] == cp) return true;
+  return false;
+}
+
+/* Characters that do not start names: prepositions, conjunctions and the
+ * like that LAC may leave as one-character words before a place. */
+static bool is_function_char(uint32_t cp) {
+  static const char fn[] = "在到和与及从向往由至的了是为把被对将给让等各全本该每";
+  size_t i = 0, n = sizeof fn - 1;
+  while (i < n)
+    if (cnkg_utf8_next(fn, n, &i) == cp) return true;
+  return false;
+}
+
+static bool is_suffix_char(uint32_t cp) {
+  static const char sufs[] = "省市区县旗州盟乡镇村";
+  size_t i = 0, n = sizeof sufs - 1;
+  while (i < n)
+    if (cnkg_utf8_next(sufs, n, &i) == cp) return true;
   return false;
 }
 
@@ -176,7 +222,7 @@ static size_t base_len(const char *s, size_t len) {
                                     "乡", "镇", "村"};
   for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
     size_t n = strlen(suf[i]);
-    if (ends_with(s, len, suf[i]) && len >= n + 6) return len - n;
+    if (ends_with(s, len, suf[i]) && len >= n + 3) return len - n;
   }
   return len;
 }
@@ -198,7 +244,7 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
    * townships (3个贫困村, 两个建档立卡贫困行政村, 2个乡镇, 3个村委会) or
    * 行政村/自然村 directly. Group 1: the items; group 2/3: the kind. */
   static const char pat[] =
-      "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6})等?"
+      "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6}?)等?"
       "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:]{0,10}?"
       "(村委会|村|乡镇|乡|镇|嘎查|社区)|(?:行政|自然)(村))";
   int ec = 0;
@@ -278,7 +324,7 @@ static CnkgStatus add_cand(Work *w, size_t sent, size_t begin, size_t end,
   c->suffix_level = suffix_level(form, form_len);
   c->force = force;
   c->weak = weak;
-  c->prev = c->parent = c->entity = SIZE_MAX;
+  c->prev = c->parent = c->entity = c->alias = SIZE_MAX;
   if (index) *index = w->n;
   w->n++;
   return CNKG_SUCCESS;
@@ -383,8 +429,16 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         else if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
         else weakf[n_weak++] = hits[h].id;
       }
-      bool at_start = !v->have_lac || v->wstart[k];
-      bool at_end = !v->have_lac || v->wend[k + L];
+      /* A bare 河南 or 海南 is the province, not the county or prefecture
+       * that shares the name. */
+      size_t n_prov = 0;
+      for (size_t h = 0; h < n_short; h++)
+        if (rec_level(div, shortf[h]) == CNKG_LEVEL_PROVINCE) shortf[n_prov++] = shortf[h];
+      if (n_prov) n_short = n_prov;
+      /* LAC glues 、 to the next word: after punctuation is a start. */
+      bool at_start = !v->have_lac || v->wstart[k] || k == 0 || !cnkg_is_han(v->cp[k - 1]);
+      bool at_end = !v->have_lac || v->wend[k + L] || k + L >= v->nc ||
+                    !cnkg_is_han(v->cp[k + L]);
       uint32_t next = k + L < v->nc ? v->cp[k + L] : 0;
       const char *tag = v->have_lac ? v->wtag[k] : NULL;
       size_t flen = place_form_len(key, klen);
@@ -393,7 +447,21 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         if (!chained && is_generic(key, flen)) continue;
         /* Short names starting inside a word are pieces of other words
          * (扩大村 is not 大村) unless they continue an address chain. */
-        if (!chained && L <= 3 && !at_start) continue;
+        /* Inside a LAC place word only after another place-like chunk
+         * (帮扶村|市庄村), never as the tail of an unlisted name (法|洛村). */
+        bool in_place_word = v->have_lac && tag_is_placey(tag) && !tag_is(tag, "nz") &&
+                             (at_start || is_suffix_char(v->cp[k - 1]));
+        if (!chained && L <= 3 && !at_start && !in_place_word) continue;
+        if (!chained && v->have_lac && !in_place_word) {
+          /* 壮大/村, 让/村民: a verb or adjective before a suffix that LAC
+           * cut off is not a name. */
+          bool inner = false;
+          for (size_t c = k + 1; c < k + L; c++) inner = inner || v->wstart[c];
+          bool nounish = tag_is(tag, "n") || tag_is(tag, "nw") || tag_is(tag, "PER") ||
+                         tag_is(tag, "nr") || tag_is(tag, "nz");
+          if (inner && !nounish) continue;
+          if (L == 2) continue; /* 包村, 达村: one character and a suffix */
+        }
         memcpy(ids, strong, n_strong * sizeof *ids);
         CnkgStatus s = add_cand(w, sent, b, e, key, flen, ids, n_strong, false,
                                 CNKG_LEVEL_NONE, NULL);
@@ -410,9 +478,11 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         /* Unsure short forms stay only if the document names the place
          * (or a place inside it) in full nearby. */
         if (!sure && v->have_lac && !at_start) continue;
+        size_t ci;
         CnkgStatus s = add_cand(w, sent, b, e, key, klen, shortf, n_short, !sure,
-                                CNKG_LEVEL_NONE, NULL);
+                                CNKG_LEVEL_NONE, &ci);
         if (s) return s;
+        w->c[ci].short_form = true;
         taken = true;
       } else if (n_weak && v->have_lac && at_start && at_end && tag_is(tag, "LOC") &&
                  !is_generic(key, klen)) {
@@ -483,8 +553,24 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           for (size_t x = gs; x < c; x++) han = han && cnkg_is_han(v->cp[x]);
           CnkgLevel lv = suffix_level(g, glen);
           size_t gb = base + v->off[gs], ge = base + v->off[c];
-          if (han && lv != CNKG_LEVEL_NONE && !is_generic(g, glen) &&
-              !covered(w, first, gb, ge)) {
+          /* 朱|埠镇: a lone character LAC split off belongs to the name. */
+          size_t bchars = cnkg_utf8_count(g, base_len(g, glen));
+          if (han && bchars == 1 && gs == ws && gs > 0 && v->wstart[gs - 1] &&
+              cnkg_is_han(v->cp[gs - 1]) && !is_suffix_char(v->cp[gs - 1]) &&
+              !is_function_char(v->cp[gs - 1])) {
+            gs--;
+            g = v->s + v->off[gs];
+            glen = v->off[c] - v->off[gs];
+            gb = base + v->off[gs];
+            bchars = 2;
+          }
+          uint32_t before_suffix = 0;
+          {
+            size_t bl2 = base_len(g, glen), x = 0;
+            while (x < bl2) before_suffix = cnkg_utf8_next(g, bl2, &x);
+          }
+          if (han && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
+              !is_generic(g, glen) && !covered(w, first, gb, ge)) {
             size_t flen = place_form_len(g, glen);
             CnkgStatus s = add_cand(w, sent, gb, gb + flen, g, flen, NULL, 0, false,
                                     CNKG_LEVEL_NONE, NULL);
@@ -723,17 +809,69 @@ static bool one_line(const CnkgDivision *div, const Cand *c, CnkgDivId *top) {
   return true;
 }
 
+/* True if a bare short form sits in a list of places (到A、B等地). */
+static bool in_enumeration(const Work *w, const Cand *c) {
+  const char *t = w->st->text->norm;
+  size_t n = w->st->text->norm_len;
+  return (c->begin >= 3 && memcmp(t + c->begin - 3, "、", 3) == 0) ||
+         (c->end + 3 <= n && (memcmp(t + c->end, "、", 3) == 0 ||
+                              memcmp(t + c->end, "等", 3) == 0));
+}
+
+/* A short form the list knows in one place only, in a sentence whose other
+ * places all lie in another province, is more likely an ordinary word
+ * (四大平川乡镇) than a far-away county. */
+static bool short_conflicts(const Work *w, size_t ci) {
+  const CnkgDivision *div = w->r->div;
+  const Cand *c = &w->c[ci];
+  if (!c->short_form || c->prev != SIZE_MAX || in_enumeration(w, c)) return false;
+  CnkgDivId prov = cnkg_division_ancestor(div, c->ids[0], CNKG_LEVEL_PROVINCE);
+  bool other = false;
+  for (size_t i = 0; i < w->n; i++) {
+    const Cand *a = &w->c[i];
+    if (i == ci || a->sent != c->sent || a->short_form || a->weak || a->n_ids != 1) continue;
+    if (cnkg_division_ancestor(div, a->ids[0], CNKG_LEVEL_PROVINCE) == prov) return false;
+    other = true;
+  }
+  return other;
+}
+
+/* A bare name whose suffixed form the document also uses is that place
+ * (白沙 beside 白沙村), whatever else the list calls 白沙. */
+static void find_aliases(Work *w) {
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->sent == SIZE_MAX || has_suffix(c->form, strlen(c->form))) continue;
+    size_t fl = strlen(c->form);
+    for (size_t j = 0; j < w->n; j++) {
+      const Cand *d = &w->c[j];
+      if (j == i || d->sent == SIZE_MAX || d->weak || d->short_form) continue;
+      size_t dl = strlen(d->form);
+      if (dl <= fl || !starts_with(d->form, dl, c->form) || base_len(d->form, dl) != fl)
+        continue;
+      if (c->force && c->force != d->suffix_level) continue;
+      c->alias = j;
+      break;
+    }
+  }
+}
+
 static void resolve(Work *w) {
   const CnkgDivision *div = w->r->div;
   bool any_anchor = false;
+  find_aliases(w);
   /* Unique records of county level and above, and chain-decided ones. */
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
-    if (c->weak || c->conflict || c->n_ids == 0) continue;
+    if (c->weak || c->conflict || c->n_ids == 0 || c->alias != SIZE_MAX) continue;
     CnkgDivId top;
     if (c->n_ids == 1) {
       CnkgLevel lv = rec_level(div, c->ids[0]);
       bool chained = c->prev != SIZE_MAX && w->c[c->prev].n_ids > 0;
+      if (short_conflicts(w, i)) {
+        c->weak = true; /* dropped unless something nearer supports it */
+        continue;
+      }
       if (lv <= CNKG_LEVEL_COUNTY || chained) c->link = c->ids[0];
     } else if (c->suffix_level == CNKG_LEVEL_NONE && one_line(div, c, &top) &&
                rec_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
@@ -747,7 +885,8 @@ static void resolve(Work *w) {
     bool changed = false;
     for (size_t i = 0; i < w->n; i++) {
       Cand *c = &w->c[i];
-      if (c->link != CNKG_DIV_NONE || c->conflict || c->n_ids == 0) continue;
+      if (c->link != CNKG_DIV_NONE || c->conflict || c->n_ids == 0 || c->alias != SIZE_MAX)
+        continue;
       int rank;
       bool equal;
       CnkgDivId pick = support(w, i, &rank, &equal);
@@ -783,6 +922,12 @@ static void resolve(Work *w) {
     if (same && !c->conflict) c->level = lv;
     else if (c->suffix_level) c->level = c->suffix_level;
     else if (same) c->level = lv;
+  }
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->alias == SIZE_MAX) continue;
+    c->link = w->c[c->alias].link;
+    c->level = w->c[c->alias].level;
   }
 }
 
@@ -871,12 +1016,21 @@ static CnkgStatus build_entities(Work *w) {
   if (!order) return CNKG_ERR_NOMEM;
   size_t n = 0;
   for (size_t i = 0; i < w->n; i++)
-    if (w->c[i].level != CNKG_LEVEL_NONE && w->c[i].sent != SIZE_MAX) order[n++] = i;
+    if (w->c[i].level != CNKG_LEVEL_NONE && w->c[i].sent != SIZE_MAX &&
+        w->c[i].alias == SIZE_MAX)
+      order[n++] = i;
   sort_by_level(order, n, w->c);
+  size_t n_main = n;
+  for (size_t i = 0; i < w->n; i++)
+    if (w->c[i].level != CNKG_LEVEL_NONE && w->c[i].alias != SIZE_MAX) order[n++] = i;
   CnkgStatus s = CNKG_SUCCESS;
   for (size_t k = 0; k < n && !s; k++) {
     Cand *c = &w->c[order[k]];
-    if (c->link != CNKG_DIV_NONE) {
+    if (k >= n_main) {
+      c->entity = w->c[c->alias].entity;
+      if (c->entity == SIZE_MAX) continue;
+      s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
+    } else if (c->link != CNKG_DIV_NONE) {
       s = entity_for_record(w, c->link, c->form, &c->entity, NULL);
     } else {
       c->parent = find_parent(w, order[k]);
@@ -898,6 +1052,7 @@ static CnkgStatus build_entities(Work *w) {
   /* The fullest form a document gives is the label. */
   for (size_t k = 0; k < n && !s; k++) {
     Cand *c = &w->c[order[k]];
+    if (c->entity == SIZE_MAX) continue;
     const CnkgEntity *e = cnkg_graph_entity(st->graph, c->entity);
     const char *longest = c->form;
     for (size_t j = 0; j < n; j++) {
@@ -925,7 +1080,7 @@ static CnkgStatus build_hierarchy(Work *w) {
   CnkgStatus s = CNKG_SUCCESS;
   for (size_t i = 0; i < w->n && !s; i++) {
     Cand *c = &w->c[i];
-    if (c->entity == SIZE_MAX) continue;
+    if (c->entity == SIZE_MAX || c->alias != SIZE_MAX) continue;
     if (c->link == CNKG_DIV_NONE) {
       if (c->parent != SIZE_MAX && w->c[c->parent].entity != SIZE_MAX &&
           w->c[c->parent].entity != c->entity)

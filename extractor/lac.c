@@ -15,15 +15,13 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "extractor/lac_int.h"
+#include "extractor/lac_kernels.h"
 
 #define H ((size_t)CNKG_LAC_H)
 #define G ((size_t)CNKG_LAC_G)
-#define MAX_TAGS 64u
+#define MAX_TAGS CNKG_LAC_KP
 /* Chunk bound: sentences longer than this are cut (at punctuation when
  * possible) so scratch memory stays bounded; far above normal sentences. */
 #define CHUNK_MAX 512u
@@ -44,6 +42,7 @@ struct CnkgLac {
   const float *start, *end;
   /* transitions [from][to] and transposed [to][from], rows MAX_TAGS wide */
   float trans_p[MAX_TAGS * MAX_TAGS], trans_tp[MAX_TAGS * MAX_TAGS];
+  const CnkgLacKernels *kernels;  /* activations and Viterbi steps for this CPU */
 };
 
 /* One piece of a sentence processed as an independent sequence. */
@@ -178,8 +177,13 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   /* Parallelism comes from callers (one thread per batch); OpenBLAS's own
    * threads would only fight them over cores on these small products. */
   openblas_set_num_threads(1);
+  m->kernels = cnkg_lac_kernels_best();
   *lac = m;
   return CNKG_SUCCESS;
+}
+
+void cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels) {
+  if (lac) lac->kernels = kernels ? kernels : cnkg_lac_kernels_best();
 }
 
 void cnkg_lac_free(CnkgLac *lac) {
@@ -279,90 +283,21 @@ static bool result_reserve(CnkgLacResult *r, Scratch *s, size_t n) {
 
 /* ---- numerics ------------------------------------------------------- */
 
-#if defined(__SSE2__)
-/* exp on four floats to about 2 ulp: x = n ln2 + r, |r| <= ln2/2, e^r by a
- * degree-6 Taylor polynomial, 2^n built in the exponent bits. libm's
- * scalar expf/tanhf took a third of the run time. Inputs are clamped to
- * +-87, whose results are within rounding of 0, 1 or -1 where used here. */
-static inline __m128 exp4(__m128 x) {
-  x = _mm_min_ps(_mm_max_ps(x, _mm_set1_ps(-87.0f)), _mm_set1_ps(87.0f));
-  __m128i ni = _mm_cvtps_epi32(_mm_mul_ps(x, _mm_set1_ps(1.44269504088896341f)));
-  __m128 n = _mm_cvtepi32_ps(ni);
-  __m128 r = _mm_sub_ps(x, _mm_mul_ps(n, _mm_set1_ps(0.693359375f)));
-  r = _mm_sub_ps(r, _mm_mul_ps(n, _mm_set1_ps(-2.12194440e-4f)));
-  __m128 p = _mm_set1_ps(1.0f / 720);
-  p = _mm_add_ps(_mm_mul_ps(p, r), _mm_set1_ps(1.0f / 120));
-  p = _mm_add_ps(_mm_mul_ps(p, r), _mm_set1_ps(1.0f / 24));
-  p = _mm_add_ps(_mm_mul_ps(p, r), _mm_set1_ps(1.0f / 6));
-  p = _mm_add_ps(_mm_mul_ps(p, r), _mm_set1_ps(0.5f));
-  p = _mm_add_ps(_mm_mul_ps(p, r), _mm_set1_ps(1.0f));
-  p = _mm_add_ps(_mm_mul_ps(p, r), _mm_set1_ps(1.0f));
-  __m128 scale = _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(ni, _mm_set1_epi32(127)), 23));
-  return _mm_mul_ps(p, scale);
-}
-
-static inline __m128 sigmoid4(__m128 x) {
-  __m128 one = _mm_set1_ps(1.0f);
-  return _mm_div_ps(one, _mm_add_ps(one, exp4(_mm_sub_ps(_mm_setzero_ps(), x))));
-}
-
-/* tanh(x) = 1 - 2 / (e^2x + 1): absolute error a few 1e-8, which is all
- * the GRU state (a convex mix of values in [-1, 1]) can see. */
-static inline __m128 tanh4(__m128 x) {
-  __m128 one = _mm_set1_ps(1.0f);
-  __m128 e = exp4(_mm_add_ps(x, x));
-  return _mm_sub_ps(one, _mm_div_ps(_mm_set1_ps(2.0f), _mm_add_ps(e, one)));
-}
-#endif
-
-/* u = sigmoid(x + g), q = sigmoid(x' + g') * h for one row: the update
- * gate and the reset-gated state. */
-static void gru_gates(const float *x, const float *g, const float *h, float *u, float *q) {
-#if defined(__SSE2__)
-  for (size_t k = 0; k < H; k += 4) {
-    _mm_storeu_ps(u + k, sigmoid4(_mm_add_ps(_mm_loadu_ps(x + k), _mm_loadu_ps(g + k))));
-    __m128 rr = sigmoid4(_mm_add_ps(_mm_loadu_ps(x + H + k), _mm_loadu_ps(g + H + k)));
-    _mm_storeu_ps(q + k, _mm_mul_ps(rr, _mm_loadu_ps(h + k)));
-  }
-#else
-  for (size_t k = 0; k < H; k++) u[k] = 1.0f / (1.0f + expf(-(x[k] + g[k])));
-  for (size_t k = 0; k < H; k++) q[k] = h[k] / (1.0f + expf(-(x[H + k] + g[H + k])));
-#endif
-}
-
-/* h = (1 - u) h + u tanh(x + c), copied to o. */
-static void gru_update(const float *x, const float *c, const float *u, float *h, float *o) {
-#if defined(__SSE2__)
-  for (size_t k = 0; k < H; k += 4) {
-    __m128 cc = tanh4(_mm_add_ps(_mm_loadu_ps(x + k), _mm_loadu_ps(c + k)));
-    __m128 uu = _mm_loadu_ps(u + k), hh = _mm_loadu_ps(h + k);
-    hh = _mm_add_ps(_mm_mul_ps(_mm_sub_ps(_mm_set1_ps(1.0f), uu), hh), _mm_mul_ps(uu, cc));
-    _mm_storeu_ps(h + k, hh);
-    _mm_storeu_ps(o + k, hh);
-  }
-#else
-  for (size_t k = 0; k < H; k++) {
-    float cc = tanhf(x[k] + c[k]);
-    h[k] = (1.0f - u[k]) * h[k] + u[k] * cc;
-    o[k] = h[k];
-  }
-#endif
-}
-
 /* One GRU time step for rows [0, n) of a direction: hs (n x H) holds the
  * previous states; xr[i] is row i's projected input (G floats, bias folded
  * in); the new state is written to hs and to out[i]. */
-static void gru_step(const float *wg, const float *wc, size_t n, float *hs,
+static void gru_step(const CnkgLacKernels *kn, const float *wg, const float *wc, size_t n,
+                     float *hs,
                      const float *const *xr, float *const *out, float *gate, float *rh,
                      float *cand, float *upd) {
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)(2 * H), (int)H, 1.0f,
               hs, (int)H, wg, (int)(2 * H), 0.0f, gate, (int)(2 * H));
   for (size_t i = 0; i < n; i++)
-    gru_gates(xr[i], gate + i * 2 * H, hs + i * H, upd + i * H, rh + i * H);
+    kn->gates(xr[i], gate + i * 2 * H, hs + i * H, upd + i * H, rh + i * H);
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)H, (int)H, 1.0f, rh,
               (int)H, wc, (int)H, 0.0f, cand, (int)H);
   for (size_t i = 0; i < n; i++)
-    gru_update(xr[i] + 2 * H, cand + i * H, upd + i * H, hs + i * H, out[i]);
+    kn->update(xr[i] + 2 * H, cand + i * H, upd + i * H, hs + i * H, out[i]);
 }
 
 /* Runs one bidirectional layer over the batch's chunks (sorted by length,
@@ -398,7 +333,7 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
         xr[i] = x + q * 2 * G + (size_t)dir * G;
         orow[i] = out + q * 2 * H + (size_t)dir * H;
       }
-      gru_step(wg, wc, act, s->hs, xr, orow, s->gate, s->rh, s->cand, s->upd);
+      gru_step(m->kernels, wg, wc, act, s->hs, xr, orow, s->gate, s->rh, s->cand, s->upd);
     }
   }
   free(xr);
@@ -428,28 +363,7 @@ static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uin
     const float *prev = al + (t - 1) * P, *e = em + t * K;
     float *cur = al + t * P;
     int32_t bi[MAX_TAGS];
-#if defined(__SSE2__)
-    for (size_t j = 0; j < P; j += 4) {
-      __m128 best = _mm_add_ps(_mm_set1_ps(prev[0]), _mm_loadu_ps(m->trans_p + j));
-      __m128i arg = _mm_setzero_si128();
-      for (size_t i = 1; i < K; i++) {
-        __m128 v = _mm_add_ps(_mm_set1_ps(prev[i]), _mm_loadu_ps(m->trans_p + i * P + j));
-        __m128 gt = _mm_cmpgt_ps(v, best);
-        best = _mm_or_ps(_mm_and_ps(gt, v), _mm_andnot_ps(gt, best));
-        __m128i gi = _mm_castps_si128(gt);
-        arg = _mm_or_si128(_mm_and_si128(gi, _mm_set1_epi32((int)i)), _mm_andnot_si128(gi, arg));
-      }
-      _mm_storeu_ps(cur + j, best);
-      _mm_storeu_si128((__m128i *)(void *)(bi + j), arg);
-    }
-#else
-    for (size_t j = 0; j < P; j++) cur[j] = prev[0] + m->trans_p[j], bi[j] = 0;
-    for (size_t i = 1; i < K; i++)
-      for (size_t j = 0; j < P; j++) {
-        float v = prev[i] + m->trans_p[i * P + j];
-        if (v > cur[j]) cur[j] = v, bi[j] = (int32_t)i;
-      }
-#endif
+    m->kernels->vit_forward(prev, m->trans_p, K, cur, bi);
     for (size_t j = 0; j < K; j++) {
       cur[j] += e[j];
       back[t * P + j] = (uint8_t)bi[j];
@@ -469,22 +383,7 @@ static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uin
     float *cb = be + (t - 1) * P;
     float rest[MAX_TAGS];
     for (size_t j = 0; j < K; j++) rest[j] = ne[j] + nb[j];
-#if defined(__SSE2__)
-    for (size_t i = 0; i < P; i += 4) {
-      __m128 best = _mm_add_ps(_mm_loadu_ps(m->trans_tp + i), _mm_set1_ps(rest[0]));
-      for (size_t j = 1; j < K; j++)
-        best = _mm_max_ps(best, _mm_add_ps(_mm_loadu_ps(m->trans_tp + j * P + i),
-                                           _mm_set1_ps(rest[j])));
-      _mm_storeu_ps(cb + i, best);
-    }
-#else
-    for (size_t i = 0; i < P; i++) cb[i] = m->trans_tp[i] + rest[0];
-    for (size_t j = 1; j < K; j++)
-      for (size_t i = 0; i < P; i++) {
-        float v = m->trans_tp[j * P + i] + rest[j];
-        if (v > cb[i]) cb[i] = v;
-      }
-#endif
+    m->kernels->vit_backward(rest, m->trans_tp, K, cb);
   }
   for (size_t t = 0; t < T; t++) {
     const float *a = al + t * P, *bb = be + t * P;

@@ -2,12 +2,14 @@
  * Tests for extractor/lac.c: tags identical to lac_reference.py on
  * $CNKG_SHARED/lac/vectors.tsv and on tests/data/lac_own.tsv, emissions
  * within 1e-4 of tests/data/lac_emissions.tsv, words, offsets, margins,
- * long and bad input, bad model files. Needs build/data/lac.model. */
+ * long and bad input, bad model files, every kernel version. Needs
+ * build/data/lac.model. */
 #include <math.h>
 
 #include "check.h"
 #include "cnkg/data.h"
 #include "extractor/lac.h"
+#include "extractor/lac_kernels.h"
 
 static CnkgLac *lac;
 
@@ -198,6 +200,15 @@ int main(void) {
   const char *src = check_env("CNKG_SOURCE_DIR", ".");
   snprintf(file, sizeof file, "%s/tests/data/lac_own.tsv", src);
   CHECK(check_tsv(file) >= 40);
+  /* every kernel version this CPU runs gives the reference's tags too */
+  const char *versions[] = {"scalar", "sse2", "avx2"};
+  for (size_t v = 0; v < 3; v++) {
+    const CnkgLacKernels *kn = cnkg_lac_kernels_named(versions[v]);
+    if (!kn) continue;
+    cnkg_lac_use_kernels(lac, kn);
+    CHECK(check_tsv(file) >= 40);
+  }
+  cnkg_lac_use_kernels(lac, NULL);
   snprintf(file, sizeof file, "%s/tests/data/lac_emissions.tsv", src);
   check_emissions(file);
   check_edges();

@@ -277,7 +277,7 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
     CnkgStatus r = add_cand(c, e, g, suffix, has_act || v->group, st, si, mb,
                             items[i].end);
     if (r) return r;
-    if (touching && !has_act && !e->canon) {
+    if (touching && !has_act && e->bound && !e->canon) {
       /* 养蜂: the text's own verb+product form is the name */
       Cand *x = &c->v[c->n - 1];
       free(x->name);
@@ -468,7 +468,7 @@ static CnkgStatus emit(const CnkgDocState *cst, CnkgDocState *st, Cands *c) {
         if (x->key != g) continue;
         size_t who[4];
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         true, pass == 0, who, 4);
+                                         true, false, pass == 1, who, 4);
         for (size_t k = 0; k < n; k++) {
           if (who[k] == ent) continue;
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,

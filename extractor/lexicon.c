@@ -330,23 +330,40 @@ static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {
   return true;
 }
 
-/* The last place named in sentence si (greatest end), or SIZE_MAX. */
-static size_t last_place_in(const CnkgDocState *st, size_t si) {
-  size_t best = SIZE_MAX, best_end = 0;
+/* The place a paragraph is about: the first place named in it before
+ * byte limit, followed through a chain of adjacent names (交城县野则河村 ->
+ * 野则河村). SIZE_MAX when none. */
+static size_t paragraph_place(const CnkgDocState *st, size_t para,
+                              size_t limit) {
+  const CnkgSpan *first = NULL;
   for (size_t i = 0; i < st->n_spans; i++) {
     const CnkgSpan *sp = &st->spans[i];
-    if (sp->sentence != si || !cnkg_type_is_place(sp->type)) continue;
-    if (best == SIZE_MAX || sp->end >= best_end) {
-      best = sp->entity;
-      best_end = sp->end;
+    if (!cnkg_type_is_place(sp->type) || sp->end > limit) continue;
+    if (st->text->sentences[sp->sentence].paragraph != para) continue;
+    if (!first || sp->begin < first->begin ||
+        (sp->begin == first->begin && sp->end > first->end))
+      first = sp;
+  }
+  if (!first) return SIZE_MAX;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (size_t i = 0; i < st->n_spans; i++) {
+      const CnkgSpan *sp = &st->spans[i];
+      if (cnkg_type_is_place(sp->type) && sp->begin == first->end &&
+          sp->end <= limit) {
+        first = sp;
+        moved = true;
+        break;
+      }
     }
   }
-  return best;
+  return first->entity;
 }
 
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
                              size_t begin, size_t end, bool orgs,
-                             bool local_only, size_t *out, size_t max) {
+                             bool local_only, bool focus, size_t *out,
+                             size_t max) {
   size_t n = 0;
   if (!st || !out || max == 0) return 0;
   /* In the clause (the sentence cut at ;): the nearest place before
@@ -390,33 +407,29 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     }
   }
   const CnkgSpan *place = before ? before : after;
-  if (org && (!place || org->end >= place->end || org->begin <= begin))
+  if (org && (org->end >= end || begin - org->end <= 6))
     add_unique(out, &n, max, org->entity);
   if (place) {
     add_unique(out, &n, max, place->entity);
     return n;
   }
-  if (n > 0 || local_only) return n;
-  /* The paragraph: the last place named in an earlier sentence of it. */
+  if (local_only) return n;
+  /* The paragraph (up to this clause), then the nearest heading before. */
   const CnkgText *t = st->text;
-  size_t para = t->sentences[sentence].paragraph;
+  size_t e = paragraph_place(st, sen->paragraph, cb);
+  if (e != SIZE_MAX) {
+    add_unique(out, &n, max, e);
+    return n;
+  }
   for (size_t si = sentence; si-- > 0;) {
-    if (t->sentences[si].paragraph != para) break;
-    size_t e = last_place_in(st, si);
-    if (e != SIZE_MAX) {
-      add_unique(out, &n, max, e);
-      return n;
-    }
-  }
-  /* The section: the nearest heading before that names a place. */
-  for (size_t si = sentence + 1; si-- > 0;) {
     if (!t->sentences[si].heading) continue;
-    size_t e = last_place_in(st, si);
+    e = paragraph_place(st, t->sentences[si].paragraph, t->sentences[si].end);
     if (e != SIZE_MAX) {
       add_unique(out, &n, max, e);
       return n;
     }
   }
+  if (!focus) return n;
   if (st->focus_place != SIZE_MAX) add_unique(out, &n, max, st->focus_place);
   return n;
 }

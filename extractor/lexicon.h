@@ -58,10 +58,11 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
  * of sentence: the places (and, when orgs is true, the organisations of an
  * economic or party kind) named in the sentence nearest before it, else
  * after it; failing that (unless local_only), the place the paragraph or
- * section is about, then st->focus_place. Writes up to max entity indices
- * to out; returns how many. */
+ * section is about, then (if focus) st->focus_place. Writes up to max
+ * entity indices to out; returns how many. */
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
                              size_t begin, size_t end, bool orgs,
-                             bool local_only, size_t *out, size_t max);
+                             bool local_only, bool focus, size_t *out,
+                             size_t max);
 
 #endif

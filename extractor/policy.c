@@ -480,7 +480,7 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
         if (x->key != g) continue;
         size_t who[4];
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         true, pass == 0, who, 4);
+                                         true, false, pass == 1, who, 4);
         for (size_t k = 0; k < n; k++) {
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
                                    ent, NULL, x->sentence);

@@ -12,8 +12,16 @@
 
 #include "cnkg/text.h"
 
-/* Two to four Han characters, possibly several separated by 、 , or space. */
-#define NAMES "(?<n>\\p{Han}{2,4}(?:\\s*[、,和\\s]\\s*\\p{Han}{2,4}){0,5})"
+/* Credited names: Han characters, 、 , and spaces, matched lazily as one
+ * character class so that backtracking stays linear (nested counted
+ * repeats blow the match limit on long Han runs). add_names splits the
+ * group at separators and at removed whitespace (a gap in the map) and
+ * keeps pieces of two to four characters. */
+/* Han characters by block: PCRE2 matches \p{Han} by Script_Extensions,
+ * which counts 。、“” as Han. */
+#define HANR "\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FFFF}"
+#define HAN "[" HANR "]"
+#define NAMES "(?<n>" HAN "[" HANR "、, ]{1,28}?)"
 
 enum {
   P_RELATED,   /* heading of a related-articles block */
@@ -45,13 +53,13 @@ static const char *const PATTERNS[P_COUNT] = {
     [P_CRUMB] = "^\\s*(?:>|»|首页\\s*[>»])|\\s[>»]\\s.*\\s[>»]\\s",
     [P_DATE] = "^(?:\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?|\\d{1,2}[./]\\d{1,2}"
                "[./]\\d{4})(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?<r>.*)$"
-               "|^\\p{Han}{0,8}\\s*\\d{4}年(?:第)?\\d{1,3}期\\s*(?<r2>.*)$",
-    [P_AUTHOR] = "^(?:□\\s*)?(?:\\p{Han}{0,6}?(?:记者|通讯员|特约撰稿人?)|作者|文|"
+               "|^" HAN "{0,8}\\s*\\d{4}年(?:第)?\\d{1,3}期\\s*(?<r2>.*)$",
+    [P_AUTHOR] = "^(?:□\\s*)?(?:" HAN "{0,6}?(?:记者|通讯员|特约撰稿人?)|作者|文|"
                  "文字|撰文|撰稿|整理|执笔)\\s*[丨|/:]?\\s*" NAMES "\\s*$",
-    [P_PHOTO] = "(?:^|(?<=[。!?”)]))\\s*\\(?\\s*(?:\\p{Han}{0,6}?(?:记者|通讯员)"
+    [P_PHOTO] = "(?:^|(?<=[。!?”)]))\\s*\\(?\\s*(?:" HAN "{0,6}?(?:记者|通讯员)"
                 "\\s*)?" NAMES "\\s*摄(?:影)?\\s*\\)?\\s*$",
     [P_PHOTO2] = "^(?:□\\s*)?(?:摄影|图片|图|摄)\\s*[丨|/:]\\s*" NAMES "\\s*$",
-    [P_PAREN] = "(?:^|(?<=[。!?”…]))\\s*\\((?:\\p{Han}{0,6}?(?:记者|通讯员)\\s*)?"
+    [P_PAREN] = "(?:^|(?<=[。!?”…]))\\s*\\((?:" HAN "{0,6}?(?:记者|通讯员)\\s*)?"
                 NAMES "\\)\\s*$",
     [P_SOURCE] = "^(?:□\\s*)?(?:来源|来源于|稿件来源|信息来源|出处|转自)\\s*:"
                  "\\s*(?<s>.{1,60}?)\\s*$",
@@ -301,11 +309,6 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
   if (n <= 120 && (match(f, P_LEGAL, s, b, e) ||
                    (crumb_char && match(f, P_CRUMB, s, b, e))))
     return add_line(a, b, e, CNKG_LINE_DROP);
-  if (match(f, P_SOURCE, s, b, e) && group(f, P_SOURCE, "s", &gb, &ge)) {
-    CnkgStatus st = add_credit(a, CNKG_CREDIT_SOURCE, gb, ge);
-    return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
-  }
-  if (match(f, P_META, s, b, e)) return add_line(a, b, e, CNKG_LINE_DROP);
   if (match(f, P_DATE, s, b, e)) {
     if (!group(f, P_DATE, "r", &gb, &ge) && !group(f, P_DATE, "r2", &gb, &ge))
       gb = ge = e;
@@ -313,6 +316,11 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
     if (st || gb >= e) return st;
     b = gb;
   }
+  if (match(f, P_SOURCE, s, b, e) && group(f, P_SOURCE, "s", &gb, &ge)) {
+    CnkgStatus st = add_credit(a, CNKG_CREDIT_SOURCE, gb, ge);
+    return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
+  }
+  if (match(f, P_META, s, b, e)) return add_line(a, b, e, CNKG_LINE_DROP);
   if (match(f, P_AUTHOR, s, b, e) && group(f, P_AUTHOR, "n", &gb, &ge)) {
     CnkgStatus st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
     return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
@@ -345,6 +353,14 @@ tails:;
                      p == P_PHOTO ? CNKG_CREDIT_PHOTOGRAPHER : CNKG_CREDIT_AUTHOR,
                      gb, ge);
       if (!st && a->nc == before) continue; /* nothing name-like */
+    }
+    /* a caption without punctuation before the credit stays prose */
+    if (!st && p == P_PHOTO && a->nc > 0 && a->credits[a->nc - 1].role ==
+                                                 CNKG_CREDIT_PHOTOGRAPHER) {
+      size_t first = a->credits[a->nc - 1].begin;
+      for (size_t c = a->nc; c-- > 0 && a->credits[c].begin >= at;)
+        first = a->credits[c].begin;
+      if (first > at) at = first;
     }
     while (at < e && s[at] == ' ') at++;
     if (!st && at > b) st = add_line(a, b, at, CNKG_LINE_PROSE);

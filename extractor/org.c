@@ -15,11 +15,14 @@
 
 #include "cnkg/text.h"
 #include "extractor/recognizers.h"
+#include "extractor/surname.h"
 
 struct CnkgOrgRecognizer {
   pcre2_code *after_place;  /* anchored at the end of a place span */
   pcre2_code *coordinated;  /* 和/、 + second body after a place-named one */
   pcre2_code *media;        /* delimited media names */
+  pcre2_code *quoted;       /* “名”合作社, “名突击队” */
+  pcre2_code *level_body;   /* 县科技服务团, 市脱贫攻坚工作领导小组 */
   pcre2_match_context *mctx;
 };
 
@@ -32,7 +35,9 @@ static const char *const GENERIC[] = {
     "工作队", "驻村工作队", "扶贫工作队", "扶贫办", "组织部", "指挥部",
     "领导小组", "村民委员会", "委员会", "党员", "协会", "办公室", "政协",
     "纪委", "人大", "人大常委会", "宣传部", "党校", "企业", "龙头企业",
-    "中心", "服务中心", "网", "日报", "报社", "村集体", "集体", NULL};
+    "中心", "服务中心", "网", "日报", "报社", "村集体", "集体", "新时代",
+    "产业党支部", "党支部合作社", "联合会", "乡镇党委", "农村基层党支部",
+    "贫困村党支部", "产业合作社", NULL};
 static const char LEVEL_CHARS[] = "县镇乡村省市州旗区盟";
 
 /* Characters that never occur inside the free part of a body's name. */
@@ -74,9 +79,19 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:^|(?<=[、，,：:（(\\s“·]))(\\p{Han}{2,8}?(?:日报|晚报|时报|新闻网|网|社))"
       "(?=[、，,）)\\s。”·]|$)",
       err, errsize);
+  r->quoted = compile(
+      "“(\\p{Han}{2,12})”(\\p{Han}{0,8}?(?:专业合作社|合作社|有限公司|公司|协会"
+      "|突击队|服务队|党支部))|“(\\p{Han}{1,12}(?:专业合作社|合作社|有限公司|公司"
+      "|协会|突击队|服务队|党支部))”",
+      err, errsize);
+  r->level_body = compile(
+      "(?:^|(?<=[^\\p{Han}]|[经由和与及在的将]))([县市省州旗](?:\\p{Han}{2,12}?)"
+      "(?:指挥部|领导小组|服务团|突击队|工作队))",
+      err, errsize);
   r->mctx = pcre2_match_context_create(NULL);
-  if (!r->after_place || !r->coordinated || !r->media || !r->mctx) {
-    bool nomem = r->after_place && r->coordinated && r->media;
+  if (!r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
+      !r->mctx) {
+    bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body;
     cnkg_org_free(r);
     return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
   }
@@ -91,6 +106,8 @@ void cnkg_org_free(CnkgOrgRecognizer *r) {
   pcre2_code_free(r->after_place);
   pcre2_code_free(r->coordinated);
   pcre2_code_free(r->media);
+  pcre2_code_free(r->quoted);
+  pcre2_code_free(r->level_body);
   pcre2_match_context_free(r->mctx);
   free(r);
 }
@@ -142,6 +159,10 @@ static char *clean_name(const char *s, size_t len) {
 
 static bool is_generic(const char *name) {
   size_t len = strlen(name);
+  /* A village committee is the village itself. */
+  if (ends_with(name, len, "村委会") || ends_with(name, len, "居委会") ||
+      ends_with(name, len, "村民委员会"))
+    return true;
   for (size_t k = 0; GENERIC[k]; k++)
     if (strcmp(name, GENERIC[k]) == 0) return true;
   if (len > 3 && char_in(LEVEL_CHARS, name, 0, len))
@@ -156,6 +177,7 @@ typedef struct {
   size_t begin, end;  /* normalised bytes */
   size_t place;       /* entity index of the place it lies in, or SIZE_MAX */
   char *prefix;       /* name to put before the text (a shared place), or NULL */
+  bool piece;         /* one item of a list the analyser tagged as one ORG */
 } Cand;
 
 typedef struct {
@@ -178,7 +200,7 @@ static CnkgStatus cand_add(CandList *l, size_t b, size_t e, size_t place,
     p = cnkg_strndup(prefix, prefix_len);
     if (!p) return CNKG_ERR_NOMEM;
   }
-  l->v[l->n++] = (Cand){b, e, place, p};
+  l->v[l->n++] = (Cand){b, e, place, p, false};
   return CNKG_SUCCESS;
 }
 
@@ -287,6 +309,19 @@ static bool all_han(const char *s, size_t len) {
   return true;
 }
 
+static uint32_t cp_at(const char *s, size_t len, size_t pos) {
+  size_t i = pos;
+  return pos < len ? cnkg_utf8_next(s, len, &i) : 0;
+}
+
+/* Ends with a character organisation names end with. */
+static bool has_suffix_char(const char *s, size_t len) {
+  size_t i = len;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  if (i > 0) i--;
+  return char_in("社司团会委局办部所站院校厂队组网报", s, i, len);
+}
+
 static bool tag_is(const CnkgLacWord *w, const char *t) {
   return w->tag && strcmp(w->tag, t) == 0;
 }
@@ -314,16 +349,35 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
     for (size_t wi = 0; wi < lr->n_words; wi++) {
       const CnkgLacWord *w = &lr->words[wi];
       size_t b = base + w->begin, e = base + w->end;
-      if (tag_is(w, "ORG")) {
+      if (tag_is(w, "ORG") || tag_is(w, "nt")) {
         /* LAC sometimes splits an organisation into ORG words: join them. */
-        while (wi + 1 < lr->n_words && tag_is(&lr->words[wi + 1], "ORG") &&
+        while (wi + 1 < lr->n_words &&
+               (tag_is(&lr->words[wi + 1], "ORG") || tag_is(&lr->words[wi + 1], "nt")) &&
                lr->words[wi + 1].begin == w->end) {
           wi++;
           w = &lr->words[wi];
           e = base + w->end;
         }
-        CnkgStatus stt = cand_add(out, b, e, SIZE_MAX, NULL, 0);
-        if (stt) return stt;
+        /* A list tagged as one organisation: each item on its own. */
+        size_t pieces = 0;
+        for (size_t i = b; i < e;) {
+          while (i < e && !cnkg_is_han(cp_at(s, e, i))) cnkg_utf8_next(s, e, &i);
+          size_t pb = i;
+          while (i < e && cnkg_is_han(cp_at(s, e, i))) cnkg_utf8_next(s, e, &i);
+          if (i == pb) break;
+          CnkgStatus stt = cand_add(out, pb, i, SIZE_MAX, NULL, 0);
+          if (stt) return stt;
+          pieces++;
+          if (pb != b || i != e) out->v[out->n - 1].piece = true;
+        }
+        if (pieces == 1 && !out->v[out->n - 1].piece) {
+          /* A lone short word or a name-shaped one is rarely a body. */
+          Cand *c = &out->v[out->n - 1];
+          size_t chars = cnkg_utf8_count(s + c->begin, c->end - c->begin);
+          if (chars < 3 || (chars == 3 && cnkg_surname_full_name(s + c->begin, c->end - c->begin) &&
+                            !has_suffix_char(s + c->begin, c->end - c->begin)))
+            out->n--;
+        }
         continue;
       }
       size_t suf = 0;
@@ -391,6 +445,44 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
   return status;
 }
 
+/* Names in quotation marks and bodies named after a bare level
+ * (县科技服务团): the groups of re that matched. */
+static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
+                             CnkgDocState *st, CandList *out) {
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len;
+  pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  size_t pos = 0;
+  CnkgStatus status = CNKG_SUCCESS;
+  while (pos < len && !status) {
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, pos, 0, md, r->mctx);
+    if (rc < 2) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    pos = ov[1] > pos ? ov[1] : pos + 1;
+    size_t b = SIZE_MAX, e = 0;
+    for (int g = 1; g < rc; g++) {
+      if (ov[2 * g] == PCRE2_UNSET) continue;
+      if (ov[2 * g] < b) b = ov[2 * g];
+      if (ov[2 * g + 1] > e) e = ov[2 * g + 1];
+    }
+    if (b == SIZE_MAX || (!middle_ok(s, b, e) && re == r->level_body)) continue;
+    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+/* The place type a body starting with a level character belongs to. */
+static CnkgType level_of(const char *s, size_t b, size_t e) {
+  if (char_in("县旗", s, b, e)) return CNKG_TYPE_COUNTY;
+  if (char_in("镇乡", s, b, e)) return CNKG_TYPE_TOWNSHIP;
+  if (char_in("村", s, b, e)) return CNKG_TYPE_VILLAGE;
+  if (char_in("市州", s, b, e)) return CNKG_TYPE_PREFECTURE;
+  if (char_in("省", s, b, e)) return CNKG_TYPE_PROVINCE;
+  return CNKG_TYPE_COUNT;
+}
+
 static bool is_place_span(const CnkgDocState *st, const size_t *pl, size_t npl,
                           size_t b, size_t e) {
   for (size_t k = 0; k < npl; k++) {
@@ -428,6 +520,8 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   CnkgStatus s = from_places(r, st, pl, npl, &cl);
   if (!s) s = from_lac(st, &cl);
   if (!s) s = from_media(r, st, &cl);
+  if (!s) s = from_regex(r, r->quoted, st, &cl);
+  if (!s) s = from_regex(r, r->level_body, st, &cl);
   if (!s && cl.n) qsort(cl.v, cl.n, sizeof *cl.v, cand_cmp);
   size_t kept_end = 0;
   for (size_t k = 0; k < cl.n && !s; k++) {
@@ -437,6 +531,29 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
     char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
     if (!body) { s = CNKG_ERR_NOMEM; break; }
     char *name = body;
+    if (!c->prefix && c->begin >= 3 && memcmp(st->text->norm + c->begin - 3, "该", 3) == 0) {
+      /* 该县扶贫办: the county just named */
+      CnkgType lv = level_of(st->text->norm, c->begin, c->end);
+      size_t best = SIZE_MAX, best_b = 0;
+      for (size_t q = 0; q < npl && lv != CNKG_TYPE_COUNT; q++) {
+        const CnkgSpan *sp = &st->spans[pl[q]];
+        if (sp->type == lv && sp->end <= c->begin && (best == SIZE_MAX || sp->begin > best_b)) {
+          best = q;
+          best_b = sp->begin;
+        }
+      }
+      if (best != SIZE_MAX) {
+        const CnkgSpan *sp = &st->spans[pl[best]];
+        size_t pn = sp->end - sp->begin, bn = strlen(body);
+        /* the place name ends with the level character the body starts with */
+        name = malloc(pn + bn + 1);
+        if (!name) { free(body); s = CNKG_ERR_NOMEM; break; }
+        memcpy(name, st->text->norm + sp->begin, pn);
+        memcpy(name + pn, body + 3, bn - 3 + 1);
+        free(body);
+        c->place = sp->entity;
+      }
+    }
     if (c->prefix) {
       size_t pn = strlen(c->prefix), bn = strlen(body);
       name = malloc(pn + bn + 1);

@@ -45,7 +45,8 @@ static const char *const ROLES[] = {
     "养殖大户", "种植大户", "能手", "致富能手", "致富带头人", "带头人",
     "老板", "老板娘", "大学生", "残疾人", "老人", "青年", "返乡青年",
     "创业青年", "企业家", "负责人", "创始人", "技术能手", "乡贤", "户主",
-    "党员中心户", "五保户", "低保户", NULL};
+    "党员中心户", "五保户", "低保户", "妻子", "丈夫", "儿子", "女儿", "母亲",
+    "父亲", "老伴", "爱人", "孙子", "孙女", "村干部", "干部", "支委", NULL};
 
 /* Words that may stand before a title inside the title phrase. */
 static const char *const MODIFIERS[] = {
@@ -67,6 +68,8 @@ static const char *const GLUE2[] = {
     "强调", "坦言", "感慨", "回忆", "鼓励", "挨家", "一家", "家里", "告诉记者",
     "同志", "书记", "主任", "老师", NULL};
 static const char GLUE1[] = "说讲称笑的了是在等也都就把被让向跟从将挨又";
+/* Same, for two-character names only (张对 -> 张). */
+static const char GLUE1S[] = "说讲称笑的了是在等也都就把被让向跟从将挨又对和与给还";
 
 /* Honorifics that follow a bare surname (王书记, 刘老师). */
 #define HONORIFICS                                                           \
@@ -113,7 +116,7 @@ CnkgStatus cnkg_person_new(const CnkgDivision *division,
   if (!r) return CNKG_ERR_NOMEM;
   static const char *const pats[RE_COUNT] = {
       /* 本报记者 X / 记者 X / 通讯员 X as a line or before a full stop */
-      "(?:记者|通讯员|作者[:：]?)" SP "*" NAMES SP "*(?=$|[。）)\\s]|报道)",
+      "^[^\\n]{0,8}?(?:记者|通讯员|作者[:：]?)" SP "*" NAMES SP "*(?:报道)?$",
       /* X 摄 / X 摄影 */
       "(?:^|(?<=[\\s。）)，,：:]))" NAMES SP "*摄(?:影)?(?=$|[\\s。）)])",
       /* 文丨X, 文/X, 文｜X */
@@ -364,8 +367,8 @@ static CnkgStatus add_ref(Ctx *c, size_t b, size_t e) {
 /* ---- names from the analyser ---- */
 
 /* Repairs the PER word s[*b, *e): trims punctuation, a title glued in front
- * and a verb or particle glued behind. Returns 2 for a full name, 1 for a
- * bare surname, 0 for nothing usable. */
+ * and a verb or particle glued behind or inside (张鼓励龙 -> 张). Returns 2
+ * for a full name, 1 for a bare surname, 0 for nothing usable. */
 static int repair(const char *s, size_t *b, size_t *e) {
   size_t lb = *b, le = *e;
   while (lb < le && !cnkg_is_han(cp_at(s, le, lb))) {
@@ -373,7 +376,6 @@ static int repair(const char *s, size_t *b, size_t *e) {
     cnkg_utf8_next(s, le, &i);
     lb = i;
   }
-  while (le > lb && !cnkg_is_han(cp_at(s, le, prev_char(s, le)))) le = prev_char(s, le);
   /* Only the first run of Han characters: 蔡书记、魏 -> 蔡书记. */
   for (size_t i = lb; i < le;) {
     size_t k = i;
@@ -386,29 +388,53 @@ static int repair(const char *s, size_t *b, size_t *e) {
   size_t t = longest_at(s, le, lb, CORES);
   if (!t) t = longest_at(s, le, lb, ROLES);
   if (t && t < le - lb && cnkg_surname_prefix(s + lb + t, le - lb - t)) lb += t;
-  for (int pass = 0; pass < 2; pass++) {
-    size_t n = longest_before(s, lb, le, GLUE2);
-    if (n && le - n > lb && cnkg_surname_prefix(s + lb, le - lb - n) &&
-        cnkg_surname_prefix(s + lb, le - lb - n) <= le - lb - n) {
-      le -= n;
-      continue;
+  size_t sn = cnkg_surname_prefix(s + lb, le - lb);
+  if (sn) {
+    /* a glued word anywhere after the surname ends the name */
+    for (size_t q = lb + sn; q < le;) {
+      if (longest_at(s, le, q, GLUE2)) {
+        le = q;
+        break;
+      }
+      cnkg_utf8_next(s, le, &q);
     }
     size_t chars = cnkg_utf8_count(s + lb, le - lb);
     size_t last = prev_char(s, le);
-    if (chars == 3 && char_in(GLUE1, s, last, le) &&
-        cnkg_surname_prefix(s + lb, last - lb) == 3) {
-      le = last;
-      continue;
-    }
-    if (chars == 2 && char_in(GLUE1, s, last, le) && cnkg_surname_is(s + lb, last - lb))
-      le = last;
-    break;
+    if (chars == 3 && sn == 3 && char_in(GLUE1, s, last, le)) le = last;
+    else if (chars == 2 && sn == 3 && char_in(GLUE1S, s, last, le)) le = last;
   }
   *b = lb;
   *e = le;
   if (cnkg_surname_is(s + lb, le - lb)) return 1;
   return 2;
 }
+
+static bool tag_is(const CnkgLacWord *w, const char *t) {
+  return w->tag && strcmp(w->tag, t) == 0;
+}
+
+static bool is_comma(const char *s, size_t len, size_t pos) {
+  return has_at(s, len, pos, ",") || has_at(s, len, pos, "，");
+}
+
+/* A word the analyser did not tag as a person but which has a name's
+ * shape, in a place only a name fits: right after a title, role or
+ * kinship word (妻子X), or a three-character one set off as 的X, / “X,. */
+static bool name_in_context(const Ctx *c, size_t sb, size_t b, size_t e) {
+  size_t len = e - b;
+  if (!all_han(c->s + b, len) || !cnkg_surname_full_name(c->s + b, len)) return false;
+  if (in_list(c->s + b, len, CORES) || in_list(c->s + b, len, ROLES) ||
+      in_list(c->s + b, len, MODIFIERS))
+    return false;
+  size_t chars = cnkg_utf8_count(c->s + b, len);
+  if (longest_before(c->s, sb, b, CORES) || longest_before(c->s, sb, b, ROLES)) return true;
+  if (chars != 3 || cnkg_surname_prefix(c->s + b, len) != 3) return false;
+  bool before = b == sb || has_before(c->s, sb, b, "的") || has_before(c->s, sb, b, "“");
+  return before && is_comma(c->s, c->len, e);
+}
+
+static const char *const SPEECH[] = {"介绍", "说", "表示", "告诉", "指出", "认为",
+                                     "坦言", "感慨", NULL};
 
 static CnkgStatus from_lac(Ctx *c) {
   if (!c->st->lac) return CNKG_SUCCESS;
@@ -418,13 +444,75 @@ static CnkgStatus from_lac(Ctx *c) {
     size_t base = t->sentences[si].begin;
     for (size_t wi = 0; wi < lr->n_words; wi++) {
       const CnkgLacWord *w = &lr->words[wi];
-      if (!w->tag || strcmp(w->tag, "PER") != 0) continue;
       size_t b = base + w->begin, e = base + w->end;
-      int kind = repair(c->s, &b, &e);
       CnkgStatus s = CNKG_SUCCESS;
+      if (!tag_is(w, "PER") && !tag_is(w, "nr")) {
+        if ((tag_is(w, "nz") || tag_is(w, "n") || tag_is(w, "ORG") || tag_is(w, "nt")) &&
+            name_in_context(c, base, b, e))
+          s = add_full(c, b, e, true, false, false);
+        if (s) return s;
+        continue;
+      }
+      /* 赵隆/PER 百根/m 介绍/v: a longer name the analyser cut in two */
+      if (wi + 2 < lr->n_words && cnkg_utf8_count(c->s + b, e - b) == 2 &&
+          cnkg_surname_prefix(c->s + b, e - b) == 3) {
+        const CnkgLacWord *n1 = &lr->words[wi + 1], *n2 = &lr->words[wi + 2];
+        size_t n1b = base + n1->begin, n1e = base + n1->end;
+        size_t n2b = base + n2->begin, n2e = base + n2->end;
+        if (n1b == e && cnkg_utf8_count(c->s + n1b, n1e - n1b) == 2 &&
+            all_han(c->s + n1b, n1e - n1b) &&
+            (tag_is(n1, "m") || tag_is(n1, "n") || tag_is(n1, "nz")) &&
+            in_list(c->s + n2b, n2e - n2b, SPEECH) &&
+            !longest_at(c->s, n1e, n1b, GLUE2))
+          e = n1e;
+      }
+      int kind = repair(c->s, &b, &e);
       if (kind == 2) s = add_full(c, b, e, true, false, false);
       else if (kind == 1) s = add_ref(c, b, e);
       if (s) return s;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Every other occurrence of a name found once (names of three characters
+ * or more, where a stray match is unlikely), and short names that are part
+ * of a longer one (斯图 of a four-character name) folded into it. */
+static CnkgStatus from_repeats(Ctx *c) {
+  size_t n0 = c->m.n;
+  for (size_t k = 0; k < n0; k++) {
+    Mention *m = &c->m.v[k];
+    if (m->ref) continue;
+    size_t nl = strlen(m->name);
+    for (size_t j = 0; j < n0; j++) {
+      const Mention *o = &c->m.v[j];
+      if (o->ref || j == k || strlen(o->name) <= nl || cnkg_utf8_count(o->name, strlen(o->name)) < 4)
+        continue;
+      if (strstr(o->name, m->name)) {
+        char *longer = cnkg_strndup(o->name, strlen(o->name));
+        if (!longer) return CNKG_ERR_NOMEM;
+        free(m->name);
+        m->name = longer;
+        break;
+      }
+    }
+  }
+  for (size_t k = 0; k < n0; k++) {
+    const char *name = c->m.v[k].name;
+    size_t nl = strlen(name);
+    if (c->m.v[k].ref || cnkg_utf8_count(name, nl) < 3) continue;
+    bool first = true;
+    for (size_t j = 0; j < k; j++)
+      if (!c->m.v[j].ref && strcmp(c->m.v[j].name, name) == 0) first = false;
+    if (!first) continue;
+    for (const char *hit = strstr(c->s, name); hit; hit = strstr(hit + nl, name)) {
+      size_t b = (size_t)(hit - c->s);
+      if (covered_by_mention(c, b, b + nl) || overlaps_span(c, b, b + nl)) continue;
+      char *copy = cnkg_strndup(name, nl);
+      if (!copy) return CNKG_ERR_NOMEM;
+      CnkgStatus s = mention_add(&c->m, copy, b, b + nl, sentence_of(c, b), false, false, false);
+      if (s) return s;
+      name = c->m.v[k].name;
     }
   }
   return CNKG_SUCCESS;
@@ -454,6 +542,20 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
     nt++;
   }
   if (nt == 0) return CNKG_SUCCESS;
+  if (nt == 1) {
+    /* (梁伟路小飞): two names run together once spaces were dropped */
+    size_t chars = cnkg_utf8_count(c->s + tok_b[0], tok_e[0] - tok_b[0]);
+    if (chars >= 5 && chars <= 6) {
+      for (size_t q = tok_b[0] + 6; q + 6 <= tok_e[0]; q += 3) {
+        if (cnkg_surname_full_name(c->s + tok_b[0], q - tok_b[0]) &&
+            cnkg_surname_full_name(c->s + q, tok_e[0] - q)) {
+          CnkgStatus s = add_full(c, tok_b[0], q, false, reporter, true);
+          if (!s) s = add_full(c, q, tok_e[0], false, reporter, true);
+          return s;
+        }
+      }
+    }
+  }
   if (all_single || (nt == 2 && cnkg_surname_is(c->s + tok_b[0], tok_e[0] - tok_b[0]) &&
                      cnkg_utf8_count(c->s + tok_b[1], tok_e[1] - tok_b[1]) <= 2 &&
                      !cnkg_surname_full_name(c->s + tok_b[1], tok_e[1] - tok_b[1])))
@@ -668,13 +770,21 @@ static void post_where(Post *p, size_t entity) {
  * there is no title. */
 static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
   size_t n = longest_before(c->s, floor, end, CORES);
+  bool star = false;
   *role = false;
   if (!n) {
     n = longest_before(c->s, floor, end, ROLES);
+    *role = n > 0;
+  }
+  if (!n) {
+    /* a censored title: 县委*, 村党支部* */
+    static const char *const STARS[] = {"*", "＊", NULL};
+    n = longest_before(c->s, floor, end, STARS);
     if (!n) return end;
-    *role = true;
+    star = true;
   }
   size_t pos = end - n;
+  if (star && !longest_before(c->s, floor, pos, MODIFIERS)) return end;
   for (;;) {
     size_t m = longest_before(c->s, floor, pos, MODIFIERS);
     size_t k = longest_before(c->s, floor, pos, CORES);
@@ -735,6 +845,8 @@ static CnkgType title_level(const char *t) {
 }
 
 static void set_title(Post *p, const char *s, size_t b, size_t e) {
+  while (e > b && (s[e - 1] == '*' || has_before(s, b, e, "＊")))
+    e -= s[e - 1] == '*' ? 1 : 3;
   size_t n = e - b;
   if (n >= sizeof p->title) n = sizeof p->title - 1;
   memcpy(p->title, s + b, n);
@@ -786,6 +898,12 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   }
   set_title(p, c->s, b, te);
   p->role = role;
+  if (p->n_where == 0 && role && has_before(c->s, 0, tb, "的")) {
+    /* 杏坪社区的老党员X */
+    for (size_t k = 0; k < c->nsp; k++)
+      if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
+        post_where(p, c->sp[k].entity);
+  }
   if (p->n_where == 0 && !role) {
     CnkgType lv = title_level(p->title);
     size_t sent = sentence_of(c, at);
@@ -897,7 +1015,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   /* After the name: NAME担任[place][title], NAME，[place][title]。 */
   size_t vl = longest_at(c->s, c->len, ge, POST_VERBS);
   bool appos = false;
-  if (!vl && (has_at(c->s, c->len, ge, "，") || has_at(c->s, c->len, ge, "（"))) {
+  if (!vl && (is_comma(c->s, c->len, ge) || has_at(c->s, c->len, ge, "（"))) {
     vl = 3;
     appos = true;
   }
@@ -905,7 +1023,21 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     size_t cb = ge + vl;
     size_t ce = clause_end(c, sceil, cb);
     Post *p = &out[n];
-    if (post_after(c, cb, ce, appos, b, p)) {
+    bool got = post_after(c, cb, ce, appos, b, p);
+    if (!got && appos) {
+      /* X,回到某村当选支部书记: a post verb later in the next clause */
+      static const char *const STRONG[] = {"当选", "担任", "出任", "兼任", "现任", NULL};
+      for (size_t q = cb; q < ce && !got;) {
+        size_t sl = longest_at(c->s, ce, q, STRONG);
+        if (sl) {
+          got = post_after(c, q + sl, ce, false, b, p);
+          break;
+        }
+        cnkg_utf8_next(c->s, c->len, &q);
+      }
+      appos = false;
+    }
+    if (got) {
       /* a time stated before the name in the sentence: 去年8月 */
       if (!appos && c->st->lac && sent < t->n_sentences) {
         const CnkgLacResult *lr = &c->st->lac[sent];
@@ -925,8 +1057,37 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
       n++;
     }
   }
-  /* 该村 / 这个村 in the clause before the name: the village just named. */
+  /* 在某村,[title]X: the place of the clause before */
   size_t cs = clause_start(c, sfloor, gb);
+  bool lead;
+  if (n < max && cs > sfloor && title_start(c, cs, gb, &lead) == cs) {
+    size_t pe = prev_char(c->s, cs);
+    if (is_comma(c->s, c->len, pe)) {
+      size_t ps = clause_start(c, sfloor, pe);
+      if (has_at(c->s, pe, ps, "在")) {
+        size_t q = ps + 3, last = SIZE_MAX;
+        bool moved = true;
+        while (moved && q < pe) {
+          moved = false;
+          for (size_t k = 0; k < c->nsp; k++)
+            if (c->sp[k].begin == q && cnkg_type_is_place(c->sp[k].type)) {
+              q = c->sp[k].end;
+              last = c->sp[k].entity;
+              moved = true;
+              break;
+            }
+        }
+        if (q == pe && last != SIZE_MAX) {
+          Post *p = &out[n];
+          memset(p, 0, sizeof *p);
+          p->role = true;
+          post_where(p, last);
+          n++;
+        }
+      }
+    }
+  }
+  /* 该村 / 这个村 in the clause before the name: the village just named. */
   for (size_t k = 0; ANAPHORA[k] && n < max; k++) {
     const char *a = ANAPHORA[k];
     size_t al = strlen(a);
@@ -1152,6 +1313,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   CnkgStatus s = from_bylines(&c);
   if (!s) s = from_lac(&c);
   if (!s) s = from_lists(&c);
+  if (!s) s = from_repeats(&c);
   if (!s) s = from_metadata_one(&c, st->text->author, false);
   if (!s) s = from_metadata_one(&c, st->text->photographer, false);
   if (!s) s = from_refs(&c);

@@ -302,9 +302,11 @@ static void gru_step(const CnkgLacKernels *kn, const float *wg, const float *wc,
 
 /* Runs one bidirectional layer over the batch's chunks (sorted by length,
  * longest first, so the rows still running at step t are a prefix).
- * x: N x 2G inputs [fw | bw]; out: N x 2H outputs [fw | bw]. */
+ * x: inputs [fw | bw], 2G floats per row: row q is x + q * 2G, or, when
+ * rowid is given, x + rowid[q] * 2G (layer 0 reads the model's
+ * precomputed projections in place); out: N x 2H outputs [fw | bw]. */
 static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int layer,
-                  const float *x, float *out) {
+                  const float *x, const uint32_t *rowid, float *out) {
   if (!grow((void **)&s->hs, &s->cap_state, nc * 2 * H * 2, sizeof(float))) return false;
   size_t cap = s->cap_state;  /* all five share one capacity */
   float *p;
@@ -330,7 +332,7 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
       for (size_t i = 0; i < act; i++) {
         size_t pos = dir == 0 ? t : ch[i].len - 1 - t;
         size_t q = ch[i].flat + pos;
-        xr[i] = x + q * 2 * G + (size_t)dir * G;
+        xr[i] = x + (rowid ? (size_t)rowid[q] : q) * 2 * G + (size_t)dir * G;
         orow[i] = out + q * 2 * H + (size_t)dir * H;
       }
       gru_step(m->kernels, wg, wc, act, s->hs, xr, orow, s->gate, s->rh, s->cand, s->upd);
@@ -427,19 +429,15 @@ static CnkgStatus run_batch(const CnkgLac *m, Scratch *s, Chunk *ch, size_t nc,
   for (size_t i = 0; i < nc; i++) {
     const Scratch *rs = results[ch[i].result].scratch;
     const uint32_t *cps = rs->cps + ch[i].cstart;
-    for (size_t t = 0; t < ch[i].len; t++) {
-      uint32_t row = vocab_row(m, cps[t]);
-      memcpy(s->x + (ch[i].flat + t) * 2 * G, m->proj0 + (size_t)row * 2 * G,
-             2 * G * sizeof(float));
-    }
+    for (size_t t = 0; t < ch[i].len; t++) rid[ch[i].flat + t] = vocab_row(m, cps[t]);
   }
-  if (!bigru(m, s, ch, nc, 0, s->x, s->h1)) return CNKG_ERR_NOMEM;
+  if (!bigru(m, s, ch, nc, 0, m->proj0, rid, s->h1)) return CNKG_ERR_NOMEM;
   for (size_t q = 0; q < N; q++) memcpy(s->x + q * 2 * G, m->b1, 2 * G * sizeof(float));
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)N, (int)(2 * G), (int)(2 * H),
               1.0f, s->h1, (int)(2 * H), m->w1, (int)(2 * G), 1.0f, s->x, (int)(2 * G));
   /* layer 1 output reuses h1's rows: each row is consumed by the sgemm above */
   float *h2 = s->h1;
-  if (!bigru(m, s, ch, nc, 1, s->x, h2)) return CNKG_ERR_NOMEM;
+  if (!bigru(m, s, ch, nc, 1, s->x, NULL, h2)) return CNKG_ERR_NOMEM;
   for (size_t q = 0; q < N; q++) memcpy(s->em + q * K, m->b4, K * sizeof(float));
   cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)N, (int)K, (int)(2 * H), 1.0f,
               h2, (int)(2 * H), m->w4, (int)K, 1.0f, s->em, (int)K);

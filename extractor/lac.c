@@ -2,7 +2,8 @@
  * LAC "small" inference: maps lac.model (see lac_int.h), runs the two BiGRU
  * layers over batches of sentence chunks with CBLAS sgemm (one matrix row per
  * chunk and time step), then Viterbi with per-character path margins.
- * Depends on lac.h, lac_int.h, text.h, a CBLAS (OpenBLAS) and POSIX mmap. */
+ * Depends on lac.h, lac_int.h, lac_kernels.h, text.h, a CBLAS (OpenBLAS)
+ * and POSIX mmap. */
 #include "extractor/lac.h"
 
 #include <cblas.h>
@@ -64,7 +65,7 @@ typedef struct {
   uint32_t *rowid;     /* flat: vocab row per char */
   float *x, *h1, *em;  /* flat: N x 2G, N x 2H, N x K */
   size_t cap_flat;
-  float *hs, *gate, *rh, *cand, *upd;  /* per chunk state, 2 directions */
+  float *hs, *gate, *rh, *cand, *upd;  /* per chunk: state and gates of one step */
   size_t cap_state;
   float *alpha, *beta;
   uint8_t *back;

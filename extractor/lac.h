@@ -18,7 +18,8 @@ typedef struct CnkgLac CnkgLac;
 typedef struct {
   size_t begin, end;    /* byte offsets into the analysed sentence */
   size_t cbegin, cend;  /* code-point offsets into the analysed sentence */
-  const char *tag;      /* word tag without -B/-I: "n", "v", "PER", "LOC", "ORG", "TIME", ...; static */
+  const char *tag;      /* word tag without -B/-I: "n", "v", "PER", "LOC", "ORG", "TIME",
+                         * ..., "O"; owned by the CnkgLac, valid while it is open */
 } CnkgLacWord;
 
 typedef struct {
@@ -33,16 +34,23 @@ typedef struct {
   size_t cap_chars, cap_words;
 } CnkgLacResult;
 
-/* Maps the model file at path. On failure *lac is NULL and err says why
- * (which file, what is wrong, how to rebuild it). Caller owns *lac.
+/* Maps the model file at path (read-only, shared; opening takes well under
+ * a millisecond, pages load on first use). On failure *lac is NULL and err
+ * says why (which file, what is wrong, how to rebuild it). Caller owns
+ * *lac. Also limits OpenBLAS to one thread: callers parallelise by running
+ * analyses in their own threads, each with its own CnkgLacResult.
  * CNKG_ERR_DATA, CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize);
 void cnkg_lac_free(CnkgLac *lac);
 
 /* Analyses one sentence (well-formed UTF-8). Fills result, reusing its
- * buffers; long sentences are cut internally at safe points. The words and
- * tag strings are borrowed until the next call on result.
- * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+ * buffers; sentences longer than 512 characters are cut into pieces that
+ * are analysed independently, after sentence-ending punctuation, else after
+ * a comma-like mark, else at 512. The words are borrowed until the next
+ * call on result; tag strings live as long as lac. Thread-safe for
+ * distinct results. Start result as {0}; release it with
+ * cnkg_lac_result_clear. CNKG_ERR_ARG (NULL arguments, malformed UTF-8),
+ * CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_lac_analyze(const CnkgLac *lac, CnkgStr sentence, CnkgLacResult *result);
 
 /* Analyses n sentences at once: the network runs over batches of about 4096

@@ -193,6 +193,19 @@ static bool is_function_char(uint32_t cp) {
   return false;
 }
 
+/* Words no unlisted place name contains (龙坪扶贫整村 is a programme). */
+static bool has_generic_part(const char *s, size_t len) {
+  static const char *const parts[] = {"扶贫", "贫困", "脱贫", "建设", "发展", "项目",
+                                      "推进", "工作", "示范", "整村", "海拔", "连片",
+                                      "特困", "国家", "全国", "各级", "三级"};
+  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+    size_t m = strlen(parts[i]);
+    for (size_t y = 0; y + m <= len; y++)
+      if (memcmp(s + y, parts[i], m) == 0) return true;
+  }
+  return false;
+}
+
 static bool is_suffix_char(uint32_t cp) {
   static const char sufs[] = "省市区县旗州盟乡镇村";
   size_t i = 0, n = sizeof sufs - 1;
@@ -246,7 +259,7 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
   static const char pat[] =
       "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6}?)等?"
       "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:]{0,10}?"
-      "(村委会|村|乡镇|乡|镇|嘎查|社区)|(?:行政|自然)(村))";
+      "(村委会|村|乡镇|乡|镇|嘎查|社区)|(?:行政|自然)(村)|(?:扶贫)?整(村)推进)";
   int ec = 0;
   PCRE2_SIZE eo = 0;
   r->enum_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
@@ -403,6 +416,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
   CnkgDivId ids[512];
   size_t k = 0;
   size_t last_end = SIZE_MAX; /* char index where the previous match ended */
+  bool last_weak = false;     /* ... and whether it was a weak one */
   while (k < v->nc) {
     if (!cnkg_is_han(v->cp[k])) {
       k++;
@@ -410,7 +424,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
     }
     size_t run = 0;
     while (k + run < v->nc && run < MAX_NAME_CHARS && cnkg_is_han(v->cp[k + run])) run++;
-    bool chained = last_end == k;
+    bool chained = last_end == k && !last_weak;
     bool taken = false;
     for (size_t L = run; L >= 2 && !taken; L--) {
       const char *key = v->s + v->off[k];
@@ -451,7 +465,13 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
          * (帮扶村|市庄村), never as the tail of an unlisted name (法|洛村). */
         bool in_place_word = v->have_lac && tag_is_placey(tag) && !tag_is(tag, "nz") &&
                              (at_start || is_suffix_char(v->cp[k - 1]));
-        if (!chained && L <= 3 && !at_start && !in_place_word) continue;
+        /* LAC sometimes glues one character of the context to a name's
+         * head (记交|城县): a non-place word that began one character
+         * before still lets the name start here. */
+        if (!at_start && !in_place_word && v->have_lac && !tag_is_placey(tag) && k >= 1 &&
+            v->wstart[k - 1] && L >= 3)
+          at_start = true;
+        if (!chained && !at_start && !in_place_word) continue;
         if (!chained && v->have_lac && !in_place_word) {
           /* 壮大/村, 让/村民: a verb or adjective before a suffix that LAC
            * cut off is not a name. */
@@ -479,7 +499,12 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
          * (or a place inside it) in full nearby. */
         if (!sure && v->have_lac && !at_start) continue;
         size_t ci;
-        CnkgStatus s = add_cand(w, sent, b, e, key, klen, shortf, n_short, !sure,
+        /* An unsure one may as well be a township or village of that name. */
+        size_t n_ids = n_short;
+        memcpy(ids, shortf, n_short * sizeof *ids);
+        if (!sure && v->have_lac && at_start && at_end && tag_is(tag, "LOC"))
+          for (size_t h = 0; h < n_weak && n_ids < 512; h++) ids[n_ids++] = weakf[h];
+        CnkgStatus s = add_cand(w, sent, b, e, key, klen, ids, n_ids, !sure,
                                 CNKG_LEVEL_NONE, &ci);
         if (s) return s;
         w->c[ci].short_form = true;
@@ -494,6 +519,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         taken = true;
       }
       if (taken) {
+        last_weak = w->c[w->n - 1].weak;
         last_end = k + L;
         k += L;
       }
@@ -520,13 +546,16 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
   size_t k = 0;
   while (k < v->nc) {
     size_t ws = k, we = k;
+    bool in_org = false;
     if (v->have_lac) {
-      if (!v->wstart[k] || !(tag_is(v->wtag[k], "LOC") || tag_is(v->wtag[k], "ns"))) {
+      bool org = tag_is(v->wtag[k], "ORG");
+      if (!v->wstart[k] || !(tag_is(v->wtag[k], "LOC") || tag_is(v->wtag[k], "ns") || org)) {
         k++;
         continue;
       }
       we = k + 1;
       while (we < v->nc && !v->wstart[we]) we++;
+      in_org = org;
     } else {
       k++;
       continue;
@@ -554,7 +583,7 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           CnkgLevel lv = suffix_level(g, glen);
           size_t gb = base + v->off[gs], ge = base + v->off[c];
           /* 朱|埠镇: a lone character LAC split off belongs to the name. */
-          size_t bchars = cnkg_utf8_count(g, base_len(g, glen));
+          size_t bchars = cnkg_utf8_count(g, base_len(g, place_form_len(g, glen)));
           if (han && bchars == 1 && gs == ws && gs > 0 && v->wstart[gs - 1] &&
               cnkg_is_han(v->cp[gs - 1]) && !is_suffix_char(v->cp[gs - 1]) &&
               !is_function_char(v->cp[gs - 1])) {
@@ -566,10 +595,14 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           }
           uint32_t before_suffix = 0;
           {
-            size_t bl2 = base_len(g, glen), x = 0;
+            size_t bl2 = base_len(g, place_form_len(g, glen)), x = 0;
             while (x < bl2) before_suffix = cnkg_utf8_next(g, bl2, &x);
           }
-          if (han && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
+          /* In an organisation's name only right after a listed place
+           * (阿旺镇|托罗村|村委会), never its head (XX合作社). */
+          bool org_ok = !in_org || gs > ws;
+          if (han && org_ok && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
+              !has_generic_part(g, glen) &&
               !is_generic(g, glen) && !covered(w, first, gb, ge)) {
             size_t flen = place_form_len(g, glen);
             CnkgStatus s = add_cand(w, sent, gb, gb + flen, g, flen, NULL, 0, false,
@@ -584,6 +617,68 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
       }
     }
     k = we;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* An unlisted place between two listed ones of a chain (交城县|会立乡|岔口村:
+ * a township merged away since the list was made). */
+static CnkgStatus scan_chain_gaps(Work *w, size_t sent, size_t first) {
+  const char *t = w->st->text->norm;
+  size_t n0 = w->n;
+  for (size_t i = first; i + 1 < n0; i++) {
+    const Cand *a = &w->c[i], *b = &w->c[i + 1];
+    if (a->weak || b->weak || b->begin <= a->end) continue;
+    const char *g = t + a->end;
+    size_t glen = b->begin - a->end;
+    size_t nch = cnkg_utf8_count(g, glen);
+    if (nch < 3 || nch > 6) continue;
+    bool han = true;
+    for (size_t y = 0; y < glen && han;) han = cnkg_is_han(cnkg_utf8_next(g, glen, &y));
+    CnkgLevel lv = suffix_level(g, glen);
+    if (!han || lv == CNKG_LEVEL_NONE || is_generic(g, glen) || has_generic_part(g, glen))
+      continue;
+    size_t y = 0;
+    if (is_function_char(cnkg_utf8_next(g, glen, &y))) continue;
+    CnkgStatus s = add_cand(w, sent, a->end, b->begin, g, glen, NULL, 0, false,
+                            CNKG_LEVEL_NONE, NULL);
+    if (s) return s;
+  }
+  /* A township word right before a listed village, delimited on its left
+   * by another suffix or punctuation (该县|会立乡|岔口村). */
+  const CnkgSentence *se = &w->st->text->sentences[sent];
+  for (size_t i = first; i < n0; i++) {
+    const Cand *b = &w->c[i];
+    if (b->weak || b->suffix_level != CNKG_LEVEL_VILLAGE || b->begin < se->begin + 6) continue;
+    size_t p = b->begin;
+    uint32_t cp = 0;
+    /* the suffix character */
+    size_t q = p - 3;
+    cp = cnkg_utf8_next(t, w->st->text->norm_len, &q);
+    if (cp != 0x4E61 /*乡*/ && cp != 0x9547 /*镇*/) continue;
+    bool taken = false;
+    for (size_t j = first; j < w->n && !taken; j++)
+      taken = w->c[j].end == p || (w->c[j].begin < p && w->c[j].end > p - 3);
+    if (taken) continue;
+    size_t start = p - 3, nb = 0;
+    while (start >= se->begin + 3 && nb < 4) {
+      size_t x = start - 3;
+      uint32_t c = cnkg_utf8_next(t, w->st->text->norm_len, &x);
+      if (!cnkg_is_han(c) || is_suffix_char(c) || is_function_char(c)) break;
+      start -= 3;
+      nb++;
+    }
+    if (nb < 2 || nb > 3) continue;
+    if (start > se->begin) {
+      size_t x = start - 3;
+      uint32_t c = cnkg_utf8_next(t, w->st->text->norm_len, &x);
+      if (cnkg_is_han(c) && !is_suffix_char(c) && !is_function_char(c)) continue;
+    }
+    const char *g = t + start;
+    size_t glen = p - start;
+    if (is_generic(g, glen) || has_generic_part(g, glen) || covered(w, first, start, p)) continue;
+    CnkgStatus s = add_cand(w, sent, start, p, g, glen, NULL, 0, false, CNKG_LEVEL_NONE, NULL);
+    if (s) return s;
   }
   return CNKG_SUCCESS;
 }
@@ -616,6 +711,9 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
     } else if (rc > 3 && ov[6] != PCRE2_UNSET) {
       kind = v->s + ov[6];
       kind_len = ov[7] - ov[6];
+    } else if (rc > 4 && ov[8] != PCRE2_UNSET) {
+      kind = v->s + ov[8];
+      kind_len = ov[9] - ov[8];
     }
     CnkgLevel force = CNKG_LEVEL_VILLAGE;
     if (kind && (starts_with(kind, kind_len, "乡") || starts_with(kind, kind_len, "镇")))
@@ -666,8 +764,36 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         for (size_t y = 0; y + sl <= ilen; y++)
           if (memcmp(it + y, stop[x], sl) == 0) bad = true;
       }
+      static const char joins[] = "至到和与及或的了";
+      for (size_t y = 0; y < ilen && !bad;) {
+        uint32_t cp = cnkg_utf8_next(it, ilen, &y);
+        for (size_t z = 0; z < sizeof joins - 1 && !bad;)
+          bad = cnkg_utf8_next(joins, sizeof joins - 1, &z) == cp;
+      }
       size_t b = base + p, e = base + q;
-      if (!bad && !covered(w, first, b, e)) {
+      size_t same = SIZE_MAX;
+      for (size_t x = first; x < w->n; x++)
+        if (w->c[x].begin == b && w->c[x].end == e && w->c[x].sent == sent) same = x;
+      if (!bad && same != SIZE_MAX && !has_suffix(it, ilen)) {
+        /* Already found as a bare name: the list says which kind it is. */
+        Cand *c = &w->c[same];
+        const CnkgDivHit *hits = NULL;
+        size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
+        CnkgDivId *nids = nh ? malloc(nh * sizeof *nids) : NULL;
+        if (nh && !nids) {
+          status = CNKG_ERR_NOMEM;
+          goto done;
+        }
+        size_t k2 = 0;
+        for (size_t h = 0; h < nh; h++)
+          if (rec_level(r->div, hits[h].id) == force) nids[k2++] = hits[h].id;
+        free(c->ids);
+        c->ids = nids;
+        c->n_ids = k2;
+        c->force = force;
+        c->weak = true;
+        c->short_form = false;
+      } else if (!bad && !covered(w, first, b, e)) {
         const CnkgDivHit *hits = NULL;
         size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
         CnkgDivId ids[256];
@@ -1216,6 +1342,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
     if (s) break;
     size_t first = w.n;
     s = scan_list(&w, i, se->begin, &v);
+    if (!s) s = scan_chain_gaps(&w, i, first);
     if (!s) s = scan_gaps(&w, i, se->begin, first, &v);
     if (!s) s = scan_enums(&w, i, se->begin, first, &v);
     view_free(&v);

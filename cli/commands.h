@@ -8,5 +8,6 @@
 int cnkg_cli_build(int argc, char **argv);
 int cnkg_cli_normalize(int argc, char **argv);
 int cnkg_cli_lex(int argc, char **argv);
+int cnkg_cli_query(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const char usage[] =
   "  build       extract entities and relations from documents, write the graph\n"
   "  normalize   print the cleaned, normalised text the extractor sees\n"
   "  lex         word segmentation, POS and entity tags (LAC model)\n"
+  "  query       run SPARQL (or a named question) over built graph files\n"
   "\n"
   "Options:\n"
   "  -h, --help     show this help (or `cnkg COMMAND --help`)\n"
@@ -32,6 +33,7 @@ static const Command commands[] = {
   {"build", cnkg_cli_build},
   {"normalize", cnkg_cli_normalize},
   {"lex", cnkg_cli_lex},
+  {"query", cnkg_cli_query},
 };
 
 int main(int argc, char **argv) {

@@ -89,7 +89,8 @@ static CnkgLevel suffix_level(const char *s, size_t len) {
       {"村", CNKG_LEVEL_VILLAGE},      {"嘎查", CNKG_LEVEL_VILLAGE},
       {"社区", CNKG_LEVEL_VILLAGE},    {"居委会", CNKG_LEVEL_VILLAGE},
       {"村委会", CNKG_LEVEL_VILLAGE},  {"村民委员会", CNKG_LEVEL_VILLAGE},
-      {"居民委员会", CNKG_LEVEL_VILLAGE},
+      {"居民委员会", CNKG_LEVEL_VILLAGE}, {"寨", CNKG_LEVEL_VILLAGE},
+      {"屯", CNKG_LEVEL_VILLAGE},
   };
   for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
     if (ends_with(s, len, tab[i].suf) && len > strlen(tab[i].suf))
@@ -149,9 +150,8 @@ static bool is_generic(const char *s, size_t len) {
       "国贫", "省贫", "高海拔", "边境", "牧业", "半农半牧", "农业大", "人口大",
   };
   /* 三县, 西部四县, 东三县: a count of places. */
-  CnkgLevel sl = suffix_level(s, len);
   size_t bl = base_len(s, len);
-  if (sl != CNKG_LEVEL_NONE && bl < len && bl >= 3) {
+  if (has_suffix(s, len) && bl < len && bl >= 3) {
     size_t i = 0, last = 0;
     uint32_t cp = 0;
     while (i < bl) {
@@ -168,6 +168,23 @@ static bool is_generic(const char *s, size_t len) {
       if (rest <= 9) return true; /* modifier + one short suffix */
     }
   }
+  return false;
+}
+
+/* Ordinary words that are also a county's name without its suffix: never
+ * taken as that county unless written in full. */
+static bool is_common_word(const char *s, size_t len) {
+  static const char *const words[] = {
+      "资源", "和平", "东方", "通道", "合作", "富民", "新华", "城关", "长安",
+      "开发", "民主", "团结", "胜利", "光明", "前进", "红旗", "建设", "振兴",
+      "新建", "友好", "城中", "城东", "城西", "城南", "城北", "市中", "江北",
+      "江南", "河东", "河西", "郊区", "矿区", "平川", "安全", "新城", "永和",
+      "和顺", "平安", "龙山", "白云", "青山", "南山", "东风", "向阳", "新兴",
+      "中山", "中原", "海城", "平原", "高新", "经济", "宁安", "兴业", "顺义",
+      "新区", "大同", "太和", "永安", "安定", "长宁", "普陀", "城区", "金山",
+  };
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0) return true;
   return false;
 }
 
@@ -258,8 +275,8 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
    * 行政村/自然村 directly. Group 1: the items; group 2/3: the kind. */
   static const char pat[] =
       "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6}?)等?"
-      "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:]{0,10}?"
-      "(村委会|村|乡镇|乡|镇|嘎查|社区)|(?:行政|自然)(村)|(?:扶贫)?整(村)推进)";
+      "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:省市区州县乡镇村]{0,10}?"
+      "(村委会|村|乡镇|乡|镇|嘎查|社区|县|旗)|(?:行政|自然)(村)|(?:扶贫)?整(村)推进)";
   int ec = 0;
   PCRE2_SIZE eo = 0;
   r->enum_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
@@ -488,7 +505,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         if (s) return s;
         taken = true;
       } else if (n_short) {
-        if (is_generic(key, klen)) continue;
+        if (is_generic(key, klen) || is_common_word(key, klen)) continue;
         bool sure;
         if (v->have_lac)
           sure = at_start && (at_end || is_follow_char(next)) &&
@@ -718,6 +735,8 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
     CnkgLevel force = CNKG_LEVEL_VILLAGE;
     if (kind && (starts_with(kind, kind_len, "乡") || starts_with(kind, kind_len, "镇")))
       force = CNKG_LEVEL_TOWNSHIP;
+    if (kind && (starts_with(kind, kind_len, "县") || starts_with(kind, kind_len, "旗")))
+      force = CNKG_LEVEL_COUNTY;
     /* Split the items. */
     size_t p = ib;
     bool first_item = true;
@@ -774,7 +793,11 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
       size_t same = SIZE_MAX;
       for (size_t x = first; x < w->n; x++)
         if (w->c[x].begin == b && w->c[x].end == e && w->c[x].sent == sent) same = x;
-      if (!bad && same != SIZE_MAX && !has_suffix(it, ilen)) {
+      bool higher = false; /* never make a province of 河南 a county */
+      if (same != SIZE_MAX)
+        for (size_t h = 0; h < w->c[same].n_ids; h++)
+          if (rec_level(r->div, w->c[same].ids[h]) == CNKG_LEVEL_PROVINCE) higher = true;
+      if (!bad && same != SIZE_MAX && !has_suffix(it, ilen) && !higher) {
         /* Already found as a bare name: the list says which kind it is. */
         Cand *c = &w->c[same];
         const CnkgDivHit *hits = NULL;
@@ -951,6 +974,7 @@ static bool short_conflicts(const Work *w, size_t ci) {
   const CnkgDivision *div = w->r->div;
   const Cand *c = &w->c[ci];
   if (!c->short_form || c->prev != SIZE_MAX || in_enumeration(w, c)) return false;
+  if (rec_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false; /* 深圳 is never a common word */
   CnkgDivId prov = cnkg_division_ancestor(div, c->ids[0], CNKG_LEVEL_PROVINCE);
   bool other = false;
   for (size_t i = 0; i < w->n; i++) {
@@ -989,6 +1013,11 @@ static void resolve(Work *w) {
   /* Unique records of county level and above, and chain-decided ones. */
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
+    if (c->force && c->force <= CNKG_LEVEL_COUNTY && c->n_ids == 1) {
+      c->link = c->ids[0]; /* 延寿、林甸5个贫困县: the list says which */
+      any_anchor = true;
+      continue;
+    }
     if (c->weak || c->conflict || c->n_ids == 0 || c->alias != SIZE_MAX) continue;
     CnkgDivId top;
     if (c->n_ids == 1) {

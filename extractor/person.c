@@ -46,7 +46,7 @@ static const char *const ROLES[] = {
     "老板", "老板娘", "大学生", "残疾人", "老人", "青年", "返乡青年",
     "创业青年", "企业家", "负责人", "创始人", "技术能手", "乡贤", "户主",
     "党员中心户", "五保户", "低保户", "妻子", "丈夫", "儿子", "女儿", "母亲",
-    "父亲", "老伴", "爱人", "孙子", "孙女", "村干部", "干部", "支委", NULL};
+    "父亲", "老伴", "爱人", "孙子", "孙女", "村干部", "干部", "支委", "成员", NULL};
 
 /* Words that may stand before a title inside the title phrase. */
 static const char *const MODIFIERS[] = {
@@ -250,7 +250,7 @@ static char *squeeze(const char *s, size_t len) {
  * analyser tagged it PER, which lets longer names without a listed
  * surname (transliterated and minority names) through. */
 static bool name_ok(const char *name, size_t len, bool lac) {
-  if (!all_han(name, len)) return false;
+  if (!all_han(name, len) || strstr(name, "丨")) return false;
   size_t chars = cnkg_utf8_count(name, len);
   size_t sn = cnkg_surname_prefix(name, len);
   if (chars < 2 || chars > 8) return false;
@@ -343,6 +343,17 @@ static size_t sentence_of(const Ctx *c, size_t pos) {
   return cnkg_docstate_sentence_at(c->st, pos);
 }
 
+static const char *const AFTER_NAME[] = {"介绍", "说", "表示", "告诉", "指出", "认为",
+                                         "担任", "笑", "、", NULL};
+static bool name_slot_before(const Ctx *c, size_t b);
+
+/* A name without a listed surname (a transliterated or minority name) is
+ * taken only where a name is expected: after a title or role, before a
+ * verb of saying, or in a list. */
+static bool name_slot(const Ctx *c, size_t b, size_t e) {
+  return name_slot_before(c, b) || longest_at(c->s, c->len, e, AFTER_NAME) > 0;
+}
+
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
  * range is taken. */
 static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
@@ -350,7 +361,8 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
   if (covered_by_mention(c, b, e)) return CNKG_SUCCESS;
   char *name = squeeze(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
-  if (!name_ok(name, strlen(name), lac || byline) || (!byline && overlaps_span(c, b, e))) {
+  if (!name_ok(name, strlen(name), lac || byline) || (!byline && overlaps_span(c, b, e)) ||
+      (!byline && !cnkg_surname_prefix(name, strlen(name)) && !name_slot(c, b, e))) {
     free(name);
     return CNKG_SUCCESS;
   }
@@ -362,6 +374,11 @@ static CnkgStatus add_ref(Ctx *c, size_t b, size_t e) {
   char *name = cnkg_strndup(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
   return mention_add(&c->m, name, b, e, sentence_of(c, b), true, false, false);
+}
+
+static bool name_slot_before(const Ctx *c, size_t b) {
+  return longest_before(c->s, 0, b, CORES) || longest_before(c->s, 0, b, ROLES) ||
+         has_before(c->s, 0, b, "、");
 }
 
 /* ---- names from the analyser ---- */
@@ -447,9 +464,13 @@ static CnkgStatus from_lac(Ctx *c) {
       size_t b = base + w->begin, e = base + w->end;
       CnkgStatus s = CNKG_SUCCESS;
       if (!tag_is(w, "PER") && !tag_is(w, "nr")) {
-        if ((tag_is(w, "nz") || tag_is(w, "n") || tag_is(w, "ORG") || tag_is(w, "nt")) &&
-            name_in_context(c, base, b, e))
-          s = add_full(c, b, e, true, false, false);
+        if (tag_is(w, "nz") || tag_is(w, "ORG") || tag_is(w, "nt")) {
+          /* words may carry punctuation: “王某, */
+          while (b < e && !cnkg_is_han(cp_at(c->s, e, b))) cnkg_utf8_next(c->s, e, &b);
+          while (e > b && !cnkg_is_han(cp_at(c->s, e, prev_char(c->s, e)))) e = prev_char(c->s, e);
+          if (e > b && name_in_context(c, base, b, e))
+            s = add_full(c, b, e, true, false, false);
+        }
         if (s) return s;
         continue;
       }
@@ -712,6 +733,46 @@ static CnkgStatus from_lists(Ctx *c) {
   return CNKG_SUCCESS;
 }
 
+/* Extends lists backwards: 该村叶某、倪某等 adds 叶某 when 倪某 is known. */
+static CnkgStatus lists_backwards(Ctx *c) {
+  for (size_t k = 0; k < c->m.n; k++) {
+    Mention *m = &c->m.v[k];
+    if (m->ref || m->begin == SIZE_MAX || m->group != k) continue;
+    size_t pos = m->begin;
+    if (!has_before(c->s, 0, pos, "、")) continue;
+    pos -= 3;
+    if (covered_by_mention(c, prev_char(c->s, pos), pos)) continue;
+    size_t best = SIZE_MAX;
+    static const size_t tries[] = {3, 4, 2};
+    for (size_t t = 0; t < 3 && best == SIZE_MAX; t++) {
+      size_t chars = tries[t], b = pos, got = 0;
+      while (got < chars && b > 0 && cnkg_is_han(cp_at(c->s, c->len, prev_char(c->s, b)))) {
+        b = prev_char(c->s, b);
+        got++;
+      }
+      if (got != chars) continue;
+      size_t sn = cnkg_surname_prefix(c->s + b, pos - b);
+      if (!sn || (chars == 4 && sn == 3) || overlaps_span(c, b, pos) ||
+          covered_by_mention(c, b, pos))
+        continue;
+      char *name = cnkg_strndup(c->s + b, pos - b);
+      if (!name) return CNKG_ERR_NOMEM;
+      bool ok = name_ok(name, pos - b, false);
+      free(name);
+      if (ok) best = b;
+    }
+    if (best == SIZE_MAX) continue;
+    char *name = cnkg_strndup(c->s + best, pos - best);
+    if (!name) return CNKG_ERR_NOMEM;
+    CnkgStatus s = mention_add(&c->m, name, best, pos, sentence_of(c, best), false, false, false);
+    if (s) return s;
+    size_t ng = c->m.n - 1;
+    for (size_t j = 0; j < c->m.n - 1; j++)
+      if (c->m.v[j].group == k) c->m.v[j].group = ng;
+  }
+  return CNKG_SUCCESS;
+}
+
 /* ---- references: 王书记, 老王, 彭 ---- */
 
 static CnkgStatus from_refs(Ctx *c) {
@@ -805,7 +866,12 @@ static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
   size_t best_place = SIZE_MAX, best_end = 0;
   for (size_t k = 0; k < c->nsp; k++) {
     const Sp *x = &c->sp[k];
-    if (x->begin >= tb) break;
+    if (x->begin >= te) break;
+    if (x->begin >= tb) {
+      /* a body inside the title phrase: 该县扶贫办主任 */
+      if (x->type == CNKG_TYPE_ORGANIZATION && x->end <= te) post_where(p, x->entity);
+      continue;
+    }
     bool adj = x->end == tb || (x->end > tb && x->end <= te);
     if (!adj) continue;
     if (x->type == CNKG_TYPE_ORGANIZATION) post_where(p, x->entity);
@@ -832,6 +898,17 @@ static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t fl
     if (c->sp[k].type == type && c->sp[k].begin >= floor) found = c->sp[k].entity;
   }
   return found;
+}
+
+/* The nearest place of type named before pos in the same paragraph. */
+static size_t nearest_in_paragraph(const Ctx *c, size_t pos, CnkgType type) {
+  const CnkgText *t = c->st->text;
+  size_t sent = sentence_of(c, pos);
+  if (sent >= t->n_sentences) return SIZE_MAX;
+  size_t first = sent;
+  while (first > 0 && t->sentences[first - 1].paragraph == t->sentences[sent].paragraph)
+    first--;
+  return nearest_of_type(c, pos, type, t->sentences[first].begin);
 }
 
 /* The level of place a title is about, from its wording. */
@@ -904,6 +981,11 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
       if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
         post_where(p, c->sp[k].entity);
   }
+  if (p->n_where == 0 && role) {
+    /* a villager, a poor household: the village the paragraph is about */
+    size_t e = nearest_in_paragraph(c, at, CNKG_TYPE_VILLAGE);
+    if (e != SIZE_MAX) post_where(p, e);
+  }
   if (p->n_where == 0 && !role) {
     CnkgType lv = title_level(p->title);
     size_t sent = sentence_of(c, at);
@@ -919,6 +1001,7 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
             e = c->sp[k].entity;
             break;
           }
+      if (e == SIZE_MAX) e = nearest_in_paragraph(c, at, lv);
     } else if (lv != CNKG_TYPE_COUNT) {
       e = nearest_of_type(c, at, lv, 0);
       if (e == SIZE_MAX && c->st->focus_place != SIZE_MAX &&
@@ -933,7 +1016,7 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
  * [place][title]NAME, several titles joined by 、 (县委常委、组织部长). */
 static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t max) {
   size_t n = 0, end = b;
-  for (int k = 0; k < 3 && n < max; k++) {
+  for (int round = 0; round < 3 && n < max; round++) {
     bool role;
     size_t tb = title_start(c, sfloor, end, &role);
     if (tb == end) break;
@@ -941,8 +1024,21 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
     memset(p, 0, sizeof *p);
     finish_post(c, tb, end, role, b, p);
     n++;
-    if (!has_before(c->s, sfloor, tb, "、")) break;
-    end = tb - 3;
+    /* the phrase may begin inside a place name: 乌兰县县委书记 */
+    size_t q = tb;
+    for (size_t k = 0; k < c->nsp; k++)
+      if (c->sp[k].begin < q && c->sp[k].end > q) q = c->sp[k].begin;
+    bool moved = true;
+    while (moved) {
+      moved = false;
+      for (size_t k = 0; k < c->nsp; k++)
+        if (c->sp[k].end == q && c->sp[k].begin < q) {
+          q = c->sp[k].begin;
+          moved = true;
+        }
+    }
+    if (!has_before(c->s, sfloor, q, "、")) break;
+    end = q - 3;
   }
   return n;
 }
@@ -1313,6 +1409,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   CnkgStatus s = from_bylines(&c);
   if (!s) s = from_lac(&c);
   if (!s) s = from_lists(&c);
+  if (!s) s = lists_backwards(&c);
   if (!s) s = from_repeats(&c);
   if (!s) s = from_metadata_one(&c, st->text->author, false);
   if (!s) s = from_metadata_one(&c, st->text->photographer, false);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cnkg/data.h"
 #include "cnkg/text.h"
@@ -34,7 +35,23 @@ struct CnkgWorker {
   CnkgIntake *intake;
   CnkgLacResult *lac_results;
   size_t cap_results;
+  CnkgTimings timings;
 };
+
+static double now_seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void cnkg_worker_add_timings(const CnkgWorker *w, CnkgTimings *sum) {
+  sum->intake += w->timings.intake;
+  sum->lexical += w->timings.lexical;
+  sum->places += w->timings.places;
+  sum->others += w->timings.others;
+  sum->documents += w->timings.documents;
+  sum->chars += w->timings.chars;
+}
 
 void cnkg_extractor_free(CnkgExtractor *ex) {
   if (!ex) return;
@@ -144,8 +161,13 @@ CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
                                 const CnkgLog *log, CnkgGraph *graph) {
   if (!w || !name || (!bytes && len) || !graph) return CNKG_ERR_ARG;
   CnkgText *text = NULL;
+  double t0 = now_seconds();
   CnkgStatus s = cnkg_intake_text(w->intake, name, bytes, len, log, &text);
+  double t1 = now_seconds();
+  w->timings.intake += t1 - t0;
   if (s) return s;
+  w->timings.documents++;
+  w->timings.chars += text->orig_chars;
   const CnkgExtractor *ex = w->ex;
   CnkgDocState st = {0};
   st.name = name;
@@ -159,11 +181,16 @@ CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
     s = analyse_sentences(w, text);
     st.lac = w->lac_results;
   }
+  double t2 = now_seconds();
   if (!s) s = cnkg_place_run(ex->place, &st);
+  double t3 = now_seconds();
   if (!s) s = cnkg_org_run(ex->org, &st);
   if (!s) s = cnkg_person_run(ex->person, &st);
   if (!s) s = cnkg_industry_run(ex->industry, &st);
   if (!s) s = cnkg_policy_run(ex->policy, &st);
+  w->timings.lexical += t2 - t1;
+  w->timings.places += t3 - t2;
+  w->timings.others += now_seconds() - t3;
   if (s)
     cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS, "extraction failed: %s",
              cnkg_strerror(s));

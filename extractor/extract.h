@@ -41,4 +41,17 @@ CnkgStatus cnkg_worker_document(CnkgWorker *worker, const char *name,
                                 const void *bytes, size_t len,
                                 const CnkgLog *log, CnkgGraph *graph);
 
+/* Seconds a worker spent in each stage, summed over its documents. */
+typedef struct {
+  double intake;       /* decoding, HTML, normalisation, furniture, sentences */
+  double lexical;      /* the LAC analyser */
+  double places;       /* place recognition, linking and hierarchy */
+  double others;       /* organisations, persons, industries, policies */
+  size_t documents;
+  size_t chars;        /* code points of the decoded originals */
+} CnkgTimings;
+
+/* Adds the worker's timings to *sum. */
+void cnkg_worker_add_timings(const CnkgWorker *worker, CnkgTimings *sum);
+
 #endif

@@ -30,7 +30,7 @@ static const char numbered_src[] =
  * short Han terms joined by +. */
 static const char formula_src[] =
   "^(?:[0-9]+(?:\\s*\\+\\s*[0-9A-Za-z]+|\\s+[0-9]+)*(?:\\p{Han}{0,8})"
-  "|\\p{Han}{1,10}(?:\\+\\p{Han}{1,10}){1,5})$";
+  "|\\p{Han}{1,10}(?:[+ ]\\p{Han}{1,10}){1,5})$";
 
 /* Words after a closing quote that say the quoted text names a method,
  * scheme or campaign. Those marked name-forming also join the name. */
@@ -62,17 +62,26 @@ static const char *const own_endings[] = {
 /* Verbs before an opening quote that introduce a method. */
 static const char *const intro_verbs[] = {
   "实施", "推行", "推广", "开展", "启动", "采取", "采用", "创新", "探索",
-  "打造", "建立", "实行", "落实", "按照", "围绕", "坚持", "推进", "创建",
-  "深化", "完善", "举办", "组织", "通过", NULL};
+  "打造", "建立", "实行", "落实", "推进", "创建", "深化", "完善", "举办",
+  "组织", "通过", NULL};
 
 /* Quoted numbered phrases that are not methods. */
 static const char *const not_methods[] = {
   "一把手", "两委", "三农", "一线", "一家人", "一条心", "一盘棋", "两个",
-  "一分钱", "十九大", "一带一路", NULL};
+  "一分钱", "十九大", "一带一路", "一揽子", "一号工程", "一站式",
+  "一条龙", "一对一", NULL};
 
 /* Unquoted endings of scheme names, and what stops the name on the left. */
 static const char *const name_endings[] = {
-  "工程", "行动", "制度", "工作法", "计划", NULL};
+  "工程", "行动", "制度", "工作法", NULL};
+/* Works of building, not programmes: 饮水改造工程, 污水管网工程. */
+static const char *const works[] = {
+  "改造", "污水", "管网", "场所", "道路", "饮水", "厂", "厕", "水利", "公路",
+  "桥", "房", "设施", "硬化", "亮化", "绿化", "基础性", "维修", "修建",
+  "新建", "完成", NULL};
+/* A 制度 names a policy only when it is about the poverty work itself. */
+static const char *const system_topics[] = {
+  "扶贫", "脱贫", "攻坚", "联席", "帮扶", "发文", NULL};
 static const char *const left_stops[] = {
   "的", "了", "在", "和", "与", "及", "对", "把", "将", "被", "为", "是",
   "等", "个", "项", "次", "实施", "开展", "推行", "建立", "启动", "推进",
@@ -88,7 +97,7 @@ static const char *const generic_heads[] = {
   "目标责任", "奖惩", "退出", "动态管理", "学习", "生活", "值班", "请销假",
   "报备", "日志", "汇报", "评议", "考勤", "财务", "民主", "内部", "一项",
   "专项", "重点", "民生", "扶贫", "脱贫", "攻坚", "党内生活", "组织生活",
-  NULL};
+  "实际", "具体", "一系列", "规章", NULL};
 
 static void seterr(char *err, size_t errsize, const char *msg) {
   if (err && errsize) snprintf(err, errsize, "%s", msg);
@@ -223,10 +232,9 @@ static char *clean_name(const char *s, size_t len) {
   for (size_t i = 0; i < len; i++) {
     char ch = s[i];
     if (ch == ' ') {
-      bool digits = i > 0 && i + 1 < len &&
-                    ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == 'N') &&
-                    ((s[i + 1] >= '0' && s[i + 1] <= '9') || s[i + 1] == 'N');
-      if (digits) r[o++] = '+';
+      /* scraping turned '+' into a space: 1 10 100, 党建 富民产业 */
+      bool inner = i > 0 && i + 1 < len && s[i - 1] != ' ' && s[i + 1] != ' ';
+      if (inner) r[o++] = '+';
       continue;
     }
     if (ch == ',') continue;
@@ -252,6 +260,72 @@ static char *join_alias(const char *a, const char *b) {
 
 static size_t count_chars(const char *s, size_t len) {
   return cnkg_utf8_count(s, len);
+}
+
+static const Suffix *suffix_at(const char *s, size_t pos, size_t se,
+                               bool joining_only) {
+  const Suffix *suf = NULL;
+  size_t suf_len = 0;
+  for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+    size_t n = strlen(suffixes[k].word);
+    if (joining_only && !suffixes[k].joins) continue;
+    if (n > suf_len && cnkg_lexicon_has(s, pos, se, suffixes[k].word)) {
+      suf = &suffixes[k];
+      suf_len = n;
+    }
+  }
+  return suf;
+}
+
+/* Kinds of method that may follow a quote after a few more words:
+ * “A”定点帮扶制度, “B”聚力攻坚行动, “C”联营同富模式. */
+static const char *const strong_suffixes[] = {
+  "制度", "模式", "机制", "行动", "工程", "活动", "体系", "工作法", "方式",
+  NULL};
+
+/* What follows a closing quote at after: a suffix directly, through 的,
+ * after up to eight more characters, or after a chain of further quoted
+ * items (“A”“B”“C”方式). *joins says whether it belongs in the name. */
+static const Suffix *find_suffix(const char *s, size_t after, size_t se,
+                                 bool *joins) {
+  *joins = false;
+  const Suffix *suf = suffix_at(s, after, se, false);
+  if (suf) {
+    *joins = suf->joins;
+    return suf;
+  }
+  size_t p = after;
+  if (cnkg_lexicon_has(s, p, se, "的")) {
+    suf = suffix_at(s, p + 3, se, false);
+    if (suf && !suf->joins) return suf;
+    suf = NULL;
+  }
+  /* a chain of quoted items shares the suffix of the last */
+  for (int k = 0; k < 8; k++) {
+    size_t q = p;
+    if (cnkg_lexicon_has(s, q, se, "、")) q += 3;
+    if (!cnkg_lexicon_has(s, q, se, "“")) break;
+    size_t e = q + 3;
+    while (e + 3 <= se && !cnkg_lexicon_has(s, e, se, "”")) e++;
+    if (e + 3 > se) break;
+    p = e + 3;
+    suf = suffix_at(s, p, se, false);
+    if (suf) return suf;
+  }
+  if (p != after) {
+    size_t n = cnkg_lexicon_any(s, p, se, strong_suffixes);
+    if (n) return &suffixes[0];
+  }
+  /* a few more words, then a strong suffix */
+  size_t q = after;
+  for (int k = 0; k < 8 && q < se; k++) {
+    if (cnkg_lexicon_any(s, q, se, strong_suffixes)) return &suffixes[0];
+    size_t r = q;
+    uint32_t cp = cnkg_utf8_next(s, se, &r);
+    if (!cnkg_is_han(cp) || cp == 0x7684 /* 的 */) break;
+    q = r;
+  }
+  return NULL;
 }
 
 /* Quoted phrases: “…” and ‘…’. */
@@ -285,6 +359,9 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     if (has_any(x, xlen, (const char *const[]){"。", "!", "?", ";", ":", NULL}))
       continue;
     if (is_one_of(x, xlen, not_methods)) continue;
+    /* sayings in the first or second person are not names */
+    if (has_any(x, xlen, (const char *const[]){"我", "你", "咱", "他们", NULL}))
+      continue;
     if (cnkg_lexicon_has(s, after, se, "精神") ||
         cnkg_lexicon_has(s, after, se, "班子") ||
         cnkg_lexicon_has(s, after, se, "成员") ||
@@ -293,27 +370,8 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     int num = matches(rec, rec->numbered, x, xlen);
     int form = matches(rec, rec->formula, x, xlen);
     if (num < 0 || form < 0) return CNKG_ERR_PATTERN;
-    const Suffix *suf = NULL;
-    size_t suf_len = 0;
-    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-      size_t n = strlen(suffixes[k].word);
-      if (n > suf_len && cnkg_lexicon_has(s, after, se, suffixes[k].word)) {
-        suf = &suffixes[k];
-        suf_len = n;
-      }
-    }
-    bool joins = suf && suf->joins;
-    /* “X”的要求 / “X”的原则 etc. go through 的 */
-    if (!suf && cnkg_lexicon_has(s, after, se, "的")) {
-      for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-        size_t n = strlen(suffixes[k].word);
-        if (!suffixes[k].joins && n > suf_len &&
-            cnkg_lexicon_has(s, after + 3, se, suffixes[k].word)) {
-          suf = &suffixes[k];
-          suf_len = n;
-        }
-      }
-    }
+    bool joins = false;
+    const Suffix *suf = find_suffix(s, after, se, &joins);
     bool own = cnkg_lexicon_any_before(x, 0, xlen, own_endings) > 0;
     size_t vb = qb - 3;
     bool intro = cnkg_lexicon_any_before(s, sb, vb, intro_verbs) > 0 ||
@@ -322,7 +380,8 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     bool has_comma = has_any(x, xlen, (const char *const[]){",", NULL});
     bool listy = has_any(x, xlen, (const char *const[]){"、", NULL});
     bool ok;
-    if (num || form) ok = true;
+    if (num && nch <= 2 && !suf) ok = false;
+    else if (num || form) ok = true;
     else if (suf) ok = !has_comma || nch <= 20;
     else if (own) ok = !has_comma && nch <= 16;
     else ok = intro && !has_comma && !listy && nch >= 3 && nch <= 10 &&
@@ -346,6 +405,22 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
             y->key = SIZE_MAX; /* dropped */
         }
       }
+    }
+    /* “四抓好、四确保”: a list of numbered formulas names each one */
+    if (num && listy && !cnkg_lexicon_find(x, xlen)) {
+      size_t pb = 0;
+      for (size_t k = 0; k <= xlen; k++) {
+        if (k < xlen && !(k + 3 <= xlen && memcmp(x + k, "、", 3) == 0)) continue;
+        if (k > pb) {
+          CnkgStatus r = add_cand(c, cnkg_strndup(x + pb, k - pb), NULL, NULL,
+                                  si, qb + pb, qb + k);
+          if (r) return r;
+        }
+        pb = k + 3;
+        k += 2;
+      }
+      free(expansion);
+      continue;
     }
     char *name = clean_name(x, xlen);
     char *full = NULL;
@@ -398,7 +473,7 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
     size_t el = cnkg_lexicon_any(s, i, se, name_endings);
     if (!el) continue;
     size_t j = i, nch = 0;
-    while (j > sb && nch < 12) {
+    while (j > sb && nch < 14) {
       if (cnkg_lexicon_any_before(s, sb, j, left_stops)) break;
       size_t p = cnkg_lexicon_prev(s, sb, j);
       size_t q = p;
@@ -408,7 +483,12 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
       nch++;
     }
     size_t end = i + el;
-    if (nch >= 2 && !is_one_of(s + j, i - j, generic_heads) &&
+    bool bounded = nch < 14;
+    bool system = cnkg_lexicon_has(s, i, se, "制度");
+    bool project = cnkg_lexicon_has(s, i, se, "工程");
+    if (system && !has_any(s + j, i - j, system_topics)) bounded = false;
+    if (project && (nch < 3 || has_any(s + j, i - j, works))) bounded = false;
+    if (bounded && nch >= 2 && !is_one_of(s + j, i - j, generic_heads) &&
         !cnkg_lexicon_has(s, end, se, "中") &&
         !cnkg_lexicon_has(s, end, se, "队")) {
       char *name = cnkg_strndup(s + j, end - j);

@@ -19,7 +19,7 @@
 /* Characters per block: one cnkg_lac_analyze_batch call. Fixed, so blocks
  * (and every rounding inside them) do not depend on -j. */
 #define BLOCK_CHARS 4096u
-#define BLOCKS_PER_THREAD 4u
+#define BLOCKS_PER_THREAD 16u  /* per round: keeps the idle tail of a round short */
 #define MAX_JOBS 256
 
 typedef enum { MODE_WORDS, MODE_TAGS, MODE_EMISSIONS } Mode;

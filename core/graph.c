@@ -595,17 +595,15 @@ done:
 
 /* ---- canonical order -------------------------------------------------- */
 
-/* qsort comparators cannot take context; canonicalize sets these first. */
-static const CnkgGraph *sort_graph;
+/* Sorting by key goes through (key, index) pairs so the comparator needs
+ * no global state and canonicalisation stays reentrant. */
+typedef struct {
+  const char *key;
+  size_t index;
+} KeyIndex;
 
-static int cmp_doc_idx(const void *a, const void *b) {
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  return strcmp(sort_graph->docs[x].key, sort_graph->docs[y].key);
-}
-
-static int cmp_ent_idx(const void *a, const void *b) {
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  return strcmp(sort_graph->ents[x].key, sort_graph->ents[y].key);
+static int cmp_key_index(const void *a, const void *b) {
+  return strcmp(((const KeyIndex *)a)->key, ((const KeyIndex *)b)->key);
 }
 
 static int cmp_size(size_t a, size_t b) { return a < b ? -1 : a > b; }
@@ -741,16 +739,18 @@ CnkgStatus cnkg_graph_canonicalize(CnkgGraph *graph) {
   size_t n = graph->n_docs > graph->n_ents ? graph->n_docs : graph->n_ents;
   size_t *order = malloc((n + 1) * sizeof *order);
   size_t *inverse = malloc((n + 1) * sizeof *inverse);
+  KeyIndex *keys = malloc((n + 1) * sizeof *keys);
   bool *pinned = malloc((graph->n_ents + 1) * sizeof *pinned);
   CnkgStatus s = CNKG_SUCCESS;
-  if (!order || !inverse || !pinned) {
+  if (!order || !inverse || !keys || !pinned) {
     s = CNKG_ERR_NOMEM;
     goto done;
   }
-  sort_graph = graph;
   /* Documents by key; mentions and evidence follow. */
-  for (size_t i = 0; i < graph->n_docs; i++) order[i] = i;
-  sort(order, graph->n_docs, sizeof *order, cmp_doc_idx);
+  for (size_t i = 0; i < graph->n_docs; i++)
+    keys[i] = (KeyIndex){graph->docs[i].key, i};
+  sort(keys, graph->n_docs, sizeof *keys, cmp_key_index);
+  for (size_t i = 0; i < graph->n_docs; i++) order[i] = keys[i].index;
   if ((s = permute(graph->docs, graph->n_docs, sizeof *graph->docs, order,
                    inverse)))
     goto done;
@@ -765,8 +765,10 @@ CnkgStatus cnkg_graph_canonicalize(CnkgGraph *graph) {
       r->evidence[k].doc = inverse[r->evidence[k].doc];
   }
   /* Entities by key; relations follow. */
-  for (size_t i = 0; i < graph->n_ents; i++) order[i] = i;
-  sort(order, graph->n_ents, sizeof *order, cmp_ent_idx);
+  for (size_t i = 0; i < graph->n_ents; i++)
+    keys[i] = (KeyIndex){graph->ents[i].key, i};
+  sort(keys, graph->n_ents, sizeof *keys, cmp_key_index);
+  for (size_t i = 0; i < graph->n_ents; i++) order[i] = keys[i].index;
   for (size_t i = 0; i < graph->n_ents; i++) pinned[i] = graph->pinned[order[i]];
   if (graph->n_ents) memcpy(graph->pinned, pinned, graph->n_ents * sizeof *pinned);
   if ((s = permute(graph->ents, graph->n_ents, sizeof *graph->ents, order,
@@ -788,7 +790,7 @@ CnkgStatus cnkg_graph_canonicalize(CnkgGraph *graph) {
   }
   s = rebuild_indexes(graph);
 done:
-  sort_graph = NULL;
+  free(keys);
   free(order);
   free(inverse);
   free(pinned);

@@ -209,8 +209,9 @@ static int chan_flush(void *chan) {
   return c->status ? EOF : 0;
 }
 
-static Agiodisc_t io_disc;
-static Agdisc_t graph_disc;
+/* Constant disciplines: only putstr and flush are used (never reading). */
+static Agiodisc_t io_disc = {NULL, chan_putstr, chan_flush};
+static Agdisc_t graph_disc = {&AgMemDisc, &AgIdDisc, &io_disc};
 
 /* Sets an HTML-like label from Buf text. */
 static bool set_html(void *obj, Agraph_t *root, const char *attr, Buf *b) {
@@ -341,12 +342,6 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
   *large_out = large;
   located_parents(g, parent);
 
-  io_disc = AgIoDisc;
-  io_disc.putstr = chan_putstr;
-  io_disc.flush = chan_flush;
-  graph_disc.mem = &AgMemDisc;
-  graph_disc.id = &AgIdDisc;
-  graph_disc.io = &io_disc;
   root = agopen(mut("cnkg"), Agdirected, &graph_disc);
   if (!root) goto fail;
   (void)chan;

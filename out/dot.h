@@ -4,7 +4,11 @@
  * label as an escaped HTML-like label; small graphs cluster by county, large
  * ones get sfdp-friendly attributes and short labels; an optional focus
  * entity limits the drawing to its neighbourhood. Depends on include/cnkg/
- * and graphviz (cgraph, gvc); never on extractor/. */
+ * and graphviz (cgraph, gvc); never on extractor/.
+ *
+ * Not for concurrent use: graphviz keeps process-wide state (its error
+ * callback, and one layout context kept for the process because freeing it
+ * trips a use-after-free in graphviz 2.4x's pango plugin). */
 #ifndef CNKG_OUT_DOT_H
 #define CNKG_OUT_DOT_H
 

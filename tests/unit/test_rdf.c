@@ -164,6 +164,13 @@ static void test_contract(void) {
   /* The post named in no mention gets mentionedIn from its evidence. */
   CHECK(strstr(nt, "<https://w3id.org/cnkg/id/post/0123456789abcdef> <https://w3id.org/cnkg/ontology#mentionedIn>") != NULL);
   CHECK(strstr(nt, "<https://w3id.org/cnkg/id/person/0123456789abcdef> <https://w3id.org/cnkg/ontology#title> \"\\u7B2C\\u4E00\\u4E66\\u8BB0\"@zh .") != NULL);
+
+  /* Scorer contract: the only property whose local name is a relation
+   * name (here "title") is cnkg's own; the document title is a headline. */
+  CHECK(strstr(nt, "<http://purl.org/dc/terms/title>") == NULL);
+  CHECK(strstr(nt, "<https://schema.org/headline>") != NULL);
+  for (const char *p = nt; (p = strstr(p, "title> ")) != NULL; p++)
+    CHECK(strncmp(p - 9, "ontology#", 9) == 0);
   free(nt);
 
   /* Provenance levels and the base option. */

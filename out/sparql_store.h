@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * An indexed in-memory triple store that rasqal queries through its triples
+ * source interface: terms are interned once, triples kept sorted three ways
+ * (SPO, POS, OSP) so every triple pattern is a binary search, not a scan of
+ * the whole graph as in rasqal's built-in source. Depends on status.h,
+ * rasqal and raptor2. */
+#ifndef CNKG_OUT_SPARQL_STORE_H
+#define CNKG_OUT_SPARQL_STORE_H
+
+#include <stddef.h>
+
+#include <rasqal.h>
+
+#include "cnkg/status.h"
+
+typedef struct CnkgSparqlStore CnkgSparqlStore;
+
+/* Parses the graph files (paths borrowed; .nt as N-Triples, anything else
+ * as Turtle) into a new store the caller owns (*store, cnkg_sparql_store_free).
+ * Replaces raptor's log handler on world while parsing; the caller restores
+ * its own afterwards. On error err names the file and line.
+ * CNKG_ERR_READ (unreadable), CNKG_ERR_TEXT (bad syntax), CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_sparql_store_load(raptor_world *world,
+                                  const char *const *paths, size_t n_paths,
+                                  CnkgSparqlStore **store, char *err,
+                                  size_t errsize);
+
+/* Makes store (borrowed; must outlive every query run on world) the
+ * triples source of queries executed on world. CNKG_ERR_INTERNAL. */
+CnkgStatus cnkg_sparql_store_register(rasqal_world *world,
+                                      CnkgSparqlStore *store);
+
+/* Number of triples held. */
+size_t cnkg_sparql_store_size(const CnkgSparqlStore *store);
+
+/* Frees the store; NULL is fine. */
+void cnkg_sparql_store_free(CnkgSparqlStore *store);
+
+#endif

@@ -258,8 +258,12 @@ static bool has_word_char(const char *s, size_t a, size_t b) {
 static bool fragment_list(const char *s, size_t a, size_t b, char sep,
                           size_t max_mean) {
   size_t seps = 0;
-  for (size_t i = a; i < b; i++) seps += s[i] == sep;
+  for (const char *p = memchr(s + a, sep, b - a); p && seps < 3;
+       p = memchr(p + 1, sep, (size_t)(s + b - p - 1)))
+    seps++;
   if (seps < 3) return false;
+  seps = 0;
+  for (size_t i = a; i < b; i++) seps += s[i] == sep;
   for (size_t i = a; i + 2 < b; i++)
     if (memcmp(s + i, "\xE3\x80\x82", 3) == 0) return false; /* 。: prose */
   return cps(s, a, b) / (seps + 1) <= max_mean;

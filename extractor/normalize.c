@@ -211,6 +211,8 @@ typedef struct {
   bool pending;        /* whitespace seen since prev */
   size_t pending_k;    /* offset of that whitespace */
   bool dq_open;        /* a straight " opened a quotation on this line */
+  const uint32_t *t2s; /* the t2s table, to note whether t2s has work */
+  bool t2s_work;       /* some emitted character is in the table */
 } Pass;
 
 static inline size_t encode(uint32_t c, char *u) {
@@ -220,6 +222,7 @@ static inline size_t encode(uint32_t c, char *u) {
 
 static CnkgStatus emit(Pass *p, uint32_t c, size_t kb, size_t ke) {
   CnkgMapped *m = p->out;
+  if (c < TABLE_SIZE && p->t2s[c]) p->t2s_work = true;
   p->prev_at = m->len;
   p->prev = c;
   if (m->len + 5 > m->cap) {
@@ -261,13 +264,19 @@ static size_t romanisation(const char *s, size_t len, size_t i, size_t *cps,
   return 0;
 }
 
-static CnkgStatus pass_chars(const char *s, size_t len, CnkgMapped *out) {
-  Pass p = {out, 0, 0, false, 0, false};
+static CnkgStatus pass_chars(const CnkgNormalize *n, const char *s, size_t len,
+                             CnkgMapped *out, bool *t2s_work) {
+  Pass p = {out, 0, 0, false, 0, false, n->t2s, false};
   size_t i = 0, k = 0;
   CnkgStatus st = CNKG_SUCCESS;
   while (i < len && !st) {
     uint32_t c = next_cp(s, &i);
     size_t kc = k++;
+    /* most characters are plain CJK ideographs: straight through */
+    if (c >= 0x4E00 && c <= 0x9FFF && !p.pending) {
+      st = emit(&p, c, kc, kc + 1);
+      continue;
+    }
     if (c == '\r') {
       if (i < len && s[i] == '\n') continue;
       c = '\n';
@@ -320,6 +329,7 @@ static CnkgStatus pass_chars(const char *s, size_t len, CnkgMapped *out) {
     p.pending = false;
     st = emit(&p, c, kc, kc + 1);
   }
+  *t2s_work = p.t2s_work;
   return st;
 }
 
@@ -470,8 +480,9 @@ CnkgStatus cnkg_normalize_run(CnkgNormalize *n, const char *s, size_t len,
   size_t start = out->len;
   /* output is rarely longer than the input: one allocation, no regrowth */
   CnkgStatus st = cnkg_mapped_reserve(out, len + len / 16 + 16);
-  if (!st) st = pass_chars(s, len, out);
-  if (st) return st;
+  bool work = false;
+  if (!st) st = pass_chars(n, s, len, out, &work);
+  if (st || !work) return st; /* nothing Traditional: done */
   /* Lines without phrase-sensitive characters are converted in place; the
    * rest of the text from the first line that needs OpenCC (which may
    * change lengths) is rebuilt. */

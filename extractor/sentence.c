@@ -11,6 +11,24 @@
 
 #define QUOTE_LIMIT 200
 
+/* Decoder for well-formed UTF-8 (intake validated it). */
+static inline uint32_t next_cp(const char *s, size_t *i) {
+  const unsigned char *p = (const unsigned char *)s + *i;
+  if (p[0] < 0x80) { *i += 1; return p[0]; }
+  if (p[0] < 0xE0) {
+    *i += 2;
+    return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (p[0] < 0xF0) {
+    *i += 3;
+    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+           (p[2] & 0x3F);
+  }
+  *i += 4;
+  return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+         ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
 static bool is_terminal(uint32_t c) {
   return c == 0x3002 || c == '!' || c == '?' || c == 0x2026;
 }
@@ -27,7 +45,7 @@ size_t cnkg_sentence_next(const char *s, size_t b, size_t e) {
   size_t i = b, chars = 0;
   int depth = 0;
   while (i < e) {
-    uint32_t c = cnkg_utf8_next(s, e, &i);
+    uint32_t c = next_cp(s, &i);
     chars++;
     if (is_opener(c)) depth++;
     else if (is_closer(c) && depth > 0) depth--;
@@ -36,7 +54,7 @@ size_t cnkg_sentence_next(const char *s, size_t b, size_t e) {
     size_t j = i;
     while (j < e) {
       size_t k = j;
-      uint32_t d = cnkg_utf8_next(s, e, &k);
+      uint32_t d = next_cp(s, &k);
       if (is_terminal(d)) {
         j = k;
       } else if (is_closer(d) && depth > 0) {

@@ -35,6 +35,7 @@ enum {
   P_PAREN,     /* "(X Y)" at the end of a piece */
   P_SOURCE,    /* 来源: X */
   P_SOURCE2,   /* (综合 … 报道) */
+  P_DATELINE,  /* 本报讯(记者 X 通讯员 Y) at the start of a paragraph */
   P_COUNT
 };
 
@@ -63,6 +64,8 @@ static const char *const PATTERNS[P_COUNT] = {
                 NAMES "\\)\\s*$",
     [P_SOURCE] = "^(?:□\\s*)?(?:来源|来源于|稿件来源|信息来源|出处|转自)\\s*:"
                  "\\s*(?<s>.{1,60}?)\\s*$",
+    [P_DATELINE] = "^(?:本报|本刊|本台|本网)?讯?\\s*\\((?<n>[^()]{0,12}?(?:记者|通讯员)"
+                   "[^()]{2,40}?)\\)",
     [P_SOURCE2] = "(?:^|(?<=[。!?”]))\\s*\\((?<s>(?:综合|据|来源|转自|摘自|编辑整理"
                   "|本文来源).{1,300}?)\\)\\s*$",
 };
@@ -193,6 +196,24 @@ static bool name_plausible(const char *s, size_t a, size_t b) {
 
 /* Splits a names group at separators and at places where the original had
  * whitespace (a gap in the map between two characters). */
+/* Skips role words glued before a name ("记者张三" -> "张三"). */
+static size_t skip_roles(const char *s, size_t b, size_t e) {
+  static const char *const roles[] = {"本报", "本刊", "特约", "实习", "记者",
+                                      "通讯员", "摄影", "见习"};
+  bool again = true;
+  while (again) {
+    again = false;
+    for (size_t k = 0; k < sizeof roles / sizeof *roles; k++) {
+      size_t l = strlen(roles[k]);
+      if (e - b > l && memcmp(s + b, roles[k], l) == 0) {
+        b += l;
+        again = true;
+      }
+    }
+  }
+  return b;
+}
+
 static CnkgStatus add_names(Acc *a, const CnkgMapped *t, CnkgCreditRole r,
                             size_t b, size_t e) {
   size_t i = b, start = b;
@@ -212,6 +233,7 @@ static CnkgStatus add_names(Acc *a, const CnkgMapped *t, CnkgCreditRole r,
       }
     }
     if (cut) {
+      start = skip_roles(t->buf, start, i);
       size_t n = cps(t->buf, start, i);
       if (n >= 2 && n <= 4 && name_plausible(t->buf, start, i))
         st = add_credit(a, r, start, i);
@@ -305,6 +327,20 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
   size_t n = cps(s, b, e);
   /* Furniture, bylines and meta lines are short; long lines only get the
    * tail credit rules below (regexes are most of the cost here). */
+  /* "本报讯(记者 X)正文…": the dateline credit becomes its own piece */
+  if (memchr(s + b, '(', e - b < 40 ? e - b : 40) &&
+      match(f, P_DATELINE, s, b, e) && group(f, P_DATELINE, "n", &gb, &ge)) {
+    size_t before = a->nc;
+    CnkgStatus st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
+    if (st) return st;
+    if (a->nc > before) {
+      size_t at = ge + 1; /* after ')' */
+      st = add_line(a, b, at, CNKG_LINE_CREDIT);
+      if (st || at >= e) return st;
+      b = at;
+      n = cps(s, b, e);
+    }
+  }
   if (n > 80) goto tails;
   /* Furniture lines are short; long paragraphs skip the unanchored
    * patterns, which are the costly ones. */

@@ -103,6 +103,26 @@ static void text_of(Buf *b, const xmlChar *t) {
   }
 }
 
+/* Cuts site and channel names off a page title: "标题_频道_站名",
+ * "标题 - 站名", "标题|站名" keep 标题 when what follows the separator is
+ * short and what precedes it is not. */
+static void trim_site_suffix(char *t) {
+  for (int round = 0; round < 3; round++) {
+    size_t len = strlen(t), cut = 0, skip = 0;
+    for (size_t i = 0; i < len; i++) {
+      if (t[i] == '_' || t[i] == '|') { cut = i; skip = 1; }
+      else if (i + 3 <= len && memcmp(t + i, " - ", 3) == 0) { cut = i; skip = 3; }
+      else if (i + 3 <= len && memcmp(t + i, "\xEF\xBD\x9C", 3) == 0) { cut = i; skip = 3; }
+    }
+    if (!skip) return;
+    size_t tail = cnkg_utf8_count(t + cut + skip, len - cut - skip);
+    size_t head = cnkg_utf8_count(t, cut);
+    if (tail > 15 || head < 4 || head < tail) return;
+    while (cut > 0 && t[cut - 1] == ' ') cut--;
+    t[cut] = '\0';
+  }
+}
+
 static void walk(xmlNode *n, Buf *b, int depth) {
   for (; n; n = n->next) {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -182,6 +202,7 @@ CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
       while (tb.len > 0 && tb.buf[tb.len - 1] == ' ') tb.buf[--tb.len] = '\0';
       if (tb.len > 0) *title = tb.buf[0] == ' ' ? cnkg_strndup(tb.buf + 1, tb.len - 1) : tb.buf;
       if (*title != tb.buf) free(tb.buf);
+      if (*title) trim_site_suffix(*title);
     }
   }
   xmlNode *body = find(root, "body");

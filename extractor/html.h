@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
- * HTML to article text with libxml2's HTML parser: keeps <title>, drops
- * scripts, styles, forms, navigation, headers/footers, asides and blocks
- * whose class or id names navigation, comments, sharing, ads or related
- * links; block elements become line breaks. Depends on status.h and
+ * HTML to article text with libxml2's HTML parser: keeps <title> (less a
+ * trailing "_site name"), drops scripts, styles, forms, navigation,
+ * headers/footers, asides and blocks whose class or id names navigation,
+ * comments, sharing, ads or related links; block elements become line
+ * breaks. Depends on status.h and
  * libxml2. */
 #ifndef CNKG_EXTRACTOR_HTML_H
 #define CNKG_EXTRACTOR_HTML_H

@@ -4,8 +4,8 @@
  * sentences, with page furniture dropped, bylines turned into metadata, and
  * a map from every normalised byte back to a code-point offset in the
  * decoded original. norm holds one paragraph per line ('\n' between
- * paragraphs, mapped to an empty span; a credit split off the end of a
- * line, e.g. "…。(张三)", follows its paragraph without one); sentences
+ * paragraphs, mapped to an empty span; a credit split off a line, e.g.
+ * "…。(张三)" or "本报讯(记者 张三)…", touches its neighbour without one); sentences
  * are byte ranges of it and never include a '\n'.
  * Headings, prose and credit lines stay; furniture is gone. Long-lived state (OpenCC, compiled patterns) lives in a
  * CnkgIntake made once; it is not shared between threads (make one per

@@ -143,6 +143,21 @@ static void test_bylines(void) {
   CHECK(s && !s->credit);
   cnkg_text_free(t);
 
+  /* a dateline credit at the start of a paragraph */
+  t = run("本报讯(记者 孙伟 通讯员 钱丽)近日,白河县召开茶产业发展大会,部署全年工作任务。\n");
+  CHECK(t != NULL);
+  if (t) {
+    CHECK_STR(t->author, "孙伟、钱丽");
+    const CnkgSentence *c = sentence_of(t, "孙伟");
+    CHECK(c && c->credit);
+    const CnkgSentence *p = sentence_of(t, "近日");
+    CHECK(p && !p->credit && p != c);
+  }
+  cnkg_text_free(t);
+  t = run("本报讯(记者张明)今年全县茶园面积达到五万亩。\n");
+  CHECK(t && t->author && strcmp(t->author, "张明") == 0);
+  cnkg_text_free(t);
+
   /* "(试行)" after a heading is not a byline */
   t = run("茶叶产业发展扶持办法(试行)\n" "第一条 为了促进茶叶产业发展,制定本办法。\n");
   CHECK(t && t->author == NULL);

@@ -50,6 +50,15 @@ static void test_html(void) {
   CHECK(strstr(t->orig, "<p>") == NULL);
   cnkg_text_free(t);
 
+  /* a site name after the title is cut off */
+  static const char page2[] =
+      "<html><head><title>白河县茶叶丰收_地方新闻_白河新闻网</title></head>"
+      "<body><p>白河县茶叶丰收。</p></body></html>";
+  CHECK_EQ(cnkg_intake_text(in, "p2.htm", page2, sizeof page2 - 1, NULL, &t),
+           CNKG_SUCCESS);
+  CHECK(t && t->title && strcmp(t->title, "白河县茶叶丰收") == 0);
+  cnkg_text_free(t);
+
   /* sniffing: by name, or by content */
   CHECK(cnkg_html_sniff("a.HTM", "x", 1));
   CHECK(cnkg_html_sniff("-", "  <!doctype html><p>x", 21));

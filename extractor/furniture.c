@@ -291,6 +291,31 @@ static bool fragment_list(const char *s, size_t a, size_t b, char sep,
   return cps(s, a, b) / (seps + 1) <= max_mean;
 }
 
+/* A line of four or more short fragments that the original separated by
+ * whitespace (normalisation removed it between Han characters; the map
+ * still shows the gaps) and no punctuation: headline strings and tag
+ * clouds. Bylines are matched before this rule. */
+static bool gap_fragments(const CnkgMapped *t, size_t b, size_t e) {
+  size_t frags = 1, len = 0, longest = 0, i = b;
+  while (i < e) {
+    size_t at = i;
+    uint32_t c = cnkg_utf8_next(t->buf, e, &i);
+    if (c == 0x3002 || c == ',' || c == '!' || c == '?' || c == ';' ||
+        c == ':' || c == 0x201C || c == 0x201D || c == 0x3001)
+      return false;
+    bool gap = c == ' ' || (at > b && t->map_end[at - 1] < t->map[at]);
+    if (gap) {
+      if (len > longest) longest = len;
+      if (len > 0) frags++;
+      len = c == ' ' ? 0 : 1;
+    } else {
+      len++;
+    }
+  }
+  if (len > longest) longest = len;
+  return frags >= 4 && longest <= 10;
+}
+
 /* A title-like line in a related-articles list. */
 static bool list_item(const char *s, size_t a, size_t b) {
   size_t n = cps(s, a, b);
@@ -406,6 +431,8 @@ tails:;
     if (!st && at > b) st = add_line(a, b, at, CNKG_LINE_PROSE);
     return st ? st : add_line(a, at, e, CNKG_LINE_CREDIT);
   }
+  if (n <= 80 && gap_fragments(t, b, e))
+    return add_line(a, b, e, CNKG_LINE_DROP);
   uint32_t l = last_cp(s, b, e);
   uint32_t first = first_cp(s, b, e);
   bool heading = (n <= 30 && !ends_sentence(l) && l != ',') ||

@@ -1,11 +1,24 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Page furniture and credits: classifies the lines of a normalised document
  * as prose, heading, credit (byline, photo credit, source) or furniture to
- * drop (search-bait place lists, spam headline strings, breadcrumbs,
- * related-article blocks, copyright/reprint/disclaimer lines, page meta),
- * joins lines broken mid-sentence, and finds the credited names. General
- * rules only (pcre2 patterns and line statistics). Depends on mapped.h,
- * status.h, text.h and pcre2. */
+ * drop, joins lines broken mid-sentence, and finds the credited names.
+ * General rules only (pcre2 patterns and line statistics). Depends on
+ * mapped.h, status.h, text.h and pcre2.
+ *
+ * Dropped: lines without a letter, digit or Han character (stray "?");
+ * '|'- or '_'-separated lists of short fragments (place-name bait, spam
+ * headline strings); copyright, reprint, disclaimer, ICP and contact lines;
+ * breadcrumbs; page meta (keywords, tags, share, editor, views);
+ * datelines with a time or an issue number (what follows is classified);
+ * a related-articles heading and the short title lines after it; short
+ * lines repeated verbatim (titles and bylines printed twice); lines of
+ * four or more whitespace-separated short fragments without punctuation.
+ * Credits (kept as credit lines, names recorded): 本报记者/记者/通讯员 X,
+ * 作者/文/文丨/撰文 X, □ X, 本报讯(记者 X), X 摄 / 摄影: X (the caption
+ * before it stays prose), "(X Y)" ending a paragraph, 来源: X and
+ * "(综合…报道)" as source. Editor's notes (编者按) stay prose. Headings:
+ * lines of at most 30 characters not ending in sentence punctuation, and
+ * "——" subtitles. */
 #ifndef CNKG_EXTRACTOR_FURNITURE_H
 #define CNKG_EXTRACTOR_FURNITURE_H
 

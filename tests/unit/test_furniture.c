@@ -54,6 +54,7 @@ static void test_spam_and_lists(void) {
   CnkgText *t = run(
       "免费在线观看_最新高清影视大全_热门电视剧排行榜_精品资源天天更新\n"
       "?\n"
+      "最新资讯 热门专题 精彩图片 视频直播 网友互动\n"
       "首页 > 新闻中心 > 地方动态\n"
       "白河县发展茶叶产业\n"
       "白河县发展茶叶产业\n"
@@ -75,6 +76,7 @@ static void test_spam_and_lists(void) {
   if (!t) return;
   CHECK(!has(t, "_"));
   CHECK(!has(t, "影视"));
+  CHECK(!has(t, "热门专题"));
   CHECK(!has(t, "?"));
   CHECK(!has(t, ">"));
   CHECK(!has(t, "新闻中心"));

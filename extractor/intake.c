@@ -239,6 +239,15 @@ CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
       cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
                "HTML could not be parsed; skipped");
     }
+    if (!st && !cnkg_utf8_valid(plain, plain_len)) {
+      /* libxml2 writes UTF-8; anything else is a parser fault */
+      cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
+               "HTML parser returned malformed text; skipped");
+      free(plain);
+      free(html_title);
+      html_title = NULL;
+      st = CNKG_ERR_TEXT;
+    }
     if (st) { cnkg_text_free(t); return st; }
     free(t->orig);
     t->orig = plain;

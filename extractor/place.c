@@ -238,8 +238,12 @@ static size_t place_form_len(const char *s, size_t len) {
       {"社区居委会", "社区"}, {"嘎查委员会", "嘎查"},
   };
   for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
-    if (ends_with(s, len, cut[i].suf) && len > strlen(cut[i].suf))
-      return len - strlen(cut[i].suf) + strlen(cut[i].rep);
+    if (ends_with(s, len, cut[i].suf) && len > strlen(cut[i].suf)) {
+      size_t rest = len - strlen(cut[i].suf);
+      /* 托罗村|村委会: the name already ends with 村. */
+      if (ends_with(s, rest, cut[i].rep)) return rest;
+      return rest + strlen(cut[i].rep);
+    }
   return len;
 }
 
@@ -427,6 +431,13 @@ static bool tag_is_placey(const char *tag) {
          tag_is(tag, "nt") || tag_is(tag, "nz");
 }
 
+/* True if chars [k, k+L) open a quotation that goes on past them: the name
+ * of an award or slogan (“五星村党支部”), not a place. */
+static bool in_longer_quote(const SentView *v, size_t k, size_t L) {
+  if (k == 0 || v->cp[k - 1] != 0x201C /* “ */) return false;
+  return k + L < v->nc && v->cp[k + L] != 0x201D /* ” */ && cnkg_is_han(v->cp[k + L]);
+}
+
 /* Scans one sentence (or the title) for names in the division list. */
 static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v) {
   const CnkgDivision *div = w->r->div;
@@ -476,6 +487,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       size_t b = base + v->off[k], e = b + flen;
       if (n_strong) {
         if (!chained && is_generic(key, flen)) continue;
+        if (!chained && in_longer_quote(v, k, L)) continue; /* “五星村党支部” */
         /* Short names starting inside a word are pieces of other words
          * (扩大村 is not 大村) unless they continue an address chain. */
         /* Inside a LAC place word only after another place-like chunk
@@ -486,7 +498,8 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
          * head (记交|城县): a non-place word that began one character
          * before still lets the name start here. */
         if (!at_start && !in_place_word && v->have_lac && !tag_is_placey(tag) && k >= 1 &&
-            v->wstart[k - 1] && L >= 3)
+            v->wstart[k - 1] && L >= 3 && k + 1 < v->nc && v->wstart[k + 1] &&
+            (tag_is(v->wtag[k + 1], "LOC") || tag_is(v->wtag[k + 1], "ns")))
           at_start = true;
         if (!chained && !at_start && !in_place_word) continue;
         if (!chained && v->have_lac && !in_place_word) {
@@ -499,6 +512,9 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
           if (inner && !nounish) continue;
           if (L == 2) continue; /* 包村, 达村: one character and a suffix */
         }
+        if (!chained && v->have_lac && L == 2 &&
+            !(at_start && at_end && (tag_is(tag, "LOC") || tag_is(tag, "ns"))))
+          continue;
         memcpy(ids, strong, n_strong * sizeof *ids);
         CnkgStatus s = add_cand(w, sent, b, e, key, flen, ids, n_strong, false,
                                 CNKG_LEVEL_NONE, NULL);
@@ -618,10 +634,21 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           /* In an organisation's name only right after a listed place
            * (阿旺镇|托罗村|村委会), never its head (XX合作社). */
           bool org_ok = !in_org || gs > ws;
+          bool inner_suffix = false;
+          {
+            size_t bl3 = base_len(g, place_form_len(g, glen)), x = 0;
+            while (x < bl3)
+              if (is_suffix_char(cnkg_utf8_next(g, bl3, &x))) inner_suffix = true;
+          }
           if (han && org_ok && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
+              !inner_suffix &&
               !has_generic_part(g, glen) &&
               !is_generic(g, glen) && !covered(w, first, gb, ge)) {
             size_t flen = place_form_len(g, glen);
+            /* 梨子寨|村民: a hamlet's name, then the villagers. */
+            if (flen == glen && c < v->nc && v->cp[c] == 0x6C11 /*民*/ && ends_with(g, flen, "村") &&
+                suffix_level(g, flen - 3) == CNKG_LEVEL_VILLAGE)
+              flen -= 3;
             CnkgStatus s = add_cand(w, sent, gb, gb + flen, g, flen, NULL, 0, false,
                                     CNKG_LEVEL_NONE, NULL);
             if (s) return s;

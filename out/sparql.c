@@ -76,15 +76,53 @@ struct CnkgSparql {
   CnkgSparqlStore *store;
   /* the first error message of the current run */
   Phase phase;
+  const char *query; /* the user's text while it is parsed */
   bool have_error;
   char error[1024];
 };
+
+/* rasqal's SPARQL parser reports only a line. Its messages quote the
+ * offending token ("syntax error at 'f'", "unexpected ')'"), so the column
+ * is where that token first appears on the line (1-based, in characters),
+ * or the first non-blank character when nothing is quoted. */
+static int guess_column(const char *query, int line, const char *msg) {
+  if (!query) return 0;
+  const char *p = query;
+  for (int l = 1; l < line && p; l++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  if (!p) return 0;
+  const char *eol = strchr(p, '\n');
+  size_t len = eol ? (size_t)(eol - p) : strlen(p);
+  const char *q = strchr(msg, '\'');
+  const char *q2 = q ? strchr(q + 1, '\'') : NULL;
+  const char *at = NULL;
+  if (q && q2 && q2 > q + 1) {
+    size_t tl = (size_t)(q2 - q - 1);
+    for (size_t i = 0; i + tl <= len && !at; i++)
+      if (!memcmp(p + i, q + 1, tl)) at = p + i;
+  }
+  if (!at && strstr(msg, "$end")) at = p + len; /* ran off the end */
+  if (!at) {
+    at = p;
+    while (at < p + len && (*at == ' ' || *at == '\t')) at++;
+  }
+  int col = 1;
+  for (const char *c = p; c < at; c++)
+    if (((unsigned char)*c & 0xC0) != 0x80) col++;
+  return col;
+}
 
 static void on_log(void *user_data, raptor_log_message *m) {
   CnkgSparql *s = user_data;
   if (!m || !m->text) return;
   if (m->level < RAPTOR_LOG_LEVEL_ERROR) {
-    if (m->level >= RAPTOR_LOG_LEVEL_WARN)
+    /* rasqal's query warnings are about unused variables, including its
+     * own aggregate temporaries ($$agg$$0): noise for a one-shot query */
+    if (m->level >= RAPTOR_LOG_LEVEL_WARN && s->phase != PHASE_PREPARE &&
+        !strstr(m->text, "was bound but is unused") &&
+        !strstr(m->text, "was used but is not bound"))
       cnkg_log(s->log, CNKG_LOG_WARNING, NULL, CNKG_NO_POS, "%s", m->text);
     return;
   }
@@ -95,6 +133,7 @@ static void on_log(void *user_data, raptor_log_message *m) {
     /* the predeclared prefixes take line 1 */
     int line = loc && loc->line > 0 ? loc->line - 1 : -1;
     int col = loc ? loc->column : -1;
+    if (col < 0 && line > 0) col = guess_column(s->query, line, m->text) - 1;
     if (line > 0 && col >= 0)
       snprintf(s->error, sizeof s->error, "line %d, column %d: %s", line,
                col + 1, m->text);
@@ -130,12 +169,12 @@ CnkgStatus cnkg_sparql_new(const CnkgLog *log, CnkgSparql **sparql) {
     free(s);
     return CNKG_ERR_INTERNAL;
   }
-  rasqal_world_set_log_handler(s->world, s, on_log);
   if (rasqal_world_open(s->world)) {
     rasqal_free_world(s->world);
     free(s);
     return CNKG_ERR_INTERNAL;
   }
+  rasqal_world_set_log_handler(s->world, s, on_log);
   s->raptor = rasqal_world_get_raptor(s->world);
   raptor_world_set_log_handler(s->raptor, s, on_log);
   *sparql = s;
@@ -285,9 +324,25 @@ static CnkgStatus write_table(rasqal_query_results *results, CnkgOutput *out,
   size_t ncells = 0, cap = 0, nrows = 0;
   CnkgStatus st = CNKG_SUCCESS;
   size_t *width = calloc(ncol ? ncol : 1, sizeof *width);
-  if (!width) return CNKG_ERR_NOMEM;
-  for (size_t c = 0; c < ncol; c++)
-    width[c] = text_width((const char *)rasqal_query_results_get_binding_name(results, (int)c));
+  /* rasqal forgets the names once the rows are consumed: keep copies */
+  char **names = calloc(ncol ? ncol : 1, sizeof *names);
+  if (!width || !names) {
+    free(width);
+    free(names);
+    return CNKG_ERR_NOMEM;
+  }
+  for (size_t c = 0; c < ncol; c++) {
+    const char *nm = (const char *)rasqal_query_results_get_binding_name(results, (int)c);
+    size_t n = nm ? strlen(nm) : 0;
+    names[c] = malloc(n + 1);
+    if (!names[c]) {
+      st = CNKG_ERR_NOMEM;
+      goto done;
+    }
+    if (n) memcpy(names[c], nm, n);
+    names[c][n] = '\0';
+    width[c] = text_width(names[c]);
+  }
   while (!rasqal_query_results_finished(results)) {
     if (ncells + ncol > cap) {
       size_t nc = cap ? cap * 2 : 64 + ncol;
@@ -314,8 +369,7 @@ static CnkgStatus write_table(rasqal_query_results *results, CnkgOutput *out,
   }
   *count = nrows;
   for (size_t c = 0; c < ncol && !st; c++)
-    st = put_padded(out, (const char *)rasqal_query_results_get_binding_name(results, (int)c),
-                    width[c], c + 1 == ncol);
+    st = put_padded(out, names[c], width[c], c + 1 == ncol);
   if (!st) st = cnkg_output_puts(out, "\n");
   for (size_t c = 0; c < ncol && !st; c++) {
     for (size_t i = 0; i < width[c] && !st; i++) st = cnkg_output_write(out, "-", 1);
@@ -329,6 +383,8 @@ static CnkgStatus write_table(rasqal_query_results *results, CnkgOutput *out,
   }
 done:
   for (size_t i = 0; i < ncells; i++) free(cells[i]);
+  for (size_t c = 0; c < ncol; c++) free(names[c]);
+  free(names);
   free(cells);
   free(width);
   return st;
@@ -434,12 +490,14 @@ CnkgStatus cnkg_sparql_run(CnkgSparql *s, const char *query,
     goto done;
   }
   s->phase = PHASE_PREPARE;
+  s->query = query;
   if (rasqal_query_prepare(q, (const unsigned char *)text, NULL)) {
     if (!s->have_error) snprintf(s->error, sizeof s->error, "the query could not be parsed");
     st = CNKG_ERR_TEXT;
     goto done;
   }
   s->phase = PHASE_EXECUTE;
+  s->query = NULL;
   s->have_error = false;
   res = rasqal_query_execute(q);
   if (!res || s->have_error) {
@@ -471,6 +529,7 @@ CnkgStatus cnkg_sparql_run(CnkgSparql *s, const char *query,
 
 done:
   s->phase = PHASE_SETUP;
+  s->query = NULL;
   if (st && err && errsize)
     snprintf(err, errsize, "%s", s->error[0] ? s->error : cnkg_strerror(st));
   if (summary) *summary = sum;

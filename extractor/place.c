@@ -47,6 +47,8 @@ typedef struct {
   bool conflict;          /* its chain predecessor cannot contain it */
   bool short_form;        /* written without its level suffix */
   size_t alias;           /* fuller mention it abbreviates (白沙 of 白沙村), or SIZE_MAX */
+  bool modifier;          /* bare name qualifying a noun (云南红梨, 吕梁精神) */
+  bool natural;           /* a natural village (自然村) of an administrative one */
   size_t prev;            /* chain predecessor (adjacent in text), or SIZE_MAX */
   size_t parent;          /* enclosing mention for unlinked places, or SIZE_MAX */
   size_t entity;          /* graph entity, or SIZE_MAX */
@@ -541,6 +543,11 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
                                 CNKG_LEVEL_NONE, &ci);
         if (s) return s;
         w->c[ci].short_form = true;
+        /* A bare name right before a noun qualifies it (云南红梨, 吕梁精神):
+         * a place only if the document also names it otherwise. */
+        if (v->have_lac && k + L < v->nc && v->wstart[k + L] &&
+            (tag_is(v->wtag[k + L], "n") || tag_is(v->wtag[k + L], "nz")))
+          w->c[ci].modifier = true;
         taken = true;
       } else if (n_weak && v->have_lac && at_start && at_end && tag_is(tag, "LOC") &&
                  !is_generic(key, klen)) {
@@ -760,6 +767,8 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
       kind_len = ov[9] - ov[8];
     }
     CnkgLevel force = CNKG_LEVEL_VILLAGE;
+    bool natural = rc > 3 && ov[6] != PCRE2_UNSET && ov[6] >= 6 &&
+                   memcmp(v->s + ov[6] - 6, "自然", 6) == 0;
     if (kind && (starts_with(kind, kind_len, "乡") || starts_with(kind, kind_len, "镇")))
       force = CNKG_LEVEL_TOWNSHIP;
     if (kind && (starts_with(kind, kind_len, "县") || starts_with(kind, kind_len, "旗")))
@@ -843,6 +852,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         c->force = force;
         c->weak = true;
         c->short_form = false;
+        c->natural = natural;
       } else if (!bad && !covered(w, first, b, e)) {
         const CnkgDivHit *hits = NULL;
         size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
@@ -850,8 +860,10 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         size_t n_ids = 0;
         for (size_t h = 0; h < nh && n_ids < 256; h++)
           if (rec_level(r->div, hits[h].id) == force) ids[n_ids++] = hits[h].id;
-        status = add_cand(w, sent, b, e, it, ilen, ids, n_ids, true, force, NULL);
+        size_t ci;
+        status = add_cand(w, sent, b, e, it, ilen, ids, n_ids, true, force, &ci);
         if (status) goto done;
+        w->c[ci].natural = natural;
       }
       p = q < ie ? q + strlen("、") : q;
     }
@@ -1111,28 +1123,48 @@ static void resolve(Work *w) {
     c->link = w->c[c->alias].link;
     c->level = w->c[c->alias].level;
   }
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (!c->modifier || c->level == CNKG_LEVEL_NONE) continue;
+    bool other = false;
+    for (size_t j = 0; j < w->n && !other; j++)
+      other = j != i && !w->c[j].modifier && w->c[j].sent != SIZE_MAX &&
+              w->c[j].level != CNKG_LEVEL_NONE && c->link != CNKG_DIV_NONE &&
+              w->c[j].link == c->link;
+    if (!other) c->level = CNKG_LEVEL_NONE;
+  }
 }
 
-/* The mention an unlinked place hangs on: the one before it in the chain,
- * else the deepest higher place earlier in the sentence, else that of its
- * paragraph or section, else of the document's lead. */
+/* The mention an unlinked place hangs on: the one before it in its chain;
+ * else a higher place earlier in its sentence; else a place in the heading
+ * of its section; else the nearest county or higher of its paragraph,
+ * section or lead. Townships of other sentences are too loose a tie, and
+ * an unlisted county needs its parent in the same sentence. A natural
+ * village may hang on an administrative village. */
 static size_t find_parent(const Work *w, size_t ci) {
   const Cand *c = &w->c[ci];
+  const CnkgText *t = w->st->text;
   if (c->prev != SIZE_MAX && w->c[c->prev].level != CNKG_LEVEL_NONE &&
-      w->c[c->prev].level < c->level)
+      (w->c[c->prev].level < c->level || (c->natural && !w->c[c->prev].natural)))
     return c->prev;
   size_t best = SIZE_MAX;
   int best_score = -1;
   for (size_t ai = 0; ai < w->n; ai++) {
     const Cand *a = &w->c[ai];
-    if (ai == ci || a->level == CNKG_LEVEL_NONE || a->level >= c->level) continue;
-    if (a->sent == SIZE_MAX) continue;
+    if (ai == ci || a->level == CNKG_LEVEL_NONE || a->sent == SIZE_MAX) continue;
+    bool higher = a->level < c->level ||
+                  (c->natural && !a->natural && a->level == CNKG_LEVEL_VILLAGE);
+    if (!higher || a->alias != SIZE_MAX) continue;
     int ti = tier(w, c, a);
     if (ti < 0) continue;
-    if (ti == 3 && a->begin > c->begin) ti = 2;
-    /* Unlinked villages need a linked parent or one in the same sentence. */
-    int s = ti * 16 + level_rank(a->level) * 2 + (a->link != CNKG_DIV_NONE);
-    if (ti == 2 && a->begin > c->begin) s -= 8;
+    int s = -1;
+    if (ti == 3 && a->begin < c->begin) s = 100;
+    else if (c->level <= CNKG_LEVEL_COUNTY) s = -1;
+    else if (w->section[c->sent] != SIZE_MAX && a->sent == w->section[c->sent]) s = 80;
+    else if (a->level <= CNKG_LEVEL_COUNTY && ti >= 0) s = 20 + ti * 10;
+    if (s < 0) continue;
+    s += (int)a->level * 2 + (a->link != CNKG_DIV_NONE);
+    (void)t;
     if (s > best_score) {
       best_score = s;
       best = ai;

@@ -490,6 +490,12 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       if (n_strong) {
         if (!chained && is_generic(key, flen)) continue;
         if (!chained && in_longer_quote(v, k, L)) continue; /* “五星村党支部” */
+        /* 梨子寨|村民: LAC reads the 村 with what follows; the name is the
+         * place word before it. */
+        if (v->have_lac && L >= 3 && v->cp[k + L - 1] == 0x6751 /*村*/ && v->wstart[k + L - 1] &&
+            !v->wend[k + L] && v->wend[k + L - 1] && v->wstart[k] &&
+            tag_is(v->wtag[k], "LOC") && suffix_level(key, klen - 3) == CNKG_LEVEL_VILLAGE)
+          continue;
         /* Short names starting inside a word are pieces of other words
          * (扩大村 is not 大村) unless they continue an address chain. */
         /* Inside a LAC place word only after another place-like chunk

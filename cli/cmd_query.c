@@ -363,9 +363,12 @@ int cnkg_cli_query(int argc, char **argv) {
     VALUE("--ask", "-a", ask)
     VALUE("--results", "-r", results)
     VALUE("--queries", NULL, qdir_opt)
-    const char *pv = NULL;
-    VALUE("--param", "-p", pv)
-    if (pv) {
+    const char *pv = opt_value(argc, argv, &i, a, "--param", "-p", &m);
+    if (m) {
+      if (!pv) {
+        status = usage_error("option needs a value:", a);
+        goto done;
+      }
       const char *eq = strchr(pv, '=');
       if (!eq || eq == pv) {
         status = usage_error("--param wants NAME=VALUE, not", pv);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Tests for extractor/lac.c: tags identical to lac_reference.py on
  * $CNKG_SHARED/lac/vectors.tsv and on tests/data/lac_own.tsv, emissions
- * within 1e-4 of tests/data/lac_emissions.tsv, words, offsets, margins,
+ * within 1e-4 of tests/data/lac_emissions.tsv, margins as brute force finds
+ * them (tests/data/lac_margins.tsv), words, offsets,
  * long and bad input, bad model files, every kernel version. Needs
  * build/data/lac.model. */
 #include <math.h>
@@ -118,6 +119,37 @@ static void check_emissions(const char *path) {
   CHECK(worst <= 1e-4);
 }
 
+/* "=<TAB>sentence" then "tag<TAB>margin" per character, the margins found
+ * by brute force (best path minus best path with each other tag forced at
+ * that position) from the reference's emissions in double precision. */
+static void check_margins(const char *path) {
+  size_t len;
+  char *text = check_read_file(path, &len);
+  CHECK(text != NULL);
+  if (!text) return;
+  CnkgLacResult r = {0};
+  size_t t = 0, rows = 0;
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    if (line[0] == '=' && line[1] == '\t') {
+      CHECK_EQ(cnkg_lac_analyze(lac, cnkg_str_of(line + 2), &r), CNKG_SUCCESS);
+      t = 0;
+      continue;
+    }
+    char *tab = strchr(line, '\t');
+    CHECK(tab && t < r.n_chars);
+    if (!tab || t >= r.n_chars) break;
+    *tab = '\0';
+    CHECK_STR(cnkg_lac_tag_name(lac, r.tags[t]), line);
+    double want = strtod(tab + 1, NULL);
+    CHECK(fabs(want - (double)r.margins[t]) < 1e-3);
+    t++;
+    rows++;
+  }
+  CHECK(rows >= 20);
+  cnkg_lac_result_clear(&r);
+  free(text);
+}
+
 static void check_bad_models(void) {
   CnkgLac *m = (CnkgLac *)1;
   char err[512] = "";
@@ -211,6 +243,8 @@ int main(void) {
   cnkg_lac_use_kernels(lac, NULL);
   snprintf(file, sizeof file, "%s/tests/data/lac_emissions.tsv", src);
   check_emissions(file);
+  snprintf(file, sizeof file, "%s/tests/data/lac_margins.tsv", src);
+  check_margins(file);
   check_edges();
   check_bad_models();
   cnkg_lac_free(lac);

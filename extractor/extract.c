@@ -122,20 +122,25 @@ void cnkg_worker_free(CnkgWorker *w) {
 }
 
 static CnkgStatus analyse_sentences(CnkgWorker *w, const CnkgText *text) {
-  if (text->n_sentences > w->cap_results) {
-    CnkgLacResult *r = realloc(w->lac_results, text->n_sentences * sizeof *r);
+  size_t n = text->n_sentences;
+  if (n == 0) return CNKG_SUCCESS;
+  if (n > w->cap_results) {
+    CnkgLacResult *r = realloc(w->lac_results, n * sizeof *r);
     if (!r) return CNKG_ERR_NOMEM;
-    memset(r + w->cap_results, 0, (text->n_sentences - w->cap_results) * sizeof *r);
+    memset(r + w->cap_results, 0, (n - w->cap_results) * sizeof *r);
     w->lac_results = r;
-    w->cap_results = text->n_sentences;
+    w->cap_results = n;
   }
-  for (size_t i = 0; i < text->n_sentences; i++) {
+  CnkgStr *views = malloc(n * sizeof *views);
+  if (!views) return CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++) {
     const CnkgSentence *s = &text->sentences[i];
-    CnkgStr v = {text->norm + s->begin, s->end - s->begin};
-    CnkgStatus st = cnkg_lac_analyze(w->ex->lac, v, &w->lac_results[i]);
-    if (st) return st;
+    views[i] = (CnkgStr){text->norm + s->begin, s->end - s->begin};
   }
-  return CNKG_SUCCESS;
+  /* One batch per document: the network's products become matrix-matrix. */
+  CnkgStatus st = cnkg_lac_analyze_batch(w->ex->lac, views, n, w->lac_results);
+  free(views);
+  return st;
 }
 
 static CnkgStatus add_document(CnkgGraph *graph, const char *name,

@@ -467,8 +467,9 @@ static CnkgStatus emit(const CnkgDocState *cst, CnkgDocState *st, Cands *c) {
         const Cand *x = &c->v[i];
         if (x->key != g) continue;
         size_t who[4];
+        unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         true, false, pass == 1, who, 4);
+                                         flags, who, 4);
         for (size_t k = 0; k < n; k++) {
           if (who[k] == ent) continue;
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,

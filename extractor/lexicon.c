@@ -350,7 +350,7 @@ static size_t paragraph_place(const CnkgDocState *st, size_t para,
     for (size_t i = 0; i < st->n_spans; i++) {
       const CnkgSpan *sp = &st->spans[i];
       if (cnkg_type_is_place(sp->type) && sp->begin == first->end &&
-          sp->end <= limit) {
+          sp->end > sp->begin && sp->end <= limit) {
         first = sp;
         moved = true;
         break;
@@ -361,9 +361,11 @@ static size_t paragraph_place(const CnkgDocState *st, size_t para,
 }
 
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
-                             size_t begin, size_t end, bool orgs,
-                             bool local_only, bool focus, size_t *out,
-                             size_t max) {
+                             size_t begin, size_t end, unsigned flags,
+                             size_t *out, size_t max) {
+  bool orgs = flags & CNKG_CARRY_ORGS;
+  bool local_only = flags & CNKG_CARRY_LOCAL_ONLY;
+  bool focus = flags & CNKG_CARRY_FOCUS;
   size_t n = 0;
   if (!st || !out || max == 0) return 0;
   /* In the clause (the sentence cut at ;): the nearest place before
@@ -409,13 +411,18 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
   const CnkgSpan *place = before ? before : after;
   if (org && (org->end >= end || begin - org->end <= 6))
     add_unique(out, &n, max, org->entity);
+  const CnkgText *t = st->text;
   if (place) {
     add_unique(out, &n, max, place->entity);
+    /* the place the paragraph is about carries it too */
+    if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
+      size_t pe = paragraph_place(st, sen->paragraph, begin);
+      if (pe != SIZE_MAX) add_unique(out, &n, max, pe);
+    }
     return n;
   }
   if (local_only) return n;
   /* The paragraph (up to this clause), then the nearest heading before. */
-  const CnkgText *t = st->text;
   size_t e = paragraph_place(st, sen->paragraph, cb);
   if (e != SIZE_MAX) {
     add_unique(out, &n, max, e);

@@ -54,15 +54,20 @@ size_t cnkg_lexicon_any_before(const char *s, size_t floor, size_t end,
 /* Start of the UTF-8 character that ends at s[end] (end > floor). */
 size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
 
+/* Flags for cnkg_lexicon_carriers. */
+#define CNKG_CARRY_ORGS 0x1u       /* organisations of an economic or party kind */
+#define CNKG_CARRY_LOCAL_ONLY 0x2u /* only what the clause names */
+#define CNKG_CARRY_FOCUS 0x4u      /* last resort: st->focus_place */
+#define CNKG_CARRY_TOPIC 0x8u      /* also the place the paragraph is about */
+
 /* Which entities carry a thing mentioned at normalised bytes [begin, end)
- * of sentence: the places (and, when orgs is true, the organisations of an
- * economic or party kind) named in the sentence nearest before it, else
- * after it; failing that (unless local_only), the place the paragraph or
- * section is about, then (if focus) st->focus_place. Writes up to max
+ * of sentence: the place named in the same clause nearest before it, else
+ * after it (and an organisation that contains or directly precedes it);
+ * failing that (unless LOCAL_ONLY), the place the paragraph or the section
+ * heading is about, then (with FOCUS) st->focus_place. Writes up to max
  * entity indices to out; returns how many. */
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
-                             size_t begin, size_t end, bool orgs,
-                             bool local_only, bool focus, size_t *out,
-                             size_t max);
+                             size_t begin, size_t end, unsigned flags,
+                             size_t *out, size_t max);
 
 #endif

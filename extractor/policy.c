@@ -559,8 +559,10 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
         const Cand *x = &c->v[i];
         if (x->key != g) continue;
         size_t who[4];
+        unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_TOPIC |
+                         (pass ? CNKG_CARRY_FOCUS : 0u);
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         true, false, pass == 1, who, 4);
+                                         flags, who, 4);
         for (size_t k = 0; k < n; k++) {
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
                                    ent, NULL, x->sentence);

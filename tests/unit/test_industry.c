@@ -16,6 +16,15 @@ int main(void) {
   size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
   size_t liuxi = fixture_place(&f, "柳溪村", CNKG_TYPE_VILLAGE);
   size_t shimen = fixture_place(&f, "石门村", CNKG_TYPE_VILLAGE);
+  /* an empty place span right after a name must not trap the search for
+   * the place a paragraph is about (it once looped forever) */
+  {
+    const char *p = strstr(f.text.norm, "全县");
+    size_t b = (size_t)(p - f.text.norm);
+    size_t si = cnkg_docstate_sentence_at(&f.st, b);
+    CHECK(cnkg_docstate_mention(&f.st, county, si, b, b) == CNKG_SUCCESS);
+    CHECK(cnkg_docstate_mention(&f.st, county, si, b, b) == CNKG_SUCCESS);
+  }
   CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
 
   /* 发展蜜桃、小枣、杨梅等特色种植 -> three industries */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Industry recogniser: products with an activity (X养殖, X种植, X加工),
  * product lists under 发展/种植/养殖 verbs, sector words (种植业, 乡村旅游,
- * 电商) and products named beside a farm or base; one Industry concept per
+ * 电商) and products named in a sentence about farming or trade; one
+ * Industry concept per
  * product and activity in a document, other forms as aliases, related to the
  * carrying place or organisation. Depends on lexicon.h, docstate.h. */
 #include "extractor/recognizers.h"
@@ -89,6 +90,11 @@ static const char *const verb_blockers[] = {
   "各", "多", "品", "一", "这", "那", "两", "几", "培", "保", "疗", "休",
   "营", "抚", "赡", "供", "滋", "修", "涵", "喂", "教", "收", "播", "物",
   "兵", "特", "良", "接", "变", "业", "火", NULL};
+
+/* Words in a sentence that show its products are farmed or sold there. */
+static const char *const sentence_cues[] = {
+  "产业", "种植", "养殖", "大棚", "基地", "合作社", "收购", "亩", "致富",
+  "增收", "特色", "出栏", NULL};
 
 /* Words after a product that show it is farmed or made there. */
 static const char *const cues[] = {
@@ -255,8 +261,10 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
     j += len;
     j = skip_quantity(s, j, se);
     size_t sep = cnkg_lexicon_any(s, j, se, separators);
-    if (!sep) break;
-    if (!cnkg_lexicon_at(s, j + sep, se, MASK_PRODUCT)) break;
+    const CnkgLexEntry *nx = cnkg_lexicon_at(s, j + sep, se, MASK_PRODUCT);
+    if (!nx) break;
+    /* 种青稞油菜: two full product names may stand side by side */
+    if (!sep && (nx->bound || e->bound)) break;
     j += sep;
   }
   if (n == 0) return CNKG_SUCCESS;
@@ -344,8 +352,12 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
       size_t len = strlen(e->word);
       size_t q = i + len;
       q += cnkg_lexicon_any(s, q, se, modifiers);
-      if (cnkg_lexicon_any(s, q, se, cues) && e->cls != CNKG_LEX_CRAFT &&
-          !activity_at(s, q, se)) {
+      bool cued = cnkg_lexicon_any(s, q, se, cues);
+      if (!cued) {
+        for (size_t k = sb; k < se && !cued; k++)
+          cued = cnkg_lexicon_any(s, k, se, sentence_cues) > 0;
+      }
+      if (cued && e->cls != CNKG_LEX_CRAFT && !activity_at(s, q, se)) {
         char g = default_group(e);
         CnkgStatus r = add_cand(c, e, g, group_suffix(g), false, st, si, i,
                                 i + len);

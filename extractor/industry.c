@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Industry recogniser: products with an activity (X养殖, X种植, X加工),
  * product lists under 发展/种植/养殖 verbs, sector words (种植业, 乡村旅游,
- * 电商) and products named in a sentence about farming or trade; one
- * Industry concept per
- * product and activity in a document, other forms as aliases, related to the
- * carrying place or organisation. Depends on lexicon.h, docstate.h. */
+ * 电商) and products named in a sentence about farming or trade; one Industry
+ * concept per product and activity in a document, other forms as aliases,
+ * related to the carrying place or organisation. Depends on lexicon.h,
+ * docstate.h. */
 #include "extractor/recognizers.h"
 
 #include <stdint.h>

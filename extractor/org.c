@@ -23,6 +23,7 @@ struct CnkgOrgRecognizer {
   pcre2_code *media;        /* delimited media names */
   pcre2_code *quoted;       /* “名”合作社, “名突击队” */
   pcre2_code *level_body;   /* 县科技服务团, 市脱贫攻坚工作领导小组 */
+  pcre2_code *firm_list;    /* 以A、B、C为龙头企业 / 等工业企业 */
   pcre2_match_context *mctx;
 };
 
@@ -76,7 +77,7 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "|组织部|宣传部|局))",
       err, errsize);
   r->media = compile(
-      "(?:^|(?<=[、，,：:（(\\s“·]))(\\p{Han}{2,8}?(?:日报|晚报|时报|新闻网|网|社))"
+      "(?:^|(?<=[、，,：:（(\\s“·]|综合))(\\p{Han}{2,8}?(?:日报|晚报|时报|新闻网|网|社|报))"
       "(?=[、，,）)\\s。”·]|$)",
       err, errsize);
   r->quoted = compile(
@@ -88,8 +89,12 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:^|(?<=[^\\p{Han}]|[经由和与及在的将]))([县市省州旗](?:\\p{Han}{2,12}?)"
       "(?:指挥部|领导小组|服务团|突击队|工作队))",
       err, errsize);
+  r->firm_list = compile(
+      "(?:以|有|像|如)((?:\\p{Han}{2,10}(?:[（(][^）)]{1,12}[）)])?、){1,15}\\p{Han}{2,10}?"
+      "(?:[（(][^）)]{1,12}[）)])?)(?:等)?(?:为龙头企业|为龙头|为骨干企业|(?:工业|农业|加工|骨干|龙头)?企业)",
+      err, errsize);
   r->mctx = pcre2_match_context_create(NULL);
-  if (!r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
+  if (!r->firm_list || !r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
       !r->mctx) {
     bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body;
     cnkg_org_free(r);
@@ -108,6 +113,7 @@ void cnkg_org_free(CnkgOrgRecognizer *r) {
   pcre2_code_free(r->media);
   pcre2_code_free(r->quoted);
   pcre2_code_free(r->level_body);
+  pcre2_code_free(r->firm_list);
   pcre2_match_context_free(r->mctx);
   free(r);
 }
@@ -319,7 +325,7 @@ static bool has_suffix_char(const char *s, size_t len) {
   size_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
   if (i > 0) i--;
-  return char_in("社司团会委局办部所站院校厂队组网报", s, i, len);
+  return char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len);
 }
 
 static bool tag_is(const CnkgLacWord *w, const char *t) {
@@ -328,7 +334,7 @@ static bool tag_is(const CnkgLacWord *w, const char *t) {
 
 static bool walk_tag(const CnkgLacWord *w) {
   static const char *const ok[] = {"n", "nz", "nw", "vn", "an", "ORG", "LOC",
-                                   "PER", "ns", "nt", "nr", "a", "v", NULL};
+                                   "ns", "nt", "a", NULL};
   for (size_t k = 0; ok[k]; k++)
     if (tag_is(w, ok[k])) return true;
   return false;
@@ -359,7 +365,8 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
           e = base + w->end;
         }
         /* A list tagged as one organisation: each item on its own. */
-        size_t pieces = 0;
+        size_t pieces = 0, first_piece = out->n, suffixed = 0;
+        bool nt = tag_is(w, "nt");
         for (size_t i = b; i < e;) {
           while (i < e && !cnkg_is_han(cp_at(s, e, i))) cnkg_utf8_next(s, e, &i);
           size_t pb = i;
@@ -369,15 +376,19 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
           if (stt) return stt;
           pieces++;
           if (pb != b || i != e) out->v[out->n - 1].piece = true;
+          if (has_suffix_char(s + pb, i - pb)) suffixed++;
         }
-        if (pieces == 1 && !out->v[out->n - 1].piece) {
-          /* A lone short word or a name-shaped one is rarely a body. */
-          Cand *c = &out->v[out->n - 1];
-          size_t chars = cnkg_utf8_count(s + c->begin, c->end - c->begin);
-          if (chars < 3 || (chars == 3 && cnkg_surname_full_name(s + c->begin, c->end - c->begin) &&
-                            !has_suffix_char(s + c->begin, c->end - c->begin)))
-            out->n--;
+        /* Items without an organisation ending stand only in a list of
+         * organisations that has some with one (瑞某、翠某、某合作社); the
+         * analyser's nt lists (industries, slogans) need the ending. */
+        size_t keep = first_piece;
+        for (size_t q = first_piece; q < out->n; q++) {
+          Cand *c = &out->v[q];
+          bool suf = has_suffix_char(s + c->begin, c->end - c->begin);
+          bool ok = suf || (!nt && pieces > 1 && suffixed > 0);
+          if (ok) out->v[keep++] = *c;
         }
+        out->n = keep;
         continue;
       }
       size_t suf = 0;
@@ -483,6 +494,51 @@ static CnkgType level_of(const char *s, size_t b, size_t e) {
   return CNKG_TYPE_COUNT;
 }
 
+/* Items of a list of enterprises: 以A、B、C为龙头企业. */
+static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
+                                 CandList *out) {
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len;
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  size_t pos = 0;
+  CnkgStatus status = CNKG_SUCCESS;
+  while (pos < len && !status) {
+    int rc = pcre2_match(r->firm_list, (PCRE2_SPTR)s, len, pos, 0, md, r->mctx);
+    if (rc < 2) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    pos = ov[1] > pos ? ov[1] : pos + 1;
+    size_t b = ov[2], e = ov[3];
+    for (size_t i = b; i < e && !status;) {
+      size_t ib = i;
+      while (i < e && cnkg_is_han(cp_at(s, e, i)) && !starts_with(s + i, e - i, "、"))
+        cnkg_utf8_next(s, e, &i);
+      size_t ie = i;
+      /* skip a parenthetical and the separator */
+      while (i < e && !starts_with(s + i, e - i, "、")) cnkg_utf8_next(s, e, &i);
+      if (i < e) i += 3;
+      if (ie > ib && middle_ok(s, ib, ie)) {
+        status = cand_add(out, ib, ie, SIZE_MAX, NULL, 0);
+        if (!status) out->v[out->n - 1].piece = true;
+      }
+    }
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+/* For a body named after a place (交城县组织部), the place part: the text
+ * up to its last level character. 0 when there is none. */
+static size_t place_prefix(const char *s, size_t b, size_t e) {
+  size_t best = 0;
+  for (size_t i = b; i < e;) {
+    bool lv = char_in("县市省旗区州镇乡", s, i, e);
+    cnkg_utf8_next(s, e, &i);
+    if (lv && i < e && i - b >= 6) best = i - b;
+  }
+  return best;
+}
+
 static bool is_place_span(const CnkgDocState *st, const size_t *pl, size_t npl,
                           size_t b, size_t e) {
   for (size_t k = 0; k < npl; k++) {
@@ -522,6 +578,35 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   if (!s) s = from_media(r, st, &cl);
   if (!s) s = from_regex(r, r->quoted, st, &cl);
   if (!s) s = from_regex(r, r->level_body, st, &cl);
+  if (!s) s = from_firm_list(r, st, &cl);
+  /* 交城县组织部和中小企业局: a second body sharing the first one's place */
+  if (!s) {
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    if (!md) s = CNKG_ERR_NOMEM;
+    size_t ncand = cl.n;
+    for (size_t k = 0; k < ncand && !s; k++) {
+      Cand *c = &cl.v[k];
+      if (c->prefix) continue;
+      size_t pp = place_prefix(st->text->norm, c->begin, c->end);
+      if (!pp) continue;
+      size_t sent = cnkg_docstate_sentence_at(st, c->begin);
+      size_t limit = sent < st->text->n_sentences ? st->text->sentences[sent].end
+                                                  : st->text->norm_len;
+      int rc = pcre2_match(r->coordinated, (PCRE2_SPTR)st->text->norm, limit, c->end,
+                           PCRE2_ANCHORED, md, r->mctx);
+      if (rc < 2) continue;
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      size_t cb = ov[2], ce = ov[3];
+      bool dup = false;
+      for (size_t q = 0; q < cl.n; q++)
+        if (cl.v[q].begin == cb && cl.v[q].prefix) dup = true;
+      if (dup || !middle_ok(st->text->norm, cb, ce) ||
+          !body_end_ok(st->text->norm, st->text->norm_len, cb, ce))
+        continue;
+      s = cand_add(&cl, cb, ce, cl.v[k].place, st->text->norm + cl.v[k].begin, pp);
+    }
+    pcre2_match_data_free(md);
+  }
   if (!s && cl.n) qsort(cl.v, cl.n, sizeof *cl.v, cand_cmp);
   size_t kept_end = 0;
   for (size_t k = 0; k < cl.n && !s; k++) {

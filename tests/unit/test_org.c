@@ -22,6 +22,8 @@ int main(void) {
       "县委/n 书记/n 到/v 村/n 党支部/n 调研/v 。/w",
       "红山县/LOC 组织部/n 和/c 农业农村局/n 联合/v 开展/v 培训/vn 。/w",
       "红山县/LOC 干部/n 群众/n 齐心/a 协力/v 。/w",
+      "=以青禾米业、山泉种猪、云岭茶叶为龙头企业的产业链带动了就业。",
+      "青石县组织部/ORG 和/c 交通/n 局/n 派出/v 工作队/n 。/w",
       NULL};
   static const FakePlace places[] = {{"红山县", CNKG_TYPE_COUNTY},
                                      {"青石镇", CNKG_TYPE_TOWNSHIP},
@@ -53,6 +55,12 @@ int main(void) {
   o = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县农业农村局");
   CHECK(o != SIZE_MAX);
   CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, county, NULL));
+  /* a list of enterprises */
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青禾米业") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "山泉种猪") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "云岭茶叶") != SIZE_MAX);
+  /* a second body after an analyser ORG shares its place */
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青石县交通局") != SIZE_MAX);
   /* 干部 is no 部 */
   for (size_t i = 0; i < cnkg_graph_entity_count(d->graph); i++) {
     const CnkgEntity *e = cnkg_graph_entity(d->graph, i);

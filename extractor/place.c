@@ -773,8 +773,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
       kind_len = ov[9] - ov[8];
     }
     CnkgLevel force = CNKG_LEVEL_VILLAGE;
-    bool natural = rc > 3 && ov[6] != PCRE2_UNSET && ov[6] >= 6 &&
-                   memcmp(v->s + ov[6] - 6, "自然", 6) == 0;
+    bool natural = kind && kind >= v->s + 6 && memcmp(kind - 6, "自然", 6) == 0;
     if (kind && (starts_with(kind, kind_len, "乡") || starts_with(kind, kind_len, "镇")))
       force = CNKG_LEVEL_TOWNSHIP;
     if (kind && (starts_with(kind, kind_len, "县") || starts_with(kind, kind_len, "旗")))
@@ -859,6 +858,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         c->weak = true;
         c->short_form = false;
         c->natural = natural;
+        if (natural) c->n_ids = 0; /* the list has no rows for 自然村 */
       } else if (!bad && !covered(w, first, b, e)) {
         const CnkgDivHit *hits = NULL;
         size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
@@ -870,6 +870,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         status = add_cand(w, sent, b, e, it, ilen, ids, n_ids, true, force, &ci);
         if (status) goto done;
         w->c[ci].natural = natural;
+        if (natural) w->c[ci].n_ids = 0;
       }
       p = q < ie ? q + strlen("、") : q;
     }
@@ -1003,6 +1004,8 @@ static bool one_line(const CnkgDivision *div, const Cand *c, CnkgDivId *top) {
   return true;
 }
 
+static size_t find_parent(const Work *w, size_t ci);
+
 /* True if a bare short form sits in a list of places (到A、B等地). */
 static bool in_enumeration(const Work *w, const Cand *c) {
   const char *t = w->st->text->norm;
@@ -1036,7 +1039,7 @@ static bool short_conflicts(const Work *w, size_t ci) {
 static void find_aliases(Work *w) {
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
-    if (c->sent == SIZE_MAX || has_suffix(c->form, strlen(c->form))) continue;
+    if (c->sent == SIZE_MAX || c->natural || has_suffix(c->form, strlen(c->form))) continue;
     size_t fl = strlen(c->form);
     for (size_t j = 0; j < w->n; j++) {
       const Cand *d = &w->c[j];
@@ -1177,6 +1180,80 @@ static size_t find_parent(const Work *w, size_t ci) {
     }
   }
   return best;
+}
+
+/* The name of a record without committee and level suffix, into buf. */
+static size_t record_base(const CnkgDivision *div, CnkgDivId id, char *buf, size_t size) {
+  CnkgDivRecord rec;
+  if (cnkg_division_get(div, id, &rec) || rec.name_len >= size) return 0;
+  size_t n = place_form_len(rec.name, rec.name_len);
+  n = base_len(rec.name, n);
+  memcpy(buf, rec.name, n);
+  return n;
+}
+
+/* Code points of a and b differ in exactly one position. */
+static bool one_char_apart(const char *a, size_t al, const char *b, size_t bl) {
+  size_t i = 0, j = 0, diff = 0;
+  while (i < al && j < bl) {
+    if (cnkg_utf8_next(a, al, &i) != cnkg_utf8_next(b, bl, &j)) diff++;
+  }
+  return i == al && j == bl && diff == 1;
+}
+
+static void fuzzy_visit(const CnkgDivision *div, CnkgDivId id, CnkgLevel level,
+                        const char *base, size_t blen, CnkgDivId *found, size_t *n) {
+  CnkgDivId first;
+  size_t count;
+  if (cnkg_division_children(div, id, &first, &count)) return;
+  for (size_t i = 0; i < count && *n < 2; i++) {
+    CnkgDivId ch = first + (CnkgDivId)i;
+    CnkgLevel lv = rec_level(div, ch);
+    if (lv == level) {
+      char buf[256];
+      size_t rl = record_base(div, ch, buf, sizeof buf);
+      if (rl && one_char_apart(base, blen, buf, rl)) {
+        if (*n == 0) *found = ch;
+        (*n)++;
+      }
+    } else if (lv < level) {
+      fuzzy_visit(div, ch, level, base, blen, found, n);
+    }
+  }
+}
+
+/* A township or village the list does not know, under a place the document
+ * settles, that differs from exactly one of that place's townships or
+ * villages in one character (a variant or misprint: 查卡 for 茶卡, 贡茶 for
+ * 贡荼) is that one. Two or more such neighbours: left unlinked. */
+static void link_fuzzy(Work *w) {
+  const CnkgDivision *div = w->r->div;
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->link != CNKG_DIV_NONE || c->alias != SIZE_MAX || c->natural ||
+        (c->level != CNKG_LEVEL_TOWNSHIP && c->level != CNKG_LEVEL_VILLAGE))
+      continue;
+    size_t p = find_parent(w, i);
+    if (p == SIZE_MAX || w->c[p].link == CNKG_DIV_NONE) continue;
+    CnkgDivId anc = w->c[p].link;
+    if (rec_level(div, anc) < CNKG_LEVEL_COUNTY) continue;
+    bool exact = false; /* an exact name under it is ambiguity, not a typo */
+    for (size_t h = 0; h < c->n_ids && !exact; h++)
+      exact = cnkg_division_is_within(div, c->ids[h], anc);
+    if (exact) continue;
+    size_t fl = strlen(c->form);
+    size_t bl = base_len(c->form, fl);
+    if (cnkg_utf8_count(c->form, bl) < 2) continue;
+    if (bl == fl && c->force == CNKG_LEVEL_NONE) continue;
+    CnkgDivId found = CNKG_DIV_NONE;
+    size_t n = 0;
+    fuzzy_visit(div, anc, c->level, c->form, bl, &found, &n);
+    /* A neighbour the document names itself is not misspelt here (花园 is
+     * not 花同 when 花同 is named too). */
+    for (size_t j = 0; j < w->n && n == 1; j++)
+      if (w->c[j].link == found) n = 0;
+    if (n == 1) c->link = found;
+  }
 }
 
 /* -------------------------------------------------------------- graph */
@@ -1445,6 +1522,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
     qsort(w.c, w.n, sizeof *w.c, cand_cmp);
     resolve_chains(&w);
     resolve(&w);
+    link_fuzzy(&w);
     s = build_entities(&w);
     if (!s) s = build_hierarchy(&w);
     if (!s) set_focus(&w);

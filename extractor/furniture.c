@@ -480,22 +480,34 @@ CnkgStatus cnkg_furniture_scan(CnkgFurniture *f, const CnkgMapped *t,
     size_t n = cps(s, b, e);
     if (n <= 60) {
       size_t h = hash_bytes(s, b, e);
+      /* open addressing, kept at most half full: linear in the lines */
+      if (2 * (n_seen + 1) > cap_seen) {
+        size_t cap = cap_seen ? cap_seen * 2 : 64;
+        Seen *ns = calloc(cap, sizeof *ns);
+        if (!ns) { st = CNKG_ERR_NOMEM; break; }
+        for (size_t k = 0; k < cap_seen; k++) {
+          if (seen[k].e == 0) continue;
+          size_t j = seen[k].hash & (cap - 1);
+          while (ns[j].e != 0) j = (j + 1) & (cap - 1);
+          ns[j] = seen[k];
+        }
+        free(seen);
+        seen = ns;
+        cap_seen = cap;
+      }
+      size_t j = h & (cap_seen - 1);
       bool dup = false;
-      for (size_t k = 0; k < n_seen && !dup; k++)
-        dup = seen[k].hash == h && seen[k].e - seen[k].b == e - b &&
-              memcmp(s + seen[k].b, s + b, e - b) == 0;
+      while (seen[j].e != 0 && !dup) {
+        dup = seen[j].hash == h && seen[j].e - seen[j].b == e - b &&
+              memcmp(s + seen[j].b, s + b, e - b) == 0;
+        if (!dup) j = (j + 1) & (cap_seen - 1);
+      }
       if (dup) {
         st = add_line(&a, b, e, CNKG_LINE_DROP);
         continue;
       }
-      if (n_seen == cap_seen) {
-        size_t cap = cap_seen ? cap_seen * 2 : 32;
-        Seen *ns = realloc(seen, cap * sizeof *ns);
-        if (!ns) { st = CNKG_ERR_NOMEM; break; }
-        seen = ns;
-        cap_seen = cap;
-      }
-      seen[n_seen++] = (Seen){h, b, e};
+      seen[j] = (Seen){h, b, e}; /* e > 0 marks the slot used */
+      n_seen++;
     }
     st = classify(f, t, b, e, &a);
   }

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Reads a graph cnkg wrote (Turtle or N-Triples) back through raptor2's
+ * parser for `cnkg trace` and `cnkg show`: finds entities by name or IRI,
+ * the shortest paths between two of them, and the evidence sentences,
+ * documents and mentions behind each fact. Depends on include/cnkg/
+ * (graph, output, status) and raptor2; never on extractor/. */
+#ifndef CNKG_OUT_GRAPHREAD_H
+#define CNKG_OUT_GRAPHREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cnkg/graph.h"
+#include "cnkg/output.h"
+#include "cnkg/status.h"
+
+typedef struct CnkgGraphRead CnkgGraphRead;
+
+/* Parses path (.nt as N-Triples, anything else as Turtle) into a new
+ * reader the caller owns (*out, cnkg_graphread_free). On error err holds a
+ * message (with the line for syntax errors).
+ * CNKG_ERR_ARG, CNKG_ERR_READ, CNKG_ERR_TEXT, CNKG_ERR_NOMEM,
+ * CNKG_ERR_INTERNAL. */
+CnkgStatus cnkg_graphread_load(const char *path, CnkgGraphRead **out,
+                               char *err, size_t errsize);
+
+/* Number of entities (nodes typed with a cnkg entity class). */
+size_t cnkg_graphread_entity_count(const CnkgGraphRead *graph);
+
+/* Entities whose IRI, IRI tail after the base ("person/…"), rdfs:label,
+ * skos:prefLabel, skos:altLabel or cnkg:officialName equals name, in IRI
+ * order. *found (caller owns, free()) gets entity numbers; *n_found their
+ * count. CNKG_SUCCESS (n >= 1), CNKG_NOTHING (none), CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graphread_find(const CnkgGraphRead *graph, const char *name,
+                               size_t **found, size_t *n_found);
+
+/* Borrowed views of entity e: its IRI, preferred label (IRI when none) and
+ * class local name ("Person", ...). */
+const char *cnkg_graphread_iri(const CnkgGraphRead *graph, size_t e);
+const char *cnkg_graphread_label(const CnkgGraphRead *graph, size_t e);
+const char *cnkg_graphread_class(const CnkgGraphRead *graph, size_t e);
+/* A short disambiguating context for e (e.g. the place it is located in or
+ * the post it holds), or NULL. Borrowed. */
+const char *cnkg_graphread_context(const CnkgGraphRead *graph, size_t e);
+
+/* One hop of a path: entity from -> entity to, stated in the graph as
+ * subject -predicate-> object (forward tells whether from is the subject). */
+typedef struct {
+  size_t from;
+  size_t to;
+  size_t triple;  /* internal number of the stating triple */
+  bool forward;
+} CnkgTraceStep;
+
+typedef struct {
+  CnkgTraceStep *steps;
+  size_t n_steps;
+} CnkgTracePath;
+
+/* All shortest paths (relations taken in either direction) from entity a
+ * to entity b, at most max_paths of them, in a deterministic order.
+ * *paths (caller owns; cnkg_graphread_paths_free) and *n_paths.
+ * CNKG_SUCCESS, CNKG_NOTHING (no path), CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graphread_paths(const CnkgGraphRead *graph, size_t a, size_t b,
+                                size_t max_paths, CnkgTracePath **paths,
+                                size_t *n_paths);
+void cnkg_graphread_paths_free(CnkgTracePath *paths, size_t n_paths);
+
+/* Writes the paths as text: each step with its relation, then up to
+ * max_evidence evidence sentences with document source and offsets.
+ * CNKG_ERR_WRITE. */
+CnkgStatus cnkg_graphread_write_paths(const CnkgGraphRead *graph,
+                                      const CnkgTracePath *paths,
+                                      size_t n_paths, size_t max_evidence,
+                                      CnkgOutput *output);
+
+/* Makes a new model graph (caller owns; cnkg_graph_free) of the entities
+ * and relations on the paths, with their evidence, canonicalised, so the DOT
+ * and SVG writers can draw it. CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graphread_paths_to_graph(const CnkgGraphRead *graph,
+                                         const CnkgTracePath *paths,
+                                         size_t n_paths, CnkgGraph **out);
+
+/* Writes everything known about entity e as text: names, codes, facts in
+ * both directions with up to max_evidence evidence sentences each, then its
+ * mentions with document and offsets. CNKG_ERR_WRITE. */
+CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *graph, size_t e,
+                                       size_t max_evidence, CnkgOutput *output);
+
+/* Frees the reader; NULL is fine. */
+void cnkg_graphread_free(CnkgGraphRead *graph);
+
+#endif

@@ -16,6 +16,8 @@ static const char usage[] =
   "  normalize   print the cleaned, normalised text the extractor sees\n"
   "  lex         word segmentation, POS and entity tags (LAC model)\n"
   "  query       run SPARQL (or a named question) over built graph files\n"
+  "  trace       shortest paths between two entities, with their sentences\n"
+  "  show        one entity's facts and mentions, with their sources\n"
   "\n"
   "Options:\n"
   "  -h, --help     show this help (or `cnkg COMMAND --help`)\n"
@@ -34,6 +36,8 @@ static const Command commands[] = {
   {"normalize", cnkg_cli_normalize},
   {"lex", cnkg_cli_lex},
   {"query", cnkg_cli_query},
+  {"trace", cnkg_cli_trace},
+  {"show", cnkg_cli_show},
 };
 
 int main(int argc, char **argv) {

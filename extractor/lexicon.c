@@ -360,6 +360,31 @@ static size_t paragraph_place(const CnkgDocState *st, size_t para,
   return first->entity;
 }
 
+/* 该县, 全镇, 本村 ...: the level a reference to "this place" points at. */
+static bool anaphor_type(const char *s, size_t b, size_t e, CnkgType *type) {
+  static const struct { const char *level; CnkgType type; } levels[] = {
+    {"县", CNKG_TYPE_COUNTY}, {"旗", CNKG_TYPE_COUNTY}, {"区", CNKG_TYPE_COUNTY},
+    {"镇", CNKG_TYPE_TOWNSHIP}, {"乡", CNKG_TYPE_TOWNSHIP},
+    {"村", CNKG_TYPE_VILLAGE}, {"嘎查", CNKG_TYPE_VILLAGE},
+    {"市", CNKG_TYPE_PREFECTURE}, {"州", CNKG_TYPE_PREFECTURE},
+    {"省", CNKG_TYPE_PROVINCE}};
+  static const char *const pointers[] = {"该", "全", "本", NULL};
+  size_t best = SIZE_MAX;
+  for (size_t i = b; i < e; i++) {
+    size_t pl = cnkg_lexicon_any(s, i, e, pointers);
+    if (!pl) continue;
+    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+      if (cnkg_lexicon_has(s, i + pl, e, levels[k].level)) {
+        best = k;
+        break;
+      }
+    }
+  }
+  if (best == SIZE_MAX) return false;
+  *type = levels[best].type;
+  return true;
+}
+
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
                              size_t begin, size_t end, unsigned flags,
                              size_t *out, size_t max) {
@@ -422,6 +447,20 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     return n;
   }
   if (local_only) return n;
+  /* 该县/全镇 before the mention: the last place of that level named. */
+  CnkgType want;
+  if (anaphor_type(s, cb, begin, &want)) {
+    const CnkgSpan *last = NULL;
+    for (size_t i = 0; i < st->n_spans; i++) {
+      const CnkgSpan *sp = &st->spans[i];
+      if (sp->type != want || sp->end > begin) continue;
+      if (!last || sp->begin > last->begin) last = sp;
+    }
+    if (last) {
+      add_unique(out, &n, max, last->entity);
+      return n;
+    }
+  }
   /* The paragraph (up to this clause), then the nearest heading before. */
   size_t e = paragraph_place(st, sen->paragraph, cb);
   if (e != SIZE_MAX) {

@@ -47,6 +47,11 @@ int main(void) {
   CHECK(!fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, loan));
 
   CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "三会一课") != SIZE_MAX);
+  /* 该县 points at the county even where the paragraph is about a village */
+  size_t visits = fixture_find(&f, CNKG_TYPE_POLICY, "两访一问");
+  CHECK(visits != SIZE_MAX);
+  CHECK(fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, visits));
+  CHECK(!fixture_related(&f, village, CNKG_REL_IMPLEMENTS_POLICY, visits));
   /* a quoted attitude is not a policy */
   CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "等靠要") == SIZE_MAX);
 

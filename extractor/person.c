@@ -755,6 +755,12 @@ static CnkgStatus lists_backwards(Ctx *c) {
       if (!sn || (chars == 4 && sn == 3) || overlaps_span(c, b, pos) ||
           covered_by_mention(c, b, pos))
         continue;
+      /* the name must start where a word starts */
+      bool bound = b == 0 || !cnkg_is_han(cp_at(c->s, c->len, prev_char(c->s, b))) ||
+                   longest_before(c->s, 0, b, ANAPHORA) || name_slot_before(c, b) ||
+                   has_before(c->s, 0, b, "的") || has_before(c->s, 0, b, "在");
+      for (size_t q = 0; q < c->nsp && !bound; q++) bound = c->sp[q].end == b;
+      if (!bound) continue;
       char *name = cnkg_strndup(c->s + b, pos - b);
       if (!name) return CNKG_ERR_NOMEM;
       bool ok = name_ok(name, pos - b, false);
@@ -900,6 +906,16 @@ static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t fl
   return found;
 }
 
+static bool org_title(const char *t) {
+  static const char *const OT[] = {"理事长", "董事长", "总经理", "经理", "社长", "会长", NULL};
+  size_t n = strlen(t);
+  for (size_t k = 0; OT[k]; k++) {
+    size_t m = strlen(OT[k]);
+    if (n >= m && strcmp(t + n - m, OT[k]) == 0) return true;
+  }
+  return false;
+}
+
 /* The nearest place of type named before pos in the same paragraph. */
 static size_t nearest_in_paragraph(const Ctx *c, size_t pos, CnkgType type) {
   const CnkgText *t = c->st->text;
@@ -984,6 +1000,13 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   if (p->n_where == 0 && role) {
     /* a villager, a poor household: the village the paragraph is about */
     size_t e = nearest_in_paragraph(c, at, CNKG_TYPE_VILLAGE);
+    if (e != SIZE_MAX) post_where(p, e);
+  }
+  if (p->n_where == 0 && !role && org_title(p->title)) {
+    /* 理事长, 董事长: the body named last in the sentence */
+    size_t sent = sentence_of(c, at);
+    size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
+    size_t e = nearest_of_type(c, at, CNKG_TYPE_ORGANIZATION, sfloor);
     if (e != SIZE_MAX) post_where(p, e);
   }
   if (p->n_where == 0 && !role) {
@@ -1150,6 +1173,53 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
           }
         }
       }
+      n++;
+    }
+  }
+  /* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for */
+  if (n < max) {
+    Post *p = &out[n];
+    memset(p, 0, sizeof *p);
+    static const char *const FOUND[] = {"成立", "创立", "创办", "领办", "组建", "注册", NULL};
+    static const char *const SENT[] = {"委派", "选派", "派驻", "派遣", "指派", NULL};
+    size_t ce = sceil;
+    if (has_at(c->s, c->len, ge, "受")) {
+      size_t q = ge + 3;
+      for (;;) {
+        size_t adv = 0, ent = SIZE_MAX;
+        for (size_t k = 0; k < c->nsp; k++)
+          if (c->sp[k].begin == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
+              c->sp[k].end - q > adv) {
+            adv = c->sp[k].end - q;
+            ent = c->sp[k].entity;
+          }
+        if (!adv) break;
+        q += adv;
+        post_where(p, ent);
+        if (has_at(c->s, c->len, q, "和") || has_at(c->s, c->len, q, "、")) q += 3;
+      }
+      if (!longest_at(c->s, c->len, q, SENT)) p->n_where = 0;
+    }
+    for (size_t q = ge; q < ce && p->n_where == 0;) {
+      size_t fl = longest_at(c->s, ce, q, FOUND);
+      if (fl) {
+        size_t r0 = q + fl;
+        if (has_at(c->s, ce, r0, "了")) r0 += 3;
+        while (has_at(c->s, ce, r0, "“")) r0 += 3;
+        for (size_t k = 0; k < c->nsp; k++)
+          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].begin >= r0 &&
+              c->sp[k].begin <= r0 + 12 && c->sp[k].end <= ce) {
+            post_where(p, c->sp[k].entity);
+            break;
+          }
+        break;
+      }
+      /* another person acting ends the search */
+      if (covered_by_mention(c, q, q + 1) && q >= ge) break;
+      cnkg_utf8_next(c->s, c->len, &q);
+    }
+    if (p->n_where) {
+      p->role = true;
       n++;
     }
   }

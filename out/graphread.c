@@ -42,7 +42,7 @@ typedef struct {
 enum {
   F_TYPE, F_LABEL, F_PREF, F_ALT, F_OFFICIAL, F_CODE, F_SENTENCE, F_SUBJ,
   F_PRED, F_OBJ, F_DERIVED, F_SOURCE, F_HEADLINE, F_BEGIN, F_END, F_ANCHOR,
-  F_REFCTX, F_IDENTREF, F_LOCATED, F_HOLDS, F_COUNT
+  F_REFCTX, F_IDENTREF, F_LOCATED, F_HOLDS, F_ASSOC, F_POSTAT, F_COUNT
 };
 static const char *const fixed_iris[F_COUNT] = {
   NS_RDF "type", NS_RDFS "label", NS_SKOS "prefLabel", NS_SKOS "altLabel",
@@ -53,6 +53,7 @@ static const char *const fixed_iris[F_COUNT] = {
   NS_NIF "beginIndex", NS_NIF "endIndex", NS_NIF "anchorOf",
   NS_NIF "referenceContext", NS_ITS "taIdentRef",
   CNKG_ONTOLOGY_NS "locatedIn", CNKG_ONTOLOGY_NS "holdsPost",
+  CNKG_ONTOLOGY_NS "associatedWith", CNKG_ONTOLOGY_NS "postAt",
 };
 
 typedef struct {
@@ -488,10 +489,13 @@ const char *cnkg_graphread_class(const CnkgGraphRead *g, size_t e) {
 
 const char *cnkg_graphread_context(const CnkgGraphRead *g, size_t e) {
   size_t s = g->ent_term[e];
-  size_t o = object_of(g, s, g->fixed[F_LOCATED]);
-  if (o == NONE) o = object_of(g, s, g->fixed[F_HOLDS]);
-  if (o == NONE || g->ent_of_term[o] == NONE) return NULL;
-  return cnkg_graphread_label(g, g->ent_of_term[o]);
+  static const int via[] = {F_LOCATED, F_POSTAT, F_HOLDS, F_ASSOC};
+  for (size_t i = 0; i < sizeof via / sizeof *via; i++) {
+    size_t o = object_of(g, s, g->fixed[via[i]]);
+    if (o != NONE && g->ent_of_term[o] != NONE)
+      return cnkg_graphread_label(g, g->ent_of_term[o]);
+  }
+  return NULL;
 }
 
 static int cmp_size(const void *x, const void *y) {

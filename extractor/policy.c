@@ -281,7 +281,7 @@ static const Suffix *suffix_at(const char *s, size_t pos, size_t se,
  * “A”定点帮扶制度, “B”聚力攻坚行动, “C”联营同富模式. */
 static const char *const strong_suffixes[] = {
   "制度", "模式", "机制", "行动", "工程", "活动", "体系", "工作法", "方式",
-  NULL};
+  "载体", "手段", NULL};
 
 /* What follows a closing quote at after: a suffix directly, through 的,
  * after up to eight more characters, or after a chain of further quoted
@@ -301,6 +301,7 @@ static const Suffix *find_suffix(const char *s, size_t after, size_t se,
     suf = NULL;
   }
   /* a chain of quoted items shares the suffix of the last */
+  bool chained = false;
   for (int k = 0; k < 8; k++) {
     size_t q = p;
     if (cnkg_lexicon_has(s, q, se, "、")) q += 3;
@@ -309,13 +310,12 @@ static const Suffix *find_suffix(const char *s, size_t after, size_t se,
     while (e + 3 <= se && !cnkg_lexicon_has(s, e, se, "”")) e++;
     if (e + 3 > se) break;
     p = e + 3;
+    chained = true;
     suf = suffix_at(s, p, se, false);
     if (suf) return suf;
   }
-  if (p != after) {
-    size_t n = cnkg_lexicon_any(s, p, se, strong_suffixes);
-    if (n) return &suffixes[0];
-  }
+  if (chained && cnkg_lexicon_has(s, p, se, "等")) p += 3;
+  if (chained) after = p;
   /* a few more words, then a strong suffix */
   size_t q = after;
   for (int k = 0; k < 8 && q < se; k++) {

@@ -96,6 +96,11 @@ static const char *const sentence_cues[] = {
   "产业", "种植", "养殖", "大棚", "基地", "合作社", "收购", "亩", "致富",
   "增收", "特色", "出栏", NULL};
 
+/* Words in a sentence that show its goods are made and sold there. */
+static const char *const craft_cues[] = {
+  "制作", "生产", "加工", "工坊", "手工", "工艺", "销售", "订单", "作坊",
+  "车间", "编织", NULL};
+
 /* Words after a product that show it is farmed or made there. */
 static const char *const cues[] = {
   "大棚", "基地", "产业园", "示范园", "种植园", "合作社", "养殖场",
@@ -357,7 +362,13 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
         for (size_t k = sb; k < se && !cued; k++)
           cued = cnkg_lexicon_any(s, k, se, sentence_cues) > 0;
       }
-      if (cued && e->cls != CNKG_LEX_CRAFT && !activity_at(s, q, se)) {
+      bool craft_cued = false;
+      if (e->cls == CNKG_LEX_CRAFT) {
+        for (size_t k = sb; k < se && !craft_cued; k++)
+          craft_cued = cnkg_lexicon_any(s, k, se, craft_cues) > 0;
+      }
+      if (((cued && e->cls != CNKG_LEX_CRAFT) || craft_cued) &&
+          !activity_at(s, q, se)) {
         char g = default_group(e);
         CnkgStatus r = add_cand(c, e, g, group_suffix(g), false, st, si, i,
                                 i + len);

@@ -25,6 +25,7 @@ int main(void) {
     CHECK(cnkg_docstate_mention(&f.st, county, si, b, b) == CNKG_SUCCESS);
     CHECK(cnkg_docstate_mention(&f.st, county, si, b, b) == CNKG_SUCCESS);
   }
+  size_t zhulin = fixture_place(&f, "竹林村", CNKG_TYPE_VILLAGE);
   CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
 
   /* 发展蜜桃、小枣、杨梅等特色种植 -> three industries */
@@ -62,6 +63,12 @@ int main(void) {
   CHECK(!fixture_related(&f, county, CNKG_REL_HAS_INDUSTRY, goat));
   /* 蜂蜜 and 山区 are not industries of their own */
   CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "蜂蜜") == SIZE_MAX);
+
+  /* crafts made in a workshop */
+  size_t embroidery = fixture_find(&f, CNKG_TYPE_INDUSTRY, "刺绣");
+  CHECK(embroidery != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鞋垫") != SIZE_MAX);
+  CHECK(fixture_related(&f, zhulin, CNKG_REL_HAS_INDUSTRY, embroidery));
 
   /* same industry name -> same key across documents */
   char *k1 = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, "中蜂养殖", NULL);

@@ -520,6 +520,11 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
           if (inner && !nounish) continue;
           if (L == 2) continue; /* 包村, 达村: one character and a suffix */
         }
+        /* Without LAC, one character and a suffix after another name
+         * character is the tail of a longer name (岗|夏村, 五|星村). */
+        if (!chained && !v->have_lac && L == 2 && k > 0 && cnkg_is_han(v->cp[k - 1]) &&
+            !is_suffix_char(v->cp[k - 1]) && !is_function_char(v->cp[k - 1]))
+          continue;
         if (!chained && v->have_lac && L == 2 &&
             !(at_start && at_end && (tag_is(tag, "LOC") || tag_is(tag, "ns"))))
           continue;
@@ -701,9 +706,45 @@ static CnkgStatus scan_chain_gaps(Work *w, size_t sent, size_t first) {
                             CNKG_LEVEL_NONE, NULL);
     if (s) return s;
   }
+  const CnkgSentence *se = &w->st->text->sentences[sent];
+  /* An unlisted village or township right after a listed place whose
+   * suffix it continues (古市镇|岗夏村). */
+  for (size_t i = first; i < n0; i++) {
+    const Cand *a = &w->c[i];
+    if (a->weak || a->end >= se->end) continue;
+    bool starts = false;
+    for (size_t j = first; j < w->n && !starts; j++)
+      starts = w->c[j].begin < a->end + 3 && w->c[j].end > a->end && j != i;
+    if (starts) continue;
+    size_t x = a->end, nb = 0;
+    while (x < se->end && nb < 5) {
+      size_t y = x;
+      uint32_t cp = cnkg_utf8_next(t, se->end, &y);
+      if (!cnkg_is_han(cp) || is_function_char(cp) || is_numeral(cp)) break;
+      if (is_suffix_char(cp)) {
+        /* Not where the suffix starts a longer word (平川|乡镇). */
+        uint32_t after = y < se->end ? cnkg_utf8_next(t, se->end, &(size_t){y}) : 0;
+        bool word_goes_on = after == 0x9547 /*镇*/ || after == 0x6751 /*村*/ ||
+                            after == 0x4E61 /*乡*/;
+        if (nb >= 2 && nb <= 3 && !word_goes_on &&
+            (cp == 0x6751 /*村*/ || cp == 0x4E61 /*乡*/ || cp == 0x9547 /*镇*/)) {
+          const char *g = t + a->end;
+          size_t glen = y - a->end;
+          if (!is_generic(g, glen) && !has_generic_part(g, glen) &&
+              suffix_level(g, glen) > (a->suffix_level ? a->suffix_level : CNKG_LEVEL_COUNTY)) {
+            CnkgStatus s = add_cand(w, sent, a->end, y, g, glen, NULL, 0, false,
+                                    CNKG_LEVEL_NONE, NULL);
+            if (s) return s;
+          }
+        }
+        break;
+      }
+      x = y;
+      nb++;
+    }
+  }
   /* A township word right before a listed village, delimited on its left
    * by another suffix or punctuation (该县|会立乡|岔口村). */
-  const CnkgSentence *se = &w->st->text->sentences[sent];
   for (size_t i = first; i < n0; i++) {
     const Cand *b = &w->c[i];
     if (b->weak || b->suffix_level != CNKG_LEVEL_VILLAGE || b->begin < se->begin + 6) continue;

@@ -274,6 +274,43 @@ static void test_context(void) {
   done(&d);
 }
 
+static void test_enumeration(void) {
+  Doc d;
+  run(&d, "松阳县古市镇\n古市镇把茶叶作为主导产业，筏铺、黄圩、寺口3个村的茶园面积超过五千亩。");
+  check_place(&d, "筏铺", CNKG_TYPE_VILLAGE, "331124101210");
+  check_place(&d, "黄圩", CNKG_TYPE_VILLAGE, "331124101220");
+  check_place(&d, "寺口", CNKG_TYPE_VILLAGE, "331124101222");
+  CHECK(located_in(&d, "寺口", "古市镇"));
+  done(&d);
+}
+
+static void test_misprint(void) {
+  Doc d;
+  /* 岗夏村 is a misprint of the list's 岗下村 under the same township. */
+  run(&d, "松阳县古市镇岗夏村的茶农今年收入翻了一番。");
+  check_place(&d, "岗夏村", CNKG_TYPE_VILLAGE, "331124101223");
+  done(&d);
+}
+
+static void test_natural_villages(void) {
+  Doc d;
+  run(&d, "松阳县古市镇寺口村地处山区。\n寺口村包含上寺、下寺两个自然村，共有农户三百多户。");
+  check_place(&d, "寺口村", CNKG_TYPE_VILLAGE, "331124101222");
+  check_place(&d, "上寺", CNKG_TYPE_VILLAGE, NULL);
+  check_place(&d, "下寺", CNKG_TYPE_VILLAGE, NULL);
+  CHECK(located_in(&d, "下寺", "寺口村"));
+  size_t a, b;
+  CHECK(find(&d, "上寺", &a) && find(&d, "寺口村", &b) && a != b);
+  done(&d);
+}
+
+static void test_generic_words(void) {
+  Doc d;
+  run(&d, "全县三个贫困村和西部四县都开展了“五星村党支部”创建活动，本村村民踊跃参加。");
+  CHECK_EQ(count_places(&d, false), 0);
+  done(&d);
+}
+
 int main(void) {
   const char *data = check_env("CNKG_DATA", NULL);
   if (!data) SKIP("CNKG_DATA not set");
@@ -289,6 +326,10 @@ int main(void) {
   test_variant();
   test_ancestors();
   test_context();
+  test_enumeration();
+  test_misprint();
+  test_natural_villages();
+  test_generic_words();
   cnkg_place_free(g_rec);
   cnkg_division_free(g_div);
   return check_finish();

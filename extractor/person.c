@@ -496,6 +496,49 @@ static CnkgStatus from_lac(Ctx *c) {
   return CNKG_SUCCESS;
 }
 
+/* Without the analyser (--fast): a name right after a title or role,
+ * of the length that ends at a word boundary (punctuation, a verb of
+ * saying, a particle). */
+static CnkgStatus from_rules(Ctx *c) {
+  if (c->st->lac) return CNKG_SUCCESS;
+  static const char *const NEXT[] = {"说", "表示", "介绍", "告诉", "指出", "认为", "担任",
+                                     "是", "在", "带领", "和", "、", "等", "的", "也",
+                                     "已", "今年", "去年", "正", "就", "还", "把", "对",
+                                     "到", "来到", "深入", "一直", "通过", NULL};
+  for (size_t pos = 0; pos < c->len;) {
+    size_t tl = longest_at(c->s, c->len, pos, CORES);
+    if (!tl) tl = longest_at(c->s, c->len, pos, ROLES);
+    if (!tl) {
+      cnkg_utf8_next(c->s, c->len, &pos);
+      continue;
+    }
+    size_t b = pos + tl;
+    pos = b;
+    size_t sn = cnkg_surname_prefix(c->s + b, c->len - b);
+    if (!sn) continue;
+    for (size_t given = 2; given >= 1; given--) {
+      size_t e = b + sn, k = 0;
+      while (k < given && e < c->len && cnkg_is_han(cp_at(c->s, c->len, e))) {
+        cnkg_utf8_next(c->s, c->len, &e);
+        k++;
+      }
+      if (k != given) continue;
+      bool glued = false;
+      for (size_t q = b + sn; q < e; cnkg_utf8_next(c->s, c->len, &q))
+        glued |= char_in(GLUE1S, c->s, q, c->len) || char_in("户请书者员", c->s, q, c->len);
+      if (glued) continue;
+      bool boundary = e >= c->len || !cnkg_is_han(cp_at(c->s, c->len, e)) ||
+                      longest_at(c->s, c->len, e, NEXT);
+      if (!boundary) continue;
+      CnkgStatus st = add_full(c, b, e, false, false, false);
+      if (st) return st;
+      pos = e;
+      break;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
 /* Every other occurrence of a name found once (names of three characters
  * or more, where a stray match is unlikely), and short names that are part
  * of a longer one (斯图 of a four-character name) folded into it. */
@@ -1478,6 +1521,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   if (c.nsp) qsort(c.sp, c.nsp, sizeof *c.sp, sp_cmp);
   CnkgStatus s = from_bylines(&c);
   if (!s) s = from_lac(&c);
+  if (!s) s = from_rules(&c);
   if (!s) s = from_lists(&c);
   if (!s) s = lists_backwards(&c);
   if (!s) s = from_repeats(&c);

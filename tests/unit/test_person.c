@@ -133,13 +133,40 @@ int main(void) {
   fake_doc_free(da2);
   fake_doc_free(db);
 
-  /* --fast mode: no analysis at all still finds bylines and does not crash */
-  static const char *const f[] = {"=通讯员 上官文静", "=交城县干部群众座谈。", NULL};
+  /* --fast mode: bylines, and names right after a title */
+  static const char *const f[] = {"=通讯员 上官文静", "=村民代表座谈时，村主任黄志强说，今年要修路。",
+                                  "=彭说，路要修好。", NULL};
   FakeDoc *df = fake_doc_new(f, NULL);
   df->st.lac = NULL;
   CHECK_EQ(cnkg_person_run(pr, &df->st), CNKG_SUCCESS);
   CHECK(fake_find(df, CNKG_TYPE_PERSON, "上官文静") != SIZE_MAX);
+  CHECK(fake_has(df, fake_find(df, CNKG_TYPE_PERSON, "黄志强"), CNKG_REL_TITLE, 0, "村主任"));
+  CHECK(fake_find(df, CNKG_TYPE_PERSON, "彭说") == SIZE_MAX);
   fake_doc_free(df);
+
+  /* censored titles, 在X村 clauses, founders, chairs of a cooperative */
+  static const char *const g[] = {
+      "在/p 青石镇/LOC 白杨村/LOC ，/w 村党支部*/n 韩立新/PER 带/v 头/n 干/v 。/w",
+      "返乡/v 创业/vn 的/u 曹玉兰/PER ，/w 成立/v 了/u 白杨村/LOC 山货/n 专业合作社/n 。/w",
+      "合作社/n 由/p 村民/n 季长河/PER 担任/v 理事长/n 。/w",
+      NULL};
+  static const FakePlace pg[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
+                                 {"白杨村", CNKG_TYPE_VILLAGE},
+                                 {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *dg = fake_doc_new(g, pg);
+  CHECK_EQ(cnkg_org_run(or, &dg->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &dg->st), CNKG_SUCCESS);
+  size_t gv = fake_find(dg, CNKG_TYPE_VILLAGE, "白杨村");
+  size_t coop = fake_find(dg, CNKG_TYPE_ORGANIZATION, "白杨村山货专业合作社");
+  CHECK(coop != SIZE_MAX);
+  p = fake_find(dg, CNKG_TYPE_PERSON, "韩立新");
+  CHECK(fake_has(dg, p, CNKG_REL_TITLE, 0, "村党支部"));
+  CHECK(fake_has(dg, p, CNKG_REL_ASSOCIATED_WITH, gv, NULL));
+  CHECK(fake_has(dg, fake_find(dg, CNKG_TYPE_PERSON, "曹玉兰"), CNKG_REL_ASSOCIATED_WITH, coop,
+                 NULL));
+  p = fake_find(dg, CNKG_TYPE_PERSON, "季长河");
+  CHECK(fake_has(dg, p, CNKG_REL_TITLE, 0, "理事长"));
+  fake_doc_free(dg);
 
   cnkg_person_free(pr);
   cnkg_org_free(or);

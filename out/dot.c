@@ -209,9 +209,126 @@ static int chan_flush(void *chan) {
   return c->status ? EOF : 0;
 }
 
+/* Object IDs in creation order. cgraph's default ID discipline uses the
+ * address of the interned name as a named object's ID, and agwrite emits
+ * subgraphs in ID order, so cluster order followed heap layout (which
+ * differs with thread count and allocation history). Here a name's ID is its
+ * creation rank (even), anonymous objects get odd IDs; names are kept in a
+ * small open-addressing table per root graph. */
+typedef struct {
+  Agraph_t *root;
+  char **names;   /* names[k] has ID 2(k+1): cgraph strings (agstrdup),
+                   * since the writer reads their HTML mark */
+  size_t n, cap;
+  size_t *slots;  /* k + 1, 0 = empty; n_slots a power of two */
+  size_t n_slots;
+  IDTYPE anon;
+} SeqIds;
+
+static size_t name_hash(const char *s) {
+  size_t h = 5381;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = h * 33 + *p;
+  return h;
+}
+
+static void *seqid_open(Agraph_t *g, Agdisc_t *disc) {
+  (void)disc;
+  SeqIds *st = calloc(1, sizeof(SeqIds));
+  if (st) st->root = g;
+  return st;
+}
+
+static bool seqid_grow(SeqIds *st) {
+  size_t n = st->n_slots ? st->n_slots * 2 : 256;
+  size_t *slots = calloc(n, sizeof *slots);
+  if (!slots) return false;
+  for (size_t k = 0; k < st->n; k++) {
+    size_t i = name_hash(st->names[k]) & (n - 1);
+    while (slots[i]) i = (i + 1) & (n - 1);
+    slots[i] = k + 1;
+  }
+  free(st->slots);
+  st->slots = slots;
+  st->n_slots = n;
+  return true;
+}
+
+static long seqid_map(void *state, int objtype, char *str, IDTYPE *id,
+                      int createflag) {
+  SeqIds *st = state;
+  (void)objtype;
+  if (!st) return 0;
+  if (!str) {
+    *id = st->anon++ * 2 + 1;
+    return 1;
+  }
+  if (st->n_slots) {
+    for (size_t i = name_hash(str) & (st->n_slots - 1); st->slots[i];
+         i = (i + 1) & (st->n_slots - 1))
+      if (!strcmp(st->names[st->slots[i] - 1], str)) {
+        *id = (IDTYPE)st->slots[i] * 2;
+        return 1;
+      }
+  }
+  if (!createflag) return 0;
+  if ((st->n + 1) * 2 > st->n_slots && !seqid_grow(st)) return 0;
+  if (st->n == st->cap) {
+    size_t cap = st->cap ? st->cap * 2 : 256;
+    char **names = realloc(st->names, cap * sizeof *names);
+    if (!names) return 0;
+    st->names = names;
+    st->cap = cap;
+  }
+  char *copy = agstrdup(st->root, str);
+  if (!copy) return 0;
+  st->names[st->n] = copy;
+  size_t i = name_hash(str) & (st->n_slots - 1);
+  while (st->slots[i]) i = (i + 1) & (st->n_slots - 1);
+  st->slots[i] = ++st->n;
+  *id = (IDTYPE)st->n * 2;
+  return 1;
+}
+
+static long seqid_alloc(void *state, int objtype, IDTYPE id) {
+  (void)state;
+  (void)objtype;
+  (void)id;
+  return 0; /* no caller-chosen IDs */
+}
+
+static void seqid_free(void *state, int objtype, IDTYPE id) {
+  (void)state;
+  (void)objtype;
+  (void)id; /* names live until the graph closes */
+}
+
+static char *seqid_print(void *state, int objtype, IDTYPE id) {
+  SeqIds *st = state;
+  (void)objtype;
+  if (!st || id % 2 || id == 0 || id / 2 > st->n) return NULL;
+  return st->names[id / 2 - 1];
+}
+
+static void seqid_close(void *state) {
+  SeqIds *st = state;
+  if (!st) return;
+  for (size_t k = 0; k < st->n; k++) agstrfree(st->root, st->names[k]);
+  free(st->names);
+  free(st->slots);
+  free(st);
+}
+
+static void seqid_register(void *state, int objtype, void *obj) {
+  (void)state;
+  (void)objtype;
+  (void)obj;
+}
+
 /* Constant disciplines: only putstr and flush are used (never reading). */
 static Agiodisc_t io_disc = {NULL, chan_putstr, chan_flush};
-static Agdisc_t graph_disc = {&AgMemDisc, &AgIdDisc, &io_disc};
+static Agiddisc_t id_disc = {seqid_open, seqid_map, seqid_alloc, seqid_free,
+                             seqid_print, seqid_close, seqid_register};
+static Agdisc_t graph_disc = {&AgMemDisc, &id_disc, &io_disc};
 
 /* Sets an HTML-like label from Buf text. */
 static bool set_html(void *obj, Agraph_t *root, const char *attr, Buf *b) {

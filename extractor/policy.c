@@ -512,9 +512,12 @@ static bool same_policy(const Cand *a, const Cand *b) {
     const char *t = x; x = y; y = t;
     size_t n = lx; lx = ly; ly = n;
   }
-  /* 主题党日 / 主题党日活动, 两学一做 / 两学一做学习教育 */
-  return cnkg_utf8_count(x, lx) >= 3 && memcmp(x, y, lx) == 0 &&
-         cnkg_utf8_count(y + lx, ly - lx) <= 4;
+  /* 主题党日 / 主题党日活动, 两学一做 / 两学一做学习教育: the longer is the
+   * shorter plus the kind of thing it is (not 易地扶贫搬迁脱贫一批) */
+  if (cnkg_utf8_count(x, lx) < 3 || memcmp(x, y, lx) != 0) return false;
+  for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++)
+    if (strcmp(y + lx, suffixes[k].word) == 0) return true;
+  return is_one_of(y + lx, ly - lx, strong_suffixes);
 }
 
 static CnkgStatus emit(CnkgDocState *st, Cands *c) {

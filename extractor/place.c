@@ -999,27 +999,46 @@ static int tier(const Work *w, const Cand *c, const Cand *a) {
 static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) {
   const CnkgDivision *div = w->r->div;
   const Cand *c = &w->c[ci];
+  /* The distinct anchors in reach, each with its best score: the document
+   * names few places, so this keeps the work linear in the mentions. */
+  enum { MAX_ANCHORS = 256 };
+  CnkgDivId alink[MAX_ANCHORS];
+  int ascore[MAX_ANCHORS];
+  size_t na = 0;
+  for (size_t ai = 0; ai < w->n + w->n_title; ai++) {
+    CnkgDivId link;
+    int ti;
+    if (ai < w->n) {
+      const Cand *a = &w->c[ai];
+      if (ai == ci || a->link == CNKG_DIV_NONE) continue;
+      ti = tier(w, c, a);
+      if (ti < 0) continue;
+      link = a->link;
+    } else {
+      link = w->title_ids[ai - w->n];
+      ti = 0;
+    }
+    int sc = level_rank(rec_level(div, link)) * 8 + ti;
+    size_t k = 0;
+    while (k < na && alink[k] != link) k++;
+    if (k < na) {
+      if (sc > ascore[k]) ascore[k] = sc;
+    } else if (na < MAX_ANCHORS) {
+      alink[na] = link;
+      ascore[na++] = sc;
+    }
+  }
   int best = -1;
   CnkgDivId pick = CNKG_DIV_NONE;
   size_t n_best = 0;
   *equal = false;
   for (size_t h = 0; h < c->n_ids; h++) {
     int sc = -1;
-    for (size_t ai = 0; ai < w->n; ai++) {
-      const Cand *a = &w->c[ai];
-      if (ai == ci || a->link == CNKG_DIV_NONE) continue;
-      int ti = tier(w, c, a);
-      if (ti < 0) continue;
-      if (!cnkg_division_is_within(div, c->ids[h], a->link)) continue;
-      int s = level_rank(rec_level(div, a->link)) * 8 + ti;
-      if (s > sc) sc = s;
-      if (a->link == c->ids[h]) *equal = true;
+    for (size_t k = 0; k < na; k++) {
+      if (!cnkg_division_is_within(div, c->ids[h], alink[k])) continue;
+      if (ascore[k] > sc) sc = ascore[k];
+      if (alink[k] == c->ids[h]) *equal = true;
     }
-    for (size_t ti = 0; ti < w->n_title; ti++)
-      if (cnkg_division_is_within(div, c->ids[h], w->title_ids[ti])) {
-        int s = level_rank(rec_level(div, w->title_ids[ti])) * 8;
-        if (s > sc) sc = s;
-      }
     if (sc < 0) continue;
     if (sc > best) {
       best = sc;

@@ -18,6 +18,10 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
     /* The anchor is the original text at the mapped offsets. */
     size_t i = 0, cp = 0, bb = SIZE_MAX, be = st->text->orig_len;
     const char *o = st->text->orig;
+    if (st->seek_cp <= ob) {  /* resume: rescanning from 0 was quadratic */
+      i = st->seek_byte;
+      cp = st->seek_cp;
+    }
     while (i < st->text->orig_len) {
       if (cp == ob) bb = i;
       if (cp == oe) { be = i; break; }
@@ -25,6 +29,10 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
       cp++;
     }
     if (bb == SIZE_MAX && cp == ob) bb = i;
+    if (bb != SIZE_MAX) {
+      st->seek_cp = ob;
+      st->seek_byte = bb;
+    }
     if (bb != SIZE_MAX && be >= bb) anchor = cnkg_strndup(o + bb, be - bb);
   }
   CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, ob, oe, anchor);

@@ -10,6 +10,10 @@
 #include "cnkg/text.h"
 
 #define QUOTE_LIMIT 200
+/* A run this long without a full stop (a scraped page flattened to one
+ * line) is cut at the next clause mark, or anywhere at twice the length:
+ * recognisers scan within sentences, so unbounded sentences cost O(n^2). */
+#define LONG_LIMIT 1000
 
 /* Decoder for well-formed UTF-8 (intake validated it). */
 static inline uint32_t next_cp(const char *s, size_t *i) {
@@ -47,6 +51,9 @@ size_t cnkg_sentence_next(const char *s, size_t b, size_t e) {
   while (i < e) {
     uint32_t c = next_cp(s, &i);
     chars++;
+    if (chars >= LONG_LIMIT &&
+        (c == 0xFF0C || c == 0xFF1B || c == ',' || c == ';' || chars >= 2 * LONG_LIMIT))
+      return i;
     if (is_opener(c)) depth++;
     else if (is_closer(c) && depth > 0) depth--;
     if (!is_terminal(c)) continue;

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# cnkg query on the examples' graph: every named question answers with the
+# facts the example texts state; CSV/TSV/JSON/XML parse; ASK; CONSTRUCT
+# parses with rapper; syntax errors give line and column; a missing graph
+# is named; empty results, usage errors and /dev/full.
+. "$(dirname "$0")/lib.bash"
+need rapper
+need python3
+
+G="$TMP/g"
+"$CNKG" build -q --format turtle,ntriples --output "$G" "$SRC/examples" || fail "build of the examples failed"
+TTL="$G/graph.ttl"
+NT="$G/graph.nt"
+[ -s "$TTL" ] || { finish; exit 1; }
+# q ARGS...: runs cnkg query, status in RC (set -e must not stop the test)
+RC=0
+q() { if "$CNKG" query "$@"; then RC=0; else RC=$?; fi; }
+
+# --- named questions, as CSV so rows can be matched exactly
+q --list >"$TMP/list" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "--list failed"
+for n in secretaries industries-by-county policies-by-province person county-places; do
+  check "grep -Eq '^$n +[^ ]' '$TMP/list'" "--list lacks $n with a description"
+done
+
+q "$TTL" --ask secretaries -r csv >"$TMP/sec.csv" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "secretaries failed: $(cat "$TMP/err")"
+check "head -n1 '$TMP/sec.csv' | grep -q '^person,village,county,province'" "secretaries header"
+# village-secretary.txt: 屏南县熙岭乡龙潭村驻村第一书记陈立远 (Fujian)
+check "grep -q '^陈立远,龙潭村,屏南县,福建省' '$TMP/sec.csv'" "secretaries lacks 陈立远/龙潭村/屏南县/福建省"
+# county-overview.txt: 莲云乡腾云村驻村第一书记孙晓梅 (岳西县, Anhui)
+check "grep -q '^孙晓梅,腾云村,岳西县,安徽省' '$TMP/sec.csv'" "secretaries lacks 孙晓梅/腾云村/岳西县/安徽省"
+# the N-Triples give the same answer
+q "$NT" --ask secretaries -r csv >"$TMP/sec-nt.csv" 2>/dev/null
+check "cmp -s '$TMP/sec.csv' '$TMP/sec-nt.csv'" "Turtle and N-Triples answers differ"
+
+q "$TTL" --ask industries-by-county -r csv >"$TMP/ind.csv" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "industries-by-county failed: $(cat "$TMP/err")"
+check "grep -q '^花垣县,猕猴桃种植' '$TMP/ind.csv'" "花垣县 without 猕猴桃种植 (county-report.html)"
+check "grep -q '^阜平县,食用菌种植' '$TMP/ind.csv'" "阜平县 without 食用菌种植 (village-traditional.txt, via 骆驼湾村)"
+check "grep -q '^屏南县,' '$TMP/ind.csv'" "屏南县 has no industry"
+
+q "$TTL" --ask policies-by-province -r csv >"$TMP/pol.csv" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "policies-by-province failed: $(cat "$TMP/err")"
+check "grep -q '^河北省,精准扶贫' '$TMP/pol.csv'" "河北省 without 精准扶贫 (阜平县, village-traditional.txt)"
+check "grep -q '^福建省,两不愁三保障' '$TMP/pol.csv'" "福建省 without 两不愁三保障 (熙岭乡, village-secretary.txt)"
+
+q "$TTL" --ask person --param name=陈立远 -r csv >"$TMP/person.csv" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "person failed: $(cat "$TMP/err")"
+check "grep -q '^associatedWith,龙潭村,.*village-secretary.txt' '$TMP/person.csv'" "陈立远 not associated with 龙潭村, with its document"
+check "grep -q '^title,驻村第一书记,' '$TMP/person.csv'" "陈立远's title missing"
+check "grep -q '担任驻村第一书记' '$TMP/person.csv'" "the sentences behind 陈立远's facts are missing"
+
+q "$TTL" --ask county-places --param county=屏南县 -r csv >"$TMP/places.csv" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "county-places failed: $(cat "$TMP/err")"
+check "grep -q '^熙岭乡,Township,350923203,屏南县' '$TMP/places.csv'" "熙岭乡 with its code missing"
+check "grep -q '^龙潭村,Village,350923203215,熙岭乡' '$TMP/places.csv'" "龙潭村 with its code missing"
+
+# --- table output is aligned: every row as wide as the rule under the header
+q "$TTL" --ask secretaries >"$TMP/sec.txt" 2>/dev/null
+check "sed -n 2p '$TMP/sec.txt' | grep -q '^------  -------'" "table rule missing"
+check "grep -q '^陈立远  龙潭村   屏南县  福建省\$' '$TMP/sec.txt'" "table row not aligned"
+
+# --- result formats parse
+S='SELECT ?n ?t WHERE { ?p a cnkg:Person ; rdfs:label ?n ; cnkg:title ?t } ORDER BY ?n ?t'
+q "$TTL" -e "$S" -r csv >"$TMP/r.csv" 2>/dev/null
+check "python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding=\"utf-8\"))); assert r[0]==[\"n\",\"t\"] and len(r)>3 and all(len(x)==2 for x in r)' '$TMP/r.csv'" "CSV does not parse"
+q "$TTL" -e "$S" -r tsv >"$TMP/r.tsv" 2>/dev/null
+check "python3 -c 'import sys; r=[l.rstrip(\"\n\").split(\"\t\") for l in open(sys.argv[1],encoding=\"utf-8\")]; assert r[0]==[\"?n\",\"?t\"] and len(r)>3 and all(len(x)==2 for x in r)' '$TMP/r.tsv'" "TSV does not parse"
+q "$TTL" -e "$S" -r json >"$TMP/r.json" 2>/dev/null
+check "python3 -c 'import json,sys; d=json.load(open(sys.argv[1],encoding=\"utf-8\")); assert d[\"head\"][\"vars\"]==[\"n\",\"t\"]; b=d[\"results\"][\"bindings\"]; assert any(x[\"n\"][\"value\"]==\"陈立远\" for x in b)' '$TMP/r.json'" "JSON does not parse or lacks 陈立远"
+q "$TTL" -e "$S" -r xml >"$TMP/r.xml" 2>/dev/null
+check "python3 -c 'import sys,xml.etree.ElementTree as E; t=E.parse(sys.argv[1]); ns=\"{http://www.w3.org/2005/sparql-results#}\"; assert len(t.getroot().findall(ns+\"results/\"+ns+\"result\"))>3' '$TMP/r.xml'" "XML does not parse"
+
+# --- ASK
+check "[ \"\$(q '$TTL' -e 'ASK { ?p rdfs:label \"陈立远\"@zh }' 2>/dev/null)\" = true ]" "ASK true"
+check "[ \"\$(q '$TTL' -e 'ASK { ?p rdfs:label \"无此人\"@zh }' 2>/dev/null)\" = false ]" "ASK false"
+q "$TTL" -r json -e 'ASK { ?p a cnkg:Person }' >"$TMP/ask.json" 2>/dev/null
+check "python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))[\"boolean\"] is True' '$TMP/ask.json'" "ASK as JSON"
+
+# --- CONSTRUCT / DESCRIBE give Turtle that rapper reads
+q "$TTL" -e 'CONSTRUCT { ?v cnkg:locatedIn ?t } WHERE { ?v a cnkg:Village ; cnkg:locatedIn ?t }' >"$TMP/c.ttl" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "CONSTRUCT failed: $(cat "$TMP/err")"
+n=$(triples "$TMP/c.ttl" turtle)
+check "[ -n '$n' ] && [ '$n' -ge 3 ]" "CONSTRUCT output does not parse with rapper ($n triples)"
+
+# --- errors
+q "$TTL" -e 'SELECT ?x WHERE {
+  ?x a cnkg:Person .
+  ?x foo ?y }' >/dev/null 2>"$TMP/err"
+check "[ \$RC -eq 1 ]" "syntax error: exit status not 1"
+check "grep -Eq '^cnkg: error: -e: line 3, column 6: ' '$TMP/err'" "syntax error lacks line/column: $(cat "$TMP/err")"
+printf '# bad\nSELECT ?x WHERE { ?x a }\n' >"$TMP/bad.rq"
+q "$TTL" -f "$TMP/bad.rq" >/dev/null 2>"$TMP/err"
+check "[ \$RC -eq 1 ] && grep -q \"^cnkg: error: $TMP/bad.rq: line 2, column [0-9]*: \" '$TMP/err'" "syntax error in -f file: $(cat "$TMP/err")"
+q "$TMP/nonexistent.ttl" -e 'ASK {}' >/dev/null 2>"$TMP/err"
+check "[ \$RC -eq 1 ] && grep -q '^cnkg: error: $TMP/nonexistent.ttl: ' '$TMP/err'" "missing graph not named: $(cat "$TMP/err")"
+printf '<a> <b> .\n' >"$TMP/bad.nt"
+q "$TMP/bad.nt" -e 'ASK { ?s ?p ?o }' >/dev/null 2>"$TMP/err"
+check "[ \$RC -eq 1 ] && grep -q '^cnkg: error: $TMP/bad.nt:1: ' '$TMP/err'" "bad graph not named with its line: $(cat "$TMP/err")"
+
+# --- empty result: said on stderr, exit 0
+q "$TTL" -e 'SELECT ?x WHERE { ?x a cnkg:Nothing }' >"$TMP/out" 2>"$TMP/err"
+check "[ \$RC -eq 0 ] && grep -q 'no results' '$TMP/err'" "empty result not reported or not exit 0"
+
+# --- usage
+q "$TTL" >/dev/null 2>&1; check "[ \$RC -eq 2 ]" "no query: not exit 2"
+q -e 'ASK {}' >/dev/null 2>&1; check "[ \$RC -eq 2 ]" "no graph: not exit 2"
+q "$TTL" --ask no-such-question >/dev/null 2>&1; check "[ \$RC -eq 2 ]" "unknown question: not exit 2"
+q "$TTL" --ask person >/dev/null 2>"$TMP/err"
+check "[ \$RC -eq 2 ] && grep -q 'needs --param name=' '$TMP/err'" "person without --param"
+q "$TTL" -e 'ASK {}' -r yaml >/dev/null 2>&1; check "[ \$RC -eq 2 ]" "bad --results: not exit 2"
+q --help >"$TMP/help" 2>/dev/null; check "[ \$RC -eq 0 ] && grep -q '^Usage: cnkg query' '$TMP/help'" "--help"
+if [ -w /dev/full ]; then
+  q "$TTL" --ask secretaries >/dev/full 2>"$TMP/err"
+  check "[ \$RC -eq 1 ]" "/dev/full: not exit 1"
+fi
+finish

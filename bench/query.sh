@@ -35,11 +35,11 @@ printf 'graph             %d triples (%d copies of %d), %.1f MiB N-Triples\n' \
 run() { # label, then cnkg query arguments
   label=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$out/time" "$cnkg" query "$out/big.nt" "$@" \
+  /usr/bin/time -f '%e %U %M' -o "$out/time" "$cnkg" query "$out/big.nt" "$@" \
     >"$out/result" 2>"$out/err" || { echo "$label: failed:"; cat "$out/err"; return 0; }
   rows=$(($(wc -l <"$out/result") - 2))
-  read -r secs kb <"$out/time"
-  printf '%-22s %7.2f s  %6.0f MiB peak  %d rows\n' "$label" "$secs" \
+  read -r secs cpu kb <"$out/time"
+  printf '%-22s %7.2f s wall %7.2f s CPU  %6.0f MiB peak  %d rows\n' "$label" "$secs" "$cpu" \
     "$(echo "$kb" | awk '{print $1/1024}')" "$rows"
 }
 run "load only (ASK)" -e 'ASK { ?s ?p ?o }'

@@ -6,6 +6,7 @@
 #ifndef CNKG_EXTRACTOR_PLACE_H
 #define CNKG_EXTRACTOR_PLACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "extractor/docstate.h"
@@ -17,8 +18,8 @@
  * SIZE_MAX when there is none. Reads st->spans only. */
 size_t cnkg_place_nearest(const CnkgDocState *st, size_t sentence, size_t pos);
 
-/* True if the entity of span index i of st is a place. */
-static inline int cnkg_place_span_is_place(const CnkgDocState *st, size_t i) {
+/* True if span i of st (i < st->n_spans) is a place mention. */
+static inline bool cnkg_place_span_is_place(const CnkgDocState *st, size_t i) {
   return st->spans[i].type >= CNKG_TYPE_PROVINCE &&
          st->spans[i].type <= CNKG_TYPE_VILLAGE;
 }

@@ -349,7 +349,8 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     const char *x = s + qb;
     size_t xlen = qe - qb;
     size_t nch = count_chars(x, xlen);
-    i = qe + 2;
+    /* a quotation that quotes a name (“…‘三单制’…”) is read inside too */
+    if (!(dq && has_any(x, xlen, (const char *const[]){"‘", NULL}))) i = qe + 2;
     size_t this_prev_qb = prev_qb, this_prev_qe = prev_qe,
            this_prev_close = prev_close;
     prev_qb = qb;

@@ -47,6 +47,8 @@ int main(void) {
   CHECK(!fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, loan));
 
   CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "三会一课") != SIZE_MAX);
+  /* a name quoted inside a quotation */
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "一事一议") != SIZE_MAX);
   /* a component of 五个一批 stays apart from the scheme it names */
   size_t part = fixture_find(&f, CNKG_TYPE_POLICY, "易地扶贫搬迁脱贫一批");
   CHECK(part != SIZE_MAX && part != move);

@@ -31,11 +31,12 @@ static const char build_usage[] =
   "or - for standard input.\n"
   "\n"
   "Options:\n"
-  "  -f, --format F      turtle, ntriples, dot or svg; repeatable or comma-separated\n"
+  "  -f, --format F      turtle, ntriples, dot, svg or html (a report page);\n"
+  "                      repeatable or comma-separated\n"
   "                      (default: turtle, ntriples and dot)\n"
   "  -o, --output PATH   with one format: the file to write (- for stdout);\n"
   "                      otherwise a directory receiving graph.ttl, graph.nt,\n"
-  "                      graph.dot, graph.svg (default: out)\n"
+  "                      graph.dot, graph.svg, graph.html (default: out)\n"
   "      --base IRI      base IRI of instances (default " CNKG_DEFAULT_BASE ")\n"
   "      --provenance L  none, entities or full (default full): mentions as NIF\n"
   "                      strings, relations' evidence as PROV-O\n"
@@ -202,7 +203,7 @@ int cnkg_cli_build(int argc, char **argv) {
       char *list = optarg, *save = NULL;
       for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
         if (cnkg_write_options_add_format(&wopt, tok) != 0)
-          return usage_error("unknown format (turtle, ntriples, dot, svg):", tok);
+          return usage_error("unknown format (turtle, ntriples, dot, svg, html):", tok);
       break;
     }
     case 'o': output = optarg; break;

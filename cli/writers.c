@@ -12,11 +12,12 @@
 
 #include "cnkg/output.h"
 #include "out/dot.h"
+#include "out/html.h"
 #include "out/rdf.h"
 
-static const char *const fmt_names[CNKG_FMT_COUNT] = {"turtle", "ntriples", "dot", "svg"};
+static const char *const fmt_names[CNKG_FMT_COUNT] = {"turtle", "ntriples", "dot", "svg", "html"};
 static const char *const fmt_files[CNKG_FMT_COUNT] = {"graph.ttl", "graph.nt", "graph.dot",
-                                                      "graph.svg"};
+                                                      "graph.svg", "graph.html"};
 
 void cnkg_write_options_init(CnkgWriteOptions *o) {
   memset(o, 0, sizeof *o);
@@ -32,7 +33,7 @@ int cnkg_write_options_add_format(CnkgWriteOptions *o, const char *name) {
   static const struct { const char *name; CnkgFormat f; } names[] = {
     {"turtle", CNKG_FMT_TURTLE}, {"ttl", CNKG_FMT_TURTLE},
     {"ntriples", CNKG_FMT_NTRIPLES}, {"nt", CNKG_FMT_NTRIPLES},
-    {"dot", CNKG_FMT_DOT}, {"svg", CNKG_FMT_SVG}};
+    {"dot", CNKG_FMT_DOT}, {"svg", CNKG_FMT_SVG}, {"html", CNKG_FMT_HTML}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (!strcmp(name, names[i].name)) {
       if (!o->formats[names[i].f]) o->n_formats++;
@@ -82,6 +83,7 @@ static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
   (void)err;
   (void)errsize;
   if (f == CNKG_FMT_DOT) return cnkg_dot_write(graph, &dopt, out);
+  if (f == CNKG_FMT_HTML) return cnkg_html_write(graph, &dopt, out);
   return cnkg_svg_write(graph, &dopt, out);
 }
 

@@ -11,7 +11,7 @@
 
 #define CNKG_DEFAULT_BASE "https://w3id.org/cnkg/id/"
 
-typedef enum { CNKG_FMT_TURTLE, CNKG_FMT_NTRIPLES, CNKG_FMT_DOT, CNKG_FMT_SVG, CNKG_FMT_COUNT } CnkgFormat;
+typedef enum { CNKG_FMT_TURTLE, CNKG_FMT_NTRIPLES, CNKG_FMT_DOT, CNKG_FMT_SVG, CNKG_FMT_HTML, CNKG_FMT_COUNT } CnkgFormat;
 
 typedef struct {
   bool formats[CNKG_FMT_COUNT];

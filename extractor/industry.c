@@ -222,9 +222,9 @@ static CnkgStatus scan_before_activity(Cands *c, const CnkgDocState *st,
     char g = a->group ? a->group : default_group(e);
     const char *suffix = a->name ? a->name : "产业";
     if (!a->group && e->cls != CNKG_LEX_CRAFT) suffix = group_suffix(g);
-    size_t mb = listed ? pb : pb;
+    /* the first item's mention reaches over the activity word */
     size_t me = listed ? j : act_end;
-    CnkgStatus r = add_cand(c, e, g, suffix, a->group != 0, st, si, mb, me);
+    CnkgStatus r = add_cand(c, e, g, suffix, a->group != 0, st, si, pb, me);
     if (r) return r;
     if (!a->group) {
       /* X产业: keep the text's own form as an alias via the surface. */
@@ -445,8 +445,7 @@ CnkgStatus cnkg_industry_new(const CnkgDivision *division,
 
 void cnkg_industry_free(CnkgIndustryRecognizer *r) { free(r); }
 
-static CnkgStatus emit(const CnkgDocState *cst, CnkgDocState *st, Cands *c) {
-  (void)cst;
+static CnkgStatus emit(CnkgDocState *st, Cands *c) {
   for (size_t g = 0; g < c->n; g++) {
     if (c->v[g].key != g) continue;
     /* The name: the first explicit product+activity form, preferring a
@@ -516,7 +515,7 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
     r = scan_sentence(&c, st, si);
   if (!r) {
     group_cands(&c);
-    r = emit(st, st, &c);
+    r = emit(st, &c);
   }
   cands_free(&c);
   return r;

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Turtle and N-Triples writer: turns the graph model into statements with
- * stable IRIs (no blank nodes) and feeds them to a raptor2 serializer whose
- * iostream writes into a CnkgOutput. Depends on include/cnkg/ and raptor2;
+ * stable IRIs (no blank nodes), one subject group after another. N-Triples
+ * goes through raptor2's streaming serializer; Turtle is written group by
+ * group with raptor's term writer, so neither buffers the output. Both reach
+ * a CnkgOutput through one iostream. Depends on include/cnkg/ and raptor2;
  * never on extractor/. */
 #include "out/rdf.h"
 
+#include <limits.h>
 #include <raptor2.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -64,7 +67,11 @@ static const char *const fixed_iris[T_COUNT] = {
 
 typedef struct {
   raptor_world *world;
-  raptor_serializer *ser;
+  raptor_serializer *ser;  /* N-Triples only */
+  raptor_iostream *io;     /* Turtle: written directly */
+  raptor_namespace_stack *nstack; /* Turtle: the prefixes */
+  raptor_term *cur_s;      /* Turtle: open subject group (owned copy) */
+  raptor_term *cur_p;      /* Turtle: last predicate in it (owned copy) */
   CnkgOutput *out;
   CnkgStatus out_status;  /* first error of the output */
   bool raptor_failed;
@@ -120,9 +127,11 @@ static int io_write_byte(void *context, const int byte) {
 static int io_write_bytes(void *context, const void *ptr, size_t size,
                           size_t nmemb) {
   Writer *w = context;
-  if (size && nmemb > SIZE_MAX / size) return 1;
+  /* raptor counts the objects written, as fwrite does: fewer is failure. */
+  if (size && nmemb > SIZE_MAX / size) return -1;
   if (!w->out_status) w->out_status = cnkg_output_write(w->out, ptr, size * nmemb);
-  return w->out_status ? 1 : 0;
+  if (w->out_status) return -1;
+  return nmemb > INT_MAX ? INT_MAX : (int)nmemb;
 }
 
 static const raptor_iostream_handler io_handler = {
@@ -204,6 +213,72 @@ static raptor_term *number(Writer *w, size_t n) {
   return literal(w, digits, NULL, w->xsd_nni);
 }
 
+/* ---- Turtle, one subject group at a time --------------------------------
+ * raptor's own Turtle serializer keeps every statement in trees until the
+ * end (to sort and abbreviate), needing many times the graph's size; its
+ * flush does not emit early. The writer already produces each subject's
+ * statements together, so a group is closed as soon as the subject changes
+ * and memory stays constant. Terms are spelled by raptor_term_turtle_write
+ * (QNames from the prefix stack, escaping of literals and IRIs). */
+
+static int turtle_text(Writer *w, const char *text) {
+  return raptor_iostream_string_write(text, w->io);
+}
+
+static int turtle_term(Writer *w, raptor_term *t) {
+  return raptor_term_turtle_write(w->io, t, w->nstack, NULL);
+}
+
+static int turtle_predicate(Writer *w, raptor_term *p) {
+  if (raptor_term_equals(p, w->fixed[T_TYPE])) return turtle_text(w, "a");
+  return turtle_term(w, p);
+}
+
+/* Closes the open subject group, if any. */
+static int turtle_close(Writer *w) {
+  if (!w->cur_s) return 0;
+  raptor_free_term(w->cur_s);
+  raptor_free_term(w->cur_p);
+  w->cur_s = w->cur_p = NULL;
+  return turtle_text(w, " .\n");
+}
+
+/* Writes s p o (all borrowed) continuing the open group where it can: the
+ * same predicate adds ", o"; the same subject adds " ;\n    p o". A subject
+ * met again later simply opens another group, which Turtle allows. */
+static int turtle_statement(Writer *w, raptor_term *s, raptor_term *p,
+                            raptor_term *o) {
+  int r = 0;
+  if (w->cur_s && raptor_term_equals(w->cur_s, s)) {
+    if (raptor_term_equals(w->cur_p, p))
+      return turtle_text(w, ", ") || turtle_term(w, o);
+    raptor_free_term(w->cur_p);
+    w->cur_p = raptor_term_copy(p);
+    r = turtle_text(w, " ;\n    ") || turtle_predicate(w, p);
+  } else {
+    bool first = !w->cur_s;
+    r = turtle_close(w) || (!first && turtle_text(w, "\n")) ||
+        turtle_term(w, s) || turtle_text(w, "\n    ") || turtle_predicate(w, p);
+    w->cur_s = raptor_term_copy(s);
+    w->cur_p = raptor_term_copy(p);
+  }
+  return r || turtle_text(w, " ") || turtle_term(w, o);
+}
+
+static int turtle_start(Writer *w) {
+  for (size_t i = 0; i < sizeof namespaces / sizeof *namespaces; i++) {
+    if (raptor_namespaces_start_namespace_full(
+            w->nstack, (const unsigned char *)namespaces[i].prefix,
+            (const unsigned char *)namespaces[i].iri, 0))
+      return 1;
+    if (turtle_text(w, "@prefix ") || turtle_text(w, namespaces[i].prefix) ||
+        turtle_text(w, ": <") || turtle_text(w, namespaces[i].iri) ||
+        turtle_text(w, "> .\n"))
+      return 1;
+  }
+  return turtle_text(w, "\n");
+}
+
 /* Emits s p o; s and p are borrowed, o is owned (and freed here). A NULL
  * o means its construction ran out of memory. */
 static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
@@ -212,12 +287,17 @@ static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
     if (o) raptor_free_term(o);
     return CNKG_ERR_NOMEM;
   }
-  raptor_statement st;
-  raptor_statement_init(&st, w->world);
-  st.subject = s;
-  st.predicate = p;
-  st.object = o;
-  int r = raptor_serializer_serialize_statement(w->ser, &st);
+  int r;
+  if (w->nstack) {
+    r = turtle_statement(w, s, p, o);
+  } else {
+    raptor_statement st;
+    raptor_statement_init(&st, w->world);
+    st.subject = s;
+    st.predicate = p;
+    st.object = o;
+    r = raptor_serializer_serialize_statement(w->ser, &st);
+  }
   raptor_free_term(o);
   if (w->out_status) return w->out_status;
   if (r || w->raptor_failed) return CNKG_ERR_INTERNAL;
@@ -331,8 +411,7 @@ static CnkgStatus write_document(Writer *w, const CnkgDocument *d,
   return CNKG_SUCCESS;
 }
 
-static CnkgStatus write_entity(Writer *w, const CnkgGraph *g,
-                               const CnkgEntity *e, raptor_term *s,
+static CnkgStatus write_entity(Writer *w, const CnkgEntity *e, raptor_term *s,
                                const Pair *pairs, size_t n_pairs,
                                raptor_term *const *docs) {
   CnkgStatus st;
@@ -359,6 +438,14 @@ static CnkgStatus write_entity(Writer *w, const CnkgGraph *g,
   for (size_t k = 0; k < n_pairs; k++)
     if ((st = emit_ref(w, s, w->fixed[T_MENTIONED_IN], docs[pairs[k].doc])))
       return st;
+  return CNKG_SUCCESS;
+}
+
+/* The entity's mentions as NIF phrases, one subject group each. */
+static CnkgStatus write_mentions(Writer *w, const CnkgGraph *g,
+                                 const CnkgEntity *e, raptor_term *s,
+                                 raptor_term *const *docs) {
+  CnkgStatus st;
   if (w->opt->provenance < CNKG_PROV_ENTITIES) return CNKG_SUCCESS;
   for (size_t k = 0; k < e->n_mentions; k++) {
     const CnkgMention *m = &e->mentions[k];
@@ -382,16 +469,22 @@ static CnkgStatus write_entity(Writer *w, const CnkgGraph *g,
   return CNKG_SUCCESS;
 }
 
-static CnkgStatus write_relation(Writer *w, const CnkgGraph *g,
+static CnkgStatus write_relation(Writer *w, const CnkgRelation *r,
+                                 raptor_term *const *ents) {
+  raptor_term *s = ents[r->subject], *p = w->rels[r->rel];
+  return r->object == SIZE_MAX
+             ? emit(w, s, p, zh(w, r->literal ? r->literal : ""))
+             : emit_ref(w, s, p, ents[r->object]);
+}
+
+/* The relation's evidence as PROV-O resources, one subject group each. */
+static CnkgStatus write_evidence(Writer *w, const CnkgGraph *g,
                                  const CnkgRelation *r,
                                  raptor_term *const *ents,
                                  raptor_term *const *docs) {
   raptor_term *s = ents[r->subject], *p = w->rels[r->rel];
   CnkgStatus st;
   bool lit = r->object == SIZE_MAX;
-  if (lit ? (st = emit(w, s, p, zh(w, r->literal ? r->literal : "")))
-          : (st = emit_ref(w, s, p, ents[r->object])))
-    return st;
   if (w->opt->provenance < CNKG_PROV_FULL || r->n_evidence == 0)
     return CNKG_SUCCESS;
   /* The evidence IRI names the statement by hashing its three parts. */
@@ -495,16 +588,34 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
   }
   for (size_t i = 0; i < nd; i++)
     if ((st = write_document(w, cnkg_graph_document(g, i), docs[i]))) goto done;
-  size_t at = 0;
+  /* Each entity's statements, then the relations it is the subject of, form
+   * one subject group; its mentions and those relations' evidence follow.
+   * That needs relations ordered by subject, as canonicalisation leaves
+   * them; otherwise relations come after all entities (still valid, as
+   * repeated subject groups). */
+  size_t nr = cnkg_graph_relation_count(g);
+  bool by_subject = true;
+  for (size_t i = 1; i < nr && by_subject; i++)
+    by_subject = cnkg_graph_relation(g, i - 1)->subject <=
+                 cnkg_graph_relation(g, i)->subject;
+  size_t at = 0, rat = 0;
   for (size_t i = 0; i < ne; i++) {
-    size_t from = at;
+    const CnkgEntity *e = cnkg_graph_entity(g, i);
+    size_t from = at, rfrom = rat;
     while (at < n_pairs && pairs[at].ent == i) at++;
-    if ((st = write_entity(w, g, cnkg_graph_entity(g, i), ents[i],
-                           pairs + from, at - from, docs)))
+    if ((st = write_entity(w, e, ents[i], pairs + from, at - from, docs)))
       goto done;
+    while (by_subject && rat < nr && cnkg_graph_relation(g, rat)->subject == i)
+      if ((st = write_relation(w, cnkg_graph_relation(g, rat++), ents)))
+        goto done;
+    if ((st = write_mentions(w, g, e, ents[i], docs))) goto done;
+    for (size_t k = rfrom; k < rat; k++)
+      if ((st = write_evidence(w, g, cnkg_graph_relation(g, k), ents, docs)))
+        goto done;
   }
-  for (size_t i = 0; i < cnkg_graph_relation_count(g); i++)
-    if ((st = write_relation(w, g, cnkg_graph_relation(g, i), ents, docs)))
+  for (size_t k = rat; k < nr; k++)
+    if ((st = write_relation(w, cnkg_graph_relation(g, k), ents)) ||
+        (st = write_evidence(w, g, cnkg_graph_relation(g, k), ents, docs)))
       goto done;
   st = write_extras(w, has_scheme);
 done:
@@ -568,36 +679,44 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
   if (!w.schemes[0] || !w.schemes[1] || !w.agent) st = CNKG_ERR_NOMEM;
   if (st) goto done;
 
-  w.ser = raptor_new_serializer(
-      w.world, options->format == CNKG_RDF_TURTLE ? "turtle" : "ntriples");
   io = raptor_new_iostream_from_handler(w.world, &w, &io_handler);
-  if (!w.ser || !io) {
-    st = w.ser ? CNKG_ERR_NOMEM : CNKG_ERR_INTERNAL;
+  if (!io) {
+    st = CNKG_ERR_NOMEM;
     goto done;
   }
-  for (size_t i = 0; i < sizeof namespaces / sizeof *namespaces; i++) {
-    raptor_uri *u = raptor_new_uri(w.world, (const unsigned char *)namespaces[i].iri);
-    if (!u) {
+  /* No base URI anywhere: every IRI is written absolute, never relative. */
+  if (options->format == CNKG_RDF_TURTLE) {
+    w.io = io;
+    if (!(w.nstack = raptor_new_namespaces(w.world, 0))) {
       st = CNKG_ERR_NOMEM;
       goto done;
     }
-    /* Turtle predeclares rdf: and refuses it again; that is harmless. */
-    (void)raptor_serializer_set_namespace(
-        w.ser, u, (const unsigned char *)namespaces[i].prefix);
-    raptor_free_uri(u);
+    if (turtle_start(&w)) {
+      st = w.out_status ? w.out_status : CNKG_ERR_NOMEM;
+      goto done;
+    }
+    st = write_all(&w, graph);
+    if (turtle_close(&w) && !st) st = CNKG_ERR_INTERNAL;
+  } else {
+    if (!(w.ser = raptor_new_serializer(w.world, "ntriples"))) {
+      st = CNKG_ERR_INTERNAL;
+      goto done;
+    }
+    if (raptor_serializer_start_to_iostream(w.ser, NULL, io)) {
+      st = w.out_status ? w.out_status : CNKG_ERR_INTERNAL;
+      goto done;
+    }
+    st = write_all(&w, graph);
+    if (raptor_serializer_serialize_end(w.ser) && !st) st = CNKG_ERR_INTERNAL;
   }
-  /* No base URI: every IRI is written absolute, never relative. */
-  if (raptor_serializer_start_to_iostream(w.ser, NULL, io)) {
-    st = w.out_status ? w.out_status : CNKG_ERR_INTERNAL;
-    goto done;
-  }
-  st = write_all(&w, graph);
-  if (raptor_serializer_serialize_end(w.ser) && !st) st = CNKG_ERR_INTERNAL;
   if (w.out_status) st = w.out_status;
   else if (w.raptor_failed && !st) st = CNKG_ERR_INTERNAL;
 
 done:
   if (w.ser) raptor_free_serializer(w.ser);
+  if (w.cur_s) raptor_free_term(w.cur_s);
+  if (w.cur_p) raptor_free_term(w.cur_p);
+  if (w.nstack) raptor_free_namespaces(w.nstack);
   if (io) raptor_free_iostream(io);
   if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
     st = w.out_status;

@@ -46,8 +46,8 @@ typedef struct {
                              (or forced) */
   bool conflict;          /* its chain predecessor cannot contain it */
   bool short_form;        /* written without its level suffix */
-  size_t alias;           /* fuller mention it abbreviates (白沙 of 白沙村), or SIZE_MAX */
-  bool modifier;          /* bare name qualifying a noun (云南红梨, 吕梁精神) */
+  size_t alias;           /* fuller mention it abbreviates (红旗 of 红旗村), or SIZE_MAX */
+  bool modifier;          /* bare name qualifying a noun (延安精神, 烟台苹果) */
   bool natural;           /* a natural village (自然村) of an administrative one */
   size_t prev;            /* chain predecessor (adjacent in text), or SIZE_MAX */
   size_t parent;          /* enclosing mention for unlinked places, or SIZE_MAX */
@@ -151,7 +151,7 @@ static bool is_generic(const char *s, size_t len) {
       "传统", "历史", "文化", "重点贫困", "插花", "空壳", "薄弱", "后进",
       "国贫", "省贫", "高海拔", "边境", "牧业", "半农半牧", "农业大", "人口大",
   };
-  /* 三县, 西部四县, 东三县: a count of places. */
+  /* 三县, 北部两县, 南四县: a count of places. */
   size_t bl = base_len(s, len);
   if (has_suffix(s, len) && bl < len && bl >= 3) {
     size_t i = 0, last = 0;
@@ -180,8 +180,8 @@ static bool is_common_word(const char *s, size_t len) {
       "资源", "和平", "东方", "通道", "合作", "富民", "新华", "城关", "长安",
       "开发", "民主", "团结", "胜利", "光明", "前进", "红旗", "建设", "振兴",
       "新建", "友好", "城中", "城东", "城西", "城南", "城北", "市中", "江北",
-      "江南", "河东", "河西", "郊区", "矿区", "平川", "安全", "新城", "永和",
-      "和顺", "平安", "龙山", "白云", "青山", "南山", "东风", "向阳", "新兴",
+      "江南", "河东", "河西", "郊区", "矿区", "安全", "新城", "永和",
+      "平安", "龙山", "白云", "青山", "南山", "东风", "向阳", "新兴",
       "中山", "中原", "海城", "平原", "高新", "经济", "宁安", "兴业", "顺义",
       "新区", "大同", "太和", "永安", "安定", "长宁", "普陀", "城区", "金山",
   };
@@ -191,7 +191,7 @@ static bool is_common_word(const char *s, size_t len) {
 }
 
 /* Characters that may follow a place's short form inside a word about that
- * place (岳西县委, 海西州, 内蒙古人). */
+ * place (松阳县委, 黔东南州, 广西人). */
 static bool is_follow_char(uint32_t cp) {
   static const uint32_t ok[] = {0x53BF /*县*/, 0x5E02 /*市*/, 0x5DDE /*州*/,
                                 0x65D7 /*旗*/, 0x76DF /*盟*/, 0x7701 /*省*/,
@@ -212,7 +212,7 @@ static bool is_function_char(uint32_t cp) {
   return false;
 }
 
-/* Words no unlisted place name contains (龙坪扶贫整村 is a programme). */
+/* Words no unlisted place name contains (X扶贫整村 is a programme). */
 static bool has_generic_part(const char *s, size_t len) {
   static const char *const parts[] = {"扶贫", "贫困", "脱贫", "建设", "发展", "项目",
                                       "推进", "工作", "示范", "整村", "海拔", "连片",
@@ -242,7 +242,7 @@ static size_t place_form_len(const char *s, size_t len) {
   for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
     if (ends_with(s, len, cut[i].suf) && len > strlen(cut[i].suf)) {
       size_t rest = len - strlen(cut[i].suf);
-      /* 托罗村|村委会: the name already ends with 村. */
+      /* 王家村|村委会: the name already ends with 村. */
       if (ends_with(s, rest, cut[i].rep)) return rest;
       return rest + strlen(cut[i].rep);
     }
@@ -277,7 +277,7 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
   if (!r) return CNKG_ERR_NOMEM;
   r->div = division;
   /* Items of 1-6 Han characters joined by 、, then a count of villages or
-   * townships (3个贫困村, 两个建档立卡贫困行政村, 2个乡镇, 3个村委会) or
+   * townships (5个贫困村, 三个行政村, 4个乡镇, 2个村委会) or
    * 行政村/自然村 directly. Group 1: the items; group 2/3: the kind. */
   static const char pat[] =
       "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6}?)等?"
@@ -434,7 +434,7 @@ static bool tag_is_placey(const char *tag) {
 }
 
 /* True if chars [k, k+L) open a quotation that goes on past them: the name
- * of an award or slogan (“五星村党支部”), not a place. */
+ * of an award or slogan (“十佳村党组织”), not a place. */
 static bool in_longer_quote(const SentView *v, size_t k, size_t L) {
   if (k == 0 || v->cp[k - 1] != 0x201C /* “ */) return false;
   return k + L < v->nc && v->cp[k + L] != 0x201D /* ” */ && cnkg_is_han(v->cp[k + L]);
@@ -468,12 +468,12 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       for (size_t h = 0; h < nh && h < 512; h++) {
         CnkgLevel lv = rec_level(div, hits[h].id);
         /* Only a name that carries its level suffix stands on its own;
-         * bare forms (岳西, and 新兴里 of 新兴里居委会) need more evidence. */
+         * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence. */
         if (composed) strong[n_strong++] = hits[h].id;
         else if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
         else weakf[n_weak++] = hits[h].id;
       }
-      /* A bare 河南 or 海南 is the province, not the county or prefecture
+      /* A bare province name is the province, not the county or prefecture
        * that shares the name. */
       size_t n_prov = 0;
       for (size_t h = 0; h < n_short; h++)
@@ -489,8 +489,8 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       size_t b = base + v->off[k], e = b + flen;
       if (n_strong) {
         if (!chained && is_generic(key, flen)) continue;
-        if (!chained && in_longer_quote(v, k, L)) continue; /* “五星村党支部” */
-        /* 梨子寨|村民: LAC reads the 村 with what follows; the name is the
+        if (!chained && in_longer_quote(v, k, L)) continue; /* “十佳村党组织” */
+        /* 李家寨|村民: LAC reads the 村 with what follows; the name is the
          * place word before it. */
         if (v->have_lac && L >= 3 && v->cp[k + L - 1] == 0x6751 /*村*/ && v->wstart[k + L - 1] &&
             !v->wend[k + L] && v->wend[k + L - 1] && v->wstart[k] &&
@@ -499,11 +499,11 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         /* Short names starting inside a word are pieces of other words
          * (扩大村 is not 大村) unless they continue an address chain. */
         /* Inside a LAC place word only after another place-like chunk
-         * (帮扶村|市庄村), never as the tail of an unlisted name (法|洛村). */
+         * (联系村|王家坪村), never as the tail of an unlisted name (甲|乙村). */
         bool in_place_word = v->have_lac && tag_is_placey(tag) && !tag_is(tag, "nz") &&
                              (at_start || is_suffix_char(v->cp[k - 1]));
         /* LAC sometimes glues one character of the context to a name's
-         * head (记交|城县): a non-place word that began one character
+         * head (说松|阳县): a non-place word that began one character
          * before still lets the name start here. */
         if (!at_start && !in_place_word && v->have_lac && !tag_is_placey(tag) && k >= 1 &&
             v->wstart[k - 1] && L >= 3 && k + 1 < v->nc && v->wstart[k + 1] &&
@@ -511,14 +511,14 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
           at_start = true;
         if (!chained && !at_start && !in_place_word) continue;
         if (!chained && v->have_lac && !in_place_word) {
-          /* 壮大/村, 让/村民: a verb or adjective before a suffix that LAC
+          /* 扩大/村, 使/村民: a verb or adjective before a suffix that LAC
            * cut off is not a name. */
           bool inner = false;
           for (size_t c = k + 1; c < k + L; c++) inner = inner || v->wstart[c];
           bool nounish = tag_is(tag, "n") || tag_is(tag, "nw") || tag_is(tag, "PER") ||
                          tag_is(tag, "nr") || tag_is(tag, "nz");
           if (inner && !nounish) continue;
-          if (L == 2) continue; /* 包村, 达村: one character and a suffix */
+          if (L == 2) continue; /* 包村, 进村: one character and a suffix */
         }
         /* Without LAC, one character and a suffix after another name
          * character is the tail of a longer name (岗|夏村, 五|星村). */
@@ -554,7 +554,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
                                 CNKG_LEVEL_NONE, &ci);
         if (s) return s;
         w->c[ci].short_form = true;
-        /* A bare name right before a noun qualifies it (云南红梨, 吕梁精神):
+        /* A bare name right before a noun qualifies it (延安精神, 烟台苹果):
          * a place only if the document also names it otherwise. */
         if (v->have_lac && k + L < v->nc && v->wstart[k + L] &&
             (tag_is(v->wtag[k + L], "n") || tag_is(v->wtag[k + L], "nz")))
@@ -588,7 +588,7 @@ static bool covered(const Work *w, size_t from, size_t begin, size_t end) {
 
 /* Names not in the list: the parts of a LAC place word (or of the stretch
  * between two listed places) left over by the list matches that end with a
- * suffix: 交城县|会立乡|岔口村, 怕地村. */
+ * suffix: 某县|甲乡|乙村, 丙村. */
 static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
                             const SentView *v) {
   size_t n0 = w->n;
@@ -650,7 +650,7 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
             while (x < bl2) before_suffix = cnkg_utf8_next(g, bl2, &x);
           }
           /* In an organisation's name only right after a listed place
-           * (阿旺镇|托罗村|村委会), never its head (XX合作社). */
+           * (南牛镇|甲村|村委会), never its head (XX合作社). */
           bool org_ok = !in_org || gs > ws;
           bool inner_suffix = false;
           {
@@ -663,7 +663,7 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
               !has_generic_part(g, glen) &&
               !is_generic(g, glen) && !covered(w, first, gb, ge)) {
             size_t flen = place_form_len(g, glen);
-            /* 梨子寨|村民: a hamlet's name, then the villagers. */
+            /* 李家寨|村民: a hamlet's name, then the villagers. */
             if (flen == glen && c < v->nc && v->cp[c] == 0x6C11 /*民*/ && ends_with(g, flen, "村") &&
                 suffix_level(g, flen - 3) == CNKG_LEVEL_VILLAGE)
               flen -= 3;
@@ -683,7 +683,7 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
   return CNKG_SUCCESS;
 }
 
-/* An unlisted place between two listed ones of a chain (交城县|会立乡|岔口村:
+/* An unlisted place between two listed ones of a chain (某县|甲乡|乙村:
  * a township merged away since the list was made). */
 static CnkgStatus scan_chain_gaps(Work *w, size_t sent, size_t first) {
   const char *t = w->st->text->norm;
@@ -744,7 +744,7 @@ static CnkgStatus scan_chain_gaps(Work *w, size_t sent, size_t first) {
     }
   }
   /* A township word right before a listed village, delimited on its left
-   * by another suffix or punctuation (该县|会立乡|岔口村). */
+   * by another suffix or punctuation (该县|甲乡|乙村). */
   for (size_t i = first; i < n0; i++) {
     const Cand *b = &w->c[i];
     if (b->weak || b->suffix_level != CNKG_LEVEL_VILLAGE || b->begin < se->begin + 6) continue;
@@ -781,7 +781,7 @@ static CnkgStatus scan_chain_gaps(Work *w, size_t sent, size_t first) {
   return CNKG_SUCCESS;
 }
 
-/* Enumerations: 乐甫、雷弄、冷水箐3个贫困村. Each item is a village (or
+/* Enumerations: 筏铺、黄圩、寺口3个村. Each item is a village (or
  * township) named without its suffix. */
 static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
                              const SentView *v) {
@@ -875,7 +875,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
       size_t same = SIZE_MAX;
       for (size_t x = first; x < w->n; x++)
         if (w->c[x].begin == b && w->c[x].end == e && w->c[x].sent == sent) same = x;
-      bool higher = false; /* never make a province of 河南 a county */
+      bool higher = false; /* never make a bare province name a county */
       if (same != SIZE_MAX)
         for (size_t h = 0; h < w->c[same].n_ids; h++)
           if (rec_level(r->div, w->c[same].ids[h]) == CNKG_LEVEL_PROVINCE) higher = true;
@@ -1053,7 +1053,7 @@ static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) 
 }
 
 /* True if every record of c lies on one line of descent; *top gets the
- * highest of them (吉林 -> 吉林省 rather than 吉林市). */
+ * highest of them (a province rather than its same-named city). */
 static bool one_line(const CnkgDivision *div, const Cand *c, CnkgDivId *top) {
   CnkgDivId t = c->ids[0];
   for (size_t i = 1; i < c->n_ids; i++) {
@@ -1077,12 +1077,12 @@ static bool in_enumeration(const Work *w, const Cand *c) {
 
 /* A short form the list knows in one place only, in a sentence whose other
  * places all lie in another province, is more likely an ordinary word
- * (四大平川乡镇) than a far-away county. */
+ * (a plain word before 乡镇) than a far-away county. */
 static bool short_conflicts(const Work *w, size_t ci) {
   const CnkgDivision *div = w->r->div;
   const Cand *c = &w->c[ci];
   if (!c->short_form || c->prev != SIZE_MAX || in_enumeration(w, c)) return false;
-  if (rec_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false; /* 深圳 is never a common word */
+  if (rec_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false; /* a prefecture name is rarely a common word */
   CnkgDivId prov = cnkg_division_ancestor(div, c->ids[0], CNKG_LEVEL_PROVINCE);
   bool other = false;
   for (size_t i = 0; i < w->n; i++) {
@@ -1095,7 +1095,7 @@ static bool short_conflicts(const Work *w, size_t ci) {
 }
 
 /* A bare name whose suffixed form the document also uses is that place
- * (白沙 beside 白沙村), whatever else the list calls 白沙. */
+ * (红旗 beside 红旗村), whatever else the list calls 红旗. */
 static void find_aliases(Work *w) {
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
@@ -1122,7 +1122,7 @@ static void resolve(Work *w) {
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
     if (c->force && c->force <= CNKG_LEVEL_COUNTY && c->n_ids == 1) {
-      c->link = c->ids[0]; /* 延寿、林甸5个贫困县: the list says which */
+      c->link = c->ids[0]; /* 甲、乙5个贫困县: the list says which */
       any_anchor = true;
       continue;
     }
@@ -1284,8 +1284,8 @@ static void fuzzy_visit(const CnkgDivision *div, CnkgDivId id, CnkgLevel level,
 
 /* A township or village the list does not know, under a place the document
  * settles, that differs from exactly one of that place's townships or
- * villages in one character (a variant or misprint: 查卡 for 茶卡, 贡茶 for
- * 贡荼) is that one. Two or more such neighbours: left unlinked. */
+ * villages in one character (a variant or misprint: 岗夏 for 岗下, 侯 for
+ * 候) is that one. Two or more such neighbours: left unlinked. */
 static void link_fuzzy(Work *w) {
   const CnkgDivision *div = w->r->div;
   for (size_t i = 0; i < w->n; i++) {
@@ -1308,8 +1308,8 @@ static void link_fuzzy(Work *w) {
     CnkgDivId found = CNKG_DIV_NONE;
     size_t n = 0;
     fuzzy_visit(div, anc, c->level, c->form, bl, &found, &n);
-    /* A neighbour the document names itself is not misspelt here (花园 is
-     * not 花同 when 花同 is named too). */
+    /* A neighbour the document names itself is not misspelt here (甲园 is
+     * not 甲同 when 甲同 is named too). */
     for (size_t j = 0; j < w->n && n == 1; j++)
       if (w->c[j].link == found) n = 0;
     if (n == 1) c->link = found;

@@ -306,7 +306,7 @@ static void test_natural_villages(void) {
 
 static void test_generic_words(void) {
   Doc d;
-  run(&d, "全县三个贫困村和西部四县都开展了“五星村党支部”创建活动，本村村民踊跃参加。");
+  run(&d, "全县三个贫困村和北部两县都开展了“十佳村党组织”评选，本村村民踊跃参加。");
   CHECK_EQ(count_places(&d, false), 0);
   done(&d);
 }

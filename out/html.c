@@ -34,7 +34,8 @@ static const char page_side[] =
 /* The script: pan (drag) and zoom (wheel) by rewriting the SVG viewBox;
  * nodes are matched to data by their <title>, the entity key; the panel is
  * built with textContent only, so no data is ever parsed as markup. A
- * location hash "#q=TEXT" runs a search at load (one hit is also shown). */
+ * location hash "#q=TEXT" runs a search at load and shows the hit when there
+ * is one, or the one hit labelled exactly TEXT. */
 static const char page_script[] =
     "</script>\n<script>\n"
     "(function(){\n"
@@ -55,7 +56,9 @@ static const char page_script[] =
     " Array.prototype.forEach.call(svg.querySelectorAll('g.node'),function(g){var t=g.querySelector('title');\n"
     "  if(!t||!E[t.textContent])return;var k=t.textContent;nodes[k]=g;g.style.cursor='pointer';\n"
     "  g.addEventListener('click',function(ev){ev.stopPropagation();show(k);});});\n"
-    "}\n"
+    "}\n";
+
+static const char page_script_rest[] =
     "function name(k){return E[k]?E[k].l+' ('+E[k].t+')':k;}\n"
     "function show(k){var e=E[k],p=document.getElementById('cnkg-panel');p.textContent='';if(!e)return;\n"
     " p.appendChild(el('h2',e.l));p.appendChild(el('div',e.t+(e.c?' · '+e.c:''),'cnkg-src'));\n"
@@ -69,7 +72,8 @@ static const char page_script[] =
     " p.appendChild(el('h3','提及 / mentions ('+e.m.length+')'));var mu=el('ul');p.appendChild(mu);\n"
     " e.m.forEach(function(m){mu.appendChild(el('li','“'+m[3]+'” '+(D.docs[m[0]]||{}).path+' · '+m[1]+'–'+m[2]));});\n"
     " Object.keys(nodes).forEach(function(n){nodes[n].classList.toggle('cnkg-hit',n===k);});\n"
-    " if(nodes[k]&&box){var b=nodes[k].getBBox();box.x=b.x+b.width/2-box.w/2;box.y=b.y+b.height/2-box.h/2;svg.setAttribute('viewBox',box.x+' '+box.y+' '+box.w+' '+box.h);}\n"
+    " if(nodes[k]&&box){var r=svg.getBoundingClientRect(),n=nodes[k].getBoundingClientRect(),s=Math.max(box.w/r.width,box.h/r.height);\n"
+    "  box.x+=(n.left+n.width/2-r.left-r.width/2)*s;box.y+=(n.top+n.height/2-r.top-r.height/2)*s;svg.setAttribute('viewBox',box.x+' '+box.y+' '+box.w+' '+box.h);}\n"
     " document.body.setAttribute('data-shown',k);}\n"
     "var input=document.getElementById('cnkg-search'),res=document.getElementById('cnkg-results'),cnt=document.getElementById('cnkg-count');\n"
     "function search(){var q=input.value.trim().toLowerCase(),hits=[];res.textContent='';\n"
@@ -79,7 +83,8 @@ static const char page_script[] =
     " hits.slice(0,100).forEach(function(k){var li=el('li',name(k));li.setAttribute('data-key',k);li.addEventListener('click',function(){show(k);});res.appendChild(li);});\n"
     " return hits;}\n"
     "input.addEventListener('input',search);\n"
-    "var h=decodeURIComponent(location.hash||'');if(h.indexOf('#q=')===0){input.value=h.slice(3);var hs=search();if(hs.length===1)show(hs[0]);}\n"
+    "var h=decodeURIComponent(location.hash||'');if(h.indexOf('#q=')===0){input.value=h.slice(3);var hs=search(),ex=hs.filter(function(k){return E[k].l===input.value.trim();});\n"
+    " if(hs.length===1)show(hs[0]);else if(ex.length===1)show(ex[0]);}\n"
     "document.body.setAttribute('data-ready','1');\n"
     "})();\n"
     "</script>\n</body>\n</html>\n";
@@ -181,7 +186,9 @@ static CnkgStatus write_json(const CnkgGraph *g, CnkgOutput *out) {
   for (size_t d = 0; d < cnkg_graph_document_count(g); d++) {
     const CnkgDocument *doc = cnkg_graph_document(g, d);
     cnkg_output_puts(out, d ? ",{\"path\":" : "{\"path\":");
-    json_str(out, doc->path);
+    /* the file's name, as in the RDF's dcterms:source: not where cnkg ran */
+    const char *slash = doc->path ? strrchr(doc->path, '/') : NULL;
+    json_str(out, slash ? slash + 1 : doc->path);
     cnkg_output_puts(out, ",\"title\":");
     json_str(out, doc->title);
     cnkg_output_puts(out, "}");
@@ -249,6 +256,7 @@ CnkgStatus cnkg_html_write(const CnkgGraph *graph, const CnkgDotOptions *options
   cnkg_output_puts(output, page_side);
   st = write_json(graph, output);
   cnkg_output_puts(output, page_script);
+  cnkg_output_puts(output, page_script_rest);
   cnkg_output_free(mem);
   if (st) return st;
   return cnkg_output_write(output, "", 0);

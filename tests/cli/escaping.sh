@@ -12,7 +12,7 @@ SEED=${CNKG_ESCAPE_SEED:-20261126}
 N=${CNKG_ESCAPE_DOCS:-40}
 mkdir "$TMP/docs"
 python3 - "$TMP/docs" "$SEED" "$N" <<'EOF'
-import os, random, sys
+import os, random, re, sys
 out, seed, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rng = random.Random(seed)
 # Pieces that make the recognisers fire, so the nasty characters end up
@@ -41,10 +41,10 @@ def junk(): return "".join(piece() for _ in range(rng.randint(0, 3)))
 for i in range(n):
     sents = []
     for _ in range(rng.randint(1, 12)):
-        f = rng.choice(frames)
-        while "{" in f:
-            f = (f.replace("{x}", junk(), 1).replace("{n}", rng.choice(names) + junk(), 1)
-                  .replace("{p}", rng.choice(places), 1))
+        # one pass over the frame: junk may itself contain braces
+        f = re.sub(r"\{([xnp])\}", lambda m: junk() if m.group(1) == "x" else
+                   rng.choice(names) + junk() if m.group(1) == "n" else
+                   rng.choice(places), rng.choice(frames))
         sents.append(f + rng.choice(["。", "！", "？", "；", "\n", "", "…\n"]))
     text = "".join(sents)
     # NUL makes a document binary; keep one in a few to check they are skipped.

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "extractor/place.h"
 #include "extractor/recognizers.h"
 #include "extractor/surname.h"
 
@@ -1043,6 +1044,12 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   if (p->n_where == 0 && role) {
     /* a villager, a poor household: the village the paragraph is about */
     size_t e = nearest_in_paragraph(c, at, CNKG_TYPE_VILLAGE);
+    if (e == SIZE_MAX) {
+      /* else the village the section is about */
+      size_t np = cnkg_place_nearest(c->st, sentence_of(c, at), at);
+      if (np != SIZE_MAX && cnkg_graph_entity(c->st->graph, np)->type == CNKG_TYPE_VILLAGE)
+        e = np;
+    }
     if (e != SIZE_MAX) post_where(p, e);
   }
   if (p->n_where == 0 && !role && org_title(p->title)) {
@@ -1114,10 +1121,15 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
  * organisations and title words and end with the title. */
 static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at,
                        Post *p) {
+  /* a title anywhere in the clause wins over a role word before it
+   * (担任…流动党员党小组长) */
+  bool any_core = false;
+  for (size_t q = cb; q < ce && !any_core; cnkg_utf8_next(c->s, c->len, &q))
+    any_core = longest_at(c->s, ce, q, CORES) > 0;
   for (size_t q = cb; q < ce;) {
     size_t tl = longest_at(c->s, ce, q, CORES);
     bool role = false;
-    if (!tl) {
+    if (!tl && !any_core) {
       tl = longest_at(c->s, ce, q, ROLES);
       role = tl > 0;
     }
@@ -1173,6 +1185,14 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
       p->role = true;
       n++;
     }
+  }
+  /* NAME总书记, NAME书记说: a title right after the name */
+  size_t after = longest_at(c->s, c->len, ge, CORES);
+  if (after && n < max && !(ge + after < c->len && longest_at(c->s, c->len, ge + after, CORES))) {
+    Post *p = &out[n];
+    memset(p, 0, sizeof *p);
+    finish_post(c, ge, ge + after, false, b, p);
+    n++;
   }
   /* After the name: NAME担任[place][title], NAME，[place][title]。 */
   size_t vl = longest_at(c->s, c->len, ge, POST_VERBS);

@@ -13,6 +13,7 @@ int cnkg_cli_lex(int argc, char **argv);
 int cnkg_cli_query(int argc, char **argv);
 int cnkg_cli_trace(int argc, char **argv);
 int cnkg_cli_show(int argc, char **argv);
+int cnkg_cli_merge(int argc, char **argv);
 
 /* Resolves name (label, alias, IRI) in a graph read by out/graphread.h to
  * one entity; unknown or ambiguous names (with the candidates) are reported

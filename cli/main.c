@@ -18,6 +18,7 @@ static const char usage[] =
   "  query       run SPARQL (or a named question) over built graph files\n"
   "  trace       shortest paths between two entities, with their sentences\n"
   "  show        one entity's facts and mentions, with their sources\n"
+  "  merge       merge graphs built from separate documents into one graph\n"
   "\n"
   "Options:\n"
   "  -h, --help     show this help (or `cnkg COMMAND --help`)\n"
@@ -38,6 +39,7 @@ static const Command commands[] = {
   {"query", cnkg_cli_query},
   {"trace", cnkg_cli_trace},
   {"show", cnkg_cli_show},
+  {"merge", cnkg_cli_merge},
 };
 
 int main(int argc, char **argv) {

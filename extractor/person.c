@@ -360,6 +360,9 @@ static bool name_slot(const Ctx *c, size_t b, size_t e) {
 static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
                            bool byline) {
   if (covered_by_mention(c, b, e)) return CNKG_SUCCESS;
+  /* 连战连胜: the first half of an ABAC phrase is no name */
+  if (!byline && e + 3 <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, 3) == 0)
+    return CNKG_SUCCESS;
   char *name = squeeze(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
   if (!name_ok(name, strlen(name), lac || byline) || (!byline && overlaps_span(c, b, e)) ||

@@ -149,6 +149,7 @@ int main(void) {
       "在/p 青石镇/LOC 白杨村/LOC ，/w 村党支部*/n 韩立新/PER 带/v 头/n 干/v 。/w",
       "返乡/v 创业/vn 的/u 曹玉兰/PER ，/w 成立/v 了/u 白杨村/LOC 山货/n 专业合作社/n 。/w",
       "合作社/n 由/p 村民/n 季长河/PER 担任/v 理事长/n 。/w",
+      "全村/n 连战/PER 连胜/v ，/w 邵光明/PER 书记/n 说/v 。/w",
       NULL};
   static const FakePlace pg[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
                                  {"白杨村", CNKG_TYPE_VILLAGE},
@@ -166,6 +167,9 @@ int main(void) {
                  NULL));
   p = fake_find(dg, CNKG_TYPE_PERSON, "季长河");
   CHECK(fake_has(dg, p, CNKG_REL_TITLE, 0, "理事长"));
+  /* an ABAC phrase is no name; a title may follow the name */
+  CHECK(fake_find(dg, CNKG_TYPE_PERSON, "连战") == SIZE_MAX);
+  CHECK(fake_has(dg, fake_find(dg, CNKG_TYPE_PERSON, "邵光明"), CNKG_REL_TITLE, 0, "书记"));
   fake_doc_free(dg);
 
   cnkg_person_free(pr);

@@ -20,7 +20,8 @@
 static const char usage[] =
     "Usage: cnkg query GRAPH... (-e SPARQL | -f FILE.rq | --ask NAME) [OPTION]...\n"
     "       cnkg query --list\n"
-    "Answer a SPARQL 1.1 query over graph files (Turtle or N-Triples) without\n"
+    "Answer a SPARQL 1.1 query over graph files (Turtle, or N-Triples if named\n"
+    "*.nt; - is standard input) without\n"
     "a server. The prefixes cnkg, rdf, rdfs, owl, xsd, skos, schema, prov, nif,\n"
     "dcterms, foaf, org and itsrdf are predeclared.\n"
     "\n"

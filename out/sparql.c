@@ -193,12 +193,12 @@ void cnkg_sparql_free(CnkgSparql *s) {
 CnkgStatus cnkg_sparql_add_graph(CnkgSparql *s, const char *path, char *err,
                                  size_t errsize) {
   if (!s || !path) return CNKG_ERR_ARG;
-  FILE *f = fopen(path, "rb");
+  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!f) {
     if (err && errsize) snprintf(err, errsize, "%s: cannot read graph: %s", path, strerror(errno));
     return CNKG_ERR_READ;
   }
-  fclose(f);
+  if (f != stdin) fclose(f);
   char **g = realloc(s->graphs, (s->n_graphs + 1) * sizeof *g);
   if (!g) return CNKG_ERR_NOMEM;
   s->graphs = g;

@@ -50,7 +50,8 @@ const char *cnkg_sparql_prefixes(void);
 CnkgStatus cnkg_sparql_new(const CnkgLog *log, CnkgSparql **sparql);
 
 /* Adds a graph file to the default graph: .nt is read as N-Triples, any
- * other name as Turtle (a superset of N-Triples). The file is checked for
+ * other name as Turtle (a superset of N-Triples); "-" is standard input,
+ * read as Turtle. The file is checked for
  * readability now and parsed when the query runs. path is copied.
  * CNKG_ERR_READ (err says why, naming the file), CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_sparql_add_graph(CnkgSparql *sparql, const char *path,

@@ -248,7 +248,8 @@ static int cmp_osp(const void *x, const void *y) {
 
 static CnkgStatus parse_one(raptor_world *world, Loader *ld, const char *path) {
   CnkgSparqlStore *st = ld->st;
-  FILE *f = fopen(path, "rb");
+  bool is_stdin = !strcmp(path, "-");
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
   if (!f) {
     if (st->err && st->errsize)
       snprintf(st->err, st->errsize, "%s: cannot read graph: %s", path, strerror(errno));
@@ -257,7 +258,7 @@ static CnkgStatus parse_one(raptor_world *world, Loader *ld, const char *path) {
   size_t n = strlen(path);
   bool nt = n >= 3 && !strcmp(path + n - 3, ".nt");
   raptor_parser *parser = raptor_new_parser(world, nt ? "ntriples" : "turtle");
-  unsigned char *us = raptor_uri_filename_to_uri_string(path);
+  unsigned char *us = raptor_uri_filename_to_uri_string(is_stdin ? "stdin" : path);
   raptor_uri *base = us ? raptor_new_uri(world, us) : NULL;
   CnkgStatus rc = CNKG_SUCCESS;
   if (!parser || !base) {
@@ -277,7 +278,7 @@ static CnkgStatus parse_one(raptor_world *world, Loader *ld, const char *path) {
   raptor_free_parser(parser);
   raptor_free_uri(base);
   raptor_free_memory(us);
-  fclose(f);
+  if (!is_stdin) fclose(f);
   return rc;
 }
 

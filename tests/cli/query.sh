@@ -59,6 +59,10 @@ check "[ \$RC -eq 0 ]" "county-places failed: $(cat "$TMP/err")"
 check "grep -q '^熙岭乡,Township,350923203,屏南县' '$TMP/places.csv'" "熙岭乡 with its code missing"
 check "grep -q '^龙潭村,Village,350923203215,熙岭乡' '$TMP/places.csv'" "龙潭村 with its code missing"
 
+# standard input as a graph
+q - --ask secretaries -r csv <"$TTL" >"$TMP/sec-stdin.csv" 2>/dev/null
+check "cmp -s '$TMP/sec.csv' '$TMP/sec-stdin.csv'" "graph from stdin gives another answer"
+
 # --- table output is aligned: every row as wide as the rule under the header
 q "$TTL" --ask secretaries >"$TMP/sec.txt" 2>/dev/null
 check "sed -n 2p '$TMP/sec.txt' | grep -q '^------  -------'" "table rule missing"

@@ -85,17 +85,20 @@ case_ mixed-encodings 0 "mixed\.txt: byte [0-9]+: invalid UTF-8 .*replaced" \
   build -f nt -o "$TMP/g.nt" "$TMP/mixed.txt"
 kept "$TMP/g.nt" mixed-encodings
 
-# 7. A 10 MB single line (sentences without a single newline).
+# 7. A 10 MB single line (sentences without a single newline). 10 MB takes
+# minutes at the current rate, so the default is 1 MB; CNKG_SLOW_TESTS=1
+# runs the full 10 MB.
 line='县委书记张三在北京市海淀区调研，强调乡村振兴；'
+size=1048576; [ -n "${CNKG_SLOW_TESTS:-}" ] && size=10485760
 : > "$TMP/long.txt"
-while [ "$(stat -c %s "$TMP/long.txt")" -lt 10485760 ]; do
+while [ "$(stat -c %s "$TMP/long.txt")" -lt "$size" ]; do
   for _ in $(seq 64); do printf '%s' "$line"; done >> "$TMP/long.txt"
   cat "$TMP/long.txt" "$TMP/long.txt" > "$TMP/long2.txt"; mv "$TMP/long2.txt" "$TMP/long.txt"
 done
 t0=$(date +%s)
-case_ 10MB-single-line 0 "" build -q --fast -f nt -o "$TMP/g.nt" "$TMP/long.txt"
-echo "    (10 MB line: $(( $(date +%s) - t0 )) s)"
-check "[ \"\$(docs '$TMP/g.nt')\" -eq 1 ]" "10 MB line not recorded"
+case_ long-single-line 0 "" build -q --fast -f nt -o "$TMP/g.nt" "$TMP/long.txt"
+echo "    ($size-byte line: $(( $(date +%s) - t0 )) s)"
+check "[ \"\$(docs '$TMP/g.nt')\" -eq 1 ]" "long line not recorded"
 
 # 8. NUL bytes inside otherwise good text: treated as binary, named.
 { head -c 600 "$good"; printf '\0\0'; tail -c 600 "$good"; } > "$TMP/nul.txt"

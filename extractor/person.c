@@ -77,7 +77,7 @@ static const char GLUE1S[] = "说讲称笑的了是在等也都就把被让向�
   "书记|支书|主任|县长|镇长|乡长|村长|队长|组长|部长|局长|站长|所长|校长|老师" \
   "|师傅|经理|大姐|大哥|大爷|大妈|大叔|阿姨|大娘|老板|医生|总"
 
-/* Verbs that introduce the post after a name (郝某担任某村第一书记). */
+/* Verbs that introduce the post after a name (赵某担任某村第一书记). */
 static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任", "任",
                                          "是", "系", "作为", "当选", "当上",
                                          "成为", NULL};
@@ -397,7 +397,7 @@ static int repair(const char *s, size_t *b, size_t *e) {
     cnkg_utf8_next(s, le, &i);
     lb = i;
   }
-  /* Only the first run of Han characters: 蔡书记、魏 -> 蔡书记. */
+  /* Only the first run of Han characters: 林书记、郑 -> 林书记. */
   for (size_t i = lb; i < le;) {
     size_t k = i;
     if (!cnkg_is_han(cnkg_utf8_next(s, le, &i))) {
@@ -478,7 +478,7 @@ static CnkgStatus from_lac(Ctx *c) {
         if (s) return s;
         continue;
       }
-      /* 赵隆/PER 百根/m 介绍/v: a longer name the analyser cut in two */
+      /* 马/PER 阿依/m 介绍/v: a longer name the analyser cut in two */
       if (wi + 2 < lr->n_words && cnkg_utf8_count(c->s + b, e - b) == 2 &&
           cnkg_surname_prefix(c->s + b, e - b) == 3) {
         const CnkgLacWord *n1 = &lr->words[wi + 1], *n2 = &lr->words[wi + 2];
@@ -611,7 +611,7 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
   }
   if (nt == 0) return CNKG_SUCCESS;
   if (nt == 1) {
-    /* (梁伟路小飞): two names run together once spaces were dropped */
+    /* (林伟李小红): two names run together once spaces were dropped */
     size_t chars = cnkg_utf8_count(c->s + tok_b[0], tok_e[0] - tok_b[0]);
     if (chars >= 5 && chars <= 6) {
       for (size_t q = tok_b[0] + 6; q + 6 <= tok_e[0]; q += 3) {
@@ -1019,7 +1019,7 @@ static size_t clause_end(const Ctx *c, size_t ceil, size_t pos) {
 }
 
 /* Finishes a title phrase [tb, te): drops a leading level character that
- * closes the place before it (新平村第一书记 -> 第一书记) unless a party or
+ * closes the place before it (白杨村第一书记 -> 第一书记) unless a party or
  * government body follows it (县委书记, 村党支部书记), and finds where. */
 static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
                         Post *p) {
@@ -1039,7 +1039,7 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   set_title(p, c->s, b, te);
   p->role = role;
   if (p->n_where == 0 && role && has_before(c->s, 0, tb, "的")) {
-    /* 杏坪社区的老党员X */
+    /* 石桥社区的老党员X */
     for (size_t k = 0; k < c->nsp; k++)
       if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
         post_where(p, c->sp[k].entity);
@@ -1100,7 +1100,7 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
     memset(p, 0, sizeof *p);
     finish_post(c, tb, end, role, b, p);
     n++;
-    /* the phrase may begin inside a place name: 乌兰县县委书记 */
+    /* the phrase may begin inside a place name: 青川县县委书记 */
     size_t q = tb;
     for (size_t k = 0; k < c->nsp; k++)
       if (c->sp[k].begin < q && c->sp[k].end > q) q = c->sp[k].begin;

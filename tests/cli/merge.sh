@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Shard and merge: the bundled examples built in one run and as three shards
+# (files split), merged with `cnkg merge`, give byte-identical N-Triples and
+# Turtle in any shard order and from either syntax; a shard merged with
+# itself is unchanged; bad shards and usage errors are reported.
+. "$(dirname "$0")/lib.bash"
+need rapper
+
+EX="$SRC/examples"
+mkdir -p "$TMP/s1" "$TMP/s2" "$TMP/s3"
+cp "$EX/county-overview.txt" "$TMP/s1/"
+cp "$EX/county-report.html" "$TMP/s2/"
+cp "$EX"/village-*.txt "$TMP/s3/"
+"$CNKG" build -q -f turtle,ntriples -o "$TMP/one" "$EX" || fail "one-run build failed"
+for i in 1 2 3; do
+  "$CNKG" build -q -f turtle,ntriples -o "$TMP/o$i" "$TMP/s$i" || fail "shard $i build failed"
+done
+"$CNKG" merge -f ntriples -o "$TMP/m.nt" "$TMP"/o{1,2,3}/graph.nt || fail "merge of N-Triples failed"
+check "cmp -s '$TMP/one/graph.nt' '$TMP/m.nt'" "merged N-Triples differ from one run"
+"$CNKG" merge -f turtle -o "$TMP/m.ttl" "$TMP"/o{3,1,2}/graph.ttl || fail "merge of Turtle failed"
+check "cmp -s '$TMP/one/graph.ttl' '$TMP/m.ttl'" "merged Turtle differs from one run"
+"$CNKG" merge -f ntriples "$TMP/o2/graph.ttl" "$TMP/o3/graph.nt" "$TMP/o1/graph.ttl" >"$TMP/mix.nt" ||
+  fail "merge of mixed syntaxes failed"
+check "cmp -s '$TMP/one/graph.nt' '$TMP/mix.nt'" "merge of mixed syntaxes differs from one run"
+cat "$TMP/o1/graph.nt" "$TMP/o2/graph.nt" | "$CNKG" merge -f ntriples - "$TMP/o3/graph.ttl" >"$TMP/in.nt" ||
+  fail "merge from stdin failed"
+check "cmp -s '$TMP/one/graph.nt' '$TMP/in.nt'" "merge from stdin differs from one run"
+"$CNKG" merge -f ntriples -o "$TMP/self.nt" "$TMP/one/graph.nt" "$TMP/one/graph.ttl" ||
+  fail "merge with itself failed"
+check "cmp -s '$TMP/one/graph.nt' '$TMP/self.nt'" "a graph merged with itself changed"
+check "[ \"\$(triples '$TMP/m.ttl' turtle)\" = \"\$(triples '$TMP/m.nt' ntriples)\" ]" \
+  "merged Turtle and N-Triples differ in triple count"
+# Errors: shards without evidence, not RDF, missing; usage.
+"$CNKG" build -q --provenance none -f ntriples -o "$TMP/none.nt" "$TMP/s1" || fail "build --provenance none failed"
+set +e
+"$CNKG" merge -f ntriples "$TMP/none.nt" >/dev/null 2>"$TMP/err"; st=$?
+check "[ $st = 1 ] && grep -q 'provenance full' '$TMP/err'" "shard without provenance: status $st, $(cat "$TMP/err")"
+printf 'not <rdf\n' >"$TMP/bad.nt"
+"$CNKG" merge "$TMP/bad.nt" >/dev/null 2>"$TMP/err"; st=$?
+check "[ $st = 1 ] && grep -q '^cnkg: error: .*bad.nt: ' '$TMP/err'" "bad shard: status $st, $(cat "$TMP/err")"
+"$CNKG" merge "$TMP/missing.nt" >/dev/null 2>"$TMP/err"; st=$?
+check "[ $st = 1 ] && grep -q 'missing.nt' '$TMP/err'" "missing shard: status $st"
+"$CNKG" merge >/dev/null 2>&1; st=$?
+check "[ $st = 2 ]" "no GRAPH: status $st, want 2"
+"$CNKG" merge --bogus x >/dev/null 2>&1; st=$?
+check "[ $st = 2 ]" "unknown option: status $st, want 2"
+"$CNKG" merge --help >"$TMP/help" 2>/dev/null; st=$?
+check "[ $st = 0 ] && grep -q '^Usage: cnkg merge' '$TMP/help'" "--help: status $st"
+"$CNKG" merge -f ntriples -o /dev/full "$TMP/o1/graph.nt" 2>/dev/null; st=$?
+check "[ $st = 1 ]" "writing to /dev/full: status $st, want 1"
+set -e
+finish

@@ -6,6 +6,12 @@
 # itself is unchanged; bad shards and usage errors are reported.
 . "$(dirname "$0")/lib.bash"
 need rapper
+# Under ASan: raptor 2.0.15's N-Triples parser keeps one reference to a
+# datatype IRI (xsd:nonNegativeInteger) per parse, once per file, never per
+# triple; nothing of ours leaks.
+printf 'leak:raptor_ntriples_parse_term\n' >"$TMP/lsan.supp"
+export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 
 EX="$SRC/examples"
 mkdir -p "$TMP/s1" "$TMP/s2" "$TMP/s3"

@@ -417,9 +417,9 @@ CnkgStatus cnkg_graphread_load(const char *path, CnkgGraphRead **out, char *err,
   g->errsize = errsize;
   g->path = path;
   raptor_world_set_log_handler(world, g, on_log);
-  size_t n = strlen(path);
-  bool nt = n >= 3 && !strcmp(path + n - 3, ".nt");
-  raptor_parser *parser = raptor_new_parser(world, nt ? "ntriples" : "turtle");
+  /* Turtle's parser reads N-Triples too; raptor 2.0.15's own N-Triples
+   * parser leaks a URI per file. */
+  raptor_parser *parser = raptor_new_parser(world, "turtle");
   unsigned char *us = raptor_uri_filename_to_uri_string(path);
   raptor_uri *base = us ? raptor_new_uri(world, us) : NULL;
   CnkgStatus rc = CNKG_SUCCESS;

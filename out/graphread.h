@@ -16,7 +16,7 @@
 
 typedef struct CnkgGraphRead CnkgGraphRead;
 
-/* Parses path (.nt as N-Triples, anything else as Turtle) into a new
+/* Parses path (Turtle, or N-Triples, which Turtle includes) into a new
  * reader the caller owns (*out, cnkg_graphread_free). On error err holds a
  * message (with the line for syntax errors).
  * CNKG_ERR_ARG, CNKG_ERR_READ, CNKG_ERR_TEXT, CNKG_ERR_NOMEM,

@@ -22,7 +22,8 @@ static const char *const type_slugs[CNKG_TYPE_COUNT] = {
 static const char *const rel_names[CNKG_REL_COUNT] = {
     "locatedIn",   "associatedWith", "title",
     "hasIndustry", "implementsPolicy", "holdsPost",
-    "postAt",      "postTitle",      "postTime"};
+    "postAt",      "postTitle",      "postTime",
+    "withinDivision", "basedIn"};
 
 const char *cnkg_type_name(CnkgType type) {
   return (unsigned)type < CNKG_TYPE_COUNT ? type_names[type] : "Thing";

@@ -561,7 +561,7 @@ static CnkgStatus emit(CnkgDocState *st, const Cand *c, const char *name) {
   s = cnkg_docstate_mention(st, idx, sent, c->begin, c->end);
   if (s) return s;
   if (c->place != SIZE_MAX)
-    s = cnkg_docstate_relate(st, idx, CNKG_REL_LOCATED_IN, c->place, NULL, sent);
+    s = cnkg_docstate_relate(st, idx, CNKG_REL_BASED_IN, c->place, NULL, sent);
   return s;
 }
 

@@ -1482,7 +1482,13 @@ static CnkgStatus build_hierarchy(Work *w) {
         cnkg_graph_set_flags(st->graph, pe,
                              cnkg_graph_entity(st->graph, pe)->flags |
                                  CNKG_ENTITY_FROM_DIVISION_LIST);
-      s = cnkg_docstate_relate(st, child, CNKG_REL_LOCATED_IN, pe, NULL, SIZE_MAX);
+      /* Containment the document neither states nor makes certain (one
+       * end is a place it never names) is the list's, not the text's. */
+      unsigned both = cnkg_graph_entity(st->graph, child)->flags |
+                      cnkg_graph_entity(st->graph, pe)->flags;
+      CnkgRel rel = both & CNKG_ENTITY_FROM_DIVISION_LIST ? CNKG_REL_WITHIN_DIVISION
+                                                          : CNKG_REL_LOCATED_IN;
+      s = cnkg_docstate_relate(st, child, rel, pe, NULL, SIZE_MAX);
       child = pe;
     }
   }

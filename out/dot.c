@@ -35,7 +35,8 @@ static const RelStyle rel_styles[CNKG_REL_COUNT] = {
     {NULL, NULL, NULL},             {"#b91c1c", "solid", "产业"},
     {"#7e22ce", "solid", "政策"},   {"#0f766e", "bold", "任职"},
     {"#0f766e", "dashed", "任职于"}, {NULL, NULL, NULL},
-    {NULL, NULL, NULL}};
+    {NULL, NULL, NULL},             {"#999999", "dotted", "属于"},
+    {"#555555", "solid", "位于"}};
 
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
@@ -349,13 +350,16 @@ static void style_node(Agnode_t *n, CnkgType t) {
   set(n, "fillcolor", type_styles[t].fill);
 }
 
-/* Parent along the first locatedIn relation, per entity (SIZE_MAX: none). */
+/* Parent along the first containment relation (locatedIn, basedIn or
+ * withinDivision), per entity (SIZE_MAX: none). */
 static void located_parents(const CnkgGraph *g, size_t *parent) {
   size_t n = cnkg_graph_entity_count(g);
   for (size_t i = 0; i < n; i++) parent[i] = SIZE_MAX;
   for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
     const CnkgRelation *rel = cnkg_graph_relation(g, r);
-    if (rel->rel == CNKG_REL_LOCATED_IN && parent[rel->subject] == SIZE_MAX)
+    bool contains = rel->rel == CNKG_REL_LOCATED_IN || rel->rel == CNKG_REL_BASED_IN ||
+                    rel->rel == CNKG_REL_WITHIN_DIVISION;
+    if (contains && parent[rel->subject] == SIZE_MAX)
       parent[rel->subject] = rel->object;
   }
 }

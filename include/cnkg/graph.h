@@ -46,6 +46,9 @@ typedef enum {
   CNKG_REL_POST_AT,            /* post -> place/org */
   CNKG_REL_POST_TITLE,         /* post -> literal title */
   CNKG_REL_POST_TIME,          /* post -> literal time as stated */
+  CNKG_REL_WITHIN_DIVISION,    /* place -> place, from the division list only,
+                                  where one end is not named in the document */
+  CNKG_REL_BASED_IN,           /* organisation -> the place it belongs to */
   CNKG_REL_COUNT
 } CnkgRel;
 

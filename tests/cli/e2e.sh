@@ -39,6 +39,18 @@ check "[ -z \"\$(comm -23 '$TMP/typed' '$TMP/labelled')\" ]" "typed entities wit
 # Place codes: the examples name places the list knows; some must be linked.
 check "grep -q '<${O}code> \"1306241012' '$TMP/a/graph.nt'" "骆驼湾村 (Traditional example) not linked to its code"
 
+# Hierarchy: ancestors the text never names come from the list, flagged,
+# without a mention, and joined by withinDivision rather than locatedIn.
+printf '绥阳县宽阔镇大力发展茶叶种植，全镇群众收入稳步增长。\n' > "$TMP/wd.txt"
+"$CNKG" build -q -f ntriples -o "$TMP/wd.nt" "$TMP/wd.txt" || fail "build of a one-line document failed"
+I='https://w3id.org/cnkg/id/place'
+check "grep -q '<$I/520323107> <${O}locatedIn> <$I/520323> ' '$TMP/wd.nt'" "宽阔镇 not locatedIn 绥阳县"
+check "grep -q '<$I/520323> <${O}withinDivision> <$I/5203> ' '$TMP/wd.nt'" "绥阳县 not withinDivision its prefecture from the list"
+check "grep -q '<$I/5203> <${O}withinDivision> <$I/52> ' '$TMP/wd.nt'" "prefecture not withinDivision its province"
+check "grep -q '<$I/5203> <${O}fromDivisionList> ' '$TMP/wd.nt'" "list-added prefecture not flagged"
+check "! grep -q '<$I/5203> <${O}mentionedIn>' '$TMP/wd.nt'" "list-added prefecture has a mention"
+check "! grep -q '<${O}locatedIn> <$I/5203> ' '$TMP/wd.nt'" "locatedIn to a place the text never names"
+
 # Determinism: reversed input order and -j 1 vs -j 2 give identical bytes.
 files=$(ls "$EX"/*.txt "$EX"/*.html)
 rev=$(printf '%s\n' $files | sort -r)

@@ -61,6 +61,7 @@ static CnkgGraph *sample_graph(int second) {
   cnkg_graph_add_alias(g, per, "谢书记\"x\"");
   CnkgEvidence ev = {d, 0, 42, "谢丽君是新平村第一书记。" SAMPLE_NASTY};
   cnkg_graph_add_relation(g, pref, CNKG_REL_LOCATED_IN, prov, NULL, NULL);
+  cnkg_graph_add_relation(g, pref, CNKG_REL_WITHIN_DIVISION, prov, NULL, NULL);
   cnkg_graph_add_relation(g, county, CNKG_REL_LOCATED_IN, pref, NULL, &ev);
   cnkg_graph_add_relation(g, town, CNKG_REL_LOCATED_IN, county, NULL, &ev);
   cnkg_graph_add_relation(g, vil, CNKG_REL_LOCATED_IN, town, NULL, &ev);
@@ -69,7 +70,7 @@ static CnkgGraph *sample_graph(int second) {
   cnkg_graph_add_relation(g, per, CNKG_REL_TITLE, SIZE_MAX, "第一书记", &ev);
   cnkg_graph_add_relation(g, vil, CNKG_REL_HAS_INDUSTRY, ind, NULL, &ev);
   cnkg_graph_add_relation(g, vil, CNKG_REL_IMPLEMENTS_POLICY, pol, NULL, &ev);
-  cnkg_graph_add_relation(g, org, CNKG_REL_LOCATED_IN, vil, NULL, &ev);
+  cnkg_graph_add_relation(g, org, CNKG_REL_BASED_IN, vil, NULL, &ev);
   cnkg_graph_add_relation(g, per, CNKG_REL_HOLDS_POST, post, NULL, &ev);
   cnkg_graph_add_relation(g, post, CNKG_REL_POST_AT, vil, NULL, &ev);
   cnkg_graph_add_relation(g, post, CNKG_REL_POST_TITLE, SIZE_MAX, "第一书记", &ev);

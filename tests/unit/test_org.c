@@ -37,12 +37,12 @@ int main(void) {
 
   size_t o = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县扶贫办");
   CHECK(o != SIZE_MAX);
-  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, county, NULL));
+  CHECK(fake_has(d, o, CNKG_REL_BASED_IN, county, NULL));
   o = fake_find(d, CNKG_TYPE_ORGANIZATION, "青石镇党委");
-  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, town, NULL));
+  CHECK(fake_has(d, o, CNKG_REL_BASED_IN, town, NULL));
   o = fake_find(d, CNKG_TYPE_ORGANIZATION, "白杨村绿源养蜂专业合作社");
   CHECK(o != SIZE_MAX);
-  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, village, NULL));
+  CHECK(fake_has(d, o, CNKG_REL_BASED_IN, village, NULL));
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "金穗合作社") != SIZE_MAX);
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "山河农业科技有限公司") != SIZE_MAX);
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "红山日报") != SIZE_MAX);
@@ -54,7 +54,7 @@ int main(void) {
   CHECK(o != SIZE_MAX);
   o = fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县农业农村局");
   CHECK(o != SIZE_MAX);
-  CHECK(fake_has(d, o, CNKG_REL_LOCATED_IN, county, NULL));
+  CHECK(fake_has(d, o, CNKG_REL_BASED_IN, county, NULL));
   /* a list of enterprises */
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青禾米业") != SIZE_MAX);
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "山泉种猪") != SIZE_MAX);

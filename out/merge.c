@@ -69,6 +69,9 @@ typedef struct {
   const char *path;
 } Reader;
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
 static void say(Reader *r, const char *fmt, ...) {
   if (!r->err || !r->errsize || r->err[0]) return;
   va_list ap;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # cnkg query on the examples' graph: every named question answers with the
-# facts the example texts state; CSV/TSV/JSON/XML parse; ASK; CONSTRUCT
+# facts the example texts state, and follows withinDivision and basedIn
+# links (a document of its own); CSV/TSV/JSON/XML parse; ASK; CONSTRUCT
 # parses with rapper; syntax errors give line and column; a missing graph
 # is named; empty results, usage errors and /dev/full.
 . "$(dirname "$0")/lib.bash"
@@ -36,6 +37,27 @@ check "grep -q '^孙晓梅,腾云村,岳西县,安徽省' '$TMP/sec.csv'" "secre
 # the N-Triples give the same answer
 q "$NT" --ask secretaries -r csv >"$TMP/sec-nt.csv" 2>/dev/null
 check "cmp -s '$TMP/sec.csv' '$TMP/sec-nt.csv'" "Turtle and N-Triples answers differ"
+
+# A chain through cnkg:withinDivision: the text names 绥阳县宽阔镇红河村 but
+# not 遵义市, so 绥阳县 -> 遵义市 -> 贵州省 come from the division list. The
+# questions must follow both kinds of hop, and cnkg:basedIn up from an
+# organisation (红河村茶叶专业合作社).
+O='https://w3id.org/cnkg/ontology#'
+printf '绥阳县宽阔镇红河村驻村第一书记王建松介绍，红河村茶叶专业合作社发展茶叶产业，宽阔镇落实乡村振兴战略。\n' >"$TMP/wd.txt"
+"$CNKG" build -q -f ntriples -o "$TMP/wd.nt" "$TMP/wd.txt" || fail "build of the withinDivision document failed"
+check "grep -q '<${O}withinDivision>' '$TMP/wd.nt'" "no withinDivision link in the withinDivision document"
+check "grep -q '<${O}basedIn>' '$TMP/wd.nt'" "no basedIn link in the withinDivision document"
+q "$TMP/wd.nt" --ask secretaries -r csv >"$TMP/wd-sec.csv" 2>"$TMP/err"
+check "[ \$RC -eq 0 ]" "secretaries over withinDivision failed: $(cat "$TMP/err")"
+check "grep -q '^王建松,红河村,绥阳县,贵州省' '$TMP/wd-sec.csv'" "secretaries does not follow withinDivision to 绥阳县/贵州省"
+q "$TMP/wd.nt" --ask policies-by-province -r csv >"$TMP/wd-pol.csv" 2>/dev/null
+check "grep -q '^贵州省,乡村振兴战略' '$TMP/wd-pol.csv'" "policies-by-province does not follow withinDivision to 贵州省"
+q "$TMP/wd.nt" --ask county-places --param county=绥阳县 -r csv >"$TMP/wd-places.csv" 2>/dev/null
+check "grep -q '^红河村,Village,520323107202,宽阔镇' '$TMP/wd-places.csv'" "county-places lacks 红河村 in 绥阳县"
+# the industry held by the cooperative alone (the places' own hasIndustry removed)
+grep -v "^<https://w3id.org/cnkg/id/place/[^>]*> <${O}hasIndustry>" "$TMP/wd.nt" >"$TMP/wd-org.nt"
+q "$TMP/wd-org.nt" --ask industries-by-county -r csv >"$TMP/wd-ind.csv" 2>/dev/null
+check "grep -q '^绥阳县,茶叶产业' '$TMP/wd-ind.csv'" "industries-by-county does not follow basedIn from an organisation"
 
 q "$TTL" --ask industries-by-county -r csv >"$TMP/ind.csv" 2>"$TMP/err"
 check "[ \$RC -eq 0 ]" "industries-by-county failed: $(cat "$TMP/err")"

@@ -63,7 +63,21 @@ typedef struct {
   size_t lead_para;       /* paragraphs <= this are the document's lead */
   CnkgDivId *title_ids;   /* places the title names unambiguously */
   size_t n_title;
+  /* Where a mention's context lies in c (sorted by position, so each group
+   * is a run): per mention, the index ranges of its sentence, paragraph and
+   * section; the lead is c[0, lead_hi); heads lists the mentions of heading
+   * lines. Set by index_groups() once the mentions are sorted. */
+  size_t *sent_lo, *sent_hi, *para_lo, *para_hi, *sec_lo, *sec_hi;
+  size_t lead_hi;
+  size_t *heads;
+  size_t n_heads;
 } Work;
+
+/* Context searches look at most this many mentions either side of the
+ * mention in each of its groups (sentence, paragraph, section, lead,
+ * headings): a one-paragraph megabyte would otherwise cost O(n^2). Real
+ * paragraphs hold far fewer places, so this changes nothing on them. */
+#define NEAR_WINDOW 256
 
 /* ------------------------------------------------------------------ text */
 
@@ -994,50 +1008,147 @@ static int tier(const Work *w, const Cand *c, const Cand *a) {
   return -1;
 }
 
+/* The part of group [lo, hi) that context searches for mention ci visit:
+ * all of it, or the NEAR_WINDOW mentions either side of ci (the last
+ * 2 * NEAR_WINDOW when ci lies after it). */
+static void near_part(size_t ci, size_t lo, size_t hi, size_t *from, size_t *to) {
+  if (hi - lo <= 2 * NEAR_WINDOW) {
+    *from = lo;
+    *to = hi;
+  } else if (ci >= lo && ci < hi) {
+    *from = ci - lo > NEAR_WINDOW ? ci - NEAR_WINDOW : lo;
+    *to = hi - ci > NEAR_WINDOW ? ci + NEAR_WINDOW : hi;
+  } else if (ci >= hi) {
+    *from = hi - 2 * NEAR_WINDOW;
+    *to = hi;
+  } else {
+    *from = lo;
+    *to = lo + 2 * NEAR_WINDOW;
+  }
+}
+
+/* Records the runs of mentions sharing a sentence, paragraph or section,
+ * the lead and the heading mentions (w->c sorted by position). */
+static CnkgStatus index_groups(Work *w) {
+  const CnkgText *t = w->st->text;
+  size_t n = w->n;
+  size_t **arrs[] = {&w->sent_lo, &w->sent_hi, &w->para_lo, &w->para_hi, &w->sec_lo, &w->sec_hi,
+                     &w->heads};
+  for (size_t k = 0; k < sizeof arrs / sizeof arrs[0]; k++) {
+    *arrs[k] = malloc((n + 1) * sizeof **arrs[k]);
+    if (!*arrs[k]) return CNKG_ERR_NOMEM;
+  }
+  w->n_heads = 0;
+  w->lead_hi = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t si = w->c[i].sent;
+    if (si == SIZE_MAX) continue;
+    if (t->sentences[si].paragraph <= w->lead_para) w->lead_hi = i + 1;
+    if (t->sentences[si].heading) w->heads[w->n_heads++] = i;
+  }
+  /* key 0: sentence, 1: paragraph, 2: section (SIZE_MAX for the title). */
+  for (int g = 0; g < 3; g++) {
+    size_t *lo = g == 0 ? w->sent_lo : g == 1 ? w->para_lo : w->sec_lo;
+    size_t *hi = g == 0 ? w->sent_hi : g == 1 ? w->para_hi : w->sec_hi;
+    size_t prev_key = 0;
+    for (size_t i = 0; i < n; i++) {
+      size_t si = w->c[i].sent;
+      size_t key = si == SIZE_MAX ? SIZE_MAX
+                   : g == 0       ? si
+                   : g == 1       ? t->sentences[si].paragraph
+                                  : w->section[si];
+      lo[i] = i > 0 && key == prev_key && si != SIZE_MAX && w->c[i - 1].sent != SIZE_MAX
+                  ? lo[i - 1]
+                  : i;
+      prev_key = key;
+    }
+    for (size_t i = n; i-- > 0;)
+      hi[i] = i + 1 < n && lo[i + 1] == lo[i] ? hi[i + 1] : i + 1;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Calls visit(w, ci, a, ctx) for the mentions a that may be context of
+ * mention ci (its sentence, paragraph, section, the lead, the headings;
+ * see near_part), some more than once. */
+typedef void (*NearFn)(const Work *w, size_t ci, size_t a, void *ctx);
+
+static void visit_near(const Work *w, size_t ci, NearFn visit, void *ctx) {
+  const Cand *c = &w->c[ci];
+  if (c->sent == SIZE_MAX) return;
+  size_t from, to;
+  const size_t *los[] = {w->sent_lo, w->para_lo, w->sec_lo};
+  const size_t *his[] = {w->sent_hi, w->para_hi, w->sec_hi};
+  for (int g = 0; g < 3; g++) {
+    if (g == 2 && w->section[c->sent] == SIZE_MAX) continue;
+    near_part(ci, los[g][ci], his[g][ci], &from, &to);
+    for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+  }
+  /* The heading line that opens the section (its first sentence). */
+  if (w->section[c->sent] != SIZE_MAX) {
+    size_t lo = w->sec_lo[ci];
+    if (w->c[lo].sent == w->section[c->sent]) {
+      near_part(ci, lo, w->sent_hi[lo], &from, &to);
+      for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+    }
+  }
+  near_part(ci, 0, w->lead_hi, &from, &to);
+  for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+  if (w->section[c->sent] == SIZE_MAX) {
+    size_t m = w->n_heads < 2 * NEAR_WINDOW ? w->n_heads : 2 * NEAR_WINDOW;
+    for (size_t k = 0; k < m; k++) visit(w, ci, w->heads[k], ctx);
+  }
+}
+
+/* The distinct anchors in reach of a mention, each with its best tier: the
+ * document names few places, so this keeps the work linear. */
+enum { MAX_ANCHORS = 256 };
+typedef struct {
+  CnkgDivId link[MAX_ANCHORS];
+  int tier[MAX_ANCHORS];
+  size_t n;
+} Anchors;
+
+static void anchor_add(Anchors *an, CnkgDivId link, int ti) {
+  size_t k = 0;
+  while (k < an->n && an->link[k] != link) k++;
+  if (k < an->n) {
+    if (ti > an->tier[k]) an->tier[k] = ti;
+  } else if (an->n < MAX_ANCHORS) {
+    an->link[an->n] = link;
+    an->tier[an->n++] = ti;
+  }
+}
+
+static void anchor_visit(const Work *w, size_t ci, size_t ai, void *ctx) {
+  const Cand *a = &w->c[ai];
+  if (ai == ci || a->link == CNKG_DIV_NONE) return;
+  int ti = tier(w, &w->c[ci], a);
+  if (ti >= 0) anchor_add(ctx, a->link, ti);
+}
+
 /* Picks the record the context supports best; CNKG_DIV_NONE if none or tied.
  * *best_rank receives the level rank of the deepest supporting anchor. */
 static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) {
   const CnkgDivision *div = w->r->div;
   const Cand *c = &w->c[ci];
-  /* The distinct anchors in reach, each with its best score: the document
-   * names few places, so this keeps the work linear in the mentions. */
-  enum { MAX_ANCHORS = 256 };
-  CnkgDivId alink[MAX_ANCHORS];
+  Anchors an;
+  an.n = 0;
+  visit_near(w, ci, anchor_visit, &an);
+  for (size_t t = 0; t < w->n_title; t++) anchor_add(&an, w->title_ids[t], 0);
   int ascore[MAX_ANCHORS];
-  size_t na = 0;
-  for (size_t ai = 0; ai < w->n + w->n_title; ai++) {
-    CnkgDivId link;
-    int ti;
-    if (ai < w->n) {
-      const Cand *a = &w->c[ai];
-      if (ai == ci || a->link == CNKG_DIV_NONE) continue;
-      ti = tier(w, c, a);
-      if (ti < 0) continue;
-      link = a->link;
-    } else {
-      link = w->title_ids[ai - w->n];
-      ti = 0;
-    }
-    int sc = level_rank(rec_level(div, link)) * 8 + ti;
-    size_t k = 0;
-    while (k < na && alink[k] != link) k++;
-    if (k < na) {
-      if (sc > ascore[k]) ascore[k] = sc;
-    } else if (na < MAX_ANCHORS) {
-      alink[na] = link;
-      ascore[na++] = sc;
-    }
-  }
+  for (size_t k = 0; k < an.n; k++)
+    ascore[k] = level_rank(rec_level(div, an.link[k])) * 8 + an.tier[k];
   int best = -1;
   CnkgDivId pick = CNKG_DIV_NONE;
   size_t n_best = 0;
   *equal = false;
   for (size_t h = 0; h < c->n_ids; h++) {
     int sc = -1;
-    for (size_t k = 0; k < na; k++) {
-      if (!cnkg_division_is_within(div, c->ids[h], alink[k])) continue;
+    for (size_t k = 0; k < an.n; k++) {
+      if (!cnkg_division_is_within(div, c->ids[h], an.link[k])) continue;
       if (ascore[k] > sc) sc = ascore[k];
-      if (alink[k] == c->ids[h]) *equal = true;
+      if (an.link[k] == c->ids[h]) *equal = true;
     }
     if (sc < 0) continue;
     if (sc > best) {
@@ -1085,7 +1196,7 @@ static bool short_conflicts(const Work *w, size_t ci) {
   if (rec_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false; /* a prefecture name is rarely a common word */
   CnkgDivId prov = cnkg_division_ancestor(div, c->ids[0], CNKG_LEVEL_PROVINCE);
   bool other = false;
-  for (size_t i = 0; i < w->n; i++) {
+  for (size_t i = w->sent_lo[ci]; i < w->sent_hi[ci]; i++) {
     const Cand *a = &w->c[i];
     if (i == ci || a->sent != c->sent || a->short_form || a->weak || a->n_ids != 1) continue;
     if (cnkg_division_ancestor(div, a->ids[0], CNKG_LEVEL_PROVINCE) == prov) return false;
@@ -1094,30 +1205,121 @@ static bool short_conflicts(const Work *w, size_t ci) {
   return other;
 }
 
-/* A bare name whose suffixed form the document also uses is that place
- * (红旗 beside 红旗村), whatever else the list calls 红旗. */
-static void find_aliases(Work *w) {
-  for (size_t i = 0; i < w->n; i++) {
-    Cand *c = &w->c[i];
-    if (c->sent == SIZE_MAX || c->natural || has_suffix(c->form, strlen(c->form))) continue;
-    size_t fl = strlen(c->form);
-    for (size_t j = 0; j < w->n; j++) {
-      const Cand *d = &w->c[j];
-      if (j == i || d->sent == SIZE_MAX || d->weak || d->short_form) continue;
-      size_t dl = strlen(d->form);
-      if (dl <= fl || !starts_with(d->form, dl, c->form) || base_len(d->form, dl) != fl)
-        continue;
-      if (c->force && c->force != d->suffix_level) continue;
-      c->alias = j;
-      break;
-    }
+/* Mentions by list record: (record, mention) pairs sorted, for finding the
+ * first mention of a record in O(log n). */
+typedef struct {
+  CnkgDivId link;
+  size_t index;
+} LinkPair;
+
+typedef struct {
+  LinkPair *v;
+  size_t n;
+} LinkIndex;
+
+/* Appends a pair; the array is made for cap pairs on first use. */
+static CnkgStatus link_index_add(LinkIndex *x, size_t cap, CnkgDivId link, size_t index) {
+  if (!x->v) {
+    x->v = malloc((cap + 1) * sizeof *x->v);
+    if (!x->v) return CNKG_ERR_NOMEM;
   }
+  x->v[x->n++] = (LinkPair){link, index};
+  return CNKG_SUCCESS;
 }
 
-static void resolve(Work *w) {
+static int link_pair_cmp(const void *a, const void *b) {
+  const LinkPair *x = a, *y = b;
+  if (x->link != y->link) return x->link < y->link ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index ? 1 : 0);
+}
+
+static void link_index_sort(LinkIndex *x) {
+  if (x->n) qsort(x->v, x->n, sizeof *x->v, link_pair_cmp);
+}
+
+/* The first mention of record link, or SIZE_MAX. */
+static size_t link_index_first(const LinkIndex *x, CnkgDivId link) {
+  size_t lo = 0, hi = x->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->v[mid].link < link) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < x->n && x->v[lo].link == link ? x->v[lo].index : SIZE_MAX;
+}
+
+/* A suffixed mention keyed by its name without the suffix, for
+ * find_aliases. */
+typedef struct {
+  const char *base;
+  size_t len;
+  CnkgLevel level; /* the suffix's */
+  size_t index;
+  size_t block_end; /* end of the run of keys with this base and level */
+} BaseKey;
+
+static int base_cmp(const BaseKey *x, const BaseKey *y) {
+  size_t m = x->len < y->len ? x->len : y->len;
+  int d = memcmp(x->base, y->base, m);
+  if (d) return d;
+  return x->len != y->len ? (x->len < y->len ? -1 : 1) : 0;
+}
+
+static int base_key_cmp(const void *a, const void *b) {
+  const BaseKey *x = a, *y = b;
+  int d = base_cmp(x, y);
+  if (d) return d;
+  if (x->level != y->level) return x->level < y->level ? -1 : 1;
+  return x->index < y->index ? -1 : (x->index > y->index ? 1 : 0);
+}
+
+/* A bare name whose suffixed form the document also uses is that place
+ * (红旗 beside 红旗村), whatever else the list calls 红旗: the first such
+ * mention (of the forced level, if any). Sorted keys keep it n log n. */
+static CnkgStatus find_aliases(Work *w) {
+  BaseKey *keys = malloc((w->n + 1) * sizeof *keys);
+  if (!keys) return CNKG_ERR_NOMEM;
+  size_t nk = 0;
+  for (size_t j = 0; j < w->n; j++) {
+    const Cand *d = &w->c[j];
+    if (d->sent == SIZE_MAX || d->weak || d->short_form) continue;
+    size_t dl = strlen(d->form), bl = base_len(d->form, dl);
+    if (bl < dl) keys[nk++] = (BaseKey){d->form, bl, d->suffix_level, j, 0};
+  }
+  qsort(keys, nk, sizeof *keys, base_key_cmp);
+  for (size_t k = nk; k-- > 0;)
+    keys[k].block_end = k + 1 < nk && keys[k + 1].level == keys[k].level &&
+                                !base_cmp(&keys[k + 1], &keys[k])
+                            ? keys[k + 1].block_end
+                            : k + 1;
+  for (size_t i = 0; i < w->n && nk; i++) {
+    Cand *c = &w->c[i];
+    if (c->sent == SIZE_MAX || c->natural || has_suffix(c->form, strlen(c->form))) continue;
+    BaseKey probe = {c->form, strlen(c->form), CNKG_LEVEL_NONE, 0, 0};
+    size_t lo = 0, hi = nk; /* first key with this base */
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (base_cmp(&keys[mid], &probe) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    /* The earliest mention over the blocks of each suffix level. */
+    size_t pick = SIZE_MAX;
+    for (size_t k = lo; k < nk && !base_cmp(&keys[k], &probe); k = keys[k].block_end) {
+      if (c->force && c->force != keys[k].level) continue;
+      size_t x = k;
+      if (keys[x].index == i) x++;
+      if (x < keys[k].block_end && keys[x].index < pick) pick = keys[x].index;
+    }
+    if (pick != SIZE_MAX) c->alias = pick;
+  }
+  free(keys);
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus resolve(Work *w) {
   const CnkgDivision *div = w->r->div;
   bool any_anchor = false;
-  find_aliases(w);
+  if (find_aliases(w)) return CNKG_ERR_NOMEM;
   /* Unique records of county level and above, and chain-decided ones. */
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
@@ -1192,16 +1394,24 @@ static void resolve(Work *w) {
     c->link = w->c[c->alias].link;
     c->level = w->c[c->alias].level;
   }
+  /* A modifier stays a place only if another, non-modifier mention has
+   * its record. */
+  LinkIndex named = {NULL, 0};
+  for (size_t i = 0; i < w->n; i++) {
+    const Cand *d = &w->c[i];
+    if (!d->modifier && d->sent != SIZE_MAX && d->level != CNKG_LEVEL_NONE &&
+        d->link != CNKG_DIV_NONE && link_index_add(&named, w->n, d->link, i))
+      return CNKG_ERR_NOMEM;
+  }
+  link_index_sort(&named);
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
     if (!c->modifier || c->level == CNKG_LEVEL_NONE) continue;
-    bool other = false;
-    for (size_t j = 0; j < w->n && !other; j++)
-      other = j != i && !w->c[j].modifier && w->c[j].sent != SIZE_MAX &&
-              w->c[j].level != CNKG_LEVEL_NONE && c->link != CNKG_DIV_NONE &&
-              w->c[j].link == c->link;
+    bool other = c->link != CNKG_DIV_NONE && link_index_first(&named, c->link) != SIZE_MAX;
     if (!other) c->level = CNKG_LEVEL_NONE;
   }
+  free(named.v);
+  return CNKG_SUCCESS;
 }
 
 /* The mention an unlinked place hangs on: the one before it in its chain;
@@ -1210,36 +1420,42 @@ static void resolve(Work *w) {
  * section or lead. Townships of other sentences are too loose a tie, and
  * an unlisted county needs its parent in the same sentence. A natural
  * village may hang on an administrative village. */
+typedef struct {
+  size_t best;
+  int best_score;
+} ParentPick;
+
+static void parent_visit(const Work *w, size_t ci, size_t ai, void *ctx) {
+  ParentPick *pp = ctx;
+  const Cand *c = &w->c[ci], *a = &w->c[ai];
+  if (ai == ci || a->level == CNKG_LEVEL_NONE || a->sent == SIZE_MAX) return;
+  bool higher = a->level < c->level ||
+                (c->natural && !a->natural && a->level == CNKG_LEVEL_VILLAGE);
+  if (!higher || a->alias != SIZE_MAX) return;
+  int ti = tier(w, c, a);
+  if (ti < 0) return;
+  int s = -1;
+  if (ti == 3 && a->begin < c->begin) s = 100;
+  else if (c->level <= CNKG_LEVEL_COUNTY) s = -1;
+  else if (w->section[c->sent] != SIZE_MAX && a->sent == w->section[c->sent]) s = 80;
+  else if (a->level <= CNKG_LEVEL_COUNTY && ti >= 0) s = 20 + ti * 10;
+  if (s < 0) return;
+  s += (int)a->level * 2 + (a->link != CNKG_DIV_NONE);
+  /* Ties go to the earliest mention. */
+  if (s > pp->best_score || (s == pp->best_score && ai < pp->best)) {
+    pp->best_score = s;
+    pp->best = ai;
+  }
+}
+
 static size_t find_parent(const Work *w, size_t ci) {
   const Cand *c = &w->c[ci];
-  const CnkgText *t = w->st->text;
   if (c->prev != SIZE_MAX && w->c[c->prev].level != CNKG_LEVEL_NONE &&
       (w->c[c->prev].level < c->level || (c->natural && !w->c[c->prev].natural)))
     return c->prev;
-  size_t best = SIZE_MAX;
-  int best_score = -1;
-  for (size_t ai = 0; ai < w->n; ai++) {
-    const Cand *a = &w->c[ai];
-    if (ai == ci || a->level == CNKG_LEVEL_NONE || a->sent == SIZE_MAX) continue;
-    bool higher = a->level < c->level ||
-                  (c->natural && !a->natural && a->level == CNKG_LEVEL_VILLAGE);
-    if (!higher || a->alias != SIZE_MAX) continue;
-    int ti = tier(w, c, a);
-    if (ti < 0) continue;
-    int s = -1;
-    if (ti == 3 && a->begin < c->begin) s = 100;
-    else if (c->level <= CNKG_LEVEL_COUNTY) s = -1;
-    else if (w->section[c->sent] != SIZE_MAX && a->sent == w->section[c->sent]) s = 80;
-    else if (a->level <= CNKG_LEVEL_COUNTY && ti >= 0) s = 20 + ti * 10;
-    if (s < 0) continue;
-    s += (int)a->level * 2 + (a->link != CNKG_DIV_NONE);
-    (void)t;
-    if (s > best_score) {
-      best_score = s;
-      best = ai;
-    }
-  }
-  return best;
+  ParentPick pp = {SIZE_MAX, -1};
+  visit_near(w, ci, parent_visit, &pp);
+  return pp.best;
 }
 
 /* The name of a record without committee and level suffix, into buf. */
@@ -1406,28 +1622,35 @@ static CnkgStatus build_entities(Work *w) {
     }
     if (!s) s = cnkg_docstate_mention(st, c->entity, c->sent, c->begin, c->end);
   }
-  /* The fullest form a document gives is the label. */
+  /* The fullest form a document gives is the label: per entity, the first
+   * of the longest forms (in order). */
+  size_t n_ent = cnkg_graph_entity_count(st->graph);
+  const char **longest = s ? NULL : calloc(n_ent + 1, sizeof *longest);
+  size_t *longest_len = s ? NULL : calloc(n_ent + 1, sizeof *longest_len);
+  if (!s && (!longest || !longest_len)) s = CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n && !s; k++) {
+    const Cand *d = &w->c[order[k]];
+    if (d->entity == SIZE_MAX || d->entity >= n_ent) continue;
+    size_t dl = strlen(d->form);
+    if (!longest[d->entity] || dl > longest_len[d->entity]) {
+      longest[d->entity] = d->form;
+      longest_len[d->entity] = dl;
+    }
+  }
   for (size_t k = 0; k < n && !s; k++) {
     Cand *c = &w->c[order[k]];
-    if (c->entity == SIZE_MAX) continue;
+    if (c->entity == SIZE_MAX || c->entity >= n_ent) continue;
     const CnkgEntity *e = cnkg_graph_entity(st->graph, c->entity);
-    const char *longest = c->form;
-    for (size_t j = 0; j < n; j++) {
-      const Cand *d = &w->c[order[j]];
-      if (d->entity == c->entity && strlen(d->form) > strlen(longest)) longest = d->form;
-    }
-    if (strcmp(e->label, longest) != 0) s = cnkg_graph_set_label(st->graph, c->entity, longest);
-    else if (strcmp(c->form, longest) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
+    const char *lf = strlen(c->form) >= longest_len[c->entity] ? c->form : longest[c->entity];
+    if (strcmp(e->label, lf) != 0) s = cnkg_graph_set_label(st->graph, c->entity, lf);
+    else if (strcmp(c->form, lf) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
   }
+  free(longest);
+  free(longest_len);
   free(order);
   return s;
 }
 
-static bool entity_mentioned(const Work *w, size_t e) {
-  for (size_t i = 0; i < w->n; i++)
-    if (w->c[i].entity == e && w->c[i].sent != SIZE_MAX) return true;
-  return false;
-}
 
 /* locatedIn: each mention to the place it hangs on in the text, and every
  * linked place up its line in the list. */
@@ -1435,6 +1658,20 @@ static CnkgStatus build_hierarchy(Work *w) {
   const CnkgDivision *div = w->r->div;
   CnkgDocState *st = w->st;
   CnkgStatus s = CNKG_SUCCESS;
+  /* The mentioned entities, and each record's first mention with an
+   * entity: looked up, not searched for. */
+  size_t n_ent = cnkg_graph_entity_count(st->graph);
+  bool *mentioned = calloc(n_ent + 1, sizeof *mentioned);
+  LinkIndex named = {NULL, 0};
+  if (!mentioned) return CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < w->n && !s; i++) {
+    const Cand *d = &w->c[i];
+    if (d->entity != SIZE_MAX && d->entity < n_ent && d->sent != SIZE_MAX)
+      mentioned[d->entity] = true;
+    if (d->entity != SIZE_MAX && d->link != CNKG_DIV_NONE)
+      s = link_index_add(&named, w->n, d->link, i);
+  }
+  link_index_sort(&named);
   for (size_t i = 0; i < w->n && !s; i++) {
     Cand *c = &w->c[i];
     if (c->entity == SIZE_MAX || c->alias != SIZE_MAX) continue;
@@ -1448,13 +1685,8 @@ static CnkgStatus build_hierarchy(Work *w) {
     /* The nearest enclosing place the document itself names. */
     size_t near = SIZE_MAX;
     for (CnkgDivId p = cnkg_division_parent(div, c->link);
-         p != CNKG_DIV_NONE && near == SIZE_MAX; p = cnkg_division_parent(div, p)) {
-      for (size_t j = 0; j < w->n; j++)
-        if (w->c[j].link == p && w->c[j].entity != SIZE_MAX) {
-          near = j;
-          break;
-        }
-    }
+         p != CNKG_DIV_NONE && near == SIZE_MAX; p = cnkg_division_parent(div, p))
+      near = link_index_first(&named, p);
     /* An unlinked place right before it in the chain is nearer still
      * (a township renamed or merged since the list was made). */
     if (c->prev != SIZE_MAX && w->c[c->prev].link == CNKG_DIV_NONE &&
@@ -1478,7 +1710,7 @@ static CnkgStatus build_hierarchy(Work *w) {
       bool created = false;
       s = entity_for_record(w, p, NULL, &pe, &created);
       if (s) break;
-      if (created || !entity_mentioned(w, pe))
+      if (created || pe >= n_ent || !mentioned[pe])
         cnkg_graph_set_flags(st->graph, pe,
                              cnkg_graph_entity(st->graph, pe)->flags |
                                  CNKG_ENTITY_FROM_DIVISION_LIST);
@@ -1492,24 +1724,30 @@ static CnkgStatus build_hierarchy(Work *w) {
       child = pe;
     }
   }
+  free(mentioned);
+  free(named.v);
   return s;
 }
 
 /* The place the document is mainly about: the county (else prefecture,
  * else township) named most, the title counting three times. */
-static void set_focus(Work *w) {
+static CnkgStatus set_focus(Work *w) {
   CnkgDocState *st = w->st;
   static const CnkgLevel pref[] = {CNKG_LEVEL_COUNTY, CNKG_LEVEL_PREFECTURE,
                                    CNKG_LEVEL_TOWNSHIP, CNKG_LEVEL_PROVINCE,
                                    CNKG_LEVEL_VILLAGE};
+  /* Mentions per entity, counted once. */
+  size_t n_ent = cnkg_graph_entity_count(st->graph);
+  size_t *count = calloc(n_ent + 1, sizeof *count);
+  if (!count) return CNKG_ERR_NOMEM;
+  for (size_t j = 0; j < w->n; j++)
+    if (w->c[j].entity != SIZE_MAX && w->c[j].entity < n_ent) count[w->c[j].entity]++;
   for (size_t l = 0; l < sizeof pref / sizeof pref[0]; l++) {
     size_t best = SIZE_MAX, best_n = 0;
     for (size_t i = 0; i < w->n; i++) {
       const Cand *c = &w->c[i];
-      if (c->entity == SIZE_MAX || c->level != pref[l]) continue;
-      size_t cnt = 0;
-      for (size_t j = 0; j < w->n; j++)
-        if (w->c[j].entity == c->entity) cnt++;
+      if (c->entity == SIZE_MAX || c->entity >= n_ent || c->level != pref[l]) continue;
+      size_t cnt = count[c->entity];
       for (size_t t = 0; t < w->n_title; t++)
         if (w->title_ids[t] == c->link) cnt += 3;
       if (cnt > best_n || (cnt == best_n && best != SIZE_MAX && c->entity < best)) {
@@ -1519,9 +1757,11 @@ static void set_focus(Work *w) {
     }
     if (best != SIZE_MAX) {
       st->focus_place = best;
-      return;
+      break;
     }
   }
+  free(count);
+  return CNKG_SUCCESS;
 }
 
 /* --------------------------------------------------------------- run */
@@ -1586,16 +1826,28 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
   }
   if (!s && w.n) {
     qsort(w.c, w.n, sizeof *w.c, cand_cmp);
+    s = index_groups(&w);
+  }
+  if (!s && w.n) {
     resolve_chains(&w);
-    resolve(&w);
+    s = resolve(&w);
+  }
+  if (!s && w.n) {
     link_fuzzy(&w);
     s = build_entities(&w);
     if (!s) s = build_hierarchy(&w);
-    if (!s) set_focus(&w);
+    if (!s) s = set_focus(&w);
   }
   for (size_t i = 0; i < w.n; i++) cand_free(&w.c[i]);
   free(w.c);
   free(w.section);
+  free(w.sent_lo);
+  free(w.sent_hi);
+  free(w.para_lo);
+  free(w.para_hi);
+  free(w.sec_lo);
+  free(w.sec_hi);
+  free(w.heads);
   free(w.title_ids);
   return s;
 }

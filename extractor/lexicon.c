@@ -2,10 +2,13 @@
  * Static word lists for industries and policies (written for this project:
  * general Chinese agricultural, craft, service and policy vocabulary) and the
  * carrier rule shared by industry.c and policy.c. Depends on lexicon.h,
- * graph.h and docstate.h; no allocation. */
+ * graph.h and docstate.h; no allocation (a static index of the word list is
+ * built on first use). */
 #include "extractor/lexicon.h"
 
+#include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define C CNKG_LEX_CROP
@@ -240,16 +243,72 @@ bool cnkg_lexicon_has(const char *s, size_t pos, size_t limit, const char *w) {
   return pos + n <= limit && memcmp(s + pos, w, n) == 0;
 }
 
+/* The entries sorted by their first three bytes (then by position in the
+ * table), so that cnkg_lexicon_at looks only at the words that can start at
+ * a position instead of the whole table at every character; words shorter
+ * than three bytes are kept apart and always tried. Built once, read-only
+ * afterwards (pthread_once: the workers share it). */
+enum { KEY_BYTES = 3 };
+_Static_assert(sizeof entries / sizeof entries[0] <= UINT16_MAX, "index is uint16_t");
+static uint16_t by_key[sizeof entries / sizeof entries[0]];
+static size_t n_keyed;
+static uint16_t short_words[sizeof entries / sizeof entries[0]];
+static size_t n_short;
+static uint8_t word_len[sizeof entries / sizeof entries[0]];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static int key_cmp(const void *a, const void *b) {
+  size_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
+  int d = memcmp(entries[x].word, entries[y].word, KEY_BYTES);
+  if (d) return d;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static void index_build(void) {
+  for (size_t i = 0; i < n_entries; i++) {
+    size_t n = strlen(entries[i].word);
+    word_len[i] = (uint8_t)(n < 255 ? n : 255);
+    if (n >= KEY_BYTES) by_key[n_keyed++] = (uint16_t)i;
+    else short_words[n_short++] = (uint16_t)i;
+  }
+  qsort(by_key, n_keyed, sizeof by_key[0], key_cmp);
+}
+
 const CnkgLexEntry *cnkg_lexicon_at(const char *s, size_t pos, size_t limit,
                                     unsigned mask) {
+  pthread_once(&index_once, index_build);
   const CnkgLexEntry *best = NULL;
-  size_t best_len = 0;
-  for (size_t i = 0; i < n_entries; i++) {
+  size_t best_len = 0, best_i = SIZE_MAX;
+  /* Of the longest matches, the first in the table (as a full scan would
+   * find it). */
+  for (size_t k = 0; k < n_short; k++) {
+    size_t i = short_words[k];
     if (!(mask & (1u << entries[i].cls))) continue;
     size_t n = strlen(entries[i].word);
-    if (n > best_len && cnkg_lexicon_has(s, pos, limit, entries[i].word)) {
+    if ((n > best_len || (n == best_len && best && i < best_i)) &&
+        cnkg_lexicon_has(s, pos, limit, entries[i].word)) {
       best = &entries[i];
       best_len = n;
+      best_i = i;
+    }
+  }
+  if (pos + KEY_BYTES > limit) return best;
+  size_t lo = 0, hi = n_keyed; /* first entry whose key is >= the text's */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (memcmp(entries[by_key[mid]].word, s + pos, KEY_BYTES) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k < n_keyed && memcmp(entries[by_key[k]].word, s + pos, KEY_BYTES) == 0;
+       k++) {
+    size_t i = by_key[k];
+    if (!(mask & (1u << entries[i].cls))) continue;
+    size_t n = word_len[i] < 255 ? word_len[i] : strlen(entries[i].word);
+    if ((n > best_len || (n == best_len && best && i < best_i)) &&
+        cnkg_lexicon_has(s, pos, limit, entries[i].word)) {
+      best = &entries[i];
+      best_len = n;
+      best_i = i;
     }
   }
   return best;

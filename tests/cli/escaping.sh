@@ -6,6 +6,9 @@
 # specials, non-BMP characters) go through the whole pipeline, and rapper,
 # serdi and dot must accept every Turtle, N-Triples and DOT output.
 . "$(dirname "$0")/lib.bash"
+# In-process SVG under ASan: full stacks so tests/lsan.supp can name the
+# graphviz/pango frames that keep memory (see tools/check).
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 need python3; need rapper; need serdi; need dot
 
 SEED=${CNKG_ESCAPE_SEED:-20261126}

@@ -5,6 +5,9 @@
 # examples/ mapped to the bundled examples and a temporary directory) and
 # must exit 0 and print or write something.
 . "$(dirname "$0")/lib.bash"
+# In-process SVG under ASan: full stacks so tests/lsan.supp can name the
+# graphviz/pango frames that keep memory (see tools/check).
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 readme="$SRC/README.md"
 [ -f "$readme" ] || skip "no README"
 EX="$SRC/examples"

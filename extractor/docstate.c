@@ -16,23 +16,23 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
   char *anchor = NULL;
   if (oe >= ob) {
     /* The anchor is the original text at the mapped offsets. */
-    size_t i = 0, cp = 0, bb = SIZE_MAX, be = st->text->orig_len;
     const char *o = st->text->orig;
-    if (st->seek_cp <= ob) {  /* resume: rescanning from 0 was quadratic */
-      i = st->seek_byte;
-      cp = st->seek_cp;
+    size_t olen = st->text->orig_len;
+    if (!st->cp_byte) {
+      size_t n = 0;
+      for (size_t i = 0; i < olen; n++) cnkg_utf8_next(o, olen, &i);
+      st->cp_byte = malloc((n + 1) * sizeof *st->cp_byte);
+      if (!st->cp_byte) return CNKG_ERR_NOMEM;
+      size_t i = 0;
+      for (size_t k = 0; k < n; k++) {
+        st->cp_byte[k] = i;
+        cnkg_utf8_next(o, olen, &i);
+      }
+      st->cp_byte[n] = olen;
+      st->n_cp = n;
     }
-    while (i < st->text->orig_len) {
-      if (cp == ob) bb = i;
-      if (cp == oe) { be = i; break; }
-      cnkg_utf8_next(o, st->text->orig_len, &i);
-      cp++;
-    }
-    if (bb == SIZE_MAX && cp == ob) bb = i;
-    if (bb != SIZE_MAX) {
-      st->seek_cp = ob;
-      st->seek_byte = bb;
-    }
+    size_t bb = ob <= st->n_cp ? st->cp_byte[ob] : SIZE_MAX;
+    size_t be = oe <= st->n_cp ? st->cp_byte[oe] : olen;
     if (bb != SIZE_MAX && be >= bb) anchor = cnkg_strndup(o + bb, be - bb);
   }
   CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, ob, oe, anchor);
@@ -83,4 +83,7 @@ void cnkg_docstate_clear(CnkgDocState *st) {
   free(st->spans);
   st->spans = NULL;
   st->n_spans = st->cap_spans = 0;
+  free(st->cp_byte);
+  st->cp_byte = NULL;
+  st->n_cp = 0;
 }

@@ -33,9 +33,11 @@ typedef struct {
   CnkgSpan *spans;             /* owned; in the order added */
   size_t n_spans, cap_spans;
   size_t focus_place;          /* entity the document is mainly about, or SIZE_MAX */
-  size_t seek_cp, seek_byte;   /* last code point -> orig byte offset found by
-                                  cnkg_docstate_mention (0, 0 at start), so
-                                  mentions in text order map in linear time */
+  size_t *cp_byte;             /* owned, made on first use: orig byte offset
+                                  of each code point of text->orig, and
+                                  orig_len after the last, so mentions in any
+                                  order map in constant time */
+  size_t n_cp;                 /* code points in text->orig */
 } CnkgDocState;
 
 /* Adds a mention of entity for the normalised byte range [begin, end) of

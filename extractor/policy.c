@@ -114,6 +114,8 @@ static pcre2_code *compile(const char *src, char *err, size_t errsize) {
     snprintf(err, errsize, "policy pattern at %zu: %s", (size_t)off,
              (const char *)msg);
   }
+  /* Optional speed-up (the interpreter is used if JIT is unavailable). */
+  if (re) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
   return re;
 }
 

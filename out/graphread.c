@@ -2,7 +2,8 @@
  * Graph reader behind `cnkg trace` and `cnkg show`: raptor2 parses the file
  * into interned terms and two sorted triple arrays (by subject, by object);
  * entities, names, relation adjacency and evidence are looked up there.
- * Depends on include/cnkg/, out/rdf.h (namespaces) and raptor2. */
+ * Depends on include/cnkg/, out/rdf.h and out/vocab.h (namespaces) and
+ * raptor2. */
 #include "out/graphread.h"
 
 #include <errno.h>
@@ -15,16 +16,9 @@
 #include <raptor2.h>
 
 #include "out/rdf.h"
+#include "out/vocab.h"
 
 #define NONE SIZE_MAX
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
-#define NS_PROV "http://www.w3.org/ns/prov#"
-#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define NS_DCT "http://purl.org/dc/terms/"
-#define NS_ITS "http://www.w3.org/2005/11/its/rdf#"
-#define NS_SCHEMA "https://schema.org/"
 
 typedef enum { K_IRI = 0, K_LIT, K_BNODE } Kind;
 
@@ -45,13 +39,14 @@ enum {
   F_REFCTX, F_IDENTREF, F_LOCATED, F_HOLDS, F_ASSOC, F_POSTAT, F_COUNT
 };
 static const char *const fixed_iris[F_COUNT] = {
-  NS_RDF "type", NS_RDFS "label", NS_SKOS "prefLabel", NS_SKOS "altLabel",
-  CNKG_ONTOLOGY_NS "officialName", CNKG_ONTOLOGY_NS "code",
-  CNKG_ONTOLOGY_NS "sentence", CNKG_ONTOLOGY_NS "subject",
-  CNKG_ONTOLOGY_NS "predicate", CNKG_ONTOLOGY_NS "object",
-  NS_PROV "wasDerivedFrom", NS_DCT "source", NS_SCHEMA "headline",
-  NS_NIF "beginIndex", NS_NIF "endIndex", NS_NIF "anchorOf",
-  NS_NIF "referenceContext", NS_ITS "taIdentRef",
+  CNKG_NS_RDF "type", CNKG_NS_RDFS "label", CNKG_NS_SKOS "prefLabel",
+  CNKG_NS_SKOS "altLabel", CNKG_ONTOLOGY_NS "officialName",
+  CNKG_ONTOLOGY_NS "code", CNKG_ONTOLOGY_NS "sentence",
+  CNKG_ONTOLOGY_NS "subject", CNKG_ONTOLOGY_NS "predicate",
+  CNKG_ONTOLOGY_NS "object", CNKG_NS_PROV "wasDerivedFrom",
+  CNKG_NS_DCT "source", CNKG_NS_SCHEMA "headline", CNKG_NS_NIF "beginIndex",
+  CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
+  CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
   CNKG_ONTOLOGY_NS "locatedIn", CNKG_ONTOLOGY_NS "holdsPost",
   CNKG_ONTOLOGY_NS "associatedWith", CNKG_ONTOLOGY_NS "postAt",
 };

@@ -3,7 +3,7 @@
  * statements through raptor2's parser, groups them by subject, and replays
  * documents, entities, mentions, relations and evidence into a model that
  * cnkg_graph_merge then folds into the result. Depends on include/cnkg/ and
- * raptor2; the vocabulary mirrors out/rdf.c. */
+ * raptor2; the vocabulary mirrors out/rdf.c (namespaces in out/vocab.h). */
 #include "out/merge.h"
 
 #include <errno.h>
@@ -16,16 +16,7 @@
 
 #include "cnkg/text.h"
 #include "out/rdf.h"
-
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
-#define NS_PROV "http://www.w3.org/ns/prov#"
-#define NS_DCT "http://purl.org/dc/terms/"
-#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define NS_ITS "http://www.w3.org/2005/11/its/rdf#"
-#define NS_SCHEMA "https://schema.org/"
-#define NS_CNKG CNKG_ONTOLOGY_NS
+#include "out/vocab.h"
 
 /* Predicates that carry model content; everything else cnkg writes is
  * derived from these (types of concepts, schemes, mentionedIn, the agent). */
@@ -38,18 +29,19 @@ enum {
 };
 
 static const char *const pred_iris[] = {
-    NS_RDF "type",          NS_RDFS "label",         NS_SKOS "altLabel",
-    NS_CNKG "code",         NS_CNKG "officialName",  NS_CNKG "fromDivisionList",
-    NS_DCT "source",        NS_CNKG "sha256",        NS_SCHEMA "headline",
-    NS_DCT "creator",       NS_CNKG "photographer",  NS_DCT "publisher",
-    NS_NIF "beginIndex",    NS_NIF "endIndex",       NS_NIF "anchorOf",
-    NS_NIF "referenceContext", NS_ITS "taIdentRef",  NS_CNKG "subject",
-    NS_CNKG "predicate",    NS_CNKG "object",        NS_PROV "wasDerivedFrom",
-    NS_CNKG "sentence"};
+    CNKG_NS_RDF "type", CNKG_NS_RDFS "label", CNKG_NS_SKOS "altLabel",
+    CNKG_NS_CNKG "code", CNKG_NS_CNKG "officialName",
+    CNKG_NS_CNKG "fromDivisionList", CNKG_NS_DCT "source",
+    CNKG_NS_CNKG "sha256", CNKG_NS_SCHEMA "headline", CNKG_NS_DCT "creator",
+    CNKG_NS_CNKG "photographer", CNKG_NS_DCT "publisher",
+    CNKG_NS_NIF "beginIndex", CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
+    CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
+    CNKG_NS_CNKG "subject", CNKG_NS_CNKG "predicate", CNKG_NS_CNKG "object",
+    CNKG_NS_PROV "wasDerivedFrom", CNKG_NS_CNKG "sentence"};
 
 static const char *const derived_iris[] = {
-    NS_SKOS "prefLabel", NS_SKOS "inScheme", NS_CNKG "mentionedIn",
-    NS_PROV "wasAttributedTo"};
+    CNKG_NS_SKOS "prefLabel", CNKG_NS_SKOS "inScheme",
+    CNKG_NS_CNKG "mentionedIn", CNKG_NS_PROV "wasAttributedTo"};
 
 typedef struct {
   char *s;    /* subject IRI */
@@ -109,9 +101,9 @@ static void on_statement(void *data, raptor_statement *st) {
     if (!strcmp(pi, pred_iris[i])) p = (int)i;
   for (size_t i = 0; i < sizeof derived_iris / sizeof *derived_iris && p < 0; i++)
     if (!strcmp(pi, derived_iris[i])) p = P_DERIVED_ONLY;
-  size_t lc = strlen(NS_CNKG);
+  size_t lc = strlen(CNKG_NS_CNKG);
   for (int i = 0; i < CNKG_REL_COUNT && p < 0; i++)
-    if (!strncmp(pi, NS_CNKG, lc) && !strcmp(pi + lc, cnkg_rel_name((CnkgRel)i)))
+    if (!strncmp(pi, CNKG_NS_CNKG, lc) && !strcmp(pi + lc, cnkg_rel_name((CnkgRel)i)))
       p = P_REL + i;
   if (p < 0) {
     say(r, "unknown predicate <%s>: not a graph cnkg wrote", pi);
@@ -219,15 +211,15 @@ static bool number_of(Reader *r, const Triple *t, size_t *n) {
 static Kind kind_of(const Triple *t, size_t n, CnkgType *type) {
   Kind k = K_NONE;
   *type = CNKG_TYPE_COUNT;
-  size_t lc = strlen(NS_CNKG);
+  size_t lc = strlen(CNKG_NS_CNKG);
   for (size_t i = 0; i < n; i++) {
     if (t[i].p != P_TYPE || t[i].lit) continue;
     const char *o = t[i].o;
-    if (!strcmp(o, NS_CNKG "Document")) k = K_DOC;
-    else if (!strcmp(o, NS_NIF "Phrase")) k = K_MENTION;
-    else if (!strcmp(o, NS_CNKG "Evidence")) k = K_EVIDENCE;
-    else if (!strcmp(o, NS_PROV "SoftwareAgent")) k = K_AGENT;
-    else if (!strncmp(o, NS_CNKG, lc))
+    if (!strcmp(o, CNKG_NS_CNKG "Document")) k = K_DOC;
+    else if (!strcmp(o, CNKG_NS_NIF "Phrase")) k = K_MENTION;
+    else if (!strcmp(o, CNKG_NS_CNKG "Evidence")) k = K_EVIDENCE;
+    else if (!strcmp(o, CNKG_NS_PROV "SoftwareAgent")) k = K_AGENT;
+    else if (!strncmp(o, CNKG_NS_CNKG, lc))
       for (int c = 0; c < CNKG_TYPE_COUNT; c++)
         if (!strcmp(o + lc, cnkg_type_name((CnkgType)c)) && (CnkgType)c < *type) {
           *type = (CnkgType)c;
@@ -352,9 +344,9 @@ static CnkgStatus replay_evidence(Replay *x, const Triple *t, size_t n) {
   size_t subject, object = SIZE_MAX;
   CnkgEvidence ev = {0, 0, 0, (char *)text_of(t, n, P_SENTENCE)};
   int rel = -1;
-  size_t lc = strlen(NS_CNKG);
+  size_t lc = strlen(CNKG_NS_CNKG);
   for (int i = 0; pr && i < CNKG_REL_COUNT; i++)
-    if (!strncmp(pr->o, NS_CNKG, lc) && !strcmp(pr->o + lc, cnkg_rel_name((CnkgRel)i)))
+    if (!strncmp(pr->o, CNKG_NS_CNKG, lc) && !strcmp(pr->o + lc, cnkg_rel_name((CnkgRel)i)))
       rel = i;
   if (!su || rel < 0 || !ob || !from || !b || !e ||
       !entity_of(x, su->o, &subject) || !doc_of(x, from->o, &ev.doc) ||

@@ -16,29 +16,20 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "out/vocab.h"
 
 #ifndef CNKG_VERSION
 #define CNKG_VERSION "0"
 #endif
 
-#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
-#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
-#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
-#define NS_PROV "http://www.w3.org/ns/prov#"
-#define NS_DCT "http://purl.org/dc/terms/"
-#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define NS_ITS "http://www.w3.org/2005/11/its/rdf#"
-#define NS_SCHEMA "https://schema.org/"
-#define NS_CNKG CNKG_ONTOLOGY_NS
 
 static const struct {
   const char *prefix, *iri;
 } namespaces[] = {
-    {"rdf", NS_RDF},   {"rdfs", NS_RDFS}, {"xsd", NS_XSD},
-    {"skos", NS_SKOS}, {"prov", NS_PROV}, {"dcterms", NS_DCT},
-    {"nif", NS_NIF},   {"itsrdf", NS_ITS}, {"schema", NS_SCHEMA},
-    {"cnkg", NS_CNKG}};
+    {"rdf", CNKG_NS_RDF},   {"rdfs", CNKG_NS_RDFS}, {"xsd", CNKG_NS_XSD},
+    {"skos", CNKG_NS_SKOS}, {"prov", CNKG_NS_PROV}, {"dcterms", CNKG_NS_DCT},
+    {"nif", CNKG_NS_NIF},   {"itsrdf", CNKG_NS_ITS}, {"schema", CNKG_NS_SCHEMA},
+    {"cnkg", CNKG_NS_CNKG}};
 
 /* Fixed terms, made once per write. */
 enum {
@@ -52,18 +43,20 @@ enum {
 };
 
 static const char *const fixed_iris[T_COUNT] = {
-    NS_RDF "type",           NS_RDFS "label",         NS_SKOS "prefLabel",
-    NS_SKOS "altLabel",      NS_SKOS "inScheme",      NS_CNKG "code",
-    NS_CNKG "officialName",  NS_CNKG "fromDivisionList", NS_CNKG "mentionedIn",
-    NS_DCT "source",         NS_CNKG "sha256",        NS_SCHEMA "headline",
-    NS_DCT "creator",        NS_CNKG "photographer",  NS_DCT "publisher",
-    NS_NIF "beginIndex",     NS_NIF "endIndex",       NS_NIF "anchorOf",
-    NS_NIF "referenceContext", NS_ITS "taIdentRef",   NS_CNKG "subject",
-    NS_CNKG "predicate",     NS_CNKG "object",        NS_PROV "wasDerivedFrom",
-    NS_CNKG "sentence",      NS_PROV "wasAttributedTo", NS_CNKG "Document",
-    NS_PROV "Entity",        NS_NIF "Context",        NS_NIF "Phrase",
-    NS_CNKG "Evidence",      NS_SKOS "Concept",       NS_SKOS "ConceptScheme",
-    NS_PROV "SoftwareAgent", NULL};
+    CNKG_NS_RDF "type", CNKG_NS_RDFS "label", CNKG_NS_SKOS "prefLabel",
+    CNKG_NS_SKOS "altLabel", CNKG_NS_SKOS "inScheme", CNKG_NS_CNKG "code",
+    CNKG_NS_CNKG "officialName", CNKG_NS_CNKG "fromDivisionList",
+    CNKG_NS_CNKG "mentionedIn", CNKG_NS_DCT "source", CNKG_NS_CNKG "sha256",
+    CNKG_NS_SCHEMA "headline", CNKG_NS_DCT "creator",
+    CNKG_NS_CNKG "photographer", CNKG_NS_DCT "publisher",
+    CNKG_NS_NIF "beginIndex", CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
+    CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
+    CNKG_NS_CNKG "subject", CNKG_NS_CNKG "predicate", CNKG_NS_CNKG "object",
+    CNKG_NS_PROV "wasDerivedFrom", CNKG_NS_CNKG "sentence",
+    CNKG_NS_PROV "wasAttributedTo", CNKG_NS_CNKG "Document",
+    CNKG_NS_PROV "Entity", CNKG_NS_NIF "Context", CNKG_NS_NIF "Phrase",
+    CNKG_NS_CNKG "Evidence", CNKG_NS_SKOS "Concept",
+    CNKG_NS_SKOS "ConceptScheme", CNKG_NS_PROV "SoftwareAgent", NULL};
 
 typedef struct {
   raptor_world *world;
@@ -656,20 +649,20 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
               w.world, (const unsigned char *)fixed_iris[i])))
       st = CNKG_ERR_NOMEM;
   w.xsd_nni = raptor_new_uri(w.world,
-                             (const unsigned char *)NS_XSD "nonNegativeInteger");
+                             (const unsigned char *)CNKG_NS_XSD "nonNegativeInteger");
   raptor_uri *xsd_bool =
-      raptor_new_uri(w.world, (const unsigned char *)NS_XSD "boolean");
+      raptor_new_uri(w.world, (const unsigned char *)CNKG_NS_XSD "boolean");
   w.fixed[T_TRUE] = xsd_bool ? literal(&w, "true", NULL, xsd_bool) : NULL;
   if (xsd_bool) raptor_free_uri(xsd_bool);
   if (!w.xsd_nni || !w.fixed[T_TRUE]) st = CNKG_ERR_NOMEM;
   char iri[256];
   for (int i = 0; i < CNKG_TYPE_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", NS_CNKG, cnkg_type_name((CnkgType)i));
+    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_type_name((CnkgType)i));
     if (!(w.types[i] = raptor_new_term_from_uri_string(w.world, (unsigned char *)iri)))
       st = CNKG_ERR_NOMEM;
   }
   for (int i = 0; i < CNKG_REL_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", NS_CNKG, cnkg_rel_name((CnkgRel)i));
+    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_rel_name((CnkgRel)i));
     if (!(w.rels[i] = raptor_new_term_from_uri_string(w.world, (unsigned char *)iri)))
       st = CNKG_ERR_NOMEM;
   }

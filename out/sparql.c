@@ -13,23 +13,24 @@
 #include <rasqal.h>
 
 #include "out/sparql_store.h"
+#include "out/vocab.h"
 
 static const struct {
   const char *prefix, *uri;
 } known_prefixes[] = {
-    {"cnkg", "https://w3id.org/cnkg/ontology#"},
-    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
-    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+    {"cnkg", CNKG_NS_CNKG},
+    {"rdf", CNKG_NS_RDF},
+    {"rdfs", CNKG_NS_RDFS},
     {"owl", "http://www.w3.org/2002/07/owl#"},
-    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
-    {"skos", "http://www.w3.org/2004/02/skos/core#"},
-    {"schema", "https://schema.org/"},
-    {"prov", "http://www.w3.org/ns/prov#"},
-    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
-    {"dcterms", "http://purl.org/dc/terms/"},
+    {"xsd", CNKG_NS_XSD},
+    {"skos", CNKG_NS_SKOS},
+    {"schema", CNKG_NS_SCHEMA},
+    {"prov", CNKG_NS_PROV},
+    {"nif", CNKG_NS_NIF},
+    {"dcterms", CNKG_NS_DCT},
     {"foaf", "http://xmlns.com/foaf/0.1/"},
     {"org", "http://www.w3.org/ns/org#"},
-    {"itsrdf", "http://www.w3.org/2005/11/its/rdf#"},
+    {"itsrdf", CNKG_NS_ITS},
 };
 #define N_PREFIXES (sizeof known_prefixes / sizeof known_prefixes[0])
 

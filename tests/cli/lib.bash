@@ -17,6 +17,19 @@ finish() {
   echo "$CHECKS checks, $FAILS failed"
   [ "$FAILS" -eq 0 ]
 }
+# run EXPECTED_STATUS STDERR_REGEX ARGS...: runs cnkg with stdin closed,
+# stdout in $TMP/out and stderr in $TMP/err, and checks the exit status and
+# (unless the regex is empty) the message. valgrind.sh defines its own run.
+run() {
+  local want=$1 re=$2; shift 2
+  set +e
+  "$CNKG" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+  local got=$?
+  set -e
+  if [ "$got" -ne "$want" ]; then fail "cnkg $*: status $got, want $want; stderr: $(head -c 300 "$TMP/err")"; return; fi
+  if [ -n "$re" ] && ! grep -Eq -e "$re" "$TMP/err"; then fail "cnkg $*: stderr lacks /$re/: $(head -c 300 "$TMP/err")"; return; fi
+  ok
+}
 # triples FILE SYNTAX: number of triples rapper reads, or -1.
 triples() {
   rapper -i "$2" -c "$1" 2>&1 | sed -n 's/.*returned \([0-9]*\) triples.*/\1/p' | head -n1

@@ -6,17 +6,6 @@
 # stderr with status 1 while good ones are still printed, a full disk.
 . "$(dirname "$0")/lib.bash"
 
-run() {
-  local want=$1 re=$2; shift 2
-  set +e
-  "$CNKG" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  local got=$?
-  set -e
-  if [ "$got" -ne "$want" ]; then fail "cnkg $*: status $got, want $want; stderr: $(head -c 300 "$TMP/err")"; return; fi
-  if [ -n "$re" ] && ! grep -Eq -e "$re" "$TMP/err"; then fail "cnkg $*: stderr lacks /$re/: $(head -c 300 "$TMP/err")"; return; fi
-  ok
-}
-
 run 0 "" normalize --help
 check "grep -q '^Usage: cnkg normalize' '$TMP/out'" "help not on stdout"
 check "grep -q -- '--map' '$TMP/out'" "help lacks --map"

@@ -5,18 +5,6 @@
 # good inputs are still processed, a full disk reported, not hidden.
 . "$(dirname "$0")/lib.bash"
 
-# run EXPECTED_STATUS STDERR_REGEX ARGS... : checks status and message.
-run() {
-  local want=$1 re=$2; shift 2
-  set +e
-  "$CNKG" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
-  local got=$?
-  set -e
-  if [ "$got" -ne "$want" ]; then fail "cnkg $*: status $got, want $want; stderr: $(head -c 300 "$TMP/err")"; return; fi
-  if [ -n "$re" ] && ! grep -Eq -e "$re" "$TMP/err"; then fail "cnkg $*: stderr lacks /$re/: $(head -c 300 "$TMP/err")"; return; fi
-  ok
-}
-
 run 0 "" --help
 check "grep -q '^Usage: cnkg' '$TMP/out'" "--help not on stdout"
 run 0 "" build --help

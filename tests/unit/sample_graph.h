@@ -12,7 +12,7 @@
 
 #define SAMPLE_NASTY "引号\"反斜杠\\换行\n回车\r制表\t\x01\x1f\x7f替换\xef\xbf\xbd \\N\\G\\L{<}>|"
 
-static size_t sample_entity(CnkgGraph *g, const char *key, CnkgType type,
+static inline size_t sample_entity(CnkgGraph *g, const char *key, CnkgType type,
                             const char *label, size_t doc, size_t begin) {
   size_t at = SIZE_MAX;
   if (cnkg_graph_add_entity(g, key, type, label, &at)) return SIZE_MAX;
@@ -23,7 +23,7 @@ static size_t sample_entity(CnkgGraph *g, const char *key, CnkgType type,
 
 /* One document, or (second = 1) another with overlapping entities. The
  * caller owns the result. */
-static CnkgGraph *sample_graph(int second) {
+static inline CnkgGraph *sample_graph(int second) {
   CnkgGraph *g = cnkg_graph_new();
   if (!g) return NULL;
   size_t d;

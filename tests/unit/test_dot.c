@@ -2,7 +2,7 @@
  * Tests the GraphViz writer: dot accepts the output (nasty labels included,
  * backslash escapes kept literal), merge order does not change a byte, focus
  * and depth, the large style, SVG rendering and /dev/full failing.
- * Depends on out/dot.h, graph.h, output.h, check.h; the dot tool if present. */
+ * Depends on out/dot.h, out_fixture.h; the dot tool if present. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,21 +12,9 @@
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
 #include "out/dot.h"
-#include "sample_graph.h"
 
-/* Under LeakSanitizer: graphviz 2.4x leaks inside its layout engines (dot's
- * virtual edges with clusters) and pango/fontconfig keep caches they never
- * free; those are not cnkg's leaks. cnkg's own frames stay checked. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void) {
-  return "leak:textspan_size\nleak:libfontconfig\nleak:libpango\n"
-         "leak:libglib\nleak:libgobject\nleak:libgvplugin_dot_layout\n"
-         "leak:libgvplugin_neato_layout\nleak:htmlparse\n";
-}
-
-/* Full stacks, so the suppressions above can see graphviz's frames. */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void) { return "fast_unwind_on_malloc=0"; }
+#define OUT_FIXTURE_GRAPHVIZ_HOOKS
+#include "out_fixture.h"
 
 typedef CnkgStatus (*WriteFunc)(const CnkgGraph *, const CnkgDotOptions *,
                                 CnkgOutput *);
@@ -36,23 +24,7 @@ static char *render(WriteFunc f, const CnkgGraph *g, const CnkgDotOptions *o,
   CnkgOutput *out = NULL;
   if (cnkg_output_new_memory(&out)) return NULL;
   *status = f(g, o, out);
-  size_t len;
-  const char *m = cnkg_output_memory(out, &len);
-  char *copy = malloc(len + 1);
-  if (copy) memcpy(copy, m, len + 1);
-  cnkg_output_free(out);
-  return copy;
-}
-
-static CnkgGraph *merged(int order) {
-  CnkgGraph *a = sample_graph(order), *b = sample_graph(!order);
-  CnkgGraph *m = cnkg_graph_new();
-  CHECK_EQ(cnkg_graph_merge(m, a), 0);
-  CHECK_EQ(cnkg_graph_merge(m, b), 0);
-  CHECK_EQ(cnkg_graph_canonicalize(m), 0);
-  cnkg_graph_free(a);
-  cnkg_graph_free(b);
-  return m;
+  return fixture_output_take(out);
 }
 
 /* Runs `dot -Tsvg` on text; returns the SVG (caller frees) or NULL. */
@@ -77,7 +49,7 @@ static char *run_dot(const char *text, const char *engine) {
 }
 
 static void test_dot_accepts(void) {
-  CnkgGraph *g = merged(0);
+  CnkgGraph *g = fixture_merged(0);
   CnkgDotOptions o;
   cnkg_dot_options_init(&o);
   CnkgStatus st;
@@ -105,7 +77,7 @@ static void test_dot_accepts(void) {
 }
 
 static void test_order_free(void) {
-  CnkgGraph *x = merged(0), *y = merged(1);
+  CnkgGraph *x = fixture_merged(0), *y = fixture_merged(1);
   CnkgDotOptions o;
   cnkg_dot_options_init(&o);
   CnkgStatus s1, s2;
@@ -120,7 +92,7 @@ static void test_order_free(void) {
 }
 
 static void test_focus_and_large(void) {
-  CnkgGraph *g = merged(0);
+  CnkgGraph *g = fixture_merged(0);
   CnkgDotOptions o;
   cnkg_dot_options_init(&o);
   o.focus = "新平村";
@@ -166,7 +138,7 @@ static void test_focus_and_large(void) {
 }
 
 static void test_svg(void) {
-  CnkgGraph *g = merged(0);
+  CnkgGraph *g = fixture_merged(0);
   CnkgDotOptions o;
   cnkg_dot_options_init(&o);
   CnkgStatus st;
@@ -192,7 +164,7 @@ static void test_svg(void) {
 
 static void test_dev_full(void) {
   if (access("/dev/full", W_OK) != 0) return;
-  CnkgGraph *g = merged(0);
+  CnkgGraph *g = fixture_merged(0);
   WriteFunc fs[2] = {cnkg_dot_write, cnkg_svg_write};
   for (int i = 0; i < 2; i++) {
     CnkgOutput *out = NULL;

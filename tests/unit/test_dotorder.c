@@ -3,7 +3,7 @@
  * subgraphs (county clusters, the legend) in the order of their names'
  * addresses. With several counties the clusters must come in entity order,
  * the legend last, and the bytes must not change when the heap does.
- * Depends on out/dot.h, graph.h, output.h, check.h. */
+ * Depends on out/dot.h, out_fixture.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,17 +12,13 @@
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
 #include "out/dot.h"
+#include "out_fixture.h"
 
 static char *dot_of(const CnkgGraph *g) {
   CnkgOutput *out = NULL;
   CHECK(!cnkg_output_new_memory(&out));
   CHECK(cnkg_dot_write(g, NULL, out) == CNKG_SUCCESS);
-  size_t len;
-  const char *m = cnkg_output_memory(out, &len);
-  char *copy = malloc(len + 1);
-  if (copy) memcpy(copy, m, len + 1);
-  cnkg_output_free(out);
-  return copy;
+  return fixture_output_take(out);
 }
 
 int main(void) {

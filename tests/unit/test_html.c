@@ -2,7 +2,8 @@
  * Tests the HTML report writer: one page with the inline SVG (no XML
  * declaration), JSON data in which no markup character appears raw (nasty
  * labels included), facts in both directions, the script; identical bytes
- * for any merge order; /dev/full fails. Depends on out/html.h, check.h. */
+ * for any merge order; /dev/full fails. Depends on out/html.h and
+ * out_fixture.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,27 +12,15 @@
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
 #include "out/html.h"
-#include "sample_graph.h"
 
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void) {
-  return "leak:textspan_size\nleak:libfontconfig\nleak:libpango\n"
-         "leak:libglib\nleak:libgobject\nleak:libgvplugin_dot_layout\n"
-         "leak:libgvplugin_neato_layout\nleak:htmlparse\n";
-}
-const char *__asan_default_options(void);
-const char *__asan_default_options(void) { return "fast_unwind_on_malloc=0"; }
+#define OUT_FIXTURE_GRAPHVIZ_HOOKS
+#include "out_fixture.h"
 
 static char *page_of(CnkgGraph *g) {
   CnkgOutput *out = NULL;
   CHECK(!cnkg_output_new_memory(&out));
   CHECK(cnkg_html_write(g, NULL, out) == CNKG_SUCCESS);
-  size_t len;
-  const char *m = cnkg_output_memory(out, &len);
-  char *copy = malloc(len + 1);
-  if (copy) memcpy(copy, m, len + 1);
-  cnkg_output_free(out);
-  return copy;
+  return fixture_output_take(out);
 }
 
 int main(void) {

@@ -2,7 +2,7 @@
  * Tests the RDF writer: Turtle and N-Triples parse with rapper to the same
  * triples (nasty strings included), no blank nodes, merge order does not
  * change a byte, options (base, provenance) and /dev/full failing.
- * Depends on out/rdf.h, graph.h, output.h, check.h; rapper for round trips. */
+ * Depends on out/rdf.h, out_fixture.h; rapper for round trips. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
 #include "out/rdf.h"
-#include "sample_graph.h"
+#include "out_fixture.h"
 
 /* Writes graph with opts into a new malloc'd string (NULL on failure). */
 static char *render(const CnkgGraph *g, const CnkgRdfOptions *opts,
@@ -20,24 +20,7 @@ static char *render(const CnkgGraph *g, const CnkgRdfOptions *opts,
   CnkgOutput *o = NULL;
   if (cnkg_output_new_memory(&o)) return NULL;
   *status = cnkg_rdf_write(g, opts, o);
-  size_t len;
-  const char *m = cnkg_output_memory(o, &len);
-  char *copy = malloc(len + 1);
-  if (copy) memcpy(copy, m, len + 1);
-  cnkg_output_free(o);
-  return copy;
-}
-
-static CnkgGraph *merged(int first_second) {
-  CnkgGraph *a = sample_graph(first_second ? 0 : 1);
-  CnkgGraph *b = sample_graph(first_second ? 1 : 0);
-  CnkgGraph *m = cnkg_graph_new();
-  CHECK_EQ(cnkg_graph_merge(m, a), 0);
-  CHECK_EQ(cnkg_graph_merge(m, b), 0);
-  CHECK_EQ(cnkg_graph_canonicalize(m), 0);
-  cnkg_graph_free(a);
-  cnkg_graph_free(b);
-  return m;
+  return fixture_output_take(o);
 }
 
 static bool have_rapper(void) {
@@ -72,7 +55,7 @@ static size_t count_lines(const char *s) {
 }
 
 static void test_round_trip(void) {
-  CnkgGraph *g = merged(1);
+  CnkgGraph *g = fixture_merged(0);
   CnkgRdfOptions opt;
   cnkg_rdf_options_init(&opt);
   CnkgStatus st;
@@ -125,7 +108,7 @@ static void test_round_trip(void) {
 }
 
 static void test_order_free(void) {
-  CnkgGraph *x = merged(1), *y = merged(0);
+  CnkgGraph *x = fixture_merged(0), *y = fixture_merged(1);
   CnkgRdfOptions opt;
   cnkg_rdf_options_init(&opt);
   CnkgStatus s1, s2;
@@ -208,7 +191,7 @@ static void test_contract(void) {
 
 static void test_dev_full(void) {
   if (access("/dev/full", W_OK) != 0) return;
-  CnkgGraph *g = merged(1);
+  CnkgGraph *g = fixture_merged(0);
   for (int fmt = 0; fmt < 2; fmt++) {
     CnkgOutput *o = NULL;
     CHECK_EQ(cnkg_output_new_file("/dev/full", &o, NULL, 0), 0);

@@ -46,6 +46,15 @@ static const char BAD_MIDDLE[] =
     "的了在是对把被将为与及等也都就已各全所个这该其以从向到并由各里上下中后"
     "，。、；：！？“”（）";
 
+/* The offset after the character at pos (matching goes on there after an
+ * empty match; the subjects are valid UTF-8, so pcre2 need not recheck
+ * them: PCRE2_NO_UTF_CHECK keeps repeated matching linear). */
+static size_t next_boundary(const char *s, size_t len, size_t pos) {
+  pos++;
+  while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;
+  return pos;
+}
+
 static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
   int code;
   PCRE2_SIZE off;
@@ -270,8 +279,7 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
     size_t sent = sp->sentence < st->text->n_sentences ? sp->sentence
                                                         : cnkg_docstate_sentence_at(st, sp->begin);
     size_t limit = sent < st->text->n_sentences ? st->text->sentences[sent].end : len;
-    int rc = pcre2_match(r->after_place, (PCRE2_SPTR)s, limit, sp->end,
-                         PCRE2_ANCHORED, md, r->mctx);
+    int rc = pcre2_match(r->after_place, (PCRE2_SPTR)s, limit, sp->end, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, r->mctx);
     if (rc < 0) continue;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t e = ov[1];
@@ -298,7 +306,7 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
     status = cand_add(out, b, e, sp->entity, NULL, 0);
     if (status) break;
     /* 红山县组织部和交通局: the second body shares the place. */
-    rc = pcre2_match(r->coordinated, (PCRE2_SPTR)s, limit, e, PCRE2_ANCHORED, md,
+    rc = pcre2_match(r->coordinated, (PCRE2_SPTR)s, limit, e, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md,
                      r->mctx);
     if (rc >= 2) {
       size_t cb = ov[2], ce = ov[3];
@@ -445,11 +453,11 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
   while (pos < len) {
-    int rc = pcre2_match(r->media, (PCRE2_SPTR)s, len, pos, 0, md, r->mctx);
+    int rc = pcre2_match(r->media, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
     if (rc < 2) break;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t b = ov[2], e = ov[3];
-    pos = ov[1] > pos ? ov[1] : pos + 1;
+    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     if (ends_with(s + b, e - b, "合作社") || !middle_ok(s, b, e)) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
     if (status) break;
@@ -469,10 +477,10 @@ static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
   while (pos < len && !status) {
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, pos, 0, md, r->mctx);
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
     if (rc < 2) break;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    pos = ov[1] > pos ? ov[1] : pos + 1;
+    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = SIZE_MAX, e = 0;
     for (int g = 1; g < rc; g++) {
       if (ov[2 * g] == PCRE2_UNSET) continue;
@@ -506,10 +514,10 @@ static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
   while (pos < len && !status) {
-    int rc = pcre2_match(r->firm_list, (PCRE2_SPTR)s, len, pos, 0, md, r->mctx);
+    int rc = pcre2_match(r->firm_list, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
     if (rc < 2) break;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    pos = ov[1] > pos ? ov[1] : pos + 1;
+    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = ov[2], e = ov[3];
     for (size_t i = b; i < e && !status;) {
       size_t ib = i;
@@ -594,8 +602,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       size_t sent = cnkg_docstate_sentence_at(st, c->begin);
       size_t limit = sent < st->text->n_sentences ? st->text->sentences[sent].end
                                                   : st->text->norm_len;
-      int rc = pcre2_match(r->coordinated, (PCRE2_SPTR)st->text->norm, limit, c->end,
-                           PCRE2_ANCHORED, md, r->mctx);
+      int rc = pcre2_match(r->coordinated, (PCRE2_SPTR)st->text->norm, limit, c->end, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md, r->mctx);
       if (rc < 2) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       size_t cb = ov[2], ce = ov[3];

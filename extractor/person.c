@@ -88,6 +88,15 @@ static const char *const ANAPHORA[] = {"该村", "本村", "这个村", "全村"
 
 /* ---- construction ---- */
 
+/* The offset after the character at pos (matching goes on there after an
+ * empty match; the subjects are valid UTF-8, so pcre2 need not recheck
+ * them: PCRE2_NO_UTF_CHECK keeps repeated matching linear). */
+static size_t next_boundary(const char *s, size_t len, size_t pos) {
+  pos++;
+  while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;
+  return pos;
+}
+
 static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
   int code;
   PCRE2_SIZE off;
@@ -644,10 +653,10 @@ static CnkgStatus from_bylines(Ctx *c) {
   for (int k = RE_REPORTER; k <= RE_PAREN && !status; k++) {
     size_t pos = 0;
     while (pos < c->len && !status) {
-      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, 0, md, c->r->mctx);
+      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, PCRE2_NO_UTF_CHECK, md, c->r->mctx);
       if (rc < 2) break;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      pos = ov[1] > pos ? ov[1] : pos + 1;
+      pos = ov[1] > pos ? ov[1] : next_boundary(c->s, c->len, pos);
       size_t b = ov[2], e = ov[3];
       /* A reporter's name closes its line; inside prose (记者了解到) the
        * analyser decides. */
@@ -837,7 +846,7 @@ static CnkgStatus from_refs(Ctx *c) {
   for (int k = RE_HONORIFIC; k <= RE_OLD && !status; k++) {
     size_t pos = 0;
     while (pos < c->len && !status) {
-      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, 0, md, c->r->mctx);
+      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, PCRE2_NO_UTF_CHECK, md, c->r->mctx);
       if (rc < 2) break;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       size_t b = ov[2], e = ov[3];

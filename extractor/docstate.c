@@ -38,15 +38,32 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
   CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, ob, oe, anchor);
   free(anchor);
   if (s) return s;
+  size_t ns = st->text->n_sentences;
+  if (!st->sent_first_span) {
+    st->sent_first_span = malloc((ns + 1) * sizeof *st->sent_first_span);
+    st->sent_last_span = malloc((ns + 1) * sizeof *st->sent_last_span);
+    if (!st->sent_first_span || !st->sent_last_span) return CNKG_ERR_NOMEM;
+    for (size_t i = 0; i <= ns; i++) st->sent_first_span[i] = st->sent_last_span[i] = SIZE_MAX;
+  }
   if (st->n_spans == st->cap_spans) {
     size_t cap = st->cap_spans ? st->cap_spans * 2 : 64;
     CnkgSpan *n = realloc(st->spans, cap * sizeof *n);
     if (!n) return CNKG_ERR_NOMEM;
     st->spans = n;
+    size_t *next = realloc(st->span_next, cap * sizeof *next);
+    if (!next) return CNKG_ERR_NOMEM;
+    st->span_next = next;
     st->cap_spans = cap;
   }
   const CnkgEntity *e = cnkg_graph_entity(st->graph, entity);
-  st->spans[st->n_spans++] = (CnkgSpan){sentence, begin, end, entity, e->type};
+  size_t k = st->n_spans++;
+  st->spans[k] = (CnkgSpan){sentence, begin, end, entity, e->type};
+  st->span_next[k] = SIZE_MAX;
+  if (sentence < ns) {
+    if (st->sent_last_span[sentence] == SIZE_MAX) st->sent_first_span[sentence] = k;
+    else st->span_next[st->sent_last_span[sentence]] = k;
+    st->sent_last_span[sentence] = k;
+  }
   return CNKG_SUCCESS;
 }
 
@@ -66,6 +83,15 @@ CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
   return r;
 }
 
+size_t cnkg_docstate_first_span(const CnkgDocState *st, size_t sentence) {
+  if (!st || !st->sent_first_span || sentence >= st->text->n_sentences) return SIZE_MAX;
+  return st->sent_first_span[sentence];
+}
+
+size_t cnkg_docstate_next_span(const CnkgDocState *st, size_t span) {
+  return st && span < st->n_spans ? st->span_next[span] : SIZE_MAX;
+}
+
 size_t cnkg_docstate_sentence_at(const CnkgDocState *st, size_t pos) {
   size_t lo = 0, hi = st->text->n_sentences;
   while (lo < hi) {
@@ -83,6 +109,10 @@ void cnkg_docstate_clear(CnkgDocState *st) {
   free(st->spans);
   st->spans = NULL;
   st->n_spans = st->cap_spans = 0;
+  free(st->span_next);
+  free(st->sent_first_span);
+  free(st->sent_last_span);
+  st->span_next = st->sent_first_span = st->sent_last_span = NULL;
   free(st->cp_byte);
   st->cp_byte = NULL;
   st->n_cp = 0;

@@ -38,6 +38,13 @@ typedef struct {
                                   orig_len after the last, so mentions in any
                                   order map in constant time */
   size_t n_cp;                 /* code points in text->orig */
+  size_t *span_next;           /* owned, parallel to spans: the next span of
+                                  the same sentence, or SIZE_MAX */
+  size_t *sent_first_span;     /* owned, made on first mention: per sentence,
+                                  its first span (in the order added), or
+                                  SIZE_MAX; with span_next, a sentence's
+                                  spans without scanning them all */
+  size_t *sent_last_span;      /* owned: per sentence, its last span */
 } CnkgDocState;
 
 /* Adds a mention of entity for the normalised byte range [begin, end) of
@@ -49,6 +56,10 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
 CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
                                 size_t object, const char *literal,
                                 size_t sentence);
+/* The first span of sentence (SIZE_MAX if none, or out of range); then
+ * cnkg_docstate_next_span for the others, in the order added. */
+size_t cnkg_docstate_first_span(const CnkgDocState *st, size_t sentence);
+size_t cnkg_docstate_next_span(const CnkgDocState *st, size_t span);
 /* Index of the sentence containing normalised byte offset pos, or SIZE_MAX. */
 size_t cnkg_docstate_sentence_at(const CnkgDocState *st, size_t pos);
 void cnkg_docstate_clear(CnkgDocState *st);

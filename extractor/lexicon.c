@@ -394,27 +394,45 @@ static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {
  * 野则河村). SIZE_MAX when none. */
 static size_t paragraph_place(const CnkgDocState *st, size_t para,
                               size_t limit) {
+  /* The paragraph's spans through the sentence index (not all spans): its
+   * first sentence by binary search, and the earliest place is in the first
+   * sentence that has one. */
+  const CnkgText *t = st->text;
+  size_t lo = 0, hi = t->n_sentences;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->sentences[mid].paragraph < para) lo = mid + 1;
+    else hi = mid;
+  }
   const CnkgSpan *first = NULL;
-  for (size_t i = 0; i < st->n_spans; i++) {
-    const CnkgSpan *sp = &st->spans[i];
-    if (!cnkg_type_is_place(sp->type) || sp->end > limit) continue;
-    if (st->text->sentences[sp->sentence].paragraph != para) continue;
-    if (!first || sp->begin < first->begin ||
-        (sp->begin == first->begin && sp->end > first->end))
-      first = sp;
+  for (size_t si = lo; si < t->n_sentences && t->sentences[si].paragraph == para &&
+                       t->sentences[si].begin <= limit && !first;
+       si++) {
+    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i)) {
+      const CnkgSpan *sp = &st->spans[i];
+      if (!cnkg_type_is_place(sp->type) || sp->end > limit) continue;
+      if (!first || sp->begin < first->begin ||
+          (sp->begin == first->begin && sp->end > first->end))
+        first = sp;
+    }
   }
   if (!first) return SIZE_MAX;
+  /* Then along the chain of places that follow it directly (in its
+   * sentence or, at its end, the next). */
   for (bool moved = true; moved;) {
     moved = false;
-    for (size_t i = 0; i < st->n_spans; i++) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (cnkg_type_is_place(sp->type) && sp->begin == first->end &&
-          sp->end > sp->begin && sp->end <= limit) {
-        first = sp;
-        moved = true;
-        break;
+    for (size_t si = first->sentence; si <= first->sentence + 1 && !moved; si++)
+      for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+           i = cnkg_docstate_next_span(st, i)) {
+        const CnkgSpan *sp = &st->spans[i];
+        if (cnkg_type_is_place(sp->type) && sp->begin == first->end &&
+            sp->end > sp->begin && sp->end <= limit) {
+          first = sp;
+          moved = true;
+          break;
+        }
       }
-    }
   }
   return first->entity;
 }
@@ -465,7 +483,8 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     else if (k >= end && ce == sen->end) ce = k;
   }
   const CnkgSpan *before = NULL, *after = NULL, *org = NULL;
-  for (size_t i = 0; i < st->n_spans; i++) {
+  for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->sentence != sentence || sp->begin < cb || sp->end > ce) continue;
     /* 云南红梨: a place naming where a product comes from */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cli/writers.h"
 #include "cnkg/graph.h"
@@ -35,12 +36,6 @@ static const char merge_usage[] =
   "\n"
   "Example: cnkg merge -f ntriples -o all.nt shard1.nt shard2.nt\n";
 
-static int usage_error(const char *msg, const char *arg) {
-  fprintf(stderr, "cnkg: error: merge: %s%s%s\nTry 'cnkg merge --help'.\n", msg,
-          arg ? " " : "", arg ? arg : "");
-  return 2;
-}
-
 int cnkg_cli_merge(int argc, char **argv) {
   static const struct option longopts[] = {
     {"format", required_argument, NULL, 'f'},
@@ -60,33 +55,44 @@ int cnkg_cli_merge(int argc, char **argv) {
       char *save = NULL;
       for (char *tok = strtok_r(optarg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
         if (cnkg_write_options_add_format(&wopt, tok) != 0)
-          rc = usage_error("unknown format (turtle, ntriples, dot, svg):", tok);
+          rc = cnkg_cli_usage_error(
+              "merge", "unknown format (turtle, ntriples, dot, svg):", tok);
       break;
     }
     case 'o': output = optarg; break;
     case 'B':
       if (cnkg_write_options_set_base(&wopt, optarg) != 0)
-        rc = usage_error("--base needs an absolute ASCII IRI ending in / or #:", optarg);
+        rc = cnkg_cli_usage_error(
+            "merge", "--base needs an absolute ASCII IRI ending in / or #:",
+            optarg);
       break;
     case 'P':
       if (cnkg_write_options_set_provenance(&wopt, optarg) != 0)
-        rc = usage_error("--provenance takes none, entities or full, not", optarg);
+        rc = cnkg_cli_usage_error(
+            "merge", "--provenance takes none, entities or full, not", optarg);
       break;
     case 'h':
       fputs(merge_usage, stdout);
       cnkg_write_options_clear(&wopt);
       return 0;
-    case ':': rc = usage_error("option needs an argument:", argv[optind - 1]); break;
-    default: rc = usage_error("unknown option:", argv[optind - 1]); break;
+    case ':':
+      rc = cnkg_cli_usage_error("merge", "option needs an argument:",
+                                argv[optind - 1]);
+      break;
+    default:
+      rc = cnkg_cli_usage_error("merge", "unknown option:", argv[optind - 1]);
+      break;
     }
     if (rc) break;
   }
-  if (!rc && optind >= argc) rc = usage_error("no GRAPH given", NULL);
+  if (!rc && optind >= argc)
+    rc = cnkg_cli_usage_error("merge", "no GRAPH given", NULL);
   if (!rc && wopt.n_formats == 0) cnkg_write_options_add_format(&wopt, "turtle");
   wopt.output_is_dir = wopt.n_formats != 1;
   if (!output) output = wopt.output_is_dir ? "out" : "-";
   if (!rc && wopt.output_is_dir && !strcmp(output, "-"))
-    rc = usage_error("--output - needs exactly one --format", NULL);
+    rc = cnkg_cli_usage_error("merge", "--output - needs exactly one --format",
+                              NULL);
   if (rc) {
     cnkg_write_options_clear(&wopt);
     return rc;

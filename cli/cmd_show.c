@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/output.h"
 #include "out/graphread.h"
@@ -80,10 +81,8 @@ int cnkg_cli_show(int argc, char **argv) {
       return 2;
     }
   }
-  if (argc - optind != 2) {
-    fputs("cnkg: error: show: expected GRAPH NAME\nTry 'cnkg show --help'.\n", stderr);
-    return 2;
-  }
+  if (argc - optind != 2)
+    return cnkg_cli_usage_error("show", "expected GRAPH NAME", NULL);
   const char *path = argv[optind], *name = argv[optind + 1];
   char err[512];
   CnkgGraphRead *g = NULL;

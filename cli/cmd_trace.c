@@ -2,12 +2,14 @@
  * `cnkg trace GRAPH A B`: the shortest paths between two entities of a built
  * graph, each step with the sentences and documents that state it; --format
  * dot|svg draws the paths instead. Only parses options and wires
- * out/graphread.h to out/dot.h. Depends on commands.h, cnkg/output.h. */
+ * out/graphread.h to out/dot.h. Depends on commands.h, cliutil.h,
+ * cnkg/output.h. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/output.h"
 #include "out/dot.h"
@@ -28,12 +30,6 @@ static const char usage[] =
     "Exit status: 0 paths found, 1 no path, unknown or ambiguous name, or\n"
     "unreadable graph, 2 usage error.\n"
     "Example: cnkg trace out/graph.ttl 陈立远 屏南县\n";
-
-static int usage_error(const char *msg, const char *arg) {
-  fprintf(stderr, "cnkg: error: trace: %s%s%s\nTry 'cnkg trace --help'.\n", msg,
-          arg ? " " : "", arg ? arg : "");
-  return 2;
-}
 
 static int parse_count(const char *s, size_t *n) {
   char *end;
@@ -56,16 +52,25 @@ int cnkg_cli_trace(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, "+f:n:e:o:h", longs, NULL)) != -1) {
     switch (c) {
     case 'f': format = optarg; break;
-    case 'n': if (parse_count(optarg, &max_paths)) return usage_error("bad --max-paths", optarg); break;
-    case 'e': if (parse_count(optarg, &max_ev)) return usage_error("bad --evidence", optarg); break;
+    case 'n':
+      if (parse_count(optarg, &max_paths))
+        return cnkg_cli_usage_error("trace", "bad --max-paths", optarg);
+      break;
+    case 'e':
+      if (parse_count(optarg, &max_ev))
+        return cnkg_cli_usage_error("trace", "bad --evidence", optarg);
+      break;
     case 'o': output = optarg; break;
     case 'h': fputs(usage, stdout); return 0;
-    default: return usage_error("unknown or incomplete option", argv[optind - 1]);
+    default:
+      return cnkg_cli_usage_error("trace", "unknown or incomplete option",
+                                  argv[optind - 1]);
     }
   }
   if (strcmp(format, "text") && strcmp(format, "dot") && strcmp(format, "svg"))
-    return usage_error("unknown format", format);
-  if (argc - optind != 3) return usage_error("expected GRAPH A B", NULL);
+    return cnkg_cli_usage_error("trace", "unknown format", format);
+  if (argc - optind != 3)
+    return cnkg_cli_usage_error("trace", "expected GRAPH A B", NULL);
   const char *path = argv[optind], *na = argv[optind + 1], *nb = argv[optind + 2];
 
   char err[512];

@@ -332,10 +332,28 @@ void cnkg_place_free(CnkgPlaceRecognizer *r) {
 
 /* ---------------------------------------------------------- candidates */
 
+/* A record's level. cnkg_division_get formats the whole record (its code
+ * with snprintf), and the resolving passes ask for the same few records'
+ * levels again and again: a small per-thread cache answers most of them.
+ * The list is read-only, so cached levels never go stale. */
+enum { LEVEL_CACHE = 1024 };
+static _Thread_local struct {
+  const CnkgDivision *div;
+  CnkgDivId id;
+  CnkgLevel level;
+} level_cache[LEVEL_CACHE];
+
 static CnkgLevel rec_level(const CnkgDivision *div, CnkgDivId id) {
+  size_t slot = (size_t)((id * 2654435761u) >> 22) % LEVEL_CACHE;
+  if (level_cache[slot].div == div && level_cache[slot].id == id)
+    return level_cache[slot].level;
   CnkgDivRecord rec;
-  if (cnkg_division_get(div, id, &rec) != CNKG_SUCCESS) return CNKG_LEVEL_NONE;
-  return rec.level;
+  CnkgLevel level =
+      cnkg_division_get(div, id, &rec) == CNKG_SUCCESS ? rec.level : CNKG_LEVEL_NONE;
+  level_cache[slot].div = div;
+  level_cache[slot].id = id;
+  level_cache[slot].level = level;
+  return level;
 }
 
 static void cand_free(Cand *c) {
@@ -1073,27 +1091,49 @@ static CnkgStatus index_groups(Work *w) {
  * see near_part), some more than once. */
 typedef void (*NearFn)(const Work *w, size_t ci, size_t a, void *ctx);
 
+/* Visits [from, to) unless a part already visited holds it (visiting a
+ * mention twice changes nothing; skipping saves the time). */
+typedef struct {
+  size_t from[6], to[6];
+  size_t n;
+} Visited;
+
+static void visit_part(const Work *w, size_t ci, size_t from, size_t to, Visited *done,
+                       NearFn visit, void *ctx) {
+  for (size_t k = 0; k < done->n; k++)
+    if (done->from[k] <= from && to <= done->to[k]) return;
+  for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+  if (done->n < 6) {
+    done->from[done->n] = from;
+    done->to[done->n++] = to;
+  }
+}
+
 static void visit_near(const Work *w, size_t ci, NearFn visit, void *ctx) {
   const Cand *c = &w->c[ci];
   if (c->sent == SIZE_MAX) return;
+  Visited done;
+  done.n = 0;
   size_t from, to;
-  const size_t *los[] = {w->sent_lo, w->para_lo, w->sec_lo};
-  const size_t *his[] = {w->sent_hi, w->para_hi, w->sec_hi};
-  for (int g = 0; g < 3; g++) {
-    if (g == 2 && w->section[c->sent] == SIZE_MAX) continue;
-    near_part(ci, los[g][ci], his[g][ci], &from, &to);
-    for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+  /* Widest first: section, paragraph, sentence. */
+  if (w->section[c->sent] != SIZE_MAX) {
+    near_part(ci, w->sec_lo[ci], w->sec_hi[ci], &from, &to);
+    visit_part(w, ci, from, to, &done, visit, ctx);
   }
+  near_part(ci, w->para_lo[ci], w->para_hi[ci], &from, &to);
+  visit_part(w, ci, from, to, &done, visit, ctx);
+  near_part(ci, w->sent_lo[ci], w->sent_hi[ci], &from, &to);
+  visit_part(w, ci, from, to, &done, visit, ctx);
   /* The heading line that opens the section (its first sentence). */
   if (w->section[c->sent] != SIZE_MAX) {
     size_t lo = w->sec_lo[ci];
     if (w->c[lo].sent == w->section[c->sent]) {
       near_part(ci, lo, w->sent_hi[lo], &from, &to);
-      for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+      visit_part(w, ci, from, to, &done, visit, ctx);
     }
   }
   near_part(ci, 0, w->lead_hi, &from, &to);
-  for (size_t a = from; a < to; a++) visit(w, ci, a, ctx);
+  visit_part(w, ci, from, to, &done, visit, ctx);
   if (w->section[c->sent] == SIZE_MAX) {
     size_t m = w->n_heads < 2 * NEAR_WINDOW ? w->n_heads : 2 * NEAR_WINDOW;
     for (size_t k = 0; k < m; k++) visit(w, ci, w->heads[k], ctx);

@@ -1897,9 +1897,12 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
 size_t cnkg_place_nearest(const CnkgDocState *st, size_t sentence, size_t pos) {
   if (!st || !st->text || sentence >= st->text->n_sentences) return SIZE_MAX;
   const CnkgText *t = st->text;
+  /* Each sentence's spans come from its list (in the order added), not from
+   * a scan of all spans per call. */
   size_t best = SIZE_MAX, best_end = 0;
-  for (size_t i = 0; i < st->n_spans; i++) {
-    if (!cnkg_place_span_is_place(st, i) || st->spans[i].sentence != sentence) continue;
+  for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
+    if (!cnkg_place_span_is_place(st, i)) continue;
     if (st->spans[i].end <= pos && (best == SIZE_MAX || st->spans[i].end >= best_end)) {
       best = st->spans[i].entity;
       best_end = st->spans[i].end;
@@ -1909,16 +1912,19 @@ size_t cnkg_place_nearest(const CnkgDocState *st, size_t sentence, size_t pos) {
   size_t para = t->sentences[sentence].paragraph;
   for (size_t si = sentence; si-- > 0;) {
     if (t->sentences[si].paragraph != para) break;
-    for (size_t i = st->n_spans; i-- > 0;)
-      if (cnkg_place_span_is_place(st, i) && st->spans[i].sentence == si)
-        return st->spans[i].entity;
+    size_t last = SIZE_MAX; /* the place added last */
+    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i))
+      if (cnkg_place_span_is_place(st, i)) last = i;
+    if (last != SIZE_MAX) return st->spans[last].entity;
   }
   for (size_t si = sentence + 1; si-- > 0;) {
     if (!t->sentences[si].heading) continue;
     size_t deepest = SIZE_MAX;
     CnkgType dt = CNKG_TYPE_PERSON;
-    for (size_t i = 0; i < st->n_spans; i++)
-      if (cnkg_place_span_is_place(st, i) && st->spans[i].sentence == si &&
+    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i))
+      if (cnkg_place_span_is_place(st, i) &&
           (deepest == SIZE_MAX || st->spans[i].type > dt)) {
         deepest = st->spans[i].entity;
         dt = st->spans[i].type;

@@ -390,8 +390,8 @@ static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {
 }
 
 /* The place a paragraph is about: the first place named in it before
- * byte limit, followed through a chain of adjacent names (交城县野则河村 ->
- * 野则河村). SIZE_MAX when none. */
+ * byte limit, followed through a chain of adjacent names (平遥县柳沟村 ->
+ * 柳沟村). SIZE_MAX when none. */
 static size_t paragraph_place(const CnkgDocState *st, size_t para,
                               size_t limit) {
   /* The paragraph's spans through the sentence index (not all spans): its
@@ -487,7 +487,7 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->sentence != sentence || sp->begin < cb || sp->end > ce) continue;
-    /* 云南红梨: a place naming where a product comes from */
+    /* 砀山酥梨: a place naming where a product comes from */
     if (cnkg_type_is_place(sp->type) &&
         cnkg_lexicon_at(s, sp->end, sen->end, 0x7u) &&
         !cnkg_lexicon_has(s, sp->end, sen->end, "种") &&

@@ -111,24 +111,6 @@ void cnkg_normalize_free(CnkgNormalize *n) {
   free(n);
 }
 
-/* Decoder for text already known to be well-formed UTF-8 (the hot loop;
- * cnkg_utf8_next checks what intake has checked already). */
-static inline uint32_t next_cp(const char *s, size_t *i) {
-  const unsigned char *p = (const unsigned char *)s + *i;
-  if (p[0] < 0x80) { *i += 1; return p[0]; }
-  if (p[0] < 0xE0) {
-    *i += 2;
-    return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-  }
-  if (p[0] < 0xF0) {
-    *i += 3;
-    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-           (p[2] & 0x3F);
-  }
-  *i += 4;
-  return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
-         ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
 
 /* ---- character rules */
 
@@ -270,7 +252,7 @@ static CnkgStatus pass_chars(const CnkgNormalize *n, const char *s, size_t len,
   size_t i = 0, k = 0;
   CnkgStatus st = CNKG_SUCCESS;
   while (i < len && !st) {
-    uint32_t c = next_cp(s, &i);
+    uint32_t c = cnkg_utf8_next_valid(s, &i);
     size_t kc = k++;
     /* most characters are plain CJK ideographs: straight through */
     if (c >= 0x4E00 && c <= 0x9FFF && !p.pending) {
@@ -407,7 +389,7 @@ static CnkgStatus convert_line(const CnkgNormalize *n, const CnkgMapped *src,
   size_t i = a, done = a;
   while (i < b && !st) {
     size_t at = i;
-    uint32_t c = next_cp(src->buf, &i);
+    uint32_t c = cnkg_utf8_next_valid(src->buf, &i);
     if (!needs_opencc(n, c)) continue;
     /* window start: WINDOW characters back, not before done */
     size_t ws = at;
@@ -419,7 +401,7 @@ static CnkgStatus convert_line(const CnkgNormalize *n, const CnkgMapped *src,
     size_t we = i;
     int left = WINDOW;
     while (we < b && left > 0) {
-      uint32_t d = next_cp(src->buf, &we);
+      uint32_t d = cnkg_utf8_next_valid(src->buf, &we);
       left = needs_opencc(n, d) ? WINDOW : left - 1;
     }
     st = convert_table(n, src, done, ws, out);
@@ -439,7 +421,7 @@ static size_t scan_line(const CnkgNormalize *n, const CnkgMapped *m, size_t i,
   while (e < m->len && m->buf[e] != '\n') {
     unsigned char c = (unsigned char)m->buf[e];
     if (c >= 0xE3 && c <= 0xEF) {
-      uint32_t t = n->t2s[next_cp(m->buf, &e)];
+      uint32_t t = n->t2s[cnkg_utf8_next_valid(m->buf, &e)];
       if (!t) continue;
       if (!(t & PHRASE)) other = true;
       else if (t & ~PHRASE) strong = true; /* itself Traditional */
@@ -465,7 +447,7 @@ static void table_in_place(const CnkgNormalize *n, CnkgMapped *m, size_t i,
     unsigned char c = (unsigned char)m->buf[i];
     if (c >= 0xE3 && c <= 0xEF) {
       size_t at = i;
-      uint32_t t = n->t2s[next_cp(m->buf, &i)];
+      uint32_t t = n->t2s[cnkg_utf8_next_valid(m->buf, &i)];
       if (t && !(t & PHRASE) && t >= 0x800 && t < 0x10000)
         cnkg_utf8_encode(t, m->buf + at);
     } else {

@@ -15,23 +15,6 @@
  * recognisers scan within sentences, so unbounded sentences cost O(n^2). */
 #define LONG_LIMIT 1000
 
-/* Decoder for well-formed UTF-8 (intake validated it). */
-static inline uint32_t next_cp(const char *s, size_t *i) {
-  const unsigned char *p = (const unsigned char *)s + *i;
-  if (p[0] < 0x80) { *i += 1; return p[0]; }
-  if (p[0] < 0xE0) {
-    *i += 2;
-    return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
-  }
-  if (p[0] < 0xF0) {
-    *i += 3;
-    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
-           (p[2] & 0x3F);
-  }
-  *i += 4;
-  return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
-         ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
 
 static bool is_terminal(uint32_t c) {
   return c == 0x3002 || c == '!' || c == '?' || c == 0x2026;
@@ -49,7 +32,7 @@ size_t cnkg_sentence_next(const char *s, size_t b, size_t e) {
   size_t i = b, chars = 0;
   int depth = 0;
   while (i < e) {
-    uint32_t c = next_cp(s, &i);
+    uint32_t c = cnkg_utf8_next_valid(s, &i);
     chars++;
     if (chars >= LONG_LIMIT &&
         (c == 0xFF0C || c == 0xFF1B || c == ',' || c == ';' || chars >= 2 * LONG_LIMIT))
@@ -61,7 +44,7 @@ size_t cnkg_sentence_next(const char *s, size_t b, size_t e) {
     size_t j = i;
     while (j < e) {
       size_t k = j;
-      uint32_t d = next_cp(s, &k);
+      uint32_t d = cnkg_utf8_next_valid(s, &k);
       if (is_terminal(d)) {
         j = k;
       } else if (is_closer(d) && depth > 0) {

@@ -24,6 +24,26 @@ CnkgStr cnkg_str_of(const char *s);
  * Invalid or truncated sequences yield U+FFFD and advance by one byte. */
 uint32_t cnkg_utf8_next(const char *s, size_t len, size_t *i);
 
+/* Decodes the code point at s[*i] and advances *i past it, for text already
+ * known to be well-formed UTF-8 (validated at intake): no checks, for hot
+ * loops. Use cnkg_utf8_next on anything not yet validated. */
+static inline uint32_t cnkg_utf8_next_valid(const char *s, size_t *i) {
+  const unsigned char *p = (const unsigned char *)s + *i;
+  if (p[0] < 0x80) { *i += 1; return p[0]; }
+  if (p[0] < 0xE0) {
+    *i += 2;
+    return ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (p[0] < 0xF0) {
+    *i += 3;
+    return ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+           (p[2] & 0x3F);
+  }
+  *i += 4;
+  return ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+         ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
 /* Encodes cp into out (at least 4 bytes); returns the number of bytes. */
 size_t cnkg_utf8_encode(uint32_t cp, char *out);
 

@@ -78,6 +78,21 @@ size_t cnkg_utf8_count(const char *s, size_t len) {
   return n;
 }
 
+bool cnkg_utf8_char_in(const char *set, const char *s, size_t pos, size_t len) {
+  if (pos >= len) return false;
+  size_t i = pos;
+  cnkg_utf8_next(s, len, &i);
+  size_t n = i - pos;
+  size_t set_len = strlen(set);
+  for (size_t j = 0; j < set_len;) {
+    size_t k = j;
+    cnkg_utf8_next(set, set_len, &k);
+    if (k - j == n && memcmp(set + j, s + pos, n) == 0) return true;
+    j = k;
+  }
+  return false;
+}
+
 bool cnkg_is_han(uint32_t cp) {
   return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);

@@ -131,20 +131,6 @@ void cnkg_org_free(CnkgOrgRecognizer *r) {
 
 /* ---- small UTF-8 helpers ---- */
 
-static bool char_in(const char *set, const char *s, size_t pos, size_t len) {
-  if (pos >= len) return false;
-  size_t i = pos;
-  cnkg_utf8_next(s, len, &i);
-  size_t n = i - pos;
-  for (const char *p = set; *p;) {
-    size_t j = 0;
-    cnkg_utf8_next(p, strlen(p), &j);
-    if (j == n && memcmp(p, s + pos, n) == 0) return true;
-    p += j;
-  }
-  return false;
-}
-
 static bool starts_with(const char *s, size_t len, const char *w) {
   size_t n = strlen(w);
   return n <= len && memcmp(s, w, n) == 0;
@@ -182,7 +168,7 @@ static bool is_generic(const char *name) {
     return true;
   for (size_t k = 0; GENERIC[k]; k++)
     if (strcmp(name, GENERIC[k]) == 0) return true;
-  if (len > 3 && char_in(LEVEL_CHARS, name, 0, len))
+  if (len > 3 && cnkg_utf8_char_in(LEVEL_CHARS, name, 0, len))
     for (size_t k = 0; GENERIC[k]; k++)
       if (strcmp(name + 3, GENERIC[k]) == 0) return true;
   return cnkg_utf8_count(name, len) < 2;
@@ -251,7 +237,7 @@ static size_t place_at_start(const CnkgDocState *st, const size_t *pl,
 
 static bool middle_ok(const char *s, size_t b, size_t e) {
   for (size_t i = b; i < e;) {
-    if (char_in(BAD_MIDDLE, s, i, e)) return false;
+    if (cnkg_utf8_char_in(BAD_MIDDLE, s, i, e)) return false;
     cnkg_utf8_next(s, e, &i);
   }
   return true;
@@ -335,7 +321,7 @@ static bool has_suffix_char(const char *s, size_t len) {
   size_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
   if (i > 0) i--;
-  return char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len);
+  return cnkg_utf8_char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len);
 }
 
 static bool tag_is(const CnkgLacWord *w, const char *t) {
@@ -496,11 +482,11 @@ static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
 
 /* The place type a body starting with a level character belongs to. */
 static CnkgType level_of(const char *s, size_t b, size_t e) {
-  if (char_in("县旗", s, b, e)) return CNKG_TYPE_COUNTY;
-  if (char_in("镇乡", s, b, e)) return CNKG_TYPE_TOWNSHIP;
-  if (char_in("村", s, b, e)) return CNKG_TYPE_VILLAGE;
-  if (char_in("市州", s, b, e)) return CNKG_TYPE_PREFECTURE;
-  if (char_in("省", s, b, e)) return CNKG_TYPE_PROVINCE;
+  if (cnkg_utf8_char_in("县旗", s, b, e)) return CNKG_TYPE_COUNTY;
+  if (cnkg_utf8_char_in("镇乡", s, b, e)) return CNKG_TYPE_TOWNSHIP;
+  if (cnkg_utf8_char_in("村", s, b, e)) return CNKG_TYPE_VILLAGE;
+  if (cnkg_utf8_char_in("市州", s, b, e)) return CNKG_TYPE_PREFECTURE;
+  if (cnkg_utf8_char_in("省", s, b, e)) return CNKG_TYPE_PROVINCE;
   return CNKG_TYPE_COUNT;
 }
 
@@ -542,7 +528,7 @@ static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
 static size_t place_prefix(const char *s, size_t b, size_t e) {
   size_t best = 0;
   for (size_t i = b; i < e;) {
-    bool lv = char_in("县市省旗区州镇乡", s, i, e);
+    bool lv = cnkg_utf8_char_in("县市省旗区州镇乡", s, i, e);
     cnkg_utf8_next(s, e, &i);
     if (lv && i < e && i - b >= 6) best = i - b;
   }

@@ -219,20 +219,6 @@ static bool in_list(const char *s, size_t len, const char *const *list) {
   return false;
 }
 
-static bool char_in(const char *set, const char *s, size_t pos, size_t len) {
-  if (pos >= len) return false;
-  size_t i = pos;
-  cnkg_utf8_next(s, len, &i);
-  size_t n = i - pos;
-  for (const char *p = set; *p;) {
-    size_t j = 0;
-    cnkg_utf8_next(p, strlen(p), &j);
-    if (j == n && memcmp(p, s + pos, n) == 0) return true;
-    p += j;
-  }
-  return false;
-}
-
 static bool all_han(const char *s, size_t len) {
   if (len == 0) return false;
   for (size_t i = 0; i < len;)
@@ -432,8 +418,8 @@ static int repair(const char *s, size_t *b, size_t *e) {
     }
     size_t chars = cnkg_utf8_count(s + lb, le - lb);
     size_t last = prev_char(s, le);
-    if (chars == 3 && sn == 3 && char_in(GLUE1, s, last, le)) le = last;
-    else if (chars == 2 && sn == 3 && char_in(GLUE1S, s, last, le)) le = last;
+    if (chars == 3 && sn == 3 && cnkg_utf8_char_in(GLUE1, s, last, le)) le = last;
+    else if (chars == 2 && sn == 3 && cnkg_utf8_char_in(GLUE1S, s, last, le)) le = last;
   }
   *b = lb;
   *e = le;
@@ -540,7 +526,7 @@ static CnkgStatus from_rules(Ctx *c) {
       if (k != given) continue;
       bool glued = false;
       for (size_t q = b + sn; q < e; cnkg_utf8_next(c->s, c->len, &q))
-        glued |= char_in(GLUE1S, c->s, q, c->len) || char_in("户请书者员", c->s, q, c->len);
+        glued |= cnkg_utf8_char_in(GLUE1S, c->s, q, c->len) || cnkg_utf8_char_in("户请书者员", c->s, q, c->len);
       if (glued) continue;
       bool boundary = e >= c->len || !cnkg_is_han(cp_at(c->s, c->len, e)) ||
                       longest_at(c->s, c->len, e, NEXT);
@@ -856,14 +842,14 @@ static CnkgStatus from_refs(Ctx *c) {
       if (k == RE_OLD && start > 0) {
         size_t p = prev_char(c->s, start);
         if (cnkg_is_han(cp_at(c->s, c->len, p)) &&
-            !char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
+            !cnkg_utf8_char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
           continue;
       }
       /* Only where the surname starts a word: not 第一书记's 一, 副主任's 副. */
       if (k == RE_HONORIFIC && b > 0) {
         size_t p = prev_char(c->s, b);
         if (cnkg_is_han(cp_at(c->s, c->len, p)) &&
-            !char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
+            !cnkg_utf8_char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
           continue;
       }
       status = add_ref(c, b, e);
@@ -921,7 +907,7 @@ static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
 }
 
 static bool is_level_char(const char *s, size_t pos, size_t len) {
-  return char_in("村镇乡县市省州旗区", s, pos, len);
+  return cnkg_utf8_char_in("村镇乡县市省州旗区", s, pos, len);
 }
 
 /* Places and organisations named right before the title phrase

@@ -53,6 +53,10 @@ bool cnkg_utf8_valid(const char *s, size_t len);
 /* Number of code points in well-formed UTF-8. */
 size_t cnkg_utf8_count(const char *s, size_t len);
 
+/* True if the character at s[pos] (pos < len) is one of the characters of
+ * the NUL-terminated UTF-8 string set; false at or past len. */
+bool cnkg_utf8_char_in(const char *set, const char *s, size_t pos, size_t len);
+
 /* True for CJK unified ideographs (incl. extension A and compatibility). */
 bool cnkg_is_han(uint32_t cp);
 

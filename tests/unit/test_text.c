@@ -29,6 +29,9 @@ int main(void) {
   CHECK_EQ(cnkg_utf8_encode(0x1F600, buf), 4);
   CHECK_EQ(cnkg_utf8_encode(0x6751, buf), 3);
   CHECK(memcmp(buf, "村", 3) == 0);
+  CHECK(cnkg_utf8_char_in("、，,", "甲、乙", 3, 9));
+  CHECK(!cnkg_utf8_char_in("、，,", "甲、乙", 0, 9));
+  CHECK(!cnkg_utf8_char_in("、", "甲、", 6, 6));
   CHECK(cnkg_is_han(0x6751));
   CHECK(!cnkg_is_han('a'));
   return check_finish();

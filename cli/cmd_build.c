@@ -200,10 +200,11 @@ int cnkg_cli_build(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":f:o:j:qvh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f': {
-      char *list = optarg, *save = NULL;
-      for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-        if (cnkg_write_options_add_format(&wopt, tok) != 0)
-          return usage_error("unknown format (turtle, ntriples, dot, svg, html):", tok);
+      const char *bad = NULL;
+      if (cnkg_write_options_add_formats(&wopt, optarg, &bad) != 0) {
+        cnkg_write_options_clear(&wopt);
+        return usage_error("unknown format (turtle, ntriples, dot, svg, html):", bad);
+      }
       break;
     }
     case 'o': output = optarg; break;

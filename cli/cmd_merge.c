@@ -52,11 +52,10 @@ int cnkg_cli_merge(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
     switch (c) {
     case 'f': {
-      char *save = NULL;
-      for (char *tok = strtok_r(optarg, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-        if (cnkg_write_options_add_format(&wopt, tok) != 0)
-          rc = cnkg_cli_usage_error(
-              "merge", "unknown format (turtle, ntriples, dot, svg):", tok);
+      const char *bad = NULL;
+      if (cnkg_write_options_add_formats(&wopt, optarg, &bad) != 0)
+        rc = cnkg_cli_usage_error(
+            "merge", "unknown format (turtle, ntriples, dot, svg):", bad);
       break;
     }
     case 'o': output = optarg; break;

@@ -43,6 +43,16 @@ int cnkg_write_options_add_format(CnkgWriteOptions *o, const char *name) {
   return -1;
 }
 
+int cnkg_write_options_add_formats(CnkgWriteOptions *o, char *list, const char **bad) {
+  char *save = NULL;
+  for (char *tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+    if (cnkg_write_options_add_format(o, tok) != 0) {
+      *bad = tok;
+      return -1;
+    }
+  return 0;
+}
+
 int cnkg_write_options_set_base(CnkgWriteOptions *o, const char *iri) {
   size_t n = strlen(iri);
   const char *colon = strchr(iri, ':');

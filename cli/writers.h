@@ -28,6 +28,9 @@ void cnkg_write_options_init(CnkgWriteOptions *o);
 void cnkg_write_options_clear(CnkgWriteOptions *o);
 /* 0, or -1 for an unknown name. */
 int cnkg_write_options_add_format(CnkgWriteOptions *o, const char *name);
+/* Adds each name of a comma-separated list (modified in place). 0, or -1
+ * with *bad pointing at the first unknown name. */
+int cnkg_write_options_add_formats(CnkgWriteOptions *o, char *list, const char **bad);
 int cnkg_write_options_set_base(CnkgWriteOptions *o, const char *iri);
 int cnkg_write_options_set_provenance(CnkgWriteOptions *o, const char *level);
 

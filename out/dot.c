@@ -565,8 +565,41 @@ static CnkgStatus check_args(const CnkgGraph *graph, const CnkgDotOptions **o,
   return CNKG_SUCCESS;
 }
 
-CnkgStatus cnkg_dot_write(const CnkgGraph *graph, const CnkgDotOptions *options,
-                          CnkgOutput *output) {
+/* The second half of a write: DOT text, or an SVG rendering of the layout. */
+typedef CnkgStatus (*EmitFunc)(Agraph_t *root, Chan *chan, bool large);
+
+static CnkgStatus emit_dot(Agraph_t *root, Chan *chan, bool large) {
+  (void)large;
+  CnkgStatus st = CNKG_SUCCESS;
+  if (agwrite(root, chan) != 0 && !chan->status) st = CNKG_ERR_INTERNAL;
+  return chan->status ? chan->status : st;
+}
+
+static CnkgStatus emit_svg(Agraph_t *root, Chan *chan, bool large) {
+  /* One context for the process: graphviz 2.4x's pango plugin remembers the
+   * last font name across layouts, and freeing the context would free the
+   * string it still compares against. */
+  static GVC_t *shared_gvc;
+  if (!shared_gvc) shared_gvc = gvContext();
+  GVC_t *gvc = shared_gvc;
+  if (!gvc) return CNKG_ERR_NOMEM;
+  if (gvLayout(gvc, root, large ? "sfdp" : "dot") != 0) return CNKG_ERR_INTERNAL;
+  CnkgStatus st;
+  char *data = NULL;
+  unsigned int len = 0;
+  if (gvRenderData(gvc, root, "svg", &data, &len) != 0 || !data)
+    st = CNKG_ERR_INTERNAL;
+  else
+    st = cnkg_output_write(chan->out, data, len);
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(gvc, root);
+  return st;
+}
+
+/* Shared by both writers: build the drawing with graphviz's error hook set,
+ * emit it, and close it. */
+static CnkgStatus write_with(const CnkgGraph *graph, const CnkgDotOptions *options,
+                             CnkgOutput *output, EmitFunc emit) {
   CnkgDotOptions defaults;
   CnkgStatus st = check_args(graph, &options, &defaults, output);
   if (st) return st;
@@ -576,8 +609,7 @@ CnkgStatus cnkg_dot_write(const CnkgGraph *graph, const CnkgDotOptions *options,
   bool large;
   Agraph_t *root = build(graph, options, &chan, &large, &st);
   if (root) {
-    if (agwrite(root, &chan) != 0 && !chan.status) st = CNKG_ERR_INTERNAL;
-    if (chan.status) st = chan.status;
+    st = emit(root, &chan, large);
     agclose(root);
   }
   agseterrf(old);
@@ -585,39 +617,12 @@ CnkgStatus cnkg_dot_write(const CnkgGraph *graph, const CnkgDotOptions *options,
   return st;
 }
 
+CnkgStatus cnkg_dot_write(const CnkgGraph *graph, const CnkgDotOptions *options,
+                          CnkgOutput *output) {
+  return write_with(graph, options, output, emit_dot);
+}
+
 CnkgStatus cnkg_svg_write(const CnkgGraph *graph, const CnkgDotOptions *options,
                           CnkgOutput *output) {
-  CnkgDotOptions defaults;
-  CnkgStatus st = check_args(graph, &options, &defaults, output);
-  if (st) return st;
-  current_log = options->log;
-  agusererrf old = agseterrf(on_graphviz_error);
-  Chan chan = {output, CNKG_SUCCESS};
-  bool large;
-  Agraph_t *root = build(graph, options, &chan, &large, &st);
-  /* One context for the process: graphviz 2.4x's pango plugin remembers the
-   * last font name across layouts, and freeing the context would free the
-   * string it still compares against. */
-  static GVC_t *shared_gvc;
-  if (root && !shared_gvc) shared_gvc = gvContext();
-  GVC_t *gvc = root ? shared_gvc : NULL;
-  if (root && !gvc) st = CNKG_ERR_NOMEM;
-  if (gvc) {
-    if (gvLayout(gvc, root, large ? "sfdp" : "dot") != 0) {
-      st = CNKG_ERR_INTERNAL;
-    } else {
-      char *data = NULL;
-      unsigned int len = 0;
-      if (gvRenderData(gvc, root, "svg", &data, &len) != 0 || !data)
-        st = CNKG_ERR_INTERNAL;
-      else
-        st = cnkg_output_write(output, data, len);
-      if (data) gvFreeRenderData(data);
-      gvFreeLayout(gvc, root);
-    }
-  }
-  if (root) agclose(root);
-  agseterrf(old);
-  current_log = NULL;
-  return st;
+  return write_with(graph, options, output, emit_svg);
 }

@@ -160,6 +160,36 @@ static const char *const zone_suffixes[] = {
   "开发区", "管理区", "园区", "示范区", "生活区", "试验区", "实验区", "合作区",
   "管委会", "农场", "林场", NULL};
 
+/* Banners and counties named for the left or right wing of a league keep
+ * the first character of the league and the wing: 科尔沁左翼中旗 → 科左中旗,
+ * 察哈尔右翼前旗 → 察右前旗, 喀喇沁左翼(蒙古族自治)县 → 喀左县. stem is the
+ * name before its suffix, tail the suffix to write after the short form. */
+static void add_wing_short(KeySet *ks, const char *s, size_t stem, const char *tail) {
+  static const char *const wings[] = {"左翼", "右翼"};
+  size_t first = 0;
+  cnkg_utf8_next(s, stem, &first);
+  for (size_t k = 0; k < 2; k++) {
+    const char *at = NULL;
+    for (size_t i = first; i + strlen(wings[k]) <= stem; i++)
+      if (memcmp(s + i, wings[k], strlen(wings[k])) == 0) {
+        at = s + i;
+        break;
+      }
+    if (!at || chars(s, (size_t)(at - s)) < 2) continue;
+    size_t side = strlen("左"), rest = stem - (size_t)(at - s) - strlen(wings[k]);
+    size_t tl = strlen(tail), n = first + side + rest + tl;
+    if (ks->used + n > ks->bufsize) return;
+    char *p = ks->buf + ks->used;
+    memcpy(p, s, first);
+    memcpy(p + first, at, side);
+    memcpy(p + first + side, at + strlen(wings[k]), rest);
+    memcpy(p + first + side + rest, tail, tl);
+    ks->used += n;
+    add_key(ks, p, n, CNKG_KEY_SHORT);
+    return;
+  }
+}
+
 static void add_shorts(KeySet *ks, const char *s, size_t len, CnkgLevel level) {
   static const ShortRule *const by_level[6] = {
     NULL, province_rules, prefecture_rules, county_rules, township_rules, village_rules};
@@ -175,6 +205,7 @@ static void add_shorts(KeySet *ks, const char *s, size_t len, CnkgLevel level) {
       cut = bare;
     if (chars(s, cut) < 2) return;
     add_key(ks, s, cut, CNKG_KEY_SHORT);
+    if (level == CNKG_LEVEL_COUNTY) add_wing_short(ks, s, cut, r->back ? r->back : r->suffix);
     /* 海西蒙古族藏族自治州 → 海西州; 长哨营满族乡 → 长哨营乡; a plain 乡
      * already is stem + 乡. */
     if (r->back && cut != stem) add_composed(ks, s, cut, r->back);

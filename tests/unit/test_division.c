@@ -58,6 +58,10 @@ static void test_keys(void) {
   CHECK(has_key("东华门街道", CNKG_LEVEL_TOWNSHIP, "东华门", CNKG_KEY_SHORT));
   CHECK(has_key("查干哈达苏木", CNKG_LEVEL_TOWNSHIP, "查干哈达", CNKG_KEY_SHORT));
   CHECK(has_key("浦东新区", CNKG_LEVEL_COUNTY, "浦东", CNKG_KEY_SHORT));
+  CHECK(has_key("科尔沁左翼中旗", CNKG_LEVEL_COUNTY, "科左中旗", CNKG_KEY_SHORT));
+  CHECK(has_key("察哈尔右翼前旗", CNKG_LEVEL_COUNTY, "察右前旗", CNKG_KEY_SHORT));
+  CHECK(has_key("喀喇沁左翼蒙古族自治县", CNKG_LEVEL_COUNTY, "喀左县", CNKG_KEY_SHORT));
+  CHECK(!has_key("左翼旗", CNKG_LEVEL_COUNTY, "左旗", CNKG_KEY_SHORT)); /* no league before */
   /* Nothing shorter than two characters, and zones keep their full name. */
   CHECK_EQ(nkeys("新村", CNKG_LEVEL_VILLAGE), 1);
   CHECK_EQ(nkeys("某某经济技术开发区", CNKG_LEVEL_COUNTY), 1);

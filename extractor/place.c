@@ -71,6 +71,8 @@ typedef struct {
   size_t lead_hi;
   size_t *heads;
   size_t n_heads;
+  size_t *par;            /* per mention: the place it hangs on if unlinked
+                             (see group_parents), or SIZE_MAX */
 } Work;
 
 /* Context searches look at most this many mentions either side of the
@@ -1498,6 +1500,75 @@ static size_t find_parent(const Work *w, size_t ci) {
   return pp.best;
 }
 
+/* One name, one place per document. Each unlinked mention hangs on the
+ * nearest place around it (find_parent), but a document that names 法洛村
+ * once under 阿旺镇 and twice under just 东川区 means one village: mentions
+ * of one name at one level take the deepest of their parents when all those
+ * parents are listed places on one line of the list (each within the
+ * deepest). Parents on different lines (two 白沙村 under two townships),
+ * or places the list does not know, leave each mention its own. Fills
+ * w->par for every mention (SIZE_MAX for linked ones). */
+typedef struct {
+  const char *form;
+  CnkgLevel level;
+  size_t i;
+} NameKey;
+
+static int name_key_cmp(const void *a, const void *b) {
+  const NameKey *x = a, *y = b;
+  if (x->level != y->level) return x->level < y->level ? -1 : 1;
+  int d = strcmp(x->form, y->form);
+  if (d) return d;
+  return x->i < y->i ? -1 : (x->i > y->i ? 1 : 0);
+}
+
+static CnkgStatus group_parents(Work *w) {
+  const CnkgDivision *div = w->r->div;
+  w->par = malloc((w->n + 1) * sizeof *w->par);
+  NameKey *keys = malloc((w->n + 1) * sizeof *keys);
+  if (!w->par || !keys) {
+    free(keys);
+    return CNKG_ERR_NOMEM;
+  }
+  size_t nk = 0;
+  for (size_t i = 0; i < w->n; i++) {
+    const Cand *c = &w->c[i];
+    w->par[i] = SIZE_MAX;
+    if (c->link != CNKG_DIV_NONE || c->alias != SIZE_MAX || c->level == CNKG_LEVEL_NONE)
+      continue;
+    w->par[i] = find_parent(w, i);
+    if (c->sent != SIZE_MAX) keys[nk++] = (NameKey){c->form, c->level, i}; /* not the title */
+  }
+  qsort(keys, nk, sizeof *keys, name_key_cmp);
+  for (size_t a = 0, b; a < nk; a = b) {
+    for (b = a + 1;
+         b < nk && keys[b].level == keys[a].level && strcmp(keys[b].form, keys[a].form) == 0;
+         b++) {
+    }
+    if (b - a < 2) continue;
+    size_t deepest = SIZE_MAX;
+    bool one_line = true;
+    for (size_t k = a; k < b && one_line; k++) {
+      size_t p = w->par[keys[k].i];
+      if (p == SIZE_MAX) continue;
+      if (w->c[p].link == CNKG_DIV_NONE) one_line = false;
+      else if (deepest == SIZE_MAX || rec_level(div, w->c[p].link) >
+                                          rec_level(div, w->c[deepest].link))
+        deepest = p;
+    }
+    if (!one_line || deepest == SIZE_MAX) continue;
+    for (size_t k = a; k < b && one_line; k++) {
+      size_t p = w->par[keys[k].i];
+      one_line = p == SIZE_MAX ||
+                 cnkg_division_is_within(div, w->c[deepest].link, w->c[p].link);
+    }
+    if (!one_line) continue;
+    for (size_t k = a; k < b; k++) w->par[keys[k].i] = deepest;
+  }
+  free(keys);
+  return CNKG_SUCCESS;
+}
+
 /* The name of a record without committee and level suffix, into buf. */
 static size_t record_base(const CnkgDivision *div, CnkgDivId id, char *buf, size_t size) {
   CnkgDivRecord rec;
@@ -1549,7 +1620,7 @@ static void link_fuzzy(Work *w) {
     if (c->link != CNKG_DIV_NONE || c->alias != SIZE_MAX || c->natural ||
         (c->level != CNKG_LEVEL_TOWNSHIP && c->level != CNKG_LEVEL_VILLAGE))
       continue;
-    size_t p = find_parent(w, i);
+    size_t p = w->par[i];
     if (p == SIZE_MAX || w->c[p].link == CNKG_DIV_NONE) continue;
     CnkgDivId anc = w->c[p].link;
     if (rec_level(div, anc) < CNKG_LEVEL_COUNTY) continue;
@@ -1646,7 +1717,7 @@ static CnkgStatus build_entities(Work *w) {
     } else if (c->link != CNKG_DIV_NONE) {
       s = entity_for_record(w, c->link, c->form, &c->entity, NULL);
     } else {
-      c->parent = find_parent(w, order[k]);
+      c->parent = w->par[order[k]];
       const char *pkey = "";
       if (c->parent != SIZE_MAX && w->c[c->parent].entity != SIZE_MAX)
         pkey = cnkg_graph_entity(st->graph, w->c[c->parent].entity)->key;
@@ -1873,8 +1944,9 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
     s = resolve(&w);
   }
   if (!s && w.n) {
-    link_fuzzy(&w);
-    s = build_entities(&w);
+    s = group_parents(&w);
+    if (!s) link_fuzzy(&w);
+    if (!s) s = build_entities(&w);
     if (!s) s = build_hierarchy(&w);
     if (!s) s = set_focus(&w);
   }
@@ -1889,6 +1961,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
   free(w.sec_hi);
   free(w.heads);
   free(w.title_ids);
+  free(w.par);
   return s;
 }
 

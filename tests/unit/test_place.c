@@ -290,6 +290,27 @@ static void test_enumeration(void) {
   done(&d);
 }
 
+static size_t count_label(const Doc *d, const char *label) {
+  size_t n = 0;
+  for (size_t i = 0; i < cnkg_graph_entity_count(d->graph); i++)
+    if (strcmp(cnkg_graph_entity(d->graph, i)->label, label) == 0) n++;
+  return n;
+}
+
+static void test_one_sense(void) {
+  Doc d;
+  /* An unlisted village named once under its township and later under
+   * just the county is one village, hanging on the township. */
+  run(&d, "松阳县古市镇白鹭湾村的茶园扩大了。\n松阳县白鹭湾村去年还是贫困村。");
+  CHECK_EQ(count_label(&d, "白鹭湾村"), 1);
+  CHECK(located_in(&d, "白鹭湾村", "古市镇"));
+  done(&d);
+  /* Under two townships of different counties: two villages. */
+  run(&d, "松阳县古市镇白鹭湾村的茶园扩大了。\n江阴市长泾镇白鹭湾村去年还是贫困村。");
+  CHECK_EQ(count_label(&d, "白鹭湾村"), 2);
+  done(&d);
+}
+
 static void test_misprint(void) {
   Doc d;
   /* 岗夏村 is a misprint of the list's 岗下村 under the same township. */
@@ -333,6 +354,7 @@ int main(void) {
   test_ancestors();
   test_context();
   test_enumeration();
+  test_one_sense();
   test_misprint();
   test_natural_villages();
   test_generic_words();

@@ -308,11 +308,21 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
   return CNKG_SUCCESS;
 }
 
+/* True if a word of l starts anywhere in s[b..e). */
+static bool any_word_in(CnkgWordList *l, const char *s, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (cnkg_wordlist_at(l, s, k, e)) return true;
+  return false;
+}
+
 static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
   const CnkgSentence *sen = &st->text->sentences[si];
   const char *s = st->text->norm;
   size_t sb = sen->begin, se = sen->end;
   size_t i = sb;
+  /* whether the sentence has a cue word: looked for once, when first
+   * needed (-1 until then) */
+  int sentence_cued = -1, sentence_craft = -1;
   while (i < se) {
     unsigned char ch = (unsigned char)s[i];
     size_t step = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
@@ -360,13 +370,13 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
       q += cnkg_wordlist_at(&modifiers_list, s, q, se);
       bool cued = cnkg_wordlist_at(&cues_list, s, q, se);
       if (!cued) {
-        for (size_t k = sb; k < se && !cued; k++)
-          cued = cnkg_wordlist_at(&sentence_cues_list, s, k, se) > 0;
+        if (sentence_cued < 0) sentence_cued = any_word_in(&sentence_cues_list, s, sb, se);
+        cued = sentence_cued;
       }
       bool craft_cued = false;
       if (e->cls == CNKG_LEX_CRAFT) {
-        for (size_t k = sb; k < se && !craft_cued; k++)
-          craft_cued = cnkg_wordlist_at(&craft_cues_list, s, k, se) > 0;
+        if (sentence_craft < 0) sentence_craft = any_word_in(&craft_cues_list, s, sb, se);
+        craft_cued = sentence_craft;
       }
       if (((cued && e->cls != CNKG_LEX_CRAFT) || craft_cued) &&
           !activity_at(s, q, se)) {

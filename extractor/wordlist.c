@@ -15,6 +15,7 @@ typedef struct {
 } Slot;
 
 struct CnkgWordIndex {
+  uint32_t first_bytes[8]; /* bit b: some word starts with byte b */
   unsigned bits;      /* log2 of the number of buckets */
   size_t *head_start; /* bucket b of head is [head_start[b], head_start[b+1]) */
   size_t *tail_start;
@@ -115,16 +116,17 @@ static CnkgWordIndex *index_build(const CnkgWordList *l) {
   for (size_t i = 0; i < n; i++) {
     const char *w = word_of(l, i);
     size_t len = strlen(w);
-    if (len) all[m++] = (Slot){w, len, i}; /* an empty word never matches */
+    if (!len) continue; /* an empty word never matches */
+    all[m++] = (Slot){w, len, i};
+    unsigned char c = (unsigned char)w[0];
+    x->first_bytes[c >> 5] |= UINT32_C(1) << (c & 31);
   }
   fill(x, all, m, nb, false, x->head_start, x->head);
   fill(x, all, m, nb, true, x->tail_start, x->tail);
   return x;
 }
 
-static const CnkgWordIndex *index_get(CnkgWordList *l) {
-  CnkgWordIndex *x = atomic_load_explicit(&l->index, memory_order_acquire);
-  if (x) return x == &no_index ? NULL : x;
+static const CnkgWordIndex *index_publish(CnkgWordList *l) {
   CnkgWordIndex *built = index_build(l);
   CnkgWordIndex *expected = NULL;
   if (atomic_compare_exchange_strong_explicit(&l->index, &expected,
@@ -135,6 +137,13 @@ static const CnkgWordIndex *index_get(CnkgWordList *l) {
   /* another thread was first: use its index */
   free(built);
   return expected == &no_index ? NULL : expected;
+}
+
+/* The list's index, built on the first call; NULL if it could not be. */
+static inline const CnkgWordIndex *index_get(CnkgWordList *l) {
+  CnkgWordIndex *x = atomic_load_explicit(&l->index, memory_order_acquire);
+  if (x) return x == &no_index ? NULL : x;
+  return index_publish(l);
 }
 
 /* Without an index: the next word after the one the cursor names (cursor
@@ -166,13 +175,17 @@ static size_t linear_next(const CnkgWordList *l, const char *s, size_t b,
 
 /* The lookups below, with the matched word's byte length in *len (0 when
  * none). */
-static size_t next_at(CnkgWordList *l, const char *s, size_t pos,
-                      size_t limit, size_t *cursor, size_t *len) {
+static inline size_t next_at(CnkgWordList *l, const char *s, size_t pos,
+                             size_t limit, size_t *cursor, size_t *len) {
   *len = 0;
   if (pos >= limit) return SIZE_MAX;
   const CnkgWordIndex *x = index_get(l);
   if (!x) return linear_next(l, s, pos, limit, false, cursor, len);
-  size_t k = lead_len((unsigned char)s[pos]);
+  unsigned char c = (unsigned char)s[pos];
+  /* most positions start no word: one bit says so (in byte-wise scans,
+   * every continuation byte) */
+  if (!(x->first_bytes[c >> 5] & (UINT32_C(1) << (c & 31)))) return SIZE_MAX;
+  size_t k = lead_len(c);
   if (k > limit - pos) return SIZE_MAX;
   size_t b = bucket(x, s + pos, k), room = limit - pos;
   size_t first = x->head_start[b], last = x->head_start[b + 1];
@@ -188,8 +201,9 @@ static size_t next_at(CnkgWordList *l, const char *s, size_t pos,
   return SIZE_MAX;
 }
 
-static size_t next_before(CnkgWordList *l, const char *s, size_t floor,
-                          size_t end, size_t *cursor, size_t *len) {
+static inline size_t next_before(CnkgWordList *l, const char *s,
+                                 size_t floor, size_t end, size_t *cursor,
+                                 size_t *len) {
   *len = 0;
   if (end <= floor) return SIZE_MAX;
   const CnkgWordIndex *x = index_get(l);

@@ -3,8 +3,8 @@
  * product lists under 发展/种植/养殖 verbs, sector words (种植业, 乡村旅游,
  * 电商) and products named in a sentence about farming or trade; one Industry
  * concept per product and activity in a document, other forms as aliases,
- * related to the carrying place or organisation. Depends on lexicon.h,
- * docstate.h. */
+ * related to the carrying place or organisation. Depends on lexicon.h
+ * (and the wordlist.h lookups it brings), docstate.h. */
 #include "extractor/recognizers.h"
 
 #include <stdint.h>
@@ -42,9 +42,11 @@ static const char *const modifiers[] = {
   "产业化", "规模化", "规模", "标准化", "集中连片", "连片", "生态", "特色",
   "高效", "立体", "林下", "订单", "大棚", "设施", "示范", "优质", "有机",
   "绿色", "高产", "高产优质", "系列", "树", "苗", NULL};
+static CnkgWordList modifiers_list = CNKG_WORDLIST(modifiers);
 
 static const char *const separators[] = {"、", "，", ",", "和", "及", "与",
                                          "以及", NULL};
+static CnkgWordList separators_list = CNKG_WORDLIST(separators);
 
 /* Verbs that introduce products: group as in Activity. */
 typedef struct {
@@ -70,18 +72,21 @@ static const Verb verbs[] = {
   {"壮大", 0, false}, {"培植", 'g', false}, {"栽植", 'g', false},
   {"扩种", 'g', false}, {"酿造", 'p', false}, {"生产", 0, false},
 };
+static CnkgWordList verb_list = CNKG_WORDLIST_FIELD(verbs, word);
 
 /* Quantities after a listed product: 烤烟2200亩、芒果314亩. */
 static size_t skip_quantity(const char *s, size_t j, size_t se) {
   static const char *const units[] = {
     "万亩", "亩", "头", "只", "箱", "株", "棵", "羽", "尾", "吨", "公斤",
     "斤", "户", "平方米", "个", NULL};
+  static CnkgWordList units_list = CNKG_WORDLIST(units);
   static const char *const approx[] = {"余", "多", "万", "千", "百", NULL};
+  static CnkgWordList approx_list = CNKG_WORDLIST(approx);
   size_t k = j;
   while (k < se && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.')) k++;
   if (k == j) return j;
-  k += cnkg_lexicon_any(s, k, se, approx);
-  size_t u = cnkg_lexicon_any(s, k, se, units);
+  k += cnkg_wordlist_at(&approx_list, s, k, se);
+  size_t u = cnkg_wordlist_at(&units_list, s, k, se);
   return u ? k + u : j;
 }
 
@@ -90,21 +95,25 @@ static const char *const verb_blockers[] = {
   "各", "多", "品", "一", "这", "那", "两", "几", "培", "保", "疗", "休",
   "营", "抚", "赡", "供", "滋", "修", "涵", "喂", "教", "收", "播", "物",
   "兵", "特", "良", "接", "变", "业", "火", NULL};
+static CnkgWordList verb_blockers_list = CNKG_WORDLIST(verb_blockers);
 
 /* Words in a sentence that show its products are farmed or sold there. */
 static const char *const sentence_cues[] = {
   "产业", "种植", "养殖", "大棚", "基地", "合作社", "收购", "亩", "致富",
   "增收", "特色", "出栏", NULL};
+static CnkgWordList sentence_cues_list = CNKG_WORDLIST(sentence_cues);
 
 /* Words in a sentence that show its goods are made and sold there. */
 static const char *const craft_cues[] = {
   "制作", "生产", "加工", "工坊", "手工", "工艺", "销售", "订单", "作坊",
   "车间", "编织", NULL};
+static CnkgWordList craft_cues_list = CNKG_WORDLIST(craft_cues);
 
 /* Words after a product that show it is farmed or made there. */
 static const char *const cues[] = {
   "大棚", "基地", "产业园", "示范园", "种植园", "合作社", "养殖场",
   "种植基地", "养殖基地", "专业合作社", "收购", NULL};
+static CnkgWordList cues_list = CNKG_WORDLIST(cues);
 
 typedef struct {
   const CnkgLexEntry *entry; /* product, or the sector entry */
@@ -189,17 +198,14 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
   return CNKG_SUCCESS;
 }
 
+static CnkgWordList activity_list = CNKG_WORDLIST_FIELD(activities, word);
+
+/* The longest activity word at s[pos] (the first in the table of equally
+ * long ones), or NULL. */
 static const Activity *activity_at(const char *s, size_t pos, size_t limit) {
-  const Activity *best = NULL;
-  size_t best_len = 0;
-  for (size_t i = 0; i < sizeof activities / sizeof activities[0]; i++) {
-    size_t n = strlen(activities[i].word);
-    if (n > best_len && cnkg_lexicon_has(s, pos, limit, activities[i].word)) {
-      best = &activities[i];
-      best_len = n;
-    }
-  }
-  return best;
+  size_t cursor = 0;
+  size_t i = cnkg_wordlist_next_at(&activity_list, s, pos, limit, &cursor);
+  return i == SIZE_MAX ? NULL : &activities[i];
 }
 
 /* Products listed before an activity word at act (…、B、C等特色种植). */
@@ -208,10 +214,10 @@ static CnkgStatus scan_before_activity(Cands *c, const CnkgDocState *st,
                                        size_t act_end, const Activity *a) {
   const char *s = st->text->norm;
   size_t j = act;
-  size_t m = cnkg_lexicon_any_before(s, sb, j, modifiers);
+  size_t m = cnkg_wordlist_before(&modifiers_list, s, sb, j);
   const CnkgLexEntry *first = cnkg_lexicon_before(s, sb, j, MASK_PRODUCT);
   if (m && (!first || strlen(first->word) < m)) j -= m;
-  if (cnkg_lexicon_has(s, j >= 3 ? j - 3 : j, j, "等") && j >= sb + 3) j -= 3;
+  if (cnkg_wordlist_word_at(s, j >= 3 ? j - 3 : j, j, "等") && j >= sb + 3) j -= 3;
   bool listed = false;
   for (int k = 0; k < 12; k++) {
     const CnkgLexEntry *e = cnkg_lexicon_before(s, sb, j, MASK_PRODUCT);
@@ -233,7 +239,7 @@ static CnkgStatus scan_before_activity(Cands *c, const CnkgDocState *st,
       if (!c->v[c->n - 1].surface) return CNKG_ERR_NOMEM;
     }
     j = pb;
-    size_t sep = cnkg_lexicon_any_before(s, sb, j, separators);
+    size_t sep = cnkg_wordlist_before(&separators_list, s, sb, j);
     if (!sep) break;
     j -= sep;
     listed = true;
@@ -265,7 +271,7 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
     items[n++] = (Item){e, j, j + len};
     j += len;
     j = skip_quantity(s, j, se);
-    size_t sep = cnkg_lexicon_any(s, j, se, separators);
+    size_t sep = cnkg_wordlist_at(&separators_list, s, j, se);
     const CnkgLexEntry *nx = cnkg_lexicon_at(s, j + sep, se, MASK_PRODUCT);
     if (!nx) break;
     /* 种青稞油菜: two full product names may stand side by side */
@@ -274,8 +280,8 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
   }
   if (n == 0) return CNKG_SUCCESS;
   size_t k = j;
-  if (cnkg_lexicon_has(s, k, se, "等")) k += 3;
-  k += cnkg_lexicon_any(s, k, se, modifiers);
+  if (cnkg_wordlist_word_at(s, k, se, "等")) k += 3;
+  k += cnkg_wordlist_at(&modifiers_list, s, k, se);
   const Activity *a = activity_at(s, k, se);
   bool has_act = a && a->group;
   for (size_t i = 0; i < n; i++) {
@@ -302,11 +308,21 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
   return CNKG_SUCCESS;
 }
 
+/* True if a word of l starts anywhere in s[b..e). */
+static bool any_word_in(CnkgWordList *l, const char *s, size_t b, size_t e) {
+  for (size_t k = b; k < e; k++)
+    if (cnkg_wordlist_at(l, s, k, e)) return true;
+  return false;
+}
+
 static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
   const CnkgSentence *sen = &st->text->sentences[si];
   const char *s = st->text->norm;
   size_t sb = sen->begin, se = sen->end;
   size_t i = sb;
+  /* whether the sentence has a cue word: looked for once, when first
+   * needed (-1 until then) */
+  int sentence_cued = -1, sentence_craft = -1;
   while (i < se) {
     unsigned char ch = (unsigned char)s[i];
     size_t step = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
@@ -320,17 +336,12 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
       continue;
     }
     /* verbs followed by products */
-    const Verb *v = NULL;
-    size_t vlen = 0;
-    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
-      size_t n = strlen(verbs[k].word);
-      if (n > vlen && cnkg_lexicon_has(s, i, se, verbs[k].word)) {
-        v = &verbs[k];
-        vlen = n;
-      }
-    }
+    size_t cursor = 0;
+    size_t vk = cnkg_wordlist_next_at(&verb_list, s, i, se, &cursor);
+    const Verb *v = vk == SIZE_MAX ? NULL : &verbs[vk];
+    size_t vlen = v ? strlen(v->word) : 0;
     if (v && i > sb && vlen == 3 &&
-        cnkg_lexicon_any_before(s, sb, i, verb_blockers))
+        cnkg_wordlist_before(&verb_blockers_list, s, sb, i))
       v = NULL;
     if (v) {
       size_t next;
@@ -356,16 +367,16 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
     if (e && !e->bound) {
       size_t len = strlen(e->word);
       size_t q = i + len;
-      q += cnkg_lexicon_any(s, q, se, modifiers);
-      bool cued = cnkg_lexicon_any(s, q, se, cues);
+      q += cnkg_wordlist_at(&modifiers_list, s, q, se);
+      bool cued = cnkg_wordlist_at(&cues_list, s, q, se);
       if (!cued) {
-        for (size_t k = sb; k < se && !cued; k++)
-          cued = cnkg_lexicon_any(s, k, se, sentence_cues) > 0;
+        if (sentence_cued < 0) sentence_cued = any_word_in(&sentence_cues_list, s, sb, se);
+        cued = sentence_cued;
       }
       bool craft_cued = false;
       if (e->cls == CNKG_LEX_CRAFT) {
-        for (size_t k = sb; k < se && !craft_cued; k++)
-          craft_cued = cnkg_lexicon_any(s, k, se, craft_cues) > 0;
+        if (sentence_craft < 0) sentence_craft = any_word_in(&craft_cues_list, s, sb, se);
+        craft_cued = sentence_craft;
       }
       if (((cued && e->cls != CNKG_LEX_CRAFT) || craft_cued) &&
           !activity_at(s, q, se)) {

@@ -2,11 +2,10 @@
  * Static word lists for industries and policies (written for this project:
  * general Chinese agricultural, craft, service and policy vocabulary) and the
  * carrier rule shared by industry.c and policy.c. Depends on lexicon.h,
- * graph.h and docstate.h; no allocation (a static index of the word list is
- * built on first use). */
+ * wordlist.h, graph.h and docstate.h; no allocation but the word list's
+ * index (wordlist.c, built on first use). */
 #include "extractor/lexicon.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,126 +235,31 @@ static const CnkgLexEntry entries[] = {
 #undef S
 #undef P
 
-static const size_t n_entries = sizeof entries / sizeof entries[0];
-
-bool cnkg_lexicon_has(const char *s, size_t pos, size_t limit, const char *w) {
-  size_t n = strlen(w);
-  return pos + n <= limit && memcmp(s + pos, w, n) == 0;
-}
-
-/* The entries sorted by their first three bytes (then by position in the
- * table), so that cnkg_lexicon_at looks only at the words that can start at
- * a position instead of the whole table at every character; words shorter
- * than three bytes are kept apart and always tried. Built once, read-only
- * afterwards (pthread_once: the workers share it). */
-enum { KEY_BYTES = 3 };
-_Static_assert(sizeof entries / sizeof entries[0] <= UINT16_MAX, "index is uint16_t");
-static uint16_t by_key[sizeof entries / sizeof entries[0]];
-static size_t n_keyed;
-static uint16_t short_words[sizeof entries / sizeof entries[0]];
-static size_t n_short;
-static uint8_t word_len[sizeof entries / sizeof entries[0]];
-static pthread_once_t index_once = PTHREAD_ONCE_INIT;
-
-static int key_cmp(const void *a, const void *b) {
-  size_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
-  int d = memcmp(entries[x].word, entries[y].word, KEY_BYTES);
-  if (d) return d;
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
-
-static void index_build(void) {
-  for (size_t i = 0; i < n_entries; i++) {
-    size_t n = strlen(entries[i].word);
-    word_len[i] = (uint8_t)(n < 255 ? n : 255);
-    if (n >= KEY_BYTES) by_key[n_keyed++] = (uint16_t)i;
-    else short_words[n_short++] = (uint16_t)i;
-  }
-  qsort(by_key, n_keyed, sizeof by_key[0], key_cmp);
-}
+/* The word list is indexed once (wordlist.c), so a lookup tries only the
+ * entries that share the text's character; the first of those, in the
+ * index's order (longest, then table order), whose class is wanted is the
+ * entry a scan of the whole table would pick. */
+static CnkgWordList entry_words = CNKG_WORDLIST_FIELD(entries, word);
 
 const CnkgLexEntry *cnkg_lexicon_at(const char *s, size_t pos, size_t limit,
                                     unsigned mask) {
-  pthread_once(&index_once, index_build);
-  const CnkgLexEntry *best = NULL;
-  size_t best_len = 0, best_i = SIZE_MAX;
-  /* Of the longest matches, the first in the table (as a full scan would
-   * find it). */
-  for (size_t k = 0; k < n_short; k++) {
-    size_t i = short_words[k];
-    if (!(mask & (1u << entries[i].cls))) continue;
-    size_t n = strlen(entries[i].word);
-    if ((n > best_len || (n == best_len && best && i < best_i)) &&
-        cnkg_lexicon_has(s, pos, limit, entries[i].word)) {
-      best = &entries[i];
-      best_len = n;
-      best_i = i;
-    }
-  }
-  if (pos + KEY_BYTES > limit) return best;
-  size_t lo = 0, hi = n_keyed; /* first entry whose key is >= the text's */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (memcmp(entries[by_key[mid]].word, s + pos, KEY_BYTES) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  for (size_t k = lo; k < n_keyed && memcmp(entries[by_key[k]].word, s + pos, KEY_BYTES) == 0;
-       k++) {
-    size_t i = by_key[k];
-    if (!(mask & (1u << entries[i].cls))) continue;
-    size_t n = word_len[i] < 255 ? word_len[i] : strlen(entries[i].word);
-    if ((n > best_len || (n == best_len && best && i < best_i)) &&
-        cnkg_lexicon_has(s, pos, limit, entries[i].word)) {
-      best = &entries[i];
-      best_len = n;
-      best_i = i;
-    }
-  }
-  return best;
+  size_t cursor = 0, i;
+  while ((i = cnkg_wordlist_next_at(&entry_words, s, pos, limit, &cursor)) != SIZE_MAX)
+    if (mask & (1u << entries[i].cls)) return &entries[i];
+  return NULL;
 }
 
 const CnkgLexEntry *cnkg_lexicon_before(const char *s, size_t floor,
                                         size_t end, unsigned mask) {
-  const CnkgLexEntry *best = NULL;
-  size_t best_len = 0;
-  for (size_t i = 0; i < n_entries; i++) {
-    if (!(mask & (1u << entries[i].cls))) continue;
-    size_t n = strlen(entries[i].word);
-    if (n > best_len && n <= end - floor &&
-        memcmp(s + end - n, entries[i].word, n) == 0) {
-      best = &entries[i];
-      best_len = n;
-    }
-  }
-  return best;
-}
-
-const CnkgLexEntry *cnkg_lexicon_find(const char *w, size_t len) {
-  for (size_t i = 0; i < n_entries; i++)
-    if (strlen(entries[i].word) == len && memcmp(entries[i].word, w, len) == 0)
-      return &entries[i];
+  size_t cursor = 0, i;
+  while ((i = cnkg_wordlist_next_before(&entry_words, s, floor, end, &cursor)) != SIZE_MAX)
+    if (mask & (1u << entries[i].cls)) return &entries[i];
   return NULL;
 }
 
-size_t cnkg_lexicon_any(const char *s, size_t pos, size_t limit,
-                        const char *const *list) {
-  size_t best = 0;
-  for (size_t i = 0; list[i]; i++) {
-    size_t n = strlen(list[i]);
-    if (n > best && cnkg_lexicon_has(s, pos, limit, list[i])) best = n;
-  }
-  return best;
-}
-
-size_t cnkg_lexicon_any_before(const char *s, size_t floor, size_t end,
-                               const char *const *list) {
-  size_t best = 0;
-  for (size_t i = 0; list[i]; i++) {
-    size_t n = strlen(list[i]);
-    if (n > best && n <= end - floor && memcmp(s + end - n, list[i], n) == 0)
-      best = n;
-  }
-  return best;
+const CnkgLexEntry *cnkg_lexicon_find(const char *w, size_t len) {
+  size_t i = cnkg_wordlist_find(&entry_words, w, len);
+  return i == SIZE_MAX ? NULL : &entries[i];
 }
 
 size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end) {
@@ -446,12 +350,13 @@ static bool anaphor_type(const char *s, size_t b, size_t e, CnkgType *type) {
     {"市", CNKG_TYPE_PREFECTURE}, {"州", CNKG_TYPE_PREFECTURE},
     {"省", CNKG_TYPE_PROVINCE}};
   static const char *const pointers[] = {"该", "全", "本", NULL};
+  static CnkgWordList pointer_list = CNKG_WORDLIST(pointers);
   size_t best = SIZE_MAX;
   for (size_t i = b; i < e; i++) {
-    size_t pl = cnkg_lexicon_any(s, i, e, pointers);
+    size_t pl = cnkg_wordlist_at(&pointer_list, s, i, e);
     if (!pl) continue;
     for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
-      if (cnkg_lexicon_has(s, i + pl, e, levels[k].level)) {
+      if (cnkg_wordlist_word_at(s, i + pl, e, levels[k].level)) {
         best = k;
         break;
       }
@@ -475,9 +380,10 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
   const char *s = st->text->norm;
   const CnkgSentence *sen = &st->text->sentences[sentence];
   static const char *const cuts[] = {";", "；", NULL};
+  static CnkgWordList cut_list = CNKG_WORDLIST(cuts);
   size_t cb = sen->begin, ce = sen->end;
   for (size_t k = sen->begin; k < sen->end; k++) {
-    size_t cut = cnkg_lexicon_any(s, k, sen->end, cuts);
+    size_t cut = cnkg_wordlist_at(&cut_list, s, k, sen->end);
     if (!cut) continue;
     if (k + cut <= begin) cb = k + cut;
     else if (k >= end && ce == sen->end) ce = k;
@@ -490,8 +396,8 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     /* 砀山酥梨: a place naming where a product comes from */
     if (cnkg_type_is_place(sp->type) &&
         cnkg_lexicon_at(s, sp->end, sen->end, 0x7u) &&
-        !cnkg_lexicon_has(s, sp->end, sen->end, "种") &&
-        !cnkg_lexicon_has(s, sp->end, sen->end, "养"))
+        !cnkg_wordlist_word_at(s, sp->end, sen->end, "种") &&
+        !cnkg_wordlist_word_at(s, sp->end, sen->end, "养"))
       continue;
     if (sp->begin < end && sp->end > begin && sp->type != CNKG_TYPE_ORGANIZATION)
       continue; /* a place inside the mention itself */

@@ -3,8 +3,10 @@
  * aquaculture, crafts, services, energy, sector words, national schemes and
  * numbered working methods) with longest-match lookups on UTF-8 text, and
  * the shared rule that picks the place or organisation carrying an industry
- * or policy. Tables are static and read-only, so lookups are thread-safe.
- * Depends on text.h and docstate.h. */
+ * or policy. Tables are static and their index is built once and then
+ * only read, so lookups are thread-safe.
+ * Depends on text.h, docstate.h and wordlist.h (whose single-word and
+ * word-list lookups industry.c and policy.c use as well). */
 #ifndef CNKG_EXTRACTOR_LEXICON_H
 #define CNKG_EXTRACTOR_LEXICON_H
 
@@ -13,6 +15,7 @@
 
 #include "cnkg/text.h"
 #include "extractor/docstate.h"
+#include "extractor/wordlist.h"
 
 typedef enum {
   CNKG_LEX_CROP = 0,   /* grown: default activity 种植 */
@@ -42,15 +45,6 @@ const CnkgLexEntry *cnkg_lexicon_before(const char *s, size_t floor,
 /* The entry whose word is exactly w (any class), or NULL. */
 const CnkgLexEntry *cnkg_lexicon_find(const char *w, size_t len);
 
-/* True if s[pos..] starts with the NUL-terminated word w (within limit). */
-bool cnkg_lexicon_has(const char *s, size_t pos, size_t limit, const char *w);
-/* Byte length of the word of list (NULL-terminated) that starts at s[pos]
- * (longest), or 0. */
-size_t cnkg_lexicon_any(const char *s, size_t pos, size_t limit,
-                        const char *const *list);
-/* Byte length of the word of list that ends at s[end] (longest), or 0. */
-size_t cnkg_lexicon_any_before(const char *s, size_t floor, size_t end,
-                               const char *const *list);
 /* Start of the UTF-8 character that ends at s[end] (end > floor). */
 size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
 

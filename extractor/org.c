@@ -4,7 +4,8 @@
  * followed by an organisation suffix (X县委, X镇党委, X县扶贫办), from
  * cooperative/company suffixes extended backwards over the words naming them,
  * and from delimited media names. Runs after the place recogniser, whose
- * spans it reads. Depends on docstate.h, recognizers.h, text.h and pcre2. */
+ * spans it reads. Depends on docstate.h, recognizers.h, text.h, wordlist.h
+ * and pcre2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -16,6 +17,7 @@
 #include "cnkg/text.h"
 #include "extractor/recognizers.h"
 #include "extractor/surname.h"
+#include "extractor/wordlist.h"
 
 struct CnkgOrgRecognizer {
   pcre2_code *after_place;  /* anchored at the end of a place span */
@@ -39,6 +41,7 @@ static const char *const GENERIC[] = {
     "中心", "服务中心", "网", "日报", "报社", "村集体", "集体", "新时代",
     "产业党支部", "党支部合作社", "联合会", "乡镇党委", "农村基层党支部",
     "贫困村党支部", "产业合作社", NULL};
+static CnkgWordList generic_list = CNKG_WORDLIST(GENERIC);
 static const char LEVEL_CHARS[] = "县镇乡村省市州旗区盟";
 
 /* Characters that never occur inside the free part of a body's name. */
@@ -131,16 +134,6 @@ void cnkg_org_free(CnkgOrgRecognizer *r) {
 
 /* ---- small UTF-8 helpers ---- */
 
-static bool starts_with(const char *s, size_t len, const char *w) {
-  size_t n = strlen(w);
-  return n <= len && memcmp(s, w, n) == 0;
-}
-
-static bool ends_with(const char *s, size_t len, const char *w) {
-  size_t n = strlen(w);
-  return n <= len && memcmp(s + len - n, w, n) == 0;
-}
-
 /* Copies s without quotation marks and spaces (a name like “金穗”合作社
  * is the name 金穗合作社). Caller owns the result; NULL on OOM. */
 static char *clean_name(const char *s, size_t len) {
@@ -163,14 +156,14 @@ static char *clean_name(const char *s, size_t len) {
 static bool is_generic(const char *name) {
   size_t len = strlen(name);
   /* A village committee is the village itself. */
-  if (ends_with(name, len, "村委会") || ends_with(name, len, "居委会") ||
-      ends_with(name, len, "村民委员会"))
+  if (cnkg_wordlist_word_before(name, 0, len, "村委会") ||
+      cnkg_wordlist_word_before(name, 0, len, "居委会") ||
+      cnkg_wordlist_word_before(name, 0, len, "村民委员会"))
     return true;
-  for (size_t k = 0; GENERIC[k]; k++)
-    if (strcmp(name, GENERIC[k]) == 0) return true;
-  if (len > 3 && cnkg_utf8_char_in(LEVEL_CHARS, name, 0, len))
-    for (size_t k = 0; GENERIC[k]; k++)
-      if (strcmp(name + 3, GENERIC[k]) == 0) return true;
+  if (cnkg_wordlist_has(&generic_list, name, len)) return true;
+  if (len > 3 && cnkg_utf8_char_in(LEVEL_CHARS, name, 0, len) &&
+      cnkg_wordlist_has(&generic_list, name + 3, len - 3))
+    return true;
   return cnkg_utf8_count(name, len) < 2;
 }
 
@@ -245,11 +238,11 @@ static bool middle_ok(const char *s, size_t b, size_t e) {
 
 /* A body ending in 局/部 must not be the start of 局面/部门/干部. */
 static bool body_end_ok(const char *s, size_t len, size_t b, size_t e) {
-  if (e < len && (starts_with(s + e, len - e, "门") ||
-                  starts_with(s + e, len - e, "面") ||
-                  starts_with(s + e, len - e, "署")))
+  if (e < len && (cnkg_wordlist_word_at(s, e, len, "门") ||
+                  cnkg_wordlist_word_at(s, e, len, "面") ||
+                  cnkg_wordlist_word_at(s, e, len, "署")))
     return false;
-  if (ends_with(s + b, e - b, "干部")) return false;
+  if (cnkg_wordlist_word_before(s, b, e, "干部")) return false;
   return true;
 }
 
@@ -389,7 +382,10 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
       }
       size_t suf = 0;
       for (size_t k = 0; SUFFIXES[k]; k++)
-        if (ends_with(s + b, e - b, SUFFIXES[k])) { suf = strlen(SUFFIXES[k]); break; }
+        if (cnkg_wordlist_word_before(s, b, e, SUFFIXES[k])) {
+          suf = strlen(SUFFIXES[k]);
+          break;
+        }
       if (!suf) continue;
       if (e - b > suf && !tag_is(w, "v")) {
         /* The word already carries its own name part. */
@@ -402,11 +398,11 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
       while (j > 0 && chars < 16) {
         const CnkgLacWord *p = &lr->words[j - 1];
         size_t pb = base + p->begin, pe = base + p->end;
-        if (starts_with(s + pb, pe - pb, "”")) {
+        if (cnkg_wordlist_word_at(s, pb, pe, "”")) {
           /* A quoted name: take everything back to the opening mark. */
           size_t q = j - 1;
-          while (q > 0 && !starts_with(s + base + lr->words[q - 1].begin,
-                                       lr->words[q - 1].end - lr->words[q - 1].begin, "“"))
+          while (q > 0 && !cnkg_wordlist_word_at(s, base + lr->words[q - 1].begin,
+                                                 base + lr->words[q - 1].end, "“"))
             q--;
           if (q == 0 || j - 1 - q > 8) break;
           first = q - 1;
@@ -444,7 +440,7 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t b = ov[2], e = ov[3];
     pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
-    if (ends_with(s + b, e - b, "合作社") || !middle_ok(s, b, e)) continue;
+    if (cnkg_wordlist_word_before(s, b, e, "合作社") || !middle_ok(s, b, e)) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
     if (status) break;
   }
@@ -507,11 +503,11 @@ static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
     size_t b = ov[2], e = ov[3];
     for (size_t i = b; i < e && !status;) {
       size_t ib = i;
-      while (i < e && cnkg_is_han(cp_at(s, e, i)) && !starts_with(s + i, e - i, "、"))
+      while (i < e && cnkg_is_han(cp_at(s, e, i)) && !cnkg_wordlist_word_at(s, i, e, "、"))
         cnkg_utf8_next(s, e, &i);
       size_t ie = i;
       /* skip a parenthetical and the separator */
-      while (i < e && !starts_with(s + i, e - i, "、")) cnkg_utf8_next(s, e, &i);
+      while (i < e && !cnkg_wordlist_word_at(s, i, e, "、")) cnkg_utf8_next(s, e, &i);
       if (i < e) i += 3;
       if (ie > ib && middle_ok(s, ib, ie)) {
         status = cand_add(out, ib, ie, SIZE_MAX, NULL, 0);

@@ -5,7 +5,8 @@
  * phrase around the name or the place the section is about); and
  * coreference inside the document (王书记, 老王 -> the one 王 named in full).
  * Runs after the place and organisation recognisers, whose spans it reads.
- * Depends on docstate.h, recognizers.h, surname.h, text.h and pcre2. */
+ * Depends on docstate.h, recognizers.h, surname.h, wordlist.h, text.h and
+ * pcre2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -18,6 +19,7 @@
 #include "extractor/place.h"
 #include "extractor/recognizers.h"
 #include "extractor/surname.h"
+#include "extractor/wordlist.h"
 
 enum { RE_REPORTER, RE_CREDIT, RE_WEN, RE_BOX, RE_PAREN, RE_HONORIFIC, RE_OLD, RE_COUNT };
 
@@ -38,6 +40,7 @@ static const char *const CORES[] = {
     "校长", "院长", "会长", "理事长", "社长", "董事长", "总经理", "经理",
     "顾问", "技术员", "专干", "干事", "记者", "通讯员", "网格员", "文书",
     "会计", "专职副书记", "指导员", "特派员", "秘书长", NULL};
+static CnkgWordList cores_list = CNKG_WORDLIST(CORES);
 
 /* Roles: a person is placed by them but they are no post title. */
 static const char *const ROLES[] = {
@@ -48,6 +51,7 @@ static const char *const ROLES[] = {
     "创业青年", "企业家", "负责人", "创始人", "技术能手", "乡贤", "户主",
     "党员中心户", "五保户", "低保户", "妻子", "丈夫", "儿子", "女儿", "母亲",
     "父亲", "老伴", "爱人", "孙子", "孙女", "村干部", "干部", "支委", "成员", NULL};
+static CnkgWordList roles_list = CNKG_WORDLIST(ROLES);
 
 /* Words that may stand before a title inside the title phrase. */
 static const char *const MODIFIERS[] = {
@@ -62,12 +66,14 @@ static const char *const MODIFIERS[] = {
     "技术", "养殖", "种植", "养牛", "养羊", "养猪", "养蜂", "致富", "中心",
     "服务中心", "小组", "党建", "帮扶", "工作", "专业", "农技", "畜牧",
     "脱贫攻坚", "领导小组", "指挥部", NULL};
+static CnkgWordList modifiers_list = CNKG_WORDLIST(MODIFIERS);
 
 /* A verb or particle LAC sometimes glues to the end of a name. */
 static const char *const GLUE2[] = {
     "决定", "表示", "告诉", "介绍", "认为", "带领", "说道", "笑着", "指出",
     "强调", "坦言", "感慨", "回忆", "鼓励", "挨家", "一家", "家里", "告诉记者",
     "同志", "书记", "主任", "老师", NULL};
+static CnkgWordList glue2_list = CNKG_WORDLIST(GLUE2);
 static const char GLUE1[] = "说讲称笑的了是在等也都就把被让向跟从将挨又";
 /* Same, for two-character names only (张对 -> 张). */
 static const char GLUE1S[] = "说讲称笑的了是在等也都就把被让向跟从将挨又对和与给还";
@@ -81,10 +87,12 @@ static const char GLUE1S[] = "说讲称笑的了是在等也都就把被让向�
 static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任", "任",
                                          "是", "系", "作为", "当选", "当上",
                                          "成为", NULL};
+static CnkgWordList post_verbs_list = CNKG_WORDLIST(POST_VERBS);
 
 /* Clause-internal references to the place just talked about. */
 static const char *const ANAPHORA[] = {"该村", "本村", "这个村", "全村",
                                        "该镇", "该乡", "该县", "全县", NULL};
+static CnkgWordList anaphora_list = CNKG_WORDLIST(ANAPHORA);
 
 /* ---- construction ---- */
 
@@ -182,43 +190,6 @@ static uint32_t cp_at(const char *s, size_t len, size_t pos) {
   return cnkg_utf8_next(s, len, &i);
 }
 
-static bool has_at(const char *s, size_t len, size_t pos, const char *w) {
-  size_t n = strlen(w);
-  return pos + n <= len && memcmp(s + pos, w, n) == 0;
-}
-
-static bool has_before(const char *s, size_t floor, size_t end, const char *w) {
-  size_t n = strlen(w);
-  return end >= floor + n && memcmp(s + end - n, w, n) == 0;
-}
-
-/* Longest word of list ending at end (not before floor); its byte length. */
-static size_t longest_before(const char *s, size_t floor, size_t end,
-                             const char *const *list) {
-  size_t best = 0;
-  for (size_t k = 0; list[k]; k++) {
-    size_t n = strlen(list[k]);
-    if (n > best && has_before(s, floor, end, list[k])) best = n;
-  }
-  return best;
-}
-
-static size_t longest_at(const char *s, size_t len, size_t pos,
-                         const char *const *list) {
-  size_t best = 0;
-  for (size_t k = 0; list[k]; k++) {
-    size_t n = strlen(list[k]);
-    if (n > best && has_at(s, len, pos, list[k])) best = n;
-  }
-  return best;
-}
-
-static bool in_list(const char *s, size_t len, const char *const *list) {
-  for (size_t k = 0; list[k]; k++)
-    if (strlen(list[k]) == len && memcmp(s, list[k], len) == 0) return true;
-  return false;
-}
-
 static bool all_han(const char *s, size_t len) {
   if (len == 0) return false;
   for (size_t i = 0; i < len;)
@@ -252,8 +223,9 @@ static bool name_ok(const char *name, size_t len, bool lac) {
   size_t chars = cnkg_utf8_count(name, len);
   size_t sn = cnkg_surname_prefix(name, len);
   if (chars < 2 || chars > 8) return false;
-  if (in_list(name, len, CORES) || in_list(name, len, ROLES) ||
-      in_list(name, len, MODIFIERS))
+  if (cnkg_wordlist_has(&cores_list, name, len) ||
+      cnkg_wordlist_has(&roles_list, name, len) ||
+      cnkg_wordlist_has(&modifiers_list, name, len))
     return false;
   if (sn && sn < len) {
     size_t given = cnkg_utf8_count(name + sn, len - sn);
@@ -343,13 +315,14 @@ static size_t sentence_of(const Ctx *c, size_t pos) {
 
 static const char *const AFTER_NAME[] = {"介绍", "说", "表示", "告诉", "指出", "认为",
                                          "担任", "笑", "、", NULL};
+static CnkgWordList after_name_list = CNKG_WORDLIST(AFTER_NAME);
 static bool name_slot_before(const Ctx *c, size_t b);
 
 /* A name without a listed surname (a transliterated or minority name) is
  * taken only where a name is expected: after a title or role, before a
  * verb of saying, or in a list. */
 static bool name_slot(const Ctx *c, size_t b, size_t e) {
-  return name_slot_before(c, b) || longest_at(c->s, c->len, e, AFTER_NAME) > 0;
+  return name_slot_before(c, b) || cnkg_wordlist_at(&after_name_list, c->s, e, c->len) > 0;
 }
 
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
@@ -378,8 +351,9 @@ static CnkgStatus add_ref(Ctx *c, size_t b, size_t e) {
 }
 
 static bool name_slot_before(const Ctx *c, size_t b) {
-  return longest_before(c->s, 0, b, CORES) || longest_before(c->s, 0, b, ROLES) ||
-         has_before(c->s, 0, b, "、");
+  return cnkg_wordlist_before(&cores_list, c->s, 0, b) ||
+         cnkg_wordlist_before(&roles_list, c->s, 0, b) ||
+         cnkg_wordlist_word_before(c->s, 0, b, "、");
 }
 
 /* ---- names from the analyser ---- */
@@ -403,14 +377,14 @@ static int repair(const char *s, size_t *b, size_t *e) {
     }
   }
   if (le <= lb) return 0;
-  size_t t = longest_at(s, le, lb, CORES);
-  if (!t) t = longest_at(s, le, lb, ROLES);
+  size_t t = cnkg_wordlist_at(&cores_list, s, lb, le);
+  if (!t) t = cnkg_wordlist_at(&roles_list, s, lb, le);
   if (t && t < le - lb && cnkg_surname_prefix(s + lb + t, le - lb - t)) lb += t;
   size_t sn = cnkg_surname_prefix(s + lb, le - lb);
   if (sn) {
     /* a glued word anywhere after the surname ends the name */
     for (size_t q = lb + sn; q < le;) {
-      if (longest_at(s, le, q, GLUE2)) {
+      if (cnkg_wordlist_at(&glue2_list, s, q, le)) {
         le = q;
         break;
       }
@@ -432,7 +406,8 @@ static bool tag_is(const CnkgLacWord *w, const char *t) {
 }
 
 static bool is_comma(const char *s, size_t len, size_t pos) {
-  return has_at(s, len, pos, ",") || has_at(s, len, pos, "，");
+  return cnkg_wordlist_word_at(s, pos, len, ",") ||
+         cnkg_wordlist_word_at(s, pos, len, "，");
 }
 
 /* A word the analyser did not tag as a person but which has a name's
@@ -441,18 +416,23 @@ static bool is_comma(const char *s, size_t len, size_t pos) {
 static bool name_in_context(const Ctx *c, size_t sb, size_t b, size_t e) {
   size_t len = e - b;
   if (!all_han(c->s + b, len) || !cnkg_surname_full_name(c->s + b, len)) return false;
-  if (in_list(c->s + b, len, CORES) || in_list(c->s + b, len, ROLES) ||
-      in_list(c->s + b, len, MODIFIERS))
+  if (cnkg_wordlist_has(&cores_list, c->s + b, len) ||
+      cnkg_wordlist_has(&roles_list, c->s + b, len) ||
+      cnkg_wordlist_has(&modifiers_list, c->s + b, len))
     return false;
   size_t chars = cnkg_utf8_count(c->s + b, len);
-  if (longest_before(c->s, sb, b, CORES) || longest_before(c->s, sb, b, ROLES)) return true;
+  if (cnkg_wordlist_before(&cores_list, c->s, sb, b) ||
+      cnkg_wordlist_before(&roles_list, c->s, sb, b))
+    return true;
   if (chars != 3 || cnkg_surname_prefix(c->s + b, len) != 3) return false;
-  bool before = b == sb || has_before(c->s, sb, b, "的") || has_before(c->s, sb, b, "“");
+  bool before = b == sb || cnkg_wordlist_word_before(c->s, sb, b, "的") ||
+                cnkg_wordlist_word_before(c->s, sb, b, "“");
   return before && is_comma(c->s, c->len, e);
 }
 
 static const char *const SPEECH[] = {"介绍", "说", "表示", "告诉", "指出", "认为",
                                      "坦言", "感慨", NULL};
+static CnkgWordList speech_list = CNKG_WORDLIST(SPEECH);
 
 static CnkgStatus from_lac(Ctx *c) {
   if (!c->st->lac) return CNKG_SUCCESS;
@@ -484,8 +464,8 @@ static CnkgStatus from_lac(Ctx *c) {
         if (n1b == e && cnkg_utf8_count(c->s + n1b, n1e - n1b) == 2 &&
             all_han(c->s + n1b, n1e - n1b) &&
             (tag_is(n1, "m") || tag_is(n1, "n") || tag_is(n1, "nz")) &&
-            in_list(c->s + n2b, n2e - n2b, SPEECH) &&
-            !longest_at(c->s, n1e, n1b, GLUE2))
+            cnkg_wordlist_has(&speech_list, c->s + n2b, n2e - n2b) &&
+            !cnkg_wordlist_at(&glue2_list, c->s, n1b, n1e))
           e = n1e;
       }
       int kind = repair(c->s, &b, &e);
@@ -506,9 +486,10 @@ static CnkgStatus from_rules(Ctx *c) {
                                      "是", "在", "带领", "和", "、", "等", "的", "也",
                                      "已", "今年", "去年", "正", "就", "还", "把", "对",
                                      "到", "来到", "深入", "一直", "通过", NULL};
+  static CnkgWordList next_list = CNKG_WORDLIST(NEXT);
   for (size_t pos = 0; pos < c->len;) {
-    size_t tl = longest_at(c->s, c->len, pos, CORES);
-    if (!tl) tl = longest_at(c->s, c->len, pos, ROLES);
+    size_t tl = cnkg_wordlist_at(&cores_list, c->s, pos, c->len);
+    if (!tl) tl = cnkg_wordlist_at(&roles_list, c->s, pos, c->len);
     if (!tl) {
       cnkg_utf8_next(c->s, c->len, &pos);
       continue;
@@ -529,7 +510,7 @@ static CnkgStatus from_rules(Ctx *c) {
         glued |= cnkg_utf8_char_in(GLUE1S, c->s, q, c->len) || cnkg_utf8_char_in("户请书者员", c->s, q, c->len);
       if (glued) continue;
       bool boundary = e >= c->len || !cnkg_is_han(cp_at(c->s, c->len, e)) ||
-                      longest_at(c->s, c->len, e, NEXT);
+                      cnkg_wordlist_at(&next_list, c->s, e, c->len);
       if (!boundary) continue;
       CnkgStatus st = add_full(c, b, e, false, false, false);
       if (st) return st;
@@ -701,11 +682,12 @@ static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
   size_t i = 0;
   while (i < len) {
     size_t b = i;
-    while (i < len && !has_at(list, len, i, "、") && !has_at(list, len, i, ",") &&
-           !has_at(list, len, i, "，"))
+    while (i < len && !cnkg_wordlist_word_at(list, i, len, "、") &&
+           !cnkg_wordlist_word_at(list, i, len, ",") &&
+           !cnkg_wordlist_word_at(list, i, len, "，"))
       i++;
     size_t e = i;
-    if (i < len) i += has_at(list, len, i, ",") ? 1 : 3;
+    if (i < len) i += cnkg_wordlist_word_at(list, i, len, ",") ? 1 : 3;
     char *name = squeeze(list + b, e - b);
     if (!name) return CNKG_ERR_NOMEM;
     size_t n = strlen(name);
@@ -734,7 +716,9 @@ static CnkgStatus from_lists(Ctx *c) {
     size_t pos = c->m.v[k].end;
     /* forwards */
     for (int step = 0; step < 8; step++) {
-      if (!has_at(c->s, c->len, pos, "、") && !has_at(c->s, c->len, pos, "和")) break;
+      if (!cnkg_wordlist_word_at(c->s, pos, c->len, "、") &&
+          !cnkg_wordlist_word_at(c->s, pos, c->len, "和"))
+        break;
       size_t nb = pos + 3, ne = nb, chars = 0;
       size_t known = SIZE_MAX;
       for (size_t j = 0; j < c->m.n; j++)
@@ -745,7 +729,8 @@ static CnkgStatus from_lists(Ctx *c) {
         continue;
       }
       while (ne < c->len && chars < 5 && cnkg_is_han(cp_at(c->s, c->len, ne)) &&
-             !has_at(c->s, c->len, ne, "、") && !has_at(c->s, c->len, ne, "等")) {
+             !cnkg_wordlist_word_at(c->s, ne, c->len, "、") &&
+             !cnkg_wordlist_word_at(c->s, ne, c->len, "等")) {
         cnkg_utf8_next(c->s, c->len, &ne);
         chars++;
       }
@@ -755,7 +740,8 @@ static CnkgStatus from_lists(Ctx *c) {
       if (!name) return CNKG_ERR_NOMEM;
       bool ok = nl && name_ok(name, nl, false) && !overlaps_span(c, nb, ne) &&
                 (ne >= c->len || !cnkg_is_han(cp_at(c->s, c->len, ne)) ||
-                 has_at(c->s, c->len, ne, "、") || has_at(c->s, c->len, ne, "等"));
+                 cnkg_wordlist_word_at(c->s, ne, c->len, "、") ||
+                 cnkg_wordlist_word_at(c->s, ne, c->len, "等"));
       if (!ok) {
         free(name);
         break;
@@ -783,7 +769,7 @@ static CnkgStatus lists_backwards(Ctx *c) {
     Mention *m = &c->m.v[k];
     if (m->ref || m->begin == SIZE_MAX || m->group != k) continue;
     size_t pos = m->begin;
-    if (!has_before(c->s, 0, pos, "、")) continue;
+    if (!cnkg_wordlist_word_before(c->s, 0, pos, "、")) continue;
     pos -= 3;
     if (covered_by_mention(c, prev_char(c->s, pos), pos)) continue;
     size_t best = SIZE_MAX;
@@ -801,8 +787,10 @@ static CnkgStatus lists_backwards(Ctx *c) {
         continue;
       /* the name must start where a word starts */
       bool bound = b == 0 || !cnkg_is_han(cp_at(c->s, c->len, prev_char(c->s, b))) ||
-                   longest_before(c->s, 0, b, ANAPHORA) || name_slot_before(c, b) ||
-                   has_before(c->s, 0, b, "的") || has_before(c->s, 0, b, "在");
+                   cnkg_wordlist_before(&anaphora_list, c->s, 0, b) ||
+                   name_slot_before(c, b) ||
+                   cnkg_wordlist_word_before(c->s, 0, b, "的") ||
+                   cnkg_wordlist_word_before(c->s, 0, b, "在");
       for (size_t q = 0; q < c->nsp && !bound; q++) bound = c->sp[q].end == b;
       if (!bound) continue;
       char *name = cnkg_strndup(c->s + b, pos - b);
@@ -880,25 +868,26 @@ static void post_where(Post *p, size_t entity) {
  * the closest word; *role says whether it was a role. Returns end when
  * there is no title. */
 static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
-  size_t n = longest_before(c->s, floor, end, CORES);
+  size_t n = cnkg_wordlist_before(&cores_list, c->s, floor, end);
   bool star = false;
   *role = false;
   if (!n) {
-    n = longest_before(c->s, floor, end, ROLES);
+    n = cnkg_wordlist_before(&roles_list, c->s, floor, end);
     *role = n > 0;
   }
   if (!n) {
     /* a censored title: 县委*, 村党支部* */
     static const char *const STARS[] = {"*", "＊", NULL};
-    n = longest_before(c->s, floor, end, STARS);
+    static CnkgWordList stars_list = CNKG_WORDLIST(STARS);
+    n = cnkg_wordlist_before(&stars_list, c->s, floor, end);
     if (!n) return end;
     star = true;
   }
   size_t pos = end - n;
-  if (star && !longest_before(c->s, floor, pos, MODIFIERS)) return end;
+  if (star && !cnkg_wordlist_before(&modifiers_list, c->s, floor, pos)) return end;
   for (;;) {
-    size_t m = longest_before(c->s, floor, pos, MODIFIERS);
-    size_t k = longest_before(c->s, floor, pos, CORES);
+    size_t m = cnkg_wordlist_before(&modifiers_list, c->s, floor, pos);
+    size_t k = cnkg_wordlist_before(&cores_list, c->s, floor, pos);
     if (k > m) m = k;
     if (!m) break;
     pos -= m;
@@ -982,7 +971,7 @@ static CnkgType title_level(const char *t) {
 }
 
 static void set_title(Post *p, const char *s, size_t b, size_t e) {
-  while (e > b && (s[e - 1] == '*' || has_before(s, b, e, "＊")))
+  while (e > b && (s[e - 1] == '*' || cnkg_wordlist_word_before(s, b, e, "＊")))
     e -= s[e - 1] == '*' ? 1 : 3;
   size_t n = e - b;
   if (n >= sizeof p->title) n = sizeof p->title - 1;
@@ -1023,11 +1012,10 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   where_before(c, tb, te, p);
   size_t b = tb;
   if (is_level_char(c->s, tb, te) && te - tb > 3) {
-    bool body = has_at(c->s, te, tb + 3, "委") || has_at(c->s, te, tb + 3, "党") ||
-                has_at(c->s, te, tb + 3, "支部") || has_at(c->s, te, tb + 3, "总支") ||
-                has_at(c->s, te, tb + 3, "政协") || has_at(c->s, te, tb + 3, "人大") ||
-                has_at(c->s, te, tb + 3, "纪") || has_at(c->s, te, tb + 3, "两委") ||
-                has_at(c->s, te, tb + 3, "政府");
+    static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
+                                         "纪", "两委", "政府", NULL};
+    static CnkgWordList bodies_list = CNKG_WORDLIST(BODIES);
+    bool body = cnkg_wordlist_at(&bodies_list, c->s, tb + 3, te) > 0;
     bool closes_place = false;
     for (size_t k = 0; k < c->nsp; k++)
       if (c->sp[k].end == tb + 3 && c->sp[k].begin < tb) closes_place = true;
@@ -1035,7 +1023,7 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   }
   set_title(p, c->s, b, te);
   p->role = role;
-  if (p->n_where == 0 && role && has_before(c->s, 0, tb, "的")) {
+  if (p->n_where == 0 && role && cnkg_wordlist_word_before(c->s, 0, tb, "的")) {
     /* 石桥社区的老党员X */
     for (size_t k = 0; k < c->nsp; k++)
       if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
@@ -1110,7 +1098,7 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
           moved = true;
         }
     }
-    if (!has_before(c->s, sfloor, q, "、")) break;
+    if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) break;
     end = q - 3;
   }
   return n;
@@ -1125,19 +1113,20 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
    * (担任…流动党员党小组长) */
   bool any_core = false;
   for (size_t q = cb; q < ce && !any_core; cnkg_utf8_next(c->s, c->len, &q))
-    any_core = longest_at(c->s, ce, q, CORES) > 0;
+    any_core = cnkg_wordlist_at(&cores_list, c->s, q, ce) > 0;
   for (size_t q = cb; q < ce;) {
-    size_t tl = longest_at(c->s, ce, q, CORES);
+    size_t tl = cnkg_wordlist_at(&cores_list, c->s, q, ce);
     bool role = false;
     if (!tl && !any_core) {
-      tl = longest_at(c->s, ce, q, ROLES);
+      tl = cnkg_wordlist_at(&roles_list, c->s, q, ce);
       role = tl > 0;
     }
     if (tl) {
       size_t te = q + tl;
       /* a longer title word may continue: 书记 in 村党支部书记 */
       size_t more;
-      while (te < ce && (more = longest_at(c->s, ce, te, CORES)) > 0) te += more;
+      while (te < ce && (more = cnkg_wordlist_at(&cores_list, c->s, te, ce)) > 0)
+        te += more;
       if (appos && te != ce) return false;
       bool r2;
       size_t tb = title_start(c, cb, te, &r2);
@@ -1151,7 +1140,7 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
       for (size_t k = 0; k < c->nsp; k++)
         if (c->sp[k].begin <= q && c->sp[k].end > q && c->sp[k].end - q > adv)
           adv = c->sp[k].end - q;
-      size_t ml = longest_at(c->s, ce, q, MODIFIERS);
+      size_t ml = cnkg_wordlist_at(&modifiers_list, c->s, q, ce);
       if (ml > adv) adv = ml;
       if (!adv) return false;
       q += adv;
@@ -1173,7 +1162,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
   n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
-  if (n == 0 && n < max && has_before(c->s, sfloor, gb, "的")) {
+  if (n == 0 && n < max && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* [place]的NAME, 家住[place]的NAME */
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
@@ -1187,17 +1176,18 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     }
   }
   /* NAME总书记, NAME书记说: a title right after the name */
-  size_t after = longest_at(c->s, c->len, ge, CORES);
-  if (after && n < max && !(ge + after < c->len && longest_at(c->s, c->len, ge + after, CORES))) {
+  size_t after = cnkg_wordlist_at(&cores_list, c->s, ge, c->len);
+  if (after && n < max &&
+      !(ge + after < c->len && cnkg_wordlist_at(&cores_list, c->s, ge + after, c->len))) {
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
     finish_post(c, ge, ge + after, false, b, p);
     n++;
   }
   /* After the name: NAME担任[place][title], NAME，[place][title]。 */
-  size_t vl = longest_at(c->s, c->len, ge, POST_VERBS);
+  size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
   bool appos = false;
-  if (!vl && (is_comma(c->s, c->len, ge) || has_at(c->s, c->len, ge, "（"))) {
+  if (!vl && (is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
     vl = 3;
     appos = true;
   }
@@ -1209,8 +1199,9 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     if (!got && appos) {
       /* X,回到某村当选支部书记: a post verb later in the next clause */
       static const char *const STRONG[] = {"当选", "担任", "出任", "兼任", "现任", NULL};
+      static CnkgWordList strong_list = CNKG_WORDLIST(STRONG);
       for (size_t q = cb; q < ce && !got;) {
-        size_t sl = longest_at(c->s, ce, q, STRONG);
+        size_t sl = cnkg_wordlist_at(&strong_list, c->s, q, ce);
         if (sl) {
           got = post_after(c, q + sl, ce, false, b, p);
           break;
@@ -1244,9 +1235,11 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
     static const char *const FOUND[] = {"成立", "创立", "创办", "领办", "组建", "注册", NULL};
+    static CnkgWordList found_list = CNKG_WORDLIST(FOUND);
     static const char *const SENT[] = {"委派", "选派", "派驻", "派遣", "指派", NULL};
+    static CnkgWordList sent_list = CNKG_WORDLIST(SENT);
     size_t ce = sceil;
-    if (has_at(c->s, c->len, ge, "受")) {
+    if (cnkg_wordlist_word_at(c->s, ge, c->len, "受")) {
       size_t q = ge + 3;
       for (;;) {
         size_t adv = 0, ent = SIZE_MAX;
@@ -1259,16 +1252,18 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
         if (!adv) break;
         q += adv;
         post_where(p, ent);
-        if (has_at(c->s, c->len, q, "和") || has_at(c->s, c->len, q, "、")) q += 3;
+        if (cnkg_wordlist_word_at(c->s, q, c->len, "和") ||
+            cnkg_wordlist_word_at(c->s, q, c->len, "、"))
+          q += 3;
       }
-      if (!longest_at(c->s, c->len, q, SENT)) p->n_where = 0;
+      if (!cnkg_wordlist_at(&sent_list, c->s, q, c->len)) p->n_where = 0;
     }
     for (size_t q = ge; q < ce && p->n_where == 0;) {
-      size_t fl = longest_at(c->s, ce, q, FOUND);
+      size_t fl = cnkg_wordlist_at(&found_list, c->s, q, ce);
       if (fl) {
         size_t r0 = q + fl;
-        if (has_at(c->s, ce, r0, "了")) r0 += 3;
-        while (has_at(c->s, ce, r0, "“")) r0 += 3;
+        if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += 3;
+        while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += 3;
         for (size_t k = 0; k < c->nsp; k++)
           if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].begin >= r0 &&
               c->sp[k].begin <= r0 + 12 && c->sp[k].end <= ce) {
@@ -1293,7 +1288,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     size_t pe = prev_char(c->s, cs);
     if (is_comma(c->s, c->len, pe)) {
       size_t ps = clause_start(c, sfloor, pe);
-      if (has_at(c->s, pe, ps, "在")) {
+      if (cnkg_wordlist_word_at(c->s, ps, pe, "在")) {
         size_t q = ps + 3, last = SIZE_MAX;
         bool moved = true;
         while (moved && q < pe) {

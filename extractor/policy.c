@@ -3,8 +3,8 @@
  * formulas (四个不摘, 1+1+N), national schemes from the word list (易地扶贫搬迁),
  * and unquoted X工程/X行动/X制度 names; the expansion the text gives
  * (“摘帽不摘责任、…”的“四个不摘”) becomes an alias. Each is related to the
- * place or party organisation that applies it. Depends on lexicon.h,
- * docstate.h and pcre2. */
+ * place or party organisation that applies it. Depends on lexicon.h
+ * (and the wordlist.h lookups it brings), docstate.h and pcre2. */
 #include "extractor/recognizers.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -58,30 +58,36 @@ static const char *const own_endings[] = {
   "计划", "党日", "夜校", "工坊", "培训", "改革", "建设", "共建", "帮扶",
   "搬迁", "贷款", "讲堂", "夜话", "整治", "联审", "备案", "推进", "创建",
   "一批", "清单", "到户", "联户", "作战", "合一", "兴村", "回归", NULL};
+static CnkgWordList own_endings_list = CNKG_WORDLIST(own_endings);
 
 /* Verbs before an opening quote that introduce a method. */
 static const char *const intro_verbs[] = {
   "实施", "推行", "推广", "开展", "启动", "采取", "采用", "创新", "探索",
   "打造", "建立", "实行", "落实", "推进", "创建", "深化", "完善", "举办",
   "组织", "通过", NULL};
+static CnkgWordList intro_verbs_list = CNKG_WORDLIST(intro_verbs);
 
 /* Quoted numbered phrases that are not methods. */
 static const char *const not_methods[] = {
   "一把手", "两委", "三农", "一线", "一家人", "一条心", "一盘棋", "两个",
   "一分钱", "十九大", "一带一路", "一揽子", "一号工程", "一站式",
   "一条龙", "一对一", NULL};
+static CnkgWordList not_methods_list = CNKG_WORDLIST(not_methods);
 
 /* Unquoted endings of scheme names, and what stops the name on the left. */
 static const char *const name_endings[] = {
   "工程", "行动", "制度", "工作法", NULL};
+static CnkgWordList name_endings_list = CNKG_WORDLIST(name_endings);
 /* Works of building, not programmes: 饮水改造工程, 污水管网工程. */
 static const char *const works[] = {
   "改造", "污水", "管网", "场所", "道路", "饮水", "厂", "厕", "水利", "公路",
   "桥", "房", "设施", "硬化", "亮化", "绿化", "基础性", "维修", "修建",
   "新建", "完成", NULL};
+static CnkgWordList works_list = CNKG_WORDLIST(works);
 /* A 制度 names a policy only when it is about the poverty work itself. */
 static const char *const system_topics[] = {
   "扶贫", "脱贫", "攻坚", "联席", "帮扶", "发文", NULL};
+static CnkgWordList system_topics_list = CNKG_WORDLIST(system_topics);
 static const char *const left_stops[] = {
   "的", "了", "在", "和", "与", "及", "对", "把", "将", "被", "为", "是",
   "等", "个", "项", "次", "实施", "开展", "推行", "建立", "启动", "推进",
@@ -90,6 +96,7 @@ static const char *const left_stops[] = {
   "坚持", "抓好", "推动", "加强", "强化", "深化", "部署", "纳入", "列入",
   "以", "由", "从", "向", "如", "按", "并", "还", "也", "都", "又", "即",
   "大", "全面", "一系列", "各项", "相关", "有关", NULL};
+static CnkgWordList left_stops_list = CNKG_WORDLIST(left_stops);
 /* Heads that are too general to be a name. */
 static const char *const generic_heads[] = {
   "长效", "激励", "工作", "管理", "考核", "责任", "帮扶", "运行", "保障",
@@ -98,6 +105,7 @@ static const char *const generic_heads[] = {
   "报备", "日志", "汇报", "评议", "考勤", "财务", "民主", "内部", "一项",
   "专项", "重点", "民生", "扶贫", "脱贫", "攻坚", "党内生活", "组织生活",
   "实际", "具体", "一系列", "规章", NULL};
+static CnkgWordList generic_heads_list = CNKG_WORDLIST(generic_heads);
 
 static void seterr(char *err, size_t errsize, const char *msg) {
   if (err && errsize) snprintf(err, errsize, "%s", msg);
@@ -219,9 +227,10 @@ static bool has_any(const char *s, size_t len, const char *const *words) {
   return false;
 }
 
-static bool is_one_of(const char *s, size_t len, const char *const *words) {
-  for (size_t i = 0; words[i]; i++)
-    if (strlen(words[i]) == len && memcmp(s, words[i], len) == 0) return true;
+/* True if a word of l starts anywhere in s[0..len) and ends inside it. */
+static bool any_word_in(CnkgWordList *l, const char *s, size_t len) {
+  for (size_t k = 0; k < len; k++)
+    if (cnkg_wordlist_at(l, s, k, len)) return true;
   return false;
 }
 
@@ -264,19 +273,16 @@ static size_t count_chars(const char *s, size_t len) {
   return cnkg_utf8_count(s, len);
 }
 
+static CnkgWordList suffix_list = CNKG_WORDLIST_FIELD(suffixes, word);
+
+/* The longest suffix at s[pos] (of those that join the name, if
+ * joining_only; the first in the table of equally long ones), or NULL. */
 static const Suffix *suffix_at(const char *s, size_t pos, size_t se,
                                bool joining_only) {
-  const Suffix *suf = NULL;
-  size_t suf_len = 0;
-  for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
-    size_t n = strlen(suffixes[k].word);
-    if (joining_only && !suffixes[k].joins) continue;
-    if (n > suf_len && cnkg_lexicon_has(s, pos, se, suffixes[k].word)) {
-      suf = &suffixes[k];
-      suf_len = n;
-    }
-  }
-  return suf;
+  size_t cursor = 0, k;
+  while ((k = cnkg_wordlist_next_at(&suffix_list, s, pos, se, &cursor)) != SIZE_MAX)
+    if (!joining_only || suffixes[k].joins) return &suffixes[k];
+  return NULL;
 }
 
 /* Kinds of method that may follow a quote after a few more words:
@@ -284,6 +290,7 @@ static const Suffix *suffix_at(const char *s, size_t pos, size_t se,
 static const char *const strong_suffixes[] = {
   "制度", "模式", "机制", "行动", "工程", "活动", "体系", "工作法", "方式",
   "载体", "手段", NULL};
+static CnkgWordList strong_suffixes_list = CNKG_WORDLIST(strong_suffixes);
 
 /* What follows a closing quote at after: a suffix directly, through 的,
  * after up to eight more characters, or after a chain of further quoted
@@ -297,7 +304,7 @@ static const Suffix *find_suffix(const char *s, size_t after, size_t se,
     return suf;
   }
   size_t p = after;
-  if (cnkg_lexicon_has(s, p, se, "的")) {
+  if (cnkg_wordlist_word_at(s, p, se, "的")) {
     suf = suffix_at(s, p + 3, se, false);
     if (suf && !suf->joins) return suf;
     suf = NULL;
@@ -306,22 +313,22 @@ static const Suffix *find_suffix(const char *s, size_t after, size_t se,
   bool chained = false;
   for (int k = 0; k < 8; k++) {
     size_t q = p;
-    if (cnkg_lexicon_has(s, q, se, "、")) q += 3;
-    if (!cnkg_lexicon_has(s, q, se, "“")) break;
+    if (cnkg_wordlist_word_at(s, q, se, "、")) q += 3;
+    if (!cnkg_wordlist_word_at(s, q, se, "“")) break;
     size_t e = q + 3;
-    while (e + 3 <= se && !cnkg_lexicon_has(s, e, se, "”")) e++;
+    while (e + 3 <= se && !cnkg_wordlist_word_at(s, e, se, "”")) e++;
     if (e + 3 > se) break;
     p = e + 3;
     chained = true;
     suf = suffix_at(s, p, se, false);
     if (suf) return suf;
   }
-  if (chained && cnkg_lexicon_has(s, p, se, "等")) p += 3;
+  if (chained && cnkg_wordlist_word_at(s, p, se, "等")) p += 3;
   if (chained) after = p;
   /* a few more words, then a strong suffix */
   size_t q = after;
   for (int k = 0; k < 8 && q < se; k++) {
-    if (cnkg_lexicon_any(s, q, se, strong_suffixes)) return &suffixes[0];
+    if (cnkg_wordlist_at(&strong_suffixes_list, s, q, se)) return &suffixes[0];
     size_t r = q;
     uint32_t cp = cnkg_utf8_next(s, se, &r);
     if (!cnkg_is_han(cp) || cp == 0x7684 /* 的 */) break;
@@ -338,15 +345,15 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
   size_t sb = sen->begin, se = sen->end;
   size_t prev_qb = SIZE_MAX, prev_qe = SIZE_MAX, prev_close = SIZE_MAX;
   for (size_t i = sb; i + 3 <= se; i++) {
-    bool dq = cnkg_lexicon_has(s, i, se, "“");
-    bool sq = cnkg_lexicon_has(s, i, se, "‘");
+    bool dq = cnkg_wordlist_word_at(s, i, se, "“");
+    bool sq = cnkg_wordlist_word_at(s, i, se, "‘");
     if (!dq && !sq) continue;
     const char *close = dq ? "”" : "’";
     size_t qb = i + 3, qe = qb;
-    while (qe + 3 <= se && !cnkg_lexicon_has(s, qe, se, close) &&
-           !cnkg_lexicon_has(s, qe, se, dq ? "“" : "‘"))
+    while (qe + 3 <= se && !cnkg_wordlist_word_at(s, qe, se, close) &&
+           !cnkg_wordlist_word_at(s, qe, se, dq ? "“" : "‘"))
       qe++;
-    if (qe + 3 > se || !cnkg_lexicon_has(s, qe, se, close)) continue;
+    if (qe + 3 > se || !cnkg_wordlist_word_at(s, qe, se, close)) continue;
     size_t after = qe + 3;
     const char *x = s + qb;
     size_t xlen = qe - qb;
@@ -361,25 +368,25 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     if (nch < 2 || nch > 40) continue;
     if (has_any(x, xlen, (const char *const[]){"。", "!", "?", ";", ":", NULL}))
       continue;
-    if (is_one_of(x, xlen, not_methods)) continue;
+    if (cnkg_wordlist_has(&not_methods_list, x, xlen)) continue;
     /* sayings in the first or second person are not names */
     if (has_any(x, xlen, (const char *const[]){"我", "你", "咱", "他们", NULL}))
       continue;
-    if (cnkg_lexicon_has(s, after, se, "精神") ||
-        cnkg_lexicon_has(s, after, se, "班子") ||
-        cnkg_lexicon_has(s, after, se, "成员") ||
-        cnkg_lexicon_has(s, after, se, "干部"))
+    if (cnkg_wordlist_word_at(s, after, se, "精神") ||
+        cnkg_wordlist_word_at(s, after, se, "班子") ||
+        cnkg_wordlist_word_at(s, after, se, "成员") ||
+        cnkg_wordlist_word_at(s, after, se, "干部"))
       continue;
     int num = matches(rec, rec->numbered, x, xlen);
     int form = matches(rec, rec->formula, x, xlen);
     if (num < 0 || form < 0) return CNKG_ERR_PATTERN;
     bool joins = false;
     const Suffix *suf = find_suffix(s, after, se, &joins);
-    bool own = cnkg_lexicon_any_before(x, 0, xlen, own_endings) > 0;
+    bool own = cnkg_wordlist_before(&own_endings_list, x, 0, xlen) > 0;
     size_t vb = qb - 3;
-    bool intro = cnkg_lexicon_any_before(s, sb, vb, intro_verbs) > 0 ||
-                 (vb >= sb + 3 && cnkg_lexicon_any_before(s, sb, vb - 3,
-                                                          intro_verbs) > 0);
+    bool intro = cnkg_wordlist_before(&intro_verbs_list, s, sb, vb) > 0 ||
+                 (vb >= sb + 3 &&
+                  cnkg_wordlist_before(&intro_verbs_list, s, sb, vb - 3) > 0);
     bool has_comma = has_any(x, xlen, (const char *const[]){",", NULL});
     bool listy = has_any(x, xlen, (const char *const[]){"、", NULL});
     bool ok;
@@ -388,14 +395,14 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     else if (suf) ok = !has_comma || nch <= 20;
     else if (own) ok = !has_comma && nch <= 16;
     else ok = intro && !has_comma && !listy && nch >= 3 && nch <= 10 &&
-              cnkg_lexicon_has(s, after, se, "的") == false;
+              cnkg_wordlist_word_at(s, after, se, "的") == false;
     if (!ok) continue;
     /* An expansion quoted just before: “A、B、C”的“X” — A becomes an alias
      * of X rather than a policy of its own. */
     char *expansion = NULL;
     if ((num || form) && this_prev_close != SIZE_MAX &&
         (this_prev_close == vb ||
-         (this_prev_close + 3 == vb && cnkg_lexicon_has(s, this_prev_close, se, "的")))) {
+         (this_prev_close + 3 == vb && cnkg_wordlist_word_at(s, this_prev_close, se, "的")))) {
       const char *px = s + this_prev_qb;
       size_t plen = this_prev_qe - this_prev_qb;
       if (has_any(px, plen, (const char *const[]){"、", ",", NULL})) {
@@ -473,11 +480,11 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
   const CnkgSentence *sen = &st->text->sentences[si];
   size_t sb = sen->begin, se = sen->end;
   for (size_t i = sb; i < se; i++) {
-    size_t el = cnkg_lexicon_any(s, i, se, name_endings);
+    size_t el = cnkg_wordlist_at(&name_endings_list, s, i, se);
     if (!el) continue;
     size_t j = i, nch = 0;
     while (j > sb && nch < 14) {
-      if (cnkg_lexicon_any_before(s, sb, j, left_stops)) break;
+      if (cnkg_wordlist_before(&left_stops_list, s, sb, j)) break;
       size_t p = cnkg_lexicon_prev(s, sb, j);
       size_t q = p;
       uint32_t cp = cnkg_utf8_next(s, se, &q);
@@ -487,13 +494,14 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
     }
     size_t end = i + el;
     bool bounded = nch < 14;
-    bool system = cnkg_lexicon_has(s, i, se, "制度");
-    bool project = cnkg_lexicon_has(s, i, se, "工程");
-    if (system && !has_any(s + j, i - j, system_topics)) bounded = false;
-    if (project && (nch < 3 || has_any(s + j, i - j, works))) bounded = false;
-    if (bounded && nch >= 2 && !is_one_of(s + j, i - j, generic_heads) &&
-        !cnkg_lexicon_has(s, end, se, "中") &&
-        !cnkg_lexicon_has(s, end, se, "队")) {
+    bool system = cnkg_wordlist_word_at(s, i, se, "制度");
+    bool project = cnkg_wordlist_word_at(s, i, se, "工程");
+    if (system && !any_word_in(&system_topics_list, s + j, i - j)) bounded = false;
+    if (project && (nch < 3 || any_word_in(&works_list, s + j, i - j))) bounded = false;
+    if (bounded && nch >= 2 &&
+        !cnkg_wordlist_has(&generic_heads_list, s + j, i - j) &&
+        !cnkg_wordlist_word_at(s, end, se, "中") &&
+        !cnkg_wordlist_word_at(s, end, se, "队")) {
       char *name = cnkg_strndup(s + j, end - j);
       CnkgStatus r = add_cand(c, name, NULL, NULL, si, j, end);
       if (r) return r;
@@ -518,9 +526,8 @@ static bool same_policy(const Cand *a, const Cand *b) {
   /* 主题党日 / 主题党日活动, 两学一做 / 两学一做学习教育: the longer is the
    * shorter plus the kind of thing it is (not 易地扶贫搬迁脱贫一批) */
   if (cnkg_utf8_count(x, lx) < 3 || memcmp(x, y, lx) != 0) return false;
-  for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++)
-    if (strcmp(y + lx, suffixes[k].word) == 0) return true;
-  return is_one_of(y + lx, ly - lx, strong_suffixes);
+  return cnkg_wordlist_has(&suffix_list, y + lx, ly - lx) ||
+         cnkg_wordlist_has(&strong_suffixes_list, y + lx, ly - lx);
 }
 
 static CnkgStatus emit(CnkgDocState *st, Cands *c) {

@@ -79,7 +79,14 @@ typedef struct {
   raptor_uri *xsd_nni;     /* xsd:nonNegativeInteger */
   char *buf;               /* scratch for IRIs */
   size_t cap;
+  unsigned char *iobuf;    /* raptor's bytes on their way to out */
+  size_t iolen;
 } Writer;
+
+/* raptor writes most of its output a byte at a time (escaped strings,
+ * delimiters); each byte going straight to the output cost a call chain
+ * down to fwrite. Bytes collect here and reach the output in blocks. */
+#define IO_BUF_SIZE ((size_t)64 * 1024)
 
 void cnkg_rdf_options_init(CnkgRdfOptions *options) {
   if (!options) return;
@@ -110,11 +117,20 @@ CnkgStatus cnkg_rdf_provenance_from_name(const char *name,
 
 /* ---- raptor boundary -------------------------------------------------- */
 
+/* Hands the collected bytes to the output; non-zero once the output has
+ * failed (the failure is kept in out_status). */
+static int io_flush(Writer *w) {
+  if (w->iolen && !w->out_status)
+    w->out_status = cnkg_output_write(w->out, w->iobuf, w->iolen);
+  w->iolen = 0;
+  return w->out_status ? 1 : 0;
+}
+
 static int io_write_byte(void *context, const int byte) {
   Writer *w = context;
-  unsigned char c = (unsigned char)byte;
-  if (!w->out_status) w->out_status = cnkg_output_write(w->out, &c, 1);
-  return w->out_status ? 1 : 0;
+  if (w->out_status || (w->iolen == IO_BUF_SIZE && io_flush(w))) return 1;
+  w->iobuf[w->iolen++] = (unsigned char)byte;
+  return 0;
 }
 
 static int io_write_bytes(void *context, const void *ptr, size_t size,
@@ -122,8 +138,21 @@ static int io_write_bytes(void *context, const void *ptr, size_t size,
   Writer *w = context;
   /* raptor counts the objects written, as fwrite does: fewer is failure. */
   if (size && nmemb > SIZE_MAX / size) return -1;
-  if (!w->out_status) w->out_status = cnkg_output_write(w->out, ptr, size * nmemb);
+  size_t n = size * nmemb;
   if (w->out_status) return -1;
+  if (n > IO_BUF_SIZE - w->iolen) {
+    if (io_flush(w)) return -1;
+    /* A block as large as the buffer gains nothing from a copy. */
+    if (n >= IO_BUF_SIZE) {
+      w->out_status = cnkg_output_write(w->out, ptr, n);
+      if (w->out_status) return -1;
+      n = 0;
+    }
+  }
+  if (n) {
+    memcpy(w->iobuf + w->iolen, ptr, n);
+    w->iolen += n;
+  }
   return nmemb > INT_MAX ? INT_MAX : (int)nmemb;
 }
 
@@ -672,7 +701,9 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
   if (!w.schemes[0] || !w.schemes[1] || !w.agent) st = CNKG_ERR_NOMEM;
   if (st) goto done;
 
-  io = raptor_new_iostream_from_handler(w.world, &w, &io_handler);
+  w.iobuf = malloc(IO_BUF_SIZE);
+  io = w.iobuf ? raptor_new_iostream_from_handler(w.world, &w, &io_handler)
+               : NULL;
   if (!io) {
     st = CNKG_ERR_NOMEM;
     goto done;
@@ -702,6 +733,7 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
     st = write_all(&w, graph);
     if (raptor_serializer_serialize_end(w.ser) && !st) st = CNKG_ERR_INTERNAL;
   }
+  io_flush(&w);
   if (w.out_status) st = w.out_status;
   else if (w.raptor_failed && !st) st = CNKG_ERR_INTERNAL;
 
@@ -724,6 +756,7 @@ done:
   if (w.agent) raptor_free_term(w.agent);
   if (w.xsd_nni) raptor_free_uri(w.xsd_nni);
   free(w.buf);
+  free(w.iobuf);
   if (w.world) raptor_free_world(w.world);
   return st;
 }

@@ -58,6 +58,22 @@ static const char *const fixed_iris[T_COUNT] = {
     CNKG_NS_CNKG "Evidence", CNKG_NS_SKOS "Concept",
     CNKG_NS_SKOS "ConceptScheme", CNKG_NS_PROV "SoftwareAgent", NULL};
 
+#define NS_COUNT (sizeof namespaces / sizeof *namespaces)
+
+/* The Turtle spelling raptor gave a term made once per write (a fixed
+ * term, type, relation, scheme or the agent). Spelling a term looks its
+ * IRIs up for a prefix in the namespace stack, which raptor does by
+ * walking all 1024 buckets of its table, in a turtle writer it creates
+ * and frees per term: most of Turtle's writing time went there. */
+typedef struct {
+  raptor_term *term; /* NULL: empty slot */
+  unsigned char *text;
+  size_t len;
+} Spelling;
+
+/* A power of two, at least twice the number of terms spelled. */
+#define SPELL_SLOTS 256
+
 typedef struct {
   raptor_world *world;
   raptor_serializer *ser;  /* N-Triples only */
@@ -81,6 +97,8 @@ typedef struct {
   size_t cap;
   unsigned char *iobuf;    /* raptor's bytes on their way to out */
   size_t iolen;
+  Spelling spelled[SPELL_SLOTS]; /* Turtle: by term address */
+  size_t ns_len[NS_COUNT];
 } Writer;
 
 /* raptor writes most of its output a byte at a time (escaped strings,
@@ -247,7 +265,49 @@ static int turtle_text(Writer *w, const char *text) {
   return raptor_iostream_string_write(text, w->io);
 }
 
+static Spelling *spelling_slot(Writer *w, const raptor_term *t) {
+  size_t i = (size_t)(((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u) & (SPELL_SLOTS - 1);
+  while (w->spelled[i].term && w->spelled[i].term != t)
+    i = (i + 1) & (SPELL_SLOTS - 1);
+  return &w->spelled[i];
+}
+
+/* Records raptor's spelling of t (borrowed; it outlives the writer's use
+ * of the table). Non-zero when out of memory. */
+static int spelling_add(Writer *w, raptor_term *t) {
+  Spelling *sp = spelling_slot(w, t);
+  if (sp->term) return 0;
+  size_t len = 0;
+  unsigned char *text = raptor_term_to_turtle_counted_string(t, w->nstack, NULL, &len);
+  if (!text) return 1;
+  sp->term = t;
+  sp->text = text;
+  sp->len = len;
+  return 0;
+}
+
+/* Whether raptor could write uri as a prefixed name: only when one of the
+ * namespaces is a proper prefix of it (raptor_new_qname_from_namespace_uri
+ * looks no further). */
+static bool maybe_prefixed(const Writer *w, raptor_uri *uri) {
+  size_t len;
+  const unsigned char *s = raptor_uri_as_counted_string(uri, &len);
+  for (size_t i = 0; i < NS_COUNT; i++)
+    if (w->ns_len[i] < len && memcmp(s, namespaces[i].iri, w->ns_len[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Spells t as raptor_term_turtle_write does: a term spelled once is copied;
+ * an IRI no prefix can shorten is written as raptor's turtle writer writes
+ * it then, <IRI> escaped for Turtle; anything else goes the long way. */
 static int turtle_term(Writer *w, raptor_term *t) {
+  const Spelling *sp = spelling_slot(w, t);
+  if (sp->term)
+    return raptor_iostream_counted_string_write(sp->text, sp->len, w->io);
+  if (t->type == RAPTOR_TERM_TYPE_URI && !maybe_prefixed(w, t->value.uri))
+    return raptor_uri_escaped_write(t->value.uri, NULL,
+                                    RAPTOR_ESCAPED_WRITE_TURTLE_URI, w->io);
   return raptor_term_turtle_write(w->io, t, w->nstack, NULL);
 }
 
@@ -288,7 +348,8 @@ static int turtle_statement(Writer *w, raptor_term *s, raptor_term *p,
 }
 
 static int turtle_start(Writer *w) {
-  for (size_t i = 0; i < sizeof namespaces / sizeof *namespaces; i++) {
+  for (size_t i = 0; i < NS_COUNT; i++) {
+    w->ns_len[i] = strlen(namespaces[i].iri);
     if (raptor_namespaces_start_namespace_full(
             w->nstack, (const unsigned char *)namespaces[i].prefix,
             (const unsigned char *)namespaces[i].iri, 0))
@@ -298,6 +359,15 @@ static int turtle_start(Writer *w) {
         turtle_text(w, "> .\n"))
       return 1;
   }
+  for (int i = 0; i < T_COUNT; i++)
+    if (spelling_add(w, w->fixed[i])) return 1;
+  for (int i = 0; i < CNKG_TYPE_COUNT; i++)
+    if (spelling_add(w, w->types[i])) return 1;
+  for (int i = 0; i < CNKG_REL_COUNT; i++)
+    if (spelling_add(w, w->rels[i])) return 1;
+  if (spelling_add(w, w->schemes[0]) || spelling_add(w, w->schemes[1]) ||
+      spelling_add(w, w->agent))
+    return 1;
   return turtle_text(w, "\n");
 }
 
@@ -741,6 +811,8 @@ done:
   if (w.ser) raptor_free_serializer(w.ser);
   if (w.cur_s) raptor_free_term(w.cur_s);
   if (w.cur_p) raptor_free_term(w.cur_p);
+  for (size_t i = 0; i < SPELL_SLOTS; i++)
+    if (w.spelled[i].text) raptor_free_memory(w.spelled[i].text);
   if (w.nstack) raptor_free_namespaces(w.nstack);
   if (io) raptor_free_iostream(io);
   if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))

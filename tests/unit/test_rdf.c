@@ -209,6 +209,44 @@ static void test_dev_full(void) {
   cnkg_graph_free(g);
 }
 
+/* Turtle spells most IRIs without asking raptor for a prefixed name when
+ * no namespace is a prefix of them; a base inside a namespace takes the
+ * long way and must still give full IRIs that parse to the N-Triples. */
+static void test_base_in_namespace(void) {
+  CnkgGraph *g = fixture_merged(0);
+  CnkgRdfOptions opt;
+  cnkg_rdf_options_init(&opt);
+  opt.base = "https://schema.org/";
+  CnkgStatus st;
+  char *ttl = render(g, &opt, &st);
+  CHECK_EQ(st, CNKG_SUCCESS);
+  opt.format = CNKG_RDF_NTRIPLES;
+  char *nt = render(g, &opt, &st);
+  CHECK_EQ(st, CNKG_SUCCESS);
+  CHECK(ttl && strstr(ttl, "\n<https://schema.org/place/1504>\n    a cnkg:") != NULL);
+  CHECK(ttl && strstr(ttl, "schema:place") == NULL);
+  CHECK(ttl && strstr(ttl, "schema:headline") != NULL);
+  if (ttl && nt && have_rapper()) {
+    char dir[] = "/tmp/cnkg-test-rdf-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char pt[600], pn[600];
+    snprintf(pt, sizeof pt, "%s/g.ttl", dir);
+    snprintf(pn, sizeof pn, "%s/g.nt", dir);
+    CHECK(save(pt, ttl) && save(pn, nt));
+    char *a = rapper_sorted(pt, "turtle"), *b = rapper_sorted(pn, "ntriples");
+    CHECK(a && b);
+    CHECK_STR(a, b);
+    free(a);
+    free(b);
+    unlink(pt);
+    unlink(pn);
+    rmdir(dir);
+  }
+  free(ttl);
+  free(nt);
+  cnkg_graph_free(g);
+}
+
 /* Organisations 0..n-1, each with a label and nothing else: 2 triples
  * each, plus the software agent's 2 at full provenance. Labels are long
  * Chinese text so that N-Triples escapes make the output large. */
@@ -339,6 +377,7 @@ int main(void) {
   test_order_free();
   test_contract();
   test_dev_full();
+  test_base_in_namespace();
   test_large_output();
   test_fail_midway();
   test_fail_at_flush();

@@ -109,7 +109,7 @@ typedef struct {
   Spelling *spelled;       /* n_slots, a power of two */
   size_t n_slots;
   Capture capture;         /* spellings in the making */
-  raptor_iostream *cap_io; /* writes into cap */
+  raptor_iostream *cap_io; /* writes into capture */
   raptor_term *nt_s;       /* N-Triples: last subject (owned copy) ... */
   unsigned char *nt_s_text; /* ... and its spelling */
   size_t nt_s_len, nt_s_size;
@@ -222,7 +222,7 @@ static int cap_write_byte(void *context, const int byte) {
 static const raptor_iostream_handler cap_handler = {
     2, NULL, NULL, cap_write_byte, cap_write_bytes, NULL, NULL, NULL};
 
-/* Has raptor spell t into w->cap (emptied first): as an N-Triples term, or
+/* Has raptor spell t into w->capture (emptied first): as an N-Triples term, or
  * as raptor_term_turtle_write does. Non-zero on failure. */
 static int capture_term(Writer *w, raptor_term *t) {
   w->capture.len = 0;
@@ -896,7 +896,8 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
     goto done;
   }
   w.io = io;
-  if (!(w.cap_io = raptor_new_iostream_from_handler(w.world, &w.capture, &cap_handler))) {
+  w.cap_io = raptor_new_iostream_from_handler(w.world, &w.capture, &cap_handler);
+  if (!w.cap_io) {
     st = CNKG_ERR_NOMEM;
     goto done;
   }
@@ -911,11 +912,9 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
       st = w.out_status ? w.out_status : CNKG_ERR_NOMEM;
       goto done;
     }
-    st = write_all(&w, graph);
-    if (turtle_close(&w) && !st) st = CNKG_ERR_INTERNAL;
-  } else {
-    st = write_all(&w, graph);
   }
+  st = write_all(&w, graph);
+  if (w.turtle && turtle_close(&w) && !st) st = CNKG_ERR_INTERNAL;
   io_flush(&w);
   if (w.out_status) st = w.out_status;
   else if (w.raptor_failed && !st) st = CNKG_ERR_INTERNAL;

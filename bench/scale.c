@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Scale benchmark of the RDF writers: builds a synthetic canonical graph of
  * about N million triples (people in villages, each with a mention and an
- * evidenced relation) and writes it as Turtle or N-Triples, printing time and
- * peak RSS before and after writing. Links cnkg_lib; compiled by bench/scale. */
+ * evidenced relation) and writes it as Turtle, N-Triples or DOT, printing
+ * time and peak RSS before and after writing. Links cnkg_lib; compiled by
+ * bench/scale. */
 #define _POSIX_C_SOURCE 200809L
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
 #include "cnkg/text.h"
+#include "out/dot.h"
 #include "out/rdf.h"
 
 /* Peak resident set (VmHWM) in MiB, from /proc; 0 when unknown. */
@@ -41,13 +44,14 @@ static int fail(const char *what, CnkgStatus st) {
  * evidence. */
 int main(int argc, char **argv) {
   if (argc != 4) {
-    fprintf(stderr, "usage: scale MILLION_TRIPLES turtle|ntriples OUTPUT|-\n");
+    fprintf(stderr, "usage: scale MILLION_TRIPLES turtle|ntriples|dot OUTPUT|-\n");
     return 2;
   }
   double millions = strtod(argv[1], NULL);
   CnkgRdfOptions opt;
   cnkg_rdf_options_init(&opt);
-  if (cnkg_rdf_format_from_name(argv[2], &opt.format)) return 2;
+  bool dot = strcmp(argv[2], "dot") == 0;
+  if (!dot && cnkg_rdf_format_from_name(argv[2], &opt.format)) return 2;
   size_t people = (size_t)(millions * 1e6 / 21.0);
   size_t n_docs = people / 200 + 1, n_villages = people / 50 + 1;
 
@@ -94,7 +98,13 @@ int main(int argc, char **argv) {
   CnkgOutput *out = NULL;
   if (!f) return fail(argv[3], CNKG_ERR_WRITE);
   if ((st = cnkg_output_new_stream(f, &out))) return fail(argv[3], st);
-  st = cnkg_rdf_write(g, &opt, out);
+  if (dot) {
+    CnkgDotOptions dopt;
+    cnkg_dot_options_init(&dopt);
+    st = cnkg_dot_write(g, &dopt, out);
+  } else {
+    st = cnkg_rdf_write(g, &opt, out);
+  }
   CnkgStatus cs = cnkg_output_close(out);
   cnkg_output_free(out);
   if (fflush(f) || (f != stdout && fclose(f))) cs = CNKG_ERR_WRITE;

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Turtle and N-Triples writer: turns the graph model into statements with
- * stable IRIs (no blank nodes), one subject group after another. N-Triples
- * goes through raptor2's streaming serializer; Turtle is written group by
- * group with raptor's term writer, so neither buffers the output. Both reach
- * a CnkgOutput through one iostream. Depends on include/cnkg/ and raptor2;
+ * stable IRIs (no blank nodes), one subject group after another. Every term
+ * is spelled by raptor2's term writers (N-Triples escapes, Turtle prefixed
+ * names); statements are laid out as raptor's N-Triples serializer does and
+ * Turtle group by group, so neither buffers the output. Both reach a
+ * CnkgOutput through one iostream. Depends on include/cnkg/ and raptor2;
  * never on extractor/. */
 #include "out/rdf.h"
 
@@ -58,10 +59,34 @@ static const char *const fixed_iris[T_COUNT] = {
     CNKG_NS_CNKG "Evidence", CNKG_NS_SKOS "Concept",
     CNKG_NS_SKOS "ConceptScheme", CNKG_NS_PROV "SoftwareAgent", NULL};
 
+#define NS_COUNT (sizeof namespaces / sizeof *namespaces)
+
+/* The spelling raptor gave a term made once per write (a fixed term, type,
+ * relation, scheme, the agent, a document), by term address. Spelling is
+ * most of the writing time: N-Triples escapes every IRI byte by byte, and
+ * Turtle looks each IRI up for a prefix in the namespace stack (raptor
+ * walks all 1024 buckets of its table) in a turtle writer it creates and
+ * frees per term. */
+typedef struct {
+  raptor_term *term; /* NULL: empty slot */
+  unsigned char *text;
+  size_t len;
+} Spelling;
+
+/* Bytes raptor writes into memory, to be kept or written again. */
+typedef struct {
+  unsigned char *buf;
+  size_t len, cap;
+  bool failed; /* out of memory */
+} Capture;
+
+/* What raptor's N-Triples serializer passes for all three terms. */
+#define NT_FLAGS RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL
+
 typedef struct {
   raptor_world *world;
-  raptor_serializer *ser;  /* N-Triples only */
-  raptor_iostream *io;     /* Turtle: written directly */
+  bool turtle;
+  raptor_iostream *io;
   raptor_namespace_stack *nstack; /* Turtle: the prefixes */
   raptor_term *cur_s;      /* Turtle: open subject group (owned copy) */
   raptor_term *cur_p;      /* Turtle: last predicate in it (owned copy) */
@@ -79,7 +104,22 @@ typedef struct {
   raptor_uri *xsd_nni;     /* xsd:nonNegativeInteger */
   char *buf;               /* scratch for IRIs */
   size_t cap;
+  unsigned char *iobuf;    /* raptor's bytes on their way to out */
+  size_t iolen;
+  Spelling *spelled;       /* n_slots, a power of two */
+  size_t n_slots;
+  Capture capture;         /* spellings in the making */
+  raptor_iostream *cap_io; /* writes into capture */
+  raptor_term *nt_s;       /* N-Triples: last subject (owned copy) ... */
+  unsigned char *nt_s_text; /* ... and its spelling */
+  size_t nt_s_len, nt_s_size;
+  size_t ns_len[NS_COUNT];
 } Writer;
+
+/* raptor writes most of its output a byte at a time (escaped strings,
+ * delimiters); each byte going straight to the output cost a call chain
+ * down to fwrite. Bytes collect here and reach the output in blocks. */
+#define IO_BUF_SIZE ((size_t)64 * 1024)
 
 void cnkg_rdf_options_init(CnkgRdfOptions *options) {
   if (!options) return;
@@ -110,11 +150,20 @@ CnkgStatus cnkg_rdf_provenance_from_name(const char *name,
 
 /* ---- raptor boundary -------------------------------------------------- */
 
+/* Hands the collected bytes to the output; non-zero once the output has
+ * failed (the failure is kept in out_status). */
+static int io_flush(Writer *w) {
+  if (w->iolen && !w->out_status)
+    w->out_status = cnkg_output_write(w->out, w->iobuf, w->iolen);
+  w->iolen = 0;
+  return w->out_status ? 1 : 0;
+}
+
 static int io_write_byte(void *context, const int byte) {
   Writer *w = context;
-  unsigned char c = (unsigned char)byte;
-  if (!w->out_status) w->out_status = cnkg_output_write(w->out, &c, 1);
-  return w->out_status ? 1 : 0;
+  if (w->out_status || (w->iolen == IO_BUF_SIZE && io_flush(w))) return 1;
+  w->iobuf[w->iolen++] = (unsigned char)byte;
+  return 0;
 }
 
 static int io_write_bytes(void *context, const void *ptr, size_t size,
@@ -122,13 +171,65 @@ static int io_write_bytes(void *context, const void *ptr, size_t size,
   Writer *w = context;
   /* raptor counts the objects written, as fwrite does: fewer is failure. */
   if (size && nmemb > SIZE_MAX / size) return -1;
-  if (!w->out_status) w->out_status = cnkg_output_write(w->out, ptr, size * nmemb);
+  size_t n = size * nmemb;
   if (w->out_status) return -1;
+  if (n > IO_BUF_SIZE - w->iolen) {
+    if (io_flush(w)) return -1;
+    /* A block as large as the buffer gains nothing from a copy. */
+    if (n >= IO_BUF_SIZE) {
+      w->out_status = cnkg_output_write(w->out, ptr, n);
+      if (w->out_status) return -1;
+      n = 0;
+    }
+  }
+  if (n) {
+    memcpy(w->iobuf + w->iolen, ptr, n);
+    w->iolen += n;
+  }
   return nmemb > INT_MAX ? INT_MAX : (int)nmemb;
 }
 
 static const raptor_iostream_handler io_handler = {
     2, NULL, NULL, io_write_byte, io_write_bytes, NULL, NULL, NULL};
+
+static int cap_write_bytes(void *context, const void *ptr, size_t size,
+                           size_t nmemb) {
+  Capture *c = context;
+  if (size && nmemb > SIZE_MAX / size) return -1;
+  size_t n = size * nmemb;
+  if (c->failed) return -1;
+  if (n > c->cap - c->len) {
+    size_t cap = c->cap ? c->cap : 256;
+    while (n > cap - c->len) {
+      if (cap > SIZE_MAX / 2) return c->failed = true, -1;
+      cap *= 2;
+    }
+    unsigned char *nb = realloc(c->buf, cap);
+    if (!nb) return c->failed = true, -1;
+    c->buf = nb;
+    c->cap = cap;
+  }
+  if (n) memcpy(c->buf + c->len, ptr, n);
+  c->len += n;
+  return nmemb > INT_MAX ? INT_MAX : (int)nmemb;
+}
+
+static int cap_write_byte(void *context, const int byte) {
+  unsigned char c = (unsigned char)byte;
+  return cap_write_bytes(context, &c, 1, 1) == 1 ? 0 : 1;
+}
+
+static const raptor_iostream_handler cap_handler = {
+    2, NULL, NULL, cap_write_byte, cap_write_bytes, NULL, NULL, NULL};
+
+/* Has raptor spell t into w->capture (emptied first): as an N-Triples term, or
+ * as raptor_term_turtle_write does. Non-zero on failure. */
+static int capture_term(Writer *w, raptor_term *t) {
+  w->capture.len = 0;
+  int r = w->turtle ? raptor_term_turtle_write(w->cap_io, t, w->nstack, NULL)
+                    : raptor_term_escaped_write(t, NT_FLAGS, w->cap_io);
+  return r || w->capture.failed;
+}
 
 static void on_raptor_log(void *user_data, raptor_log_message *message) {
   Writer *w = user_data;
@@ -218,7 +319,83 @@ static int turtle_text(Writer *w, const char *text) {
   return raptor_iostream_string_write(text, w->io);
 }
 
+static Spelling *spelling_slot(const Writer *w, const raptor_term *t) {
+  size_t mask = w->n_slots - 1;
+  size_t i = (size_t)(((uintptr_t)t >> 4) * 0x9E3779B97F4A7C15u) & mask;
+  while (w->spelled[i].term && w->spelled[i].term != t) i = (i + 1) & mask;
+  return &w->spelled[i];
+}
+
+/* The spelling of t if it was spelled once, else NULL. */
+static const Spelling *spelling_find(const Writer *w, const raptor_term *t) {
+  if (!w->n_slots) return NULL;
+  const Spelling *sp = spelling_slot(w, t);
+  return sp->term ? sp : NULL;
+}
+
+/* Records raptor's spelling of t, borrowed: it must outlive the table.
+ * Non-zero on failure. */
+static int spelling_add(Writer *w, raptor_term *t) {
+  Spelling *sp = spelling_slot(w, t);
+  if (sp->term) return 0;
+  if (capture_term(w, t)) return 1;
+  unsigned char *text = malloc(w->capture.len ? w->capture.len : 1);
+  if (!text) return 1;
+  memcpy(text, w->capture.buf, w->capture.len);
+  sp->term = t;
+  sp->text = text;
+  sp->len = w->capture.len;
+  return 0;
+}
+
+/* Forgets every spelling (before the terms they belong to go). */
+static void spelling_clear(Writer *w) {
+  for (size_t i = 0; i < w->n_slots; i++) free(w->spelled[i].text);
+  free(w->spelled);
+  w->spelled = NULL;
+  w->n_slots = 0;
+}
+
+/* Spells the terms every write reuses, and the n documents' (borrowed,
+ * alive until spelling_clear). */
+static CnkgStatus spell_fixed(Writer *w, raptor_term *const *docs, size_t n) {
+  size_t want = T_COUNT + CNKG_TYPE_COUNT + CNKG_REL_COUNT + 3 + n, slots = 64;
+  while (slots < 2 * want) slots *= 2;
+  if (!(w->spelled = calloc(slots, sizeof *w->spelled))) return CNKG_ERR_NOMEM;
+  w->n_slots = slots;
+  int r = 0;
+  for (int i = 0; i < T_COUNT && !r; i++) r = spelling_add(w, w->fixed[i]);
+  for (int i = 0; i < CNKG_TYPE_COUNT && !r; i++) r = spelling_add(w, w->types[i]);
+  for (int i = 0; i < CNKG_REL_COUNT && !r; i++) r = spelling_add(w, w->rels[i]);
+  for (int i = 0; i < 2 && !r; i++) r = spelling_add(w, w->schemes[i]);
+  if (!r) r = spelling_add(w, w->agent);
+  for (size_t i = 0; i < n && !r; i++) r = spelling_add(w, docs[i]);
+  if (!r) return CNKG_SUCCESS;
+  return w->capture.failed ? CNKG_ERR_NOMEM : CNKG_ERR_INTERNAL;
+}
+
+/* Whether raptor could write uri as a prefixed name: only when one of the
+ * namespaces is a proper prefix of it (raptor_new_qname_from_namespace_uri
+ * looks no further). */
+static bool maybe_prefixed(const Writer *w, raptor_uri *uri) {
+  size_t len;
+  const unsigned char *s = raptor_uri_as_counted_string(uri, &len);
+  for (size_t i = 0; i < NS_COUNT; i++)
+    if (w->ns_len[i] < len && memcmp(s, namespaces[i].iri, w->ns_len[i]) == 0)
+      return true;
+  return false;
+}
+
+/* Spells t as raptor_term_turtle_write does: a term spelled once is copied;
+ * an IRI no prefix can shorten is written as raptor's turtle writer writes
+ * it then, <IRI> escaped for Turtle; anything else goes the long way. */
 static int turtle_term(Writer *w, raptor_term *t) {
+  const Spelling *sp = spelling_find(w, t);
+  if (sp)
+    return raptor_iostream_counted_string_write(sp->text, sp->len, w->io);
+  if (t->type == RAPTOR_TERM_TYPE_URI && !maybe_prefixed(w, t->value.uri))
+    return raptor_uri_escaped_write(t->value.uri, NULL,
+                                    RAPTOR_ESCAPED_WRITE_TURTLE_URI, w->io);
   return raptor_term_turtle_write(w->io, t, w->nstack, NULL);
 }
 
@@ -259,7 +436,8 @@ static int turtle_statement(Writer *w, raptor_term *s, raptor_term *p,
 }
 
 static int turtle_start(Writer *w) {
-  for (size_t i = 0; i < sizeof namespaces / sizeof *namespaces; i++) {
+  for (size_t i = 0; i < NS_COUNT; i++) {
+    w->ns_len[i] = strlen(namespaces[i].iri);
     if (raptor_namespaces_start_namespace_full(
             w->nstack, (const unsigned char *)namespaces[i].prefix,
             (const unsigned char *)namespaces[i].iri, 0))
@@ -272,6 +450,52 @@ static int turtle_start(Writer *w) {
   return turtle_text(w, "\n");
 }
 
+/* ---- N-Triples ---------------------------------------------------------
+ * Laid out as raptor_statement_ntriples_write does for raptor's N-Triples
+ * serializer: three terms escaped with NT_FLAGS, spaces, " .\n". Terms
+ * spelled once are copied, and so is the subject while it stays the same
+ * (a subject's statements come together). */
+
+static int nt_term(Writer *w, raptor_term *t) {
+  const Spelling *sp = spelling_find(w, t);
+  if (sp) return raptor_iostream_counted_string_write(sp->text, sp->len, w->io);
+  return raptor_term_escaped_write(t, NT_FLAGS, w->io);
+}
+
+/* The subject's spelling, made when the subject changes. The old subject is
+ * held until then, so its address cannot be reused by a new term. */
+static int nt_subject(Writer *w, raptor_term *s) {
+  if (s == w->nt_s) return 0;
+  const Spelling *sp = spelling_find(w, s);
+  const unsigned char *text = sp ? sp->text : NULL;
+  size_t len = sp ? sp->len : 0;
+  if (!sp) {
+    if (capture_term(w, s)) return 1;
+    text = w->capture.buf;
+    len = w->capture.len;
+  }
+  if (len > w->nt_s_size) {
+    unsigned char *nb = realloc(w->nt_s_text, len);
+    if (!nb) return 1;
+    w->nt_s_text = nb;
+    w->nt_s_size = len;
+  }
+  if (len) memcpy(w->nt_s_text, text, len);
+  w->nt_s_len = len;
+  if (w->nt_s) raptor_free_term(w->nt_s);
+  w->nt_s = raptor_term_copy(s);
+  return 0;
+}
+
+static int nt_statement(Writer *w, raptor_term *s, raptor_term *p,
+                        raptor_term *o) {
+  return nt_subject(w, s) ||
+         raptor_iostream_counted_string_write(w->nt_s_text, w->nt_s_len, w->io) ||
+         raptor_iostream_write_byte(' ', w->io) || nt_term(w, p) ||
+         raptor_iostream_write_byte(' ', w->io) || nt_term(w, o) ||
+         raptor_iostream_counted_string_write(" .\n", 3, w->io);
+}
+
 /* Emits s p o; s and p are borrowed, o is owned (and freed here). A NULL
  * o means its construction ran out of memory. */
 static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
@@ -280,17 +504,7 @@ static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
     if (o) raptor_free_term(o);
     return CNKG_ERR_NOMEM;
   }
-  int r;
-  if (w->nstack) {
-    r = turtle_statement(w, s, p, o);
-  } else {
-    raptor_statement st;
-    raptor_statement_init(&st, w->world);
-    st.subject = s;
-    st.predicate = p;
-    st.object = o;
-    r = raptor_serializer_serialize_statement(w->ser, &st);
-  }
+  int r = w->turtle ? turtle_statement(w, s, p, o) : nt_statement(w, s, p, o);
   raptor_free_term(o);
   if (w->out_status) return w->out_status;
   if (r || w->raptor_failed) return CNKG_ERR_INTERNAL;
@@ -579,6 +793,7 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
       goto done;
     }
   }
+  if ((st = spell_fixed(w, docs, nd))) goto done;
   for (size_t i = 0; i < nd; i++)
     if ((st = write_document(w, cnkg_graph_document(g, i), docs[i]))) goto done;
   /* Each entity's statements, then the relations it is the subject of, form
@@ -612,6 +827,7 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
       goto done;
   st = write_extras(w, has_scheme);
 done:
+  spelling_clear(w);
   free_terms(docs, nd);
   free_terms(ents, ne);
   free(pairs);
@@ -672,14 +888,22 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
   if (!w.schemes[0] || !w.schemes[1] || !w.agent) st = CNKG_ERR_NOMEM;
   if (st) goto done;
 
-  io = raptor_new_iostream_from_handler(w.world, &w, &io_handler);
+  w.iobuf = malloc(IO_BUF_SIZE);
+  io = w.iobuf ? raptor_new_iostream_from_handler(w.world, &w, &io_handler)
+               : NULL;
   if (!io) {
+    st = CNKG_ERR_NOMEM;
+    goto done;
+  }
+  w.io = io;
+  w.cap_io = raptor_new_iostream_from_handler(w.world, &w.capture, &cap_handler);
+  if (!w.cap_io) {
     st = CNKG_ERR_NOMEM;
     goto done;
   }
   /* No base URI anywhere: every IRI is written absolute, never relative. */
   if (options->format == CNKG_RDF_TURTLE) {
-    w.io = io;
+    w.turtle = true;
     if (!(w.nstack = raptor_new_namespaces(w.world, 0))) {
       st = CNKG_ERR_NOMEM;
       goto done;
@@ -688,27 +912,20 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
       st = w.out_status ? w.out_status : CNKG_ERR_NOMEM;
       goto done;
     }
-    st = write_all(&w, graph);
-    if (turtle_close(&w) && !st) st = CNKG_ERR_INTERNAL;
-  } else {
-    if (!(w.ser = raptor_new_serializer(w.world, "ntriples"))) {
-      st = CNKG_ERR_INTERNAL;
-      goto done;
-    }
-    if (raptor_serializer_start_to_iostream(w.ser, NULL, io)) {
-      st = w.out_status ? w.out_status : CNKG_ERR_INTERNAL;
-      goto done;
-    }
-    st = write_all(&w, graph);
-    if (raptor_serializer_serialize_end(w.ser) && !st) st = CNKG_ERR_INTERNAL;
   }
+  st = write_all(&w, graph);
+  if (w.turtle && turtle_close(&w) && !st) st = CNKG_ERR_INTERNAL;
+  io_flush(&w);
   if (w.out_status) st = w.out_status;
   else if (w.raptor_failed && !st) st = CNKG_ERR_INTERNAL;
 
 done:
-  if (w.ser) raptor_free_serializer(w.ser);
   if (w.cur_s) raptor_free_term(w.cur_s);
   if (w.cur_p) raptor_free_term(w.cur_p);
+  if (w.nt_s) raptor_free_term(w.nt_s);
+  free(w.nt_s_text);
+  if (w.cap_io) raptor_free_iostream(w.cap_io);
+  free(w.capture.buf);
   if (w.nstack) raptor_free_namespaces(w.nstack);
   if (io) raptor_free_iostream(io);
   if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
@@ -724,6 +941,7 @@ done:
   if (w.agent) raptor_free_term(w.agent);
   if (w.xsd_nni) raptor_free_uri(w.xsd_nni);
   free(w.buf);
+  free(w.iobuf);
   if (w.world) raptor_free_world(w.world);
   return st;
 }

@@ -57,8 +57,13 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **div, char *err,
 void cnkg_division_free(CnkgDivision *div);
 
 size_t cnkg_division_count(const CnkgDivision *div);
-/* CNKG_SUCCESS or CNKG_ERR_ARG (id out of range). */
+/* CNKG_SUCCESS, CNKG_ERR_ARG (id out of range) or CNKG_ERR_DATA (corrupt
+ * record). Formats the code: callers that need only the level use
+ * cnkg_division_level(). */
 CnkgStatus cnkg_division_get(const CnkgDivision *div, CnkgDivId id, CnkgDivRecord *rec);
+/* The level of record id, or CNKG_LEVEL_NONE for bad ids (and for corrupt
+ * records). */
+CnkgLevel cnkg_division_level(const CnkgDivision *div, CnkgDivId id);
 /* All records with key name; *hits borrowed from the mapping (sorted by id;
  * a record appears once, with its strongest kind: OFFICIAL < PLACE < SHORT).
  * The query is folded like the keys (cnkg_division_fold). Placeholder rows

@@ -332,30 +332,6 @@ void cnkg_place_free(CnkgPlaceRecognizer *r) {
 
 /* ---------------------------------------------------------- candidates */
 
-/* A record's level. cnkg_division_get formats the whole record (its code
- * with snprintf), and the resolving passes ask for the same few records'
- * levels again and again: a small per-thread cache answers most of them.
- * The list is read-only, so cached levels never go stale. */
-enum { LEVEL_CACHE = 1024 };
-static _Thread_local struct {
-  const CnkgDivision *div;
-  CnkgDivId id;
-  CnkgLevel level;
-} level_cache[LEVEL_CACHE];
-
-static CnkgLevel rec_level(const CnkgDivision *div, CnkgDivId id) {
-  size_t slot = (size_t)((id * 2654435761u) >> 22) % LEVEL_CACHE;
-  if (level_cache[slot].div == div && level_cache[slot].id == id)
-    return level_cache[slot].level;
-  CnkgDivRecord rec;
-  CnkgLevel level =
-      cnkg_division_get(div, id, &rec) == CNKG_SUCCESS ? rec.level : CNKG_LEVEL_NONE;
-  level_cache[slot].div = div;
-  level_cache[slot].id = id;
-  level_cache[slot].level = level;
-  return level;
-}
-
 static void cand_free(Cand *c) {
   free(c->form);
   free(c->ids);
@@ -498,7 +474,7 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       CnkgDivId strong[512], shortf[512], weakf[512];
       bool composed = has_suffix(key, klen);
       for (size_t h = 0; h < nh && h < 512; h++) {
-        CnkgLevel lv = rec_level(div, hits[h].id);
+        CnkgLevel lv = cnkg_division_level(div, hits[h].id);
         /* Only a name that carries its level suffix stands on its own;
          * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence. */
         if (composed) strong[n_strong++] = hits[h].id;
@@ -509,7 +485,8 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
        * that shares the name. */
       size_t n_prov = 0;
       for (size_t h = 0; h < n_short; h++)
-        if (rec_level(div, shortf[h]) == CNKG_LEVEL_PROVINCE) shortf[n_prov++] = shortf[h];
+        if (cnkg_division_level(div, shortf[h]) == CNKG_LEVEL_PROVINCE)
+          shortf[n_prov++] = shortf[h];
       if (n_prov) n_short = n_prov;
       /* LAC glues 、 to the next word: after punctuation is a start. */
       bool at_start = !v->have_lac || v->wstart[k] || k == 0 || !cnkg_is_han(v->cp[k - 1]);
@@ -910,7 +887,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
       bool higher = false; /* never make a bare province name a county */
       if (same != SIZE_MAX)
         for (size_t h = 0; h < w->c[same].n_ids; h++)
-          if (rec_level(r->div, w->c[same].ids[h]) == CNKG_LEVEL_PROVINCE) higher = true;
+          if (cnkg_division_level(r->div, w->c[same].ids[h]) == CNKG_LEVEL_PROVINCE) higher = true;
       if (!bad && same != SIZE_MAX && !has_suffix(it, ilen) && !higher) {
         /* Already found as a bare name: the list says which kind it is. */
         Cand *c = &w->c[same];
@@ -923,7 +900,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         }
         size_t k2 = 0;
         for (size_t h = 0; h < nh; h++)
-          if (rec_level(r->div, hits[h].id) == force) nids[k2++] = hits[h].id;
+          if (cnkg_division_level(r->div, hits[h].id) == force) nids[k2++] = hits[h].id;
         free(c->ids);
         c->ids = nids;
         c->n_ids = k2;
@@ -938,7 +915,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         CnkgDivId ids[256];
         size_t n_ids = 0;
         for (size_t h = 0; h < nh && n_ids < 256; h++)
-          if (rec_level(r->div, hits[h].id) == force) ids[n_ids++] = hits[h].id;
+          if (cnkg_division_level(r->div, hits[h].id) == force) ids[n_ids++] = hits[h].id;
         size_t ci;
         status = add_cand(w, sent, b, e, it, ilen, ids, n_ids, true, force, &ci);
         if (status) goto done;
@@ -1178,7 +1155,7 @@ static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) 
   for (size_t t = 0; t < w->n_title; t++) anchor_add(&an, w->title_ids[t], 0);
   int ascore[MAX_ANCHORS];
   for (size_t k = 0; k < an.n; k++)
-    ascore[k] = level_rank(rec_level(div, an.link[k])) * 8 + an.tier[k];
+    ascore[k] = level_rank(cnkg_division_level(div, an.link[k])) * 8 + an.tier[k];
   int best = -1;
   CnkgDivId pick = CNKG_DIV_NONE;
   size_t n_best = 0;
@@ -1233,7 +1210,8 @@ static bool short_conflicts(const Work *w, size_t ci) {
   const CnkgDivision *div = w->r->div;
   const Cand *c = &w->c[ci];
   if (!c->short_form || c->prev != SIZE_MAX || in_enumeration(w, c)) return false;
-  if (rec_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false; /* a prefecture name is rarely a common word */
+  /* a prefecture name is rarely a common word */
+  if (cnkg_division_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false;
   CnkgDivId prov = cnkg_division_ancestor(div, c->ids[0], CNKG_LEVEL_PROVINCE);
   bool other = false;
   for (size_t i = w->sent_lo[ci]; i < w->sent_hi[ci]; i++) {
@@ -1371,7 +1349,7 @@ static CnkgStatus resolve(Work *w) {
     if (c->weak || c->conflict || c->n_ids == 0 || c->alias != SIZE_MAX) continue;
     CnkgDivId top;
     if (c->n_ids == 1) {
-      CnkgLevel lv = rec_level(div, c->ids[0]);
+      CnkgLevel lv = cnkg_division_level(div, c->ids[0]);
       bool chained = c->prev != SIZE_MAX && w->c[c->prev].n_ids > 0;
       if (short_conflicts(w, i)) {
         c->weak = true; /* dropped unless something nearer supports it */
@@ -1379,7 +1357,7 @@ static CnkgStatus resolve(Work *w) {
       }
       if (lv <= CNKG_LEVEL_COUNTY || chained) c->link = c->ids[0];
     } else if (c->suffix_level == CNKG_LEVEL_NONE && one_line(div, c, &top) &&
-               rec_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
+               cnkg_division_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
       c->link = top;
     }
     if (c->link != CNKG_DIV_NONE) any_anchor = true;
@@ -1409,7 +1387,7 @@ static CnkgStatus resolve(Work *w) {
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
     if (c->link != CNKG_DIV_NONE) {
-      c->level = rec_level(div, c->link);
+      c->level = cnkg_division_level(div, c->link);
       continue;
     }
     if (c->weak && c->force == CNKG_LEVEL_NONE) continue; /* dropped */
@@ -1420,7 +1398,7 @@ static CnkgStatus resolve(Work *w) {
     CnkgLevel lv = CNKG_LEVEL_NONE;
     bool same = c->n_ids > 0;
     for (size_t h = 0; h < c->n_ids; h++) {
-      CnkgLevel l = rec_level(div, c->ids[h]);
+      CnkgLevel l = cnkg_division_level(div, c->ids[h]);
       if (h == 0) lv = l;
       else if (l != lv) same = false;
     }
@@ -1524,7 +1502,7 @@ static void fuzzy_visit(const CnkgDivision *div, CnkgDivId id, CnkgLevel level,
   if (cnkg_division_children(div, id, &first, &count)) return;
   for (size_t i = 0; i < count && *n < 2; i++) {
     CnkgDivId ch = first + (CnkgDivId)i;
-    CnkgLevel lv = rec_level(div, ch);
+    CnkgLevel lv = cnkg_division_level(div, ch);
     if (lv == level) {
       char buf[256];
       size_t rl = record_base(div, ch, buf, sizeof buf);
@@ -1552,7 +1530,7 @@ static void link_fuzzy(Work *w) {
     size_t p = find_parent(w, i);
     if (p == SIZE_MAX || w->c[p].link == CNKG_DIV_NONE) continue;
     CnkgDivId anc = w->c[p].link;
-    if (rec_level(div, anc) < CNKG_LEVEL_COUNTY) continue;
+    if (cnkg_division_level(div, anc) < CNKG_LEVEL_COUNTY) continue;
     bool exact = false; /* an exact name under it is ambiguity, not a typo */
     for (size_t h = 0; h < c->n_ids && !exact; h++)
       exact = cnkg_division_is_within(div, c->ids[h], anc);
@@ -1821,7 +1799,7 @@ static CnkgStatus scan_title(Work *w) {
   if (!w->title_ids) return CNKG_ERR_NOMEM;
   for (size_t i = first; i < w->n; i++) {
     Cand *c = &w->c[i];
-    if (c->n_ids == 1 && rec_level(w->r->div, c->ids[0]) <= CNKG_LEVEL_COUNTY)
+    if (c->n_ids == 1 && cnkg_division_level(w->r->div, c->ids[0]) <= CNKG_LEVEL_COUNTY)
       w->title_ids[w->n_title++] = c->ids[0];
   }
   for (size_t i = first; i < w->n; i++) cand_free(&w->c[i]);

@@ -216,6 +216,33 @@ static void test_index(const CnkgDivision *d) {
            CNKG_ERR_ARG);
 }
 
+/* The level accessor and the hand-made code agree with the records for
+ * every record of the list. */
+static void test_accessors(const CnkgDivision *d) {
+  size_t n = cnkg_division_count(d), bad = 0, coded = 0;
+  for (CnkgDivId i = 0; i < n; i++) {
+    CnkgDivRecord r;
+    if (cnkg_division_get(d, i, &r) != CNKG_SUCCESS) {
+      bad++;
+      continue;
+    }
+    if (cnkg_division_level(d, i) != r.level) bad++;
+    /* Codes keep their leading zeros' place: 12 digits for villages. */
+    CnkgDivId back = CNKG_DIV_NONE;
+    if (strlen(r.code) == cnkg_dividx_digits(r.level) &&
+        cnkg_division_find_code(d, r.code, &back) == CNKG_SUCCESS && back == i)
+      coded++;
+  }
+  CHECK_EQ(bad, 0);
+  CHECK_EQ(coded, n);
+  CHECK_EQ(cnkg_division_level(d, (CnkgDivId)n), CNKG_LEVEL_NONE);
+  CHECK_EQ(cnkg_division_level(d, CNKG_DIV_NONE), CNKG_LEVEL_NONE);
+  CHECK_EQ(cnkg_division_level(NULL, 0), CNKG_LEVEL_NONE);
+  CHECK_EQ(cnkg_division_level(d, code_id(d, "340828")), CNKG_LEVEL_COUNTY);
+  CHECK_EQ(cnkg_division_level(d, code_id(d, "52")), CNKG_LEVEL_PROVINCE);
+  CHECK_EQ(cnkg_division_level(d, code_id(d, "110101001001")), CNKG_LEVEL_VILLAGE);
+}
+
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -346,6 +373,7 @@ int main(void) {
     return check_finish();
   }
   test_index(d);
+  test_accessors(d);
   cnkg_division_free(d);
   return check_finish();
 }

@@ -30,7 +30,8 @@ struct CnkgDivision {
   const CnkgDivIdxKey *keys;
   const CnkgDivHit *hits;
   const char *pool;
-  uint32_t nrec, nkeys, nhits, nbuckets, pool_size;
+  const uint32_t *prefix;
+  uint32_t nrec, nkeys, nhits, nbuckets, pool_size, nprefix;
   char *path;
 };
 
@@ -283,7 +284,7 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
   div->map_size = size;
   const CnkgDivIdxHeader *h = map;
   const char *why = NULL;
-  size_t offs[7];
+  size_t offs[8];
   uint64_t total = 0;
   if (memcmp(h->magic, CNKG_DIVIDX_MAGIC, 8) != 0)
     why = "not a cnkg division index (bad magic)";
@@ -292,15 +293,16 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
   else if (h->version != CNKG_DIVIDX_VERSION)
     why = "division index has an unsupported version; rebuild it with cnkg-mkdivision";
   else if (h->nbuckets == 0 || (h->nbuckets & (h->nbuckets - 1)) != 0 ||
-           h->nrec == 0 || h->nrec == UINT32_MAX || h->level_count[0] != 0)
+           h->nprefix == 0 || (h->nprefix & (h->nprefix - 1)) != 0 || h->nrec == 0 || h->nrec == UINT32_MAX || h->level_count[0] != 0)
     why = "corrupt division index header";
   else {
     for (int l = 0; l < 6; l++) total += h->level_count[l];
-    cnkg_dividx_layout(h->nrec, h->nbuckets, h->nkeys, h->nhits, h->pool_size, offs);
+    cnkg_dividx_layout(h->nrec, h->nbuckets, h->nkeys, h->nhits, h->pool_size, h->nprefix,
+                       offs);
     if (total != h->nrec || h->level_count[CNKG_LEVEL_PROVINCE] == 0)
       why = "corrupt division index header (level counts)";
-    else if (h->file_size != (uint64_t)offs[6] || size != offs[6])
-      why = size < offs[6] ? "truncated division index" : "division index has trailing or missing bytes";
+    else if (h->file_size != (uint64_t)offs[7] || size != offs[7])
+      why = size < offs[7] ? "truncated division index" : "division index has trailing or missing bytes";
   }
   if (why) {
     set_err(err, errsize, path, why);
@@ -315,11 +317,13 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
   div->keys = (const CnkgDivIdxKey *)(const void *)(base + offs[3]);
   div->hits = (const CnkgDivHit *)(const void *)(base + offs[4]);
   div->pool = base + offs[5];
+  div->prefix = (const uint32_t *)(const void *)(base + offs[6]);
   div->nrec = h->nrec;
   div->nkeys = h->nkeys;
   div->nhits = h->nhits;
   div->nbuckets = h->nbuckets;
   div->pool_size = h->pool_size;
+  div->nprefix = h->nprefix;
   *out = div;
   return CNKG_SUCCESS;
 }
@@ -466,6 +470,39 @@ size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name, const CnkgDiv
   return 0;
 }
 
+uint32_t cnkg_division_prefix_lengths(const CnkgDivision *div, CnkgStr name) {
+  if (!div || !name.buf) return UINT32_MAX;
+  size_t pb = cnkg_dividx_prefix_bytes(name.buf, name.len);
+  char folded[8];
+  if (pb == 0 || pb > sizeof folded) return UINT32_MAX;
+  cnkg_division_fold((CnkgStr){name.buf, pb}, folded, sizeof folded);
+  return div->prefix[cnkg_dividx_prefix_slot(folded, pb, div->nprefix)];
+}
+
+/* The prefix table must be exactly the one the keys make: a missing bit
+ * would hide names from the recogniser, a stray one only costs time, but
+ * either means the file is not what mkdivision wrote. Keys are checked
+ * before this. */
+static CnkgStatus verify_prefix(const CnkgDivision *div, char *err, size_t errsize) {
+  uint32_t *want = calloc(div->nprefix, sizeof *want);
+  if (!want) {
+    set_err(err, errsize, div->path, "out of memory");
+    return CNKG_ERR_NOMEM;
+  }
+  for (uint32_t k = 0; k < div->nkeys; k++) {
+    const char *s = div->pool + div->keys[k].str_off;
+    size_t len = div->keys[k].len_tag & 0xFFu, pb = cnkg_dividx_prefix_bytes(s, len);
+    if (pb)
+      want[cnkg_dividx_prefix_slot(s, pb, div->nprefix)] |=
+          cnkg_dividx_len_bit(cnkg_utf8_count(s, len));
+  }
+  bool same = memcmp(want, div->prefix, (size_t)div->nprefix * sizeof *want) == 0;
+  free(want);
+  if (same) return CNKG_SUCCESS;
+  set_err(err, errsize, div->path, "corrupt division index: prefix table");
+  return CNKG_ERR_DATA;
+}
+
 CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsize) {
   if (!div) return CNKG_ERR_ARG;
   char msg[160];
@@ -533,5 +570,5 @@ CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsi
       return CNKG_ERR_DATA;
     }
   }
-  return CNKG_SUCCESS;
+  return verify_prefix(div, err, errsize);
 }

@@ -70,6 +70,14 @@ CnkgLevel cnkg_division_level(const CnkgDivision *div, CnkgDivId id);
  * have no keys. Returns the count (0 when none, *hits then NULL). */
 size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name,
                             const CnkgDivHit **hits);
+/* A filter for callers that try many substrings of a text: bit L (2 <= L
+ * <= 30; bit 31 stands for 31 or more) is set if a key of L characters may
+ * start with the first two characters of name (folded like the keys).
+ * A clear bit is certain (no such key: lookups of that length miss); a set
+ * one may be a false alarm. Returns UINT32_MAX (no filtering) when name
+ * has fewer than two characters. Cheap: one fold, hash and read. */
+uint32_t cnkg_division_prefix_lengths(const CnkgDivision *div, CnkgStr name);
+
 /* Record with this code: CNKG_SUCCESS or CNKG_NOTHING. */
 CnkgStatus cnkg_division_find_code(const CnkgDivision *div, const char *code,
                                    CnkgDivId *id);
@@ -103,11 +111,12 @@ CnkgDivId cnkg_division_ancestor(const CnkgDivision *div, CnkgDivId id, CnkgLeve
 CnkgStatus cnkg_division_children(const CnkgDivision *div, CnkgDivId id,
                                   CnkgDivId *first, size_t *count);
 
-/* Checks every record, key and hit of the mapping (slow: 0.2-0.4 s, as it
- * touches the whole file; open() only checks the header and section sizes,
- * and every accessor bounds-checks what it reads, so a corrupt file never
- * crashes). CNKG_SUCCESS or
- * CNKG_ERR_DATA with err naming the file and the problem. */
+/* Checks every record, key and hit of the mapping, and that the prefix
+ * table is the one the keys make (slow: 0.1-0.4 s, as it touches the whole
+ * file; open() only checks the header and section sizes, and every accessor
+ * bounds-checks what it reads, so a corrupt file never crashes).
+ * CNKG_SUCCESS, CNKG_ERR_DATA with err naming the file and the problem, or
+ * CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsize);
 
 /* Folds variant characters that place names and news text write differently

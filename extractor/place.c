@@ -21,6 +21,7 @@
 
 /* Longest name tried against the list, in characters. */
 #define MAX_NAME_CHARS 24
+_Static_assert(MAX_NAME_CHARS < 31, "bit L of cnkg_division_prefix_lengths() is length L");
 /* Bounds on pcre2's work per match (backtracking guard). */
 #define MATCH_LIMIT 200000u
 #define DEPTH_LIMIT 5000u
@@ -464,7 +465,14 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
     while (k + run < v->nc && run < MAX_NAME_CHARS && cnkg_is_han(v->cp[k + run])) run++;
     bool chained = last_end == k && !last_weak;
     bool taken = false;
+    /* Lengths of the keys that may start with these two characters: most
+     * lengths (and most positions) have none, and a lookup is two cache
+     * misses into the index. */
+    uint32_t lengths = run >= 2 ? cnkg_division_prefix_lengths(
+                                      div, (CnkgStr){v->s + v->off[k], v->off[k + 2] - v->off[k]})
+                                : 0;
     for (size_t L = run; L >= 2 && !taken; L--) {
+      if (!(lengths & (1u << L))) continue;
       const char *key = v->s + v->off[k];
       size_t klen = v->off[k + L] - v->off[k];
       const CnkgDivHit *hits = NULL;

@@ -482,11 +482,16 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       CnkgDivId strong[512], shortf[512], weakf[512];
       bool composed = has_suffix(key, klen);
       for (size_t h = 0; h < nh && h < 512; h++) {
-        CnkgLevel lv = cnkg_division_level(div, hits[h].id);
         /* Only a name that carries its level suffix stands on its own;
-         * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence. */
-        if (composed) strong[n_strong++] = hits[h].id;
-        else if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
+         * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence.
+         * The level is read only for bare forms: names like 新村 have
+         * hundreds of hits, each a cache miss in the record table. */
+        if (composed) {
+          strong[n_strong++] = hits[h].id;
+          continue;
+        }
+        CnkgLevel lv = cnkg_division_level(div, hits[h].id);
+        if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
         else weakf[n_weak++] = hits[h].id;
       }
       /* A bare province name is the province, not the county or prefecture

@@ -112,7 +112,7 @@ CnkgStatus cnkg_division_children(const CnkgDivision *div, CnkgDivId id,
                                   CnkgDivId *first, size_t *count);
 
 /* Checks every record, key and hit of the mapping, and that the prefix
- * table is the one the keys make (slow: 0.1-0.4 s, as it touches the whole
+ * table and key filter are the ones the keys make (slow: 0.1-0.4 s, as it touches the whole
  * file; open() only checks the header and section sizes, and every accessor
  * bounds-checks what it reads, so a corrupt file never crashes).
  * CNKG_SUCCESS, CNKG_ERR_DATA with err naming the file and the problem, or

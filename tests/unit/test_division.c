@@ -3,7 +3,8 @@
  * data needed), then the built index $CNKG_DATA/division.idx (skipped when
  * absent): counts per level, lookups by key, codes and parents, placeholder
  * prefectures, tree helpers, the level accessor and prefix filter, open
- * time, and corrupt/truncated files (a corrupt prefix table included). */
+ * time, and corrupt/truncated files (corrupt prefix table and key filter
+ * included). */
 #include <stdint.h>
 #include <time.h>
 
@@ -324,15 +325,15 @@ static void test_corrupt(const char *good) {
   h.level_count[1] = 2;
   h.level_count[2] = 1;
   h.nprefix = 8;
-  size_t offs[8];
+  size_t offs[9];
   cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, h.nprefix, offs);
-  h.file_size = offs[7];
-  unsigned char *img = malloc(offs[7]);
+  h.file_size = offs[8];
+  unsigned char *img = malloc(offs[8]);
   CHECK(img != NULL);
   if (!img) return;
-  memset(img, 0xEE, offs[7]);
+  memset(img, 0xEE, offs[8]);
   memcpy(img, &h, sizeof h);
-  write_file(p, img, offs[7]);
+  write_file(p, img, offs[8]);
   CnkgDivision *d = NULL;
   char err[512];
   CHECK_EQ(cnkg_division_open(p, &d, err, sizeof err), CNKG_SUCCESS);
@@ -355,21 +356,21 @@ static void test_corrupt(const char *good) {
     cnkg_division_free(d);
   }
   /* Same header, one byte short / one byte long. */
-  write_file(p, img, offs[7] - 1);
+  write_file(p, img, offs[8] - 1);
   expect_data_error(p, "truncated");
   /* Counts that do not add up. */
   h.level_count[2] = 5;
   memcpy(img, &h, sizeof h);
-  write_file(p, img, offs[7]);
+  write_file(p, img, offs[8]);
   expect_data_error(p, "corrupt");
   free(img);
   remove(p);
 }
 
-/* verify() recomputes the prefix table: a lost bit (a name the recogniser
- * would never try) or a stray one is a corrupt file, though open() and
- * lookups still work. */
-static void test_corrupt_prefix(const char *path) {
+/* verify() recomputes the prefix table and the key filter: a lost bit (a
+ * name the recogniser would never try, or a key lookups no longer find) or
+ * a stray one is a corrupt file, though open() still accepts it. */
+static void test_corrupt_filters(const char *path) {
   size_t len = 0;
   char *img = check_read_file(path, &len);
   CHECK(img != NULL && len > sizeof(CnkgDivIdxHeader));
@@ -379,27 +380,42 @@ static void test_corrupt_prefix(const char *path) {
   }
   CnkgDivIdxHeader h;
   memcpy(&h, img, sizeof h);
-  size_t offs[8];
+  size_t offs[9];
   cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, h.nprefix, offs);
-  CHECK_EQ(offs[7], len);
-  const char *p = "/tmp/cnkg-test-division-prefix.idx";
-  uint32_t slot = cnkg_dividx_prefix_slot("岳西", strlen("岳西"), h.nprefix);
-  for (int flip = 0; flip < 2; flip++) {
-    uint32_t *cell = (uint32_t *)(void *)(img + offs[6] + (size_t)slot * sizeof(uint32_t));
-    uint32_t was = *cell;
-    CHECK(was & (1u << 2));
-    /* Lose 岳西's length, or add length 0, which no key has. */
-    *cell = flip == 0 ? was & ~(1u << 2) : was | 1u;
+  CHECK_EQ(offs[8], len);
+  const char *p = "/tmp/cnkg-test-division-filters.idx";
+  const char *key = "岳西";
+  uint32_t *slot = (uint32_t *)(void *)(img + offs[6]) +
+                   cnkg_dividx_prefix_slot(key, strlen(key), h.nprefix);
+  size_t words = cnkg_dividx_filter_words(h.nkeys);
+  uint64_t *filter = (uint64_t *)(void *)(img + offs[7]);
+  size_t bit = cnkg_dividx_filter_bit(cnkg_dividx_hash(key, strlen(key)), words);
+  uint64_t *word = &filter[bit / 64], mask = (uint64_t)1 << (bit % 64);
+  /* A bit no key sets: the first clear one. */
+  size_t clear = 0;
+  while (clear < words * 64 && filter[clear / 64] >> (clear % 64) & 1) clear++;
+  CHECK(clear < words * 64);
+  CHECK(*slot & (1u << 2));
+  CHECK(*word & mask);
+  for (int c = 0; c < 4; c++) {
+    uint32_t slot_was = *slot;
+    uint64_t word_was = *word, clear_was = filter[clear / 64];
+    if (c == 0) *slot &= ~(1u << 2);      /* lose 岳西's length */
+    if (c == 1) *slot |= 1u;               /* add length 0, which no key has */
+    if (c == 2) *word &= ~mask;            /* lose 岳西 */
+    if (c == 3) filter[clear / 64] |= (uint64_t)1 << (clear % 64);
     write_file(p, img, len);
-    *cell = was;
+    *slot = slot_was;
+    *word = word_was;
+    filter[clear / 64] = clear_was;
     CnkgDivision *d = NULL;
     char err[512];
     CHECK_EQ(cnkg_division_open(p, &d, err, sizeof err), CNKG_SUCCESS);
     if (!d) continue;
     const CnkgDivHit *hits;
-    CHECK(cnkg_division_lookup(d, CNKG_STR("岳西"), &hits) > 0);
+    CHECK_EQ(cnkg_division_lookup(d, cnkg_str_of(key), &hits) > 0, c != 2);
     CHECK_EQ(cnkg_division_verify(d, err, sizeof err), CNKG_ERR_DATA);
-    CHECK(strstr(err, "prefix table") != NULL);
+    CHECK(strstr(err, c < 2 ? "prefix table" : "key filter") != NULL);
     cnkg_division_free(d);
   }
   /* An index of the previous format is refused with advice. */
@@ -450,6 +466,6 @@ int main(void) {
   test_index(d);
   test_accessors(d);
   cnkg_division_free(d);
-  test_corrupt_prefix(path);
+  test_corrupt_filters(path);
   return check_finish();
 }

@@ -53,8 +53,11 @@ size_t cnkg_division_fold(CnkgStr in, char *out, size_t outsize) {
   for (size_t i = 0; i + 3 <= in.len; i++) {
     unsigned char c = (unsigned char)out[i];
     if (c < 0xE0 || c > 0xEF) continue;
+    /* Byte by byte, not memcmp: this runs for every character of every
+     * lookup, and many characters share the lead byte of a variant. */
     for (size_t k = 0; k < sizeof fold_table / sizeof fold_table[0]; k++) {
-      if (out[i] == fold_table[k][0][0] && memcmp(out + i, fold_table[k][0], 3) == 0) {
+      const char *from = fold_table[k][0];
+      if (out[i] == from[0] && out[i + 1] == from[1] && out[i + 2] == from[2]) {
         memcpy(out + i, fold_table[k][1], 3);
         break;
       }

@@ -34,6 +34,7 @@ struct CnkgDivision {
   const uint64_t *filter;
   size_t filter_words;
   uint32_t nrec, nkeys, nhits, nbuckets, pool_size, nprefix;
+  uint32_t deep;  /* ids from here on are townships and villages */
   char *path;
 };
 
@@ -249,6 +250,18 @@ void cnkg_division_free(CnkgDivision *div) {
   free(div);
 }
 
+/* The first id at or past the roots whose parent is >= p (parents are
+ * non-decreasing there), or nrec. */
+static uint32_t first_child_at_least(const CnkgDivision *div, uint32_t p) {
+  uint32_t nroots = div->hdr->level_count[CNKG_LEVEL_PROVINCE];
+  size_t lo = nroots < div->nrec ? nroots : div->nrec, hi = div->nrec;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (div->recs[mid].parent < p) lo = mid + 1; else hi = mid;
+  }
+  return (uint32_t)lo;
+}
+
 CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
                               size_t errsize) {
   *out = NULL;
@@ -331,6 +344,12 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
   div->nbuckets = h->nbuckets;
   div->pool_size = h->pool_size;
   div->nprefix = h->nprefix;
+  /* Breadth-first order: the provinces, their children, then those
+   * children's children are the records at depth 1-3; every record past
+   * them has three ancestors, each of a higher level, so it is a township
+   * or a village. Two binary searches over the parents find the end. */
+  uint32_t nroots = h->level_count[CNKG_LEVEL_PROVINCE];
+  div->deep = first_child_at_least(div, first_child_at_least(div, nroots));
   *out = div;
   return CNKG_SUCCESS;
 }
@@ -370,6 +389,12 @@ CnkgLevel cnkg_division_level(const CnkgDivision *div, CnkgDivId id) {
   unsigned level = div->recs[id].level;
   return level >= CNKG_LEVEL_PROVINCE && level <= CNKG_LEVEL_VILLAGE ? (CnkgLevel)level
                                                                      : CNKG_LEVEL_NONE;
+}
+
+bool cnkg_division_is_county_or_higher(const CnkgDivision *div, CnkgDivId id) {
+  if (!div || id >= div->deep) return false;
+  CnkgLevel level = cnkg_division_level(div, id);
+  return level != CNKG_LEVEL_NONE && level <= CNKG_LEVEL_COUNTY;
 }
 
 bool cnkg_division_is_placeholder(const CnkgDivision *div, CnkgDivId id) {

@@ -64,6 +64,10 @@ CnkgStatus cnkg_division_get(const CnkgDivision *div, CnkgDivId id, CnkgDivRecor
 /* The level of record id, or CNKG_LEVEL_NONE for bad ids (and for corrupt
  * records). */
 CnkgLevel cnkg_division_level(const CnkgDivision *div, CnkgDivId id);
+/* True if id is a province, prefecture or county. Answers the townships and
+ * villages past the first three levels of the tree (nearly all records)
+ * without reading them, which matters for names with hundreds of hits. */
+bool cnkg_division_is_county_or_higher(const CnkgDivision *div, CnkgDivId id);
 /* All records with key name; *hits borrowed from the mapping (sorted by id;
  * a record appears once, with its strongest kind: OFFICIAL < PLACE < SHORT).
  * The query is folded like the keys (cnkg_division_fold). Placeholder rows

@@ -513,14 +513,13 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       for (size_t h = 0; h < nh && h < 512; h++) {
         /* Only a name that carries its level suffix stands on its own;
          * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence.
-         * The level is read only for bare forms: names like 新村 have
-         * hundreds of hits, each a cache miss in the record table. */
+         * Levels are not read for names with a suffix: names like 新村
+         * have hundreds of hits, each a cache miss in the record table. */
         if (composed) {
           strong[n_strong++] = hits[h].id;
           continue;
         }
-        CnkgLevel lv = cnkg_division_level(div, hits[h].id);
-        if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
+        if (cnkg_division_is_county_or_higher(div, hits[h].id)) shortf[n_short++] = hits[h].id;
         else weakf[n_weak++] = hits[h].id;
       }
       /* A bare province name is the province, not the county or prefecture

@@ -218,7 +218,7 @@ static void test_index(const CnkgDivision *d) {
            CNKG_ERR_ARG);
 }
 
-/* The level accessor, the hand-made code and the prefix filter agree with
+/* The level accessors, the hand-made code and the prefix filter agree with
  * the records and keys for every record of the list. */
 static void test_accessors(const CnkgDivision *d) {
   size_t n = cnkg_division_count(d), bad = 0, missed = 0, coded = 0;
@@ -229,6 +229,7 @@ static void test_accessors(const CnkgDivision *d) {
       continue;
     }
     if (cnkg_division_level(d, i) != r.level) bad++;
+    if (cnkg_division_is_county_or_higher(d, i) != (r.level <= CNKG_LEVEL_COUNTY)) bad++;
     /* Codes keep their leading zeros' place: 12 digits for villages. */
     CnkgDivId back = CNKG_DIV_NONE;
     if (strlen(r.code) == cnkg_dividx_digits(r.level) &&
@@ -247,6 +248,10 @@ static void test_accessors(const CnkgDivision *d) {
   CHECK_EQ(cnkg_division_level(d, (CnkgDivId)n), CNKG_LEVEL_NONE);
   CHECK_EQ(cnkg_division_level(d, CNKG_DIV_NONE), CNKG_LEVEL_NONE);
   CHECK_EQ(cnkg_division_level(NULL, 0), CNKG_LEVEL_NONE);
+  CHECK(!cnkg_division_is_county_or_higher(d, (CnkgDivId)n));
+  CHECK(!cnkg_division_is_county_or_higher(NULL, 0));
+  CHECK(cnkg_division_is_county_or_higher(d, code_id(d, "419001")));  /* 省直辖 */
+  CHECK(!cnkg_division_is_county_or_higher(d, code_id(d, "419001001")));
   CHECK_EQ(cnkg_division_level(d, code_id(d, "340828")), CNKG_LEVEL_COUNTY);
   CHECK_EQ(cnkg_division_level(d, code_id(d, "52")), CNKG_LEVEL_PROVINCE);
   CHECK_EQ(cnkg_division_level(d, code_id(d, "110101001001")), CNKG_LEVEL_VILLAGE);

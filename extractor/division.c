@@ -311,7 +311,8 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **out, char *err,
   else if (h->version != CNKG_DIVIDX_VERSION)
     why = "division index has an unsupported version; rebuild it with cnkg-mkdivision";
   else if (h->nbuckets == 0 || (h->nbuckets & (h->nbuckets - 1)) != 0 ||
-           h->nprefix == 0 || (h->nprefix & (h->nprefix - 1)) != 0 || h->nrec == 0 || h->nrec == UINT32_MAX || h->level_count[0] != 0)
+           h->nprefix == 0 || (h->nprefix & (h->nprefix - 1)) != 0 || h->nrec == 0 ||
+           h->nrec == UINT32_MAX || h->level_count[0] != 0)
     why = "corrupt division index header";
   else {
     for (int l = 0; l < 6; l++) total += h->level_count[l];
@@ -508,11 +509,18 @@ size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name, const CnkgDiv
 
 uint32_t cnkg_division_prefix_lengths(const CnkgDivision *div, CnkgStr name) {
   if (!div || !name.buf) return UINT32_MAX;
-  size_t pb = cnkg_dividx_prefix_bytes(name.buf, name.len);
-  char folded[8];
-  if (pb == 0 || pb > sizeof folded) return UINT32_MAX;
-  cnkg_division_fold((CnkgStr){name.buf, pb}, folded, sizeof folded);
-  return div->prefix[cnkg_dividx_prefix_slot(folded, pb, div->nprefix)];
+  size_t p2 = cnkg_dividx_prefix_bytes(name.buf, name.len, 2);
+  size_t p3 = cnkg_dividx_prefix_bytes(name.buf, name.len, 3);
+  char folded[12];
+  if (p2 == 0) return UINT32_MAX;
+  cnkg_division_fold((CnkgStr){name.buf, p3 ? p3 : p2}, folded, sizeof folded);
+  uint32_t m = div->prefix[cnkg_dividx_prefix_slot(folded, p2, div->nprefix)];
+  /* Keys of three or more characters must match the third one too: this
+   * second probe clears most of the longer lengths a common pair allows. */
+  uint32_t two = cnkg_dividx_len_bit(2);
+  if (p3 && (m & ~two))
+    m &= div->prefix[cnkg_dividx_prefix_slot(folded, p3, div->nprefix)] | two;
+  return m;
 }
 
 /* The prefix table and the key filter must be exactly the ones the keys
@@ -530,10 +538,8 @@ static CnkgStatus verify_filters(const CnkgDivision *div, char *err, size_t errs
   }
   for (uint32_t k = 0; k < div->nkeys; k++) {
     const char *s = div->pool + div->keys[k].str_off;
-    size_t len = div->keys[k].len_tag & 0xFFu, pb = cnkg_dividx_prefix_bytes(s, len);
-    if (pb)
-      want[cnkg_dividx_prefix_slot(s, pb, div->nprefix)] |=
-          cnkg_dividx_len_bit(cnkg_utf8_count(s, len));
+    size_t len = div->keys[k].len_tag & 0xFFu;
+    cnkg_dividx_prefix_add(want, div->nprefix, s, len);
     size_t bit = cnkg_dividx_filter_bit(cnkg_dividx_hash(s, len), div->filter_words);
     bits[bit / 64] |= (uint64_t)1 << (bit % 64);
   }

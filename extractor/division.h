@@ -76,10 +76,11 @@ size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name,
                             const CnkgDivHit **hits);
 /* A filter for callers that try many substrings of a text: bit L (2 <= L
  * <= 30; bit 31 stands for 31 or more) is set if a key of L characters may
- * start with the first two characters of name (folded like the keys).
- * A clear bit is certain (no such key: lookups of that length miss); a set
- * one may be a false alarm. Returns UINT32_MAX (no filtering) when name
- * has fewer than two characters. Cheap: one fold, hash and read. */
+ * start with the first min(L, 3) characters of name (folded like the keys;
+ * pass three characters where the text has them). A clear bit is certain
+ * (no such key: lookups of that length miss); a set one may be a false
+ * alarm. Returns UINT32_MAX (no filtering) when name has fewer than two
+ * characters. Cheap: one fold and one or two hashes and reads. */
 uint32_t cnkg_division_prefix_lengths(const CnkgDivision *div, CnkgStr name);
 
 /* Record with this code: CNKG_SUCCESS or CNKG_NOTHING. */

@@ -30,12 +30,13 @@
  * rarely touches the string pool.
  *
  * The prefix table is a filter for recognisers that try every substring of
- * a text against the index: slot cnkg_dividx_prefix_slot() of a key's first
- * two (folded) characters has bit cnkg_dividx_len_bit() of the key's length
- * in characters set. Slots are shared by hash collisions, so a set bit means
- * "maybe", a clear one "no key of that length starts so" -- which spares
- * the lookup (two cache misses into a 50 MiB file) for most substrings.
- * Keys of one character have no two-character prefix and are not in it.
+ * a text against the index: the slots (cnkg_dividx_prefix_slot()) of a
+ * key's first two and first three (folded) characters have the bit
+ * cnkg_dividx_len_bit() of the key's length in characters set
+ * (cnkg_dividx_prefix_add()). Slots are shared by hash collisions, so a set
+ * bit means "maybe", a clear one "no key of that length starts so" -- which
+ * spares the lookup for most substrings. Keys of one character are not in
+ * it.
  *
  * The key filter is a one-probe Bloom filter over the keys' hashes (bit
  * cnkg_dividx_filter_bit() set for every key), about 16 bits per key: it
@@ -89,11 +90,11 @@ static inline uint32_t cnkg_dividx_tag(uint64_t hash, size_t len) {
   return (uint32_t)(hash >> 40) << 8 | (uint32_t)(len & 0xFFu);
 }
 
-/* Bytes of the first two UTF-8 characters of s (by lead bytes; the index
+/* Bytes of the first chars UTF-8 characters of s (by lead bytes; the index
  * holds valid UTF-8 and callers pass validated text), or 0 if s has fewer. */
-static inline size_t cnkg_dividx_prefix_bytes(const char *s, size_t len) {
+static inline size_t cnkg_dividx_prefix_bytes(const char *s, size_t len, unsigned chars) {
   size_t i = 0;
-  for (int c = 0; c < 2; c++) {
+  for (unsigned c = 0; c < chars; c++) {
     if (i >= len) return 0;
     unsigned char b = (unsigned char)s[i];
     i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
@@ -101,8 +102,8 @@ static inline size_t cnkg_dividx_prefix_bytes(const char *s, size_t len) {
   return i <= len ? i : 0;
 }
 
-/* Prefix table slot of the (folded) two-character prefix p. The high half
- * of FNV-1a mixes every input byte; the low half less so. */
+/* Prefix table slot of the (folded) prefix p. The high half of FNV-1a
+ * mixes every input byte; the low half less so. */
 static inline uint32_t cnkg_dividx_prefix_slot(const char *p, size_t len, uint32_t nprefix) {
   return (uint32_t)(cnkg_dividx_hash(p, len) >> 32) & (nprefix - 1);
 }
@@ -110,6 +111,18 @@ static inline uint32_t cnkg_dividx_prefix_slot(const char *p, size_t len, uint32
 /* Mask bit for a key of chars characters (>= 2); 31 stands for 31 or more. */
 static inline uint32_t cnkg_dividx_len_bit(size_t chars) {
   return 1u << (chars < 31 ? chars : 31);
+}
+
+/* Enters a (folded) key into a prefix table of n slots; the index builder
+ * and verify share it, so they cannot disagree. */
+static inline void cnkg_dividx_prefix_add(uint32_t *table, uint32_t n, const char *key,
+                                          size_t len) {
+  size_t chars = 0;
+  for (size_t i = 0; i < len; i++) chars += ((unsigned char)key[i] & 0xC0u) != 0x80u;
+  for (unsigned c = 2; c <= 3; c++) {
+    size_t pb = cnkg_dividx_prefix_bytes(key, len, c);
+    if (pb) table[cnkg_dividx_prefix_slot(key, pb, n)] |= cnkg_dividx_len_bit(chars);
+  }
 }
 
 /* 64-bit words of the key filter: a power of two, at least 16 bits a key. */

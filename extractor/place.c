@@ -494,12 +494,11 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
     while (k + run < v->nc && run < MAX_NAME_CHARS && cnkg_is_han(v->cp[k + run])) run++;
     bool chained = last_end == k && !last_weak;
     bool taken = false;
-    /* Lengths of the keys that may start with these two characters: most
-     * lengths (and most positions) have none, and a lookup is two cache
-     * misses into the index. */
-    uint32_t lengths = run >= 2 ? cnkg_division_prefix_lengths(
-                                      div, (CnkgStr){v->s + v->off[k], v->off[k + 2] - v->off[k]})
-                                : 0;
+    /* Lengths of the keys that may start with these characters: most
+     * lengths (and most positions) have none, and a lookup is a fold, a
+     * hash and cache misses into the index. */
+    CnkgStr head = {v->s + v->off[k], v->off[k + (run < 3 ? run : 3)] - v->off[k]};
+    uint32_t lengths = run >= 2 ? cnkg_division_prefix_lengths(div, head) : 0;
     for (size_t L = run; L >= 2 && !taken; L--) {
       if (!(lengths & (1u << L))) continue;
       const char *key = v->s + v->off[k];

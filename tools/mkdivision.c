@@ -235,8 +235,8 @@ static int cmp_u64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Prefix table slots per distinct two-character prefix (rounded up to a
- * power of two). */
+/* Prefix table slots per distinct two- or three-character prefix (rounded
+ * up to a power of two). */
 #define PREFIX_SLOTS_PER_PREFIX 4u
 
 static uint32_t *bycode_rows;
@@ -437,15 +437,17 @@ int main(int argc, char **argv) {
   for (uint32_t b = 0; b < nbuckets; b++) buckets[b + 1] += buckets[b];
 
   /* The prefix filter (division_int.h): sized from the number of distinct
-   * two-character prefixes so that few slots are shared -- a shared slot
-   * only costs the recogniser lookups that miss. */
-  uint64_t *phash = malloc((nkeys + 1) * sizeof *phash);
+   * prefixes so that few slots are shared -- a shared slot only costs the
+   * recogniser lookups that miss. */
+  uint64_t *phash = malloc((2 * nkeys + 1) * sizeof *phash);
   if (!phash) die_nomem();
   size_t nph = 0;
   for (size_t i = 0; i < nkeys; i++) {
     const char *s = pool + keys[i].str_off;
-    size_t pb = cnkg_dividx_prefix_bytes(s, keys[i].len_tag & 0xFFu);
-    if (pb) phash[nph++] = cnkg_dividx_hash(s, pb);
+    for (unsigned c = 2; c <= 3; c++) {
+      size_t pb = cnkg_dividx_prefix_bytes(s, keys[i].len_tag & 0xFFu, c);
+      if (pb) phash[nph++] = cnkg_dividx_hash(s, pb);
+    }
   }
   qsort(phash, nph, sizeof *phash, cmp_u64);
   size_t nprefixes = nph > 0;
@@ -455,13 +457,8 @@ int main(int argc, char **argv) {
   while (nprefix < PREFIX_SLOTS_PER_PREFIX * nprefixes) nprefix *= 2;
   uint32_t *prefix = calloc(nprefix, sizeof *prefix);
   if (!prefix) die_nomem();
-  for (size_t i = 0; i < nkeys; i++) {
-    const char *s = pool + keys[i].str_off;
-    size_t len = keys[i].len_tag & 0xFFu, pb = cnkg_dividx_prefix_bytes(s, len);
-    if (pb)
-      prefix[cnkg_dividx_prefix_slot(s, pb, nprefix)] |=
-          cnkg_dividx_len_bit(cnkg_utf8_count(s, len));
-  }
+  for (size_t i = 0; i < nkeys; i++)
+    cnkg_dividx_prefix_add(prefix, nprefix, pool + keys[i].str_off, keys[i].len_tag & 0xFFu);
   /* The key filter (division_int.h), from the keys as written. */
   size_t filter_words = cnkg_dividx_filter_words((uint32_t)nkeys);
   uint64_t *filter = calloc(filter_words, sizeof *filter);

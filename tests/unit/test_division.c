@@ -265,6 +265,12 @@ static void test_accessors(const CnkgDivision *d) {
   CHECK(cnkg_division_prefix_lengths(d, CNKG_STR("石候村")) & (1u << 3));
   CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("石候")),
            cnkg_division_prefix_lengths(d, CNKG_STR("石侯")));
+  /* A third character only narrows the lengths of three or more. */
+  uint32_t two = cnkg_division_prefix_lengths(d, CNKG_STR("岳西"));
+  uint32_t three = cnkg_division_prefix_lengths(d, CNKG_STR("岳西的"));
+  CHECK_EQ(three & ~two, 0);
+  CHECK_EQ(three & (1u << 2), two & (1u << 2));
+  CHECK(two != three);  /* no key starts 岳西的; 岳西县 has longer lengths */
   /* Lengths 0 and 1 are never set; too short a query is not filtered. */
   CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("岳西")) & 3u, 0);
   CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("岳")), UINT32_MAX);

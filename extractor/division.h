@@ -57,14 +57,32 @@ CnkgStatus cnkg_division_open(const char *path, CnkgDivision **div, char *err,
 void cnkg_division_free(CnkgDivision *div);
 
 size_t cnkg_division_count(const CnkgDivision *div);
-/* CNKG_SUCCESS or CNKG_ERR_ARG (id out of range). */
+/* CNKG_SUCCESS, CNKG_ERR_ARG (id out of range) or CNKG_ERR_DATA (corrupt
+ * record). Formats the code: callers that need only the level use
+ * cnkg_division_level(). */
 CnkgStatus cnkg_division_get(const CnkgDivision *div, CnkgDivId id, CnkgDivRecord *rec);
+/* The level of record id, or CNKG_LEVEL_NONE for bad ids (and for corrupt
+ * records). */
+CnkgLevel cnkg_division_level(const CnkgDivision *div, CnkgDivId id);
+/* True if id is a province, prefecture or county. Answers the townships and
+ * villages past the first three levels of the tree (nearly all records)
+ * without reading them, which matters for names with hundreds of hits. */
+bool cnkg_division_is_county_or_higher(const CnkgDivision *div, CnkgDivId id);
 /* All records with key name; *hits borrowed from the mapping (sorted by id;
  * a record appears once, with its strongest kind: OFFICIAL < PLACE < SHORT).
  * The query is folded like the keys (cnkg_division_fold). Placeholder rows
  * have no keys. Returns the count (0 when none, *hits then NULL). */
 size_t cnkg_division_lookup(const CnkgDivision *div, CnkgStr name,
                             const CnkgDivHit **hits);
+/* A filter for callers that try many substrings of a text: bit L (2 <= L
+ * <= 30; bit 31 stands for 31 or more) is set if a key of L characters may
+ * start with the first min(L, 3) characters of name (folded like the keys;
+ * pass three characters where the text has them). A clear bit is certain
+ * (no such key: lookups of that length miss); a set one may be a false
+ * alarm. Returns UINT32_MAX (no filtering) when name has fewer than two
+ * characters. Cheap: one fold and one or two hashes and reads. */
+uint32_t cnkg_division_prefix_lengths(const CnkgDivision *div, CnkgStr name);
+
 /* Record with this code: CNKG_SUCCESS or CNKG_NOTHING. */
 CnkgStatus cnkg_division_find_code(const CnkgDivision *div, const char *code,
                                    CnkgDivId *id);
@@ -98,11 +116,13 @@ CnkgDivId cnkg_division_ancestor(const CnkgDivision *div, CnkgDivId id, CnkgLeve
 CnkgStatus cnkg_division_children(const CnkgDivision *div, CnkgDivId id,
                                   CnkgDivId *first, size_t *count);
 
-/* Checks every record, key and hit of the mapping (slow: 0.2-0.4 s, as it
- * touches the whole file; open() only checks the header and section sizes,
- * and every accessor bounds-checks what it reads, so a corrupt file never
- * crashes). CNKG_SUCCESS or
- * CNKG_ERR_DATA with err naming the file and the problem. */
+/* Checks every record, key and hit of the mapping, and that the prefix
+ * table and key filter are the ones the keys make (slow: 0.2-0.5 s, as it
+ * touches the whole file and rebuilds both filters; open() only checks the
+ * header and section sizes, and every accessor bounds-checks what it reads,
+ * so a corrupt file never crashes).
+ * CNKG_SUCCESS, CNKG_ERR_DATA with err naming the file and the problem, or
+ * CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_division_verify(const CnkgDivision *div, char *err, size_t errsize);
 
 /* Folds variant characters that place names and news text write differently

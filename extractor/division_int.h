@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #define CNKG_DIVIDX_MAGIC "CNKGDIV\0"
-#define CNKG_DIVIDX_VERSION 2u
+#define CNKG_DIVIDX_VERSION 3u
 #define CNKG_DIVIDX_BOM 0x01020304u
 
 /* Layout: header, then these sections, each starting 8-byte aligned:
@@ -22,9 +22,26 @@
  *                            hit_start is nhits
  *   hits     [nhits]         CnkgDivHit {id, kind}, sorted by id per key
  *   pool     [pool_size]     UTF-8 bytes, not NUL-terminated
+ *   prefix   [nprefix]       uint32_t key-length masks (version 3)
+ *   filter   [filter words]  uint64_t bits, cnkg_dividx_filter_words(nkeys)
+ *                            (version 3)
  * Keys hash with FNV-1a 64 over the folded key; bucket = hash & (nbuckets-1),
  * and each key keeps the hash's top 24 bits beside its length, so a miss
- * rarely touches the string pool. */
+ * rarely touches the string pool.
+ *
+ * The prefix table is a filter for recognisers that try every substring of
+ * a text against the index: the slots (cnkg_dividx_prefix_slot()) of a
+ * key's first two and first three (folded) characters have the bit
+ * cnkg_dividx_len_bit() of the key's length in characters set
+ * (cnkg_dividx_prefix_add()). Slots are shared by hash collisions, so a set
+ * bit means "maybe", a clear one "no key of that length starts so" -- which
+ * spares the lookup for most substrings. Keys of one character are not in
+ * it.
+ *
+ * The key filter is a one-probe Bloom filter over the keys' hashes (bit
+ * cnkg_dividx_filter_bit() set for every key), about 16 bits per key: it
+ * answers most misses (a recogniser's usual case) from 2 MiB instead of
+ * the buckets and keys, at about 5% false alarms. */
 typedef struct {
   char magic[8];
   uint32_t version;
@@ -35,7 +52,7 @@ typedef struct {
   uint32_t nbuckets;          /* a power of two */
   uint32_t pool_size;
   uint32_t level_count[6];    /* indexed by CnkgLevel; [0] is 0 */
-  uint32_t reserved;
+  uint32_t nprefix;           /* prefix table slots, a power of two */
   uint64_t file_size;
 } CnkgDivIdxHeader;
 
@@ -73,17 +90,67 @@ static inline uint32_t cnkg_dividx_tag(uint64_t hash, size_t len) {
   return (uint32_t)(hash >> 40) << 8 | (uint32_t)(len & 0xFFu);
 }
 
-/* Section offsets from the header counts; the file size is offs[6]. */
+/* Bytes of the first chars UTF-8 characters of s (by lead bytes; the index
+ * holds valid UTF-8 and callers pass validated text), or 0 if s has fewer. */
+static inline size_t cnkg_dividx_prefix_bytes(const char *s, size_t len, unsigned chars) {
+  size_t i = 0;
+  for (unsigned c = 0; c < chars; c++) {
+    if (i >= len) return 0;
+    unsigned char b = (unsigned char)s[i];
+    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  }
+  return i <= len ? i : 0;
+}
+
+/* Prefix table slot of the (folded) prefix p. The high half of FNV-1a
+ * mixes every input byte; the low half less so. */
+static inline uint32_t cnkg_dividx_prefix_slot(const char *p, size_t len, uint32_t nprefix) {
+  return (uint32_t)(cnkg_dividx_hash(p, len) >> 32) & (nprefix - 1);
+}
+
+/* Mask bit for a key of chars characters (>= 2); 31 stands for 31 or more. */
+static inline uint32_t cnkg_dividx_len_bit(size_t chars) {
+  return 1u << (chars < 31 ? chars : 31);
+}
+
+/* Enters a (folded) key into a prefix table of n slots; the index builder
+ * and verify share it, so they cannot disagree. */
+static inline void cnkg_dividx_prefix_add(uint32_t *table, uint32_t n, const char *key,
+                                          size_t len) {
+  size_t chars = 0;
+  for (size_t i = 0; i < len; i++) chars += ((unsigned char)key[i] & 0xC0u) != 0x80u;
+  for (unsigned c = 2; c <= 3; c++) {
+    size_t pb = cnkg_dividx_prefix_bytes(key, len, c);
+    if (pb) table[cnkg_dividx_prefix_slot(key, pb, n)] |= cnkg_dividx_len_bit(chars);
+  }
+}
+
+/* 64-bit words of the key filter: a power of two, at least 16 bits a key. */
+static inline size_t cnkg_dividx_filter_words(uint32_t nkeys) {
+  size_t words = 64;
+  while (words * 64 < (size_t)nkeys * 16) words *= 2;
+  return words;
+}
+
+/* Filter bit of a key's hash (its high half, as the bucket takes the low). */
+static inline size_t cnkg_dividx_filter_bit(uint64_t hash, size_t words) {
+  return (size_t)(hash >> 32) & (words * 64 - 1);
+}
+
+/* Section offsets from the header counts; the file size is offs[8]. */
 static inline void cnkg_dividx_layout(uint32_t nrec, uint32_t nbuckets, uint32_t nkeys,
-                                      uint32_t nhits, uint32_t pool_size, size_t offs[7]) {
+                                      uint32_t nhits, uint32_t pool_size, uint32_t nprefix,
+                                      size_t offs[9]) {
   size_t o = cnkg_dividx_align8(sizeof(CnkgDivIdxHeader));
   offs[0] = o; o = cnkg_dividx_align8(o + (size_t)nrec * sizeof(CnkgDivIdxRec));
   offs[1] = o; o = cnkg_dividx_align8(o + (size_t)nrec * sizeof(uint32_t));
   offs[2] = o; o = cnkg_dividx_align8(o + ((size_t)nbuckets + 1) * sizeof(uint32_t));
   offs[3] = o; o = cnkg_dividx_align8(o + ((size_t)nkeys + 1) * sizeof(CnkgDivIdxKey));
   offs[4] = o; o = cnkg_dividx_align8(o + (size_t)nhits * 8u);
-  offs[5] = o; o = o + pool_size;
-  offs[6] = o;
+  offs[5] = o; o = cnkg_dividx_align8(o + pool_size);
+  offs[6] = o; o = cnkg_dividx_align8(o + (size_t)nprefix * sizeof(uint32_t));
+  offs[7] = o; o = o + cnkg_dividx_filter_words(nkeys) * sizeof(uint64_t);
+  offs[8] = o;
 }
 
 /* Digits of a code at a level (2/4/6/9/12), 0 for a bad level. */

@@ -21,6 +21,7 @@
 
 /* Longest name tried against the list, in characters. */
 #define MAX_NAME_CHARS 24
+_Static_assert(MAX_NAME_CHARS < 31, "bit L of cnkg_division_prefix_lengths() is length L");
 /* Bounds on pcre2's work per match (backtracking guard). */
 #define MATCH_LIMIT 200000u
 #define DEPTH_LIMIT 5000u
@@ -93,25 +94,42 @@ static bool starts_with(const char *s, size_t len, const char *pre) {
   return len >= n && memcmp(s, pre, n) == 0;
 }
 
+/* A table word with its length taken at compile time: the tables below are
+ * read for every name the list scan finds, and strlen over them cost more
+ * than the comparisons. */
+typedef struct {
+  const char *s;
+  size_t len;
+} Word;
+#define W(lit) {lit, sizeof(lit) - 1}
+
+static bool ends_with_word(const char *s, size_t len, Word w) {
+  return len >= w.len && memcmp(s + len - w.len, w.s, w.len) == 0;
+}
+
+static bool is_word(const char *s, size_t len, Word w) {
+  return len == w.len && memcmp(s, w.s, len) == 0;
+}
+
 /* Level an administrative suffix implies on its own. 市 and 区 are left to
  * the list (prefecture- or county-level city; district or 园区/片区). */
 static CnkgLevel suffix_level(const char *s, size_t len) {
-  static const struct { const char *suf; CnkgLevel level; } tab[] = {
-      {"自治区", CNKG_LEVEL_PROVINCE}, {"省", CNKG_LEVEL_PROVINCE},
-      {"自治州", CNKG_LEVEL_PREFECTURE}, {"地区", CNKG_LEVEL_PREFECTURE},
-      {"州", CNKG_LEVEL_PREFECTURE},   {"盟", CNKG_LEVEL_PREFECTURE},
-      {"县", CNKG_LEVEL_COUNTY},       {"旗", CNKG_LEVEL_COUNTY},
-      {"特区", CNKG_LEVEL_COUNTY},     {"林区", CNKG_LEVEL_COUNTY},
-      {"乡", CNKG_LEVEL_TOWNSHIP},     {"镇", CNKG_LEVEL_TOWNSHIP},
-      {"苏木", CNKG_LEVEL_TOWNSHIP},   {"街道", CNKG_LEVEL_TOWNSHIP},
-      {"村", CNKG_LEVEL_VILLAGE},      {"嘎查", CNKG_LEVEL_VILLAGE},
-      {"社区", CNKG_LEVEL_VILLAGE},    {"居委会", CNKG_LEVEL_VILLAGE},
-      {"村委会", CNKG_LEVEL_VILLAGE},  {"村民委员会", CNKG_LEVEL_VILLAGE},
-      {"居民委员会", CNKG_LEVEL_VILLAGE}, {"寨", CNKG_LEVEL_VILLAGE},
-      {"屯", CNKG_LEVEL_VILLAGE},
+  static const struct { Word suf; CnkgLevel level; } tab[] = {
+      {W("自治区"), CNKG_LEVEL_PROVINCE}, {W("省"), CNKG_LEVEL_PROVINCE},
+      {W("自治州"), CNKG_LEVEL_PREFECTURE}, {W("地区"), CNKG_LEVEL_PREFECTURE},
+      {W("州"), CNKG_LEVEL_PREFECTURE},   {W("盟"), CNKG_LEVEL_PREFECTURE},
+      {W("县"), CNKG_LEVEL_COUNTY},       {W("旗"), CNKG_LEVEL_COUNTY},
+      {W("特区"), CNKG_LEVEL_COUNTY},     {W("林区"), CNKG_LEVEL_COUNTY},
+      {W("乡"), CNKG_LEVEL_TOWNSHIP},     {W("镇"), CNKG_LEVEL_TOWNSHIP},
+      {W("苏木"), CNKG_LEVEL_TOWNSHIP},   {W("街道"), CNKG_LEVEL_TOWNSHIP},
+      {W("村"), CNKG_LEVEL_VILLAGE},      {W("嘎查"), CNKG_LEVEL_VILLAGE},
+      {W("社区"), CNKG_LEVEL_VILLAGE},    {W("居委会"), CNKG_LEVEL_VILLAGE},
+      {W("村委会"), CNKG_LEVEL_VILLAGE},  {W("村民委员会"), CNKG_LEVEL_VILLAGE},
+      {W("居民委员会"), CNKG_LEVEL_VILLAGE}, {W("寨"), CNKG_LEVEL_VILLAGE},
+      {W("屯"), CNKG_LEVEL_VILLAGE},
   };
   for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
-    if (ends_with(s, len, tab[i].suf) && len > strlen(tab[i].suf))
+    if (ends_with_word(s, len, tab[i].suf) && len > tab[i].suf.len)
       return tab[i].level;
   return CNKG_LEVEL_NONE;
 }
@@ -135,37 +153,44 @@ static bool is_numeral(uint32_t cp) {
 /* Generic words built like place names (a modifier plus a suffix) that name
  * a kind of place, not a place: 贫困村, 全县, 园区 ... */
 static bool is_generic(const char *s, size_t len) {
-  static const char *const whole[] = {
-      "城区", "郊区", "矿区", "新区", "园区", "片区", "景区", "山区", "牧区",
-      "市区", "县区", "社区", "街道", "新村", "农村", "山村", "乡村", "城镇",
-      "乡镇", "村镇", "市县", "县乡", "县市", "省区", "县城", "集镇", "村村",
-      "城市", "城乡", "老区", "灾区", "湖区", "库区", "林区", "垦区", "校区",
-      "辖区", "小区", "地区", "东部地区", "西部地区", "中部地区", "边疆地区",
-      "民族地区", "贫困地区", "农村地区", "自治区", "自治州", "自治县", "示范区",
-      "开发区", "保护区", "试验区", "集中区", "核心区", "聚集区", "旅游区",
-      "功能区", "风景区", "安置区", "移民村", "中心村", "搬迁村", "明星村",
-      "特色村", "文明村", "示范村", "空心村", "民族村", "旅游村", "一村",
-      "每村", "本村", "该村", "各村", "全村", "邻村", "我村", "此村", "外村",
-      "本乡", "该乡", "各乡", "全乡", "我乡", "本镇", "该镇", "各镇", "全镇",
-      "我镇", "本县", "该县", "各县", "全县", "我县", "外县", "邻县", "本市",
-      "该市", "各市", "全市", "我市", "本区", "该区", "全区", "各区", "我区",
-      "本省", "该省", "各省", "全省", "我省", "外省", "本旗", "该旗", "全旗",
-      "各旗", "我旗", "本州", "全州", "该州", "各州", "全盟", "该盟", "神州",
-      "亚洲", "欧洲", "非洲", "美洲", "绿洲", "嘎查村", "古镇", "镇村", "州县",
-      "包村", "联乡", "驻村", "进村", "入村", "到村", "通村", "建村", "强村",
-      "兴村", "富村", "兴镇", "富镇", "强镇", "集镇区", "城镇区",
+  static const Word whole[] = {
+      W("城区"), W("郊区"), W("矿区"), W("新区"), W("园区"), W("片区"), W("景区"),
+      W("山区"), W("牧区"), W("市区"), W("县区"), W("社区"), W("街道"), W("新村"),
+      W("农村"), W("山村"), W("乡村"), W("城镇"), W("乡镇"), W("村镇"), W("市县"),
+      W("县乡"), W("县市"), W("省区"), W("县城"), W("集镇"), W("村村"), W("城市"),
+      W("城乡"), W("老区"), W("灾区"), W("湖区"), W("库区"), W("林区"), W("垦区"),
+      W("校区"), W("辖区"), W("小区"), W("地区"), W("东部地区"), W("西部地区"),
+      W("中部地区"), W("边疆地区"), W("民族地区"), W("贫困地区"), W("农村地区"),
+      W("自治区"), W("自治州"), W("自治县"), W("示范区"), W("开发区"), W("保护区"),
+      W("试验区"), W("集中区"), W("核心区"), W("聚集区"), W("旅游区"), W("功能区"),
+      W("风景区"), W("安置区"), W("移民村"), W("中心村"), W("搬迁村"), W("明星村"),
+      W("特色村"), W("文明村"), W("示范村"), W("空心村"), W("民族村"), W("旅游村"),
+      W("一村"), W("每村"), W("本村"), W("该村"), W("各村"), W("全村"), W("邻村"),
+      W("我村"), W("此村"), W("外村"), W("本乡"), W("该乡"), W("各乡"), W("全乡"),
+      W("我乡"), W("本镇"), W("该镇"), W("各镇"), W("全镇"), W("我镇"), W("本县"),
+      W("该县"), W("各县"), W("全县"), W("我县"), W("外县"), W("邻县"), W("本市"),
+      W("该市"), W("各市"), W("全市"), W("我市"), W("本区"), W("该区"), W("全区"),
+      W("各区"), W("我区"), W("本省"), W("该省"), W("各省"), W("全省"), W("我省"),
+      W("外省"), W("本旗"), W("该旗"), W("全旗"), W("各旗"), W("我旗"), W("本州"),
+      W("全州"), W("该州"), W("各州"), W("全盟"), W("该盟"), W("神州"), W("亚洲"),
+      W("欧洲"), W("非洲"), W("美洲"), W("绿洲"), W("嘎查村"), W("古镇"), W("镇村"),
+      W("州县"), W("包村"), W("联乡"), W("驻村"), W("进村"), W("入村"), W("到村"),
+      W("通村"), W("建村"), W("强村"), W("兴村"), W("富村"), W("兴镇"), W("富镇"),
+      W("强镇"), W("集镇区"), W("城镇区"),
   };
   for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
-    if (strlen(whole[i]) == len && memcmp(whole[i], s, len) == 0) return true;
-  static const char *const mods[] = {
-      "贫困", "非贫困", "深度贫困", "示范", "重点", "行政", "自然", "中心",
-      "试点", "先进", "文明", "移民", "搬迁", "边远", "偏远", "特困", "出列",
-      "帮扶", "对口", "所在", "周边", "附近", "相邻", "其他", "其它", "少数民族",
-      "民族", "美丽", "特色", "新农", "农业", "工业", "沿海", "内地", "山区",
-      "革命", "全国", "国家级", "省级", "市级", "县级", "乡级", "村级", "建制",
-      "建档立卡", "脱贫", "摘帽", "经济", "旅游", "产业", "生态", "宜居",
-      "传统", "历史", "文化", "重点贫困", "插花", "空壳", "薄弱", "后进",
-      "国贫", "省贫", "高海拔", "边境", "牧业", "半农半牧", "农业大", "人口大",
+    if (is_word(s, len, whole[i])) return true;
+  static const Word mods[] = {
+      W("贫困"), W("非贫困"), W("深度贫困"), W("示范"), W("重点"), W("行政"), W("自然"),
+      W("中心"), W("试点"), W("先进"), W("文明"), W("移民"), W("搬迁"), W("边远"),
+      W("偏远"), W("特困"), W("出列"), W("帮扶"), W("对口"), W("所在"), W("周边"),
+      W("附近"), W("相邻"), W("其他"), W("其它"), W("少数民族"), W("民族"), W("美丽"),
+      W("特色"), W("新农"), W("农业"), W("工业"), W("沿海"), W("内地"), W("山区"),
+      W("革命"), W("全国"), W("国家级"), W("省级"), W("市级"), W("县级"), W("乡级"),
+      W("村级"), W("建制"), W("建档立卡"), W("脱贫"), W("摘帽"), W("经济"), W("旅游"),
+      W("产业"), W("生态"), W("宜居"), W("传统"), W("历史"), W("文化"), W("重点贫困"),
+      W("插花"), W("空壳"), W("薄弱"), W("后进"), W("国贫"), W("省贫"), W("高海拔"),
+      W("边境"), W("牧业"), W("半农半牧"), W("农业大"), W("人口大"),
   };
   /* 三县, 北部两县, 南四县: a count of places. */
   size_t bl = base_len(s, len);
@@ -180,8 +205,8 @@ static bool is_generic(const char *s, size_t len) {
     if (is_numeral(cp)) return true;
   }
   for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
-    size_t m = strlen(mods[i]);
-    if (len > m && memcmp(mods[i], s, m) == 0 && suffix_level(s, len)) {
+    size_t m = mods[i].len;
+    if (len > m && memcmp(mods[i].s, s, m) == 0 && suffix_level(s, len)) {
       size_t rest = len - m;
       if (rest <= 9) return true; /* modifier + one short suffix */
     }
@@ -192,17 +217,19 @@ static bool is_generic(const char *s, size_t len) {
 /* Ordinary words that are also a county's name without its suffix: never
  * taken as that county unless written in full. */
 static bool is_common_word(const char *s, size_t len) {
-  static const char *const words[] = {
-      "资源", "和平", "东方", "通道", "合作", "富民", "新华", "城关", "长安",
-      "开发", "民主", "团结", "胜利", "光明", "前进", "红旗", "建设", "振兴",
-      "新建", "友好", "城中", "城东", "城西", "城南", "城北", "市中", "江北",
-      "江南", "河东", "河西", "郊区", "矿区", "安全", "新城", "永和",
-      "平安", "龙山", "白云", "青山", "南山", "东风", "向阳", "新兴",
-      "中山", "中原", "海城", "平原", "高新", "经济", "宁安", "兴业", "顺义",
-      "新区", "大同", "太和", "永安", "安定", "长宁", "普陀", "城区", "金山",
+  static const Word words[] = {
+      W("资源"), W("和平"), W("东方"), W("通道"), W("合作"), W("富民"), W("新华"),
+      W("城关"), W("长安"), W("开发"), W("民主"), W("团结"), W("胜利"), W("光明"),
+      W("前进"), W("红旗"), W("建设"), W("振兴"), W("新建"), W("友好"), W("城中"),
+      W("城东"), W("城西"), W("城南"), W("城北"), W("市中"), W("江北"), W("江南"),
+      W("河东"), W("河西"), W("郊区"), W("矿区"), W("安全"), W("新城"), W("永和"),
+      W("平安"), W("龙山"), W("白云"), W("青山"), W("南山"), W("东风"), W("向阳"),
+      W("新兴"), W("中山"), W("中原"), W("海城"), W("平原"), W("高新"), W("经济"),
+      W("宁安"), W("兴业"), W("顺义"), W("新区"), W("大同"), W("太和"), W("永安"),
+      W("安定"), W("长宁"), W("普陀"), W("城区"), W("金山"),
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0) return true;
+    if (is_word(s, len, words[i])) return true;
   return false;
 }
 
@@ -230,13 +257,15 @@ static bool is_function_char(uint32_t cp) {
 
 /* Words no unlisted place name contains (X扶贫整村 is a programme). */
 static bool has_generic_part(const char *s, size_t len) {
-  static const char *const parts[] = {"扶贫", "贫困", "脱贫", "建设", "发展", "项目",
-                                      "推进", "工作", "示范", "整村", "海拔", "连片",
-                                      "特困", "国家", "全国", "各级", "三级"};
+  static const Word parts[] = {
+      W("扶贫"), W("贫困"), W("脱贫"), W("建设"), W("发展"), W("项目"), W("推进"),
+      W("工作"), W("示范"), W("整村"), W("海拔"), W("连片"), W("特困"), W("国家"),
+      W("全国"), W("各级"), W("三级"),
+  };
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-    size_t m = strlen(parts[i]);
+    size_t m = parts[i].len;
     for (size_t y = 0; y + m <= len; y++)
-      if (memcmp(s + y, parts[i], m) == 0) return true;
+      if (memcmp(s + y, parts[i].s, m) == 0) return true;
   }
   return false;
 }
@@ -251,30 +280,31 @@ static bool is_suffix_char(uint32_t cp) {
 
 /* The place form of a committee name: 红河村委会 -> 红河村 (bytes kept). */
 static size_t place_form_len(const char *s, size_t len) {
-  static const struct { const char *suf, *rep; } cut[] = {
-      {"村民委员会", "村"}, {"村委会", "村"}, {"社区居民委员会", "社区"},
-      {"社区居委会", "社区"}, {"嘎查委员会", "嘎查"},
+  static const struct { Word suf, rep; } cut[] = {
+      {W("村民委员会"), W("村")}, {W("村委会"), W("村")}, {W("社区居民委员会"), W("社区")},
+      {W("社区居委会"), W("社区")}, {W("嘎查委员会"), W("嘎查")},
   };
   for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
-    if (ends_with(s, len, cut[i].suf) && len > strlen(cut[i].suf)) {
-      size_t rest = len - strlen(cut[i].suf);
+    if (ends_with_word(s, len, cut[i].suf) && len > cut[i].suf.len) {
+      size_t rest = len - cut[i].suf.len;
       /* 王家村|村委会: the name already ends with 村. */
-      if (ends_with(s, rest, cut[i].rep)) return rest;
-      return rest + strlen(cut[i].rep);
+      if (ends_with_word(s, rest, cut[i].rep)) return rest;
+      return rest + cut[i].rep.len;
     }
   return len;
 }
 
 /* The name without its level suffix, for grouping unlinked mentions. */
 static size_t base_len(const char *s, size_t len) {
-  static const char *const suf[] = {"村民委员会", "居民委员会", "村委会", "居委会",
-                                    "自治区", "自治州", "自治县", "自治旗",
-                                    "苏木", "街道", "嘎查", "社区", "地区",
-                                    "省", "市", "州", "盟", "县", "旗", "区",
-                                    "乡", "镇", "村"};
+  static const Word suf[] = {
+      W("村民委员会"), W("居民委员会"), W("村委会"), W("居委会"), W("自治区"), W("自治州"),
+      W("自治县"), W("自治旗"), W("苏木"), W("街道"), W("嘎查"), W("社区"), W("地区"),
+      W("省"), W("市"), W("州"), W("盟"), W("县"), W("旗"), W("区"), W("乡"), W("镇"),
+      W("村"),
+  };
   for (size_t i = 0; i < sizeof suf / sizeof suf[0]; i++) {
-    size_t n = strlen(suf[i]);
-    if (ends_with(s, len, suf[i]) && len >= n + 3) return len - n;
+    size_t n = suf[i].len;
+    if (ends_with_word(s, len, suf[i]) && len >= n + 3) return len - n;
   }
   return len;
 }
@@ -333,30 +363,6 @@ void cnkg_place_free(CnkgPlaceRecognizer *r) {
 }
 
 /* ---------------------------------------------------------- candidates */
-
-/* A record's level. cnkg_division_get formats the whole record (its code
- * with snprintf), and the resolving passes ask for the same few records'
- * levels again and again: a small per-thread cache answers most of them.
- * The list is read-only, so cached levels never go stale. */
-enum { LEVEL_CACHE = 1024 };
-static _Thread_local struct {
-  const CnkgDivision *div;
-  CnkgDivId id;
-  CnkgLevel level;
-} level_cache[LEVEL_CACHE];
-
-static CnkgLevel rec_level(const CnkgDivision *div, CnkgDivId id) {
-  size_t slot = (size_t)((id * 2654435761u) >> 22) % LEVEL_CACHE;
-  if (level_cache[slot].div == div && level_cache[slot].id == id)
-    return level_cache[slot].level;
-  CnkgDivRecord rec;
-  CnkgLevel level =
-      cnkg_division_get(div, id, &rec) == CNKG_SUCCESS ? rec.level : CNKG_LEVEL_NONE;
-  level_cache[slot].div = div;
-  level_cache[slot].id = id;
-  level_cache[slot].level = level;
-  return level;
-}
 
 static void cand_free(Cand *c) {
   free(c->form);
@@ -490,7 +496,13 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
     while (k + run < v->nc && run < MAX_NAME_CHARS && cnkg_is_han(v->cp[k + run])) run++;
     bool chained = last_end == k && !last_weak;
     bool taken = false;
+    /* Lengths of the keys that may start with these characters: most
+     * lengths (and most positions) have none, and a lookup is a fold, a
+     * hash and cache misses into the index. */
+    CnkgStr head = {v->s + v->off[k], v->off[k + (run < 3 ? run : 3)] - v->off[k]};
+    uint32_t lengths = run >= 2 ? cnkg_division_prefix_lengths(div, head) : 0;
     for (size_t L = run; L >= 2 && !taken; L--) {
+      if (!(lengths & (1u << L))) continue;
       const char *key = v->s + v->off[k];
       size_t klen = v->off[k + L] - v->off[k];
       const CnkgDivHit *hits = NULL;
@@ -500,18 +512,23 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
       CnkgDivId strong[512], shortf[512], weakf[512];
       bool composed = has_suffix(key, klen);
       for (size_t h = 0; h < nh && h < 512; h++) {
-        CnkgLevel lv = rec_level(div, hits[h].id);
         /* Only a name that carries its level suffix stands on its own;
-         * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence. */
-        if (composed) strong[n_strong++] = hits[h].id;
-        else if (lv != CNKG_LEVEL_NONE && lv <= CNKG_LEVEL_COUNTY) shortf[n_short++] = hits[h].id;
+         * bare forms (松阳, and 新兴里 of 新兴里居委会) need more evidence.
+         * Levels are not read for names with a suffix: names like 新村
+         * have hundreds of hits, each a cache miss in the record table. */
+        if (composed) {
+          strong[n_strong++] = hits[h].id;
+          continue;
+        }
+        if (cnkg_division_is_county_or_higher(div, hits[h].id)) shortf[n_short++] = hits[h].id;
         else weakf[n_weak++] = hits[h].id;
       }
       /* A bare province name is the province, not the county or prefecture
        * that shares the name. */
       size_t n_prov = 0;
       for (size_t h = 0; h < n_short; h++)
-        if (rec_level(div, shortf[h]) == CNKG_LEVEL_PROVINCE) shortf[n_prov++] = shortf[h];
+        if (cnkg_division_level(div, shortf[h]) == CNKG_LEVEL_PROVINCE)
+          shortf[n_prov++] = shortf[h];
       if (n_prov) n_short = n_prov;
       /* LAC glues 、 to the next word: after punctuation is a start. */
       bool at_start = !v->have_lac || v->wstart[k] || k == 0 || !cnkg_is_han(v->cp[k - 1]);
@@ -912,7 +929,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
       bool higher = false; /* never make a bare province name a county */
       if (same != SIZE_MAX)
         for (size_t h = 0; h < w->c[same].n_ids; h++)
-          if (rec_level(r->div, w->c[same].ids[h]) == CNKG_LEVEL_PROVINCE) higher = true;
+          if (cnkg_division_level(r->div, w->c[same].ids[h]) == CNKG_LEVEL_PROVINCE) higher = true;
       if (!bad && same != SIZE_MAX && !has_suffix(it, ilen) && !higher) {
         /* Already found as a bare name: the list says which kind it is. */
         Cand *c = &w->c[same];
@@ -925,7 +942,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         }
         size_t k2 = 0;
         for (size_t h = 0; h < nh; h++)
-          if (rec_level(r->div, hits[h].id) == force) nids[k2++] = hits[h].id;
+          if (cnkg_division_level(r->div, hits[h].id) == force) nids[k2++] = hits[h].id;
         free(c->ids);
         c->ids = nids;
         c->n_ids = k2;
@@ -940,7 +957,7 @@ static CnkgStatus scan_enums(Work *w, size_t sent, size_t base, size_t first,
         CnkgDivId ids[256];
         size_t n_ids = 0;
         for (size_t h = 0; h < nh && n_ids < 256; h++)
-          if (rec_level(r->div, hits[h].id) == force) ids[n_ids++] = hits[h].id;
+          if (cnkg_division_level(r->div, hits[h].id) == force) ids[n_ids++] = hits[h].id;
         size_t ci;
         status = add_cand(w, sent, b, e, it, ilen, ids, n_ids, true, force, &ci);
         if (status) goto done;
@@ -1180,7 +1197,7 @@ static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) 
   for (size_t t = 0; t < w->n_title; t++) anchor_add(&an, w->title_ids[t], 0);
   int ascore[MAX_ANCHORS];
   for (size_t k = 0; k < an.n; k++)
-    ascore[k] = level_rank(rec_level(div, an.link[k])) * 8 + an.tier[k];
+    ascore[k] = level_rank(cnkg_division_level(div, an.link[k])) * 8 + an.tier[k];
   int best = -1;
   CnkgDivId pick = CNKG_DIV_NONE;
   size_t n_best = 0;
@@ -1235,7 +1252,8 @@ static bool short_conflicts(const Work *w, size_t ci) {
   const CnkgDivision *div = w->r->div;
   const Cand *c = &w->c[ci];
   if (!c->short_form || c->prev != SIZE_MAX || in_enumeration(w, c)) return false;
-  if (rec_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false; /* a prefecture name is rarely a common word */
+  /* a prefecture name is rarely a common word */
+  if (cnkg_division_level(div, c->ids[0]) != CNKG_LEVEL_COUNTY) return false;
   CnkgDivId prov = cnkg_division_ancestor(div, c->ids[0], CNKG_LEVEL_PROVINCE);
   bool other = false;
   for (size_t i = w->sent_lo[ci]; i < w->sent_hi[ci]; i++) {
@@ -1373,7 +1391,7 @@ static CnkgStatus resolve(Work *w) {
     if (c->weak || c->conflict || c->n_ids == 0 || c->alias != SIZE_MAX) continue;
     CnkgDivId top;
     if (c->n_ids == 1) {
-      CnkgLevel lv = rec_level(div, c->ids[0]);
+      CnkgLevel lv = cnkg_division_level(div, c->ids[0]);
       bool chained = c->prev != SIZE_MAX && w->c[c->prev].n_ids > 0;
       if (short_conflicts(w, i)) {
         c->weak = true; /* dropped unless something nearer supports it */
@@ -1381,7 +1399,7 @@ static CnkgStatus resolve(Work *w) {
       }
       if (lv <= CNKG_LEVEL_COUNTY || chained) c->link = c->ids[0];
     } else if (c->suffix_level == CNKG_LEVEL_NONE && one_line(div, c, &top) &&
-               rec_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
+               cnkg_division_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
       c->link = top;
     }
     if (c->link != CNKG_DIV_NONE) any_anchor = true;
@@ -1411,7 +1429,7 @@ static CnkgStatus resolve(Work *w) {
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
     if (c->link != CNKG_DIV_NONE) {
-      c->level = rec_level(div, c->link);
+      c->level = cnkg_division_level(div, c->link);
       continue;
     }
     if (c->weak && c->force == CNKG_LEVEL_NONE) continue; /* dropped */
@@ -1422,7 +1440,7 @@ static CnkgStatus resolve(Work *w) {
     CnkgLevel lv = CNKG_LEVEL_NONE;
     bool same = c->n_ids > 0;
     for (size_t h = 0; h < c->n_ids; h++) {
-      CnkgLevel l = rec_level(div, c->ids[h]);
+      CnkgLevel l = cnkg_division_level(div, c->ids[h]);
       if (h == 0) lv = l;
       else if (l != lv) same = false;
     }
@@ -1595,7 +1613,7 @@ static void fuzzy_visit(const CnkgDivision *div, CnkgDivId id, CnkgLevel level,
   if (cnkg_division_children(div, id, &first, &count)) return;
   for (size_t i = 0; i < count && *n < 2; i++) {
     CnkgDivId ch = first + (CnkgDivId)i;
-    CnkgLevel lv = rec_level(div, ch);
+    CnkgLevel lv = cnkg_division_level(div, ch);
     if (lv == level) {
       char buf[256];
       size_t rl = record_base(div, ch, buf, sizeof buf);
@@ -1623,7 +1641,7 @@ static void link_fuzzy(Work *w) {
     size_t p = w->par[i];
     if (p == SIZE_MAX || w->c[p].link == CNKG_DIV_NONE) continue;
     CnkgDivId anc = w->c[p].link;
-    if (rec_level(div, anc) < CNKG_LEVEL_COUNTY) continue;
+    if (cnkg_division_level(div, anc) < CNKG_LEVEL_COUNTY) continue;
     bool exact = false; /* an exact name under it is ambiguity, not a typo */
     for (size_t h = 0; h < c->n_ids && !exact; h++)
       exact = cnkg_division_is_within(div, c->ids[h], anc);
@@ -1892,7 +1910,7 @@ static CnkgStatus scan_title(Work *w) {
   if (!w->title_ids) return CNKG_ERR_NOMEM;
   for (size_t i = first; i < w->n; i++) {
     Cand *c = &w->c[i];
-    if (c->n_ids == 1 && rec_level(w->r->div, c->ids[0]) <= CNKG_LEVEL_COUNTY)
+    if (c->n_ids == 1 && cnkg_division_level(w->r->div, c->ids[0]) <= CNKG_LEVEL_COUNTY)
       w->title_ids[w->n_title++] = c->ids[0];
   }
   for (size_t i = first; i < w->n; i++) cand_free(&w->c[i]);

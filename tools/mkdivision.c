@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * cnkg-mkdivision CSVDIR OUT: reads the five china-division@2.7.0 CSVs
  * (provinces, cities, areas, streets, villages) and writes the division
- * index OUT (layout in extractor/division_int.h) for cnkg_division_open().
+ * index OUT (layout in extractor/division_int.h) for cnkg_division_open(),
+ * with its prefix and key filters.
  * Build-time tool; depends on extractor/division.h and the C library. */
 #include <errno.h>
 #include <stdio.h>
@@ -229,6 +230,15 @@ static int cmp_child(const void *a, const void *b) {
   return x->code < y->code ? -1 : x->code > y->code;
 }
 
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Prefix table slots per distinct two- or three-character prefix (rounded
+ * up to a power of two). */
+#define PREFIX_SLOTS_PER_PREFIX 4u
+
 static uint32_t *bycode_rows;
 
 static uint32_t find_row(uint64_t code) {
@@ -426,6 +436,39 @@ int main(int argc, char **argv) {
   keys[nkeys].hit_start = (uint32_t)nhits;
   for (uint32_t b = 0; b < nbuckets; b++) buckets[b + 1] += buckets[b];
 
+  /* The prefix filter (division_int.h): sized from the number of distinct
+   * prefixes so that few slots are shared -- a shared slot only costs the
+   * recogniser lookups that miss. */
+  uint64_t *phash = malloc((2 * nkeys + 1) * sizeof *phash);
+  if (!phash) die_nomem();
+  size_t nph = 0;
+  for (size_t i = 0; i < nkeys; i++) {
+    const char *s = pool + keys[i].str_off;
+    for (unsigned c = 2; c <= 3; c++) {
+      size_t pb = cnkg_dividx_prefix_bytes(s, keys[i].len_tag & 0xFFu, c);
+      if (pb) phash[nph++] = cnkg_dividx_hash(s, pb);
+    }
+  }
+  qsort(phash, nph, sizeof *phash, cmp_u64);
+  size_t nprefixes = nph > 0;
+  for (size_t i = 1; i < nph; i++) nprefixes += phash[i] != phash[i - 1];
+  free(phash);
+  uint32_t nprefix = 1024;
+  while (nprefix < PREFIX_SLOTS_PER_PREFIX * nprefixes) nprefix *= 2;
+  uint32_t *prefix = calloc(nprefix, sizeof *prefix);
+  if (!prefix) die_nomem();
+  for (size_t i = 0; i < nkeys; i++)
+    cnkg_dividx_prefix_add(prefix, nprefix, pool + keys[i].str_off, keys[i].len_tag & 0xFFu);
+  /* The key filter (division_int.h), from the keys as written. */
+  size_t filter_words = cnkg_dividx_filter_words((uint32_t)nkeys);
+  uint64_t *filter = calloc(filter_words, sizeof *filter);
+  if (!filter) die_nomem();
+  for (size_t i = 0; i < nkeys; i++) {
+    size_t bit = cnkg_dividx_filter_bit(
+        cnkg_dividx_hash(pool + keys[i].str_off, keys[i].len_tag & 0xFFu), filter_words);
+    filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+  }
+
   /* Records and the code table in the new order. */
   CnkgDivIdxRec *recs = calloc(nrows, sizeof *recs);
   uint32_t *bycode = malloc(nrows * sizeof *bycode);
@@ -454,9 +497,10 @@ int main(int argc, char **argv) {
   h.nbuckets = nbuckets;
   h.pool_size = (uint32_t)pool_len;
   memcpy(h.level_count, level_count, sizeof level_count);
-  size_t offs[7];
-  cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, offs);
-  h.file_size = offs[6];
+  h.nprefix = nprefix;
+  size_t offs[9];
+  cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, h.nprefix, offs);
+  h.file_size = offs[8];
 
   char tmp[4096];
   snprintf(tmp, sizeof tmp, "%s.tmp", out);
@@ -485,7 +529,13 @@ int main(int argc, char **argv) {
   pad_to(f, &pos, offs[5], tmp);
   put(f, pool, pool_len, tmp);
   pos += pool_len;
-  if (fclose(f) != 0 || pos != offs[6]) {
+  pad_to(f, &pos, offs[6], tmp);
+  put(f, prefix, (size_t)nprefix * sizeof *prefix, tmp);
+  pos += (size_t)nprefix * sizeof *prefix;
+  pad_to(f, &pos, offs[7], tmp);
+  put(f, filter, filter_words * sizeof *filter, tmp);
+  pos += filter_words * sizeof *filter;
+  if (fclose(f) != 0 || pos != offs[8]) {
     fprintf(stderr, "cnkg: error: %s: write failed\n", tmp);
     remove(tmp);
     return 1;
@@ -497,6 +547,6 @@ int main(int argc, char **argv) {
   }
   free(rows); free(pool); free(arena); free(bycode_rows); free(kids); free(start);
   free(order); free(newid); free(ents); free(keys); free(hits); free(buckets);
-  free(recs); free(bycode);
+  free(recs); free(bycode); free(prefix); free(filter);
   return 0;
 }

@@ -2,7 +2,9 @@
  * Tests for extractor/division.c: key derivation and the variant fold (no
  * data needed), then the built index $CNKG_DATA/division.idx (skipped when
  * absent): counts per level, lookups by key, codes and parents, placeholder
- * prefectures, tree helpers, open time, and corrupt/truncated files. */
+ * prefectures, tree helpers, the level accessor and prefix filter, open
+ * time, and corrupt/truncated files (corrupt prefix table and key filter
+ * included). */
 #include <stdint.h>
 #include <time.h>
 
@@ -220,6 +222,72 @@ static void test_index(const CnkgDivision *d) {
            CNKG_ERR_ARG);
 }
 
+/* The level accessors, the hand-made code and the prefix filter agree with
+ * the records and keys for every record of the list. */
+static void test_accessors(const CnkgDivision *d) {
+  size_t n = cnkg_division_count(d), bad = 0, missed = 0, coded = 0;
+  for (CnkgDivId i = 0; i < n; i++) {
+    CnkgDivRecord r;
+    if (cnkg_division_get(d, i, &r) != CNKG_SUCCESS) {
+      bad++;
+      continue;
+    }
+    if (cnkg_division_level(d, i) != r.level) bad++;
+    if (cnkg_division_is_county_or_higher(d, i) != (r.level <= CNKG_LEVEL_COUNTY)) bad++;
+    /* Codes keep their leading zeros' place: 12 digits for villages. */
+    CnkgDivId back = CNKG_DIV_NONE;
+    if (strlen(r.code) == cnkg_dividx_digits(r.level) &&
+        cnkg_division_find_code(d, r.code, &back) == CNKG_SUCCESS && back == i)
+      coded++;
+    /* Every official name is a key, so the filter must let it through. */
+    if (cnkg_division_is_placeholder(d, i)) continue;
+    CnkgStr name = {r.name, r.name_len};
+    size_t chars = cnkg_utf8_count(r.name, r.name_len);
+    if (chars >= 2 && !(cnkg_division_prefix_lengths(d, name) & cnkg_dividx_len_bit(chars)))
+      missed++;
+  }
+  CHECK_EQ(bad, 0);
+  CHECK_EQ(coded, n);
+  CHECK_EQ(missed, 0);
+  CHECK_EQ(cnkg_division_level(d, (CnkgDivId)n), CNKG_LEVEL_NONE);
+  CHECK_EQ(cnkg_division_level(d, CNKG_DIV_NONE), CNKG_LEVEL_NONE);
+  CHECK_EQ(cnkg_division_level(NULL, 0), CNKG_LEVEL_NONE);
+  CHECK(!cnkg_division_is_county_or_higher(d, (CnkgDivId)n));
+  CHECK(!cnkg_division_is_county_or_higher(NULL, 0));
+  CHECK(cnkg_division_is_county_or_higher(d, code_id(d, "419001")));  /* 省直辖 */
+  CHECK(!cnkg_division_is_county_or_higher(d, code_id(d, "419001001")));
+  CHECK_EQ(cnkg_division_level(d, code_id(d, "340828")), CNKG_LEVEL_COUNTY);
+  CHECK_EQ(cnkg_division_level(d, code_id(d, "52")), CNKG_LEVEL_PROVINCE);
+  CHECK_EQ(cnkg_division_level(d, code_id(d, "110101001001")), CNKG_LEVEL_VILLAGE);
+
+  /* Derived keys pass too (岳西 of 岳西县, 红河村 of 红河村委会), whatever
+   * follows the prefix; the query is folded (石候 in the list, 石侯 here). */
+  uint32_t m = cnkg_division_prefix_lengths(d, CNKG_STR("岳西县城"));
+  CHECK(m & (1u << 2));
+  CHECK(m & (1u << 3));
+  CHECK(cnkg_division_prefix_lengths(d, CNKG_STR("红河村委会")) & (1u << 3));
+  CHECK(cnkg_division_prefix_lengths(d, CNKG_STR("石候村")) & (1u << 3));
+  CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("石候")),
+           cnkg_division_prefix_lengths(d, CNKG_STR("石侯")));
+  /* A third character only narrows the lengths of three or more. */
+  uint32_t two = cnkg_division_prefix_lengths(d, CNKG_STR("岳西"));
+  uint32_t three = cnkg_division_prefix_lengths(d, CNKG_STR("岳西的"));
+  CHECK_EQ(three & ~two, 0);
+  CHECK_EQ(three & (1u << 2), two & (1u << 2));
+  CHECK(two != three);  /* no key starts 岳西的; 岳西县 has longer lengths */
+  /* Lengths 0 and 1 are never set; too short a query is not filtered. */
+  CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("岳西")) & 3u, 0);
+  CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("岳")), UINT32_MAX);
+  CHECK_EQ(cnkg_division_prefix_lengths(d, CNKG_STR("")), UINT32_MAX);
+  CHECK_EQ(cnkg_division_prefix_lengths(NULL, CNKG_STR("岳西")), UINT32_MAX);
+  /* A filter, not a list: most two-character pairs start no key. */
+  size_t empty = 0;
+  static const char *const pairs[] = {"的了", "我们", "因为", "但是", "可以", "已经"};
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+    empty += cnkg_division_prefix_lengths(d, cnkg_str_of(pairs[i])) == 0;
+  CHECK(empty >= 4);
+}
+
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -271,15 +339,16 @@ static void test_corrupt(const char *good) {
   h.pool_size = 10;
   h.level_count[1] = 2;
   h.level_count[2] = 1;
-  size_t offs[7];
-  cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, offs);
-  h.file_size = offs[6];
-  unsigned char *img = malloc(offs[6]);
+  h.nprefix = 8;
+  size_t offs[9];
+  cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, h.nprefix, offs);
+  h.file_size = offs[8];
+  unsigned char *img = malloc(offs[8]);
   CHECK(img != NULL);
   if (!img) return;
-  memset(img, 0xEE, offs[6]);
+  memset(img, 0xEE, offs[8]);
   memcpy(img, &h, sizeof h);
-  write_file(p, img, offs[6]);
+  write_file(p, img, offs[8]);
   CnkgDivision *d = NULL;
   char err[512];
   CHECK_EQ(cnkg_division_open(p, &d, err, sizeof err), CNKG_SUCCESS);
@@ -302,13 +371,73 @@ static void test_corrupt(const char *good) {
     cnkg_division_free(d);
   }
   /* Same header, one byte short / one byte long. */
-  write_file(p, img, offs[6] - 1);
+  write_file(p, img, offs[8] - 1);
   expect_data_error(p, "truncated");
   /* Counts that do not add up. */
   h.level_count[2] = 5;
   memcpy(img, &h, sizeof h);
-  write_file(p, img, offs[6]);
+  write_file(p, img, offs[8]);
   expect_data_error(p, "corrupt");
+  free(img);
+  remove(p);
+}
+
+/* verify() recomputes the prefix table and the key filter: a lost bit (a
+ * name the recogniser would never try, or a key lookups no longer find) or
+ * a stray one is a corrupt file, though open() still accepts it. */
+static void test_corrupt_filters(const char *path) {
+  size_t len = 0;
+  char *img = check_read_file(path, &len);
+  CHECK(img != NULL && len > sizeof(CnkgDivIdxHeader));
+  if (!img || len <= sizeof(CnkgDivIdxHeader)) {
+    free(img);
+    return;
+  }
+  CnkgDivIdxHeader h;
+  memcpy(&h, img, sizeof h);
+  size_t offs[9];
+  cnkg_dividx_layout(h.nrec, h.nbuckets, h.nkeys, h.nhits, h.pool_size, h.nprefix, offs);
+  CHECK_EQ(offs[8], len);
+  const char *p = "/tmp/cnkg-test-division-filters.idx";
+  const char *key = "岳西";
+  uint32_t *slot = (uint32_t *)(void *)(img + offs[6]) +
+                   cnkg_dividx_prefix_slot(key, strlen(key), h.nprefix);
+  size_t words = cnkg_dividx_filter_words(h.nkeys);
+  uint64_t *filter = (uint64_t *)(void *)(img + offs[7]);
+  size_t bit = cnkg_dividx_filter_bit(cnkg_dividx_hash(key, strlen(key)), words);
+  uint64_t *word = &filter[bit / 64], mask = (uint64_t)1 << (bit % 64);
+  /* A bit no key sets: the first clear one. */
+  size_t clear = 0;
+  while (clear < words * 64 && filter[clear / 64] >> (clear % 64) & 1) clear++;
+  CHECK(clear < words * 64);
+  CHECK(*slot & (1u << 2));
+  CHECK(*word & mask);
+  for (int c = 0; c < 4; c++) {
+    uint32_t slot_was = *slot;
+    uint64_t word_was = *word, clear_was = filter[clear / 64];
+    if (c == 0) *slot &= ~(1u << 2);      /* lose 岳西's length */
+    if (c == 1) *slot |= 1u;               /* add length 0, which no key has */
+    if (c == 2) *word &= ~mask;            /* lose 岳西 */
+    if (c == 3) filter[clear / 64] |= (uint64_t)1 << (clear % 64);
+    write_file(p, img, len);
+    *slot = slot_was;
+    *word = word_was;
+    filter[clear / 64] = clear_was;
+    CnkgDivision *d = NULL;
+    char err[512];
+    CHECK_EQ(cnkg_division_open(p, &d, err, sizeof err), CNKG_SUCCESS);
+    if (!d) continue;
+    const CnkgDivHit *hits;
+    CHECK_EQ(cnkg_division_lookup(d, cnkg_str_of(key), &hits) > 0, c != 2);
+    CHECK_EQ(cnkg_division_verify(d, err, sizeof err), CNKG_ERR_DATA);
+    CHECK(strstr(err, c < 2 ? "prefix table" : "key filter") != NULL);
+    cnkg_division_free(d);
+  }
+  /* An index of the previous format is refused with advice. */
+  h.version = CNKG_DIVIDX_VERSION - 1;
+  memcpy(img, &h, sizeof h);
+  write_file(p, img, len);
+  expect_data_error(p, "rebuild");
   free(img);
   remove(p);
 }
@@ -350,6 +479,8 @@ int main(void) {
     return check_finish();
   }
   test_index(d);
+  test_accessors(d);
   cnkg_division_free(d);
+  test_corrupt_filters(path);
   return check_finish();
 }

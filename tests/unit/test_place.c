@@ -2,7 +2,8 @@
  * Tests for extractor/place.c on short texts written for the purpose:
  * address chains split into levels and linked, words that merely contain a
  * suffix, short forms, an ambiguous village left unlinked, a variant
- * character, ancestors completed from the list. Needs build/data/division.idx
+ * character, long names past the index's prefix filter, ancestors completed
+ * from the list. Needs build/data/division.idx
  * (CNKG_DATA); runs without the LAC model (rules and the list only). */
 #include <stdint.h>
 #include <stdio.h>
@@ -247,6 +248,25 @@ static void test_variant(void) {
   done(&d);
 }
 
+/* The prefix filter of the index must let through every length that
+ * exists: long official names, names whose first characters the text
+ * writes as a variant (候 for the list's 侯), and two-character ones. */
+static void test_prefix_filter(void) {
+  Doc d;
+  run(&d, "石家庄市正定县南牛镇候家庄村建起了蔬菜大棚。");
+  check_place(&d, "候家庄村", CNKG_TYPE_VILLAGE, "130123106204");
+  done(&d);
+  run(&d, "贵州省黔东南苗族侗族自治州雷山县西江镇的苗寨迎来游客。");
+  check_place(&d, "黔东南苗族侗族自治州", CNKG_TYPE_PREFECTURE, "5226");
+  check_place(&d, "雷山县", CNKG_TYPE_COUNTY, "522634");
+  done(&d);
+  run(&d, "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县的稻米远销各地。");
+  check_place(&d, "新疆维吾尔自治区", CNKG_TYPE_PROVINCE, "65");
+  check_place(&d, "伊犁哈萨克自治州", CNKG_TYPE_PREFECTURE, "6540");
+  check_place(&d, "察布查尔锡伯自治县", CNKG_TYPE_COUNTY, "654022");
+  done(&d);
+}
+
 static void test_ancestors(void) {
   Doc d;
   run(&d, "江阴市长泾镇的纺织企业吸纳了大量农村劳动力。");
@@ -351,6 +371,7 @@ int main(void) {
   test_short_forms();
   test_ambiguous();
   test_variant();
+  test_prefix_filter();
   test_ancestors();
   test_context();
   test_enumeration();

@@ -1570,8 +1570,8 @@ static CnkgStatus group_parents(Work *w) {
       size_t p = w->par[keys[k].i];
       if (p == SIZE_MAX) continue;
       if (w->c[p].link == CNKG_DIV_NONE) one_line = false;
-      else if (deepest == SIZE_MAX || rec_level(div, w->c[p].link) >
-                                          rec_level(div, w->c[deepest].link))
+      else if (deepest == SIZE_MAX || cnkg_division_level(div, w->c[p].link) >
+                                          cnkg_division_level(div, w->c[deepest].link))
         deepest = p;
     }
     if (!one_line || deepest == SIZE_MAX) continue;

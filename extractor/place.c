@@ -214,6 +214,15 @@ static bool is_generic(const char *s, size_t len) {
   return false;
 }
 
+/* The name's last two characters are a common word for a kind of village
+ * (乡村, 农村, 山村). */
+static bool ends_in_generic_word(const char *s, size_t len) {
+  static const char *const words[] = {"乡村", "农村", "山村"};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (ends_with(s, len, words[i])) return true;
+  return false;
+}
+
 /* Ordinary words that are also a county's name without its suffix: never
  * taken as that county unless written in full. */
 static bool is_common_word(const char *s, size_t len) {
@@ -579,8 +588,13 @@ static CnkgStatus scan_list(Work *w, size_t sent, size_t base, const SentView *v
         if (!chained && v->have_lac && L == 2 &&
             !(at_start && at_end && (tag_is(tag, "LOC") || tag_is(tag, "ns"))))
           continue;
+        /* One character and a suffix (到|达村), or one and a word that
+         * merely ends in one (做|大乡村|旅游): listed somewhere, but here a
+         * name only if the context links it. */
+        bool need_link = !chained && suffix_level(key, flen) == CNKG_LEVEL_VILLAGE &&
+                         (L == 2 || (L == 3 && ends_in_generic_word(key, flen)));
         memcpy(ids, strong, n_strong * sizeof *ids);
-        CnkgStatus s = add_cand(w, sent, b, e, key, flen, ids, n_strong, false,
+        CnkgStatus s = add_cand(w, sent, b, e, key, flen, ids, n_strong, need_link,
                                 CNKG_LEVEL_NONE, NULL);
         if (s) return s;
         taken = true;

@@ -331,6 +331,17 @@ static void test_one_sense(void) {
   done(&d);
 }
 
+static void test_listed_fragments(void) {
+  Doc d;
+  /* 大乡村 and 达村 are listed villages elsewhere in China; here they are
+   * pieces of 做大|乡村旅游 and 到达|村部, which nothing in context links. */
+  run(&d, "松阳县各村做大乡村旅游，党员准时到达村部开会。");
+  CHECK(find(&d, "大乡村", NULL) == NULL);
+  CHECK(find(&d, "达村", NULL) == NULL);
+  CHECK(find(&d, "松阳县", NULL) != NULL);
+  done(&d);
+}
+
 static void test_misprint(void) {
   Doc d;
   /* 岗夏村 is a misprint of the list's 岗下村 under the same township. */
@@ -376,6 +387,7 @@ int main(void) {
   test_context();
   test_enumeration();
   test_one_sense();
+  test_listed_fragments();
   test_misprint();
   test_natural_villages();
   test_generic_words();

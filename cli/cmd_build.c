@@ -237,6 +237,7 @@ int cnkg_cli_build(int argc, char **argv) {
     }
   }
   if (optind >= argc) return usage_error("no INPUT given", NULL);
+  wopt.threads = (unsigned)jobs;
   if (wopt.n_formats == 0) {
     cnkg_write_options_add_format(&wopt, "turtle");
     cnkg_write_options_add_format(&wopt, "ntriples");

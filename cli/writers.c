@@ -5,6 +5,8 @@
 #include "cli/writers.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,13 +79,15 @@ int cnkg_write_options_set_provenance(CnkgWriteOptions *o, const char *level) {
 }
 
 static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
-                            CnkgFormat f, CnkgOutput *out, char *err, size_t errsize) {
+                            CnkgFormat f, unsigned rdf_threads, CnkgOutput *out,
+                            char *err, size_t errsize) {
   if (f == CNKG_FMT_TURTLE || f == CNKG_FMT_NTRIPLES) {
     CnkgRdfOptions ro;
     cnkg_rdf_options_init(&ro);
     ro.format = f == CNKG_FMT_TURTLE ? CNKG_RDF_TURTLE : CNKG_RDF_NTRIPLES;
     if (o->base) ro.base = o->base;
     ro.provenance = (CnkgProvenance)o->provenance;
+    ro.threads = rdf_threads;
     return cnkg_rdf_write(graph, &ro, out);
   }
   CnkgDotOptions dopt;
@@ -97,35 +101,125 @@ static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
   return cnkg_svg_write(graph, &dopt, out);
 }
 
+/* Formats written one after another by one thread, costliest group first.
+ * Graphviz (dot, svg) keeps process-wide state and is not thread-safe, so
+ * its formats share a group; the others each have their own. */
+#define N_GROUPS 4
+static const CnkgFormat format_groups[N_GROUPS][2] = {
+    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT}, {CNKG_FMT_TURTLE, CNKG_FMT_COUNT},
+    {CNKG_FMT_DOT, CNKG_FMT_SVG}, {CNKG_FMT_HTML, CNKG_FMT_COUNT}};
+
+/* One format's file and how its writing went. */
+typedef struct {
+  char path[4096];
+  CnkgOutput *out; /* owned; NULL: not written */
+  CnkgStatus st;
+  char werr[512];
+} FormatJob;
+
+/* The writing of all formats, shared by the threads doing it. The graph is
+ * only read. */
+typedef struct {
+  const CnkgGraph *graph;
+  const CnkgWriteOptions *o;
+  FormatJob jobs[CNKG_FMT_COUNT];
+  size_t groups[N_GROUPS]; /* indices into format_groups with work */
+  size_t n_groups, next;   /* next: first group not yet taken */
+  unsigned rdf_threads;
+  pthread_mutex_t lock;
+} Writing;
+
+static void *writing_main(void *arg) {
+  Writing *wr = arg;
+  for (;;) {
+    pthread_mutex_lock(&wr->lock);
+    size_t g = wr->next < wr->n_groups ? wr->groups[wr->next++] : N_GROUPS;
+    pthread_mutex_unlock(&wr->lock);
+    if (g == N_GROUPS) return NULL;
+    for (int i = 0; i < 2; i++) {
+      CnkgFormat f = format_groups[g][i];
+      if (f == CNKG_FMT_COUNT || !wr->jobs[f].out) continue;
+      FormatJob *job = &wr->jobs[f];
+      job->st = write_one(wr->graph, wr->o, f, wr->rdf_threads, job->out, job->werr,
+                          sizeof job->werr);
+    }
+  }
+}
+
+/* Every format opened is written, in parallel, and only then closed in
+ * format order: what reaches the disk and the error reported are those of
+ * writing one format after another and stopping at the first failure (a
+ * later format's file is abandoned, never renamed into place). */
 int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,
                      const char *output, char *err, size_t errsize) {
   if (o->output_is_dir && mkdir(output, 0777) != 0 && errno != EEXIST) {
     snprintf(err, errsize, "%s: cannot create output directory: %s", output, strerror(errno));
     return -1;
   }
-  for (int f = 0; f < CNKG_FMT_COUNT; f++) {
+  Writing *wr = calloc(1, sizeof *wr);
+  if (!wr) {
+    snprintf(err, errsize, "%s", cnkg_strerror(CNKG_ERR_NOMEM));
+    return -1;
+  }
+  wr->graph = graph;
+  wr->o = o;
+  char open_err[512] = "";
+  for (int f = 0; f < CNKG_FMT_COUNT && !open_err[0]; f++) {
     if (!o->formats[f]) continue;
-    char path[4096];
+    FormatJob *job = &wr->jobs[f];
     if (o->output_is_dir)
-      snprintf(path, sizeof path, "%s/%s", output, fmt_files[f]);
+      snprintf(job->path, sizeof job->path, "%s/%s", output, fmt_files[f]);
     else
-      snprintf(path, sizeof path, "%s", output);
-    CnkgOutput *out = NULL;
+      snprintf(job->path, sizeof job->path, "%s", output);
     char oerr[512] = "";
-    CnkgStatus s = cnkg_output_new_file(path, &out, oerr, sizeof oerr);
-    if (s) {
-      snprintf(err, errsize, "%s", oerr[0] ? oerr : cnkg_strerror(s));
-      return -1;
+    CnkgStatus s = cnkg_output_new_file(job->path, &job->out, oerr, sizeof oerr);
+    if (s) snprintf(open_err, sizeof open_err, "%s", oerr[0] ? oerr : cnkg_strerror(s));
+  }
+  for (size_t g = 0; g < N_GROUPS; g++)
+    for (int i = 0; i < 2; i++) {
+      CnkgFormat f = format_groups[g][i];
+      if (f != CNKG_FMT_COUNT && wr->jobs[f].out) {
+        wr->groups[wr->n_groups++] = g;
+        break;
+      }
     }
-    char werr[512] = "";
-    s = write_one(graph, o, (CnkgFormat)f, out, werr, sizeof werr);
-    CnkgStatus cs = cnkg_output_close(out);
-    cnkg_output_free(out);
-    if (s || cs) {
-      snprintf(err, errsize, "%s: cannot write %s: %s", strcmp(path, "-") ? path : "(stdout)",
-               fmt_names[f], werr[0] ? werr : cnkg_strerror(s ? s : cs));
-      return -1;
+  /* -j threads in all: one per group, and the rest to the N-Triples writer,
+   * which comes first and can split. */
+  unsigned threads = o->threads ? o->threads : 1;
+  size_t n_workers = wr->n_groups < threads ? wr->n_groups : threads;
+  if (n_workers == 0) n_workers = 1;
+  wr->rdf_threads = threads - (unsigned)n_workers + 1;
+  pthread_mutex_init(&wr->lock, NULL);
+  pthread_t tids[N_GROUPS];
+  size_t started = 0;
+  while (started + 1 < n_workers &&
+         pthread_create(&tids[started], NULL, writing_main, wr) == 0)
+    started++;
+  writing_main(wr);
+  for (size_t i = 0; i < started; i++) pthread_join(tids[i], NULL);
+  pthread_mutex_destroy(&wr->lock);
+
+  bool failed = false;
+  for (int f = 0; f < CNKG_FMT_COUNT; f++) {
+    FormatJob *job = &wr->jobs[f];
+    if (!job->out) continue;
+    if (failed) {
+      cnkg_output_free(job->out);
+      continue;
+    }
+    CnkgStatus cs = cnkg_output_close(job->out);
+    cnkg_output_free(job->out);
+    if (job->st || cs) {
+      snprintf(err, errsize, "%s: cannot write %s: %s",
+               strcmp(job->path, "-") ? job->path : "(stdout)", fmt_names[f],
+               job->werr[0] ? job->werr : cnkg_strerror(job->st ? job->st : cs));
+      failed = true;
     }
   }
-  return 0;
+  if (!failed && open_err[0]) {
+    snprintf(err, errsize, "%s", open_err);
+    failed = true;
+  }
+  free(wr);
+  return failed ? -1 : 0;
 }

@@ -22,6 +22,8 @@ typedef struct {
   const char *focus;     /* borrowed from argv */
   unsigned depth;
   bool depth_set;
+  unsigned threads;      /* -j: formats written at once, and the threads an
+                          * N-Triples writer may split into; 0 or 1: one */
 } CnkgWriteOptions;
 
 void cnkg_write_options_init(CnkgWriteOptions *o);

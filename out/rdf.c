@@ -9,6 +9,7 @@
 #include "out/rdf.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <raptor2.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -127,6 +128,7 @@ void cnkg_rdf_options_init(CnkgRdfOptions *options) {
   options->base = NULL;
   options->provenance = CNKG_PROV_FULL;
   options->log = NULL;
+  options->threads = 1;
 }
 
 CnkgStatus cnkg_rdf_format_from_name(const char *name, CnkgRdfFormat *format) {
@@ -767,15 +769,60 @@ static void free_terms(raptor_term **terms, size_t n) {
   free(terms);
 }
 
-static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
+
+/* What every part of a write shares, read-only: which documents each entity
+ * is mentioned in (sorted by entity), whether relations come ordered by
+ * subject, and which concept schemes occur. */
+typedef struct {
+  Pair *pairs; /* owned */
+  size_t n_pairs;
+  bool by_subject;
+  bool has_scheme[2];
+} Plan;
+
+/* A contiguous range of entities and where its pairs and relations start.
+ * The first part also writes the documents; the last the relations left
+ * over (when not ordered by subject) and the extras. */
+typedef struct {
+  size_t ent_from, ent_to, pair_at, rel_at;
+  bool first, last;
+} Part;
+
+static CnkgStatus plan_make(const CnkgGraph *g, Plan *plan) {
+  memset(plan, 0, sizeof *plan);
+  CnkgStatus st = mention_pairs(g, &plan->pairs, &plan->n_pairs);
+  if (st) return st;
+  /* Each entity's statements, then the relations it is the subject of, form
+   * one subject group; its mentions and those relations' evidence follow.
+   * That needs relations ordered by subject, as canonicalisation leaves
+   * them; otherwise relations come after all entities (still valid, as
+   * repeated subject groups). */
+  size_t nr = cnkg_graph_relation_count(g), ne = cnkg_graph_entity_count(g);
+  plan->by_subject = true;
+  for (size_t i = 1; i < nr && plan->by_subject; i++)
+    plan->by_subject = cnkg_graph_relation(g, i - 1)->subject <=
+                       cnkg_graph_relation(g, i)->subject;
+  for (size_t i = 0; i < ne; i++) {
+    const CnkgEntity *e = cnkg_graph_entity(g, i);
+    if (e->type == CNKG_TYPE_INDUSTRY) plan->has_scheme[0] = true;
+    if (e->type == CNKG_TYPE_POLICY) plan->has_scheme[1] = true;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Writes part of the graph with w, making w's own terms for every document
+ * and entity (terms belong to one raptor world, so parts share none). */
+static CnkgStatus write_part(Writer *w, const CnkgGraph *g, const Plan *plan,
+                             const Part *part) {
   size_t nd = cnkg_graph_document_count(g), ne = cnkg_graph_entity_count(g);
+  size_t nr = cnkg_graph_relation_count(g);
   raptor_term **docs = calloc(nd + 1, sizeof *docs);
   raptor_term **ents = calloc(ne + 1, sizeof *ents);
-  Pair *pairs = NULL;
-  size_t n_pairs = 0;
+  const Pair *pairs = plan->pairs;
+  size_t n_pairs = plan->n_pairs;
   CnkgStatus st = CNKG_SUCCESS;
-  if (!docs || !ents || (st = mention_pairs(g, &pairs, &n_pairs))) {
-    if (!st) st = CNKG_ERR_NOMEM;
+  if (!docs || !ents) {
+    st = CNKG_ERR_NOMEM;
     goto done;
   }
   for (size_t i = 0; i < nd; i++)
@@ -783,37 +830,23 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
       st = CNKG_ERR_NOMEM;
       goto done;
     }
-  bool has_scheme[2] = {false, false};
-  for (size_t i = 0; i < ne; i++) {
-    const CnkgEntity *e = cnkg_graph_entity(g, i);
-    if (e->type == CNKG_TYPE_INDUSTRY) has_scheme[0] = true;
-    if (e->type == CNKG_TYPE_POLICY) has_scheme[1] = true;
-    if (!(ents[i] = base_iri(w, e->key, NULL, NULL))) {
+  for (size_t i = 0; i < ne; i++)
+    if (!(ents[i] = base_iri(w, cnkg_graph_entity(g, i)->key, NULL, NULL))) {
       st = CNKG_ERR_NOMEM;
       goto done;
     }
-  }
   if ((st = spell_fixed(w, docs, nd))) goto done;
-  for (size_t i = 0; i < nd; i++)
+  for (size_t i = 0; part->first && i < nd; i++)
     if ((st = write_document(w, cnkg_graph_document(g, i), docs[i]))) goto done;
-  /* Each entity's statements, then the relations it is the subject of, form
-   * one subject group; its mentions and those relations' evidence follow.
-   * That needs relations ordered by subject, as canonicalisation leaves
-   * them; otherwise relations come after all entities (still valid, as
-   * repeated subject groups). */
-  size_t nr = cnkg_graph_relation_count(g);
-  bool by_subject = true;
-  for (size_t i = 1; i < nr && by_subject; i++)
-    by_subject = cnkg_graph_relation(g, i - 1)->subject <=
-                 cnkg_graph_relation(g, i)->subject;
-  size_t at = 0, rat = 0;
-  for (size_t i = 0; i < ne; i++) {
+  size_t at = part->pair_at, rat = part->rel_at;
+  for (size_t i = part->ent_from; i < part->ent_to; i++) {
     const CnkgEntity *e = cnkg_graph_entity(g, i);
     size_t from = at, rfrom = rat;
     while (at < n_pairs && pairs[at].ent == i) at++;
     if ((st = write_entity(w, e, ents[i], pairs + from, at - from, docs)))
       goto done;
-    while (by_subject && rat < nr && cnkg_graph_relation(g, rat)->subject == i)
+    while (plan->by_subject && rat < nr &&
+           cnkg_graph_relation(g, rat)->subject == i)
       if ((st = write_relation(w, cnkg_graph_relation(g, rat++), ents)))
         goto done;
     if ((st = write_mentions(w, g, e, ents[i], docs))) goto done;
@@ -821,17 +854,287 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
       if ((st = write_evidence(w, g, cnkg_graph_relation(g, k), ents, docs)))
         goto done;
   }
+  if (!part->last) goto done;
   for (size_t k = rat; k < nr; k++)
     if ((st = write_relation(w, cnkg_graph_relation(g, k), ents)) ||
         (st = write_evidence(w, g, cnkg_graph_relation(g, k), ents, docs)))
       goto done;
+  bool has_scheme[2] = {plan->has_scheme[0], plan->has_scheme[1]};
   st = write_extras(w, has_scheme);
 done:
   spelling_clear(w);
   free_terms(docs, nd);
   free_terms(ents, ne);
-  free(pairs);
   return st;
+}
+
+/* ---- N-Triples in parallel ---------------------------------------------
+ * N-Triples has no state from one statement to the next, so contiguous
+ * ranges of entities can be written at once and joined. Part 0 goes to the
+ * output as usual; every later part is written by its own thread, with its
+ * own raptor world and Writer, into an anonymous temporary file, and the
+ * files are copied after it in order. Memory stays as bounded as one
+ * writer's, times the parts; the bytes wait on disk. */
+
+/* Parts made at most, whatever the thread count (each holds a world, a
+ * temporary file and terms for every entity). */
+#define MAX_PARTS 64
+
+/* What an entity adds to the output, in statements, roughly: the weight
+ * parts are balanced by. Advances *at and *rat past its pairs and (ordered
+ * by subject) relations as the writing does. */
+static size_t entity_weight(const CnkgGraph *g, const CnkgRdfOptions *opt,
+                            const Plan *plan, size_t i, size_t *at,
+                            size_t *rat) {
+  const CnkgEntity *e = cnkg_graph_entity(g, i);
+  size_t weight = 3 + e->n_aliases, nr = cnkg_graph_relation_count(g);
+  while (*at < plan->n_pairs && plan->pairs[*at].ent == i) (*at)++, weight++;
+  if (opt->provenance >= CNKG_PROV_ENTITIES) weight += 6 * e->n_mentions;
+  while (plan->by_subject && *rat < nr &&
+         cnkg_graph_relation(g, *rat)->subject == i) {
+    const CnkgRelation *r = cnkg_graph_relation(g, (*rat)++);
+    weight += 1 + (opt->provenance >= CNKG_PROV_FULL ? 10 * r->n_evidence : 0);
+  }
+  return weight;
+}
+
+/* Splits the entities into n_parts contiguous parts of about equal weight,
+ * counting the documents into the first and leftover relations into the
+ * last. Parts may be empty. */
+static void plan_split(const CnkgGraph *g, const CnkgRdfOptions *opt,
+                       const Plan *plan, size_t n_parts, Part *parts) {
+  size_t nd = cnkg_graph_document_count(g), ne = cnkg_graph_entity_count(g);
+  size_t nr = cnkg_graph_relation_count(g), at = 0, rat = 0;
+  size_t head = 10 * nd, total = head + 8;
+  for (size_t i = 0; i < ne; i++) total += entity_weight(g, opt, plan, i, &at, &rat);
+  total += 11 * (nr - rat);
+  size_t share = total / n_parts, sum = head, k = 1;
+  at = rat = 0;
+  parts[0] = (Part){0, ne, 0, 0, true, n_parts == 1};
+  for (size_t i = 0; i <= ne; i++) {
+    while (k < n_parts && (i == ne || sum >= share * k)) {
+      parts[k - 1].ent_to = i;
+      parts[k] = (Part){i, ne, at, rat, false, k == n_parts - 1};
+      k++;
+    }
+    if (i < ne) sum += entity_weight(g, opt, plan, i, &at, &rat);
+  }
+}
+
+typedef struct {
+  const CnkgGraph *g;
+  const Plan *plan;
+  const CnkgRdfOptions *opt;
+  const char *base;
+  Part part;
+  FILE *file;      /* owned: anonymous temporary file */
+  CnkgOutput *out; /* owned: writes into file */
+  bool started;    /* by a thread of its own */
+  CnkgStatus st;
+} PartJob;
+
+static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
+                              const char *base, CnkgOutput *output);
+static CnkgStatus writer_finish(Writer *w, CnkgStatus st);
+static void writer_free(Writer *w);
+
+static void *part_main(void *arg) {
+  PartJob *job = arg;
+  Writer w;
+  CnkgStatus st = writer_open(&w, job->opt, job->base, job->out);
+  if (!st) st = writer_finish(&w, write_part(&w, job->g, job->plan, &job->part));
+  if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
+    st = w.out_status;
+  writer_free(&w);
+  CnkgStatus cs = cnkg_output_close(job->out);
+  job->st = st ? st : cs;
+  return NULL;
+}
+
+/* Copies a part's temporary file after what w has written. The file was
+ * written without error, so failing to read it back is a failed write. */
+static CnkgStatus append_file(Writer *w, FILE *file) {
+  if (io_flush(w)) return w->out_status;
+  if (fseek(file, 0, SEEK_SET) != 0) return CNKG_ERR_WRITE;
+  size_t n;
+  while ((n = fread(w->iobuf, 1, IO_BUF_SIZE, file)) > 0)
+    if ((w->out_status = cnkg_output_write(w->out, w->iobuf, n)))
+      return w->out_status;
+  return ferror(file) ? CNKG_ERR_WRITE : CNKG_SUCCESS;
+}
+
+/* Writes N-Triples in n_parts parts at once. Sets *fell_back, having
+ * written nothing, when a temporary file cannot be made. */
+static CnkgStatus write_parallel(Writer *w, const CnkgGraph *g,
+                                 const Plan *plan, size_t n_parts,
+                                 bool *fell_back) {
+  Part *parts = calloc(n_parts, sizeof *parts);
+  PartJob *jobs = calloc(n_parts, sizeof *jobs);
+  pthread_t *tids = calloc(n_parts, sizeof *tids);
+  CnkgStatus st = CNKG_SUCCESS;
+  *fell_back = false;
+  if (!parts || !jobs || !tids) {
+    st = CNKG_ERR_NOMEM;
+    goto done;
+  }
+  plan_split(g, w->opt, plan, n_parts, parts);
+  for (size_t k = 1; k < n_parts; k++) {
+    jobs[k] = (PartJob){g, plan, w->opt, w->base, parts[k], NULL, NULL, false,
+                        CNKG_SUCCESS};
+    if (!(jobs[k].file = tmpfile())) {
+      *fell_back = true;
+      goto done;
+    }
+    if ((st = cnkg_output_new_stream(jobs[k].file, &jobs[k].out))) goto done;
+  }
+  for (size_t k = 1; k < n_parts; k++)
+    jobs[k].started = pthread_create(&tids[k], NULL, part_main, &jobs[k]) == 0;
+  st = write_part(w, g, plan, &parts[0]);
+  /* Parts are copied as they finish, in order; one without a thread is
+   * written here when its turn comes. Threads are always joined. */
+  for (size_t k = 1; k < n_parts; k++) {
+    if (jobs[k].started) pthread_join(tids[k], NULL);
+    else if (!st) part_main(&jobs[k]);
+    if (!st) st = jobs[k].st;
+    if (!st) st = append_file(w, jobs[k].file);
+  }
+done:
+  for (size_t k = 1; jobs && k < n_parts; k++) {
+    cnkg_output_free(jobs[k].out);
+    if (jobs[k].file) fclose(jobs[k].file);
+  }
+  free(tids);
+  free(jobs);
+  free(parts);
+  return st;
+}
+
+static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
+  Plan plan;
+  CnkgStatus st = plan_make(g, &plan);
+  size_t ne = cnkg_graph_entity_count(g);
+  size_t n_parts = w->turtle ? 1 : w->opt->threads;
+  if (n_parts > MAX_PARTS) n_parts = MAX_PARTS;
+  if (n_parts > ne) n_parts = ne;
+  bool whole = true;
+  if (!st && n_parts > 1) st = write_parallel(w, g, &plan, n_parts, &whole);
+  if (!st && whole) {
+    Part all = {0, ne, 0, 0, true, true};
+    st = write_part(w, g, &plan, &all);
+  }
+  free(plan.pairs);
+  return st;
+}
+
+/* raptor_world_open and raptor_free_world touch process-wide state, so
+ * worlds are made and freed one at a time. A writer parses no XML and
+ * fetches nothing, so neither libxml2's error handlers (per thread: saving
+ * them in a new thread allocates state libxml2 never frees) nor the WWW
+ * library are touched. */
+static pthread_mutex_t world_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Makes w's world, terms and streams, writing into output (borrowed).
+ * w is to be freed with writer_free whatever this returns. */
+static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
+                              const char *base, CnkgOutput *output) {
+  memset(w, 0, sizeof *w);
+  w->out = output;
+  w->log = options->log;
+  w->opt = options;
+  w->base = base;
+  CnkgStatus st = CNKG_SUCCESS;
+
+  pthread_mutex_lock(&world_lock);
+  w->world = raptor_new_world();
+  if (w->world) {
+    raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_WWW_SKIP_INIT_FINISH, 1);
+    raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_LIBXML_GENERIC_ERROR_SAVE, 0);
+    raptor_world_set_flag(w->world, RAPTOR_WORLD_FLAG_LIBXML_STRUCTURED_ERROR_SAVE, 0);
+  }
+  bool opened = w->world && !raptor_world_open(w->world);
+  pthread_mutex_unlock(&world_lock);
+  if (!opened) return CNKG_ERR_NOMEM;
+  raptor_world_set_log_handler(w->world, w, on_raptor_log);
+
+  for (int i = 0; i < T_COUNT - 1; i++)
+    if (!(w->fixed[i] = raptor_new_term_from_uri_string(
+              w->world, (const unsigned char *)fixed_iris[i])))
+      st = CNKG_ERR_NOMEM;
+  w->xsd_nni = raptor_new_uri(w->world,
+                              (const unsigned char *)CNKG_NS_XSD "nonNegativeInteger");
+  raptor_uri *xsd_bool =
+      raptor_new_uri(w->world, (const unsigned char *)CNKG_NS_XSD "boolean");
+  w->fixed[T_TRUE] = xsd_bool ? literal(w, "true", NULL, xsd_bool) : NULL;
+  if (xsd_bool) raptor_free_uri(xsd_bool);
+  if (!w->xsd_nni || !w->fixed[T_TRUE]) st = CNKG_ERR_NOMEM;
+  char iri[256];
+  for (int i = 0; i < CNKG_TYPE_COUNT; i++) {
+    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_type_name((CnkgType)i));
+    if (!(w->types[i] = raptor_new_term_from_uri_string(w->world, (unsigned char *)iri)))
+      st = CNKG_ERR_NOMEM;
+  }
+  for (int i = 0; i < CNKG_REL_COUNT; i++) {
+    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_rel_name((CnkgRel)i));
+    if (!(w->rels[i] = raptor_new_term_from_uri_string(w->world, (unsigned char *)iri)))
+      st = CNKG_ERR_NOMEM;
+  }
+  w->schemes[0] = base_iri(w, "scheme/industry", NULL, NULL);
+  w->schemes[1] = base_iri(w, "scheme/policy", NULL, NULL);
+  w->agent = base_iri(w, "agent/cnkg-" CNKG_VERSION, NULL, NULL);
+  if (!w->schemes[0] || !w->schemes[1] || !w->agent) st = CNKG_ERR_NOMEM;
+  if (st) return st;
+
+  w->iobuf = malloc(IO_BUF_SIZE);
+  w->io = w->iobuf ? raptor_new_iostream_from_handler(w->world, w, &io_handler)
+                   : NULL;
+  if (!w->io) return CNKG_ERR_NOMEM;
+  w->cap_io = raptor_new_iostream_from_handler(w->world, &w->capture, &cap_handler);
+  if (!w->cap_io) return CNKG_ERR_NOMEM;
+  /* No base URI anywhere: every IRI is written absolute, never relative. */
+  if (options->format == CNKG_RDF_TURTLE) {
+    w->turtle = true;
+    if (!(w->nstack = raptor_new_namespaces(w->world, 0))) return CNKG_ERR_NOMEM;
+    if (turtle_start(w)) return w->out_status ? w->out_status : CNKG_ERR_NOMEM;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Ends the writing that returned st: closes Turtle's last group and
+ * flushes. The status of the whole write. */
+static CnkgStatus writer_finish(Writer *w, CnkgStatus st) {
+  if (w->turtle && turtle_close(w) && !st) st = CNKG_ERR_INTERNAL;
+  io_flush(w);
+  if (w->out_status) st = w->out_status;
+  else if (w->raptor_failed && !st) st = CNKG_ERR_INTERNAL;
+  return st;
+}
+
+static void writer_free(Writer *w) {
+  if (w->cur_s) raptor_free_term(w->cur_s);
+  if (w->cur_p) raptor_free_term(w->cur_p);
+  if (w->nt_s) raptor_free_term(w->nt_s);
+  free(w->nt_s_text);
+  if (w->cap_io) raptor_free_iostream(w->cap_io);
+  free(w->capture.buf);
+  if (w->nstack) raptor_free_namespaces(w->nstack);
+  if (w->io) raptor_free_iostream(w->io);
+  for (int i = 0; i < T_COUNT; i++)
+    if (w->fixed[i]) raptor_free_term(w->fixed[i]);
+  for (int i = 0; i < CNKG_TYPE_COUNT; i++)
+    if (w->types[i]) raptor_free_term(w->types[i]);
+  for (int i = 0; i < CNKG_REL_COUNT; i++)
+    if (w->rels[i]) raptor_free_term(w->rels[i]);
+  for (int i = 0; i < 2; i++)
+    if (w->schemes[i]) raptor_free_term(w->schemes[i]);
+  if (w->agent) raptor_free_term(w->agent);
+  if (w->xsd_nni) raptor_free_uri(w->xsd_nni);
+  free(w->buf);
+  free(w->iobuf);
+  if (w->world) {
+    pthread_mutex_lock(&world_lock);
+    raptor_free_world(w->world);
+    pthread_mutex_unlock(&world_lock);
+  }
 }
 
 CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
@@ -845,103 +1148,10 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
     return CNKG_ERR_ARG;
 
   Writer w;
-  memset(&w, 0, sizeof w);
-  w.out = output;
-  w.log = options->log;
-  w.opt = options;
-  w.base = base;
-  CnkgStatus st = CNKG_SUCCESS;
-  raptor_iostream *io = NULL;
-
-  w.world = raptor_new_world();
-  if (!w.world || raptor_world_open(w.world)) {
-    st = CNKG_ERR_NOMEM;
-    goto done;
-  }
-  raptor_world_set_log_handler(w.world, &w, on_raptor_log);
-
-  for (int i = 0; i < T_COUNT - 1; i++)
-    if (!(w.fixed[i] = raptor_new_term_from_uri_string(
-              w.world, (const unsigned char *)fixed_iris[i])))
-      st = CNKG_ERR_NOMEM;
-  w.xsd_nni = raptor_new_uri(w.world,
-                             (const unsigned char *)CNKG_NS_XSD "nonNegativeInteger");
-  raptor_uri *xsd_bool =
-      raptor_new_uri(w.world, (const unsigned char *)CNKG_NS_XSD "boolean");
-  w.fixed[T_TRUE] = xsd_bool ? literal(&w, "true", NULL, xsd_bool) : NULL;
-  if (xsd_bool) raptor_free_uri(xsd_bool);
-  if (!w.xsd_nni || !w.fixed[T_TRUE]) st = CNKG_ERR_NOMEM;
-  char iri[256];
-  for (int i = 0; i < CNKG_TYPE_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_type_name((CnkgType)i));
-    if (!(w.types[i] = raptor_new_term_from_uri_string(w.world, (unsigned char *)iri)))
-      st = CNKG_ERR_NOMEM;
-  }
-  for (int i = 0; i < CNKG_REL_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_rel_name((CnkgRel)i));
-    if (!(w.rels[i] = raptor_new_term_from_uri_string(w.world, (unsigned char *)iri)))
-      st = CNKG_ERR_NOMEM;
-  }
-  w.schemes[0] = base_iri(&w, "scheme/industry", NULL, NULL);
-  w.schemes[1] = base_iri(&w, "scheme/policy", NULL, NULL);
-  w.agent = base_iri(&w, "agent/cnkg-" CNKG_VERSION, NULL, NULL);
-  if (!w.schemes[0] || !w.schemes[1] || !w.agent) st = CNKG_ERR_NOMEM;
-  if (st) goto done;
-
-  w.iobuf = malloc(IO_BUF_SIZE);
-  io = w.iobuf ? raptor_new_iostream_from_handler(w.world, &w, &io_handler)
-               : NULL;
-  if (!io) {
-    st = CNKG_ERR_NOMEM;
-    goto done;
-  }
-  w.io = io;
-  w.cap_io = raptor_new_iostream_from_handler(w.world, &w.capture, &cap_handler);
-  if (!w.cap_io) {
-    st = CNKG_ERR_NOMEM;
-    goto done;
-  }
-  /* No base URI anywhere: every IRI is written absolute, never relative. */
-  if (options->format == CNKG_RDF_TURTLE) {
-    w.turtle = true;
-    if (!(w.nstack = raptor_new_namespaces(w.world, 0))) {
-      st = CNKG_ERR_NOMEM;
-      goto done;
-    }
-    if (turtle_start(&w)) {
-      st = w.out_status ? w.out_status : CNKG_ERR_NOMEM;
-      goto done;
-    }
-  }
-  st = write_all(&w, graph);
-  if (w.turtle && turtle_close(&w) && !st) st = CNKG_ERR_INTERNAL;
-  io_flush(&w);
-  if (w.out_status) st = w.out_status;
-  else if (w.raptor_failed && !st) st = CNKG_ERR_INTERNAL;
-
-done:
-  if (w.cur_s) raptor_free_term(w.cur_s);
-  if (w.cur_p) raptor_free_term(w.cur_p);
-  if (w.nt_s) raptor_free_term(w.nt_s);
-  free(w.nt_s_text);
-  if (w.cap_io) raptor_free_iostream(w.cap_io);
-  free(w.capture.buf);
-  if (w.nstack) raptor_free_namespaces(w.nstack);
-  if (io) raptor_free_iostream(io);
+  CnkgStatus st = writer_open(&w, options, base, output);
+  if (!st) st = writer_finish(&w, write_all(&w, graph));
   if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
     st = w.out_status;
-  for (int i = 0; i < T_COUNT; i++)
-    if (w.fixed[i]) raptor_free_term(w.fixed[i]);
-  for (int i = 0; i < CNKG_TYPE_COUNT; i++)
-    if (w.types[i]) raptor_free_term(w.types[i]);
-  for (int i = 0; i < CNKG_REL_COUNT; i++)
-    if (w.rels[i]) raptor_free_term(w.rels[i]);
-  for (int i = 0; i < 2; i++)
-    if (w.schemes[i]) raptor_free_term(w.schemes[i]);
-  if (w.agent) raptor_free_term(w.agent);
-  if (w.xsd_nni) raptor_free_uri(w.xsd_nni);
-  free(w.buf);
-  free(w.iobuf);
-  if (w.world) raptor_free_world(w.world);
+  writer_free(&w);
   return st;
 }

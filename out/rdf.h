@@ -35,10 +35,15 @@ typedef struct {
   CnkgRdfFormat format;
   const char *base;          /* borrowed; NULL = CNKG_RDF_DEFAULT_BASE */
   CnkgProvenance provenance; /* default CNKG_PROV_FULL */
-  const CnkgLog *log;        /* borrowed; raptor's messages go here; may be NULL */
+  const CnkgLog *log;        /* borrowed; raptor's messages go here; may be NULL;
+                              * called from several threads when threads > 1 */
+  unsigned threads;          /* N-Triples: parts written at once (0, 1: one);
+                              * parts after the first go through anonymous
+                              * temporary files (tmpfile()), or the output is
+                              * written in one part when none can be made */
 } CnkgRdfOptions;
 
-/* Defaults: Turtle, default base, full provenance, no log. */
+/* Defaults: Turtle, default base, full provenance, no log, one thread. */
 void cnkg_rdf_options_init(CnkgRdfOptions *options);
 
 /* Parses "turtle"/"ttl" or "ntriples"/"nt" into *format.

@@ -60,6 +60,30 @@ for f in graph.ttl graph.nt graph.dot; do
   check "cmp -s '$TMP/a/$f' '$TMP/b/$f'" "$f differs when inputs are reversed"
   check "cmp -s '$TMP/a/$f' '$TMP/c/$f'" "$f differs between -j 1 and -j 2"
 done
+# Formats are written in parallel and N-Triples in parts: every format with
+# -j 4, and N-Triples alone with -j 3, equal -j 1.
+"$CNKG" build -q -j 1 -f turtle,ntriples,dot,html --output "$TMP/d1" $files || fail "-j 1 build of four formats failed"
+"$CNKG" build -q -j 4 -f turtle,ntriples,dot,html --output "$TMP/d4" $files || fail "-j 4 build of four formats failed"
+for f in graph.ttl graph.nt graph.dot graph.html; do
+  check "cmp -s '$TMP/d1/$f' '$TMP/d4/$f'" "$f differs between -j 1 and -j 4 (four formats)"
+done
+"$CNKG" build -q --fast -j 3 -f ntriples -o "$TMP/j3.nt" $files || fail "-j 3 N-Triples build failed"
+"$CNKG" build -q --fast -j 1 -f ntriples -o "$TMP/j1.nt" $files || fail "-j 1 N-Triples build failed"
+check "cmp -s '$TMP/j1.nt' '$TMP/j3.nt'" "N-Triples differs between -j 1 and -j 3"
+# A format that fails stops the writing as one after another would: the
+# formats before it are in place, the ones after it are not, same message.
+for j in 1 3; do
+  mkdir -p "$TMP/fail$j/graph.nt"
+  set +e
+  "$CNKG" build -q --fast -j $j --output "$TMP/fail$j" "$EX/village-secretary.txt" 2> "$TMP/fail$j.err"
+  st=$?
+  set -e
+  check "[ $st -eq 1 ]" "-j $j: a format that cannot be written does not fail the build"
+  check "grep -q 'fail$j/graph.nt: Is a directory' '$TMP/fail$j.err'" "-j $j: no error for the failed format"
+  check "[ -s '$TMP/fail$j/graph.ttl' ] && [ ! -e '$TMP/fail$j/graph.dot' ]" "-j $j: formats around the failed one"
+  check "[ -z \"\$(ls -A '$TMP/fail$j' | grep -v '^graph\.\(ttl\|nt\)\$')\" ]" "-j $j: temporary files left behind"
+done
+check "[ \"\$(sed 's/fail[13]/failX/g' '$TMP/fail1.err')\" = \"\$(sed 's/fail[13]/failX/g' '$TMP/fail3.err')\" ]" "-j 1 and -j 3 report the failure differently"
 # The scorer's command line: Turtle on stdout.
 "$CNKG" build --format turtle --output - "$EX/village-secretary.txt" > "$TMP/one.ttl" || fail "turtle to stdout failed"
 check "[ \"\$(triples '$TMP/one.ttl' turtle)\" -gt 10 ]" "turtle on stdout not readable"

@@ -4,6 +4,8 @@
  * change a byte, options (base, provenance) and /dev/full failing; output
  * larger than the writer's buffer arrives whole, in order, and a sink that
  * fails early, midway or only at the last flush makes the write fail.
+ * N-Triples written by several threads is the same to the byte, and a sink
+ * failing anywhere in it still fails the write.
  * Depends on out/rdf.h, out_fixture.h; rapper for round trips. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -407,6 +409,126 @@ static void test_fail_at_flush(void) {
   cnkg_graph_free(g);
 }
 
+/* n entities over three documents, with mentions, relations between
+ * neighbours (evidence, literals) and every fifth entity an industry;
+ * canonical only when asked (otherwise relations are not ordered by
+ * subject and are written after all entities). */
+static CnkgGraph *rich_graph(size_t n, bool canonical) {
+  CnkgGraph *g = cnkg_graph_new();
+  CHECK(g != NULL);
+  if (!g) return NULL;
+  size_t docs[3];
+  for (size_t d = 0; d < 3; d++) {
+    char key[64], path[64];
+    snprintf(key, sizeof key, "doc/%016zx", d + 1);
+    snprintf(path, sizeof path, "corpus/%zu.txt", d);
+    CnkgDocument doc = {key, path, "00", "标题", NULL, NULL, NULL, 5000};
+    CHECK_EQ(cnkg_graph_add_document(g, &doc, &docs[d]), 0);
+  }
+  size_t *at = calloc(n ? n : 1, sizeof *at);
+  CHECK(at != NULL);
+  for (size_t i = 0; at && i < n; i++) {
+    char key[64], label[128];
+    snprintf(key, sizeof key, "org/%08zu", i);
+    snprintf(label, sizeof label, "第%zu号合作社" SAMPLE_NASTY, i);
+    CHECK_EQ(cnkg_graph_add_entity(g, key, i % 5 ? CNKG_TYPE_ORGANIZATION
+                                                 : CNKG_TYPE_INDUSTRY,
+                                   label, &at[i]), 0);
+    /* Uneven weights: some entities have many mentions, most few. */
+    for (size_t k = 0; k < (i % 7 == 0 ? 20 : i % 3); k++)
+      cnkg_graph_add_mention(g, at[i], docs[(i + k) % 3], 10 * k, 10 * k + 4, label);
+  }
+  /* Added from the last entity down, so not ordered by subject. */
+  for (size_t i = n; at && i-- > 1;) {
+    CnkgEvidence ev = {docs[i % 3], i, i + 9, "句子。"};
+    cnkg_graph_add_relation(g, at[i], CNKG_REL_BASED_IN, at[i - 1], NULL,
+                            i % 4 ? &ev : NULL);
+    if (i % 11 == 0)
+      cnkg_graph_add_relation(g, at[i], CNKG_REL_TITLE, SIZE_MAX, "主任", &ev);
+  }
+  free(at);
+  if (canonical) CHECK_EQ(cnkg_graph_canonicalize(g), 0);
+  return g;
+}
+
+/* N-Triples written in 2, 3 and 8 parts at once is byte for byte the
+ * output of one thread, for every provenance level, canonical or not, and
+ * for graphs with fewer entities than threads; Turtle ignores threads. */
+static void test_threads_identical(void) {
+  CnkgGraph *graphs[5] = {fixture_merged(0), rich_graph(3000, true),
+                          rich_graph(500, false), big_graph(2), cnkg_graph_new()};
+  static const unsigned threads[] = {0, 2, 3, 8};
+  for (size_t gi = 0; gi < 5; gi++)
+    for (int prov = CNKG_PROV_NONE; prov <= CNKG_PROV_FULL; prov++)
+      for (int fmt = 0; fmt < 2; fmt++) {
+        CnkgRdfOptions opt;
+        cnkg_rdf_options_init(&opt);
+        opt.format = (CnkgRdfFormat)fmt;
+        opt.provenance = (CnkgProvenance)prov;
+        CnkgStatus st;
+        char *one = render(graphs[gi], &opt, &st);
+        CHECK_EQ(st, CNKG_SUCCESS);
+        CHECK(one != NULL);
+        for (size_t t = 0; one && t < sizeof threads / sizeof *threads; t++) {
+          opt.threads = threads[t];
+          char *many = render(graphs[gi], &opt, &st);
+          CHECK_EQ(st, CNKG_SUCCESS);
+          CHECK(many != NULL);
+          if (many && strcmp(one, many) != 0) {
+            fprintf(stderr, "graph %zu, provenance %d, format %d, %u threads differ\n",
+                    gi, prov, fmt, threads[t]);
+            CHECK_STR(one, many);
+          }
+          free(many);
+        }
+        free(one);
+      }
+  for (size_t gi = 0; gi < 5; gi++) cnkg_graph_free(graphs[gi]);
+}
+
+/* With threads, a sink that fails in part 0, while the later parts are
+ * being copied, or at the very last bytes still fails the write as a write
+ * error; what arrived is the start of the full output. */
+static void test_threads_fail(void) {
+  CnkgGraph *g = rich_graph(3000, true);
+  CnkgRdfOptions opt;
+  cnkg_rdf_options_init(&opt);
+  opt.format = CNKG_RDF_NTRIPLES;
+  CnkgStatus st;
+  char *full = render(g, &opt, &st);
+  CHECK_EQ(st, CNKG_SUCCESS);
+  CHECK(full != NULL);
+  size_t len = full ? strlen(full) : 0;
+  CHECK(len > 1000000);
+  const size_t rooms[] = {1, 200000, len / 2, len - len / 10, len - 1};
+  static const unsigned threads[] = {2, 3, 8};
+  for (size_t r = 0; full && r < sizeof rooms / sizeof *rooms; r++)
+    for (size_t t = 0; t < sizeof threads / sizeof *threads; t++) {
+      opt.threads = threads[t];
+      char *mem = calloc(1, rooms[r] + 1);
+      FILE *f = mem ? limited_sink(mem, rooms[r]) : NULL;
+      CHECK(f != NULL);
+      if (!f) {
+        free(mem);
+        continue;
+      }
+      CnkgOutput *o = NULL;
+      CHECK_EQ(cnkg_output_new_stream(f, &o), 0);
+      st = cnkg_rdf_write(g, &opt, o);
+      if (st != CNKG_ERR_WRITE)
+        fprintf(stderr, "room %zu, %u threads: %s\n", rooms[r], threads[t],
+                cnkg_strerror(st));
+      CHECK_EQ(st, CNKG_ERR_WRITE);
+      cnkg_output_free(o);
+      fclose(f);
+      size_t arrived = rooms[r] > 64 * 1024 ? rooms[r] - 64 * 1024 : 0;
+      CHECK(memcmp(mem, full, arrived) == 0);
+      free(mem);
+    }
+  free(full);
+  cnkg_graph_free(g);
+}
+
 int main(void) {
   test_round_trip();
   test_order_free();
@@ -417,5 +539,7 @@ int main(void) {
   test_large_output();
   test_fail_midway();
   test_fail_at_flush();
+  test_threads_identical();
+  test_threads_fail();
   return check_finish();
 }

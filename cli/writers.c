@@ -102,12 +102,15 @@ static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
 }
 
 /* Formats written one after another by one thread, costliest group first.
- * Graphviz (dot, svg) keeps process-wide state and is not thread-safe, so
- * its formats share a group; the others each have their own. */
-#define N_GROUPS 4
-static const CnkgFormat format_groups[N_GROUPS][2] = {
-    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT}, {CNKG_FMT_TURTLE, CNKG_FMT_COUNT},
-    {CNKG_FMT_DOT, CNKG_FMT_SVG}, {CNKG_FMT_HTML, CNKG_FMT_COUNT}};
+ * Graphviz keeps process-wide state and is not thread-safe, so every format
+ * that uses it (dot, svg, and html, whose report embeds an SVG drawing)
+ * shares one group; the RDF formats each have their own. */
+#define N_GROUPS 3
+#define GROUP_MAX 3
+static const CnkgFormat format_groups[N_GROUPS][GROUP_MAX] = {
+    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT, CNKG_FMT_COUNT},
+    {CNKG_FMT_TURTLE, CNKG_FMT_COUNT, CNKG_FMT_COUNT},
+    {CNKG_FMT_DOT, CNKG_FMT_SVG, CNKG_FMT_HTML}};
 
 /* One format's file and how its writing went. */
 typedef struct {
@@ -136,7 +139,7 @@ static void *writing_main(void *arg) {
     size_t g = wr->next < wr->n_groups ? wr->groups[wr->next++] : N_GROUPS;
     pthread_mutex_unlock(&wr->lock);
     if (g == N_GROUPS) return NULL;
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < GROUP_MAX; i++) {
       CnkgFormat f = format_groups[g][i];
       if (f == CNKG_FMT_COUNT || !wr->jobs[f].out) continue;
       FormatJob *job = &wr->jobs[f];
@@ -176,7 +179,7 @@ int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,
     if (s) snprintf(open_err, sizeof open_err, "%s", oerr[0] ? oerr : cnkg_strerror(s));
   }
   for (size_t g = 0; g < N_GROUPS; g++)
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < GROUP_MAX; i++) {
       CnkgFormat f = format_groups[g][i];
       if (f != CNKG_FMT_COUNT && wr->jobs[f].out) {
         wr->groups[wr->n_groups++] = g;

@@ -79,15 +79,25 @@ int cnkg_write_options_set_provenance(CnkgWriteOptions *o, const char *level) {
 }
 
 static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
-                            CnkgFormat f, unsigned rdf_threads, CnkgOutput *out,
-                            char *err, size_t errsize) {
+                            CnkgFormat f, unsigned rdf_threads, const char *path,
+                            CnkgOutput *out, char *err, size_t errsize) {
   if (f == CNKG_FMT_TURTLE || f == CNKG_FMT_NTRIPLES) {
+    /* The output file's directory holds the N-Triples parts; standard
+     * output leaves them to $TMPDIR. */
+    char dir[4096] = "";
+    const char *slash = strrchr(path, '/');
+    if (strcmp(path, "-") != 0 && (size_t)(slash ? slash - path : 1) < sizeof dir) {
+      if (!slash) snprintf(dir, sizeof dir, ".");
+      else if (slash == path) snprintf(dir, sizeof dir, "/");
+      else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    }
     CnkgRdfOptions ro;
     cnkg_rdf_options_init(&ro);
     ro.format = f == CNKG_FMT_TURTLE ? CNKG_RDF_TURTLE : CNKG_RDF_NTRIPLES;
     if (o->base) ro.base = o->base;
     ro.provenance = (CnkgProvenance)o->provenance;
     ro.threads = rdf_threads;
+    ro.temp_dir = dir[0] ? dir : NULL;
     return cnkg_rdf_write(graph, &ro, out);
   }
   CnkgDotOptions dopt;
@@ -143,7 +153,7 @@ static void *writing_main(void *arg) {
       CnkgFormat f = format_groups[g][i];
       if (f == CNKG_FMT_COUNT || !wr->jobs[f].out) continue;
       FormatJob *job = &wr->jobs[f];
-      job->st = write_one(wr->graph, wr->o, f, wr->rdf_threads, job->out, job->werr,
+      job->st = write_one(wr->graph, wr->o, f, wr->rdf_threads, job->path, job->out, job->werr,
                           sizeof job->werr);
     }
   }

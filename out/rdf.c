@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cnkg/text.h"
 #include "out/vocab.h"
@@ -124,10 +125,9 @@ typedef struct {
 
 void cnkg_rdf_options_init(CnkgRdfOptions *options) {
   if (!options) return;
+  memset(options, 0, sizeof *options); /* fields added later start empty */
   options->format = CNKG_RDF_TURTLE;
-  options->base = NULL;
   options->provenance = CNKG_PROV_FULL;
-  options->log = NULL;
   options->threads = 1;
 }
 
@@ -965,6 +965,24 @@ static CnkgStatus append_file(Writer *w, FILE *file) {
 
 /* Writes N-Triples in n_parts parts at once. Sets *fell_back, having
  * written nothing, when a temporary file cannot be made. */
+
+/* An anonymous temporary file in dir (NULL: $TMPDIR, else /tmp), removed
+ * from the directory at once so it goes away however the process ends.
+ * NULL when none can be made. */
+static FILE *open_temp(const char *dir) {
+  if (!dir || !*dir) dir = getenv("TMPDIR");
+  if (!dir || !*dir) dir = "/tmp";
+  char path[4096];
+  int n = snprintf(path, sizeof path, "%s/.cnkg-part.XXXXXX", dir);
+  if (n < 0 || (size_t)n >= sizeof path) return NULL;
+  int fd = mkstemp(path);
+  if (fd < 0) return NULL;
+  unlink(path);
+  FILE *f = fdopen(fd, "w+");
+  if (!f) close(fd);
+  return f;
+}
+
 static CnkgStatus write_parallel(Writer *w, const CnkgGraph *g,
                                  const Plan *plan, size_t n_parts,
                                  bool *fell_back) {
@@ -981,7 +999,7 @@ static CnkgStatus write_parallel(Writer *w, const CnkgGraph *g,
   for (size_t k = 1; k < n_parts; k++) {
     jobs[k] = (PartJob){g, plan, w->opt, w->base, parts[k], NULL, NULL, false,
                         CNKG_SUCCESS};
-    if (!(jobs[k].file = tmpfile())) {
+    if (!(jobs[k].file = open_temp(w->opt->temp_dir))) {
       *fell_back = true;
       goto done;
     }

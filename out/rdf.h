@@ -39,8 +39,12 @@ typedef struct {
                               * called from several threads when threads > 1 */
   unsigned threads;          /* N-Triples: parts written at once (0, 1: one);
                               * parts after the first go through anonymous
-                              * temporary files (tmpfile()), or the output is
+                              * temporary files in temp_dir, or the output is
                               * written in one part when none can be made */
+  const char *temp_dir;      /* borrowed; NULL: $TMPDIR, else /tmp. Callers
+                              * writing a file pass its directory, so a big
+                              * graph's parts sit on the output's disk, not
+                              * in a /tmp that may be memory (tmpfs) */
 } CnkgRdfOptions;
 
 /* Defaults: Turtle, default base, full provenance, no log, one thread. */

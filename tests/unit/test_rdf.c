@@ -486,6 +486,33 @@ static void test_threads_identical(void) {
   for (size_t gi = 0; gi < 5; gi++) cnkg_graph_free(graphs[gi]);
 }
 
+/* The parts go to temp_dir and leave nothing there; a temp_dir that cannot
+ * hold them makes the writer fall back to one part, same bytes. */
+static void test_threads_temp_dir(void) {
+  CnkgGraph *g = rich_graph(3000, true);
+  CnkgRdfOptions opt;
+  cnkg_rdf_options_init(&opt);
+  opt.format = CNKG_RDF_NTRIPLES;
+  CnkgStatus st;
+  char *one = render(g, &opt, &st);
+  char dir[] = "/tmp/cnkg-test-parts.XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  opt.threads = 4;
+  opt.temp_dir = dir;
+  char *many = render(g, &opt, &st);
+  CHECK_EQ(st, CNKG_SUCCESS);
+  if (one && many) CHECK_STR(one, many);
+  free(many);
+  CHECK_EQ(rmdir(dir), 0); /* empty: the parts were unlinked */
+  opt.temp_dir = "/nonexistent/cnkg-parts";
+  many = render(g, &opt, &st);
+  CHECK_EQ(st, CNKG_SUCCESS);
+  if (one && many) CHECK_STR(one, many);
+  free(many);
+  free(one);
+  cnkg_graph_free(g);
+}
+
 /* With threads, a sink that fails in part 0, while the later parts are
  * being copied, or at the very last bytes still fails the write as a write
  * error; what arrived is the start of the full output. */
@@ -541,5 +568,6 @@ int main(void) {
   test_fail_at_flush();
   test_threads_identical();
   test_threads_fail();
+  test_threads_temp_dir();
   return check_finish();
 }

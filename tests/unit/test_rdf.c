@@ -52,6 +52,23 @@ static char *rapper_sorted(const char *path, const char *syntax) {
   return text;
 }
 
+/* Turtle ttl and N-Triples nt as rapper reads them, sorted (NULL each on
+ * failure); both borrowed. The caller frees *a and *b. */
+static void rapper_both(const char *ttl, const char *nt, char **a, char **b) {
+  *a = *b = NULL;
+  char dir[] = "/tmp/cnkg-test-rdf-XXXXXX";
+  CHECK(mkdtemp(dir) != NULL);
+  char pt[600], pn[600];
+  snprintf(pt, sizeof pt, "%s/g.ttl", dir);
+  snprintf(pn, sizeof pn, "%s/g.nt", dir);
+  CHECK(save(pt, ttl) && save(pn, nt));
+  *a = rapper_sorted(pt, "turtle");
+  *b = rapper_sorted(pn, "ntriples");
+  unlink(pt);
+  unlink(pn);
+  rmdir(dir);
+}
+
 static size_t count_lines(const char *s) {
   size_t n = 0;
   for (; s && *s; s++) n += *s == '\n';
@@ -85,13 +102,8 @@ static void test_round_trip(void) {
   if (!have_rapper()) {
     printf("note: rapper not found, round trip not checked\n");
   } else {
-    char dir[] = "/tmp/cnkg-test-rdf-XXXXXX";
-    CHECK(mkdtemp(dir) != NULL);
-    char pt[600], pn[600];
-    snprintf(pt, sizeof pt, "%s/g.ttl", dir);
-    snprintf(pn, sizeof pn, "%s/g.nt", dir);
-    CHECK(save(pt, ttl) && save(pn, nt));
-    char *a = rapper_sorted(pt, "turtle"), *b = rapper_sorted(pn, "ntriples");
+    char *a, *b;
+    rapper_both(ttl, nt, &a, &b);
     CHECK(a && b);
     CHECK_EQ(count_lines(a), count_lines(nt));
     CHECK_STR(a, b);
@@ -102,9 +114,6 @@ static void test_round_trip(void) {
     CHECK(a && strstr(a, "\\uFFFD \\\\N\\\\G") != NULL);
     free(a);
     free(b);
-    unlink(pt);
-    unlink(pn);
-    rmdir(dir);
   }
   free(ttl);
   free(nt);
@@ -264,20 +273,12 @@ static void test_base_in_namespace(void) {
   CHECK(ttl && strstr(ttl, "schema:place") == NULL);
   CHECK(ttl && strstr(ttl, "schema:headline") != NULL);
   if (ttl && nt && have_rapper()) {
-    char dir[] = "/tmp/cnkg-test-rdf-XXXXXX";
-    CHECK(mkdtemp(dir) != NULL);
-    char pt[600], pn[600];
-    snprintf(pt, sizeof pt, "%s/g.ttl", dir);
-    snprintf(pn, sizeof pn, "%s/g.nt", dir);
-    CHECK(save(pt, ttl) && save(pn, nt));
-    char *a = rapper_sorted(pt, "turtle"), *b = rapper_sorted(pn, "ntriples");
+    char *a, *b;
+    rapper_both(ttl, nt, &a, &b);
     CHECK(a && b);
     CHECK_STR(a, b);
     free(a);
     free(b);
-    unlink(pt);
-    unlink(pn);
-    rmdir(dir);
   }
   free(ttl);
   free(nt);

@@ -84,21 +84,17 @@ static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
   if (f == CNKG_FMT_TURTLE || f == CNKG_FMT_NTRIPLES) {
     /* The output file's directory holds the N-Triples parts; standard
      * output leaves them to $TMPDIR. */
-    char dir[4096] = "";
-    const char *slash = strrchr(path, '/');
-    if (strcmp(path, "-") != 0 && (size_t)(slash ? slash - path : 1) < sizeof dir) {
-      if (!slash) snprintf(dir, sizeof dir, ".");
-      else if (slash == path) snprintf(dir, sizeof dir, "/");
-      else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-    }
+    char *dir = strcmp(path, "-") != 0 ? cnkg_output_dir_of(path) : NULL;
     CnkgRdfOptions ro;
     cnkg_rdf_options_init(&ro);
     ro.format = f == CNKG_FMT_TURTLE ? CNKG_RDF_TURTLE : CNKG_RDF_NTRIPLES;
     if (o->base) ro.base = o->base;
     ro.provenance = (CnkgProvenance)o->provenance;
     ro.threads = rdf_threads;
-    ro.temp_dir = dir[0] ? dir : NULL;
-    return cnkg_rdf_write(graph, &ro, out);
+    ro.temp_dir = dir;
+    CnkgStatus st = cnkg_rdf_write(graph, &ro, out);
+    free(dir);
+    return st;
   }
   CnkgDotOptions dopt;
   cnkg_dot_options_init(&dopt);

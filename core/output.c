@@ -184,20 +184,22 @@ static void drop_temporary(CnkgOutput *o) {
   }
 }
 
+char *cnkg_output_dir_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash) return strdup(".");
+  if (slash == path) return strdup("/");
+  size_t n = (size_t)(slash - path);
+  char *dir = malloc(n + 1);
+  if (dir) {
+    memcpy(dir, path, n);
+    dir[n] = '\0';
+  }
+  return dir;
+}
+
 /* Syncs the directory holding path so the rename itself is durable. */
 static void sync_directory(const char *path) {
-  const char *slash = strrchr(path, '/');
-  char *dir = NULL;
-  if (!slash) dir = strdup(".");
-  else if (slash == path) dir = strdup("/");
-  else {
-    size_t n = (size_t)(slash - path);
-    dir = malloc(n + 1);
-    if (dir) {
-      memcpy(dir, path, n);
-      dir[n] = '\0';
-    }
-  }
+  char *dir = cnkg_output_dir_of(path);
   if (!dir) return;
   int fd = open(dir, O_RDONLY);
   if (fd >= 0) {

@@ -217,9 +217,9 @@ static bool is_generic(const char *s, size_t len) {
 /* The name's last two characters are a common word for a kind of village
  * (乡村, 农村, 山村). */
 static bool ends_in_generic_word(const char *s, size_t len) {
-  static const char *const words[] = {"乡村", "农村", "山村"};
+  static const Word words[] = {W("乡村"), W("农村"), W("山村")};
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-    if (ends_with(s, len, words[i])) return true;
+    if (ends_with_word(s, len, words[i])) return true;
   return false;
 }
 

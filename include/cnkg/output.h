@@ -35,6 +35,10 @@ const char *cnkg_output_memory(const CnkgOutput *output, size_t *len);
  * Returns the first error of the output's life. */
 CnkgStatus cnkg_output_close(CnkgOutput *output);
 
+/* The directory holding path ("." for a bare name, "/" for one at the
+ * root), as a new string the caller frees; NULL when out of memory. */
+char *cnkg_output_dir_of(const char *path);
+
 /* Frees; an unclosed file output is abandoned (temporary removed). */
 void cnkg_output_free(CnkgOutput *output);
 

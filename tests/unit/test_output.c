@@ -119,10 +119,22 @@ static void test_stream(void) {
   CHECK_EQ(cnkg_output_new_stream(NULL, &o), CNKG_ERR_ARG);
 }
 
+static void test_dir_of(void) {
+  static const char *const cases[][2] = {
+      {"g.nt", "."}, {"/g.nt", "/"}, {"out/g.nt", "out"}, {"/a/b/g.nt", "/a/b"}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *d = cnkg_output_dir_of(cases[i][0]);
+    CHECK(d != NULL);
+    if (d) CHECK_STR(d, cases[i][1]);
+    free(d);
+  }
+}
+
 int main(void) {
   test_memory();
   test_dev_full();
   test_atomic();
   test_stream();
+  test_dir_of();
   return check_finish();
 }

@@ -487,8 +487,10 @@ static void test_threads_identical(void) {
   for (size_t gi = 0; gi < 5; gi++) cnkg_graph_free(graphs[gi]);
 }
 
-/* The parts go to temp_dir and leave nothing there; a temp_dir that cannot
- * hold them makes the writer fall back to one part, same bytes. */
+/* Written through temp_dir, the parts leave nothing there and the bytes
+ * are those of one thread; a temp_dir that cannot hold them makes the
+ * writer fall back to one part, same bytes. (That the parts are made in
+ * temp_dir at all is not visible here: they are unlinked at once.) */
 static void test_threads_temp_dir(void) {
   CnkgGraph *g = rich_graph(3000, true);
   CnkgRdfOptions opt;

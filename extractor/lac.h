@@ -34,12 +34,13 @@ typedef struct {
   size_t cap_chars, cap_words;
 } CnkgLacResult;
 
-/* Maps the model file at path (read-only, shared; opening takes well under
- * a millisecond, pages load on first use). On failure *lac is NULL and err
- * says why (which file, what is wrong, how to rebuild it). Caller owns
- * *lac. Also limits OpenBLAS to one thread: callers parallelise by running
- * analyses in their own threads, each with its own CnkgLacResult.
- * CNKG_ERR_DATA, CNKG_ERR_NOMEM. */
+/* Maps the model file at path (read-only, shared) and packs its weight
+ * matrices for the kernels (about a millisecond). On failure *lac is NULL
+ * and err says why (which file, what is wrong, how to rebuild it; or an
+ * unusable CNKG_LAC_KERNEL). Caller owns *lac. Also limits OpenBLAS to one
+ * thread: callers parallelise by running analyses in their own threads,
+ * each with its own CnkgLacResult. CNKG_ERR_DATA, CNKG_ERR_NOMEM,
+ * CNKG_ERR_ARG (CNKG_LAC_KERNEL names no kernel this CPU runs). */
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize);
 void cnkg_lac_free(CnkgLac *lac);
 
@@ -70,6 +71,33 @@ CnkgStatus cnkg_lac_emissions(const CnkgLac *lac, CnkgStr sentence, float **scor
 
 /* Frees result's buffers (not result itself); result may be reused after. */
 void cnkg_lac_result_clear(CnkgLacResult *result);
+
+/* Arithmetic of the network's big products (the GRU gate and candidate
+ * products and layer 1's input projection). EXACT: float32, the
+ * reference's results within 1e-4. FAST: int8 weights (per-column scales,
+ * quantised when the model opens) times int8 rows (per-row scales): about
+ * 99.9% of characters keep their tags; every kernel version gives the same
+ * tags, since the integer sums are exact. */
+typedef enum { CNKG_LAC_EXACT, CNKG_LAC_FAST } CnkgLacPrecision;
+
+/* Sets the precision of models opened afterwards (EXACT unless set). A
+ * start-up setting for the command line: call it before opening models and
+ * before starting threads. */
+void cnkg_lac_set_default_precision(CnkgLacPrecision precision);
+
+/* Switches lac to precision (quantising its weights the first time FAST is
+ * asked for: about 400 KB). Not thread-safe with analysis.
+ * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_lac_use_precision(CnkgLac *lac, CnkgLacPrecision precision);
+CnkgLacPrecision cnkg_lac_precision(const CnkgLac *lac);
+
+/* One line naming the kernels lac runs, its precision and the CPU, e.g.
+ * "lac kernel: avx512, float32 (cpu: Intel(R) Xeon(R) ...; sse2 avx2 fma
+ * ...)"; with lac NULL, the default this CPU would get. Kernels are chosen
+ * when the model opens from what cpuid reports (AVX-512, else AVX2+FMA, else
+ * SSE2); the environment variable CNKG_LAC_KERNEL=generic|scalar|sse2|avx2|
+ * avx512|openblas overrides the choice, for tests and benchmarks. */
+void cnkg_lac_describe(const CnkgLac *lac, char *buf, size_t size);
 
 /* Full tag name of an id ("LOC-B", "n-I", "O"); NULL when out of range. */
 const char *cnkg_lac_tag_name(const CnkgLac *lac, unsigned tag);

@@ -21,6 +21,7 @@
 #include "cnkg/graph.h"
 #include "cnkg/log.h"
 #include "extractor/extract.h"
+#include "extractor/lac.h"
 
 static const char build_usage[] =
   "Usage: cnkg build [OPTION]... INPUT...\n"
@@ -44,6 +45,8 @@ static const char build_usage[] =
   "      --depth N       with --focus: how many steps (default 2)\n"
   "      --data DIR      where division.idx and lac.model are\n"
   "      --fast          no neural analyser: rules and the division list only\n"
+  "      --lac-precision P  the analyser's products: exact (float32, default)\n"
+  "                      or fast (16-bit fixed point; see cnkg lex --help)\n"
   "  -j, --jobs N        threads for documents, then for writing the formats\n"
   "                      (default: all cores; the output does not depend on it)\n"
   "  -q, --quiet         no warnings, no progress\n"
@@ -184,6 +187,7 @@ int cnkg_cli_build(int argc, char **argv) {
     {"depth", required_argument, NULL, 'D'},
     {"data", required_argument, NULL, 'd'},
     {"fast", no_argument, NULL, 'x'},
+    {"lac-precision", required_argument, NULL, 'L'},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -227,6 +231,11 @@ int cnkg_cli_build(int argc, char **argv) {
     }
     case 'd': cfg.data_dir = optarg; break;
     case 'x': cfg.fast = true; break;
+    case 'L':
+      if (strcmp(optarg, "exact") && strcmp(optarg, "fast"))
+        return usage_error("--lac-precision takes exact or fast, not", optarg);
+      cnkg_lac_set_default_precision(strcmp(optarg, "fast") ? CNKG_LAC_EXACT : CNKG_LAC_FAST);
+      break;
     case 'j':
       if (parse_count(optarg, 1, 1024, &jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
       break;

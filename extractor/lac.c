@@ -91,6 +91,13 @@ static CnkgStatus fail(char *err, size_t errsize, const char *path, const char *
   return CNKG_ERR_DATA;
 }
 
+/* The kernels a model opened now gets: CNKG_LAC_KERNEL's (NULL when it
+ * names none this CPU runs), else the best for this CPU. */
+static const CnkgLacKernels *chosen_kernels(void) {
+  const char *name = getenv("CNKG_LAC_KERNEL");
+  return name && *name ? cnkg_lac_kernels_named(name) : cnkg_lac_kernels_best();
+}
+
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize) {
   if (!lac) return CNKG_ERR_ARG;
   *lac = NULL;
@@ -200,7 +207,7 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   /* CNKG_LAC_KERNEL picks a version by name, for tests and benchmarks; a
    * name this CPU cannot run is an error rather than a silent fallback. */
   const char *kname = getenv("CNKG_LAC_KERNEL");
-  m->kernels = kname && *kname ? cnkg_lac_kernels_named(kname) : cnkg_lac_kernels_best();
+  m->kernels = chosen_kernels();
   if (!m->kernels) {
     cnkg_lac_free(m);
     if (err && errsize)
@@ -253,10 +260,14 @@ void cnkg_lac_describe(const CnkgLac *lac, char *buf, size_t size) {
   if (!buf || !size) return;
   char cpu[256];
   cnkg_lac_cpu_describe(cpu, sizeof cpu);
-  const CnkgLacKernels *kn = lac ? lac->kernels : cnkg_lac_kernels_best();
-  bool fast = lac && lac->precision == CNKG_LAC_FAST;
-  snprintf(buf, size, "lac kernel: %s, %s%s (cpu: %s)", kn->name,
-           fast ? "int8 " : "float32", fast ? kn->q8_name : "", cpu);
+  const CnkgLacKernels *kn = lac ? lac->kernels : chosen_kernels();
+  bool fast = lac ? lac->precision == CNKG_LAC_FAST : default_precision == CNKG_LAC_FAST;
+  if (!kn)
+    snprintf(buf, size, "lac kernel: none (CNKG_LAC_KERNEL=%s is not available here) (cpu: %s)",
+             getenv("CNKG_LAC_KERNEL"), cpu);
+  else
+    snprintf(buf, size, "lac kernel: %s, %s%s (cpu: %s)", kn->name, fast ? "int16 " : "float32",
+             fast ? kn->fx_name : "", cpu);
 }
 
 void cnkg_lac_free(CnkgLac *lac) {
@@ -363,13 +374,13 @@ static bool result_reserve(CnkgLacResult *r, Scratch *s, size_t n) {
 /* ---- numerics ------------------------------------------------------- */
 
 /* c (rows x w->np, or w->n columns through the BLAS) = a w (+ bias): with
- * the int8 kernel when quantized, else the float32 one, else CBLAS. */
+ * the fixed-point kernel when quantized, else the float32 one, else CBLAS. */
 static void product(const CnkgLacKernels *kn, bool quantized, size_t rows,
                     const CnkgLacMat *w, const float *a, size_t lda, const float *bias,
                     float *c, size_t ldc) {
   if (rows == 0) return;
   if (quantized) {
-    kn->gemm_q8(rows, w, a, lda, bias, c, ldc);
+    kn->gemm_fx(rows, w, a, lda, bias, c, ldc);
   } else if (kn->gemm) {
     kn->gemm(rows, w, a, lda, bias, c, ldc);
   } else {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Inner loops of the LAC analyser: its matrix products for the model's
- * fixed shapes (float32, and int8 for the reduced-precision path), GRU gate
+ * fixed shapes (float32, and 16-bit fixed point for the reduced-precision
+ * path), GRU gate
  * activations and Viterbi steps, in portable C, SSE2, AVX2+FMA and AVX-512
  * versions chosen once at run time from what the CPU reports (cpuid), not
  * from a BLAS library's table of known models. Private to extractor/lac*.c;
@@ -24,24 +25,24 @@
 /* One weight matrix b (k inputs x n outputs, row-major in the model file)
  * packed for the kernels: panels of CNKG_LAC_NR columns, each k x NR
  * floats, so a kernel reads one contiguous 64-byte row of a panel per
- * input. The int8 form (made on request) holds per-column scales:
- * b[i][j] ~ q[i][j] * qs[j] with q in [-127, 127]; its panels store groups
- * of four inputs per column (k/4 groups of NR x 4 bytes), the layout
- * vpdpbusd multiplies. Made by cnkg_lac_mat_init, owns pf, pq, qs and qc. */
+ * input. The fixed-point form (made on request) holds per-column scales:
+ * b[i][j] ~ q[i][j] * qs[j] with |q| < 2^12 (see lac_kernels.c); its
+ * panels store pairs of inputs per column (k/2 groups of NR x 2 int16),
+ * the layout vpdpwssd and vpmaddwd multiply. Made by cnkg_lac_mat_init,
+ * owns pf, pq and qs. */
 typedef struct {
   size_t k, n, np;   /* inputs, outputs, outputs padded to a multiple of 2 NR */
   const float *rm;   /* k x n row-major, borrowed from the model (OpenBLAS reads it) */
   float *pf;         /* np / NR float panels */
-  int8_t *pq;        /* np / NR int8 panels, or NULL until cnkg_lac_mat_quantize */
+  int16_t *pq;       /* np / NR fixed-point panels, or NULL until cnkg_lac_mat_quantize */
   float *qs;         /* np column scales */
-  int32_t *qc;       /* np: 128 x the column's sum of q (for unsigned activations) */
 } CnkgLacMat;
 
 /* Packs rm (k x n floats, k a multiple of 4) into m; m borrows rm. Returns
  * CNKG_ERR_NOMEM (m is then empty) or CNKG_ERR_ARG. */
 CnkgStatus cnkg_lac_mat_init(CnkgLacMat *m, const float *rm, size_t k, size_t n);
 
-/* Adds the int8 form to m (no-op if present). CNKG_ERR_NOMEM. */
+/* Adds the fixed-point form to m (no-op if present). CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_lac_mat_quantize(CnkgLacMat *m);
 
 /* Frees what cnkg_lac_mat_init and _quantize allocated; m may be zeroed. */
@@ -66,11 +67,11 @@ typedef struct {
   void (*vit_backward)(const float *rest, const float *trans_t, size_t k, float *out);
   /* float32 product; NULL: the caller's BLAS (cblas_sgemm on w->rm) */
   CnkgLacGemm *gemm;
-  /* int8 product: each row of a is scaled by its largest magnitude to
-   * [-127, 127] and rounded; exact integer sums, so every version gives the
-   * same result up to the last float multiply. Needs w->pq. */
-  CnkgLacGemm *gemm_q8;
-  const char *q8_name;  /* instructions of gemm_q8: "c", "avx2", "avx512-vnni" */
+  /* fixed-point product: each row of a is scaled by its largest magnitude
+   * to 12-bit integers and rounded; the integer sums are exact, so every
+   * version gives the same products. Needs w->pq. */
+  CnkgLacGemm *gemm_fx;
+  const char *fx_name;  /* instructions of gemm_fx: "c", "avx2", "avx512-vnni" */
 } CnkgLacKernels;
 
 typedef struct CnkgLac CnkgLac;

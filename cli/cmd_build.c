@@ -45,8 +45,8 @@ static const char build_usage[] =
   "      --depth N       with --focus: how many steps (default 2)\n"
   "      --data DIR      where division.idx and lac.model are\n"
   "      --fast          no neural analyser: rules and the division list only\n"
-  "      --lac-precision P  the analyser's products: exact (float32, default)\n"
-  "                      or fast (16-bit fixed point; see cnkg lex --help)\n"
+  "      --lac-precision P  the analyser's products: fast (16-bit fixed point,\n"
+  "                      default) or exact (float32; see cnkg lex --help)\n"
   "  -j, --jobs N        threads for documents, then for writing the formats\n"
   "                      (default: all cores; the output does not depend on it)\n"
   "  -q, --quiet         no warnings, no progress\n"
@@ -202,6 +202,7 @@ int cnkg_cli_build(int argc, char **argv) {
   LogCtx logctx = {PTHREAD_MUTEX_INITIALIZER, 1};
   int c;
   opterr = 0;
+  cnkg_lac_set_default_precision(CNKG_LAC_FAST);  /* see cnkg lex */
   while ((c = getopt_long(argc, argv, ":f:o:j:qvh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f': {

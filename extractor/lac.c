@@ -636,8 +636,13 @@ static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
   }
   s0->emit_out = emit_out;
   unsigned fp = cnkg_lac_fp_enter();
-  /* batches follow input order, so a sentence's batch companions (and thus
-   * every rounding) depend only on the input, not on threads or timing */
+  /* Batches take the chunks longest first, so that a batch's chunks have
+   * about the same length and most of its rows stay busy to its last step
+   * (in input order, a paragraph-long line ran alone for hundreds of steps
+   * at the end of its batch). The order depends only on the input; and the
+   * kernels compute every row on its own, so a chunk's results do not
+   * depend on its companions either (OpenBLAS's may). */
+  qsort(s0->chunks, total_chunks, sizeof *s0->chunks, chunk_cmp);
   CnkgStatus st = CNKG_SUCCESS;
   for (size_t a = 0; a < total_chunks && st == CNKG_SUCCESS;) {
     size_t b = a, chars = 0;

@@ -56,10 +56,12 @@ CnkgStatus cnkg_lac_analyze(const CnkgLac *lac, CnkgStr sentence, CnkgLacResult 
 
 /* Analyses n sentences at once: the network runs over batches of about 4096
  * characters, which turns its matrix-vector products into faster
- * matrix-matrix ones. results[i] receives sentence i exactly as
- * cnkg_lac_analyze would fill it (up to float rounding in the products);
- * results[0] also holds the shared scratch memory. Batches depend only on
- * the input, so output never depends on thread count or timing.
+ * matrix-matrix ones; the longest chunks go together. results[i] receives
+ * sentence i exactly as cnkg_lac_analyze would fill it (with the own
+ * kernels to the bit: they compute every row on its own; OpenBLAS may round
+ * differently by batch); results[0] also holds the shared scratch memory.
+ * Batches depend only on the input, so output never depends on thread
+ * count or timing.
  * CNKG_ERR_ARG (NULL arguments, malformed UTF-8), CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_lac_analyze_batch(const CnkgLac *lac, const CnkgStr *sentences, size_t n,
                                   CnkgLacResult *results);

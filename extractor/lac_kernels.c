@@ -670,10 +670,10 @@ AVX512_FN static void gemm_avx512(size_t m, const CnkgLacMat *w, const float *a,
  * register copies of the accumulator (a third of the loop's instructions);
  * the same instruction written as asm with the accumulator in place has
  * none. */
-/* Eight rows by two panels, always: rows past the block's end read zeros
- * and are not stored. Sixteen accumulators as named variables, since GCC 12
- * spills an array of them around vpdpwssd (and copies them around the
- * intrinsic); with the accumulator as an asm operand in place it does
+/* R rows (8, 4, 2 or 1) by two panels; rows past the block's end read
+ * zeros and are not stored. The accumulators are named variables, since
+ * GCC 12 spills an array of them around vpdpwssd (and copies them around
+ * the intrinsic); with the accumulator as an asm operand in place it does
  * neither. */
 #if defined(__GNUC__) && !defined(__clang__)
 #define DPWSSD(acc, a, b) __asm__("vpdpwssd %2, %1, %0" : "+v"(acc) : "v"(a), "v"(b))
@@ -681,45 +681,49 @@ AVX512_FN static void gemm_avx512(size_t m, const CnkgLacMat *w, const float *a,
 #define DPWSSD(acc, a, b) ((acc) = _mm512_dpwssd_epi32((acc), (a), (b)))
 #endif
 #define ROWS8(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7)
-
-VNNI_FN static void mkq_vnni(size_t r, size_t k, const int16_t *q, const float *sa,
-                             const int16_t *b0, const float *qs, const float *bias, float *c,
-                             size_t ldc) {
-  const int16_t *b1 = b0 + k * NR;
-#define DECL(i) __m512i x##i##a = _mm512_setzero_si512(), x##i##b = _mm512_setzero_si512();
-  ROWS8(DECL)
-#undef DECL
-  for (size_t g = 0; g < k / 2; g++) {
-    __m512i w0 = _mm512_load_si512((const void *)(b0 + g * 32));
-    __m512i w1 = _mm512_load_si512((const void *)(b1 + g * 32));
-#define STEP(i)                                                   \
-  {                                                               \
-    int32_t v;                                                    \
-    memcpy(&v, q + (i) * QK_MAX + 2 * g, 4);                      \
-    __m512i av = _mm512_set1_epi32(v);                            \
-    DPWSSD(x##i##a, av, w0);                                      \
-    DPWSSD(x##i##b, av, w1);                                      \
+#define ROWS4(X) X(0) X(1) X(2) X(3)
+#define ROWS2(X) X(0) X(1)
+#define ROWS1(X) X(0)
+#define MKQ_DECL(i) __m512i x##i##a = _mm512_setzero_si512(), x##i##b = _mm512_setzero_si512();
+#define MKQ_STEP(i)                                                \
+  {                                                                \
+    int32_t v;                                                     \
+    memcpy(&v, q + (i) * QK_MAX + 2 * g, 4);                       \
+    __m512i av = _mm512_set1_epi32(v);                             \
+    DPWSSD(x##i##a, av, w0);                                       \
+    DPWSSD(x##i##b, av, w1);                                       \
   }
-    ROWS8(STEP)
-#undef STEP
+#define MKQ_OUT(i)                                                                \
+  if ((i) < r) {                                                                  \
+    __m512 y0 = _mm512_mul_ps(_mm512_cvtepi32_ps(x##i##a),                        \
+                              _mm512_mul_ps(_mm512_set1_ps(sa[i]), s0));          \
+    __m512 y1 = _mm512_mul_ps(_mm512_cvtepi32_ps(x##i##b),                        \
+                              _mm512_mul_ps(_mm512_set1_ps(sa[i]), s1));          \
+    if (bias) {                                                                   \
+      y0 = _mm512_add_ps(y0, _mm512_loadu_ps(bias));                              \
+      y1 = _mm512_add_ps(y1, _mm512_loadu_ps(bias + NR));                         \
+    }                                                                             \
+    _mm512_storeu_ps(c + (i) * ldc, y0);                                          \
+    _mm512_storeu_ps(c + (i) * ldc + NR, y1);                                     \
   }
-  __m512 s0 = _mm512_loadu_ps(qs), s1 = _mm512_loadu_ps(qs + NR);
-#define OUT(i)                                                                   \
-  if ((i) < r) {                                                                 \
-    __m512 y0 = _mm512_mul_ps(_mm512_cvtepi32_ps(x##i##a),                       \
-                              _mm512_mul_ps(_mm512_set1_ps(sa[i]), s0));         \
-    __m512 y1 = _mm512_mul_ps(_mm512_cvtepi32_ps(x##i##b),                       \
-                              _mm512_mul_ps(_mm512_set1_ps(sa[i]), s1));         \
-    if (bias) {                                                                  \
-      y0 = _mm512_add_ps(y0, _mm512_loadu_ps(bias));                             \
-      y1 = _mm512_add_ps(y1, _mm512_loadu_ps(bias + NR));                        \
-    }                                                                            \
-    _mm512_storeu_ps(c + (i) * ldc, y0);                                         \
-    _mm512_storeu_ps(c + (i) * ldc + NR, y1);                                    \
+#define MKQ_VNNI(name, ROWS)                                                           \
+  VNNI_FN static void name(size_t r, size_t k, const int16_t *q, const float *sa,       \
+                           const int16_t *b0, const float *qs, const float *bias,      \
+                           float *c, size_t ldc) {                                     \
+    const int16_t *b1 = b0 + k * NR;                                                   \
+    ROWS(MKQ_DECL)                                                                     \
+    for (size_t g = 0; g < k / 2; g++) {                                               \
+      __m512i w0 = _mm512_load_si512((const void *)(b0 + g * 32));                     \
+      __m512i w1 = _mm512_load_si512((const void *)(b1 + g * 32));                     \
+      ROWS(MKQ_STEP)                                                                   \
+    }                                                                                  \
+    __m512 s0 = _mm512_loadu_ps(qs), s1 = _mm512_loadu_ps(qs + NR);                    \
+    ROWS(MKQ_OUT)                                                                      \
   }
-  ROWS8(OUT)
-#undef OUT
-}
+MKQ_VNNI(mkq_vnni8, ROWS8)
+MKQ_VNNI(mkq_vnni4, ROWS4)
+MKQ_VNNI(mkq_vnni2, ROWS2)
+MKQ_VNNI(mkq_vnni1, ROWS1)
 
 VNNI_FN static float quantize_row_avx512(const float *a, size_t k, int16_t *q) {
   __m512 mx = _mm512_setzero_ps();
@@ -752,7 +756,9 @@ VNNI_FN static void gemm_fx_vnni(size_t m, const CnkgLacMat *w, const float *a, 
       for (size_t i = 0; i < n; i += VNNI_MR) {
         const int16_t *qi = q + i * QK_MAX;
         float *ci = c + (i0 + i) * ldc + p;
-        mkq_vnni(n - i < VNNI_MR ? n - i : VNNI_MR, k, qi, sa + i, b, qs, bp, ci, ldc);
+        size_t r = n - i < VNNI_MR ? n - i : VNNI_MR;
+        (r > 4 ? mkq_vnni8 : r > 2 ? mkq_vnni4 : r > 1 ? mkq_vnni2 : mkq_vnni1)(
+            r, k, qi, sa + i, b, qs, bp, ci, ldc);
       }
     }
   }

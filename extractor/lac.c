@@ -642,7 +642,7 @@ static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
    * at the end of its batch). The order depends only on the input; and the
    * kernels compute every row on its own, so a chunk's results do not
    * depend on its companions either (OpenBLAS's may). */
-  qsort(s0->chunks, total_chunks, sizeof *s0->chunks, chunk_cmp);
+  if (total_chunks) qsort(s0->chunks, total_chunks, sizeof *s0->chunks, chunk_cmp);
   CnkgStatus st = CNKG_SUCCESS;
   for (size_t a = 0; a < total_chunks && st == CNKG_SUCCESS;) {
     size_t b = a, chars = 0;

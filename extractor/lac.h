@@ -78,7 +78,7 @@ void cnkg_lac_result_clear(CnkgLacResult *result);
  * products and layer 1's input projection). EXACT: float32, the
  * reference's results within 1e-4. FAST: 16-bit fixed point with 12
  * significant bits (weights scaled per column when the model opens, rows of
- * activations per row), vpdpwssd on AVX-512 VNNI: about 99.97% of
+ * activations per row), vpdpwssd on AVX-512 VNNI: about 99.98% of
  * characters keep their tags. The integer sums are exact, so the products
  * do not depend on the kernel version. */
 typedef enum { CNKG_LAC_EXACT, CNKG_LAC_FAST } CnkgLacPrecision;

@@ -458,31 +458,48 @@ AVX2_FN static float quantize_row_avx2(const float *a, size_t k, int16_t *q) {
   return m / (float)LA;
 }
 
-AVX2_FN static INLINE void mkq_avx2(size_t r, size_t k, const int16_t *q, const float *sa,
-                                     const CnkgLacMat *w, const float *bias, float *c,
-                                     size_t ldc) {
+/* Named accumulators updated by asm, as for vpdpwssd below: with an array,
+ * GCC 12 copied every accumulator once per step. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define PADDD(acc, t) __asm__("vpaddd %1, %0, %0" : "+x"(acc) : "x"(t))
+#else
+#define PADDD(acc, t) ((acc) = _mm256_add_epi32((acc), (t)))
+#endif
+#define QROWS4(X) X(0) X(1) X(2) X(3)
+
+AVX2_FN static void mkq_avx2(size_t r, size_t k, const int16_t *q, const float *sa,
+                             const CnkgLacMat *w, const float *bias, float *c, size_t ldc) {
   for (size_t p = 0; p < w->np; p += NR) {
     const int16_t *b = w->pq + p * k;
-    __m256i x[AVX2_QR][2];
-    UNROLL for (size_t i = 0; i < r; i++) x[i][0] = x[i][1] = _mm256_setzero_si256();
+#define DECL2(i) __m256i x##i##a = _mm256_setzero_si256(), x##i##b = _mm256_setzero_si256();
+    QROWS4(DECL2)
+#undef DECL2
     for (size_t g = 0; g < k / 2; g++) {
       __m256i w0 = _mm256_load_si256((const __m256i *)(const void *)(b + g * 32));
       __m256i w1 = _mm256_load_si256((const __m256i *)(const void *)(b + g * 32 + 16));
-      UNROLL for (size_t i = 0; i < r; i++) {
-        int32_t v;
-        memcpy(&v, q + i * QK_MAX + 2 * g, 4);
-        __m256i av = _mm256_set1_epi32(v);
-        x[i][0] = _mm256_add_epi32(x[i][0], _mm256_madd_epi16(av, w0));
-        x[i][1] = _mm256_add_epi32(x[i][1], _mm256_madd_epi16(av, w1));
-      }
+#define STEP2(i)                                      \
+  {                                                   \
+    int32_t v;                                        \
+    memcpy(&v, q + (i) * QK_MAX + 2 * g, 4);          \
+    __m256i av = _mm256_set1_epi32(v);                \
+    PADDD(x##i##a, _mm256_madd_epi16(av, w0));        \
+    PADDD(x##i##b, _mm256_madd_epi16(av, w1));        \
+  }
+      QROWS4(STEP2)
+#undef STEP2
     }
-    UNROLL for (size_t i = 0; i < r; i++)
-      for (size_t h = 0; h < 2; h++) {
-        __m256 s = _mm256_mul_ps(_mm256_set1_ps(sa[i]), _mm256_loadu_ps(w->qs + p + 8 * h));
-        __m256 y = _mm256_mul_ps(_mm256_cvtepi32_ps(x[i][h]), s);
-        if (bias) y = _mm256_add_ps(y, _mm256_loadu_ps(bias + p + 8 * h));
-        _mm256_storeu_ps(c + i * ldc + p + 8 * h, y);
-      }
+#define OUT2(i)                                                                          \
+  if ((i) < r) {                                                                         \
+    __m256i xs[2] = {x##i##a, x##i##b};                                                  \
+    for (size_t h = 0; h < 2; h++) {                                                     \
+      __m256 s = _mm256_mul_ps(_mm256_set1_ps(sa[i]), _mm256_loadu_ps(w->qs + p + 8 * h)); \
+      __m256 y = _mm256_mul_ps(_mm256_cvtepi32_ps(xs[h]), s);                            \
+      if (bias) y = _mm256_add_ps(y, _mm256_loadu_ps(bias + p + 8 * h));                 \
+      _mm256_storeu_ps(c + (i) * ldc + p + 8 * h, y);                                    \
+    }                                                                                    \
+  }
+    QROWS4(OUT2)
+#undef OUT2
   }
 }
 
@@ -494,13 +511,12 @@ AVX2_FN static void gemm_fx_avx2(size_t m, const CnkgLacMat *w, const float *a, 
     size_t r = m - i < AVX2_QR ? m - i : AVX2_QR;
     for (size_t j = 0; j < r; j++)
       sa[j] = quantize_row_avx2(a + (i + j) * lda, w->k, q + j * QK_MAX);
-    float *ci = c + i * ldc;
-    switch (r) {
-      case 1: mkq_avx2(1, w->k, q, sa, w, bias, ci, ldc); break;
-      case 2: mkq_avx2(2, w->k, q, sa, w, bias, ci, ldc); break;
-      case 3: mkq_avx2(3, w->k, q, sa, w, bias, ci, ldc); break;
-      default: mkq_avx2(4, w->k, q, sa, w, bias, ci, ldc); break;
+    /* rows past the end read zeros and are not stored */
+    for (size_t j = r; j < AVX2_QR; j++) {
+      memset(q + j * QK_MAX, 0, w->k * sizeof *q);
+      sa[j] = 0.0f;
     }
+    mkq_avx2(r, w->k, q, sa, w, bias, c + i * ldc, ldc);
   }
 }
 

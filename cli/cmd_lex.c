@@ -16,12 +16,12 @@
 #include "cnkg/text.h"
 #include "extractor/lac.h"
 
-/* Characters per block: one cnkg_lac_analyze_batch call, which runs them
- * in batches of about 4,096 characters, the longest lines together: four
- * batches' worth gives lines of like length a chance to meet (paragraph
- * lines kept 7 rows busy per step in 4,096-character blocks, 12 in 16,384).
- * Fixed, so blocks (and every rounding inside them) do not depend on -j. */
-#define BLOCK_CHARS 16384u
+/* Characters per block: one cnkg_lac_analyze_batch call. Fixed, so blocks
+ * (and every rounding inside them) do not depend on -j. Small enough that
+ * two threads share out a 100,000-character input evenly; 16,384 (longest
+ * lines of four batches together) saved no measurable time with the
+ * analyser's own kernels. */
+#define BLOCK_CHARS 4096u
 #define BLOCKS_PER_THREAD 16u  /* per round: keeps the idle tail of a round short */
 #define MAX_JOBS 256
 

@@ -61,28 +61,29 @@ static const char *const PATTERN[] = {
     "(?:(?<pre>截至|截止到?|直到|自|从|到|至)" SP ")?"
     "(?:"
     /* ranges with a year */
-    NB YEAR("y1") "年" SP MONTH("m1") SP "月" SP DAY("d1") DAYW "?" SP SEP SP
-    "(?:(?:" YEAR("y2") "年" SP ")?" MONTH("m2") "月" SP ")?" DAY("d2") DAYW
-    "|" NB YEAR("y1") "年" SP MONTH("m1") "月?" "份?" SP SEP SP
-    "(?:" YEAR("y2") "年" SP ")?" MONTH("m2") "月" MTAIL("p2")
-    "|" NB YEAR("y1") "年?" SP SEP SP YEAR("y2") "年" "(?![级代])" YPART("p2"),
+    NB YEAR("y1") SP "年" SP MONTH("m1") SP "月" SP DAY("d1") DAYW "?" SP SEP SP
+    "(?:(?:" YEAR("y2") SP "年" SP ")?" MONTH("m2") "月" SP ")?" DAY("d2") DAYW
+    "|" NB YEAR("y1") SP "年" SP MONTH("m1") "月?" "份?" SP SEP SP
+    "(?:" YEAR("y2") SP "年" SP ")?" MONTH("m2") "月" MTAIL("p2")
+    "|" NB YEAR("y1") "(?:" SP "年)?" SP SEP SP YEAR("y2") SP "年" "(?![级代])" YPART("p2"),
     "|" NB NYEAR("y1") "([./])" NMONTH("m1") "(?:\\g{-2}" NDAY("d1") ")?" SP
     "(?:至|到|~|〜|—{1,2}|―|–|-)" SP
     NYEAR("y2") "\\g{-4}" NMONTH("m2") "(?:\\g{-5}" NDAY("d2") ")?" NEND NOUNIT
     /* dates with a year */
-    "|" NB YEAR("y1") "年" SP MONTH("m1") SP "月" SP DAY("d1") SP DAYW CLOCK
+    "|" NB YEAR("y1") SP "年" SP MONTH("m1") SP "月" SP DAY("d1") SP DAYW CLOCK
     "|" NB NYEAR("y1") "(?:-" NMONTH("m1") "-" NDAY("d1") "|/" NMONTH("m1")
     "/" NDAY("d1") "|\\." NMONTH("m1") "\\." NDAY("d1") ")" NEND CLOCK
     /* day.month.year only with two-digit fields (14.07.2016), as pages
      * print it; 1.2.2018 is more often a version or a list number */
     "|" NB "(?<d1>[0-9]{2})\\.(?<m1>[0-9]{2})\\." NYEAR("y1") "(?![0-9])" CLOCK,
-    "|" NB YEAR("y1") "年" SP MONTH("m1") SP "月" MTAIL("p1")
+    "|" NB YEAR("y1") SP "年" SP MONTH("m1") SP "月" MTAIL("p1")
     "|" NB NYEAR("y1") "[./-]" NMONTH("m1") NEND NOUNIT
-    "|" NB YEAR("y1") "年" "(?![级代轻龄纪])" YPART("p1")
+    "|" NB YEAR("y1") SP "年" "(?![级代轻龄纪])" YPART("p1")
     /* relative years and months; 前年 not inside 十年前年轻人 */
     "|(?<!年)(?<rel>今年|去年|前年|明年|后年|本年|上年|来年|当年|同年|次年"
     "|翌年|第二年|上一年|下一年)(?![轻龄纪华级代])"
-    "(?:" SP MONTH("m1") "月" SP "(?:" DAY("d1") DAYW ")?" MTAIL("p1")
+    "(?:" SP MONTH("m1") "月?份?" SP SEP SP MONTH("m2") "月" MTAIL("p2")
+    "|" SP MONTH("m1") "月" SP "(?:" DAY("d1") DAYW ")?" MTAIL("p1")
     "|" YPART("p1") ")"
     "|(?<relm>上个?月|本月|下个?月|当月|同月|次月|这个月)"
     "(?:" SP DAY("d1") DAYW ")?(?<p1>底|末|" CHU "|上旬|中旬|下旬)?",
@@ -94,8 +95,13 @@ static const char *const PATTERN[] = {
     "(?:" MONTH("m2") "月" SP ")?" DAY("d2") DAYW
     "|" NB MONTH("m1") "月?份?" SP SEP SP MONTH("m2") "月" MTAIL("p2")
     "|" NB MONTH("m1") "月" SP DAY("d1") DAYW CLOCK
-    "|" NB MONTH("m1") "月" "(?![份]?[0-9])" MTAIL("p1"),
-    /* durations: an amount of time, not a date */
+    /* not 一月一次 (once a month), 八月十五 (lunar) */
+    "|" NB MONTH("m1") "月" "(?![份]?[0-9一二两三四五六七八九十])" MTAIL("p1"),
+    /* "recently": only the reference year can be said of it */
+    "|(?<![0-9" CN_DIGIT "十节生假期周工月年今昨明翌次当每数几多])"
+    "(?<recent>近日|日前)"
+    /* durations: an amount of time, not a date (but 4年前 counts back
+     * from the reference date) */
     "|(?<![0-9.一二两三四五六七八九十百千几数多半])"
     "(?<dur>(?:[0-9]{1,3}|[一二两三四五六七八九十百几数多半]{1,4})" SP
     "(?:多|余)?(?:个(?:多|余)?月|个?星期|周年|年(?![级代])|天|周))"
@@ -111,7 +117,7 @@ static const char *const GROUP_NAMES[G_COUNT] = {
     [G_PRE] = "pre", [G_Y1] = "y1", [G_M1] = "m1", [G_D1] = "d1",
     [G_P1] = "p1", [G_Y2] = "y2", [G_M2] = "m2", [G_D2] = "d2",
     [G_P2] = "p2", [G_REL] = "rel", [G_RELM] = "relm",
-    [G_YPART] = "ypart", [G_DUR] = "dur", [G_POST] = "post"};
+    [G_YPART] = "ypart", [G_RECENT] = "recent", [G_DUR] = "dur", [G_POST] = "post"};
 
 /* A dateline at the start of the body: agency or paper, place, date,
  * 电/讯 (新华社北京5月31日电, 本报长沙2018年3月2日讯, 中新網棗莊2月6日電).
@@ -481,70 +487,127 @@ static const struct {
     {"后年", 2, false},   {"当年", 0, true},    {"同年", 0, true},
     {"次年", 1, true},    {"翌年", 1, true},    {"第二年", 1, true}};
 
+/* A duration; "N年前" and "N个月前" (N exact) count back from the
+ * reference date to a year or month. */
+static bool resolve_duration(const Match *m, const CnkgTimexCursor *c,
+                             CnkgTimexHit *hit) {
+  hit->kind = CNKG_TIMEX_DURATION;
+  const char *b, *pb;
+  size_t len, plen;
+  if (!grp(m, G_DUR, &b, &len) || !grp(m, G_POST, &pb, &plen)) return true;
+  bool ago = word_is(m, G_POST, "前") || word_is(m, G_POST, "以前") ||
+             word_is(m, G_POST, "之前");
+  /* 4年多前 is vague: the post word must follow the unit directly */
+  if (!ago || pb != b + len || c->reference.precision == CNKG_TIMEX_NONE)
+    return true;
+  static const char YEAR_W[] = "年", MONTHS_W[] = "个月";
+  bool years = len > 3 && memcmp(b + len - 3, YEAR_W, 3) == 0;
+  bool months = len > 6 && memcmp(b + len - 6, MONTHS_W, 6) == 0;
+  if (!years && !months) return true;
+  size_t nlen = len - (years ? 3 : 6);
+  while (nlen > 0 && b[nlen - 1] == ' ') nlen--;
+  int n = cnkg_timex_numeral(b, nlen); /* -1 for 几, 多, 数, 半 */
+  if (n <= 0) return true;
+  CnkgTimexDate v;
+  if (years) {
+    v = make_date(c->reference.year - n, 0, 0);
+  } else {
+    if (c->reference.precision < CNKG_TIMEX_MONTH) return true;
+    int months_back = c->reference.year * 12 + c->reference.month - 1 - n;
+    v = make_date(months_back / 12, months_back % 12 + 1, 0);
+  }
+  if (!cnkg_timex_valid(&v)) return true;
+  hit->kind = CNKG_TIMEX_POINT;
+  hit->value = v;
+  hit->relative = true;
+  hit->anchor = CNKG_TIMEX_FROM_REFERENCE;
+  return true;
+}
+
+/* The year a relative year word (今年, 当年 …) names; false if nothing
+ * resolves it. */
+static bool year_word(const Match *m, const CnkgTimexCursor *c, int *year,
+                      CnkgTimexAnchor *anchor) {
+  for (size_t i = 0; i < sizeof REL_YEARS / sizeof *REL_YEARS; i++) {
+    if (!word_is(m, G_REL, REL_YEARS[i].word)) continue;
+    if (REL_YEARS[i].named) {
+      if (!c->last_year) return false;
+      *year = c->last_year + REL_YEARS[i].offset;
+      *anchor = c->para_year ? CNKG_TIMEX_FROM_PARAGRAPH
+                             : CNKG_TIMEX_FROM_DOCUMENT;
+      return true;
+    }
+    if (c->reference.precision == CNKG_TIMEX_NONE) return false;
+    *year = c->reference.year + REL_YEARS[i].offset;
+    *anchor = CNKG_TIMEX_FROM_REFERENCE;
+    return true;
+  }
+  return false;
+}
+
+/* 上月, 本月, 下月 against the reference; 当月, 同月, 次月 against the
+ * last month the text named. */
+static bool resolve_month_word(const Match *m, const CnkgTimexCursor *c,
+                               int day, CnkgTimexHit *hit) {
+  int year, month;
+  if (word_is(m, G_RELM, "当月") || word_is(m, G_RELM, "同月") ||
+      word_is(m, G_RELM, "次月")) {
+    if (!c->last_month) return false;
+    year = c->last_year;
+    month = c->last_month + word_is(m, G_RELM, "次月");
+    hit->anchor = CNKG_TIMEX_FROM_DOCUMENT;
+  } else {
+    if (c->reference.precision < CNKG_TIMEX_MONTH) return false;
+    year = c->reference.year;
+    month = c->reference.month + (word_has(m, G_RELM, "下")   ? 1
+                                  : word_has(m, G_RELM, "上") ? -1
+                                                              : 0);
+    hit->anchor = CNKG_TIMEX_FROM_REFERENCE;
+  }
+  if (month == 0) {
+    year--;
+    month = 12;
+  }
+  if (month == 13) {
+    year++;
+    month = 1;
+  }
+  hit->relative = true;
+  hit->value = make_date(year, month, day);
+  return cnkg_timex_valid(&hit->value);
+}
+
 /* Fills hit from the match; false if it has no value (left out). */
 static bool resolve(const Match *m, const CnkgTimexCursor *c,
                     CnkgTimexHit *hit) {
   int y1 = num(m, G_Y1), m1 = num(m, G_M1), d1 = num(m, G_D1);
   int y2 = num(m, G_Y2), m2 = num(m, G_M2), d2 = num(m, G_D2);
   if (y1 < 0 || m1 < 0 || d1 < 0 || y2 < 0 || m2 < 0 || d2 < 0) return false;
-  if (is_set(m, G_DUR)) {
-    hit->kind = CNKG_TIMEX_DURATION;
-    return true;
+  if (is_set(m, G_DUR)) return resolve_duration(m, c, hit);
+  if (is_set(m, G_RECENT)) {
+    /* 近日 and 日前 are a few days before the reference date: its year,
+     * unless that is the first days of January, when they may be the
+     * year before */
+    const CnkgTimexDate *r = &c->reference;
+    if (r->precision == CNKG_TIMEX_NONE ||
+        (r->precision == CNKG_TIMEX_MONTH && r->month == 1) ||
+        (r->precision == CNKG_TIMEX_DAY && r->month == 1 && r->day <= 10))
+      return false;
+    hit->relative = true;
+    hit->anchor = CNKG_TIMEX_FROM_REFERENCE;
+    hit->value = make_date(r->year, 0, 0);
+    return cnkg_timex_valid(&hit->value);
   }
   hit->part = part_of(m, G_P1);
+  if (is_set(m, G_RELM)) return resolve_month_word(m, c, d1, hit);
   if (is_set(m, G_REL)) {
-    int year = 0;
-    bool found = false;
-    for (size_t i = 0; i < sizeof REL_YEARS / sizeof *REL_YEARS && !found;
-         i++) {
-      if (!word_is(m, G_REL, REL_YEARS[i].word)) continue;
-      found = true;
-      if (REL_YEARS[i].named) {
-        if (!c->last_year) return false;
-        year = c->last_year + REL_YEARS[i].offset;
-        hit->anchor = c->para_year ? CNKG_TIMEX_FROM_PARAGRAPH
-                                   : CNKG_TIMEX_FROM_DOCUMENT;
-      } else {
-        if (c->reference.precision == CNKG_TIMEX_NONE) return false;
-        year = c->reference.year + REL_YEARS[i].offset;
-        hit->anchor = CNKG_TIMEX_FROM_REFERENCE;
-      }
-    }
-    if (!found) return false;
+    if (!year_word(m, c, &y1, &hit->anchor)) return false;
     hit->relative = true;
-    hit->value = make_date(year, m1, m1 ? d1 : 0);
-    return cnkg_timex_valid(&hit->value);
-  }
-  if (is_set(m, G_RELM)) {
-    int year, month;
-    if (word_is(m, G_RELM, "当月") || word_is(m, G_RELM, "同月") ||
-        word_is(m, G_RELM, "次月")) {
-      if (!c->last_month) return false;
-      year = c->last_year;
-      month = c->last_month + word_is(m, G_RELM, "次月");
-      hit->anchor = CNKG_TIMEX_FROM_DOCUMENT;
-    } else {
-      if (c->reference.precision < CNKG_TIMEX_MONTH) return false;
-      year = c->reference.year;
-      month = c->reference.month + (word_has(m, G_RELM, "下") ? 1
-                                    : word_has(m, G_RELM, "上") ? -1 : 0);
-      hit->anchor = CNKG_TIMEX_FROM_REFERENCE;
-    }
-    if (month == 0) { year--; month = 12; }
-    if (month == 13) { year++; month = 1; }
-    hit->relative = true;
-    hit->value = make_date(year, month, d1);
-    return cnkg_timex_valid(&hit->value);
-  }
-  if (is_set(m, G_YPART)) {
-    int year;
-    if (!context_year(c, 0, &year, &hit->anchor)) return false;
+  } else if (is_set(m, G_YPART)) {
+    if (!context_year(c, 0, &y1, &hit->anchor)) return false;
     hit->part = part_of(m, G_YPART);
     hit->relative = true;
-    hit->value = make_date(year, 0, 0);
-    return cnkg_timex_valid(&hit->value);
-  }
-  if (!y1) {
+  } else if (!y1) {
     if (!m1 || !context_year(c, m1, &y1, &hit->anchor)) return false;
     hit->relative = true;
   }
@@ -560,6 +623,17 @@ static bool resolve(const Match *m, const CnkgTimexCursor *c,
   CnkgTimexPart p2 = part_of(m, G_P2);
   if (p2 != CNKG_TIMEX_WHOLE && hit->part == CNKG_TIMEX_WHOLE) hit->part = p2;
   return true;
+}
+
+/* True if s[begin, at) ends with 每, 每年 or 每年的: "每年3至5月" is every
+ * year's March to May, not one year's. */
+static bool every(const char *s, size_t begin, size_t at) {
+  static const char *const words[] = {"每", "每年", "每年的"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t n = strlen(words[i]);
+    if (at - begin >= n && memcmp(s + at - n, words[i], n) == 0) return true;
+  }
+  return false;
 }
 
 static void remember(CnkgTimexCursor *c, const CnkgTimexHit *hit) {
@@ -599,9 +673,15 @@ CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
     hit.end = me;
     hit.sentence = SIZE_MAX;
     if (!resolve(&m, cur, &hit)) continue;
-    hit.mod = hit.kind == CNKG_TIMEX_DURATION
-                  ? CNKG_TIMEX_AT
-                  : mod_of(&m, hit.kind == CNKG_TIMEX_RANGE);
+    if (hit.relative && !is_set(&m, G_REL) && !is_set(&m, G_RELM) &&
+        !is_set(&m, G_DUR) && !is_set(&m, G_RECENT) && every(s, begin, mb))
+      continue;
+    if (is_set(&m, G_RECENT))
+      hit.mod = CNKG_TIMEX_RECENTLY;
+    else if (is_set(&m, G_DUR))
+      hit.mod = CNKG_TIMEX_AT; /* 4年前 is the date itself */
+    else
+      hit.mod = mod_of(&m, hit.kind == CNKG_TIMEX_RANGE);
     cnkg_timex_iso(&hit.value, hit.iso);
     cnkg_timex_iso(&hit.end_value, hit.iso_end);
     if (hit.kind != CNKG_TIMEX_DURATION) remember(cur, &hit);

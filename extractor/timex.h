@@ -75,7 +75,9 @@ typedef enum {
   CNKG_TIMEX_UNTIL,   /* 截至2019年底, 到2020年, 2020年为止 */
   CNKG_TIMEX_BEFORE,  /* 2018年前, 2018年以前, 年底前 */
   CNKG_TIMEX_AFTER,   /* 2018年后, 2018年以后 */
-  CNKG_TIMEX_ABOUT    /* 2018年前后, 2018年左右 */
+  CNKG_TIMEX_ABOUT,   /* 2018年前后, 2018年左右 */
+  CNKG_TIMEX_RECENTLY /* 近日, 日前: shortly before the reference date, of
+                         which only the year is given */
 } CnkgTimexMod;
 
 /* One time expression. Spans are byte offsets in the scanned text and
@@ -134,8 +136,11 @@ void cnkg_timex_cursor_free(CnkgTimexCursor *cur);
  * starts a new paragraph context). Calls must follow text order. Appends
  * hits in text order to *out. Expressions without a value are left out:
  * impossible dates (2018年13月, 2月30日), years outside 1900-2100, vague
- * words (近日, 目前), and relative or partial ones nothing resolves (今年
- * without a reference date). CNKG_ERR_NOMEM, CNKG_ERR_ARG. */
+ * words (目前, 近年, 近期), and relative or partial ones nothing resolves
+ * (今年 without a reference date). 近日 and 日前 give the reference year
+ * (mod CNKG_TIMEX_RECENTLY; left out in a reference's first days of
+ * January); "N年前", "N个月前" count back from the reference (a point),
+ * other durations have no value. CNKG_ERR_NOMEM, CNKG_ERR_ARG. */
 CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
                            const char *s, size_t begin, size_t end,
                            size_t paragraph, CnkgTimexHits *out);

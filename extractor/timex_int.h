@@ -19,6 +19,7 @@ enum {
   G_REL,   /* 今年, 去年, 当年 … */
   G_RELM,  /* 上月, 本月, 当月 … */
   G_YPART, /* 年底, 上半年 … standing alone */
+  G_RECENT,/* 近日, 日前 */
   G_DUR,   /* 三年, 两个月 */
   G_POST,  /* 以来, 至今, 前, 后 … */
   G_COUNT

@@ -78,6 +78,8 @@ static void test_absolute(void) {
   CHECK_STR(find("2018年元月,他回到村里。"), "2018年元月=2018-01");
   CHECK_STR(find("2018年5月底,道路通车。"), "2018年5月底=2018-05");
   CHECK_STR(find("2017年 6 月,茶园扩大。"), "2017年 6 月=2017-06");
+  CHECK_STR(find("2017 年 6 月 8 日,茶园扩大。"), "2017 年 6 月 8 日=2017-06-08");
+  CHECK_STR(find("2016 至 2018 年"), "2016 至 2018 年=2016/2018");
   CHECK_STR(find("2015年,该村被列为贫困村。"), "2015年=2015");
   CHECK_STR(find("2019年度考核优秀"), "2019年度=2019");
   CHECK_STR(find("5月31号开工"), "");  /* no year anywhere: left out */
@@ -150,10 +152,12 @@ static void test_not_dates(void) {
   CHECK_STR(find("2020年级新生"), "");
   CHECK_STR(find("他前往县城"), "");
   CHECK_STR(find("近日,村里来了客人。"), "");
-  CHECK_STR(find_ref("近日,村里来了客人。", &REF), "");
   CHECK_STR(find_ref("目前,全村已脱贫。", &REF), "");
   CHECK_STR(find("十年前年轻人都外出打工"), "十年前=dur");
   CHECK_STR(find("版本号1.2.2018"), "");
+  /* a month in words that is a frequency or a lunar date */
+  CHECK_STR(find("2018年起,村里一月一次例会。"), "2018年起=2018");
+  CHECK_STR(find("2018年的八月十五,全村团聚。"), "2018年=2018");
 }
 
 static void test_durations(void) {
@@ -163,6 +167,15 @@ static void test_durations(void) {
   CHECK_STR(find("十多年间"), "十多年间=dur");
   CHECK_STR(find("坚持了20年"), "20年=dur");
   CHECK_STR(find("多年来"), "多年来=dur");
+  /* an exact amount before now is a date, counted back from the
+   * reference; vague amounts and "after" are not */
+  CHECK_STR(find_ref("4年前,村里成立了合作社。", &REF), "4年前=~2015");
+  CHECK_STR(find_ref("十年前,年轻人都外出打工。", &REF), "十年前=~2009");
+  CHECK_STR(find_ref("3个月前开工", &REF), "3个月前=~2018-12");
+  CHECK_STR(find("4年前,村里成立了合作社。"), "4年前=dur");
+  CHECK_STR(find_ref("几年前,村里成立了合作社。", &REF), "几年前=dur");
+  CHECK_STR(find_ref("4年多前,村里成立了合作社。", &REF), "4年多前=dur");
+  CHECK_STR(find_ref("4年后,村里成立了合作社。", &REF), "4年后=dur");
   CnkgTimexHit h = first_hit("三年来", NULL);
   CHECK_EQ(h.kind, CNKG_TIMEX_DURATION);
   CHECK_EQ(h.value.precision, CNKG_TIMEX_NONE);
@@ -212,6 +225,14 @@ static void test_relative(void) {
   CHECK_STR(find_ref("上月底完成验收", &REF), "上月底=~2019-02");
   CHECK_STR(find_ref("本月10日开工", &REF), "本月10日=~2019-03-10");
   CHECK_STR(find_ref("年内完成搬迁", &REF), "年内=~2019");
+  /* "recently": the reference year, except in the first days of January */
+  CHECK_STR(find_ref("日前,省政府批准该县退出贫困县序列。", &REF), "日前=~2019");
+  CHECK_STR(find_ref("近日,村里来了客人。", &REF), "近日=~2019");
+  const CnkgTimexDate jan3 = {2019, 1, 3, CNKG_TIMEX_DAY};
+  CHECK_STR(find_ref("近日,村里来了客人。", &jan3), "");
+  CHECK_STR(find_ref("春节前,节日前,生日前", &REF), "");
+  CHECK_STR(find_ref("5月31日前完成", &REF), "5月31日前=~2019-05-31");
+  CHECK_EQ(first_hit("日前,县里开会", &REF).mod, CNKG_TIMEX_RECENTLY);
   CHECK_STR(find_ref("到年底,全村脱贫。", &REF), "到年底=~2019");
   const CnkgTimexDate jan = {2020, 1, 5, CNKG_TIMEX_DAY};
   CHECK_STR(find_ref("上月,村里通了网。", &jan), "上月=~2019-12");
@@ -245,6 +266,11 @@ static void test_context(void) {
             "2017年=2017 | 8月=~2017-08");
   CHECK_STR(find_ref("8月,工厂投产。", &REF), "8月=~2019-08");
   CHECK_STR(find("十月,工厂投产。"), "");
+  /* every year's months are no one year's */
+  CHECK_STR(find("2018年起,每年3至5月采茶。"), "2018年起=2018");
+  CHECK_STR(find("2018年起,每年的5月采茶。"), "2018年起=2018");
+  CHECK_STR(find("2018年起,每月5日开会。"), "2018年起=2018");
+  CHECK_STR(find_ref("今年1-5月,全县增收。", &REF), "今年1-5月=~2019-01/2019-05");
   CHECK_STR(find("2018年建厂,十月投产。"), "2018年=2018 | 十月=~2018-10");
   CHECK_STR(find("2018年5月3日开工,6月1日投产。"),
             "2018年5月3日=2018-05-03 | 6月1日=~2018-06-01");
@@ -586,6 +612,11 @@ static void scan_dir(const char *dir, CnkgIntake *in, double *secs,
              (int)(dd.end - dd.begin), t->orig + dd.begin);
     else
       printf("%s\tpublished\t-\n", id);
+    for (size_t k = 0; k < t->n_sentences; k++) {
+      const CnkgSentence *sn = &t->sentences[k];
+      printf("%s\tsentence\t%zu\t%zu\t%.*s\n", id, k, sn->paragraph,
+             (int)(sn->end - sn->begin), t->norm + sn->begin);
+    }
     static const char *const kinds[] = {"point", "range", "duration"};
     for (size_t k = 0; k < hits.n; k++) {
       const CnkgTimexHit *h = &hits.v[k];

@@ -113,6 +113,16 @@ static const char *const PATTERN[] = {
     ")?",
     NULL};
 
+/* Every character any alternative can match (the pattern above, its
+ * bounding words and separators), and the anchors among them. A change to
+ * the pattern that adds a character must add it here: test_timex checks
+ * the scan against a search of every position. */
+static const char EXPR_CHARS[] =
+    "0123456789 ./-:~Oo〇○零一二两三四五六七八九十百几数多半元年月日号號份"
+    "底末初中内上下旬前季度第今去明后本来当同次翌个这近余星期周礼拜天以间之"
+    "久时里至左右开始起为止截到直自从—―–〜";
+static const char ANCHOR_CHARS[] = "年月日天周期./-";
+
 static const char *const GROUP_NAMES[G_COUNT] = {
     [G_PRE] = "pre", [G_Y1] = "y1", [G_M1] = "m1", [G_D1] = "d1",
     [G_P1] = "p1", [G_Y2] = "y2", [G_M2] = "m2", [G_D2] = "d2",
@@ -240,6 +250,18 @@ static CnkgStatus index_groups(CnkgTimex *tx) {
   return CNKG_SUCCESS;
 }
 
+static void set_bits(unsigned char *bits, const char *chars) {
+  size_t len = strlen(chars), i = 0;
+  while (i < len) {
+    uint32_t c = cnkg_utf8_next(chars, len, &i);
+    if (c < 0x10000) bits[c >> 3] = (unsigned char)(bits[c >> 3] | 1u << (c & 7));
+  }
+}
+
+static bool has_bit(const unsigned char *bits, uint32_t c) {
+  return c < 0x10000 && (bits[c >> 3] >> (c & 7) & 1u);
+}
+
 CnkgStatus cnkg_timex_new(CnkgTimex **out, char *err, size_t errsize) {
   if (!out) return CNKG_ERR_ARG;
   *out = NULL;
@@ -265,6 +287,8 @@ CnkgStatus cnkg_timex_new(CnkgTimex **out, char *err, size_t errsize) {
   if (!st) {
     pcre2_set_match_limit(tx->mctx, 100000);
     pcre2_set_depth_limit(tx->mctx, 1000);
+    set_bits(tx->in_expr, EXPR_CHARS);
+    set_bits(tx->anchor, ANCHOR_CHARS);
     st = index_groups(tx);
     if (st && err && errsize)
       snprintf(err, errsize, "timex pattern: unexpected group table");
@@ -313,7 +337,12 @@ struct CnkgTimexCursor {
   int last_month;      /* with last_year, the last month named, 0 if none */
   int para_year;       /* last year named in the current paragraph */
   size_t paragraph;    /* the current paragraph, SIZE_MAX before any */
+  bool every_position; /* search the whole text, not only the runs */
 };
+
+void cnkg_timex_cursor_search_all(CnkgTimexCursor *cur, bool all) {
+  if (cur) cur->every_position = all;
+}
 
 CnkgStatus cnkg_timex_cursor_new(const CnkgTimex *tx,
                                  const CnkgTimexDate *reference,
@@ -644,27 +673,27 @@ static void remember(CnkgTimexCursor *c, const CnkgTimexHit *hit) {
   c->last_month = d->precision >= CNKG_TIMEX_MONTH ? d->month : 0;
 }
 
-CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
-                           const char *s, size_t begin, size_t end,
-                           size_t paragraph, CnkgTimexHits *out) {
-  if (!tx || !cur || !out || (!s && end) || begin > end) return CNKG_ERR_ARG;
-  if (paragraph != cur->paragraph) {
-    cur->paragraph = paragraph;
-    cur->para_year = 0;
-  }
-  size_t pos = begin;
+/* Matches the run s[run, run_end) of sentence s[begin, end). The subject
+ * reaches two characters past the run, as far as the pattern's lookaheads
+ * read. */
+static CnkgStatus scan_run(const CnkgTimex *tx, CnkgTimexCursor *cur,
+                           const char *s, size_t begin, size_t run,
+                           size_t run_end, size_t end, CnkgTimexHits *out) {
+  size_t cut = run_end;
+  for (int k = 0; k < 2 && cut < end; k++) cnkg_utf8_next(s, end, &cut);
+  size_t pos = run;
   Match m = {s, pcre2_get_ovector_pointer(cur->md), tx};
-  while (pos < end) {
-    /* the subject runs to end, so that lookbehinds see the text before
-     * begin and nothing after end is read */
-    int rc = pcre2_match(tx->re, (PCRE2_SPTR)s, end, pos, PCRE2_NO_UTF_CHECK,
+  while (pos < run_end) {
+    /* the subject starts at s, so that lookbehinds see the text before
+     * the run (and before begin) */
+    int rc = pcre2_match(tx->re, (PCRE2_SPTR)s, cut, pos, PCRE2_NO_UTF_CHECK,
                          cur->md, tx->mctx);
     if (rc < 0) break; /* no match, or the match limit: nothing more here */
     m.ov = pcre2_get_ovector_pointer(cur->md);
     size_t mb = m.ov[0], me = m.ov[1];
     if (me <= pos) { /* cannot happen (no empty alternative); stay safe */
       pos++;
-      while (pos < end && ((unsigned char)s[pos] & 0xC0) == 0x80) pos++;
+      while (pos < run_end && ((unsigned char)s[pos] & 0xC0) == 0x80) pos++;
       continue;
     }
     pos = me;
@@ -686,6 +715,39 @@ CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
     cnkg_timex_iso(&hit.end_value, hit.iso_end);
     if (hit.kind != CNKG_TIMEX_DURATION) remember(cur, &hit);
     CnkgStatus st = add_hit(out, &hit);
+    if (st) return st;
+  }
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
+                           const char *s, size_t begin, size_t end,
+                           size_t paragraph, CnkgTimexHits *out) {
+  if (!tx || !cur || !out || (!s && end) || begin > end) return CNKG_ERR_ARG;
+  if (paragraph != cur->paragraph) {
+    cur->paragraph = paragraph;
+    cur->para_year = 0;
+  }
+  /* Most characters cannot be part of a date, and every date holds an
+   * anchor: the pattern runs only on runs of date characters with an
+   * anchor (searching from each of their starts exactly as a search of
+   * the whole text would, since no match leaves its run). */
+  if (cur->every_position) return scan_run(tx, cur, s, begin, begin, end, end, out);
+  size_t i = begin;
+  while (i < end) {
+    size_t run = i;
+    uint32_t c = cnkg_utf8_next(s, end, &i);
+    if (!has_bit(tx->in_expr, c)) continue;
+    bool anchored = has_bit(tx->anchor, c);
+    while (i < end) {
+      size_t j = i;
+      c = cnkg_utf8_next(s, end, &j);
+      if (!has_bit(tx->in_expr, c)) break;
+      anchored = anchored || has_bit(tx->anchor, c);
+      i = j;
+    }
+    if (!anchored) continue;
+    CnkgStatus st = scan_run(tx, cur, s, begin, run, i, end, out);
     if (st) return st;
   }
   return CNKG_SUCCESS;

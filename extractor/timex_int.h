@@ -28,11 +28,22 @@ enum {
 
 struct CnkgTimex {
   pcre2_code *re;        /* time expressions (normalised text) */
+  /* Characters of the Basic Multilingual Plane, one bit each: those that
+   * can occur in a time expression, and the anchors one of which every
+   * expression holds (年 月 日 天 周 期 . / -). The scan runs the pattern
+   * only on runs of the first kind that hold the second. */
+  unsigned char in_expr[0x10000 / 8];
+  unsigned char anchor[0x10000 / 8];
   pcre2_code *dateline;  /* 新华社北京5月31日电 at the start of a line */
   pcre2_code *issue;     /* 《X日报》(2018年05月31日 07版) */
   pcre2_match_context *mctx;
   int groups[G_COUNT][TIMEX_MAX_DUP]; /* group numbers per name, 0-ended */
 };
+
+/* For tests: makes cnkg_timex_scan search from every position of the
+ * text instead of only the runs of date characters, which must give the
+ * same hits (the runs are a speed-up, EXPR_CHARS in timex.c). */
+void cnkg_timex_cursor_search_all(CnkgTimexCursor *cur, bool all);
 
 /* Value of a numeral of ASCII digits or Chinese numerals (二〇一八, 十二,
  * 三十一, 元 = 1), or -1 if s[0, len) is not one. */

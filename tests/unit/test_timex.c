@@ -20,6 +20,31 @@
 
 static CnkgTimex *tx;
 
+/* The hits of s[0, len) from the scan of runs and from the search of every
+ * position must be the same (the runs are only a speed-up). Returns true
+ * if they are. */
+static bool same_as_full_search(const char *s, size_t begin, size_t end,
+                                const CnkgTimexDate *ref,
+                                const CnkgTimexHits *got) {
+  CnkgTimexCursor *cur = NULL;
+  CnkgTimexHits all = {0};
+  if (cnkg_timex_cursor_new(tx, ref, &cur) != CNKG_SUCCESS) return false;
+  cnkg_timex_cursor_search_all(cur, true);
+  bool same = cnkg_timex_scan(tx, cur, s, begin, end, 0, &all) ==
+                  CNKG_SUCCESS && all.n == got->n;
+  for (size_t i = 0; same && i < all.n; i++) {
+    const CnkgTimexHit *a = &all.v[i], *b = &got->v[i];
+    same = a->begin == b->begin && a->end == b->end && a->kind == b->kind &&
+           strcmp(a->iso, b->iso) == 0 &&
+           strcmp(a->iso_end, b->iso_end) == 0 &&
+           a->relative == b->relative && a->anchor == b->anchor &&
+           a->part == b->part && a->mod == b->mod;
+  }
+  cnkg_timex_hits_free(&all);
+  cnkg_timex_cursor_free(cur);
+  return same;
+}
+
 /* What the finder makes of s: "text=iso" per hit (ranges "text=a/b",
  * durations "text=dur"), joined by " | ", a relative one marked with "~".
  * Static buffer. */
@@ -30,6 +55,7 @@ static const char *find_ref(const char *s, const CnkgTimexDate *ref) {
   out[0] = '\0';
   CHECK_EQ(cnkg_timex_cursor_new(tx, ref, &cur), CNKG_SUCCESS);
   CHECK_EQ(cnkg_timex_scan(tx, cur, s, 0, strlen(s), 0, &hits), CNKG_SUCCESS);
+  CHECK(same_as_full_search(s, 0, strlen(s), ref, &hits));
   size_t len = 0;
   for (size_t i = 0; i < hits.n; i++) {
     const CnkgTimexHit *h = &hits.v[i];
@@ -56,6 +82,7 @@ static CnkgTimexHit first_hit(const char *s, const CnkgTimexDate *ref) {
   CnkgTimexHit h = {0};
   CHECK_EQ(cnkg_timex_cursor_new(tx, ref, &cur), CNKG_SUCCESS);
   CHECK_EQ(cnkg_timex_scan(tx, cur, s, 0, strlen(s), 0, &hits), CNKG_SUCCESS);
+  CHECK(same_as_full_search(s, 0, strlen(s), ref, &hits));
   CHECK(hits.n > 0);
   if (hits.n) h = hits.v[0];
   cnkg_timex_hits_free(&hits);
@@ -330,6 +357,81 @@ static void test_mods(void) {
   CHECK_STR(find("2018年9月驻村以来"), "2018年9月=2018-09");
 }
 
+/* One phrase for every word and separator the pattern knows, with the
+ * reference date REF (find_ref also checks that the scan of runs gives
+ * what a search of every position gives, so a character missing from the
+ * run set shows here). */
+static void test_every_form(void) {
+  static const struct {
+    const char *text, *want;
+  } cases[] = {
+      {"2018年5月31日礼拜四", "2018年5月31日礼拜四=2018-05-31"},
+      {"2018年5月31日周四", "2018年5月31日周四=2018-05-31"},
+      {"2019-03-08 10:30:15", "2019-03-08 10:30:15=2019-03-08"},
+      {"直到2019年", "直到2019年=2019"},
+      {"截止2019年底", "截止2019年底=2019"},
+      {"2019年5月31號", "2019年5月31號=2019-05-31"},
+      {"2016〜2018年", "2016〜2018年=2016/2018"},
+      {"2016―2018年", "2016―2018年=2016/2018"},
+      {"2016–2018年", "2016–2018年=2016/2018"},
+      {"2016——2018年", "2016——2018年=2016/2018"},
+      {"二O一八年", "二O一八年=2018"},
+      {"二o一八年", "二o一八年=2018"},
+      {"二零一八年", "二零一八年=2018"},
+      {"2008年左右", "2008年左右=2008"},
+      {"2018年以后", "2018年以后=2018"},
+      {"2018年之后", "2018年之后=2018"},
+      {"2018年之前", "2018年之前=2018"},
+      {"2018年为止", "2018年为止=2018"},
+      {"2018年止", "2018年止=2018"},
+      {"从2018年开始", "从2018年开始=2018"},
+      {"2018年第二季度", "2018年第二季度=2018"},
+      {"2018年第四季度", "2018年第四季度=2018"},
+      {"2018年6月中旬", "2018年6月中旬=2018-06"},
+      {"2018年6月末", "2018年6月末=2018-06"},
+      {"上个月", "上个月=~2019-02"},
+      {"这个月", "这个月=~2019-03"},
+      {"下个月", "下个月=~2019-04"},
+      {"下月", "下月=~2019-04"},
+      {"2018年7月开工,次月投产", "2018年7月=2018-07 | 次月=~2018-08"},
+      {"2018年7月开工,同月投产", "2018年7月=2018-07 | 同月=~2018-07"},
+      {"2018年开工,翌年投产", "2018年=2018 | 翌年=~2019"},
+      {"2018年开工,同年投产", "2018年=2018 | 同年=~2018"},
+      {"2018年开工,第二年投产", "2018年=2018 | 第二年=~2019"},
+      {"来年", "来年=~2020"},
+      {"后年", "后年=~2021"},
+      {"上一年", "上一年=~2018"},
+      {"下一年", "下一年=~2020"},
+      {"本年", "本年=~2019"},
+      {"上年", "上年=~2018"},
+      {"今年年初", "今年年初=~2019"},
+      {"今年年末", "今年年末=~2019"},
+      {"今年年中", "今年年中=~2019"},
+      {"今年下半年", "今年下半年=~2019"},
+      {"年初", "年初=~2019"},
+      {"年末", "年末=~2019"},
+      {"下半年", "下半年=~2019"},
+      {"两个多月", "两个多月=dur"},
+      {"三个星期", "三个星期=dur"},
+      {"两周", "两周=dur"},
+      {"五周年", "五周年=dur"},
+      {"半年", "半年=dur"},
+      {"数年", "数年=dur"},
+      {"几天", "几天=dur"},
+      {"十余年", "十余年=dur"},
+      {"三年间", "三年间=dur"},
+      {"三年之久", "三年之久=dur"},
+      {"五年时间", "五年时间=dur"},
+      {"五年里", "五年里=dur"},
+      {"百年", "百年=dur"},
+      {"2019年3月9日-2020年1月2日", "2019年3月9日-2020年1月2日=2019-03-09/2020-01-02"},
+      {"2019/3/1至2019/3/9", "2019/3/1至2019/3/9=2019-03-01/2019-03-09"},
+      {"2019.03~2019.06", "2019.03~2019.06=2019-03/2019-06"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    CHECK_STR(find_ref(cases[i].text, &REF), cases[i].want);
+}
+
 static void test_scan_bounds(void) {
   /* only [begin, end) is searched; the text before it is context */
   const char *s = "2018年开工。2019年投产。";
@@ -567,7 +669,7 @@ static double cpu_seconds(void) {
 }
 
 static void scan_dir(const char *dir, CnkgIntake *in, double *secs,
-                     size_t *bytes, size_t *n_hits) {
+                     size_t *bytes, size_t *n_hits, size_t *mismatches) {
   DIR *d = opendir(dir);
   if (!d) {
     fprintf(stderr, "timex scan: cannot open %s\n", dir);
@@ -603,6 +705,22 @@ static void scan_dir(const char *dir, CnkgIntake *in, double *secs,
     CnkgTimexHits hits = {0};
     cnkg_timex_find_text(tx, t, st == CNKG_SUCCESS ? &dd.date : NULL, &hits);
     *secs += cpu_seconds() - t0;
+    /* the scan of runs against a search of every position, sentence by
+     * sentence with no context */
+    for (size_t k = 0; k < t->n_sentences; k++) {
+      const CnkgSentence *sn = &t->sentences[k];
+      CnkgTimexCursor *cur = NULL;
+      CnkgTimexHits one = {0};
+      cnkg_timex_cursor_new(tx, NULL, &cur);
+      cnkg_timex_scan(tx, cur, t->norm, sn->begin, sn->end, 0, &one);
+      if (!same_as_full_search(t->norm, sn->begin, sn->end, NULL, &one)) {
+        fprintf(stderr, "timex scan: %s sentence %zu: runs and full search differ\n",
+                id, k);
+        (*mismatches)++;
+      }
+      cnkg_timex_hits_free(&one);
+      cnkg_timex_cursor_free(cur);
+    }
     *bytes += t->orig_len;
     *n_hits += hits.n;
     static const char *const src[] = {"labelled", "header", "dateline",
@@ -641,18 +759,18 @@ static int scan_mode(const char *dirs) {
     return 1;
   }
   double secs = 0;
-  size_t bytes = 0, n_hits = 0;
+  size_t bytes = 0, n_hits = 0, mismatches = 0;
   char *copy = cnkg_strndup(dirs, strlen(dirs));
   for (char *save = NULL, *dir = strtok_r(copy, ":", &save); dir;
        dir = strtok_r(NULL, ":", &save))
-    scan_dir(dir, in, &secs, &bytes, &n_hits);
+    scan_dir(dir, in, &secs, &bytes, &n_hits, &mismatches);
   free(copy);
   fprintf(stderr,
           "timex scan: %zu bytes, %zu expressions, %.3f ms CPU in timex "
           "(%.1f MB/s)\n",
           bytes, n_hits, secs * 1e3, secs > 0 ? (double)bytes / secs / 1e6 : 0);
   cnkg_intake_free(in);
-  return 0;
+  return mismatches ? 1 : 0;
 }
 
 int main(void) {
@@ -677,6 +795,7 @@ int main(void) {
   test_relative();
   test_context();
   test_mods();
+  test_every_form();
   test_scan_bounds();
   test_helpers();
   test_docdate_header();

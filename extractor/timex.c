@@ -65,7 +65,8 @@ static const char *const PATTERN[] = {
     "(?:(?:" YEAR("y2") SP "年" SP ")?" MONTH("m2") "月" SP ")?" DAY("d2") DAYW
     "|" NB YEAR("y1") SP "年" SP MONTH("m1") "月?" "份?" SP SEP SP
     "(?:" YEAR("y2") SP "年" SP ")?" MONTH("m2") "月" MTAIL("p2")
-    "|" NB YEAR("y1") "(?:" SP "年)?" SP SEP SP YEAR("y2") SP "年" "(?![级代])" YPART("p2"),
+    "|" NB YEAR("y1") "(?:" SP "年)?" SP SEP SP YEAR("y2") SP "年" "(?![级代])"
+    YPART("p2"),
     "|" NB NYEAR("y1") "([./])" NMONTH("m1") "(?:\\g{-2}" NDAY("d1") ")?" SP
     "(?:至|到|~|〜|—{1,2}|―|–|-)" SP
     NYEAR("y2") "\\g{-4}" NMONTH("m2") "(?:\\g{-5}" NDAY("d2") ")?" NEND NOUNIT
@@ -80,8 +81,10 @@ static const char *const PATTERN[] = {
     "|" NB NYEAR("y1") "[./-]" NMONTH("m1") NEND NOUNIT
     "|" NB YEAR("y1") SP "年" "(?![级代轻龄纪])" YPART("p1")
     /* relative years and months; 前年 not inside 十年前年轻人 */
-    "|(?<!年)(?<rel>今年|去年|前年|明年|后年|本年|上年|来年|当年|同年|次年"
-    "|翌年|第二年|上一年|下一年)(?![轻龄纪华级代])"
+    "|(?<!年)(?:(?<rel>今年|去年|前年|明年|后年|本年|上年|来年|当年|同年"
+    "|次年|翌年|第二年|上一年|下一年)(?![轻龄纪华级代])"
+    /* 这一年来 is "over the past year" */
+    "|(?<rel>这一年|那一年|该年|这年|那年)(?![轻龄纪华级代来]))"
     "(?:" SP MONTH("m1") "月?份?" SP SEP SP MONTH("m2") "月" MTAIL("p2")
     "|" SP MONTH("m1") "月" SP "(?:" DAY("d1") DAYW ")?" MTAIL("p1")
     "|" YPART("p1") ")"
@@ -120,14 +123,15 @@ static const char *const PATTERN[] = {
 static const char EXPR_CHARS[] =
     "0123456789 ./-:~Oo〇○零一二两三四五六七八九十百几数多半元年月日号號份"
     "底末初中内上下旬前季度第今去明后本来当同次翌个这近余星期周礼拜天以间之"
-    "久时里至左右开始起为止截到直自从—―–〜";
+    "久时里至左右开始起为止截到直自从那该—―–〜";
 static const char ANCHOR_CHARS[] = "年月日天周期./-";
 
 static const char *const GROUP_NAMES[G_COUNT] = {
     [G_PRE] = "pre", [G_Y1] = "y1", [G_M1] = "m1", [G_D1] = "d1",
     [G_P1] = "p1", [G_Y2] = "y2", [G_M2] = "m2", [G_D2] = "d2",
     [G_P2] = "p2", [G_REL] = "rel", [G_RELM] = "relm",
-    [G_YPART] = "ypart", [G_RECENT] = "recent", [G_DUR] = "dur", [G_POST] = "post"};
+    [G_YPART] = "ypart", [G_RECENT] = "recent", [G_DUR] = "dur",
+    [G_POST] = "post"};
 
 /* A dateline at the start of the body: agency or paper, place, date,
  * 电/讯 (新华社北京5月31日电, 本报长沙2018年3月2日讯, 中新網棗莊2月6日電).
@@ -254,12 +258,16 @@ static void set_bits(unsigned char *bits, const char *chars) {
   size_t len = strlen(chars), i = 0;
   while (i < len) {
     uint32_t c = cnkg_utf8_next(chars, len, &i);
-    if (c < 0x10000) bits[c >> 3] = (unsigned char)(bits[c >> 3] | 1u << (c & 7));
+    if (c >= 0x10000) continue;
+    unsigned byte = bits[c >> 3];
+    bits[c >> 3] = (unsigned char)(byte | 1u << (c & 7u));
   }
 }
 
 static bool has_bit(const unsigned char *bits, uint32_t c) {
-  return c < 0x10000 && (bits[c >> 3] >> (c & 7) & 1u);
+  if (c >= 0x10000) return false;
+  unsigned byte = bits[c >> 3];
+  return (byte >> (c & 7u) & 1u) != 0;
 }
 
 CnkgStatus cnkg_timex_new(CnkgTimex **out, char *err, size_t errsize) {
@@ -514,7 +522,9 @@ static const struct {
     {"上年", -1, false},  {"上一年", -1, false}, {"前年", -2, false},
     {"明年", 1, false},   {"来年", 1, false},   {"下一年", 1, false},
     {"后年", 2, false},   {"当年", 0, true},    {"同年", 0, true},
-    {"次年", 1, true},    {"翌年", 1, true},    {"第二年", 1, true}};
+    {"次年", 1, true},    {"翌年", 1, true},    {"第二年", 1, true},
+    {"这一年", 0, true},  {"那一年", 0, true},  {"该年", 0, true},
+    {"这年", 0, true},    {"那年", 0, true}};
 
 /* A duration; "N年前" and "N个月前" (N exact) count back from the
  * reference date to a year or month. */
@@ -732,7 +742,8 @@ CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
    * anchor: the pattern runs only on runs of date characters with an
    * anchor (searching from each of their starts exactly as a search of
    * the whole text would, since no match leaves its run). */
-  if (cur->every_position) return scan_run(tx, cur, s, begin, begin, end, end, out);
+  if (cur->every_position)
+    return scan_run(tx, cur, s, begin, begin, end, end, out);
   size_t i = begin;
   while (i < end) {
     size_t run = i;

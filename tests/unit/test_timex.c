@@ -6,8 +6,10 @@
  * issue lines. All sentences are written for this test.
  *
  * With CNKG_TIMEX_SCAN=DIR[:DIR…] set, it instead prints what the finder
- * and the document-date function find in every .txt file of each DIR, one line each
- * (see bench/timex for the comparison with gold files). */
+ * and the document-date function find in every .txt file of each DIR, one
+ * line each (see bench/timex for the comparison with gold files), checks
+ * the scan of runs against a search of every position on every sentence,
+ * and prints the CPU time spent in timex on stderr. */
 #include <dirent.h>
 #include <stdint.h>
 #include <time.h>
@@ -340,6 +342,9 @@ static void test_mods(void) {
   CHECK_STR(h.iso, "2019");
   h = first_hit("2014年以来,全县累计脱贫。", NULL);
   CHECK_EQ(h.mod, CNKG_TIMEX_SINCE);
+  h = first_hit("今年以来,全县新增茶园。", &REF);
+  CHECK_EQ(h.mod, CNKG_TIMEX_SINCE);
+  CHECK_STR(h.iso, "2019");
   h = first_hit("2016年至今,他一直在村里。", NULL);
   CHECK_EQ(h.mod, CNKG_TIMEX_SINCE);
   CHECK_EQ(h.kind, CNKG_TIMEX_POINT);
@@ -398,6 +403,12 @@ static void test_every_form(void) {
       {"2018年开工,翌年投产", "2018年=2018 | 翌年=~2019"},
       {"2018年开工,同年投产", "2018年=2018 | 同年=~2018"},
       {"2018年开工,第二年投产", "2018年=2018 | 第二年=~2019"},
+      {"2018年开工,这一年投产", "2018年=2018 | 这一年=~2018"},
+      {"2018年开工,那一年投产", "2018年=2018 | 那一年=~2018"},
+      {"2018年开工,该年投产", "2018年=2018 | 该年=~2018"},
+      {"2018年开工,这年投产", "2018年=2018 | 这年=~2018"},
+      {"2018年开工,那年投产", "2018年=2018 | 那年=~2018"},
+      {"2018年开工,这一年来变化很大", "2018年=2018 | 一年来=dur"},
       {"来年", "来年=~2020"},
       {"后年", "后年=~2021"},
       {"上一年", "上一年=~2018"},
@@ -459,6 +470,34 @@ static void test_scan_bounds(void) {
   cnkg_timex_hits_free(NULL);
   cnkg_timex_cursor_free(NULL);
   cnkg_timex_free(NULL);
+}
+
+/* Long and repetitive text: every expression found once, nothing read
+ * out of bounds, no blow-up (each search is bounded by its run). */
+static void test_long_text(void) {
+  static const char *const units[] = {"2018年", "一", "年", "5月", "2018-",
+                                      "二〇一八年五月三十一日至", "0"};
+  for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+    size_t ul = strlen(units[u]), reps = 20000;
+    char *s = malloc(ul * reps + 1);
+    for (size_t i = 0; i < reps; i++) memcpy(s + i * ul, units[u], ul);
+    s[ul * reps] = '\0';
+    CnkgTimexCursor *cur = NULL;
+    CnkgTimexHits hits = {0};
+    CHECK_EQ(cnkg_timex_cursor_new(tx, &REF, &cur), CNKG_SUCCESS);
+    CHECK_EQ(cnkg_timex_scan(tx, cur, s, 0, ul * reps, 0, &hits),
+             CNKG_SUCCESS);
+    if (u == 0) CHECK_EQ(hits.n, reps);
+    if (u == 1 || u == 2 || u == 6) CHECK_EQ(hits.n, 0);
+    for (size_t i = 0; i < hits.n; i++)
+      CHECK(hits.v[i].end <= ul * reps && hits.v[i].begin < hits.v[i].end);
+    cnkg_timex_hits_free(&hits);
+    cnkg_timex_cursor_free(cur);
+    CnkgDocDate d;
+    CnkgStatus st = cnkg_timex_document_date(tx, s, ul * reps, &d);
+    CHECK(st == CNKG_SUCCESS || st == CNKG_NOTHING);
+    free(s);
+  }
 }
 
 static void test_helpers(void) {
@@ -635,7 +674,7 @@ static void test_with_intake(void) {
     CHECK_STR(d.iso, "2019-03-15");
     CnkgTimexHits hits = {0};
     CHECK_EQ(cnkg_timex_find_text(tx, t, &d.date, &hits), CNKG_SUCCESS);
-    char got[512] = "";
+    char got[256] = "";
     size_t len = 0;
     for (size_t i = 0; i < hits.n; i++) {
       const CnkgTimexHit *h = &hits.v[i];
@@ -651,6 +690,25 @@ static void test_with_intake(void) {
     CHECK_EQ(cnkg_timex_find_text(tx, t, NULL, &hits), CNKG_SUCCESS);
     CHECK_EQ(hits.n, 2);
     cnkg_timex_hits_free(&hits);
+  }
+  cnkg_text_free(t);
+  /* an HTML page: orig is its extracted text, a line per block */
+  const char *html =
+      "<html><head><title>西坡村的茶叶路</title></head><body>"
+      "<nav><a href=\"/\">首页</a></nav><h1>西坡村的茶叶路</h1>"
+      "<div class=\"info\"><span>发布时间：2019年03月15日</span>"
+      "<span>来源：山南日报</span></div>"
+      "<p>山南县西坡村地处高山,过去交通不便,村民收入很低。近年来,村里发展茶叶"
+      "和养蜂,2017年12月实现整村脱贫。</p>"
+      "<ul><li>东坡村脱贫 2019-03-08</li></ul></body></html>";
+  t = NULL;
+  CHECK_EQ(cnkg_intake_text(in, "p.html", html, strlen(html), NULL, &t),
+           CNKG_SUCCESS);
+  if (t) {
+    CnkgDocDate d;
+    CHECK_EQ(cnkg_timex_text_date(tx, t, &d), CNKG_SUCCESS);
+    CHECK_STR(d.iso, "2019-03-15");
+    CHECK_EQ(d.source, CNKG_DOCDATE_LABELLED);
   }
   cnkg_text_free(t);
   cnkg_intake_free(in);
@@ -714,7 +772,8 @@ static void scan_dir(const char *dir, CnkgIntake *in, double *secs,
       cnkg_timex_cursor_new(tx, NULL, &cur);
       cnkg_timex_scan(tx, cur, t->norm, sn->begin, sn->end, 0, &one);
       if (!same_as_full_search(t->norm, sn->begin, sn->end, NULL, &one)) {
-        fprintf(stderr, "timex scan: %s sentence %zu: runs and full search differ\n",
+        fprintf(stderr,
+                "timex scan: %s sentence %zu: runs and full search differ\n",
                 id, k);
         (*mismatches)++;
       }
@@ -797,6 +856,7 @@ int main(void) {
   test_mods();
   test_every_form();
   test_scan_bounds();
+  test_long_text();
   test_helpers();
   test_docdate_header();
   test_docdate_dateline();

@@ -163,7 +163,11 @@ typedef enum {
                                 body, the year from the header */
   CNKG_DOCDATE_ISSUE,        /* newspaper issue: 《X日报》(2018年05月31日
                                 07版) anywhere in the page */
-  CNKG_DOCDATE_ISSUE_YEAR    /* only a year: 2016年第16期 in the header */
+  CNKG_DOCDATE_ISSUE_YEAR,   /* only a year: 2016年第16期 in the header */
+  CNKG_DOCDATE_FOOTER        /* a short labelled line after the article:
+                                (来源: X日报 2018年5月31日), 责任编辑: X
+                                2018-05-31 (before any list of other
+                                articles) */
 } CnkgDocDateSource;
 
 typedef struct {
@@ -175,11 +179,13 @@ typedef struct {
 
 /* Finds the publication date page s[0, len) (well-formed UTF-8, the page
  * as decoded: full-width digits and Traditional characters allowed)
- * states in its header: the lines before the body starts, and a dateline
- * at the start of the body; or a newspaper issue line anywhere. Dates in
- * the body and in lists at the foot are never taken. CNKG_SUCCESS with
- * *out filled, CNKG_NOTHING (no stated date; *out zeroed),
- * CNKG_ERR_NOMEM, CNKG_ERR_ARG. */
+ * states: in its header (the lines before the body starts: a labelled
+ * date first, else the first date line), in a dateline opening the body,
+ * in a newspaper issue line, in a labelled line after the article, or
+ * (year only) an issue number in the header, in that order of preference.
+ * Dates in the body's sentences and in lists of other articles at the
+ * foot are never taken. CNKG_SUCCESS with *out filled, CNKG_NOTHING (no
+ * stated date; *out zeroed), CNKG_ERR_NOMEM, CNKG_ERR_ARG. */
 CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
                                     size_t len, CnkgDocDate *out);
 

@@ -18,7 +18,9 @@
  * at the foot belong to other articles ("related" lists) or to the site.
  * So the first stated date of the header wins, and the body is never read
  * for a date, except for a newspaper's issue line, whose form says what it
- * is wherever it stands. */
+ * is wherever it stands, and a short line after the article that labels a
+ * date as the page's (来源, 发布时间, 责任编辑), until a list of other
+ * articles begins. */
 #define HEADER_LINES 40 /* non-empty lines read before giving up on a body */
 #define BODY_LINES 3    /* body lines whose start may hold a dateline */
 #define FOLD_MAX 600    /* bytes of a line read (header lines are short) */
@@ -69,6 +71,17 @@ static bool contains_any(const char *s, size_t len, const char *const *ws) {
 static const char *const LABELS[] = {
     "时间", "時間", "日期", "发布", "發布", "發佈", "发表", "發表", "来源",
     "來源", "发稿", "發稿", "出版", "刊发", "刊發", "更新", NULL};
+/* Labels of a date line after the article: the page's labels and its
+ * credits (责任编辑: 王明 2018-05-31). */
+static const char *const FOOTER_LABELS[] = {
+    "时间", "時間", "日期", "发布", "發布", "發佈", "发表", "發表", "来源",
+    "來源", "发稿", "發稿", "出版", "刊发", "刊發", "编辑", "編輯", "责编",
+    "責編", "记者", "記者", "作者", NULL};
+/* Headings of the lists of other articles that follow one. */
+static const char *const LIST_HEADINGS[] = {
+    "相关", "相關", "延伸阅读", "延伸閱讀", "推荐", "推薦", "猜你喜欢",
+    "猜你喜歡", "热门", "熱門", "更多", "往期", "上一篇", "下一篇", NULL};
+#define FOOTER_MAX 240 /* bytes: a date line after the body is short */
 /* A site's clock, not the article's date. */
 static const char *const CLOCKS[] = {"今天", "今日", "当前时间", "當前時間",
                                      "现在是", "現在是", NULL};
@@ -90,13 +103,14 @@ static uint32_t cp_at(const Folded *f, size_t i) {
   return i < f->len ? cnkg_utf8_next(f->buf, f->len, &i) : 0;
 }
 
+/* Candidates by rank, best first. */
+enum { R_LABELLED, R_HEADER, R_DATELINE, R_ISSUE, R_FOOTER, R_YEAR, R_COUNT };
+
 typedef struct {
-  CnkgDocDate best[5]; /* by rank: labelled, header, dateline, issue, year */
-  bool found[5];
+  CnkgDocDate best[R_COUNT];
+  bool found[R_COUNT];
   int header_year;     /* first year the header names, 0 if none */
 } Cands;
-
-enum { R_LABELLED, R_HEADER, R_DATELINE, R_ISSUE, R_YEAR };
 
 static void offer(Cands *c, int rank, const CnkgTimexDate *d,
                   CnkgDocDateSource src, const Folded *f, size_t b,
@@ -111,16 +125,18 @@ static void offer(Cands *c, int rank, const CnkgTimexDate *d,
   c->found[rank] = true;
 }
 
-/* Dates of one header line. */
+/* Dates of one header line; of a footer line (footer: after the body),
+ * only a day labelled before it. */
 static void header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
-                        CnkgTimexHits *hits, const Folded *f, Cands *c) {
+                        CnkgTimexHits *hits, const Folded *f, bool footer,
+                        Cands *c) {
   hits->n = 0;
   cnkg_timex_cursor_reset(cur, NULL);
   if (cnkg_timex_scan(tx, cur, f->buf, 0, f->len, 0, hits)) return;
   for (size_t k = 0; k < hits->n; k++) {
     const CnkgTimexHit *h = &hits->v[k];
     if (h->kind != CNKG_TIMEX_POINT || h->relative) continue;
-    if (!c->header_year) c->header_year = h->value.year;
+    if (!footer && !c->header_year) c->header_year = h->value.year;
     /* 2016年第16期: an issue number, which says only the year */
     size_t e = h->end;
     while (e < f->len && f->buf[e] == ' ') e++;
@@ -129,7 +145,8 @@ static void header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
       if (j + 3 <= f->len && memcmp(f->buf + j, "第", 3) == 0) j += 3;
       size_t digits = j;
       while (j < f->len && f->buf[j] >= '0' && f->buf[j] <= '9') j++;
-      if (j > digits && j + 3 <= f->len && memcmp(f->buf + j, "期", 3) == 0)
+      if (!footer && j > digits && j + 3 <= f->len &&
+          memcmp(f->buf + j, "期", 3) == 0)
         offer(c, R_YEAR, &h->value, CNKG_DOCDATE_ISSUE_YEAR, f, h->begin,
               h->end);
       continue;
@@ -140,6 +157,14 @@ static void header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
     /* a sentence about the date (a title "2019年5月1日,…") */
     if (next == ',' || next == 0x3002 || next == 0x3001 || next == ':')
       continue;
+    if (footer) {
+      if (h->value.precision == CNKG_TIMEX_DAY &&
+          !contains(f->buf, f->len, "。") &&
+          contains_any(f->buf, h->begin, FOOTER_LABELS))
+        offer(c, R_FOOTER, &h->value, CNKG_DOCDATE_FOOTER, f, h->begin,
+              h->end);
+      continue;
+    }
     bool labelled = contains_any(f->buf, h->begin, LABELS);
     if (h->value.precision == CNKG_TIMEX_MONTH) {
       if (labelled)
@@ -200,7 +225,7 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
   pcre2_match_data *md = pcre2_match_data_create(8, NULL);
   CnkgStatus st = f && c && md ? cnkg_timex_cursor_new(tx, NULL, &cur)
                                : CNKG_ERR_NOMEM;
-  size_t lines = 0, body = 0, i = 0;
+  size_t lines = 0, body = 0, i = 0, body_start = len;
   /* header lines, then the first body lines for a dateline */
   while (!st && i < len && lines < HEADER_LINES && body < BODY_LINES) {
     const char *nl = memchr(s + i, '\n', len - i);
@@ -216,32 +241,47 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
       /* a dateline opens the body however short its paragraph */
       pattern_line(tx, tx->dateline, md, f, R_DATELINE, CNKG_DOCDATE_DATELINE,
                    c);
-      if (c->found[R_DATELINE]) break;
-      header_line(tx, cur, &hits, f, c);
+      if (c->found[R_DATELINE]) {
+        body_start = i;
+        break;
+      }
+      header_line(tx, cur, &hits, f, false, c);
+      body_start = i;
       continue;
     }
-    body++;
+    if (body++ == 0) body_start = b;
     pattern_line(tx, tx->dateline, md, f, R_DATELINE, CNKG_DOCDATE_DATELINE,
                  c);
   }
-  /* an issue line anywhere: only lines with 版 are folded and matched */
-  for (i = 0; !st && i < len && !c->found[R_ISSUE];) {
+  /* After the header: an issue line, or a labelled date line, up to the
+   * lists of other articles at the foot. Only lines holding 版 or a label
+   * are folded and matched. */
+  for (i = body_start; !st && i < len;) {
     const char *nl = memchr(s + i, '\n', len - i);
     size_t e = nl ? (size_t)(nl - s) : len, b = i;
     i = e + 1;
-    if (!contains(s + b, e - b, "版")) continue;
-    /* the issue line is short; look at the end of a long one */
-    size_t from = b;
-    if (e - b > FOLD_MAX) {
-      from = e - FOLD_MAX;
-      while (from < e && ((unsigned char)s[from] & 0xC0) == 0x80) from++;
+    if (e - b <= 3 * 20 && contains_any(s + b, e - b, LIST_HEADINGS) &&
+        !contains(s + b, e - b, "版"))
+      break;
+    if (!c->found[R_ISSUE] && contains(s + b, e - b, "版")) {
+      /* the issue line is short; look at the end of a long one */
+      size_t from = b;
+      if (e - b > FOLD_MAX) {
+        from = e - FOLD_MAX;
+        while (from < e && ((unsigned char)s[from] & 0xC0) == 0x80) from++;
+      }
+      fold(s, from, e, f);
+      pattern_line(tx, tx->issue, md, f, R_ISSUE, CNKG_DOCDATE_ISSUE, c);
     }
-    fold(s, from, e, f);
-    pattern_line(tx, tx->issue, md, f, R_ISSUE, CNKG_DOCDATE_ISSUE, c);
+    if (!c->found[R_FOOTER] && e - b <= FOOTER_MAX &&
+        contains_any(s + b, e - b, FOOTER_LABELS)) {
+      fold(s, b, e, f);
+      header_line(tx, cur, &hits, f, true, c);
+    }
   }
   if (!st) {
     st = CNKG_NOTHING;
-    for (int r = 0; r < 5; r++)
+    for (int r = 0; r < R_COUNT; r++)
       if (c->found[r]) {
         *out = c->best[r];
         st = CNKG_SUCCESS;

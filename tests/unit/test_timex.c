@@ -543,7 +543,7 @@ static const char *docdate(const char *s) {
   }
   CHECK_EQ(st, CNKG_SUCCESS);
   static const char *const src[] = {"labelled", "header", "dateline", "issue",
-                                    "issue-year"};
+                                    "issue-year", "footer"};
   snprintf(out, sizeof out, "%s %s", d.iso, src[d.source]);
   return out;
 }
@@ -612,6 +612,23 @@ static void test_docdate_issue(void) {
   CHECK_STR(docdate("西坡村的茶叶路\n" BODY "(2018年5月31日第7版)\n"),
             "2018-05-31 issue");
   CHECK_STR(docdate("西坡村的茶叶路\n" BODY "本版共7版\n"), "-");
+}
+
+static void test_docdate_footer(void) {
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY "(来源:山南日报 2018年5月31日)\n"),
+            "2018-05-31 footer");
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY "责任编辑:王明 2018-05-31\n"),
+            "2018-05-31 footer");
+  /* the header's date wins */
+  CHECK_STR(docdate("西坡村的茶叶路\n2018-05-30\n" BODY "责任编辑:王明 2018-05-31\n"),
+            "2018-05-30 header");
+  /* not in a list of other articles, not unlabelled, not in a sentence */
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY "相关新闻\n来源:山南日报 2018-05-31\n"),
+            "-");
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY "山南日报 2018-05-31\n"), "-");
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY BODY "据记者了解,2018年5月31日,西坡村"
+                    "召开大会,村里的茶叶合作社给社员分了红,来源于茶叶的收入占了大头。\n"),
+            "-");
 }
 
 static void test_docdate_not_body(void) {
@@ -782,8 +799,8 @@ static void scan_dir(const char *dir, CnkgIntake *in, double *secs,
     }
     *bytes += t->orig_len;
     *n_hits += hits.n;
-    static const char *const src[] = {"labelled", "header", "dateline",
-                                      "issue", "issue-year"};
+    static const char *const src[] = {"labelled", "header",     "dateline",
+                                      "issue",    "issue-year", "footer"};
     if (st == CNKG_SUCCESS)
       printf("%s\tpublished\t%s\t%s\t%.*s\n", id, dd.iso, src[dd.source],
              (int)(dd.end - dd.begin), t->orig + dd.begin);
@@ -861,6 +878,7 @@ int main(void) {
   test_docdate_header();
   test_docdate_dateline();
   test_docdate_issue();
+  test_docdate_footer();
   test_docdate_not_body();
   test_docdate_span();
   test_with_intake();

@@ -63,7 +63,7 @@ static const char *const PATTERN[] = {
     /* ranges with a year */
     NB YEAR("y1") SP "年" SP MONTH("m1") SP "月" SP DAY("d1") DAYW "?" SP SEP SP
     "(?:(?:" YEAR("y2") SP "年" SP ")?" MONTH("m2") "月" SP ")?" DAY("d2") DAYW
-    "|" NB YEAR("y1") SP "年" SP MONTH("m1") "月?" "份?" SP SEP SP
+    "|" NB YEAR("y1") SP "年" SP MONTH("m1") "(?:月" MTAIL("p1") ")?" SP SEP SP
     "(?:" YEAR("y2") SP "年" SP ")?" MONTH("m2") "月" MTAIL("p2")
     "|" NB YEAR("y1") "(?:" SP "年)?" SP SEP SP YEAR("y2") SP "年" "(?![级代])"
     YPART("p2"),
@@ -85,7 +85,8 @@ static const char *const PATTERN[] = {
     "|次年|翌年|第二年|上一年|下一年)(?![轻龄纪华级代])"
     /* 这一年来 is "over the past year" */
     "|(?<rel>这一年|那一年|该年|这年|那年)(?![轻龄纪华级代来]))"
-    "(?:" SP MONTH("m1") "月?份?" SP SEP SP MONTH("m2") "月" MTAIL("p2")
+    "(?:" SP MONTH("m1") "(?:月" MTAIL("p1") ")?" SP SEP SP MONTH("m2") "月"
+    MTAIL("p2")
     "|" SP MONTH("m1") "月" SP "(?:" DAY("d1") DAYW ")?" MTAIL("p1")
     "|" YPART("p1") ")"
     "|(?<relm>上个?月|本月|下个?月|当月|同月|次月|这个月)"
@@ -96,7 +97,8 @@ static const char *const PATTERN[] = {
     /* ranges and dates without a year */
     "|" NB MONTH("m1") "月" SP DAY("d1") DAYW "?" SP SEP SP
     "(?:" MONTH("m2") "月" SP ")?" DAY("d2") DAYW
-    "|" NB MONTH("m1") "月?份?" SP SEP SP MONTH("m2") "月" MTAIL("p2")
+    "|" NB MONTH("m1") "(?:月" MTAIL("p1") ")?" SP SEP SP MONTH("m2") "月"
+    MTAIL("p2")
     "|" NB MONTH("m1") "月" SP DAY("d1") DAYW CLOCK
     /* not 一月一次 (once a month), 八月十五 (lunar) */
     "|" NB MONTH("m1") "月" "(?![份]?[0-9一二两三四五六七八九十])" MTAIL("p1"),
@@ -347,6 +349,11 @@ struct CnkgTimexCursor {
   size_t paragraph;    /* the current paragraph, SIZE_MAX before any */
   bool every_position; /* search the whole text, not only the runs */
 };
+
+void cnkg_timex_cursor_section(CnkgTimexCursor *cur) {
+  if (!cur) return;
+  cur->last_year = cur->last_month = cur->para_year = 0;
+}
 
 void cnkg_timex_cursor_search_all(CnkgTimexCursor *cur, bool all) {
   if (cur) cur->every_position = all;
@@ -773,6 +780,7 @@ CnkgStatus cnkg_timex_find_text(const CnkgTimex *tx, const CnkgText *text,
   for (size_t i = 0; !st && i < text->n_sentences; i++) {
     const CnkgSentence *sn = &text->sentences[i];
     size_t first = out->n;
+    if (sn->heading) cnkg_timex_cursor_section(cur);
     st = cnkg_timex_scan(tx, cur, text->norm, sn->begin, sn->end,
                          sn->paragraph, out);
     for (size_t k = first; k < out->n; k++) out->v[k].sentence = i;

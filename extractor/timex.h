@@ -50,9 +50,10 @@ typedef enum {
                                 paragraph (…2018年…，5月底…) */
   CNKG_TIMEX_FROM_REFERENCE, /* the reference (document) date: 今年, 去年,
                                 上月, and 5月 with no year in its paragraph */
-  CNKG_TIMEX_FROM_DOCUMENT   /* the last year named earlier in the document
-                                (当年, 次年; 5月 with no paragraph year and
-                                no reference date) */
+  CNKG_TIMEX_FROM_DOCUMENT   /* the last year named earlier in the
+                                document's section (since the last
+                                heading): 当年, 次年; 5月 with no paragraph
+                                year and no reference date */
 } CnkgTimexAnchor;
 
 /* The part of the year or month the text names (kept as information; the
@@ -130,6 +131,11 @@ void cnkg_timex_cursor_reset(CnkgTimexCursor *cur,
                              const CnkgTimexDate *reference);
 void cnkg_timex_cursor_free(CnkgTimexCursor *cur);
 
+/* Starts a new section (call it before scanning a heading): the years
+ * named before it no longer resolve 当年 or a month without a year. The
+ * reference date stays. */
+void cnkg_timex_cursor_section(CnkgTimexCursor *cur);
+
 /* Finds the time expressions in s[begin, end) (well-formed UTF-8, one
  * sentence or paragraph of normalised text; s is the whole text, so
  * offsets are s's), which belongs to paragraph `paragraph` (a new value
@@ -147,8 +153,8 @@ CnkgStatus cnkg_timex_scan(const CnkgTimex *tx, CnkgTimexCursor *cur,
 
 /* Finds the time expressions of every sentence of text->norm, in order,
  * resolving against reference (NULL: none; usually the document date),
- * and appends them to *out with their sentence index. CNKG_ERR_NOMEM,
- * CNKG_ERR_ARG. */
+ * and appends them to *out with their sentence index. Each heading starts
+ * a section (cnkg_timex_cursor_section). CNKG_ERR_NOMEM, CNKG_ERR_ARG. */
 CnkgStatus cnkg_timex_find_text(const CnkgTimex *tx, const CnkgText *text,
                                 const CnkgTimexDate *reference,
                                 CnkgTimexHits *out);

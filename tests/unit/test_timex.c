@@ -332,6 +332,16 @@ static void test_context(void) {
     CHECK_STR(hits.v[1].iso, "2019-05");
     CHECK_EQ(hits.v[1].anchor, CNKG_TIMEX_FROM_REFERENCE);
   }
+  /* a new section forgets the years before it */
+  hits.n = 0;
+  cnkg_timex_cursor_reset(cur, NULL);
+  CHECK_EQ(cnkg_timex_scan(tx, cur, s, 0, p1, 0, &hits), CNKG_SUCCESS);
+  cnkg_timex_cursor_section(cur);
+  CHECK_EQ(cnkg_timex_scan(tx, cur, s, p1 + 1, p2, 1, &hits), CNKG_SUCCESS);
+  CHECK_EQ(hits.n, 1);
+  /* every year's months, as a range with parts */
+  CHECK_STR(find("2018年起,每年5月下旬到6月底采茶。"), "2018年起=2018");
+  CHECK_STR(find_ref("5月下旬到6月底采茶。", &REF), "5月下旬到6月底=~2019-05/2019-06");
   cnkg_timex_hits_free(&hits);
   cnkg_timex_cursor_free(cur);
 }
@@ -702,6 +712,18 @@ static void test_with_intake(void) {
                               t->norm + h->begin, h->iso);
     }
     CHECK_STR(got, "去年8月=2018-08 | 今年=2019 | 2016年=2016 | 当年=2016");
+    /* a heading starts a section: 当年 after it has nothing to refer to */
+    cnkg_timex_hits_free(&hits);
+    CnkgText *t2 = NULL;
+    const char *page2 = "西坡村的茶叶路\n　　2016年,西坡村被列为贫困村。\n"
+                        "茶叶产业\n　　当年,村里修通了公路,5月,合作社成立。\n";
+    CHECK_EQ(cnkg_intake_text(in, "p2.txt", page2, strlen(page2), NULL, &t2),
+             CNKG_SUCCESS);
+    if (t2) {
+      CHECK_EQ(cnkg_timex_find_text(tx, t2, NULL, &hits), CNKG_SUCCESS);
+      CHECK_EQ(hits.n, 1);
+    }
+    cnkg_text_free(t2);
     /* without the reference the relative ones are left out */
     hits.n = 0;
     CHECK_EQ(cnkg_timex_find_text(tx, t, NULL, &hits), CNKG_SUCCESS);

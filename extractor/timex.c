@@ -37,8 +37,9 @@
 #define SEP "(?:至|到|~|〜|—{1,2}|―|–|-)"
 /* A number does not continue one before it (10.2018年, 第2018号). */
 #define NB "(?<![0-9A-Za-z.〇○零一二三四五六七八九十百千万两几第])"
-/* 初 is also "first/preliminary" (初步, 初次, 初心). */
-#define CHU "初(?![步次心期见衷具级中始])"
+/* 初 is also "first/preliminary" (初步, 初次, 初心), and 初五 is a day
+ * of a lunar month. */
+#define CHU "初(?![步次心期见衷具级中始一二三四五六七八九十])"
 /* Parts of a year after 年 (内 not before 蒙: 2018年内蒙古…; 年中 only
  * with its own 年: 2018年中国…). */
 #define YPART(g)                                                        \
@@ -100,8 +101,9 @@ static const char *const PATTERN[] = {
     "|" NB MONTH("m1") "(?:月" MTAIL("p1") ")?" SP SEP SP MONTH("m2") "月"
     MTAIL("p2")
     "|" NB MONTH("m1") "月" SP DAY("d1") DAYW CLOCK
-    /* not 一月一次 (once a month), 八月十五 (lunar) */
-    "|" NB MONTH("m1") "月" "(?![份]?[0-9一二两三四五六七八九十])" MTAIL("p1"),
+    /* not 一月一次 (once a month), 八月十五, 五月初五 (lunar) */
+    "|" NB MONTH("m1") "月" "(?![份]?[0-9一二两三四五六七八九十]|初[一二三四五六七八九十])"
+    MTAIL("p1"),
     /* "recently": only the reference year can be said of it */
     "|(?<![0-9" CN_DIGIT "十节生假期周工月年今昨明翌次当每数几多])"
     "(?<recent>近日|日前)"
@@ -682,6 +684,17 @@ static bool every(const char *s, size_t begin, size_t at) {
   return false;
 }
 
+/* True if s[begin, at) ends with 农历 or 阴历: a lunar date, which is
+ * not the Gregorian date of the same numbers. */
+static bool lunar(const char *s, size_t begin, size_t at) {
+  static const char *const words[] = {"农历", "阴历", "夏历"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t n = strlen(words[i]);
+    if (at - begin >= n && memcmp(s + at - n, words[i], n) == 0) return true;
+  }
+  return false;
+}
+
 static void remember(CnkgTimexCursor *c, const CnkgTimexHit *hit) {
   const CnkgTimexDate *d =
       hit->kind == CNKG_TIMEX_RANGE ? &hit->end_value : &hit->value;
@@ -722,6 +735,7 @@ static CnkgStatus scan_run(const CnkgTimex *tx, CnkgTimexCursor *cur,
     if (hit.relative && !is_set(&m, G_REL) && !is_set(&m, G_RELM) &&
         !is_set(&m, G_DUR) && !is_set(&m, G_RECENT) && every(s, begin, mb))
       continue;
+    if (hit.kind != CNKG_TIMEX_DURATION && lunar(s, begin, mb)) continue;
     if (is_set(&m, G_RECENT))
       hit.mod = CNKG_TIMEX_RECENTLY;
     else if (is_set(&m, G_DUR))

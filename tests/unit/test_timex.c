@@ -187,6 +187,10 @@ static void test_not_dates(void) {
   /* a month in words that is a frequency or a lunar date */
   CHECK_STR(find("2018年起,村里一月一次例会。"), "2018年起=2018");
   CHECK_STR(find("2018年的八月十五,全村团聚。"), "2018年=2018");
+  /* lunar dates */
+  CHECK_STR(find("2018年的农历五月初五,赛龙舟。"), "2018年=2018");
+  CHECK_STR(find("2018年农历5月5日,赛龙舟。"), "2018年=2018");
+  CHECK_STR(find("2018年,五月初五赛龙舟。"), "2018年=2018");
 }
 
 static void test_durations(void) {

@@ -35,7 +35,7 @@ typedef struct {
  * full-width forms made half-width and wide spaces made ' '. */
 static void fold(const char *s, size_t b, size_t e, Folded *f) {
   f->len = 0;
-  size_t i = b;
+  size_t i = b, stop = e;
   while (i < e) {
     size_t at = i;
     uint32_t c = cnkg_utf8_next(s, e, &i);
@@ -43,20 +43,38 @@ static void fold(const char *s, size_t b, size_t e, Folded *f) {
     else if (c == 0x3000 || c == 0xA0 || c == '\t' || c == '\r') c = ' ';
     char u[4];
     size_t n = cnkg_utf8_encode(c, u);
-    if (f->len + n > FOLD_MAX) break;
+    if (f->len + n > FOLD_MAX) {
+      stop = at;
+      break;
+    }
     for (size_t k = 0; k < n; k++) {
       f->buf[f->len] = u[k];
       f->pos[f->len++] = at;
     }
   }
   f->buf[f->len] = '\0';
-  f->pos[f->len] = i;
+  f->pos[f->len] = stop; /* the end of the last character copied */
 }
 
 static bool contains(const char *s, size_t len, const char *w) {
   size_t wl = strlen(w);
   for (size_t i = 0; i + wl <= len; i++)
     if (memcmp(s + i, w, wl) == 0) return true;
+  return false;
+}
+
+/* True if s[0, len), after leading spaces, starts with one of ws. */
+static bool starts_with_any(const char *s, size_t len, const char *const *ws) {
+  size_t b = 0;
+  for (;;) { /* spaces and ideographic spaces */
+    if (b < len && (s[b] == ' ' || s[b] == '\t')) b++;
+    else if (b + 3 <= len && memcmp(s + b, "\xE3\x80\x80", 3) == 0) b += 3;
+    else break;
+  }
+  for (size_t i = 0; ws[i]; i++) {
+    size_t wl = strlen(ws[i]);
+    if (len - b >= wl && memcmp(s + b, ws[i], wl) == 0) return true;
+  }
   return false;
 }
 
@@ -83,8 +101,8 @@ static const char *const LIST_HEADINGS[] = {
     "猜你喜歡", "热门", "熱門", "更多", "往期", "上一篇", "下一篇", NULL};
 #define FOOTER_MAX 240 /* bytes: a date line after the body is short */
 /* A site's clock, not the article's date. */
-static const char *const CLOCKS[] = {"今天", "今日", "当前时间", "當前時間",
-                                     "现在是", "現在是", NULL};
+static const char *const CLOCKS[] = {"今天", "今日是", "今日:", "当前时间",
+                                     "當前時間", "现在是", "現在是", NULL};
 
 /* The start of the article body: a long line of sentences. */
 static bool body_line(const Folded *f) {
@@ -260,8 +278,7 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
     const char *nl = memchr(s + i, '\n', len - i);
     size_t e = nl ? (size_t)(nl - s) : len, b = i;
     i = e + 1;
-    if (e - b <= 3 * 20 && contains_any(s + b, e - b, LIST_HEADINGS) &&
-        !contains(s + b, e - b, "版"))
+    if (e - b <= 3 * 20 && starts_with_any(s + b, e - b, LIST_HEADINGS))
       break;
     if (!c->found[R_ISSUE] && contains(s + b, e - b, "版")) {
       /* the issue line is short; look at the end of a long one */

@@ -640,6 +640,11 @@ static void test_docdate_footer(void) {
   CHECK_STR(docdate("西坡村的茶叶路\n" BODY "相关新闻\n来源:山南日报 2018-05-31\n"),
             "-");
   CHECK_STR(docdate("西坡村的茶叶路\n" BODY "山南日报 2018-05-31\n"), "-");
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY "　　推荐阅读:\n责任编辑:王明 2018-05-31\n"),
+            "-");
+  /* a word of a list heading inside a line does not end the article */
+  CHECK_STR(docdate("西坡村的茶叶路\n" BODY "大家推荐他\n责任编辑:王明 2018-05-31\n"),
+            "2018-05-31 footer");
   CHECK_STR(docdate("西坡村的茶叶路\n" BODY BODY "据记者了解,2018年5月31日,西坡村"
                     "召开大会,村里的茶叶合作社给社员分了红,来源于茶叶的收入占了大头。\n"),
             "-");
@@ -658,6 +663,8 @@ static void test_docdate_not_body(void) {
             "-");
   /* a site's clock, and a title that tells of an event on a date */
   CHECK_STR(docdate("今天是2024年5月1日 星期三\n西坡村的茶叶路\n" BODY), "-");
+  CHECK_STR(docdate("今日头条 2019-03-08\n西坡村的茶叶路\n" BODY),
+            "2019-03-08 header");
   CHECK_STR(docdate("2019年6月8日我县召开茶叶产业推进会\n" BODY), "-");
   CHECK_STR(docdate("2019年6月8日,我县召开茶叶产业推进会\n" BODY), "-");
   CHECK_STR(docdate(""), "-");

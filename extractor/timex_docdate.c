@@ -58,8 +58,26 @@ static void fold(const char *s, size_t b, size_t e, Folded *f) {
 
 static bool contains(const char *s, size_t len, const char *w) {
   size_t wl = strlen(w);
-  for (size_t i = 0; i + wl <= len; i++)
-    if (memcmp(s + i, w, wl) == 0) return true;
+  if (wl == 0 || wl > len) return wl == 0;
+  const char *p = s, *last = s + len - wl;
+  while (p <= last && (p = memchr(p, w[0], (size_t)(last - p) + 1))) {
+    if (memcmp(p, w, wl) == 0) return true;
+    p++;
+  }
+  return false;
+}
+
+/* True if s[0, len) holds a digit, ASCII or full-width: a date needs one
+ * (dates in Chinese numerals do not stand in footers or issue lines). */
+static bool has_digit(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= '0' && c <= '9') return true;
+    /* U+FF10..U+FF19: EF BC 90..99 */
+    if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xBC &&
+        (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99)
+      return true;
+  }
   return false;
 }
 
@@ -280,6 +298,7 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
     i = e + 1;
     if (e - b <= 3 * 20 && starts_with_any(s + b, e - b, LIST_HEADINGS))
       break;
+    if (!has_digit(s + b, e - b)) continue;
     if (!c->found[R_ISSUE] && contains(s + b, e - b, "版")) {
       /* the issue line is short; look at the end of a long one */
       size_t from = b;

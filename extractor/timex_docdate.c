@@ -163,12 +163,13 @@ static void offer(Cands *c, int rank, const CnkgTimexDate *d,
 
 /* Dates of one header line; of a footer line (footer: after the body),
  * only a day labelled before it. */
-static void header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
-                        CnkgTimexHits *hits, const Folded *f, bool footer,
-                        Cands *c) {
+static CnkgStatus header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
+                              CnkgTimexHits *hits, const Folded *f,
+                              bool footer, Cands *c) {
   hits->n = 0;
   cnkg_timex_cursor_reset(cur, NULL);
-  if (cnkg_timex_scan(tx, cur, f->buf, 0, f->len, 0, hits)) return;
+  CnkgStatus st = cnkg_timex_scan(tx, cur, f->buf, 0, f->len, 0, hits);
+  if (st) return st;
   for (size_t k = 0; k < hits->n; k++) {
     const CnkgTimexHit *h = &hits->v[k];
     if (h->kind != CNKG_TIMEX_POINT || h->relative) continue;
@@ -220,6 +221,7 @@ static void header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
     else
       offer(c, R_HEADER, &h->value, CNKG_DOCDATE_HEADER, f, h->begin, h->end);
   }
+  return CNKG_SUCCESS;
 }
 
 /* Group gname of the last match of re, as a number; 0 if unset. */
@@ -281,7 +283,7 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
         body_start = i;
         break;
       }
-      header_line(tx, cur, &hits, f, false, c);
+      st = header_line(tx, cur, &hits, f, false, c);
       body_start = i;
       continue;
     }
@@ -312,7 +314,7 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
     if (!c->found[R_FOOTER] && e - b <= FOOTER_MAX &&
         contains_any(s + b, e - b, FOOTER_LABELS)) {
       fold(s, b, e, f);
-      header_line(tx, cur, &hits, f, true, c);
+      st = header_line(tx, cur, &hits, f, true, c);
     }
   }
   if (!st) {

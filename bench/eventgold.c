@@ -133,8 +133,8 @@ int main(int argc, char **argv) {
     else if (!corpus) corpus = argv[i];
     else gold = argv[i];
   }
-  if (!corpus || !gold) {
-    fprintf(stderr, "usage: eventgold [-v] [--stops] [--lac MODEL] CORPUS_DIR GOLD_DIR\n");
+  if (!corpus || (!gold && strcmp(corpus, "-") != 0)) {
+    fprintf(stderr, "usage: eventgold [-v] [--stops] [--lac MODEL] CORPUS_DIR GOLD_DIR | - (sentences on stdin)\n");
     return 2;
   }
   char err[256] = "";
@@ -148,6 +148,34 @@ int main(int argc, char **argv) {
       (lac_path && cnkg_lac_open(lac_path, &lac, err, sizeof err) != CNKG_SUCCESS)) {
     fprintf(stderr, "eventgold: %s\n", err);
     return 1;
+  }
+  if (strcmp(corpus, "-") == 0) {
+    /* sentences on stdin, one a line: print what the finders see */
+    char line[8192];
+    CnkgFigureList fl = {0};
+    CnkgEventList el = {0};
+    while (fgets(line, sizeof line, stdin)) {
+      CnkgStr str = {line, strcspn(line, "\n")};
+      if (cnkg_figure_find(ff, str, NULL, NULL, 0, &fl) != CNKG_SUCCESS) printf("figure error\n");
+      for (size_t k = 0; k < fl.n; k++) {
+        const CnkgFigure *x = &fl.v[k];
+        printf("  figure %s %s [%.*s]%s%s%s%s {%.*s}\n", x->value, x->unit,
+               (int)(x->ind_end - x->ind_begin), line + x->ind_begin, x->ind_word ? x->ind_word : "",
+               x->target ? " target" : "", x->approximate ? " approx" : "", x->implied_unit ? " implied" : "",
+               (int)(x->end - x->begin), line + x->begin);
+      }
+      if (cnkg_event_find(ef, str, &el) != CNKG_SUCCESS) printf("event error\n");
+      for (size_t k = 0; k < el.n; k++) {
+        const CnkgEvent *e = &el.v[k];
+        printf("  event %s %s {%.*s} mod {%.*s}%s%s%s\n", cnkg_event_kind_name(e->kind),
+               cnkg_event_modality_name(e->modality), (int)(e->end - e->begin), line + e->begin,
+               (int)(e->mod_end - e->mod_begin), line + e->mod_begin, e->about_people ? " people" : "",
+               e->past_state ? " past" : "", e->weak ? " weak" : "");
+      }
+    }
+    cnkg_figure_list_clear(&fl);
+    cnkg_event_list_clear(&el);
+    return 0;
   }
   DIR *d = opendir(corpus);
   if (!d) {
@@ -193,7 +221,9 @@ int main(int argc, char **argv) {
     if (etext) {
       for (char *line = strtok(etext, "\n"); line; line = strtok(NULL, "\n")) {
         char *f[6];
-        if (split_tsv(line, f, 5) < 2 || strcmp(f[0], "type") == 0) continue;
+        if (split_tsv(line, f, 5) < 3 || strcmp(f[0], "type") == 0 ||
+            strcmp(f[0], "Industry") == 0 || strcmp(f[0], "Policy") == 0)
+          continue; /* names only: places, organisations, persons */
         /* subject: the surface form; ind: the entity's name */
         rows_add(&ents, (Row){dup(""), dup(""), dup(f[1]), dup(f[1]), dup(f[0]), false});
         if (f[2][0]) {

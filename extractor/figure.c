@@ -129,8 +129,17 @@ static CnkgWordList link_tail_list = CNKG_WORDLIST(link_tail);
 /* Words that join two figures of one indicator (从800亩发展到3800亩). */
 static const char *const change_verbs[] = {
   "发展", "增长", "增加", "减少", "下降", "降低", "提高", "提升", "上升",
-  "扩大", "缩小", "升至", "变为", "变成", "达到", NULL};
+  "扩大", "缩小", "升至", "变为", "变成", "达到", "降至", "增至", "减至",
+  "降到", "降为", "减少到", "减少至", "下降到", "下降至", "增长到", "增加到",
+  "提高到", "上升到", "降低到", "减少为", "下降为", NULL};
 static CnkgWordList change_verbs_list = CNKG_WORDLIST(change_verbs);
+
+/* A clause that is only one of these before its number takes its
+ * indicator from the clause before (因病致贫,占28.08%). */
+static const char *const copulas[] = {
+  "占", "约占", "为", "是", "达", "达到", "占比", "约为", "分别为", "分别占",
+  NULL};
+static CnkgWordList copulas_list = CNKG_WORDLIST(copulas);
 
 /* Openers stripped from the start of the text before a number: connectives,
  * adverbs and whole-place subjects (全村, 该县). */
@@ -144,7 +153,11 @@ static const char *const lead_words[] = {
   "该旗", "该市", "该区", "该省", "该州", "本村", "本县", "本乡", "本镇",
   "全国", "全", "村里", "县里", "乡里", "镇里", "我们", "他们", "我", "他",
   "她", "这里", "这", "那", "为", "在", "有", "是", "从", "由", "与", "和",
-  "及", "以及", "或", "等", "约", "近", "达", "了", "的", "在此基础上", NULL};
+  "及", "以及", "或", "等", "约", "近", "达", "了", "的", "在此基础上",
+  "力争", "确保", "计划", "预计", "预期", "目标", "拟", "要", "一是", "二是",
+  "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "其一",
+  "其二", "首先", "其次", "最后", "截至目前", "截止目前", "到目前", "迄今",
+  NULL};
 static CnkgWordList lead_words_list = CNKG_WORDLIST(lead_words);
 
 /* Words that end a noun phrase after a number (2.48亿元的综合资金|建设). */
@@ -156,8 +169,34 @@ static const char *const right_stops[] = {
   "完成", "开展", "通过", "达到", "提高", "增加", "减少", "增收", "脱贫",
   "入股", "用于", "作为", "成为", "全部", "已经", "正在", "陆续", "分别",
   "每年", "每户", "每人", "人均", "户均", "左右", "以上", "以下", "之多",
-  "上下", "开外", "分红", "收入", NULL};
+  "上下", "开外", "成立", "建立", "设立", "结成", "签订", "完善", "进入",
+  "发起", "走上", "担任", "主动", "踊跃", "每个", "每", "挂村", "发文",
+  "存在", "基本", "参股", "受益", "就业", "加入", "申请", "获", "享受",
+  "覆盖", "落户", "投产", "开工", "竣工", "上市", "销往", "外出", "如期",
+  "目标", "任务", "计划", NULL};
 static CnkgWordList right_stops_list = CNKG_WORDLIST(right_stops);
+
+/* Verbs that take the indicator noun as their object: the indicator is
+ * what follows the last of them (带领全村发展|井冈蜜柚1100亩). Changes
+ * (减少贫困人口) are not here: they keep the verb. */
+static const char *const object_verbs[] = {
+  "发展", "带领", "带动", "辐射带动", "深入", "吸纳", "帮助", "协调", "决定",
+  "实施", "启动", "设立", "成立", "建立", "建成", "打造", "培育", "培植",
+  "引进", "组建", "组织", "动员", "推动", "落实", "争取", "筹集", "种植",
+  "种", "养殖", "新建", "修建", "完成", "购置", "购买", "购入", "安装",
+  "铺设", "清理", "清运", "整治", "流转", "扶持", "解决", "吸引", "引导",
+  "覆盖", "惠及", "签订", "提拔", "重用", "招募", "招聘", "转移", "安置",
+  "硬化", "改造", "新增", "投入", "投资", "拿出", "募集", "捐赠", "捐资",
+  "发放", "兑现", "收购", "销售", "培养", "选派", "选调", "输出", "开发",
+  "建设", "试种", "栽种", "栽植", "新种", "补种", "养", "种下", NULL};
+static CnkgWordList object_verbs_list = CNKG_WORDLIST(object_verbs);
+/* Nouns that make the verb before them part of the indicator (种植面积,
+ * 投资总额): no cut after the verb then. */
+static const char *const nominal_heads[] = {
+  "面积", "规模", "总量", "产值", "总额", "金额", "资金", "总投资", "收入",
+  "人数", "户数", "数量", "能力", "基地", "项目", "产量", "效益", "比例",
+  "率", "费", NULL};
+static CnkgWordList nominal_heads_list = CNKG_WORDLIST(nominal_heads);
 
 /* Hedges after a number. */
 static const char *const hedge_tail[] = {
@@ -185,6 +224,21 @@ static const char *const money_words[] = {
   "补助", "补贴", "奖励", "营业额", "税收", "GDP", "财政", "拨付", "筹集",
   "募集", "融资", "价值", NULL};
 static CnkgWordList money_words_list = CNKG_WORDLIST(money_words);
+
+/* Words that start with a unit character but are not a unit: 九家庭, 三人员,
+ * 两条件. Checked when longer than the unit the pattern took. */
+static const char *const unit_blockers[] = {
+  "家庭", "家里", "家人", "家乡", "家门", "家属", "家中", "家长", "家园",
+  "户口", "户籍", "户主", "户外", "人员", "人民", "人才", "人家", "人们",
+  "人士", "人物", "人生", "人心", "人工", "人大", "人社", "口气", "口号",
+  "口径", "口袋", "头脑", "头等", "名单", "名义", "名字", "名称", "名额",
+  "名牌", "位置", "位于", "条件", "条例", "间隙", "本身", "本地", "本村",
+  "本人", "本着", "本土", "台湾", "米饭", "组织", "组长", "组成", "组建",
+  "组团", "所以", "所有", "所在", "处理", "处于", "处置", "支持", "支部",
+  "支援", "支出", "套餐", "项目", "只有", "只是", "只要", "只能", "成为",
+  "成立", "成功", "成果", "成绩", "成本", "成效", "成员", "成熟", "成长",
+  "成片", "元素", "元旦", "份额", "张贴", "件事", NULL};
+static CnkgWordList unit_blockers_list = CNKG_WORDLIST(unit_blockers);
 
 /* Characters before a lone 一 that make it part of a word (统一, 之一). */
 static const char lone_one_prev[] = "统唯之万逐专初同单划归合另某任每第其";
@@ -725,13 +779,20 @@ static int match_at(const CnkgFigureFinder *f, const pcre2_code *re,
  * *linked says a linking word (有, 达到, 降至) was removed at the end. */
 static int strip_left_text(const CnkgFigureFinder *f, pcre2_match_data *md,
                            const char *s, size_t *b, size_t *e,
-                           bool *linked) {
+                           bool *linked, bool *to_form) {
   bool changed = true;
   *linked = false;
+  *to_form = false;
   while (changed && *e > *b) {
     changed = false;
     size_t n = tail_word(&link_tail_list, s, *b, *e);
     if (n) {
+      /* 增长到, 降至, 减少为: the number is where a change ended */
+      if (!*linked &&
+          (cnkg_wordlist_word_before(s, *e - n, *e, "到") ||
+           cnkg_wordlist_word_before(s, *e - n, *e, "至") ||
+           cnkg_wordlist_word_before(s, *e - n, *e, "为")))
+        *to_form = true;
       *e -= n;
       *linked = true;
       changed = true;
@@ -884,11 +945,10 @@ static bool chinese_non_figure(const char *s, size_t len, const Token *t) {
   }
   if (n == 3 && memcmp(cn, "一", 3) == 0) {
     if (!t->unit) return true;
+    /* 一亩地, 一名党员, 一个人: 一 is "per" or an article; a lone 一
+     * counts only where the text sets it apart (新建拦水坝一处) */
     static const char *const ok_count[] = {"处", "幢", "栋", "座"};
-    bool ok = t->unit->kind == UK_MEASURE &&
-              strcmp(t->unit->text, "人") != 0 &&
-              strcmp(t->unit->text, "户") != 0 &&
-              strcmp(t->unit->text, "人次") != 0;
+    bool ok = false;
     for (size_t k = 0; k < 4 && !ok; k++)
       if (strcmp(t->unit->text, ok_count[k]) == 0) ok = true;
     if (!ok) return true;
@@ -896,9 +956,11 @@ static bool chinese_non_figure(const char *s, size_t len, const Token *t) {
     if (before) cnkg_utf8_encode(before, prev);
     if (before && strstr(lone_one_prev, prev)) return true;
   }
-  /* 五个一批, 一户一策, 千家万户: a numeral right after the unit */
+  /* 五个一批, 一户一策, 千家万户: a numeral right after the unit; “五本账”,
+   * 四个不摘: a quoted or negated numbered phrase */
   uint32_t after = char_at(s, len, t->e);
-  if (is_cn_numeral(after)) return true;
+  if (is_cn_numeral(after) || after == 0x4E0D /* 不 */) return true;
+  if (before == 0x201C || before == 0x2018) return true;
   return false;
 }
 
@@ -967,45 +1029,94 @@ static size_t after_token(const char *s, size_t len, size_t e, bool *hedged,
 
 /* Fills fig's indicator from the clause around token t. prev is the last
  * figure of the sentence or NULL; floor where the text before may start. */
+/* Moves *b past the last object verb of [*b, e) when a noun of two or more
+ * characters follows it that is not the verb's own head (种植|面积). */
+static void cut_object_verb(const char *s, size_t *b, size_t e) {
+  size_t cut = *b, i = *b;
+  while (i < e) {
+    size_t n = cnkg_wordlist_at(&object_verbs_list, s, i, e);
+    if (n && e - (i + n) >= 6 &&
+        !cnkg_wordlist_at(&nominal_heads_list, s, i + n, e))
+      cut = i + n;
+    cnkg_utf8_next_valid(s, &i);
+  }
+  if (cut == *b) return;
+  *b = cut;
+  while (*b < e) { /* 发展了井冈蜜柚 */
+    size_t n = cnkg_wordlist_at(&lead_words_list, s, *b, e);
+    if (!n || n == e - *b) break;
+    *b += n;
+  }
+}
+
+/* True if only separators (, 、 共) lie between the previous figure and b. */
+static bool follows_directly(const char *s, size_t from, size_t b) {
+  size_t i = from;
+  while (i < b && (s[i] == ',' || memcmp(s + i, "、", 3) == 0 ||
+                   memcmp(s + i, "共", 3) == 0))
+    i += s[i] == ',' ? 1 : 3;
+  return i >= b;
+}
+
+/* Whether an indicator carries over from prev to a figure of unit: people
+ * after households (42户96人) or the same unit. */
+static bool carries_over(const CnkgFigure *prev, const char *unit) {
+  if (strcmp(prev->unit, unit) == 0) return true;
+  return strcmp(prev->unit, "户") == 0 &&
+         (strcmp(unit, "人") == 0 || strcmp(unit, "名") == 0);
+}
+
+/* Fills fig's indicator from the clause around token t. prev is the last
+ * figure of the sentence or NULL; floor where the text before may start;
+ * *right_used says the noun after the number was taken. */
 static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
                      const char *s, size_t len, const Token *t,
                      const Stops *st, const CnkgFigure *prev, size_t floor,
-                     CnkgFigure *fig, bool *hedged) {
+                     CnkgFigure *fig, bool *hedged, bool *right_used) {
   size_t lb = left_start(s, floor, t->b, st, 20), le = t->b;
   /* a hedge before the number belongs to the number */
   size_t hn = tail_word(&hedge_head_list, s, lb, le);
   if (hn) *hedged = true;
-  bool linked;
+  bool linked, to_form;
   size_t raw_lb = lb;
-  if (strip_left_text(f, md, s, &lb, &le, &linked) < 0) return -1;
+  if (strip_left_text(f, md, s, &lb, &le, &linked, &to_form) < 0) return -1;
+  /* 一是因病致贫,占28.08%: the clause before names what is measured when
+   * this one is only a copula */
+  if (le == lb && raw_lb > floor && s[raw_lb - 1] == ',' &&
+      cnkg_wordlist_has(&copulas_list, s + raw_lb, t->b - raw_lb)) {
+    size_t pe = raw_lb - 1, pb = left_start(s, floor, pe, st, 20);
+    bool l2, to2;
+    if (pb > floor || floor == 0) {
+      if (strip_left_text(f, md, s, &pb, &pe, &l2, &to2) < 0) return -1;
+      if (pe > pb) lb = pb, le = pe;
+    }
+  }
+  if (le > lb) cut_object_verb(s, &lb, le);
   bool de;
   size_t rb = after_token(s, len, t->e, hedged, &de);
   size_t re = right_end(s, len, rb, st, 12);
   size_t rcut = cut_right(s, rb, re);
-  /* adjacent to the previous figure: 42户96人, 157户、462人 */
-  bool adjacent = false;
-  if (prev) {
-    size_t i = prev->end;
-    while (i < raw_lb && (s[i] == ',' || memcmp(s + i, "、", 3) == 0 ||
-                          memcmp(s + i, "共", 3) == 0))
-      i += s[i] == ',' ? 1 : 3;
-    adjacent = i >= raw_lb && le == lb;
-  }
-  bool change_only = linked && le > lb &&
-                     cnkg_wordlist_has(&change_verbs_list, s + lb, le - lb);
+  bool adjacent = prev && follows_directly(s, prev->end, t->b) &&
+                  carries_over(prev, fig->unit);
+  /* 从800亩发展到3800亩, 由54.4%下降到0.46%: the second number ends the
+   * change the first began, under one indicator */
+  bool change_only = to_form &&
+                     (le == lb || cnkg_wordlist_has(&change_verbs_list, s + lb, le - lb)) &&
+                     contains_word(&change_verbs_list, s, raw_lb, t->b);
   bool left = le > lb && !change_only;
   bool right = rcut > rb;
   bool inherit = prev && prev->ind_end > prev->ind_begin &&
                  ((adjacent && !left) || change_only);
   fig->ind_word = NULL;
+  *right_used = false;
   size_t ib = t->b, ie = t->b;
   if (fig->implied_unit) {
-    if (right) ib = rb, ie = rcut;
+    if (right) ib = rb, ie = rcut, *right_used = true;
     else if (left) ib = lb, ie = le;
   } else if (inherit) {
     ib = prev->ind_begin, ie = prev->ind_end;
   } else if (right && (de || t->unit->kind == UK_COUNT || !left)) {
-    ib = rb, ie = rcut;
+    ib = rb, ie = rcut, *right_used = true;
   } else if (left) {
     ib = lb, ie = le;
   } else {
@@ -1076,6 +1187,15 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       continue;
     if (before == 0x7B2C) continue; /* 第: ordinal */
     if (t.unit && t.unit->kind == UK_REJECT) continue;
+    if (t.unit) {
+      size_t ub = t.e - strlen(t.unit->text);
+      size_t bl = cnkg_wordlist_at(&unit_blockers_list, s, ub, len);
+      if (bl > t.e - ub) {
+        if (t.chinese) continue;
+        t.unit = NULL; /* 3人员: a bare number, maybe with an implied unit */
+        t.e = ub;
+      }
+    }
     if (t.chinese && chinese_non_figure(s, len, &t)) {
       skip_until = t.e + 4; /* 一户一策: the next numeral too */
       continue;
@@ -1134,14 +1254,25 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       fig.implied_unit = true;
     }
     const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
-    bool hedged = fig.approximate;
-    if (indicator(f, md2, s, len, &t, &st, prev, floor, &fig, &hedged) < 0) {
+    bool hedged = fig.approximate, right_used;
+    if (indicator(f, md2, s, len, &t, &st, prev, floor, &fig, &hedged,
+                  &right_used) < 0) {
       status = CNKG_ERR_PATTERN;
       break;
     }
     fig.approximate = hedged;
+    /* 384户1650名贫困人口: the noun after the pair names both */
+    if (right_used && prev && prev->ind_word &&
+        follows_directly(s, prev->end, t.b) && carries_over(prev, fig.unit)) {
+      out->v[out->n - 1].ind_word = NULL;
+      out->v[out->n - 1].ind_begin = fig.ind_begin;
+      out->v[out->n - 1].ind_end = fig.ind_end;
+    }
     status = push(out, &fig);
-    floor = t.e;
+    {
+      bool h, de;
+      floor = after_token(s, len, t.e, &h, &de);
+    }
   }
   pcre2_match_data_free(md);
   pcre2_match_data_free(md2);

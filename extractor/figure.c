@@ -458,20 +458,23 @@ static int cn_power(uint32_t c) {
 static bool cn_integer(const char *s, size_t len, uint64_t *out) {
   uint64_t total = 0, section = 0, num = 0;
   bool have_num = false, digits_only = true, prev_digit = false;
+  bool prev_zero = false, any_zero = false;
   size_t n_digits = 0, i = 0;
   while (i < len) {
     uint32_t c = cnkg_utf8_next_valid(s, &i);
     int d = cn_digit(c);
     if (d >= 0) {
-      if (prev_digit && d != 0 && !digits_only) return false;
+      /* 一百零五: a digit may follow 零 */
+      if (prev_digit && !digits_only && !prev_zero) return false;
       if (prev_digit && digits_only) {
         num = num * 10 + (uint64_t)d; /* 二〇一八: positional digits */
       } else {
-        if (have_num && num != 0 && d != 0) return false;
         num = (uint64_t)d;
       }
       have_num = true;
       prev_digit = true;
+      prev_zero = d == 0;
+      any_zero = any_zero || d == 0;
       n_digits++;
       if (num > UINT64_MAX / 100) return false;
       continue;
@@ -481,6 +484,7 @@ static bool cn_integer(const char *s, size_t len, uint64_t *out) {
     if (prev_digit && n_digits > 1 && digits_only) return false; /* 三四十 */
     digits_only = false;
     prev_digit = false;
+    prev_zero = false;
     uint64_t m = have_num ? num : 1;
     if (p < 4) {
       uint64_t u = p == 1 ? 10 : p == 2 ? 100 : 1000;
@@ -501,6 +505,8 @@ static bool cn_integer(const char *s, size_t len, uint64_t *out) {
     num = 0;
     have_num = false;
   }
+  /* 三四 is "three or four"; positional digits need a zero or three digits */
+  if (digits_only && n_digits == 2 && !any_zero) return false;
   *out = total + section + (have_num ? num : 0);
   return true;
 }
@@ -788,8 +794,7 @@ static int strip_left_text(const CnkgFigureFinder *f, pcre2_match_data *md,
     size_t n = tail_word(&link_tail_list, s, *b, *e);
     if (n) {
       /* 增长到, 降至, 减少为: the number is where a change ended */
-      if (!*linked &&
-          (cnkg_wordlist_word_before(s, *e - n, *e, "到") ||
+      if ((cnkg_wordlist_word_before(s, *e - n, *e, "到") ||
            cnkg_wordlist_word_before(s, *e - n, *e, "至") ||
            cnkg_wordlist_word_before(s, *e - n, *e, "为")))
         *to_form = true;
@@ -835,7 +840,8 @@ static size_t cut_right(const char *s, size_t b, size_t e) {
   size_t i = b;
   while (i < e) {
     size_t n = cnkg_wordlist_at(&right_stops_list, s, i, e);
-    if (n) return i;
+    if (n || (i > b && cnkg_wordlist_at(&object_verbs_list, s, i, e)))
+      return i;
     cnkg_utf8_next_valid(s, &i);
   }
   return e;
@@ -924,8 +930,11 @@ static bool chinese_non_figure(const char *s, size_t len, const Token *t) {
   uint32_t before = char_before(s, t->b);
   /* 几十, 数百, 上千, 好几: vague amounts */
   if (before == 0x51E0 || before == 0x6570 || before == 0x4E0A ||
-      before == 0x597D || before == 0x6210)
+      before == 0x597D)
     return true;
+  if (before == 0x6210 && (cn_power(char_at(s, len, t->cn_b)) == 2 ||
+                           cn_power(char_at(s, len, t->cn_b)) == 3))
+    return true; /* 成百上千 */
   bool lone_mult = n == 3 && cn_power(char_at(cn, n, 0)) > 0;
   if (n >= 6) {
     size_t i = 0;
@@ -1049,6 +1058,11 @@ static void cut_object_verb(const char *s, size_t *b, size_t e) {
   }
 }
 
+/* True if [b, e) ends with a measure noun (占地面积|30亩的民宿). */
+static bool ends_with_head(const char *s, size_t b, size_t e) {
+  return tail_word(&nominal_heads_list, s, b, e) > 0;
+}
+
 /* True if only separators (, 、 共) lie between the previous figure and b. */
 static bool follows_directly(const char *s, size_t from, size_t b) {
   size_t i = from;
@@ -1115,7 +1129,8 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
     else if (left) ib = lb, ie = le;
   } else if (inherit) {
     ib = prev->ind_begin, ie = prev->ind_end;
-  } else if (right && (de || t->unit->kind == UK_COUNT || !left)) {
+  } else if (right && (de || t->unit->kind == UK_COUNT || !left) &&
+             !(de && left && ends_with_head(s, lb, le))) {
     ib = rb, ie = rcut, *right_used = true;
   } else if (left) {
     ib = lb, ie = le;

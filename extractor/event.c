@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* Groups: 1 past state, 2 exit, 3 start, 4 hold, 5 end, 6 weak start,
- * 7 weak end. Alternatives are tried in order at each position, so longer
+ * 7 weak end, 8 exit criteria met (weak). Alternatives are tried in order at each position, so longer
  * cues come first. */
 static const char cue_src[] =
   /* 1: 曾是国家级贫困县 */
@@ -30,11 +30,12 @@ static const char cue_src[] =
   "|摘(?:掉|下|去|除)?了?[^,;。]{0,8}?帽子"
   "|脱(?:掉|下)?了?(?:贫困)?帽(?!子不)"
   "|脱贫(?:出列|退出)|减贫出列"
-  "|(?:整体|整村|整县|整乡|整镇|全面|全部|顺利|成功|率先|宣布|稳定)脱贫"
+  "|(?:整体|整村|整县|整乡|整镇|全面|全部|顺利|成功|率先|宣布)脱贫"
+  "|完成(?:了)?(?:全面)?脱贫(?:攻坚)?任务"
   "|实现(?:了)?(?:全面|整体|稳定)?脱贫|(?:已经|已)(?:全部|整体)?脱贫"
   "|摆脱(?:了)?贫困|出列|退出贫困)"
   /* 3: taking up a post */
-  "|(被(?:选)?派(?:驻)?(?:到|往|驻|至)?|(?:选派|下派|派驻|外派|委派)(?:到|至|往)?"
+  "|(被(?:选)?派(?:驻)?(?:到|往|驻|至)?|(?:选派|下派|派驻|外派|(?<![改党纪政])委派)(?:到|至|往)?"
   "|派(?:到|往)|到任|上任|接任|就任|赴任|出任|履新|进驻|入驻"
   "|驻村(?=以来|后|之初|伊始|期间|[,。;])|(?:被)?任命为|调任|新任|当选(?:为)?|被选为)"
   /* 4: holding a post */
@@ -45,7 +46,9 @@ static const char cue_src[] =
   "|(离任|卸任|调离|任期(?:已)?(?:结束|届满|已满|期满|到期)|期满|结束(?:了)?驻村"
   "|撤离|离职|辞去|辞职|退休|免去|不再担任|轮换|(?:返回|回到|回)原单位)"
   /* 6, 7: general verbs, post cues only beside a title */
-  "|(来到|进村|到村|前往)|(离开)";
+  "|(来到|进(?:了)?村|到村|前往)|(离开)"
+  /* 8: meeting the criteria, as exit announcements put it */
+  "|(符合[^,;。]{0,10}?退出条件|达到[^,;。]{0,10}?退出标准)";
 
 /* Nouns of the process and slogans: the cue is not an event when one of
  * these follows it (退出标准, 摘帽不摘责任, 脱贫攻坚). */
@@ -257,9 +260,11 @@ static int modality(const CnkgEventFinder *f, pcre2_match_data *md,
     e->mod_end = me;
     return 0;
   }
-  /* done in its own clause: 已于2019年4月顺利摘帽, 实现了脱贫 */
-  size_t fb, fe;
-  int fact = search_last(f, RE_FACT, md, s, cb, ce, &fb, &fe);
+  /* done in its own clause, up to the cue and a 了 after it: 已于2019年4月
+   * 顺利摘帽, 实现了脱贫, 摘帽了 (a 了 further on belongs to another verb) */
+  size_t fb, fe, fend = e->end;
+  if (fend + 3 <= ce && memcmp(s + fend, "了", 3) == 0) fend += 3;
+  int fact = search_last(f, RE_FACT, md, s, cb, fend, &fb, &fe);
   if (fact < 0) return -1;
   size_t pb = 0, pe = 0;
   int near = search_last(f, RE_PLAN_NEAR, md, s, cb, e->begin, &pb, &pe);
@@ -332,9 +337,10 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
     case 4: e.kind = CNKG_EVENT_POST_HOLD; break;
     case 5: e.kind = CNKG_EVENT_POST_END; break;
     case 6: e.kind = CNKG_EVENT_POST_START; e.weak = true; break;
-    default: e.kind = CNKG_EVENT_POST_END; e.weak = true; break;
+    case 7: e.kind = CNKG_EVENT_POST_END; e.weak = true; break;
+    default: e.kind = CNKG_EVENT_EXIT; e.weak = true; break;
     }
-    if (e.kind == CNKG_EVENT_EXIT && !e.past_state) {
+    if (e.kind == CNKG_EVENT_EXIT && !e.past_state && !e.weak) {
       rc = search(f, RE_NOT_AFTER, md2, s, len, e.end, PCRE2_ANCHORED, NULL, NULL);
       if (rc < 0) {
         status = CNKG_ERR_PATTERN;

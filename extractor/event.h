@@ -46,7 +46,10 @@ typedef struct {
                                 place: the caller decides whether it counts */
   bool past_state;           /* exit implied by a past state: 曾是国家级贫困县 */
   bool weak;                 /* a general verb that is a post cue only next
-                                to a post title (来到, 离开, 进村) */
+                                to a post title (来到, 离开, 进村), or an exit
+                                stated as criteria met (符合贫困县退出条件,
+                                达到脱贫退出标准), which announcements use
+                                for the approval itself */
 } CnkgEvent;
 
 /* Cues of one sentence in text order. Start as {0}; the finder reuses the

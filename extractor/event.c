@@ -207,16 +207,22 @@ static bool is_clause_mark(const char *s, size_t i) {
   return memcmp(s + i, "。", 3) == 0;
 }
 
-/* Start of the clause holding pos. */
+/* A clause is read at most this many bytes either side of a cue, so that
+ * a long run without commas costs linear time. */
+#define CLAUSE_REACH 120
+
+/* Start of the clause holding pos (a character boundary). */
 static size_t clause_start(const char *s, size_t pos) {
-  size_t i = pos;
-  while (i > 0 && !is_clause_mark(s, i - 1)) i--;
+  size_t i = pos, floor = pos > CLAUSE_REACH ? pos - CLAUSE_REACH : 0;
+  while (i > floor && !is_clause_mark(s, i - 1)) i--;
+  while (i < pos && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
   return i;
 }
 
 static size_t clause_end(const char *s, size_t len, size_t pos) {
-  size_t i = pos;
-  while (i < len && !is_clause_mark(s, i)) i++;
+  size_t i = pos, ceil = len - pos > CLAUSE_REACH ? pos + CLAUSE_REACH : len;
+  while (i < ceil && !is_clause_mark(s, i)) i++;
+  while (i > pos && i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
   return i;
 }
 
@@ -298,7 +304,7 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
   const char *s = sentence.buf;
   size_t len = sentence.len;
   if (len == 0) return CNKG_SUCCESS;
-  pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->re[RE_CUE], NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(3, NULL);
   if (!md || !md2) {
     pcre2_match_data_free(md);

@@ -662,14 +662,27 @@ static bool is_boundary(uint32_t c) {
   }
 }
 
+/* True if pos lies in one of the n stops, sorted by begin and merged so
+ * that they do not overlap (binary search: figures stay linear). */
 static bool in_stop(const CnkgFigureStop *stops, size_t n, size_t pos,
                     size_t *begin) {
-  for (size_t i = 0; i < n; i++)
-    if (pos >= stops[i].begin && pos < stops[i].end) {
-      if (begin) *begin = stops[i].begin;
-      return true;
-    }
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (stops[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < n && stops[lo].begin <= pos && pos < stops[lo].end) {
+    if (begin) *begin = stops[lo].begin;
+    return true;
+  }
   return false;
+}
+
+static int by_begin(const void *a, const void *b) {
+  const CnkgFigureStop *x = a, *y = b;
+  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
 }
 
 /* Scratch for one sentence: the caller's stops plus LAC's name words. */
@@ -1020,6 +1033,18 @@ static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
           strcmp(tag, "ORG") == 0)
         st->v[st->n++] = (CnkgFigureStop){lac->words[i].begin, lac->words[i].end};
     }
+  /* sorted and merged, for in_stop's binary search */
+  qsort(st->v, st->n, sizeof *st->v, by_begin);
+  size_t k = 0;
+  for (size_t i = 0; i < st->n; i++) {
+    if (st->v[i].end <= st->v[i].begin) continue;
+    if (k && st->v[i].begin <= st->v[k - 1].end) {
+      if (st->v[i].end > st->v[k - 1].end) st->v[k - 1].end = st->v[i].end;
+    } else {
+      st->v[k++] = st->v[i];
+    }
+  }
+  st->n = k;
   return CNKG_SUCCESS;
 }
 
@@ -1154,7 +1179,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   if (len == 0) return CNKG_SUCCESS;
   Stops st;
   if (make_stops(stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
-  pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->number, NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(2, NULL);
   if (!md || !md2) {
     pcre2_match_data_free(md);

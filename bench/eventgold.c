@@ -194,7 +194,7 @@ int main(int argc, char **argv) {
   }
   closedir(d);
   qsort(names, n_names, sizeof *names, by_name);
-  Score fig = {0}, exit_fact = {0}, exit_plan = {0};
+  Score fig = {0}, exit_fact = {0}, exit_plan = {0}, post = {0};
   size_t unattached_fact = 0, unattached_plan = 0;
   CnkgFigureList figs = {0};
   CnkgEventList evs = {0};
@@ -213,7 +213,7 @@ int main(int argc, char **argv) {
       if (split_tsv(line, f, 7) < 6) continue;
       if (strcmp(f[0], "figure") == 0)
         rows_add(&g, (Row){dup(f[4]), dup(canon_unit(f[5])), dup(f[2]), dup(f[1]), dup(f[0]), false});
-      else if (strncmp(f[0], "povertyExit", 11) == 0)
+      else if (strncmp(f[0], "povertyExit", 11) == 0 || strncmp(f[0], "post", 4) == 0)
         rows_add(&g, (Row){dup(""), dup(""), dup(""), dup(f[1]), dup(f[0]), false});
     }
     free(gtext);
@@ -284,7 +284,36 @@ int main(int argc, char **argv) {
         fprintf(stderr, "eventgold: %s: event_find failed\n", names[di]);
       for (size_t k = 0; k < evs.n; k++) {
         const CnkgEvent *e = &evs.v[k];
-        if (e->kind != CNKG_EVENT_EXIT) continue;
+        if (e->kind != CNKG_EVENT_EXIT) {
+          /* posts: a gold person named in the sentence with a cue that can
+           * date the row (start or hold for postStart; end or hold for
+           * postEnd); cues beside no gold person are not scored */
+          if (e->modality != CNKG_EVENT_FACT) continue;
+          bool any_person = false, ok = false;
+          for (size_t a = 0; a < ents.n; a++)
+            if (strcmp(ents.v[a].kind, "Person") == 0 && strlen(ents.v[a].subject) >= 6 &&
+                memmem(str.buf, str.len, ents.v[a].subject, strlen(ents.v[a].subject)))
+              any_person = true;
+          if (!any_person) continue;
+          post.sys++;
+          for (size_t q = 0; q < g.n; q++) {
+            const Row *r = &g.v[q];
+            bool start = strcmp(r->kind, "postStart") == 0, end = strcmp(r->kind, "postEnd") == 0;
+            if (!start && !end) continue;
+            if (e->kind == CNKG_EVENT_POST_START && !start) continue;
+            if (e->kind == CNKG_EVENT_POST_END && !end) continue;
+            if (!memmem(str.buf, str.len, r->subject, strlen(r->subject))) continue;
+            if (!g.v[q].hit) post.found++;
+            g.v[q].hit = true;
+            ok = true;
+          }
+          if (ok) post.sys_ok++;
+          if (verbose)
+            printf("%s %s post cue %.*s [%s]%s in: %.*s\n", ok ? "OK " : "SPURIOUS", names[di],
+                   (int)(e->end - e->begin), str.buf + e->begin, cnkg_event_kind_name(e->kind),
+                   e->weak ? " weak" : "", (int)(str.len < 300 ? str.len : 300), str.buf);
+          continue;
+        }
         bool planned = e->modality == CNKG_EVENT_PLANNED;
         if (e->modality != CNKG_EVENT_FACT && !planned) continue;
         Score *sc = planned ? &exit_plan : &exit_fact;
@@ -326,6 +355,11 @@ int main(int argc, char **argv) {
     }
     for (size_t q = 0; q < g.n; q++) {
       Row *r = &g.v[q];
+      if (strncmp(r->kind, "post", 4) == 0) {
+        post.gold++;
+        if (!r->hit && verbose) printf("MISSED %s %s %s\n", names[di], r->kind, r->subject);
+        continue;
+      }
       if (strncmp(r->kind, "povertyExit", 11) == 0) {
         Score *sc = strcmp(r->kind, "povertyExit") == 0 ? &exit_fact : &exit_plan;
         sc->gold++;
@@ -371,6 +405,7 @@ int main(int argc, char **argv) {
          fig.value_unit_found, fig.gold ? (double)fig.value_unit_found / (double)fig.gold : 0);
   report("povertyExit (fact cue)", &exit_fact);
   report("povertyExitPlanned (plan cue)", &exit_plan);
+  report("postStart/postEnd (cue)", &post);
   printf("exit cues in sentences naming no gold place (not scored): fact %zu, plan %zu\n",
          unattached_fact, unattached_plan);
   for (size_t i = 0; i < n_names; i++) free(names[i]);

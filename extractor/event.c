@@ -40,7 +40,8 @@ static const char cue_src[] =
   "|驻村(?=以来|后|之初|伊始|期间|[,。;])|(?:被)?任命为|调任|新任|当选(?:为)?|被选为)"
   /* 4: holding a post */
   "|(担任|时任|现任|曾任|兼任|历任|连任|任职"
-  "|(?<![主责信委就到上赴接出调新离卸继前初连留聘兼现时曾历担放重首专胜称适])任"
+  "|(?<![主责信委就到上赴接出调新离卸继前后初连留聘兼现时曾历担放重首专胜称适"
+  "一二三四五六七八九十两几届])任"
   "(?=\\p{Han})(?![务何期意性由凭劳重免命用教课性]))"
   /* 5: leaving a post */
   "|(离任|卸任|调离|任期(?:已)?(?:结束|届满|已满|期满|到期)|期满|结束(?:了)?驻村"
@@ -201,10 +202,10 @@ static int search_last(const CnkgEventFinder *f, int k, pcre2_match_data *md,
   return found;
 }
 
-static bool is_clause_mark(const char *s, size_t i) {
+static bool is_clause_mark(const char *s, size_t len, size_t i) {
   unsigned char c = (unsigned char)s[i];
   if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return true;
-  return memcmp(s + i, "。", 3) == 0;
+  return i + 3 <= len && memcmp(s + i, "。", 3) == 0;
 }
 
 /* A clause is read at most this many bytes either side of a cue, so that
@@ -214,14 +215,14 @@ static bool is_clause_mark(const char *s, size_t i) {
 /* Start of the clause holding pos (a character boundary). */
 static size_t clause_start(const char *s, size_t pos) {
   size_t i = pos, floor = pos > CLAUSE_REACH ? pos - CLAUSE_REACH : 0;
-  while (i > floor && !is_clause_mark(s, i - 1)) i--;
+  while (i > floor && !is_clause_mark(s, pos, i - 1)) i--;
   while (i < pos && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
   return i;
 }
 
 static size_t clause_end(const char *s, size_t len, size_t pos) {
   size_t i = pos, ceil = len - pos > CLAUSE_REACH ? pos + CLAUSE_REACH : len;
-  while (i < ceil && !is_clause_mark(s, i)) i++;
+  while (i < ceil && !is_clause_mark(s, len, i)) i++;
   while (i > pos && i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
   return i;
 }

@@ -1091,8 +1091,8 @@ static bool ends_with_head(const char *s, size_t b, size_t e) {
 /* True if only separators (, 、 共) lie between the previous figure and b. */
 static bool follows_directly(const char *s, size_t from, size_t b) {
   size_t i = from;
-  while (i < b && (s[i] == ',' || memcmp(s + i, "、", 3) == 0 ||
-                   memcmp(s + i, "共", 3) == 0))
+  while (i < b && (s[i] == ',' || cnkg_wordlist_word_at(s, i, b, "、") ||
+                   cnkg_wordlist_word_at(s, i, b, "共")))
     i += s[i] == ',' ? 1 : 3;
   return i >= b;
 }
@@ -1214,7 +1214,12 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       continue;
     if (!t.unit && (is_ascii_alpha(after) || after == '.' || after == '_'))
       continue;
-    uint32_t after2 = t.e < len ? char_at(s, len, t.e + (after < 0x80 ? 1 : 3)) : 0;
+    uint32_t after2 = 0;
+    if (t.e < len) {
+      size_t q = t.e;
+      cnkg_utf8_next_valid(s, &q);
+      after2 = char_at(s, len, q);
+    }
     /* ranges: 3-5万元, 20至30人, 三到五户: the value is not one number */
     if (!t.unit && (after == '-' || after == '~' || after == 0x2014 ||
                     after == 0xFF5E || after == 0x81F3 || after == 0x5230)) {

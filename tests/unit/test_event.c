@@ -164,6 +164,7 @@ static void test_posts(void) {
   if (i != SIZE_MAX) CHECK_STR(cue(i), "派驻");
   /* words with 任 that are not holding a post */
   CHECK_EQ(find("他的任务很重,责任很大,主任很忙,值得信任。"), 0);
+  CHECK_EQ(find("三任书记接力,前后任书记交接。"), 0);
   /* a hypothetical leave */
   find("就算我以后离开这个岗位,也会常回来。");
   i = first(CNKG_EVENT_POST_END);

@@ -267,8 +267,7 @@ int main(int argc, char **argv) {
       for (size_t k = 0; k < figs.n; k++) {
         const CnkgFigure *x = &figs.v[k];
         char ind[256];
-        if (x->ind_word) snprintf(ind, sizeof ind, "%s", x->ind_word);
-        else snprintf(ind, sizeof ind, "%.*s", (int)(x->ind_end - x->ind_begin), str.buf + x->ind_begin);
+        cnkg_figure_indicator(x, str, ind, sizeof ind);
         bool seen = false;
         for (size_t q = 0; q < sys.n && !seen; q++)
           seen = strcmp(sys.v[q].value, x->value) == 0 && strcmp(sys.v[q].unit, canon_unit(x->unit)) == 0 &&

@@ -123,7 +123,8 @@ static const char *const link_tail[] = {
   "至", "由", "从", "分别为", "分别", "就有", "也有", "还有", "则", "而",
   "即", "现有", "拥有", "辖", "下辖", "管辖", "涉及", "包括", "其中", "实现",
   "大约", "大概", "左右", "平均", "总共", "一共", "又", "再", "还", "也",
-  "就", "达成", "人均达", "为止", NULL};
+  "就", "达成", "人均达", "为止", "不超过", "不低于", "不少于", "不高于",
+  "低于", "高于", "少于", "多于", "以上", NULL};
 static CnkgWordList link_tail_list = CNKG_WORDLIST(link_tail);
 
 /* Words that join two figures of one indicator (从800亩发展到3800亩). */
@@ -163,10 +164,10 @@ static CnkgWordList lead_words_list = CNKG_WORDLIST(lead_words);
 /* Words that end a noun phrase after a number (2.48亿元的综合资金|建设). */
 static const char *const right_stops[] = {
   "了", "着", "过", "的", "在", "于", "是", "为", "和", "及", "与", "等", "都",
-  "也", "还", "已", "均", "共", "将", "被", "把", "从", "由", "到", "向",
-  "对", "给", "让", "使", "并", "而", "就", "才", "又", "再", "用", "以",
+  "也", "还", "已", "均", "共", "将", "被", "把", "从", "由", "并", "而",
+  "就", "才", "又", "再",
   "实现", "进行", "参与", "参加", "获得", "得到", "带动", "建设", "发展",
-  "完成", "开展", "通过", "达到", "提高", "增加", "减少", "增收", "脱贫",
+  "完成", "开展", "通过", "达到", "提高", "增加", "减少",
   "入股", "用于", "作为", "成为", "全部", "已经", "正在", "陆续", "分别",
   "每年", "每户", "每人", "人均", "户均", "左右", "以上", "以下", "之多",
   "上下", "开外", "成立", "建立", "设立", "结成", "签订", "完善", "进入",
@@ -206,6 +207,7 @@ static CnkgWordList hedge_tail_list = CNKG_WORDLIST(hedge_tail);
 static const char *const hedge_head[] = {
   "近", "约", "大约", "超过", "超", "逾", "不足", "不到", "将近", "接近",
   "最高", "最低", "至少", "至多", "多达", "高达", "达", "过", "破", "突破",
+  "不超过", "不低于", "不少于", "不高于", "低于", "高于", "少于", "多于",
   NULL};
 static CnkgWordList hedge_head_list = CNKG_WORDLIST(hedge_head);
 
@@ -618,6 +620,32 @@ CnkgStatus cnkg_figure_value(CnkgStr numeral, char *out, size_t outsize) {
   return dec_format(&v, out, outsize) ? CNKG_SUCCESS : CNKG_NOTHING;
 }
 
+CnkgStatus cnkg_figure_indicator(const CnkgFigure *fig, CnkgStr sentence,
+                                 char *out, size_t outsize) {
+  if (!fig || !out || outsize == 0 || (!sentence.buf && sentence.len) ||
+      fig->ind_begin > fig->ind_end || fig->ind_end > sentence.len)
+    return CNKG_ERR_ARG;
+  out[0] = '\0';
+  if (fig->ind_word) {
+    size_t n = strlen(fig->ind_word);
+    if (n >= outsize) return CNKG_ERR_ARG;
+    memcpy(out, fig->ind_word, n + 1);
+    return CNKG_SUCCESS;
+  }
+  size_t k = 0, i = fig->ind_begin;
+  while (i < fig->ind_end) {
+    size_t at = i;
+    uint32_t c = cnkg_utf8_next_valid(sentence.buf, &i);
+    if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == ' ')
+      continue;
+    if (k + (i - at) >= outsize) break;
+    memcpy(out + k, sentence.buf + at, i - at);
+    k += i - at;
+  }
+  out[k] = '\0';
+  return k ? CNKG_SUCCESS : CNKG_NOTHING;
+}
+
 /* ---- text helpers ------------------------------------------------------- */
 
 /* Start of the character that ends at s[pos] (pos > 0). */
@@ -665,7 +693,7 @@ static bool is_boundary(uint32_t c) {
 /* True if pos lies in one of the n stops, sorted by begin and merged so
  * that they do not overlap (binary search: figures stay linear). */
 static bool in_stop(const CnkgFigureStop *stops, size_t n, size_t pos,
-                    size_t *begin) {
+                    CnkgFigureStop *hit) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -673,7 +701,7 @@ static bool in_stop(const CnkgFigureStop *stops, size_t n, size_t pos,
     else hi = mid;
   }
   if (lo < n && stops[lo].begin <= pos && pos < stops[lo].end) {
-    if (begin) *begin = stops[lo].begin;
+    if (hit) *hit = stops[lo];
     return true;
   }
   return false;
@@ -702,7 +730,10 @@ static size_t left_start(const char *s, size_t floor, size_t pos,
     if (j < floor) break;
     size_t k = j;
     uint32_t c = cnkg_utf8_next_valid(s, &k);
-    if (in_stop(st->v, st->n, j, NULL)) break;
+    CnkgFigureStop hit;
+    /* a name ends the text before the number; one that runs into the
+     * number (a tagger's span over 两个自然村) does not */
+    if (in_stop(st->v, st->n, j, &hit) && hit.end <= pos) break;
     if (c == ')' || c == 0x201D) {
       uint32_t open = c == ')' ? '(' : 0x201C;
       size_t m = j, n = 0;
@@ -741,7 +772,9 @@ static size_t right_end(const char *s, size_t len, size_t pos,
   while (i < len && chars < max_chars) {
     size_t k = i;
     uint32_t c = cnkg_utf8_next_valid(s, &k);
-    if (in_stop(st->v, st->n, i, NULL) || is_digit(c)) break;
+    CnkgFigureStop hit;
+    if ((in_stop(st->v, st->n, i, &hit) && hit.begin >= pos) || is_digit(c)) break;
+    if (c == '(' && chars == 0) break; /* 118户(动态数据): an aside */
     if (c == 0x201C || c == '(') {
       uint32_t close = c == '(' ? ')' : 0x201D;
       size_t m = k, n = 0;
@@ -1016,8 +1049,7 @@ static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
   if (lac)
     for (size_t i = 0; i < lac->n_words; i++) {
       const char *tag = lac->words[i].tag;
-      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0 ||
-          strcmp(tag, "ORG") == 0)
+      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0)
         extra++;
     }
   st->n = 0;
@@ -1029,8 +1061,7 @@ static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
   if (lac)
     for (size_t i = 0; i < lac->n_words; i++) {
       const char *tag = lac->words[i].tag;
-      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0 ||
-          strcmp(tag, "ORG") == 0)
+      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0)
         st->v[st->n++] = (CnkgFigureStop){lac->words[i].begin, lac->words[i].end};
     }
   /* sorted and merged, for in_stop's binary search */
@@ -1076,9 +1107,9 @@ static void cut_object_verb(const char *s, size_t *b, size_t e) {
   }
   if (cut == *b) return;
   *b = cut;
-  while (*b < e) { /* 发展了井冈蜜柚 */
+  while (*b < e) { /* 发展了井冈蜜柚; 深入全乡 names nothing */
     size_t n = cnkg_wordlist_at(&lead_words_list, s, *b, e);
-    if (!n || n == e - *b) break;
+    if (!n) break;
     *b += n;
   }
 }
@@ -1317,6 +1348,8 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
     {
       bool h, de;
       floor = after_token(s, len, t.e, &h, &de);
+      /* 2个组112户: the noun taken after one number is not the next's */
+      if (right_used && fig.ind_end > floor) floor = fig.ind_end;
     }
   }
   pcre2_match_data_free(md);

@@ -78,7 +78,8 @@ void cnkg_figure_free(CnkgFigureFinder *f);
 /* Finds the figures of one sentence (well-formed normalised UTF-8: digits,
  * %, commas and parentheses half-width as extractor/normalize.c makes
  * them). lac is the sentence's analysis or NULL (--fast): when given, its
- * PER/LOC/ORG words act as stops too. stops (n_stops, any order, may be
+ * PER and LOC words act as stops too (ORG spans
+ * swallow indicators such as 村集体经济合作社). stops (n_stops, any order, may be
  * NULL when 0) are the entity ranges the caller knows. out is cleared and
  * filled; its buffer is reused. Time is linear in the sentence length.
  * Thread-safe for distinct out lists. CNKG_SUCCESS (also when none is
@@ -91,6 +92,13 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
 
 /* Frees the list's buffer (not the list); it may be reused after. */
 void cnkg_figure_list_clear(CnkgFigureList *l);
+
+/* The indicator of fig (found in sentence) as text: ind_word, or the span
+ * without quotation marks and spaces (“十三五”贫困村 -> 十三五贫困村). Writes a
+ * NUL-terminated string to out, cut at a character boundary if outsize is
+ * short. CNKG_SUCCESS, CNKG_NOTHING (no indicator: out is ""), CNKG_ERR_ARG. */
+CnkgStatus cnkg_figure_indicator(const CnkgFigure *fig, CnkgStr sentence,
+                                 char *out, size_t outsize);
 
 /* The value of one numeral as a plain decimal: "4795.8157万" -> "47958157",
  * "三百二十" -> "320", "两千" -> "2000", "1.7万" -> "17000", "三点五亿" ->

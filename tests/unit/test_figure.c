@@ -101,6 +101,18 @@ static void test_households_and_people(void) {
   CHECK_STR(ind(1), "贫困人口");
   CHECK_STR(unit(1), "名");
 
+  /* the noun after one number is not the next one's; an aside is not */
+  CHECK_EQ(find("全村仅辖3个组120户共460人。"), 3);
+  CHECK_STR(ind(0), "组");
+  CHECK_STR(ind(1), "户数");
+  CHECK_STR(ind(2), "人口");
+  CHECK_EQ(find("现有120户(核实后数据)。"), 1);
+  CHECK_STR(ind(0), "户数");
+  /* a verb whose object is only an opener names nothing */
+  CHECK_EQ(find("深入全乡1436户5000人建档立卡贫困户开展回访。"), 2);
+  CHECK_STR(ind(0), "建档立卡贫困户");
+  CHECK_STR(ind(1), "建档立卡贫困户");
+
   /* another unit after a comma does not inherit */
   CHECK_EQ(find("全村有耕地860亩,158户530人。"), 3);
   CHECK_STR(ind(0), "耕地");
@@ -166,6 +178,10 @@ static void test_indicators(void) {
   /* the noun after 的 */
   CHECK_EQ(find("整合3.5亿元的扶贫资金。"), 1);
   CHECK_STR(ind(0), "扶贫资金");
+
+  CHECK_EQ(find("人均住房面积不超过25平方米。"), 1);
+  CHECK_STR(ind(0), "人均住房面积");
+  CHECK(figs.v[0].approximate);
 
   CHECK_EQ(find("占地面积30亩的民宿开业了。"), 1);
   CHECK_STR(ind(0), "占地面积");
@@ -273,6 +289,27 @@ static void test_not_figures(void) {
   CHECK_EQ(find(""), 0);
 }
 
+static void test_indicator_text(void) {
+  const char *s = "全省3058个“十三五”贫困村全部退出。";
+  CHECK_EQ(find(s), 1);
+  char out[64];
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, sizeof out), CNKG_SUCCESS);
+  CHECK_STR(out, "十三五贫困村");
+  CHECK_STR(ind(0), "“十三五”贫困村"); /* the span keeps the quotes */
+  /* cut at a character boundary */
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, 8), CNKG_SUCCESS);
+  CHECK_STR(out, "十三");
+  s = "全村共158户。";
+  CHECK_EQ(find(s), 1);
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, sizeof out), CNKG_SUCCESS);
+  CHECK_STR(out, "户数");
+  s = "即将开工13项2.14亿元。";
+  CHECK_EQ(find(s), 2);
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[1], cnkg_str_of(s), out, sizeof out), CNKG_NOTHING);
+  CHECK_STR(out, "");
+  CHECK_EQ(cnkg_figure_indicator(NULL, cnkg_str_of(s), out, sizeof out), CNKG_ERR_ARG);
+}
+
 static void test_spans(void) {
   const char *s = "全村种植花椒1200亩。";
   CHECK_EQ(find(s), 1);
@@ -345,6 +382,7 @@ int main(void) {
   test_targets();
   test_stops();
   test_not_figures();
+  test_indicator_text();
   test_spans();
   test_arguments();
   test_threads();

@@ -1119,12 +1119,15 @@ static bool ends_with_head(const char *s, size_t b, size_t e) {
   return tail_word(&nominal_heads_list, s, b, e) > 0;
 }
 
-/* True if only separators (, 、 共) lie between the previous figure and b. */
+/* True if only separators (, 、 共, and 至 of 300米至1800米) lie between the previous figure and b. */
 static bool follows_directly(const char *s, size_t from, size_t b) {
   size_t i = from;
-  while (i < b && (s[i] == ',' || cnkg_wordlist_word_at(s, i, b, "、") ||
-                   cnkg_wordlist_word_at(s, i, b, "共")))
-    i += s[i] == ',' ? 1 : 3;
+  while (i < b && (s[i] == ',' || s[i] == '-' || s[i] == '~' ||
+                   cnkg_wordlist_word_at(s, i, b, "、") ||
+                   cnkg_wordlist_word_at(s, i, b, "共") ||
+                   cnkg_wordlist_word_at(s, i, b, "至") ||
+                   cnkg_wordlist_word_at(s, i, b, "到")))
+    i += ((unsigned char)s[i] < 0x80) ? 1 : 3;
   return i >= b;
 }
 
@@ -1263,6 +1266,20 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       continue;
     if (before == 0x7B2C) continue; /* 第: ordinal */
     if (t.unit && t.unit->kind == UK_REJECT) continue;
+    /* arithmetic: 0.5元×80=40元 */
+    if (before == 0xD7 || before == '=' || before == '+' || before == '*' ||
+        before == 0xF7 || after == 0xD7 || after == '=' || after == '+' ||
+        after == '*' || after == 0xF7)
+      continue;
+    /* 3个多小时, 两个半月: a duration */
+    if (t.unit && strcmp(t.unit->text, "个") == 0) {
+      size_t q = t.e;
+      if (cnkg_wordlist_word_at(s, q, len, "多") || cnkg_wordlist_word_at(s, q, len, "半"))
+        q += 3;
+      if (cnkg_wordlist_word_at(s, q, len, "小时") || cnkg_wordlist_word_at(s, q, len, "月") ||
+          cnkg_wordlist_word_at(s, q, len, "星期") || cnkg_wordlist_word_at(s, q, len, "工作日"))
+        continue;
+    }
     if (t.unit) {
       size_t ub = t.e - strlen(t.unit->text);
       size_t bl = cnkg_wordlist_at(&unit_blockers_list, s, ub, len);

@@ -150,6 +150,11 @@ static void test_changes(void) {
   CHECK_STR(ind(0), "专项资金");
   CHECK_STR(ind(1), "集体经济项目");
 
+  /* one indicator over a span of values */
+  CHECK_EQ(find("全镇海拔800米至2100多米不等。"), 2);
+  CHECK_STR(ind(0), "海拔");
+  CHECK_STR(ind(1), "海拔");
+
   CHECK_EQ(find("贫困发生率下降了0.5个百分点。"), 1);
   CHECK_STR(unit(0), "个百分点");
 }
@@ -282,6 +287,7 @@ static void test_not_figures(void) {
   CHECK_EQ(find("5G基站和G20峰会。"), 0);
   CHECK_EQ(find("驻村3年,工作了8个月零10天,收入翻了两番,增长3倍。"), 0);
   CHECK_EQ(find("坚持四个不摘,算好“五本账”。"), 0);
+  CHECK_EQ(find("每斤0.5元×80=40元,走了3个多小时,干了两个半月。"), 0);
   CHECK_EQ(find("几十户人家,上百名群众,数千亩荒地。"), 0);
   CHECK_EQ(find("他们一家人住在红九家庭农场。"), 0);
   CHECK_EQ(find("统一规划,唯一的出路。"), 0);

@@ -15,8 +15,8 @@
 #include "cnkg/text.h"
 #include "extractor/lac.h"
 
-/* Room for a value: digits, one point and a NUL; numbers that do not fit
- * (beyond 10^30 or with absurd precision) are not figures. */
+/* Room for a value: digits, one point and a NUL; a number whose plain
+ * decimal takes more than 39 characters is not a figure. */
 #define CNKG_FIGURE_VALUE_MAX 40
 
 /* What is NOT a figure (each case has a test): years and dates
@@ -26,8 +26,10 @@
  * unit (phone numbers, codes, 5G) unless a 万/亿 multiplier is followed by
  * a noun that implies one (4.2万贫困人口 -> 人), ranges (3-5万元, 20至30人:
  * the value is not one number), numbered formulas (五个一批, 一户一策,
- * 千家万户), reduplication (一个个), and 一 used as an article (一个, 一名,
- * 一家): 一 is a figure only with a measure unit (一万元, 一处, 一户). */
+ * 千家万户, 四个不摘, “五本账”), reduplication (一个个), arithmetic
+ * (0.5元×80=40元), vague amounts (几十户, 上百名, 成百上千), and a lone 一,
+ * which is an article or "per" (一个, 一名, 一亩地) except with 处 幢 栋 座
+ * (新建拦水坝一处); 一万元 and 一百户 are figures. */
 
 /* One figure; offsets are bytes into the sentence given to the finder. */
 typedef struct {
@@ -78,8 +80,8 @@ void cnkg_figure_free(CnkgFigureFinder *f);
 /* Finds the figures of one sentence (well-formed normalised UTF-8: digits,
  * %, commas and parentheses half-width as extractor/normalize.c makes
  * them). lac is the sentence's analysis or NULL (--fast): when given, its
- * PER and LOC words act as stops too (ORG spans
- * swallow indicators such as 村集体经济合作社). stops (n_stops, any order, may be
+ * PER and LOC words act as stops too (not ORG: its spans swallow
+ * indicators such as 村集体经济合作社). stops (n_stops, any order, may be
  * NULL when 0) are the entity ranges the caller knows. out is cleared and
  * filled; its buffer is reused. Time is linear in the sentence length.
  * Thread-safe for distinct out lists. CNKG_SUCCESS (also when none is

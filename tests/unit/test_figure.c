@@ -216,6 +216,12 @@ static void test_indicators(void) {
   CHECK_STR(unit(0), "处");
   CHECK_STR(ind(0), "拦水坝");
 
+  CHECK_EQ(find("帮助一百户农户,每户补助一万元。"), 2);
+  CHECK_STR(val(0), "100");
+  CHECK_STR(unit(0), "户");
+  CHECK_STR(val(1), "10000");
+  CHECK_STR(unit(1), "元");
+
   CHECK_EQ(find("建成五座水厂。"), 1);
   CHECK_STR(val(0), "5");
   CHECK_STR(ind(0), "水厂");

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cnkg/text.h"
 #include "extractor/event.h"
@@ -119,6 +120,12 @@ static void report(const char *what, const Score *s) {
          what, s->gold, s->found, r, s->sys, s->sys_ok, p, f);
 }
 
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -195,7 +202,8 @@ int main(int argc, char **argv) {
   closedir(d);
   qsort(names, n_names, sizeof *names, by_name);
   Score fig = {0}, exit_fact = {0}, exit_plan = {0}, post = {0};
-  size_t unattached_fact = 0, unattached_plan = 0;
+  size_t unattached_fact = 0, unattached_plan = 0, bytes_seen = 0;
+  double t_fig = 0, t_ev = 0;
   CnkgFigureList figs = {0};
   CnkgEventList evs = {0};
   CnkgLacResult lr = {0};
@@ -262,8 +270,15 @@ int main(int argc, char **argv) {
         }
       const CnkgLacResult *lp = NULL;
       if (lac && cnkg_lac_analyze(lac, str, &lr) == CNKG_SUCCESS) lp = &lr;
+      double t0 = now();
       if (cnkg_figure_find(ff, str, lp, stops, n_stops, &figs) != CNKG_SUCCESS)
         fprintf(stderr, "eventgold: %s: figure_find failed\n", names[di]);
+      double t1 = now();
+      if (cnkg_event_find(ef, str, &evs) != CNKG_SUCCESS)
+        fprintf(stderr, "eventgold: %s: event_find failed\n", names[di]);
+      t_fig += t1 - t0;
+      t_ev += now() - t1;
+      bytes_seen += str.len;
       for (size_t k = 0; k < figs.n; k++) {
         const CnkgFigure *x = &figs.v[k];
         char ind[256];
@@ -279,8 +294,6 @@ int main(int argc, char **argv) {
                              dup(x->target ? "target" : ""), false});
       }
       /* exits: a gold place named in a sentence with a cue of its kind */
-      if (cnkg_event_find(ef, str, &evs) != CNKG_SUCCESS)
-        fprintf(stderr, "eventgold: %s: event_find failed\n", names[di]);
       for (size_t k = 0; k < evs.n; k++) {
         const CnkgEvent *e = &evs.v[k];
         if (e->kind != CNKG_EVENT_EXIT) {
@@ -407,6 +420,8 @@ int main(int argc, char **argv) {
   report("postStart/postEnd (cue)", &post);
   printf("exit cues in sentences naming no gold place (not scored): fact %zu, plan %zu\n",
          unattached_fact, unattached_plan);
+  printf("time: figures %.1f ms, events %.1f ms for %zu bytes of sentences\n", t_fig * 1e3,
+         t_ev * 1e3, bytes_seen);
   for (size_t i = 0; i < n_names; i++) free(names[i]);
   free(names);
   cnkg_figure_list_clear(&figs);

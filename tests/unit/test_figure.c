@@ -132,6 +132,11 @@ static void test_changes(void) {
   CHECK_EQ(find("全县减少贫困人口12000人。"), 1);
   CHECK_STR(ind(0), "减少贫困人口");
 
+  /* growth rates are changes too: the verb stays */
+  CHECK_EQ(find("全年旅游收入同比增长12.5%。"), 1);
+  CHECK_STR(val(0), "12.5");
+  CHECK_STR(ind(0), "旅游收入同比增长");
+
   CHECK_EQ(find("农村居民人均可支配收入由2015年的6530元增长到2018年的9120元。"), 2);
   CHECK_STR(val(0), "6530");
   CHECK_STR(ind(0), "农村居民人均可支配收入");

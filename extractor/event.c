@@ -74,17 +74,21 @@ static const char neg_src[] =
 static const char cond_src[] =
   "如果|若|一旦|假如|倘若|就算|即使|只要|只有|要是";
 
+/* The place of the paragraph, named by its level only. */
+static const char whole_src[] =
+  "(?:全|该|本|整个)(?:村|镇|乡|县|旗|市|区|省|州|盟|嘎查|社区)(?!委|民|干部|党|级)";
+
 /* Words nearest before an exit cue that make its subject people. */
 static const char people_src[] =
   "(人口|群众|贫困户|农户|户|人|家|家庭|他|她|我们|老乡|村民|牧民|农民)"
   "|(县|村|旗|乡|镇|区|市|省|州|嘎查|社区|组)";
 
 enum { RE_CUE, RE_NOT_AFTER, RE_PLAN, RE_PLAN_NEAR, RE_FACT, RE_NEG, RE_COND,
-       RE_PEOPLE, RE_COUNT };
+       RE_PEOPLE, RE_WHOLE, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
   cue_src, not_after_src, plan_src, plan_near_src, fact_src, neg_src,
-  cond_src, people_src};
+  cond_src, people_src, whole_src};
 
 struct CnkgEventFinder {
   pcre2_code *re[RE_COUNT];
@@ -356,6 +360,23 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
       if (rc) continue;
       /* the nearest subject word before the cue: people or a place */
       size_t cb = clause_start(s, e.begin), mb = 0, me = 0;
+      /* 全旗…,已退出国贫旗序列: the sentence before the cue, when no other
+       * place word comes between */
+      size_t wb = e.begin > 2 * CLAUSE_REACH ? e.begin - 2 * CLAUSE_REACH : 0;
+      while (wb < e.begin && ((unsigned char)s[wb] & 0xC0) == 0x80) wb++;
+      size_t xb = 0, xe = 0;
+      rc = search_last(f, RE_WHOLE, md2, s, wb, e.begin, &xb, &xe);
+      if (rc < 0) {
+        status = CNKG_ERR_PATTERN;
+        break;
+      }
+      e.whole_place = rc > 0;
+      for (size_t i = xe; e.whole_place && i + 3 <= e.begin; i++)
+        if (memcmp(s + i, "村", 3) == 0 || memcmp(s + i, "县", 3) == 0 ||
+            memcmp(s + i, "镇", 3) == 0 || memcmp(s + i, "乡", 3) == 0 ||
+            memcmp(s + i, "旗", 3) == 0 || memcmp(s + i, "市", 3) == 0 ||
+            memcmp(s + i, "省", 3) == 0)
+          e.whole_place = false;
       rc = search_last(f, RE_PEOPLE, md2, s, cb, e.begin, &mb, &me);
       if (rc < 0) {
         status = CNKG_ERR_PATTERN;

@@ -45,6 +45,10 @@ typedef struct {
                                 (贫困人口实现脱贫, 老王家摆脱了贫困), not a
                                 place: the caller decides whether it counts */
   bool past_state;           /* exit implied by a past state: 曾是国家级贫困县 */
+  bool whole_place;          /* the clause names its place only as 全镇, 全村,
+                                该县, 本村 ... before the cue (全镇384户贫困
+                                人口实现了全面脱贫): the exit is that of the
+                                place the paragraph is about */
   bool weak;                 /* a general verb that is a post cue only next
                                 to a post title (来到, 离开, 进村), or an exit
                                 stated as criteria met (符合贫困县退出条件,

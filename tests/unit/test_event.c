@@ -121,6 +121,15 @@ static void test_people(void) {
   size_t i = first(CNKG_EVENT_EXIT);
   CHECK(i != SIZE_MAX);
   if (i != SIZE_MAX) CHECK(evs.v[i].about_people);
+  CHECK(evs.v[i].whole_place);
+  find("全旗贫困发生率降至0.2%,已退出国贫旗序列。");
+  i = first(CNKG_EVENT_EXIT);
+  CHECK(i != SIZE_MAX);
+  if (i != SIZE_MAX) CHECK(evs.v[i].whole_place);
+  find("2018年,山口村实现整村脱贫。");
+  CHECK(evs.n == 1 && !evs.v[0].whole_place);
+  find("全村党员干部帮助石头村脱贫摘帽。");
+  CHECK(evs.n >= 1 && !evs.v[0].whole_place);
   find("老李家在2016年摆脱了贫困。");
   i = first(CNKG_EVENT_EXIT);
   CHECK(i != SIZE_MAX);

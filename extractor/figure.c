@@ -174,7 +174,7 @@ static const char *const right_stops[] = {
   "发起", "走上", "担任", "主动", "踊跃", "每个", "每", "挂村", "发文",
   "存在", "基本", "参股", "受益", "就业", "加入", "申请", "获", "享受",
   "覆盖", "落户", "投产", "开工", "竣工", "上市", "销往", "外出", "如期",
-  "目标", "任务", "计划", NULL};
+  "目标", "任务", "计划", "达", NULL};
 static CnkgWordList right_stops_list = CNKG_WORDLIST(right_stops);
 
 /* Verbs that take the indicator noun as their object: the indicator is
@@ -1226,7 +1226,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   int rc = match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
   if (rc < 0) status = CNKG_ERR_PATTERN;
   if (rc > 0) target_at = tb;
-  size_t pos = 0, floor = 0, skip_until = 0;
+  size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0;
   while (status == CNKG_SUCCESS && pos < len) {
     rc = pcre2_match(f->number, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK,
                      md, f->mctx);
@@ -1338,7 +1338,9 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       fig.unit = t.unit->unit;
     } else {
       if (!t.has_mult) continue;
-      size_t lb = left_start(s, floor, t.b, &st, 20);
+      /* the noun taken by the previous number may name this one's money:
+       * 7个资产收益资金达900万 */
+      size_t lb = left_start(s, floor_tok, t.b, &st, 20);
       bool hd, de;
       size_t rb = after_token(s, len, t.e, &hd, &de);
       size_t re = right_end(s, len, rb, &st, 12);
@@ -1348,7 +1350,8 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
     }
     const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
     bool hedged = fig.approximate, right_used;
-    if (indicator(f, md2, s, len, &t, &st, prev, floor, &fig, &hedged,
+    if (indicator(f, md2, s, len, &t, &st, prev,
+                  fig.implied_unit ? floor_tok : floor, &fig, &hedged,
                   &right_used) < 0) {
       status = CNKG_ERR_PATTERN;
       break;
@@ -1367,6 +1370,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       floor = after_token(s, len, t.e, &h, &de);
       /* 2个组112户: the noun taken after one number is not the next's */
       if (right_used && fig.ind_end > floor) floor = fig.ind_end;
+      floor_tok = t.e;
     }
   }
   pcre2_match_data_free(md);

@@ -253,6 +253,12 @@ static void test_implied_units(void) {
   CHECK_STR(val(0), "100000000");
   CHECK_STR(unit(0), "元");
 
+  /* the noun after the previous number names this one's money */
+  CHECK_EQ(find("全镇共5个扶贫车间资金达600万,带动120户。"), 3);
+  CHECK_STR(val(1), "6000000");
+  CHECK_STR(unit(1), "元");
+  CHECK_STR(ind(1), "扶贫车间资金");
+
   /* a bare number without 万/亿 is not a figure */
   CHECK_EQ(find("资金编号3377。"), 0);
   /* nor a bare amount of nothing in particular */

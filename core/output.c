@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The byte-output abstraction: atomic files (temporary + fsync + rename),
  * borrowed streams ("-" is stdout), devices written in place, and growing
- * memory buffers, all with sticky errors. Depends on output.h, status.h and
- * POSIX file calls. */
+ * memory buffers, all with sticky errors; the registry of temporaries a
+ * signal handler removes. Depends on output.h, status.h and POSIX file
+ * calls. */
 #include "cnkg/output.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +30,7 @@ struct CnkgOutput {
   size_t len, cap;
   CnkgStatus status; /* first error, sticky */
   bool closed;
+  int slot;      /* temporary's slot in temp_slots (atomic), or -1 */
 };
 
 static void set_msg(char *errmsg, size_t size, const char *what,
@@ -36,7 +40,10 @@ static void set_msg(char *errmsg, size_t size, const char *what,
 
 static CnkgOutput *output_alloc(Kind kind) {
   CnkgOutput *o = calloc(1, sizeof *o);
-  if (o) o->kind = kind;
+  if (o) {
+    o->kind = kind;
+    o->slot = -1;
+  }
   return o;
 }
 
@@ -67,6 +74,133 @@ CnkgStatus cnkg_output_new_memory(CnkgOutput **out) {
   return CNKG_SUCCESS;
 }
 
+/* ---- temporaries a signal handler removes
+ *
+ * Every temporary file of an atomic output is listed here from just after
+ * mkstemp until it is renamed into place or removed, so that
+ * cnkg_output_remove_temporaries can unlink them from a signal handler. A
+ * slot's path is written before the slot is published (release) and read
+ * only after it is seen published (acquire); lock-free atomic loads and
+ * unlink(2) are async-signal-safe. */
+
+#define MAX_TEMPS 32
+
+typedef struct {
+  atomic_int state; /* SLOT_FREE, SLOT_FILLING, SLOT_LIVE */
+  char path[PATH_MAX];
+} TempSlot;
+
+enum { SLOT_FREE, SLOT_FILLING, SLOT_LIVE };
+
+static TempSlot temp_slots[MAX_TEMPS];
+
+/* Lists path; returns the slot, or -1 when every slot is taken or the
+ * path does not fit (the file then only lacks clean-up on a signal). */
+static int temp_register(const char *path) {
+  size_t n = strlen(path);
+  if (n >= PATH_MAX) return -1;
+  for (int i = 0; i < MAX_TEMPS; i++) {
+    int expect = SLOT_FREE;
+    if (!atomic_compare_exchange_strong(&temp_slots[i].state, &expect, SLOT_FILLING))
+      continue;
+    memcpy(temp_slots[i].path, path, n + 1);
+    atomic_store_explicit(&temp_slots[i].state, SLOT_LIVE, memory_order_release);
+    return i;
+  }
+  return -1;
+}
+
+static void temp_unregister(int slot) {
+  if (slot >= 0) atomic_store_explicit(&temp_slots[slot].state, SLOT_FREE, memory_order_release);
+}
+
+void cnkg_output_remove_temporaries(void) {
+  for (int i = 0; i < MAX_TEMPS; i++)
+    if (atomic_load_explicit(&temp_slots[i].state, memory_order_acquire) == SLOT_LIVE)
+      unlink(temp_slots[i].path);
+}
+
+/* ---- opening a file output */
+
+/* The file a write to path must replace: path itself, or the end of its
+ * chain of symbolic links (which may not exist yet), so that an output
+ * named by a link is written through it and the link stays a link. New
+ * string, or NULL with errno set (ELOOP, ENOMEM, readlink's errors). */
+static char *final_target(const char *path) {
+  char *cur = strdup(path);
+  for (int hops = 0; cur; hops++) {
+    struct stat st;
+    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) return cur;
+    char link[PATH_MAX];
+    ssize_t n = hops < 40 ? readlink(cur, link, sizeof link - 1) : -1;
+    if (n < 0) {
+      int e = hops < 40 ? errno : ELOOP;
+      free(cur);
+      errno = e;
+      return NULL;
+    }
+    link[n] = '\0';
+    const char *slash = strrchr(cur, '/');
+    size_t dirlen = link[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+    char *next = malloc(dirlen + (size_t)n + 1);
+    if (next) {
+      memcpy(next, cur, dirlen);
+      memcpy(next + dirlen, link, (size_t)n + 1);
+    }
+    free(cur);
+    cur = next;
+  }
+  errno = ENOMEM;
+  return NULL;
+}
+
+/* Byte length of name's longest prefix of at most max bytes that does not
+ * end inside a UTF-8 sequence. */
+static size_t utf8_prefix(const char *name, size_t len, size_t max) {
+  if (len <= max) return len;
+  size_t n = max;
+  while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80) n--;
+  return n;
+}
+
+/* A new "DIR/.NAME.XXXXXX" template beside target. When NAME is too long
+ * for the file system's name limit with the 8 extra bytes, the temporary
+ * takes a prefix of it: any name the target may have, the temporary fits. */
+static char *temp_template(const char *target) {
+  const char *slash = strrchr(target, '/');
+  size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+  const char *name = target + dirlen;
+  size_t len = strlen(name);
+  long name_max = -1;
+  char *dir = cnkg_output_dir_of(target);
+  if (dir) name_max = pathconf(dir, _PC_NAME_MAX);
+  free(dir);
+  if (name_max < 14) name_max = 255; /* unknown: the usual NAME_MAX */
+  size_t keep = len + 8 > (size_t)name_max ? utf8_prefix(name, len, (size_t)name_max - 8) : len;
+  char *t = malloc(dirlen + keep + 9);
+  if (!t) return NULL;
+  memcpy(t, target, dirlen);
+  t[dirlen] = '.';
+  memcpy(t + dirlen + 1, name, keep);
+  memcpy(t + dirlen + 1 + keep, ".XXXXXX", 8);
+  return t;
+}
+
+/* Gives the temporary the permissions the result should have: those of the
+ * file it replaces (mode, and owner and group where allowed), or the usual
+ * 0666 & ~umask of a new file (mkstemp makes 0600). Failures are not fatal:
+ * the file then keeps 0600, never more. */
+static void set_permissions(int fd, const struct stat *old) {
+  if (old) {
+    if (fchown(fd, old->st_uid, old->st_gid) != 0) { /* not ours to give */ }
+    if (fchmod(fd, old->st_mode & 07777) != 0) { /* keep 0600 */ }
+    return;
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0) { /* keep 0600 */ }
+}
+
 CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
                                 char *errmsg, size_t errmsg_size) {
   if (!out) return CNKG_ERR_ARG;
@@ -75,10 +209,23 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
   if (!path || !*path) return CNKG_ERR_ARG;
   if (strcmp(path, "-") == 0) return cnkg_output_new_stream(stdout, out);
 
+  char *target = final_target(path);
+  if (!target) {
+    if (errno == ENOMEM) return CNKG_ERR_NOMEM;
+    set_msg(errmsg, errmsg_size, "cannot follow the symbolic link", path, errno);
+    return CNKG_ERR_WRITE;
+  }
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+  bool exists = stat(target, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    set_msg(errmsg, errmsg_size, "cannot write", path, EISDIR);
+    free(target);
+    return CNKG_ERR_WRITE;
+  }
+  if (exists && !S_ISREG(st.st_mode)) {
     /* A device or pipe (/dev/null, /dev/full, a FIFO) cannot be replaced by
      * rename: write to it in place; errors surface at write or close. */
+    free(target);
     CnkgOutput *o = output_alloc(KIND_DIRECT);
     if (!o) return CNKG_ERR_NOMEM;
     o->stream = fopen(path, "wb");
@@ -92,20 +239,17 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
   }
 
   CnkgOutput *o = output_alloc(KIND_ATOMIC);
-  if (!o) return CNKG_ERR_NOMEM;
-  size_t lp = strlen(path);
-  o->path = malloc(lp + 1);
-  o->tmp = malloc(lp + 16);
-  if (!o->path || !o->tmp) {
+  if (!o) {
+    free(target);
+    return CNKG_ERR_NOMEM;
+  }
+  o->path = target;
+  /* The temporary lives in the target's directory so rename is atomic. */
+  o->tmp = temp_template(target);
+  if (!o->tmp) {
     cnkg_output_free(o);
     return CNKG_ERR_NOMEM;
   }
-  memcpy(o->path, path, lp + 1);
-  /* The temporary lives in the target's directory so rename is atomic. */
-  const char *slash = strrchr(path, '/');
-  size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-  memcpy(o->tmp, path, dirlen);
-  snprintf(o->tmp + dirlen, lp + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
   int fd = mkstemp(o->tmp);
   if (fd < 0) {
     set_msg(errmsg, errmsg_size, "cannot create a temporary file for", path,
@@ -115,10 +259,8 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
     cnkg_output_free(o);
     return CNKG_ERR_WRITE;
   }
-  /* mkstemp makes 0600; give the result the usual permissions. */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) { /* keep 0600: not fatal */ }
+  o->slot = temp_register(o->tmp);
+  set_permissions(fd, exists ? &st : NULL);
   o->stream = fdopen(fd, "wb");
   if (!o->stream) {
     set_msg(errmsg, errmsg_size, "cannot open", path, errno);
@@ -179,6 +321,8 @@ static void drop_temporary(CnkgOutput *o) {
   }
   if (o->tmp) {
     unlink(o->tmp);
+    temp_unregister(o->slot);
+    o->slot = -1;
     free(o->tmp);
     o->tmp = NULL;
   }
@@ -243,6 +387,8 @@ CnkgStatus cnkg_output_close(CnkgOutput *output) {
       if (rename(output->tmp, output->path) != 0) {
         output->status = CNKG_ERR_WRITE;
       } else {
+        temp_unregister(output->slot);
+        output->slot = -1;
         free(output->tmp);
         output->tmp = NULL;
         sync_directory(output->path);

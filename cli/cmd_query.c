@@ -271,13 +271,16 @@ static char *substitute(const char *q, Param *params, size_t n_params,
         p = e;
       } else {
         hit->used = true;
-        bool ok = append(&out, &len, &cap, "\"", 1);
+        /* spaces around the literal: rasqal's lexer would read
+         * ?x<"v"&&?y>1 as one IRI; a space never changes a query where a
+         * variable token could stand */
+        bool ok = append(&out, &len, &cap, " \"", 2);
         for (const char *v = hit->value; ok && *v; v++) {
           const char *esc = *v == '"' ? "\\\"" : *v == '\\' ? "\\\\" : *v == '\n' ? "\\n"
                           : *v == '\r' ? "\\r" : *v == '\t' ? "\\t" : NULL;
           ok = esc ? append(&out, &len, &cap, esc, strlen(esc)) : append(&out, &len, &cap, v, 1);
         }
-        if (!ok || !append(&out, &len, &cap, "\"", 1)) {
+        if (!ok || !append(&out, &len, &cap, "\" ", 2)) {
           free(out);
           return NULL;
         }

@@ -165,7 +165,8 @@ static size_t utf8_prefix(const char *name, size_t len, size_t max) {
 
 /* A new "DIR/.NAME.XXXXXX" template beside target. When NAME is too long
  * for the file system's name limit with the 8 extra bytes, the temporary
- * takes a prefix of it: any name the target may have, the temporary fits. */
+ * takes a prefix of it: any name the target may have, the temporary fits.
+ * NULL with errno ENAMETOOLONG (NAME itself is too long) or ENOMEM. */
 static char *temp_template(const char *target) {
   const char *slash = strrchr(target, '/');
   size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
@@ -176,9 +177,16 @@ static char *temp_template(const char *target) {
   if (dir) name_max = pathconf(dir, _PC_NAME_MAX);
   free(dir);
   if (name_max < 14) name_max = 255; /* unknown: the usual NAME_MAX */
+  if (len > (size_t)name_max) {
+    errno = ENAMETOOLONG; /* said now, not when the finished file is renamed */
+    return NULL;
+  }
   size_t keep = len + 8 > (size_t)name_max ? utf8_prefix(name, len, (size_t)name_max - 8) : len;
   char *t = malloc(dirlen + keep + 9);
-  if (!t) return NULL;
+  if (!t) {
+    errno = ENOMEM;
+    return NULL;
+  }
   memcpy(t, target, dirlen);
   t[dirlen] = '.';
   memcpy(t + dirlen + 1, name, keep);
@@ -247,8 +255,10 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
   /* The temporary lives in the target's directory so rename is atomic. */
   o->tmp = temp_template(target);
   if (!o->tmp) {
+    bool nomem = errno == ENOMEM;
+    if (!nomem) set_msg(errmsg, errmsg_size, "cannot write", path, errno);
     cnkg_output_free(o);
-    return CNKG_ERR_NOMEM;
+    return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_WRITE;
   }
   int fd = mkstemp(o->tmp);
   if (fd < 0) {

@@ -201,7 +201,8 @@ static char *temp_template(const char *target) {
 static void set_permissions(int fd, const struct stat *old) {
   if (old) {
     if (fchown(fd, old->st_uid, old->st_gid) != 0) { /* not ours to give */ }
-    if (fchmod(fd, old->st_mode & 07777) != 0) { /* keep 0600 */ }
+    /* permission bits only: a graph is never set-user-ID */
+    if (fchmod(fd, old->st_mode & 0777) != 0) { /* keep 0600 */ }
     return;
   }
   mode_t mask = umask(0);

@@ -15,8 +15,8 @@ typedef struct CnkgOutput CnkgOutput;
 
 /* Atomic output to path ("-" means stdout, not atomic). A symbolic link is
  * written through: its final target is replaced and the link stays. The
- * result keeps the mode (and, where allowed, owner and group) of the file
- * it replaces; a new file gets 0666 & ~umask. Any name the file system
+ * result keeps the permission bits (and, where allowed, owner and group)
+ * of the file it replaces; a new file gets 0666 & ~umask. Any name the file system
  * allows works (the temporary's name is shortened when needed). A device,
  * FIFO or other non-regular file is written in place. On failure *out is
  * NULL and errmsg (if non-NULL, size >= 256) says why. Caller owns *out.

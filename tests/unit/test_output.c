@@ -184,6 +184,9 @@ static void test_links_modes_names(void) {
   CHECK(chmod(real, 0751) == 0);
   CHECK_EQ(write_file(real, "again\n"), CNKG_SUCCESS);
   CHECK(stat(real, &st) == 0 && (st.st_mode & 07777) == 0751);
+  CHECK(chmod(real, 04755) == 0); /* a set-user-ID bit is not carried over */
+  CHECK_EQ(write_file(real, "again\n"), CNKG_SUCCESS);
+  CHECK(stat(real, &st) == 0 && (st.st_mode & 07777) == 0755);
   mode_t old = umask(027);
   snprintf(p, sizeof p, "%s/fresh.nt", dir);
   CHECK_EQ(write_file(p, "x"), CNKG_SUCCESS);

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef enum { KIND_ATOMIC, KIND_DIRECT, KIND_STREAM, KIND_MEMORY } Kind;
@@ -76,8 +77,8 @@ CnkgStatus cnkg_output_new_memory(CnkgOutput **out) {
 
 /* ---- temporaries a signal handler removes
  *
- * Every temporary file of an atomic output is listed here from just after
- * mkstemp until it is renamed into place or removed, so that
+ * Every temporary file of an atomic output is listed here from just before
+ * it is created until it is renamed into place or removed, so that
  * cnkg_output_remove_temporaries can unlink them from a signal handler. A
  * slot's path is written before the slot is published (release) and read
  * only after it is seen published (acquire); lock-free atomic loads and
@@ -194,9 +195,47 @@ static char *temp_template(const char *target) {
   return t;
 }
 
+/* Replaces the template's trailing XXXXXX by six letters and digits that
+ * differ from call to call and process to process (O_EXCL settles any
+ * collision, so they need not be unpredictable). */
+static void fill_suffix(char *x6) {
+  static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static atomic_uint counter;
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  uint64_t v = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
+               ((uint64_t)getpid() << 12) ^
+               ((uint64_t)atomic_fetch_add(&counter, 1) * 0x9E3779B97F4A7C15u);
+  v ^= v >> 33;
+  v *= 0xFF51AFD7ED558CCDu;
+  v ^= v >> 33;
+  for (int i = 0; i < 6; i++, v /= 62) x6[i] = digits[v % 62];
+}
+
+/* mkstemp, with the name listed for the signal handler before the file
+ * exists: a signal at any moment finds every file that does exist. Opens
+ * tmpl (which ends in XXXXXX, replaced) as a new 0600 file; returns the
+ * descriptor and *slot, or -1 with errno set. */
+static int create_temporary(char *tmpl, int *slot) {
+  char *x6 = tmpl + strlen(tmpl) - 6;
+  for (int tries = 0; tries < 100; tries++) {
+    fill_suffix(x6);
+    *slot = temp_register(tmpl);
+    int fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    int e = errno;
+    temp_unregister(*slot);
+    *slot = -1;
+    errno = e;
+    if (e != EEXIST) return -1;
+  }
+  errno = EEXIST;
+  return -1;
+}
+
 /* Gives the temporary the permissions the result should have: those of the
  * file it replaces (mode, and owner and group where allowed), or the usual
- * 0666 & ~umask of a new file (mkstemp makes 0600). Failures are not fatal:
+ * 0666 & ~umask of a new file (it is made 0600). Failures are not fatal:
  * the file then keeps 0600, never more. */
 static void set_permissions(int fd, const struct stat *old) {
   if (old) {
@@ -261,7 +300,7 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
     cnkg_output_free(o);
     return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_WRITE;
   }
-  int fd = mkstemp(o->tmp);
+  int fd = create_temporary(o->tmp, &o->slot);
   if (fd < 0) {
     set_msg(errmsg, errmsg_size, "cannot create a temporary file for", path,
             errno);
@@ -270,7 +309,6 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
     cnkg_output_free(o);
     return CNKG_ERR_WRITE;
   }
-  o->slot = temp_register(o->tmp);
   set_permissions(fd, exists ? &st : NULL);
   o->stream = fdopen(fd, "wb");
   if (!o->stream) {

@@ -334,7 +334,8 @@ int cnkg_cli_build(int argc, char **argv) {
     }
   }
   if (optind >= argc) return usage_error("no INPUT given", NULL);
-  if (output && !*output) return usage_error("--output needs a file or directory name, not ''", NULL);
+  if (output && !*output)
+    return usage_error("--output needs a file or directory name, not ''", NULL);
   if (wopt.depth_set && !wopt.focus) return usage_error("--depth needs --focus NAME", NULL);
   wopt.threads = (unsigned)jobs;
   if (wopt.n_formats == 0) {

@@ -335,7 +335,7 @@ static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, F
     char lim[32];
     cnkg_cli_format_size(limit, lim, sizeof lim);
     cnkg_cli_say("cnkg: error: %s: larger than the document size limit of %s "
-                 "(--max-doc-size); analysed up to line %zu, the rest skipped", name, lim, line_no);
+                 "(--max-doc-size); only its first %zu lines analysed", name, lim, line_no);
     rc = 1;
   }
   if (!rc && ferror(f)) {

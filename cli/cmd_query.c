@@ -401,7 +401,8 @@ int cnkg_cli_query(int argc, char **argv) {
         goto done;
       }
       for (size_t k = 0; k < n_params; k++)
-        if (params[k].name_len == (size_t)(eq - pv) && !memcmp(params[k].name, pv, params[k].name_len)) {
+        if (params[k].name_len == (size_t)(eq - pv) &&
+            !memcmp(params[k].name, pv, params[k].name_len)) {
           char name[128];
           snprintf(name, sizeof name, "%.*s", (int)(eq - pv), pv);
           status = usage_error("--param given twice for", name);
@@ -409,8 +410,8 @@ int cnkg_cli_query(int argc, char **argv) {
         }
       /* names in the graph are Simplified, half-width...: so is the value */
       folded[n_params] = cnkg_cli_fold_name(eq + 1);
-      params[n_params] = (Param){pv, (size_t)(eq - pv), folded[n_params] ? folded[n_params] : eq + 1,
-                                 false};
+      const char *value = folded[n_params] ? folded[n_params] : eq + 1;
+      params[n_params] = (Param){pv, (size_t)(eq - pv), value, false};
       n_params++;
       continue;
     }

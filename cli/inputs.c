@@ -127,7 +127,8 @@ static int walk(CnkgInputs *in, const char *dir, DirId *seen, size_t depth) {
   }
   closedir(d);
   if (rc == 0 && depth == 0 && in->n == before)
-    rc = add_error(in, dir, "no .txt, .html or .htm files in this directory (cnkg's own output left out)");
+    rc = add_error(in, dir,
+                   "no .txt, .html or .htm files in this directory (cnkg's own output left out)");
   return rc;
 }
 

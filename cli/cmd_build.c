@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "cli/writers.h"
@@ -28,21 +29,29 @@ static const char build_usage[] =
   "Extract people, places, organisations, industries and policies from Chinese\n"
   "news text and write the knowledge graph.\n"
   "\n"
-  "INPUT is a file, a directory (searched recursively for .txt, .html, .htm)\n"
-  "or - for standard input.\n"
+  "INPUT is a file, a directory (searched recursively for .txt, .html, .htm in\n"
+  "any case; cnkg's own output files and directory are left out) or - for\n"
+  "standard input. Devices are refused; a FIFO is read like a file.\n"
   "\n"
   "Options:\n"
   "  -f, --format F      turtle, ntriples, dot, svg or html (a report page);\n"
   "                      repeatable or comma-separated\n"
   "                      (default: turtle, ntriples and dot)\n"
-  "  -o, --output PATH   with one format: the file to write (- for stdout);\n"
+  "  -o, --output PATH   with one format: the file to write (- for stdout),\n"
+  "                      whose extension, if a known one, must match it;\n"
   "                      otherwise a directory receiving graph.ttl, graph.nt,\n"
-  "                      graph.dot, graph.svg, graph.html (default: out)\n"
+  "                      graph.dot, graph.svg, graph.html (default: out).\n"
+  "                      Never one of the inputs; nothing is written when\n"
+  "                      no document could be read or a writer fails\n"
   "      --base IRI      base IRI of instances (default " CNKG_DEFAULT_BASE ")\n"
   "      --provenance L  none, entities or full (default full): mentions as NIF\n"
   "                      strings, relations' evidence as PROV-O\n"
-  "      --focus NAME    diagrams: only the neighbourhood of this entity\n"
+  "      --focus NAME    diagrams: only the neighbourhood of this entity (a\n"
+  "                      label, alias or key; Traditional folded; a name\n"
+  "                      several entities share lists them)\n"
   "      --depth N       with --focus: how many steps (default 2)\n"
+  "      --max-doc-size SIZE  skip (and name) any document larger than SIZE\n"
+  "                      bytes; K, M, G suffixes (default 64M)\n"
   "      --data DIR      where division.idx and lac.model are\n"
   "      --fast          no neural analyser: rules and the division list only\n"
   "      --lac-precision P  the analyser's products: fast (16-bit fixed point,\n"
@@ -71,11 +80,11 @@ static void cli_log(void *handle, CnkgLogLevel level, const char *doc,
   static const char *names[] = {"error", "warning", "info", "debug"};
   pthread_mutex_lock(&ctx->lock);
   if (doc && pos != CNKG_NO_POS)
-    fprintf(stderr, "cnkg: %s: %s: byte %zu: %s\n", names[level], doc, pos, msg);
+    cnkg_cli_say("cnkg: %s: %s: byte %zu: %s", names[level], doc, pos, msg);
   else if (doc)
-    fprintf(stderr, "cnkg: %s: %s: %s\n", names[level], doc, msg);
+    cnkg_cli_say("cnkg: %s: %s: %s", names[level], doc, msg);
   else
-    fprintf(stderr, "cnkg: %s: %s\n", names[level], msg);
+    cnkg_cli_say("cnkg: %s: %s", names[level], msg);
   pthread_mutex_unlock(&ctx->lock);
 }
 
@@ -89,6 +98,7 @@ typedef struct {
   CnkgStatus fatal;       /* out of memory etc.: stop everything */
   pthread_mutex_t lock;
   CnkgLog log;
+  size_t max_doc;         /* --max-doc-size */
   bool progress;
   CnkgTimings timings;    /* summed over workers, under lock */
   struct timespec start;
@@ -135,9 +145,16 @@ static void *worker_main(void *arg) {
     size_t len = 0;
     CnkgStatus ds = CNKG_SUCCESS;
     CnkgGraph *g = NULL;
-    if (cnkg_inputs_read(path, &buf, &len) != 0) {
+    int rd = cnkg_inputs_read(path, run->max_doc, &buf, &len);
+    if (rd < 0) {
       cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s",
                strerror(errno));
+      ds = CNKG_ERR_READ;
+    } else if (rd > 0) {
+      char lim[32];
+      cnkg_cli_format_size(run->max_doc, lim, sizeof lim);
+      cnkg_log(&run->log, CNKG_LOG_ERROR, strcmp(path, "-") ? path : "(stdin)", CNKG_NO_POS,
+               "larger than the document size limit of %s (--max-doc-size); skipped", lim);
       ds = CNKG_ERR_READ;
     } else if (!(g = cnkg_graph_new())) {
       ds = CNKG_ERR_NOMEM;
@@ -172,9 +189,80 @@ static int parse_count(const char *s, long lo, long hi, long *out) {
 }
 
 static int usage_error(const char *msg, const char *arg) {
-  fprintf(stderr, "cnkg: error: %s%s%s%s\nTry 'cnkg build --help'.\n", msg,
-          arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+  cnkg_cli_say("cnkg: error: %s%s%s%s", msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+  fputs("Try 'cnkg build --help'.\n", stderr);
   return 2;
+}
+
+/* Refuses an output that would overwrite one of the inputs given by name
+ * (the same file by device and inode, through any link), and makes the
+ * directory walks leave out every file a build to output writes, so a
+ * second identical run reads what the first one read. 0, or the usage
+ * error status after saying which input. */
+static int guard_inputs(const CnkgWriteOptions *wopt, const char *output, int argc, char **argv,
+                        int first, CnkgInputs *inputs) {
+  char paths[CNKG_FMT_COUNT][4096];
+  size_t n = 0;
+  if (cnkg_write_output_paths(wopt, output, false, paths, &n))
+    return usage_error("--output path too long:", output);
+  for (size_t k = 0; k < n; k++) {
+    CnkgFileId out;
+    if (!cnkg_file_id(paths[k], &out)) continue;
+    for (int i = first; i < argc; i++) {
+      CnkgFileId in;
+      if (strcmp(argv[i], "-") && cnkg_file_id(argv[i], &in) && in.dev == out.dev &&
+          in.ino == out.ino) {
+        cnkg_cli_say("cnkg: error: the output %s is the input %s; refusing to overwrite it",
+                     paths[k], argv[i]);
+        fputs("Try 'cnkg build --help'.\n", stderr);
+        return 2;
+      }
+    }
+  }
+  if (wopt->output_is_dir) cnkg_inputs_skip(inputs, output);
+  if (cnkg_write_output_paths(wopt, output, true, paths, &n) == 0)
+    for (size_t k = 0; k < n; k++) cnkg_inputs_skip(inputs, paths[k]);
+  return 0;
+}
+
+/* The last line of a run with failures: how many and which inputs. */
+static void summarize_failures(const CnkgInputs *inputs, const bool *failed, size_t n_failed) {
+  size_t len = 0, cap = 256;
+  char *names = malloc(cap);
+  for (size_t k = 0; names && k < inputs->n + inputs->n_errors; k++) {
+    const char *p;
+    size_t n;
+    if (k < inputs->n) {
+      if (!failed || !failed[k]) continue;
+      p = inputs->paths[k];
+      n = strlen(p);
+    } else {
+      /* an error message "PATH: why": the path is up to the last ": " that
+       * strerror and the listing's own phrases cannot contain */
+      p = inputs->errors[k - inputs->n];
+      const char *colon = strstr(p, ": ");
+      for (const char *c = colon; c; c = strstr(c + 2, ": ")) colon = c;
+      n = colon ? (size_t)(colon - p) : strlen(p);
+    }
+    while (len + n + 2 > cap) {
+      char *g = realloc(names, cap * 2);
+      if (!g) {
+        free(names);
+        names = NULL;
+        break;
+      }
+      names = g;
+      cap *= 2;
+    }
+    if (!names) break;
+    names[len++] = ' ';
+    memcpy(names + len, p, n);
+    len += n;
+  }
+  if (names) names[len] = '\0';
+  cnkg_cli_say("cnkg: error: %zu of %zu inputs could not be processed:%s",
+               n_failed + inputs->n_errors, inputs->n + inputs->n_errors, names ? names : "");
+  free(names);
 }
 
 int cnkg_cli_build(int argc, char **argv) {
@@ -189,6 +277,7 @@ int cnkg_cli_build(int argc, char **argv) {
     {"fast", no_argument, NULL, 'x'},
     {"lac-precision", required_argument, NULL, 'L'},
     {"jobs", required_argument, NULL, 'j'},
+    {"max-doc-size", required_argument, NULL, 'M'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -197,6 +286,7 @@ int cnkg_cli_build(int argc, char **argv) {
   cnkg_write_options_init(&wopt);
   const char *output = NULL;
   CnkgExtractorConfig cfg = {NULL, false};
+  size_t max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
   long jobs = sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
   LogCtx logctx = {PTHREAD_MUTEX_INITIALIZER, 1};
@@ -240,14 +330,23 @@ int cnkg_cli_build(int argc, char **argv) {
     case 'j':
       if (parse_count(optarg, 1, 1024, &jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
       break;
+    case 'M':
+      if (cnkg_cli_parse_size(optarg, &max_doc))
+        return usage_error("--max-doc-size takes a size such as 64M, 512K or 1G, not", optarg);
+      break;
     case 'q': logctx.verbosity = 0; break;
     case 'v': logctx.verbosity = 2; break;
-    case 'h': fputs(build_usage, stdout); return 0;
+    case 'h':
+      cnkg_write_options_clear(&wopt);
+      return cnkg_cli_help(build_usage);
     case ':': return usage_error("option needs an argument:", argv[optind - 1]);
     default: return usage_error("unknown option:", argv[optind - 1]);
     }
   }
   if (optind >= argc) return usage_error("no INPUT given", NULL);
+  if (output && !*output)
+    return usage_error("--output needs a file or directory name, not ''", NULL);
+  if (wopt.depth_set && !wopt.focus) return usage_error("--depth needs --focus NAME", NULL);
   wopt.threads = (unsigned)jobs;
   if (wopt.n_formats == 0) {
     cnkg_write_options_add_format(&wopt, "turtle");
@@ -259,25 +358,41 @@ int cnkg_cli_build(int argc, char **argv) {
   if (!output) output = "out";
   if (wopt.output_is_dir && !strcmp(output, "-"))
     return usage_error("--output - needs exactly one --format", NULL);
+  for (int f = 0; !wopt.output_is_dir && f < CNKG_FMT_COUNT; f++)
+    if (wopt.formats[f] && cnkg_cli_extension_mismatch(output, cnkg_format_name((CnkgFormat)f))) {
+      cnkg_cli_say("cnkg: error: --output %s names a %s file, but the format is %s; "
+                   "give a name ending in .%s (or none of the known extensions)",
+                   output, cnkg_cli_format_of_name(output), cnkg_format_name((CnkgFormat)f),
+                   cnkg_format_extension((CnkgFormat)f));
+      fputs("Try 'cnkg build --help'.\n", stderr);
+      return 2;
+    }
 
   CnkgInputs inputs = {0};
+  int guard = guard_inputs(&wopt, output, argc, argv, optind, &inputs);
+  if (guard) {
+    cnkg_write_options_clear(&wopt);
+    return guard;
+  }
   for (int i = optind; i < argc; i++)
     if (cnkg_inputs_add(&inputs, argv[i]) != 0) {
-      fprintf(stderr, "cnkg: error: out of memory listing inputs\n");
+      cnkg_cli_say("cnkg: error: out of memory listing inputs");
       cnkg_inputs_clear(&inputs);
+      cnkg_write_options_clear(&wopt);
       return 1;
     }
   cnkg_inputs_sort(&inputs);
   for (size_t i = 0; i < inputs.n_errors; i++)
-    fprintf(stderr, "cnkg: error: %s\n", inputs.errors[i]);
+    cnkg_cli_say("cnkg: error: %s", inputs.errors[i]);
 
   int status = inputs.n_errors ? 1 : 0;
   char err[1024] = "";
   CnkgExtractor *ex = NULL;
   CnkgStatus s = cnkg_extractor_new(&cfg, &ex, err, sizeof err);
   if (s) {
-    fprintf(stderr, "cnkg: error: %s\n", err[0] ? err : cnkg_strerror(s));
+    cnkg_cli_say("cnkg: error: %s", err[0] ? err : cnkg_strerror(s));
     cnkg_inputs_clear(&inputs);
+    cnkg_write_options_clear(&wopt);
     return 1;
   }
   Run run = {0};
@@ -287,6 +402,7 @@ int cnkg_cli_build(int argc, char **argv) {
   run.failed = calloc(inputs.n ? inputs.n : 1, sizeof *run.failed);
   pthread_mutex_init(&run.lock, NULL);
   run.log = (CnkgLog){cli_log, &logctx};
+  run.max_doc = max_doc;
   run.progress = logctx.verbosity > 0 && isatty(2);
   clock_gettime(CLOCK_MONOTONIC, &run.start);
   if (!run.graph || !run.failed) {
@@ -312,7 +428,18 @@ int cnkg_cli_build(int argc, char **argv) {
   double t_extract = seconds_since(&run.start);
   if (!s) s = cnkg_graph_canonicalize(run.graph);
   double t_canon = seconds_since(&run.start);
-  if (!s) {
+  /* With no document read, an empty graph would replace a good one. */
+  bool none_read = !s && n_failed == inputs.n;
+  bool focus_ok = true;
+  if (!s && !none_read && wopt.focus &&
+      (wopt.formats[CNKG_FMT_DOT] || wopt.formats[CNKG_FMT_SVG] || wopt.formats[CNKG_FMT_HTML]))
+    focus_ok = cnkg_write_resolve_focus(run.graph, wopt.focus, &wopt.focus) == 0;
+  if (none_read) {
+    cnkg_cli_say("cnkg: error: no document could be read; nothing written");
+    status = 1;
+  } else if (!focus_ok) {
+    status = 1;
+  } else if (!s) {
     int wr = cnkg_write_graph(run.graph, &wopt, output, err, sizeof err);
     if (logctx.verbosity > 1) {
       const CnkgTimings *t = &run.timings;
@@ -327,25 +454,16 @@ int cnkg_cli_build(int argc, char **argv) {
               wall - t_canon);
     }
     if (wr != 0) {
-      fprintf(stderr, "cnkg: error: %s\n", err);
+      cnkg_cli_say("cnkg: error: %s", err);
       status = 1;
     }
   } else {
-    fprintf(stderr, "cnkg: error: %s; no graph written\n", cnkg_strerror(s));
+    cnkg_cli_say("cnkg: error: %s; no graph written", cnkg_strerror(s));
     status = 1;
   }
   if (n_failed || inputs.n_errors) {
     status = 1;
-    fprintf(stderr, "cnkg: error: %zu of %zu inputs could not be processed:",
-            n_failed + inputs.n_errors, inputs.n + inputs.n_errors);
-    for (size_t i = 0; i < inputs.n; i++)
-      if (run.failed[i]) fprintf(stderr, " %s", inputs.paths[i]);
-    for (size_t i = 0; i < inputs.n_errors; i++) {
-      const char *e = inputs.errors[i];
-      const char *colon = strstr(e, ": ");
-      fprintf(stderr, " %.*s", colon ? (int)(colon - e) : (int)strlen(e), e);
-    }
-    fputc('\n', stderr);
+    summarize_failures(&inputs, run.failed, n_failed);
   }
   if (logctx.verbosity > 1)
     fprintf(stderr, "cnkg: info: %zu documents, %zu entities, %zu relations\n",

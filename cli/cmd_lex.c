@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/data.h"
 #include "cnkg/text.h"
@@ -61,11 +63,15 @@ typedef struct {
 static const char usage[] =
     "Usage: cnkg lex [OPTION]... FILE|-...\n"
     "Segment and tag each line with the LAC model: words as WORD/TAG.\n"
+    "Options may follow the files; -- ends them.\n"
     "\n"
     "  --tags        print one tag per character instead (e.g. LOC-B LOC-I n-B)\n"
     "  --emissions   print each character's 57 emission scores\n"
     "  -j N          use N threads (default 1)\n"
     "  --data DIR    find lac.model in DIR only\n"
+    "  --max-doc-size SIZE  read at most SIZE bytes of an input: a larger file\n"
+    "                is skipped, a larger stream analysed up to SIZE (K, M,\n"
+    "                G suffixes; default 64M); either is an error\n"
     "  --lac-precision P  fast (16-bit fixed-point products, the default: 99.98%\n"
     "                of characters keep the exact tags) or exact (float32, as the\n"
     "                reference model; the default with --emissions)\n"
@@ -199,10 +205,60 @@ static void block_fix(Block *b) {
     b->lines[i].buf = b->text + (uintptr_t)b->lines[i].buf;
 }
 
-/* Reads up to n blocks from f. *line_no counts lines read so far. Returns
+/* Lines of a stream, never reading more than limit + 1 bytes of it in all,
+ * so an endless stream or an endless line costs at most the limit. */
+typedef struct {
+  FILE *f;
+  char *buf;
+  size_t cap, start, end; /* unread bytes are buf[start, end) */
+  size_t consumed, limit;
+  bool eof, over, nomem;
+} LineReader;
+
+/* The next line without its newline, or false at the end, past the limit
+ * (over: the line being read is dropped) or when out of memory. */
+static bool next_line(LineReader *r, const char **line, size_t *len) {
+  for (;;) {
+    char *nl = r->end > r->start ? memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
+    if (nl || (r->eof && r->end > r->start)) {
+      size_t n = nl ? (size_t)(nl - (r->buf + r->start)) : r->end - r->start;
+      *line = r->buf + r->start;
+      *len = n;
+      r->start += nl ? n + 1 : n;
+      return true;
+    }
+    if (r->eof || r->over) return false;
+    if (r->start > 0) {
+      memmove(r->buf, r->buf + r->start, r->end - r->start);
+      r->end -= r->start;
+      r->start = 0;
+    }
+    if (r->end == r->cap) {
+      size_t nc = r->cap ? r->cap * 2 : 65536;
+      char *nb = realloc(r->buf, nc);
+      if (!nb) {
+        r->nomem = true;
+        return false;
+      }
+      r->buf = nb;
+      r->cap = nc;
+    }
+    size_t room = r->cap - r->end, left = r->limit + 1 - r->consumed;
+    size_t got = fread(r->buf + r->end, 1, room < left ? room : left, r->f);
+    r->consumed += got;
+    r->end += got;
+    if (r->consumed > r->limit) {
+      r->over = true;
+      return false;
+    }
+    if (got == 0) r->eof = true;
+  }
+}
+
+/* Reads up to n blocks from r. *line_no counts lines read so far. Returns
  * the number of blocks filled; *bad is set to a line with malformed UTF-8. */
-static size_t read_blocks(FILE *f, Block *blocks, size_t n, size_t *line_no, char **buf,
-                          size_t *bufcap, size_t *bad, bool *nomem) {
+static size_t read_blocks(LineReader *r, Block *blocks, size_t n, size_t *line_no, size_t *bad,
+                          bool *nomem) {
   size_t nb = 0;
   while (nb < n) {
     Block *b = &blocks[nb];
@@ -211,16 +267,19 @@ static size_t read_blocks(FILE *f, Block *blocks, size_t n, size_t *line_no, cha
     b->first_line = *line_no + 1;
     size_t chars = 0;
     while (chars < BLOCK_CHARS) {
-      ssize_t got = getline(buf, bufcap, f);
-      if (got < 0) break;
-      size_t len = (size_t)got;
-      while (len > 0 && ((*buf)[len - 1] == '\n' || (*buf)[len - 1] == '\r')) len--;
+      const char *line;
+      size_t len;
+      if (!next_line(r, &line, &len)) {
+        if (r->nomem) *nomem = true;
+        break;
+      }
+      while (len > 0 && line[len - 1] == '\r') len--;
       ++*line_no;
-      if (!cnkg_utf8_valid(*buf, len)) {
+      if (!cnkg_utf8_valid(line, len)) {
         *bad = *line_no;
         break;
       }
-      if (!block_add(b, *buf, len)) {
+      if (!block_add(b, line, len)) {
         *nomem = true;
         break;
       }
@@ -234,22 +293,23 @@ static size_t read_blocks(FILE *f, Block *blocks, size_t n, size_t *line_no, cha
   return nb;
 }
 
-static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, FILE *f) {
+static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, FILE *f,
+                    size_t limit) {
   size_t nblocks = (size_t)jobs * BLOCKS_PER_THREAD;
   Block *blocks = calloc(nblocks, sizeof *blocks);
   Slot *slots = calloc((size_t)jobs, sizeof *slots);
   if (!blocks || !slots) {
     free(blocks);
     free(slots);
-    fprintf(stderr, "cnkg: error: %s: out of memory\n", name);
+    cnkg_cli_say("cnkg: error: %s: out of memory", name);
     return 1;
   }
-  char *buf = NULL;
-  size_t bufcap = 0, line_no = 0, bad = 0;
+  LineReader reader = {.f = f, .limit = limit};
+  size_t line_no = 0, bad = 0;
   bool nomem = false;
   int rc = 0;
   for (;;) {
-    size_t nb = read_blocks(f, blocks, nblocks, &line_no, &buf, &bufcap, &bad, &nomem);
+    size_t nb = read_blocks(&reader, blocks, nblocks, &line_no, &bad, &nomem);
     if (nb == 0 && !bad && !nomem) break;
     Work w = {lac, mode, blocks, nb, 0, PTHREAD_MUTEX_INITIALIZER};
     pthread_t th[MAX_JOBS];
@@ -262,31 +322,38 @@ static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, F
     for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     for (size_t i = 0; i < nb && rc == 0; i++) {
       if (blocks[i].status != CNKG_SUCCESS) {
-        fprintf(stderr, "cnkg: error: %s: lines %zu-%zu: %s\n", name, blocks[i].first_line,
-                blocks[i].first_line + blocks[i].n_lines - 1, cnkg_strerror(blocks[i].status));
+        cnkg_cli_say("cnkg: error: %s: lines %zu-%zu: %s", name, blocks[i].first_line,
+                     blocks[i].first_line + blocks[i].n_lines - 1, cnkg_strerror(blocks[i].status));
         rc = 1;
       } else if (fwrite(blocks[i].out, 1, blocks[i].out_len, stdout) != blocks[i].out_len) {
-        fprintf(stderr, "cnkg: error: standard output: %s\n", strerror(errno));
+        cnkg_cli_say("cnkg: error: standard output: %s", strerror(errno));
         rc = 1;
       }
     }
     if (rc) break;
     if (bad) {
-      fprintf(stderr, "cnkg: error: %s: line %zu: not valid UTF-8\n", name, bad);
+      cnkg_cli_say("cnkg: error: %s: line %zu: not valid UTF-8", name, bad);
       rc = 1;
       break;
     }
     if (nomem) {
-      fprintf(stderr, "cnkg: error: %s: out of memory\n", name);
+      cnkg_cli_say("cnkg: error: %s: out of memory", name);
       rc = 1;
       break;
     }
   }
-  if (!rc && ferror(f)) {
-    fprintf(stderr, "cnkg: error: %s: read error\n", name);
+  if (!rc && reader.over) {
+    char lim[32];
+    cnkg_cli_format_size(limit, lim, sizeof lim);
+    cnkg_cli_say("cnkg: error: %s: larger than the document size limit of %s "
+                 "(--max-doc-size); only its first %zu lines analysed", name, lim, line_no);
     rc = 1;
   }
-  free(buf);
+  if (!rc && ferror(f)) {
+    cnkg_cli_say("cnkg: error: %s: read error", name);
+    rc = 1;
+  }
+  free(reader.buf);
   for (size_t i = 0; i < nblocks; i++) block_free(&blocks[i]);
   free(blocks);
   for (int t = 0; t < jobs; t++) {
@@ -309,9 +376,8 @@ static int set_precision(const char *value, bool *set) {
     cnkg_lac_set_default_precision(CNKG_LAC_FAST);
     return 0;
   }
-  fprintf(stderr, "cnkg: error: --lac-precision takes exact or fast, not '%s'\n",
-          value ? value : "");
-  return 2;
+  return cnkg_cli_usage_error("lex", "--lac-precision takes exact or fast, not",
+                              value ? value : "nothing");
 }
 
 int cnkg_cli_lex(int argc, char **argv) {
@@ -322,92 +388,119 @@ int cnkg_cli_lex(int argc, char **argv) {
   /* fast by default: it kept 99.98% of the exact path's tags on the corpus
    * and development texts and moved no scorer figure (README) */
   cnkg_lac_set_default_precision(CNKG_LAC_FAST);
-  int i = 1;
-  for (; i < argc; i++) {
+  size_t max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
+  /* GNU style: options anywhere until "--"; everything else is a file */
+  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  int n_files = 0;
+  bool opts = true;
+  if (!files) {
+    cnkg_cli_say("cnkg: error: out of memory");
+    return 1;
+  }
+  int status = -1;
+  for (int i = 1; i < argc && status < 0; i++) {
     const char *a = argv[i];
-    if (strcmp(a, "--") == 0) {
-      i++;
-      break;
+    if (!opts || a[0] != '-' || a[1] == '\0') {
+      files[n_files++] = a;
+    } else if (strcmp(a, "--") == 0) {
+      opts = false;
     } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(usage, stdout);
-      return 0;
+      status = cnkg_cli_help(usage);
     } else if (strcmp(a, "--version") == 0) {
-      char line[512];
+      char line[512], text[640];
       cnkg_lac_describe(NULL, line, sizeof line);
-      printf("cnkg %s\n%s\n", CNKG_VERSION, line);
-      return 0;
+      snprintf(text, sizeof text, "cnkg %s\n%s\n", CNKG_VERSION, line);
+      status = cnkg_cli_help(text);
     } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
       verbose = true;
     } else if (strcmp(a, "--lac-precision") == 0 || strncmp(a, "--lac-precision=", 16) == 0) {
       const char *v = a[15] == '=' ? a + 16 : (i + 1 < argc ? argv[++i] : NULL);
-      if (set_precision(v, &precision_set) != 0) return 2;
+      if (set_precision(v, &precision_set) != 0) status = 2;
     } else if (strcmp(a, "--tags") == 0) {
       mode = MODE_TAGS;
     } else if (strcmp(a, "--emissions") == 0) {
       mode = MODE_EMISSIONS;
-    } else if (strcmp(a, "-j") == 0 || strncmp(a, "-j", 2) == 0 ||
+    } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0 ||
                strncmp(a, "--jobs=", 7) == 0) {
-      const char *v = a[1] == '-' ? a + 7 : a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+      const char *v = a[1] == '-' ? (a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL)
+                                  : a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
       char *end;
       long n = v ? strtol(v, &end, 10) : 0;
       if (!v || *end || n < 1 || n > MAX_JOBS) {
-        fprintf(stderr, "cnkg: error: -j needs a number of threads from 1 to %d\n", MAX_JOBS);
-        return 2;
+        char msg[64];
+        snprintf(msg, sizeof msg, "-j needs a number of threads from 1 to %d, not", MAX_JOBS);
+        status = cnkg_cli_usage_error("lex", msg, v ? v : "nothing");
       }
       jobs = (int)n;
     } else if (strcmp(a, "--data") == 0 || strncmp(a, "--data=", 7) == 0) {
       data = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!data) {
-        fprintf(stderr, "cnkg: error: --data needs a directory\n");
-        return 2;
-      }
-    } else if (a[0] == '-' && a[1] != '\0') {
-      fprintf(stderr, "cnkg: error: lex: unknown option '%s' (see cnkg lex --help)\n", a);
-      return 2;
+      if (!data) status = cnkg_cli_usage_error("lex", "--data needs a directory", NULL);
+    } else if (strcmp(a, "--max-doc-size") == 0 || strncmp(a, "--max-doc-size=", 15) == 0) {
+      const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!v || cnkg_cli_parse_size(v, &max_doc))
+        status = cnkg_cli_usage_error("lex", "--max-doc-size takes a size such as 64M, not",
+                                      v ? v : "nothing");
     } else {
-      break;
+      status = cnkg_cli_usage_error("lex", "unknown option", a);
     }
   }
-  if (i >= argc && !verbose) {
-    fprintf(stderr, "cnkg: error: lex: no input (give FILE, or - for standard input)\n");
-    return 2;
+  if (status < 0 && n_files == 0 && !verbose)
+    status = cnkg_cli_usage_error("lex", "no input (give FILE, or - for standard input)", NULL);
+  if (status >= 0) {
+    free(files);
+    return status;
   }
   /* emission scores are for comparing with the reference: exact unless asked */
   if (mode == MODE_EMISSIONS && !precision_set) cnkg_lac_set_default_precision(CNKG_LAC_EXACT);
   char err[2048] = "";
   char *path = NULL;
   if (cnkg_data_find(data, "lac.model", &path, err, sizeof err) != CNKG_SUCCESS) {
-    fprintf(stderr, "cnkg: error: %s\n", err);
+    cnkg_cli_say("cnkg: error: %s", err);
+    free(files);
     return 1;
   }
   CnkgLac *lac = NULL;
   CnkgStatus st = cnkg_lac_open(path, &lac, err, sizeof err);
   free(path);
   if (st != CNKG_SUCCESS) {
-    fprintf(stderr, "cnkg: error: %s\n", err);
+    cnkg_cli_say("cnkg: error: %s", err);
+    free(files);
     return 1;
   }
   if (verbose) {
     char line[512];
     cnkg_lac_describe(lac, line, sizeof line);
-    fprintf(stderr, "cnkg: info: %s\n", line);
+    cnkg_cli_say("cnkg: info: %s", line);
   }
   int rc = 0;
-  for (; i < argc && rc == 0; i++) {
-    bool is_stdin = strcmp(argv[i], "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(argv[i], "rb");
-    if (!f) {
-      fprintf(stderr, "cnkg: error: %s: %s\n", argv[i], strerror(errno));
+  for (int i = 0; i < n_files; i++) {
+    const char *name = files[i];
+    bool is_stdin = strcmp(name, "-") == 0;
+    const char *why = cnkg_cli_not_a_file(name);
+    FILE *f = why ? NULL : is_stdin ? stdin : fopen(name, "rb");
+    struct stat sb;
+    if (why || !f) {
+      cnkg_cli_say("cnkg: error: %s: %s", name, why ? why : strerror(errno));
       rc = 1;
-      break;
+      continue;
     }
-    rc = lex_file(lac, mode, jobs, is_stdin ? "(stdin)" : argv[i], f);
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max_doc) {
+      /* a file known to be too big is skipped whole, not cut */
+      char lim[32];
+      cnkg_cli_format_size(max_doc, lim, sizeof lim);
+      cnkg_cli_say("cnkg: error: %s: larger than the document size limit of %s "
+                   "(--max-doc-size); skipped", is_stdin ? "(stdin)" : name, lim);
+      rc = 1;
+    } else if (lex_file(lac, mode, jobs, is_stdin ? "(stdin)" : name, f, max_doc)) {
+      rc = 1;
+    }
     if (!is_stdin) fclose(f);
   }
-  if (rc == 0 && fflush(stdout) != 0) {
-    fprintf(stderr, "cnkg: error: standard output: %s\n", strerror(errno));
+  if (fflush(stdout) != 0) {
+    cnkg_cli_say("cnkg: error: standard output: %s", strerror(errno));
     rc = 1;
   }
   cnkg_lac_free(lac);
+  free(files);
   return rc;
 }

@@ -71,9 +71,8 @@ int cnkg_cli_merge(int argc, char **argv) {
             "merge", "--provenance takes none, entities or full, not", optarg);
       break;
     case 'h':
-      fputs(merge_usage, stdout);
       cnkg_write_options_clear(&wopt);
-      return 0;
+      return cnkg_cli_help(merge_usage);
     case ':':
       rc = cnkg_cli_usage_error("merge", "option needs an argument:",
                                 argv[optind - 1]);
@@ -88,6 +87,17 @@ int cnkg_cli_merge(int argc, char **argv) {
     rc = cnkg_cli_usage_error("merge", "no GRAPH given", NULL);
   if (!rc && wopt.n_formats == 0) cnkg_write_options_add_format(&wopt, "turtle");
   wopt.output_is_dir = wopt.n_formats != 1;
+  if (!rc && output && !*output)
+    rc = cnkg_cli_usage_error("merge", "--output needs a file or directory name, not ''", NULL);
+  for (int f = 0; !rc && output && !wopt.output_is_dir && f < CNKG_FMT_COUNT; f++)
+    if (wopt.formats[f] && cnkg_cli_extension_mismatch(output, cnkg_format_name((CnkgFormat)f))) {
+      cnkg_cli_say("cnkg: error: merge: --output %s names a %s file, but the format is %s; "
+                   "give a name ending in .%s (or none of the known extensions)", output,
+                   cnkg_cli_format_of_name(output), cnkg_format_name((CnkgFormat)f),
+                   cnkg_format_extension((CnkgFormat)f));
+      fputs("Try 'cnkg merge --help'.\n", stderr);
+      rc = 2;
+    }
   if (!output) output = wopt.output_is_dir ? "out" : "-";
   if (!rc && wopt.output_is_dir && !strcmp(output, "-"))
     rc = cnkg_cli_usage_error("merge", "--output - needs exactly one --format",
@@ -100,24 +110,28 @@ int cnkg_cli_merge(int argc, char **argv) {
   CnkgGraph *graph = cnkg_graph_new();
   char err[1024];
   if (!graph) {
-    fprintf(stderr, "cnkg: error: out of memory\n");
+    cnkg_cli_say("cnkg: error: out of memory");
     rc = 1;
   }
   /* Any unreadable shard fails the merge: a partial graph is not the graph
    * one run would give. */
   for (int i = optind; !rc && i < argc; i++) {
-    if (cnkg_merge_read(graph, argv[i], false, wopt.base, err, sizeof err)) {
-      fprintf(stderr, "cnkg: error: %s: %s\n", argv[i], err);
+    const char *why = cnkg_cli_not_a_file(argv[i]);
+    if (why) {
+      cnkg_cli_say("cnkg: error: %s: %s; GRAPH is a Turtle or N-Triples file", argv[i], why);
+      rc = 1;
+    } else if (cnkg_merge_read(graph, argv[i], false, wopt.base, err, sizeof err)) {
+      cnkg_cli_say("cnkg: error: %s: %s", argv[i], err);
       rc = 1;
     }
   }
   CnkgStatus s = CNKG_SUCCESS;
   if (!rc && (s = cnkg_graph_canonicalize(graph))) {
-    fprintf(stderr, "cnkg: error: %s\n", cnkg_strerror(s));
+    cnkg_cli_say("cnkg: error: %s", cnkg_strerror(s));
     rc = 1;
   }
   if (!rc && cnkg_write_graph(graph, &wopt, output, err, sizeof err) != 0) {
-    fprintf(stderr, "cnkg: error: %s\n", err);
+    cnkg_cli_say("cnkg: error: %s", err);
     rc = 1;
   }
   cnkg_graph_free(graph);

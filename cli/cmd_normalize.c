@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "extractor/intake.h"
 
 static const char USAGE[] =
-    "Usage: cnkg normalize [--map] [--meta] FILE|-...\n"
+    "Usage: cnkg normalize [--map] [--meta] [--max-doc-size SIZE] FILE|-...\n"
     "Print the text the extractor sees: the input decoded (UTF-8, UTF-16\n"
     "with BOM, GB18030/GBK, Big5), reduced to article text if HTML, page\n"
     "furniture dropped, normalised (Simplified, half-width, romanisation\n"
@@ -25,6 +27,8 @@ static const char USAGE[] =
     "  --meta     after the sentences, print metadata lines starting with\n"
     "             '#': encoding, title, author, photographer, source, and one\n"
     "             '# credit' line per credited name (role, BEGIN, END, name)\n"
+    "  --max-doc-size SIZE  skip (and name) any input larger than SIZE bytes;\n"
+    "             K, M, G suffixes (default 64M)\n"
     "  -h, --help show this help\n"
     "\n"
     "Heading sentences are prefixed with '## ', credit lines (bylines, photo\n"
@@ -37,30 +41,8 @@ static void log_stderr(void *handle, CnkgLogLevel level, const char *doc,
   (void)handle;
   (void)pos;
   if (level > CNKG_LOG_WARNING) return;
-  fprintf(stderr, "cnkg: %s: %s: %s\n",
-          level == CNKG_LOG_ERROR ? "error" : "warning", doc ? doc : "-", msg);
-}
-
-static char *read_all(const char *path, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 65536, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    if (n == cap) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) { free(buf); buf = NULL; break; }
-      buf = nb;
-    }
-    size_t r = fread(buf + n, 1, cap - n, f);
-    n += r;
-    if (r == 0) break;
-  }
-  bool bad = ferror(f) != 0;
-  if (f != stdin) fclose(f);
-  if (bad) { free(buf); errno = EIO; return NULL; }
-  *len = n;
-  return buf;
+  cnkg_cli_say("cnkg: %s: %s: %s", level == CNKG_LOG_ERROR ? "error" : "warning",
+               doc ? doc : "-", msg);
 }
 
 static const char *role_name(CnkgCreditRole r) {
@@ -107,46 +89,71 @@ static void print_text(const CnkgText *t, bool map, bool meta) {
 
 int cnkg_cli_normalize(int argc, char **argv) {
   bool map = false, meta = false, opts = true;
-  int first = argc, n_files = 0;
+  size_t max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
+  /* files in order; options may come anywhere before "--" */
+  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  int n_files = 0;
+  if (!files) {
+    cnkg_cli_say("cnkg: error: out of memory");
+    return 1;
+  }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (opts && strcmp(a, "--") == 0) { opts = false; continue; }
     if (opts && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
-      fputs(USAGE, stdout);
-      return 0;
+      free(files);
+      return cnkg_cli_help(USAGE);
     }
     if (opts && strcmp(a, "--map") == 0) { map = true; continue; }
     if (opts && strcmp(a, "--meta") == 0) { meta = true; continue; }
-    if (opts && a[0] == '-' && a[1] != '\0') {
-      fprintf(stderr, "cnkg: error: unknown option '%s' (see cnkg normalize --help)\n", a);
-      return 2;
+    if (opts && (!strcmp(a, "--max-doc-size") || !strncmp(a, "--max-doc-size=", 15))) {
+      const char *v = a[14] == '=' ? a + 15 : i + 1 < argc ? argv[++i] : NULL;
+      if (!v || cnkg_cli_parse_size(v, &max_doc)) {
+        free(files);
+        return cnkg_cli_usage_error("normalize", "--max-doc-size takes a size such as 64M, not",
+                                    v ? v : "nothing");
+      }
+      continue;
     }
-    if (first == argc) first = i;
-    n_files++;
+    if (opts && a[0] == '-' && a[1] != '\0') {
+      free(files);
+      return cnkg_cli_usage_error("normalize", "unknown option", a);
+    }
+    files[n_files++] = a;
   }
   if (n_files == 0) {
-    fputs("cnkg: error: normalize needs a FILE or - (see cnkg normalize --help)\n",
-          stderr);
-    return 2;
+    free(files);
+    return cnkg_cli_usage_error("normalize", "needs a FILE or -", NULL);
   }
   char err[256] = "";
   CnkgIntake *in = NULL;
   CnkgStatus st = cnkg_intake_new(&in, err, sizeof err);
   if (st) {
-    fprintf(stderr, "cnkg: error: %s\n", err[0] ? err : cnkg_strerror(st));
+    cnkg_cli_say("cnkg: error: %s", err[0] ? err : cnkg_strerror(st));
+    free(files);
     return 1;
   }
   CnkgLog log = {log_stderr, NULL};
   int rc = 0;
-  opts = true;
-  for (int i = first; i < argc; i++) {
-    const char *path = argv[i];
-    if (opts && strcmp(path, "--") == 0) { opts = false; continue; }
-    if (opts && path[0] == '-' && path[1] != '\0') continue;
+  for (int i = 0; i < n_files; i++) {
+    const char *path = files[i];
+    const char *name = strcmp(path, "-") ? path : "(stdin)";
+    const char *why = cnkg_cli_not_a_file(path);
+    if (why) {
+      cnkg_cli_say("cnkg: error: %s: %s", path, why);
+      rc = 1;
+      continue;
+    }
     size_t len = 0;
-    char *buf = read_all(path, &len);
-    if (!buf) {
-      fprintf(stderr, "cnkg: error: %s: %s\n", path, strerror(errno));
+    char *buf = NULL;
+    int rd = cnkg_inputs_read(path, max_doc, &buf, &len);
+    if (rd) {
+      char lim[32];
+      cnkg_cli_format_size(max_doc, lim, sizeof lim);
+      if (rd < 0) cnkg_cli_say("cnkg: error: %s: %s", name, strerror(errno));
+      else
+        cnkg_cli_say("cnkg: error: %s: larger than the document size limit of %s "
+                     "(--max-doc-size); skipped", name, lim);
       rc = 1;
       continue;
     }
@@ -155,8 +162,7 @@ int cnkg_cli_normalize(int argc, char **argv) {
                           &log, &t);
     free(buf);
     if (st) {
-      if (st != CNKG_ERR_TEXT)
-        fprintf(stderr, "cnkg: error: %s: %s\n", path, cnkg_strerror(st));
+      if (st != CNKG_ERR_TEXT) cnkg_cli_say("cnkg: error: %s: %s", path, cnkg_strerror(st));
       rc = 1;
       continue;
     }
@@ -164,8 +170,9 @@ int cnkg_cli_normalize(int argc, char **argv) {
     cnkg_text_free(t);
   }
   cnkg_intake_free(in);
+  free(files);
   if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "cnkg: error: writing output: %s\n", strerror(errno));
+    cnkg_cli_say("cnkg: error: writing output: %s", strerror(errno));
     rc = 1;
   }
   return rc;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/data.h"
 #include "cnkg/output.h"
@@ -28,12 +29,16 @@ static const char usage[] =
     "  -e, --query SPARQL   the query text\n"
     "  -f, --file FILE      read the query from FILE ('-' is stdin)\n"
     "  -a, --ask NAME       run the named question NAME (see --list)\n"
-    "  -p, --param K=V      put the string V where the query says $K\n"
+    "  -p, --param K=V      put the string V where the query says $K (V is\n"
+    "                       normalised as names in the graph are: 陳立遠 is\n"
+    "                       陈立远)\n"
     "  -r, --results FMT    table (default), csv, tsv, json or xml;\n"
     "                       CONSTRUCT and DESCRIBE always give Turtle\n"
     "  -l, --list           list the named questions with a description\n"
     "      --queries DIR    look for named questions in DIR\n"
     "      --prefixes       print the predeclared prefixes\n"
+    "      --allow-network  let SERVICE (and FROM <http...>) reach the network;\n"
+    "                       without it such queries are refused\n"
     "  -h, --help           show this help\n"
     "\n"
     "An empty result is reported on stderr; the exit status is still 0.\n"
@@ -49,11 +54,7 @@ typedef struct {
 } Param;
 
 static int usage_error(const char *msg, const char *arg) {
-  if (arg)
-    fprintf(stderr, "cnkg: error: query: %s '%s'\nTry 'cnkg query --help'.\n", msg, arg);
-  else
-    fprintf(stderr, "cnkg: error: query: %s\nTry 'cnkg query --help'.\n", msg);
-  return 2;
+  return cnkg_cli_usage_error("query", msg, arg);
 }
 
 static bool is_dir(const char *p) {
@@ -145,8 +146,8 @@ static int cmp_names(const void *a, const void *b) {
 static int list_questions(const char *dir) {
   DIR *d = dir ? opendir(dir) : NULL;
   if (!d) {
-    fprintf(stderr, "cnkg: error: %s: cannot open the named-question folder%s\n",
-            dir ? dir : "queries", dir ? "" : " (not found; use --queries DIR)");
+    cnkg_cli_say("cnkg: error: %s: cannot open the named-question folder%s",
+                 dir ? dir : "queries", dir ? "" : " (not found; use --queries DIR)");
     return 1;
   }
   char **names = NULL;
@@ -182,7 +183,7 @@ static int list_questions(const char *dir) {
   }
   free(names);
   if (fflush(stdout) || ferror(stdout)) {
-    fprintf(stderr, "cnkg: error: -: cannot write: %s\n", strerror(errno));
+    cnkg_cli_say("cnkg: error: -: cannot write: %s", strerror(errno));
     return 1;
   }
   return 0;
@@ -206,6 +207,20 @@ static bool append(char **buf, size_t *len, size_t *cap, const char *s, size_t n
 static bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == '_' || (unsigned char)c >= 0x80;
+}
+
+/* Where the token starting with '<' at p ends: past its '>' when it is an
+ * IRI reference, else just past the '<' (less-than, as in ?x<$n). SPARQL's
+ * grammar lets '<$n&&?y>' read as an IRI, so the character after '<'
+ * decides: an IRI cannot contain space, <>"{}|^`\ or controls, and one
+ * that starts with ?, $, =, a digit, a sign, a quote or '(' is an operand
+ * of a comparison in any query a person writes. */
+static const char *iri_end(const char *p) {
+  const char *e = p + 1;
+  if (*e == '\0' || strchr("?$=0123456789+-(\"'!", *e)) return p + 1;
+  for (; *e && *e != '>'; e++)
+    if ((unsigned char)*e <= 0x20 || strchr("<\"{}|^`\\", *e)) return p + 1;
+  return *e == '>' ? e + 1 : p + 1;
 }
 
 /* Replaces each $NAME outside strings, IRIs and comments by the matching
@@ -240,9 +255,7 @@ static char *substitute(const char *q, Param *params, size_t n_params,
         p++;
       }
     } else if (*p == '<') {
-      const char *e = p + 1;
-      while (*e && *e != '>' && *e != '<' && *e != ' ' && *e != '\n' && *e != '\t') e++;
-      p = *e == '>' ? e + 1 : p + 1;
+      p = iri_end(p);
     } else if (*p == '$' && name_char(p[1])) {
       const char *n = p + 1, *e = n;
       while (name_char(*e)) e++;
@@ -258,13 +271,16 @@ static char *substitute(const char *q, Param *params, size_t n_params,
         p = e;
       } else {
         hit->used = true;
-        bool ok = append(&out, &len, &cap, "\"", 1);
+        /* spaces around the literal: rasqal's lexer would read
+         * ?x<"v"&&?y>1 as one IRI; a space never changes a query where a
+         * variable token could stand */
+        bool ok = append(&out, &len, &cap, " \"", 2);
         for (const char *v = hit->value; ok && *v; v++) {
           const char *esc = *v == '"' ? "\\\"" : *v == '\\' ? "\\\\" : *v == '\n' ? "\\n"
                           : *v == '\r' ? "\\r" : *v == '\t' ? "\\t" : NULL;
           ok = esc ? append(&out, &len, &cap, esc, strlen(esc)) : append(&out, &len, &cap, v, 1);
         }
-        if (!ok || !append(&out, &len, &cap, "\"", 1)) {
+        if (!ok || !append(&out, &len, &cap, "\" ", 2)) {
           free(out);
           return NULL;
         }
@@ -286,8 +302,8 @@ static void report_log(void *handle, CnkgLogLevel level, const char *document,
                        size_t position, const char *message) {
   (void)position;
   const char *graph = handle;
-  fprintf(stderr, "cnkg: %s: %s: %s\n", level == CNKG_LOG_ERROR ? "error" : "warning",
-          document ? document : graph, message);
+  cnkg_cli_say("cnkg: %s: %s: %s", level == CNKG_LOG_ERROR ? "error" : "warning",
+               document ? document : graph, message);
 }
 
 /* Returns the option's value (inline after '=' or the next argument). */
@@ -310,18 +326,19 @@ static const char *opt_value(int argc, char **argv, int *i, const char *arg,
 int cnkg_cli_query(int argc, char **argv) {
   const char *expr = NULL, *file = NULL, *ask = NULL, *results = "table";
   const char *qdir_opt = NULL;
-  bool list = false, prefixes = false, only_inputs = false;
+  bool list = false, prefixes = false, only_inputs = false, allow_network = false;
   Param params[MAX_PARAMS];
   size_t n_params = 0;
   const char **graphs = calloc((size_t)(argc > 0 ? argc : 1), sizeof *graphs);
   size_t n_graphs = 0;
   int status = 0;
   char *qdir = NULL, *text = NULL, *query = NULL;
+  char *folded[MAX_PARAMS] = {NULL};
   CnkgSparql *sparql = NULL;
   CnkgOutput *out = NULL;
   const char *query_name = NULL;
   if (!graphs) {
-    fputs("cnkg: error: query: out of memory\n", stderr);
+    cnkg_cli_say("cnkg: error: query: out of memory");
     return 1;
   }
 
@@ -338,8 +355,12 @@ int cnkg_cli_query(int argc, char **argv) {
       continue;
     }
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      fputs(usage, stdout);
+      status = cnkg_cli_help(usage);
       goto done;
+    }
+    if (!strcmp(a, "--allow-network")) {
+      allow_network = true;
+      continue;
     }
     if (!strcmp(a, "-l") || !strcmp(a, "--list")) {
       list = true;
@@ -379,7 +400,19 @@ int cnkg_cli_query(int argc, char **argv) {
         status = usage_error("too many --param options", NULL);
         goto done;
       }
-      params[n_params++] = (Param){pv, (size_t)(eq - pv), eq + 1, false};
+      for (size_t k = 0; k < n_params; k++)
+        if (params[k].name_len == (size_t)(eq - pv) &&
+            !memcmp(params[k].name, pv, params[k].name_len)) {
+          char name[128];
+          snprintf(name, sizeof name, "%.*s", (int)(eq - pv), pv);
+          status = usage_error("--param given twice for", name);
+          goto done;
+        }
+      /* names in the graph are Simplified, half-width...: so is the value */
+      folded[n_params] = cnkg_cli_fold_name(eq + 1);
+      const char *value = folded[n_params] ? folded[n_params] : eq + 1;
+      params[n_params] = (Param){pv, (size_t)(eq - pv), value, false};
+      n_params++;
       continue;
     }
 #undef VALUE
@@ -406,6 +439,26 @@ int cnkg_cli_query(int argc, char **argv) {
     status = usage_error("no graph files given", NULL);
     goto done;
   }
+  {
+    size_t n_stdin = (file && !strcmp(file, "-")) ? 1 : 0;
+    for (size_t i = 0; i < n_graphs; i++) n_stdin += !strcmp(graphs[i], "-");
+    if (n_stdin > 1) {
+      status = usage_error(file && !strcmp(file, "-")
+                               ? "standard input cannot be both a graph and the query (-f -)"
+                               : "standard input (-) given as a graph more than once",
+                           NULL);
+      goto done;
+    }
+    for (size_t i = 0; i < n_graphs; i++) {
+      const char *why = cnkg_cli_not_a_file(graphs[i]);
+      if (why) {
+        cnkg_cli_say("cnkg: error: %s: %s; a GRAPH is a Turtle or N-Triples file "
+                     "(cnkg build writes DIR/graph.ttl)", graphs[i], why);
+        status = 1;
+        goto done;
+      }
+    }
+  }
   CnkgSparqlFormat format;
   if (cnkg_sparql_format_from_name(results, &format) != CNKG_SUCCESS) {
     status = usage_error("unknown results format (table, csv, tsv, json, xml):", results);
@@ -421,13 +474,13 @@ int cnkg_cli_query(int argc, char **argv) {
     query_name = file;
     text = read_file(file);
     if (!text) {
-      fprintf(stderr, "cnkg: error: %s: cannot read the query: %s\n", file, strerror(errno));
+      cnkg_cli_say("cnkg: error: %s: cannot read the query: %s", file, strerror(errno));
       status = 1;
       goto done;
     }
   } else {
     if (!qdir) {
-      fputs("cnkg: error: queries: named-question folder not found (use --queries DIR)\n", stderr);
+      cnkg_cli_say("cnkg: error: queries: named-question folder not found (use --queries DIR)");
       status = 1;
       goto done;
     }
@@ -450,7 +503,7 @@ int cnkg_cli_query(int argc, char **argv) {
     query_name = ask;
   }
   if (!text) {
-    fputs("cnkg: error: query: out of memory\n", stderr);
+    cnkg_cli_say("cnkg: error: query: out of memory");
     status = 1;
     goto done;
   }
@@ -458,20 +511,20 @@ int cnkg_cli_query(int argc, char **argv) {
   size_t missing_len = 0;
   query = substitute(text, params, n_params, &missing, &missing_len);
   if (!query) {
-    fputs("cnkg: error: query: out of memory\n", stderr);
+    cnkg_cli_say("cnkg: error: query: out of memory");
     status = 1;
     goto done;
   }
   if (missing && ask) {
-    fprintf(stderr, "cnkg: error: %s: this question needs --param %.*s=VALUE\n", query_name,
-            (int)missing_len, missing);
+    cnkg_cli_say("cnkg: error: %s: this question needs --param %.*s=VALUE", query_name,
+                 (int)missing_len, missing);
     status = 2;
     goto done;
   }
   for (size_t i = 0; i < n_params; i++)
     if (!params[i].used) {
-      fprintf(stderr, "cnkg: error: %s: the query has no $%.*s for --param\n", query_name,
-              (int)params[i].name_len, params[i].name);
+      cnkg_cli_say("cnkg: error: %s: the query has no $%.*s for --param", query_name,
+                   (int)params[i].name_len, params[i].name);
       status = 2;
       goto done;
     }
@@ -479,17 +532,18 @@ int cnkg_cli_query(int argc, char **argv) {
   CnkgLog log = {report_log, (void *)graphs[0]};
   char err[1024];
   CnkgStatus st = cnkg_sparql_new(&log, &sparql);
+  if (st == CNKG_SUCCESS) cnkg_sparql_allow_network(sparql, allow_network);
   for (size_t i = 0; i < n_graphs && st == CNKG_SUCCESS; i++) {
     st = cnkg_sparql_add_graph(sparql, graphs[i], err, sizeof err);
     if (st == CNKG_ERR_READ) {
-      fprintf(stderr, "cnkg: error: %s\n", err);
+      cnkg_cli_say("cnkg: error: %s", err);
       status = 1;
       goto done;
     }
   }
   if (st == CNKG_SUCCESS) st = cnkg_output_new_stream(stdout, &out);
   if (st != CNKG_SUCCESS) {
-    fprintf(stderr, "cnkg: error: query: %s\n", cnkg_strerror(st));
+    cnkg_cli_say("cnkg: error: query: %s", cnkg_strerror(st));
     status = 1;
     goto done;
   }
@@ -502,13 +556,13 @@ int cnkg_cli_query(int argc, char **argv) {
   }
   if (st != CNKG_SUCCESS) {
     /* query errors name the query; graph and write errors carry their own */
-    bool about_query = st == CNKG_ERR_TEXT && !strncmp(err, "line ", 5);
+    bool about_query = (st == CNKG_ERR_TEXT && !strncmp(err, "line ", 5)) || st == CNKG_ERR_ARG;
     if (about_query)
-      fprintf(stderr, "cnkg: error: %s: %s\n", query_name, err);
+      cnkg_cli_say("cnkg: error: %s: %s", query_name, err);
     else if (st == CNKG_ERR_WRITE)
-      fprintf(stderr, "cnkg: error: -: %s\n", err);
+      cnkg_cli_say("cnkg: error: -: %s", err);
     else
-      fprintf(stderr, "cnkg: error: %s\n", err[0] ? err : cnkg_strerror(st));
+      cnkg_cli_say("cnkg: error: %s", err[0] ? err : cnkg_strerror(st));
     status = 1;
     goto done;
   }
@@ -521,5 +575,6 @@ done:
   free(text);
   free(qdir);
   free(graphs);
+  for (size_t i = 0; i < MAX_PARAMS; i++) free(folded[i]);
   return status;
 }

@@ -32,20 +32,26 @@ int cnkg_cli_pick_entity(const CnkgGraphRead *g, const char *path,
   size_t *found = NULL, n = 0;
   CnkgStatus rc = cnkg_graphread_find(g, name, &found, &n);
   if (rc == CNKG_NOTHING) {
-    fprintf(stderr, "cnkg: error: %s: no entity named '%s'\n", path, name);
+    /* the graph's names are Simplified: 陳立遠 is found as 陈立远 */
+    char *folded = cnkg_cli_fold_name(name);
+    if (folded) rc = cnkg_graphread_find(g, folded, &found, &n);
+    free(folded);
+  }
+  if (rc == CNKG_NOTHING) {
+    cnkg_cli_say("cnkg: error: %s: no entity named '%s'", path, name);
     return -1;
   }
   if (rc) {
-    fprintf(stderr, "cnkg: error: %s: %s\n", path, cnkg_strerror(rc));
+    cnkg_cli_say("cnkg: error: %s: %s", path, cnkg_strerror(rc));
     return -1;
   }
   if (n > 1) {
-    fprintf(stderr, "cnkg: error: %s: '%s' is ambiguous; %zu candidates:\n", path, name, n);
+    cnkg_cli_say("cnkg: error: %s: '%s' is ambiguous; %zu candidates:", path, name, n);
     for (size_t i = 0; i < n; i++) {
       const char *ctx = cnkg_graphread_context(g, found[i]);
-      fprintf(stderr, "  %s (%s%s%s) %s\n", cnkg_graphread_label(g, found[i]),
-              cnkg_graphread_class(g, found[i]), ctx ? ", " : "", ctx ? ctx : "",
-              cnkg_graphread_iri(g, found[i]));
+      cnkg_cli_say("  %s (%s%s%s) %s", cnkg_graphread_label(g, found[i]),
+                   cnkg_graphread_class(g, found[i]), ctx ? ", " : "", ctx ? ctx : "",
+                   cnkg_graphread_iri(g, found[i]));
     }
     fputs("Name one by its IRI.\n", stderr);
     free(found);
@@ -70,15 +76,12 @@ int cnkg_cli_show(int argc, char **argv) {
     case 'e':
       max_ev = (size_t)strtoul(optarg, &end, 10);
       if (!*optarg || *end || optarg[0] == '-' || !max_ev) {
-        fprintf(stderr, "cnkg: error: show: bad --evidence '%s'\nTry 'cnkg show --help'.\n", optarg);
-        return 2;
+        return cnkg_cli_usage_error("show", "bad --evidence", optarg);
       }
       break;
-    case 'h': fputs(usage, stdout); return 0;
+    case 'h': return cnkg_cli_help(usage);
     default:
-      fprintf(stderr, "cnkg: error: show: unknown or incomplete option '%s'\nTry 'cnkg show --help'.\n",
-              argv[optind - 1]);
-      return 2;
+      return cnkg_cli_usage_error("show", "unknown or incomplete option", argv[optind - 1]);
     }
   }
   if (argc - optind != 2)
@@ -86,8 +89,13 @@ int cnkg_cli_show(int argc, char **argv) {
   const char *path = argv[optind], *name = argv[optind + 1];
   char err[512];
   CnkgGraphRead *g = NULL;
+  const char *why = cnkg_cli_not_a_file(path);
+  if (why) {
+    cnkg_cli_say("cnkg: error: %s: %s; GRAPH is a Turtle or N-Triples file", path, why);
+    return 1;
+  }
   if (cnkg_graphread_load(path, &g, err, sizeof err)) {
-    fprintf(stderr, "cnkg: error: %s: %s\n", path, err);
+    cnkg_cli_say("cnkg: error: %s: %s", path, err);
     return 1;
   }
   size_t e;
@@ -103,7 +111,7 @@ int cnkg_cli_show(int argc, char **argv) {
   cnkg_output_free(out);
   cnkg_graphread_free(g);
   if (rc) {
-    fprintf(stderr, "cnkg: error: -: %s\n", cnkg_strerror(rc));
+    cnkg_cli_say("cnkg: error: -: %s", cnkg_strerror(rc));
     return 1;
   }
   return 0;

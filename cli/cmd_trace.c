@@ -61,7 +61,7 @@ int cnkg_cli_trace(int argc, char **argv) {
         return cnkg_cli_usage_error("trace", "bad --evidence", optarg);
       break;
     case 'o': output = optarg; break;
-    case 'h': fputs(usage, stdout); return 0;
+    case 'h': return cnkg_cli_help(usage);
     default:
       return cnkg_cli_usage_error("trace", "unknown or incomplete option",
                                   argv[optind - 1]);
@@ -71,12 +71,24 @@ int cnkg_cli_trace(int argc, char **argv) {
     return cnkg_cli_usage_error("trace", "unknown format", format);
   if (argc - optind != 3)
     return cnkg_cli_usage_error("trace", "expected GRAPH A B", NULL);
+  if (!*output) return cnkg_cli_usage_error("trace", "--output needs a file name, not ''", NULL);
+  if (cnkg_cli_extension_mismatch(output, format)) {
+    cnkg_cli_say("cnkg: error: trace: --output %s names a %s file, but the format is %s",
+                 output, cnkg_cli_format_of_name(output), format);
+    fputs("Try 'cnkg trace --help'.\n", stderr);
+    return 2;
+  }
   const char *path = argv[optind], *na = argv[optind + 1], *nb = argv[optind + 2];
 
   char err[512];
   CnkgGraphRead *g = NULL;
+  const char *why = cnkg_cli_not_a_file(path);
+  if (why) {
+    cnkg_cli_say("cnkg: error: %s: %s; GRAPH is a Turtle or N-Triples file", path, why);
+    return 1;
+  }
   if (cnkg_graphread_load(path, &g, err, sizeof err)) {
-    fprintf(stderr, "cnkg: error: %s: %s\n", path, err);
+    cnkg_cli_say("cnkg: error: %s: %s", path, err);
     return 1;
   }
   size_t ends[2];
@@ -87,7 +99,7 @@ int cnkg_cli_trace(int argc, char **argv) {
       return 1;
     }
   if (ends[0] == ends[1]) {
-    fprintf(stderr, "cnkg: error: %s: '%s' and '%s' name the same entity\n", path, na, nb);
+    cnkg_cli_say("cnkg: error: %s: '%s' and '%s' name the same entity", path, na, nb);
     cnkg_graphread_free(g);
     return 1;
   }
@@ -95,8 +107,8 @@ int cnkg_cli_trace(int argc, char **argv) {
   size_t n_paths = 0;
   CnkgStatus rc = cnkg_graphread_paths(g, ends[0], ends[1], max_paths, &paths, &n_paths);
   if (rc == CNKG_NOTHING) {
-    fprintf(stderr, "cnkg: error: %s: no path between %s and %s\n", path,
-            cnkg_graphread_label(g, ends[0]), cnkg_graphread_label(g, ends[1]));
+    cnkg_cli_say("cnkg: error: %s: no path between %s and %s", path,
+                 cnkg_graphread_label(g, ends[0]), cnkg_graphread_label(g, ends[1]));
     cnkg_graphread_free(g);
     return 1;
   }
@@ -115,15 +127,15 @@ int cnkg_cli_trace(int argc, char **argv) {
                                            : cnkg_svg_write(m, &dopt, out);
       cnkg_graph_free(m);
     }
-    CnkgStatus crc = cnkg_output_close(out);
-    if (!rc) rc = crc;
+    /* a failed writer's output is not closed: freeing it keeps the old file */
+    if (!rc) rc = cnkg_output_close(out);
     snprintf(err, sizeof err, "%s", cnkg_strerror(rc));
   }
   cnkg_output_free(out);
   cnkg_graphread_paths_free(paths, n_paths);
   cnkg_graphread_free(g);
   if (rc) {
-    fprintf(stderr, "cnkg: error: %s: %s\n", strcmp(output, "-") ? output : path, err);
+    cnkg_cli_say("cnkg: error: %s: %s", strcmp(output, "-") ? output : path, err);
     return 1;
   }
   return 0;

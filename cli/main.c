@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli/cliutil.h"
 #include "cli/commands.h"
 
 static const char usage[] =
@@ -48,16 +49,14 @@ int main(int argc, char **argv) {
     return 2;
   }
   const char *cmd = argv[1];
-  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
-    fputs(usage, stdout);
-    return 0;
-  }
-  if (!strcmp(cmd, "--version")) {
-    printf("cnkg %s\n", CNKG_VERSION);
-    return 0;
-  }
+  if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help"))
+    return cnkg_cli_help(usage);
+  if (!strcmp(cmd, "--version")) return cnkg_cli_help("cnkg " CNKG_VERSION "\n");
+  /* Before any output file is opened: a kill removes its temporaries. */
+  cnkg_cli_catch_signals();
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
     if (!strcmp(cmd, commands[i].name)) return commands[i].run(argc - 1, argv + 1);
-  fprintf(stderr, "cnkg: error: unknown command '%s'\nTry 'cnkg --help'.\n", cmd);
+  cnkg_cli_say("cnkg: error: unknown command '%s'", cmd);
+  fputs("Try 'cnkg --help'.\n", stderr);
   return 2;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/cliutil.h"
 #include "cnkg/output.h"
 #include "out/dot.h"
 #include "out/html.h"
@@ -20,6 +21,96 @@
 static const char *const fmt_names[CNKG_FMT_COUNT] = {"turtle", "ntriples", "dot", "svg", "html"};
 static const char *const fmt_files[CNKG_FMT_COUNT] = {"graph.ttl", "graph.nt", "graph.dot",
                                                       "graph.svg", "graph.html"};
+
+const char *cnkg_format_name(CnkgFormat f) { return f < CNKG_FMT_COUNT ? fmt_names[f] : NULL; }
+
+const char *cnkg_format_extension(CnkgFormat f) {
+  return f < CNKG_FMT_COUNT ? strchr(fmt_files[f], '.') + 1 : NULL;
+}
+
+int cnkg_write_output_paths(const CnkgWriteOptions *o, const char *output, bool all,
+                            char paths[CNKG_FMT_COUNT][4096], size_t *n) {
+  *n = 0;
+  if (!strcmp(output, "-")) return 0;
+  for (int f = 0; f < CNKG_FMT_COUNT; f++) {
+    if (!all && !o->formats[f]) continue;
+    int w = o->output_is_dir ? snprintf(paths[*n], 4096, "%s/%s", output, fmt_files[f])
+                             : snprintf(paths[*n], 4096, "%s", output);
+    if (w < 0 || w >= 4096) return -1;
+    ++*n;
+    if (!o->output_is_dir) break;
+  }
+  return 0;
+}
+
+/* ---- --focus */
+
+/* The place (or organisation) an entity sits in, for telling namesakes
+ * apart: the object of its first locatedIn, withinDivision, basedIn or
+ * associatedWith relation, or NULL. */
+static const char *enclosing(const CnkgGraph *g, size_t e) {
+  static const CnkgRel order[] = {CNKG_REL_LOCATED_IN, CNKG_REL_WITHIN_DIVISION,
+                                  CNKG_REL_BASED_IN, CNKG_REL_ASSOCIATED_WITH, CNKG_REL_POST_AT};
+  size_t nr = cnkg_graph_relation_count(g);
+  for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+    for (size_t r = 0; r < nr; r++) {
+      const CnkgRelation *rel = cnkg_graph_relation(g, r);
+      if (rel->subject == e && rel->rel == order[k] && rel->object != SIZE_MAX) {
+        const CnkgEntity *o = cnkg_graph_entity(g, rel->object);
+        return o->label ? o->label : o->key;
+      }
+    }
+  return NULL;
+}
+
+/* Entities whose label (aliases: false) or one of whose aliases (true) is
+ * name, into found (n at most cap); returns how many there are. */
+static size_t entities_named(const CnkgGraph *g, const char *name, bool aliases, size_t *found,
+                             size_t cap) {
+  size_t n = 0, ne = cnkg_graph_entity_count(g);
+  for (size_t i = 0; i < ne; i++) {
+    const CnkgEntity *e = cnkg_graph_entity(g, i);
+    bool hit = false;
+    if (!aliases) hit = e->label && !strcmp(e->label, name);
+    for (size_t k = 0; aliases && k < e->n_aliases && !hit; k++) hit = !strcmp(e->aliases[k], name);
+    if (hit && n++ < cap) found[n - 1] = i;
+  }
+  return n;
+}
+
+int cnkg_write_resolve_focus(const CnkgGraph *graph, const char *name, const char **key) {
+  size_t at;
+  if (cnkg_graph_find_entity(graph, name, &at) == CNKG_SUCCESS) {
+    *key = cnkg_graph_entity(graph, at)->key;
+    return 0;
+  }
+  enum { SHOWN = 20 };
+  size_t found[SHOWN], n = 0;
+  char *folded = NULL;
+  const char *look = name;
+  for (int pass = 0; pass < 2 && n == 0; pass++) {
+    if (pass == 1 && !(look = folded = cnkg_cli_fold_name(name))) break;
+    n = entities_named(graph, look, false, found, SHOWN);
+    if (n == 0) n = entities_named(graph, look, true, found, SHOWN);
+  }
+  if (n == 1) *key = cnkg_graph_entity(graph, found[0])->key;
+  if (n == 0) {
+    cnkg_cli_say("cnkg: error: --focus: no entity named '%s' in the graph; nothing written", name);
+  } else if (n > 1) {
+    cnkg_cli_say("cnkg: error: --focus: '%s' names %zu entities; nothing written. "
+                 "Give one of these keys instead:", name, n);
+    for (size_t i = 0; i < n && i < SHOWN; i++) {
+      const CnkgEntity *e = cnkg_graph_entity(graph, found[i]);
+      const char *in = enclosing(graph, found[i]);
+      cnkg_cli_say("cnkg: error:   --focus %s  %s (%s%s%s%s%s)", e->key, e->label ? e->label : "",
+                   cnkg_type_name(e->type), e->code ? ", code " : "", e->code ? e->code : "",
+                   in ? ", in " : "", in ? in : "");
+    }
+    if (n > SHOWN) cnkg_cli_say("cnkg: error:   (%zu more)", n - SHOWN);
+  }
+  free(folded);
+  return n == 1 ? 0 : -1;
+}
 
 void cnkg_write_options_init(CnkgWriteOptions *o) {
   memset(o, 0, sizeof *o);
@@ -216,7 +307,10 @@ int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,
       cnkg_output_free(job->out);
       continue;
     }
-    CnkgStatus cs = cnkg_output_close(job->out);
+    /* A writer that failed leaves its output unclosed: freed, the
+     * temporary goes and the old file stays (closing would commit what
+     * the writer left, however little). */
+    CnkgStatus cs = job->st ? job->st : cnkg_output_close(job->out);
     cnkg_output_free(job->out);
     if (job->st || cs) {
       snprintf(err, errsize, "%s: cannot write %s: %s",

@@ -36,6 +36,26 @@ int cnkg_write_options_add_formats(CnkgWriteOptions *o, char *list, const char *
 int cnkg_write_options_set_base(CnkgWriteOptions *o, const char *iri);
 int cnkg_write_options_set_provenance(CnkgWriteOptions *o, const char *level);
 
+/* The format's name ("turtle", ...), or NULL. */
+const char *cnkg_format_name(CnkgFormat f);
+/* The extension of the format's files, without the dot ("ttl", ...). */
+const char *cnkg_format_extension(CnkgFormat f);
+
+/* The files cnkg_write_graph writes for o and output (all: the files of
+ * every format, requested or not): none for "-", else up to CNKG_FMT_COUNT
+ * paths. 0, or -1 when a path is too long. */
+int cnkg_write_output_paths(const CnkgWriteOptions *o, const char *output, bool all,
+                            char paths[CNKG_FMT_COUNT][4096], size_t *n);
+
+/* Resolves --focus name to the key of exactly one entity of graph: name
+ * as a key, else the entities labelled name, else those with it among
+ * their aliases; if none, the same for name folded to the form the
+ * extractor gives names (Traditional to Simplified). An unknown name, or
+ * one shared by several entities (each listed with its key, label, type
+ * and code or enclosing place), is reported on stderr. 0 with *key
+ * borrowed from graph, or -1 after reporting. */
+int cnkg_write_resolve_focus(const CnkgGraph *graph, const char *name, const char **key);
+
 /* Writes every requested format; output is a file ("-" stdout) or a
  * directory (created if missing). 0, or -1 with err filled. */
 int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,

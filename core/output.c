@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The byte-output abstraction: atomic files (temporary + fsync + rename),
  * borrowed streams ("-" is stdout), devices written in place, and growing
- * memory buffers, all with sticky errors. Depends on output.h, status.h and
- * POSIX file calls. */
+ * memory buffers, all with sticky errors; the registry of temporaries a
+ * signal handler removes. Depends on output.h, status.h and POSIX file
+ * calls. */
 #include "cnkg/output.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef enum { KIND_ATOMIC, KIND_DIRECT, KIND_STREAM, KIND_MEMORY } Kind;
@@ -27,6 +31,7 @@ struct CnkgOutput {
   size_t len, cap;
   CnkgStatus status; /* first error, sticky */
   bool closed;
+  int slot;      /* temporary's slot in temp_slots (atomic), or -1 */
 };
 
 static void set_msg(char *errmsg, size_t size, const char *what,
@@ -36,7 +41,10 @@ static void set_msg(char *errmsg, size_t size, const char *what,
 
 static CnkgOutput *output_alloc(Kind kind) {
   CnkgOutput *o = calloc(1, sizeof *o);
-  if (o) o->kind = kind;
+  if (o) {
+    o->kind = kind;
+    o->slot = -1;
+  }
   return o;
 }
 
@@ -67,6 +75,180 @@ CnkgStatus cnkg_output_new_memory(CnkgOutput **out) {
   return CNKG_SUCCESS;
 }
 
+/* ---- temporaries a signal handler removes
+ *
+ * Every temporary file of an atomic output is listed here from just before
+ * it is created until it is renamed into place or removed, so that
+ * cnkg_output_remove_temporaries can unlink them from a signal handler. A
+ * slot's path is written before the slot is published (release) and read
+ * only after it is seen published (acquire); lock-free atomic loads and
+ * unlink(2) are async-signal-safe. */
+
+#define MAX_TEMPS 32
+
+typedef struct {
+  atomic_int state; /* SLOT_FREE, SLOT_FILLING, SLOT_LIVE */
+  char path[PATH_MAX];
+} TempSlot;
+
+enum { SLOT_FREE, SLOT_FILLING, SLOT_LIVE };
+
+static TempSlot temp_slots[MAX_TEMPS];
+
+/* Lists path; returns the slot, or -1 when every slot is taken or the
+ * path does not fit (the file then only lacks clean-up on a signal). */
+static int temp_register(const char *path) {
+  size_t n = strlen(path);
+  if (n >= PATH_MAX) return -1;
+  for (int i = 0; i < MAX_TEMPS; i++) {
+    int expect = SLOT_FREE;
+    if (!atomic_compare_exchange_strong(&temp_slots[i].state, &expect, SLOT_FILLING))
+      continue;
+    memcpy(temp_slots[i].path, path, n + 1);
+    atomic_store_explicit(&temp_slots[i].state, SLOT_LIVE, memory_order_release);
+    return i;
+  }
+  return -1;
+}
+
+static void temp_unregister(int slot) {
+  if (slot >= 0) atomic_store_explicit(&temp_slots[slot].state, SLOT_FREE, memory_order_release);
+}
+
+void cnkg_output_remove_temporaries(void) {
+  for (int i = 0; i < MAX_TEMPS; i++)
+    if (atomic_load_explicit(&temp_slots[i].state, memory_order_acquire) == SLOT_LIVE)
+      unlink(temp_slots[i].path);
+}
+
+/* ---- opening a file output */
+
+/* The file a write to path must replace: path itself, or the end of its
+ * chain of symbolic links (which may not exist yet), so that an output
+ * named by a link is written through it and the link stays a link. New
+ * string, or NULL with errno set (ELOOP, ENOMEM, readlink's errors). */
+static char *final_target(const char *path) {
+  char *cur = strdup(path);
+  for (int hops = 0; cur; hops++) {
+    struct stat st;
+    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) return cur;
+    char link[PATH_MAX];
+    ssize_t n = hops < 40 ? readlink(cur, link, sizeof link - 1) : -1;
+    if (n < 0) {
+      int e = hops < 40 ? errno : ELOOP;
+      free(cur);
+      errno = e;
+      return NULL;
+    }
+    link[n] = '\0';
+    const char *slash = strrchr(cur, '/');
+    size_t dirlen = link[0] == '/' || !slash ? 0 : (size_t)(slash - cur) + 1;
+    char *next = malloc(dirlen + (size_t)n + 1);
+    if (next) {
+      memcpy(next, cur, dirlen);
+      memcpy(next + dirlen, link, (size_t)n + 1);
+    }
+    free(cur);
+    cur = next;
+  }
+  errno = ENOMEM;
+  return NULL;
+}
+
+/* Byte length of name's longest prefix of at most max bytes that does not
+ * end inside a UTF-8 sequence. */
+static size_t utf8_prefix(const char *name, size_t len, size_t max) {
+  if (len <= max) return len;
+  size_t n = max;
+  while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80) n--;
+  return n;
+}
+
+/* A new "DIR/.NAME.XXXXXX" template beside target. When NAME is too long
+ * for the file system's name limit with the 8 extra bytes, the temporary
+ * takes a prefix of it: any name the target may have, the temporary fits.
+ * NULL with errno ENAMETOOLONG (NAME itself is too long) or ENOMEM. */
+static char *temp_template(const char *target) {
+  const char *slash = strrchr(target, '/');
+  size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+  const char *name = target + dirlen;
+  size_t len = strlen(name);
+  long name_max = -1;
+  char *dir = cnkg_output_dir_of(target);
+  if (dir) name_max = pathconf(dir, _PC_NAME_MAX);
+  free(dir);
+  if (name_max < 14) name_max = 255; /* unknown: the usual NAME_MAX */
+  if (len > (size_t)name_max) {
+    errno = ENAMETOOLONG; /* said now, not when the finished file is renamed */
+    return NULL;
+  }
+  size_t keep = len + 8 > (size_t)name_max ? utf8_prefix(name, len, (size_t)name_max - 8) : len;
+  char *t = malloc(dirlen + keep + 9);
+  if (!t) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  memcpy(t, target, dirlen);
+  t[dirlen] = '.';
+  memcpy(t + dirlen + 1, name, keep);
+  memcpy(t + dirlen + 1 + keep, ".XXXXXX", 8);
+  return t;
+}
+
+/* Replaces the template's trailing XXXXXX by six letters and digits that
+ * differ from call to call and process to process (O_EXCL settles any
+ * collision, so they need not be unpredictable). */
+static void fill_suffix(char *x6) {
+  static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static atomic_uint counter;
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  uint64_t v = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
+               ((uint64_t)getpid() << 12) ^
+               ((uint64_t)atomic_fetch_add(&counter, 1) * 0x9E3779B97F4A7C15u);
+  v ^= v >> 33;
+  v *= 0xFF51AFD7ED558CCDu;
+  v ^= v >> 33;
+  for (int i = 0; i < 6; i++, v /= 62) x6[i] = digits[v % 62];
+}
+
+/* mkstemp, with the name listed for the signal handler before the file
+ * exists: a signal at any moment finds every file that does exist. Opens
+ * tmpl (which ends in XXXXXX, replaced) as a new 0600 file; returns the
+ * descriptor and *slot, or -1 with errno set. */
+static int create_temporary(char *tmpl, int *slot) {
+  char *x6 = tmpl + strlen(tmpl) - 6;
+  for (int tries = 0; tries < 100; tries++) {
+    fill_suffix(x6);
+    *slot = temp_register(tmpl);
+    int fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) return fd;
+    int e = errno;
+    temp_unregister(*slot);
+    *slot = -1;
+    errno = e;
+    if (e != EEXIST) return -1;
+  }
+  errno = EEXIST;
+  return -1;
+}
+
+/* Gives the temporary the permissions the result should have: those of the
+ * file it replaces (mode, and owner and group where allowed), or the usual
+ * 0666 & ~umask of a new file (it is made 0600). Failures are not fatal:
+ * the file then keeps 0600, never more. */
+static void set_permissions(int fd, const struct stat *old) {
+  if (old) {
+    if (fchown(fd, old->st_uid, old->st_gid) != 0) { /* not ours to give */ }
+    /* permission bits only: a graph is never set-user-ID */
+    if (fchmod(fd, old->st_mode & 0777) != 0) { /* keep 0600 */ }
+    return;
+  }
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(fd, 0666 & ~mask) != 0) { /* keep 0600 */ }
+}
+
 CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
                                 char *errmsg, size_t errmsg_size) {
   if (!out) return CNKG_ERR_ARG;
@@ -75,10 +257,23 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
   if (!path || !*path) return CNKG_ERR_ARG;
   if (strcmp(path, "-") == 0) return cnkg_output_new_stream(stdout, out);
 
+  char *target = final_target(path);
+  if (!target) {
+    if (errno == ENOMEM) return CNKG_ERR_NOMEM;
+    set_msg(errmsg, errmsg_size, "cannot follow the symbolic link", path, errno);
+    return CNKG_ERR_WRITE;
+  }
   struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+  bool exists = stat(target, &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) {
+    set_msg(errmsg, errmsg_size, "cannot write", path, EISDIR);
+    free(target);
+    return CNKG_ERR_WRITE;
+  }
+  if (exists && !S_ISREG(st.st_mode)) {
     /* A device or pipe (/dev/null, /dev/full, a FIFO) cannot be replaced by
      * rename: write to it in place; errors surface at write or close. */
+    free(target);
     CnkgOutput *o = output_alloc(KIND_DIRECT);
     if (!o) return CNKG_ERR_NOMEM;
     o->stream = fopen(path, "wb");
@@ -92,21 +287,20 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
   }
 
   CnkgOutput *o = output_alloc(KIND_ATOMIC);
-  if (!o) return CNKG_ERR_NOMEM;
-  size_t lp = strlen(path);
-  o->path = malloc(lp + 1);
-  o->tmp = malloc(lp + 16);
-  if (!o->path || !o->tmp) {
-    cnkg_output_free(o);
+  if (!o) {
+    free(target);
     return CNKG_ERR_NOMEM;
   }
-  memcpy(o->path, path, lp + 1);
+  o->path = target;
   /* The temporary lives in the target's directory so rename is atomic. */
-  const char *slash = strrchr(path, '/');
-  size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-  memcpy(o->tmp, path, dirlen);
-  snprintf(o->tmp + dirlen, lp + 16 - dirlen, ".%s.XXXXXX", path + dirlen);
-  int fd = mkstemp(o->tmp);
+  o->tmp = temp_template(target);
+  if (!o->tmp) {
+    bool nomem = errno == ENOMEM;
+    if (!nomem) set_msg(errmsg, errmsg_size, "cannot write", path, errno);
+    cnkg_output_free(o);
+    return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_WRITE;
+  }
+  int fd = create_temporary(o->tmp, &o->slot);
   if (fd < 0) {
     set_msg(errmsg, errmsg_size, "cannot create a temporary file for", path,
             errno);
@@ -115,10 +309,7 @@ CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
     cnkg_output_free(o);
     return CNKG_ERR_WRITE;
   }
-  /* mkstemp makes 0600; give the result the usual permissions. */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) { /* keep 0600: not fatal */ }
+  set_permissions(fd, exists ? &st : NULL);
   o->stream = fdopen(fd, "wb");
   if (!o->stream) {
     set_msg(errmsg, errmsg_size, "cannot open", path, errno);
@@ -179,6 +370,8 @@ static void drop_temporary(CnkgOutput *o) {
   }
   if (o->tmp) {
     unlink(o->tmp);
+    temp_unregister(o->slot);
+    o->slot = -1;
     free(o->tmp);
     o->tmp = NULL;
   }
@@ -243,6 +436,8 @@ CnkgStatus cnkg_output_close(CnkgOutput *output) {
       if (rename(output->tmp, output->path) != 0) {
         output->status = CNKG_ERR_WRITE;
       } else {
+        temp_unregister(output->slot);
+        output->slot = -1;
         free(output->tmp);
         output->tmp = NULL;
         sync_directory(output->path);

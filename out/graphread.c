@@ -15,6 +15,7 @@
 
 #include <raptor2.h>
 
+#include "cnkg/log.h"
 #include "out/rdf.h"
 #include "out/vocab.h"
 
@@ -707,29 +708,53 @@ static size_t evidence_of(const CnkgGraphRead *g, size_t s, size_t p, size_t o,
 
 static void put(CnkgOutput *out, const char *s) { cnkg_output_puts(out, s); }
 
+/* Writes untrusted text (anything read from the graph) with controls, bad
+ * bytes and direction overrides escaped (cnkg_log_escape): a label cannot
+ * move the cursor, retitle the terminal or fake a line of the report. */
+static void put_escaped(CnkgOutput *out, const char *s) {
+  char piece[512];
+  size_t len = strlen(s);
+  while (len) {
+    size_t used = cnkg_log_escape(s, len, piece, sizeof piece);
+    if (!used) break;
+    cnkg_output_puts(out, piece);
+    s += used;
+    len -= used;
+  }
+}
+
+/* printf for the reports below, with only %s, %zu and %%: every %s
+ * argument is written escaped (put_escaped), since all of them come from
+ * the graph; the format's own text (newlines included) is written as is. */
 static void putf(CnkgOutput *out, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
 static void putf(CnkgOutput *out, const char *fmt, ...) {
-  char buf[512];
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  if (n < 0) return;
-  if ((size_t)n < sizeof buf) {
-    cnkg_output_write(out, buf, (size_t)n);
-    return;
+  const char *run = fmt;
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%') continue;
+    cnkg_output_write(out, run, (size_t)(p - run));
+    if (p[1] == 's') {
+      const char *arg = va_arg(ap, const char *);
+      put_escaped(out, arg ? arg : "(null)");
+      p += 1;
+    } else if (p[1] == 'z' && p[2] == 'u') {
+      char num[32];
+      int n = snprintf(num, sizeof num, "%zu", va_arg(ap, size_t));
+      if (n > 0) cnkg_output_write(out, num, (size_t)n);
+      p += 2;
+    } else if (p[1] == '%') {
+      cnkg_output_write(out, "%", 1);
+      p += 1;
+    }
+    run = p + 1;
   }
-  char *big = malloc((size_t)n + 1);
-  if (!big) return;
-  va_start(ap, fmt);
-  vsnprintf(big, (size_t)n + 1, fmt, ap);
+  cnkg_output_puts(out, run);
   va_end(ap);
-  cnkg_output_write(out, big, (size_t)n);
-  free(big);
 }
 
 static void write_evidence(const CnkgGraphRead *g, size_t s, size_t p, size_t o,

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/text.h"
+
 static const char page_head[] =
     "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"generator\" content=\"cnkg " CNKG_VERSION "\">\n"
@@ -90,7 +92,8 @@ static const char page_script_rest[] =
     "</script>\n</body>\n</html>\n";
 
 /* JSON string of s (UTF-8) with '<', '>' and '&' as \u escapes, so the text
- * can sit inside a script element; NULL becomes null. */
+ * can sit inside a script element; NULL becomes null. Bytes that are not
+ * well-formed UTF-8 (a file name from a non-UTF-8 system) become U+FFFD. */
 static void json_str(CnkgOutput *out, const char *s) {
   if (!s) {
     cnkg_output_puts(out, "null");
@@ -100,6 +103,17 @@ static void json_str(CnkgOutput *out, const char *s) {
   const char *run = s;
   for (const char *p = s; *p; p++) {
     unsigned char c = (unsigned char)*p;
+    if (c >= 0x80) {
+      size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (strnlen(p, n) == n && cnkg_utf8_valid(p, n)) {
+        p += n - 1;
+        continue;
+      }
+      cnkg_output_write(out, run, (size_t)(p - run));
+      cnkg_output_puts(out, "\\ufffd");
+      run = p + 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&')
       continue;
     cnkg_output_write(out, run, (size_t)(p - run));

@@ -78,6 +78,7 @@ struct CnkgSparql {
   /* the first error message of the current run */
   Phase phase;
   const char *query; /* the user's text while it is parsed */
+  bool allow_network;
   bool have_error;
   char error[1024];
 };
@@ -182,6 +183,63 @@ CnkgStatus cnkg_sparql_new(const CnkgLog *log, CnkgSparql **sparql) {
   return CNKG_SUCCESS;
 }
 
+void cnkg_sparql_allow_network(CnkgSparql *s, bool allow) {
+  if (s) s->allow_network = allow;
+}
+
+/* ---- keeping queries off the network
+ *
+ * rasqal runs SERVICE by fetching its IRI (raptor's www, libcurl), and a
+ * triples source may fetch the IRIs of FROM and FROM NAMED. cnkg promises
+ * to download nothing, so unless the caller allowed it, a prepared query
+ * naming such an IRI is refused before it runs. */
+
+/* True for IRIs that name no network resource: file: only. */
+static bool is_local_iri(raptor_uri *uri) {
+  const char *u = uri ? (const char *)raptor_uri_as_string(uri) : NULL;
+  return u && !strncmp(u, "file:", 5);
+}
+
+/* The first SERVICE pattern in gp or below it, or NULL. */
+static rasqal_graph_pattern *find_service(rasqal_graph_pattern *gp, int depth) {
+  if (!gp || depth > 1000) return NULL;
+  if (rasqal_graph_pattern_get_operator(gp) == RASQAL_GRAPH_PATTERN_OPERATOR_SERVICE) return gp;
+  for (int i = 0;; i++) {
+    rasqal_graph_pattern *sub = rasqal_graph_pattern_get_sub_graph_pattern(gp, i);
+    if (!sub) return NULL;
+    rasqal_graph_pattern *hit = find_service(sub, depth + 1);
+    if (hit) return hit;
+  }
+}
+
+/* Fills s->error and returns CNKG_ERR_ARG when q would reach the network. */
+static CnkgStatus refuse_network(CnkgSparql *s, rasqal_query *q) {
+  rasqal_graph_pattern *svc = find_service(rasqal_query_get_query_graph_pattern(q), 0);
+  if (svc) {
+    rasqal_literal *l = rasqal_graph_pattern_get_service(svc);
+    const unsigned char *iri = l ? rasqal_literal_as_string(l) : NULL;
+    snprintf(s->error, sizeof s->error,
+             "SERVICE%s%s%s would query a remote endpoint; cnkg answers from the graph files "
+             "only (--allow-network permits it)", iri ? " <" : "", iri ? (const char *)iri : "",
+             iri ? ">" : "");
+    return CNKG_ERR_ARG;
+  }
+  for (int i = 0;; i++) {
+    rasqal_data_graph *dg = rasqal_query_get_data_graph(q, i);
+    if (!dg) break;
+    raptor_uri *u = dg->uri ? dg->uri : dg->name_uri;
+    if (!is_local_iri(u)) {
+      snprintf(s->error, sizeof s->error,
+               "FROM%s <%s> names a graph on the network; cnkg answers from the graph files "
+               "given on the command line only (--allow-network permits the query)",
+               dg->flags == RASQAL_DATA_GRAPH_NAMED ? " NAMED" : "",
+               u ? (const char *)raptor_uri_as_string(u) : "?");
+      return CNKG_ERR_ARG;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
 void cnkg_sparql_free(CnkgSparql *s) {
   if (!s) return;
   for (size_t i = 0; i < s->n_graphs; i++) free(s->graphs[i]);
@@ -266,8 +324,22 @@ static size_t text_width(const char *s) {
 
 /* A new string showing the term: literals by their text, IRIs under a
  * predeclared prefix as prefix:local, other IRIs as <iri>, blank nodes as
- * _:id, unbound as "". Control characters become spaces so rows stay rows. */
+ * _:id, unbound as "". Control characters, bad bytes and direction
+ * overrides are escaped (cnkg_log_escape, as everywhere cnkg shows graph
+ * text on a terminal), so rows stay rows and a term cannot drive the
+ * terminal. */
+static char *term_text_raw(rasqal_literal *l);
 static char *term_text(rasqal_literal *l) {
+  char *raw = term_text_raw(l);
+  if (!raw) return NULL;
+  size_t len = strlen(raw), room = len * 6 + 1;
+  char *esc = malloc(room);
+  if (esc) cnkg_log_escape(raw, len, esc, room);
+  free(raw);
+  return esc;
+}
+
+static char *term_text_raw(rasqal_literal *l) {
   if (!l) {
     char *e = malloc(1);
     if (e) *e = '\0';
@@ -303,8 +375,6 @@ static char *term_text(rasqal_literal *l) {
   if (!r) return NULL;
   memcpy(r, s, len);
   r[len] = '\0';
-  for (size_t i = 0; i < len; i++)
-    if ((unsigned char)r[i] < 0x20 || r[i] == 0x7F) r[i] = ' ';
   return r;
 }
 
@@ -497,6 +567,7 @@ CnkgStatus cnkg_sparql_run(CnkgSparql *s, const char *query,
     st = CNKG_ERR_TEXT;
     goto done;
   }
+  if (!s->allow_network && (st = refuse_network(s, q)) != CNKG_SUCCESS) goto done;
   s->phase = PHASE_EXECUTE;
   s->query = NULL;
   s->have_error = false;

@@ -57,14 +57,22 @@ CnkgStatus cnkg_sparql_new(const CnkgLog *log, CnkgSparql **sparql);
 CnkgStatus cnkg_sparql_add_graph(CnkgSparql *sparql, const char *path,
                                  char *err, size_t errsize);
 
+/* Whether queries may reach the network: SERVICE calls (rasqal fetches
+ * them) and FROM / FROM NAMED graphs with network IRIs. Off by default:
+ * cnkg downloads nothing unless told to. */
+void cnkg_sparql_allow_network(CnkgSparql *sparql, bool allow);
+
 /* Runs query (UTF-8 SPARQL 1.1; the predeclared prefixes are in scope) over
  * the added graphs and writes its results to output (borrowed, not closed).
  * A boolean result is written as true/false in table, CSV and TSV; a graph
  * result is always Turtle. summary (may be NULL) receives the kind and
  * count. On error err holds a message: for a syntax error "line L, column C:
  * ..." in the query's own lines; for a bad graph the file's name.
- * CNKG_ERR_TEXT (query or graph syntax), CNKG_ERR_READ, CNKG_ERR_WRITE,
- * CNKG_ERR_NOMEM, CNKG_ERR_INTERNAL. */
+ * Unless cnkg_sparql_allow_network said otherwise, a query that would reach
+ * the network (SERVICE, or FROM / FROM NAMED with an IRI other than file:)
+ * is refused before it runs: CNKG_ERR_ARG, err naming the IRI.
+ * CNKG_ERR_TEXT (query or graph syntax), CNKG_ERR_ARG, CNKG_ERR_READ,
+ * CNKG_ERR_WRITE, CNKG_ERR_NOMEM, CNKG_ERR_INTERNAL. */
 CnkgStatus cnkg_sparql_run(CnkgSparql *sparql, const char *query,
                            CnkgSparqlFormat format, CnkgOutput *output,
                            CnkgSparqlSummary *summary, char *err,

@@ -37,4 +37,15 @@ __attribute__((format(printf, 5, 6)))
 void cnkg_log(const CnkgLog *log, CnkgLogLevel level, const char *document,
               size_t position, const char *fmt, ...);
 
+/* Copies len bytes of s (UTF-8, possibly invalid) into dst (size bytes,
+ * always NUL-terminated when size > 0) so that it is safe to show on a
+ * terminal: C0 controls (tab and newline included), DEL and bytes that are
+ * not well-formed UTF-8 become \xHH; C1 controls and the bidirectional and
+ * line/paragraph separator characters (U+200E, U+200F, U+2028-U+202E,
+ * U+2066-U+2069) become \uHHHH; everything else is copied. Never splits a
+ * character or an escape: returns the number of bytes of s consumed, which
+ * is len when dst has room for 6 * len + 1 bytes. The one helper for any
+ * untrusted text (file names, labels from a graph) headed for a terminal. */
+size_t cnkg_log_escape(const char *s, size_t len, char *dst, size_t size);
+
 #endif

@@ -13,7 +13,12 @@
 
 typedef struct CnkgOutput CnkgOutput;
 
-/* Atomic output to path ("-" means stdout, not atomic). On failure *out is
+/* Atomic output to path ("-" means stdout, not atomic). A symbolic link is
+ * written through: its final target is replaced and the link stays. The
+ * result keeps the permission bits (and, where allowed, owner and group)
+ * of the file it replaces; a new file gets 0666 & ~umask. Any name the file system
+ * allows works (the temporary's name is shortened when needed). A device,
+ * FIFO or other non-regular file is written in place. On failure *out is
  * NULL and errmsg (if non-NULL, size >= 256) says why. Caller owns *out.
  * CNKG_ERR_WRITE, CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_output_new_file(const char *path, CnkgOutput **out,
@@ -39,7 +44,15 @@ CnkgStatus cnkg_output_close(CnkgOutput *output);
  * root), as a new string the caller frees; NULL when out of memory. */
 char *cnkg_output_dir_of(const char *path);
 
-/* Frees; an unclosed file output is abandoned (temporary removed). */
+/* Frees; an unclosed file output is abandoned (temporary removed, target
+ * untouched): a caller whose writer failed frees without closing. */
 void cnkg_output_free(CnkgOutput *output);
+
+/* Removes the temporary file of every file output not yet closed or freed,
+ * from any thread. Async-signal-safe (only unlink(2) on paths recorded when
+ * the outputs were made), for a handler of SIGTERM, SIGINT or SIGHUP that
+ * then re-raises the signal; the outputs must not be used afterwards. At
+ * most 32 temporaries are recorded at once. */
+void cnkg_output_remove_temporaries(void);
 
 #endif

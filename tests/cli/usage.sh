@@ -21,6 +21,18 @@ run 2 "provenance" build --provenance lots x.txt
 run 2 "base" build --base 'not an iri' x.txt
 run 2 "needs exactly one" build --output - "$SRC/examples"
 
+# The man page documents every long option each command's --help shows,
+# and every output format (html too).
+man="$SRC/doc/cnkg.1"
+for cmd in build normalize lex query trace show merge; do
+  "$CNKG" $cmd --help >"$TMP/help"
+  for opt in $(grep -oE -- '--[a-z][a-z-]*' "$TMP/help" | sort -u); do
+    esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+    check "grep -q -- '$esc' '$man'" "doc/cnkg.1 does not document $cmd $opt"
+  done
+done
+check "grep -A3 'BR \\\\-f \", \" \\\\-\\\\-format' '$man' | head -4 | grep -q html" "doc/cnkg.1: build -f does not list html"
+
 # Bad inputs: named, status 1, the good document still in the graph.
 good="$SRC/examples/village-secretary.txt"
 run 1 "nonexistent.txt: No such file" build -q -f ntriples -o "$TMP/g.nt" "$TMP/nonexistent.txt" "$good"

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Tests the output abstraction: memory growth, sticky errors, /dev/full
- * failing at close, atomic file replacement leaving no temporary behind.
- * Depends on output.h and check.h. */
+ * failing at close, atomic file replacement leaving no temporary behind,
+ * symbolic links written through, modes kept, names up to NAME_MAX, and
+ * the removal of temporaries a signal handler does. Depends on output.h,
+ * log.h (escaping) and check.h. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "cnkg/log.h"
 #include "cnkg/output.h"
 
 static size_t count_temporaries(const char *dir, const char *base) {
@@ -130,11 +134,177 @@ static void test_dir_of(void) {
   }
 }
 
+/* Writes text to path through an atomic output; the status of close. */
+static CnkgStatus write_file(const char *path, const char *text) {
+  CnkgOutput *o = NULL;
+  char msg[256];
+  CnkgStatus s = cnkg_output_new_file(path, &o, msg, sizeof msg);
+  if (!s) s = cnkg_output_puts(o, text);
+  if (!s) s = cnkg_output_close(o);
+  cnkg_output_free(o);
+  return s;
+}
+
+static void test_links_modes_names(void) {
+  char dir[] = "/tmp/cnkg-test-output-XXXXXX";
+  if (!mkdtemp(dir)) {
+    CHECK(!"mkdtemp");
+    return;
+  }
+  char real[600], link[600], chain[600], dangling[600], target[600], p[900];
+  snprintf(real, sizeof real, "%s/real.nt", dir);
+  snprintf(link, sizeof link, "%s/link.nt", dir);
+  snprintf(chain, sizeof chain, "%s/chain.nt", dir);
+  snprintf(dangling, sizeof dangling, "%s/dangling.nt", dir);
+  snprintf(target, sizeof target, "%s/target.nt", dir);
+  CHECK_EQ(write_file(real, "old\n"), CNKG_SUCCESS);
+  CHECK(symlink("real.nt", link) == 0);
+  CHECK(symlink("link.nt", chain) == 0);
+  /* through two links: the link stays, the file at the end changes */
+  CHECK_EQ(write_file(chain, "new\n"), CNKG_SUCCESS);
+  struct stat st;
+  CHECK(lstat(chain, &st) == 0 && S_ISLNK(st.st_mode));
+  CHECK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+  size_t len;
+  char *got = check_read_file(real, &len);
+  CHECK_STR(got, "new\n");
+  free(got);
+  CHECK_EQ(count_temporaries(dir, "real.nt"), 0);
+  CHECK_EQ(count_temporaries(dir, "chain.nt"), 0);
+  /* a link to nothing yet: the target is made, the link kept */
+  CHECK(symlink("target.nt", dangling) == 0);
+  CHECK_EQ(write_file(dangling, "x\n"), CNKG_SUCCESS);
+  CHECK(lstat(dangling, &st) == 0 && S_ISLNK(st.st_mode));
+  CHECK(stat(target, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 2);
+
+  /* an existing file keeps its mode; a new one gets 0666 & ~umask */
+  CHECK(chmod(real, 0600) == 0);
+  CHECK_EQ(write_file(real, "again\n"), CNKG_SUCCESS);
+  CHECK(stat(real, &st) == 0 && (st.st_mode & 07777) == 0600);
+  CHECK(chmod(real, 0751) == 0);
+  CHECK_EQ(write_file(real, "again\n"), CNKG_SUCCESS);
+  CHECK(stat(real, &st) == 0 && (st.st_mode & 07777) == 0751);
+  CHECK(chmod(real, 04755) == 0); /* a set-user-ID bit is not carried over */
+  CHECK_EQ(write_file(real, "again\n"), CNKG_SUCCESS);
+  CHECK(stat(real, &st) == 0 && (st.st_mode & 07777) == 0755);
+  mode_t old = umask(027);
+  snprintf(p, sizeof p, "%s/fresh.nt", dir);
+  CHECK_EQ(write_file(p, "x"), CNKG_SUCCESS);
+  umask(old);
+  CHECK(stat(p, &st) == 0 && (st.st_mode & 07777) == 0640);
+  unlink(p);
+
+  /* names up to NAME_MAX bytes, ASCII and multi-byte */
+  for (size_t n = 240; n <= 255; n++) {
+    int at = snprintf(p, sizeof p, "%s/", dir);
+    for (size_t i = 0; i < n; i++) p[(size_t)at + i] = 'n';
+    p[(size_t)at + n] = '\0';
+    CHECK_EQ(write_file(p, "x"), CNKG_SUCCESS);
+    CHECK(access(p, F_OK) == 0);
+    unlink(p);
+  }
+  int at = snprintf(p, sizeof p, "%s/", dir);
+  for (int i = 0; i < 85; i++) memcpy(p + at + 3 * i, "\xe5\x9b\xbe", 3); /* 255 bytes */
+  p[at + 255] = '\0';
+  CHECK_EQ(write_file(p, "x"), CNKG_SUCCESS);
+  CHECK(access(p, F_OK) == 0);
+  unlink(p);
+  /* one byte more is refused at once, with a message */
+  at = snprintf(p, sizeof p, "%s/", dir);
+  memset(p + at, 'n', 256);
+  p[at + 256] = '\0';
+  CnkgOutput *o = NULL;
+  char msg[1024];
+  CHECK_EQ(cnkg_output_new_file(p, &o, msg, sizeof msg), CNKG_ERR_WRITE);
+  CHECK(o == NULL && strstr(msg, "File name too long") != NULL);
+  CHECK_EQ(count_temporaries(dir, "nnnnnnnn"), 0);
+
+  /* a directory is no output file */
+  CHECK_EQ(cnkg_output_new_file(dir, &o, msg, sizeof msg), CNKG_ERR_WRITE);
+  CHECK(strstr(msg, "Is a directory") != NULL);
+
+  unlink(real);
+  unlink(link);
+  unlink(chain);
+  unlink(dangling);
+  unlink(target);
+  CHECK_EQ(rmdir(dir), 0);
+}
+
+/* What a signal handler does: every open output's temporary goes, the
+ * targets stay as they were. */
+static void test_remove_temporaries(void) {
+  char dir[] = "/tmp/cnkg-test-output-XXXXXX";
+  if (!mkdtemp(dir)) {
+    CHECK(!"mkdtemp");
+    return;
+  }
+  char a[600], b[600];
+  snprintf(a, sizeof a, "%s/a.ttl", dir);
+  snprintf(b, sizeof b, "%s/b.ttl", dir);
+  CHECK_EQ(write_file(a, "kept\n"), CNKG_SUCCESS);
+  CnkgOutput *oa = NULL, *ob = NULL;
+  char msg[256];
+  CHECK_EQ(cnkg_output_new_file(a, &oa, msg, sizeof msg), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_output_new_file(b, &ob, msg, sizeof msg), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_output_puts(oa, "half"), 0);
+  CHECK_EQ(count_temporaries(dir, "a.ttl") + count_temporaries(dir, "b.ttl"), 2);
+  cnkg_output_remove_temporaries();
+  CHECK_EQ(count_temporaries(dir, "a.ttl") + count_temporaries(dir, "b.ttl"), 0);
+  size_t len;
+  char *got = check_read_file(a, &len);
+  CHECK_STR(got, "kept\n");
+  free(got);
+  CHECK(access(b, F_OK) != 0);
+  cnkg_output_free(oa);
+  cnkg_output_free(ob);
+  /* closed outputs are no longer listed: their files stay */
+  CHECK_EQ(write_file(b, "done\n"), CNKG_SUCCESS);
+  cnkg_output_remove_temporaries();
+  CHECK(access(b, F_OK) == 0);
+  unlink(a);
+  unlink(b);
+  CHECK_EQ(rmdir(dir), 0);
+}
+
+static void test_escape(void) {
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+      {"plain 中文 text", "plain 中文 text"},
+      {"a\x1b]0;t\x07" "b\rc\nd\te\x7f", "a\\x1b]0;t\\x07b\\x0dc\\x0ad\\x09e\\x7f"},
+      {"\xc2\x9b" "2J", "\\u009b2J"},                   /* C1 CSI */
+      {"ab\xe2\x80\xae" "cd", "ab\\u202e" "cd"},             /* right-to-left override */
+      {"bad\xff\xfe\xc3(", "bad\\xff\\xfe\\xc3("},      /* not UTF-8 */
+      {"\xef\xbf\xbd ok", "\xef\xbf\xbd ok"},              /* a real U+FFFD stays */
+      {"\xed\xa0\x80", "\\xed\\xa0\\x80"},                /* a surrogate is no character */
+  };
+  char buf[128];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    size_t n = strlen(cases[i].in);
+    CHECK_EQ(cnkg_log_escape(cases[i].in, n, buf, sizeof buf), n);
+    CHECK_STR(buf, cases[i].out);
+  }
+  /* a small buffer: never a cut escape or character; the rest resumes */
+  const char *s = "\x1b\x1b中";
+  size_t used = cnkg_log_escape(s, strlen(s), buf, 7);
+  CHECK_EQ(used, 1);
+  CHECK_STR(buf, "\\x1b");
+  used = cnkg_log_escape(s + 1, strlen(s) - 1, buf, 7);
+  CHECK_EQ(used, 1);
+  used = cnkg_log_escape(s + 2, strlen(s) - 2, buf, 3);
+  CHECK_EQ(used, 0);
+  CHECK_STR(buf, "");
+}
+
 int main(void) {
   test_memory();
   test_dev_full();
   test_atomic();
   test_stream();
   test_dir_of();
+  test_links_modes_names();
+  test_remove_temporaries();
+  test_escape();
   return check_finish();
 }

@@ -22,7 +22,10 @@
 static char *render(const CnkgGraph *g, const CnkgRdfOptions *opts,
                     CnkgStatus *status) {
   CnkgOutput *o = NULL;
-  if (cnkg_output_new_memory(&o)) return NULL;
+  /* *status is set on every path: callers check it even when NULL comes
+   * back (an unset status was -Wmaybe-uninitialized in Release builds) */
+  *status = cnkg_output_new_memory(&o);
+  if (*status) return NULL;
   *status = cnkg_rdf_write(g, opts, o);
   return fixture_output_take(o);
 }

@@ -22,6 +22,7 @@
 #include "cnkg/graph.h"
 #include "cnkg/log.h"
 #include "extractor/extract.h"
+#include "extractor/lac.h"
 
 static const char build_usage[] =
   "Usage: cnkg build [OPTION]... INPUT...\n"
@@ -53,6 +54,8 @@ static const char build_usage[] =
   "                      bytes; K, M, G suffixes (default 64M)\n"
   "      --data DIR      where division.idx and lac.model are\n"
   "      --fast          no neural analyser: rules and the division list only\n"
+  "      --lac-precision P  the analyser's products: fast (16-bit fixed point,\n"
+  "                      default) or exact (float32; see cnkg lex --help)\n"
   "  -j, --jobs N        threads for documents, then for writing the formats\n"
   "                      (default: all cores; the output does not depend on it)\n"
   "  -q, --quiet         no warnings, no progress\n"
@@ -272,6 +275,7 @@ int cnkg_cli_build(int argc, char **argv) {
     {"depth", required_argument, NULL, 'D'},
     {"data", required_argument, NULL, 'd'},
     {"fast", no_argument, NULL, 'x'},
+    {"lac-precision", required_argument, NULL, 'L'},
     {"jobs", required_argument, NULL, 'j'},
     {"max-doc-size", required_argument, NULL, 'M'},
     {"quiet", no_argument, NULL, 'q'},
@@ -288,6 +292,7 @@ int cnkg_cli_build(int argc, char **argv) {
   LogCtx logctx = {PTHREAD_MUTEX_INITIALIZER, 1};
   int c;
   opterr = 0;
+  cnkg_lac_set_default_precision(CNKG_LAC_FAST);  /* see cnkg lex */
   while ((c = getopt_long(argc, argv, ":f:o:j:qvh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f': {
@@ -317,6 +322,11 @@ int cnkg_cli_build(int argc, char **argv) {
     }
     case 'd': cfg.data_dir = optarg; break;
     case 'x': cfg.fast = true; break;
+    case 'L':
+      if (strcmp(optarg, "exact") && strcmp(optarg, "fast"))
+        return usage_error("--lac-precision takes exact or fast, not", optarg);
+      cnkg_lac_set_default_precision(strcmp(optarg, "fast") ? CNKG_LAC_EXACT : CNKG_LAC_FAST);
+      break;
     case 'j':
       if (parse_count(optarg, 1, 1024, &jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
       break;

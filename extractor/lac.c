@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * LAC "small" inference: maps lac.model (see lac_int.h), runs the two BiGRU
- * layers over batches of sentence chunks with CBLAS sgemm (one matrix row per
- * chunk and time step), then Viterbi with per-character path margins.
- * Depends on lac.h, lac_int.h, lac_kernels.h, text.h, a CBLAS (OpenBLAS)
- * and POSIX mmap. */
+ * layers over batches of sentence chunks with matrix products (one matrix
+ * row per chunk and time step) from lac_kernels.c, chosen by what the CPU
+ * has, or with CBLAS sgemm on request; then Viterbi with per-character path
+ * margins. Depends on lac.h, lac_int.h, lac_kernels.h, text.h, a CBLAS
+ * (OpenBLAS) and POSIX mmap. */
 #include "extractor/lac.h"
 
 #include <cblas.h>
@@ -39,12 +40,20 @@ struct CnkgLac {
   size_t n_tags;
   const char *full[MAX_TAGS], *word[MAX_TAGS];
   bool begins[MAX_TAGS];  /* starts a word: "O" or "*-B" */
-  const float *proj0, *wg[4], *wc[4], *w1, *b1, *w4, *b4;
+  const float *proj0, *b1, *b4;
+  /* packed products: gate and candidate weights per GRU, layer 1's input
+   * projection, the output layer */
+  CnkgLacMat wg[4], wc[4], w1, w4;
+  float b4p[MAX_TAGS];  /* b4, zero-padded to the output's padded width */
   const float *start, *end;
   /* transitions [from][to] and transposed [to][from], rows MAX_TAGS wide */
   float trans_p[MAX_TAGS * MAX_TAGS], trans_tp[MAX_TAGS * MAX_TAGS];
-  const CnkgLacKernels *kernels;  /* activations and Viterbi steps for this CPU */
+  const CnkgLacKernels *kernels;  /* products, activations and Viterbi steps */
+  CnkgLacPrecision precision;
 };
+
+/* Read by cnkg_lac_open; set at start-up by the command line. */
+static CnkgLacPrecision default_precision = CNKG_LAC_EXACT;
 
 /* One piece of a sentence processed as an independent sequence. */
 typedef struct {
@@ -63,7 +72,7 @@ typedef struct {
   Chunk *chunks;
   size_t cap_chunks;
   uint32_t *rowid;     /* flat: vocab row per char */
-  float *x, *h1, *em;  /* flat: N x 2G, N x 2H, N x K */
+  float *x, *h1, *em;  /* flat: N x 2G, N x 2H, N x MAX_TAGS */
   size_t cap_flat;
   float *hs, *gate, *rh, *cand, *upd;  /* per chunk: state and gates of one step */
   size_t cap_state;
@@ -80,6 +89,13 @@ static CnkgStatus fail(char *err, size_t errsize, const char *path, const char *
     snprintf(err, errsize, "%s: %s (rebuild it with cnkg-mklac LAC_DIR %s)", path, msg,
              path);
   return CNKG_ERR_DATA;
+}
+
+/* The kernels a model opened now gets: CNKG_LAC_KERNEL's (NULL when it
+ * names none this CPU runs), else the best for this CPU. */
+static const CnkgLacKernels *chosen_kernels(void) {
+  const char *name = getenv("CNKG_LAC_KERNEL");
+  return name && *name ? cnkg_lac_kernels_named(name) : cnkg_lac_kernels_best();
 }
 
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize) {
@@ -158,16 +174,26 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   m->proj0 = SEC(LAC_SEC_PROJ0);
   int wg_sec[4] = {LAC_SEC_WG0, LAC_SEC_WG1, LAC_SEC_WG2, LAC_SEC_WG3};
   int wc_sec[4] = {LAC_SEC_WC0, LAC_SEC_WC1, LAC_SEC_WC2, LAC_SEC_WC3};
-  for (int l = 0; l < 4; l++) {
-    m->wg[l] = SEC(wg_sec[l]);
-    m->wc[l] = SEC(wc_sec[l]);
+  /* Packing copies 1.6 MB of weights into the kernels' panel layout once
+   * (about a millisecond), so no product repacks them per call as a BLAS
+   * does. */
+  CnkgStatus ps = CNKG_SUCCESS;
+  for (int l = 0; l < 4 && !ps; l++) {
+    ps = cnkg_lac_mat_init(&m->wg[l], SEC(wg_sec[l]), H, 2 * H);
+    if (!ps) ps = cnkg_lac_mat_init(&m->wc[l], SEC(wc_sec[l]), H, H);
   }
-  m->w1 = SEC(LAC_SEC_W1);
+  if (!ps) ps = cnkg_lac_mat_init(&m->w1, SEC(LAC_SEC_W1), 2 * H, 2 * G);
+  if (!ps) ps = cnkg_lac_mat_init(&m->w4, SEC(LAC_SEC_W4), 2 * H, K);
   m->b1 = SEC(LAC_SEC_B1);
-  m->w4 = SEC(LAC_SEC_W4);
   m->b4 = SEC(LAC_SEC_B4);
+  memcpy(m->b4p, m->b4, K * sizeof(float));
   const float *crf = SEC(LAC_SEC_CRF);
 #undef SEC
+  if (ps) {
+    cnkg_lac_free(m);
+    if (err && errsize) snprintf(err, errsize, "%s: out of memory", path);
+    return ps;
+  }
   m->start = crf;
   m->end = crf + K;
   for (size_t i = 0; i < K; i++)
@@ -178,7 +204,25 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   /* Parallelism comes from callers (one thread per batch); OpenBLAS's own
    * threads would only fight them over cores on these small products. */
   openblas_set_num_threads(1);
-  m->kernels = cnkg_lac_kernels_best();
+  /* CNKG_LAC_KERNEL picks a version by name, for tests and benchmarks; a
+   * name this CPU cannot run is an error rather than a silent fallback. */
+  const char *kname = getenv("CNKG_LAC_KERNEL");
+  m->kernels = chosen_kernels();
+  if (!m->kernels) {
+    cnkg_lac_free(m);
+    if (err && errsize)
+      snprintf(err, errsize,
+               "CNKG_LAC_KERNEL=%s: unknown or not supported by this CPU "
+               "(generic, scalar, sse2, avx2, avx512, openblas)",
+               kname);
+    return CNKG_ERR_ARG;
+  }
+  ps = cnkg_lac_use_precision(m, default_precision);
+  if (ps) {
+    cnkg_lac_free(m);
+    if (err && errsize) snprintf(err, errsize, "%s: out of memory", path);
+    return ps;
+  }
   *lac = m;
   return CNKG_SUCCESS;
 }
@@ -187,8 +231,53 @@ void cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels) {
   if (lac) lac->kernels = kernels ? kernels : cnkg_lac_kernels_best();
 }
 
+const CnkgLacKernels *cnkg_lac_kernels_of(const CnkgLac *lac) {
+  return lac ? lac->kernels : NULL;
+}
+
+void cnkg_lac_set_default_precision(CnkgLacPrecision precision) {
+  default_precision = precision;
+}
+
+CnkgStatus cnkg_lac_use_precision(CnkgLac *lac, CnkgLacPrecision precision) {
+  if (!lac || (precision != CNKG_LAC_EXACT && precision != CNKG_LAC_FAST)) return CNKG_ERR_ARG;
+  if (precision == CNKG_LAC_FAST)
+    for (int l = 0; l < 4; l++) {
+      CnkgStatus st = cnkg_lac_mat_quantize(&lac->wg[l]);
+      if (!st) st = cnkg_lac_mat_quantize(&lac->wc[l]);
+      if (!st && l == 0) st = cnkg_lac_mat_quantize(&lac->w1);
+      if (st) return st;
+    }
+  lac->precision = precision;
+  return CNKG_SUCCESS;
+}
+
+CnkgLacPrecision cnkg_lac_precision(const CnkgLac *lac) {
+  return lac ? lac->precision : CNKG_LAC_EXACT;
+}
+
+void cnkg_lac_describe(const CnkgLac *lac, char *buf, size_t size) {
+  if (!buf || !size) return;
+  char cpu[256];
+  cnkg_lac_cpu_describe(cpu, sizeof cpu);
+  const CnkgLacKernels *kn = lac ? lac->kernels : chosen_kernels();
+  bool fast = lac ? lac->precision == CNKG_LAC_FAST : default_precision == CNKG_LAC_FAST;
+  if (!kn)
+    snprintf(buf, size, "lac kernel: none (CNKG_LAC_KERNEL=%s is not available here) (cpu: %s)",
+             getenv("CNKG_LAC_KERNEL"), cpu);
+  else
+    snprintf(buf, size, "lac kernel: %s, %s%s (cpu: %s)", kn->name, fast ? "int16 " : "float32",
+             fast ? kn->fx_name : "", cpu);
+}
+
 void cnkg_lac_free(CnkgLac *lac) {
   if (!lac) return;
+  for (int l = 0; l < 4; l++) {
+    cnkg_lac_mat_clear(&lac->wg[l]);
+    cnkg_lac_mat_clear(&lac->wc[l]);
+  }
+  cnkg_lac_mat_clear(&lac->w1);
+  cnkg_lac_mat_clear(&lac->w4);
   if (lac->map) munmap(lac->map, lac->map_len);
   free(lac);
 }
@@ -284,19 +373,36 @@ static bool result_reserve(CnkgLacResult *r, Scratch *s, size_t n) {
 
 /* ---- numerics ------------------------------------------------------- */
 
+/* c (rows x w->np, or w->n columns through the BLAS) = a w (+ bias): with
+ * the fixed-point kernel when quantized, else the float32 one, else CBLAS. */
+static void product(const CnkgLacKernels *kn, bool quantized, size_t rows,
+                    const CnkgLacMat *w, const float *a, size_t lda, const float *bias,
+                    float *c, size_t ldc) {
+  if (rows == 0) return;
+  if (quantized) {
+    kn->gemm_fx(rows, w, a, lda, bias, c, ldc);
+  } else if (kn->gemm) {
+    kn->gemm(rows, w, a, lda, bias, c, ldc);
+  } else {
+    if (bias)
+      for (size_t i = 0; i < rows; i++) memcpy(c + i * ldc, bias, w->n * sizeof(float));
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)w->n, (int)w->k,
+                1.0f, a, (int)lda, w->rm, (int)w->n, bias ? 1.0f : 0.0f, c, (int)ldc);
+  }
+}
+
 /* One GRU time step for rows [0, n) of a direction: hs (n x H) holds the
  * previous states; xr[i] is row i's projected input (G floats, bias folded
  * in); the new state is written to hs and to out[i]. */
-static void gru_step(const CnkgLacKernels *kn, const float *wg, const float *wc, size_t n,
-                     float *hs,
-                     const float *const *xr, float *const *out, float *gate, float *rh,
-                     float *cand, float *upd) {
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)(2 * H), (int)H, 1.0f,
-              hs, (int)H, wg, (int)(2 * H), 0.0f, gate, (int)(2 * H));
+static void gru_step(const CnkgLac *m, const CnkgLacMat *wg, const CnkgLacMat *wc, size_t n,
+                     float *hs, const float *const *xr, float *const *out, float *gate,
+                     float *rh, float *cand, float *upd) {
+  const CnkgLacKernels *kn = m->kernels;
+  bool q = m->precision == CNKG_LAC_FAST;
+  product(kn, q, n, wg, hs, H, NULL, gate, 2 * H);
   for (size_t i = 0; i < n; i++)
     kn->gates(xr[i], gate + i * 2 * H, hs + i * H, upd + i * H, rh + i * H);
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)H, (int)H, 1.0f, rh,
-              (int)H, wc, (int)H, 0.0f, cand, (int)H);
+  product(kn, q, n, wc, rh, H, NULL, cand, H);
   for (size_t i = 0; i < n; i++)
     kn->update(xr[i] + 2 * H, cand + i * H, upd + i * H, hs + i * H, out[i]);
 }
@@ -325,7 +431,7 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
   }
   size_t maxlen = nc ? ch[0].len : 0;
   for (int dir = 0; dir < 2; dir++) {
-    const float *wg = m->wg[2 * layer + dir], *wc = m->wc[2 * layer + dir];
+    const CnkgLacMat *wg = &m->wg[2 * layer + dir], *wc = &m->wc[2 * layer + dir];
     memset(s->hs, 0, nc * H * sizeof(float));
     size_t act = nc;
     for (size_t t = 0; t < maxlen; t++) {
@@ -336,7 +442,7 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
         xr[i] = x + (rowid ? (size_t)rowid[q] : q) * 2 * G + (size_t)dir * G;
         orow[i] = out + q * 2 * H + (size_t)dir * H;
       }
-      gru_step(m->kernels, wg, wc, act, s->hs, xr, orow, s->gate, s->rh, s->cand, s->upd);
+      gru_step(m, wg, wc, act, s->hs, xr, orow, s->gate, s->rh, s->cand, s->upd);
     }
   }
   free(xr);
@@ -344,7 +450,8 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
   return true;
 }
 
-/* Viterbi exactly as the reference (float32 sums, first maximum wins), plus
+/* Viterbi exactly as the reference (float32 sums, first maximum wins) over
+ * emissions em (T rows, MAX_TAGS apart), plus
  * for each position the margin between the best path and the best path
  * with a different tag there, from forward (alpha) and backward (beta)
  * max-sums. Rows are MAX_TAGS wide (padding never read back) so the inner
@@ -363,7 +470,7 @@ static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uin
   uint8_t *back = s->back;
   for (size_t j = 0; j < P; j++) al[j] = j < K ? m->start[j] + em[j] : 0.0f;
   for (size_t t = 1; t < T; t++) {
-    const float *prev = al + (t - 1) * P, *e = em + t * K;
+    const float *prev = al + (t - 1) * P, *e = em + t * P;
     float *cur = al + t * P;
     int32_t bi[MAX_TAGS];
     m->kernels->vit_forward(prev, m->trans_p, K, cur, bi);
@@ -382,7 +489,7 @@ static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uin
   /* beta[t][i]: best score of the rest of the path after tag i at t */
   for (size_t i = 0; i < P; i++) be[(T - 1) * P + i] = i < K ? m->end[i] : 0.0f;
   for (size_t t = T - 1; t > 0; t--) {
-    const float *nb = be + t * P, *ne = em + t * K;
+    const float *nb = be + t * P, *ne = em + t * P;
     float *cb = be + (t - 1) * P;
     float rest[MAX_TAGS];
     for (size_t j = 0; j < K; j++) rest[j] = ne[j] + nb[j];
@@ -422,7 +529,7 @@ static CnkgStatus run_batch(const CnkgLac *m, Scratch *s, Chunk *ch, size_t nc,
   float *p;
   if (!(p = realloc(s->h1, s->cap_flat * 2 * H * sizeof(float)))) return CNKG_ERR_NOMEM;
   s->h1 = p;
-  if (!(p = realloc(s->em, s->cap_flat * K * sizeof(float)))) return CNKG_ERR_NOMEM;
+  if (!(p = realloc(s->em, s->cap_flat * MAX_TAGS * sizeof(float)))) return CNKG_ERR_NOMEM;
   s->em = p;
   uint32_t *rid = realloc(s->rowid, s->cap_flat * sizeof *rid);
   if (!rid) return CNKG_ERR_NOMEM;
@@ -433,20 +540,19 @@ static CnkgStatus run_batch(const CnkgLac *m, Scratch *s, Chunk *ch, size_t nc,
     for (size_t t = 0; t < ch[i].len; t++) rid[ch[i].flat + t] = vocab_row(m, cps[t]);
   }
   if (!bigru(m, s, ch, nc, 0, m->proj0, rid, s->h1)) return CNKG_ERR_NOMEM;
-  for (size_t q = 0; q < N; q++) memcpy(s->x + q * 2 * G, m->b1, 2 * G * sizeof(float));
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)N, (int)(2 * G), (int)(2 * H),
-              1.0f, s->h1, (int)(2 * H), m->w1, (int)(2 * G), 1.0f, s->x, (int)(2 * G));
-  /* layer 1 output reuses h1's rows: each row is consumed by the sgemm above */
+  product(m->kernels, m->precision == CNKG_LAC_FAST, N, &m->w1, s->h1, 2 * H, m->b1, s->x,
+          2 * G);
+  /* layer 1 output reuses h1's rows: each row is consumed by the product above */
   float *h2 = s->h1;
   if (!bigru(m, s, ch, nc, 1, s->x, NULL, h2)) return CNKG_ERR_NOMEM;
-  for (size_t q = 0; q < N; q++) memcpy(s->em + q * K, m->b4, K * sizeof(float));
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)N, (int)K, (int)(2 * H), 1.0f,
-              h2, (int)(2 * H), m->w4, (int)K, 1.0f, s->em, (int)K);
+  /* the output layer stays float32 in both precisions: it is 4% of the work */
+  product(m->kernels, false, N, &m->w4, h2, 2 * H, m->b4p, s->em, MAX_TAGS);
   for (size_t i = 0; i < nc; i++) {
     CnkgLacResult *r = &results[ch[i].result];
-    const float *em = s->em + ch[i].flat * K;
+    const float *em = s->em + ch[i].flat * MAX_TAGS;
     if (s->emit_out) {
-      memcpy(s->emit_out + ch[i].cstart * K, em, ch[i].len * K * sizeof(float));
+      for (size_t t = 0; t < ch[i].len; t++)
+        memcpy(s->emit_out + (ch[i].cstart + t) * K, em + t * MAX_TAGS, K * sizeof(float));
     } else if (!viterbi(m, s, em, ch[i].len, r->tags + ch[i].cstart,
                         r->margins + ch[i].cstart)) {
       return CNKG_ERR_NOMEM;
@@ -529,8 +635,14 @@ static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
     }
   }
   s0->emit_out = emit_out;
-  /* batches follow input order, so a sentence's batch companions (and thus
-   * every rounding) depend only on the input, not on threads or timing */
+  unsigned fp = cnkg_lac_fp_enter();
+  /* Batches take the chunks longest first, so that a batch's chunks have
+   * about the same length and most of its rows stay busy to its last step
+   * (in input order, a paragraph-long line ran alone for hundreds of steps
+   * at the end of its batch). The order depends only on the input; and the
+   * kernels compute every row on its own, so a chunk's results do not
+   * depend on its companions either (OpenBLAS's may). */
+  if (total_chunks) qsort(s0->chunks, total_chunks, sizeof *s0->chunks, chunk_cmp);
   CnkgStatus st = CNKG_SUCCESS;
   for (size_t a = 0; a < total_chunks && st == CNKG_SUCCESS;) {
     size_t b = a, chars = 0;
@@ -540,6 +652,7 @@ static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
     a = b;
   }
   s0->emit_out = NULL;
+  cnkg_lac_fp_leave(fp);
   if (st != CNKG_SUCCESS || emit_out) return st;
   for (size_t r = 0; r < n; r++) build_words(m, &results[r], results[r].scratch);
   return CNKG_SUCCESS;

@@ -34,12 +34,13 @@ typedef struct {
   size_t cap_chars, cap_words;
 } CnkgLacResult;
 
-/* Maps the model file at path (read-only, shared; opening takes well under
- * a millisecond, pages load on first use). On failure *lac is NULL and err
- * says why (which file, what is wrong, how to rebuild it). Caller owns
- * *lac. Also limits OpenBLAS to one thread: callers parallelise by running
- * analyses in their own threads, each with its own CnkgLacResult.
- * CNKG_ERR_DATA, CNKG_ERR_NOMEM. */
+/* Maps the model file at path (read-only, shared) and packs its weight
+ * matrices for the kernels (about a millisecond). On failure *lac is NULL
+ * and err says why (which file, what is wrong, how to rebuild it; or an
+ * unusable CNKG_LAC_KERNEL). Caller owns *lac. Also limits OpenBLAS to one
+ * thread: callers parallelise by running analyses in their own threads,
+ * each with its own CnkgLacResult. CNKG_ERR_DATA, CNKG_ERR_NOMEM,
+ * CNKG_ERR_ARG (CNKG_LAC_KERNEL names no kernel this CPU runs). */
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize);
 void cnkg_lac_free(CnkgLac *lac);
 
@@ -55,10 +56,12 @@ CnkgStatus cnkg_lac_analyze(const CnkgLac *lac, CnkgStr sentence, CnkgLacResult 
 
 /* Analyses n sentences at once: the network runs over batches of about 4096
  * characters, which turns its matrix-vector products into faster
- * matrix-matrix ones. results[i] receives sentence i exactly as
- * cnkg_lac_analyze would fill it (up to float rounding in the products);
- * results[0] also holds the shared scratch memory. Batches depend only on
- * the input, so output never depends on thread count or timing.
+ * matrix-matrix ones; the longest chunks go together. results[i] receives
+ * sentence i exactly as cnkg_lac_analyze would fill it (with the own
+ * kernels to the bit: they compute every row on its own; OpenBLAS may round
+ * differently by batch); results[0] also holds the shared scratch memory.
+ * Batches depend only on the input, so output never depends on thread
+ * count or timing.
  * CNKG_ERR_ARG (NULL arguments, malformed UTF-8), CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_lac_analyze_batch(const CnkgLac *lac, const CnkgStr *sentences, size_t n,
                                   CnkgLacResult *results);
@@ -70,6 +73,34 @@ CnkgStatus cnkg_lac_emissions(const CnkgLac *lac, CnkgStr sentence, float **scor
 
 /* Frees result's buffers (not result itself); result may be reused after. */
 void cnkg_lac_result_clear(CnkgLacResult *result);
+
+/* Arithmetic of the network's big products (the GRU gate and candidate
+ * products and layer 1's input projection). EXACT: float32, the
+ * reference's results within 1e-4. FAST: 16-bit fixed point with 12
+ * significant bits (weights scaled per column when the model opens, rows of
+ * activations per row), vpdpwssd on AVX-512 VNNI: about 99.98% of
+ * characters keep their tags. The integer sums are exact, so the products
+ * do not depend on the kernel version. */
+typedef enum { CNKG_LAC_EXACT, CNKG_LAC_FAST } CnkgLacPrecision;
+
+/* Sets the precision of models opened afterwards (EXACT unless set). A
+ * start-up setting for the command line: call it before opening models and
+ * before starting threads. */
+void cnkg_lac_set_default_precision(CnkgLacPrecision precision);
+
+/* Switches lac to precision (quantising its weights the first time FAST is
+ * asked for: about 800 KB). Not thread-safe with analysis.
+ * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_lac_use_precision(CnkgLac *lac, CnkgLacPrecision precision);
+CnkgLacPrecision cnkg_lac_precision(const CnkgLac *lac);
+
+/* One line naming the kernels lac runs, its precision and the CPU, e.g.
+ * "lac kernel: avx512, float32 (cpu: Intel(R) Xeon(R) ...; sse2 avx2 fma
+ * ...)"; with lac NULL, the default this CPU would get. Kernels are chosen
+ * when the model opens from what cpuid reports (AVX-512, else AVX2+FMA, else
+ * SSE2); the environment variable CNKG_LAC_KERNEL=generic|scalar|sse2|avx2|
+ * avx512|openblas overrides the choice, for tests and benchmarks. */
+void cnkg_lac_describe(const CnkgLac *lac, char *buf, size_t size);
 
 /* Full tag name of an id ("LOC-B", "n-I", "O"); NULL when out of range. */
 const char *cnkg_lac_tag_name(const CnkgLac *lac, unsigned tag);

@@ -4,7 +4,9 @@
 # sentences (tests/data/lac_own.tsv), and the output is byte-identical with
 # 1, 2 and 4 threads on input large enough that the threads run LAC batches
 # at the same time (a BLAS that is not safe to call from several threads
-# at once shows up here as differing tags).
+# at once shows up here as differing tags). Both precisions and every kernel
+# version this CPU runs give the reference tags; --version and -v name the
+# kernels; a bad CNKG_LAC_KERNEL or --lac-precision is an error.
 . "$(dirname "$0")/lib.bash"
 
 cut -f1 "$SRC/tests/data/lac_own.tsv" >"$TMP/own.txt"
@@ -22,4 +24,28 @@ for j in 2 4; do
     check "cmp -s '$TMP/out' '$TMP/j1.out'" "lex -j $j differs from -j 1 (run $r)"
   done
 done
+for p in exact fast; do
+  run 0 "" lex --lac-precision="$p" --tags "$TMP/own.txt"
+  check "cmp -s '$TMP/out' '$TMP/own.tags'" "--lac-precision=$p --tags differs from the reference tags"
+done
+for k in generic scalar sse2 avx2 avx512 openblas; do
+  CNKG_LAC_KERNEL=$k "$CNKG" lex --version >"$TMP/v" 2>&1 || true
+  grep -q "lac kernel: none" "$TMP/v" && continue  # not on this CPU
+  CNKG_LAC_KERNEL=$k run 0 "" lex --lac-precision=exact --tags "$TMP/own.txt"
+  check "cmp -s '$TMP/out' '$TMP/own.tags'" "CNKG_LAC_KERNEL=$k: --tags differs from the reference"
+done
+run 0 "" lex -j 2 --lac-precision=exact "$TMP/big.txt"
+cp "$TMP/out" "$TMP/j2exact.out"
+run 0 "" lex -j 1 --lac-precision=exact "$TMP/big.txt"
+check "cmp -s '$TMP/out' '$TMP/j2exact.out'" "exact: lex -j 2 differs from -j 1"
+
+run 0 "" lex --version
+check "grep -Eq '^lac kernel: [a-z0-9]+, (float32|int16)' '$TMP/out'" "--version does not name the kernel"
+check "grep -q 'cpu: ' '$TMP/out'" "--version does not name the CPU"
+run 0 "lac kernel: .*float32" lex -v --lac-precision=exact
+run 0 "lac kernel: .*int16" lex -v "$TMP/own.txt"
+check "[ \$(wc -l <'$TMP/out') -eq \$(wc -l <'$TMP/own.txt') ]" "-v still analyses its input"
+CNKG_LAC_KERNEL=no-such run 1 "CNKG_LAC_KERNEL=no-such: unknown" lex "$TMP/own.txt"
+run 2 "--lac-precision takes exact or fast" lex --lac-precision=half "$TMP/own.txt"
+run 2 "--lac-precision takes exact or fast" build --lac-precision=half "$TMP/own.txt"
 finish

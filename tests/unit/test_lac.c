@@ -3,9 +3,12 @@
  * $CNKG_SHARED/lac/vectors.tsv and on tests/data/lac_own.tsv, emissions
  * within 1e-4 of tests/data/lac_emissions.tsv, margins as brute force finds
  * them (tests/data/lac_margins.tsv), words, offsets,
- * long and bad input, bad model files, every kernel version. Needs
- * build/data/lac.model. */
+ * long and bad input, bad model files, every kernel version (products
+ * against double-precision sums, tags and emissions against the reference),
+ * the fixed-point precision, kernel choice by name and CNKG_LAC_KERNEL.
+ * Needs build/data/lac.model. */
 #include <math.h>
+#include <stdint.h>
 
 #include "check.h"
 #include "cnkg/data.h"
@@ -83,12 +86,13 @@ static size_t check_tsv(const char *path) {
   return n;
 }
 
-/* "=<TAB>sentence" then one "char<TAB>57 scores" row per character. */
-static void check_emissions(const char *path) {
+/* "=<TAB>sentence" then one "char<TAB>57 scores" row per character: the
+ * largest difference from the analyser's emissions. */
+static double worst_emission(const char *path) {
   size_t len;
   char *text = check_read_file(path, &len);
   CHECK(text != NULL);
-  if (!text) return;
+  if (!text) return INFINITY;
   float *em = NULL;
   size_t n = 0, row = 0, sentences = 0;
   double worst = 0;
@@ -114,6 +118,11 @@ static void check_emissions(const char *path) {
   free(em);
   free(text);
   CHECK(sentences >= 3);
+  return worst;
+}
+
+static void check_emissions(const char *path) {
+  double worst = worst_emission(path);
   /* the file has 5 decimals, so 0.5e-5 of the gap is rounding */
   if (worst > 1e-4) printf("worst emission difference %g\n", worst);
   CHECK(worst <= 1e-4);
@@ -148,6 +157,129 @@ static void check_margins(const char *path) {
   CHECK(rows >= 20);
   cnkg_lac_result_clear(&r);
   free(text);
+}
+
+/* Characters of path's "sentence<TAB>tags" lines whose tag the analyser
+ * gives (in one batch); *total counts all. */
+static size_t tag_agreement(const char *path, size_t *total) {
+  size_t len, agree = 0;
+  *total = 0;
+  char *text = check_read_file(path, &len);
+  CHECK(text != NULL);
+  if (!text) return 0;
+  CnkgLacResult r = {0};
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    char *tab = strchr(line, '\t');
+    if (!tab) continue;
+    *tab = '\0';
+    CHECK_EQ(cnkg_lac_analyze(lac, cnkg_str_of(line), &r), CNKG_SUCCESS);
+    char *tsave = NULL;
+    size_t t = 0;
+    for (char *tag = strtok_r(tab + 1, " ", &tsave); tag; tag = strtok_r(NULL, " ", &tsave), t++) {
+      (*total)++;
+      if (t < r.n_chars && strcmp(cnkg_lac_tag_name(lac, r.tags[t]), tag) == 0) agree++;
+    }
+  }
+  cnkg_lac_result_clear(&r);
+  free(text);
+  return agree;
+}
+
+/* Every kernel version's products against double-precision sums, on the
+ * model's shapes with row counts around the register blocks: float32
+ * within rounding, fixed point within its 12-bit resolution and the same
+ * in every version (exact integer sums). */
+static void check_products(void) {
+  static const size_t shapes[][2] = {{128, 256}, {128, 128}, {256, 768}, {256, 57}};
+  uint32_t seed = 12345;
+  for (size_t sh = 0; sh < 4; sh++) {
+    size_t k = shapes[sh][0], n = shapes[sh][1], m = 21;
+    float *w = malloc(k * n * sizeof *w), *a = malloc(m * k * sizeof *a);
+    float *bias = malloc(768 * sizeof *bias), *c = malloc(m * 768 * sizeof *c);
+    float *c0 = malloc(m * 768 * sizeof *c0);
+    CHECK(w && a && bias && c && c0);
+    if (!w || !a || !bias || !c || !c0) return;
+    for (size_t i = 0; i < k * n; i++) w[i] = (float)((seed = seed * 1103515245u + 12345u) >> 8) / 16777216.0f - 0.5f;
+    for (size_t i = 0; i < m * k; i++) a[i] = (float)((seed = seed * 1103515245u + 12345u) >> 8) / 8388608.0f - 1.0f;
+    for (size_t i = 0; i < 768; i++) bias[i] = (float)i / 768.0f;
+    CnkgLacMat mat;
+    CHECK_EQ(cnkg_lac_mat_init(&mat, w, k, n), CNKG_SUCCESS);
+    CHECK_EQ(cnkg_lac_mat_quantize(&mat), CNKG_SUCCESS);
+    CHECK(mat.np >= n && mat.np % (2 * CNKG_LAC_NR) == 0);
+    bool have_fx = false;
+    for (size_t v = 0; cnkg_lac_kernel_names[v]; v++) {
+      const CnkgLacKernels *kn = cnkg_lac_kernels_named(cnkg_lac_kernel_names[v]);
+      if (!kn) continue;
+      for (size_t rows = 1; rows <= m; rows += rows < 10 ? 1 : 11) {
+        if (kn->gemm) kn->gemm(rows, &mat, a, k, bias, c, mat.np);
+        double worst = 0;
+        for (size_t i = 0; kn->gemm && i < rows; i++)
+          for (size_t j = 0; j < n; j++) {
+            double sum = bias[j];
+            for (size_t t = 0; t < k; t++) sum += (double)a[i * k + t] * w[t * n + j];
+            worst = fmax(worst, fabs(sum - c[i * mat.np + j]));
+          }
+        if (worst > 1e-4) printf("%s: float product off by %g\n", kn->name, worst);
+        CHECK(worst <= 1e-4);
+        kn->gemm_fx(rows, &mat, a, k, bias, c, mat.np);
+        worst = 0;
+        for (size_t i = 0; i < rows; i++)
+          for (size_t j = 0; j < n; j++) {
+            double sum = bias[j];
+            for (size_t t = 0; t < k; t++) sum += (double)a[i * k + t] * w[t * n + j];
+            worst = fmax(worst, fabs(sum - c[i * mat.np + j]));
+          }
+        /* 12-bit rows and columns: each product within about 2^-12 of its size */
+        if (worst > 0.02) printf("%s: fixed-point product off by %g\n", kn->name, worst);
+        CHECK(worst <= 0.02);
+        if (rows == m && !have_fx) {
+          memcpy(c0, c, m * mat.np * sizeof *c);
+          have_fx = true;
+        } else if (rows == m) {
+          double d = 0;
+          for (size_t i = 0; i < m * mat.np; i++) d = fmax(d, fabs(c0[i] - c[i]) / (1 + fabs(c0[i])));
+          if (d > 1e-6) printf("%s: fixed-point product differs from scalar by %g\n", kn->name, d);
+          CHECK(d <= 1e-6);
+        }
+      }
+    }
+    cnkg_lac_mat_clear(&mat);
+    free(w);
+    free(a);
+    free(bias);
+    free(c);
+    free(c0);
+  }
+}
+
+/* Kernel choice by name and through CNKG_LAC_KERNEL, and the description. */
+static void check_choice(const char *model) {
+  CHECK(cnkg_lac_kernels_named("generic") != NULL);
+  CHECK(cnkg_lac_kernels_named("scalar") != NULL);
+  CHECK(cnkg_lac_kernels_named("no-such-kernel") == NULL);
+  const CnkgLacKernels *best = cnkg_lac_kernels_best();
+  CHECK(best && cnkg_lac_kernels_named(best->name) == best);
+  char line[512];
+  cnkg_lac_describe(lac, line, sizeof line);
+  CHECK(strncmp(line, "lac kernel: ", 12) == 0 && strstr(line, "(cpu: ") != NULL);
+  CHECK(strstr(line, cnkg_lac_kernels_of(lac)->name) != NULL);
+  char err[512] = "";
+  CnkgLac *m = NULL;
+  setenv("CNKG_LAC_KERNEL", "no-such-kernel", 1);
+  CHECK_EQ(cnkg_lac_open(model, &m, err, sizeof err), CNKG_ERR_ARG);
+  CHECK(m == NULL && strstr(err, "CNKG_LAC_KERNEL=no-such-kernel") != NULL);
+  setenv("CNKG_LAC_KERNEL", "scalar", 1);
+  CHECK_EQ(cnkg_lac_open(model, &m, err, sizeof err), CNKG_SUCCESS);
+  CHECK(m && strcmp(cnkg_lac_kernels_of(m)->name, "scalar") == 0);
+  cnkg_lac_free(m);
+  unsetenv("CNKG_LAC_KERNEL");
+  /* analysis leaves the caller's floating-point mode as it found it */
+  volatile float tiny = 1e-38f;
+  CnkgLacResult r = {0};
+  CHECK_EQ(cnkg_lac_analyze(lac, CNKG_STR("村民种茶。"), &r), CNKG_SUCCESS);
+  CHECK(tiny * 0.5f != 0.0f);
+  cnkg_lac_result_clear(&r);
 }
 
 static void check_bad_models(void) {
@@ -214,9 +346,9 @@ int main(void) {
   if (cnkg_data_find(NULL, "lac.model", &path, err, sizeof err) != CNKG_SUCCESS)
     SKIP("lac.model not built");
   CHECK_EQ(cnkg_lac_open(path, &lac, err, sizeof err), CNKG_SUCCESS);
-  free(path);
   if (!lac) {
     printf("%s\n", err);
+    free(path);
     return check_finish();
   }
   char file[4096];
@@ -243,10 +375,50 @@ int main(void) {
   cnkg_lac_use_kernels(lac, NULL);
   snprintf(file, sizeof file, "%s/tests/data/lac_emissions.tsv", src);
   check_emissions(file);
+  /* every version, AVX-512 and OpenBLAS included: tags of the reference
+   * vectors and of the own sentences, emissions within 1e-4 */
+  char own[4096], emis[4096], vec[4096];
+  snprintf(own, sizeof own, "%s/tests/data/lac_own.tsv", src);
+  snprintf(emis, sizeof emis, "%s/tests/data/lac_emissions.tsv", src);
+  snprintf(vec, sizeof vec, "%s/lac/vectors.tsv", shared ? shared : "/nonexistent");
+  FILE *vf = fopen(vec, "r");
+  if (vf) fclose(vf);
+  for (size_t v = 0; cnkg_lac_kernel_names[v]; v++) {
+    const CnkgLacKernels *kn = cnkg_lac_kernels_named(cnkg_lac_kernel_names[v]);
+    if (!kn) continue;
+    cnkg_lac_use_kernels(lac, kn);
+    CHECK(check_tsv(own) >= 40);
+    if (vf) CHECK_EQ(check_tsv(vec), 65);
+    check_emissions(emis);
+  }
+  cnkg_lac_use_kernels(lac, NULL);
+  check_products();
+  /* the fixed-point path: close to the exact one, in every version */
+  CHECK_EQ(cnkg_lac_precision(lac), CNKG_LAC_EXACT);
+  CHECK_EQ(cnkg_lac_use_precision(lac, CNKG_LAC_FAST), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_lac_precision(lac), CNKG_LAC_FAST);
+  for (size_t v = 0; cnkg_lac_kernel_names[v]; v++) {
+    const CnkgLacKernels *kn = cnkg_lac_kernels_named(cnkg_lac_kernel_names[v]);
+    if (!kn) continue;
+    cnkg_lac_use_kernels(lac, kn);
+    size_t total, agree = tag_agreement(own, &total);
+    CHECK(total >= 1000 && agree >= total - total / 200);  /* >= 99.5% */
+    double worst = worst_emission(emis);
+    CHECK(worst > 1e-6 && worst <= 0.05);  /* it does run reduced, and close */
+    char line[512];
+    cnkg_lac_describe(lac, line, sizeof line);
+    CHECK(strstr(line, "int16") != NULL);
+  }
+  cnkg_lac_use_kernels(lac, NULL);
+  CHECK_EQ(cnkg_lac_use_precision(lac, CNKG_LAC_EXACT), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_lac_use_precision(lac, (CnkgLacPrecision)7), CNKG_ERR_ARG);
+  check_emissions(emis);
   snprintf(file, sizeof file, "%s/tests/data/lac_margins.tsv", src);
   check_margins(file);
   check_edges();
   check_bad_models();
+  if (lac) check_choice(path);
+  free(path);
   cnkg_lac_free(lac);
   return check_finish();
 }

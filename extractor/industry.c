@@ -116,7 +116,9 @@ static const char *const cues[] = {
 static CnkgWordList cues_list = CNKG_WORDLIST(cues);
 
 typedef struct {
-  const CnkgLexEntry *entry; /* product, or the sector entry */
+  const CnkgLexEntry *entry; /* product, or the sector entry; NULL for a
+                                product the word lists do not know */
+  char *prod;                /* that product's name (owned), else NULL */
   char group;                /* 'g', 'r', 'p', 's' (sector) */
   char *name;
   char *surface;
@@ -134,6 +136,7 @@ static void cands_free(Cands *c) {
   for (size_t i = 0; i < c->n; i++) {
     free(c->v[i].name);
     free(c->v[i].surface);
+    free(c->v[i].prod);
   }
   free(c->v);
 }
@@ -165,11 +168,12 @@ static char *join2(const char *a, size_t alen, const char *b) {
   return r;
 }
 
-/* Adds a candidate; name is product (canonical) + suffix. */
-static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
-                           const char *suffix, bool explicit_act,
-                           const CnkgDocState *st, size_t si, size_t b,
-                           size_t end) {
+/* Adds a candidate for entry e, or (e NULL) for the product the text
+ * names at [pb, pe); its name is the product (canonical) + suffix. */
+static CnkgStatus add_cand_at(Cands *c, const CnkgLexEntry *e, size_t pb,
+                              size_t pe, char group, const char *suffix,
+                              bool explicit_act, const CnkgDocState *st,
+                              size_t si, size_t b, size_t end) {
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 32;
     Cand *v = realloc(c->v, cap * sizeof *v);
@@ -177,9 +181,16 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
     c->v = v;
     c->cap = cap;
   }
-  const char *prod = e->canon ? e->canon : e->word;
   Cand *x = &c->v[c->n];
   memset(x, 0, sizeof *x);
+  const char *prod;
+  if (e) {
+    prod = e->canon ? e->canon : e->word;
+  } else {
+    x->prod = cnkg_strndup(st->text->norm + pb, pe - pb);
+    if (!x->prod) return CNKG_ERR_NOMEM;
+    prod = x->prod;
+  }
   x->entry = e;
   x->group = group;
   x->name = join2(prod, strlen(prod), suffix ? suffix : "");
@@ -187,6 +198,7 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
   if (!x->name || !x->surface) {
     free(x->name);
     free(x->surface);
+    free(x->prod);
     return CNKG_ERR_NOMEM;
   }
   x->sentence = si;
@@ -196,6 +208,14 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
   x->key = c->n;
   c->n++;
   return CNKG_SUCCESS;
+}
+
+/* Adds a candidate for a product or sector of the word lists. */
+static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
+                           const char *suffix, bool explicit_act,
+                           const CnkgDocState *st, size_t si, size_t b,
+                           size_t end) {
+  return add_cand_at(c, e, 0, 0, group, suffix, explicit_act, st, si, b, end);
 }
 
 static CnkgWordList activity_list = CNKG_WORDLIST_FIELD(activities, word);
@@ -315,6 +335,286 @@ static bool any_word_in(CnkgWordList *l, const char *s, size_t b, size_t e) {
   return false;
 }
 
+/* ---- products the word lists do not know ---- */
+
+/* Nouns after a list (…等N个X) that say what its items are: the class
+ * their activity takes (g grown, r raised, p made, s a sector or service
+ * by itself). */
+typedef struct {
+  const char *word;
+  char group;
+} ClassNoun;
+
+static const ClassNoun class_nouns[] = {
+  {"品种", 'g'}, {"作物", 'g'}, {"农作物", 'g'}, {"经济作物", 'g'},
+  {"药材", 'g'}, {"中药材", 'g'}, {"蔬菜", 'g'}, {"水果", 'g'},
+  {"果品", 'g'}, {"果树", 'g'}, {"杂粮", 'g'}, {"粮食作物", 'g'},
+  {"苗木", 'g'}, {"花卉", 'g'}, {"菌类", 'g'}, {"食用菌", 'g'},
+  {"特色种植", 'g'}, {"种植", 'g'}, {"林果", 'g'},
+  {"畜禽", 'r'}, {"家禽", 'r'}, {"牲畜", 'r'}, {"特色养殖", 'r'},
+  {"养殖", 'r'}, {"水产", 'r'}, {"水产品", 'r'},
+  {"产品", 'p'}, {"农产品", 'p'}, {"农副产品", 'p'}, {"特产", 'p'},
+  {"土特产", 'p'}, {"特色产品", 'p'}, {"手工艺品", 'p'}, {"工艺品", 'p'},
+  {"产业", 's'}, {"特色产业", 's'}, {"主导产业", 's'}, {"业态", 's'},
+  {"新业态", 's'}, {"销售形式", 's'}, {"销售方式", 's'}, {"经营方式", 's'},
+};
+static CnkgWordList class_noun_list = CNKG_WORDLIST_FIELD(class_nouns, word);
+
+/* Words that introduce what a place or firm produces. */
+static const char *const list_verbs[] = {
+  "种植", "栽种", "种上", "种了", "种", "养殖", "饲养", "养了", "养",
+  "发展", "引进", "推广", "生产", "培育", "培植", "开发出", "开发", "盛产",
+  "出产", "主产", "主打", "主要有", "包括", "扩种", "栽植", NULL};
+static CnkgWordList list_verb_list = CNKG_WORDLIST(list_verbs);
+
+/* Items that are never a product: activities and general nouns that occur
+ * in the same lists. */
+static const char *const not_products[] = {
+  "种植", "养殖", "加工", "销售", "营销", "生产", "发展", "管理", "服务",
+  "技术", "资金", "土地", "项目", "基地", "产业", "企业", "合作社", "农户",
+  "村民", "群众", "贫困户", "市场", "品牌", "质量", "规模", "效益", "收入",
+  "培训", "就业", "教育", "医疗", "住房", "交通", "水利", "电力", "道路",
+  "环境", "文化", "旅游", "其他", "其它", "以上", "特色", "收购", "储藏",
+  "运输", "包装", "面积", "产量", "结构", "品种", "效益", "成本", "收益",
+  "作物", NULL};
+static CnkgWordList not_products_list = CNKG_WORDLIST(not_products);
+
+/* Whether a place, organisation or person is named inside [b, e). */
+static bool names_inside(const CnkgDocState *st, size_t si, size_t b,
+                         size_t e) {
+  for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->type == CNKG_TYPE_INDUSTRY || sp->type == CNKG_TYPE_POLICY) continue;
+    if (sp->begin < e && sp->end > b && sp->end > sp->begin) return true;
+  }
+  return false;
+}
+
+static bool all_han(const char *s, size_t b, size_t e) {
+  if (e <= b) return false;
+  for (size_t i = b; i < e;)
+    if (!cnkg_is_han(cnkg_utf8_next(s, e, &i))) return false;
+  return true;
+}
+
+/* The analyser's word of sentence si that contains byte pos, or NULL. */
+static const CnkgLacWord *lac_word_at(const CnkgDocState *st, size_t si,
+                                      size_t pos) {
+  if (!st->lac) return NULL;
+  const CnkgLacResult *lr = &st->lac[si];
+  size_t base = st->text->sentences[si].begin;
+  for (size_t w = 0; w < lr->n_words; w++)
+    if (base + lr->words[w].begin <= pos && pos < base + lr->words[w].end)
+      return &lr->words[w];
+  return NULL;
+}
+
+/* An item the lists do not know can be a product: two to six Han
+ * characters, no name of a place, body or person inside, not an activity
+ * or general noun, nothing the analyser reads as a number or a name. */
+static bool open_item_ok(const CnkgDocState *st, size_t si, size_t b,
+                         size_t e) {
+  const char *s = st->text->norm;
+  size_t n = cnkg_utf8_count(s + b, e - b);
+  if (n < 2 || n > 6 || !all_han(s, b, e)) return false;
+  if (cnkg_wordlist_has(&not_products_list, s + b, e - b)) return false;
+  /* people (养殖大户, 专业户, 能手) */
+  if (cnkg_utf8_char_in("户人员者家手匠民工", s, cnkg_lexicon_prev(s, b, e), e))
+    return false;
+  if (names_inside(st, si, b, e)) return false;
+  for (size_t i = b; i < e;) {
+    /* function words belong to phrases, not to names of products */
+    if (cnkg_utf8_char_in("的了在是和与及或等着过把被将对从向也都就又还不没很更最",
+                          s, i, e))
+      return false;
+    const CnkgLacWord *w = lac_word_at(st, si, i);
+    if (w && w->tag &&
+        (strcmp(w->tag, "m") == 0 || strcmp(w->tag, "q") == 0 ||
+         strcmp(w->tag, "r") == 0 || strcmp(w->tag, "TIME") == 0 ||
+         strcmp(w->tag, "PER") == 0 || strcmp(w->tag, "LOC") == 0 ||
+         strcmp(w->tag, "ORG") == 0))
+      return false;
+    cnkg_utf8_next(s, e, &i);
+  }
+  return true;
+}
+
+/* Where the list item that ends at end starts: the product the word lists
+ * know there, else the start of the analyser's word that ends the item
+ * (lists confuse it, so only when that word starts inside the clause and
+ * after any name). SIZE_MAX when there is none. */
+static size_t first_item_start(const CnkgDocState *st, size_t si, size_t sb,
+                               size_t end) {
+  const char *s = st->text->norm;
+  const CnkgLexEntry *e = cnkg_lexicon_before(s, sb, end, MASK_PRODUCT | MASK_SECTOR);
+  size_t lex = e ? end - strlen(e->word) : SIZE_MAX;
+  size_t p = cnkg_lexicon_prev(s, sb, end);
+  const CnkgLacWord *w = lac_word_at(st, si, p);
+  size_t lb = SIZE_MAX;
+  if (w) {
+    size_t wb = st->text->sentences[si].begin + w->begin;
+    /* a verb glued to the item (种植多肉) is cut off at a known verb */
+    size_t q = wb;
+    while (q < end) {
+      size_t vl = cnkg_wordlist_at(&list_verb_list, s, q, end);
+      if (!vl || q + vl >= end) break;
+      q += vl;
+    }
+    if (all_han(s, q, end)) lb = q;
+  }
+  if (lb == SIZE_MAX || (lex != SIZE_MAX && lex < lb)) lb = lex;
+  return lb;
+}
+
+/* The end of the list item that starts at b: at 等, a conjunction, a
+ * class noun or activity word, or anything not Han; at most six
+ * characters (else the analyser's word or a known product). SIZE_MAX
+ * when there is none. */
+static size_t last_item_end(const CnkgDocState *st, size_t si, size_t b,
+                            size_t se) {
+  const char *s = st->text->norm;
+  size_t i = b, n = 0;
+  while (i < se && n <= 6) {
+    if (i > b && (cnkg_wordlist_word_at(s, i, se, "等") ||
+                  cnkg_wordlist_at(&separators_list, s, i, se) ||
+                  (n >= 2 && (cnkg_wordlist_at(&class_noun_list, s, i, se) ||
+                              activity_at(s, i, se)))))
+      return i;
+    size_t k = i;
+    if (!cnkg_is_han(cnkg_utf8_next(s, se, &k))) return i > b ? i : SIZE_MAX;
+    i = k;
+    n++;
+  }
+  if (i >= se && n <= 6) return i;
+  const CnkgLexEntry *e = cnkg_lexicon_at(s, b, se, MASK_PRODUCT | MASK_SECTOR);
+  if (e) return b + strlen(e->word);
+  const CnkgLacWord *w = lac_word_at(st, si, b);
+  if (w && st->text->sentences[si].begin + w->begin == b)
+    return st->text->sentences[si].begin + w->end;
+  return SIZE_MAX;
+}
+
+/* 、-lists of products (发展苍术、白芨、重楼等名贵品种; 松子、葛根、橡子等98个
+ * 经营品种): when the list ends in 等 and a class noun, is followed by an
+ * activity word, or is introduced by a producing verb and has at least as
+ * many known products as unknown items, the unknown items are products of
+ * the same kind. */
+static CnkgStatus scan_lists(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  enum { MAX_ITEMS = 24 };
+  size_t ib[MAX_ITEMS], ie[MAX_ITEMS];
+  for (size_t k = sb; k + 3 <= se; k++) {
+    if (!cnkg_wordlist_word_at(s, k, se, "、")) continue;
+    size_t n = 0;
+    size_t b0 = first_item_start(st, si, sb, k);
+    if (b0 == SIZE_MAX || b0 >= k) continue;
+    ib[n] = b0;
+    ie[n++] = k;
+    size_t p = k + 3;
+    for (;;) {
+      /* the next item ends at 、 (a middle one) or is the last */
+      size_t q = p, nch = 0;
+      while (q < se && nch <= 6 && !cnkg_wordlist_word_at(s, q, se, "、")) {
+        size_t k2 = q;
+        if (!cnkg_is_han(cnkg_utf8_next(s, se, &k2))) break;
+        q = k2;
+        nch++;
+      }
+      if (q < se && q > p && nch <= 6 && cnkg_wordlist_word_at(s, q, se, "、")) {
+        if (n < MAX_ITEMS) { ib[n] = p; ie[n++] = q; }
+        p = q + 3;
+        continue;
+      }
+      size_t e = last_item_end(st, si, p, se);
+      if (e == SIZE_MAX || e <= p) break;
+      if (n < MAX_ITEMS) { ib[n] = p; ie[n++] = e; }
+      p = e;
+      /* A、B和C */
+      size_t sep = cnkg_wordlist_at(&separators_list, s, p, se);
+      if (sep && !cnkg_wordlist_word_at(s, p, se, "、") &&
+          !cnkg_wordlist_word_at(s, p, se, ",")) {
+        size_t e2 = last_item_end(st, si, p + sep, se);
+        if (e2 != SIZE_MAX && e2 > p + sep && n < MAX_ITEMS) {
+          ib[n] = p + sep;
+          ie[n++] = e2;
+          p = e2;
+        }
+      }
+      break;
+    }
+    k = p > k ? p - 1 : k;
+    if (n < 2) continue;
+    /* what the list is: 等 + quantity + class noun, or an activity */
+    size_t q = p;
+    bool deng = cnkg_wordlist_word_at(s, q, se, "等");
+    if (deng) q += 3;
+    while (q < se && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.')) q++;
+    {
+      static const char *const measures[] = {"个", "种", "类", "大", "项", "余",
+                                             "多", NULL};
+      static CnkgWordList measure_list = CNKG_WORDLIST(measures);
+      for (size_t m; (m = cnkg_wordlist_at(&measure_list, s, q, se)) != 0;) q += m;
+    }
+    char group = 0;
+    for (size_t skip = 0, r = q; skip <= 2 && r < se && !group; skip++) {
+      size_t cursor = 0;
+      size_t ci = cnkg_wordlist_next_at(&class_noun_list, s, r, se, &cursor);
+      /* 等 first: without it, X产业/X品种 is one compound, not a list's
+       * class */
+      if (ci != SIZE_MAX && deng) group = class_nouns[ci].group;
+      if (!group) {
+        size_t m = cnkg_wordlist_at(&modifiers_list, s, r, se);
+        if (skip == 0 && m) { r += m; continue; }
+        size_t k2 = r;
+        if (!cnkg_is_han(cnkg_utf8_next(s, se, &k2))) break;
+        r = k2;
+      }
+    }
+    if (!group) {
+      size_t r = q + cnkg_wordlist_at(&modifiers_list, s, q, se);
+      const Activity *a = activity_at(s, r, se);
+      if (a && a->group) group = a->group;
+    }
+    size_t known = 0;
+    char known_group = 0;
+    bool mixed = false;
+    for (size_t i = 0; i < n; i++) {
+      const CnkgLexEntry *e = cnkg_lexicon_before(s, ib[i], ie[i], MASK_PRODUCT | MASK_SECTOR);
+      if (!e) continue;
+      known++;
+      char g = default_group(e);
+      if (known_group && g != known_group) mixed = true;
+      known_group = g;
+    }
+    bool verb = cnkg_wordlist_before(&list_verb_list, s, sb, ib[0]) > 0;
+    if (!group && known && !mixed && 2 * known >= n && verb) group = known_group;
+    /* 种植A、B / 养殖A、B: the verb says what they are */
+    size_t cursor = 0;
+    size_t vk = cnkg_wordlist_next_before(&verb_list, s, sb, ib[0], &cursor);
+    if (!group && vk != SIZE_MAX && (verbs[vk].group == 'g' || verbs[vk].group == 'r') &&
+        (!known || known_group == verbs[vk].group)) {
+      /* a verb, not a noun made of one (养殖大户、养殖专业户) */
+      const CnkgLacWord *w = lac_word_at(st, si, ib[0] - strlen(verbs[vk].word));
+      if (!w || !w->tag || strcmp(w->tag, "v") == 0) group = verbs[vk].group;
+    }
+    /* 等产品 says little: goods of any kind, unless the list is of a kind
+     * the lists know or follows a producing verb */
+    if (group == 'p' && !known && !verb) group = 0;
+    if (!group) continue;
+    for (size_t i = 0; i < n; i++) {
+      if (cnkg_lexicon_before(s, ib[i], ie[i], MASK_PRODUCT | MASK_SECTOR)) continue;
+      if (!open_item_ok(st, si, ib[i], ie[i])) continue;
+      CnkgStatus r = add_cand_at(c, NULL, ib[i], ie[i], group,
+                                 group_suffix(group), false, st, si, ib[i], ie[i]);
+      if (r) return r;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
 static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
   const CnkgSentence *sen = &st->text->sentences[si];
   const char *s = st->text->norm;
@@ -394,6 +694,7 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
 }
 
 static const char *product_of(const Cand *x) {
+  if (!x->entry) return x->prod;
   return x->entry->canon ? x->entry->canon : x->entry->word;
 }
 
@@ -420,13 +721,13 @@ static void group_cands(Cands *c) {
   for (size_t i = 0; i < c->n; i++) {
     Cand *x = &c->v[i];
     if (x->key != i || x->group == 's') continue;
-    const char *w = x->entry->word;
+    const char *w = x->entry ? x->entry->word : x->prod;
     size_t target = SIZE_MAX;
     bool unique = true;
     for (size_t j = 0; j < c->n; j++) {
       Cand *y = &c->v[j];
       if (y->key != j || j == i || y->group != x->group) continue;
-      if (y->entry->base && strcmp(y->entry->base, w) == 0) {
+      if (y->entry && y->entry->base && strcmp(y->entry->base, w) == 0) {
         if (target != SIZE_MAX && target != j) unique = false;
         target = j;
       }
@@ -466,7 +767,7 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
       if (c->v[i].key != g) continue;
       if (best == SIZE_MAX) { best = i; continue; }
       const Cand *b = &c->v[best], *x = &c->v[i];
-      bool xb = x->entry->bound, bb = b->entry->bound;
+      bool xb = x->entry && x->entry->bound, bb = b->entry && b->entry->bound;
       if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
         best = i;
     }
@@ -522,8 +823,10 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
   if (!rec || !st || !st->text) return CNKG_ERR_ARG;
   Cands c = {NULL, 0, 0};
   CnkgStatus r = CNKG_SUCCESS;
-  for (size_t si = 0; si < st->text->n_sentences && !r; si++)
+  for (size_t si = 0; si < st->text->n_sentences && !r; si++) {
     r = scan_sentence(&c, st, si);
+    if (!r) r = scan_lists(&c, st, si);
+  }
   if (!r) {
     group_cands(&c);
     r = emit(st, &c);

@@ -580,6 +580,21 @@ static const char *const org_refs[] = {
   "该合作社", "该公司", "该企业", "该厂", "合作社", "公司", "企业", NULL};
 static CnkgWordList org_ref_list = CNKG_WORDLIST(org_refs);
 
+/* Whether a word at s[k] opens its clause (after punctuation, or after
+ * 在/由/我们): where a bare 合作社 or 公司 names the one the text is
+ * about, not firms in general (发展企业和合作社49家). */
+static bool subject_at(const char *s, size_t cb, size_t k) {
+  static const char *const openers[] = {"在", "由", "我们", "本", "让", "使",
+                                        "经", NULL};
+  static CnkgWordList opener_list = CNKG_WORDLIST(openers);
+  if (k == cb) return true;
+  size_t p = cnkg_lexicon_prev(s, cb, k);
+  size_t q = p;
+  uint32_t cp = cnkg_utf8_next(s, k, &q);
+  if (!cnkg_is_han(cp)) return true;
+  return cnkg_wordlist_before(&opener_list, s, cb, k) > 0;
+}
+
 /* The organisation that a kind word at [b, e) refers to: the last one
  * named before b whose name contains the kind and that can carry. */
 static size_t resolve_org_ref(const CnkgDocState *st, size_t b, size_t e) {
@@ -747,6 +762,7 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
   /* Organisations: one that contains the mention or stands just before
    * it, else the economic one the clause names before it, else the one a
    * bare kind word (合作社, 该公司) refers to. */
+  bool by_ref = false;
   if (orgs) {
     size_t who = SIZE_MAX;
     if (org && (org->end >= end || begin - org->end <= 6)) who = org->entity;
@@ -755,13 +771,14 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
       size_t rb = SIZE_MAX, re = 0;
       for (size_t k = cb; k < begin; k++) {
         size_t l = cnkg_wordlist_at(&org_ref_list, s, k, begin);
-        if (l && !inside_span(st, sentence, k, k + l)) {
+        if (l && !inside_span(st, sentence, k, k + l) && subject_at(s, cb, k)) {
           rb = k;
           re = k + l;
           k += l - 1;
         }
       }
       if (rb != SIZE_MAX) who = resolve_org_ref(st, rb, re);
+      by_ref = who != SIZE_MAX;
     }
     if (who != SIZE_MAX) add_unique(out, &n, max, who);
   }
@@ -795,7 +812,9 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     }
     return n;
   }
-  if (local_only) return n;
+  /* a clause that names its organisation by kind (合作社种植了…) is about
+   * that organisation, not a place to be guessed */
+  if (local_only || by_ref) return n;
   /* The paragraph (up to this clause), then the nearest heading before. */
   size_t e = paragraph_place(st, sen->paragraph, cb);
   /* a quotation first, then who said it where (“…”X村村民张三说) */

@@ -65,8 +65,9 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
  * nothing. With ORGS, also an economic or party organisation that contains
  * the mention or stands just before it, else an enterprise the clause names
  * before it (not through a person it qualifies), else the one a bare kind
- * word (合作社, 该公司) refers to. Failing a place in the clause (unless
- * LOCAL_ONLY): the place the paragraph is about (after a quotation that
+ * word opening the clause (合作社, 该公司) refers to. Failing a place in the
+ * clause (unless LOCAL_ONLY, or the clause names its organisation by kind):
+ * the place the paragraph is about (after a quotation that
  * opens the paragraph, the speaker's), then the one of the section heading
  * above, then (with FOCUS) the village or township the document names most,
  * else st->focus_place. With TOPIC, a place in the clause is joined by the

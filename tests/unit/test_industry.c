@@ -4,7 +4,42 @@
  * one industry for 养蜂 and 中蜂养殖, the carrying place in the sentence. */
 #include "check.h"
 #include "extractor/recognizers.h"
+#include "fakedoc.h"
 #include "recog_fixture.h"
+
+/* Lists with items the word lists do not know (written for the purpose;
+ * the analyses are hand-made, lists confuse the real analyser). */
+static void test_open_lists(const CnkgIndustryRecognizer *rec) {
+  static const char *const doc[] = {
+      /* 等 + class noun: every item is a crop */
+      "合作社/n 开发/v 出/v 松子/n 、/w 葛根/n 、/w 垂盆草/nz 等/u 30个/m 经营/vn 品种/n 。/w",
+      /* a known product among them, after a producing verb */
+      "柳溪村/LOC 种植/v 玉米/n 、/w 苍术/n 、/w 白芨/n ,/w 收成/n 不错/a 。/w",
+      /* not lists of products: a list of problems, of tasks, goods without
+       * a kind the lists know, people */
+      "基层/n 组织/n 涣散/a 、/w 产业/n 基础/n 薄弱/a 等/u 问题/n 突出/a 。/w",
+      "帮助/v 建强/v 班子/n 、/w 完善/v 基础设施/n 、/w 发展/v 主导/vn 产业/n 。/w",
+      "编织/v 出/v 的/u 手机套/n 、/w 电脑包/n 、/w 挎包/n 等/u 产品/n 热销/v 。/w",
+      "给/p 村/n 集体/n 、/w 合作社/n 和/c 村民/n 分红/v 。/w",
+      NULL};
+  static const FakePlace places[] = {{"柳溪村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_industry_run(rec, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "松子种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "葛根种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "垂盆草种植") != SIZE_MAX);
+  size_t village = fake_find(d, CNKG_TYPE_VILLAGE, "柳溪村");
+  size_t herb = fake_find(d, CNKG_TYPE_INDUSTRY, "苍术种植");
+  CHECK(herb != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "白芨种植") != SIZE_MAX);
+  CHECK(fake_has(d, village, CNKG_REL_HAS_INDUSTRY, herb, NULL));
+  static const char *const none[] = {"涣散", "涣散种植", "产业基础薄弱", "班子",
+                                     "完善基础设施", "电脑包", "挎包", "合作社",
+                                     "村民", NULL};
+  for (size_t i = 0; none[i]; i++) CHECK_EQ(fake_find(d, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
+  fake_doc_free(d);
+}
 
 int main(void) {
   char err[256] = "";
@@ -77,6 +112,7 @@ int main(void) {
 
   fixture_free(&f);
   free(s);
+  test_open_lists(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);
   return check_finish();

@@ -124,6 +124,11 @@ int main(void) {
            (Named[]){{"青禾种植专业合作社", O}, {NULL, C}}, "羊肚菌", ORGS, NULL,
            got, sizeof got);
   CHECK(has(got, "青禾种植专业合作社"));
+  /* ... and the clause is about it, not about the paragraph's place */
+  carriers("红山县的青禾种植专业合作社成立于去年。\n红山县地处山区。合作社种植了羊肚菌。",
+           (Named[]){{"红山县", C}, {"青禾种植专业合作社", O}, {NULL, C}}, "羊肚菌",
+           ORGS, NULL, got, sizeof got);
+  CHECK(has(got, "青禾种植专业合作社") && !has(got, "红山县"));
   /* an enterprise the clause names before the mention carries it with
    * the place ... */
   carriers("柳溪村成立了青禾种植专业合作社,流转土地三百亩,种植蓝莓。",

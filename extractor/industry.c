@@ -34,7 +34,8 @@ static const Activity activities[] = {
   {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"加工业", "加工", 'p'},
   {"加工", "加工", 'p'}, {"深加工", "加工", 'p'}, {"酿造", "酿造", 'p'},
   {"孵化", "孵化", 'r'}, {"编织", "编织", 'p'}, {"屠宰", "屠宰", 'p'},
-  {"产业", NULL, 0},
+  {"育种", "育种", 'g'}, {"育苗", "育苗", 'g'}, {"初加工", "初加工", 'p'},
+  {"粗加工", "粗加工", 'p'}, {"精深加工", "加工", 'p'}, {"产业", NULL, 0},
 };
 
 /* Words allowed between a product and its activity. */
@@ -376,7 +377,9 @@ static const char *const not_products[] = {
   "培训", "就业", "教育", "医疗", "住房", "交通", "水利", "电力", "道路",
   "环境", "文化", "旅游", "其他", "其它", "以上", "特色", "收购", "储藏",
   "运输", "包装", "面积", "产量", "结构", "品种", "效益", "成本", "收益",
-  "作物", NULL};
+  "作物", "公司", "人力", "劳力", "劳动力", "农业", "工业", "大面积", "民心",
+  "经济", "集体经济", "车间", "厂房", "工厂", "设备", "生产线", "行列", "队伍",
+  "方式", "模式", "能力", "水平", "积极性", "热情", "任务", "工作", NULL};
 static CnkgWordList not_products_list = CNKG_WORDLIST(not_products);
 
 /* Whether a place, organisation or person is named inside [b, e). */
@@ -419,6 +422,8 @@ static bool open_item_ok(const CnkgDocState *st, size_t si, size_t b,
   size_t n = cnkg_utf8_count(s + b, e - b);
   if (n < 2 || n > 6 || !all_han(s, b, e)) return false;
   if (cnkg_wordlist_has(&not_products_list, s + b, e - b)) return false;
+  /* determiners (全村, 各乡, 该企业) */
+  if (cnkg_utf8_char_in("全各每该本这那此其某", s, b, e)) return false;
   /* people (养殖大户, 专业户, 能手) */
   if (cnkg_utf8_char_in("户人员者家手匠民工", s, cnkg_lexicon_prev(s, b, e), e))
     return false;
@@ -611,6 +616,107 @@ static CnkgStatus scan_lists(Cands *c, const CnkgDocState *st, size_t si) {
                                  group_suffix(group), false, st, si, ib[i], ie[i]);
       if (r) return r;
     }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Modifiers that stand before 产业 without naming a product (特色产业,
+ * 支柱产业, 扶贫产业). */
+static const char *const abstract_heads[] = {
+  "支柱", "优势", "富民", "新兴", "朝阳", "绿色", "生态", "传统", "农村", "乡村",
+  "村级", "集体", "主导", "扶贫", "脱贫", "致富", "后续", "配套", "相关",
+  "现代", "主要", "重点", "龙头", "优质", "高效", "当地", "本地", "特色",
+  "新型", "主体", "富民强村", "增收", "骨干", "区域", "战略性", "文化",
+  "服务", "家庭", "庭院", "规模", "设施", "科学", "露天", "订单", NULL};
+static CnkgWordList abstract_heads_list = CNKG_WORDLIST(abstract_heads);
+
+static bool tag_in(const CnkgLacWord *w, const char *const *tags) {
+  if (!w || !w->tag) return false;
+  for (size_t i = 0; tags[i]; i++)
+    if (strcmp(w->tag, tags[i]) == 0) return true;
+  return false;
+}
+
+/* Products the word lists do not know, named next to an activity: a noun
+ * before it (人参种植, 藤椒种植专业合作社, 人参产业) or a verb's object
+ * that ends its phrase (加工橡子, 种植人参的). Needs the analyser. */
+static CnkgStatus scan_open(Cands *c, const CnkgDocState *st, size_t si) {
+  static const char *const nouns[] = {"n", "nz", "nw", NULL};
+  static const char *const verb_tags[] = {"v", "vn", NULL};
+  if (!st->lac) return CNKG_SUCCESS;
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t base = sen->begin, se = sen->end;
+  const CnkgLacResult *lr = &st->lac[si];
+  for (size_t wi = 0; wi < lr->n_words; wi++) {
+    const CnkgLacWord *w = &lr->words[wi];
+    size_t wb = base + w->begin, we = base + w->end;
+    /* a noun right before an activity (possibly glued to it) */
+    const Activity *a = NULL;
+    size_t pb = SIZE_MAX, pe = SIZE_MAX;
+    for (size_t k = wb; k < we && !a; k++) {
+      const Activity *x = activity_at(s, k, se);
+      if (!x) continue;
+      if (k > wb && tag_in(w, nouns)) {
+        pb = wb; /* 人参种植/n */
+      } else if (k == wb && wi > 0 && tag_in(&lr->words[wi - 1], nouns) &&
+                 lr->words[wi - 1].end == w->begin) {
+        pb = base + lr->words[wi - 1].begin; /* 人参/n 种植/v */
+      } else {
+        continue;
+      }
+      a = x;
+      pe = k;
+    }
+    if (a && pb != SIZE_MAX) {
+      /* known products are the word lists' business */
+      const CnkgLexEntry *e = cnkg_lexicon_before(s, pb, pe, MASK_PRODUCT | MASK_SECTOR);
+      bool known = e && strlen(e->word) == pe - pb;
+      if (!known && open_item_ok(st, si, pb, pe) &&
+          !cnkg_wordlist_has(&abstract_heads_list, s + pb, pe - pb) &&
+          cnkg_utf8_count(s + pb, pe - pb) <= 4) {
+        char g = a->group ? a->group : 'g';
+        const char *suffix = a->name ? a->name : "产业";
+        size_t ae = pe + strlen(a->word);
+        CnkgStatus r = add_cand_at(c, NULL, pb, pe, g, suffix, a->group != 0,
+                                   st, si, pb, ae);
+        if (r) return r;
+        if (!a->group) {
+          /* X产业: the crop, the text's form as an alias */
+          Cand *x = &c->v[c->n - 1];
+          char *name = join2(s + pb, pe - pb, "种植");
+          if (!name) return CNKG_ERR_NOMEM;
+          free(x->name);
+          x->name = name;
+        }
+        continue;
+      }
+    }
+    /* a producing verb and its object, where the object ends the phrase */
+    if (!tag_in(w, verb_tags) || wi + 1 >= lr->n_words) continue;
+    bool process = we - wb == strlen("加工") && cnkg_wordlist_word_at(s, wb, we, "加工");
+    size_t cursor = 0;
+    size_t vk = cnkg_wordlist_next_at(&verb_list, s, wb, we, &cursor);
+    if (!process && (vk == SIZE_MAX || wb + strlen(verbs[vk].word) != we ||
+                     (verbs[vk].group != 'g' && verbs[vk].group != 'r')))
+      continue;
+    const CnkgLacWord *o = &lr->words[wi + 1];
+    size_t ob = base + o->begin, oe = base + o->end;
+    if (ob != we || !tag_in(o, nouns)) continue;
+    bool ends = oe >= se || !cnkg_is_han(cnkg_utf8_next(s, se, &(size_t){oe})) ||
+                cnkg_wordlist_word_at(s, oe, se, "等") ||
+                cnkg_wordlist_word_at(s, oe, se, "的") ||
+                cnkg_wordlist_at(&separators_list, s, oe, se);
+    if (!ends) continue;
+    const CnkgLexEntry *e = cnkg_lexicon_before(s, ob, oe, MASK_PRODUCT | MASK_SECTOR);
+    if ((e && strlen(e->word) == oe - ob) || !open_item_ok(st, si, ob, oe) ||
+        cnkg_wordlist_has(&abstract_heads_list, s + ob, oe - ob) ||
+        cnkg_utf8_count(s + ob, oe - ob) > 4)
+      continue;
+    char g = process ? 'p' : verbs[vk].group;
+    CnkgStatus r = add_cand_at(c, NULL, ob, oe, g, process ? "加工" : group_suffix(g),
+                               true, st, si, ob, oe);
+    if (r) return r;
   }
   return CNKG_SUCCESS;
 }
@@ -826,6 +932,7 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
   for (size_t si = 0; si < st->text->n_sentences && !r; si++) {
     r = scan_sentence(&c, st, si);
     if (!r) r = scan_lists(&c, st, si);
+    if (!r) r = scan_open(&c, st, si);
   }
   if (!r) {
     group_cands(&c);

@@ -41,6 +41,32 @@ static void test_open_lists(const CnkgIndustryRecognizer *rec) {
   fake_doc_free(d);
 }
 
+/* Products the word lists do not know, next to an activity (hand-made
+ * analyses). */
+static void test_open_activity(const CnkgIndustryRecognizer *rec) {
+  static const char *const doc[] = {
+      "村民/n 从事/v 人参/n 种植/v ,/w 效益/n 不错/a 。/w",
+      "眼下/t 正/d 组织/v 人手/n 加工/v 橡子/n ,/w 忙/v 不/d 过来/v 。/w",
+      "他/r 成立/v 了/u 藤椒种植/n 专业合作社/n 。/w",
+      "全县/n 大力/d 发展/v 鹿茸/n 产业/n 。/w",
+      /* not products: modifiers of 产业, determiners, firms, extents */
+      "壮大/v 特色/n 产业/n 和/c 扶贫/vn 产业/n 。/w",
+      "全村/n 种植/v 面积/n 扩大/v ,/w 再/d 交给/v 公司/n 加工/v 。/w",
+      "今年/t 大面积/n 种植/v ,/w 收成/n 好/a 。/w",
+      NULL};
+  FakeDoc *d = fake_doc_new(doc, NULL);
+  CHECK_EQ(cnkg_industry_run(rec, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "人参种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "橡子加工") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "藤椒种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "鹿茸种植") != SIZE_MAX);
+  static const char *const none[] = {"人手加工", "特色种植", "扶贫种植", "特色产业",
+                                     "全村种植", "公司加工", "大面积种植",
+                                     "面积种植", NULL};
+  for (size_t i = 0; none[i]; i++) CHECK_EQ(fake_find(d, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
+  fake_doc_free(d);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgIndustryRecognizer *rec = NULL;
@@ -113,6 +139,7 @@ int main(void) {
   fixture_free(&f);
   free(s);
   test_open_lists(rec);
+  test_open_activity(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);
   return check_finish();

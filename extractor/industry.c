@@ -35,7 +35,8 @@ static const Activity activities[] = {
   {"加工", "加工", 'p'}, {"深加工", "加工", 'p'}, {"酿造", "酿造", 'p'},
   {"孵化", "孵化", 'r'}, {"编织", "编织", 'p'}, {"屠宰", "屠宰", 'p'},
   {"育种", "育种", 'g'}, {"育苗", "育苗", 'g'}, {"初加工", "初加工", 'p'},
-  {"粗加工", "粗加工", 'p'}, {"精深加工", "加工", 'p'}, {"产业", NULL, 0},
+  {"粗加工", "粗加工", 'p'}, {"精深加工", "加工", 'p'}, {"捕捞", "捕捞", 'r'},
+  {"产业", NULL, 0},
 };
 
 /* Words allowed between a product and its activity. */
@@ -413,6 +414,16 @@ static const CnkgLacWord *lac_word_at(const CnkgDocState *st, size_t si,
   return NULL;
 }
 
+/* Whether [b, e) has a function word, which belongs to a phrase, not to
+ * the name of a product or trade. */
+static bool has_function_char(const char *s, size_t b, size_t e) {
+  for (size_t i = b; i < e; cnkg_utf8_next(s, e, &i))
+    if (cnkg_utf8_char_in("的了在是和与及或等着过把被将对从向也都就又还不没很更最",
+                          s, i, e))
+      return true;
+  return false;
+}
+
 /* An item the lists do not know can be a product: two to six Han
  * characters, no name of a place, body or person inside, not an activity
  * or general noun, nothing the analyser reads as a number or a name. */
@@ -427,12 +438,8 @@ static bool open_item_ok(const CnkgDocState *st, size_t si, size_t b,
   /* people (养殖大户, 专业户, 能手) */
   if (cnkg_utf8_char_in("户人员者家手匠民工", s, cnkg_lexicon_prev(s, b, e), e))
     return false;
-  if (names_inside(st, si, b, e)) return false;
+  if (names_inside(st, si, b, e) || has_function_char(s, b, e)) return false;
   for (size_t i = b; i < e;) {
-    /* function words belong to phrases, not to names of products */
-    if (cnkg_utf8_char_in("的了在是和与及或等着过把被将对从向也都就又还不没很更最",
-                          s, i, e))
-      return false;
     const CnkgLacWord *w = lac_word_at(st, si, i);
     if (w && w->tag &&
         (strcmp(w->tag, "m") == 0 || strcmp(w->tag, "q") == 0 ||
@@ -721,6 +728,106 @@ static CnkgStatus scan_open(Cands *c, const CnkgDocState *st, size_t si) {
   return CNKG_SUCCESS;
 }
 
+/* What a 集…为一体 list may distribute over its first item's product
+ * (集人参种植、加工、销售于一体). */
+static const Activity chain_acts[] = {
+  {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"育苗", "育苗", 'g'},
+  {"育种", "育种", 'g'}, {"养殖", "养殖", 'r'}, {"加工", "加工", 'p'},
+  {"销售", "销售", 'p'}, {"营销", "营销", 'p'},
+};
+static CnkgWordList chain_act_list = CNKG_WORDLIST_FIELD(chain_acts, word);
+
+/* 集A、B、C为一体 / 集A、B和C于一体: a business that does all of them.
+ * Each item is an industry of its own; when the first is a product and an
+ * activity (人参种植) and the others bare activities, each activity goes
+ * with that product. */
+static CnkgStatus scan_integrated(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  for (size_t k = sb; k + 3 <= se; k++) {
+    if (!cnkg_wordlist_word_at(s, k, se, "集")) continue;
+    size_t lb = k + 3, le = SIZE_MAX;
+    for (size_t q = lb; q + 9 <= se && q < lb + 120; q++)
+      if (cnkg_wordlist_word_at(s, q, se, "为一体") ||
+          cnkg_wordlist_word_at(s, q, se, "于一体")) {
+        le = q;
+        break;
+      }
+    if (le == SIZE_MAX) continue;
+    enum { MAX_ITEMS = 12 };
+    size_t ib[MAX_ITEMS + 1], ie[MAX_ITEMS + 1], n = 0;
+    bool ok = true;
+    for (size_t p = lb; p < le && ok;) {
+      size_t q = p, sep = 0;
+      while (q < le && !(sep = cnkg_wordlist_at(&separators_list, s, q, le)))
+        cnkg_utf8_next(s, le, &q);
+      size_t nch = cnkg_utf8_count(s + p, q - p);
+      ok = n < MAX_ITEMS && nch >= 2 && nch <= 8 && all_han(s, p, q) &&
+           !names_inside(st, si, p, q);
+      ib[n] = p;
+      ie[n++] = q;
+      p = q + sep;
+    }
+    k = le;
+    if (!ok || n < 2) continue;
+    /* …、C等产业为一体: the last item up to 等, if what follows names
+     * industries; 等功能 and the like make it a list of something else */
+    for (size_t q = ib[n - 1]; q < ie[n - 1]; q++) {
+      if (!cnkg_wordlist_word_at(s, q, ie[n - 1], "等")) continue;
+      size_t cursor = 0;
+      size_t ci = cnkg_wordlist_next_at(&class_noun_list, s, q + 3, ie[n - 1], &cursor);
+      if (q + 3 < ie[n - 1] &&
+          (ci == SIZE_MAX || q + 3 + strlen(class_nouns[ci].word) != ie[n - 1]))
+        ok = false;
+      ie[n - 1] = q;
+      break;
+    }
+    for (size_t i = 0; i < n && ok; i++)
+      ok = ie[i] > ib[i] && !has_function_char(s, ib[i], ie[i]);
+    if (!ok) continue;
+    /* the first item's product, if it ends with an activity */
+    size_t pe = SIZE_MAX;
+    for (size_t q = ib[0]; q < ie[0]; q++) {
+      size_t al = cnkg_wordlist_at(&chain_act_list, s, q, ie[0]);
+      if (al && q + al == ie[0] && q > ib[0]) {
+        pe = q;
+        break;
+      }
+    }
+    bool bare = pe != SIZE_MAX;
+    for (size_t i = 1; i < n && bare; i++)
+      bare = cnkg_wordlist_has(&chain_act_list, s + ib[i], ie[i] - ib[i]);
+    for (size_t i = 0; i < n; i++) {
+      CnkgStatus r;
+      if (bare) {
+        size_t ab = i == 0 ? pe : ib[i];
+        size_t cursor = 0;
+        size_t ak = cnkg_wordlist_next_at(&chain_act_list, s, ab, ie[i], &cursor);
+        if (ak == SIZE_MAX) continue;
+        const CnkgLexEntry *e = cnkg_lexicon_before(s, ib[0], pe, MASK_PRODUCT);
+        if (e && strlen(e->word) != pe - ib[0]) e = NULL;
+        r = add_cand_at(c, e, ib[0], pe, chain_acts[ak].group, chain_acts[ak].name,
+                        true, st, si, i == 0 ? ib[0] : ib[i], ie[i]);
+        if (!r && i > 0) {
+          /* a bare 加工 is no name of this industry */
+          Cand *x = &c->v[c->n - 1];
+          char *surface = cnkg_strndup(x->name, strlen(x->name));
+          if (!surface) return CNKG_ERR_NOMEM;
+          free(x->surface);
+          x->surface = surface;
+        }
+      } else {
+        const CnkgLexEntry *e = cnkg_lexicon_find(s + ib[i], ie[i] - ib[i]);
+        if (e) continue; /* the word lists' own */
+        r = add_cand_at(c, NULL, ib[i], ie[i], 's', "", true, st, si, ib[i], ie[i]);
+      }
+      if (r) return r;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
 static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
   const CnkgSentence *sen = &st->text->sentences[si];
   const char *s = st->text->norm;
@@ -818,7 +925,10 @@ static void group_cands(Cands *c) {
         if (strcmp(x->name, y->name) == 0) { x->key = j; break; }
         continue;
       }
-      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0) {
+      /* one product, one kind of activity; two activities the text names
+       * (鹿茸加工, 鹿茸销售) stay two */
+      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0 &&
+          !(x->explicit_act && y->explicit_act && strcmp(x->name, y->name) != 0)) {
         x->key = j;
         break;
       }
@@ -933,6 +1043,7 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
     r = scan_sentence(&c, st, si);
     if (!r) r = scan_lists(&c, st, si);
     if (!r) r = scan_open(&c, st, si);
+    if (!r) r = scan_integrated(&c, st, si);
   }
   if (!r) {
     group_cands(&c);

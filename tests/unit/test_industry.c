@@ -67,6 +67,30 @@ static void test_open_activity(const CnkgIndustryRecognizer *rec) {
   fake_doc_free(d);
 }
 
+/* 集A、B、C为一体: each item an industry, or one product's activities. */
+static void test_integrated(const CnkgIndustryRecognizer *rec) {
+  Fixture f;
+  fixture_init(&f, "青禾公司是一家集生态养老、文旅研学、休闲农业为一体的企业。"
+                   "白云参业公司集鹿茸养殖、加工、销售于一体。\n"
+                   "这本手册集政策宣传、解读、操作流程等功能为一体。"
+                   "这里曾经集“老、边、山、穷”于一体。\n"
+                   "全县牧业和冷链物流发展迅速。");
+  CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "生态养老") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "文旅研学") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "休闲农业") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鹿茸养殖") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鹿茸加工") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鹿茸销售") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "加工") == SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "政策宣传") == SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "解读") == SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "牧业") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "冷链物流") != SIZE_MAX);
+  CHECK_EQ(fixture_count(&f, CNKG_TYPE_INDUSTRY), 8);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgIndustryRecognizer *rec = NULL;
@@ -140,6 +164,7 @@ int main(void) {
   free(s);
   test_open_lists(rec);
   test_open_activity(rec);
+  test_integrated(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);
   return check_finish();

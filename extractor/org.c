@@ -91,8 +91,9 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "|组织部|宣传部|局))",
       err, errsize);
   r->media = compile(
-      "(?:^|(?<=[、，,：:（(\\s“·]|综合))(\\p{Han}{2,8}?(?:日报|晚报|时报|新闻网|网|社|报))"
-      "(?=[、，,）)\\s。”·]|$)",
+      "(?:^|(?<=[、，,：:（(\\s“·》。!?]|综合))(\\p{Han}{2,10}?(?:日报|晚报|时报|导报|周刊"
+      "|杂志社|报社|新闻网|电视台|在线|客户端|网|社|报))"
+      "(?=[、，,）)\\s。”·]|记者|讯|消息|编辑|通讯员|$)",
       err, errsize);
   r->quoted = compile(
       "“(\\p{Han}{2,12})”(\\p{Han}{0,8}?(?:专业合作社|合作社|有限公司|公司|协会"
@@ -231,6 +232,17 @@ static size_t place_at_start(const CnkgDocState *st, const size_t *pl,
 static bool middle_ok(const char *s, size_t b, size_t e) {
   for (size_t i = b; i < e;) {
     if (cnkg_utf8_char_in(BAD_MIDDLE, s, i, e)) return false;
+    cnkg_utf8_next(s, e, &i);
+  }
+  return true;
+}
+
+/* Media names take place words (中国…网, 南方…报) that bodies' names
+ * may not; only function words and punctuation are out. */
+static bool media_middle_ok(const char *s, size_t b, size_t e) {
+  for (size_t i = b; i < e;) {
+    if (cnkg_utf8_char_in("的了在是把被将与及等也都就已和，。、；：！？“”（）", s, i, e))
+      return false;
     cnkg_utf8_next(s, e, &i);
   }
   return true;
@@ -440,12 +452,59 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t b = ov[2], e = ov[3];
     pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
-    if (cnkg_wordlist_word_before(s, b, e, "合作社") || !middle_ok(s, b, e)) continue;
+    if (cnkg_wordlist_word_before(s, b, e, "合作社") || !media_middle_ok(s, b, e)) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
     if (status) break;
   }
   pcre2_match_data_free(md);
   return status;
+}
+
+/* Words that end the outlet's name in a credited source (来源:X作者:Y),
+ * and words around it that are not part of it. */
+static const char *const source_stops[] = {
+  "作者", "记者", "编辑", "责编", "通讯员", "时间", "发布", "来源", "摄影",
+  "摄", "图", "报道", "整理", "等", "讯", "消息", NULL};
+static CnkgWordList source_stop_list = CNKG_WORDLIST(source_stops);
+static const char *const source_leads[] = {
+  "本文来源", "来源于", "来源", "综合", "据", "转自", "摘自", "编辑整理", NULL};
+static CnkgWordList source_lead_list = CNKG_WORDLIST(source_leads);
+
+/* News outlets the page credits as its source (来源:X, X讯(记者 Y),
+ * "X 2020年23期"; furniture.c finds them): each item of the source up to
+ * the first credit word, as an organisation. */
+static CnkgStatus from_sources(CnkgDocState *st, CandList *out) {
+  const CnkgText *t = st->text;
+  const char *s = t->norm;
+  for (size_t k = 0; k < t->n_credits; k++) {
+    const CnkgCredit *c = &t->credits[k];
+    if (c->role != CNKG_CREDIT_SOURCE) continue;
+    size_t i = c->begin, e = c->end;
+    while (i < e) {
+      i += cnkg_wordlist_at(&source_lead_list, s, i, e);
+      size_t b = i;
+      while (i < e && !cnkg_wordlist_at(&source_stop_list, s, i, e)) {
+        size_t q = i;
+        uint32_t cp = cnkg_utf8_next(s, e, &q);
+        if (!cnkg_is_han(cp) && cp != 0x00B7 /* · */) break;
+        if (cnkg_wordlist_word_at(s, i, e, "、")) break;
+        i = q;
+      }
+      size_t n = cnkg_utf8_count(s + b, i - b);
+      if (n >= 2 && n <= 16 && !cnkg_wordlist_word_at(s, b, i, "本")) {
+        CnkgStatus r = cand_add(out, b, i, SIZE_MAX, NULL, 0);
+        if (r) return r;
+      }
+      /* on to the next item of a list (综合A、B等报道), past what ended
+       * this one */
+      if (i >= e) break;
+      size_t stop = cnkg_wordlist_at(&source_stop_list, s, i, e);
+      if (stop && !cnkg_wordlist_word_at(s, i, e, "等")) break;
+      if (stop) i += stop;
+      else cnkg_utf8_next(s, e, &i);
+    }
+  }
+  return CNKG_SUCCESS;
 }
 
 /* Names in quotation marks and bodies named after a bare level
@@ -568,6 +627,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   CnkgStatus s = from_places(r, st, pl, npl, &cl);
   if (!s) s = from_lac(st, &cl);
   if (!s) s = from_media(r, st, &cl);
+  if (!s) s = from_sources(st, &cl);
   if (!s) s = from_regex(r, r->quoted, st, &cl);
   if (!s) s = from_regex(r, r->level_body, st, &cl);
   if (!s) s = from_firm_list(r, st, &cl);
@@ -649,4 +709,59 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   free(cl.v);
   free(pl);
   return s;
+}
+
+/* Words after an outlet's name that make it the credit of what follows
+ * (X记者 Y, X讯(记者 Y)). */
+static const char *const outlet_credit_words[] = {
+  "记者", "特约记者", "讯", "消息", "编辑", "责编", "作者", NULL};
+static CnkgWordList outlet_credit_list = CNKG_WORDLIST(outlet_credit_words);
+
+/* Whether organisation span sp names an outlet credited in its sentence:
+ * inside a credited source, or followed by a credit word. */
+static bool credited_outlet(const CnkgDocState *st, const CnkgSpan *sp) {
+  const CnkgText *t = st->text;
+  for (size_t k = 0; k < t->n_credits; k++) {
+    const CnkgCredit *c = &t->credits[k];
+    if (c->role == CNKG_CREDIT_SOURCE && c->begin <= sp->begin && sp->end <= c->end)
+      return true;
+  }
+  size_t se = t->sentences[sp->sentence].end;
+  size_t q = sp->end;
+  if (cnkg_wordlist_word_at(t->norm, q, se, "》")) q += 3;
+  return cnkg_wordlist_at(&outlet_credit_list, t->norm, q, se) > 0;
+}
+
+CnkgStatus cnkg_org_credits(CnkgDocState *st) {
+  if (!st || !st->text) return CNKG_ERR_ARG;
+  const CnkgText *t = st->text;
+  for (size_t si = 0; si < t->n_sentences; si++) {
+    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i)) {
+      const CnkgSpan *o = &st->spans[i];
+      if (o->type != CNKG_TYPE_ORGANIZATION || !credited_outlet(st, o)) continue;
+      /* the persons named after it, up to a correspondent's credit (X记者
+       * A 通讯员 B: B writes for the local office, not for X) or the next
+       * outlet */
+      size_t stop = t->sentences[si].end;
+      for (size_t k = o->end; k < stop; k++)
+        if (cnkg_wordlist_word_at(t->norm, k, stop, "通讯员")) stop = k;
+      for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
+           j = cnkg_docstate_next_span(st, j)) {
+        const CnkgSpan *x = &st->spans[j];
+        if (x->type == CNKG_TYPE_ORGANIZATION && x->begin >= o->end && x->begin < stop &&
+            credited_outlet(st, x))
+          stop = x->begin;
+      }
+      for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
+           j = cnkg_docstate_next_span(st, j)) {
+        const CnkgSpan *p = &st->spans[j];
+        if (p->type != CNKG_TYPE_PERSON || p->begin < o->end || p->end > stop) continue;
+        CnkgStatus r = cnkg_docstate_relate(st, p->entity, CNKG_REL_ASSOCIATED_WITH,
+                                            o->entity, NULL, si);
+        if (r) return r;
+      }
+    }
+  }
+  return CNKG_SUCCESS;
 }

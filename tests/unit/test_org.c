@@ -7,6 +7,50 @@
 #include "fakedoc.h"
 #include "extractor/recognizers.h"
 
+/* Outlets credited as the source (furniture.c finds the credit) and the
+ * persons their credit lines name. */
+static void test_outlets(const CnkgOrgRecognizer *or) {
+  static const char *const doc[] = {
+      "=来源:白河在线作者:张立新",
+      "=青山日报记者李明通讯员王芳",
+      "=中国农科新闻网记者赵强",
+      "张立新/PER 在/p 白河县/LOC 采访/v 。/w",
+      NULL};
+  static const FakePlace named[] = {{"白河县", CNKG_TYPE_COUNTY},
+                                    {"张立新", CNKG_TYPE_PERSON},
+                                    {"李明", CNKG_TYPE_PERSON},
+                                    {"王芳", CNKG_TYPE_PERSON},
+                                    {"赵强", CNKG_TYPE_PERSON},
+                                    {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, named);
+  /* the source credit as furniture.c records it: all after 来源: */
+  const char *src = strstr(d->text.norm, "白河在线");
+  CnkgCredit credit = {CNKG_CREDIT_SOURCE, (size_t)(src - d->text.norm),
+                       (size_t)(strchr(src, '\n') - d->text.norm)};
+  d->text.credits = &credit;
+  d->text.n_credits = 1;
+  for (size_t i = 0; i < d->text.n_sentences; i++) d->text.sentences[i].credit = i < 3;
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_org_credits(&d->st), CNKG_SUCCESS);
+  size_t web = fake_find(d, CNKG_TYPE_ORGANIZATION, "白河在线");
+  size_t paper = fake_find(d, CNKG_TYPE_ORGANIZATION, "青山日报");
+  size_t site = fake_find(d, CNKG_TYPE_ORGANIZATION, "中国农科新闻网");
+  CHECK(web != SIZE_MAX && paper != SIZE_MAX && site != SIZE_MAX);
+  CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, "白河在线作者"), SIZE_MAX);
+  size_t zhang = fake_find(d, CNKG_TYPE_PERSON, "张立新");
+  size_t li = fake_find(d, CNKG_TYPE_PERSON, "李明");
+  size_t wang = fake_find(d, CNKG_TYPE_PERSON, "王芳");
+  size_t zhao = fake_find(d, CNKG_TYPE_PERSON, "赵强");
+  CHECK(fake_has(d, zhang, CNKG_REL_ASSOCIATED_WITH, web, NULL));
+  CHECK(fake_has(d, li, CNKG_REL_ASSOCIATED_WITH, paper, NULL));
+  CHECK(fake_has(d, zhao, CNKG_REL_ASSOCIATED_WITH, site, NULL));
+  /* a correspondent after the reporter writes for no outlet named here */
+  CHECK(!fake_has(d, wang, CNKG_REL_ASSOCIATED_WITH, paper, NULL));
+  d->text.credits = NULL;
+  d->text.n_credits = 0;
+  fake_doc_free(d);
+}
+
 int main(void) {
   CnkgOrgRecognizer *or = NULL;
   char err[256] = "";
@@ -67,6 +111,7 @@ int main(void) {
     CHECK(!(e->type == CNKG_TYPE_ORGANIZATION && strstr(e->label, "干部")));
   }
   fake_doc_free(d);
+  test_outlets(or);
   cnkg_org_free(or);
   cnkg_org_free(NULL);
   return check_finish();

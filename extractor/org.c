@@ -26,6 +26,7 @@ struct CnkgOrgRecognizer {
   pcre2_code *quoted;       /* “名”合作社, “名突击队” */
   pcre2_code *level_body;   /* 县农技服务团, 市扶贫工作领导小组 */
   pcre2_code *firm_list;    /* 以A、B、C为龙头企业 / 等工业企业 */
+  pcre2_code *bare_level;   /* 镇党委, 村“两委”, 县文联: a body of "the" place */
   pcre2_match_context *mctx;
 };
 
@@ -84,7 +85,7 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:“两委”|\"两委\"|两委|人民政府|政府|党工委|党委|党支部|党总支|总支"
       "|人大常委会|政协|纪检委|纪委|委组织部|委宣传部|委(?![员会])"
       "|\\p{Han}{0,12}?(?:扶贫办|办公室|指挥部|领导小组|服务团|服务中心"
-      "|委员会|协会|组织部|宣传部|局))",
+      "|委员会|协会|组织部|宣传部|局|工作队|工作站|办事处|文联|作协|妇联|团委))",
       err, errsize);
   r->coordinated = compile(
       "(?:和|、|及|与)(\\p{Han}{1,10}?(?:扶贫办|办公室|指挥部|领导小组|委员会"
@@ -92,7 +93,8 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       err, errsize);
   r->media = compile(
       "(?:^|(?<=[、，,：:（(\\s“·》。!?]|综合))(\\p{Han}{2,10}?(?:日报|晚报|时报|导报|周刊"
-      "|杂志社|报社|新闻网|电视台|在线|客户端|网|社|报))"
+      "|杂志社|报社|新闻网|电视台|在线|客户端|(?<![互电渔上联管蛛])网|社"
+      "|(?<![汇举回上申通海预年简情喜捷公电])报))"
       "(?=[、，,）)\\s。”·]|记者|讯|消息|编辑|通讯员|$)",
       err, errsize);
   r->quoted = compile(
@@ -108,10 +110,17 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:以|有|像|如)((?:\\p{Han}{2,10}(?:[（(][^）)]{1,12}[）)])?、){1,15}\\p{Han}{2,10}?"
       "(?:[（(][^）)]{1,12}[）)])?)(?:等)?(?:为龙头企业|为龙头|为骨干企业|(?:工业|农业|加工|骨干|龙头)?企业)",
       err, errsize);
+  r->bare_level = compile(
+      "(?:(?<![\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}])|(?<=[的和与及在由经向对到把被将为是了该给同跟请]))"
+      "(村(?:“两委”|\"两委\"|两委)|[县镇乡市区旗](?:党委|党工委|人民政府|政府|文联|作协"
+      "|妇联|团委|扶贫办|人大|政协|纪委|\\p{Han}{1,6}?局))"
+      "(?![员会门面])",
+      err, errsize);
   r->mctx = pcre2_match_context_create(NULL);
-  if (!r->firm_list || !r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
+  if (!r->bare_level || !r->firm_list || !r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
       !r->mctx) {
-    bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body;
+    bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body &&
+                 r->firm_list && r->bare_level;
     cnkg_org_free(r);
     return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
   }
@@ -129,6 +138,7 @@ void cnkg_org_free(CnkgOrgRecognizer *r) {
   pcre2_code_free(r->quoted);
   pcre2_code_free(r->level_body);
   pcre2_code_free(r->firm_list);
+  pcre2_code_free(r->bare_level);
   pcre2_match_context_free(r->mctx);
   free(r);
 }
@@ -154,6 +164,16 @@ static char *clean_name(const char *s, size_t len) {
   return o;
 }
 
+/* a + b, newly allocated; NULL on OOM. */
+static char *join_names(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *r = malloc(la + lb + 1);
+  if (!r) return NULL;
+  memcpy(r, a, la);
+  memcpy(r + la, b, lb + 1);
+  return r;
+}
+
 static bool is_generic(const char *name) {
   size_t len = strlen(name);
   /* A village committee is the village itself. */
@@ -175,6 +195,7 @@ typedef struct {
   size_t place;       /* entity index of the place it lies in, or SIZE_MAX */
   char *prefix;       /* name to put before the text (a shared place), or NULL */
   bool piece;         /* one item of a list the analyser tagged as one ORG */
+  bool bare;          /* named by a bare level (镇党委): of the place meant */
 } Cand;
 
 typedef struct {
@@ -197,7 +218,7 @@ static CnkgStatus cand_add(CandList *l, size_t b, size_t e, size_t place,
     p = cnkg_strndup(prefix, prefix_len);
     if (!p) return CNKG_ERR_NOMEM;
   }
-  l->v[l->n++] = (Cand){b, e, place, p, false};
+  l->v[l->n++] = (Cand){b, e, place, p, false, false};
   return CNKG_SUCCESS;
 }
 
@@ -241,7 +262,8 @@ static bool middle_ok(const char *s, size_t b, size_t e) {
  * may not; only function words and punctuation are out. */
 static bool media_middle_ok(const char *s, size_t b, size_t e) {
   for (size_t i = b; i < e;) {
-    if (cnkg_utf8_char_in("的了在是把被将与及等也都就已和，。、；：！？“”（）", s, i, e))
+    if (cnkg_utf8_char_in("的了在是把被将与及等也都就已和给对向从他她我你，。、；：！？“”（）",
+                          s, i, e))
       return false;
     cnkg_utf8_next(s, e, &i);
   }
@@ -535,6 +557,36 @@ static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
   return status;
 }
 
+/* Bodies named by a bare level (镇党委, 村“两委”, 县文联): the place they
+ * belong to is resolved when they are emitted. Not after a place's own
+ * name (from_places takes those) nor after 各/全/每 (bodies in general). */
+static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
+                            const size_t *pl, size_t npl, CandList *out) {
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len;
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  size_t pos = 0;
+  CnkgStatus status = CNKG_SUCCESS;
+  while (pos < len && !status) {
+    int rc = pcre2_match(r->bare_level, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
+    if (rc < 2) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
+    size_t b = ov[2], e = ov[3];
+    bool named = false;
+    for (size_t k = 0; k < npl && !named; k++)
+      named = st->spans[pl[k]].end == b || (st->spans[pl[k]].begin <= b && st->spans[pl[k]].end > b);
+    /* (村“两委” has its quotation marks) */
+    bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + 3, e, "“");
+    if (named || (!quoted && !middle_ok(s, b + 3, e))) continue;
+    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+    if (!status) out->v[out->n - 1].bare = true;
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
 /* The place type a body starting with a level character belongs to. */
 static CnkgType level_of(const char *s, size_t b, size_t e) {
   if (cnkg_utf8_char_in("县旗", s, b, e)) return CNKG_TYPE_COUNTY;
@@ -631,6 +683,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   if (!s) s = from_regex(r, r->quoted, st, &cl);
   if (!s) s = from_regex(r, r->level_body, st, &cl);
   if (!s) s = from_firm_list(r, st, &cl);
+  if (!s) s = from_bare(r, st, pl, npl, &cl);
   /* 红山县组织部和交通局: a second body sharing the first one's place */
   if (!s) {
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
@@ -667,27 +720,40 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
     char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
     if (!body) { s = CNKG_ERR_NOMEM; break; }
     char *name = body;
-    if (!c->prefix && c->begin >= 3 && memcmp(st->text->norm + c->begin - 3, "该", 3) == 0) {
-      /* 该县扶贫办: the county just named */
+    if (!c->prefix && (c->bare || (c->begin >= 3 &&
+                                   memcmp(st->text->norm + c->begin - 3, "该", 3) == 0))) {
+      /* 该县扶贫办, 镇党委: the place of that level just named, else the
+       * one the document is about */
       CnkgType lv = level_of(st->text->norm, c->begin, c->end);
       size_t best = SIZE_MAX, best_b = 0;
+      /* of those, one whose name ends with the body's level character
+       * (市作协: 乐山市, not 凉山州) */
+      bool best_same = false;
       for (size_t q = 0; q < npl && lv != CNKG_TYPE_COUNT; q++) {
         const CnkgSpan *sp = &st->spans[pl[q]];
-        if (sp->type == lv && sp->end <= c->begin && (best == SIZE_MAX || sp->begin > best_b)) {
-          best = q;
+        if (sp->type != lv || sp->end > c->begin || sp->end <= sp->begin) continue;
+        const char *label = cnkg_graph_entity(st->graph, sp->entity)->label;
+        size_t ll = strlen(label);
+        bool same = ll >= 3 && memcmp(label + ll - 3, st->text->norm + c->begin, 3) == 0;
+        if (best == SIZE_MAX || (same && !best_same) || (same == best_same && sp->begin > best_b)) {
+          best = sp->entity;
           best_b = sp->begin;
+          best_same = same;
         }
       }
+      if (best == SIZE_MAX && st->focus_place != SIZE_MAX &&
+          cnkg_graph_entity(st->graph, st->focus_place)->type == lv)
+        best = st->focus_place;
       if (best != SIZE_MAX) {
-        const CnkgSpan *sp = &st->spans[pl[best]];
-        size_t pn = sp->end - sp->begin, bn = strlen(body);
-        /* the place name ends with the level character the body starts with */
-        name = malloc(pn + bn + 1);
-        if (!name) { free(body); s = CNKG_ERR_NOMEM; break; }
-        memcpy(name, st->text->norm + sp->begin, pn);
-        memcpy(name + pn, body + 3, bn - 3 + 1);
+        /* the place's name, for the level character the body starts with */
+        const char *pn = cnkg_graph_entity(st->graph, best)->label;
+        name = join_names(pn, body + 3);
         free(body);
-        c->place = sp->entity;
+        if (!name) { s = CNKG_ERR_NOMEM; break; }
+        c->place = best;
+      } else if (c->bare) {
+        free(body);
+        continue; /* no place to say whose */
       }
     }
     if (c->prefix) {

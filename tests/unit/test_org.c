@@ -51,6 +51,37 @@ static void test_outlets(const CnkgOrgRecognizer *or) {
   fake_doc_free(d);
 }
 
+/* Bodies named by a bare level belong to the place of that level just
+ * named; a work team after a place is that place's. */
+static void test_bare_levels(const CnkgOrgRecognizer *or) {
+  static const char *const doc[] = {
+      "白云市/LOC 和/c 红河州/LOC 的/u 作家/n 来到/v 青石镇/LOC 白杨村/LOC 。/w",
+      "她/r 给/p 镇党委/n 汇报/v ,/w 与/p 村/n “/w 两委/n ”/w 一起/d 制定/v 计划/n 。/w",
+      "市作协/n 组织/v 采风/vn 。/w",
+      "红山县/LOC 农业农村局/n 驻/v 白杨村/LOC 扶贫工作队/n 进村/v 。/w",
+      NULL};
+  static const FakePlace places[] = {{"白云市", CNKG_TYPE_PREFECTURE},
+                                     {"红河州", CNKG_TYPE_PREFECTURE},
+                                     {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {"红山县", CNKG_TYPE_COUNTY},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  size_t town = fake_find(d, CNKG_TYPE_TOWNSHIP, "青石镇");
+  size_t o = fake_find(d, CNKG_TYPE_ORGANIZATION, "青石镇党委");
+  CHECK(o != SIZE_MAX && fake_has(d, o, CNKG_REL_BASED_IN, town, NULL));
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "白杨村两委") != SIZE_MAX);
+  /* 市: the prefecture whose name ends with 市, not the nearer 州 */
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "白云市作协") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "白杨村扶贫工作队") != SIZE_MAX);
+  CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, "镇党委"), SIZE_MAX);
+  /* 汇报 ends in 报 but names no paper */
+  for (size_t i = 0; i < cnkg_graph_entity_count(d->graph); i++)
+    CHECK(strstr(cnkg_graph_entity(d->graph, i)->label, "汇报") == NULL);
+  fake_doc_free(d);
+}
+
 int main(void) {
   CnkgOrgRecognizer *or = NULL;
   char err[256] = "";
@@ -112,6 +143,7 @@ int main(void) {
   }
   fake_doc_free(d);
   test_outlets(or);
+  test_bare_levels(or);
   cnkg_org_free(or);
   cnkg_org_free(NULL);
   return check_finish();

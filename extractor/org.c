@@ -348,7 +348,12 @@ static bool has_suffix_char(const char *s, size_t len) {
   size_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
   if (i > 0) i--;
-  return cnkg_utf8_char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len);
+  if (cnkg_utf8_char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len)) return true;
+  static const char *const ends[] = {"大学", "学院", "超市", "中心", "山庄", "农场",
+                                     "办事处", "管理处", NULL};
+  for (size_t k = 0; ends[k]; k++)
+    if (cnkg_wordlist_word_before(s, 0, len, ends[k])) return true;
+  return false;
 }
 
 static bool tag_is(const CnkgLacWord *w, const char *t) {
@@ -366,6 +371,37 @@ static bool walk_tag(const CnkgLacWord *w) {
 static const char *const SUFFIXES[] = {"专业合作社", "合作社", "有限公司",
                                        "有限责任公司", "公司", "集团", "协会",
                                        "党支部", NULL};
+/* Venues and firms whose kind word alone says little (a 加工厂, a 农场):
+ * they need a proper name before it. */
+static const char *const VENUES[] = {"家庭农场", "农场", "加工厂", "厂", "超市",
+                                     "山庄", "驿站", "大学", "学院", "旅馆",
+                                     "酒店", "果业", NULL};
+
+/* Words a name is never made of at its start: determiners (各村党支部,
+ * 临时党支部) and a bare level or village kind (村股份经济合作社). */
+static const char *const NOT_NAME_STARTS[] = {
+  "各", "每", "临时", "该", "全", "本", "这", "那", "此", "行政村", "自然村",
+  "村", "乡", "镇", "县", "省", "市", NULL};
+static CnkgWordList not_name_start_list = CNKG_WORDLIST(NOT_NAME_STARTS);
+
+/* Whether a name starting at s[b] starts with a word no name starts with
+ * (a determiner, a bare level) rather than with a place (镇宁县…). */
+static bool bad_name_start(const CnkgDocState *st, size_t b, size_t e) {
+  if (!cnkg_wordlist_at(&not_name_start_list, st->text->norm, b, e)) return false;
+  for (size_t i = 0; i < st->n_spans; i++)
+    if (st->spans[i].begin == b && cnkg_type_is_place(st->spans[i].type)) return false;
+  return true;
+}
+
+/* A word that names something of its own: a proper noun, a name or a
+ * place, as the analyser tags it. */
+static bool proper_tag(const CnkgLacWord *w) {
+  static const char *const ok[] = {"nz", "nw", "ORG", "LOC", "ns", "nt", "PER",
+                                   "nr", NULL};
+  for (size_t k = 0; ok[k]; k++)
+    if (tag_is(w, ok[k])) return true;
+  return false;
+}
 
 /* LAC ORG words, and suffix words (合作社, 公司) extended backwards over the
  * words that name them. */
@@ -415,14 +451,23 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
         continue;
       }
       size_t suf = 0;
+      bool venue = false;
       for (size_t k = 0; SUFFIXES[k]; k++)
         if (cnkg_wordlist_word_before(s, b, e, SUFFIXES[k])) {
           suf = strlen(SUFFIXES[k]);
           break;
         }
+      for (size_t k = 0; !suf && VENUES[k]; k++)
+        if (cnkg_wordlist_word_before(s, b, e, VENUES[k])) {
+          suf = strlen(VENUES[k]);
+          venue = true;
+        }
       if (!suf) continue;
       if (e - b > suf && !tag_is(w, "v")) {
-        /* The word already carries its own name part. */
+        /* The word already carries its own name part (a venue's only if
+         * the analyser reads it as a name). */
+        if (venue && !proper_tag(w)) continue;
+        if (bad_name_start(st, b, e)) continue;
         CnkgStatus stt = cand_add(out, b, e, SIZE_MAX, NULL, 0);
         if (stt) return stt;
         continue;
@@ -453,7 +498,17 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
       /* A name does not start with a verb (成立, 组建 ...). */
       while (first < wi && tag_is(&lr->words[first], "v")) first++;
       if (first == wi) continue;
-      CnkgStatus stt = cand_add(out, base + lr->words[first].begin, e, SIZE_MAX, NULL, 0);
+      size_t nb = base + lr->words[first].begin;
+      if (bad_name_start(st, nb, e)) continue;
+      if (venue) {
+        bool proper = false;
+        for (size_t q = first; q < wi && !proper; q++)
+          proper = proper_tag(&lr->words[q]) ||
+                   cnkg_wordlist_word_at(s, base + lr->words[q].begin,
+                                         base + lr->words[q].end, "“");
+        if (!proper) continue;
+      }
+      CnkgStatus stt = cand_add(out, nb, e, SIZE_MAX, NULL, 0);
       if (stt) return stt;
     }
   }

@@ -82,6 +82,31 @@ static void test_bare_levels(const CnkgOrgRecognizer *or) {
   fake_doc_free(d);
 }
 
+/* Venues and firms need a name of their own; names do not start with a
+ * determiner or a bare level. */
+static void test_names(const CnkgOrgRecognizer *or) {
+  static const char *const doc[] = {
+      "青石镇/LOC 大文山/nz 家庭农场/n 签订/v 协议/n 。/w",
+      "建立/v 辣椒/n 加工厂/n ,/w 收购/v 辣椒/n 。/w",
+      "各/r 村/n 党支部/n 和/c 临时/a 党支部/n 开展/v 学习/v 。/w",
+      "村/n 股份/n 经济/n 合作社/n 成立/v 。/w",
+      "白云农业大学/ORG 派出/v 专家/n ,/w 黄山天润/nz 连锁/n 超市/n 收购/v 。/w",
+      NULL};
+  static const FakePlace places[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青石镇大文山家庭农场") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "白云农业大学") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "黄山天润连锁超市") != SIZE_MAX);
+  static const char *const none[] = {"辣椒加工厂", "加工厂", "各村党支部",
+                                     "村党支部", "临时党支部", "村股份经济合作社",
+                                     "股份经济合作社", NULL};
+  for (size_t i = 0; none[i]; i++)
+    CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, none[i]), SIZE_MAX);
+  fake_doc_free(d);
+}
+
 int main(void) {
   CnkgOrgRecognizer *or = NULL;
   char err[256] = "";
@@ -144,6 +169,7 @@ int main(void) {
   fake_doc_free(d);
   test_outlets(or);
   test_bare_levels(or);
+  test_names(or);
   cnkg_org_free(or);
   cnkg_org_free(NULL);
   return check_finish();

@@ -1016,10 +1016,10 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
       for (size_t i = 0; i < c->n; i++) {
         const Cand *x = &c->v[i];
         if (x->key != g) continue;
-        size_t who[4];
+        size_t who[12];
         unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, 4);
+                                         flags, who, sizeof who / sizeof who[0]);
         for (size_t k = 0; k < n; k++) {
           if (who[k] == ent) continue;
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,

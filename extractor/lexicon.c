@@ -307,6 +307,18 @@ static bool org_is_economic(const CnkgGraph *g, size_t entity) {
   return label_has(e, economic_kinds);
 }
 
+/* A news outlet (X日报, X网): it reports policies, it does not carry them. */
+static bool org_is_medium(const CnkgGraph *g, size_t entity) {
+  static const char *const media[] = {"报", "网", "台", "刊", "频道", "客户端",
+                                      "在线", "杂志社", "报社", NULL};
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label) return true;
+  size_t len = strlen(e->label);
+  for (size_t i = 0; media[i]; i++)
+    if (cnkg_wordlist_word_before(e->label, 0, len, media[i])) return true;
+  return false;
+}
+
 /* An organisation that only borrows a place for its name: an enterprise
  * (江西省旅游集团) or a medium (湖南日报), as opposed to a body of the
  * place itself (X县商务局, X村党支部), whose place the text is about. */
@@ -665,6 +677,39 @@ static size_t topic_place(const CnkgDocState *st) {
   return SIZE_MAX;
 }
 
+/* Verbs that say who holds or runs something (由A、B主办的X). */
+static const char *const organise_verbs[] = {
+  "主办", "承办", "举办", "组织", "发起", "牵头", "联合开展", "共同开展", "实施",
+  "推出", NULL};
+static CnkgWordList organise_list = CNKG_WORDLIST(organise_verbs);
+
+/* 由A、B和C主办的X: every organisation of the list before the verb
+ * carries X, when X follows the verb's 的 within a few characters. */
+static void add_organisers(const CnkgDocState *st, size_t si, size_t cb,
+                           size_t begin, unsigned flags, size_t *out, size_t *n,
+                           size_t max) {
+  const char *s = st->text->norm;
+  for (size_t k = begin; k > cb && begin - k <= 36;) {
+    k = cnkg_lexicon_prev(s, cb, k);
+    if (!cnkg_wordlist_word_at(s, k, begin, "的")) continue;
+    size_t vl = cnkg_wordlist_before(&organise_list, s, cb, k);
+    if (!vl) continue;
+    size_t pos = k - vl;
+    for (int items = 0; items < 12; items++) {
+      const CnkgSpan *o = span_ending(st, si, pos, false);
+      if (!o || !(org_can_carry(st->graph, o->entity) ||
+                  ((flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, o->entity))))
+        break;
+      add_unique(out, n, max, o->entity);
+      size_t sep = cnkg_wordlist_before(&peer_sep_list, s, cb, o->begin);
+      if (!sep && o->begin > cb && s[o->begin - 1] == ',') sep = 1;
+      if (!sep) break;
+      pos = o->begin - sep;
+    }
+    return;
+  }
+}
+
 /* Whether sentence si belongs to a paragraph that opens with a quotation
  * (the speaker and the speaker's place come after it). */
 static bool quoted_paragraph(const CnkgDocState *st, size_t si) {
@@ -714,8 +759,11 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
         if (!after || sp->begin < after->begin) after = sp;
       }
     } else if (orgs && sp->type == CNKG_TYPE_ORGANIZATION &&
-               org_can_carry(st->graph, sp->entity)) {
+               (org_can_carry(st->graph, sp->entity) ||
+                ((flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;
+      /* a body named after the thing (X脱贫攻坚指挥部) does not carry it */
+      if (contains && !org_can_carry(st->graph, sp->entity)) continue;
       if (contains || sp->end <= begin) {
         if (!org || contains || sp->end > org->end) org = sp;
       }
@@ -787,6 +835,7 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
       by_ref = who != SIZE_MAX;
     }
     if (who != SIZE_MAX) add_unique(out, &n, max, who);
+    add_organisers(st, sentence, cb, begin, flags, out, &n, max);
   }
   const CnkgText *t = st->text;
   const CnkgSpan *place = NULL;

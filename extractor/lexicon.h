@@ -53,6 +53,7 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
 #define CNKG_CARRY_LOCAL_ONLY 0x2u /* only what the clause names */
 #define CNKG_CARRY_FOCUS 0x4u      /* last resort: st->focus_place */
 #define CNKG_CARRY_TOPIC 0x8u      /* also the place the paragraph is about */
+#define CNKG_CARRY_BODIES 0x10u    /* with ORGS: government bodies and teams too */
 
 /* Which entities carry a thing mentioned at normalised bytes [begin, end)
  * of sentence. In the clause (the sentence cut at ;): the place named
@@ -65,7 +66,9 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
  * nothing. With ORGS, also an economic or party organisation that contains
  * the mention or stands just before it, else an enterprise the clause names
  * before it (not through a person it qualifies), else the one a bare kind
- * word opening the clause (合作社, 该公司) refers to. Failing a place in the
+ * word opening the clause (合作社, 该公司) refers to; and every organiser
+ * listed before 主办的/组织的… X. With BODIES, government bodies and teams
+ * count as well (not news outlets, nor a body named after the thing). Failing a place in the
  * clause (unless LOCAL_ONLY, or the clause names its organisation by kind):
  * the place the paragraph is about (after a quotation that
  * opens the paragraph, the speaker's), then the one of the section heading

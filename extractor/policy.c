@@ -67,7 +67,7 @@ static CnkgWordList own_endings_list = CNKG_WORDLIST(own_endings);
 static const char *const intro_verbs[] = {
   "实施", "推行", "推广", "开展", "启动", "采取", "采用", "创新", "探索",
   "打造", "建立", "实行", "落实", "推进", "创建", "深化", "完善", "举办",
-  "组织", "通过", NULL};
+  "组织", "通过", "以", "按照", "进行", NULL};
 static CnkgWordList intro_verbs_list = CNKG_WORDLIST(intro_verbs);
 
 /* Quoted numbered phrases that are not methods. */
@@ -814,11 +814,11 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
       for (size_t i = 0; i < c->n; i++) {
         const Cand *x = &c->v[i];
         if (x->key != g) continue;
-        size_t who[4];
-        unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_TOPIC |
+        size_t who[12];
+        unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_BODIES | CNKG_CARRY_TOPIC |
                          (pass ? CNKG_CARRY_FOCUS : 0u);
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, 4);
+                                         flags, who, sizeof who / sizeof who[0]);
         for (size_t k = 0; k < n; k++) {
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
                                    ent, NULL, x->sentence);
@@ -826,6 +826,44 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
           n_related++;
         }
         if (pass == 1 && n_related) break;
+      }
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* A name found once (quoted, introduced, in a title) names the same
+ * policy wherever the document repeats it, without quotes or an
+ * introducing verb: each other occurrence becomes a mention, so that the
+ * places and bodies it stands with there carry it too. */
+static CnkgStatus add_repeats(Cands *c, const CnkgDocState *st) {
+  const char *s = st->text->norm;
+  size_t n0 = c->n;
+  for (size_t k = 0; k < n0; k++) {
+    const Cand *x = &c->v[k];
+    if (x->key == SIZE_MAX) continue;
+    size_t len = strlen(x->name);
+    /* names of four characters at least: shorter ones are words too */
+    if (count_chars(x->name, len) < 4) continue;
+    bool first = true; /* the first candidate of this name does the scan */
+    for (size_t q = 0; q < k && first; q++)
+      first = c->v[q].key == SIZE_MAX || strcmp(c->v[q].name, x->name) != 0;
+    if (!first) continue;
+    for (size_t si = 0; si < st->text->n_sentences; si++) {
+      const CnkgSentence *sen = &st->text->sentences[si];
+      for (size_t i = sen->begin; i + len <= sen->end; i++) {
+        if (memcmp(s + i, x->name, len) != 0) continue;
+        /* “A、B、C”五大行动 counts the quoted list, which is its own */
+        bool covered = cnkg_wordlist_word_before(s, sen->begin, i, "”");
+        for (size_t q = 0; q < c->n && !covered; q++)
+          covered = c->v[q].key != SIZE_MAX && c->v[q].sentence == si &&
+                    c->v[q].begin < i + len && c->v[q].end > i;
+        if (!covered) {
+          CnkgStatus r = add_cand(c, cnkg_strndup(x->name, len), NULL, NULL, si, i, i + len);
+          if (r) return r;
+          x = &c->v[k]; /* the array may have moved */
+        }
+        i += len - 1;
       }
     }
   }
@@ -844,6 +882,7 @@ CnkgStatus cnkg_policy_run(const CnkgPolicyRecognizer *rec, CnkgDocState *st) {
     if (!r) r = scan_heads(&c, st, si);
     if (!r) r = scan_per_unit(&c, st, si);
   }
+  if (!r) r = add_repeats(&c, st);
   if (!r) r = emit(st, &c);
   cands_free(&c);
   return r;

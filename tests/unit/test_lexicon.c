@@ -142,6 +142,27 @@ int main(void) {
            "草莓", ORGS, NULL, got, sizeof got);
   CHECK(!has(got, "青禾种植专业合作社"));
 
+  /* with BODIES, a government body before the mention carries a policy,
+   * every organiser of a list does, a body named after it does not */
+  carriers("红山县商务局以农超对接为抓手。",
+           (Named[]){{"红山县", C}, {"红山县商务局", O}, {NULL, C}}, "农超对接",
+           ORGS | CNKG_CARRY_BODIES, NULL, got, sizeof got);
+  CHECK(has(got, "红山县商务局") && has(got, "红山县"));
+  carriers("红山县商务局以农超对接为抓手。",
+           (Named[]){{"红山县", C}, {"红山县商务局", O}, {NULL, C}}, "农超对接",
+           ORGS, NULL, got, sizeof got);
+  CHECK(!has(got, "红山县商务局"));
+  carriers("白云省脱贫攻坚指挥部发布公告。",
+           (Named[]){{"白云省", CNKG_TYPE_PROVINCE}, {"白云省脱贫攻坚指挥部", O},
+                     {NULL, C}},
+           "脱贫攻坚", ORGS | CNKG_CARRY_BODIES, NULL, got, sizeof got);
+  CHECK(has(got, "白云省") && !has(got, "白云省脱贫攻坚指挥部"));
+  carriers("由红山县商务局、红山县扶贫局和青石镇人民政府主办的农超对接活动在柳溪村启动。",
+           (Named[]){{"红山县商务局", O}, {"红山县扶贫局", O}, {"青石镇人民政府", O},
+                     {"柳溪村", V}, {NULL, C}},
+           "农超对接", ORGS | CNKG_CARRY_BODIES, NULL, got, sizeof got);
+  CHECK(has(got, "红山县商务局") && has(got, "红山县扶贫局") && has(got, "青石镇人民政府"));
+
   /* 我省 after the mention, before any place */
   carriers("白云省召开大会。\n脱贫攻坚以来,我省减贫成效明显,红山县摘帽。",
            (Named[]){{"白云省", CNKG_TYPE_PROVINCE}, {"红山县", C}, {NULL, C}},

@@ -32,6 +32,15 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   for (size_t i = 0; none[i]; i++)
     CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, none[i]), SIZE_MAX);
   fixture_free(&f);
+
+  /* a name found once is the same policy where the text repeats it plainly */
+  fixture_init(&f, "红山县推行农超对接,拓宽销路。\n青石镇举办农超对接活动,商户踊跃参加。\n");
+  size_t town = fixture_place(&f, "青石镇", CNKG_TYPE_TOWNSHIP);
+  fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  size_t p = fixture_find(&f, CNKG_TYPE_POLICY, "农超对接");
+  CHECK(p != SIZE_MAX && fixture_related(&f, town, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
 }
 
 int main(void) {

@@ -111,14 +111,15 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:[（(][^）)]{1,12}[）)])?)(?:等)?(?:为龙头企业|为龙头|为骨干企业|(?:工业|农业|加工|骨干|龙头)?企业)",
       err, errsize);
   r->bare_level = compile(
-      "(?:(?<![\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}])|(?<=[的和与及在由经向对到把被将为是了该给同跟请]))"
+      "(?:(?<![\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}])"
+      "|(?<=[的和与及在由经向对到把被将为是了该给同跟请]))"
       "(村(?:“两委”|\"两委\"|两委)|[县镇乡市区旗](?:党委|党工委|人民政府|政府|文联|作协"
       "|妇联|团委|扶贫办|人大|政协|纪委|\\p{Han}{1,6}?局))"
       "(?![员会门面])",
       err, errsize);
   r->mctx = pcre2_match_context_create(NULL);
-  if (!r->bare_level || !r->firm_list || !r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
-      !r->mctx) {
+  if (!r->bare_level || !r->firm_list || !r->after_place || !r->coordinated || !r->media ||
+      !r->quoted || !r->level_body || !r->mctx) {
     bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body &&
                  r->firm_list && r->bare_level;
     cnkg_org_free(r);
@@ -630,8 +631,10 @@ static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
     pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = ov[2], e = ov[3];
     bool named = false;
-    for (size_t k = 0; k < npl && !named; k++)
-      named = st->spans[pl[k]].end == b || (st->spans[pl[k]].begin <= b && st->spans[pl[k]].end > b);
+    for (size_t k = 0; k < npl && !named; k++) {
+      const CnkgSpan *sp = &st->spans[pl[k]];
+      named = sp->end == b || (sp->begin <= b && sp->end > b);
+    }
     /* (村“两委” has its quotation marks) */
     bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + 3, e, "“");
     if (named || (!quoted && !middle_ok(s, b + 3, e))) continue;

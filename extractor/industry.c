@@ -432,7 +432,9 @@ static bool open_item_ok(const CnkgDocState *st, size_t si, size_t b,
   const char *s = st->text->norm;
   size_t n = cnkg_utf8_count(s + b, e - b);
   if (n < 2 || n > 6 || !all_han(s, b, e)) return false;
-  if (cnkg_wordlist_has(&not_products_list, s + b, e - b)) return false;
+  if (cnkg_wordlist_has(&not_products_list, s + b, e - b) ||
+      cnkg_wordlist_has(&modifiers_list, s + b, e - b))
+    return false; /* 高效养殖, 规模养殖: how, not what */
   /* determiners (全村, 各乡, 该企业) */
   if (cnkg_utf8_char_in("全各每该本这那此其某", s, b, e)) return false;
   /* people (养殖大户, 专业户, 能手) */

@@ -21,6 +21,8 @@ static void test_open_lists(const CnkgIndustryRecognizer *rec) {
       "帮助/v 建强/v 班子/n 、/w 完善/v 基础设施/n 、/w 发展/v 主导/vn 产业/n 。/w",
       "编织/v 出/v 的/u 手机套/n 、/w 电脑包/n 、/w 挎包/n 等/u 产品/n 热销/v 。/w",
       "给/p 村/n 集体/n 、/w 合作社/n 和/c 村民/n 分红/v 。/w",
+      /* a manner of raising is no product */
+      "合作社/n 的/u 统一/a 管理/vn 、/w 高效/a 养殖/vn 成为/v 新/a 平台/n 。/w",
       NULL};
   static const FakePlace places[] = {{"柳溪村", CNKG_TYPE_VILLAGE},
                                      {NULL, CNKG_TYPE_COUNT}};
@@ -36,7 +38,7 @@ static void test_open_lists(const CnkgIndustryRecognizer *rec) {
   CHECK(fake_has(d, village, CNKG_REL_HAS_INDUSTRY, herb, NULL));
   static const char *const none[] = {"涣散", "涣散种植", "产业基础薄弱", "班子",
                                      "完善基础设施", "电脑包", "挎包", "合作社",
-                                     "村民", NULL};
+                                     "村民", "高效养殖", "统一管理养殖", NULL};
   for (size_t i = 0; none[i]; i++) CHECK_EQ(fake_find(d, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
   fake_doc_free(d);
 }

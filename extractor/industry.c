@@ -408,10 +408,17 @@ static const CnkgLacWord *lac_word_at(const CnkgDocState *st, size_t si,
   if (!st->lac) return NULL;
   const CnkgLacResult *lr = &st->lac[si];
   size_t base = st->text->sentences[si].begin;
-  for (size_t w = 0; w < lr->n_words; w++)
-    if (base + lr->words[w].begin <= pos && pos < base + lr->words[w].end)
-      return &lr->words[w];
-  return NULL;
+  if (pos < base) return NULL;
+  /* the words are in text order: the last one starting at or before pos */
+  size_t lo = 0, hi = lr->n_words;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (lr->words[mid].begin <= pos - base) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return NULL;
+  const CnkgLacWord *w = &lr->words[lo - 1];
+  return pos - base < w->end ? w : NULL;
 }
 
 /* Whether [b, e) has a function word, which belongs to a phrase, not to

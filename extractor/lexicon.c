@@ -648,33 +648,34 @@ static bool inside_span(const CnkgDocState *st, size_t si, size_t b, size_t e) {
 
 /* The lowest place the document is about: of the villages, else the
  * townships, the one named most often, if it is named at least twice
- * and more often than any other of its level. SIZE_MAX when none. */
+ * and more often than any other of its level. SIZE_MAX when none (or when
+ * memory for the count runs out: the caller falls back to the focus). */
 static size_t topic_place(const CnkgDocState *st) {
   static const CnkgType levels[] = {CNKG_TYPE_VILLAGE, CNKG_TYPE_TOWNSHIP};
-  for (size_t l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+  size_t n_ent = cnkg_graph_entity_count(st->graph);
+  size_t *count = calloc(n_ent + 1, sizeof *count);
+  if (!count) return SIZE_MAX;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->end > sp->begin && sp->entity < n_ent) count[sp->entity]++;
+  }
+  size_t topic = SIZE_MAX;
+  for (size_t l = 0; l < sizeof levels / sizeof levels[0] && topic == SIZE_MAX; l++) {
     size_t best = SIZE_MAX, best_n = 0, second = 0;
-    for (size_t i = 0; i < st->n_spans; i++) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (sp->type != levels[l] || sp->end <= sp->begin) continue;
-      /* each entity counted once, at its first span */
-      bool seen = false;
-      for (size_t k = 0; k < i && !seen; k++)
-        seen = st->spans[k].entity == sp->entity && st->spans[k].end > st->spans[k].begin;
-      if (seen) continue;
-      size_t cnt = 0;
-      for (size_t k = i; k < st->n_spans; k++)
-        if (st->spans[k].entity == sp->entity && st->spans[k].end > st->spans[k].begin) cnt++;
-      if (cnt > best_n) {
+    for (size_t e = 0; e < n_ent; e++) {
+      if (!count[e] || cnkg_graph_entity(st->graph, e)->type != levels[l]) continue;
+      if (count[e] > best_n) {
         second = best_n;
-        best_n = cnt;
-        best = sp->entity;
-      } else if (cnt > second) {
-        second = cnt;
+        best_n = count[e];
+        best = e;
+      } else if (count[e] > second) {
+        second = count[e];
       }
     }
-    if (best != SIZE_MAX && best_n >= 2 && best_n > second) return best;
+    if (best != SIZE_MAX && best_n >= 2 && best_n > second) topic = best;
   }
-  return SIZE_MAX;
+  free(count);
+  return topic;
 }
 
 /* Verbs that say who holds or runs something (由A、B主办的X). */

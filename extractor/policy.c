@@ -837,31 +837,38 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
  * introducing verb: each other occurrence becomes a mention, so that the
  * places and bodies it stands with there carry it too. */
 static CnkgStatus add_repeats(Cands *c, const CnkgDocState *st) {
+  /* Names of the word lists are found wherever they occur already; the
+   * others are few. At most this many distinct ones are followed, so that
+   * a page of quoted slogans stays linear in its length. */
+  enum { MAX_NAMES = 32 };
   const char *s = st->text->norm;
-  size_t n0 = c->n;
-  for (size_t k = 0; k < n0; k++) {
-    const Cand *x = &c->v[k];
-    if (x->key == SIZE_MAX) continue;
-    size_t len = strlen(x->name);
+  size_t n0 = c->n, n_names = 0;
+  size_t done[MAX_NAMES]; /* candidates whose name was followed */
+  for (size_t k = 0; k < n0 && n_names < MAX_NAMES; k++) {
+    if (c->v[k].key == SIZE_MAX) continue;
+    size_t len = strlen(c->v[k].name);
     /* names of four characters at least: shorter ones are words too */
-    if (count_chars(x->name, len) < 4) continue;
-    bool first = true; /* the first candidate of this name does the scan */
-    for (size_t q = 0; q < k && first; q++)
-      first = c->v[q].key == SIZE_MAX || strcmp(c->v[q].name, x->name) != 0;
-    if (!first) continue;
+    if (count_chars(c->v[k].name, len) < 4 || cnkg_lexicon_find(c->v[k].name, len)) continue;
+    bool seen = false;
+    for (size_t q = 0; q < n_names && !seen; q++)
+      seen = strcmp(c->v[done[q]].name, c->v[k].name) == 0;
+    if (seen) continue;
+    done[n_names++] = k;
+    /* the candidates found by the scanners come in sentence order */
+    size_t lo = 0;
     for (size_t si = 0; si < st->text->n_sentences; si++) {
       const CnkgSentence *sen = &st->text->sentences[si];
+      while (lo < n0 && c->v[lo].sentence < si) lo++;
       for (size_t i = sen->begin; i + len <= sen->end; i++) {
-        if (memcmp(s + i, x->name, len) != 0) continue;
+        if (memcmp(s + i, c->v[k].name, len) != 0) continue;
         /* “A、B、C”五大行动 counts the quoted list, which is its own */
         bool covered = cnkg_wordlist_word_before(s, sen->begin, i, "”");
-        for (size_t q = 0; q < c->n && !covered; q++)
-          covered = c->v[q].key != SIZE_MAX && c->v[q].sentence == si &&
-                    c->v[q].begin < i + len && c->v[q].end > i;
+        for (size_t q = lo; q < n0 && c->v[q].sentence == si && !covered; q++)
+          covered = c->v[q].key != SIZE_MAX && c->v[q].begin < i + len && c->v[q].end > i;
         if (!covered) {
-          CnkgStatus r = add_cand(c, cnkg_strndup(x->name, len), NULL, NULL, si, i, i + len);
+          CnkgStatus r = add_cand(c, cnkg_strndup(c->v[k].name, len), NULL, NULL, si, i,
+                                  i + len);
           if (r) return r;
-          x = &c->v[k]; /* the array may have moved */
         }
         i += len - 1;
       }

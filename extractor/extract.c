@@ -191,6 +191,7 @@ CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
   double t3 = now_seconds();
   if (!s) s = cnkg_org_run(ex->org, &st);
   if (!s) s = cnkg_person_run(ex->person, &st);
+  if (!s) s = cnkg_org_credits(&st);
   if (!s) s = cnkg_industry_run(ex->industry, &st);
   if (!s) s = cnkg_policy_run(ex->policy, &st);
   w->timings.lexical += t2 - t1;

@@ -22,6 +22,9 @@
 #define HANR "\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FFFF}"
 #define HAN "[" HANR "]"
 #define NAMES "(?<n>" HAN "[" HANR "、, ]{1,28}?)"
+/* A news outlet's name: 《title》, or Han ending in a medium's word. */
+#define MEDIA "《[^》]{2,16}》|" HAN "{1,12}?(?:日报|晚报|时报|导报|周刊|杂志社" \
+              "|杂志|报社|新闻网|电视台|在线|客户端|新闻|网|报|台|社)"
 
 enum {
   P_RELATED,   /* heading of a related-articles block */
@@ -36,6 +39,7 @@ enum {
   P_SOURCE,    /* 来源: X */
   P_SOURCE2,   /* (综合 … 报道) */
   P_DATELINE,  /* 本报讯(记者 X 通讯员 Y) at the start of a paragraph */
+  P_METASRC,   /* 发布时间: … 来源: X 作者: Y (a meta line with the source) */
   P_COUNT
 };
 
@@ -54,8 +58,9 @@ static const char *const PATTERNS[P_COUNT] = {
     [P_CRUMB] = "^\\s*(?:>|»|首页\\s*[>»])|\\s[>»]\\s.*\\s[>»]\\s",
     [P_DATE] = "^(?:\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?|\\d{1,2}[./]\\d{1,2}"
                "[./]\\d{4})(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?\\s*(?<r>.*)$"
-               "|^" HAN "{0,8}\\s*\\d{4}年(?:第)?\\d{1,3}期\\s*(?<r2>.*)$",
-    [P_AUTHOR] = "^(?:□\\s*)?(?:" HAN "{0,6}?(?:记者|通讯员|特约撰稿人?)|作者|文|"
+               "|^(?<pub>" HAN "{2,8})?\\s*\\d{4}年(?:第)?\\d{1,3}期\\s*(?<r2>.*)$",
+    [P_AUTHOR] = "^(?:□\\s*)?(?:(?<o>" MEDIA ")?\\s*" HAN "{0,6}?(?:记者|通讯员"
+                 "|特约撰稿人?)|(?<o>" MEDIA ")\\s*" HAN "{0,6}?(?:讯|消息)|作者|文|"
                  "文字|撰文|撰稿|整理|执笔)\\s*[丨|/:]?\\s*" NAMES "\\s*$",
     [P_PHOTO] = "(?:^|(?<=[。!?”)]))\\s*\\(?\\s*(?:" HAN "{0,6}?(?:记者|通讯员)"
                 "\\s*)?" NAMES "\\s*摄(?:影)?\\s*\\)?\\s*$",
@@ -64,8 +69,11 @@ static const char *const PATTERNS[P_COUNT] = {
                 NAMES "\\)\\s*$",
     [P_SOURCE] = "^(?:□\\s*)?(?:来源|来源于|稿件来源|信息来源|出处|转自)\\s*:"
                  "\\s*(?<s>.{1,60}?)\\s*$",
-    [P_DATELINE] = "^(?:本报|本刊|本台|本网)?讯?\\s*\\((?<n>[^()]{0,12}?(?:记者|通讯员)"
+    [P_DATELINE] = "^(?:本报|本刊|本台|本网|(?<o>" MEDIA "))?\\s*(?:" HAN "{0,6}?"
+                   "(?:讯|消息|电))?\\s*\\((?<n>[^()]{0,12}?(?:记者|通讯员)"
                    "[^()]{2,40}?)\\)",
+    [P_METASRC] = "^(?:发布)?(?:时间|日期)\\s*[:：].{0,40}?(?<k>(?:来源|稿源)\\s*[:：]\\s*"
+                  "(?<s>[^:：\\s]{2,40}?))\\s*(?:(?:作者|记者)\\s*[:：]\\s*" NAMES ")?\\s*$",
     [P_SOURCE2] = "(?:^|(?<=[。!?”]))\\s*\\((?<s>(?:综合|据|来源|转自|摘自|编辑整理"
                   "|本文来源).{1,300}?)\\)\\s*$",
 };
@@ -129,13 +137,21 @@ static bool match(CnkgFurniture *f, int p, const char *s, size_t a, size_t b) {
 
 static bool group(CnkgFurniture *f, int p, const char *name, size_t *gb,
                   size_t *ge) {
-  int n = pcre2_substring_number_from_name(f->re[p], (PCRE2_SPTR)name);
-  if (n < 0) return false;
+  /* a name may stand for several groups (one per alternative): the one
+   * that is set */
+  PCRE2_SPTR first, last;
+  int size = pcre2_substring_nametable_scan(f->re[p], (PCRE2_SPTR)name, &first, &last);
+  if (size < 0) return false;
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(f->md);
-  if (ov[2 * n] == PCRE2_UNSET) return false;
-  *gb = f->base + ov[2 * n];
-  *ge = f->base + ov[2 * n + 1];
-  return true;
+  uint32_t count = pcre2_get_ovector_count(f->md);
+  for (PCRE2_SPTR e = first; e <= last; e += size) {
+    uint32_t n = ((uint32_t)e[0] << 8) | e[1];
+    if (n >= count || ov[2 * n] == PCRE2_UNSET) continue;
+    *gb = f->base + ov[2 * n];
+    *ge = f->base + ov[2 * n + 1];
+    return true;
+  }
+  return false;
 }
 
 static size_t match_start(CnkgFurniture *f) {
@@ -247,6 +263,19 @@ static CnkgStatus add_names(Acc *a, const CnkgMapped *t, CnkgCreditRole r,
   return st;
 }
 
+/* The outlet a byline or dateline names (group "o" of pattern p, last
+ * matched), credited as the source without its 《》. */
+static CnkgStatus add_outlet(CnkgFurniture *f, int p, const char *s, Acc *a) {
+  size_t ob, oe;
+  if (!group(f, p, "o", &ob, &oe)) return CNKG_SUCCESS;
+  if (memcmp(s + ob, "本", 3) == 0) return CNKG_SUCCESS; /* 本报, 本台 */
+  if (oe - ob > 6 && memcmp(s + ob, "《", 3) == 0 && memcmp(s + oe - 3, "》", 3) == 0) {
+    ob += 3;
+    oe -= 3;
+  }
+  return add_credit(a, CNKG_CREDIT_SOURCE, ob, oe);
+}
+
 static bool ends_sentence(uint32_t c) {
   return c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0x2026 ||
          c == 0x201D || c == 0x2019 || c == ':' || c == ')' || c == '.';
@@ -353,11 +382,15 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
   /* Furniture, bylines and meta lines are short; long lines only get the
    * tail credit rules below (regexes are most of the cost here). */
   /* "本报讯(记者 X)正文…": the dateline credit becomes its own piece */
-  if (memchr(s + b, '(', e - b < 40 ? e - b : 40) &&
+  if (memchr(s + b, '(', e - b < 60 ? e - b : 60) &&
       match(f, P_DATELINE, s, b, e) && group(f, P_DATELINE, "n", &gb, &ge)) {
     size_t before = a->nc;
-    CnkgStatus st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
+    /* the outlet (大河网讯(记者 X)) is credited as the source */
+    CnkgStatus st = add_outlet(f, P_DATELINE, s, a);
+    size_t outlet = a->nc - before;
+    if (!st) st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
     if (st) return st;
+    if (a->nc == before + outlet) a->nc = before; /* no names: no credit */
     if (a->nc > before) {
       size_t at = ge + 1; /* after ')' */
       st = add_line(a, b, at, CNKG_LINE_CREDIT);
@@ -377,7 +410,15 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
   if (match(f, P_DATE, s, b, e)) {
     if (!group(f, P_DATE, "r", &gb, &ge) && !group(f, P_DATE, "r2", &gb, &ge))
       gb = ge = e;
-    CnkgStatus st = add_line(a, b, gb, CNKG_LINE_DROP);
+    size_t pb, pe;
+    CnkgStatus st = CNKG_SUCCESS;
+    if (group(f, P_DATE, "pub", &pb, &pe)) {
+      /* "X导报 2020年23期": the publication is the source */
+      st = add_credit(a, CNKG_CREDIT_SOURCE, pb, pe);
+      if (!st) st = add_line(a, b, pe, CNKG_LINE_CREDIT);
+      b = pe;
+    }
+    if (!st) st = add_line(a, b, gb, CNKG_LINE_DROP);
     if (st || gb >= e) return st;
     b = gb;
   }
@@ -385,9 +426,22 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
     CnkgStatus st = add_credit(a, CNKG_CREDIT_SOURCE, gb, ge);
     return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
   }
+  if (memchr(s + b, ':', e - b) && match(f, P_METASRC, s, b, e) &&
+      group(f, P_METASRC, "k", &gb, &ge)) {
+    /* the time goes, the source and its authors stay as a credit */
+    size_t sb, se;
+    CnkgStatus st = add_line(a, b, gb, CNKG_LINE_DROP);
+    if (!st && group(f, P_METASRC, "s", &sb, &se))
+      st = add_credit(a, CNKG_CREDIT_SOURCE, sb, se);
+    size_t nb, ne;
+    if (!st && group(f, P_METASRC, "n", &nb, &ne))
+      st = add_names(a, t, CNKG_CREDIT_AUTHOR, nb, ne);
+    return st ? st : add_line(a, gb, e, CNKG_LINE_CREDIT);
+  }
   if (match(f, P_META, s, b, e)) return add_line(a, b, e, CNKG_LINE_DROP);
   if (match(f, P_AUTHOR, s, b, e) && group(f, P_AUTHOR, "n", &gb, &ge)) {
-    CnkgStatus st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
+    CnkgStatus st = add_outlet(f, P_AUTHOR, s, a);
+    if (!st) st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
     return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
   }
   if (match(f, P_PHOTO2, s, b, e) && group(f, P_PHOTO2, "n", &gb, &ge)) {

@@ -16,9 +16,12 @@
  * Credits (kept as credit lines, names recorded): 本报记者/记者/通讯员 X,
  * 作者/文/文丨/撰文 X, □ X, 本报讯(记者 X), X 摄 / 摄影: X (the caption
  * before it stays prose), "(X Y)" ending a paragraph, 来源: X and
- * "(综合…报道)" as source. Editor's notes (编者按) stay prose. Headings:
- * lines of at most 30 characters not ending in sentence punctuation, and
- * "——" subtitles. */
+ * "(综合…报道)" as source; the outlet that a byline or dateline names
+ * (X网讯(记者 Y), X新闻 记者 Y, 《X》讯 Y), the source and authors of a
+ * meta line (发布时间: … 来源: X 作者: Y) and the publication of an issue
+ * line (X导报 2020年23期) are credited as the source too. Editor's notes
+ * (编者按) stay prose. Headings: lines of at most 30 characters not ending
+ * in sentence punctuation, and "——" subtitles. */
 #ifndef CNKG_EXTRACTOR_FURNITURE_H
 #define CNKG_EXTRACTOR_FURNITURE_H
 

@@ -34,6 +34,8 @@ static const Activity activities[] = {
   {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"加工业", "加工", 'p'},
   {"加工", "加工", 'p'}, {"深加工", "加工", 'p'}, {"酿造", "酿造", 'p'},
   {"孵化", "孵化", 'r'}, {"编织", "编织", 'p'}, {"屠宰", "屠宰", 'p'},
+  {"育种", "育种", 'g'}, {"育苗", "育苗", 'g'}, {"初加工", "初加工", 'p'},
+  {"粗加工", "粗加工", 'p'}, {"精深加工", "加工", 'p'}, {"捕捞", "捕捞", 'r'},
   {"产业", NULL, 0},
 };
 
@@ -116,7 +118,9 @@ static const char *const cues[] = {
 static CnkgWordList cues_list = CNKG_WORDLIST(cues);
 
 typedef struct {
-  const CnkgLexEntry *entry; /* product, or the sector entry */
+  const CnkgLexEntry *entry; /* product, or the sector entry; NULL for a
+                                product the word lists do not know */
+  char *prod;                /* that product's name (owned), else NULL */
   char group;                /* 'g', 'r', 'p', 's' (sector) */
   char *name;
   char *surface;
@@ -134,6 +138,7 @@ static void cands_free(Cands *c) {
   for (size_t i = 0; i < c->n; i++) {
     free(c->v[i].name);
     free(c->v[i].surface);
+    free(c->v[i].prod);
   }
   free(c->v);
 }
@@ -165,11 +170,12 @@ static char *join2(const char *a, size_t alen, const char *b) {
   return r;
 }
 
-/* Adds a candidate; name is product (canonical) + suffix. */
-static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
-                           const char *suffix, bool explicit_act,
-                           const CnkgDocState *st, size_t si, size_t b,
-                           size_t end) {
+/* Adds a candidate for entry e, or (e NULL) for the product the text
+ * names at [pb, pe); its name is the product (canonical) + suffix. */
+static CnkgStatus add_cand_at(Cands *c, const CnkgLexEntry *e, size_t pb,
+                              size_t pe, char group, const char *suffix,
+                              bool explicit_act, const CnkgDocState *st,
+                              size_t si, size_t b, size_t end) {
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 32;
     Cand *v = realloc(c->v, cap * sizeof *v);
@@ -177,9 +183,16 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
     c->v = v;
     c->cap = cap;
   }
-  const char *prod = e->canon ? e->canon : e->word;
   Cand *x = &c->v[c->n];
   memset(x, 0, sizeof *x);
+  const char *prod;
+  if (e) {
+    prod = e->canon ? e->canon : e->word;
+  } else {
+    x->prod = cnkg_strndup(st->text->norm + pb, pe - pb);
+    if (!x->prod) return CNKG_ERR_NOMEM;
+    prod = x->prod;
+  }
   x->entry = e;
   x->group = group;
   x->name = join2(prod, strlen(prod), suffix ? suffix : "");
@@ -187,6 +200,7 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
   if (!x->name || !x->surface) {
     free(x->name);
     free(x->surface);
+    free(x->prod);
     return CNKG_ERR_NOMEM;
   }
   x->sentence = si;
@@ -196,6 +210,14 @@ static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
   x->key = c->n;
   c->n++;
   return CNKG_SUCCESS;
+}
+
+/* Adds a candidate for a product or sector of the word lists. */
+static CnkgStatus add_cand(Cands *c, const CnkgLexEntry *e, char group,
+                           const char *suffix, bool explicit_act,
+                           const CnkgDocState *st, size_t si, size_t b,
+                           size_t end) {
+  return add_cand_at(c, e, 0, 0, group, suffix, explicit_act, st, si, b, end);
 }
 
 static CnkgWordList activity_list = CNKG_WORDLIST_FIELD(activities, word);
@@ -315,6 +337,506 @@ static bool any_word_in(CnkgWordList *l, const char *s, size_t b, size_t e) {
   return false;
 }
 
+/* ---- products the word lists do not know ---- */
+
+/* Nouns after a list (…等N个X) that say what its items are: the class
+ * their activity takes (g grown, r raised, p made, s a sector or service
+ * by itself). */
+typedef struct {
+  const char *word;
+  char group;
+} ClassNoun;
+
+static const ClassNoun class_nouns[] = {
+  {"品种", 'g'}, {"作物", 'g'}, {"农作物", 'g'}, {"经济作物", 'g'},
+  {"药材", 'g'}, {"中药材", 'g'}, {"蔬菜", 'g'}, {"水果", 'g'},
+  {"果品", 'g'}, {"果树", 'g'}, {"杂粮", 'g'}, {"粮食作物", 'g'},
+  {"苗木", 'g'}, {"花卉", 'g'}, {"菌类", 'g'}, {"食用菌", 'g'},
+  {"特色种植", 'g'}, {"种植", 'g'}, {"林果", 'g'},
+  {"畜禽", 'r'}, {"家禽", 'r'}, {"牲畜", 'r'}, {"特色养殖", 'r'},
+  {"养殖", 'r'}, {"水产", 'r'}, {"水产品", 'r'},
+  {"产品", 'p'}, {"农产品", 'p'}, {"农副产品", 'p'}, {"特产", 'p'},
+  {"土特产", 'p'}, {"特色产品", 'p'}, {"手工艺品", 'p'}, {"工艺品", 'p'},
+  {"产业", 's'}, {"特色产业", 's'}, {"主导产业", 's'}, {"业态", 's'},
+  {"新业态", 's'}, {"销售形式", 's'}, {"销售方式", 's'}, {"经营方式", 's'},
+};
+static CnkgWordList class_noun_list = CNKG_WORDLIST_FIELD(class_nouns, word);
+
+/* Words that introduce what a place or firm produces. */
+static const char *const list_verbs[] = {
+  "种植", "栽种", "种上", "种了", "种", "养殖", "饲养", "养了", "养",
+  "发展", "引进", "推广", "生产", "培育", "培植", "开发出", "开发", "盛产",
+  "出产", "主产", "主打", "主要有", "包括", "扩种", "栽植", NULL};
+static CnkgWordList list_verb_list = CNKG_WORDLIST(list_verbs);
+
+/* Items that are never a product: activities and general nouns that occur
+ * in the same lists. */
+static const char *const not_products[] = {
+  "种植", "养殖", "加工", "销售", "营销", "生产", "发展", "管理", "服务",
+  "技术", "资金", "土地", "项目", "基地", "产业", "企业", "合作社", "农户",
+  "村民", "群众", "贫困户", "市场", "品牌", "质量", "规模", "效益", "收入",
+  "培训", "就业", "教育", "医疗", "住房", "交通", "水利", "电力", "道路",
+  "环境", "文化", "旅游", "其他", "其它", "以上", "特色", "收购", "储藏",
+  "运输", "包装", "面积", "产量", "结构", "品种", "效益", "成本", "收益",
+  "作物", "公司", "人力", "劳力", "劳动力", "农业", "工业", "大面积", "民心",
+  "经济", "集体经济", "车间", "厂房", "工厂", "设备", "生产线", "行列", "队伍",
+  "方式", "模式", "能力", "水平", "积极性", "热情", "任务", "工作", NULL};
+static CnkgWordList not_products_list = CNKG_WORDLIST(not_products);
+
+/* Whether a place, organisation or person is named inside [b, e). */
+static bool names_inside(const CnkgDocState *st, size_t si, size_t b,
+                         size_t e) {
+  for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->type == CNKG_TYPE_INDUSTRY || sp->type == CNKG_TYPE_POLICY) continue;
+    if (sp->begin < e && sp->end > b && sp->end > sp->begin) return true;
+  }
+  return false;
+}
+
+static bool all_han(const char *s, size_t b, size_t e) {
+  if (e <= b) return false;
+  for (size_t i = b; i < e;)
+    if (!cnkg_is_han(cnkg_utf8_next(s, e, &i))) return false;
+  return true;
+}
+
+/* The analyser's word of sentence si that contains byte pos, or NULL. */
+static const CnkgLacWord *lac_word_at(const CnkgDocState *st, size_t si,
+                                      size_t pos) {
+  if (!st->lac) return NULL;
+  const CnkgLacResult *lr = &st->lac[si];
+  size_t base = st->text->sentences[si].begin;
+  if (pos < base) return NULL;
+  /* the words are in text order: the last one starting at or before pos */
+  size_t lo = 0, hi = lr->n_words;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (lr->words[mid].begin <= pos - base) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return NULL;
+  const CnkgLacWord *w = &lr->words[lo - 1];
+  return pos - base < w->end ? w : NULL;
+}
+
+/* Whether [b, e) has a function word, which belongs to a phrase, not to
+ * the name of a product or trade. */
+static bool has_function_char(const char *s, size_t b, size_t e) {
+  for (size_t i = b; i < e; cnkg_utf8_next(s, e, &i))
+    if (cnkg_utf8_char_in("的了在是和与及或等着过把被将对从向也都就又还不没很更最",
+                          s, i, e))
+      return true;
+  return false;
+}
+
+/* An item the lists do not know can be a product: two to six Han
+ * characters, no name of a place, body or person inside, not an activity
+ * or general noun, nothing the analyser reads as a number or a name. */
+static bool open_item_ok(const CnkgDocState *st, size_t si, size_t b,
+                         size_t e) {
+  const char *s = st->text->norm;
+  size_t n = cnkg_utf8_count(s + b, e - b);
+  if (n < 2 || n > 6 || !all_han(s, b, e)) return false;
+  if (cnkg_wordlist_has(&not_products_list, s + b, e - b) ||
+      cnkg_wordlist_has(&modifiers_list, s + b, e - b))
+    return false; /* 高效养殖, 规模养殖: how, not what */
+  /* determiners (全村, 各乡, 该企业) */
+  if (cnkg_utf8_char_in("全各每该本这那此其某", s, b, e)) return false;
+  /* people (养殖大户, 专业户, 能手) */
+  if (cnkg_utf8_char_in("户人员者家手匠民工", s, cnkg_lexicon_prev(s, b, e), e))
+    return false;
+  if (names_inside(st, si, b, e) || has_function_char(s, b, e)) return false;
+  for (size_t i = b; i < e;) {
+    const CnkgLacWord *w = lac_word_at(st, si, i);
+    if (w && w->tag &&
+        (strcmp(w->tag, "m") == 0 || strcmp(w->tag, "q") == 0 ||
+         strcmp(w->tag, "r") == 0 || strcmp(w->tag, "TIME") == 0 ||
+         strcmp(w->tag, "PER") == 0 || strcmp(w->tag, "LOC") == 0 ||
+         strcmp(w->tag, "ORG") == 0))
+      return false;
+    cnkg_utf8_next(s, e, &i);
+  }
+  return true;
+}
+
+/* Where the list item that ends at end starts: the product the word lists
+ * know there, else the start of the analyser's word that ends the item
+ * (lists confuse it, so only when that word starts inside the clause and
+ * after any name). SIZE_MAX when there is none. */
+static size_t first_item_start(const CnkgDocState *st, size_t si, size_t sb,
+                               size_t end) {
+  const char *s = st->text->norm;
+  const CnkgLexEntry *e = cnkg_lexicon_before(s, sb, end, MASK_PRODUCT | MASK_SECTOR);
+  size_t lex = e ? end - strlen(e->word) : SIZE_MAX;
+  size_t p = cnkg_lexicon_prev(s, sb, end);
+  const CnkgLacWord *w = lac_word_at(st, si, p);
+  size_t lb = SIZE_MAX;
+  if (w) {
+    size_t wb = st->text->sentences[si].begin + w->begin;
+    /* a verb glued to the item (种植多肉) is cut off at a known verb */
+    size_t q = wb;
+    while (q < end) {
+      size_t vl = cnkg_wordlist_at(&list_verb_list, s, q, end);
+      if (!vl || q + vl >= end) break;
+      q += vl;
+    }
+    if (all_han(s, q, end)) lb = q;
+  }
+  if (lb == SIZE_MAX || (lex != SIZE_MAX && lex < lb)) lb = lex;
+  return lb;
+}
+
+/* The end of the list item that starts at b: at 等, a conjunction, a
+ * class noun or activity word, or anything not Han; at most six
+ * characters (else the analyser's word or a known product). SIZE_MAX
+ * when there is none. */
+static size_t last_item_end(const CnkgDocState *st, size_t si, size_t b,
+                            size_t se) {
+  const char *s = st->text->norm;
+  size_t i = b, n = 0;
+  while (i < se && n <= 6) {
+    if (i > b && (cnkg_wordlist_word_at(s, i, se, "等") ||
+                  cnkg_wordlist_at(&separators_list, s, i, se) ||
+                  (n >= 2 && (cnkg_wordlist_at(&class_noun_list, s, i, se) ||
+                              activity_at(s, i, se)))))
+      return i;
+    size_t k = i;
+    if (!cnkg_is_han(cnkg_utf8_next(s, se, &k))) return i > b ? i : SIZE_MAX;
+    i = k;
+    n++;
+  }
+  if (i >= se && n <= 6) return i;
+  const CnkgLexEntry *e = cnkg_lexicon_at(s, b, se, MASK_PRODUCT | MASK_SECTOR);
+  if (e) return b + strlen(e->word);
+  const CnkgLacWord *w = lac_word_at(st, si, b);
+  if (w && st->text->sentences[si].begin + w->begin == b)
+    return st->text->sentences[si].begin + w->end;
+  return SIZE_MAX;
+}
+
+/* 、-lists of products (发展苍术、白芨、重楼等名贵品种; 松子、葛根、橡子等98个
+ * 经营品种): when the list ends in 等 and a class noun, is followed by an
+ * activity word, or is introduced by a producing verb and has at least as
+ * many known products as unknown items, the unknown items are products of
+ * the same kind. */
+static CnkgStatus scan_lists(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  enum { MAX_ITEMS = 24 };
+  size_t ib[MAX_ITEMS], ie[MAX_ITEMS];
+  for (size_t k = sb; k + 3 <= se; k++) {
+    if (!cnkg_wordlist_word_at(s, k, se, "、")) continue;
+    size_t n = 0;
+    size_t b0 = first_item_start(st, si, sb, k);
+    if (b0 == SIZE_MAX || b0 >= k) continue;
+    ib[n] = b0;
+    ie[n++] = k;
+    size_t p = k + 3;
+    for (;;) {
+      /* the next item ends at 、 (a middle one) or is the last */
+      size_t q = p, nch = 0;
+      while (q < se && nch <= 6 && !cnkg_wordlist_word_at(s, q, se, "、")) {
+        size_t k2 = q;
+        if (!cnkg_is_han(cnkg_utf8_next(s, se, &k2))) break;
+        q = k2;
+        nch++;
+      }
+      if (q < se && q > p && nch <= 6 && cnkg_wordlist_word_at(s, q, se, "、")) {
+        if (n < MAX_ITEMS) { ib[n] = p; ie[n++] = q; }
+        p = q + 3;
+        continue;
+      }
+      size_t e = last_item_end(st, si, p, se);
+      if (e == SIZE_MAX || e <= p) break;
+      if (n < MAX_ITEMS) { ib[n] = p; ie[n++] = e; }
+      p = e;
+      /* A、B和C */
+      size_t sep = cnkg_wordlist_at(&separators_list, s, p, se);
+      if (sep && !cnkg_wordlist_word_at(s, p, se, "、") &&
+          !cnkg_wordlist_word_at(s, p, se, ",")) {
+        size_t e2 = last_item_end(st, si, p + sep, se);
+        if (e2 != SIZE_MAX && e2 > p + sep && n < MAX_ITEMS) {
+          ib[n] = p + sep;
+          ie[n++] = e2;
+          p = e2;
+        }
+      }
+      break;
+    }
+    k = p > k ? p - 1 : k;
+    if (n < 2) continue;
+    /* what the list is: 等 + quantity + class noun, or an activity */
+    size_t q = p;
+    bool deng = cnkg_wordlist_word_at(s, q, se, "等");
+    if (deng) q += 3;
+    while (q < se && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.')) q++;
+    {
+      static const char *const measures[] = {"个", "种", "类", "大", "项", "余",
+                                             "多", NULL};
+      static CnkgWordList measure_list = CNKG_WORDLIST(measures);
+      for (size_t m; (m = cnkg_wordlist_at(&measure_list, s, q, se)) != 0;) q += m;
+    }
+    char group = 0;
+    for (size_t skip = 0, r = q; skip <= 2 && r < se && !group; skip++) {
+      size_t cursor = 0;
+      size_t ci = cnkg_wordlist_next_at(&class_noun_list, s, r, se, &cursor);
+      /* 等 first: without it, X产业/X品种 is one compound, not a list's
+       * class */
+      if (ci != SIZE_MAX && deng) group = class_nouns[ci].group;
+      if (!group) {
+        size_t m = cnkg_wordlist_at(&modifiers_list, s, r, se);
+        if (skip == 0 && m) { r += m; continue; }
+        size_t k2 = r;
+        if (!cnkg_is_han(cnkg_utf8_next(s, se, &k2))) break;
+        r = k2;
+      }
+    }
+    if (!group) {
+      size_t r = q + cnkg_wordlist_at(&modifiers_list, s, q, se);
+      const Activity *a = activity_at(s, r, se);
+      if (a && a->group) group = a->group;
+    }
+    size_t known = 0;
+    char known_group = 0;
+    bool mixed = false;
+    for (size_t i = 0; i < n; i++) {
+      const CnkgLexEntry *e = cnkg_lexicon_before(s, ib[i], ie[i], MASK_PRODUCT | MASK_SECTOR);
+      if (!e) continue;
+      known++;
+      char g = default_group(e);
+      if (known_group && g != known_group) mixed = true;
+      known_group = g;
+    }
+    bool verb = cnkg_wordlist_before(&list_verb_list, s, sb, ib[0]) > 0;
+    if (!group && known && !mixed && 2 * known >= n && verb) group = known_group;
+    /* 种植A、B / 养殖A、B: the verb says what they are */
+    size_t cursor = 0;
+    size_t vk = cnkg_wordlist_next_before(&verb_list, s, sb, ib[0], &cursor);
+    if (!group && vk != SIZE_MAX && (verbs[vk].group == 'g' || verbs[vk].group == 'r') &&
+        (!known || known_group == verbs[vk].group)) {
+      /* a verb, not a noun made of one (养殖大户、养殖专业户) */
+      const CnkgLacWord *w = lac_word_at(st, si, ib[0] - strlen(verbs[vk].word));
+      if (!w || !w->tag || strcmp(w->tag, "v") == 0) group = verbs[vk].group;
+    }
+    /* 等产品 says little: goods of any kind, unless the list is of a kind
+     * the lists know or follows a producing verb */
+    if (group == 'p' && !known && !verb) group = 0;
+    if (!group) continue;
+    for (size_t i = 0; i < n; i++) {
+      if (cnkg_lexicon_before(s, ib[i], ie[i], MASK_PRODUCT | MASK_SECTOR)) continue;
+      if (!open_item_ok(st, si, ib[i], ie[i])) continue;
+      CnkgStatus r = add_cand_at(c, NULL, ib[i], ie[i], group,
+                                 group_suffix(group), false, st, si, ib[i], ie[i]);
+      if (r) return r;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Modifiers that stand before 产业 without naming a product (特色产业,
+ * 支柱产业, 扶贫产业). */
+static const char *const abstract_heads[] = {
+  "支柱", "优势", "富民", "新兴", "朝阳", "绿色", "生态", "传统", "农村", "乡村",
+  "村级", "集体", "主导", "扶贫", "脱贫", "致富", "后续", "配套", "相关",
+  "现代", "主要", "重点", "龙头", "优质", "高效", "当地", "本地", "特色",
+  "新型", "主体", "富民强村", "增收", "骨干", "区域", "战略性", "文化",
+  "服务", "家庭", "庭院", "规模", "设施", "科学", "露天", "订单", NULL};
+static CnkgWordList abstract_heads_list = CNKG_WORDLIST(abstract_heads);
+
+static bool tag_in(const CnkgLacWord *w, const char *const *tags) {
+  if (!w || !w->tag) return false;
+  for (size_t i = 0; tags[i]; i++)
+    if (strcmp(w->tag, tags[i]) == 0) return true;
+  return false;
+}
+
+/* Products the word lists do not know, named next to an activity: a noun
+ * before it (人参种植, 藤椒种植专业合作社, 人参产业) or a verb's object
+ * that ends its phrase (加工橡子, 种植人参的). Needs the analyser. */
+static CnkgStatus scan_open(Cands *c, const CnkgDocState *st, size_t si) {
+  static const char *const nouns[] = {"n", "nz", "nw", NULL};
+  static const char *const verb_tags[] = {"v", "vn", NULL};
+  if (!st->lac) return CNKG_SUCCESS;
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t base = sen->begin, se = sen->end;
+  const CnkgLacResult *lr = &st->lac[si];
+  for (size_t wi = 0; wi < lr->n_words; wi++) {
+    const CnkgLacWord *w = &lr->words[wi];
+    size_t wb = base + w->begin, we = base + w->end;
+    /* a noun right before an activity (possibly glued to it) */
+    const Activity *a = NULL;
+    size_t pb = SIZE_MAX, pe = SIZE_MAX;
+    for (size_t k = wb; k < we && !a; k++) {
+      const Activity *x = activity_at(s, k, se);
+      if (!x) continue;
+      if (k > wb && tag_in(w, nouns)) {
+        pb = wb; /* 人参种植/n */
+      } else if (k == wb && wi > 0 && tag_in(&lr->words[wi - 1], nouns) &&
+                 lr->words[wi - 1].end == w->begin) {
+        pb = base + lr->words[wi - 1].begin; /* 人参/n 种植/v */
+      } else {
+        continue;
+      }
+      a = x;
+      pe = k;
+    }
+    if (a && pb != SIZE_MAX) {
+      /* known products are the word lists' business */
+      const CnkgLexEntry *e = cnkg_lexicon_before(s, pb, pe, MASK_PRODUCT | MASK_SECTOR);
+      bool known = e && strlen(e->word) == pe - pb;
+      if (!known && open_item_ok(st, si, pb, pe) &&
+          !cnkg_wordlist_has(&abstract_heads_list, s + pb, pe - pb) &&
+          cnkg_utf8_count(s + pb, pe - pb) <= 4) {
+        char g = a->group ? a->group : 'g';
+        const char *suffix = a->name ? a->name : "产业";
+        size_t ae = pe + strlen(a->word);
+        CnkgStatus r = add_cand_at(c, NULL, pb, pe, g, suffix, a->group != 0,
+                                   st, si, pb, ae);
+        if (r) return r;
+        if (!a->group) {
+          /* X产业: the crop, the text's form as an alias */
+          Cand *x = &c->v[c->n - 1];
+          char *name = join2(s + pb, pe - pb, "种植");
+          if (!name) return CNKG_ERR_NOMEM;
+          free(x->name);
+          x->name = name;
+        }
+        continue;
+      }
+    }
+    /* a producing verb and its object, where the object ends the phrase */
+    if (!tag_in(w, verb_tags) || wi + 1 >= lr->n_words) continue;
+    bool process = we - wb == strlen("加工") && cnkg_wordlist_word_at(s, wb, we, "加工");
+    size_t cursor = 0;
+    size_t vk = cnkg_wordlist_next_at(&verb_list, s, wb, we, &cursor);
+    if (!process && (vk == SIZE_MAX || wb + strlen(verbs[vk].word) != we ||
+                     (verbs[vk].group != 'g' && verbs[vk].group != 'r')))
+      continue;
+    const CnkgLacWord *o = &lr->words[wi + 1];
+    size_t ob = base + o->begin, oe = base + o->end;
+    if (ob != we || !tag_in(o, nouns)) continue;
+    bool ends = oe >= se || !cnkg_is_han(cnkg_utf8_next(s, se, &(size_t){oe})) ||
+                cnkg_wordlist_word_at(s, oe, se, "等") ||
+                cnkg_wordlist_word_at(s, oe, se, "的") ||
+                cnkg_wordlist_at(&separators_list, s, oe, se);
+    if (!ends) continue;
+    const CnkgLexEntry *e = cnkg_lexicon_before(s, ob, oe, MASK_PRODUCT | MASK_SECTOR);
+    if ((e && strlen(e->word) == oe - ob) || !open_item_ok(st, si, ob, oe) ||
+        cnkg_wordlist_has(&abstract_heads_list, s + ob, oe - ob) ||
+        cnkg_utf8_count(s + ob, oe - ob) > 4)
+      continue;
+    char g = process ? 'p' : verbs[vk].group;
+    CnkgStatus r = add_cand_at(c, NULL, ob, oe, g, process ? "加工" : group_suffix(g),
+                               true, st, si, ob, oe);
+    if (r) return r;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* What a 集…为一体 list may distribute over its first item's product
+ * (集人参种植、加工、销售于一体). */
+static const Activity chain_acts[] = {
+  {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"育苗", "育苗", 'g'},
+  {"育种", "育种", 'g'}, {"养殖", "养殖", 'r'}, {"加工", "加工", 'p'},
+  {"销售", "销售", 'p'}, {"营销", "营销", 'p'},
+};
+static CnkgWordList chain_act_list = CNKG_WORDLIST_FIELD(chain_acts, word);
+
+/* 集A、B、C为一体 / 集A、B和C于一体: a business that does all of them.
+ * Each item is an industry of its own; when the first is a product and an
+ * activity (人参种植) and the others bare activities, each activity goes
+ * with that product. */
+static CnkgStatus scan_integrated(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  for (size_t k = sb; k + 3 <= se; k++) {
+    if (!cnkg_wordlist_word_at(s, k, se, "集")) continue;
+    size_t lb = k + 3, le = SIZE_MAX;
+    for (size_t q = lb; q + 9 <= se && q < lb + 120; q++)
+      if (cnkg_wordlist_word_at(s, q, se, "为一体") ||
+          cnkg_wordlist_word_at(s, q, se, "于一体")) {
+        le = q;
+        break;
+      }
+    if (le == SIZE_MAX) continue;
+    enum { MAX_ITEMS = 12 };
+    size_t ib[MAX_ITEMS + 1], ie[MAX_ITEMS + 1], n = 0;
+    bool ok = true;
+    for (size_t p = lb; p < le && ok;) {
+      size_t q = p, sep = 0;
+      while (q < le && !(sep = cnkg_wordlist_at(&separators_list, s, q, le)))
+        cnkg_utf8_next(s, le, &q);
+      size_t nch = cnkg_utf8_count(s + p, q - p);
+      ok = n < MAX_ITEMS && nch >= 2 && nch <= 8 && all_han(s, p, q) &&
+           !names_inside(st, si, p, q);
+      ib[n] = p;
+      ie[n++] = q;
+      p = q + sep;
+    }
+    k = le;
+    if (!ok || n < 2) continue;
+    /* …、C等产业为一体: the last item up to 等, if what follows names
+     * industries; 等功能 and the like make it a list of something else */
+    for (size_t q = ib[n - 1]; q < ie[n - 1]; q++) {
+      if (!cnkg_wordlist_word_at(s, q, ie[n - 1], "等")) continue;
+      size_t cursor = 0;
+      size_t ci = cnkg_wordlist_next_at(&class_noun_list, s, q + 3, ie[n - 1], &cursor);
+      if (q + 3 < ie[n - 1] &&
+          (ci == SIZE_MAX || q + 3 + strlen(class_nouns[ci].word) != ie[n - 1]))
+        ok = false;
+      ie[n - 1] = q;
+      break;
+    }
+    for (size_t i = 0; i < n && ok; i++)
+      ok = ie[i] > ib[i] && !has_function_char(s, ib[i], ie[i]);
+    if (!ok) continue;
+    /* the first item's product, if it ends with an activity */
+    size_t pe = SIZE_MAX;
+    for (size_t q = ib[0]; q < ie[0]; q++) {
+      size_t al = cnkg_wordlist_at(&chain_act_list, s, q, ie[0]);
+      if (al && q + al == ie[0] && q > ib[0]) {
+        pe = q;
+        break;
+      }
+    }
+    bool bare = pe != SIZE_MAX;
+    for (size_t i = 1; i < n && bare; i++)
+      bare = cnkg_wordlist_has(&chain_act_list, s + ib[i], ie[i] - ib[i]);
+    for (size_t i = 0; i < n; i++) {
+      CnkgStatus r;
+      if (bare) {
+        size_t ab = i == 0 ? pe : ib[i];
+        size_t cursor = 0;
+        size_t ak = cnkg_wordlist_next_at(&chain_act_list, s, ab, ie[i], &cursor);
+        if (ak == SIZE_MAX) continue;
+        const CnkgLexEntry *e = cnkg_lexicon_before(s, ib[0], pe, MASK_PRODUCT);
+        if (e && strlen(e->word) != pe - ib[0]) e = NULL;
+        r = add_cand_at(c, e, ib[0], pe, chain_acts[ak].group, chain_acts[ak].name,
+                        true, st, si, i == 0 ? ib[0] : ib[i], ie[i]);
+        if (!r && i > 0) {
+          /* a bare 加工 is no name of this industry */
+          Cand *x = &c->v[c->n - 1];
+          char *surface = cnkg_strndup(x->name, strlen(x->name));
+          if (!surface) return CNKG_ERR_NOMEM;
+          free(x->surface);
+          x->surface = surface;
+        }
+      } else {
+        const CnkgLexEntry *e = cnkg_lexicon_find(s + ib[i], ie[i] - ib[i]);
+        if (e) continue; /* the word lists' own */
+        r = add_cand_at(c, NULL, ib[i], ie[i], 's', "", true, st, si, ib[i], ie[i]);
+      }
+      if (r) return r;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
 static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
   const CnkgSentence *sen = &st->text->sentences[si];
   const char *s = st->text->norm;
@@ -394,6 +916,7 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
 }
 
 static const char *product_of(const Cand *x) {
+  if (!x->entry) return x->prod;
   return x->entry->canon ? x->entry->canon : x->entry->word;
 }
 
@@ -411,7 +934,10 @@ static void group_cands(Cands *c) {
         if (strcmp(x->name, y->name) == 0) { x->key = j; break; }
         continue;
       }
-      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0) {
+      /* one product, one kind of activity; two activities the text names
+       * (鹿茸加工, 鹿茸销售) stay two */
+      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0 &&
+          !(x->explicit_act && y->explicit_act && strcmp(x->name, y->name) != 0)) {
         x->key = j;
         break;
       }
@@ -420,13 +946,13 @@ static void group_cands(Cands *c) {
   for (size_t i = 0; i < c->n; i++) {
     Cand *x = &c->v[i];
     if (x->key != i || x->group == 's') continue;
-    const char *w = x->entry->word;
+    const char *w = x->entry ? x->entry->word : x->prod;
     size_t target = SIZE_MAX;
     bool unique = true;
     for (size_t j = 0; j < c->n; j++) {
       Cand *y = &c->v[j];
       if (y->key != j || j == i || y->group != x->group) continue;
-      if (y->entry->base && strcmp(y->entry->base, w) == 0) {
+      if (y->entry && y->entry->base && strcmp(y->entry->base, w) == 0) {
         if (target != SIZE_MAX && target != j) unique = false;
         target = j;
       }
@@ -466,7 +992,7 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
       if (c->v[i].key != g) continue;
       if (best == SIZE_MAX) { best = i; continue; }
       const Cand *b = &c->v[best], *x = &c->v[i];
-      bool xb = x->entry->bound, bb = b->entry->bound;
+      bool xb = x->entry && x->entry->bound, bb = b->entry && b->entry->bound;
       if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
         best = i;
     }
@@ -499,10 +1025,10 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
       for (size_t i = 0; i < c->n; i++) {
         const Cand *x = &c->v[i];
         if (x->key != g) continue;
-        size_t who[4];
+        size_t who[12];
         unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, 4);
+                                         flags, who, sizeof who / sizeof who[0]);
         for (size_t k = 0; k < n; k++) {
           if (who[k] == ent) continue;
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,
@@ -522,8 +1048,12 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
   if (!rec || !st || !st->text) return CNKG_ERR_ARG;
   Cands c = {NULL, 0, 0};
   CnkgStatus r = CNKG_SUCCESS;
-  for (size_t si = 0; si < st->text->n_sentences && !r; si++)
+  for (size_t si = 0; si < st->text->n_sentences && !r; si++) {
     r = scan_sentence(&c, st, si);
+    if (!r) r = scan_lists(&c, st, si);
+    if (!r) r = scan_open(&c, st, si);
+    if (!r) r = scan_integrated(&c, st, si);
+  }
   if (!r) {
     group_cands(&c);
     r = emit(st, &c);

@@ -174,7 +174,13 @@ static const CnkgLexEntry entries[] = {
   {"采摘", S, NULL, NULL, true}, {"康养", S, NULL, NULL, true},
   {"沙产业", S, NULL, NULL, false}, {"沙草产业", S, NULL, NULL, false},
   {"驼产业", S, NULL, NULL, false}, {"畜牧产业", S, NULL, NULL, false},
-  {"畜牧", S, "畜牧业", NULL, true},
+  {"畜牧", S, "畜牧业", NULL, true}, {"牧业", S, NULL, NULL, false},
+  {"农牧业", S, NULL, NULL, false}, {"种养业", S, NULL, NULL, false},
+  {"林果业", S, NULL, NULL, false}, {"劳务经济", S, NULL, NULL, false},
+  {"直播带货", S, NULL, NULL, false}, {"直播电商", S, NULL, NULL, false},
+  {"研学旅游", S, NULL, NULL, false}, {"文化旅游", S, NULL, NULL, false},
+  {"休闲旅游", S, NULL, NULL, false}, {"康养产业", S, NULL, NULL, false},
+  {"养老服务", S, NULL, NULL, false}, {"冷链物流", S, NULL, NULL, false},
   /* national schemes, campaigns and numbered working methods */
   {"精准扶贫", P, NULL, NULL, false}, {"精准脱贫", P, "精准扶贫", NULL, false},
   {"脱贫攻坚", P, NULL, NULL, false}, {"脱贫攻坚战", P, "脱贫攻坚", NULL, false},
@@ -271,17 +277,60 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end) {
   return i;
 }
 
-/* Organisations that can carry an industry or a working method: economic
- * units and party organisations, not government offices in general. */
-static bool org_can_carry(const CnkgGraph *g, size_t entity) {
-  static const char *const kinds[] = {
-    "合作社", "公司", "党支部", "总支", "党委", "协会", "农场", "基地",
-    "工坊", "企业", "集团", "厂", "联合社", "家庭农场", "旅馆", "酒店",
-    "果业", "农牧", "养殖", "种植", "包装", NULL};
-  const CnkgEntity *e = cnkg_graph_entity(g, entity);
-  if (!e || !e->label || strstr(e->label, "、")) return false;
+/* ---- the carrier rule ---- */
+
+/* Kinds of organisation that can carry an industry or a working method:
+ * economic units and party organisations, not government offices in
+ * general. The economic ones (first part) may also carry what a clause
+ * names after them with other words between. */
+static const char *const economic_kinds[] = {
+  "合作社", "公司", "农场", "基地", "工坊", "企业", "集团", "厂", "联合社",
+  "家庭农场", "旅馆", "酒店", "果业", "农牧", "养殖", "种植", "包装", "协会",
+  NULL};
+static const char *const party_kinds[] = {"党支部", "总支", "党委", NULL};
+
+static bool label_has(const CnkgEntity *e, const char *const *kinds) {
   for (size_t i = 0; kinds[i]; i++)
     if (strstr(e->label, kinds[i])) return true;
+  return false;
+}
+
+static bool org_can_carry(const CnkgGraph *g, size_t entity) {
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label || strstr(e->label, "、")) return false;
+  return label_has(e, economic_kinds) || label_has(e, party_kinds);
+}
+
+static bool org_is_economic(const CnkgGraph *g, size_t entity) {
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label || strstr(e->label, "、")) return false;
+  return label_has(e, economic_kinds);
+}
+
+/* A news outlet (X日报, X网): it reports policies, it does not carry them. */
+static bool org_is_medium(const CnkgGraph *g, size_t entity) {
+  static const char *const media[] = {"报", "网", "台", "刊", "频道", "客户端",
+                                      "在线", "杂志社", "报社", NULL};
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label) return true;
+  size_t len = strlen(e->label);
+  for (size_t i = 0; media[i]; i++)
+    if (cnkg_wordlist_word_before(e->label, 0, len, media[i])) return true;
+  return false;
+}
+
+/* An organisation that only borrows a place for its name: an enterprise
+ * (江西省旅游集团) or a medium (湖南日报), as opposed to a body of the
+ * place itself (X县商务局, X村党支部), whose place the text is about. */
+static bool org_borrows_place(const CnkgGraph *g, size_t entity) {
+  static const char *const media[] = {"报", "网", "台", "社", "刊", "频道",
+                                      "客户端", NULL};
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label) return false;
+  if (label_has(e, economic_kinds)) return true;
+  size_t len = strlen(e->label);
+  for (size_t i = 0; media[i]; i++)
+    if (cnkg_wordlist_word_before(e->label, 0, len, media[i])) return true;
   return false;
 }
 
@@ -293,9 +342,173 @@ static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {
   return true;
 }
 
-/* The place a paragraph is about: the first place named in it before
- * byte limit, followed through a chain of adjacent names (平遥县柳沟村 ->
- * 柳沟村). SIZE_MAX when none. */
+/* List separators between peer carriers (A村、B村和C村). */
+static const char *const peer_seps[] = {"、", "和", "及", "与", "以及", NULL};
+static CnkgWordList peer_sep_list = CNKG_WORDLIST(peer_seps);
+
+/* Words after which places are where goods go, not where they are made. */
+static const char *const destination_verbs[] = {
+  "销往", "运往", "发往", "远销", "销到", "销售到", "卖到", "运到", "出口到",
+  "销至", "辐射", NULL};
+static CnkgWordList destination_list = CNKG_WORDLIST(destination_verbs);
+
+/* Words after a place that make it a neighbour (与X县交界). */
+static const char *const border_words[] = {
+  "交界", "接壤", "毗邻", "相邻", "相连", "相望", NULL};
+static CnkgWordList border_list = CNKG_WORDLIST(border_words);
+
+/* Words that say where something lies (位于X村). */
+static const char *const located_words[] = {
+  "位于", "地处", "坐落于", "坐落在", "落户", "建在", "落地", "设在", NULL};
+static CnkgWordList located_list = CNKG_WORDLIST(located_words);
+
+/* What follows a product when the place before it is where it is farmed
+ * rather than a label of origin (江西村猕猴桃种植基地, not 砀山酥梨). */
+static const char *const farm_words[] = {
+  "种植", "养殖", "基地", "产业", "大棚", "加工", "园", "合作社", NULL};
+static CnkgWordList farm_list = CNKG_WORDLIST(farm_words);
+
+/* The span of sentence si of one of the given kinds (place, or the
+ * organisation type) that ends exactly at pos, or NULL. */
+static const CnkgSpan *span_ending(const CnkgDocState *st, size_t si,
+                                   size_t pos, bool places) {
+  for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
+    const CnkgSpan *sp = &st->spans[i];
+    bool kind = places ? cnkg_type_is_place(sp->type)
+                       : sp->type == CNKG_TYPE_ORGANIZATION;
+    if (kind && sp->end == pos && sp->begin < pos) return sp;
+  }
+  return NULL;
+}
+
+/* Whether place span sp names where things happen: not the origin label
+ * of a product (砀山酥梨), not a part of an organisation's name
+ * (江西省旅游集团; unless in_names), not where goods are sold to (销往西安、
+ * 成都), not a neighbour (与X县交界). */
+static bool place_carries_at(const CnkgDocState *st, const CnkgSpan *sp,
+                             bool in_names) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[sp->sentence];
+  size_t se = sen->end;
+  const CnkgLexEntry *prod = cnkg_lexicon_at(s, sp->end, se, 0x7u);
+  if (prod && !cnkg_wordlist_word_at(s, sp->end, se, "种") &&
+      !cnkg_wordlist_word_at(s, sp->end, se, "养")) {
+    size_t q = sp->end + strlen(prod->word);
+    if (!cnkg_wordlist_at(&farm_list, s, q, se)) return false;
+  }
+  for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
+    const CnkgSpan *o = &st->spans[i];
+    if (o->type == CNKG_TYPE_ORGANIZATION && o->begin <= sp->begin &&
+        o->end >= sp->end && o->end - o->begin > sp->end - sp->begin &&
+        !in_names && org_borrows_place(st->graph, o->entity))
+      return false;
+  }
+  /* back over the list this place is in, to the word that governs it */
+  size_t j = sp->begin;
+  bool with = false; /* 与/同/和 X …: X is what the subject is compared to */
+  for (int k = 0; k < 24 && j > sen->begin; k++) {
+    if (cnkg_wordlist_before(&destination_list, s, sen->begin, j)) return false;
+    if (cnkg_wordlist_word_before(s, sen->begin, j, "同") ||
+        cnkg_wordlist_word_before(s, sen->begin, j, "跟") ||
+        cnkg_wordlist_word_before(s, sen->begin, j, "与") ||
+        cnkg_wordlist_word_before(s, sen->begin, j, "和"))
+      with = true;
+    size_t sep = cnkg_wordlist_before(&peer_sep_list, s, sen->begin, j);
+    if (!sep && j > sen->begin && s[j - 1] == ',') sep = 1;
+    if (sep) { j -= sep; continue; }
+    const CnkgSpan *o = span_ending(st, sp->sentence, j, true);
+    if (!o) break;
+    j = o->begin;
+  }
+  if (!with) return true;
+  /* forward over the chain and list to a border word: a neighbour */
+  j = sp->end;
+  for (int k = 0; k < 24 && j < se; k++) {
+    if (cnkg_wordlist_at(&border_list, s, j, se)) return false;
+    if (cnkg_wordlist_word_at(s, j, se, "相") &&
+        cnkg_wordlist_at(&border_list, s, j + 3, se))
+      return false;
+    size_t sep = cnkg_wordlist_at(&peer_sep_list, s, j, se);
+    if (sep) { j += sep; continue; }
+    const CnkgSpan *o = NULL;
+    for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i))
+      if (cnkg_type_is_place(st->spans[i].type) && st->spans[i].begin == j &&
+          st->spans[i].end > j)
+        o = &st->spans[i];
+    if (!o) break;
+    j = o->end;
+  }
+  return true;
+}
+
+static bool place_carries(const CnkgDocState *st, const CnkgSpan *sp) {
+  return place_carries_at(st, sp, false);
+}
+
+/* The innermost place of the address chain that starts with sp (平遥县
+ * 柳沟村 -> 柳沟村): places that follow each other directly, in sp's
+ * sentence, ending at or before limit. */
+static const CnkgSpan *chain_inner(const CnkgDocState *st, const CnkgSpan *sp,
+                                   size_t limit) {
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i)) {
+      const CnkgSpan *o = &st->spans[i];
+      if (cnkg_type_is_place(o->type) && o->begin == sp->end &&
+          o->end > o->begin && o->end <= limit && o->type >= sp->type) {
+        sp = o;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return sp;
+}
+
+/* Adds the places listed with sp as peers (在A村、B村和C村建起…; 甲市A县、
+ * 乙州B县): places of sp's type joined to it by list separators, either
+ * way, each item possibly with its own chain of containers. */
+static void add_peers(const CnkgDocState *st, const CnkgSpan *sp, size_t *out,
+                      size_t *n, size_t max) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[sp->sentence];
+  size_t pos = sp->begin;
+  for (int k = 0; k < 16; k++) {
+    /* back over this item's containers, then the separator */
+    for (const CnkgSpan *o; (o = span_ending(st, sp->sentence, pos, true)) != NULL;)
+      pos = o->begin;
+    size_t sep = cnkg_wordlist_before(&peer_sep_list, s, sen->begin, pos);
+    if (!sep) break;
+    const CnkgSpan *o = span_ending(st, sp->sentence, pos - sep, true);
+    if (!o || o->type != sp->type || !place_carries(st, o)) break;
+    add_unique(out, n, max, o->entity);
+    pos = o->begin;
+  }
+  pos = sp->end;
+  for (int k = 0; k < 16; k++) {
+    size_t sep = cnkg_wordlist_at(&peer_sep_list, s, pos, sen->end);
+    if (!sep) break;
+    const CnkgSpan *o = NULL;
+    for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i))
+      if (cnkg_type_is_place(st->spans[i].type) &&
+          st->spans[i].begin == pos + sep && st->spans[i].end > pos + sep)
+        o = &st->spans[i];
+    if (!o) break;
+    o = chain_inner(st, o, sen->end);
+    if (o->type != sp->type || !place_carries(st, o)) break;
+    add_unique(out, n, max, o->entity);
+    pos = o->end;
+  }
+}
+
+/* The place a paragraph is about: the first place named in it that ends
+ * at or before limit, followed through a chain of adjacent names
+ * (平遥县柳沟村 -> 柳沟村). SIZE_MAX when none. */
 static size_t paragraph_place(const CnkgDocState *st, size_t para,
                               size_t limit) {
   /* The paragraph's spans through the sentence index (not all spans): its
@@ -315,56 +528,198 @@ static size_t paragraph_place(const CnkgDocState *st, size_t para,
     for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
          i = cnkg_docstate_next_span(st, i)) {
       const CnkgSpan *sp = &st->spans[i];
-      if (!cnkg_type_is_place(sp->type) || sp->end > limit) continue;
-      if (!first || sp->begin < first->begin ||
-          (sp->begin == first->begin && sp->end > first->end))
-        first = sp;
+      if (!cnkg_type_is_place(sp->type) || sp->end > limit ||
+          sp->end <= sp->begin)
+        continue;
+      if (first && (sp->begin > first->begin ||
+                    (sp->begin == first->begin && sp->end <= first->end)))
+        continue;
+      if (!place_carries(st, sp)) continue;
+      first = sp;
     }
   }
   if (!first) return SIZE_MAX;
-  /* Then along the chain of places that follow it directly (in its
-   * sentence or, at its end, the next). */
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (size_t si = first->sentence; si <= first->sentence + 1 && !moved; si++)
-      for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
-           i = cnkg_docstate_next_span(st, i)) {
-        const CnkgSpan *sp = &st->spans[i];
-        if (cnkg_type_is_place(sp->type) && sp->begin == first->end &&
-            sp->end > sp->begin && sp->end <= limit) {
-          first = sp;
-          moved = true;
-          break;
-        }
-      }
-  }
-  return first->entity;
+  return chain_inner(st, first, limit)->entity;
 }
 
-/* 该县, 全镇, 本村 ...: the level a reference to "this place" points at. */
-static bool anaphor_type(const char *s, size_t b, size_t e, CnkgType *type) {
+/* 该县, 全镇, 本村, 我省, 村里 ...: the level a reference to "this place"
+ * starting at s[i] points at; *len is its length. */
+static bool anaphor_at(const char *s, size_t i, size_t e, CnkgType *type,
+                       size_t *len) {
   static const struct { const char *level; CnkgType type; } levels[] = {
     {"县", CNKG_TYPE_COUNTY}, {"旗", CNKG_TYPE_COUNTY}, {"区", CNKG_TYPE_COUNTY},
     {"镇", CNKG_TYPE_TOWNSHIP}, {"乡", CNKG_TYPE_TOWNSHIP},
     {"村", CNKG_TYPE_VILLAGE}, {"嘎查", CNKG_TYPE_VILLAGE},
     {"市", CNKG_TYPE_PREFECTURE}, {"州", CNKG_TYPE_PREFECTURE},
     {"省", CNKG_TYPE_PROVINCE}};
-  static const char *const pointers[] = {"该", "全", "本", NULL};
+  static const char *const pointers[] = {"该", "全", "本", "我", NULL};
   static CnkgWordList pointer_list = CNKG_WORDLIST(pointers);
-  size_t best = SIZE_MAX;
-  for (size_t i = b; i < e; i++) {
-    size_t pl = cnkg_wordlist_at(&pointer_list, s, i, e);
-    if (!pl) continue;
-    for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
-      if (cnkg_wordlist_word_at(s, i + pl, e, levels[k].level)) {
-        best = k;
-        break;
-      }
+  /* the village itself, said without its name */
+  static const char *const village_words[] = {"村里", "村内", "村集体", "村级",
+                                              NULL};
+  static CnkgWordList village_list = CNKG_WORDLIST(village_words);
+  size_t vl = cnkg_wordlist_at(&village_list, s, i, e);
+  if (vl) {
+    *type = CNKG_TYPE_VILLAGE;
+    *len = vl;
+    return true;
+  }
+  size_t pl = cnkg_wordlist_at(&pointer_list, s, i, e);
+  if (!pl) return false;
+  for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++) {
+    if (cnkg_wordlist_word_at(s, i + pl, e, levels[k].level)) {
+      *type = levels[k].type;
+      *len = pl + strlen(levels[k].level);
+      return true;
     }
   }
-  if (best == SIZE_MAX) return false;
-  *type = levels[best].type;
-  return true;
+  return false;
+}
+
+/* The place a reference of type at byte pos points at: the last place of
+ * that type named before it (in a name too: 村里 after X村合作社 is X村),
+ * unless it only labels a product or a destination. SIZE_MAX when none. */
+static size_t resolve_anaphor(const CnkgDocState *st, CnkgType want,
+                              size_t pos) {
+  const CnkgSpan *last = NULL;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->type != want || sp->end > pos || sp->end <= sp->begin) continue;
+    if (last && sp->begin <= last->begin) continue;
+    if (!place_carries_at(st, sp, true)) continue;
+    last = sp;
+  }
+  return last ? last->entity : SIZE_MAX;
+}
+
+/* 该公司, 合作社, 企业 ...: a reference to an organisation named before
+ * (the kind word is what its name must contain). */
+static const char *const org_refs[] = {
+  "该合作社", "该公司", "该企业", "该厂", "合作社", "公司", "企业", NULL};
+static CnkgWordList org_ref_list = CNKG_WORDLIST(org_refs);
+
+/* Whether a word at s[k] opens its clause (after punctuation, or after
+ * 在/由/我们): where a bare 合作社 or 公司 names the one the text is
+ * about, not firms in general (发展企业和合作社49家). */
+static bool subject_at(const char *s, size_t cb, size_t k) {
+  static const char *const openers[] = {"在", "由", "我们", "本", "让", "使",
+                                        "经", NULL};
+  static CnkgWordList opener_list = CNKG_WORDLIST(openers);
+  if (k == cb) return true;
+  size_t p = cnkg_lexicon_prev(s, cb, k);
+  size_t q = p;
+  uint32_t cp = cnkg_utf8_next(s, k, &q);
+  if (!cnkg_is_han(cp)) return true;
+  return cnkg_wordlist_before(&opener_list, s, cb, k) > 0;
+}
+
+/* The organisation that a kind word at [b, e) refers to: the last one
+ * named before b whose name contains the kind and that can carry. */
+static size_t resolve_org_ref(const CnkgDocState *st, size_t b, size_t e) {
+  const char *s = st->text->norm;
+  size_t kb = b;
+  if (cnkg_wordlist_word_at(s, kb, e, "该")) kb += 3;
+  size_t klen = e - kb;
+  const CnkgSpan *last = NULL;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->type != CNKG_TYPE_ORGANIZATION || sp->end > b) continue;
+    if (last && sp->begin <= last->begin) continue;
+    const CnkgEntity *en = cnkg_graph_entity(st->graph, sp->entity);
+    if (!en || !en->label || !org_can_carry(st->graph, sp->entity)) continue;
+    bool has = false;
+    for (const char *p = en->label; *p && !has; p++)
+      has = strncmp(p, s + kb, klen) == 0;
+    if (has) last = sp;
+  }
+  return last ? last->entity : SIZE_MAX;
+}
+
+/* Whether [b, e) of sentence si lies inside a span: a word there is part
+ * of a name (村里 in 村里人合作社), not a reference. */
+static bool inside_span(const CnkgDocState *st, size_t si, size_t b, size_t e) {
+  for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+       i = cnkg_docstate_next_span(st, i)) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->begin <= b && sp->end >= e && sp->end > sp->begin) return true;
+  }
+  return false;
+}
+
+/* The lowest place the document is about: of the villages, else the
+ * townships, the one named most often, if it is named at least twice
+ * and more often than any other of its level. SIZE_MAX when none (or when
+ * memory for the count runs out: the caller falls back to the focus). */
+static size_t topic_place(const CnkgDocState *st) {
+  static const CnkgType levels[] = {CNKG_TYPE_VILLAGE, CNKG_TYPE_TOWNSHIP};
+  size_t n_ent = cnkg_graph_entity_count(st->graph);
+  size_t *count = calloc(n_ent + 1, sizeof *count);
+  if (!count) return SIZE_MAX;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->end > sp->begin && sp->entity < n_ent) count[sp->entity]++;
+  }
+  size_t topic = SIZE_MAX;
+  for (size_t l = 0; l < sizeof levels / sizeof levels[0] && topic == SIZE_MAX; l++) {
+    size_t best = SIZE_MAX, best_n = 0, second = 0;
+    for (size_t e = 0; e < n_ent; e++) {
+      if (!count[e] || cnkg_graph_entity(st->graph, e)->type != levels[l]) continue;
+      if (count[e] > best_n) {
+        second = best_n;
+        best_n = count[e];
+        best = e;
+      } else if (count[e] > second) {
+        second = count[e];
+      }
+    }
+    if (best != SIZE_MAX && best_n >= 2 && best_n > second) topic = best;
+  }
+  free(count);
+  return topic;
+}
+
+/* Verbs that say who holds or runs something (由A、B主办的X). */
+static const char *const organise_verbs[] = {
+  "主办", "承办", "举办", "组织", "发起", "牵头", "联合开展", "共同开展", "实施",
+  "推出", NULL};
+static CnkgWordList organise_list = CNKG_WORDLIST(organise_verbs);
+
+/* 由A、B和C主办的X: every organisation of the list before the verb
+ * carries X, when X follows the verb's 的 within a few characters. */
+static void add_organisers(const CnkgDocState *st, size_t si, size_t cb,
+                           size_t begin, unsigned flags, size_t *out, size_t *n,
+                           size_t max) {
+  const char *s = st->text->norm;
+  for (size_t k = begin; k > cb && begin - k <= 36;) {
+    k = cnkg_lexicon_prev(s, cb, k);
+    if (!cnkg_wordlist_word_at(s, k, begin, "的")) continue;
+    size_t vl = cnkg_wordlist_before(&organise_list, s, cb, k);
+    if (!vl) continue;
+    size_t pos = k - vl;
+    for (int items = 0; items < 12; items++) {
+      const CnkgSpan *o = span_ending(st, si, pos, false);
+      if (!o || !(org_can_carry(st->graph, o->entity) ||
+                  ((flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, o->entity))))
+        break;
+      add_unique(out, n, max, o->entity);
+      size_t sep = cnkg_wordlist_before(&peer_sep_list, s, cb, o->begin);
+      if (!sep && o->begin > cb && s[o->begin - 1] == ',') sep = 1;
+      if (!sep) break;
+      pos = o->begin - sep;
+    }
+    return;
+  }
+}
+
+/* Whether sentence si belongs to a paragraph that opens with a quotation
+ * (the speaker and the speaker's place come after it). */
+static bool quoted_paragraph(const CnkgDocState *st, size_t si) {
+  const CnkgText *t = st->text;
+  size_t para = t->sentences[si].paragraph;
+  while (si > 0 && t->sentences[si - 1].paragraph == para) si--;
+  const CnkgSentence *first = &t->sentences[si];
+  return cnkg_wordlist_word_at(t->norm, first->begin, first->end, "“") ||
+         cnkg_wordlist_word_at(t->norm, first->begin, first->end, "\"");
 }
 
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
@@ -388,20 +743,15 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     if (k + cut <= begin) cb = k + cut;
     else if (k >= end && ce == sen->end) ce = k;
   }
-  const CnkgSpan *before = NULL, *after = NULL, *org = NULL;
+  const CnkgSpan *before = NULL, *after = NULL, *org = NULL, *econ = NULL;
   for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->sentence != sentence || sp->begin < cb || sp->end > ce) continue;
-    /* 砀山酥梨: a place naming where a product comes from */
-    if (cnkg_type_is_place(sp->type) &&
-        cnkg_lexicon_at(s, sp->end, sen->end, 0x7u) &&
-        !cnkg_wordlist_word_at(s, sp->end, sen->end, "种") &&
-        !cnkg_wordlist_word_at(s, sp->end, sen->end, "养"))
-      continue;
     if (sp->begin < end && sp->end > begin && sp->type != CNKG_TYPE_ORGANIZATION)
       continue; /* a place inside the mention itself */
     if (cnkg_type_is_place(sp->type)) {
+      if (!place_carries(st, sp)) continue;
       if (sp->end <= begin) {
         if (!before || sp->end > before->end ||
             (sp->end == before->end && sp->begin > before->begin))
@@ -410,19 +760,107 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
         if (!after || sp->begin < after->begin) after = sp;
       }
     } else if (orgs && sp->type == CNKG_TYPE_ORGANIZATION &&
-               org_can_carry(st->graph, sp->entity)) {
+               (org_can_carry(st->graph, sp->entity) ||
+                ((flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;
+      /* a body named after the thing (X脱贫攻坚指挥部) does not carry it */
+      if (contains && !org_can_carry(st->graph, sp->entity)) continue;
       if (contains || sp->end <= begin) {
         if (!org || contains || sp->end > org->end) org = sp;
       }
+      if (!contains && sp->end <= begin && org_is_economic(st->graph, sp->entity) &&
+          (!econ || sp->end > econ->end))
+        econ = sp;
     }
   }
-  const CnkgSpan *place = before ? before : after;
-  if (org && (org->end >= end || begin - org->end <= 6))
-    add_unique(out, &n, max, org->entity);
+  /* The nearest reference to "this place" (该村, 村里, 全县) before the
+   * mention, if nearer than the nearest place named. */
+  size_t ana = SIZE_MAX;
+  CnkgType ana_type = CNKG_TYPE_COUNT;
+  for (size_t k = before ? before->end : cb; k < begin;) {
+    CnkgType ty;
+    size_t len;
+    if (anaphor_at(s, k, begin, &ty, &len) && !inside_span(st, sentence, k, k + len)) {
+      ana = k;
+      ana_type = ty;
+      k += len;
+      continue;
+    }
+    k++;
+  }
+  if (ana == SIZE_MAX && !before) {
+    /* 脱贫攻坚以来,我省…: a reference after the mention, before any place */
+    size_t lim = after ? after->begin : ce;
+    for (size_t k = end; k < lim && ana == SIZE_MAX;) {
+      CnkgType ty;
+      size_t len;
+      if (anaphor_at(s, k, lim, &ty, &len) && !inside_span(st, sentence, k, k + len)) {
+        ana = k;
+        ana_type = ty;
+      }
+      k++;
+    }
+  }
+  size_t ana_place = ana != SIZE_MAX ? resolve_anaphor(st, ana_type, ana) : SIZE_MAX;
+  /* An enterprise named before the mention is its subject unless a person
+   * comes between (…公司董事长张三正在直播草莓: the person's). */
+  if (econ) {
+    for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i)) {
+      const CnkgSpan *sp = &st->spans[i];
+      if (sp->type == CNKG_TYPE_PERSON && sp->begin >= econ->end && sp->end <= begin) {
+        econ = NULL;
+        break;
+      }
+    }
+  }
+  /* Organisations: one that contains the mention or stands just before
+   * it, else the economic one the clause names before it, else the one a
+   * bare kind word (合作社, 该公司) refers to. */
+  bool by_ref = false;
+  if (orgs) {
+    size_t who = SIZE_MAX;
+    if (org && (org->end >= end || begin - org->end <= 6)) who = org->entity;
+    else if (econ) who = econ->entity;
+    else {
+      size_t rb = SIZE_MAX, re = 0;
+      for (size_t k = cb; k < begin; k++) {
+        size_t l = cnkg_wordlist_at(&org_ref_list, s, k, begin);
+        if (l && !inside_span(st, sentence, k, k + l) && subject_at(s, cb, k)) {
+          rb = k;
+          re = k + l;
+          k += l - 1;
+        }
+      }
+      if (rb != SIZE_MAX) who = resolve_org_ref(st, rb, re);
+      by_ref = who != SIZE_MAX;
+    }
+    if (who != SIZE_MAX) add_unique(out, &n, max, who);
+    add_organisers(st, sentence, cb, begin, flags, out, &n, max);
+  }
   const CnkgText *t = st->text;
-  if (place) {
+  const CnkgSpan *place = NULL;
+  if (ana_place == SIZE_MAX) {
+    place = before ? before : after ? chain_inner(st, after, ce) : NULL;
+  }
+  /* …项目,该项目地处X县Y村: where the clause says the thing lies */
+  if (after) {
+    for (size_t k = end; k < after->begin; k++) {
+      size_t l = cnkg_wordlist_at(&located_list, s, k, after->begin);
+      if (l && k + l == after->begin) {
+        place = chain_inner(st, after, ce);
+        ana_place = SIZE_MAX;
+        break;
+      }
+    }
+  }
+  if (place || ana_place != SIZE_MAX) {
+    if (!place) {
+      add_unique(out, &n, max, ana_place);
+      return n;
+    }
     add_unique(out, &n, max, place->entity);
+    if (place == before) add_peers(st, place, out, &n, max);
     /* the place the paragraph is about carries it too */
     if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
       size_t pe = paragraph_place(st, sen->paragraph, begin);
@@ -430,23 +868,14 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     }
     return n;
   }
-  if (local_only) return n;
-  /* 该县/全镇 before the mention: the last place of that level named. */
-  CnkgType want;
-  if (anaphor_type(s, cb, begin, &want)) {
-    const CnkgSpan *last = NULL;
-    for (size_t i = 0; i < st->n_spans; i++) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (sp->type != want || sp->end > begin) continue;
-      if (!last || sp->begin > last->begin) last = sp;
-    }
-    if (last) {
-      add_unique(out, &n, max, last->entity);
-      return n;
-    }
-  }
+  /* a clause that names its organisation by kind (合作社种植了…) is about
+   * that organisation, not a place to be guessed */
+  if (local_only || by_ref) return n;
   /* The paragraph (up to this clause), then the nearest heading before. */
   size_t e = paragraph_place(st, sen->paragraph, cb);
+  /* a quotation first, then who said it where (“…”X村村民张三说) */
+  if (e == SIZE_MAX && quoted_paragraph(st, sentence))
+    e = paragraph_place(st, sen->paragraph, SIZE_MAX);
   if (e != SIZE_MAX) {
     add_unique(out, &n, max, e);
     return n;
@@ -460,6 +889,9 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     }
   }
   if (!focus) return n;
-  if (st->focus_place != SIZE_MAX) add_unique(out, &n, max, st->focus_place);
+  /* the village or township the document is about, else its county */
+  size_t topic = topic_place(st);
+  if (topic == SIZE_MAX) topic = st->focus_place;
+  if (topic != SIZE_MAX) add_unique(out, &n, max, topic);
   return n;
 }

@@ -53,13 +53,28 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
 #define CNKG_CARRY_LOCAL_ONLY 0x2u /* only what the clause names */
 #define CNKG_CARRY_FOCUS 0x4u      /* last resort: st->focus_place */
 #define CNKG_CARRY_TOPIC 0x8u      /* also the place the paragraph is about */
+#define CNKG_CARRY_BODIES 0x10u    /* with ORGS: government bodies and teams too */
 
 /* Which entities carry a thing mentioned at normalised bytes [begin, end)
- * of sentence: the place named in the same clause nearest before it, else
- * after it (and an organisation that contains or directly precedes it);
- * failing that (unless LOCAL_ONLY), the place the paragraph or the section
- * heading is about, then (with FOCUS) st->focus_place. Writes up to max
- * entity indices to out; returns how many. */
+ * of sentence. In the clause (the sentence cut at ;): the place named
+ * nearest before it, with the other places listed with that one (A村、B村
+ * 和C村); a reference such as 该村, 村里, 全县 or 我省 nearer than that
+ * place stands for the last place of its level named; else the place named
+ * after it (or after 位于/地处), taken at the inner end of its chain.
+ * Places that only label a product's origin, name an enterprise or a
+ * medium, receive goods (销往X) or border the subject (与X交界) carry
+ * nothing. With ORGS, also an economic or party organisation that contains
+ * the mention or stands just before it, else an enterprise the clause names
+ * before it (not through a person it qualifies), else the one a bare kind
+ * word opening the clause (合作社, 该公司) refers to; and every organiser
+ * listed before 主办的/组织的… X. With BODIES, government bodies and teams
+ * count as well (not news outlets, nor a body named after the thing). Failing a place in the
+ * clause (unless LOCAL_ONLY, or the clause names its organisation by kind):
+ * the place the paragraph is about (after a quotation that
+ * opens the paragraph, the speaker's), then the one of the section heading
+ * above, then (with FOCUS) the village or township the document names most,
+ * else st->focus_place. With TOPIC, a place in the clause is joined by the
+ * paragraph's. Writes up to max entity indices to out; returns how many. */
 size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
                              size_t begin, size_t end, unsigned flags,
                              size_t *out, size_t max);

@@ -26,6 +26,7 @@ struct CnkgOrgRecognizer {
   pcre2_code *quoted;       /* “名”合作社, “名突击队” */
   pcre2_code *level_body;   /* 县农技服务团, 市扶贫工作领导小组 */
   pcre2_code *firm_list;    /* 以A、B、C为龙头企业 / 等工业企业 */
+  pcre2_code *bare_level;   /* 镇党委, 村“两委”, 县文联: a body of "the" place */
   pcre2_match_context *mctx;
 };
 
@@ -84,15 +85,17 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:“两委”|\"两委\"|两委|人民政府|政府|党工委|党委|党支部|党总支|总支"
       "|人大常委会|政协|纪检委|纪委|委组织部|委宣传部|委(?![员会])"
       "|\\p{Han}{0,12}?(?:扶贫办|办公室|指挥部|领导小组|服务团|服务中心"
-      "|委员会|协会|组织部|宣传部|局))",
+      "|委员会|协会|组织部|宣传部|局|工作队|工作站|办事处|文联|作协|妇联|团委))",
       err, errsize);
   r->coordinated = compile(
       "(?:和|、|及|与)(\\p{Han}{1,10}?(?:扶贫办|办公室|指挥部|领导小组|委员会"
       "|组织部|宣传部|局))",
       err, errsize);
   r->media = compile(
-      "(?:^|(?<=[、，,：:（(\\s“·]|综合))(\\p{Han}{2,8}?(?:日报|晚报|时报|新闻网|网|社|报))"
-      "(?=[、，,）)\\s。”·]|$)",
+      "(?:^|(?<=[、，,：:（(\\s“·》。!?]|综合))(\\p{Han}{2,10}?(?:日报|晚报|时报|导报|周刊"
+      "|杂志社|报社|新闻网|电视台|在线|客户端|(?<![互电渔上联管蛛])网|社"
+      "|(?<![汇举回上申通海预年简情喜捷公电])报))"
+      "(?=[、，,）)\\s。”·]|记者|讯|消息|编辑|通讯员|$)",
       err, errsize);
   r->quoted = compile(
       "“(\\p{Han}{2,12})”(\\p{Han}{0,8}?(?:专业合作社|合作社|有限公司|公司|协会"
@@ -107,10 +110,18 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "(?:以|有|像|如)((?:\\p{Han}{2,10}(?:[（(][^）)]{1,12}[）)])?、){1,15}\\p{Han}{2,10}?"
       "(?:[（(][^）)]{1,12}[）)])?)(?:等)?(?:为龙头企业|为龙头|为骨干企业|(?:工业|农业|加工|骨干|龙头)?企业)",
       err, errsize);
+  r->bare_level = compile(
+      "(?:(?<![\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}])"
+      "|(?<=[的和与及在由经向对到把被将为是了该给同跟请]))"
+      "(村(?:“两委”|\"两委\"|两委)|[县镇乡市区旗](?:党委|党工委|人民政府|政府|文联|作协"
+      "|妇联|团委|扶贫办|人大|政协|纪委|\\p{Han}{1,6}?局))"
+      "(?![员会门面])",
+      err, errsize);
   r->mctx = pcre2_match_context_create(NULL);
-  if (!r->firm_list || !r->after_place || !r->coordinated || !r->media || !r->quoted || !r->level_body ||
-      !r->mctx) {
-    bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body;
+  if (!r->bare_level || !r->firm_list || !r->after_place || !r->coordinated || !r->media ||
+      !r->quoted || !r->level_body || !r->mctx) {
+    bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body &&
+                 r->firm_list && r->bare_level;
     cnkg_org_free(r);
     return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
   }
@@ -128,6 +139,7 @@ void cnkg_org_free(CnkgOrgRecognizer *r) {
   pcre2_code_free(r->quoted);
   pcre2_code_free(r->level_body);
   pcre2_code_free(r->firm_list);
+  pcre2_code_free(r->bare_level);
   pcre2_match_context_free(r->mctx);
   free(r);
 }
@@ -153,6 +165,16 @@ static char *clean_name(const char *s, size_t len) {
   return o;
 }
 
+/* a + b, newly allocated; NULL on OOM. */
+static char *join_names(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *r = malloc(la + lb + 1);
+  if (!r) return NULL;
+  memcpy(r, a, la);
+  memcpy(r + la, b, lb + 1);
+  return r;
+}
+
 static bool is_generic(const char *name) {
   size_t len = strlen(name);
   /* A village committee is the village itself. */
@@ -174,6 +196,7 @@ typedef struct {
   size_t place;       /* entity index of the place it lies in, or SIZE_MAX */
   char *prefix;       /* name to put before the text (a shared place), or NULL */
   bool piece;         /* one item of a list the analyser tagged as one ORG */
+  bool bare;          /* named by a bare level (镇党委): of the place meant */
 } Cand;
 
 typedef struct {
@@ -196,7 +219,7 @@ static CnkgStatus cand_add(CandList *l, size_t b, size_t e, size_t place,
     p = cnkg_strndup(prefix, prefix_len);
     if (!p) return CNKG_ERR_NOMEM;
   }
-  l->v[l->n++] = (Cand){b, e, place, p, false};
+  l->v[l->n++] = (Cand){b, e, place, p, false, false};
   return CNKG_SUCCESS;
 }
 
@@ -231,6 +254,18 @@ static size_t place_at_start(const CnkgDocState *st, const size_t *pl,
 static bool middle_ok(const char *s, size_t b, size_t e) {
   for (size_t i = b; i < e;) {
     if (cnkg_utf8_char_in(BAD_MIDDLE, s, i, e)) return false;
+    cnkg_utf8_next(s, e, &i);
+  }
+  return true;
+}
+
+/* Media names take place words (中国…网, 南方…报) that bodies' names
+ * may not; only function words and punctuation are out. */
+static bool media_middle_ok(const char *s, size_t b, size_t e) {
+  for (size_t i = b; i < e;) {
+    if (cnkg_utf8_char_in("的了在是把被将与及等也都就已和给对向从他她我你，。、；：！？“”（）",
+                          s, i, e))
+      return false;
     cnkg_utf8_next(s, e, &i);
   }
   return true;
@@ -314,7 +349,12 @@ static bool has_suffix_char(const char *s, size_t len) {
   size_t i = len;
   while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
   if (i > 0) i--;
-  return cnkg_utf8_char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len);
+  if (cnkg_utf8_char_in("社司团会委局办部所站院校厂队组网报馆店行", s, i, len)) return true;
+  static const char *const ends[] = {"大学", "学院", "超市", "中心", "山庄", "农场",
+                                     "办事处", "管理处", NULL};
+  for (size_t k = 0; ends[k]; k++)
+    if (cnkg_wordlist_word_before(s, 0, len, ends[k])) return true;
+  return false;
 }
 
 static bool tag_is(const CnkgLacWord *w, const char *t) {
@@ -332,6 +372,37 @@ static bool walk_tag(const CnkgLacWord *w) {
 static const char *const SUFFIXES[] = {"专业合作社", "合作社", "有限公司",
                                        "有限责任公司", "公司", "集团", "协会",
                                        "党支部", NULL};
+/* Venues and firms whose kind word alone says little (a 加工厂, a 农场):
+ * they need a proper name before it. */
+static const char *const VENUES[] = {"家庭农场", "农场", "加工厂", "厂", "超市",
+                                     "山庄", "驿站", "大学", "学院", "旅馆",
+                                     "酒店", "果业", NULL};
+
+/* Words a name is never made of at its start: determiners (各村党支部,
+ * 临时党支部) and a bare level or village kind (村股份经济合作社). */
+static const char *const NOT_NAME_STARTS[] = {
+  "各", "每", "临时", "该", "全", "本", "这", "那", "此", "行政村", "自然村",
+  "村", "乡", "镇", "县", "省", "市", NULL};
+static CnkgWordList not_name_start_list = CNKG_WORDLIST(NOT_NAME_STARTS);
+
+/* Whether a name starting at s[b] starts with a word no name starts with
+ * (a determiner, a bare level) rather than with a place (镇宁县…). */
+static bool bad_name_start(const CnkgDocState *st, size_t b, size_t e) {
+  if (!cnkg_wordlist_at(&not_name_start_list, st->text->norm, b, e)) return false;
+  for (size_t i = 0; i < st->n_spans; i++)
+    if (st->spans[i].begin == b && cnkg_type_is_place(st->spans[i].type)) return false;
+  return true;
+}
+
+/* A word that names something of its own: a proper noun, a name or a
+ * place, as the analyser tags it. */
+static bool proper_tag(const CnkgLacWord *w) {
+  static const char *const ok[] = {"nz", "nw", "ORG", "LOC", "ns", "nt", "PER",
+                                   "nr", NULL};
+  for (size_t k = 0; ok[k]; k++)
+    if (tag_is(w, ok[k])) return true;
+  return false;
+}
 
 /* LAC ORG words, and suffix words (合作社, 公司) extended backwards over the
  * words that name them. */
@@ -381,14 +452,23 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
         continue;
       }
       size_t suf = 0;
+      bool venue = false;
       for (size_t k = 0; SUFFIXES[k]; k++)
         if (cnkg_wordlist_word_before(s, b, e, SUFFIXES[k])) {
           suf = strlen(SUFFIXES[k]);
           break;
         }
+      for (size_t k = 0; !suf && VENUES[k]; k++)
+        if (cnkg_wordlist_word_before(s, b, e, VENUES[k])) {
+          suf = strlen(VENUES[k]);
+          venue = true;
+        }
       if (!suf) continue;
       if (e - b > suf && !tag_is(w, "v")) {
-        /* The word already carries its own name part. */
+        /* The word already carries its own name part (a venue's only if
+         * the analyser reads it as a name). */
+        if (venue && !proper_tag(w)) continue;
+        if (bad_name_start(st, b, e)) continue;
         CnkgStatus stt = cand_add(out, b, e, SIZE_MAX, NULL, 0);
         if (stt) return stt;
         continue;
@@ -419,7 +499,17 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
       /* A name does not start with a verb (成立, 组建 ...). */
       while (first < wi && tag_is(&lr->words[first], "v")) first++;
       if (first == wi) continue;
-      CnkgStatus stt = cand_add(out, base + lr->words[first].begin, e, SIZE_MAX, NULL, 0);
+      size_t nb = base + lr->words[first].begin;
+      if (bad_name_start(st, nb, e)) continue;
+      if (venue) {
+        bool proper = false;
+        for (size_t q = first; q < wi && !proper; q++)
+          proper = proper_tag(&lr->words[q]) ||
+                   cnkg_wordlist_word_at(s, base + lr->words[q].begin,
+                                         base + lr->words[q].end, "“");
+        if (!proper) continue;
+      }
+      CnkgStatus stt = cand_add(out, nb, e, SIZE_MAX, NULL, 0);
       if (stt) return stt;
     }
   }
@@ -440,12 +530,59 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t b = ov[2], e = ov[3];
     pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
-    if (cnkg_wordlist_word_before(s, b, e, "合作社") || !middle_ok(s, b, e)) continue;
+    if (cnkg_wordlist_word_before(s, b, e, "合作社") || !media_middle_ok(s, b, e)) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
     if (status) break;
   }
   pcre2_match_data_free(md);
   return status;
+}
+
+/* Words that end the outlet's name in a credited source (来源:X作者:Y),
+ * and words around it that are not part of it. */
+static const char *const source_stops[] = {
+  "作者", "记者", "编辑", "责编", "通讯员", "时间", "发布", "来源", "摄影",
+  "摄", "图", "报道", "整理", "等", "讯", "消息", NULL};
+static CnkgWordList source_stop_list = CNKG_WORDLIST(source_stops);
+static const char *const source_leads[] = {
+  "本文来源", "来源于", "来源", "综合", "据", "转自", "摘自", "编辑整理", NULL};
+static CnkgWordList source_lead_list = CNKG_WORDLIST(source_leads);
+
+/* News outlets the page credits as its source (来源:X, X讯(记者 Y),
+ * "X 2020年23期"; furniture.c finds them): each item of the source up to
+ * the first credit word, as an organisation. */
+static CnkgStatus from_sources(CnkgDocState *st, CandList *out) {
+  const CnkgText *t = st->text;
+  const char *s = t->norm;
+  for (size_t k = 0; k < t->n_credits; k++) {
+    const CnkgCredit *c = &t->credits[k];
+    if (c->role != CNKG_CREDIT_SOURCE) continue;
+    size_t i = c->begin, e = c->end;
+    while (i < e) {
+      i += cnkg_wordlist_at(&source_lead_list, s, i, e);
+      size_t b = i;
+      while (i < e && !cnkg_wordlist_at(&source_stop_list, s, i, e)) {
+        size_t q = i;
+        uint32_t cp = cnkg_utf8_next(s, e, &q);
+        if (!cnkg_is_han(cp) && cp != 0x00B7 /* · */) break;
+        if (cnkg_wordlist_word_at(s, i, e, "、")) break;
+        i = q;
+      }
+      size_t n = cnkg_utf8_count(s + b, i - b);
+      if (n >= 2 && n <= 16 && !cnkg_wordlist_word_at(s, b, i, "本")) {
+        CnkgStatus r = cand_add(out, b, i, SIZE_MAX, NULL, 0);
+        if (r) return r;
+      }
+      /* on to the next item of a list (综合A、B等报道), past what ended
+       * this one */
+      if (i >= e) break;
+      size_t stop = cnkg_wordlist_at(&source_stop_list, s, i, e);
+      if (stop && !cnkg_wordlist_word_at(s, i, e, "等")) break;
+      if (stop) i += stop;
+      else cnkg_utf8_next(s, e, &i);
+    }
+  }
+  return CNKG_SUCCESS;
 }
 
 /* Names in quotation marks and bodies named after a bare level
@@ -471,6 +608,38 @@ static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
     }
     if (b == SIZE_MAX || (!middle_ok(s, b, e) && re == r->level_body)) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+  }
+  pcre2_match_data_free(md);
+  return status;
+}
+
+/* Bodies named by a bare level (镇党委, 村“两委”, 县文联): the place they
+ * belong to is resolved when they are emitted. Not after a place's own
+ * name (from_places takes those) nor after 各/全/每 (bodies in general). */
+static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
+                            const size_t *pl, size_t npl, CandList *out) {
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len;
+  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+  if (!md) return CNKG_ERR_NOMEM;
+  size_t pos = 0;
+  CnkgStatus status = CNKG_SUCCESS;
+  while (pos < len && !status) {
+    int rc = pcre2_match(r->bare_level, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
+    if (rc < 2) break;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
+    size_t b = ov[2], e = ov[3];
+    bool named = false;
+    for (size_t k = 0; k < npl && !named; k++) {
+      const CnkgSpan *sp = &st->spans[pl[k]];
+      named = sp->end == b || (sp->begin <= b && sp->end > b);
+    }
+    /* (村“两委” has its quotation marks) */
+    bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + 3, e, "“");
+    if (named || (!quoted && !middle_ok(s, b + 3, e))) continue;
+    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+    if (!status) out->v[out->n - 1].bare = true;
   }
   pcre2_match_data_free(md);
   return status;
@@ -568,9 +737,11 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   CnkgStatus s = from_places(r, st, pl, npl, &cl);
   if (!s) s = from_lac(st, &cl);
   if (!s) s = from_media(r, st, &cl);
+  if (!s) s = from_sources(st, &cl);
   if (!s) s = from_regex(r, r->quoted, st, &cl);
   if (!s) s = from_regex(r, r->level_body, st, &cl);
   if (!s) s = from_firm_list(r, st, &cl);
+  if (!s) s = from_bare(r, st, pl, npl, &cl);
   /* 红山县组织部和交通局: a second body sharing the first one's place */
   if (!s) {
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
@@ -607,27 +778,40 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
     char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
     if (!body) { s = CNKG_ERR_NOMEM; break; }
     char *name = body;
-    if (!c->prefix && c->begin >= 3 && memcmp(st->text->norm + c->begin - 3, "该", 3) == 0) {
-      /* 该县扶贫办: the county just named */
+    if (!c->prefix && (c->bare || (c->begin >= 3 &&
+                                   memcmp(st->text->norm + c->begin - 3, "该", 3) == 0))) {
+      /* 该县扶贫办, 镇党委: the place of that level just named, else the
+       * one the document is about */
       CnkgType lv = level_of(st->text->norm, c->begin, c->end);
       size_t best = SIZE_MAX, best_b = 0;
+      /* of those, one whose name ends with the body's level character
+       * (市作协: 乐山市, not 凉山州) */
+      bool best_same = false;
       for (size_t q = 0; q < npl && lv != CNKG_TYPE_COUNT; q++) {
         const CnkgSpan *sp = &st->spans[pl[q]];
-        if (sp->type == lv && sp->end <= c->begin && (best == SIZE_MAX || sp->begin > best_b)) {
-          best = q;
+        if (sp->type != lv || sp->end > c->begin || sp->end <= sp->begin) continue;
+        const char *label = cnkg_graph_entity(st->graph, sp->entity)->label;
+        size_t ll = strlen(label);
+        bool same = ll >= 3 && memcmp(label + ll - 3, st->text->norm + c->begin, 3) == 0;
+        if (best == SIZE_MAX || (same && !best_same) || (same == best_same && sp->begin > best_b)) {
+          best = sp->entity;
           best_b = sp->begin;
+          best_same = same;
         }
       }
+      if (best == SIZE_MAX && st->focus_place != SIZE_MAX &&
+          cnkg_graph_entity(st->graph, st->focus_place)->type == lv)
+        best = st->focus_place;
       if (best != SIZE_MAX) {
-        const CnkgSpan *sp = &st->spans[pl[best]];
-        size_t pn = sp->end - sp->begin, bn = strlen(body);
-        /* the place name ends with the level character the body starts with */
-        name = malloc(pn + bn + 1);
-        if (!name) { free(body); s = CNKG_ERR_NOMEM; break; }
-        memcpy(name, st->text->norm + sp->begin, pn);
-        memcpy(name + pn, body + 3, bn - 3 + 1);
+        /* the place's name, for the level character the body starts with */
+        const char *pn = cnkg_graph_entity(st->graph, best)->label;
+        name = join_names(pn, body + 3);
         free(body);
-        c->place = sp->entity;
+        if (!name) { s = CNKG_ERR_NOMEM; break; }
+        c->place = best;
+      } else if (c->bare) {
+        free(body);
+        continue; /* no place to say whose */
       }
     }
     if (c->prefix) {
@@ -649,4 +833,59 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   free(cl.v);
   free(pl);
   return s;
+}
+
+/* Words after an outlet's name that make it the credit of what follows
+ * (X记者 Y, X讯(记者 Y)). */
+static const char *const outlet_credit_words[] = {
+  "记者", "特约记者", "讯", "消息", "编辑", "责编", "作者", NULL};
+static CnkgWordList outlet_credit_list = CNKG_WORDLIST(outlet_credit_words);
+
+/* Whether organisation span sp names an outlet credited in its sentence:
+ * inside a credited source, or followed by a credit word. */
+static bool credited_outlet(const CnkgDocState *st, const CnkgSpan *sp) {
+  const CnkgText *t = st->text;
+  for (size_t k = 0; k < t->n_credits; k++) {
+    const CnkgCredit *c = &t->credits[k];
+    if (c->role == CNKG_CREDIT_SOURCE && c->begin <= sp->begin && sp->end <= c->end)
+      return true;
+  }
+  size_t se = t->sentences[sp->sentence].end;
+  size_t q = sp->end;
+  if (cnkg_wordlist_word_at(t->norm, q, se, "》")) q += 3;
+  return cnkg_wordlist_at(&outlet_credit_list, t->norm, q, se) > 0;
+}
+
+CnkgStatus cnkg_org_credits(CnkgDocState *st) {
+  if (!st || !st->text) return CNKG_ERR_ARG;
+  const CnkgText *t = st->text;
+  for (size_t si = 0; si < t->n_sentences; si++) {
+    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+         i = cnkg_docstate_next_span(st, i)) {
+      const CnkgSpan *o = &st->spans[i];
+      if (o->type != CNKG_TYPE_ORGANIZATION || !credited_outlet(st, o)) continue;
+      /* the persons named after it, up to a correspondent's credit (X记者
+       * A 通讯员 B: B writes for the local office, not for X) or the next
+       * outlet */
+      size_t stop = t->sentences[si].end;
+      for (size_t k = o->end; k < stop; k++)
+        if (cnkg_wordlist_word_at(t->norm, k, stop, "通讯员")) stop = k;
+      for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
+           j = cnkg_docstate_next_span(st, j)) {
+        const CnkgSpan *x = &st->spans[j];
+        if (x->type == CNKG_TYPE_ORGANIZATION && x->begin >= o->end && x->begin < stop &&
+            credited_outlet(st, x))
+          stop = x->begin;
+      }
+      for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
+           j = cnkg_docstate_next_span(st, j)) {
+        const CnkgSpan *p = &st->spans[j];
+        if (p->type != CNKG_TYPE_PERSON || p->begin < o->end || p->end > stop) continue;
+        CnkgStatus r = cnkg_docstate_relate(st, p->entity, CNKG_REL_ASSOCIATED_WITH,
+                                            o->entity, NULL, si);
+        if (r) return r;
+      }
+    }
+  }
+  return CNKG_SUCCESS;
 }

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Policy recogniser: quoted names of methods and campaigns (“三单制”), numbered
- * formulas (四个不摘, 1+1+N), national schemes from the word list (易地扶贫搬迁),
- * and unquoted X工程/X行动/X制度 names; the expansion the text gives
+ * formulas (四个不摘, 1+1+N), quoted slogans of parallel phrases and ratios
+ * (“产业兴、生态美”, “3:3:4”), national schemes from the word list (易地扶贫搬迁),
+ * unquoted X工程/X行动/X制度 names, names with a method head that a verb
+ * introduces (实施对口帮扶, 坚持党建引领), 一县一策 formulas and 《…实施意见》
+ * document titles; the expansion the text gives
  * (“摘帽不摘责任、…”的“四个不摘”) becomes an alias. Each is related to the
  * place or party organisation that applies it. Depends on lexicon.h
  * (and the wordlist.h lookups it brings), docstate.h and pcre2. */
@@ -64,7 +67,7 @@ static CnkgWordList own_endings_list = CNKG_WORDLIST(own_endings);
 static const char *const intro_verbs[] = {
   "实施", "推行", "推广", "开展", "启动", "采取", "采用", "创新", "探索",
   "打造", "建立", "实行", "落实", "推进", "创建", "深化", "完善", "举办",
-  "组织", "通过", NULL};
+  "组织", "通过", "以", "按照", "进行", NULL};
 static CnkgWordList intro_verbs_list = CNKG_WORDLIST(intro_verbs);
 
 /* Quoted numbered phrases that are not methods. */
@@ -337,6 +340,79 @@ static const Suffix *find_suffix(const char *s, size_t after, size_t se,
   return NULL;
 }
 
+/* A numbered phrase that describes land (八山一水一分田, 三沟两叉一坝子,
+ * 一亩三分地, 九曲黄河水) or ranks a place (第一县) rather than naming a
+ * method: two of its parts (the words after each number) are short and
+ * end in a landscape word, or its only part does. */
+static bool land_saying(const char *x, size_t len) {
+  static const char numerals[] = "一二两三四五六七八九十百千";
+  static const char lands[] = "山水田地沟河亩坝叉湖岭坡";
+  if (has_any(x, len, (const char *const[]){"第", NULL})) return true;
+  size_t parts = 0, land = 0;
+  for (size_t i = 0; i < len;) {
+    if (!cnkg_utf8_char_in(numerals, x, i, len)) {
+      cnkg_utf8_next(x, len, &i);
+      continue;
+    }
+    while (i < len && cnkg_utf8_char_in(numerals, x, i, len)) cnkg_utf8_next(x, len, &i);
+    size_t b = i, last = i;
+    while (i < len && !cnkg_utf8_char_in(numerals, x, i, len)) {
+      last = i;
+      cnkg_utf8_next(x, len, &i);
+    }
+    if (i == b) continue;
+    parts++;
+    size_t n = cnkg_utf8_count(x + b, i - b);
+    bool base = i - b == 6 && memcmp(x + b, "基地", 6) == 0;
+    if (!base && cnkg_utf8_char_in(lands, x, last, len) && (n <= 2 || parts == 1))
+      land++;
+  }
+  return land >= 2 || (parts == 1 && land == 1);
+}
+
+/* 十三五, 十四五: a plan period, not a method. */
+static bool is_plan_period(const char *x, size_t len) {
+  return len == 9 && memcmp(x, "十", 3) == 0 && memcmp(x + 6, "五", 3) == 0;
+}
+
+/* Digits joined by ':' (3:3:4): how proceeds are split. */
+static bool digit_ratio(const char *x, size_t len) {
+  size_t parts = 1, digits = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (x[i] >= '0' && x[i] <= '9') digits++;
+    else if (x[i] == ':' && digits) { parts++; digits = 0; }
+    else return false;
+  }
+  return digits && parts >= 2 && parts <= 5;
+}
+
+/* A list of at least three short parallel phrases (搬得出、稳得住、能致富;
+ * 产业兴旺、生态宜居、乡风文明): items of three to seven Han characters,
+ * none a function word (lists of two-character words are lists of words). */
+static bool parallel_list(const char *x, size_t len) {
+  size_t items = 0, b = 0;
+  for (size_t i = 0; i <= len;) {
+    bool sep = i == len || (i + 3 <= len && memcmp(x + i, "、", 3) == 0);
+    if (!sep) {
+      cnkg_utf8_next(x, len, &i);
+      continue;
+    }
+    size_t n = 0;
+    for (size_t k = b; k < i;) {
+      uint32_t cp = cnkg_utf8_next(x, i, &k);
+      if (!cnkg_is_han(cp) || cp == 0x7684 /* 的 */ || cp == 0x4E86 /* 了 */)
+        return false;
+      n++;
+    }
+    if (n < 3 || n > 7) return false;
+    items++;
+    if (i == len) break;
+    i += 3;
+    b = i;
+  }
+  return items >= 3;
+}
+
 /* Quoted phrases: “…” and ‘…’. */
 static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
                               const CnkgDocState *st, size_t si) {
@@ -366,7 +442,8 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     prev_qe = qe;
     prev_close = after;
     if (nch < 2 || nch > 40) continue;
-    if (has_any(x, xlen, (const char *const[]){"。", "!", "?", ";", ":", NULL}))
+    bool ratio = digit_ratio(x, xlen);
+    if (!ratio && has_any(x, xlen, (const char *const[]){"。", "!", "?", ";", ":", NULL}))
       continue;
     if (cnkg_wordlist_has(&not_methods_list, x, xlen)) continue;
     /* sayings in the first or second person are not names */
@@ -389,8 +466,13 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
                   cnkg_wordlist_before(&intro_verbs_list, s, sb, vb - 3) > 0);
     bool has_comma = has_any(x, xlen, (const char *const[]){",", NULL});
     bool listy = has_any(x, xlen, (const char *const[]){"、", NULL});
+    /* numbered sayings about land (八山一水一分田) and plan periods (十三五)
+     * are no methods */
+    if (num && (land_saying(x, xlen) || is_plan_period(x, xlen))) num = 0;
     bool ok;
-    if (num && nch <= 2 && !suf) ok = false;
+    if (ratio) ok = true; /* 3:3:4, a split of proceeds */
+    else if (listy && parallel_list(x, xlen)) ok = true; /* “A、B、C” slogans */
+    else if (num && nch <= 2 && !suf) ok = false;
     else if (num || form) ok = true;
     else if (suf) ok = !has_comma || nch <= 20;
     else if (own) ok = !has_comma && nch <= 16;
@@ -474,6 +556,154 @@ static CnkgStatus scan_lexicon(Cands *c, const CnkgDocState *st, size_t si) {
   return CNKG_SUCCESS;
 }
 
+/* Heads of unquoted method names that a verb must introduce (实施对口帮扶,
+ * 坚持党建引领, 推进沿边小康村建设, 开展供销社综合改革), with what the name
+ * before the head must contain (NULL: anything not generic) and at most how
+ * many characters it has. */
+typedef struct {
+  const char *head;
+  const char *const *needs;
+  size_t max;
+} MethodHead;
+
+static const char *const move_kinds[] = {"扶贫", "移民", "生态", "易地", "异地",
+                                         "整村", "避险", NULL};
+static const char *const loan_kinds[] = {"贴息", "小额", "扶贫", "抵押", "担保",
+                                         "信用", "免息", "互助", NULL};
+static const MethodHead method_heads[] = {
+  {"帮扶", NULL, 6}, {"帮扶协作", NULL, 6}, {"协作", NULL, 6},
+  {"搬迁", move_kinds, 10}, {"建设", NULL, 10}, {"改革", NULL, 12},
+  {"贷款", loan_kinds, 12}, {"对接", NULL, 4}, {"引领", NULL, 4},
+  {"联户", NULL, 6}, {"模式", NULL, 8}, {"共建", NULL, 6}, {"创建", NULL, 8},
+};
+static CnkgWordList method_head_list = CNKG_WORDLIST_FIELD(method_heads, head);
+
+/* Verbs and prepositions that introduce a method by its name. */
+static const char *const method_intros[] = {
+  "实施", "推行", "推广", "开展", "启动", "采取", "采用", "创新", "探索", "打造",
+  "建立", "实行", "落实", "推进", "深化", "完善", "通过", "坚持", "以", "依托",
+  "借助", "按照", "结合", "围绕", "加强", "强化", "推动", "开启", "抓好", "加快",
+  "全面推进", "大力推进", "积极探索", NULL};
+static CnkgWordList method_intro_list = CNKG_WORDLIST(method_intros);
+
+/* Who or what is helped or leads, not how (干部帮扶, 示范引领). */
+static const char *const agents[] = {
+  "干部", "就业", "单位", "部门", "党员", "社会", "企业", "示范", "带头", "龙头",
+  "典型", "榜样", "人才", "科技", "项目", NULL};
+static CnkgWordList agent_list = CNKG_WORDLIST(agents);
+
+/* What a name before 建设 must not be about: works, not programmes. */
+static const char *const build_works[] = {
+  "设施", "道路", "项目", "工程", "场所", "水利", "房", "厂", "路", "基础",
+  "经济", "文化", "廉政", "队伍", "班子", "能力", "作风", "阵地", "新农村",
+  "生态文明", "精神文明", "中心", "基地", "场", "站", "室", "馆", "园", NULL};
+static CnkgWordList build_works_list = CNKG_WORDLIST(build_works);
+
+static bool contains_any(const char *s, size_t b, size_t e, const char *const *words) {
+  for (size_t i = 0; words[i]; i++) {
+    size_t n = strlen(words[i]);
+    for (size_t k = b; k + n <= e; k++)
+      if (memcmp(s + k, words[i], n) == 0) return true;
+  }
+  return false;
+}
+
+/* Unquoted names with a method head, introduced by a verb: the name runs
+ * from the verb to the head and ends its phrase. */
+static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t sb = sen->begin, se = sen->end;
+  for (size_t i = sb; i < se; i++) {
+    size_t cursor = 0;
+    size_t hk = cnkg_wordlist_next_at(&method_head_list, s, i, se, &cursor);
+    if (hk == SIZE_MAX) continue;
+    const MethodHead *h = &method_heads[hk];
+    size_t end = i + strlen(h->head);
+    /* the head ends the phrase (not 帮扶干部, 建设项目) */
+    size_t q = end;
+    uint32_t next = end < se ? cnkg_utf8_next(s, se, &q) : 0;
+    bool closed = end >= se || !cnkg_is_han(next) ||
+                  cnkg_wordlist_at(&left_stops_list, s, end, se) ||
+                  cnkg_wordlist_at(&suffix_list, s, end, se);
+    size_t j = i, nch = 0;
+    while (j > sb && nch <= h->max) {
+      if (cnkg_wordlist_before(&method_intro_list, s, sb, j) ||
+          cnkg_utf8_char_in("的了在和与及把将被为是等个项次并还也都又即由从向如按",
+                            s, cnkg_lexicon_prev(s, sb, j), j))
+        break;
+      size_t p = cnkg_lexicon_prev(s, sb, j);
+      size_t r = p;
+      if (!cnkg_is_han(cnkg_utf8_next(s, se, &r))) break;
+      j = p;
+      nch++;
+    }
+    i = end - 1;
+    if (!closed || nch < 2 || nch > h->max ||
+        !cnkg_wordlist_before(&method_intro_list, s, sb, j) ||
+        (h->needs && !contains_any(s, j, end, h->needs)))
+      continue;
+    size_t hb = end - strlen(h->head);
+    if (cnkg_wordlist_has(&generic_heads_list, s + j, hb - j) ||
+        cnkg_wordlist_has(&agent_list, s + j, hb - j))
+      continue;
+    if (strcmp(h->head, "建设") == 0 && any_word_in(&build_works_list, s + j, hb - j))
+      continue;
+    /* names the word lists know are theirs */
+    if (cnkg_lexicon_find(s + j, end - j)) continue;
+    CnkgStatus r = add_cand(c, cnkg_strndup(s + j, end - j), NULL, NULL, si, j, end);
+    if (r) return r;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* 一县一策, 一户一档: one measure per unit, unquoted. */
+static CnkgStatus scan_per_unit(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t se = sen->end;
+  for (size_t i = sen->begin; i + 12 <= se; i++) {
+    if (!cnkg_wordlist_word_at(s, i, se, "一") || !cnkg_wordlist_word_at(s, i + 6, se, "一") ||
+        !cnkg_utf8_char_in("县乡镇村户企人业", s, i + 3, se) ||
+        !cnkg_utf8_char_in("策品档案法帮", s, i + 9, se))
+      continue;
+    if (!cnkg_lexicon_find(s + i, 12)) {
+      CnkgStatus r = add_cand(c, cnkg_strndup(s + i, 12), NULL, NULL, si, i, i + 12);
+      if (r) return r;
+    }
+    i += 11;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* Kinds of document whose title 《…》 names a policy. */
+static const char *const document_kinds[] = {
+  "意见", "方案", "办法", "规划", "条例", "计划", "措施", "细则", "纲要", "规定",
+  "汇编", "指导意见", "实施意见", NULL};
+static CnkgWordList document_kind_list = CNKG_WORDLIST(document_kinds);
+
+/* 《关于…的实施意见》, 《…工作方案》: a policy document, named by its
+ * title. */
+static CnkgStatus scan_titles(Cands *c, const CnkgDocState *st, size_t si) {
+  const char *s = st->text->norm;
+  const CnkgSentence *sen = &st->text->sentences[si];
+  size_t se = sen->end;
+  for (size_t i = sen->begin; i + 3 <= se; i++) {
+    if (!cnkg_wordlist_word_at(s, i, se, "《")) continue;
+    size_t b = i + 3, e = b;
+    while (e + 3 <= se && !cnkg_wordlist_word_at(s, e, se, "》") &&
+           !cnkg_wordlist_word_at(s, e, se, "《"))
+      e++;
+    if (e + 3 > se || !cnkg_wordlist_word_at(s, e, se, "》")) continue;
+    i = e + 2;
+    size_t n = count_chars(s + b, e - b);
+    if (n < 4 || n > 60 || !cnkg_wordlist_before(&document_kind_list, s, b, e)) continue;
+    CnkgStatus r = add_cand(c, cnkg_strndup(s + b, e - b), NULL, NULL, si, b, e);
+    if (r) return r;
+  }
+  return CNKG_SUCCESS;
+}
+
 /* Unquoted X工程 / X行动 / X制度 / X工作法 / X计划 names. */
 static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
   const char *s = st->text->norm;
@@ -483,8 +713,20 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
     size_t el = cnkg_wordlist_at(&name_endings_list, s, i, se);
     if (!el) continue;
     size_t j = i, nch = 0;
+    bool counted = false;
     while (j > sb && nch < 14) {
-      if (cnkg_wordlist_before(&left_stops_list, s, sb, j)) break;
+      if (cnkg_wordlist_before(&left_stops_list, s, sb, j)) {
+        /* 五大工程, 六大行动: a count of programmes is a name */
+        /* (not after a quotation, whose list it counts) */
+        if (nch == 0 && cnkg_wordlist_word_before(s, sb, j, "大") && j >= sb + 6 &&
+            cnkg_utf8_char_in("一二两三四五六七八九十", s, j - 6, j) &&
+            !cnkg_wordlist_word_before(s, sb, j - 6, "”")) {
+          j -= 6;
+          nch = 2;
+          counted = true;
+        }
+        break;
+      }
       size_t p = cnkg_lexicon_prev(s, sb, j);
       size_t q = p;
       uint32_t cp = cnkg_utf8_next(s, se, &q);
@@ -497,7 +739,8 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
     bool system = cnkg_wordlist_word_at(s, i, se, "制度");
     bool project = cnkg_wordlist_word_at(s, i, se, "工程");
     if (system && !any_word_in(&system_topics_list, s + j, i - j)) bounded = false;
-    if (project && (nch < 3 || any_word_in(&works_list, s + j, i - j))) bounded = false;
+    if (project && !counted && (nch < 3 || any_word_in(&works_list, s + j, i - j)))
+      bounded = false;
     if (bounded && nch >= 2 &&
         !cnkg_wordlist_has(&generic_heads_list, s + j, i - j) &&
         !cnkg_wordlist_word_at(s, end, se, "中") &&
@@ -571,11 +814,11 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
       for (size_t i = 0; i < c->n; i++) {
         const Cand *x = &c->v[i];
         if (x->key != g) continue;
-        size_t who[4];
-        unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_TOPIC |
+        size_t who[12];
+        unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_BODIES | CNKG_CARRY_TOPIC |
                          (pass ? CNKG_CARRY_FOCUS : 0u);
         size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, 4);
+                                         flags, who, sizeof who / sizeof who[0]);
         for (size_t k = 0; k < n; k++) {
           r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
                                    ent, NULL, x->sentence);
@@ -583,6 +826,51 @@ static CnkgStatus emit(CnkgDocState *st, Cands *c) {
           n_related++;
         }
         if (pass == 1 && n_related) break;
+      }
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* A name found once (quoted, introduced, in a title) names the same
+ * policy wherever the document repeats it, without quotes or an
+ * introducing verb: each other occurrence becomes a mention, so that the
+ * places and bodies it stands with there carry it too. */
+static CnkgStatus add_repeats(Cands *c, const CnkgDocState *st) {
+  /* Names of the word lists are found wherever they occur already; the
+   * others are few. At most this many distinct ones are followed, so that
+   * a page of quoted slogans stays linear in its length. */
+  enum { MAX_NAMES = 32 };
+  const char *s = st->text->norm;
+  size_t n0 = c->n, n_names = 0;
+  size_t done[MAX_NAMES]; /* candidates whose name was followed */
+  for (size_t k = 0; k < n0 && n_names < MAX_NAMES; k++) {
+    if (c->v[k].key == SIZE_MAX) continue;
+    size_t len = strlen(c->v[k].name);
+    /* names of four characters at least: shorter ones are words too */
+    if (count_chars(c->v[k].name, len) < 4 || cnkg_lexicon_find(c->v[k].name, len)) continue;
+    bool seen = false;
+    for (size_t q = 0; q < n_names && !seen; q++)
+      seen = strcmp(c->v[done[q]].name, c->v[k].name) == 0;
+    if (seen) continue;
+    done[n_names++] = k;
+    /* the candidates found by the scanners come in sentence order */
+    size_t lo = 0;
+    for (size_t si = 0; si < st->text->n_sentences; si++) {
+      const CnkgSentence *sen = &st->text->sentences[si];
+      while (lo < n0 && c->v[lo].sentence < si) lo++;
+      for (size_t i = sen->begin; i + len <= sen->end; i++) {
+        if (memcmp(s + i, c->v[k].name, len) != 0) continue;
+        /* “A、B、C”五大行动 counts the quoted list, which is its own */
+        bool covered = cnkg_wordlist_word_before(s, sen->begin, i, "”");
+        for (size_t q = lo; q < n0 && c->v[q].sentence == si && !covered; q++)
+          covered = c->v[q].key != SIZE_MAX && c->v[q].begin < i + len && c->v[q].end > i;
+        if (!covered) {
+          CnkgStatus r = add_cand(c, cnkg_strndup(c->v[k].name, len), NULL, NULL, si, i,
+                                  i + len);
+          if (r) return r;
+        }
+        i += len - 1;
       }
     }
   }
@@ -597,7 +885,11 @@ CnkgStatus cnkg_policy_run(const CnkgPolicyRecognizer *rec, CnkgDocState *st) {
     r = scan_quotes(rec, &c, st, si);
     if (!r) r = scan_lexicon(&c, st, si);
     if (!r) r = scan_names(&c, st, si);
+    if (!r) r = scan_titles(&c, st, si);
+    if (!r) r = scan_heads(&c, st, si);
+    if (!r) r = scan_per_unit(&c, st, si);
   }
+  if (!r) r = add_repeats(&c, st);
   if (!r) r = emit(st, &c);
   cands_free(&c);
   return r;

@@ -27,4 +27,9 @@ CNKG_DECLARE_RECOGNIZER(person, CnkgPersonRecognizer)
 CNKG_DECLARE_RECOGNIZER(industry, CnkgIndustryRecognizer)
 CNKG_DECLARE_RECOGNIZER(policy, CnkgPolicyRecognizer)
 
+/* After the person recogniser: relates each person a credit line names
+ * after a news outlet (来源:X作者:Y, X记者Y, X讯(记者Y)) to that outlet
+ * (associatedWith). CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_org_credits(CnkgDocState *st);
+
 #endif

@@ -166,6 +166,43 @@ static void test_bylines(void) {
   cnkg_text_free(t);
 }
 
+/* News outlets in bylines, datelines and meta lines become the source. */
+/* A prose paragraph after the credits. */
+#define BODY "今年以来,白河县持续推进产业扶贫,全县新建茶叶基地两千亩,带动三百多户贫困户增收。\n"
+
+static void test_outlets(void) {
+  CnkgText *t = run("青山网讯(记者 孙伟)近日,白河县召开茶产业发展大会,部署全年工作。\n");
+  CHECK(t && t->source && strcmp(t->source, "青山网") == 0);
+  CHECK(t && t->author && strcmp(t->author, "孙伟") == 0);
+  const CnkgSentence *c = sentence_of(t, "青山网");
+  CHECK(c && c->credit);
+  cnkg_text_free(t);
+
+  t = run("山村里的新茶园\n"
+          "发布时间:2021-03-15 10:20 来源:白河在线 作者:张立新 王晓红\n" BODY);
+  CHECK(t && t->source && strcmp(t->source, "白河在线") == 0);
+  CHECK(t && t->author && strcmp(t->author, "张立新、王晓红") == 0);
+  CHECK(!has(t, "2021-03-15"));
+  c = sentence_of(t, "白河在线");
+  CHECK(c && c->credit);
+  cnkg_text_free(t);
+
+  t = run("白河导报 2021年第5期\n" BODY);
+  CHECK(t && t->source && strcmp(t->source, "白河导报") == 0);
+  CHECK(!has(t, "2021年第5期"));
+  cnkg_text_free(t);
+
+  t = run("山村里的新茶园\n青山新闻 记者 吴立\n《山乡月刊》东岭讯 梁小山\n" BODY);
+  CHECK(t && t->source && strstr(t->source, "青山新闻") && strstr(t->source, "山乡月刊"));
+  CHECK(t && t->author && strcmp(t->author, "吴立、梁小山") == 0);
+  cnkg_text_free(t);
+
+  /* 本报 is no outlet's name */
+  t = run("本报记者 张立新\n" BODY);
+  CHECK(t && t->source == NULL);
+  cnkg_text_free(t);
+}
+
 static void test_layout(void) {
   CnkgText *t = run(
       "白河县茶产业调查\n"
@@ -202,6 +239,7 @@ int main(void) {
   CHECK_EQ(st, CNKG_SUCCESS);
   test_spam_and_lists();
   test_bylines();
+  test_outlets();
   test_layout();
   cnkg_intake_free(in);
   return check_finish();

@@ -4,7 +4,94 @@
  * one industry for 养蜂 and 中蜂养殖, the carrying place in the sentence. */
 #include "check.h"
 #include "extractor/recognizers.h"
+#include "fakedoc.h"
 #include "recog_fixture.h"
+
+/* Lists with items the word lists do not know (written for the purpose;
+ * the analyses are hand-made, lists confuse the real analyser). */
+static void test_open_lists(const CnkgIndustryRecognizer *rec) {
+  static const char *const doc[] = {
+      /* 等 + class noun: every item is a crop */
+      "合作社/n 开发/v 出/v 松子/n 、/w 葛根/n 、/w 垂盆草/nz 等/u 30个/m 经营/vn 品种/n 。/w",
+      /* a known product among them, after a producing verb */
+      "柳溪村/LOC 种植/v 玉米/n 、/w 苍术/n 、/w 白芨/n ,/w 收成/n 不错/a 。/w",
+      /* not lists of products: a list of problems, of tasks, goods without
+       * a kind the lists know, people */
+      "基层/n 组织/n 涣散/a 、/w 产业/n 基础/n 薄弱/a 等/u 问题/n 突出/a 。/w",
+      "帮助/v 建强/v 班子/n 、/w 完善/v 基础设施/n 、/w 发展/v 主导/vn 产业/n 。/w",
+      "编织/v 出/v 的/u 手机套/n 、/w 电脑包/n 、/w 挎包/n 等/u 产品/n 热销/v 。/w",
+      "给/p 村/n 集体/n 、/w 合作社/n 和/c 村民/n 分红/v 。/w",
+      /* a manner of raising is no product */
+      "合作社/n 的/u 统一/a 管理/vn 、/w 高效/a 养殖/vn 成为/v 新/a 平台/n 。/w",
+      NULL};
+  static const FakePlace places[] = {{"柳溪村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_industry_run(rec, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "松子种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "葛根种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "垂盆草种植") != SIZE_MAX);
+  size_t village = fake_find(d, CNKG_TYPE_VILLAGE, "柳溪村");
+  size_t herb = fake_find(d, CNKG_TYPE_INDUSTRY, "苍术种植");
+  CHECK(herb != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "白芨种植") != SIZE_MAX);
+  CHECK(fake_has(d, village, CNKG_REL_HAS_INDUSTRY, herb, NULL));
+  static const char *const none[] = {"涣散", "涣散种植", "产业基础薄弱", "班子",
+                                     "完善基础设施", "电脑包", "挎包", "合作社",
+                                     "村民", "高效养殖", "统一管理养殖", NULL};
+  for (size_t i = 0; none[i]; i++) CHECK_EQ(fake_find(d, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
+  fake_doc_free(d);
+}
+
+/* Products the word lists do not know, next to an activity (hand-made
+ * analyses). */
+static void test_open_activity(const CnkgIndustryRecognizer *rec) {
+  static const char *const doc[] = {
+      "村民/n 从事/v 人参/n 种植/v ,/w 效益/n 不错/a 。/w",
+      "眼下/t 正/d 组织/v 人手/n 加工/v 橡子/n ,/w 忙/v 不/d 过来/v 。/w",
+      "他/r 成立/v 了/u 藤椒种植/n 专业合作社/n 。/w",
+      "全县/n 大力/d 发展/v 鹿茸/n 产业/n 。/w",
+      /* not products: modifiers of 产业, determiners, firms, extents */
+      "壮大/v 特色/n 产业/n 和/c 扶贫/vn 产业/n 。/w",
+      "全村/n 种植/v 面积/n 扩大/v ,/w 再/d 交给/v 公司/n 加工/v 。/w",
+      "今年/t 大面积/n 种植/v ,/w 收成/n 好/a 。/w",
+      NULL};
+  FakeDoc *d = fake_doc_new(doc, NULL);
+  CHECK_EQ(cnkg_industry_run(rec, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "人参种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "橡子加工") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "藤椒种植") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "鹿茸种植") != SIZE_MAX);
+  static const char *const none[] = {"人手加工", "特色种植", "扶贫种植", "特色产业",
+                                     "全村种植", "公司加工", "大面积种植",
+                                     "面积种植", NULL};
+  for (size_t i = 0; none[i]; i++) CHECK_EQ(fake_find(d, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
+  fake_doc_free(d);
+}
+
+/* 集A、B、C为一体: each item an industry, or one product's activities. */
+static void test_integrated(const CnkgIndustryRecognizer *rec) {
+  Fixture f;
+  fixture_init(&f, "青禾公司是一家集生态养老、文旅研学、休闲农业为一体的企业。"
+                   "白云参业公司集鹿茸养殖、加工、销售于一体。\n"
+                   "这本手册集政策宣传、解读、操作流程等功能为一体。"
+                   "这里曾经集“老、边、山、穷”于一体。\n"
+                   "全县牧业和冷链物流发展迅速。");
+  CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "生态养老") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "文旅研学") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "休闲农业") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鹿茸养殖") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鹿茸加工") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "鹿茸销售") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "加工") == SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "政策宣传") == SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "解读") == SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "牧业") != SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_INDUSTRY, "冷链物流") != SIZE_MAX);
+  CHECK_EQ(fixture_count(&f, CNKG_TYPE_INDUSTRY), 8);
+  fixture_free(&f);
+}
 
 int main(void) {
   char err[256] = "";
@@ -77,6 +164,9 @@ int main(void) {
 
   fixture_free(&f);
   free(s);
+  test_open_lists(rec);
+  test_open_activity(rec);
+  test_integrated(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);
   return check_finish();

@@ -6,6 +6,43 @@
 #include "extractor/recognizers.h"
 #include "recog_fixture.h"
 
+/* Slogans, ratios, document titles and unquoted names with a method
+ * head (text written for the purpose). */
+static void test_more_names(const CnkgPolicyRecognizer *rec) {
+  Fixture f;
+  fixture_init(&f,
+               "红山县坚持“产业兴、生态美、百姓富”的目标,按照“3:3:4”比例分红。"
+               "干部们说要“凝聚、转变、跃升”。\n"
+               "这里“八山一水一分田”,守着“一亩三分地”,正值“十四五”开局,规划“一核两区三基地”。\n"
+               "县政府印发《关于推进茶产业发展的实施意见》和《关于批准红山县退出贫困县的通知》。\n"
+               "红山县实施对口帮扶,坚持党建引领,推进沿边小康村建设,推行一县一策,"
+               "重点实施道路硬化等五大工程。\n"
+               "全县加强基础设施建设,开展干部帮扶,坚持示范引领,大家一心一意。\n");
+  fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  static const char *const found[] = {
+      "产业兴、生态美、百姓富", "3:3:4", "一核两区三基地", "关于推进茶产业发展的实施意见",
+      "对口帮扶", "党建引领", "沿边小康村建设", "一县一策", "五大工程", NULL};
+  for (size_t i = 0; found[i]; i++)
+    CHECK(fixture_find(&f, CNKG_TYPE_POLICY, found[i]) != SIZE_MAX);
+  static const char *const none[] = {
+      "凝聚、转变、跃升", "八山一水一分田", "一亩三分地", "十四五",
+      "关于批准红山县退出贫困县的通知", "基础设施建设", "干部帮扶", "示范引领",
+      "一心一意", NULL};
+  for (size_t i = 0; none[i]; i++)
+    CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, none[i]), SIZE_MAX);
+  fixture_free(&f);
+
+  /* a name found once is the same policy where the text repeats it plainly */
+  fixture_init(&f, "红山县推行农超对接,拓宽销路。\n青石镇举办农超对接活动,商户踊跃参加。\n");
+  size_t town = fixture_place(&f, "青石镇", CNKG_TYPE_TOWNSHIP);
+  fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  size_t p = fixture_find(&f, CNKG_TYPE_POLICY, "农超对接");
+  CHECK(p != SIZE_MAX && fixture_related(&f, town, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgPolicyRecognizer *rec = NULL;
@@ -62,6 +99,7 @@ int main(void) {
 
   fixture_free(&f);
   free(s);
+  test_more_names(rec);
   cnkg_policy_free(rec);
   cnkg_policy_free(NULL);
   return check_finish();

@@ -69,7 +69,8 @@ free_port() {
   while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
   echo "$p"
 }
-CTLD_PORT=$(free_port "${CNKG_SLURMCTLD_PORT:-16817}")
+# spread by PID, so two test runs at once rarely probe the same ports
+CTLD_PORT=$(free_port "${CNKG_SLURMCTLD_PORT:-$((16817 + ($$ % 100) * 4))}")
 SLURMD_PORT=$(free_port $((CTLD_PORT + 1)))
 USER_NAME=$(id -un)
 NODE=cnkgnode

@@ -6,7 +6,7 @@
 # (Debian's virtuoso-opensource) and curl for SPARQL over HTTP.
 #
 #   virtuoso_start DIR ALLOWED_DIR [ISQL_PORT_BASE [BUFFERS]]
-#       starts the server; sets VIRTUOSO_PID, VIRTUOSO_ISQL (host:port),
+#       starts the server (ports from BASE + 4 x (PID mod 100) up); sets VIRTUOSO_PID, VIRTUOSO_ISQL (host:port),
 #       VIRTUOSO_HTTP (port); returns 1 with VIRTUOSO_WHY set if it does not
 #       come up within 30 s
 #   virtuoso_stop      shutdown over isql, then SIGTERM, then SIGKILL, by PID
@@ -29,7 +29,8 @@ virtuoso_free_port() {
 virtuoso_start() {
   local db=$1 allowed=$2 base=${3:-13121} buffers=${4:-20000}
   local isql_port http_port
-  isql_port=$(virtuoso_free_port "$base")
+  # spread by PID, so two runs at once rarely probe the same ports
+  isql_port=$(virtuoso_free_port $((base + ($$ % 100) * 4)))
   http_port=$(virtuoso_free_port $((isql_port + 1)))
   mkdir -p "$db"
   VIRTUOSO_DIR=$db

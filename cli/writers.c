@@ -187,27 +187,33 @@ static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
     free(dir);
     return st;
   }
+  (void)err;
+  (void)errsize;
+  if (f == CNKG_FMT_HTML) {
+    CnkgHtmlOptions hopt;
+    cnkg_html_options_init(&hopt);
+    hopt.focus = o->focus;
+    if (o->depth_set) hopt.depth = o->depth;
+    return cnkg_html_write(graph, &hopt, out);
+  }
   CnkgDotOptions dopt;
   cnkg_dot_options_init(&dopt);
   dopt.focus = o->focus;
   if (o->depth_set) dopt.depth = o->depth;
-  (void)err;
-  (void)errsize;
   if (f == CNKG_FMT_DOT) return cnkg_dot_write(graph, &dopt, out);
-  if (f == CNKG_FMT_HTML) return cnkg_html_write(graph, &dopt, out);
   return cnkg_svg_write(graph, &dopt, out);
 }
 
 /* Formats written one after another by one thread, costliest group first.
- * Graphviz keeps process-wide state and is not thread-safe, so every format
- * that uses it (dot, svg, and html, whose report embeds an SVG drawing)
- * shares one group; the RDF formats each have their own. */
-#define N_GROUPS 3
-#define GROUP_MAX 3
+ * Graphviz keeps process-wide state and is not thread-safe, so the formats
+ * that use it (dot, svg) share one group; the others each have their own. */
+#define N_GROUPS 4
+#define GROUP_MAX 2
 static const CnkgFormat format_groups[N_GROUPS][GROUP_MAX] = {
-    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT, CNKG_FMT_COUNT},
-    {CNKG_FMT_TURTLE, CNKG_FMT_COUNT, CNKG_FMT_COUNT},
-    {CNKG_FMT_DOT, CNKG_FMT_SVG, CNKG_FMT_HTML}};
+    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT},
+    {CNKG_FMT_TURTLE, CNKG_FMT_COUNT},
+    {CNKG_FMT_DOT, CNKG_FMT_SVG},
+    {CNKG_FMT_HTML, CNKG_FMT_COUNT}};
 
 /* One format's file and how its writing went. */
 typedef struct {

@@ -174,12 +174,12 @@
     const e = E[i], info = TYPE_INFO[e.t] || [e.t, '#9ca3af', 'ellipse'];
     const p = state.pos.get(i) || { x: 0, y: 0 };
     /* pannable: a drag that starts on a node pans, as on the background */
-    return { group: 'nodes', data: { id: 'n' + i, label: nodeLabel(e), color: info[1], shape: info[2] },
+    return { group: 'nodes', data: { id: 'n' + i, label: nodeLabel(e), t: e.t, color: info[1], shape: info[2] },
       position: { x: p.x, y: p.y }, pannable: true, grabbable: false };
   }
   function edgeEl(fi) {
     const f = F[fi], r = RELS[f[1]], g = GROUPS[relGroup(r)] || GROUPS.person;
-    return { group: 'edges', data: { id: 'f' + fi, source: 'n' + f[0], target: 'n' + f[2],
+    return { group: 'edges', data: { id: 'f' + fi, source: 'n' + f[0], target: 'n' + f[2], r,
       rl: relZh(r) + ' ' + r, color: g[1], line: g[2] }, pannable: true };
   }
   /* Puts state.view (filtered) into the drawing: the selected entity and
@@ -278,12 +278,20 @@
     }
     return [...out].sort((a, b) => conceptRank(a) - conceptRank(b) || E[b].deg - E[a].deg || a - b);
   }
-  /* A ring of new nodes around centre (a position), from angle start. */
-  function ring(ids, centre, radius) {
+  /* New nodes on a ring around centre (a position), or on an arc facing
+   * away from `from` (where the rest of the drawing lies), spaced so their
+   * labels have room. */
+  function ring(ids, centre, radius, from) {
     const n = ids.length;
-    const r = Math.max(radius, (n * 48) / (2 * Math.PI));
+    if (!n) return;
+    let start = -Math.PI / 2, span = 2 * Math.PI;
+    if (from && (from.x !== centre.x || from.y !== centre.y)) {
+      span = Math.min(2 * Math.PI, Math.max(Math.PI / 2, n * 0.45));
+      start = Math.atan2(centre.y - from.y, centre.x - from.x) - span / 2;
+    }
+    const r = Math.max(radius, (n * 95) / span);
     ids.forEach((j, k) => {
-      const a = (2 * Math.PI * k) / Math.max(n, 1) - Math.PI / 2;
+      const a = span >= 2 * Math.PI ? start + (span * k) / n : start + (span * (k + 0.5)) / n;
       state.pos.set(j, { x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) });
     });
   }
@@ -303,7 +311,7 @@
         const add = neighbours(j).filter((k) => !seen.has(k)).slice(0, MAX_NEIGHBOURS);
         add.forEach((k) => { seen.add(k); view.push(k); next.push(k); });
         if (d === 0) ring(add, { x: 0, y: 0 }, 150);
-        else ring(add, state.pos.get(j), 90);
+        else ring(add, state.pos.get(j), 110, { x: 0, y: 0 });
       }
       frontier = next;
     }
@@ -327,7 +335,10 @@
     const add = neighbours(i).filter((k) => !inView.has(k)).slice(0, MAX_NEIGHBOURS);
     if (state.view.length + add.length > MAX_VIEW) add.length = Math.max(0, MAX_VIEW - state.view.length);
     const centre = state.pos.get(i) || { x: 0, y: 0 };
-    ring(add, centre, 110);
+    /* the middle of what is drawn already: the new arc faces away from it */
+    const mid = { x: 0, y: 0 };
+    state.view.forEach((j) => { const p = state.pos.get(j) || centre; mid.x += p.x / state.view.length; mid.y += p.y / state.view.length; });
+    ring(add, centre, 130, mid);
     state.view = state.view.concat(add);
     render();
     fitTo([i].concat(neighbours(i).slice(0, MAX_NEIGHBOURS)));

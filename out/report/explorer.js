@@ -417,15 +417,33 @@
   }
 
   /* ---- the facts panel ----------------------------------------------------------- */
+  /* A fact's sentences, a few at first: the same text read in several
+   * documents is shown once, with each place it was read. */
   function evidence(parent, list) {
+    const groups = new Map();
+    for (const k of list) {
+      const t = D.sents[4 * k + 3], g = t >= 0 ? 't' + t : 'o' + k;
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g).push(sentence(k));
+    }
+    const items = [...groups.values()];
     const render = (k) => {
-      const s = sentence(list[k]);
+      const occ = items[k];
       const d = el('div', null, 'cnkg-ev');
-      d.appendChild(el('span', s.text || '（无句子 / no sentence）'));
-      d.appendChild(el('div', docName(s.doc) + ' · ' + s.b + '–' + s.e, 'cnkg-src'));
+      d.appendChild(el('span', occ[0].text || '（无句子 / no sentence）'));
+      const where = occ.map((s) => docName(s.doc) + ' · ' + s.b + '–' + s.e);
+      const src = el('div', where.slice(0, 3).join('；'), 'cnkg-src');
+      if (where.length > 3) {
+        const more = el('button', '… 另 ' + (where.length - 3) + ' 处 / more', 'cnkg-link');
+        more.type = 'button';
+        more.addEventListener('click', () => { src.textContent = where.join('；'); });
+        src.appendChild(document.createTextNode(' '));
+        src.appendChild(more);
+      }
+      d.appendChild(src);
       return d;
     };
-    paged(parent, list.length, 2, render, '句 / sentences');
+    paged(parent, items.length, 2, render, '句 / sentences');
   }
   function panel(i) {
     const e = E[i], p = $('cnkg-panel');

@@ -5,7 +5,7 @@
  * from out/report_assets.h. The page draws nothing up front: the script
  * builds overviews, neighbourhoods and paths from the data. Each evidence
  * sentence is written once and referenced by number. Depends on
- * include/cnkg/ and out/report_assets.h. */
+ * include/cnkg/, out/json.h and out/report_assets.h. */
 #include "out/html.h"
 
 #include <stdint.h>
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cnkg/text.h"
+#include "out/json.h"
 #include "out/report_assets.h"
 
 /* Bumped when the data's layout changes (explorer.js reads it). */
@@ -26,48 +26,9 @@ void cnkg_html_options_init(CnkgHtmlOptions *options) {
 
 /* ---- JSON ------------------------------------------------------------- */
 
-/* JSON string of s (UTF-8) with '<', '>' and '&' as \u escapes, so the text
- * can sit inside a script element; NULL becomes null. Bytes that are not
- * well-formed UTF-8 (a file name from a non-UTF-8 system) become U+FFFD. */
-static void json_str(CnkgOutput *out, const char *s) {
-  if (!s) {
-    cnkg_output_puts(out, "null");
-    return;
-  }
-  cnkg_output_puts(out, "\"");
-  const char *run = s;
-  for (const char *p = s; *p; p++) {
-    unsigned char c = (unsigned char)*p;
-    if (c >= 0x80) {
-      size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (strnlen(p, n) == n && cnkg_utf8_valid(p, n)) {
-        p += n - 1;
-        continue;
-      }
-      cnkg_output_write(out, run, (size_t)(p - run));
-      cnkg_output_puts(out, "\\ufffd");
-      run = p + 1;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&')
-      continue;
-    cnkg_output_write(out, run, (size_t)(p - run));
-    char esc[8];
-    if (c == '"') memcpy(esc, "\\\"", 3);
-    else if (c == '\\') memcpy(esc, "\\\\", 3);
-    else snprintf(esc, sizeof esc, "\\u%04x", (unsigned)c);
-    cnkg_output_puts(out, esc);
-    run = p + 1;
-  }
-  cnkg_output_puts(out, run);
-  cnkg_output_puts(out, "\"");
-}
+static void json_str(CnkgOutput *out, const char *s) { cnkg_json_string(out, s, true); }
 
-static void json_size(CnkgOutput *out, size_t n) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%zu", n);
-  cnkg_output_puts(out, buf);
-}
+static void json_size(CnkgOutput *out, size_t n) { cnkg_json_size(out, n); }
 
 /* ---- sentences, each kept once --------------------------------------------
  * The same sentence backs many facts (a policy hub's sentence names a dozen

@@ -168,7 +168,7 @@
   });
 
   /* The model the drawing shows: entities in view with their positions. */
-  const state = { mode: 'overview', view: [], pos: new Map(), sel: -1, path: [], pathEnds: [] };
+  const state = { mode: 'overview', view: [], pos: new Map(), sel: -1, path: [], pathEnds: [], note: '' };
 
   function nodeEl(i) {
     const e = E[i], info = TYPE_INFO[e.t] || [e.t, '#9ca3af', 'ellipse'];
@@ -213,7 +213,7 @@
     });
     highlight();
     $('cnkg-status').textContent = '显示 / showing ' + ids.length + ' / ' + E.length +
-      ' 个实体 / entities · 点击节点展开 / click a node to expand · 拖动平移 / drag to pan';
+      ' 个实体 / entities' + state.note + ' · 点击节点展开 / click a node to expand · 拖动平移 / drag to pan';
     return ids;
   }
   function highlight() {
@@ -278,6 +278,12 @@
     }
     return [...out].sort((a, b) => conceptRank(a) - conceptRank(b) || E[b].deg - E[a].deg || a - b);
   }
+  /* What the status line says when i has more neighbours than are drawn. */
+  function crowded(i) {
+    const n = neighbours(i).length;
+    return n > MAX_NEIGHBOURS ? ' · ' + E[i].l + ' 的邻居只画出 ' + MAX_NEIGHBOURS + ' / ' + n +
+      '（右侧列出全部）/ ' + MAX_NEIGHBOURS + ' of ' + n + ' neighbours drawn, all listed on the right' : '';
+  }
   /* New nodes on a ring around centre (a position), or on an arc facing
    * away from `from` (where the rest of the drawing lies), spaced so their
    * labels have room. */
@@ -316,6 +322,7 @@
       frontier = next;
     }
     state.view = view;
+    state.note = crowded(i);
     render();
     if (view.length > 1 && (depth || 1) > 1) runLayout({ name: 'cose', randomize: false, idealEdgeLength: 90, nodeRepulsion: 9000, numIter: 600 });
     fitTo([i].concat(neighbours(i).slice(0, MAX_NEIGHBOURS)));
@@ -340,6 +347,7 @@
     state.view.forEach((j) => { const p = state.pos.get(j) || centre; mid.x += p.x / state.view.length; mid.y += p.y / state.view.length; });
     ring(add, centre, 130, mid);
     state.view = state.view.concat(add);
+    state.note = crowded(i);
     render();
     fitTo([i].concat(neighbours(i).slice(0, MAX_NEIGHBOURS)));
     panel(i);
@@ -354,6 +362,7 @@
   }
   function overview() {
     state.mode = 'overview';
+    state.note = '';
     state.sel = -1;
     state.path = [];
     state.pathEnds = [];
@@ -636,6 +645,7 @@
     setHash('#path=' + encodeURIComponent(E[a].key) + ',' + encodeURIComponent(E[b].key));
     state.mode = 'path';
     state.sel = -1;
+    state.note = '';
     state.path = steps || [];
     state.pathEnds = [a, b];
     state.view = steps ? [a].concat(steps.map((s) => s.at)) : [a, b];

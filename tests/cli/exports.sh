@@ -28,7 +28,12 @@ if [ -w /dev/full ]; then
     check "[ $rc -eq 1 ] && grep -q 'cannot write $f' '$TMP/err'" "-f $f to /dev/full: status $rc"
   done
 fi
-# merge writes the exports too, from the shards' N-Triples
+# merge writes the exports too, from the shards' N-Triples (raptor's
+# N-Triples parser keeps a URI it never frees: not cnkg's leak, as in
+# tests/cli/merge.sh)
+printf 'leak:raptor_ntriples_parse_term\n' >"$TMP/lsan.supp"
+export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 "$CNKG" build -q -f ntriples -o "$TMP/all.nt" "$EX"
 run 0 "" merge -f csv,graphml -o "$TMP/m" "$TMP/all.nt"
 check "cmp -s '$TMP/m/nodes.csv' '$TMP/a/nodes.csv' && cmp -s '$TMP/m/graph.graphml' '$TMP/a/graph.graphml'" "merge's exports differ from build's"

@@ -257,6 +257,14 @@
       .selector('edge.lab').style('font-size', (fs * 10) / 12).update();
   }
   cy.on('zoom', scaleLabels);
+  /* Back to the base size before a layout: cose makes room for labels, so
+   * labels grown for the last zoom would spread the next layout. */
+  function baseLabels() {
+    if (fontSize === 12) return;
+    fontSize = 12;
+    cy.style().selector('node').style('font-size', 12).selector('node.sel').style('font-size', 15)
+      .selector('edge.lab').style('font-size', 10).update();
+  }
   function store() { cy.nodes().forEach((n) => state.pos.set(+n.id().slice(1), { ...n.position() })); }
   function runLayout(opts) {
     cy.layout(Object.assign({ animate: false, fit: false }, opts)).run();
@@ -323,6 +331,7 @@
     }
     state.view = view;
     state.note = crowded(i);
+    if ((depth || 1) > 1) baseLabels();
     render();
     if (view.length > 1 && (depth || 1) > 1) runLayout({ name: 'cose', randomize: false, idealEdgeLength: 90, nodeRepulsion: 9000, numIter: 600 });
     fitTo([i].concat(neighbours(i).slice(0, MAX_NEIGHBOURS)));
@@ -376,6 +385,7 @@
     state.pos = new Map();
     ring(ids, { x: 0, y: 0 }, 200);
     state.view = ids;
+    baseLabels();
     render();
     if (ids.length > 1)
       runLayout({ name: 'cose', randomize: false, idealEdgeLength: 50, nodeRepulsion: 20000, gravity: 0.6,

@@ -123,6 +123,7 @@ def main():
         for name in ("陈立远", "十八洞村", "屏南县", "龙潭村"):
             check(by_label.get(name, [-1])[0] in d, "overview lacks " + name)
         check("概览 / overview" in panel(), "overview panel missing")
+        zoom0 = b.run("return cnkgExplorer.cy.zoom()")
         persons = sum(1 for e in ents if D["types"][e[2]] == "Person")
         check(b.run("return [...document.querySelectorAll('table.cnkg-counts tr')].some(tr => tr.textContent.includes('Person') && tr.lastChild.textContent === arguments[0])", str(persons)),
               "overview does not count %d people" % persons)
@@ -217,6 +218,8 @@ def main():
         check(drawn() == set(range(len(ents))), "unchecking 'hide isolated' does not draw the %d isolated entities" % len(isolated))
         b.click("#cnkg-isolated")
         check(drawn() == set(linked), "'hide isolated' does not hide them again")
+        zoom1 = b.run("return cnkgExplorer.cy.zoom()")
+        check(abs(zoom1 - zoom0) < 0.01 * zoom0, "the overview drawn again is laid out otherwise (zoom %.3f, first %.3f)" % (zoom1, zoom0))
         b.screenshot(os.path.join(artifacts, "filters.png"))
 
         # --- a path from 陈立远 to 福建省 climbs the containment chain

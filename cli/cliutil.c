@@ -173,7 +173,7 @@ const char *cnkg_cli_format_of_name(const char *path) {
       {"gif", "gif"},    {"webp", "webp"},     {"pdf", "pdf"},     {"ps", "ps"},
       {"eps", "eps"},    {"rdf", "rdfxml"},    {"owl", "rdfxml"},  {"xml", "xml"},
       {"n3", "n3"},      {"jsonld", "jsonld"}, {"json", "json"},   {"nq", "nquads"},
-      {"trig", "trig"},  {"csv", "csv"},       {"tsv", "tsv"},
+      {"trig", "trig"},  {"csv", "csv"},       {"tsv", "tsv"},     {"graphml", "graphml"},
   };
   if (!path) return NULL;
   const char *slash = strrchr(path, '/');

@@ -34,22 +34,27 @@ static const char build_usage[] =
   "standard input. Devices are refused; a FIFO is read like a file.\n"
   "\n"
   "Options:\n"
-  "  -f, --format F      turtle, ntriples, dot, svg or html (a report page);\n"
+  "  -f, --format F      turtle, ntriples, jsonld, dot, svg, html (an explorer\n"
+  "                      page), csv (nodes.csv and edges.csv for Neo4j and\n"
+  "                      pandas) or graphml (Gephi, yEd, NetworkX);\n"
   "                      repeatable or comma-separated\n"
   "                      (default: turtle, ntriples and dot)\n"
   "  -o, --output PATH   with one format: the file to write (- for stdout),\n"
   "                      whose extension, if a known one, must match it;\n"
-  "                      otherwise a directory receiving graph.ttl, graph.nt,\n"
-  "                      graph.dot, graph.svg, graph.html (default: out).\n"
+  "                      otherwise (and always for csv) a directory receiving\n"
+  "                      graph.ttl, graph.nt, graph.jsonld, graph.dot,\n"
+  "                      graph.svg, graph.html, nodes.csv and edges.csv,\n"
+  "                      graph.graphml (default: out).\n"
   "                      Never one of the inputs; nothing is written when\n"
   "                      no document could be read or a writer fails\n"
   "      --base IRI      base IRI of instances (default " CNKG_DEFAULT_BASE ")\n"
   "      --provenance L  none, entities or full (default full): mentions as NIF\n"
   "                      strings, relations' evidence as PROV-O\n"
-  "      --focus NAME    diagrams: only the neighbourhood of this entity (a\n"
-  "                      label, alias or key; Traditional folded; a name\n"
-  "                      several entities share lists them)\n"
-  "      --depth N       with --focus: how many steps (default 2)\n"
+  "      --focus NAME    dot, svg: only the neighbourhood of this entity;\n"
+  "                      html: the page opens on it (a label, alias or key;\n"
+  "                      Traditional folded; a name several entities share\n"
+  "                      lists them)\n"
+  "      --depth N       with --focus: how many steps (default 2; html 1)\n"
   "      --max-doc-size SIZE  skip (and name) any document larger than SIZE\n"
   "                      bytes; K, M, G suffixes (default 64M)\n"
   "      --data DIR      where division.idx and lac.model are\n"
@@ -59,7 +64,9 @@ static const char build_usage[] =
   "  -j, --jobs N        threads for documents, then for writing the formats\n"
   "                      (default: all cores; the output does not depend on it)\n"
   "  -q, --quiet         no warnings, no progress\n"
-  "  -v, --verbose       say what is being done\n"
+  "  -v, --verbose       say what is being done: a progress line every few\n"
+  "                      seconds (documents, characters/s, ETA) on any\n"
+  "                      stderr, then each file written\n"
   "  -h, --help          show this help\n"
   "\n"
   "Exit status: 0 success; 1 some input could not be processed (the rest still\n"
@@ -99,10 +106,15 @@ typedef struct {
   pthread_mutex_t lock;
   CnkgLog log;
   size_t max_doc;         /* --max-doc-size */
-  bool progress;
+  bool progress;          /* the one-line counter on a terminal */
   CnkgTimings timings;    /* summed over workers, under lock */
   struct timespec start;
   double last_report;
+  size_t chars;           /* characters of the documents done, under lock */
+  size_t bytes_done;      /* their bytes as read */
+  size_t bytes_total;     /* of every input, as listed (0: not known) */
+  bool finished;          /* documents all done: the ticker stops */
+  pthread_cond_t tick;    /* wakes the ticker early when finished */
 } Run;
 
 static double seconds_since(const struct timespec *t0) {
@@ -119,6 +131,52 @@ static void report_progress(Run *run, bool final) {
   double eta = rate > 0 ? (double)(run->inputs->n - run->done) / rate : 0.0;
   fprintf(stderr, "\rcnkg: %zu/%zu documents, %.1f docs/s, ETA %.0fs   %s",
           run->done, run->inputs->n, rate, eta, final ? "\n" : "");
+}
+
+/* With -v: a whole line every interval, whatever stderr is (a log file
+ * shows it as a terminal does): documents done, characters per second and
+ * the time left, estimated from the bytes still to read (or the documents,
+ * when the sizes are unknown). Called under run->lock. */
+static void progress_line(Run *run) {
+  double el = seconds_since(&run->start);
+  double cps = el > 0 ? (double)run->chars / el : 0.0;
+  double left = -1;
+  if (run->bytes_total && run->bytes_done && run->bytes_done <= run->bytes_total)
+    left = el * (double)(run->bytes_total - run->bytes_done) / (double)run->bytes_done;
+  else if (run->done)
+    left = el * (double)(run->inputs->n - run->done) / (double)run->done;
+  char eta[32] = "unknown";
+  if (left >= 0) snprintf(eta, sizeof eta, "%.0f s", left);
+  cnkg_cli_say("cnkg: info: %zu/%zu documents, %zu characters, %.0f characters/s, %.0f s "
+               "elapsed, ETA %s", run->done, run->inputs->n, run->chars, cps, el, eta);
+}
+
+/* The interval between -v progress lines: $CNKG_PROGRESS_INTERVAL seconds
+ * (tests use a small one), else 5. */
+static double progress_interval(void) {
+  const char *env = getenv("CNKG_PROGRESS_INTERVAL");
+  char *end;
+  double v = env && *env ? strtod(env, &end) : 0;
+  if (!env || !*env || *end || !(v >= 0.01 && v <= 3600)) v = 5.0;
+  return v;
+}
+
+static void *ticker_main(void *arg) {
+  Run *run = arg;
+  double every = progress_interval();
+  pthread_mutex_lock(&run->lock);
+  while (!run->finished) {
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    double t = (double)until.tv_nsec / 1e9 + every;
+    until.tv_sec += (time_t)t;
+    until.tv_nsec = (long)((t - (double)(time_t)t) * 1e9);
+    int rc = 0;
+    while (!run->finished && rc == 0) rc = pthread_cond_timedwait(&run->tick, &run->lock, &until);
+    if (!run->finished) progress_line(run);
+  }
+  pthread_mutex_unlock(&run->lock);
+  return NULL;
 }
 
 static void *worker_main(void *arg) {
@@ -164,6 +222,8 @@ static void *worker_main(void *arg) {
     }
     free(buf);
     pthread_mutex_lock(&run->lock);
+    if (!ds && cnkg_graph_document_count(g)) run->chars += cnkg_graph_document(g, 0)->n_chars;
+    run->bytes_done += len;
     if (!ds) ds = cnkg_graph_merge(run->graph, g);
     if (ds) run->failed[i] = true;
     if (ds == CNKG_ERR_NOMEM) run->fatal = ds;
@@ -201,7 +261,7 @@ static int usage_error(const char *msg, const char *arg) {
  * error status after saying which input. */
 static int guard_inputs(const CnkgWriteOptions *wopt, const char *output, int argc, char **argv,
                         int first, CnkgInputs *inputs) {
-  char paths[CNKG_FMT_COUNT][4096];
+  char paths[CNKG_FMT_FILES][4096];
   size_t n = 0;
   if (cnkg_write_output_paths(wopt, output, false, paths, &n))
     return usage_error("--output path too long:", output);
@@ -299,7 +359,7 @@ int cnkg_cli_build(int argc, char **argv) {
       const char *bad = NULL;
       if (cnkg_write_options_add_formats(&wopt, optarg, &bad) != 0) {
         cnkg_write_options_clear(&wopt);
-        return usage_error("unknown format (turtle, ntriples, dot, svg, html):", bad);
+        return usage_error("unknown format (turtle, ntriples, dot, svg, html, csv, graphml, jsonld):", bad);
       }
       break;
     }
@@ -335,7 +395,10 @@ int cnkg_cli_build(int argc, char **argv) {
         return usage_error("--max-doc-size takes a size such as 64M, 512K or 1G, not", optarg);
       break;
     case 'q': logctx.verbosity = 0; break;
-    case 'v': logctx.verbosity = 2; break;
+    case 'v':
+      logctx.verbosity = 2;
+      wopt.verbose = true;
+      break;
     case 'h':
       cnkg_write_options_clear(&wopt);
       return cnkg_cli_help(build_usage);
@@ -354,10 +417,12 @@ int cnkg_cli_build(int argc, char **argv) {
     cnkg_write_options_add_format(&wopt, "dot");
   }
   /* One format and --output: a file (or - for stdout); else a directory. */
-  wopt.output_is_dir = !output || wopt.n_formats != 1;
+  cnkg_write_options_settle(&wopt, output != NULL);
   if (!output) output = "out";
   if (wopt.output_is_dir && !strcmp(output, "-"))
-    return usage_error("--output - needs exactly one --format", NULL);
+    return usage_error(wopt.formats[CNKG_FMT_CSV]
+                           ? "csv writes two files (nodes.csv, edges.csv): --output is a directory, not"
+                           : "--output - needs exactly one --format", wopt.formats[CNKG_FMT_CSV] ? "-" : NULL);
   for (int f = 0; !wopt.output_is_dir && f < CNKG_FMT_COUNT; f++)
     if (wopt.formats[f] && cnkg_cli_extension_mismatch(output, cnkg_format_name((CnkgFormat)f))) {
       cnkg_cli_say("cnkg: error: --output %s names a %s file, but the format is %s; "
@@ -403,8 +468,19 @@ int cnkg_cli_build(int argc, char **argv) {
   pthread_mutex_init(&run.lock, NULL);
   run.log = (CnkgLog){cli_log, &logctx};
   run.max_doc = max_doc;
-  run.progress = logctx.verbosity > 0 && isatty(2);
+  run.progress = logctx.verbosity == 1 && isatty(2);
+  pthread_cond_init(&run.tick, NULL);
+  for (size_t i = 0; i < inputs.n; i++) {
+    struct stat sb;
+    if (!strcmp(inputs.paths[i], "-") || stat(inputs.paths[i], &sb) || !S_ISREG(sb.st_mode)) {
+      run.bytes_total = 0; /* a stream: sizes unknown, the ETA goes by documents */
+      break;
+    }
+    run.bytes_total += (size_t)sb.st_size;
+  }
   clock_gettime(CLOCK_MONOTONIC, &run.start);
+  pthread_t ticker;
+  bool ticking = logctx.verbosity > 1 && pthread_create(&ticker, NULL, ticker_main, &run) == 0;
   if (!run.graph || !run.failed) {
     s = CNKG_ERR_NOMEM;
   } else {
@@ -423,9 +499,21 @@ int cnkg_cli_build(int argc, char **argv) {
     if (run.progress && run.last_report > 0) report_progress(&run, true);
     s = run.fatal;
   }
+  if (ticking) {
+    pthread_mutex_lock(&run.lock);
+    run.finished = true;
+    pthread_cond_signal(&run.tick);
+    progress_line(&run);
+    pthread_mutex_unlock(&run.lock);
+    pthread_join(ticker, NULL);
+  }
+  pthread_cond_destroy(&run.tick);
   size_t n_failed = 0;
   for (size_t i = 0; run.failed && i < inputs.n; i++) n_failed += run.failed[i];
   double t_extract = seconds_since(&run.start);
+  if (!s && logctx.verbosity > 1)
+    cnkg_cli_say("cnkg: info: putting %zu entities and %zu relations in canonical order",
+                 cnkg_graph_entity_count(run.graph), cnkg_graph_relation_count(run.graph));
   if (!s) s = cnkg_graph_canonicalize(run.graph);
   double t_canon = seconds_since(&run.start);
   /* With no document read, an empty graph would replace a good one. */

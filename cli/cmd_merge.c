@@ -23,8 +23,8 @@ static const char merge_usage[] =
   "input), written with --provenance full (the default) and the same --base.\n"
   "\n"
   "Options:\n"
-  "  -f, --format F      turtle, ntriples, dot or svg; repeatable or comma-separated\n"
-  "                      (default: turtle)\n"
+  "  -f, --format F      turtle, ntriples, jsonld, dot, svg, html, csv or graphml;\n"
+  "                      repeatable or comma-separated (default: turtle)\n"
   "  -o, --output PATH   with one format: the file to write (default - for stdout);\n"
   "                      otherwise a directory receiving graph.ttl, graph.nt, ...\n"
   "      --base IRI      base IRI of the shards' instances (default " CNKG_DEFAULT_BASE ")\n"
@@ -55,7 +55,7 @@ int cnkg_cli_merge(int argc, char **argv) {
       const char *bad = NULL;
       if (cnkg_write_options_add_formats(&wopt, optarg, &bad) != 0)
         rc = cnkg_cli_usage_error(
-            "merge", "unknown format (turtle, ntriples, dot, svg):", bad);
+            "merge", "unknown format (turtle, ntriples, jsonld, dot, svg, html, csv, graphml):", bad);
       break;
     }
     case 'o': output = optarg; break;
@@ -86,7 +86,7 @@ int cnkg_cli_merge(int argc, char **argv) {
   if (!rc && optind >= argc)
     rc = cnkg_cli_usage_error("merge", "no GRAPH given", NULL);
   if (!rc && wopt.n_formats == 0) cnkg_write_options_add_format(&wopt, "turtle");
-  wopt.output_is_dir = wopt.n_formats != 1;
+  cnkg_write_options_settle(&wopt, true);
   if (!rc && output && !*output)
     rc = cnkg_cli_usage_error("merge", "--output needs a file or directory name, not ''", NULL);
   for (int f = 0; !rc && output && !wopt.output_is_dir && f < CNKG_FMT_COUNT; f++)
@@ -99,6 +99,8 @@ int cnkg_cli_merge(int argc, char **argv) {
       rc = 2;
     }
   if (!output) output = wopt.output_is_dir ? "out" : "-";
+  if (!rc && wopt.formats[CNKG_FMT_CSV] && !strcmp(output, "-"))
+    rc = cnkg_cli_usage_error("merge", "csv writes two files (nodes.csv, edges.csv): --output is a directory, not", "-");
   if (!rc && wopt.output_is_dir && !strcmp(output, "-"))
     rc = cnkg_cli_usage_error("merge", "--output - needs exactly one --format",
                               NULL);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli/cliutil.h"
@@ -29,8 +30,10 @@ static const char usage[] =
     "  -e, --query SPARQL   the query text\n"
     "  -f, --file FILE      read the query from FILE ('-' is stdin)\n"
     "  -a, --ask NAME       run the named question NAME (see --list)\n"
-    "  -p, --param K=V      put the string V where the query says $K (V is\n"
-    "                       normalised as names in the graph are: 陳立遠 is\n"
+    "  -p, --param K=V      set the query's VALUES ?K { ... } block to V (in the\n"
+    "                       form of the value it holds, e.g. \"V\"@zh), or put\n"
+    "                       the string V where the query says $K; V is\n"
+    "                       normalised as names in the graph are (陳立遠 is\n"
     "                       陈立远)\n"
     "  -r, --results FMT    table (default), csv, tsv, json or xml;\n"
     "                       CONSTRUCT and DESCRIBE always give Turtle\n"
@@ -41,7 +44,9 @@ static const char usage[] =
     "                       without it such queries are refused\n"
     "  -h, --help           show this help\n"
     "\n"
-    "An empty result is reported on stderr; the exit status is still 0.\n"
+    "An empty result is reported on stderr; the exit status is still 0. A query\n"
+    "using what rasqal lacks (property paths, EXISTS, NOT EXISTS, MINUS) is\n"
+    "refused with a message naming it.\n"
     "Example: cnkg query out/graph.ttl --ask person --param name=陈立远\n";
 
 #define MAX_PARAMS 32
@@ -223,50 +228,176 @@ static const char *iri_end(const char *p) {
   return *e == '>' ? e + 1 : p + 1;
 }
 
-/* Replaces each $NAME outside strings, IRIs and comments by the matching
- * parameter as a SPARQL string literal. *missing (static storage in the
- * query) receives the first $NAME with no parameter, or NULL. Returns a new
- * string, or NULL when out of memory. */
-static char *substitute(const char *q, Param *params, size_t n_params,
-                        const char **missing, size_t *missing_len) {
+/* Past the string literal starting at p (a quote), or at its end when it
+ * is not closed on its line. */
+static const char *string_end(const char *p) {
+  char quote = *p;
+  bool triple = p[1] == quote && p[2] == quote;
+  p += triple ? 3 : 1;
+  while (*p) {
+    if (*p == '\\' && p[1]) {
+      p += 2;
+      continue;
+    }
+    if (*p == quote && (!triple || (p[1] == quote && p[2] == quote))) return p + (triple ? 3 : 1);
+    if (!triple && *p == '\n') return p;
+    p++;
+  }
+  return p;
+}
+
+/* Past the token at p: a comment, a string, an IRI, or one character. The
+ * pieces of a query that never hold a parameter or a keyword. */
+static const char *token_end(const char *p) {
+  if (*p == '#') {
+    while (*p && *p != '\n') p++;
+    return p;
+  }
+  if (*p == '"' || *p == '\'') return string_end(p);
+  if (*p == '<') return iri_end(p);
+  return p + 1;
+}
+
+static const char *skip_space(const char *p) {
+  for (;;) {
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    if (*p != '#') return p;
+    while (*p && *p != '\n') p++;
+  }
+}
+
+/* Appends value as a SPARQL string literal (escaped, in double quotes). */
+static bool append_literal(char **out, size_t *len, size_t *cap, const char *value) {
+  bool ok = append(out, len, cap, "\"", 1);
+  for (const char *v = value; ok && *v; v++) {
+    const char *esc = *v == '"' ? "\\\"" : *v == '\\' ? "\\\\" : *v == '\n' ? "\\n"
+                    : *v == '\r' ? "\\r" : *v == '\t' ? "\\t" : NULL;
+    ok = esc ? append(out, len, cap, esc, strlen(esc)) : append(out, len, cap, v, 1);
+  }
+  return ok && append(out, len, cap, "\"", 1);
+}
+
+/* A VALUES block for one variable: VALUES ?NAME { ... } (or $NAME). */
+typedef struct {
+  const char *name, *body, *close; /* the variable's name; after '{'; at '}' */
+  size_t name_len;
+} ValuesBlock;
+
+/* Reads a single-variable VALUES block at p (just past the keyword). */
+static bool values_block(const char *p, ValuesBlock *vb) {
+  p = skip_space(p);
+  if ((*p != '?' && *p != '$') || !name_char(p[1])) return false;
+  vb->name = ++p;
+  while (name_char(*p)) p++;
+  vb->name_len = (size_t)(p - vb->name);
+  p = skip_space(p);
+  if (*p != '{') return false;
+  vb->body = ++p;
+  while (*p && *p != '}') p = token_end(p);
+  if (*p != '}') return false;
+  vb->close = p;
+  return true;
+}
+
+/* Writes value in the form of the block's first value: a string keeps
+ * that value's language tag or datatype (so "屏南县"@zh stays tagged and
+ * still matches the graph's labels), an IRI stays an IRI; anything else
+ * becomes a plain string. false when out of memory or value cannot be an
+ * IRI (*bad_iri set). */
+static bool append_like(char **out, size_t *len, size_t *cap, const ValuesBlock *vb,
+                        const char *value, bool *bad_iri) {
+  const char *v = skip_space(vb->body);
+  if (*v == '<' && iri_end(v) > v + 1) {
+    for (const char *c = value; *c; c++)
+      if ((unsigned char)*c <= 0x20 || strchr("<>\"{}|^`\\", *c)) {
+        *bad_iri = true;
+        return false;
+      }
+    return append(out, len, cap, "<", 1) && append(out, len, cap, value, strlen(value)) &&
+           append(out, len, cap, ">", 1);
+  }
+  if (!append_literal(out, len, cap, value)) return false;
+  if (*v != '"' && *v != '\'') return true;
+  const char *e = string_end(v), *suffix = e;
+  if (*e == '@') {
+    for (e++; name_char(*e) || *e == '-'; e++) {}
+  } else if (e[0] == '^' && e[1] == '^') {
+    e += 2;
+    if (*e == '<') e = iri_end(e);
+    else
+      while (name_char(*e) || *e == ':' || *e == '-' || *e == '.') e++;
+  }
+  return append(out, len, cap, suffix, (size_t)(e - suffix));
+}
+
+static Param *param_named(Param *params, size_t n, const char *name, size_t len) {
+  for (size_t i = 0; i < n; i++)
+    if (params[i].name_len == len && !memcmp(params[i].name, name, len)) return &params[i];
+  return NULL;
+}
+
+/* What substitute found besides the text: the first $NAME without a
+ * parameter, and the first VALUES block no parameter rewrote (its
+ * variable and the values it keeps). All point into the query. */
+typedef struct {
+  const char *missing;
+  size_t missing_len;
+  const char *kept, *kept_body, *kept_close;
+  size_t kept_len;
+  bool bad_iri;
+  const char *bad_name;
+  size_t bad_len;
+} Substitution;
+
+/* Puts the parameters into the query: a VALUES block for one variable
+ * (VALUES ?NAME { ... }) takes the value of --param NAME=..., in the form
+ * of the value it held (the shipped questions carry such blocks, so they
+ * run unchanged on other endpoints); each $NAME outside strings, IRIs and
+ * comments becomes the value as a string literal. Returns a new string,
+ * or NULL (out of memory, or sub->bad_iri: a value that cannot be an IRI). */
+static char *substitute(const char *q, Param *params, size_t n_params, Substitution *sub) {
   char *out = NULL;
   size_t len = 0, cap = 0;
-  *missing = NULL;
+  memset(sub, 0, sizeof *sub);
   if (!append(&out, &len, &cap, "", 0)) return NULL;
   const char *p = q;
   while (*p) {
     const char *start = p;
-    if (*p == '#') {
-      while (*p && *p != '\n') p++;
-    } else if (*p == '"' || *p == '\'') {
-      char quote = *p;
-      bool triple = p[1] == quote && p[2] == quote;
-      p += triple ? 3 : 1;
-      while (*p) {
-        if (*p == '\\' && p[1]) {
-          p += 2;
-          continue;
+    ValuesBlock vb;
+    bool word = p == q || !name_char(p[-1]);
+    if (word && !strncasecmp(p, "VALUES", 6) && !name_char(p[6]) && values_block(p + 6, &vb)) {
+      Param *hit = param_named(params, n_params, vb.name, vb.name_len);
+      if (hit) {
+        hit->used = true;
+        if (!append(&out, &len, &cap, p, (size_t)(vb.body - p)) ||
+            !append(&out, &len, &cap, " ", 1) ||
+            !append_like(&out, &len, &cap, &vb, hit->value, &sub->bad_iri) ||
+            !append(&out, &len, &cap, " ", 1)) {
+          if (sub->bad_iri) {
+            sub->bad_name = vb.name;
+            sub->bad_len = vb.name_len;
+          }
+          free(out);
+          return NULL;
         }
-        if (*p == quote && (!triple || (p[1] == quote && p[2] == quote))) {
-          p += triple ? 3 : 1;
-          break;
-        }
-        if (!triple && *p == '\n') break;
-        p++;
+        p = vb.close;
+        continue;
       }
-    } else if (*p == '<') {
-      p = iri_end(p);
+      if (!sub->kept) {
+        sub->kept = vb.name;
+        sub->kept_len = vb.name_len;
+        sub->kept_body = vb.body;
+        sub->kept_close = vb.close;
+      }
+      p = vb.close;
     } else if (*p == '$' && name_char(p[1])) {
       const char *n = p + 1, *e = n;
       while (name_char(*e)) e++;
-      Param *hit = NULL;
-      for (size_t i = 0; i < n_params; i++)
-        if (params[i].name_len == (size_t)(e - n) && !memcmp(params[i].name, n, params[i].name_len))
-          hit = &params[i];
+      Param *hit = param_named(params, n_params, n, (size_t)(e - n));
       if (!hit) {
-        if (!*missing) {
-          *missing = n;
-          *missing_len = (size_t)(e - n);
+        if (!sub->missing) {
+          sub->missing = n;
+          sub->missing_len = (size_t)(e - n);
         }
         p = e;
       } else {
@@ -274,13 +405,8 @@ static char *substitute(const char *q, Param *params, size_t n_params,
         /* spaces around the literal: rasqal's lexer would read
          * ?x<"v"&&?y>1 as one IRI; a space never changes a query where a
          * variable token could stand */
-        bool ok = append(&out, &len, &cap, " \"", 2);
-        for (const char *v = hit->value; ok && *v; v++) {
-          const char *esc = *v == '"' ? "\\\"" : *v == '\\' ? "\\\\" : *v == '\n' ? "\\n"
-                          : *v == '\r' ? "\\r" : *v == '\t' ? "\\t" : NULL;
-          ok = esc ? append(&out, &len, &cap, esc, strlen(esc)) : append(&out, &len, &cap, v, 1);
-        }
-        if (!ok || !append(&out, &len, &cap, "\" ", 2)) {
+        if (!append(&out, &len, &cap, " ", 1) || !append_literal(&out, &len, &cap, hit->value) ||
+            !append(&out, &len, &cap, " ", 1)) {
           free(out);
           return NULL;
         }
@@ -288,7 +414,7 @@ static char *substitute(const char *q, Param *params, size_t n_params,
         continue;
       }
     } else {
-      p++;
+      p = token_end(p);
     }
     if (!append(&out, &len, &cap, start, (size_t)(p - start))) {
       free(out);
@@ -296,6 +422,114 @@ static char *substitute(const char *q, Param *params, size_t n_params,
     }
   }
   return out;
+}
+
+/* ---- what rasqal lacks ---------------------------------------------------
+ * rasqal 0.9.33 implements most of SPARQL 1.1 but not property paths,
+ * EXISTS / NOT EXISTS, or (at evaluation) MINUS. Its parser then reports
+ * only a token ("syntax error, unexpected '('"); when a query fails, a
+ * light scan of its text (outside strings, IRIs and comments) names the
+ * feature instead. */
+
+typedef struct {
+  const char *what; /* the feature, as the message names it */
+  const char *instead; /* how to say it with what rasqal has */
+  int line, column; /* 1-based */
+  char snippet[48]; /* the text there */
+} Lacking;
+
+/* Whether the token ending just before p is an IRI or a prefixed name
+ * (ex:name, :name) or the keyword a: what stands in a predicate's place. */
+static bool after_predicate(const char *q, const char *p) {
+  if (p == q) return false;
+  if (p[-1] == '>') return true;
+  const char *b = p;
+  while (b > q && (name_char(b[-1]) || b[-1] == ':' || b[-1] == '-' || b[-1] == '.')) b--;
+  if (b == p) return false;
+  if (b > q && (b[-1] == '?' || b[-1] == '$')) return false; /* a variable */
+  if (p - b == 1 && *b == 'a') return true;
+  return memchr(b, ':', (size_t)(p - b)) != NULL;
+}
+
+/* Past the IRI or prefixed name at p, or p when there is none. */
+static const char *term_end(const char *p) {
+  if (*p == '<') return iri_end(p);
+  const char *e = p;
+  while (name_char(*e) || *e == '-' || *e == '.' || *e == ':') e++;
+  return memchr(p, ':', (size_t)(e - p)) ? e : p;
+}
+
+/* Whether an IRI, a prefixed name, '^' or '(' starts at p (after spaces). */
+static bool before_predicate(const char *p) {
+  p = skip_space(p);
+  return *p == '^' || *p == '(' || term_end(p) > p + (*p == '<');
+}
+
+/* Whether a property path's operator is at p: pred+ pred* pred? pred/pred
+ * pred|pred ^pred (pred|pred). */
+static bool path_at(const char *q, const char *p) {
+  char c = *p, next = p[1];
+  bool prev_same = p > q && p[-1] == c;
+  if ((c == '+' || c == '*' || c == '?') && after_predicate(q, p))
+    return next == ' ' || next == '\t' || next == '\n' || next == '?' || next == '$' ||
+           next == '<' || next == '/' || next == ')' || next == '|';
+  if ((c == '/' || (c == '|' && next != '|' && !prev_same)) && after_predicate(q, p))
+    return before_predicate(p + 1);
+  if (c == '^' && next != '^' && !prev_same) return before_predicate(p + 1);
+  if (c == '(') {
+    const char *t = skip_space(p + 1), *e = term_end(t);
+    if (e == t) return false;
+    e = skip_space(e);
+    return (*e == '|' && e[1] != '|') || *e == '/';
+  }
+  return false;
+}
+
+static void lacking_at(const char *q, const char *p, const char *what, Lacking *l) {
+  l->what = what;
+  l->instead = !strcmp(what, "property paths")
+                   ? "spell the chain out one step at a time, as queries/*.rq do"
+               : !strcmp(what, "FILTER EXISTS")
+                   ? "join the pattern instead (with DISTINCT)"
+                   : "use OPTIONAL { ... } with FILTER(!BOUND(?var))";
+  l->line = 1;
+  const char *bol = q;
+  for (const char *c = q; c < p; c++)
+    if (*c == '\n') {
+      l->line++;
+      bol = c + 1;
+    }
+  l->column = 1;
+  for (const char *c = bol; c < p; c++) l->column += ((unsigned char)*c & 0xC0) != 0x80;
+  const char *from = p;
+  while (from > bol && from[-1] != ' ' && from[-1] != '\t' && from[-1] != '{' && p - from < 30) from--;
+  size_t n = 0;
+  while (from + n < p + 16 && from[n] && from[n] != '\n' && n + 1 < sizeof l->snippet) n++;
+  memcpy(l->snippet, from, n);
+  l->snippet[n] = '\0';
+}
+
+static bool find_lacking(const char *q, Lacking *l) {
+  for (const char *p = q; *p;) {
+    bool word = p == q || !(name_char(p[-1]) || p[-1] == ':');
+    if (word && !strncasecmp(p, "EXISTS", 6) && !name_char(p[6])) {
+      const char *b = p;
+      while (b > q && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n')) b--;
+      bool not = b - q >= 3 && !strncasecmp(b - 3, "NOT", 3);
+      lacking_at(q, not ? b - 3 : p, not ? "FILTER NOT EXISTS" : "FILTER EXISTS", l);
+      return true;
+    }
+    if (word && !strncasecmp(p, "MINUS", 5) && *skip_space(p + 5) == '{') {
+      lacking_at(q, p, "MINUS", l);
+      return true;
+    }
+    if (path_at(q, p)) {
+      lacking_at(q, p, "property paths", l);
+      return true;
+    }
+    p = token_end(p);
+  }
+  return false;
 }
 
 static void report_log(void *handle, CnkgLogLevel level, const char *document,
@@ -507,27 +741,44 @@ int cnkg_cli_query(int argc, char **argv) {
     status = 1;
     goto done;
   }
-  const char *missing = NULL;
-  size_t missing_len = 0;
-  query = substitute(text, params, n_params, &missing, &missing_len);
+  Substitution sub;
+  query = substitute(text, params, n_params, &sub);
+  if (!query && sub.bad_iri) {
+    cnkg_cli_say("cnkg: error: %s: --param %.*s: the question's VALUES holds an IRI, and the "
+                 "value is not one (no spaces or <>\"{}|^`\\)", query_name, (int)sub.bad_len,
+                 sub.bad_name);
+    status = 2;
+    goto done;
+  }
   if (!query) {
     cnkg_cli_say("cnkg: error: query: out of memory");
     status = 1;
     goto done;
   }
-  if (missing && ask) {
+  if (sub.missing && ask) {
     cnkg_cli_say("cnkg: error: %s: this question needs --param %.*s=VALUE", query_name,
-                 (int)missing_len, missing);
+                 (int)sub.missing_len, sub.missing);
     status = 2;
     goto done;
   }
   for (size_t i = 0; i < n_params; i++)
     if (!params[i].used) {
-      cnkg_cli_say("cnkg: error: %s: the query has no $%.*s for --param", query_name,
+      cnkg_cli_say("cnkg: error: %s: the query has no $%.*s and no VALUES ?%.*s for --param",
+                   query_name, (int)params[i].name_len, params[i].name,
                    (int)params[i].name_len, params[i].name);
       status = 2;
       goto done;
     }
+  /* a named question run with the value its VALUES block holds: say so,
+   * as the answer is about that value */
+  if (sub.kept && ask) {
+    const char *b = sub.kept_body, *e = sub.kept_close;
+    while (b < e && (*b == ' ' || *b == '\t' || *b == '\n')) b++;
+    while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n')) e--;
+    cnkg_cli_say("cnkg: query: %s: %.*s = %.*s, as the question's VALUES says "
+                 "(--param %.*s=VALUE to ask about another)", query_name, (int)sub.kept_len,
+                 sub.kept, (int)(e - b), b, (int)sub.kept_len, sub.kept);
+  }
 
   CnkgLog log = {report_log, (void *)graphs[0]};
   char err[1024];
@@ -557,7 +808,15 @@ int cnkg_cli_query(int argc, char **argv) {
   if (st != CNKG_SUCCESS) {
     /* query errors name the query; graph and write errors carry their own */
     bool about_query = (st == CNKG_ERR_TEXT && !strncmp(err, "line ", 5)) || st == CNKG_ERR_ARG;
-    if (about_query)
+    Lacking lack;
+    if ((about_query || st == CNKG_ERR_INTERNAL || !strcmp(err, "the query could not be run")) &&
+        st != CNKG_ERR_WRITE && find_lacking(query, &lack))
+      cnkg_cli_say("cnkg: error: %s: line %d, column %d: this query uses %s ('%s'), which "
+                   "rasqal, the SPARQL engine inside cnkg, does not implement; %s, or run the "
+                   "query on a SPARQL 1.1 endpoint (rasqal said: %s)", query_name, lack.line,
+                   lack.column, lack.what, lack.snippet, lack.instead,
+                   err[0] ? err : cnkg_strerror(st));
+    else if (about_query)
       cnkg_cli_say("cnkg: error: %s: %s", query_name, err);
     else if (st == CNKG_ERR_WRITE)
       cnkg_cli_say("cnkg: error: -: %s", err);

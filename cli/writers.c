@@ -11,16 +11,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "cli/cliutil.h"
 #include "cnkg/output.h"
+#include "out/csv.h"
 #include "out/dot.h"
+#include "out/graphml.h"
 #include "out/html.h"
 #include "out/rdf.h"
 
-static const char *const fmt_names[CNKG_FMT_COUNT] = {"turtle", "ntriples", "dot", "svg", "html"};
-static const char *const fmt_files[CNKG_FMT_COUNT] = {"graph.ttl", "graph.nt", "graph.dot",
-                                                      "graph.svg", "graph.html"};
+static const char *const fmt_names[CNKG_FMT_COUNT] = {"turtle", "ntriples", "dot",     "svg",
+                                                      "html",   "csv",      "graphml", "jsonld"};
+static const char *const fmt_files[CNKG_FMT_COUNT] = {
+    "graph.ttl",  "graph.nt",  "graph.dot",     "graph.svg",
+    "graph.html", "nodes.csv", "graph.graphml", "graph.jsonld"};
+/* CSV's second file, beside nodes.csv */
+#define CSV_EDGES "edges.csv"
 
 const char *cnkg_format_name(CnkgFormat f) { return f < CNKG_FMT_COUNT ? fmt_names[f] : NULL; }
 
@@ -29,7 +36,7 @@ const char *cnkg_format_extension(CnkgFormat f) {
 }
 
 int cnkg_write_output_paths(const CnkgWriteOptions *o, const char *output, bool all,
-                            char paths[CNKG_FMT_COUNT][4096], size_t *n) {
+                            char paths[CNKG_FMT_FILES][4096], size_t *n) {
   *n = 0;
   if (!strcmp(output, "-")) return 0;
   for (int f = 0; f < CNKG_FMT_COUNT; f++) {
@@ -38,9 +45,18 @@ int cnkg_write_output_paths(const CnkgWriteOptions *o, const char *output, bool 
                              : snprintf(paths[*n], 4096, "%s", output);
     if (w < 0 || w >= 4096) return -1;
     ++*n;
+    if (f == CNKG_FMT_CSV && o->output_is_dir) {
+      w = snprintf(paths[*n], 4096, "%s/%s", output, CSV_EDGES);
+      if (w < 0 || w >= 4096) return -1;
+      ++*n;
+    }
     if (!o->output_is_dir) break;
   }
   return 0;
+}
+
+void cnkg_write_options_settle(CnkgWriteOptions *o, bool output_given) {
+  o->output_is_dir = !output_given || o->n_formats != 1 || o->formats[CNKG_FMT_CSV];
 }
 
 /* ---- --focus */
@@ -126,7 +142,9 @@ int cnkg_write_options_add_format(CnkgWriteOptions *o, const char *name) {
   static const struct { const char *name; CnkgFormat f; } names[] = {
     {"turtle", CNKG_FMT_TURTLE}, {"ttl", CNKG_FMT_TURTLE},
     {"ntriples", CNKG_FMT_NTRIPLES}, {"nt", CNKG_FMT_NTRIPLES},
-    {"dot", CNKG_FMT_DOT}, {"svg", CNKG_FMT_SVG}, {"html", CNKG_FMT_HTML}};
+    {"dot", CNKG_FMT_DOT}, {"svg", CNKG_FMT_SVG}, {"html", CNKG_FMT_HTML},
+    {"csv", CNKG_FMT_CSV}, {"graphml", CNKG_FMT_GRAPHML}, {"jsonld", CNKG_FMT_JSONLD},
+    {"json-ld", CNKG_FMT_JSONLD}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (!strcmp(name, names[i].name)) {
       if (!o->formats[names[i].f]) o->n_formats++;
@@ -169,53 +187,72 @@ int cnkg_write_options_set_provenance(CnkgWriteOptions *o, const char *level) {
   return 0;
 }
 
-static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o,
-                            CnkgFormat f, unsigned rdf_threads, const char *path,
-                            CnkgOutput *out, char *err, size_t errsize) {
-  if (f == CNKG_FMT_TURTLE || f == CNKG_FMT_NTRIPLES) {
+/* One format's file(s) and how their writing went. */
+typedef struct {
+  char path[4096];
+  char path2[4096]; /* CSV: edges.csv */
+  CnkgOutput *out;  /* owned; NULL: not written */
+  CnkgOutput *out2; /* owned; CSV's edges.csv, else NULL */
+  CnkgStatus st;
+  double seconds;   /* spent writing */
+} FormatJob;
+
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o, CnkgFormat f,
+                            unsigned rdf_threads, FormatJob *job) {
+  switch (f) {
+  case CNKG_FMT_TURTLE:
+  case CNKG_FMT_NTRIPLES:
+  case CNKG_FMT_JSONLD: {
     /* The output file's directory holds the N-Triples parts; standard
      * output leaves them to $TMPDIR. */
-    char *dir = strcmp(path, "-") != 0 ? cnkg_output_dir_of(path) : NULL;
+    char *dir = strcmp(job->path, "-") != 0 ? cnkg_output_dir_of(job->path) : NULL;
     CnkgRdfOptions ro;
     cnkg_rdf_options_init(&ro);
-    ro.format = f == CNKG_FMT_TURTLE ? CNKG_RDF_TURTLE : CNKG_RDF_NTRIPLES;
+    ro.format = f == CNKG_FMT_TURTLE ? CNKG_RDF_TURTLE
+                : f == CNKG_FMT_JSONLD ? CNKG_RDF_JSONLD : CNKG_RDF_NTRIPLES;
     if (o->base) ro.base = o->base;
     ro.provenance = (CnkgProvenance)o->provenance;
     ro.threads = rdf_threads;
     ro.temp_dir = dir;
-    CnkgStatus st = cnkg_rdf_write(graph, &ro, out);
+    CnkgStatus st = cnkg_rdf_write(graph, &ro, job->out);
     free(dir);
     return st;
+  }
+  case CNKG_FMT_HTML: {
+    CnkgHtmlOptions hopt;
+    cnkg_html_options_init(&hopt);
+    hopt.focus = o->focus;
+    if (o->depth_set) hopt.depth = o->depth;
+    return cnkg_html_write(graph, &hopt, job->out);
+  }
+  case CNKG_FMT_CSV: return cnkg_csv_write(graph, job->out, job->out2);
+  case CNKG_FMT_GRAPHML: return cnkg_graphml_write(graph, job->out);
+  default: break;
   }
   CnkgDotOptions dopt;
   cnkg_dot_options_init(&dopt);
   dopt.focus = o->focus;
   if (o->depth_set) dopt.depth = o->depth;
-  (void)err;
-  (void)errsize;
-  if (f == CNKG_FMT_DOT) return cnkg_dot_write(graph, &dopt, out);
-  if (f == CNKG_FMT_HTML) return cnkg_html_write(graph, &dopt, out);
-  return cnkg_svg_write(graph, &dopt, out);
+  if (f == CNKG_FMT_DOT) return cnkg_dot_write(graph, &dopt, job->out);
+  return cnkg_svg_write(graph, &dopt, job->out);
 }
 
 /* Formats written one after another by one thread, costliest group first.
- * Graphviz keeps process-wide state and is not thread-safe, so every format
- * that uses it (dot, svg, and html, whose report embeds an SVG drawing)
- * shares one group; the RDF formats each have their own. */
-#define N_GROUPS 3
-#define GROUP_MAX 3
+ * Graphviz keeps process-wide state and is not thread-safe, so the formats
+ * that use it (dot, svg) share one group; the others each have their own. */
+#define N_GROUPS 7
+#define GROUP_MAX 2
 static const CnkgFormat format_groups[N_GROUPS][GROUP_MAX] = {
-    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT, CNKG_FMT_COUNT},
-    {CNKG_FMT_TURTLE, CNKG_FMT_COUNT, CNKG_FMT_COUNT},
-    {CNKG_FMT_DOT, CNKG_FMT_SVG, CNKG_FMT_HTML}};
-
-/* One format's file and how its writing went. */
-typedef struct {
-  char path[4096];
-  CnkgOutput *out; /* owned; NULL: not written */
-  CnkgStatus st;
-  char werr[512];
-} FormatJob;
+    {CNKG_FMT_NTRIPLES, CNKG_FMT_COUNT}, {CNKG_FMT_TURTLE, CNKG_FMT_COUNT},
+    {CNKG_FMT_JSONLD, CNKG_FMT_COUNT},   {CNKG_FMT_DOT, CNKG_FMT_SVG},
+    {CNKG_FMT_HTML, CNKG_FMT_COUNT},     {CNKG_FMT_CSV, CNKG_FMT_COUNT},
+    {CNKG_FMT_GRAPHML, CNKG_FMT_COUNT}};
 
 /* The writing of all formats, shared by the threads doing it. The graph is
  * only read. */
@@ -226,8 +263,10 @@ typedef struct {
   size_t groups[N_GROUPS]; /* indices into format_groups with work */
   size_t n_groups, next;   /* next: first group not yet taken */
   unsigned rdf_threads;
-  pthread_mutex_t lock;
+  pthread_mutex_t lock;    /* also keeps -v lines whole */
 } Writing;
+
+static const char *shown_path(const char *path) { return strcmp(path, "-") ? path : "(stdout)"; }
 
 static void *writing_main(void *arg) {
   Writing *wr = arg;
@@ -240,9 +279,30 @@ static void *writing_main(void *arg) {
       CnkgFormat f = format_groups[g][i];
       if (f == CNKG_FMT_COUNT || !wr->jobs[f].out) continue;
       FormatJob *job = &wr->jobs[f];
-      job->st = write_one(wr->graph, wr->o, f, wr->rdf_threads, job->path, job->out, job->werr,
-                          sizeof job->werr);
+      if (wr->o->verbose) {
+        pthread_mutex_lock(&wr->lock);
+        cnkg_cli_say("cnkg: info: writing %s (%s)%s%s", shown_path(job->path), fmt_names[f],
+                     job->out2 ? " and " : "", job->out2 ? job->path2 : "");
+        pthread_mutex_unlock(&wr->lock);
+      }
+      double t0 = now();
+      job->st = write_one(wr->graph, wr->o, f, wr->rdf_threads, job);
+      job->seconds = now() - t0;
     }
+  }
+}
+
+/* Says what a closed file holds: its size on disk. */
+static void say_written(const FormatJob *job, CnkgFormat f) {
+  struct stat sb;
+  char size[32] = "";
+  for (int k = 0; k < 2; k++) {
+    const char *path = k ? job->path2 : job->path;
+    if (k && !job->out2) break;
+    if (strcmp(path, "-") && stat(path, &sb) == 0)
+      cnkg_cli_format_size((size_t)sb.st_size, size, sizeof size);
+    cnkg_cli_say("cnkg: info: wrote %s (%s%s%s) in %.2f s", shown_path(path), fmt_names[f],
+                 size[0] ? ", " : "", size, job->seconds);
   }
 }
 
@@ -273,6 +333,14 @@ int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,
       snprintf(job->path, sizeof job->path, "%s", output);
     char oerr[512] = "";
     CnkgStatus s = cnkg_output_new_file(job->path, &job->out, oerr, sizeof oerr);
+    if (!s && f == CNKG_FMT_CSV) {
+      snprintf(job->path2, sizeof job->path2, "%s/%s", output, CSV_EDGES);
+      s = cnkg_output_new_file(job->path2, &job->out2, oerr, sizeof oerr);
+      if (s) {
+        cnkg_output_free(job->out);
+        job->out = NULL;
+      }
+    }
     if (s) snprintf(open_err, sizeof open_err, "%s", oerr[0] ? oerr : cnkg_strerror(s));
   }
   for (size_t g = 0; g < N_GROUPS; g++)
@@ -305,18 +373,26 @@ int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,
     if (!job->out) continue;
     if (failed) {
       cnkg_output_free(job->out);
+      cnkg_output_free(job->out2);
       continue;
     }
     /* A writer that failed leaves its output unclosed: freed, the
      * temporary goes and the old file stays (closing would commit what
      * the writer left, however little). */
     CnkgStatus cs = job->st ? job->st : cnkg_output_close(job->out);
+    const char *where = job->path;
+    if (!cs && job->out2) {
+      cs = cnkg_output_close(job->out2);
+      where = job->path2;
+    }
     cnkg_output_free(job->out);
+    cnkg_output_free(job->out2);
     if (job->st || cs) {
-      snprintf(err, errsize, "%s: cannot write %s: %s",
-               strcmp(job->path, "-") ? job->path : "(stdout)", fmt_names[f],
-               job->werr[0] ? job->werr : cnkg_strerror(job->st ? job->st : cs));
+      snprintf(err, errsize, "%s: cannot write %s: %s", shown_path(where), fmt_names[f],
+               cnkg_strerror(job->st ? job->st : cs));
       failed = true;
+    } else if (o->verbose) {
+      say_written(job, (CnkgFormat)f);
     }
   }
   if (!failed && open_err[0]) {

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cnkg/text.h"
+#include "out/jsonld.h"
 #include "out/vocab.h"
 
 #ifndef CNKG_VERSION
@@ -88,6 +89,7 @@ typedef struct {
 typedef struct {
   raptor_world *world;
   bool turtle;
+  CnkgJsonld *jsonld;      /* JSON-LD: the layout (owned) */
   raptor_iostream *io;
   raptor_namespace_stack *nstack; /* Turtle: the prefixes */
   raptor_term *cur_s;      /* Turtle: open subject group (owned copy) */
@@ -136,6 +138,7 @@ CnkgStatus cnkg_rdf_format_from_name(const char *name, CnkgRdfFormat *format) {
   if (!strcmp(name, "turtle") || !strcmp(name, "ttl")) *format = CNKG_RDF_TURTLE;
   else if (!strcmp(name, "ntriples") || !strcmp(name, "nt"))
     *format = CNKG_RDF_NTRIPLES;
+  else if (!strcmp(name, "jsonld")) *format = CNKG_RDF_JSONLD;
   else return CNKG_ERR_ARG;
   return CNKG_SUCCESS;
 }
@@ -498,6 +501,29 @@ static int nt_statement(Writer *w, raptor_term *s, raptor_term *p,
          raptor_iostream_counted_string_write(" .\n", 3, w->io);
 }
 
+/* ---- JSON-LD -------------------------------------------------------------
+ * The statements as they come, handed to out/jsonld.h as strings; it lays
+ * each subject out as a node object. */
+
+static CnkgStatus jsonld_statement(Writer *w, raptor_term *s, raptor_term *p,
+                                   raptor_term *o) {
+  CnkgJsonldTerm obj = {NULL, 0, false, NULL, NULL};
+  if (o->type == RAPTOR_TERM_TYPE_URI) {
+    obj.text = (const char *)raptor_uri_as_counted_string(o->value.uri, &obj.len);
+    obj.iri = true;
+  } else if (o->type == RAPTOR_TERM_TYPE_LITERAL) {
+    obj.text = (const char *)o->value.literal.string;
+    obj.len = o->value.literal.string_len;
+    obj.lang = (const char *)o->value.literal.language;
+    if (o->value.literal.datatype)
+      obj.datatype = (const char *)raptor_uri_as_string(o->value.literal.datatype);
+  } else {
+    return CNKG_ERR_INTERNAL; /* cnkg writes no blank nodes */
+  }
+  return cnkg_jsonld_add(w->jsonld, (const char *)raptor_uri_as_string(s->value.uri),
+                         (const char *)raptor_uri_as_string(p->value.uri), &obj);
+}
+
 /* Emits s p o; s and p are borrowed, o is owned (and freed here). A NULL
  * o means its construction ran out of memory. */
 static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
@@ -506,7 +532,13 @@ static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
     if (o) raptor_free_term(o);
     return CNKG_ERR_NOMEM;
   }
-  int r = w->turtle ? turtle_statement(w, s, p, o) : nt_statement(w, s, p, o);
+  int r;
+  if (w->jsonld) {
+    CnkgStatus st = jsonld_statement(w, s, p, o);
+    raptor_free_term(o);
+    return st;
+  }
+  r = w->turtle ? turtle_statement(w, s, p, o) : nt_statement(w, s, p, o);
   raptor_free_term(o);
   if (w->out_status) return w->out_status;
   if (r || w->raptor_failed) return CNKG_ERR_INTERNAL;
@@ -835,7 +867,7 @@ static CnkgStatus write_part(Writer *w, const CnkgGraph *g, const Plan *plan,
       st = CNKG_ERR_NOMEM;
       goto done;
     }
-  if ((st = spell_fixed(w, docs, nd))) goto done;
+  if (!w->jsonld && (st = spell_fixed(w, docs, nd))) goto done;
   for (size_t i = 0; part->first && i < nd; i++)
     if ((st = write_document(w, cnkg_graph_document(g, i), docs[i]))) goto done;
   size_t at = part->pair_at, rat = part->rel_at;
@@ -1031,7 +1063,7 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
   Plan plan;
   CnkgStatus st = plan_make(g, &plan);
   size_t ne = cnkg_graph_entity_count(g);
-  size_t n_parts = w->turtle ? 1 : w->opt->threads;
+  size_t n_parts = w->turtle || w->jsonld ? 1 : w->opt->threads;
   if (n_parts > MAX_PARTS) n_parts = MAX_PARTS;
   if (n_parts > ne) n_parts = ne;
   bool whole = true;
@@ -1108,6 +1140,8 @@ static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
   if (!w->io) return CNKG_ERR_NOMEM;
   w->cap_io = raptor_new_iostream_from_handler(w->world, &w->capture, &cap_handler);
   if (!w->cap_io) return CNKG_ERR_NOMEM;
+  if (options->format == CNKG_RDF_JSONLD)
+    return cnkg_jsonld_new(output, base, &w->jsonld);
   /* No base URI anywhere: every IRI is written absolute, never relative. */
   if (options->format == CNKG_RDF_TURTLE) {
     w->turtle = true;
@@ -1120,6 +1154,7 @@ static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
 /* Ends the writing that returned st: closes Turtle's last group and
  * flushes. The status of the whole write. */
 static CnkgStatus writer_finish(Writer *w, CnkgStatus st) {
+  if (w->jsonld && !st) st = cnkg_jsonld_finish(w->jsonld);
   if (w->turtle && turtle_close(w) && !st) st = CNKG_ERR_INTERNAL;
   io_flush(w);
   if (w->out_status) st = w->out_status;
@@ -1128,6 +1163,7 @@ static CnkgStatus writer_finish(Writer *w, CnkgStatus st) {
 }
 
 static void writer_free(Writer *w) {
+  cnkg_jsonld_free(w->jsonld);
   if (w->cur_s) raptor_free_term(w->cur_s);
   if (w->cur_p) raptor_free_term(w->cur_p);
   if (w->nt_s) raptor_free_term(w->nt_s);
@@ -1162,7 +1198,8 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
   if (!options) options = &defaults;
   const char *base = options->base ? options->base : CNKG_RDF_DEFAULT_BASE;
   if (!graph || !output || !base_valid(base) ||
-      (options->format != CNKG_RDF_TURTLE && options->format != CNKG_RDF_NTRIPLES))
+      (options->format != CNKG_RDF_TURTLE && options->format != CNKG_RDF_NTRIPLES &&
+       options->format != CNKG_RDF_JSONLD))
     return CNKG_ERR_ARG;
 
   Writer w;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * RDF writer: Turtle and N-Triples of a canonicalised graph through raptor2's
- * serializers, emitted into a CnkgOutput. Depends on include/cnkg/ (graph,
+ * serializers, and JSON-LD with the same statements (out/jsonld.h), emitted
+ * into a CnkgOutput. Depends on include/cnkg/ (graph,
  * output, log, status) and raptor2; never on extractor/.
  *
  * IRIs (all ASCII; Chinese appears only in literals, tagged @zh):
@@ -23,7 +24,8 @@
 #define CNKG_RDF_DEFAULT_BASE "https://w3id.org/cnkg/id/"
 #define CNKG_ONTOLOGY_NS "https://w3id.org/cnkg/ontology#"
 
-typedef enum { CNKG_RDF_TURTLE = 0, CNKG_RDF_NTRIPLES } CnkgRdfFormat;
+/* JSON-LD: the same statements laid out by out/jsonld.h. */
+typedef enum { CNKG_RDF_TURTLE = 0, CNKG_RDF_NTRIPLES, CNKG_RDF_JSONLD } CnkgRdfFormat;
 
 typedef enum {
   CNKG_PROV_NONE = 0,  /* entities, relations and documents only */
@@ -50,7 +52,7 @@ typedef struct {
 /* Defaults: Turtle, default base, full provenance, no log, one thread. */
 void cnkg_rdf_options_init(CnkgRdfOptions *options);
 
-/* Parses "turtle"/"ttl" or "ntriples"/"nt" into *format.
+/* Parses "turtle"/"ttl", "ntriples"/"nt" or "jsonld" into *format.
  * CNKG_ERR_ARG for any other name. */
 CnkgStatus cnkg_rdf_format_from_name(const char *name, CnkgRdfFormat *format);
 /* Parses "none", "entities" or "full". CNKG_ERR_ARG otherwise. */

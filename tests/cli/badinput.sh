@@ -221,7 +221,7 @@ case_ param-after-less-than 0 "" query "$TMP/gr/graph.ttl" -r csv --param n=1307
   -e 'SELECT ?c WHERE { ?p cnkg:code ?c FILTER(?c<$n&&?c>"1306") } ORDER BY ?c'
 check "[ \"\$(tail -n +2 '$TMP/out' | tr -d '\r' | tr '\n' ' ')\" = '130624 130624101 130624101209 ' ]" \
   "?c<\$n not substituted: $(cat "$TMP/out")"
-case_ param-in-iri 2 "the query has no \\\$n for --param" query "$TMP/gr/graph.ttl" --param n=5 \
+case_ param-in-iri 2 "the query has no \\\$n and no VALUES \\?n for --param" query "$TMP/gr/graph.ttl" --param n=5 \
   -e 'SELECT * WHERE { ?s <http://x/$n> ?o }'
 # Traditional names find the Simplified labels
 case_ show-traditional 0 "" show "$TMP/gr/graph.ttl" 陳立遠

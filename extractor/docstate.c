@@ -76,11 +76,15 @@ CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
   const CnkgSentence *s = &st->text->sentences[sentence];
   CnkgEvidence ev = {st->doc, 0, 0, NULL};
   cnkg_text_span(st->text, s->begin, s->end, &ev.begin, &ev.end);
-  ev.sentence = cnkg_strndup(st->text->norm + s->begin, s->end - s->begin);
-  if (!ev.sentence) return CNKG_ERR_NOMEM;
-  CnkgStatus r = cnkg_graph_add_relation(st->graph, subject, rel, object, literal, &ev);
-  free(ev.sentence);
-  return r;
+  /* relations come sentence by sentence: one copy serves them all */
+  if (st->evidence_of != sentence || !st->evidence_text) {
+    free(st->evidence_text);
+    st->evidence_text = cnkg_strndup(st->text->norm + s->begin, s->end - s->begin);
+    st->evidence_of = sentence;
+    if (!st->evidence_text) return CNKG_ERR_NOMEM;
+  }
+  ev.sentence = st->evidence_text;
+  return cnkg_graph_add_relation(st->graph, subject, rel, object, literal, &ev);
 }
 
 size_t cnkg_docstate_first_span(const CnkgDocState *st, size_t sentence) {
@@ -116,4 +120,6 @@ void cnkg_docstate_clear(CnkgDocState *st) {
   free(st->cp_byte);
   st->cp_byte = NULL;
   st->n_cp = 0;
+  free(st->evidence_text);
+  st->evidence_text = NULL;
 }

@@ -45,6 +45,9 @@ typedef struct {
                                   SIZE_MAX; with span_next, a sentence's
                                   spans without scanning them all */
   size_t *sent_last_span;      /* owned: per sentence, its last span */
+  char *evidence_text;         /* owned, made on first use: the text of
+                                  sentence evidence_of, for relations */
+  size_t evidence_of;
 } CnkgDocState;
 
 /* Adds a mention of entity for the normalised byte range [begin, end) of

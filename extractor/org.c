@@ -207,24 +207,120 @@ static int cand_cmp(const void *a, const void *b) {
   return 0;
 }
 
+/* The document's place spans, pl[k] being an index into st->spans in the
+ * order added, with indexes by where they begin (all, and per type): each
+ * look-up reads the few spans near a position, never all of them, so a
+ * document naming millions of places costs linear time. Within one begin,
+ * spans keep their order k. */
+typedef struct {
+  const CnkgDocState *st;
+  const size_t *pl;
+  size_t n;
+  size_t *by_begin;                  /* values k, by (begin, k) */
+  size_t *of_type[CNKG_TYPE_COUNT];  /* the same, one type each */
+  size_t n_of_type[CNKG_TYPE_COUNT];
+  size_t longest;                    /* bytes of the longest span */
+} Places;
+
+static const CnkgSpan *place_span(const Places *p, size_t k) {
+  return &p->st->spans[p->pl[k]];
+}
+
+static int begin_k_cmp(const void *a, const void *b, const Places *p) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  size_t bx = place_span(p, x)->begin, by = place_span(p, y)->begin;
+  if (bx != by) return bx < by ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* Sorts v[0, n) by (begin, k): a merge sort, as qsort takes no context. */
+static void sort_by_begin(size_t *v, size_t *tmp, size_t n, const Places *p) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_by_begin(v, tmp, h, p);
+  sort_by_begin(v + h, tmp, n - h, p);
+  size_t i = 0, j = h, o = 0;
+  while (i < h && j < n) tmp[o++] = begin_k_cmp(&v[j], &v[i], p) < 0 ? v[j++] : v[i++];
+  while (i < h) tmp[o++] = v[i++];
+  while (j < n) tmp[o++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
+static void places_free(Places *p) {
+  free(p->by_begin);
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(p->of_type[t]);
+}
+
+static CnkgStatus places_make(Places *p, const CnkgDocState *st, const size_t *pl, size_t n) {
+  memset(p, 0, sizeof *p);
+  p->st = st;
+  p->pl = pl;
+  p->n = n;
+  p->by_begin = malloc((n + 1) * sizeof *p->by_begin);
+  size_t *tmp = malloc((n + 1) * sizeof *tmp);
+  CnkgStatus s = p->by_begin && tmp ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n && !s; k++) {
+    const CnkgSpan *sp = place_span(p, k);
+    p->by_begin[k] = k;
+    if (sp->end - sp->begin > p->longest) p->longest = sp->end - sp->begin;
+    p->n_of_type[sp->type]++;
+  }
+  if (!s) sort_by_begin(p->by_begin, tmp, n, p);
+  for (int t = 0; t < CNKG_TYPE_COUNT && !s; t++) {
+    p->of_type[t] = malloc((p->n_of_type[t] + 1) * sizeof *p->of_type[t]);
+    if (!p->of_type[t]) s = CNKG_ERR_NOMEM;
+    p->n_of_type[t] = 0;
+  }
+  for (size_t i = 0; i < n && !s; i++) {
+    CnkgType t = place_span(p, p->by_begin[i])->type;
+    p->of_type[t][p->n_of_type[t]++] = p->by_begin[i];
+  }
+  free(tmp);
+  if (s) places_free(p);
+  return s;
+}
+
+/* First position in v[0, n) (values k, by begin) whose span begins at or
+ * after pos. */
+static size_t places_from(const Places *p, const size_t *v, size_t n, size_t pos) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (place_span(p, v[mid])->begin < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The first place span (in the order added) that begins at pos and ends
+ * in (pos, end], or NULL. */
+static const CnkgSpan *place_starting(const Places *p, size_t pos, size_t end) {
+  for (size_t i = places_from(p, p->by_begin, p->n, pos);
+       i < p->n && place_span(p, p->by_begin[i])->begin == pos; i++) {
+    const CnkgSpan *sp = place_span(p, p->by_begin[i]);
+    if (sp->end <= end && sp->end > pos) return sp;
+  }
+  return NULL;
+}
+
+/* The first place span (in the order added) that ends at pos and begins
+ * before it, or NULL. */
+static const CnkgSpan *place_ending(const Places *p, size_t pos) {
+  size_t best = SIZE_MAX;
+  size_t from = pos > p->longest ? pos - p->longest : 0;
+  for (size_t i = places_from(p, p->by_begin, p->n, from);
+       i < p->n && place_span(p, p->by_begin[i])->begin < pos; i++)
+    if (place_span(p, p->by_begin[i])->end == pos && p->by_begin[i] < best)
+      best = p->by_begin[i];
+  return best == SIZE_MAX ? NULL : place_span(p, best);
+}
+
 /* The innermost place of the chain of contiguous place spans that starts at
  * begin and stays inside end; SIZE_MAX when no place starts at begin. */
-static size_t place_at_start(const CnkgDocState *st, const size_t *pl,
-                             size_t npl, size_t begin, size_t end) {
+static size_t place_at_start(const Places *p, size_t begin, size_t end) {
   size_t pos = begin, found = SIZE_MAX;
-  bool moved = true;
-  while (moved) {
-    moved = false;
-    for (size_t k = 0; k < npl; k++) {
-      const CnkgSpan *sp = &st->spans[pl[k]];
-      if (sp->begin == pos && sp->end <= end && sp->end > pos) {
-        found = sp->entity;
-        pos = sp->end;
-        moved = true;
-        break;
-      }
-    }
-  }
+  for (const CnkgSpan *sp; (sp = place_starting(p, pos, end)) != NULL; pos = sp->end)
+    found = sp->entity;
   return found;
 }
 
@@ -247,7 +343,9 @@ static bool body_end_ok(const char *s, size_t len, size_t b, size_t e) {
 }
 
 static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
-                              const size_t *pl, size_t npl, CandList *out) {
+                              const Places *places, CandList *out) {
+  const size_t *pl = places->pl;
+  size_t npl = places->n;
   const char *s = st->text->norm;
   size_t len = st->text->norm_len;
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
@@ -266,22 +364,11 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
       continue;
     /* A suffix that is itself the start of another place (镇 in 青石镇) is
      * that place's business, not this one's. */
-    bool other = false;
-    for (size_t j = 0; j < npl; j++) {
-      const CnkgSpan *o = &st->spans[pl[j]];
-      if (o->begin >= sp->end && o->begin < e) { other = true; break; }
-    }
-    if (other) continue;
+    size_t next = places_from(places, places->by_begin, npl, sp->end);
+    if (next < npl && place_span(places, places->by_begin[next])->begin < e) continue;
     /* Extend back over contiguous enclosing places: 红山县青石镇党委. */
     size_t b = sp->begin;
-    bool moved = true;
-    while (moved) {
-      moved = false;
-      for (size_t j = 0; j < npl; j++) {
-        const CnkgSpan *o = &st->spans[pl[j]];
-        if (o->end == b && o->begin < b) { b = o->begin; moved = true; break; }
-      }
-    }
+    for (const CnkgSpan *o; (o = place_ending(places, b)) != NULL;) b = o->begin;
     status = cand_add(out, b, e, sp->entity, NULL, 0);
     if (status) break;
     /* 红山县组织部和交通局: the second body shares the place. */
@@ -531,13 +618,60 @@ static size_t place_prefix(const char *s, size_t b, size_t e) {
   return best;
 }
 
-static bool is_place_span(const CnkgDocState *st, const size_t *pl, size_t npl,
-                          size_t b, size_t e) {
-  for (size_t k = 0; k < npl; k++) {
-    const CnkgSpan *sp = &st->spans[pl[k]];
-    if (sp->begin == b && sp->end == e) return true;
-  }
+static bool is_place_span(const Places *p, size_t b, size_t e) {
+  for (size_t i = places_from(p, p->by_begin, p->n, b);
+       i < p->n && place_span(p, p->by_begin[i])->begin == b; i++)
+    if (place_span(p, p->by_begin[i])->end == e) return true;
   return false;
+}
+
+/* The place of type lv that ends at or before pos and begins last (the
+ * first added, of several), or NULL. */
+static const CnkgSpan *place_before(const Places *p, CnkgType lv, size_t pos) {
+  const size_t *v = p->of_type[lv];
+  const CnkgSpan *best = NULL;
+  for (size_t i = places_from(p, v, p->n_of_type[lv], pos); i-- > 0;) {
+    const CnkgSpan *sp = place_span(p, v[i]);
+    if (best && sp->begin < best->begin) break;
+    if (sp->end <= pos) best = sp; /* going down, the same begin comes in
+                                      falling order added */
+  }
+  return best;
+}
+
+/* A set of byte offsets (open addressing, SIZE_MAX marks a free slot). */
+typedef struct {
+  size_t *slots;
+  size_t size, used;
+} OffsetSet;
+
+static size_t offset_slot(const OffsetSet *x, size_t v) {
+  size_t j = (v * 0x9E3779B97F4A7C15ull) >> 7 & (x->size - 1);
+  while (x->slots[j] != SIZE_MAX && x->slots[j] != v) j = (j + 1) & (x->size - 1);
+  return j;
+}
+
+static bool offset_set_has(const OffsetSet *x, size_t v) {
+  return x->size && x->slots[offset_slot(x, v)] == v;
+}
+
+static CnkgStatus offset_set_add(OffsetSet *x, size_t v) {
+  if ((x->used + 1) * 2 > x->size) {
+    OffsetSet bigger = {malloc((x->size ? x->size * 2 : 64) * sizeof *x->slots),
+                        x->size ? x->size * 2 : 64, x->used};
+    if (!bigger.slots) return CNKG_ERR_NOMEM;
+    for (size_t j = 0; j < bigger.size; j++) bigger.slots[j] = SIZE_MAX;
+    for (size_t j = 0; j < x->size; j++)
+      if (x->slots[j] != SIZE_MAX) bigger.slots[offset_slot(&bigger, x->slots[j])] = x->slots[j];
+    free(x->slots);
+    *x = bigger;
+  }
+  size_t j = offset_slot(x, v);
+  if (x->slots[j] == SIZE_MAX) {
+    x->slots[j] = v;
+    x->used++;
+  }
+  return CNKG_SUCCESS;
 }
 
 static CnkgStatus emit(CnkgDocState *st, const Cand *c, const char *name) {
@@ -565,7 +699,13 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   for (size_t k = 0; k < n0; k++)
     if (cnkg_type_is_place(st->spans[k].type)) pl[npl++] = k;
   CandList cl = {NULL, 0, 0};
-  CnkgStatus s = from_places(r, st, pl, npl, &cl);
+  Places places;
+  CnkgStatus s = places_make(&places, st, pl, npl);
+  if (s) {
+    free(pl);
+    return s;
+  }
+  s = from_places(r, st, &places, &cl);
   if (!s) s = from_lac(st, &cl);
   if (!s) s = from_media(r, st, &cl);
   if (!s) s = from_regex(r, r->quoted, st, &cl);
@@ -575,6 +715,9 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   if (!s) {
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     if (!md) s = CNKG_ERR_NOMEM;
+    OffsetSet prefixed = {NULL, 0, 0}; /* where a candidate with a prefix begins */
+    for (size_t q = 0; q < cl.n && !s; q++)
+      if (cl.v[q].prefix) s = offset_set_add(&prefixed, cl.v[q].begin);
     size_t ncand = cl.n;
     for (size_t k = 0; k < ncand && !s; k++) {
       Cand *c = &cl.v[k];
@@ -588,14 +731,13 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       if (rc < 2) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       size_t cb = ov[2], ce = ov[3];
-      bool dup = false;
-      for (size_t q = 0; q < cl.n; q++)
-        if (cl.v[q].begin == cb && cl.v[q].prefix) dup = true;
-      if (dup || !middle_ok(st->text->norm, cb, ce) ||
+      if (offset_set_has(&prefixed, cb) || !middle_ok(st->text->norm, cb, ce) ||
           !body_end_ok(st->text->norm, st->text->norm_len, cb, ce))
         continue;
       s = cand_add(&cl, cb, ce, cl.v[k].place, st->text->norm + cl.v[k].begin, pp);
+      if (!s && ce > cb) s = offset_set_add(&prefixed, cb);
     }
+    free(prefixed.slots);
     pcre2_match_data_free(md);
   }
   if (!s && cl.n) qsort(cl.v, cl.n, sizeof *cl.v, cand_cmp);
@@ -603,23 +745,15 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   for (size_t k = 0; k < cl.n && !s; k++) {
     Cand *c = &cl.v[k];
     if (c->begin < kept_end) continue; /* inside or across a longer one */
-    if (is_place_span(st, pl, npl, c->begin, c->end)) continue;
+    if (is_place_span(&places, c->begin, c->end)) continue;
     char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
     if (!body) { s = CNKG_ERR_NOMEM; break; }
     char *name = body;
     if (!c->prefix && c->begin >= 3 && memcmp(st->text->norm + c->begin - 3, "该", 3) == 0) {
       /* 该县扶贫办: the county just named */
       CnkgType lv = level_of(st->text->norm, c->begin, c->end);
-      size_t best = SIZE_MAX, best_b = 0;
-      for (size_t q = 0; q < npl && lv != CNKG_TYPE_COUNT; q++) {
-        const CnkgSpan *sp = &st->spans[pl[q]];
-        if (sp->type == lv && sp->end <= c->begin && (best == SIZE_MAX || sp->begin > best_b)) {
-          best = q;
-          best_b = sp->begin;
-        }
-      }
-      if (best != SIZE_MAX) {
-        const CnkgSpan *sp = &st->spans[pl[best]];
+      const CnkgSpan *sp = lv != CNKG_TYPE_COUNT ? place_before(&places, lv, c->begin) : NULL;
+      if (sp) {
         size_t pn = sp->end - sp->begin, bn = strlen(body);
         /* the place name ends with the level character the body starts with */
         name = malloc(pn + bn + 1);
@@ -639,7 +773,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       free(body);
     }
     if (!is_generic(name)) {
-      if (c->place == SIZE_MAX) c->place = place_at_start(st, pl, npl, c->begin, c->end);
+      if (c->place == SIZE_MAX) c->place = place_at_start(&places, c->begin, c->end);
       s = emit(st, c, name);
       kept_end = c->end;
     }
@@ -647,6 +781,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   }
   for (size_t k = 0; k < cl.n; k++) free(cl.v[k].prefix);
   free(cl.v);
+  places_free(&places);
   free(pl);
   return s;
 }

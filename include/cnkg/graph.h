@@ -84,7 +84,8 @@ typedef struct {
   size_t doc;       /* document that states it */
   size_t begin;     /* sentence offsets, code points of the original */
   size_t end;
-  char *sentence;   /* the sentence as normalised text, or NULL */
+  char *sentence;   /* the sentence as normalised text, or NULL (one copy
+                       per graph, shared by all evidence that cites it) */
 } CnkgEvidence;
 
 typedef struct {

@@ -144,7 +144,7 @@ static void *worker_main(void *arg) {
     }
     free(buf);
     pthread_mutex_lock(&run->lock);
-    if (!ds) ds = cnkg_graph_merge(run->graph, g);
+    if (!ds) ds = cnkg_graph_absorb(run->graph, g);
     if (ds) run->failed[i] = true;
     if (ds == CNKG_ERR_NOMEM) run->fatal = ds;
     run->done++;

@@ -64,11 +64,13 @@ struct CnkgGraph {
   CnkgRelation *rels;
   size_t n_rels, cap_rels;
   Index doc_index, ent_index, rel_index;
-  /* Evidence sentences, interned: the relations drawn from one sentence
-   * share one copy, so a long sentence that states many relations (or one
-   * relation many times) is stored once. */
+  /* Evidence sentences and mention anchors, interned: the relations drawn
+   * from one sentence share one copy, so a long sentence that states many
+   * relations (or one relation many times) is stored once, and so is a
+   * name mentioned many times. */
   char **sents;
-  size_t n_sents, cap_sents, last_sent;
+  size_t n_sents, cap_sents;
+  size_t recent[2]; /* the two strings interned last, most recent first */
   Index sent_index;
 };
 
@@ -256,7 +258,6 @@ static void free_entity(CnkgEntity *e) {
   free(e->code);
   for (size_t i = 0; i < e->n_aliases; i++) free(e->aliases[i]);
   free(e->aliases);
-  for (size_t i = 0; i < e->n_mentions; i++) free(e->mentions[i].anchor);
   free(e->mentions);
 }
 
@@ -482,38 +483,27 @@ void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags) {
   graph->ents[entity].flags = flags;
 }
 
-CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
-                                  size_t begin, size_t end,
-                                  const char *anchor) {
-  if (!graph || entity >= graph->n_ents || doc >= graph->n_docs || end < begin)
-    return CNKG_ERR_ARG;
-  CnkgEntity *e = &graph->ents[entity];
-  if (grow((void **)&e->mentions, e->n_mentions, sizeof *e->mentions))
-    return CNKG_ERR_NOMEM;
-  bool failed = false;
-  CnkgMention m = {doc, begin, end, dup_or_null(anchor, &failed)};
-  if (failed) return CNKG_ERR_NOMEM;
-  e->mentions[e->n_mentions++] = m;
-  return CNKG_SUCCESS;
-}
-
-/* The graph's copy of sentence (NULL stays NULL). */
+/* The graph's copy of a sentence or an anchor (NULL stays NULL): one per
+ * distinct string. */
 static CnkgStatus intern_sentence(CnkgGraph *g, const char *sentence,
                                   char **out) {
   *out = NULL;
   if (!sentence) return CNKG_SUCCESS;
-  /* relations come sentence by sentence: try the last one first */
-  if (g->n_sents && strcmp(g->sents[g->last_sent], sentence) == 0) {
-    *out = g->sents[g->last_sent];
-    return CNKG_SUCCESS;
-  }
+  /* relations come sentence by sentence, between mentions' anchors: try
+   * the last two first */
+  for (size_t k = 0; k < 2 && k < g->n_sents; k++)
+    if (strcmp(g->sents[g->recent[k]], sentence) == 0) {
+      *out = g->sents[g->recent[k]];
+      return CNKG_SUCCESS;
+    }
   uint64_t h = hash_sentence(sentence);
   if (g->sent_index.size) {
     size_t m = g->sent_index.size - 1, j = (size_t)h & m;
     for (; g->sent_index.slots[j] != SIZE_MAX; j = (j + 1) & m)
       if (strcmp(g->sents[g->sent_index.slots[j]], sentence) == 0) {
-        g->last_sent = g->sent_index.slots[j];
-        *out = g->sents[g->last_sent];
+        g->recent[1] = g->recent[0];
+        g->recent[0] = g->sent_index.slots[j];
+        *out = g->sents[g->recent[0]];
         return CNKG_SUCCESS;
       }
   }
@@ -526,8 +516,23 @@ static CnkgStatus intern_sentence(CnkgGraph *g, const char *sentence,
     free(copy);
     return CNKG_ERR_NOMEM;
   }
-  g->last_sent = g->n_sents++;
+  g->recent[1] = g->n_sents ? g->recent[0] : 0;
+  g->recent[0] = g->n_sents++;
   *out = copy;
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
+                                  size_t begin, size_t end,
+                                  const char *anchor) {
+  if (!graph || entity >= graph->n_ents || doc >= graph->n_docs || end < begin)
+    return CNKG_ERR_ARG;
+  CnkgEntity *e = &graph->ents[entity];
+  if (grow((void **)&e->mentions, e->n_mentions, sizeof *e->mentions))
+    return CNKG_ERR_NOMEM;
+  CnkgMention m = {doc, begin, end, NULL};
+  if (intern_sentence(graph, anchor, &m.anchor)) return CNKG_ERR_NOMEM;
+  e->mentions[e->n_mentions++] = m;
   return CNKG_SUCCESS;
 }
 
@@ -664,6 +669,17 @@ done:
   return s;
 }
 
+CnkgStatus cnkg_graph_absorb(CnkgGraph *into, CnkgGraph *from) {
+  if (!into || !from) return CNKG_ERR_ARG;
+  if (into->n_docs || into->n_ents || into->n_rels || into->n_sents)
+    return cnkg_graph_merge(into, from);
+  /* into is empty: merging would copy from entire; take it over instead */
+  CnkgGraph empty = *into;
+  *into = *from;
+  *from = empty;
+  return CNKG_SUCCESS;
+}
+
 /* ---- canonical order -------------------------------------------------- */
 
 /* Sorting by key goes through (key, index) pairs so the comparator needs
@@ -782,7 +798,6 @@ static void dedupe_mentions(CnkgEntity *e) {
     if (w > 0 && e->mentions[w - 1].doc == m->doc &&
         e->mentions[w - 1].begin == m->begin &&
         e->mentions[w - 1].end == m->end) {
-      free(m->anchor);
       continue;
     }
     e->mentions[w++] = *m;

@@ -35,7 +35,8 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
     size_t be = oe <= st->n_cp ? st->cp_byte[oe] : olen;
     if (bb != SIZE_MAX && be >= bb) anchor = cnkg_strndup(o + bb, be - bb);
   }
-  CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, ob, oe, anchor);
+  CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, st->cp_base + ob,
+                                        st->cp_base + oe, anchor);
   free(anchor);
   if (s) return s;
   size_t ns = st->text->n_sentences;
@@ -76,6 +77,8 @@ CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
   const CnkgSentence *s = &st->text->sentences[sentence];
   CnkgEvidence ev = {st->doc, 0, 0, NULL};
   cnkg_text_span(st->text, s->begin, s->end, &ev.begin, &ev.end);
+  ev.begin += st->cp_base;
+  ev.end += st->cp_base;
   /* relations come sentence by sentence: one copy serves them all */
   if (st->evidence_of != sentence || !st->evidence_text) {
     free(st->evidence_text);

@@ -29,6 +29,9 @@ typedef struct {
   const CnkgDivision *division;
   CnkgGraph *graph;            /* per-document graph */
   size_t doc;                  /* index of this document in graph */
+  size_t cp_base;              /* code points of the document before text
+                                  (a long document is read in parts): added
+                                  to every offset written to the graph */
   const CnkgLog *log;
   CnkgSpan *spans;             /* owned; in the order added */
   size_t n_spans, cap_spans;

@@ -158,6 +158,13 @@ static CnkgStatus finish(const char *name, const CnkgLog *log, Out *o,
   return CNKG_SUCCESS;
 }
 
+bool cnkg_encoding_plain_utf8(const void *bytes, size_t len) {
+  const unsigned char *b = bytes;
+  if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) return false;
+  const char *s = bytes;
+  return !memchr(s, 0, len) && cnkg_utf8_valid(s, len) && !looks_binary(s, len);
+}
+
 CnkgStatus cnkg_encoding_decode(const char *name, const void *bytes,
                                 size_t len, const CnkgLog *log, char **out,
                                 size_t *out_len, const char **encoding) {

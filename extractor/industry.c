@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extractor/lexicon.h"
+#include "extractor/strids.h"
 
 struct CnkgIndustryRecognizer {
   int unused; /* the word lists are static tables in lexicon.c */
@@ -397,45 +398,107 @@ static const char *product_of(const Cand *x) {
   return x->entry->canon ? x->entry->canon : x->entry->word;
 }
 
+/* The id in t of the key "<group><text>" (added when new). */
+static CnkgStatus group_key(CnkgStrIds *t, char group, const char *text, size_t *id) {
+  size_t n = strlen(text);
+  char *k = malloc(n + 2);
+  if (!k) return CNKG_ERR_NOMEM;
+  k[0] = group;
+  memcpy(k + 1, text, n + 1);
+  CnkgStatus s = cnkg_strids_add(t, k, n + 1, id);
+  free(k);
+  return s;
+}
+
 /* Candidates for the same product and activity form one industry; a
  * generic product (蜂) joins the one specific product (中蜂) it narrows to
- * when the document has exactly one. */
-static void group_cands(Cands *c) {
-  for (size_t i = 0; i < c->n; i++) {
+ * when the document has exactly one. Each candidate joins the first
+ * earlier group that takes it, found through maps from names and products
+ * to the first group of each (not by comparing it with every group). */
+static CnkgStatus group_cands(Cands *c) {
+  size_t n = c->n;
+  CnkgStrIds names = {0}, prods = {0}, bases = {0};
+  size_t *first_any = malloc((n + 1) * sizeof *first_any);     /* by name */
+  size_t *first_sector = malloc((n + 1) * sizeof *first_sector);
+  size_t *first_prod = malloc((n + 1) * sizeof *first_prod);   /* by group+product */
+  size_t *merged_into = malloc((n + 1) * sizeof *merged_into);
+  size_t *base_start = calloc(n + 2, sizeof *base_start);
+  size_t *base_of = malloc((n + 1) * sizeof *base_of);
+  size_t *by_base = malloc((n + 1) * sizeof *by_base);
+  CnkgStatus s = first_any && first_sector && first_prod && merged_into && base_start &&
+                         base_of && by_base ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  for (size_t i = 0; i <= n && !s; i++)
+    first_any[i] = first_sector[i] = first_prod[i] = merged_into[i] = base_of[i] = SIZE_MAX;
+  for (size_t i = 0; i < n && !s; i++) {
     Cand *x = &c->v[i];
-    x->key = i;
-    for (size_t j = 0; j < i; j++) {
-      Cand *y = &c->v[j];
-      if (y->key != j) continue;
-      if (x->group == 's' || y->group == 's') {
-        if (strcmp(x->name, y->name) == 0) { x->key = j; break; }
-        continue;
-      }
-      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0) {
-        x->key = j;
-        break;
-      }
+    size_t nid, pid = SIZE_MAX, j;
+    s = cnkg_strids_add(&names, x->name, strlen(x->name), &nid);
+    if (!s && x->group != 's') s = group_key(&prods, x->group, product_of(x), &pid);
+    if (s) break;
+    if (x->group == 's') {
+      j = first_any[nid];
+    } else {
+      j = first_sector[nid];
+      if (first_prod[pid] < j) j = first_prod[pid];
     }
+    x->key = j == SIZE_MAX ? i : j;
+    if (j != SIZE_MAX) continue;
+    if (first_any[nid] == SIZE_MAX) first_any[nid] = i;
+    if (x->group == 's' && first_sector[nid] == SIZE_MAX) first_sector[nid] = i;
+    if (x->group != 's' && first_prod[pid] == SIZE_MAX) first_prod[pid] = i;
   }
-  for (size_t i = 0; i < c->n; i++) {
+  /* groups of specific products, by activity and the generic product they
+   * narrow (by_base[base_start[b] ..], in order) */
+  for (size_t i = 0; i < n && !s; i++) {
+    const Cand *y = &c->v[i];
+    if (y->key != i || y->group == 's' || !y->entry->base) continue;
+    s = group_key(&bases, y->group, y->entry->base, &base_of[i]);
+    if (!s) base_start[base_of[i] + 1]++;
+  }
+  for (size_t b = 0; b < bases.n && !s; b++) base_start[b + 1] += base_start[b];
+  for (size_t i = 0; i < n && !s; i++)
+    if (base_of[i] != SIZE_MAX) by_base[base_start[base_of[i]]++] = i;
+  for (size_t b = bases.n; b > 0 && !s; b--) base_start[b] = base_start[b - 1];
+  if (!s) base_start[0] = 0;
+  for (size_t i = 0; i < n && !s; i++) {
     Cand *x = &c->v[i];
     if (x->key != i || x->group == 's') continue;
-    const char *w = x->entry->word;
+    char *k = malloc(strlen(x->entry->word) + 2);
+    if (!k) {
+      s = CNKG_ERR_NOMEM;
+      break;
+    }
+    k[0] = x->group;
+    strcpy(k + 1, x->entry->word);
+    size_t b = cnkg_strids_find(&bases, k, strlen(k));
+    free(k);
+    if (b == SIZE_MAX) continue;
     size_t target = SIZE_MAX;
     bool unique = true;
-    for (size_t j = 0; j < c->n; j++) {
-      Cand *y = &c->v[j];
-      if (y->key != j || j == i || y->group != x->group) continue;
-      if (y->entry->base && strcmp(y->entry->base, w) == 0) {
-        if (target != SIZE_MAX && target != j) unique = false;
-        target = j;
-      }
+    for (size_t q = base_start[b]; q < base_start[b + 1]; q++) {
+      size_t j = by_base[q];
+      if (j == i || merged_into[j] != SIZE_MAX) continue; /* no group now */
+      if (target != SIZE_MAX && target != j) unique = false;
+      target = j;
     }
-    if (target != SIZE_MAX && unique) {
-      for (size_t j = 0; j < c->n; j++)
-        if (c->v[j].key == i) c->v[j].key = target;
-    }
+    if (target != SIZE_MAX && unique) merged_into[i] = target;
   }
+  for (size_t i = 0; i < n && !s; i++) {
+    size_t k = c->v[i].key;
+    while (merged_into[k] != SIZE_MAX) k = merged_into[k];
+    c->v[i].key = k;
+  }
+  cnkg_strids_free(&names);
+  cnkg_strids_free(&prods);
+  cnkg_strids_free(&bases);
+  free(first_any);
+  free(first_sector);
+  free(first_prod);
+  free(merged_into);
+  free(base_start);
+  free(base_of);
+  free(by_base);
+  return s;
 }
 
 CnkgStatus cnkg_industry_new(const CnkgDivision *division,
@@ -456,65 +519,89 @@ CnkgStatus cnkg_industry_new(const CnkgDivision *division,
 
 void cnkg_industry_free(CnkgIndustryRecognizer *r) { free(r); }
 
-static CnkgStatus emit(CnkgDocState *st, Cands *c) {
-  for (size_t g = 0; g < c->n; g++) {
-    if (c->v[g].key != g) continue;
-    /* The name: the first explicit product+activity form, preferring a
-     * specific product over the generic one it joined. */
-    size_t best = SIZE_MAX;
-    for (size_t i = 0; i < c->n; i++) {
-      if (c->v[i].key != g) continue;
-      if (best == SIZE_MAX) { best = i; continue; }
-      const Cand *b = &c->v[best], *x = &c->v[i];
-      bool xb = x->entry->bound, bb = b->entry->bound;
-      if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
-        best = i;
-    }
-    char *key = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, c->v[best].name, NULL);
-    if (!key) return CNKG_ERR_NOMEM;
-    size_t ent;
-    CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_INDUSTRY,
-                                         c->v[best].name, &ent);
-    free(key);
-    if (r) return r;
-    size_t n_related = 0;
-    for (size_t i = 0; i < c->n; i++) {
-      const Cand *x = &c->v[i];
-      if (x->key != g) continue;
-      if (strcmp(x->name, c->v[best].name) != 0) {
-        r = cnkg_graph_add_alias(st->graph, ent, x->name);
-        if (r) return r;
-      }
-      if (strcmp(x->surface, c->v[best].name) != 0 &&
-          cnkg_utf8_count(x->surface, strlen(x->surface)) >= 2) {
-        r = cnkg_graph_add_alias(st->graph, ent, x->surface);
-        if (r) return r;
-      }
-      r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+/* The members of each group, in order: member[start[g] .. start[g + 1]). */
+static CnkgStatus group_members(const Cands *c, size_t **start, size_t **member) {
+  *start = calloc(c->n + 2, sizeof **start);
+  *member = malloc((c->n + 1) * sizeof **member);
+  if (!*start || !*member) return CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < c->n; i++) (*start)[c->v[i].key + 1]++;
+  for (size_t g = 0; g < c->n; g++) (*start)[g + 1] += (*start)[g];
+  for (size_t i = 0; i < c->n; i++) (*member)[(*start)[c->v[i].key]++] = i;
+  for (size_t g = c->n; g > 0; g--) (*start)[g] = (*start)[g - 1];
+  (*start)[0] = 0;
+  return CNKG_SUCCESS;
+}
+
+/* Adds group g (its candidates members[0, n_members), in order): the
+ * industry, its mentions and aliases, and what carries it. */
+static CnkgStatus emit_group(CnkgDocState *st, const CnkgCarriers *ix, const Cands *c,
+                             const size_t *members, size_t n_members) {
+  /* The name: the first explicit product+activity form, preferring a
+   * specific product over the generic one it joined. */
+  size_t best = SIZE_MAX;
+  for (size_t m = 0; m < n_members; m++) {
+    size_t i = members[m];
+    if (best == SIZE_MAX) { best = i; continue; }
+    const Cand *b = &c->v[best], *x = &c->v[i];
+    bool xb = x->entry->bound, bb = b->entry->bound;
+    if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
+      best = i;
+  }
+  char *key = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, c->v[best].name, NULL);
+  if (!key) return CNKG_ERR_NOMEM;
+  size_t ent;
+  CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_INDUSTRY,
+                                       c->v[best].name, &ent);
+  free(key);
+  if (r) return r;
+  size_t n_related = 0;
+  for (size_t m = 0; m < n_members; m++) {
+    const Cand *x = &c->v[members[m]];
+    if (strcmp(x->name, c->v[best].name) != 0) {
+      r = cnkg_graph_add_alias(st->graph, ent, x->name);
       if (r) return r;
     }
-    /* Carriers named in the sentences first; only when none is, the place
-     * the paragraph, section or document is about. */
-    for (int pass = 0; pass < 2 && n_related == 0; pass++) {
-      for (size_t i = 0; i < c->n; i++) {
-        const Cand *x = &c->v[i];
-        if (x->key != g) continue;
-        size_t who[4];
-        unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
-        size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, 4);
-        for (size_t k = 0; k < n; k++) {
-          if (who[k] == ent) continue;
-          r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,
-                                   NULL, x->sentence);
-          if (r) return r;
-          n_related++;
-        }
-        if (pass == 1 && n_related) break;
+    if (strcmp(x->surface, c->v[best].name) != 0 &&
+        cnkg_utf8_count(x->surface, strlen(x->surface)) >= 2) {
+      r = cnkg_graph_add_alias(st->graph, ent, x->surface);
+      if (r) return r;
+    }
+    r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+    if (r) return r;
+  }
+  /* Carriers named in the sentences first; only when none is, the place
+   * the paragraph, section or document is about. */
+  for (int pass = 0; pass < 2 && n_related == 0; pass++) {
+    for (size_t m = 0; m < n_members; m++) {
+      const Cand *x = &c->v[members[m]];
+      size_t who[4];
+      unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
+      size_t n = cnkg_lexicon_carriers(ix, x->sentence, x->begin, x->end,
+                                       flags, who, 4);
+      for (size_t k = 0; k < n; k++) {
+        if (who[k] == ent) continue;
+        r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,
+                                 NULL, x->sentence);
+        if (r) return r;
+        n_related++;
       }
+      if (pass == 1 && n_related) break;
     }
   }
   return CNKG_SUCCESS;
+}
+
+static CnkgStatus emit(CnkgDocState *st, Cands *c) {
+  size_t *start = NULL, *member = NULL;
+  CnkgCarriers *ix = cnkg_lexicon_carriers_new(st);
+  CnkgStatus r = ix ? group_members(c, &start, &member) : CNKG_ERR_NOMEM;
+  for (size_t g = 0; g < c->n && !r; g++)
+    if (c->v[g].key == g)
+      r = emit_group(st, ix, c, member + start[g], start[g + 1] - start[g]);
+  cnkg_lexicon_carriers_free(ix);
+  free(start);
+  free(member);
+  return r;
 }
 
 CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
@@ -524,10 +611,8 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
   CnkgStatus r = CNKG_SUCCESS;
   for (size_t si = 0; si < st->text->n_sentences && !r; si++)
     r = scan_sentence(&c, st, si);
-  if (!r) {
-    group_cands(&c);
-    r = emit(st, &c);
-  }
+  if (!r) r = group_cands(&c);
+  if (!r) r = emit(st, &c);
   cands_free(&c);
   return r;
 }

@@ -293,14 +293,75 @@ static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {
   return true;
 }
 
+/* ---- the carrier index ---- */
+
+/* An address chain (省市县乡村 and a natural village or group) is a handful
+ * of names; a walk along adjacent names stops after this many, so a run
+ * of thousands of place names costs no more per look-up. */
+#define CHAIN_STEPS 16
+
+struct CnkgCarriers {
+  const CnkgDocState *st;
+  size_t *places;      /* span indices of the place spans, by (begin, end
+                          descending, index) */
+  size_t n_places;
+  size_t longest;      /* bytes of the longest place span */
+  size_t *of_type[CNKG_TYPE_COUNT]; /* the same, one type each */
+  size_t n_of_type[CNKG_TYPE_COUNT];
+  size_t *cuts;        /* where each ; or ； of the text starts, ascending */
+  size_t n_cuts;
+  size_t *heading_place; /* per sentence: the place of the nearest heading
+                            before it that has one, or SIZE_MAX */
+};
+
+static int place_cmp(const CnkgDocState *st, size_t x, size_t y) {
+  const CnkgSpan *a = &st->spans[x], *b = &st->spans[y];
+  if (a->begin != b->begin) return a->begin < b->begin ? -1 : 1;
+  if (a->end != b->end) return a->end > b->end ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* Sorts v[0, n) by place_cmp (qsort takes no context). */
+static void sort_places(const CnkgDocState *st, size_t *v, size_t *tmp, size_t n) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_places(st, v, tmp, h);
+  sort_places(st, v + h, tmp, n - h);
+  size_t i = 0, j = h, o = 0;
+  while (i < h && j < n) tmp[o++] = place_cmp(st, v[j], v[i]) < 0 ? v[j++] : v[i++];
+  while (i < h) tmp[o++] = v[i++];
+  while (j < n) tmp[o++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
+/* First position in v[0, n) (span indices by begin) whose span begins at
+ * or after pos. */
+static size_t first_from(const CnkgDocState *st, const size_t *v, size_t n, size_t pos) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->spans[v[mid]].begin < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* First position in ix->cuts at or after pos. */
+static size_t first_cut(const CnkgCarriers *ix, size_t pos) {
+  size_t lo = 0, hi = ix->n_cuts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->cuts[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /* The place a paragraph is about: the first place named in it before
  * byte limit, followed through a chain of adjacent names (平遥县柳沟村 ->
  * 柳沟村). SIZE_MAX when none. */
-static size_t paragraph_place(const CnkgDocState *st, size_t para,
-                              size_t limit) {
-  /* The paragraph's spans through the sentence index (not all spans): its
-   * first sentence by binary search, and the earliest place is in the first
-   * sentence that has one. */
+static size_t paragraph_place(const CnkgCarriers *ix, size_t para, size_t limit) {
+  const CnkgDocState *st = ix->st;
   const CnkgText *t = st->text;
   size_t lo = 0, hi = t->n_sentences;
   while (lo < hi) {
@@ -308,37 +369,96 @@ static size_t paragraph_place(const CnkgDocState *st, size_t para,
     if (t->sentences[mid].paragraph < para) lo = mid + 1;
     else hi = mid;
   }
+  if (lo >= t->n_sentences || t->sentences[lo].paragraph != para) return SIZE_MAX;
+  /* The earliest place (then the longest, then the first added) that ends
+   * by limit: spans that begin well before limit end before it, so the
+   * scan passes only the few that straddle it. */
   const CnkgSpan *first = NULL;
-  for (size_t si = lo; si < t->n_sentences && t->sentences[si].paragraph == para &&
-                       t->sentences[si].begin <= limit && !first;
-       si++) {
-    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
-         i = cnkg_docstate_next_span(st, i)) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (!cnkg_type_is_place(sp->type) || sp->end > limit) continue;
-      if (!first || sp->begin < first->begin ||
-          (sp->begin == first->begin && sp->end > first->end))
-        first = sp;
-    }
-  }
+  for (size_t i = first_from(st, ix->places, ix->n_places, t->sentences[lo].begin);
+       i < ix->n_places && st->spans[ix->places[i]].begin < limit && !first; i++)
+    if (st->spans[ix->places[i]].end <= limit) first = &st->spans[ix->places[i]];
   if (!first) return SIZE_MAX;
-  /* Then along the chain of places that follow it directly (in its
-   * sentence or, at its end, the next). */
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (size_t si = first->sentence; si <= first->sentence + 1 && !moved; si++)
-      for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
-           i = cnkg_docstate_next_span(st, i)) {
-        const CnkgSpan *sp = &st->spans[i];
-        if (cnkg_type_is_place(sp->type) && sp->begin == first->end &&
-            sp->end > sp->begin && sp->end <= limit) {
-          first = sp;
-          moved = true;
-          break;
-        }
-      }
+  /* Then along the chain of places that follow it directly: of those that
+   * begin where it ends, the first added. */
+  for (int step = 0; step < CHAIN_STEPS; step++) {
+    size_t best = SIZE_MAX;
+    for (size_t i = first_from(st, ix->places, ix->n_places, first->end);
+         i < ix->n_places && st->spans[ix->places[i]].begin == first->end; i++) {
+      const CnkgSpan *sp = &st->spans[ix->places[i]];
+      if (sp->end > sp->begin && sp->end <= limit && ix->places[i] < best) best = ix->places[i];
+    }
+    if (best == SIZE_MAX) break;
+    first = &st->spans[best];
   }
   return first->entity;
+}
+
+CnkgCarriers *cnkg_lexicon_carriers_new(const CnkgDocState *st) {
+  CnkgCarriers *ix = calloc(1, sizeof *ix);
+  if (!ix) return NULL;
+  ix->st = st;
+  size_t ns = st->text->n_sentences;
+  ix->places = malloc((st->n_spans + 1) * sizeof *ix->places);
+  size_t *tmp = malloc((st->n_spans + 1) * sizeof *tmp);
+  ix->heading_place = malloc((ns + 1) * sizeof *ix->heading_place);
+  bool ok = ix->places && tmp && ix->heading_place;
+  for (size_t i = 0; ok && i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (!cnkg_type_is_place(sp->type)) continue;
+    ix->places[ix->n_places++] = i;
+    if (sp->end - sp->begin > ix->longest) ix->longest = sp->end - sp->begin;
+    ix->n_of_type[sp->type]++;
+  }
+  if (ok) sort_places(st, ix->places, tmp, ix->n_places);
+  for (int k = 0; ok && k < CNKG_TYPE_COUNT; k++) {
+    ix->of_type[k] = malloc((ix->n_of_type[k] + 1) * sizeof *ix->of_type[k]);
+    ok = ix->of_type[k] != NULL;
+    ix->n_of_type[k] = 0;
+  }
+  for (size_t i = 0; ok && i < ix->n_places; i++) {
+    CnkgType k = st->spans[ix->places[i]].type;
+    ix->of_type[k][ix->n_of_type[k]++] = ix->places[i];
+  }
+  free(tmp);
+  /* the clause cuts of the whole text, once */
+  const char *s = st->text->norm;
+  size_t len = st->text->norm_len, cap = 0;
+  for (size_t k = 0; ok && k < len; k++) {
+    if (s[k] != ';' && !(k + 3 <= len && memcmp(s + k, "；", 3) == 0)) continue;
+    if (ix->n_cuts == cap) {
+      cap = cap ? cap * 2 : 64;
+      size_t *c = realloc(ix->cuts, cap * sizeof *c);
+      if (!c) {
+        ok = false;
+        break;
+      }
+      ix->cuts = c;
+    }
+    ix->cuts[ix->n_cuts++] = k;
+  }
+  /* the heading each sentence falls under (one that names a place) */
+  size_t under = SIZE_MAX;
+  for (size_t si = 0; ok && si < ns; si++) {
+    ix->heading_place[si] = under;
+    const CnkgSentence *h = &st->text->sentences[si];
+    if (!h->heading) continue;
+    size_t e = paragraph_place(ix, h->paragraph, h->end);
+    if (e != SIZE_MAX) under = e;
+  }
+  if (!ok) {
+    cnkg_lexicon_carriers_free(ix);
+    return NULL;
+  }
+  return ix;
+}
+
+void cnkg_lexicon_carriers_free(CnkgCarriers *ix) {
+  if (!ix) return;
+  free(ix->places);
+  for (int k = 0; k < CNKG_TYPE_COUNT; k++) free(ix->of_type[k]);
+  free(ix->cuts);
+  free(ix->heading_place);
+  free(ix);
 }
 
 /* 该县, 全镇, 本村 ...: the level a reference to "this place" points at. */
@@ -367,26 +487,27 @@ static bool anaphor_type(const char *s, size_t b, size_t e, CnkgType *type) {
   return true;
 }
 
-size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
+size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
                              size_t begin, size_t end, unsigned flags,
                              size_t *out, size_t max) {
   bool orgs = flags & CNKG_CARRY_ORGS;
   bool local_only = flags & CNKG_CARRY_LOCAL_ONLY;
   bool focus = flags & CNKG_CARRY_FOCUS;
   size_t n = 0;
-  if (!st || !out || max == 0) return 0;
+  if (!ix || !out || max == 0) return 0;
+  const CnkgDocState *st = ix->st;
   /* In the clause (the sentence cut at ;): the nearest place before
    * the mention, else after. */
   const char *s = st->text->norm;
   const CnkgSentence *sen = &st->text->sentences[sentence];
-  static const char *const cuts[] = {";", "；", NULL};
-  static CnkgWordList cut_list = CNKG_WORDLIST(cuts);
   size_t cb = sen->begin, ce = sen->end;
-  for (size_t k = sen->begin; k < sen->end; k++) {
-    size_t cut = cnkg_wordlist_at(&cut_list, s, k, sen->end);
-    if (!cut) continue;
+  for (size_t i = first_cut(ix, sen->begin); i < ix->n_cuts && ix->cuts[i] < sen->end; i++) {
+    size_t k = ix->cuts[i], cut = s[k] == ';' ? 1 : 3;
     if (k + cut <= begin) cb = k + cut;
-    else if (k >= end && ce == sen->end) ce = k;
+    else if (k >= end) {
+      ce = k;
+      break;
+    }
   }
   const CnkgSpan *before = NULL, *after = NULL, *org = NULL;
   for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
@@ -420,12 +541,11 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
   const CnkgSpan *place = before ? before : after;
   if (org && (org->end >= end || begin - org->end <= 6))
     add_unique(out, &n, max, org->entity);
-  const CnkgText *t = st->text;
   if (place) {
     add_unique(out, &n, max, place->entity);
     /* the place the paragraph is about carries it too */
     if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
-      size_t pe = paragraph_place(st, sen->paragraph, begin);
+      size_t pe = paragraph_place(ix, sen->paragraph, begin);
       if (pe != SIZE_MAX) add_unique(out, &n, max, pe);
     }
     return n;
@@ -434,11 +554,18 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
   /* 该县/全镇 before the mention: the last place of that level named. */
   CnkgType want;
   if (anaphor_type(s, cb, begin, &want)) {
+    /* of those that end by begin, the one that begins last (of several,
+     * the first added); going down, past the few that straddle begin */
     const CnkgSpan *last = NULL;
-    for (size_t i = 0; i < st->n_spans; i++) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (sp->type != want || sp->end > begin) continue;
-      if (!last || sp->begin > last->begin) last = sp;
+    size_t last_i = SIZE_MAX;
+    const size_t *v = ix->of_type[want];
+    for (size_t i = first_from(st, v, ix->n_of_type[want], begin); i-- > 0;) {
+      const CnkgSpan *sp = &st->spans[v[i]];
+      if (last && sp->begin < last->begin) break;
+      if (sp->end <= begin && v[i] < last_i) {
+        last = sp;
+        last_i = v[i];
+      }
     }
     if (last) {
       add_unique(out, &n, max, last->entity);
@@ -446,18 +573,11 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
     }
   }
   /* The paragraph (up to this clause), then the nearest heading before. */
-  size_t e = paragraph_place(st, sen->paragraph, cb);
+  size_t e = paragraph_place(ix, sen->paragraph, cb);
+  if (e == SIZE_MAX) e = ix->heading_place[sentence];
   if (e != SIZE_MAX) {
     add_unique(out, &n, max, e);
     return n;
-  }
-  for (size_t si = sentence; si-- > 0;) {
-    if (!t->sentences[si].heading) continue;
-    e = paragraph_place(st, t->sentences[si].paragraph, t->sentences[si].end);
-    if (e != SIZE_MAX) {
-      add_unique(out, &n, max, e);
-      return n;
-    }
   }
   if (!focus) return n;
   if (st->focus_place != SIZE_MAX) add_unique(out, &n, max, st->focus_place);

@@ -54,13 +54,25 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
 #define CNKG_CARRY_FOCUS 0x4u      /* last resort: st->focus_place */
 #define CNKG_CARRY_TOPIC 0x8u      /* also the place the paragraph is about */
 
+/* What cnkg_lexicon_carriers looks up in a document, indexed once: its
+ * place spans by position, its clause cuts, the heading over each
+ * sentence. */
+typedef struct CnkgCarriers CnkgCarriers;
+
+/* Indexes st for cnkg_lexicon_carriers. st is borrowed and must outlive
+ * the index; places must not be added to it meanwhile (other spans may).
+ * Free with cnkg_lexicon_carriers_free. NULL when out of memory. */
+CnkgCarriers *cnkg_lexicon_carriers_new(const CnkgDocState *st);
+void cnkg_lexicon_carriers_free(CnkgCarriers *ix);
+
 /* Which entities carry a thing mentioned at normalised bytes [begin, end)
- * of sentence: the place named in the same clause nearest before it, else
- * after it (and an organisation that contains or directly precedes it);
- * failing that (unless LOCAL_ONLY), the place the paragraph or the section
- * heading is about, then (with FOCUS) st->focus_place. Writes up to max
- * entity indices to out; returns how many. */
-size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
+ * of sentence of ix's document: the place named in the same clause
+ * nearest before it, else after it (and an organisation that contains or
+ * directly precedes it); failing that (unless LOCAL_ONLY), the place the
+ * paragraph or the section heading is about, then (with FOCUS)
+ * st->focus_place. Writes up to max entity indices to out; returns how
+ * many. */
+size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
                              size_t begin, size_t end, unsigned flags,
                              size_t *out, size_t max);
 

@@ -878,37 +878,97 @@ static CnkgStatus from_bylines(Ctx *c) {
 }
 
 /* Bylines that intake moved into the metadata: a mention at the name's
- * place in the original, found allowing spaces between its characters. */
-static bool find_in_orig(const CnkgText *t, const char *name, size_t *ob, size_t *oe) {
-  size_t nlen = strlen(name);
+ * first place in the original, found allowing spaces between its
+ * characters (李 明). All such names are looked for in one pass over the
+ * original, along a trie of their characters, so many bylines cost no
+ * more than one. A gap of more than SPACES_MAX spaces ends a match. */
+#define SPACES_MAX 16
+
+typedef struct {
+  size_t node;        /* trie node the key leads from */
+  uint32_t cp;        /* code point */
+} TrieKey;
+
+typedef struct {
+  CnkgStrIds edges;   /* TrieKey bytes -> edge id; the child is id + 1 */
+  size_t *name_of;    /* per node: index into names, or SIZE_MAX */
+  size_t n_nodes, cap_nodes;
+} Trie;
+
+static size_t trie_child(const Trie *t, size_t node, uint32_t cp) {
+  TrieKey k;
+  memset(&k, 0, sizeof k);
+  k.node = node;
+  k.cp = cp;
+  size_t id = cnkg_strids_find(&t->edges, (const char *)&k, sizeof k);
+  return id == SIZE_MAX ? SIZE_MAX : id + 1;
+}
+
+static CnkgStatus trie_add(Trie *t, const char *name, size_t index) {
+  size_t node = 0, len = strlen(name);
+  for (size_t i = 0; i < len;) {
+    TrieKey k;
+    memset(&k, 0, sizeof k);
+    k.node = node;
+    k.cp = cnkg_utf8_next(name, len, &i);
+    size_t id;
+    CnkgStatus s = cnkg_strids_add(&t->edges, (const char *)&k, sizeof k, &id);
+    if (s) return s;
+    node = id + 1;
+    if (node >= t->cap_nodes) {
+      size_t cap = t->cap_nodes ? t->cap_nodes * 2 : 64;
+      while (cap <= node) cap *= 2;
+      size_t *v = realloc(t->name_of, cap * sizeof *v);
+      if (!v) return CNKG_ERR_NOMEM;
+      for (size_t q = t->cap_nodes; q < cap; q++) v[q] = SIZE_MAX;
+      t->name_of = v;
+      t->cap_nodes = cap;
+    }
+  }
+  if (node && t->name_of[node] == SIZE_MAX) t->name_of[node] = index;
+  return CNKG_SUCCESS;
+}
+
+/* For each of names[0, n) (no spaces inside), the code-point range of its
+ * first occurrence in t->orig into ob[i], oe[i], or SIZE_MAX when none. */
+static CnkgStatus find_in_orig(const CnkgText *t, const char *const *names, size_t n,
+                               size_t *ob, size_t *oe) {
+  Trie trie = {{0}, NULL, 0, 0};
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t i = 0; i < n; i++) ob[i] = oe[i] = SIZE_MAX;
+  for (size_t i = 0; i < n && !s; i++) s = trie_add(&trie, names[i], i);
+  size_t left = n;
   const char *o = t->orig;
   size_t cp = 0;
-  for (size_t i = 0; i < t->orig_len;) {
-    size_t j = i, k = 0, cpj = cp;
-    while (k < nlen && j < t->orig_len) {
-      size_t kk = k, jj = j;
-      uint32_t a = cnkg_utf8_next(name, nlen, &kk);
-      uint32_t bb = cnkg_utf8_next(o, t->orig_len, &jj);
-      if (a == bb) {
-        k = kk;
+  for (size_t i = 0; i < t->orig_len && left && !s; cp++) {
+    size_t j = i, cpj = cp, node = 0, spaces = 0;
+    while (j < t->orig_len) {
+      size_t jj = j;
+      uint32_t c = cnkg_utf8_next(o, t->orig_len, &jj);
+      size_t child = trie_child(&trie, node, c);
+      if (child != SIZE_MAX) {
+        node = child;
         j = jj;
         cpj++;
-      } else if (k > 0 && (bb == ' ' || bb == 0x3000)) {
+        spaces = 0;
+        size_t k = trie.name_of[node];
+        if (k != SIZE_MAX && ob[k] == SIZE_MAX) {
+          ob[k] = cp;
+          oe[k] = cpj;
+          left--;
+        }
+      } else if (node && (c == ' ' || c == 0x3000) && spaces++ < SPACES_MAX) {
         j = jj;
         cpj++;
       } else {
         break;
       }
     }
-    if (k == nlen) {
-      *ob = cp;
-      *oe = cpj;
-      return true;
-    }
     cnkg_utf8_next(o, t->orig_len, &i);
-    cp++;
   }
-  return false;
+  cnkg_strids_free(&trie.edges);
+  free(trie.name_of);
+  return s;
 }
 
 static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
@@ -1768,10 +1828,21 @@ static CnkgStatus emit_all(Ctx *c) {
     sur_hits[id]++;
     sur_person[id] = q;
   }
+  /* where the names known from the metadata only stand in the original */
+  size_t n_meta = 0;
+  for (size_t k = 0; k < nm; k++) n_meta += c->m.v[k].begin == SIZE_MAX;
+  const char **meta = s ? NULL : malloc((n_meta + 1) * sizeof *meta);
+  size_t *meta_b = s ? NULL : malloc((n_meta + 1) * sizeof *meta_b);
+  size_t *meta_e = s ? NULL : malloc((n_meta + 1) * sizeof *meta_e);
+  if (!s && (!meta || !meta_b || !meta_e)) s = CNKG_ERR_NOMEM;
+  for (size_t k = 0, mi = 0; k < nm && !s; k++)
+    if (c->m.v[k].begin == SIZE_MAX) meta[mi++] = c->m.v[k].name;
+  if (!s && n_meta) s = find_in_orig(st->text, meta, n_meta, meta_b, meta_e);
   /* mentions, posts */
-  for (size_t k = 0; k < nm && !s; k++) {
+  for (size_t k = 0, mi = 0; k < nm && !s; k++) {
     Mention *m = &c->m.v[k];
     size_t j = person_of[k];
+    size_t mq = m->begin == SIZE_MAX ? mi++ : SIZE_MAX;
     if (m->ref) {
       size_t id = cnkg_strids_find(&surnames, m->name, strlen(m->name));
       if (id == SIZE_MAX || sur_hits[id] != 1) continue;
@@ -1781,10 +1852,9 @@ static CnkgStatus emit_all(Ctx *c) {
     size_t ent = people[j].entity;
     if (m->begin != SIZE_MAX) {
       s = cnkg_docstate_mention(st, ent, m->sentence, m->begin, m->end);
-    } else {
-      size_t ob, oe;
-      if (find_in_orig(st->text, m->name, &ob, &oe))
-        s = cnkg_graph_add_mention(st->graph, ent, st->doc, ob, oe, m->name);
+    } else if (meta_b[mq] != SIZE_MAX) {
+      s = cnkg_graph_add_mention(st->graph, ent, st->doc, st->cp_base + meta_b[mq],
+                                 st->cp_base + meta_e[mq], m->name);
     }
     size_t n = s ? 0 : mention_posts(c, k, list_end, posts, 6);
     for (size_t q = 0; q < n && !s; q++)
@@ -1792,6 +1862,9 @@ static CnkgStatus emit_all(Ctx *c) {
   }
   cnkg_strids_free(&names);
   cnkg_strids_free(&surnames);
+  free(meta);
+  free(meta_b);
+  free(meta_e);
   free(sur_hits);
   free(sur_person);
   free(list_end);

@@ -119,9 +119,25 @@ static bool is_space(uint32_t c) {
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
+/* Characters that are not text and are dropped: controls, and the format
+ * characters (Unicode category Cf: soft hyphen, zero-width characters,
+ * bidirectional embeddings, overrides and isolates, invisible operators,
+ * tags) with the invisible selectors and joiners, which a writer or an
+ * attacker can put inside a name (郑\u00AD海燕, 郑\u202E海燕) without it
+ * showing. The offset map is unaffected: a dropped character maps nowhere
+ * and a span across it still covers it in the original. */
 static bool is_invisible(uint32_t c) {
-  return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
-         (c >= 0x200B && c <= 0x200F) || c == 0xFEFF || c == 0x2060;
+  if (c < 0x20) return c != '\n' && c != '\t';
+  if (c < 0xAD) return c == 0x7F;
+  return c == 0xAD || c == 0x34F || (c >= 0x600 && c <= 0x605) || c == 0x61C ||
+         c == 0x6DD || c == 0x70F || c == 0x8E2 || c == 0x180E ||
+         (c >= 0x180B && c <= 0x180D) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) ||
+         c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x110BD || c == 0x110CD ||
+         (c >= 0x13430 && c <= 0x1343F) || (c >= 0x1BCA0 && c <= 0x1BCA3) ||
+         (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 ||
+         (c >= 0xE0020 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF);
 }
 
 /* Characters between which whitespace means nothing in Chinese text. */
@@ -263,7 +279,11 @@ static CnkgStatus pass_chars(const CnkgNormalize *n, const char *s, size_t len,
       if (i < len && s[i] == '\n') continue;
       c = '\n';
     }
-    if (c == '\f' || c == 0x2028 || c == 0x2029) c = '\n';
+    /* U+2029 ends a paragraph; U+2028 breaks a line inside one (as <br>
+     * does), which between Chinese characters is no break in the text:
+     * it is whitespace, and a name across it stays whole */
+    if (c == '\f' || c == 0x2029) c = '\n';
+    if (c == 0x2028) c = ' ';
     if (c == '\n') {
       st = cnkg_mapped_append(out, "\n", 1, kc, kc + 1);
       p.prev = 0;

@@ -243,7 +243,12 @@ CnkgStatus cnkg_intake_decode(CnkgIntake *in, const char *name, const void *byte
   if (cnkg_html_sniff(name, out->text, out->len)) {
     char *plain = NULL;
     size_t plain_len = 0;
-    st = cnkg_html_extract(out->text, out->len, &plain, &plain_len, &out->html_title);
+    bool cut = false;
+    st = cnkg_html_extract(out->text, out->len, &plain, &plain_len, &out->html_title, &cut);
+    if (!st && cut)
+      cnkg_log(log, CNKG_LOG_WARNING, name, CNKG_NO_POS,
+               "HTML nested too deeply to follow; the text after that point is "
+               "missing");
     if (st == CNKG_ERR_TEXT) {
       cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
                "HTML could not be parsed; skipped");

@@ -135,7 +135,7 @@ static void *worker_main(void *arg) {
     if (cnkg_inputs_read(path, &buf, &len) != 0) {
       cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s",
                strerror(errno));
-      ds = CNKG_ERR_READ;
+      ds = errno == ENOMEM ? CNKG_ERR_NOMEM : CNKG_ERR_READ; /* NOMEM stops the run */
     } else if (!(g = cnkg_graph_new())) {
       ds = CNKG_ERR_NOMEM;
     } else {

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <uchardet/uchardet.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
@@ -204,6 +205,9 @@ CnkgStatus cnkg_encoding_decode(const char *name, const void *bytes,
   /* Not UTF-8: ask uchardet, but trust a Chinese encoding that decodes
    * cleanly over a Latin guess (short Chinese texts are often misread). */
   char detected[64] = "";
+  /* uchardet is C++ (a failed allocation in it would abort) and copies the
+   * text it is given: only with room for that */
+  if (!cnkg_memory_headroom(((size_t)8 << 20) + 2 * len)) return CNKG_ERR_NOMEM;
   uchardet_t ud = uchardet_new();
   if (ud) {
     if (uchardet_handle_data(ud, s, len) == 0) {

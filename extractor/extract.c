@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The extraction pipeline for one document: intake -> LAC per sentence ->
  * recognisers (place, org, person, industry, policy) -> per-document graph.
- * Long-lived, read-only state (division index, LAC model, recognisers) is in
- * CnkgExtractor; per-thread scratch (OpenCC, LAC buffers) in CnkgWorker.
+ * Long-lived, read-only state (division index, LAC model, recognisers, the
+ * OpenCC normaliser) is in CnkgExtractor; per-thread scratch (intake, LAC
+ * buffers) in CnkgWorker.
  * Depends on the extractor modules and graph.h; never on out/. */
 #include "extractor/extract.h"
 
@@ -18,10 +19,12 @@
 #include "extractor/docstate.h"
 #include "extractor/intake.h"
 #include "extractor/lac.h"
+#include "extractor/normalize.h"
 #include "extractor/recognizers.h"
 #include "extractor/strids.h"
 
 struct CnkgExtractor {
+  CnkgNormalize *norm; /* one OpenCC for all threads, opened at start-up */
   CnkgDivision *division;
   CnkgLac *lac;  /* NULL in fast mode */
   CnkgPlaceRecognizer *place;
@@ -63,6 +66,7 @@ void cnkg_extractor_free(CnkgExtractor *ex) {
   cnkg_place_free(ex->place);
   cnkg_lac_free(ex->lac);
   cnkg_division_free(ex->division);
+  cnkg_normalize_free(ex->norm);
   free(ex);
 }
 
@@ -77,7 +81,8 @@ CnkgStatus cnkg_extractor_new(const CnkgExtractorConfig *config,
   CnkgExtractor *ex = calloc(1, sizeof *ex);
   if (!ex) return CNKG_ERR_NOMEM;
   char *path = NULL;
-  CnkgStatus s = open_data(config, "division.idx", &path, err, errsize);
+  CnkgStatus s = cnkg_normalize_new(NULL, &ex->norm, err, errsize);
+  if (!s) s = open_data(config, "division.idx", &path, err, errsize);
   if (!s) s = cnkg_division_open(path, &ex->division, err, errsize);
   free(path);
   path = NULL;
@@ -103,10 +108,16 @@ CnkgStatus cnkg_worker_new(const CnkgExtractor *ex, CnkgWorker **out, char *err,
                            size_t errsize) {
   *out = NULL;
   CnkgWorker *w = calloc(1, sizeof *w);
-  if (!w) return CNKG_ERR_NOMEM;
+  if (!w) {
+    if (err && errsize) snprintf(err, errsize, "%s", cnkg_strerror(CNKG_ERR_NOMEM));
+    return CNKG_ERR_NOMEM;
+  }
   w->ex = ex;
-  CnkgStatus s = cnkg_intake_new(&w->intake, err, errsize);
+  /* the analyser's memory now, or a clear error, not a hang mid-run */
+  CnkgStatus s = ex->lac ? cnkg_lac_prepare_thread(ex->lac, err, errsize) : CNKG_SUCCESS;
+  if (!s) s = cnkg_intake_new_sharing(ex->norm, &w->intake, err, errsize);
   if (s) {
+    if (err && errsize && !err[0]) snprintf(err, errsize, "%s", cnkg_strerror(s));
     free(w);
     return s;
   }

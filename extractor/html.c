@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
 #include "extractor/strids.h"
 
@@ -122,6 +123,20 @@ static void trim_site_suffix(char *t) {
     while (cut > 0 && t[cut - 1] == ' ') cut--;
     t[cut] = '\0';
   }
+}
+
+/* libxml2's errors go nowhere (library code never prints). */
+static void quiet(void *data, xmlErrorPtr error) {
+  (void)data;
+  (void)error;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void quiet_generic(void *data, const char *msg, ...) {
+  (void)data;
+  (void)msg;
 }
 
 static bool is_block(const xmlNode *n) {
@@ -433,18 +448,36 @@ CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
     free(bounded.buf);
     return CNKG_ERR_TEXT;
   }
+  /* libxml2 2.9 can loop for ever where an allocation fails mid-parse:
+   * parse only with room for the tree (ten times the page, and more) */
+  if (!cnkg_memory_headroom(((size_t)32 << 20) + 10 * len)) {
+    free(bounded.buf);
+    return CNKG_ERR_NOMEM;
+  }
+  /* libxml2's errors are not printed (its handlers are per thread) */
+  xmlSetGenericErrorFunc(NULL, quiet_generic);
+  xmlResetLastError();
   htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (ctxt && ctxt->sax) ctxt->sax->serror = quiet;
   htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
                                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
                         : NULL;
-  /* libxml2 stops the document where it nests too deeply */
+  /* libxml2 stops the document where it nests too deeply, or where memory
+   * ran out (then the text is not the page's: no text at all) */
+  xmlErrorPtr last = xmlGetLastError();
+  bool nomem = !ctxt || ctxt->lastError.code == XML_ERR_NO_MEMORY ||
+               (last && last->code == XML_ERR_NO_MEMORY);
   if (ctxt && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && ctxt->lastError.message &&
       strstr(ctxt->lastError.message, "depth"))
     *cut = true;
   if (ctxt) htmlFreeParserCtxt(ctxt);
   free(bounded.buf);
-  if (!doc) return ctxt ? CNKG_ERR_TEXT : CNKG_ERR_NOMEM;
+  if (nomem) {
+    xmlFreeDoc(doc);
+    return CNKG_ERR_NOMEM;
+  }
+  if (!doc) return CNKG_ERR_TEXT;
   xmlNode *root = xmlDocGetRootElement(doc);
   Buf b = {0};
   xmlNode *t = find(root, "title");

@@ -20,16 +20,27 @@
 
 struct CnkgIntake {
   CnkgNormalize *norm;
+  bool own_norm;      /* else borrowed, shared with other threads */
   CnkgFurniture *furniture;
 };
 
 CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize) {
+  return cnkg_intake_new_sharing(NULL, intake, err, errsize);
+}
+
+CnkgStatus cnkg_intake_new_sharing(CnkgNormalize *norm, CnkgIntake **intake, char *err,
+                                   size_t errsize) {
   if (!intake) return CNKG_ERR_ARG;
   *intake = NULL;
   xmlInitParser();
   CnkgIntake *in = calloc(1, sizeof *in);
   if (!in) return CNKG_ERR_NOMEM;
-  CnkgStatus st = cnkg_normalize_new(NULL, &in->norm, err, errsize);
+  CnkgStatus st = CNKG_SUCCESS;
+  in->norm = norm;
+  if (!norm) {
+    st = cnkg_normalize_new(NULL, &in->norm, err, errsize);
+    in->own_norm = true;
+  }
   if (!st) st = cnkg_furniture_new(&in->furniture, err, errsize);
   if (st) {
     cnkg_intake_free(in);
@@ -41,7 +52,7 @@ CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize) {
 
 void cnkg_intake_free(CnkgIntake *intake) {
   if (!intake) return;
-  cnkg_normalize_free(intake->norm);
+  if (intake->own_norm) cnkg_normalize_free(intake->norm);
   cnkg_furniture_free(intake->furniture);
   free(intake);
 }

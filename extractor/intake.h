@@ -21,6 +21,7 @@
 #include "cnkg/status.h"
 #include "cnkg/text.h"
 #include "extractor/furniture.h"
+#include "extractor/normalize.h"
 
 typedef struct CnkgIntake CnkgIntake;
 
@@ -64,6 +65,11 @@ typedef struct {
 /* Creates the intake context. err says what failed (e.g. the OpenCC config).
  * Caller owns *intake. CNKG_ERR_DATA, CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize);
+/* Same, using norm (borrowed; it must outlive the intake, and may serve
+ * the intakes of several threads) instead of opening OpenCC again; NULL
+ * norm: as cnkg_intake_new. */
+CnkgStatus cnkg_intake_new_sharing(CnkgNormalize *norm, CnkgIntake **intake, char *err,
+                                   size_t errsize);
 void cnkg_intake_free(CnkgIntake *intake);
 
 /* Decodes, cleans and normalises one document. name is used in log

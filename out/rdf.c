@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
 #include "out/vocab.h"
 
@@ -515,7 +516,9 @@ static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
   int r = w->turtle ? turtle_statement(w, s, p, o) : nt_statement(w, s, p, o);
   raptor_free_term(o);
   if (w->out_status) return w->out_status;
-  if (r || w->raptor_failed) return CNKG_ERR_INTERNAL;
+  /* raptor says only that it failed: most likely for want of memory */
+  if (r || w->raptor_failed)
+    return cnkg_memory_headroom((size_t)1 << 20) ? CNKG_ERR_INTERNAL : CNKG_ERR_NOMEM;
   return CNKG_SUCCESS;
 }
 

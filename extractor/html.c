@@ -302,6 +302,40 @@ static size_t tag_end(const char *s, size_t len, size_t i, Buf *out, size_t *n_a
   return len;
 }
 
+/* An end tag of element id: true if it closes an element left out (and is
+ * to be left out too); else it closes the open element and those inside. */
+static bool close_element(Nesting *x, size_t id) {
+  if (x->dropped[id]) {
+    x->dropped[id]--;
+    return true;
+  }
+  while (x->open_count[id] && x->depth) {
+    size_t top = x->stack[--x->depth];
+    x->open_count[top]--;
+    if (top == id) break;
+  }
+  return false;
+}
+
+/* Before a start tag of name: the commonest of libxml2's implied end
+ * tags (a paragraph ends at a block, a list item at the next one, a cell
+ * at the next cell or row). */
+static void close_implied(Nesting *x, const char *name) {
+  while (x->depth) {
+    const char *top = cnkg_strids_str(&x->names, x->stack[x->depth - 1]);
+    bool closes = (!strcmp(top, "p") && name_in(name, P_CLOSERS)) ||
+                  (!strcmp(top, "li") && !strcmp(name, "li")) ||
+                  ((!strcmp(top, "dt") || !strcmp(top, "dd")) &&
+                   (!strcmp(name, "dt") || !strcmp(name, "dd"))) ||
+                  ((!strcmp(top, "td") || !strcmp(top, "th")) &&
+                   (!strcmp(name, "td") || !strcmp(name, "th") || !strcmp(name, "tr"))) ||
+                  (!strcmp(top, "tr") && !strcmp(name, "tr")) ||
+                  (!strcmp(top, "option") && !strcmp(name, "option"));
+    if (!closes) break;
+    x->open_count[x->stack[--x->depth]]--;
+  }
+}
+
 /* The markup with attributes and nesting bounded as above, in *out (a new
  * buffer), or NULL in *out when s needs no change. */
 static CnkgStatus bound_markup(const char *s, size_t len, Buf *out, bool *changed) {
@@ -335,36 +369,15 @@ static CnkgStatus bound_markup(const char *s, size_t len, Buf *out, bool *change
     if (end) {
       const char *gt = memchr(s + ne, '>', len - ne);
       size_t e = gt ? (size_t)(gt - s) + 1 : len;
-      if (x.dropped[id]) { /* closes an element left out */
-        x.dropped[id]--;
+      if (close_element(&x, id)) { /* leave it out */
         put(&o, s + copied, i - copied);
         copied = e;
         *changed = true;
-      } else if (x.open_count[id]) { /* closes it and what it holds */
-        while (x.depth) {
-          size_t top = x.stack[--x.depth];
-          x.open_count[top]--;
-          if (top == id) break;
-        }
       }
       i = e;
       continue;
     }
-    /* the commonest of libxml2's implied end tags: a paragraph ends at a
-     * block, a list item at the next one, a cell at the next cell or row */
-    while (x.depth) {
-      const char *top = cnkg_strids_str(&x.names, x.stack[x.depth - 1]);
-      bool closes = (!strcmp(top, "p") && name_in(name, P_CLOSERS)) ||
-                    (!strcmp(top, "li") && !strcmp(name, "li")) ||
-                    ((!strcmp(top, "dt") || !strcmp(top, "dd")) &&
-                     (!strcmp(name, "dt") || !strcmp(name, "dd"))) ||
-                    ((!strcmp(top, "td") || !strcmp(top, "th")) &&
-                     (!strcmp(name, "td") || !strcmp(name, "th") || !strcmp(name, "tr"))) ||
-                    (!strcmp(top, "tr") && !strcmp(name, "tr")) ||
-                    (!strcmp(top, "option") && !strcmp(name, "option"));
-      if (!closes) break;
-      x.open_count[x.stack[--x.depth]]--;
-    }
+    close_implied(&x, name);
     bool deep = x.depth >= MAX_NESTING && !name_in(name, VOID_ELEMENTS);
     put(&o, s + copied, i - copied);
     size_t e = tag_end(s, len, ne, NULL, &n_attrs);

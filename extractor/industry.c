@@ -410,6 +410,51 @@ static CnkgStatus group_key(CnkgStrIds *t, char group, const char *text, size_t 
   return s;
 }
 
+/* A generic product's group (蜂) joins the one group of a specific product
+ * (中蜂) of its activity that narrows it, when the document has exactly one:
+ * merged_into[g] is set for each group g that joins another, as the groups
+ * are taken in order (a group that joined one is no longer a target). */
+static CnkgStatus join_generic(const Cands *c, size_t *merged_into) {
+  size_t n = c->n;
+  CnkgStrIds bases = {0};
+  size_t *start = calloc(n + 2, sizeof *start), *by_base = malloc((n + 1) * sizeof *by_base);
+  size_t *base_of = malloc((n + 1) * sizeof *base_of);
+  CnkgStatus s = start && by_base && base_of ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  /* the groups of specific products by activity and the generic product
+   * they narrow: by_base[start[b] ..], in order */
+  for (size_t i = 0; i < n && !s; i++) {
+    const Cand *y = &c->v[i];
+    base_of[i] = SIZE_MAX;
+    if (y->key != i || y->group == 's' || !y->entry->base) continue;
+    if (!(s = group_key(&bases, y->group, y->entry->base, &base_of[i]))) start[base_of[i] + 1]++;
+  }
+  for (size_t g = 0; g < bases.n && !s; g++) start[g + 1] += start[g];
+  for (size_t i = 0; i < n && !s; i++)
+    if (base_of[i] != SIZE_MAX) by_base[start[base_of[i]]++] = i;
+  for (size_t g = bases.n; g > 0 && !s; g--) start[g] = start[g - 1];
+  if (!s) start[0] = 0;
+  for (size_t i = 0; i < n && !s; i++) {
+    const Cand *x = &c->v[i];
+    if (x->key != i || x->group == 's') continue;
+    size_t g, before = bases.n;
+    if ((s = group_key(&bases, x->group, x->entry->word, &g)) || g >= before) continue;
+    size_t target = SIZE_MAX;
+    bool unique = true;
+    for (size_t q = start[g]; q < start[g + 1]; q++) {
+      size_t j = by_base[q];
+      if (j == i || merged_into[j] != SIZE_MAX) continue; /* no group now */
+      if (target != SIZE_MAX && target != j) unique = false;
+      target = j;
+    }
+    if (target != SIZE_MAX && unique) merged_into[i] = target;
+  }
+  cnkg_strids_free(&bases);
+  free(start);
+  free(by_base);
+  free(base_of);
+  return s;
+}
+
 /* Candidates for the same product and activity form one industry; a
  * generic product (蜂) joins the one specific product (中蜂) it narrows to
  * when the document has exactly one. Each candidate joins the first
@@ -417,18 +462,15 @@ static CnkgStatus group_key(CnkgStrIds *t, char group, const char *text, size_t 
  * to the first group of each (not by comparing it with every group). */
 static CnkgStatus group_cands(Cands *c) {
   size_t n = c->n;
-  CnkgStrIds names = {0}, prods = {0}, bases = {0};
+  CnkgStrIds names = {0}, prods = {0};
   size_t *first_any = malloc((n + 1) * sizeof *first_any);     /* by name */
   size_t *first_sector = malloc((n + 1) * sizeof *first_sector);
   size_t *first_prod = malloc((n + 1) * sizeof *first_prod);   /* by group+product */
   size_t *merged_into = malloc((n + 1) * sizeof *merged_into);
-  size_t *base_start = calloc(n + 2, sizeof *base_start);
-  size_t *base_of = malloc((n + 1) * sizeof *base_of);
-  size_t *by_base = malloc((n + 1) * sizeof *by_base);
-  CnkgStatus s = first_any && first_sector && first_prod && merged_into && base_start &&
-                         base_of && by_base ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  CnkgStatus s = first_any && first_sector && first_prod && merged_into ? CNKG_SUCCESS
+                                                                        : CNKG_ERR_NOMEM;
   for (size_t i = 0; i <= n && !s; i++)
-    first_any[i] = first_sector[i] = first_prod[i] = merged_into[i] = base_of[i] = SIZE_MAX;
+    first_any[i] = first_sector[i] = first_prod[i] = merged_into[i] = SIZE_MAX;
   for (size_t i = 0; i < n && !s; i++) {
     Cand *x = &c->v[i];
     size_t nid, pid = SIZE_MAX, j;
@@ -447,42 +489,7 @@ static CnkgStatus group_cands(Cands *c) {
     if (x->group == 's' && first_sector[nid] == SIZE_MAX) first_sector[nid] = i;
     if (x->group != 's' && first_prod[pid] == SIZE_MAX) first_prod[pid] = i;
   }
-  /* groups of specific products, by activity and the generic product they
-   * narrow (by_base[base_start[b] ..], in order) */
-  for (size_t i = 0; i < n && !s; i++) {
-    const Cand *y = &c->v[i];
-    if (y->key != i || y->group == 's' || !y->entry->base) continue;
-    s = group_key(&bases, y->group, y->entry->base, &base_of[i]);
-    if (!s) base_start[base_of[i] + 1]++;
-  }
-  for (size_t b = 0; b < bases.n && !s; b++) base_start[b + 1] += base_start[b];
-  for (size_t i = 0; i < n && !s; i++)
-    if (base_of[i] != SIZE_MAX) by_base[base_start[base_of[i]]++] = i;
-  for (size_t b = bases.n; b > 0 && !s; b--) base_start[b] = base_start[b - 1];
-  if (!s) base_start[0] = 0;
-  for (size_t i = 0; i < n && !s; i++) {
-    Cand *x = &c->v[i];
-    if (x->key != i || x->group == 's') continue;
-    char *k = malloc(strlen(x->entry->word) + 2);
-    if (!k) {
-      s = CNKG_ERR_NOMEM;
-      break;
-    }
-    k[0] = x->group;
-    strcpy(k + 1, x->entry->word);
-    size_t b = cnkg_strids_find(&bases, k, strlen(k));
-    free(k);
-    if (b == SIZE_MAX) continue;
-    size_t target = SIZE_MAX;
-    bool unique = true;
-    for (size_t q = base_start[b]; q < base_start[b + 1]; q++) {
-      size_t j = by_base[q];
-      if (j == i || merged_into[j] != SIZE_MAX) continue; /* no group now */
-      if (target != SIZE_MAX && target != j) unique = false;
-      target = j;
-    }
-    if (target != SIZE_MAX && unique) merged_into[i] = target;
-  }
+  if (!s) s = join_generic(c, merged_into);
   for (size_t i = 0; i < n && !s; i++) {
     size_t k = c->v[i].key;
     while (merged_into[k] != SIZE_MAX) k = merged_into[k];
@@ -490,14 +497,10 @@ static CnkgStatus group_cands(Cands *c) {
   }
   cnkg_strids_free(&names);
   cnkg_strids_free(&prods);
-  cnkg_strids_free(&bases);
   free(first_any);
   free(first_sector);
   free(first_prod);
   free(merged_into);
-  free(base_start);
-  free(base_of);
-  free(by_base);
   return s;
 }
 

@@ -1765,69 +1765,104 @@ static size_t mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post
   return n + find_posts(c, m->begin, gb, ge, out + n, max - n);
 }
 
-static CnkgStatus emit_all(Ctx *c) {
+/* The people of a document: one per distinct name of a full mention, in
+ * the order first named, and who each mention and surname points at. */
+typedef struct {
+  CnkgStrIds names;    /* ids are indices into v */
+  Person *v;
+  size_t n;
+  size_t *of;          /* per mention: its person, or SIZE_MAX */
+  bool *byline_only;   /* per person: named in bylines only */
+  CnkgStrIds surnames; /* surnames of the people */
+  size_t *sur_hits;    /* per surname: people with it */
+  size_t *sur_person;  /* per surname: the last of them */
+  size_t *list_end;    /* per list id: the end of its last mention */
+} People;
+
+static void people_free(People *p) {
+  cnkg_strids_free(&p->names);
+  cnkg_strids_free(&p->surnames);
+  free(p->v);
+  free(p->of);
+  free(p->byline_only);
+  free(p->sur_hits);
+  free(p->sur_person);
+  free(p->list_end);
+}
+
+/* Finds the people and adds their entities: a person's key place is the
+ * first place among the posts of their mentions (else the document's,
+ * unless named only in bylines). */
+static CnkgStatus people_make(Ctx *c, People *p) {
   CnkgDocState *st = c->st;
   size_t nm = c->m.n;
-  size_t *list_end = calloc(nm + 1, sizeof *list_end);
-  size_t *person_of = malloc((nm + 1) * sizeof *person_of);
-  Person *people = calloc(nm + 1, sizeof *people);
-  bool *byline_only = malloc((nm + 1) * sizeof *byline_only);
-  CnkgStrIds names = {0}, surnames = {0};
-  size_t *sur_hits = NULL, *sur_person = NULL;
   Post posts[6];
+  memset(p, 0, sizeof *p);
+  p->list_end = calloc(nm + 1, sizeof *p->list_end);
+  p->of = malloc((nm + 1) * sizeof *p->of);
+  p->v = calloc(nm + 1, sizeof *p->v);
+  p->byline_only = malloc((nm + 1) * sizeof *p->byline_only);
+  if (!p->list_end || !p->of || !p->v || !p->byline_only) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < nm; k++) {
+    const Mention *m = &c->m.v[k];
+    if (!m->ref && m->begin != SIZE_MAX && m->end > p->list_end[m->list])
+      p->list_end[m->list] = m->end;
+  }
   CnkgStatus s = CNKG_SUCCESS;
-  if (!list_end || !person_of || !people || !byline_only) s = CNKG_ERR_NOMEM;
   for (size_t k = 0; k < nm && !s; k++) {
     const Mention *m = &c->m.v[k];
-    if (!m->ref && m->begin != SIZE_MAX && m->end > list_end[m->list]) list_end[m->list] = m->end;
-  }
-  /* one person per distinct name, in the order first named; the key's
-   * place is the first place among the posts of its mentions */
-  size_t np = 0;
-  for (size_t k = 0; k < nm && !s; k++) {
-    const Mention *m = &c->m.v[k];
-    person_of[k] = SIZE_MAX;
-    if (m->ref) continue;
     size_t j;
-    s = cnkg_strids_add(&names, m->name, strlen(m->name), &j);
-    if (s) break;
-    if (j == np) {
-      people[np] = (Person){m->name, SIZE_MAX, SIZE_MAX};
-      byline_only[np] = true;
-      np++;
+    p->of[k] = SIZE_MAX;
+    if (m->ref) continue;
+    if ((s = cnkg_strids_add(&p->names, m->name, strlen(m->name), &j))) break;
+    if (j == p->n) {
+      p->v[p->n] = (Person){m->name, SIZE_MAX, SIZE_MAX};
+      p->byline_only[p->n++] = true;
     }
-    person_of[k] = j;
-    if (!m->byline) byline_only[j] = false;
-    if (people[j].ctx_place == SIZE_MAX)
-      people[j].ctx_place = first_place(st->graph, posts, mention_posts(c, k, list_end, posts, 6));
+    p->of[k] = j;
+    if (!m->byline) p->byline_only[j] = false;
+    if (p->v[j].ctx_place == SIZE_MAX)
+      p->v[j].ctx_place =
+          first_place(st->graph, posts, mention_posts(c, k, p->list_end, posts, 6));
   }
-  for (size_t j = 0; j < np && !s; j++) {
-    size_t place = people[j].ctx_place;
-    if (place == SIZE_MAX && !byline_only[j]) place = st->focus_place;
+  for (size_t j = 0; j < p->n && !s; j++) {
+    size_t place = p->v[j].ctx_place;
+    if (place == SIZE_MAX && !p->byline_only[j]) place = st->focus_place;
     char *ctx = person_context(st->graph, place);
-    if (!ctx) { s = CNKG_ERR_NOMEM; break; }
-    char *key = cnkg_graph_key_hash(CNKG_TYPE_PERSON, people[j].name, ctx);
+    char *key = ctx ? cnkg_graph_key_hash(CNKG_TYPE_PERSON, p->v[j].name, ctx) : NULL;
     free(ctx);
-    if (!key) { s = CNKG_ERR_NOMEM; break; }
-    s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_PERSON, people[j].name,
-                              &people[j].entity);
+    if (!key) return CNKG_ERR_NOMEM;
+    s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_PERSON, p->v[j].name,
+                              &p->v[j].entity);
     free(key);
   }
   /* a reference (王书记) is to the one person of the document whose
    * surname it is, if there is only one */
-  if (!s) {
-    sur_hits = calloc(np + 1, sizeof *sur_hits);
-    sur_person = calloc(np + 1, sizeof *sur_person);
-    if (!sur_hits || !sur_person) s = CNKG_ERR_NOMEM;
+  p->sur_hits = s ? NULL : calloc(p->n + 1, sizeof *p->sur_hits);
+  p->sur_person = s ? NULL : calloc(p->n + 1, sizeof *p->sur_person);
+  if (!s && (!p->sur_hits || !p->sur_person)) s = CNKG_ERR_NOMEM;
+  for (size_t q = 0; q < p->n && !s; q++) {
+    size_t sl = cnkg_surname_prefix(p->v[q].name, strlen(p->v[q].name)), id;
+    if (!sl || (s = cnkg_strids_add(&p->surnames, p->v[q].name, sl, &id))) continue;
+    p->sur_hits[id]++;
+    p->sur_person[id] = q;
   }
-  for (size_t q = 0; q < np && !s; q++) {
-    size_t sl = cnkg_surname_prefix(people[q].name, strlen(people[q].name)), id;
-    if (!sl) continue;
-    s = cnkg_strids_add(&surnames, people[q].name, sl, &id);
-    if (s) break;
-    sur_hits[id]++;
-    sur_person[id] = q;
-  }
+  return s;
+}
+
+/* The person mention k is of, or SIZE_MAX. */
+static size_t person_of(const Ctx *c, const People *p, size_t k) {
+  const Mention *m = &c->m.v[k];
+  if (!m->ref) return p->of[k];
+  size_t id = cnkg_strids_find(&p->surnames, m->name, strlen(m->name));
+  return id != SIZE_MAX && p->sur_hits[id] == 1 ? p->sur_person[id] : SIZE_MAX;
+}
+
+static CnkgStatus emit_all(Ctx *c) {
+  CnkgDocState *st = c->st;
+  size_t nm = c->m.n;
+  People p;
+  CnkgStatus s = people_make(c, &p);
   /* where the names known from the metadata only stand in the original */
   size_t n_meta = 0;
   for (size_t k = 0; k < nm; k++) n_meta += c->m.v[k].begin == SIZE_MAX;
@@ -1839,38 +1874,26 @@ static CnkgStatus emit_all(Ctx *c) {
     if (c->m.v[k].begin == SIZE_MAX) meta[mi++] = c->m.v[k].name;
   if (!s && n_meta) s = find_in_orig(st->text, meta, n_meta, meta_b, meta_e);
   /* mentions, posts */
+  Post posts[6];
   for (size_t k = 0, mi = 0; k < nm && !s; k++) {
-    Mention *m = &c->m.v[k];
-    size_t j = person_of[k];
+    const Mention *m = &c->m.v[k];
     size_t mq = m->begin == SIZE_MAX ? mi++ : SIZE_MAX;
-    if (m->ref) {
-      size_t id = cnkg_strids_find(&surnames, m->name, strlen(m->name));
-      if (id == SIZE_MAX || sur_hits[id] != 1) continue;
-      j = sur_person[id];
-    }
+    size_t j = person_of(c, &p, k);
     if (j == SIZE_MAX) continue;
-    size_t ent = people[j].entity;
-    if (m->begin != SIZE_MAX) {
+    size_t ent = p.v[j].entity;
+    if (m->begin != SIZE_MAX)
       s = cnkg_docstate_mention(st, ent, m->sentence, m->begin, m->end);
-    } else if (meta_b[mq] != SIZE_MAX) {
+    else if (meta_b[mq] != SIZE_MAX)
       s = cnkg_graph_add_mention(st->graph, ent, st->doc, st->cp_base + meta_b[mq],
                                  st->cp_base + meta_e[mq], m->name);
-    }
-    size_t n = s ? 0 : mention_posts(c, k, list_end, posts, 6);
+    size_t n = s ? 0 : mention_posts(c, k, p.list_end, posts, 6);
     for (size_t q = 0; q < n && !s; q++)
-      s = emit_post(c, ent, &people[j], &posts[q], m->sentence);
+      s = emit_post(c, ent, &p.v[j], &posts[q], m->sentence);
   }
-  cnkg_strids_free(&names);
-  cnkg_strids_free(&surnames);
   free(meta);
   free(meta_b);
   free(meta_e);
-  free(sur_hits);
-  free(sur_person);
-  free(list_end);
-  free(person_of);
-  free(people);
-  free(byline_only);
+  people_free(&p);
   return s;
 }
 

@@ -394,14 +394,15 @@ static void test_shared_mention(void) {
     free(a);
     free(b);
   }
-  /* merged back, the same bytes */
+  /* merged back (from Turtle: raptor's N-Triples parser keeps a datatype
+   * IRI per parse, which LeakSanitizer would report), the same bytes */
   char dir[] = "/tmp/cnkg-test-rdf-XXXXXX", path[600];
   CHECK(mkdtemp(dir) != NULL);
-  snprintf(path, sizeof path, "%s/g.nt", dir);
-  CHECK(save(path, nt));
+  snprintf(path, sizeof path, "%s/g.ttl", dir);
+  CHECK(save(path, ttl));
   CnkgGraph *back = cnkg_graph_new();
   char err[256];
-  CHECK_EQ(cnkg_merge_read(back, path, false, NULL, err, sizeof err), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_merge_read(back, path, true, NULL, err, sizeof err), CNKG_SUCCESS);
   CHECK_EQ(cnkg_graph_canonicalize(back), CNKG_SUCCESS);
   char *again = render(back, &opt, &st);
   CHECK_STR(nt, again);

@@ -207,7 +207,7 @@ static void *worker_main(void *arg) {
     if (rd < 0) {
       cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s",
                strerror(errno));
-      ds = CNKG_ERR_READ;
+      ds = errno == ENOMEM ? CNKG_ERR_NOMEM : CNKG_ERR_READ; /* NOMEM stops the run */
     } else if (rd > 0) {
       char lim[32];
       cnkg_cli_format_size(run->max_doc, lim, sizeof lim);
@@ -224,7 +224,7 @@ static void *worker_main(void *arg) {
     pthread_mutex_lock(&run->lock);
     if (!ds && cnkg_graph_document_count(g)) run->chars += cnkg_graph_document(g, 0)->n_chars;
     run->bytes_done += len;
-    if (!ds) ds = cnkg_graph_merge(run->graph, g);
+    if (!ds) ds = cnkg_graph_absorb(run->graph, g);
     if (ds) run->failed[i] = true;
     if (ds == CNKG_ERR_NOMEM) run->fatal = ds;
     run->done++;

@@ -64,6 +64,14 @@ struct CnkgGraph {
   CnkgRelation *rels;
   size_t n_rels, cap_rels;
   Index doc_index, ent_index, rel_index;
+  /* Evidence sentences and mention anchors, interned: the relations drawn
+   * from one sentence share one copy, so a long sentence that states many
+   * relations (or one relation many times) is stored once, and so is a
+   * name mentioned many times. */
+  char **sents;
+  size_t n_sents, cap_sents;
+  size_t recent[2]; /* the two strings interned last, most recent first */
+  Index sent_index;
 };
 
 static uint64_t fnv_bytes(uint64_t h, const void *data, size_t len) {
@@ -132,6 +140,25 @@ static uint64_t rehash_ent(const CnkgGraph *g, size_t i) {
 static uint64_t rehash_rel(const CnkgGraph *g, size_t i) {
   const CnkgRelation *r = &g->rels[i];
   return hash_rel(r->subject, r->rel, r->object, r->literal);
+}
+
+/* A hash of a (long) sentence, eight bytes at a time: FNV's byte loop
+ * would make interning cost more than the copy it saves. */
+static uint64_t hash_sentence(const char *s) {
+  size_t len = strlen(s);
+  uint64_t h = 14695981039346656037ull ^ len;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+  }
+  return fnv_bytes(h, s + i, len - i);
+}
+
+static uint64_t rehash_sent(const CnkgGraph *g, size_t i) {
+  return hash_sentence(g->sents[i]);
 }
 
 static size_t find_doc(const CnkgGraph *g, const char *key) {
@@ -231,13 +258,12 @@ static void free_entity(CnkgEntity *e) {
   free(e->code);
   for (size_t i = 0; i < e->n_aliases; i++) free(e->aliases[i]);
   free(e->aliases);
-  for (size_t i = 0; i < e->n_mentions; i++) free(e->mentions[i].anchor);
   free(e->mentions);
 }
 
+/* Evidence sentences belong to the graph's pool (see intern_sentence). */
 static void free_relation(CnkgRelation *r) {
   free(r->literal);
-  for (size_t i = 0; i < r->n_evidence; i++) free(r->evidence[i].sentence);
   free(r->evidence);
 }
 
@@ -246,6 +272,9 @@ void cnkg_graph_free(CnkgGraph *graph) {
   for (size_t i = 0; i < graph->n_docs; i++) free_document(&graph->docs[i]);
   for (size_t i = 0; i < graph->n_ents; i++) free_entity(&graph->ents[i]);
   for (size_t i = 0; i < graph->n_rels; i++) free_relation(&graph->rels[i]);
+  for (size_t i = 0; i < graph->n_sents; i++) free(graph->sents[i]);
+  free(graph->sents);
+  index_clear(&graph->sent_index);
   free(graph->docs);
   free(graph->ents);
   free(graph->pinned);
@@ -454,6 +483,45 @@ void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags) {
   graph->ents[entity].flags = flags;
 }
 
+/* The graph's copy of a sentence or an anchor (NULL stays NULL): one per
+ * distinct string. */
+static CnkgStatus intern_sentence(CnkgGraph *g, const char *sentence,
+                                  char **out) {
+  *out = NULL;
+  if (!sentence) return CNKG_SUCCESS;
+  /* relations come sentence by sentence, between mentions' anchors: try
+   * the last two first */
+  for (size_t k = 0; k < 2 && k < g->n_sents; k++)
+    if (strcmp(g->sents[g->recent[k]], sentence) == 0) {
+      *out = g->sents[g->recent[k]];
+      return CNKG_SUCCESS;
+    }
+  uint64_t h = hash_sentence(sentence);
+  if (g->sent_index.size) {
+    size_t m = g->sent_index.size - 1, j = (size_t)h & m;
+    for (; g->sent_index.slots[j] != SIZE_MAX; j = (j + 1) & m)
+      if (strcmp(g->sents[g->sent_index.slots[j]], sentence) == 0) {
+        g->recent[1] = g->recent[0];
+        g->recent[0] = g->sent_index.slots[j];
+        *out = g->sents[g->recent[0]];
+        return CNKG_SUCCESS;
+      }
+  }
+  if (grow_cap((void **)&g->sents, g->n_sents, &g->cap_sents, sizeof *g->sents))
+    return CNKG_ERR_NOMEM;
+  char *copy = cnkg_strndup(sentence, strlen(sentence));
+  if (!copy) return CNKG_ERR_NOMEM;
+  g->sents[g->n_sents] = copy;
+  if (index_put(g, &g->sent_index, h, g->n_sents, rehash_sent)) {
+    free(copy);
+    return CNKG_ERR_NOMEM;
+  }
+  g->recent[1] = g->n_sents ? g->recent[0] : 0;
+  g->recent[0] = g->n_sents++;
+  *out = copy;
+  return CNKG_SUCCESS;
+}
+
 CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
                                   size_t begin, size_t end,
                                   const char *anchor) {
@@ -462,20 +530,26 @@ CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
   CnkgEntity *e = &graph->ents[entity];
   if (grow((void **)&e->mentions, e->n_mentions, sizeof *e->mentions))
     return CNKG_ERR_NOMEM;
-  bool failed = false;
-  CnkgMention m = {doc, begin, end, dup_or_null(anchor, &failed)};
-  if (failed) return CNKG_ERR_NOMEM;
+  CnkgMention m = {doc, begin, end, NULL};
+  if (intern_sentence(graph, anchor, &m.anchor)) return CNKG_ERR_NOMEM;
   e->mentions[e->n_mentions++] = m;
   return CNKG_SUCCESS;
 }
 
-static CnkgStatus add_evidence(CnkgRelation *r, const CnkgEvidence *ev) {
+static CnkgStatus add_evidence(CnkgGraph *g, CnkgRelation *r,
+                               const CnkgEvidence *ev) {
+  CnkgEvidence e = {ev->doc, ev->begin, ev->end, NULL};
+  if (intern_sentence(g, ev->sentence, &e.sentence)) return CNKG_ERR_NOMEM;
+  /* The same relation stated again by the same sentence (a name repeated
+   * in it) adds nothing: canonicalisation would drop the copy anyway. */
+  if (r->n_evidence) {
+    const CnkgEvidence *last = &r->evidence[r->n_evidence - 1];
+    if (last->doc == e.doc && last->begin == e.begin && last->end == e.end &&
+        last->sentence == e.sentence)
+      return CNKG_SUCCESS;
+  }
   if (grow((void **)&r->evidence, r->n_evidence, sizeof *r->evidence))
     return CNKG_ERR_NOMEM;
-  bool failed = false;
-  CnkgEvidence e = {ev->doc, ev->begin, ev->end,
-                    dup_or_null(ev->sentence, &failed)};
-  if (failed) return CNKG_ERR_NOMEM;
   r->evidence[r->n_evidence++] = e;
   return CNKG_SUCCESS;
 }
@@ -512,7 +586,8 @@ CnkgStatus cnkg_graph_add_relation(CnkgGraph *graph, size_t subject,
     }
     at = graph->n_rels++;
   }
-  return evidence ? add_evidence(&graph->rels[at], evidence) : CNKG_SUCCESS;
+  return evidence ? add_evidence(graph, &graph->rels[at], evidence)
+                  : CNKG_SUCCESS;
 }
 
 /* True if label a is a better preferred label than b: more code points,
@@ -592,6 +667,17 @@ done:
   free(doc_map);
   free(ent_map);
   return s;
+}
+
+CnkgStatus cnkg_graph_absorb(CnkgGraph *into, CnkgGraph *from) {
+  if (!into || !from) return CNKG_ERR_ARG;
+  if (into->n_docs || into->n_ents || into->n_rels || into->n_sents)
+    return cnkg_graph_merge(into, from);
+  /* into is empty: merging would copy from entire; take it over instead */
+  CnkgGraph empty = *into;
+  *into = *from;
+  *from = empty;
+  return CNKG_SUCCESS;
 }
 
 /* ---- canonical order -------------------------------------------------- */
@@ -712,7 +798,6 @@ static void dedupe_mentions(CnkgEntity *e) {
     if (w > 0 && e->mentions[w - 1].doc == m->doc &&
         e->mentions[w - 1].begin == m->begin &&
         e->mentions[w - 1].end == m->end) {
-      free(m->anchor);
       continue;
     }
     e->mentions[w++] = *m;
@@ -726,10 +811,8 @@ static void dedupe_evidence(CnkgRelation *r) {
     CnkgEvidence *v = &r->evidence[i];
     if (w > 0 && r->evidence[w - 1].doc == v->doc &&
         r->evidence[w - 1].begin == v->begin &&
-        r->evidence[w - 1].end == v->end) {
-      free(v->sentence);
-      continue;
-    }
+        r->evidence[w - 1].end == v->end)
+      continue; /* its sentence stays in the graph's pool */
     r->evidence[w++] = *v;
   }
   r->n_evidence = w;

@@ -35,7 +35,8 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
     size_t be = oe <= st->n_cp ? st->cp_byte[oe] : olen;
     if (bb != SIZE_MAX && be >= bb) anchor = cnkg_strndup(o + bb, be - bb);
   }
-  CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, ob, oe, anchor);
+  CnkgStatus s = cnkg_graph_add_mention(st->graph, entity, st->doc, st->cp_base + ob,
+                                        st->cp_base + oe, anchor);
   free(anchor);
   if (s) return s;
   size_t ns = st->text->n_sentences;
@@ -76,11 +77,17 @@ CnkgStatus cnkg_docstate_relate(CnkgDocState *st, size_t subject, CnkgRel rel,
   const CnkgSentence *s = &st->text->sentences[sentence];
   CnkgEvidence ev = {st->doc, 0, 0, NULL};
   cnkg_text_span(st->text, s->begin, s->end, &ev.begin, &ev.end);
-  ev.sentence = cnkg_strndup(st->text->norm + s->begin, s->end - s->begin);
-  if (!ev.sentence) return CNKG_ERR_NOMEM;
-  CnkgStatus r = cnkg_graph_add_relation(st->graph, subject, rel, object, literal, &ev);
-  free(ev.sentence);
-  return r;
+  ev.begin += st->cp_base;
+  ev.end += st->cp_base;
+  /* relations come sentence by sentence: one copy serves them all */
+  if (st->evidence_of != sentence || !st->evidence_text) {
+    free(st->evidence_text);
+    st->evidence_text = cnkg_strndup(st->text->norm + s->begin, s->end - s->begin);
+    st->evidence_of = sentence;
+    if (!st->evidence_text) return CNKG_ERR_NOMEM;
+  }
+  ev.sentence = st->evidence_text;
+  return cnkg_graph_add_relation(st->graph, subject, rel, object, literal, &ev);
 }
 
 size_t cnkg_docstate_first_span(const CnkgDocState *st, size_t sentence) {
@@ -116,4 +123,6 @@ void cnkg_docstate_clear(CnkgDocState *st) {
   free(st->cp_byte);
   st->cp_byte = NULL;
   st->n_cp = 0;
+  free(st->evidence_text);
+  st->evidence_text = NULL;
 }

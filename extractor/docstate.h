@@ -29,6 +29,9 @@ typedef struct {
   const CnkgDivision *division;
   CnkgGraph *graph;            /* per-document graph */
   size_t doc;                  /* index of this document in graph */
+  size_t cp_base;              /* code points of the document before text
+                                  (a long document is read in parts): added
+                                  to every offset written to the graph */
   const CnkgLog *log;
   CnkgSpan *spans;             /* owned; in the order added */
   size_t n_spans, cap_spans;
@@ -45,6 +48,9 @@ typedef struct {
                                   SIZE_MAX; with span_next, a sentence's
                                   spans without scanning them all */
   size_t *sent_last_span;      /* owned: per sentence, its last span */
+  char *evidence_text;         /* owned, made on first use: the text of
+                                  sentence evidence_of, for relations */
+  size_t evidence_of;
 } CnkgDocState;
 
 /* Adds a mention of entity for the normalised byte range [begin, end) of

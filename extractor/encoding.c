@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <uchardet/uchardet.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
@@ -158,6 +159,13 @@ static CnkgStatus finish(const char *name, const CnkgLog *log, Out *o,
   return CNKG_SUCCESS;
 }
 
+bool cnkg_encoding_plain_utf8(const void *bytes, size_t len) {
+  const unsigned char *b = bytes;
+  if (len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) return false;
+  const char *s = bytes;
+  return !memchr(s, 0, len) && cnkg_utf8_valid(s, len) && !looks_binary(s, len);
+}
+
 CnkgStatus cnkg_encoding_decode(const char *name, const void *bytes,
                                 size_t len, const CnkgLog *log, char **out,
                                 size_t *out_len, const char **encoding) {
@@ -197,6 +205,9 @@ CnkgStatus cnkg_encoding_decode(const char *name, const void *bytes,
   /* Not UTF-8: ask uchardet, but trust a Chinese encoding that decodes
    * cleanly over a Latin guess (short Chinese texts are often misread). */
   char detected[64] = "";
+  /* uchardet is C++ (a failed allocation in it would abort) and copies the
+   * text it is given: only with room for that */
+  if (!cnkg_memory_headroom(((size_t)8 << 20) + 2 * len)) return CNKG_ERR_NOMEM;
   uchardet_t ud = uchardet_new();
   if (ud) {
     if (uchardet_handle_data(ud, s, len) == 0) {

@@ -6,6 +6,7 @@
 #ifndef CNKG_EXTRACTOR_ENCODING_H
 #define CNKG_EXTRACTOR_ENCODING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "cnkg/log.h"
@@ -20,5 +21,10 @@
 CnkgStatus cnkg_encoding_decode(const char *name, const void *bytes,
                                 size_t len, const CnkgLog *log, char **out,
                                 size_t *out_len, const char **encoding);
+
+/* True when cnkg_encoding_decode would return bytes unchanged as UTF-8 text
+ * (well-formed UTF-8 without a byte-order mark, NUL or binary content), so
+ * that they can be used as they are. */
+bool cnkg_encoding_plain_utf8(const void *bytes, size_t len);
 
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The extraction pipeline for one document: intake -> LAC per sentence ->
  * recognisers (place, org, person, industry, policy) -> per-document graph.
- * Long-lived, read-only state (division index, LAC model, recognisers) is in
- * CnkgExtractor; per-thread scratch (OpenCC, LAC buffers) in CnkgWorker.
+ * Long-lived, read-only state (division index, LAC model, recognisers, the
+ * OpenCC normaliser) is in CnkgExtractor; per-thread scratch (intake, LAC
+ * buffers) in CnkgWorker.
  * Depends on the extractor modules and graph.h; never on out/. */
 #include "extractor/extract.h"
 
@@ -18,9 +19,12 @@
 #include "extractor/docstate.h"
 #include "extractor/intake.h"
 #include "extractor/lac.h"
+#include "extractor/normalize.h"
 #include "extractor/recognizers.h"
+#include "extractor/strids.h"
 
 struct CnkgExtractor {
+  CnkgNormalize *norm; /* one OpenCC for all threads, opened at start-up */
   CnkgDivision *division;
   CnkgLac *lac;  /* NULL in fast mode */
   CnkgPlaceRecognizer *place;
@@ -62,6 +66,7 @@ void cnkg_extractor_free(CnkgExtractor *ex) {
   cnkg_place_free(ex->place);
   cnkg_lac_free(ex->lac);
   cnkg_division_free(ex->division);
+  cnkg_normalize_free(ex->norm);
   free(ex);
 }
 
@@ -76,7 +81,8 @@ CnkgStatus cnkg_extractor_new(const CnkgExtractorConfig *config,
   CnkgExtractor *ex = calloc(1, sizeof *ex);
   if (!ex) return CNKG_ERR_NOMEM;
   char *path = NULL;
-  CnkgStatus s = open_data(config, "division.idx", &path, err, errsize);
+  CnkgStatus s = cnkg_normalize_new(NULL, &ex->norm, err, errsize);
+  if (!s) s = open_data(config, "division.idx", &path, err, errsize);
   if (!s) s = cnkg_division_open(path, &ex->division, err, errsize);
   free(path);
   path = NULL;
@@ -102,10 +108,16 @@ CnkgStatus cnkg_worker_new(const CnkgExtractor *ex, CnkgWorker **out, char *err,
                            size_t errsize) {
   *out = NULL;
   CnkgWorker *w = calloc(1, sizeof *w);
-  if (!w) return CNKG_ERR_NOMEM;
+  if (!w) {
+    if (err && errsize) snprintf(err, errsize, "%s", cnkg_strerror(CNKG_ERR_NOMEM));
+    return CNKG_ERR_NOMEM;
+  }
   w->ex = ex;
-  CnkgStatus s = cnkg_intake_new(&w->intake, err, errsize);
+  /* the analyser's memory now, or a clear error, not a hang mid-run */
+  CnkgStatus s = ex->lac ? cnkg_lac_prepare_thread(ex->lac, err, errsize) : CNKG_SUCCESS;
+  if (!s) s = cnkg_intake_new_sharing(ex->norm, &w->intake, err, errsize);
   if (s) {
+    if (err && errsize && !err[0]) snprintf(err, errsize, "%s", cnkg_strerror(s));
     free(w);
     return s;
   }
@@ -143,36 +155,42 @@ static CnkgStatus analyse_sentences(CnkgWorker *w, const CnkgText *text) {
   return st;
 }
 
-static CnkgStatus add_document(CnkgGraph *graph, const char *name,
-                               const void *bytes, size_t len,
-                               const CnkgText *text, size_t *doc) {
-  char sha[65], key[32];
-  cnkg_sha256_hex(bytes, len, sha);
+/* Documents longer than this (bytes of decoded text) are prepared and
+ * analysed in parts of at most this size, cut at line breaks or sentence
+ * ends, so that a document's working memory (offset maps, analyses, span
+ * tables) stays bounded and each part costs the same time: only the graph
+ * grows with the document. A part sees nothing of the others (its own
+ * focus place, no coreference across parts), which matters only for texts
+ * far longer than any article: 256 KiB is some 85,000 Chinese characters,
+ * and the analyser's memory for a part is about ten times its size. */
+#define PART_BYTES ((size_t)1 << 18)
+
+/* Adds the document; metadata may be NULL (added later by a second call,
+ * which fills what is still missing). */
+static CnkgStatus add_document(CnkgGraph *graph, const char *name, const char *sha,
+                               const CnkgText *meta, size_t n_chars, size_t *doc) {
+  char key[32];
   snprintf(key, sizeof key, "doc/%.16s", sha);
   CnkgDocument d = {0};
   d.key = key;
   d.path = (char *)(uintptr_t)name;
-  d.sha256 = sha;
-  d.title = text->title;
-  d.author = text->author;
-  d.photographer = text->photographer;
-  d.source = text->source;
-  d.n_chars = text->orig_chars;
+  d.sha256 = (char *)(uintptr_t)sha;
+  if (meta) {
+    d.title = meta->title;
+    d.author = meta->author;
+    d.photographer = meta->photographer;
+    d.source = meta->source;
+  }
+  d.n_chars = n_chars;
   return cnkg_graph_add_document(graph, &d, doc);
 }
 
-CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
-                                const void *bytes, size_t len,
-                                const CnkgLog *log, CnkgGraph *graph) {
-  if (!w || !name || (!bytes && len) || !graph) return CNKG_ERR_ARG;
-  CnkgText *text = NULL;
-  double t0 = now_seconds();
-  CnkgStatus s = cnkg_intake_text(w->intake, name, bytes, len, log, &text);
-  double t1 = now_seconds();
-  w->timings.intake += t1 - t0;
-  if (s) return s;
-  w->timings.documents++;
-  w->timings.chars += text->orig_chars;
+/* Analyses one prepared text (the document or one part of it) into graph,
+ * whose document doc it is; cp_base: code points of the document before
+ * the text. */
+static CnkgStatus extract_text(CnkgWorker *w, const char *name, const CnkgText *text,
+                               size_t doc, size_t cp_base, const CnkgLog *log,
+                               CnkgGraph *graph) {
   const CnkgExtractor *ex = w->ex;
   CnkgDocState st = {0};
   st.name = name;
@@ -181,8 +199,11 @@ CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
   st.graph = graph;
   st.log = log;
   st.focus_place = SIZE_MAX;
-  s = add_document(graph, name, bytes, len, text, &st.doc);
-  if (!s && ex->lac) {
+  st.doc = doc;
+  st.cp_base = cp_base;
+  CnkgStatus s = CNKG_SUCCESS;
+  double t1 = now_seconds();
+  if (ex->lac) {
     s = analyse_sentences(w, text);
     st.lac = w->lac_results;
   }
@@ -197,10 +218,104 @@ CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
   w->timings.lexical += t2 - t1;
   w->timings.places += t3 - t2;
   w->timings.others += now_seconds() - t3;
+  w->timings.chars += text->orig_chars;
+  cnkg_docstate_clear(&st);
+  return s;
+}
+
+/* Appends the "、"-separated names of list not yet in seen to *joined. */
+static CnkgStatus join_new_names(CnkgStrIds *seen, const char *list, char **joined) {
+  for (size_t i = 0, n = list ? strlen(list) : 0; i < n;) {
+    const char *sep = strstr(list + i, "\xE3\x80\x81");
+    size_t e = sep ? (size_t)(sep - list) : n, before = seen->n, id;
+    if (e > i && cnkg_strids_add(seen, list + i, e - i, &id)) return CNKG_ERR_NOMEM;
+    if (seen->n > before) {
+      size_t old = *joined ? strlen(*joined) : 0;
+      char *j = realloc(*joined, old + 3 + (e - i) + 1);
+      if (!j) return CNKG_ERR_NOMEM;
+      if (old) memcpy(j + old, "\xE3\x80\x81", 3);
+      size_t at = old ? old + 3 : 0;
+      memcpy(j + at, list + i, e - i);
+      j[at + e - i] = '\0';
+      *joined = j;
+    }
+    i = sep ? e + 3 : n;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* A document longer than PART_BYTES, part by part; the credits of all
+ * parts are the document's. */
+static CnkgStatus extract_parts(CnkgWorker *w, const char *name, const char *sha,
+                                const CnkgDecoded *d, const CnkgLog *log,
+                                CnkgGraph *graph) {
+  size_t doc = 0, cp_base = 0;
+  CnkgStatus s = CNKG_SUCCESS;
+  CnkgStrIds seen[3] = {{0}, {0}, {0}};
+  char *names[3] = {NULL, NULL, NULL};
+  for (size_t b = 0, part = 0; b < d->len && !s; part++) {
+    size_t e = cnkg_intake_part_end(d, b, PART_BYTES);
+    CnkgText *text = NULL;
+    double t0 = now_seconds();
+    s = cnkg_intake_part(w->intake, d, b, e, &text);
+    w->timings.intake += now_seconds() - t0;
+    if (!s && part == 0) {
+      CnkgText title_only = {0};
+      title_only.title = text->title;
+      s = add_document(graph, name, sha, &title_only,
+                       cnkg_utf8_count(d->text, d->len), &doc);
+    }
+    if (!s) s = join_new_names(&seen[0], text->author, &names[0]);
+    if (!s) s = join_new_names(&seen[1], text->photographer, &names[1]);
+    if (!s) s = join_new_names(&seen[2], text->source, &names[2]);
+    if (!s) s = extract_text(w, name, text, doc, cp_base, log, graph);
+    if (text) cp_base += text->orig_chars;
+    cnkg_text_free(text);
+    b = e;
+  }
+  if (!s && (names[0] || names[1] || names[2])) {
+    CnkgText credits = {0};
+    credits.author = names[0];
+    credits.photographer = names[1];
+    credits.source = names[2];
+    s = add_document(graph, name, sha, &credits, 0, &doc);
+  }
+  for (int k = 0; k < 3; k++) {
+    cnkg_strids_free(&seen[k]);
+    free(names[k]);
+  }
+  return s;
+}
+
+CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
+                                const void *bytes, size_t len,
+                                const CnkgLog *log, CnkgGraph *graph) {
+  if (!w || !name || (!bytes && len) || !graph) return CNKG_ERR_ARG;
+  char sha[65];
+  cnkg_sha256_hex(bytes ? bytes : "", len, sha);
+  CnkgDecoded d;
+  double t0 = now_seconds();
+  CnkgStatus s = cnkg_intake_decode(w->intake, name, bytes, len, log, &d);
+  w->timings.intake += now_seconds() - t0;
+  if (s) return s;
+  w->timings.documents++;
+  if (d.len > PART_BYTES) {
+    s = extract_parts(w, name, sha, &d, log, graph);
+  } else {
+    CnkgText *text = NULL;
+    t0 = now_seconds();
+    s = cnkg_intake_part(w->intake, &d, 0, d.len, &text);
+    w->timings.intake += now_seconds() - t0;
+    cnkg_decoded_clear(&d);
+    if (s) return s;
+    size_t doc = 0;
+    s = add_document(graph, name, sha, text, text->orig_chars, &doc);
+    if (!s) s = extract_text(w, name, text, doc, 0, log, graph);
+    cnkg_text_free(text);
+  }
+  cnkg_decoded_clear(&d);
   if (s)
     cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS, "extraction failed: %s",
              cnkg_strerror(s));
-  cnkg_docstate_clear(&st);
-  cnkg_text_free(text);
   return s;
 }

@@ -99,11 +99,14 @@ CnkgStatus cnkg_furniture_new(CnkgFurniture **out, char *err, size_t errsize) {
     if (!f->re[i]) {
       PCRE2_UCHAR msg[160];
       pcre2_get_error_message(code, msg, sizeof msg);
+      /* patterns compile per thread: memory can run out here */
+      bool nomem = code == PCRE2_ERROR_HEAP_FAILED;
       if (err && errsize)
-        snprintf(err, errsize, "furniture pattern %d at %zu: %s", i,
+        snprintf(err, errsize, nomem ? "out of memory compiling patterns"
+                                     : "furniture pattern %d at %zu: %s", i,
                  (size_t)off, (const char *)msg);
       cnkg_furniture_free(f);
-      return CNKG_ERR_PATTERN;
+      return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
     }
     pcre2_jit_compile(f->re[i], PCRE2_JIT_COMPLETE);
   }

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
+#include "extractor/strids.h"
 
 typedef struct {
   char *buf;
@@ -123,31 +125,293 @@ static void trim_site_suffix(char *t) {
   }
 }
 
-static void walk(xmlNode *n, Buf *b, int depth) {
-  for (; n; n = n->next) {
+/* libxml2's errors go nowhere (library code never prints). */
+static void quiet(void *data, xmlErrorPtr error) {
+  (void)data;
+  (void)error;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void quiet_generic(void *data, const char *msg, ...) {
+  (void)data;
+  (void)msg;
+}
+
+static bool is_block(const xmlNode *n) {
+  return n->type == XML_ELEMENT_NODE && name_in((const char *)n->name, BLOCK);
+}
+
+/* The text of the siblings from n on and everything below them, in
+ * document order. The walk follows parent links rather than recursing, so
+ * no nesting depth (libxml2 allows 256) can overflow the stack or make
+ * text disappear. */
+static void walk(xmlNode *n, Buf *b) {
+  xmlNode *top = n ? n->parent : NULL;
+  while (n) {
+    bool descend = false;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
       if (n->content) text_of(b, n->content);
+    } else if (n->type == XML_ELEMENT_NODE && !name_in((const char *)n->name, SKIP) &&
+               !furniture_attr(n)) {
+      if (is_block(n)) newline(b);
+      descend = n->children != NULL;
+      if (!descend && is_block(n)) newline(b);
+    }
+    if (descend) {
+      n = n->children;
       continue;
     }
-    if (n->type != XML_ELEMENT_NODE) continue; /* comments, PIs */
-    const char *name = (const char *)n->name;
-    if (name_in(name, SKIP) || furniture_attr(n)) continue;
-    bool block = name_in(name, BLOCK);
-    if (block) newline(b);
-    if (depth < 200) walk(n->children, b, depth + 1);
-    if (block) newline(b);
+    /* up to the next sibling, closing the blocks left on the way */
+    while (n && !n->next) {
+      n = n->parent;
+      if (!n || n == top) return;
+      if (is_block(n)) newline(b);
+    }
+    n = n->next;
   }
 }
 
+/* The first element called name at or below the siblings from n on, in
+ * document order (iteratively, as walk). */
 static xmlNode *find(xmlNode *n, const char *name) {
-  for (; n; n = n->next) {
-    if (n->type == XML_ELEMENT_NODE &&
-        strcasecmp((const char *)n->name, name) == 0)
+  xmlNode *top = n ? n->parent : NULL;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0)
       return n;
-    xmlNode *r = find(n->children, name);
-    if (r) return r;
+    if (n->children) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) {
+      n = n->parent;
+      if (!n || n == top) return NULL;
+    }
+    n = n->next;
   }
   return NULL;
+}
+
+/* ---- bounding what libxml2 is given ------------------------------------
+ * libxml2's HTML parser compares each attribute of a tag with all earlier
+ * ones (a tag with 20,000 attributes took minutes), and stops reading the
+ * document where elements nest deeper than 256 (the rest of the text was
+ * lost). A linear pass over the markup first keeps at most MAX_ATTRS
+ * attributes of a tag and leaves out the tags of elements nested deeper
+ * than MAX_NESTING (their text stays, in their ancestor). It tracks
+ * nesting as start and end tags pair up, which libxml2's rules (implied
+ * and auto-closed elements) may not quite match: should libxml2 still
+ * stop early, the caller is told. */
+#define MAX_ATTRS 64
+#define MAX_NESTING 160
+
+static const char *const VOID_ELEMENTS[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "keygen",
+    NULL};
+/* Elements whose start ends an open paragraph. */
+static const char *const P_CLOSERS[] = {
+    "address", "article", "aside", "blockquote", "details", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "table", "ul", NULL};
+/* Elements whose content is text up to their end tag, not markup. */
+static const char *const RAW_ELEMENTS[] = {"script", "style", "textarea", "title",
+                                           "xmp", "iframe", "noembed", "noframes",
+                                           NULL};
+
+typedef struct {
+  CnkgStrIds names;        /* lower-case tag names */
+  size_t *open_count;      /* per name: open elements in the stack */
+  size_t *dropped;         /* per name: start tags left out, not yet closed */
+  size_t cap;
+  size_t stack[MAX_NESTING]; /* open elements (name ids), innermost last */
+  size_t depth;
+} Nesting;
+
+static bool name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '-' || c == ':' || c == '_' || c == '.';
+}
+
+static bool html_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The id of the lower-case form of s[0, n) in x (CNKG_ERR_NOMEM). */
+static CnkgStatus name_id(Nesting *x, const char *s, size_t n, size_t *id) {
+  char low[64];
+  if (n > sizeof low) n = sizeof low;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
+  CnkgStatus st = cnkg_strids_add(&x->names, low, n, id);
+  if (st || *id < x->cap) return st;
+  size_t cap = x->cap ? x->cap * 2 : 64;
+  size_t *a = realloc(x->open_count, cap * sizeof *a);
+  if (!a) return CNKG_ERR_NOMEM;
+  x->open_count = a;
+  size_t *d = realloc(x->dropped, cap * sizeof *d);
+  if (!d) return CNKG_ERR_NOMEM;
+  x->dropped = d;
+  for (size_t i = x->cap; i < cap; i++) a[i] = d[i] = 0;
+  x->cap = cap;
+  return CNKG_SUCCESS;
+}
+
+/* End of the tag that starts at s[i] (after its '>'), with the spans of
+ * its attributes beyond MAX_ATTRS left out of out (when out is given). */
+static size_t tag_end(const char *s, size_t len, size_t i, Buf *out, size_t *n_attrs) {
+  size_t at = i;
+  *n_attrs = 0;
+  while (i < len) {
+    size_t w = i;
+    while (i < len && (html_space(s[i]) || s[i] == '/')) {
+      if (s[i] == '/' && i + 1 < len && s[i + 1] == '>') break;
+      i++;
+    }
+    if (i >= len || s[i] == '>' || (s[i] == '/' && i + 1 < len && s[i + 1] == '>')) {
+      size_t e = i >= len ? len : (s[i] == '>' ? i + 1 : i + 2);
+      if (out) put(out, s + at, e - at);
+      return e;
+    }
+    size_t a = i;
+    while (i < len && !html_space(s[i]) && s[i] != '>' && s[i] != '/' &&
+           (s[i] != '=' || i == a))
+      i++;
+    size_t j = i;
+    while (j < len && html_space(s[j])) j++;
+    if (j < len && s[j] == '=') {
+      j++;
+      while (j < len && html_space(s[j])) j++;
+      if (j < len && (s[j] == '"' || s[j] == '\'')) {
+        const char *q = memchr(s + j + 1, s[j], len - j - 1);
+        i = q ? (size_t)(q - s) + 1 : len;
+      } else {
+        i = j;
+        while (i < len && !html_space(s[i]) && s[i] != '>') i++;
+      }
+    }
+    if (++*n_attrs > MAX_ATTRS) {
+      /* copy what came before this attribute, skip it */
+      if (out) put(out, s + at, w - at);
+      at = i;
+    }
+  }
+  if (out) put(out, s + at, len - at);
+  return len;
+}
+
+/* An end tag of element id: true if it closes an element left out (and is
+ * to be left out too); else it closes the open element and those inside. */
+static bool close_element(Nesting *x, size_t id) {
+  if (x->dropped[id]) {
+    x->dropped[id]--;
+    return true;
+  }
+  while (x->open_count[id] && x->depth) {
+    size_t top = x->stack[--x->depth];
+    x->open_count[top]--;
+    if (top == id) break;
+  }
+  return false;
+}
+
+/* Before a start tag of name: the commonest of libxml2's implied end
+ * tags (a paragraph ends at a block, a list item at the next one, a cell
+ * at the next cell or row). */
+static void close_implied(Nesting *x, const char *name) {
+  while (x->depth) {
+    const char *top = cnkg_strids_str(&x->names, x->stack[x->depth - 1]);
+    bool closes = (!strcmp(top, "p") && name_in(name, P_CLOSERS)) ||
+                  (!strcmp(top, "li") && !strcmp(name, "li")) ||
+                  ((!strcmp(top, "dt") || !strcmp(top, "dd")) &&
+                   (!strcmp(name, "dt") || !strcmp(name, "dd"))) ||
+                  ((!strcmp(top, "td") || !strcmp(top, "th")) &&
+                   (!strcmp(name, "td") || !strcmp(name, "th") || !strcmp(name, "tr"))) ||
+                  (!strcmp(top, "tr") && !strcmp(name, "tr")) ||
+                  (!strcmp(top, "option") && !strcmp(name, "option"));
+    if (!closes) break;
+    x->open_count[x->stack[--x->depth]]--;
+  }
+}
+
+/* The markup with attributes and nesting bounded as above, in *out (a new
+ * buffer), or NULL in *out when s needs no change. */
+static CnkgStatus bound_markup(const char *s, size_t len, Buf *out, bool *changed) {
+  Nesting x;
+  memset(&x, 0, sizeof x);
+  Buf o = {0};
+  CnkgStatus st = CNKG_SUCCESS;
+  *changed = false;
+  size_t copied = 0; /* s[copied, i) is still to be copied to o */
+  for (size_t i = 0; i < len && !st && !o.failed;) {
+    const char *lt = memchr(s + i, '<', len - i);
+    if (!lt) break;
+    i = (size_t)(lt - s);
+    if (i + 4 <= len && !memcmp(s + i, "<!--", 4)) {
+      const char *e = NULL;
+      for (size_t k = i + 4; k + 3 <= len && !e; k++)
+        if (!memcmp(s + k, "-->", 3)) e = s + k;
+      i = e ? (size_t)(e - s) + 3 : len;
+      continue;
+    }
+    bool end = i + 1 < len && s[i + 1] == '/';
+    size_t nb = i + 1 + end, ne = nb;
+    while (ne < len && name_char(s[ne])) ne++;
+    if (ne == nb || !((s[nb] >= 'a' && s[nb] <= 'z') || (s[nb] >= 'A' && s[nb] <= 'Z'))) {
+      i++;
+      continue; /* not a tag: a bare '<' */
+    }
+    size_t id, n_attrs;
+    if ((st = name_id(&x, s + nb, ne - nb, &id))) break;
+    const char *name = cnkg_strids_str(&x.names, id);
+    if (end) {
+      const char *gt = memchr(s + ne, '>', len - ne);
+      size_t e = gt ? (size_t)(gt - s) + 1 : len;
+      if (close_element(&x, id)) { /* leave it out */
+        put(&o, s + copied, i - copied);
+        copied = e;
+        *changed = true;
+      }
+      i = e;
+      continue;
+    }
+    close_implied(&x, name);
+    bool deep = x.depth >= MAX_NESTING && !name_in(name, VOID_ELEMENTS);
+    put(&o, s + copied, i - copied);
+    size_t e = tag_end(s, len, ne, NULL, &n_attrs);
+    if (n_attrs > MAX_ATTRS || deep) *changed = true;
+    if (!deep) { /* the tag, less the attributes beyond the limit */
+      put(&o, s + i, ne - i);
+      tag_end(s, len, ne, &o, &n_attrs);
+    }
+    copied = e;
+    bool self_closed = e >= 2 && s[e - 2] == '/' && s[e - 1] == '>';
+    if (deep) {
+      x.dropped[id]++;
+    } else if (!self_closed && !name_in(name, VOID_ELEMENTS)) {
+      x.stack[x.depth++] = id;
+      x.open_count[id]++;
+    }
+    i = e;
+    if (name_in(name, RAW_ELEMENTS)) { /* to its end tag, as text */
+      size_t nl = strlen(name);
+      for (; i + 2 + nl <= len; i++)
+        if (s[i] == '<' && s[i + 1] == '/' && !strncasecmp(s + i + 2, name, nl)) break;
+    }
+  }
+  if (!st && !o.failed && *changed) put(&o, s + copied, len - copied);
+  if (!st && o.failed) st = CNKG_ERR_NOMEM;
+  if (st || !*changed) {
+    free(o.buf);
+    o.buf = NULL;
+  }
+  *out = o;
+  cnkg_strids_free(&x.names);
+  free(x.open_count);
+  free(x.dropped);
+  return st;
 }
 
 bool cnkg_html_sniff(const char *name, const char *s, size_t len) {
@@ -179,15 +443,53 @@ bool cnkg_html_sniff(const char *name, const char *s, size_t len) {
 }
 
 CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
-                             size_t *text_len, char **title) {
-  if (!s || !text || !text_len || !title) return CNKG_ERR_ARG;
+                             size_t *text_len, char **title, bool *cut) {
+  if (!s || !text || !text_len || !title || !cut) return CNKG_ERR_ARG;
   *text = NULL;
   *title = NULL;
   *text_len = 0;
-  if (len > (size_t)2147483647) return CNKG_ERR_TEXT;
-  htmlDocPtr doc = htmlReadMemory(s, (int)len, NULL, "UTF-8",
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                      HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  *cut = false;
+  Buf bounded;
+  bool changed;
+  CnkgStatus st = bound_markup(s, len, &bounded, &changed);
+  if (st) return st;
+  if (changed) {
+    s = bounded.buf;
+    len = bounded.len;
+  }
+  if (len > (size_t)2147483647) {
+    free(bounded.buf);
+    return CNKG_ERR_TEXT;
+  }
+  /* libxml2 2.9 can loop for ever where an allocation fails mid-parse:
+   * parse only with room for the tree (ten times the page, and more) */
+  if (!cnkg_memory_headroom(((size_t)32 << 20) + 10 * len)) {
+    free(bounded.buf);
+    return CNKG_ERR_NOMEM;
+  }
+  /* libxml2's errors are not printed (its handlers are per thread) */
+  xmlSetGenericErrorFunc(NULL, quiet_generic);
+  xmlResetLastError();
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  if (ctxt && ctxt->sax) ctxt->sax->serror = quiet;
+  htmlDocPtr doc = ctxt ? htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+                                             HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
+                        : NULL;
+  /* libxml2 stops the document where it nests too deeply, or where memory
+   * ran out (then the text is not the page's: no text at all) */
+  xmlErrorPtr last = xmlGetLastError();
+  bool nomem = !ctxt || ctxt->lastError.code == XML_ERR_NO_MEMORY ||
+               (last && last->code == XML_ERR_NO_MEMORY);
+  if (ctxt && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && ctxt->lastError.message &&
+      strstr(ctxt->lastError.message, "depth"))
+    *cut = true;
+  if (ctxt) htmlFreeParserCtxt(ctxt);
+  free(bounded.buf);
+  if (nomem) {
+    xmlFreeDoc(doc);
+    return CNKG_ERR_NOMEM;
+  }
   if (!doc) return CNKG_ERR_TEXT;
   xmlNode *root = xmlDocGetRootElement(doc);
   Buf b = {0};
@@ -206,7 +508,7 @@ CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
     }
   }
   xmlNode *body = find(root, "body");
-  walk(body ? body->children : root, &b, 0);
+  walk(body ? body->children : root, &b);
   xmlFreeDoc(doc);
   if (b.failed) {
     free(b.buf);

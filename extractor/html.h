@@ -17,9 +17,13 @@
 bool cnkg_html_sniff(const char *name, const char *s, size_t len);
 
 /* Extracts the article text (UTF-8, lines separated by '\n') and the
- * title (NULL if none) from UTF-8 HTML. Caller owns *text and *title
- * (free()). CNKG_ERR_TEXT (unparseable), CNKG_ERR_NOMEM. */
+ * title (NULL if none) from UTF-8 HTML, in time linear in len: a tag's
+ * attributes beyond the 64th are ignored and elements nested deeper than
+ * 160 are read as part of their ancestor. *cut says whether the parser
+ * still stopped early (nesting it could not follow), so that text after
+ * that point is missing. Caller owns *text and *title (free()).
+ * CNKG_ERR_TEXT (unparseable), CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
-                             size_t *text_len, char **title);
+                             size_t *text_len, char **title, bool *cut);
 
 #endif

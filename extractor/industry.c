@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extractor/lexicon.h"
+#include "extractor/strids.h"
 
 struct CnkgIndustryRecognizer {
   int unused; /* the word lists are static tables in lexicon.c */
@@ -920,48 +921,133 @@ static const char *product_of(const Cand *x) {
   return x->entry->canon ? x->entry->canon : x->entry->word;
 }
 
-/* Candidates for the same product and activity form one industry; a
- * generic product (蜂) joins the one specific product (中蜂) it narrows to
- * when the document has exactly one. */
-static void group_cands(Cands *c) {
-  for (size_t i = 0; i < c->n; i++) {
-    Cand *x = &c->v[i];
-    x->key = i;
-    for (size_t j = 0; j < i; j++) {
-      Cand *y = &c->v[j];
-      if (y->key != j) continue;
-      if (x->group == 's' || y->group == 's') {
-        if (strcmp(x->name, y->name) == 0) { x->key = j; break; }
-        continue;
-      }
-      /* one product, one kind of activity; two activities the text names
-       * (鹿茸加工, 鹿茸销售) stay two */
-      if (x->group == y->group && strcmp(product_of(x), product_of(y)) == 0 &&
-          !(x->explicit_act && y->explicit_act && strcmp(x->name, y->name) != 0)) {
-        x->key = j;
-        break;
-      }
-    }
+/* The id in t of the key "<group><text>" (added when new). */
+static CnkgStatus group_key(CnkgStrIds *t, char group, const char *text, size_t *id) {
+  size_t n = strlen(text);
+  char *k = malloc(n + 2);
+  if (!k) return CNKG_ERR_NOMEM;
+  k[0] = group;
+  memcpy(k + 1, text, n + 1);
+  CnkgStatus s = cnkg_strids_add(t, k, n + 1, id);
+  free(k);
+  return s;
+}
+
+/* A generic product's group (蜂) joins the one group of a specific product
+ * (中蜂) of its activity that narrows it, when the document has exactly one:
+ * merged_into[g] is set for each group g that joins another, as the groups
+ * are taken in order (a group that joined one is no longer a target). */
+static CnkgStatus join_generic(const Cands *c, size_t *merged_into) {
+  size_t n = c->n;
+  CnkgStrIds bases = {0};
+  size_t *start = calloc(n + 2, sizeof *start), *by_base = malloc((n + 1) * sizeof *by_base);
+  size_t *base_of = malloc((n + 1) * sizeof *base_of);
+  CnkgStatus s = start && by_base && base_of ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  /* the groups of specific products by activity and the generic product
+   * they narrow: by_base[start[b] ..], in order */
+  for (size_t i = 0; i < n && !s; i++) {
+    const Cand *y = &c->v[i];
+    base_of[i] = SIZE_MAX;
+    if (y->key != i || y->group == 's' || !y->entry || !y->entry->base) continue;
+    if (!(s = group_key(&bases, y->group, y->entry->base, &base_of[i]))) start[base_of[i] + 1]++;
   }
-  for (size_t i = 0; i < c->n; i++) {
-    Cand *x = &c->v[i];
+  for (size_t g = 0; g < bases.n && !s; g++) start[g + 1] += start[g];
+  for (size_t i = 0; i < n && !s; i++)
+    if (base_of[i] != SIZE_MAX) by_base[start[base_of[i]]++] = i;
+  for (size_t g = bases.n; g > 0 && !s; g--) start[g] = start[g - 1];
+  if (!s) start[0] = 0;
+  for (size_t i = 0; i < n && !s; i++) {
+    const Cand *x = &c->v[i];
     if (x->key != i || x->group == 's') continue;
+    size_t g, before = bases.n;
     const char *w = x->entry ? x->entry->word : x->prod;
+    if ((s = group_key(&bases, x->group, w, &g)) || g >= before) continue;
     size_t target = SIZE_MAX;
     bool unique = true;
-    for (size_t j = 0; j < c->n; j++) {
-      Cand *y = &c->v[j];
-      if (y->key != j || j == i || y->group != x->group) continue;
-      if (y->entry && y->entry->base && strcmp(y->entry->base, w) == 0) {
-        if (target != SIZE_MAX && target != j) unique = false;
-        target = j;
-      }
+    for (size_t q = start[g]; q < start[g + 1]; q++) {
+      size_t j = by_base[q];
+      if (j == i || merged_into[j] != SIZE_MAX) continue; /* no group now */
+      if (target != SIZE_MAX && target != j) unique = false;
+      target = j;
     }
-    if (target != SIZE_MAX && unique) {
-      for (size_t j = 0; j < c->n; j++)
-        if (c->v[j].key == i) c->v[j].key = target;
-    }
+    if (target != SIZE_MAX && unique) merged_into[i] = target;
   }
+  cnkg_strids_free(&bases);
+  free(start);
+  free(by_base);
+  free(base_of);
+  return s;
+}
+
+/* Candidates for the same product and activity form one industry, except
+ * that two activities the text names (鹿茸加工, 鹿茸销售) stay two; a
+ * generic product (蜂) joins the one specific product (中蜂) it narrows to
+ * when the document has exactly one. Each candidate joins the first
+ * earlier group that takes it, found through maps from names, products and
+ * (product, name) pairs to the first group of each (not by comparing it
+ * with every group). */
+static CnkgStatus group_cands(Cands *c) {
+  size_t n = c->n;
+  CnkgStrIds names = {0}, prods = {0}, pairs = {0};
+  size_t *first_any = malloc((n + 1) * sizeof *first_any);     /* by name */
+  size_t *first_sector = malloc((n + 1) * sizeof *first_sector);
+  size_t *first_prod = malloc((n + 1) * sizeof *first_prod);   /* by group+product */
+  /* by group+product: the first group whose activity the text does not
+   * name; by (group+product, name): the first whose activity it names */
+  size_t *first_plain = malloc((n + 1) * sizeof *first_plain);
+  size_t *first_named = malloc((n + 1) * sizeof *first_named);
+  size_t *merged_into = malloc((n + 1) * sizeof *merged_into);
+  CnkgStatus s = first_any && first_sector && first_prod && first_plain && first_named &&
+                         merged_into
+                     ? CNKG_SUCCESS
+                     : CNKG_ERR_NOMEM;
+  for (size_t i = 0; i <= n && !s; i++)
+    first_any[i] = first_sector[i] = first_prod[i] = first_plain[i] = first_named[i] =
+        merged_into[i] = SIZE_MAX;
+  for (size_t i = 0; i < n && !s; i++) {
+    Cand *x = &c->v[i];
+    size_t nid, pid = SIZE_MAX, kid = SIZE_MAX, j;
+    s = cnkg_strids_add(&names, x->name, strlen(x->name), &nid);
+    if (!s && x->group != 's') s = group_key(&prods, x->group, product_of(x), &pid);
+    if (!s && x->group != 's' && x->explicit_act) {
+      size_t pair[2] = {pid, nid};
+      s = cnkg_strids_add(&pairs, (const char *)pair, sizeof pair, &kid);
+    }
+    if (s) break;
+    if (x->group == 's') {
+      j = first_any[nid];
+    } else {
+      j = first_sector[nid];
+      /* a named activity joins a group of the product with the same name
+       * or with no named activity; otherwise any group of the product */
+      size_t by_prod = x->explicit_act ? first_plain[pid] : first_prod[pid];
+      if (x->explicit_act && first_named[kid] < by_prod) by_prod = first_named[kid];
+      if (by_prod < j) j = by_prod;
+    }
+    x->key = j == SIZE_MAX ? i : j;
+    if (j != SIZE_MAX) continue;
+    if (first_any[nid] == SIZE_MAX) first_any[nid] = i;
+    if (x->group == 's' && first_sector[nid] == SIZE_MAX) first_sector[nid] = i;
+    if (x->group != 's' && first_prod[pid] == SIZE_MAX) first_prod[pid] = i;
+    if (x->group != 's' && !x->explicit_act && first_plain[pid] == SIZE_MAX) first_plain[pid] = i;
+    if (x->group != 's' && x->explicit_act && first_named[kid] == SIZE_MAX) first_named[kid] = i;
+  }
+  if (!s) s = join_generic(c, merged_into);
+  for (size_t i = 0; i < n && !s; i++) {
+    size_t k = c->v[i].key;
+    while (merged_into[k] != SIZE_MAX) k = merged_into[k];
+    c->v[i].key = k;
+  }
+  cnkg_strids_free(&names);
+  cnkg_strids_free(&prods);
+  cnkg_strids_free(&pairs);
+  free(first_any);
+  free(first_sector);
+  free(first_prod);
+  free(first_plain);
+  free(first_named);
+  free(merged_into);
+  return s;
 }
 
 CnkgStatus cnkg_industry_new(const CnkgDivision *division,
@@ -982,65 +1068,89 @@ CnkgStatus cnkg_industry_new(const CnkgDivision *division,
 
 void cnkg_industry_free(CnkgIndustryRecognizer *r) { free(r); }
 
-static CnkgStatus emit(CnkgDocState *st, Cands *c) {
-  for (size_t g = 0; g < c->n; g++) {
-    if (c->v[g].key != g) continue;
-    /* The name: the first explicit product+activity form, preferring a
-     * specific product over the generic one it joined. */
-    size_t best = SIZE_MAX;
-    for (size_t i = 0; i < c->n; i++) {
-      if (c->v[i].key != g) continue;
-      if (best == SIZE_MAX) { best = i; continue; }
-      const Cand *b = &c->v[best], *x = &c->v[i];
-      bool xb = x->entry && x->entry->bound, bb = b->entry && b->entry->bound;
-      if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
-        best = i;
-    }
-    char *key = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, c->v[best].name, NULL);
-    if (!key) return CNKG_ERR_NOMEM;
-    size_t ent;
-    CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_INDUSTRY,
-                                         c->v[best].name, &ent);
-    free(key);
-    if (r) return r;
-    size_t n_related = 0;
-    for (size_t i = 0; i < c->n; i++) {
-      const Cand *x = &c->v[i];
-      if (x->key != g) continue;
-      if (strcmp(x->name, c->v[best].name) != 0) {
-        r = cnkg_graph_add_alias(st->graph, ent, x->name);
-        if (r) return r;
-      }
-      if (strcmp(x->surface, c->v[best].name) != 0 &&
-          cnkg_utf8_count(x->surface, strlen(x->surface)) >= 2) {
-        r = cnkg_graph_add_alias(st->graph, ent, x->surface);
-        if (r) return r;
-      }
-      r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+/* The members of each group, in order: member[start[g] .. start[g + 1]). */
+static CnkgStatus group_members(const Cands *c, size_t **start, size_t **member) {
+  *start = calloc(c->n + 2, sizeof **start);
+  *member = malloc((c->n + 1) * sizeof **member);
+  if (!*start || !*member) return CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < c->n; i++) (*start)[c->v[i].key + 1]++;
+  for (size_t g = 0; g < c->n; g++) (*start)[g + 1] += (*start)[g];
+  for (size_t i = 0; i < c->n; i++) (*member)[(*start)[c->v[i].key]++] = i;
+  for (size_t g = c->n; g > 0; g--) (*start)[g] = (*start)[g - 1];
+  (*start)[0] = 0;
+  return CNKG_SUCCESS;
+}
+
+/* Adds group g (its candidates members[0, n_members), in order): the
+ * industry, its mentions and aliases, and what carries it. */
+static CnkgStatus emit_group(CnkgDocState *st, const CnkgCarriers *ix, const Cands *c,
+                             const size_t *members, size_t n_members) {
+  /* The name: the first explicit product+activity form, preferring a
+   * specific product over the generic one it joined. */
+  size_t best = SIZE_MAX;
+  for (size_t m = 0; m < n_members; m++) {
+    size_t i = members[m];
+    if (best == SIZE_MAX) { best = i; continue; }
+    const Cand *b = &c->v[best], *x = &c->v[i];
+    bool xb = x->entry && x->entry->bound, bb = b->entry && b->entry->bound;
+    if ((bb && !xb) || (bb == xb && !b->explicit_act && x->explicit_act))
+      best = i;
+  }
+  char *key = cnkg_graph_key_hash(CNKG_TYPE_INDUSTRY, c->v[best].name, NULL);
+  if (!key) return CNKG_ERR_NOMEM;
+  size_t ent;
+  CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_INDUSTRY,
+                                       c->v[best].name, &ent);
+  free(key);
+  if (r) return r;
+  size_t n_related = 0;
+  for (size_t m = 0; m < n_members; m++) {
+    const Cand *x = &c->v[members[m]];
+    if (strcmp(x->name, c->v[best].name) != 0) {
+      r = cnkg_graph_add_alias(st->graph, ent, x->name);
       if (r) return r;
     }
-    /* Carriers named in the sentences first; only when none is, the place
-     * the paragraph, section or document is about. */
-    for (int pass = 0; pass < 2 && n_related == 0; pass++) {
-      for (size_t i = 0; i < c->n; i++) {
-        const Cand *x = &c->v[i];
-        if (x->key != g) continue;
-        size_t who[12];
-        unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
-        size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, sizeof who / sizeof who[0]);
-        for (size_t k = 0; k < n; k++) {
-          if (who[k] == ent) continue;
-          r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,
-                                   NULL, x->sentence);
-          if (r) return r;
-          n_related++;
-        }
-        if (pass == 1 && n_related) break;
+    if (strcmp(x->surface, c->v[best].name) != 0 &&
+        cnkg_utf8_count(x->surface, strlen(x->surface)) >= 2) {
+      r = cnkg_graph_add_alias(st->graph, ent, x->surface);
+      if (r) return r;
+    }
+    r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+    if (r) return r;
+  }
+  /* Carriers named in the sentences first; only when none is, the place
+   * the paragraph, section or document is about. */
+  for (int pass = 0; pass < 2 && n_related == 0; pass++) {
+    for (size_t m = 0; m < n_members; m++) {
+      const Cand *x = &c->v[members[m]];
+      size_t who[12];
+      unsigned flags = CNKG_CARRY_ORGS | (pass ? CNKG_CARRY_FOCUS : 0u);
+      size_t n = cnkg_lexicon_carriers(ix, x->sentence, x->begin, x->end,
+                                       flags, who, sizeof who / sizeof who[0]);
+      for (size_t k = 0; k < n; k++) {
+        if (who[k] == ent) continue;
+        r = cnkg_docstate_relate(st, who[k], CNKG_REL_HAS_INDUSTRY, ent,
+                                 NULL, x->sentence);
+        if (r) return r;
+        n_related++;
       }
+      if (pass == 1 && n_related) break;
     }
   }
   return CNKG_SUCCESS;
+}
+
+static CnkgStatus emit(CnkgDocState *st, Cands *c) {
+  size_t *start = NULL, *member = NULL;
+  CnkgCarriers *ix = cnkg_lexicon_carriers_new(st);
+  CnkgStatus r = ix ? group_members(c, &start, &member) : CNKG_ERR_NOMEM;
+  for (size_t g = 0; g < c->n && !r; g++)
+    if (c->v[g].key == g)
+      r = emit_group(st, ix, c, member + start[g], start[g + 1] - start[g]);
+  cnkg_lexicon_carriers_free(ix);
+  free(start);
+  free(member);
+  return r;
 }
 
 CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
@@ -1054,10 +1164,8 @@ CnkgStatus cnkg_industry_run(const CnkgIndustryRecognizer *rec,
     if (!r) r = scan_open(&c, st, si);
     if (!r) r = scan_integrated(&c, st, si);
   }
-  if (!r) {
-    group_cands(&c);
-    r = emit(st, &c);
-  }
+  if (!r) r = group_cands(&c);
+  if (!r) r = emit(st, &c);
   cands_free(&c);
   return r;
 }

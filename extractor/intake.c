@@ -6,6 +6,7 @@
 #include "extractor/intake.h"
 
 #include <libxml/parser.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,19 +16,31 @@
 #include "extractor/mapped.h"
 #include "extractor/normalize.h"
 #include "extractor/sentence.h"
+#include "extractor/strids.h"
 
 struct CnkgIntake {
   CnkgNormalize *norm;
+  bool own_norm;      /* else borrowed, shared with other threads */
   CnkgFurniture *furniture;
 };
 
 CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize) {
+  return cnkg_intake_new_sharing(NULL, intake, err, errsize);
+}
+
+CnkgStatus cnkg_intake_new_sharing(CnkgNormalize *norm, CnkgIntake **intake, char *err,
+                                   size_t errsize) {
   if (!intake) return CNKG_ERR_ARG;
   *intake = NULL;
   xmlInitParser();
   CnkgIntake *in = calloc(1, sizeof *in);
   if (!in) return CNKG_ERR_NOMEM;
-  CnkgStatus st = cnkg_normalize_new(NULL, &in->norm, err, errsize);
+  CnkgStatus st = CNKG_SUCCESS;
+  in->norm = norm;
+  if (!norm) {
+    st = cnkg_normalize_new(NULL, &in->norm, err, errsize);
+    in->own_norm = true;
+  }
   if (!st) st = cnkg_furniture_new(&in->furniture, err, errsize);
   if (st) {
     cnkg_intake_free(in);
@@ -39,7 +52,7 @@ CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize) {
 
 void cnkg_intake_free(CnkgIntake *intake) {
   if (!intake) return;
-  cnkg_normalize_free(intake->norm);
+  if (intake->own_norm) cnkg_normalize_free(intake->norm);
   cnkg_furniture_free(intake->furniture);
   free(intake);
 }
@@ -101,21 +114,23 @@ static CnkgStatus join_names(const CnkgText *t, CnkgCreditRole role,
   if (!s) return CNKG_ERR_NOMEM;
   size_t len = 0;
   s[0] = '\0';
+  CnkgStrIds seen = {0}; /* names written so far */
   for (size_t i = 0; i < t->n_credits; i++) {
     const CnkgCredit *c = &t->credits[i];
     if (c->role != role) continue;
-    size_t n = c->end - c->begin;
-    bool dup = false;
-    for (size_t j = 0; j < i && !dup; j++)
-      dup = t->credits[j].role == role && t->credits[j].end -
-            t->credits[j].begin == n &&
-            memcmp(t->norm + t->credits[j].begin, t->norm + c->begin, n) == 0;
-    if (dup) continue;
+    size_t n = c->end - c->begin, id, before = seen.n;
+    if (cnkg_strids_add(&seen, t->norm + c->begin, n, &id)) {
+      cnkg_strids_free(&seen);
+      free(s);
+      return CNKG_ERR_NOMEM;
+    }
+    if (seen.n == before) continue; /* named before */
     if (len) { memcpy(s + len, "\xE3\x80\x81", 3); len += 3; }
     memcpy(s + len, t->norm + c->begin, n);
     len += n;
     s[len] = '\0';
   }
+  cnkg_strids_free(&seen);
   *out = s;
   return CNKG_SUCCESS;
 }
@@ -216,25 +231,35 @@ static char *normalised_copy(CnkgNormalize *n, const char *s) {
   return r;
 }
 
-CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
-                            const void *bytes, size_t len, const CnkgLog *log,
-                            CnkgText **text) {
-  if (!in || !text || (!bytes && len)) return CNKG_ERR_ARG;
-  *text = NULL;
-  CnkgText *t = calloc(1, sizeof *t);
-  if (!t) return CNKG_ERR_NOMEM;
+CnkgStatus cnkg_intake_decode(CnkgIntake *in, const char *name, const void *bytes,
+                              size_t len, const CnkgLog *log, CnkgDecoded *out) {
+  if (!in || !out || (!bytes && len)) return CNKG_ERR_ARG;
+  memset(out, 0, sizeof *out);
   const char *enc = NULL;
-  CnkgStatus st = cnkg_encoding_decode(name, bytes ? bytes : "", len, log,
-                                       &t->orig, &t->orig_len, &enc);
-  if (st) { cnkg_text_free(t); return st; }
-  t->encoding = cnkg_strndup(enc, strlen(enc));
-  if (!t->encoding) { cnkg_text_free(t); return CNKG_ERR_NOMEM; }
-  char *html_title = NULL;
-  if (cnkg_html_sniff(name, t->orig, t->orig_len)) {
+  CnkgStatus st = CNKG_SUCCESS;
+  if (!cnkg_html_sniff(name, bytes ? bytes : "", len) &&
+      cnkg_encoding_plain_utf8(bytes ? bytes : "", len)) {
+    /* UTF-8 text as it is: no copy (a long document is copied part by
+     * part later) */
+    out->text = (char *)(uintptr_t)(bytes ? bytes : "");
+    out->len = len;
+    out->encoding = "UTF-8";
+    out->borrowed = true;
+    return CNKG_SUCCESS;
+  }
+  st = cnkg_encoding_decode(name, bytes ? bytes : "", len, log, &out->text, &out->len,
+                            &enc);
+  if (st) return st;
+  out->encoding = enc;
+  if (cnkg_html_sniff(name, out->text, out->len)) {
     char *plain = NULL;
     size_t plain_len = 0;
-    st = cnkg_html_extract(t->orig, t->orig_len, &plain, &plain_len,
-                           &html_title);
+    bool cut = false;
+    st = cnkg_html_extract(out->text, out->len, &plain, &plain_len, &out->html_title, &cut);
+    if (!st && cut)
+      cnkg_log(log, CNKG_LOG_WARNING, name, CNKG_NO_POS,
+               "HTML nested too deeply to follow; the text after that point is "
+               "missing");
     if (st == CNKG_ERR_TEXT) {
       cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
                "HTML could not be parsed; skipped");
@@ -244,16 +269,66 @@ CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
       cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS,
                "HTML parser returned malformed text; skipped");
       free(plain);
-      free(html_title);
-      html_title = NULL;
       st = CNKG_ERR_TEXT;
     }
-    if (st) { cnkg_text_free(t); return st; }
-    free(t->orig);
-    t->orig = plain;
-    t->orig_len = plain_len;
-    t->is_html = true;
+    if (st) {
+      cnkg_decoded_clear(out);
+      return st;
+    }
+    free(out->text);
+    out->text = plain;
+    out->len = plain_len;
+    out->is_html = true;
   }
+  return CNKG_SUCCESS;
+}
+
+void cnkg_decoded_clear(CnkgDecoded *d) {
+  if (!d) return;
+  if (!d->borrowed) free(d->text);
+  free(d->html_title);
+  memset(d, 0, sizeof *d);
+}
+
+/* Whether code point c ends a sentence or a clause, for cutting parts. */
+static int cut_rank(uint32_t c) {
+  if (c == '\n') return 3;
+  if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?') return 2;
+  if (c == 0xFF0C || c == 0xFF1B || c == ',' || c == ';') return 1;
+  return 0;
+}
+
+size_t cnkg_intake_part_end(const CnkgDecoded *d, size_t begin, size_t limit) {
+  if (begin >= d->len) return d->len;
+  if (limit < 16) limit = 16;
+  if (d->len - begin <= limit) return d->len;
+  /* the best cut in the second half of the window: after a line break,
+   * else after a sentence end, else after a clause mark, else at the last
+   * character boundary */
+  size_t best[4] = {0, 0, 0, 0};
+  size_t i = begin + limit / 2;
+  while (i > begin && ((unsigned char)d->text[i] & 0xC0u) == 0x80u) i--;
+  for (size_t end = begin + limit; i < end;) {
+    size_t k = i;
+    uint32_t c = cnkg_utf8_next(d->text, d->len, &k);
+    if (k > end) break;
+    i = k;
+    best[cut_rank(c)] = i;
+    best[0] = i;
+  }
+  for (int r = 3; r > 0; r--)
+    if (best[r]) return best[r];
+  return best[0] > begin ? best[0] : d->len;
+}
+
+/* Builds t from the decoded text orig[0, orig_len) (taken over). */
+static CnkgStatus prepare(CnkgIntake *in, CnkgText *t, char *orig, size_t orig_len,
+                          const char *enc, bool is_html, const char *html_title) {
+  t->orig = orig;
+  t->orig_len = orig_len;
+  t->is_html = is_html;
+  t->encoding = cnkg_strndup(enc, strlen(enc));
+  if (!t->encoding) return CNKG_ERR_NOMEM;
   t->orig_chars = cnkg_utf8_count(t->orig, t->orig_len);
 
   CnkgMapped full = {0};
@@ -261,7 +336,7 @@ CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
   CnkgCredit *credits = NULL;
   size_t n_lines = 0, n_credits = 0;
   char *first_heading = NULL;
-  st = cnkg_normalize_run(in->norm, t->orig, t->orig_len, &full);
+  CnkgStatus st = cnkg_normalize_run(in->norm, t->orig, t->orig_len, &full);
   if (!st)
     st = cnkg_furniture_scan(in->furniture, &full, &lines, &n_lines, &credits,
                              &n_credits);
@@ -295,12 +370,57 @@ CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
       first_heading = NULL;
     }
   }
-  free(html_title);
   free(first_heading);
   if (!st) st = join_names(t, CNKG_CREDIT_AUTHOR, &t->author);
   if (!st) st = join_names(t, CNKG_CREDIT_PHOTOGRAPHER, &t->photographer);
   if (!st) st = join_names(t, CNKG_CREDIT_SOURCE, &t->source);
-  if (st) { cnkg_text_free(t); return st; }
+  return st;
+}
+
+CnkgStatus cnkg_intake_part(CnkgIntake *in, const CnkgDecoded *d, size_t begin,
+                            size_t end, CnkgText **text) {
+  if (!in || !d || !text || begin > end || end > d->len) return CNKG_ERR_ARG;
+  *text = NULL;
+  CnkgText *t = calloc(1, sizeof *t);
+  char *orig = cnkg_strndup(d->text + begin, end - begin);
+  if (!t || !orig) {
+    free(t);
+    free(orig);
+    return CNKG_ERR_NOMEM;
+  }
+  /* only the first part has the page title (others may have a heading) */
+  CnkgStatus st = prepare(in, t, orig, end - begin, d->encoding, d->is_html,
+                          begin == 0 ? d->html_title : NULL);
+  if (st) {
+    cnkg_text_free(t);
+    return st;
+  }
+  *text = t;
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_intake_text(CnkgIntake *in, const char *name,
+                            const void *bytes, size_t len, const CnkgLog *log,
+                            CnkgText **text) {
+  if (!in || !text || (!bytes && len)) return CNKG_ERR_ARG;
+  *text = NULL;
+  CnkgDecoded d;
+  CnkgStatus st = cnkg_intake_decode(in, name, bytes, len, log, &d);
+  if (st) return st;
+  CnkgText *t = calloc(1, sizeof *t);
+  if (!t) {
+    cnkg_decoded_clear(&d);
+    return CNKG_ERR_NOMEM;
+  }
+  char *orig = d.borrowed ? cnkg_strndup(d.text, d.len) : d.text;
+  st = orig ? prepare(in, t, orig, d.len, d.encoding, d.is_html, d.html_title)
+            : CNKG_ERR_NOMEM;
+  if (!d.borrowed) d.text = NULL; /* t has it */
+  cnkg_decoded_clear(&d);
+  if (st) {
+    cnkg_text_free(t);
+    return st;
+  }
   *text = t;
   return CNKG_SUCCESS;
 }

@@ -21,6 +21,7 @@
 #include "cnkg/status.h"
 #include "cnkg/text.h"
 #include "extractor/furniture.h"
+#include "extractor/normalize.h"
 
 typedef struct CnkgIntake CnkgIntake;
 
@@ -64,6 +65,11 @@ typedef struct {
 /* Creates the intake context. err says what failed (e.g. the OpenCC config).
  * Caller owns *intake. CNKG_ERR_DATA, CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_intake_new(CnkgIntake **intake, char *err, size_t errsize);
+/* Same, using norm (borrowed; it must outlive the intake, and may serve
+ * the intakes of several threads) instead of opening OpenCC again; NULL
+ * norm: as cnkg_intake_new. */
+CnkgStatus cnkg_intake_new_sharing(CnkgNormalize *norm, CnkgIntake **intake, char *err,
+                                   size_t errsize);
 void cnkg_intake_free(CnkgIntake *intake);
 
 /* Decodes, cleans and normalises one document. name is used in log
@@ -75,6 +81,40 @@ CnkgStatus cnkg_intake_text(CnkgIntake *intake, const char *name,
                             const void *bytes, size_t len, const CnkgLog *log,
                             CnkgText **text);
 void cnkg_text_free(CnkgText *text);
+
+/* A document decoded to UTF-8 (an HTML page reduced to its text), before
+ * normalisation: a long one is prepared in parts (cnkg_intake_part). */
+typedef struct {
+  char *text;             /* owned and NUL-terminated, or (borrowed) the
+                             caller's bytes as they were */
+  size_t len;
+  bool borrowed;          /* text is the caller's bytes, which must outlive
+                             this */
+  const char *encoding;   /* static name of the source encoding */
+  bool is_html;
+  char *html_title;       /* owned: the page's <title>, or NULL */
+} CnkgDecoded;
+
+/* Decodes (and reduces HTML) like cnkg_intake_text, without preparing the
+ * text; plain UTF-8 is not copied, so bytes must outlive *out. Clear *out
+ * with cnkg_decoded_clear. CNKG_ERR_TEXT (logged), CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_intake_decode(CnkgIntake *intake, const char *name,
+                              const void *bytes, size_t len, const CnkgLog *log,
+                              CnkgDecoded *out);
+void cnkg_decoded_clear(CnkgDecoded *d);
+
+/* Where the part of d that starts at byte begin should end so that it
+ * holds at most limit bytes: after the last line break in the second half
+ * of that window, else after the last sentence end, else after the last
+ * clause mark, else at a character boundary; d->len when the rest fits. */
+size_t cnkg_intake_part_end(const CnkgDecoded *d, size_t begin, size_t limit);
+
+/* Prepares bytes [begin, end) of d (character boundaries) as a text of its
+ * own, as cnkg_intake_text would the whole: its offsets count from begin,
+ * and only the part at 0 takes the page title. Caller owns *text.
+ * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_intake_part(CnkgIntake *intake, const CnkgDecoded *d,
+                            size_t begin, size_t end, CnkgText **text);
 
 /* Code-point offsets in the original of the normalised byte range
  * [begin, end): [map[begin], map_end[end - 1]); an empty range gives

@@ -4,12 +4,14 @@
  * row per chunk and time step) from lac_kernels.c, chosen by what the CPU
  * has, or with CBLAS sgemm on request; then Viterbi with per-character path
  * margins. Depends on lac.h, lac_int.h, lac_kernels.h, text.h, a CBLAS
- * (OpenBLAS) and POSIX mmap. */
+ * (OpenBLAS) and POSIX mmap; cnkg/memory.h before a thread's first OpenBLAS
+ * product. */
 #include "extractor/lac.h"
 
 #include <cblas.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cnkg/memory.h"
 #include "extractor/lac_int.h"
 #include "extractor/lac_kernels.h"
 
@@ -225,6 +228,42 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   }
   *lac = m;
   return CNKG_SUCCESS;
+}
+
+/* OpenBLAS allocates a working buffer for each thread that calls it, once,
+ * on its first product (BUFFER_SIZE in the Debian build: 128 MiB and a
+ * page), and retries a failed allocation for ever: under a memory limit a
+ * second thread hung there. A thread's first product is therefore made
+ * here, one thread at a time, and only when that much memory is free.
+ * The size is the smallest that takes OpenBLAS's buffered path (small
+ * products skip the buffer). Our own kernels (kernels->gemm set) never call
+ * OpenBLAS, so a thread that uses them needs no buffer: their scratch
+ * memory comes from malloc, whose failures are reported as they happen. */
+#define OPENBLAS_BUFFER ((size_t)128 << 20)
+#define OPENBLAS_MARGIN ((size_t)32 << 20)
+#define PREPARE_N 256
+
+CnkgStatus cnkg_lac_prepare_thread(const CnkgLac *lac, char *err, size_t errsize) {
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  if (!lac) return CNKG_ERR_ARG;
+  if (lac->kernels && lac->kernels->gemm) return CNKG_SUCCESS;
+  float *a = calloc(3 * (size_t)PREPARE_N * PREPARE_N, sizeof *a);
+  if (!a) return CNKG_ERR_NOMEM;
+  pthread_mutex_lock(&lock);
+  bool room = cnkg_memory_headroom(OPENBLAS_BUFFER + OPENBLAS_MARGIN);
+  if (room)
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, PREPARE_N, PREPARE_N, PREPARE_N,
+                1.0f, a, PREPARE_N, a + PREPARE_N * PREPARE_N, PREPARE_N, 0.0f,
+                a + 2 * PREPARE_N * PREPARE_N, PREPARE_N);
+  pthread_mutex_unlock(&lock);
+  free(a);
+  if (room) return CNKG_SUCCESS;
+  if (err && errsize)
+    snprintf(err, errsize,
+             "out of memory: the analyser needs %zu MB more for each thread (OpenBLAS's "
+             "buffer); use fewer threads (-j) or --fast",
+             (OPENBLAS_BUFFER + OPENBLAS_MARGIN) >> 20);
+  return CNKG_ERR_NOMEM;
 }
 
 void cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels) {

@@ -44,6 +44,15 @@ typedef struct {
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize);
 void cnkg_lac_free(CnkgLac *lac);
 
+/* Prepares the calling thread for analyses: when lac's kernels use
+ * OpenBLAS's sgemm (CNKG_LAC_KERNEL=openblas), OpenBLAS's per-thread buffer
+ * (about 160 MB with a margin) is allocated now, while that much memory is
+ * free, instead of on the first analysis, where OpenBLAS would retry a
+ * failed allocation for ever; our own kernels need nothing. Call once in
+ * each thread that analyses (again after cnkg_lac_use_kernels).
+ * CNKG_ERR_NOMEM (err says how much is missing), CNKG_ERR_ARG. */
+CnkgStatus cnkg_lac_prepare_thread(const CnkgLac *lac, char *err, size_t errsize);
+
 /* Analyses one sentence (well-formed UTF-8). Fills result, reusing its
  * buffers; sentences longer than 512 characters are cut into pieces that
  * are analysed independently, after sentence-ending punctuation, else after

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Static word lists for industries and policies (written for this project:
  * general Chinese agricultural, craft, service and policy vocabulary) and the
- * carrier rule shared by industry.c and policy.c. Depends on lexicon.h,
- * wordlist.h, graph.h and docstate.h; no allocation but the word list's
- * index (wordlist.c, built on first use). */
+ * carrier rule shared by industry.c and policy.c, with its index made once
+ * per document (CnkgCarriers) so that each look-up costs the clause, not
+ * the document. Depends on lexicon.h, wordlist.h, graph.h and docstate.h;
+ * no allocation but the word list's index (wordlist.c, built on first use)
+ * and the carrier index. */
 #include "extractor/lexicon.h"
 
 #include <stdint.h>
@@ -368,26 +370,182 @@ static const char *const farm_words[] = {
   "种植", "养殖", "基地", "产业", "大棚", "加工", "园", "合作社", NULL};
 static CnkgWordList farm_list = CNKG_WORDLIST(farm_words);
 
+/* ---- the carrier index ---- */
+
+/* Bits of CnkgCarriers.carries for a place span. */
+enum {
+  CARRIES = 1,       /* it names where things happen (place_speaks, and not
+                        part of an enterprise's or medium's name) */
+  CARRIES_NAMED = 2  /* place_speaks: the same, names counted in */
+};
+
+/* 该公司, 合作社, 企业 ...: a reference to an organisation named before
+ * (the kind word is what its name must contain). */
+static const char *const org_refs[] = {
+  "该合作社", "该公司", "该企业", "该厂", "合作社", "公司", "企业", NULL};
+static CnkgWordList org_ref_list = CNKG_WORDLIST(org_refs);
+/* The kind words of org_refs without 该: each word of org_refs is one of
+ * these, or 该 and one of these. */
+static const char *const org_ref_kinds[] = {"合作社", "公司", "企业", "厂"};
+#define N_REF_KINDS (sizeof org_ref_kinds / sizeof org_ref_kinds[0])
+
+struct CnkgCarriers {
+  const CnkgDocState *st;
+  size_t n_spans;         /* spans when made (all places and organisations) */
+  size_t *places;         /* place spans by (begin, end descending, index) */
+  size_t *places_by_end;  /* the same by (end, index) */
+  size_t n_places;
+  size_t *orgs;           /* organisation spans by (begin, index) */
+  size_t *orgs_by_end;    /* the same by (end, index) */
+  size_t n_orgs;
+  size_t longest_org;     /* bytes of the longest organisation span */
+  unsigned char *carries; /* per span index < n_spans: CARRIES bits */
+  size_t *topical;        /* the places not empty with CARRIES, as places */
+  size_t n_topical;
+  /* per place type: the places not empty with CARRIES_NAMED, as places */
+  size_t *named_of_type[CNKG_TYPE_COUNT];
+  size_t n_named_of_type[CNKG_TYPE_COUNT];
+  /* per kind of org_ref_kinds: the organisations that can carry whose
+   * name contains it, as orgs */
+  size_t *ref_orgs[N_REF_KINDS];
+  size_t n_ref_orgs[N_REF_KINDS];
+  size_t *cuts;           /* where each ; or ； of the text starts, ascending */
+  size_t n_cuts;
+  size_t *heading_place;  /* per sentence: the place of the nearest heading
+                             before it that has one, or SIZE_MAX */
+  bool *quoted;           /* per sentence: its paragraph opens with a quotation */
+  size_t topic;           /* topic_place, or SIZE_MAX */
+};
+
+typedef int SpanCmp(const CnkgDocState *st, size_t x, size_t y);
+
+static int by_begin_end_desc(const CnkgDocState *st, size_t x, size_t y) {
+  const CnkgSpan *a = &st->spans[x], *b = &st->spans[y];
+  if (a->begin != b->begin) return a->begin < b->begin ? -1 : 1;
+  if (a->end != b->end) return a->end > b->end ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static int by_begin(const CnkgDocState *st, size_t x, size_t y) {
+  const CnkgSpan *a = &st->spans[x], *b = &st->spans[y];
+  if (a->begin != b->begin) return a->begin < b->begin ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static int by_end(const CnkgDocState *st, size_t x, size_t y) {
+  const CnkgSpan *a = &st->spans[x], *b = &st->spans[y];
+  if (a->end != b->end) return a->end < b->end ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* Sorts span indices v[0, n) by cmp (qsort takes no context). */
+static void sort_spans(const CnkgDocState *st, size_t *v, size_t *tmp, size_t n, SpanCmp *cmp) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_spans(st, v, tmp, h, cmp);
+  sort_spans(st, v + h, tmp, n - h, cmp);
+  size_t i = 0, j = h, o = 0;
+  while (i < h && j < n) tmp[o++] = cmp(st, v[j], v[i]) < 0 ? v[j++] : v[i++];
+  while (i < h) tmp[o++] = v[i++];
+  while (j < n) tmp[o++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
+/* First position in v[0, n) (span indices by begin) whose span begins at
+ * or after pos. */
+static size_t first_from(const CnkgDocState *st, const size_t *v, size_t n, size_t pos) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->spans[v[mid]].begin < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* First position in v[0, n) (span indices by end) whose span ends at or
+ * after pos. */
+static size_t first_end_from(const CnkgDocState *st, const size_t *v, size_t n, size_t pos) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->spans[v[mid]].end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* First position in ix->cuts at or after pos. */
+static size_t first_cut(const CnkgCarriers *ix, size_t pos) {
+  size_t lo = 0, hi = ix->n_cuts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ix->cuts[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static size_t span_index(const CnkgCarriers *ix, const CnkgSpan *sp) {
+  return (size_t)(sp - ix->st->spans);
+}
+
+static bool carries(const CnkgCarriers *ix, const CnkgSpan *sp, unsigned bit) {
+  size_t i = span_index(ix, sp);
+  return i < ix->n_spans && (ix->carries[i] & bit);
+}
+
 /* The span of sentence si of one of the given kinds (place, or the
- * organisation type) that ends exactly at pos, or NULL. */
-static const CnkgSpan *span_ending(const CnkgDocState *st, size_t si,
-                                   size_t pos, bool places) {
-  for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
-       i = cnkg_docstate_next_span(st, i)) {
-    const CnkgSpan *sp = &st->spans[i];
-    bool kind = places ? cnkg_type_is_place(sp->type)
-                       : sp->type == CNKG_TYPE_ORGANIZATION;
-    if (kind && sp->end == pos && sp->begin < pos) return sp;
+ * organisation type) that ends exactly at pos and begins before it (the
+ * first added, of several), or NULL. */
+static const CnkgSpan *span_ending(const CnkgCarriers *ix, size_t si, size_t pos,
+                                   bool places) {
+  const CnkgDocState *st = ix->st;
+  const size_t *v = places ? ix->places_by_end : ix->orgs_by_end;
+  size_t n = places ? ix->n_places : ix->n_orgs;
+  for (size_t i = first_end_from(st, v, n, pos); i < n && st->spans[v[i]].end == pos; i++) {
+    const CnkgSpan *sp = &st->spans[v[i]];
+    if (sp->sentence == si && sp->begin < pos) return sp;
   }
   return NULL;
 }
 
-/* Whether place span sp names where things happen: not the origin label
- * of a product (砀山酥梨), not a part of an organisation's name
- * (江西省旅游集团; unless in_names), not where goods are sold to (销往西安、
- * 成都), not a neighbour (与X县交界). */
-static bool place_carries_at(const CnkgDocState *st, const CnkgSpan *sp,
-                             bool in_names) {
+/* The place span of sentence si that begins at pos and ends after it:
+ * the last added of several when last, else the first; or NULL. */
+static const CnkgSpan *place_starting(const CnkgCarriers *ix, size_t si, size_t pos,
+                                      bool last) {
+  const CnkgDocState *st = ix->st;
+  size_t best = SIZE_MAX;
+  for (size_t i = first_from(st, ix->places, ix->n_places, pos);
+       i < ix->n_places && st->spans[ix->places[i]].begin == pos; i++) {
+    size_t k = ix->places[i];
+    if (st->spans[k].sentence != si || st->spans[k].end <= pos) continue;
+    if (best == SIZE_MAX || (last ? k > best : k < best)) best = k;
+  }
+  return best == SIZE_MAX ? NULL : &st->spans[best];
+}
+
+/* Whether place span sp is part of the name of an organisation that only
+ * borrows the place (江西省旅游集团, 湖南日报): those that contain it begin
+ * at most longest_org bytes before its end. */
+static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp) {
+  const CnkgDocState *st = ix->st;
+  size_t from = sp->end > ix->longest_org ? sp->end - ix->longest_org : 0;
+  for (size_t i = first_from(st, ix->orgs, ix->n_orgs, from);
+       i < ix->n_orgs && st->spans[ix->orgs[i]].begin <= sp->begin; i++) {
+    const CnkgSpan *o = &st->spans[ix->orgs[i]];
+    if (o->sentence == sp->sentence && o->end >= sp->end &&
+        o->end - o->begin > sp->end - sp->begin && org_borrows_place(st->graph, o->entity))
+      return true;
+  }
+  return false;
+}
+
+/* Whether place span sp names where things happen, names of organisations
+ * aside: not the origin label of a product (砀山酥梨), not where goods are
+ * sold to (销往西安、成都), not a neighbour (与X县交界). */
+static bool place_speaks(const CnkgCarriers *ix, const CnkgSpan *sp) {
+  const CnkgDocState *st = ix->st;
   const char *s = st->text->norm;
   const CnkgSentence *sen = &st->text->sentences[sp->sentence];
   size_t se = sen->end;
@@ -396,14 +554,6 @@ static bool place_carries_at(const CnkgDocState *st, const CnkgSpan *sp,
       !cnkg_wordlist_word_at(s, sp->end, se, "养")) {
     size_t q = sp->end + strlen(prod->word);
     if (!cnkg_wordlist_at(&farm_list, s, q, se)) return false;
-  }
-  for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
-       i = cnkg_docstate_next_span(st, i)) {
-    const CnkgSpan *o = &st->spans[i];
-    if (o->type == CNKG_TYPE_ORGANIZATION && o->begin <= sp->begin &&
-        o->end >= sp->end && o->end - o->begin > sp->end - sp->begin &&
-        !in_names && org_borrows_place(st->graph, o->entity))
-      return false;
   }
   /* back over the list this place is in, to the word that governs it */
   size_t j = sp->begin;
@@ -418,7 +568,7 @@ static bool place_carries_at(const CnkgDocState *st, const CnkgSpan *sp,
     size_t sep = cnkg_wordlist_before(&peer_sep_list, s, sen->begin, j);
     if (!sep && j > sen->begin && s[j - 1] == ',') sep = 1;
     if (sep) { j -= sep; continue; }
-    const CnkgSpan *o = span_ending(st, sp->sentence, j, true);
+    const CnkgSpan *o = span_ending(ix, sp->sentence, j, true);
     if (!o) break;
     j = o->begin;
   }
@@ -432,59 +582,50 @@ static bool place_carries_at(const CnkgDocState *st, const CnkgSpan *sp,
       return false;
     size_t sep = cnkg_wordlist_at(&peer_sep_list, s, j, se);
     if (sep) { j += sep; continue; }
-    const CnkgSpan *o = NULL;
-    for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
-         i = cnkg_docstate_next_span(st, i))
-      if (cnkg_type_is_place(st->spans[i].type) && st->spans[i].begin == j &&
-          st->spans[i].end > j)
-        o = &st->spans[i];
+    const CnkgSpan *o = place_starting(ix, sp->sentence, j, true);
     if (!o) break;
     j = o->end;
   }
   return true;
 }
 
-static bool place_carries(const CnkgDocState *st, const CnkgSpan *sp) {
-  return place_carries_at(st, sp, false);
-}
-
 /* The innermost place of the address chain that starts with sp (平遥县
- * 柳沟村 -> 柳沟村): places that follow each other directly, in sp's
- * sentence, ending at or before limit. */
-static const CnkgSpan *chain_inner(const CnkgDocState *st, const CnkgSpan *sp,
-                                   size_t limit) {
-  for (bool moved = true; moved;) {
-    moved = false;
-    for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
-         i = cnkg_docstate_next_span(st, i)) {
-      const CnkgSpan *o = &st->spans[i];
-      if (cnkg_type_is_place(o->type) && o->begin == sp->end &&
-          o->end > o->begin && o->end <= limit && o->type >= sp->type) {
-        sp = o;
-        moved = true;
-        break;
-      }
+ * 柳沟村 -> 柳沟村): places that follow each other directly, each of the
+ * same level or below, in sp's sentence, ending at or before limit (of
+ * several, the first added). */
+static const CnkgSpan *chain_inner(const CnkgCarriers *ix, const CnkgSpan *sp, size_t limit) {
+  const CnkgDocState *st = ix->st;
+  for (;;) {
+    size_t best = SIZE_MAX;
+    for (size_t i = first_from(st, ix->places, ix->n_places, sp->end);
+         i < ix->n_places && st->spans[ix->places[i]].begin == sp->end; i++) {
+      const CnkgSpan *o = &st->spans[ix->places[i]];
+      if (o->sentence == sp->sentence && o->end > o->begin && o->end <= limit &&
+          o->type >= sp->type && ix->places[i] < best)
+        best = ix->places[i];
     }
+    if (best == SIZE_MAX) return sp;
+    sp = &st->spans[best];
   }
-  return sp;
 }
 
 /* Adds the places listed with sp as peers (在A村、B村和C村建起…; 甲市A县、
  * 乙州B县): places of sp's type joined to it by list separators, either
  * way, each item possibly with its own chain of containers. */
-static void add_peers(const CnkgDocState *st, const CnkgSpan *sp, size_t *out,
-                      size_t *n, size_t max) {
+static void add_peers(const CnkgCarriers *ix, const CnkgSpan *sp, size_t *out, size_t *n,
+                      size_t max) {
+  const CnkgDocState *st = ix->st;
   const char *s = st->text->norm;
   const CnkgSentence *sen = &st->text->sentences[sp->sentence];
   size_t pos = sp->begin;
   for (int k = 0; k < 16; k++) {
     /* back over this item's containers, then the separator */
-    for (const CnkgSpan *o; (o = span_ending(st, sp->sentence, pos, true)) != NULL;)
+    for (const CnkgSpan *o; (o = span_ending(ix, sp->sentence, pos, true)) != NULL;)
       pos = o->begin;
     size_t sep = cnkg_wordlist_before(&peer_sep_list, s, sen->begin, pos);
     if (!sep) break;
-    const CnkgSpan *o = span_ending(st, sp->sentence, pos - sep, true);
-    if (!o || o->type != sp->type || !place_carries(st, o)) break;
+    const CnkgSpan *o = span_ending(ix, sp->sentence, pos - sep, true);
+    if (!o || o->type != sp->type || !carries(ix, o, CARRIES)) break;
     add_unique(out, n, max, o->entity);
     pos = o->begin;
   }
@@ -492,28 +633,20 @@ static void add_peers(const CnkgDocState *st, const CnkgSpan *sp, size_t *out,
   for (int k = 0; k < 16; k++) {
     size_t sep = cnkg_wordlist_at(&peer_sep_list, s, pos, sen->end);
     if (!sep) break;
-    const CnkgSpan *o = NULL;
-    for (size_t i = cnkg_docstate_first_span(st, sp->sentence); i != SIZE_MAX;
-         i = cnkg_docstate_next_span(st, i))
-      if (cnkg_type_is_place(st->spans[i].type) &&
-          st->spans[i].begin == pos + sep && st->spans[i].end > pos + sep)
-        o = &st->spans[i];
+    const CnkgSpan *o = place_starting(ix, sp->sentence, pos + sep, true);
     if (!o) break;
-    o = chain_inner(st, o, sen->end);
-    if (o->type != sp->type || !place_carries(st, o)) break;
+    o = chain_inner(ix, o, sen->end);
+    if (o->type != sp->type || !carries(ix, o, CARRIES)) break;
     add_unique(out, n, max, o->entity);
     pos = o->end;
   }
 }
 
 /* The place a paragraph is about: the first place named in it that ends
- * at or before limit, followed through a chain of adjacent names
- * (平遥县柳沟村 -> 柳沟村). SIZE_MAX when none. */
-static size_t paragraph_place(const CnkgDocState *st, size_t para,
-                              size_t limit) {
-  /* The paragraph's spans through the sentence index (not all spans): its
-   * first sentence by binary search, and the earliest place is in the first
-   * sentence that has one. */
+ * at or before limit and carries, followed through its chain of adjacent
+ * names (平遥县柳沟村 -> 柳沟村). SIZE_MAX when none. */
+static size_t paragraph_place(const CnkgCarriers *ix, size_t para, size_t limit) {
+  const CnkgDocState *st = ix->st;
   const CnkgText *t = st->text;
   size_t lo = 0, hi = t->n_sentences;
   while (lo < hi) {
@@ -521,26 +654,190 @@ static size_t paragraph_place(const CnkgDocState *st, size_t para,
     if (t->sentences[mid].paragraph < para) lo = mid + 1;
     else hi = mid;
   }
+  if (lo >= t->n_sentences || t->sentences[lo].paragraph != para) return SIZE_MAX;
+  /* The earliest place (then the longest, then the first added) that ends
+   * by limit: those that begin before limit but end after it are the few
+   * the scan passes. */
   const CnkgSpan *first = NULL;
-  for (size_t si = lo; si < t->n_sentences && t->sentences[si].paragraph == para &&
-                       t->sentences[si].begin <= limit && !first;
-       si++) {
-    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
-         i = cnkg_docstate_next_span(st, i)) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (!cnkg_type_is_place(sp->type) || sp->end > limit ||
-          sp->end <= sp->begin)
-        continue;
-      if (first && (sp->begin > first->begin ||
-                    (sp->begin == first->begin && sp->end <= first->end)))
-        continue;
-      if (!place_carries(st, sp)) continue;
+  for (size_t i = first_from(st, ix->topical, ix->n_topical, t->sentences[lo].begin);
+       i < ix->n_topical; i++) {
+    const CnkgSpan *sp = &st->spans[ix->topical[i]];
+    if (sp->begin >= limit || t->sentences[sp->sentence].paragraph != para) break;
+    if (sp->end <= limit) {
       first = sp;
+      break;
     }
   }
-  if (!first) return SIZE_MAX;
-  return chain_inner(st, first, limit)->entity;
+  return first ? chain_inner(ix, first, limit)->entity : SIZE_MAX;
 }
+
+/* The lowest place the document is about: of the villages, else the
+ * townships, the one named most often, if it is named at least twice
+ * and more often than any other of its level. SIZE_MAX when none (or when
+ * memory for the count runs out: the caller falls back to the focus). */
+static size_t topic_place(const CnkgDocState *st) {
+  static const CnkgType levels[] = {CNKG_TYPE_VILLAGE, CNKG_TYPE_TOWNSHIP};
+  size_t n_ent = cnkg_graph_entity_count(st->graph);
+  size_t *count = calloc(n_ent + 1, sizeof *count);
+  if (!count) return SIZE_MAX;
+  for (size_t i = 0; i < st->n_spans; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (sp->end > sp->begin && sp->entity < n_ent) count[sp->entity]++;
+  }
+  size_t topic = SIZE_MAX;
+  for (size_t l = 0; l < sizeof levels / sizeof levels[0] && topic == SIZE_MAX; l++) {
+    size_t best = SIZE_MAX, best_n = 0, second = 0;
+    for (size_t e = 0; e < n_ent; e++) {
+      if (!count[e] || cnkg_graph_entity(st->graph, e)->type != levels[l]) continue;
+      if (count[e] > best_n) {
+        second = best_n;
+        best_n = count[e];
+        best = e;
+      } else if (count[e] > second) {
+        second = count[e];
+      }
+    }
+    if (best != SIZE_MAX && best_n >= 2 && best_n > second) topic = best;
+  }
+  free(count);
+  return topic;
+}
+
+/* Allocates v (n + 1 entries, so never 0 bytes); false when out of memory. */
+static bool alloc_n(size_t **v, size_t n) {
+  *v = malloc((n + 1) * sizeof **v);
+  return *v != NULL;
+}
+
+/* Sorts and classifies the place and organisation spans, and what each
+ * place carries. */
+static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
+  const CnkgDocState *st = ix->st;
+  size_t ns = ix->n_spans;
+  for (size_t i = 0; i < ns; i++) {
+    const CnkgSpan *sp = &st->spans[i];
+    if (cnkg_type_is_place(sp->type)) {
+      ix->places[ix->n_places] = ix->places_by_end[ix->n_places] = i;
+      ix->n_places++;
+    } else if (sp->type == CNKG_TYPE_ORGANIZATION) {
+      ix->orgs[ix->n_orgs] = ix->orgs_by_end[ix->n_orgs] = i;
+      ix->n_orgs++;
+      if (sp->end - sp->begin > ix->longest_org) ix->longest_org = sp->end - sp->begin;
+    }
+  }
+  sort_spans(st, ix->places, tmp, ix->n_places, by_begin_end_desc);
+  sort_spans(st, ix->places_by_end, tmp, ix->n_places, by_end);
+  sort_spans(st, ix->orgs, tmp, ix->n_orgs, by_begin);
+  sort_spans(st, ix->orgs_by_end, tmp, ix->n_orgs, by_end);
+  /* what each place carries, then the lists of those that do (in the
+   * order of places, so sorted as it is) */
+  for (size_t i = 0; i < ix->n_places; i++) {
+    size_t k = ix->places[i];
+    const CnkgSpan *sp = &st->spans[k];
+    if (!place_speaks(ix, sp)) continue;
+    ix->carries[k] = CARRIES_NAMED;
+    if (!in_borrowed_name(ix, sp)) ix->carries[k] |= CARRIES;
+    if (sp->end <= sp->begin) continue;
+    if (ix->carries[k] & CARRIES) ix->n_topical++;
+    ix->n_named_of_type[sp->type]++;
+  }
+  if (!alloc_n(&ix->topical, ix->n_topical)) return false;
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++) {
+    if (!alloc_n(&ix->named_of_type[t], ix->n_named_of_type[t])) return false;
+    ix->n_named_of_type[t] = 0;
+  }
+  ix->n_topical = 0;
+  for (size_t i = 0; i < ix->n_places; i++) {
+    size_t k = ix->places[i];
+    const CnkgSpan *sp = &st->spans[k];
+    if (!ix->carries[k] || sp->end <= sp->begin) continue;
+    if (ix->carries[k] & CARRIES) ix->topical[ix->n_topical++] = k;
+    ix->named_of_type[sp->type][ix->n_named_of_type[sp->type]++] = k;
+  }
+  /* the organisations a kind word may refer to, by kind */
+  for (size_t q = 0; q < N_REF_KINDS; q++) {
+    if (!alloc_n(&ix->ref_orgs[q], ix->n_orgs)) return false;
+    for (size_t i = 0; i < ix->n_orgs; i++) {
+      size_t k = ix->orgs[i];
+      const CnkgEntity *en = cnkg_graph_entity(st->graph, st->spans[k].entity);
+      if (en && en->label && org_can_carry(st->graph, st->spans[k].entity) &&
+          strstr(en->label, org_ref_kinds[q]))
+        ix->ref_orgs[q][ix->n_ref_orgs[q]++] = k;
+    }
+  }
+  return true;
+}
+
+/* The clause cuts of the whole text, the heading over each sentence and
+ * whether its paragraph opens with a quotation. */
+static bool index_text(CnkgCarriers *ix) {
+  const CnkgText *t = ix->st->text;
+  const char *s = t->norm;
+  size_t len = t->norm_len, cap = 0;
+  for (size_t k = 0; k < len; k++) {
+    if (s[k] != ';' && !(k + 3 <= len && memcmp(s + k, "；", 3) == 0)) continue;
+    if (ix->n_cuts == cap) {
+      cap = cap ? cap * 2 : 64;
+      size_t *c = realloc(ix->cuts, cap * sizeof *c);
+      if (!c) return false;
+      ix->cuts = c;
+    }
+    ix->cuts[ix->n_cuts++] = k;
+  }
+  size_t under = SIZE_MAX, para_first = 0;
+  for (size_t si = 0; si < t->n_sentences; si++) {
+    ix->heading_place[si] = under;
+    const CnkgSentence *h = &t->sentences[si];
+    if (si == 0 || t->sentences[si - 1].paragraph != h->paragraph) para_first = si;
+    const CnkgSentence *first = &t->sentences[para_first];
+    ix->quoted[si] = cnkg_wordlist_word_at(s, first->begin, first->end, "“") ||
+                     cnkg_wordlist_word_at(s, first->begin, first->end, "\"");
+    if (!h->heading) continue;
+    size_t e = paragraph_place(ix, h->paragraph, h->end);
+    if (e != SIZE_MAX) under = e;
+  }
+  return true;
+}
+
+CnkgCarriers *cnkg_lexicon_carriers_new(const CnkgDocState *st) {
+  if (!st || !st->text) return NULL;
+  CnkgCarriers *ix = calloc(1, sizeof *ix);
+  if (!ix) return NULL;
+  ix->st = st;
+  ix->n_spans = st->n_spans;
+  size_t ns = st->text->n_sentences, *tmp = NULL;
+  bool ok = alloc_n(&ix->places, ix->n_spans) && alloc_n(&ix->places_by_end, ix->n_spans) &&
+            alloc_n(&ix->orgs, ix->n_spans) && alloc_n(&ix->orgs_by_end, ix->n_spans) &&
+            alloc_n(&tmp, ix->n_spans) && alloc_n(&ix->heading_place, ns) &&
+            (ix->carries = calloc(ix->n_spans + 1, 1)) != NULL &&
+            (ix->quoted = calloc(ns + 1, sizeof *ix->quoted)) != NULL;
+  ok = ok && index_spans(ix, tmp) && index_text(ix);
+  free(tmp);
+  if (!ok) {
+    cnkg_lexicon_carriers_free(ix);
+    return NULL;
+  }
+  ix->topic = topic_place(st);
+  return ix;
+}
+
+void cnkg_lexicon_carriers_free(CnkgCarriers *ix) {
+  if (!ix) return;
+  free(ix->places);
+  free(ix->places_by_end);
+  free(ix->orgs);
+  free(ix->orgs_by_end);
+  free(ix->carries);
+  free(ix->topical);
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(ix->named_of_type[t]);
+  for (size_t q = 0; q < N_REF_KINDS; q++) free(ix->ref_orgs[q]);
+  free(ix->cuts);
+  free(ix->heading_place);
+  free(ix->quoted);
+  free(ix);
+}
+
+/* ---- the carrier rule ---- */
 
 /* 该县, 全镇, 本村, 我省, 村里 ...: the level a reference to "this place"
  * starting at s[i] points at; *len is its length. */
@@ -576,27 +873,26 @@ static bool anaphor_at(const char *s, size_t i, size_t e, CnkgType *type,
   return false;
 }
 
-/* The place a reference of type at byte pos points at: the last place of
- * that type named before it (in a name too: 村里 after X村合作社 is X村),
- * unless it only labels a product or a destination. SIZE_MAX when none. */
-static size_t resolve_anaphor(const CnkgDocState *st, CnkgType want,
-                              size_t pos) {
+/* The place a reference of type want at byte pos points at: the last
+ * place of that type named before it (in a name too: 村里 after X村合作社
+ * is X村), unless it only labels a product or a destination. Of several
+ * that begin last, the first added. SIZE_MAX when none. */
+static size_t resolve_anaphor(const CnkgCarriers *ix, CnkgType want, size_t pos) {
+  const CnkgDocState *st = ix->st;
+  const size_t *v = ix->named_of_type[want];
   const CnkgSpan *last = NULL;
-  for (size_t i = 0; i < st->n_spans; i++) {
-    const CnkgSpan *sp = &st->spans[i];
-    if (sp->type != want || sp->end > pos || sp->end <= sp->begin) continue;
-    if (last && sp->begin <= last->begin) continue;
-    if (!place_carries_at(st, sp, true)) continue;
-    last = sp;
+  size_t last_i = SIZE_MAX;
+  /* going down from pos, past the few that run across it */
+  for (size_t i = first_from(st, v, ix->n_named_of_type[want], pos); i-- > 0;) {
+    const CnkgSpan *sp = &st->spans[v[i]];
+    if (last && sp->begin < last->begin) break;
+    if (sp->end <= pos && v[i] < last_i) {
+      last = sp;
+      last_i = v[i];
+    }
   }
   return last ? last->entity : SIZE_MAX;
 }
-
-/* 该公司, 合作社, 企业 ...: a reference to an organisation named before
- * (the kind word is what its name must contain). */
-static const char *const org_refs[] = {
-  "该合作社", "该公司", "该企业", "该厂", "合作社", "公司", "企业", NULL};
-static CnkgWordList org_ref_list = CNKG_WORDLIST(org_refs);
 
 /* Whether a word at s[k] opens its clause (after punctuation, or after
  * 在/由/我们): where a bare 合作社 or 公司 names the one the text is
@@ -614,29 +910,35 @@ static bool subject_at(const char *s, size_t cb, size_t k) {
 }
 
 /* The organisation that a kind word at [b, e) refers to: the last one
- * named before b whose name contains the kind and that can carry. */
-static size_t resolve_org_ref(const CnkgDocState *st, size_t b, size_t e) {
+ * named before b whose name contains the kind and that can carry (of
+ * several that begin last, the first added). */
+static size_t resolve_org_ref(const CnkgCarriers *ix, size_t b, size_t e) {
+  const CnkgDocState *st = ix->st;
   const char *s = st->text->norm;
   size_t kb = b;
   if (cnkg_wordlist_word_at(s, kb, e, "该")) kb += 3;
-  size_t klen = e - kb;
+  size_t q = 0;
+  while (q < N_REF_KINDS &&
+         !(strlen(org_ref_kinds[q]) == e - kb && memcmp(org_ref_kinds[q], s + kb, e - kb) == 0))
+    q++;
+  if (q == N_REF_KINDS) return SIZE_MAX;
+  const size_t *v = ix->ref_orgs[q];
   const CnkgSpan *last = NULL;
-  for (size_t i = 0; i < st->n_spans; i++) {
-    const CnkgSpan *sp = &st->spans[i];
-    if (sp->type != CNKG_TYPE_ORGANIZATION || sp->end > b) continue;
-    if (last && sp->begin <= last->begin) continue;
-    const CnkgEntity *en = cnkg_graph_entity(st->graph, sp->entity);
-    if (!en || !en->label || !org_can_carry(st->graph, sp->entity)) continue;
-    bool has = false;
-    for (const char *p = en->label; *p && !has; p++)
-      has = strncmp(p, s + kb, klen) == 0;
-    if (has) last = sp;
+  size_t last_i = SIZE_MAX;
+  for (size_t i = first_from(st, v, ix->n_ref_orgs[q], b + 1); i-- > 0;) {
+    const CnkgSpan *sp = &st->spans[v[i]];
+    if (last && sp->begin < last->begin) break;
+    if (sp->end <= b && v[i] < last_i) {
+      last = sp;
+      last_i = v[i];
+    }
   }
   return last ? last->entity : SIZE_MAX;
 }
 
 /* Whether [b, e) of sentence si lies inside a span: a word there is part
- * of a name (村里 in 村里人合作社), not a reference. */
+ * of a name (村里 in 村里人合作社), not a reference. The sentence's spans,
+ * industries and policies added so far included. */
 static bool inside_span(const CnkgDocState *st, size_t si, size_t b, size_t e) {
   for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
        i = cnkg_docstate_next_span(st, i)) {
@@ -644,38 +946,6 @@ static bool inside_span(const CnkgDocState *st, size_t si, size_t b, size_t e) {
     if (sp->begin <= b && sp->end >= e && sp->end > sp->begin) return true;
   }
   return false;
-}
-
-/* The lowest place the document is about: of the villages, else the
- * townships, the one named most often, if it is named at least twice
- * and more often than any other of its level. SIZE_MAX when none (or when
- * memory for the count runs out: the caller falls back to the focus). */
-static size_t topic_place(const CnkgDocState *st) {
-  static const CnkgType levels[] = {CNKG_TYPE_VILLAGE, CNKG_TYPE_TOWNSHIP};
-  size_t n_ent = cnkg_graph_entity_count(st->graph);
-  size_t *count = calloc(n_ent + 1, sizeof *count);
-  if (!count) return SIZE_MAX;
-  for (size_t i = 0; i < st->n_spans; i++) {
-    const CnkgSpan *sp = &st->spans[i];
-    if (sp->end > sp->begin && sp->entity < n_ent) count[sp->entity]++;
-  }
-  size_t topic = SIZE_MAX;
-  for (size_t l = 0; l < sizeof levels / sizeof levels[0] && topic == SIZE_MAX; l++) {
-    size_t best = SIZE_MAX, best_n = 0, second = 0;
-    for (size_t e = 0; e < n_ent; e++) {
-      if (!count[e] || cnkg_graph_entity(st->graph, e)->type != levels[l]) continue;
-      if (count[e] > best_n) {
-        second = best_n;
-        best_n = count[e];
-        best = e;
-      } else if (count[e] > second) {
-        second = count[e];
-      }
-    }
-    if (best != SIZE_MAX && best_n >= 2 && best_n > second) topic = best;
-  }
-  free(count);
-  return topic;
 }
 
 /* Verbs that say who holds or runs something (由A、B主办的X). */
@@ -686,9 +956,9 @@ static CnkgWordList organise_list = CNKG_WORDLIST(organise_verbs);
 
 /* 由A、B和C主办的X: every organisation of the list before the verb
  * carries X, when X follows the verb's 的 within a few characters. */
-static void add_organisers(const CnkgDocState *st, size_t si, size_t cb,
-                           size_t begin, unsigned flags, size_t *out, size_t *n,
-                           size_t max) {
+static void add_organisers(const CnkgCarriers *ix, size_t si, size_t cb, size_t begin,
+                           unsigned flags, size_t *out, size_t *n, size_t max) {
+  const CnkgDocState *st = ix->st;
   const char *s = st->text->norm;
   for (size_t k = begin; k > cb && begin - k <= 36;) {
     k = cnkg_lexicon_prev(s, cb, k);
@@ -697,7 +967,7 @@ static void add_organisers(const CnkgDocState *st, size_t si, size_t cb,
     if (!vl) continue;
     size_t pos = k - vl;
     for (int items = 0; items < 12; items++) {
-      const CnkgSpan *o = span_ending(st, si, pos, false);
+      const CnkgSpan *o = span_ending(ix, si, pos, false);
       if (!o || !(org_can_carry(st->graph, o->entity) ||
                   ((flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, o->entity))))
         break;
@@ -711,47 +981,41 @@ static void add_organisers(const CnkgDocState *st, size_t si, size_t cb,
   }
 }
 
-/* Whether sentence si belongs to a paragraph that opens with a quotation
- * (the speaker and the speaker's place come after it). */
-static bool quoted_paragraph(const CnkgDocState *st, size_t si) {
-  const CnkgText *t = st->text;
-  size_t para = t->sentences[si].paragraph;
-  while (si > 0 && t->sentences[si - 1].paragraph == para) si--;
-  const CnkgSentence *first = &t->sentences[si];
-  return cnkg_wordlist_word_at(t->norm, first->begin, first->end, "“") ||
-         cnkg_wordlist_word_at(t->norm, first->begin, first->end, "\"");
-}
-
-size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
+size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
                              size_t begin, size_t end, unsigned flags,
                              size_t *out, size_t max) {
   bool orgs = flags & CNKG_CARRY_ORGS;
   bool local_only = flags & CNKG_CARRY_LOCAL_ONLY;
   bool focus = flags & CNKG_CARRY_FOCUS;
   size_t n = 0;
-  if (!st || !out || max == 0) return 0;
+  if (!ix || !out || max == 0) return 0;
+  const CnkgDocState *st = ix->st;
   /* In the clause (the sentence cut at ;): the nearest place before
    * the mention, else after. */
   const char *s = st->text->norm;
   const CnkgSentence *sen = &st->text->sentences[sentence];
-  static const char *const cuts[] = {";", "；", NULL};
-  static CnkgWordList cut_list = CNKG_WORDLIST(cuts);
   size_t cb = sen->begin, ce = sen->end;
-  for (size_t k = sen->begin; k < sen->end; k++) {
-    size_t cut = cnkg_wordlist_at(&cut_list, s, k, sen->end);
-    if (!cut) continue;
+  for (size_t i = first_cut(ix, sen->begin); i < ix->n_cuts && ix->cuts[i] < sen->end; i++) {
+    size_t k = ix->cuts[i], cut = s[k] == ';' ? 1 : 3;
     if (k + cut <= begin) cb = k + cut;
-    else if (k >= end && ce == sen->end) ce = k;
+    else if (k >= end) {
+      ce = k;
+      break;
+    }
   }
   const CnkgSpan *before = NULL, *after = NULL, *org = NULL, *econ = NULL;
+  size_t person_begin = SIZE_MAX; /* the last person named before the mention */
   for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->sentence != sentence || sp->begin < cb || sp->end > ce) continue;
+    if (sp->type == CNKG_TYPE_PERSON && sp->end <= begin &&
+        (person_begin == SIZE_MAX || sp->begin > person_begin))
+      person_begin = sp->begin;
     if (sp->begin < end && sp->end > begin && sp->type != CNKG_TYPE_ORGANIZATION)
       continue; /* a place inside the mention itself */
     if (cnkg_type_is_place(sp->type)) {
-      if (!place_carries(st, sp)) continue;
+      if (!carries(ix, sp, CARRIES)) continue;
       if (sp->end <= begin) {
         if (!before || sp->end > before->end ||
             (sp->end == before->end && sp->begin > before->begin))
@@ -801,19 +1065,10 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
       k++;
     }
   }
-  size_t ana_place = ana != SIZE_MAX ? resolve_anaphor(st, ana_type, ana) : SIZE_MAX;
+  size_t ana_place = ana != SIZE_MAX ? resolve_anaphor(ix, ana_type, ana) : SIZE_MAX;
   /* An enterprise named before the mention is its subject unless a person
    * comes between (…公司董事长张三正在直播草莓: the person's). */
-  if (econ) {
-    for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
-         i = cnkg_docstate_next_span(st, i)) {
-      const CnkgSpan *sp = &st->spans[i];
-      if (sp->type == CNKG_TYPE_PERSON && sp->begin >= econ->end && sp->end <= begin) {
-        econ = NULL;
-        break;
-      }
-    }
-  }
+  if (econ && person_begin != SIZE_MAX && person_begin >= econ->end) econ = NULL;
   /* Organisations: one that contains the mention or stands just before
    * it, else the economic one the clause names before it, else the one a
    * bare kind word (合作社, 该公司) refers to. */
@@ -832,23 +1087,22 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
           k += l - 1;
         }
       }
-      if (rb != SIZE_MAX) who = resolve_org_ref(st, rb, re);
+      if (rb != SIZE_MAX) who = resolve_org_ref(ix, rb, re);
       by_ref = who != SIZE_MAX;
     }
     if (who != SIZE_MAX) add_unique(out, &n, max, who);
-    add_organisers(st, sentence, cb, begin, flags, out, &n, max);
+    add_organisers(ix, sentence, cb, begin, flags, out, &n, max);
   }
-  const CnkgText *t = st->text;
   const CnkgSpan *place = NULL;
   if (ana_place == SIZE_MAX) {
-    place = before ? before : after ? chain_inner(st, after, ce) : NULL;
+    place = before ? before : after ? chain_inner(ix, after, ce) : NULL;
   }
   /* …项目,该项目地处X县Y村: where the clause says the thing lies */
   if (after) {
     for (size_t k = end; k < after->begin; k++) {
       size_t l = cnkg_wordlist_at(&located_list, s, k, after->begin);
       if (l && k + l == after->begin) {
-        place = chain_inner(st, after, ce);
+        place = chain_inner(ix, after, ce);
         ana_place = SIZE_MAX;
         break;
       }
@@ -860,10 +1114,10 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
       return n;
     }
     add_unique(out, &n, max, place->entity);
-    if (place == before) add_peers(st, place, out, &n, max);
+    if (place == before) add_peers(ix, place, out, &n, max);
     /* the place the paragraph is about carries it too */
     if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
-      size_t pe = paragraph_place(st, sen->paragraph, begin);
+      size_t pe = paragraph_place(ix, sen->paragraph, begin);
       if (pe != SIZE_MAX) add_unique(out, &n, max, pe);
     }
     return n;
@@ -872,25 +1126,18 @@ size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
    * that organisation, not a place to be guessed */
   if (local_only || by_ref) return n;
   /* The paragraph (up to this clause), then the nearest heading before. */
-  size_t e = paragraph_place(st, sen->paragraph, cb);
+  size_t e = paragraph_place(ix, sen->paragraph, cb);
   /* a quotation first, then who said it where (“…”X村村民张三说) */
-  if (e == SIZE_MAX && quoted_paragraph(st, sentence))
-    e = paragraph_place(st, sen->paragraph, SIZE_MAX);
+  if (e == SIZE_MAX && ix->quoted[sentence])
+    e = paragraph_place(ix, sen->paragraph, SIZE_MAX);
+  if (e == SIZE_MAX) e = ix->heading_place[sentence];
   if (e != SIZE_MAX) {
     add_unique(out, &n, max, e);
     return n;
   }
-  for (size_t si = sentence; si-- > 0;) {
-    if (!t->sentences[si].heading) continue;
-    e = paragraph_place(st, t->sentences[si].paragraph, t->sentences[si].end);
-    if (e != SIZE_MAX) {
-      add_unique(out, &n, max, e);
-      return n;
-    }
-  }
   if (!focus) return n;
   /* the village or township the document is about, else its county */
-  size_t topic = topic_place(st);
+  size_t topic = ix->topic;
   if (topic == SIZE_MAX) topic = st->focus_place;
   if (topic != SIZE_MAX) add_unique(out, &n, max, topic);
   return n;

@@ -55,27 +55,43 @@ size_t cnkg_lexicon_prev(const char *s, size_t floor, size_t end);
 #define CNKG_CARRY_TOPIC 0x8u      /* also the place the paragraph is about */
 #define CNKG_CARRY_BODIES 0x10u    /* with ORGS: government bodies and teams too */
 
+/* What cnkg_lexicon_carriers looks up in a document, indexed once: its
+ * place and organisation spans by position, which places carry, the
+ * organisations a kind word (合作社, 该公司) may refer to, its clause cuts,
+ * the heading over each sentence, the paragraphs that open with a
+ * quotation, the village or township it is about. */
+typedef struct CnkgCarriers CnkgCarriers;
+
+/* Indexes st for cnkg_lexicon_carriers. st is borrowed and must outlive
+ * the index; places and organisations must not be added to it meanwhile
+ * (other spans may).
+ * Free with cnkg_lexicon_carriers_free. NULL when out of memory. */
+CnkgCarriers *cnkg_lexicon_carriers_new(const CnkgDocState *st);
+void cnkg_lexicon_carriers_free(CnkgCarriers *ix);
+
 /* Which entities carry a thing mentioned at normalised bytes [begin, end)
- * of sentence. In the clause (the sentence cut at ;): the place named
- * nearest before it, with the other places listed with that one (A村、B村
- * 和C村); a reference such as 该村, 村里, 全县 or 我省 nearer than that
- * place stands for the last place of its level named; else the place named
- * after it (or after 位于/地处), taken at the inner end of its chain.
- * Places that only label a product's origin, name an enterprise or a
- * medium, receive goods (销往X) or border the subject (与X交界) carry
+ * of sentence of ix's document. In the clause (the sentence cut at ;): the
+ * place named nearest before it, with the other places listed with that
+ * one (A村、B村和C村); a reference such as 该村, 村里, 全县 or 我省 nearer
+ * than that place stands for the last place of its level named; else the
+ * place named after it (or after 位于/地处), taken at the inner end of its
+ * chain. Places that only label a product's origin, name an enterprise or
+ * a medium, receive goods (销往X) or border the subject (与X交界) carry
  * nothing. With ORGS, also an economic or party organisation that contains
  * the mention or stands just before it, else an enterprise the clause names
  * before it (not through a person it qualifies), else the one a bare kind
  * word opening the clause (合作社, 该公司) refers to; and every organiser
  * listed before 主办的/组织的… X. With BODIES, government bodies and teams
- * count as well (not news outlets, nor a body named after the thing). Failing a place in the
- * clause (unless LOCAL_ONLY, or the clause names its organisation by kind):
- * the place the paragraph is about (after a quotation that
- * opens the paragraph, the speaker's), then the one of the section heading
- * above, then (with FOCUS) the village or township the document names most,
- * else st->focus_place. With TOPIC, a place in the clause is joined by the
- * paragraph's. Writes up to max entity indices to out; returns how many. */
-size_t cnkg_lexicon_carriers(const CnkgDocState *st, size_t sentence,
+ * count as well (not news outlets, nor a body named after the thing).
+ * Failing a place in the clause (unless LOCAL_ONLY, or the clause names its
+ * organisation by kind): the place the paragraph is about (after a
+ * quotation that opens the paragraph, the speaker's), then the one of the
+ * section heading above, then (with FOCUS) the village or township the
+ * document names most, else st->focus_place. With TOPIC, a place in the
+ * clause is joined by the paragraph's. Writes up to max entity indices to
+ * out; returns how many. Costs the clause's length and a few look-ups in
+ * ix, not a pass over the document. */
+size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
                              size_t begin, size_t end, unsigned flags,
                              size_t *out, size_t max);
 

@@ -6,10 +6,12 @@
 #include "extractor/normalize.h"
 
 #include <opencc/opencc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
 
 #define DEFAULT_T2S "/usr/share/opencc/t2s.json"
@@ -25,9 +27,18 @@
 static const char PHRASE_SENSITIVE[] =
     "覆乾藉於鍊徵鍾瞭麼沈鉅吒衹薹畫牴么噁濛昇俱彷麽";
 
+/* OpenCC is C++: an allocation failing inside it throws std::bad_alloc,
+ * which aborts a C program. It is opened once (extract.c shares one
+ * normaliser between all threads) and called only with this much memory
+ * free, so that cnkg can report being out of memory instead; calls take
+ * a lock, as OpenCC does not say that a converter may be shared. */
+#define OPENCC_OPEN_ROOM ((size_t)64 << 20)
+#define OPENCC_CALL_ROOM ((size_t)4 << 20)
+
 struct CnkgNormalize {
   opencc_t cc;
   uint32_t *t2s; /* TABLE_SIZE entries: 0 = unchanged */
+  pthread_mutex_t cc_lock;
 };
 
 static bool table_range(uint32_t cp) {
@@ -88,12 +99,19 @@ CnkgStatus cnkg_normalize_new(const char *config, CnkgNormalize **out,
   CnkgNormalize *n = calloc(1, sizeof *n);
   if (!n) return CNKG_ERR_NOMEM;
   n->t2s = calloc(TABLE_SIZE, sizeof *n->t2s);
-  if (!n->t2s) { free(n); return CNKG_ERR_NOMEM; }
+  if (!n->t2s || !cnkg_memory_headroom(OPENCC_OPEN_ROOM)) {
+    free(n->t2s);
+    free(n);
+    snprintf(err, errsize, "out of memory opening OpenCC");
+    return CNKG_ERR_NOMEM;
+  }
+  pthread_mutex_init(&n->cc_lock, NULL);
   const char *cfg = config ? config : DEFAULT_T2S;
   n->cc = opencc_open(cfg);
   if (n->cc == (opencc_t)-1) {
     snprintf(err, errsize, "cannot open OpenCC config %s: %s", cfg,
              opencc_error());
+    pthread_mutex_destroy(&n->cc_lock);
     free(n->t2s);
     free(n);
     return CNKG_ERR_DATA;
@@ -107,6 +125,7 @@ CnkgStatus cnkg_normalize_new(const char *config, CnkgNormalize **out,
 void cnkg_normalize_free(CnkgNormalize *n) {
   if (!n) return;
   if (n->cc && n->cc != (opencc_t)-1) opencc_close(n->cc);
+  pthread_mutex_destroy(&n->cc_lock);
   free(n->t2s);
   free(n);
 }
@@ -119,9 +138,25 @@ static bool is_space(uint32_t c) {
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F;
 }
 
+/* Characters that are not text and are dropped: controls, and the format
+ * characters (Unicode category Cf: soft hyphen, zero-width characters,
+ * bidirectional embeddings, overrides and isolates, invisible operators,
+ * tags) with the invisible selectors and joiners, which a writer or an
+ * attacker can put inside a name (郑\u00AD海燕, 郑\u202E海燕) without it
+ * showing. The offset map is unaffected: a dropped character maps nowhere
+ * and a span across it still covers it in the original. */
 static bool is_invisible(uint32_t c) {
-  return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F ||
-         (c >= 0x200B && c <= 0x200F) || c == 0xFEFF || c == 0x2060;
+  if (c < 0x20) return c != '\n' && c != '\t';
+  if (c < 0xAD) return c == 0x7F;
+  return c == 0xAD || c == 0x34F || (c >= 0x600 && c <= 0x605) || c == 0x61C ||
+         c == 0x6DD || c == 0x70F || c == 0x8E2 || c == 0x180E ||
+         (c >= 0x180B && c <= 0x180D) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x206F) || (c >= 0xFE00 && c <= 0xFE0F) ||
+         c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x110BD || c == 0x110CD ||
+         (c >= 0x13430 && c <= 0x1343F) || (c >= 0x1BCA0 && c <= 0x1BCA3) ||
+         (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 ||
+         (c >= 0xE0020 && c <= 0xE007F) || (c >= 0xE0100 && c <= 0xE01EF);
 }
 
 /* Characters between which whitespace means nothing in Chinese text. */
@@ -263,7 +298,11 @@ static CnkgStatus pass_chars(const CnkgNormalize *n, const char *s, size_t len,
       if (i < len && s[i] == '\n') continue;
       c = '\n';
     }
-    if (c == '\f' || c == 0x2028 || c == 0x2029) c = '\n';
+    /* U+2029 ends a paragraph; U+2028 breaks a line inside one (as <br>
+     * does), which between Chinese characters is no break in the text:
+     * it is whitespace, and a name across it stays whole */
+    if (c == '\f' || c == 0x2029) c = '\n';
+    if (c == 0x2028) c = ' ';
     if (c == '\n') {
       st = cnkg_mapped_append(out, "\n", 1, kc, kc + 1);
       p.prev = 0;
@@ -365,9 +404,13 @@ static CnkgStatus convert_table(const CnkgNormalize *n, const CnkgMapped *src,
   return st;
 }
 
-static CnkgStatus convert_opencc(const CnkgNormalize *n, const CnkgMapped *src,
+static CnkgStatus convert_opencc(CnkgNormalize *n, const CnkgMapped *src,
                                  size_t a, size_t b, CnkgMapped *out) {
-  char *conv = opencc_convert_utf8(n->cc, src->buf + a, b - a);
+  pthread_mutex_lock(&n->cc_lock);
+  bool room = cnkg_memory_headroom(OPENCC_CALL_ROOM + 16 * (b - a));
+  char *conv = room ? opencc_convert_utf8(n->cc, src->buf + a, b - a) : NULL;
+  pthread_mutex_unlock(&n->cc_lock);
+  if (!room) return CNKG_ERR_NOMEM;
   if (!conv) return convert_table(n, src, a, b, out);
   CnkgStatus st = align(src, a, b, conv, strlen(conv), out);
   opencc_convert_utf8_free(conv);
@@ -383,7 +426,7 @@ static bool needs_opencc(const CnkgNormalize *n, uint32_t c) {
  * (longer than any OpenCC t2s phrase), which OpenCC converts, so a length
  * change or a spread map stays inside the window. */
 #define WINDOW 8
-static CnkgStatus convert_line(const CnkgNormalize *n, const CnkgMapped *src,
+static CnkgStatus convert_line(CnkgNormalize *n, const CnkgMapped *src,
                                size_t a, size_t b, CnkgMapped *out) {
   CnkgStatus st = CNKG_SUCCESS;
   size_t i = a, done = a;

@@ -230,24 +230,150 @@ static int cand_cmp(const void *a, const void *b) {
   return 0;
 }
 
+/* The document's place spans, pl[k] being an index into st->spans in the
+ * order added, with indexes by where they begin (all, and per type): each
+ * look-up reads the few spans near a position, never all of them, so a
+ * document naming millions of places costs linear time. Within one begin,
+ * spans keep their order k. */
+typedef struct {
+  const CnkgDocState *st;
+  const size_t *pl;
+  size_t n;
+  size_t *by_begin;                  /* values k, by (begin, k) */
+  size_t *of_type[CNKG_TYPE_COUNT];  /* the same, one type each */
+  size_t n_of_type[CNKG_TYPE_COUNT];
+  size_t longest;                    /* bytes of the longest span */
+  uint32_t *tail;                    /* per k: the last character of its
+                                        place's label (three bytes), or 0 */
+  size_t *by_tail;                   /* values k, by (type, tail, begin, k) */
+} Places;
+
+static const CnkgSpan *place_span(const Places *p, size_t k) {
+  return &p->st->spans[p->pl[k]];
+}
+
+static int begin_k_cmp(size_t x, size_t y, const Places *p) {
+  size_t bx = place_span(p, x)->begin, by = place_span(p, y)->begin;
+  if (bx != by) return bx < by ? -1 : 1;
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+/* (type, tail) of k as one number, the first key of by_tail. */
+static uint64_t type_tail(const Places *p, size_t k) {
+  return (uint64_t)place_span(p, k)->type << 32 | p->tail[k];
+}
+
+static int tail_begin_k_cmp(size_t x, size_t y, const Places *p) {
+  uint64_t tx = type_tail(p, x), ty = type_tail(p, y);
+  if (tx != ty) return tx < ty ? -1 : 1;
+  return begin_k_cmp(x, y, p);
+}
+
+/* Sorts v[0, n) by cmp: a merge sort, as qsort takes no context. */
+static void sort_places(size_t *v, size_t *tmp, size_t n, const Places *p,
+                        int (*cmp)(size_t, size_t, const Places *)) {
+  if (n < 2) return;
+  size_t h = n / 2;
+  sort_places(v, tmp, h, p, cmp);
+  sort_places(v + h, tmp, n - h, p, cmp);
+  size_t i = 0, j = h, o = 0;
+  while (i < h && j < n) tmp[o++] = cmp(v[j], v[i], p) < 0 ? v[j++] : v[i++];
+  while (i < h) tmp[o++] = v[i++];
+  while (j < n) tmp[o++] = v[j++];
+  memcpy(v, tmp, n * sizeof *v);
+}
+
+static void places_free(Places *p) {
+  free(p->by_begin);
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(p->of_type[t]);
+  free(p->tail);
+  free(p->by_tail);
+}
+
+/* The last character of a label of three bytes or more (a Chinese level
+ * character: 市, 州, 县), as a number; 0 otherwise. */
+static uint32_t label_tail(const char *label) {
+  size_t n = label ? strlen(label) : 0;
+  if (n < 3) return 0;
+  const unsigned char *t = (const unsigned char *)label + n - 3;
+  return (uint32_t)t[0] << 16 | (uint32_t)t[1] << 8 | t[2];
+}
+
+static CnkgStatus places_make(Places *p, const CnkgDocState *st, const size_t *pl, size_t n) {
+  memset(p, 0, sizeof *p);
+  p->st = st;
+  p->pl = pl;
+  p->n = n;
+  p->by_begin = malloc((n + 1) * sizeof *p->by_begin);
+  p->by_tail = malloc((n + 1) * sizeof *p->by_tail);
+  p->tail = malloc((n + 1) * sizeof *p->tail);
+  size_t *tmp = malloc((n + 1) * sizeof *tmp);
+  CnkgStatus s = p->by_begin && p->by_tail && p->tail && tmp ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n && !s; k++) {
+    const CnkgSpan *sp = place_span(p, k);
+    p->by_begin[k] = p->by_tail[k] = k;
+    const CnkgEntity *en = cnkg_graph_entity(st->graph, sp->entity);
+    p->tail[k] = label_tail(en ? en->label : NULL);
+    if (sp->end - sp->begin > p->longest) p->longest = sp->end - sp->begin;
+    p->n_of_type[sp->type]++;
+  }
+  if (!s) sort_places(p->by_begin, tmp, n, p, begin_k_cmp);
+  if (!s) sort_places(p->by_tail, tmp, n, p, tail_begin_k_cmp);
+  for (int t = 0; t < CNKG_TYPE_COUNT && !s; t++) {
+    p->of_type[t] = malloc((p->n_of_type[t] + 1) * sizeof *p->of_type[t]);
+    if (!p->of_type[t]) s = CNKG_ERR_NOMEM;
+    p->n_of_type[t] = 0;
+  }
+  for (size_t i = 0; i < n && !s; i++) {
+    CnkgType t = place_span(p, p->by_begin[i])->type;
+    p->of_type[t][p->n_of_type[t]++] = p->by_begin[i];
+  }
+  free(tmp);
+  if (s) places_free(p);
+  return s;
+}
+
+/* First position in v[0, n) (values k, by begin) whose span begins at or
+ * after pos. */
+static size_t places_from(const Places *p, const size_t *v, size_t n, size_t pos) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (place_span(p, v[mid])->begin < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The first place span (in the order added) that begins at pos and ends
+ * in (pos, end], or NULL. */
+static const CnkgSpan *place_starting(const Places *p, size_t pos, size_t end) {
+  for (size_t i = places_from(p, p->by_begin, p->n, pos);
+       i < p->n && place_span(p, p->by_begin[i])->begin == pos; i++) {
+    const CnkgSpan *sp = place_span(p, p->by_begin[i]);
+    if (sp->end <= end && sp->end > pos) return sp;
+  }
+  return NULL;
+}
+
+/* The first place span (in the order added) that ends at pos and begins
+ * before it, or NULL. */
+static const CnkgSpan *place_ending(const Places *p, size_t pos) {
+  size_t best = SIZE_MAX;
+  size_t from = pos > p->longest ? pos - p->longest : 0;
+  for (size_t i = places_from(p, p->by_begin, p->n, from);
+       i < p->n && place_span(p, p->by_begin[i])->begin < pos; i++)
+    if (place_span(p, p->by_begin[i])->end == pos && p->by_begin[i] < best)
+      best = p->by_begin[i];
+  return best == SIZE_MAX ? NULL : place_span(p, best);
+}
+
 /* The innermost place of the chain of contiguous place spans that starts at
  * begin and stays inside end; SIZE_MAX when no place starts at begin. */
-static size_t place_at_start(const CnkgDocState *st, const size_t *pl,
-                             size_t npl, size_t begin, size_t end) {
+static size_t place_at_start(const Places *p, size_t begin, size_t end) {
   size_t pos = begin, found = SIZE_MAX;
-  bool moved = true;
-  while (moved) {
-    moved = false;
-    for (size_t k = 0; k < npl; k++) {
-      const CnkgSpan *sp = &st->spans[pl[k]];
-      if (sp->begin == pos && sp->end <= end && sp->end > pos) {
-        found = sp->entity;
-        pos = sp->end;
-        moved = true;
-        break;
-      }
-    }
-  }
+  for (const CnkgSpan *sp; (sp = place_starting(p, pos, end)) != NULL; pos = sp->end)
+    found = sp->entity;
   return found;
 }
 
@@ -282,7 +408,9 @@ static bool body_end_ok(const char *s, size_t len, size_t b, size_t e) {
 }
 
 static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
-                              const size_t *pl, size_t npl, CandList *out) {
+                              const Places *places, CandList *out) {
+  const size_t *pl = places->pl;
+  size_t npl = places->n;
   const char *s = st->text->norm;
   size_t len = st->text->norm_len;
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
@@ -301,22 +429,11 @@ static CnkgStatus from_places(const CnkgOrgRecognizer *r, CnkgDocState *st,
       continue;
     /* A suffix that is itself the start of another place (镇 in 青石镇) is
      * that place's business, not this one's. */
-    bool other = false;
-    for (size_t j = 0; j < npl; j++) {
-      const CnkgSpan *o = &st->spans[pl[j]];
-      if (o->begin >= sp->end && o->begin < e) { other = true; break; }
-    }
-    if (other) continue;
+    size_t next = places_from(places, places->by_begin, npl, sp->end);
+    if (next < npl && place_span(places, places->by_begin[next])->begin < e) continue;
     /* Extend back over contiguous enclosing places: 红山县青石镇党委. */
     size_t b = sp->begin;
-    bool moved = true;
-    while (moved) {
-      moved = false;
-      for (size_t j = 0; j < npl; j++) {
-        const CnkgSpan *o = &st->spans[pl[j]];
-        if (o->end == b && o->begin < b) { b = o->begin; moved = true; break; }
-      }
-    }
+    for (const CnkgSpan *o; (o = place_ending(places, b)) != NULL;) b = o->begin;
     status = cand_add(out, b, e, sp->entity, NULL, 0);
     if (status) break;
     /* 红山县组织部和交通局: the second body shares the place. */
@@ -387,11 +504,10 @@ static CnkgWordList not_name_start_list = CNKG_WORDLIST(NOT_NAME_STARTS);
 
 /* Whether a name starting at s[b] starts with a word no name starts with
  * (a determiner, a bare level) rather than with a place (镇宁县…). */
-static bool bad_name_start(const CnkgDocState *st, size_t b, size_t e) {
-  if (!cnkg_wordlist_at(&not_name_start_list, st->text->norm, b, e)) return false;
-  for (size_t i = 0; i < st->n_spans; i++)
-    if (st->spans[i].begin == b && cnkg_type_is_place(st->spans[i].type)) return false;
-  return true;
+static bool bad_name_start(const Places *p, size_t b, size_t e) {
+  if (!cnkg_wordlist_at(&not_name_start_list, p->st->text->norm, b, e)) return false;
+  size_t i = places_from(p, p->by_begin, p->n, b);
+  return i >= p->n || place_span(p, p->by_begin[i])->begin != b;
 }
 
 /* A word that names something of its own: a proper noun, a name or a
@@ -406,7 +522,7 @@ static bool proper_tag(const CnkgLacWord *w) {
 
 /* LAC ORG words, and suffix words (合作社, 公司) extended backwards over the
  * words that name them. */
-static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
+static CnkgStatus from_lac(CnkgDocState *st, const Places *places, CandList *out) {
   if (!st->lac) return CNKG_SUCCESS;
   const char *s = st->text->norm;
   for (size_t si = 0; si < st->text->n_sentences; si++) {
@@ -468,7 +584,7 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
         /* The word already carries its own name part (a venue's only if
          * the analyser reads it as a name). */
         if (venue && !proper_tag(w)) continue;
-        if (bad_name_start(st, b, e)) continue;
+        if (bad_name_start(places, b, e)) continue;
         CnkgStatus stt = cand_add(out, b, e, SIZE_MAX, NULL, 0);
         if (stt) return stt;
         continue;
@@ -500,7 +616,7 @@ static CnkgStatus from_lac(CnkgDocState *st, CandList *out) {
       while (first < wi && tag_is(&lr->words[first], "v")) first++;
       if (first == wi) continue;
       size_t nb = base + lr->words[first].begin;
-      if (bad_name_start(st, nb, e)) continue;
+      if (bad_name_start(places, nb, e)) continue;
       if (venue) {
         bool proper = false;
         for (size_t q = first; q < wi && !proper; q++)
@@ -617,7 +733,7 @@ static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
  * belong to is resolved when they are emitted. Not after a place's own
  * name (from_places takes those) nor after 各/全/每 (bodies in general). */
 static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
-                            const size_t *pl, size_t npl, CandList *out) {
+                            const Places *places, CandList *out) {
   const char *s = st->text->norm;
   size_t len = st->text->norm_len;
   pcre2_match_data *md = pcre2_match_data_create(4, NULL);
@@ -630,11 +746,12 @@ static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = ov[2], e = ov[3];
+    /* a place ends at b or runs across it: those begin in [b - longest, b] */
     bool named = false;
-    for (size_t k = 0; k < npl && !named; k++) {
-      const CnkgSpan *sp = &st->spans[pl[k]];
-      named = sp->end == b || (sp->begin <= b && sp->end > b);
-    }
+    for (size_t i = places_from(places, places->by_begin, places->n,
+                                b > places->longest ? b - places->longest : 0);
+         i < places->n && !named && place_span(places, places->by_begin[i])->begin <= b; i++)
+      named = place_span(places, places->by_begin[i])->end >= b;
     /* (村“两委” has its quotation marks) */
     bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + 3, e, "“");
     if (named || (!quoted && !middle_ok(s, b + 3, e))) continue;
@@ -700,13 +817,85 @@ static size_t place_prefix(const char *s, size_t b, size_t e) {
   return best;
 }
 
-static bool is_place_span(const CnkgDocState *st, const size_t *pl, size_t npl,
-                          size_t b, size_t e) {
-  for (size_t k = 0; k < npl; k++) {
-    const CnkgSpan *sp = &st->spans[pl[k]];
-    if (sp->begin == b && sp->end == e) return true;
-  }
+static bool is_place_span(const Places *p, size_t b, size_t e) {
+  for (size_t i = places_from(p, p->by_begin, p->n, b);
+       i < p->n && place_span(p, p->by_begin[i])->begin == b; i++)
+    if (place_span(p, p->by_begin[i])->end == e) return true;
   return false;
+}
+
+/* Of the places in v[0, n) (values k, by begin), the one not empty that
+ * ends at or before pos and begins last (the first added, of several), or
+ * NULL. */
+static const CnkgSpan *last_before(const Places *p, const size_t *v, size_t n, size_t pos) {
+  const CnkgSpan *best = NULL;
+  for (size_t i = places_from(p, v, n, pos); i-- > 0;) {
+    const CnkgSpan *sp = place_span(p, v[i]);
+    if (best && sp->begin < best->begin) break;
+    if (sp->end <= pos && sp->end > sp->begin)
+      best = sp; /* going down, the same begin comes in falling order added */
+  }
+  return best;
+}
+
+/* The place of type lv that ends at or before pos and begins last, of
+ * those whose label ends with the (three-byte) character at s[at] (市作协:
+ * 乐山市, not 凉山州) if any, else of all; NULL when none. */
+static const CnkgSpan *place_before(const Places *p, CnkgType lv, const char *s, size_t at,
+                                    size_t pos) {
+  const unsigned char *c = (const unsigned char *)s + at;
+  uint64_t want = (uint64_t)lv << 32 | (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | c[2];
+  /* the stretch of by_tail with that type and tail, by binary search */
+  size_t lo = 0, hi = p->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (type_tail(p, p->by_tail[mid]) < want) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t from = lo;
+  hi = p->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (type_tail(p, p->by_tail[mid]) <= want) lo = mid + 1;
+    else hi = mid;
+  }
+  const CnkgSpan *sp = last_before(p, p->by_tail + from, lo - from, pos);
+  return sp ? sp : last_before(p, p->of_type[lv], p->n_of_type[lv], pos);
+}
+
+/* A set of byte offsets (open addressing, SIZE_MAX marks a free slot). */
+typedef struct {
+  size_t *slots;
+  size_t size, used;
+} OffsetSet;
+
+static size_t offset_slot(const OffsetSet *x, size_t v) {
+  size_t j = (v * 0x9E3779B97F4A7C15ull) >> 7 & (x->size - 1);
+  while (x->slots[j] != SIZE_MAX && x->slots[j] != v) j = (j + 1) & (x->size - 1);
+  return j;
+}
+
+static bool offset_set_has(const OffsetSet *x, size_t v) {
+  return x->size && x->slots[offset_slot(x, v)] == v;
+}
+
+static CnkgStatus offset_set_add(OffsetSet *x, size_t v) {
+  if ((x->used + 1) * 2 > x->size) {
+    OffsetSet bigger = {malloc((x->size ? x->size * 2 : 64) * sizeof *x->slots),
+                        x->size ? x->size * 2 : 64, x->used};
+    if (!bigger.slots) return CNKG_ERR_NOMEM;
+    for (size_t j = 0; j < bigger.size; j++) bigger.slots[j] = SIZE_MAX;
+    for (size_t j = 0; j < x->size; j++)
+      if (x->slots[j] != SIZE_MAX) bigger.slots[offset_slot(&bigger, x->slots[j])] = x->slots[j];
+    free(x->slots);
+    *x = bigger;
+  }
+  size_t j = offset_slot(x, v);
+  if (x->slots[j] == SIZE_MAX) {
+    x->slots[j] = v;
+    x->used++;
+  }
+  return CNKG_SUCCESS;
 }
 
 static CnkgStatus emit(CnkgDocState *st, const Cand *c, const char *name) {
@@ -734,18 +923,27 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   for (size_t k = 0; k < n0; k++)
     if (cnkg_type_is_place(st->spans[k].type)) pl[npl++] = k;
   CandList cl = {NULL, 0, 0};
-  CnkgStatus s = from_places(r, st, pl, npl, &cl);
-  if (!s) s = from_lac(st, &cl);
+  Places places;
+  CnkgStatus s = places_make(&places, st, pl, npl);
+  if (s) {
+    free(pl);
+    return s;
+  }
+  s = from_places(r, st, &places, &cl);
+  if (!s) s = from_lac(st, &places, &cl);
   if (!s) s = from_media(r, st, &cl);
   if (!s) s = from_sources(st, &cl);
   if (!s) s = from_regex(r, r->quoted, st, &cl);
   if (!s) s = from_regex(r, r->level_body, st, &cl);
   if (!s) s = from_firm_list(r, st, &cl);
-  if (!s) s = from_bare(r, st, pl, npl, &cl);
+  if (!s) s = from_bare(r, st, &places, &cl);
   /* 红山县组织部和交通局: a second body sharing the first one's place */
   if (!s) {
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     if (!md) s = CNKG_ERR_NOMEM;
+    OffsetSet prefixed = {NULL, 0, 0}; /* where a candidate with a prefix begins */
+    for (size_t q = 0; q < cl.n && !s; q++)
+      if (cl.v[q].prefix) s = offset_set_add(&prefixed, cl.v[q].begin);
     size_t ncand = cl.n;
     for (size_t k = 0; k < ncand && !s; k++) {
       Cand *c = &cl.v[k];
@@ -759,14 +957,13 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       if (rc < 2) continue;
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       size_t cb = ov[2], ce = ov[3];
-      bool dup = false;
-      for (size_t q = 0; q < cl.n; q++)
-        if (cl.v[q].begin == cb && cl.v[q].prefix) dup = true;
-      if (dup || !middle_ok(st->text->norm, cb, ce) ||
+      if (offset_set_has(&prefixed, cb) || !middle_ok(st->text->norm, cb, ce) ||
           !body_end_ok(st->text->norm, st->text->norm_len, cb, ce))
         continue;
       s = cand_add(&cl, cb, ce, cl.v[k].place, st->text->norm + cl.v[k].begin, pp);
+      if (!s && ce > cb) s = offset_set_add(&prefixed, cb);
     }
+    free(prefixed.slots);
     pcre2_match_data_free(md);
   }
   if (!s && cl.n) qsort(cl.v, cl.n, sizeof *cl.v, cand_cmp);
@@ -774,7 +971,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   for (size_t k = 0; k < cl.n && !s; k++) {
     Cand *c = &cl.v[k];
     if (c->begin < kept_end) continue; /* inside or across a longer one */
-    if (is_place_span(st, pl, npl, c->begin, c->end)) continue;
+    if (is_place_span(&places, c->begin, c->end)) continue;
     char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
     if (!body) { s = CNKG_ERR_NOMEM; break; }
     char *name = body;
@@ -783,22 +980,12 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       /* 该县扶贫办, 镇党委: the place of that level just named, else the
        * one the document is about */
       CnkgType lv = level_of(st->text->norm, c->begin, c->end);
-      size_t best = SIZE_MAX, best_b = 0;
       /* of those, one whose name ends with the body's level character
        * (市作协: 乐山市, not 凉山州) */
-      bool best_same = false;
-      for (size_t q = 0; q < npl && lv != CNKG_TYPE_COUNT; q++) {
-        const CnkgSpan *sp = &st->spans[pl[q]];
-        if (sp->type != lv || sp->end > c->begin || sp->end <= sp->begin) continue;
-        const char *label = cnkg_graph_entity(st->graph, sp->entity)->label;
-        size_t ll = strlen(label);
-        bool same = ll >= 3 && memcmp(label + ll - 3, st->text->norm + c->begin, 3) == 0;
-        if (best == SIZE_MAX || (same && !best_same) || (same == best_same && sp->begin > best_b)) {
-          best = sp->entity;
-          best_b = sp->begin;
-          best_same = same;
-        }
-      }
+      const CnkgSpan *sp = lv != CNKG_TYPE_COUNT
+                               ? place_before(&places, lv, st->text->norm, c->begin, c->begin)
+                               : NULL;
+      size_t best = sp ? sp->entity : SIZE_MAX;
       if (best == SIZE_MAX && st->focus_place != SIZE_MAX &&
           cnkg_graph_entity(st->graph, st->focus_place)->type == lv)
         best = st->focus_place;
@@ -823,7 +1010,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       free(body);
     }
     if (!is_generic(name)) {
-      if (c->place == SIZE_MAX) c->place = place_at_start(st, pl, npl, c->begin, c->end);
+      if (c->place == SIZE_MAX) c->place = place_at_start(&places, c->begin, c->end);
       s = emit(st, c, name);
       kept_end = c->end;
     }
@@ -831,6 +1018,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   }
   for (size_t k = 0; k < cl.n; k++) free(cl.v[k].prefix);
   free(cl.v);
+  places_free(&places);
   free(pl);
   return s;
 }
@@ -841,15 +1029,64 @@ static const char *const outlet_credit_words[] = {
   "记者", "特约记者", "讯", "消息", "编辑", "责编", "作者", NULL};
 static CnkgWordList outlet_credit_list = CNKG_WORDLIST(outlet_credit_words);
 
+/* The credited sources of a text as byte ranges sorted by begin, with the
+ * furthest end up to each: whether a source contains a span is then a
+ * binary search, not a pass over every credit. */
+typedef struct {
+  size_t *begin, *reach; /* reach[i]: the largest end of sources 0..i */
+  size_t n;
+} Sources;
+
+static int range_cmp(const void *a, const void *b) {
+  const size_t *x = a, *y = b;
+  if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+  return x[1] < y[1] ? -1 : (x[1] > y[1] ? 1 : 0);
+}
+
+static CnkgStatus sources_make(Sources *src, const CnkgText *t) {
+  memset(src, 0, sizeof *src);
+  size_t *pairs = malloc((2 * t->n_credits + 1) * sizeof *pairs);
+  src->begin = malloc((t->n_credits + 1) * sizeof *src->begin);
+  src->reach = malloc((t->n_credits + 1) * sizeof *src->reach);
+  if (!pairs || !src->begin || !src->reach) {
+    free(pairs);
+    free(src->begin);
+    free(src->reach);
+    return CNKG_ERR_NOMEM;
+  }
+  size_t n = 0;
+  for (size_t k = 0; k < t->n_credits; k++) {
+    if (t->credits[k].role != CNKG_CREDIT_SOURCE) continue;
+    pairs[2 * n] = t->credits[k].begin;
+    pairs[2 * n + 1] = t->credits[k].end;
+    n++;
+  }
+  qsort(pairs, n, 2 * sizeof *pairs, range_cmp);
+  for (size_t i = 0; i < n; i++) {
+    src->begin[i] = pairs[2 * i];
+    src->reach[i] = i && src->reach[i - 1] > pairs[2 * i + 1] ? src->reach[i - 1] : pairs[2 * i + 1];
+  }
+  src->n = n;
+  free(pairs);
+  return CNKG_SUCCESS;
+}
+
+/* Whether a credited source contains [b, e). */
+static bool sources_contain(const Sources *src, size_t b, size_t e) {
+  size_t lo = 0, hi = src->n; /* the sources that begin at or before b: [0, lo) */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (src->begin[mid] <= b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && src->reach[lo - 1] >= e;
+}
+
 /* Whether organisation span sp names an outlet credited in its sentence:
  * inside a credited source, or followed by a credit word. */
-static bool credited_outlet(const CnkgDocState *st, const CnkgSpan *sp) {
+static bool credited_outlet(const CnkgDocState *st, const Sources *src, const CnkgSpan *sp) {
   const CnkgText *t = st->text;
-  for (size_t k = 0; k < t->n_credits; k++) {
-    const CnkgCredit *c = &t->credits[k];
-    if (c->role == CNKG_CREDIT_SOURCE && c->begin <= sp->begin && sp->end <= c->end)
-      return true;
-  }
+  if (sources_contain(src, sp->begin, sp->end)) return true;
   size_t se = t->sentences[sp->sentence].end;
   size_t q = sp->end;
   if (cnkg_wordlist_word_at(t->norm, q, se, "》")) q += 3;
@@ -859,11 +1096,25 @@ static bool credited_outlet(const CnkgDocState *st, const CnkgSpan *sp) {
 CnkgStatus cnkg_org_credits(CnkgDocState *st) {
   if (!st || !st->text) return CNKG_ERR_ARG;
   const CnkgText *t = st->text;
-  for (size_t si = 0; si < t->n_sentences; si++) {
-    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX;
+  Sources src;
+  if (sources_make(&src, t)) return CNKG_ERR_NOMEM;
+  /* which organisation spans are credited outlets, each decided once */
+  size_t n_spans = st->n_spans;
+  bool *credited = calloc(n_spans + 1, sizeof *credited);
+  if (!credited) {
+    free(src.begin);
+    free(src.reach);
+    return CNKG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n_spans; i++)
+    credited[i] = st->spans[i].type == CNKG_TYPE_ORGANIZATION &&
+                  credited_outlet(st, &src, &st->spans[i]);
+  CnkgStatus r = CNKG_SUCCESS;
+  for (size_t si = 0; si < t->n_sentences && !r; si++) {
+    for (size_t i = cnkg_docstate_first_span(st, si); i != SIZE_MAX && !r;
          i = cnkg_docstate_next_span(st, i)) {
+      if (i >= n_spans || !credited[i]) continue;
       const CnkgSpan *o = &st->spans[i];
-      if (o->type != CNKG_TYPE_ORGANIZATION || !credited_outlet(st, o)) continue;
       /* the persons named after it, up to a correspondent's credit (X记者
        * A 通讯员 B: B writes for the local office, not for X) or the next
        * outlet */
@@ -873,19 +1124,19 @@ CnkgStatus cnkg_org_credits(CnkgDocState *st) {
       for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
            j = cnkg_docstate_next_span(st, j)) {
         const CnkgSpan *x = &st->spans[j];
-        if (x->type == CNKG_TYPE_ORGANIZATION && x->begin >= o->end && x->begin < stop &&
-            credited_outlet(st, x))
+        if (j < n_spans && credited[j] && x->begin >= o->end && x->begin < stop)
           stop = x->begin;
       }
-      for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
+      for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX && !r;
            j = cnkg_docstate_next_span(st, j)) {
         const CnkgSpan *p = &st->spans[j];
         if (p->type != CNKG_TYPE_PERSON || p->begin < o->end || p->end > stop) continue;
-        CnkgStatus r = cnkg_docstate_relate(st, p->entity, CNKG_REL_ASSOCIATED_WITH,
-                                            o->entity, NULL, si);
-        if (r) return r;
+        r = cnkg_docstate_relate(st, p->entity, CNKG_REL_ASSOCIATED_WITH, o->entity, NULL, si);
       }
     }
   }
-  return CNKG_SUCCESS;
+  free(credited);
+  free(src.begin);
+  free(src.reach);
+  return r;
 }

@@ -18,6 +18,7 @@
 #include "cnkg/text.h"
 #include "extractor/place.h"
 #include "extractor/recognizers.h"
+#include "extractor/strids.h"
 #include "extractor/surname.h"
 #include "extractor/wordlist.h"
 
@@ -255,33 +256,70 @@ typedef struct {
   char *name;           /* full name, or the surname of a reference */
   size_t begin, end;    /* normalised bytes; SIZE_MAX when not in the text */
   size_t sentence;
-  size_t group;         /* 、-list this mention belongs to (index of its first) */
+  size_t list;          /* 、-list it belongs to: an id whose first mention is
+                           MentionList.head[list] (see group_of) */
   bool ref;             /* a surname-only reference to resolve */
   bool reporter;        /* named as 记者 in a byline */
   bool byline;          /* from a byline or credit */
 } Mention;
 
+/* The mentions, and two indexes kept as they grow, so that no step looks
+ * through all mentions per mention (a document may hold millions):
+ * head[] maps a list id to the first mention of that 、-list (lists are
+ * renamed when extended backwards by changing one entry), and the mentions
+ * that start at one byte are chained newest first from a hash of begin. */
 typedef struct {
   Mention *v;
   size_t n, cap;
+  size_t *head;         /* per list id (ids are mention indices) */
+  size_t *same_begin;   /* per mention: the previous one with its begin */
+  size_t *slots;        /* open addressing: newest mention of a begin */
+  size_t n_slots, n_used;
 } MentionList;
 
-static CnkgStatus mention_add(MentionList *l, char *name, size_t b, size_t e,
-                              size_t sentence, bool ref, bool reporter,
-                              bool byline) {
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 32;
-    Mention *n = realloc(l->v, cap * sizeof *n);
-    if (!n) {
-      free(name);
+static size_t pos_slot(const MentionList *l, size_t begin) {
+  size_t mask = l->n_slots - 1;
+  size_t j = (size_t)((uint64_t)begin * 0x9E3779B97F4A7C15ull >> 17) & mask;
+  while (l->slots[j] != SIZE_MAX && l->v[l->slots[j]].begin != begin) j = (j + 1) & mask;
+  return j;
+}
+
+/* The newest mention starting at byte begin, or SIZE_MAX; then
+ * MentionList.same_begin for the older ones. */
+static size_t newest_at(const MentionList *l, size_t begin) {
+  return l->n_slots ? l->slots[pos_slot(l, begin)] : SIZE_MAX;
+}
+
+static CnkgStatus index_begin(MentionList *l, size_t k) {
+  l->same_begin[k] = SIZE_MAX;
+  if (l->v[k].begin == SIZE_MAX) return CNKG_SUCCESS;
+  if ((l->n_used + 1) * 2 > l->n_slots) {
+    size_t size = l->n_slots ? l->n_slots * 2 : 64;
+    size_t *old = l->slots, old_size = l->n_slots;
+    l->slots = malloc(size * sizeof *l->slots);
+    if (!l->slots) {
+      l->slots = old;
       return CNKG_ERR_NOMEM;
     }
-    l->v = n;
-    l->cap = cap;
+    l->n_slots = size;
+    for (size_t j = 0; j < size; j++) l->slots[j] = SIZE_MAX;
+    for (size_t j = 0; j < old_size; j++)
+      if (old[j] != SIZE_MAX) l->slots[pos_slot(l, l->v[old[j]].begin)] = old[j];
+    free(old);
   }
-  l->v[l->n] = (Mention){name, b, e, sentence, l->n, ref, reporter, byline};
-  l->n++;
+  size_t j = pos_slot(l, l->v[k].begin);
+  if (l->slots[j] == SIZE_MAX) l->n_used++;
+  l->same_begin[k] = l->slots[j];
+  l->slots[j] = k;
   return CNKG_SUCCESS;
+}
+
+static void mentions_free(MentionList *l) {
+  for (size_t k = 0; k < l->n; k++) free(l->v[k].name);
+  free(l->v);
+  free(l->head);
+  free(l->same_begin);
+  free(l->slots);
 }
 
 typedef struct {
@@ -291,11 +329,64 @@ typedef struct {
   size_t len;
   Sp *sp;           /* place and organisation spans, by begin */
   size_t nsp;
+  size_t sp_longest;          /* bytes of the longest span: a span that
+                                 touches [b, e) begins at or after
+                                 b - sp_longest, so lookups are windows */
+  size_t *sp_of_type[CNKG_TYPE_COUNT]; /* indices into sp, by begin */
+  size_t n_of_type[CNKG_TYPE_COUNT];
+  unsigned char *covered;     /* bit per byte of s: inside a mention */
   MentionList m;
+  CnkgStrIds known;               /* names of full mentions (from_metadata_one) */
+  bool known_made;
 } Ctx;
 
+static CnkgStatus mention_add(Ctx *c, char *name, size_t b, size_t e,
+                              size_t sentence, bool ref, bool reporter,
+                              bool byline) {
+  MentionList *l = &c->m;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 32;
+    Mention *n = realloc(l->v, cap * sizeof *n);
+    if (n) l->v = n;
+    size_t *head = n ? realloc(l->head, cap * sizeof *head) : NULL;
+    if (head) l->head = head;
+    size_t *same = head ? realloc(l->same_begin, cap * sizeof *same) : NULL;
+    if (!same) {
+      free(name);
+      return CNKG_ERR_NOMEM;
+    }
+    l->same_begin = same;
+    l->cap = cap;
+  }
+  size_t k = l->n++;
+  l->v[k] = (Mention){name, b, e, sentence, k, ref, reporter, byline};
+  l->head[k] = k;
+  if (b != SIZE_MAX)
+    for (size_t i = b; i < e; i++) c->covered[i >> 3] |= (unsigned char)(1u << (i & 7));
+  return index_begin(l, k);
+}
+
+/* The first mention of the 、-list mention k belongs to. */
+static size_t group_of(const Ctx *c, size_t k) { return c->m.head[c->m.v[k].list]; }
+
+/* First index into sp whose span begins at or after pos. */
+static size_t sp_from(const Ctx *c, size_t pos) {
+  size_t lo = 0, hi = c->nsp;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->sp[mid].begin < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* First index into sp of a span that may end at or after pos. */
+static size_t sp_reaching(const Ctx *c, size_t pos) {
+  return sp_from(c, pos > c->sp_longest ? pos - c->sp_longest : 0);
+}
+
 static bool overlaps_span(const Ctx *c, size_t b, size_t e) {
-  for (size_t k = 0; k < c->nsp; k++) {
+  for (size_t k = sp_reaching(c, b); k < c->nsp; k++) {
     if (c->sp[k].begin >= e) break;
     if (c->sp[k].end > b) return true;
   }
@@ -303,9 +394,8 @@ static bool overlaps_span(const Ctx *c, size_t b, size_t e) {
 }
 
 static bool covered_by_mention(const Ctx *c, size_t b, size_t e) {
-  for (size_t k = 0; k < c->m.n; k++)
-    if (c->m.v[k].begin != SIZE_MAX && c->m.v[k].begin < e && c->m.v[k].end > b)
-      return true;
+  for (size_t i = b; i < e && i < c->len; i++)
+    if (c->covered[i >> 3] & (1u << (i & 7))) return true;
   return false;
 }
 
@@ -340,14 +430,14 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
     free(name);
     return CNKG_SUCCESS;
   }
-  return mention_add(&c->m, name, b, e, sentence_of(c, b), false, reporter, byline);
+  return mention_add(c, name, b, e, sentence_of(c, b), false, reporter, byline);
 }
 
 static CnkgStatus add_ref(Ctx *c, size_t b, size_t e) {
   if (covered_by_mention(c, b, e) || overlaps_span(c, b, e)) return CNKG_SUCCESS;
   char *name = cnkg_strndup(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
-  return mention_add(&c->m, name, b, e, sentence_of(c, b), true, false, false);
+  return mention_add(c, name, b, e, sentence_of(c, b), true, false, false);
 }
 
 static bool name_slot_before(const Ctx *c, size_t b) {
@@ -521,47 +611,192 @@ static CnkgStatus from_rules(Ctx *c) {
   return CNKG_SUCCESS;
 }
 
-/* Every other occurrence of a name found once (names of three characters
- * or more, where a stray match is unlikely), and short names that are part
- * of a longer one (斯图 of a four-character name) folded into it. */
-static CnkgStatus from_repeats(Ctx *c) {
-  size_t n0 = c->m.n;
-  for (size_t k = 0; k < n0; k++) {
-    Mention *m = &c->m.v[k];
-    if (m->ref) continue;
-    size_t nl = strlen(m->name);
-    for (size_t j = 0; j < n0; j++) {
-      const Mention *o = &c->m.v[j];
-      if (o->ref || j == k || strlen(o->name) <= nl || cnkg_utf8_count(o->name, strlen(o->name)) < 4)
-        continue;
-      if (strstr(o->name, m->name)) {
-        char *longer = cnkg_strndup(o->name, strlen(o->name));
-        if (!longer) return CNKG_ERR_NOMEM;
-        free(m->name);
-        m->name = longer;
-        break;
+/* Calls add for the id (in ids) of each distinct proper substring of the
+ * name w[0, len) that starts and ends on a character boundary. Names are
+ * at most 8 characters (name_ok), so that is at most 35 look-ups. */
+static CnkgStatus proper_substrings(const CnkgStrIds *ids, const char *w, size_t len,
+                                    size_t *out, size_t *n_out, size_t max) {
+  size_t bounds[40], nb = 0;
+  for (size_t i = 0; i < len && nb < 39;) {
+    bounds[nb++] = i;
+    cnkg_utf8_next(w, len, &i);
+  }
+  bounds[nb++] = len;
+  *n_out = 0;
+  for (size_t i = 0; i + 1 < nb; i++)
+    for (size_t j = i + 1; j < nb; j++) {
+      if (i == 0 && j == nb - 1) continue;
+      size_t id = cnkg_strids_find(ids, w + bounds[i], bounds[j] - bounds[i]);
+      if (id == SIZE_MAX) continue;
+      bool seen = false;
+      for (size_t q = 0; q < *n_out && !seen; q++) seen = out[q] == id;
+      if (!seen && *n_out < max) out[(*n_out)++] = id;
+    }
+  return CNKG_SUCCESS;
+}
+
+/* Short names that are part of a longer one (斯图 of a four-character
+ * name) folded into it: a mention takes the name of the first mention (in
+ * the order found) whose name, as it stands then, is a longer name of four
+ * characters or more containing its own. Instead of comparing all pairs,
+ * each name is found through the substrings of the longer names: for a
+ * mention k, the first such mention before k (firsts[], kept as names are
+ * folded) or else the first after k (later[], by the names found). */
+static CnkgStatus fold_short_names(Ctx *c, size_t n0) {
+  CnkgStrIds ids = {0};
+  size_t *name_id = malloc((n0 + 1) * sizeof *name_id);
+  CnkgStatus s = name_id ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n0 && !s; k++) {
+    name_id[k] = SIZE_MAX;
+    if (!c->m.v[k].ref) s = cnkg_strids_add(&ids, c->m.v[k].name, strlen(c->m.v[k].name), &name_id[k]);
+  }
+  size_t nid = ids.n;
+  size_t *start = s ? NULL : calloc(nid + 2, sizeof *start); /* later[] by name */
+  size_t *firsts = s ? NULL : malloc((nid + 1) * sizeof *firsts);
+  size_t *later = NULL, *fill = NULL;
+  if (!s && (!start || !firsts)) s = CNKG_ERR_NOMEM;
+  size_t sub[40], nsub;
+  /* later[start[x] .. start[x + 1]): the mentions whose name, as found,
+   * is a longer name of four characters or more containing name x, in
+   * order (two passes: count, then fill). */
+  for (int pass = 0; pass < 2 && !s; pass++) {
+    for (size_t j = 0; j < n0 && !s; j++) {
+      const char *w = c->m.v[j].name;
+      size_t wl = strlen(w);
+      if (c->m.v[j].ref || cnkg_utf8_count(w, wl) < 4) continue;
+      s = proper_substrings(&ids, w, wl, sub, &nsub, 40);
+      for (size_t q = 0; q < nsub && !s; q++) {
+        if (pass == 0) start[sub[q] + 1]++;
+        else later[fill[sub[q]]++] = j;
       }
     }
-  }
-  for (size_t k = 0; k < n0; k++) {
-    const char *name = c->m.v[k].name;
-    size_t nl = strlen(name);
-    if (c->m.v[k].ref || cnkg_utf8_count(name, nl) < 3) continue;
-    bool first = true;
-    for (size_t j = 0; j < k; j++)
-      if (!c->m.v[j].ref && strcmp(c->m.v[j].name, name) == 0) first = false;
-    if (!first) continue;
-    for (const char *hit = strstr(c->s, name); hit; hit = strstr(hit + nl, name)) {
-      size_t b = (size_t)(hit - c->s);
-      if (covered_by_mention(c, b, b + nl) || overlaps_span(c, b, b + nl)) continue;
-      char *copy = cnkg_strndup(name, nl);
-      if (!copy) return CNKG_ERR_NOMEM;
-      CnkgStatus s = mention_add(&c->m, copy, b, b + nl, sentence_of(c, b), false, false, false);
-      if (s) return s;
-      name = c->m.v[k].name;
+    if (pass == 0 && !s) {
+      for (size_t x = 0; x < nid; x++) start[x + 1] += start[x];
+      later = malloc((start[nid] + 1) * sizeof *later);
+      fill = malloc((nid + 1) * sizeof *fill);
+      if (!later || !fill) s = CNKG_ERR_NOMEM;
+      else memcpy(fill, start, nid * sizeof *fill);
     }
   }
-  return CNKG_SUCCESS;
+  for (size_t x = 0; x < nid && !s; x++) firsts[x] = SIZE_MAX;
+  for (size_t k = 0; k < n0 && !s; k++) {
+    Mention *m = &c->m.v[k];
+    if (m->ref) continue;
+    size_t x = name_id[k], pick = firsts[x];
+    /* start[x] is advanced past the mentions up to k as k grows */
+    while (pick == SIZE_MAX && start[x] < fill[x] && later[start[x]] <= k) start[x]++;
+    if (pick == SIZE_MAX && start[x] < fill[x]) pick = later[start[x]];
+    if (pick != SIZE_MAX) {
+      char *longer = cnkg_strndup(c->m.v[pick].name, strlen(c->m.v[pick].name));
+      if (!longer) {
+        s = CNKG_ERR_NOMEM;
+        break;
+      }
+      free(m->name);
+      m->name = longer;
+    }
+    size_t ml = strlen(m->name);
+    if (cnkg_utf8_count(m->name, ml) < 4) continue;
+    s = proper_substrings(&ids, m->name, ml, sub, &nsub, 40);
+    for (size_t q = 0; q < nsub; q++)
+      if (firsts[sub[q]] == SIZE_MAX) firsts[sub[q]] = k;
+  }
+  cnkg_strids_free(&ids);
+  free(name_id);
+  free(start);
+  free(firsts);
+  free(later);
+  free(fill);
+  return s;
+}
+
+/* Every other occurrence of a name found once (names of three characters
+ * or more, where a stray match is unlikely): for each name in the order
+ * first found, its occurrences left to right that do not overlap the one
+ * before, each unless another mention or a place or organisation holds
+ * it. The text is scanned once for all names (each position looked up
+ * through a hash of the next few bytes), and the hits are then taken name
+ * by name in that order. */
+static CnkgStatus repeat_names(Ctx *c, size_t n0) {
+  CnkgStrIds names = {0};
+  size_t longest = 0;
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < n0 && !s; k++) {
+    const char *name = c->m.v[k].name;
+    size_t nl = strlen(name), id;
+    if (c->m.v[k].ref || cnkg_utf8_count(name, nl) < 3) continue;
+    s = cnkg_strids_add(&names, name, nl, &id);
+    if (nl > longest) longest = nl;
+  }
+  size_t nn = names.n;
+  if (s || nn == 0) {
+    cnkg_strids_free(&names);
+    return s;
+  }
+  bool *is_len = calloc(longest + 1, sizeof *is_len);
+  size_t *next_ok = calloc(nn, sizeof *next_ok);
+  size_t *count = calloc(nn + 1, sizeof *count);
+  size_t *hit_id = NULL, *hit_pos = NULL, n_hits = 0, cap_hits = 0;
+  if (!is_len || !next_ok || !count) s = CNKG_ERR_NOMEM;
+  for (size_t id = 0; id < nn && !s; id++) is_len[names.len[id]] = true;
+  /* strstr stops at a NUL; so does the scan */
+  const char *nul = memchr(c->s, '\0', c->len);
+  size_t end = nul ? (size_t)(nul - c->s) : c->len;
+  for (size_t p = 0; p < end && !s; p = next_boundary(c->s, end, p)) {
+    uint64_t h = CNKG_STRIDS_SEED;
+    for (size_t q = p; q < end && q - p < longest; q++) {
+      h = cnkg_strids_hash(h, c->s + q, 1);
+      size_t l = q + 1 - p;
+      if (!is_len[l] || (q + 1 < end && ((unsigned char)c->s[q + 1] & 0xC0u) == 0x80u))
+        continue;
+      size_t id = cnkg_strids_find_hashed(&names, c->s + p, l, h);
+      if (id == SIZE_MAX || p < next_ok[id]) continue;
+      next_ok[id] = p + l;
+      if (n_hits == cap_hits) {
+        size_t cap = cap_hits ? cap_hits * 2 : 64;
+        size_t *a = realloc(hit_id, cap * sizeof *a);
+        if (a) hit_id = a;
+        size_t *b = a ? realloc(hit_pos, cap * sizeof *b) : NULL;
+        if (!b) {
+          s = CNKG_ERR_NOMEM;
+          break;
+        }
+        hit_pos = b;
+        cap_hits = cap;
+      }
+      hit_id[n_hits] = id;
+      hit_pos[n_hits++] = p;
+      count[id + 1]++;
+    }
+  }
+  /* the hits by name (counting sort keeps each name's in text order) */
+  size_t *order = s ? NULL : malloc((n_hits + 1) * sizeof *order);
+  if (!s && !order) s = CNKG_ERR_NOMEM;
+  if (!s) {
+    for (size_t id = 0; id < nn; id++) count[id + 1] += count[id];
+    for (size_t h = 0; h < n_hits; h++) order[count[hit_id[h]]++] = h;
+  }
+  for (size_t k = 0; k < n_hits && !s; k++) {
+    size_t id = hit_id[order[k]], b = hit_pos[order[k]], nl = names.len[id];
+    if (covered_by_mention(c, b, b + nl) || overlaps_span(c, b, b + nl)) continue;
+    char *copy = cnkg_strndup(cnkg_strids_str(&names, id), nl);
+    if (!copy) s = CNKG_ERR_NOMEM;
+    else s = mention_add(c, copy, b, b + nl, sentence_of(c, b), false, false, false);
+  }
+  free(order);
+  free(hit_id);
+  free(hit_pos);
+  free(count);
+  free(next_ok);
+  free(is_len);
+  cnkg_strids_free(&names);
+  return s;
+}
+
+static CnkgStatus from_repeats(Ctx *c) {
+  size_t n0 = c->m.n;
+  CnkgStatus s = fold_short_names(c, n0);
+  return s ? s : repeat_names(c, n0);
 }
 
 /* ---- names from bylines and credits ---- */
@@ -643,37 +878,97 @@ static CnkgStatus from_bylines(Ctx *c) {
 }
 
 /* Bylines that intake moved into the metadata: a mention at the name's
- * place in the original, found allowing spaces between its characters. */
-static bool find_in_orig(const CnkgText *t, const char *name, size_t *ob, size_t *oe) {
-  size_t nlen = strlen(name);
+ * first place in the original, found allowing spaces between its
+ * characters (李 明). All such names are looked for in one pass over the
+ * original, along a trie of their characters, so many bylines cost no
+ * more than one. A gap of more than SPACES_MAX spaces ends a match. */
+#define SPACES_MAX 16
+
+typedef struct {
+  size_t node;        /* trie node the key leads from */
+  uint32_t cp;        /* code point */
+} TrieKey;
+
+typedef struct {
+  CnkgStrIds edges;   /* TrieKey bytes -> edge id; the child is id + 1 */
+  size_t *name_of;    /* per node: index into names, or SIZE_MAX */
+  size_t n_nodes, cap_nodes;
+} Trie;
+
+static size_t trie_child(const Trie *t, size_t node, uint32_t cp) {
+  TrieKey k;
+  memset(&k, 0, sizeof k);
+  k.node = node;
+  k.cp = cp;
+  size_t id = cnkg_strids_find(&t->edges, (const char *)&k, sizeof k);
+  return id == SIZE_MAX ? SIZE_MAX : id + 1;
+}
+
+static CnkgStatus trie_add(Trie *t, const char *name, size_t index) {
+  size_t node = 0, len = strlen(name);
+  for (size_t i = 0; i < len;) {
+    TrieKey k;
+    memset(&k, 0, sizeof k);
+    k.node = node;
+    k.cp = cnkg_utf8_next(name, len, &i);
+    size_t id;
+    CnkgStatus s = cnkg_strids_add(&t->edges, (const char *)&k, sizeof k, &id);
+    if (s) return s;
+    node = id + 1;
+    if (node >= t->cap_nodes) {
+      size_t cap = t->cap_nodes ? t->cap_nodes * 2 : 64;
+      while (cap <= node) cap *= 2;
+      size_t *v = realloc(t->name_of, cap * sizeof *v);
+      if (!v) return CNKG_ERR_NOMEM;
+      for (size_t q = t->cap_nodes; q < cap; q++) v[q] = SIZE_MAX;
+      t->name_of = v;
+      t->cap_nodes = cap;
+    }
+  }
+  if (node && t->name_of[node] == SIZE_MAX) t->name_of[node] = index;
+  return CNKG_SUCCESS;
+}
+
+/* For each of names[0, n) (no spaces inside), the code-point range of its
+ * first occurrence in t->orig into ob[i], oe[i], or SIZE_MAX when none. */
+static CnkgStatus find_in_orig(const CnkgText *t, const char *const *names, size_t n,
+                               size_t *ob, size_t *oe) {
+  Trie trie = {{0}, NULL, 0, 0};
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t i = 0; i < n; i++) ob[i] = oe[i] = SIZE_MAX;
+  for (size_t i = 0; i < n && !s; i++) s = trie_add(&trie, names[i], i);
+  size_t left = n;
   const char *o = t->orig;
   size_t cp = 0;
-  for (size_t i = 0; i < t->orig_len;) {
-    size_t j = i, k = 0, cpj = cp;
-    while (k < nlen && j < t->orig_len) {
-      size_t kk = k, jj = j;
-      uint32_t a = cnkg_utf8_next(name, nlen, &kk);
-      uint32_t bb = cnkg_utf8_next(o, t->orig_len, &jj);
-      if (a == bb) {
-        k = kk;
+  for (size_t i = 0; i < t->orig_len && left && !s; cp++) {
+    size_t j = i, cpj = cp, node = 0, spaces = 0;
+    while (j < t->orig_len) {
+      size_t jj = j;
+      uint32_t c = cnkg_utf8_next(o, t->orig_len, &jj);
+      size_t child = trie_child(&trie, node, c);
+      if (child != SIZE_MAX) {
+        node = child;
         j = jj;
         cpj++;
-      } else if (k > 0 && (bb == ' ' || bb == 0x3000)) {
+        spaces = 0;
+        size_t k = trie.name_of[node];
+        if (k != SIZE_MAX && ob[k] == SIZE_MAX) {
+          ob[k] = cp;
+          oe[k] = cpj;
+          left--;
+        }
+      } else if (node && (c == ' ' || c == 0x3000) && spaces++ < SPACES_MAX) {
         j = jj;
         cpj++;
       } else {
         break;
       }
     }
-    if (k == nlen) {
-      *ob = cp;
-      *oe = cpj;
-      return true;
-    }
     cnkg_utf8_next(o, t->orig_len, &i);
-    cp++;
   }
-  return false;
+  cnkg_strids_free(&trie.edges);
+  free(trie.name_of);
+  return s;
 }
 
 static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
@@ -691,15 +986,31 @@ static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
     char *name = squeeze(list + b, e - b);
     if (!name) return CNKG_ERR_NOMEM;
     size_t n = strlen(name);
-    bool known = false;
-    for (size_t k = 0; k < c->m.n && !known; k++)
-      known = !c->m.v[k].ref && strcmp(c->m.v[k].name, name) == 0;
+    if (!c->known_made) {
+      /* the names of the full mentions so far, then those added here */
+      for (size_t k = 0; k < c->m.n; k++) {
+        size_t id;
+        if (c->m.v[k].ref) continue;
+        CnkgStatus s = cnkg_strids_add(&c->known, c->m.v[k].name, strlen(c->m.v[k].name), &id);
+        if (s) {
+          free(name);
+          return s;
+        }
+      }
+      c->known_made = true;
+    }
+    bool known = cnkg_strids_find(&c->known, name, n) != SIZE_MAX;
     if (known || !name_ok(name, n, true) || !cnkg_surname_prefix(name, n)) {
       free(name);
       continue;
     }
-    CnkgStatus s = mention_add(&c->m, name, SIZE_MAX, SIZE_MAX, SIZE_MAX, false,
-                               reporter, true);
+    size_t id;
+    CnkgStatus s = cnkg_strids_add(&c->known, name, n, &id);
+    if (s) {
+      free(name);
+      return s;
+    }
+    s = mention_add(c, name, SIZE_MAX, SIZE_MAX, SIZE_MAX, false, reporter, true);
     if (s) return s;
   }
   return CNKG_SUCCESS;
@@ -712,7 +1023,7 @@ static CnkgStatus from_lists(Ctx *c) {
   size_t n0 = c->m.n;
   for (size_t k = 0; k < n0; k++) {
     if (c->m.v[k].ref || c->m.v[k].begin == SIZE_MAX) continue;
-    size_t group = c->m.v[k].group;
+    size_t list = c->m.v[k].list;
     size_t pos = c->m.v[k].end;
     /* forwards */
     for (int step = 0; step < 8; step++) {
@@ -720,11 +1031,11 @@ static CnkgStatus from_lists(Ctx *c) {
           !cnkg_wordlist_word_at(c->s, pos, c->len, "和"))
         break;
       size_t nb = pos + 3, ne = nb, chars = 0;
-      size_t known = SIZE_MAX;
-      for (size_t j = 0; j < c->m.n; j++)
-        if (c->m.v[j].begin == nb && !c->m.v[j].ref) known = j;
+      /* the last mention found there (newest first) */
+      size_t known = newest_at(&c->m, nb);
+      while (known != SIZE_MAX && c->m.v[known].ref) known = c->m.same_begin[known];
       if (known != SIZE_MAX) {
-        c->m.v[known].group = group;
+        c->m.v[known].list = list;
         pos = c->m.v[known].end;
         continue;
       }
@@ -746,17 +1057,16 @@ static CnkgStatus from_lists(Ctx *c) {
         free(name);
         break;
       }
-      size_t found = SIZE_MAX;
-      for (size_t j = 0; j < c->m.n; j++)
-        if (c->m.v[j].begin == nb && c->m.v[j].end == ne) found = j;
+      size_t found = newest_at(&c->m, nb);
+      while (found != SIZE_MAX && c->m.v[found].end != ne) found = c->m.same_begin[found];
       if (found == SIZE_MAX) {
-        CnkgStatus s = mention_add(&c->m, name, nb, ne, sentence_of(c, nb), false, false, false);
+        CnkgStatus s = mention_add(c, name, nb, ne, sentence_of(c, nb), false, false, false);
         if (s) return s;
         found = c->m.n - 1;
       } else {
         free(name);
       }
-      c->m.v[found].group = group;
+      c->m.v[found].list = list;
       pos = ne;
     }
   }
@@ -767,7 +1077,7 @@ static CnkgStatus from_lists(Ctx *c) {
 static CnkgStatus lists_backwards(Ctx *c) {
   for (size_t k = 0; k < c->m.n; k++) {
     Mention *m = &c->m.v[k];
-    if (m->ref || m->begin == SIZE_MAX || m->group != k) continue;
+    if (m->ref || m->begin == SIZE_MAX || group_of(c, k) != k) continue;
     size_t pos = m->begin;
     if (!cnkg_wordlist_word_before(c->s, 0, pos, "、")) continue;
     pos -= 3;
@@ -791,7 +1101,8 @@ static CnkgStatus lists_backwards(Ctx *c) {
                    name_slot_before(c, b) ||
                    cnkg_wordlist_word_before(c->s, 0, b, "的") ||
                    cnkg_wordlist_word_before(c->s, 0, b, "在");
-      for (size_t q = 0; q < c->nsp && !bound; q++) bound = c->sp[q].end == b;
+      for (size_t q = sp_reaching(c, b); q < c->nsp && c->sp[q].begin <= b && !bound; q++)
+        bound = c->sp[q].end == b;
       if (!bound) continue;
       char *name = cnkg_strndup(c->s + b, pos - b);
       if (!name) return CNKG_ERR_NOMEM;
@@ -802,11 +1113,12 @@ static CnkgStatus lists_backwards(Ctx *c) {
     if (best == SIZE_MAX) continue;
     char *name = cnkg_strndup(c->s + best, pos - best);
     if (!name) return CNKG_ERR_NOMEM;
-    CnkgStatus s = mention_add(&c->m, name, best, pos, sentence_of(c, best), false, false, false);
+    CnkgStatus s = mention_add(c, name, best, pos, sentence_of(c, best), false, false, false);
     if (s) return s;
+    /* the list now starts at the new mention */
     size_t ng = c->m.n - 1;
-    for (size_t j = 0; j < c->m.n - 1; j++)
-      if (c->m.v[j].group == k) c->m.v[j].group = ng;
+    c->m.head[c->m.v[k].list] = ng;
+    c->m.v[ng].list = c->m.v[k].list;
   }
   return CNKG_SUCCESS;
 }
@@ -903,7 +1215,7 @@ static bool is_level_char(const char *s, size_t pos, size_t len) {
  * [tb, te): spans overlapping its start or ending exactly there. */
 static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
   size_t best_place = SIZE_MAX, best_end = 0;
-  for (size_t k = 0; k < c->nsp; k++) {
+  for (size_t k = sp_reaching(c, tb); k < c->nsp; k++) {
     const Sp *x = &c->sp[k];
     if (x->begin >= te) break;
     if (x->begin >= tb) {
@@ -931,12 +1243,16 @@ static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
 
 /* The nearest place of type before pos in the document, or SIZE_MAX. */
 static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t floor) {
-  size_t found = SIZE_MAX;
-  for (size_t k = 0; k < c->nsp; k++) {
-    if (c->sp[k].begin >= pos) break;
-    if (c->sp[k].type == type && c->sp[k].begin >= floor) found = c->sp[k].entity;
+  /* the last span of the type that begins before pos */
+  const size_t *v = c->sp_of_type[type];
+  size_t lo = 0, hi = c->n_of_type[type];
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (c->sp[v[mid]].begin < pos) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  if (lo == 0 || c->sp[v[lo - 1]].begin < floor) return SIZE_MAX;
+  return c->sp[v[lo - 1]].entity;
 }
 
 static bool org_title(const char *t) {
@@ -954,10 +1270,14 @@ static size_t nearest_in_paragraph(const Ctx *c, size_t pos, CnkgType type) {
   const CnkgText *t = c->st->text;
   size_t sent = sentence_of(c, pos);
   if (sent >= t->n_sentences) return SIZE_MAX;
-  size_t first = sent;
-  while (first > 0 && t->sentences[first - 1].paragraph == t->sentences[sent].paragraph)
-    first--;
-  return nearest_of_type(c, pos, type, t->sentences[first].begin);
+  /* the paragraph's first sentence (paragraphs ascend with sentences) */
+  size_t lo = 0, hi = sent;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->sentences[mid].paragraph < t->sentences[sent].paragraph) lo = mid + 1;
+    else hi = mid;
+  }
+  return nearest_of_type(c, pos, type, t->sentences[lo].begin);
 }
 
 /* The level of place a title is about, from its wording. */
@@ -1017,15 +1337,15 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
     static CnkgWordList bodies_list = CNKG_WORDLIST(BODIES);
     bool body = cnkg_wordlist_at(&bodies_list, c->s, tb + 3, te) > 0;
     bool closes_place = false;
-    for (size_t k = 0; k < c->nsp; k++)
-      if (c->sp[k].end == tb + 3 && c->sp[k].begin < tb) closes_place = true;
+    for (size_t k = sp_reaching(c, tb + 3); k < c->nsp && c->sp[k].begin < tb; k++)
+      if (c->sp[k].end == tb + 3) closes_place = true;
     if (!body && closes_place) b = tb + 3;
   }
   set_title(p, c->s, b, te);
   p->role = role;
   if (p->n_where == 0 && role && cnkg_wordlist_word_before(c->s, 0, tb, "的")) {
     /* 石桥社区的老党员X */
-    for (size_t k = 0; k < c->nsp; k++)
+    for (size_t k = sp_reaching(c, tb - 3); k < c->nsp && c->sp[k].begin <= tb - 3; k++)
       if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
         post_where(p, c->sp[k].entity);
   }
@@ -1056,12 +1376,20 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
       /* a village named in the same sentence, before or after */
       size_t send = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].end : c->len;
       e = nearest_of_type(c, at, lv, sfloor);
-      if (e == SIZE_MAX)
-        for (size_t k = 0; k < c->nsp; k++)
-          if (c->sp[k].begin >= at && c->sp[k].end <= send && c->sp[k].type == lv) {
-            e = c->sp[k].entity;
+      if (e == SIZE_MAX) {
+        const size_t *v = c->sp_of_type[lv];
+        size_t lo = 0, hi = c->n_of_type[lv];
+        while (lo < hi) {
+          size_t mid = lo + (hi - lo) / 2;
+          if (c->sp[v[mid]].begin < at) lo = mid + 1;
+          else hi = mid;
+        }
+        for (; lo < c->n_of_type[lv] && c->sp[v[lo]].begin <= send; lo++)
+          if (c->sp[v[lo]].end <= send) {
+            e = c->sp[v[lo]].entity;
             break;
           }
+      }
       if (e == SIZE_MAX) e = nearest_in_paragraph(c, at, lv);
     } else if (lv != CNKG_TYPE_COUNT) {
       e = nearest_of_type(c, at, lv, 0);
@@ -1087,15 +1415,22 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
     n++;
     /* the phrase may begin inside a place name: 青川县县委书记 */
     size_t q = tb;
-    for (size_t k = 0; k < c->nsp; k++)
-      if (c->sp[k].begin < q && c->sp[k].end > q) q = c->sp[k].begin;
+    for (size_t k = sp_reaching(c, tb); k < c->nsp && c->sp[k].begin < tb; k++)
+      if (c->sp[k].end > tb) {
+        q = c->sp[k].begin;
+        break;
+      }
+    /* back over the names that end where it begins (the first such, in
+     * span order, each time); a chain that leaves the sentence has no 、
+     * before it there, so the walk stops at the sentence start */
     bool moved = true;
-    while (moved) {
+    while (moved && q > sfloor) {
       moved = false;
-      for (size_t k = 0; k < c->nsp; k++)
-        if (c->sp[k].end == q && c->sp[k].begin < q) {
+      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+        if (c->sp[k].end == q) {
           q = c->sp[k].begin;
           moved = true;
+          break;
         }
     }
     if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) break;
@@ -1137,9 +1472,8 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
     }
     if (appos) {
       size_t adv = 0;
-      for (size_t k = 0; k < c->nsp; k++)
-        if (c->sp[k].begin <= q && c->sp[k].end > q && c->sp[k].end - q > adv)
-          adv = c->sp[k].end - q;
+      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
+        if (c->sp[k].end > q && c->sp[k].end - q > adv) adv = c->sp[k].end - q;
       size_t ml = cnkg_wordlist_at(&modifiers_list, c->s, q, ce);
       if (ml > adv) adv = ml;
       if (!adv) return false;
@@ -1167,7 +1501,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
     size_t q = gb - 3;
-    for (size_t k = 0; k < c->nsp; k++)
+    for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
       if (c->sp[k].end == q && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
         post_where(p, c->sp[k].entity);
     if (p->n_where) {
@@ -1243,9 +1577,8 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
       size_t q = ge + 3;
       for (;;) {
         size_t adv = 0, ent = SIZE_MAX;
-        for (size_t k = 0; k < c->nsp; k++)
-          if (c->sp[k].begin == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
-              c->sp[k].end - q > adv) {
+        for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end - q > adv) {
             adv = c->sp[k].end - q;
             ent = c->sp[k].entity;
           }
@@ -1264,9 +1597,8 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
         size_t r0 = q + fl;
         if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += 3;
         while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += 3;
-        for (size_t k = 0; k < c->nsp; k++)
-          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].begin >= r0 &&
-              c->sp[k].begin <= r0 + 12 && c->sp[k].end <= ce) {
+        for (size_t k = sp_from(c, r0); k < c->nsp && c->sp[k].begin <= r0 + 12; k++)
+          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= ce) {
             post_where(p, c->sp[k].entity);
             break;
           }
@@ -1293,8 +1625,8 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
         bool moved = true;
         while (moved && q < pe) {
           moved = false;
-          for (size_t k = 0; k < c->nsp; k++)
-            if (c->sp[k].begin == q && cnkg_type_is_place(c->sp[k].type)) {
+          for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+            if (cnkg_type_is_place(c->sp[k].type)) {
               q = c->sp[k].end;
               last = c->sp[k].entity;
               moved = true;
@@ -1414,107 +1746,154 @@ static size_t first_place(const CnkgGraph *g, const Post *posts, size_t n) {
   return SIZE_MAX;
 }
 
+/* The posts stated for mention k (at most max). They are worked out again
+ * where needed rather than kept for every mention: a document may name
+ * millions of people. list_end: per list id, the end of its last mention. */
+static size_t mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *out,
+                            size_t max) {
+  const Mention *m = &c->m.v[k];
+  size_t n = 0;
+  if (m->ref) return 0;
+  if (m->reporter && n < max) {
+    Post *p = &out[n++];
+    memset(p, 0, sizeof *p);
+    strcpy(p->title, "记者");
+  }
+  if (m->begin == SIZE_MAX || m->byline) return n;
+  size_t gb = c->m.v[group_of(c, k)].begin, ge = m->end;
+  if (list_end[m->list] > ge) ge = list_end[m->list];
+  return n + find_posts(c, m->begin, gb, ge, out + n, max - n);
+}
+
+/* The people of a document: one per distinct name of a full mention, in
+ * the order first named, and who each mention and surname points at. */
 typedef struct {
-  size_t mention;
-  Post posts[6];
+  CnkgStrIds names;    /* ids are indices into v */
+  Person *v;
   size_t n;
-} MentionPosts;
+  size_t *of;          /* per mention: its person, or SIZE_MAX */
+  bool *byline_only;   /* per person: named in bylines only */
+  CnkgStrIds surnames; /* surnames of the people */
+  size_t *sur_hits;    /* per surname: people with it */
+  size_t *sur_person;  /* per surname: the last of them */
+  size_t *list_end;    /* per list id: the end of its last mention */
+} People;
+
+static void people_free(People *p) {
+  cnkg_strids_free(&p->names);
+  cnkg_strids_free(&p->surnames);
+  free(p->v);
+  free(p->of);
+  free(p->byline_only);
+  free(p->sur_hits);
+  free(p->sur_person);
+  free(p->list_end);
+}
+
+/* Finds the people and adds their entities: a person's key place is the
+ * first place among the posts of their mentions (else the document's,
+ * unless named only in bylines). */
+static CnkgStatus people_make(Ctx *c, People *p) {
+  CnkgDocState *st = c->st;
+  size_t nm = c->m.n;
+  Post posts[6];
+  memset(p, 0, sizeof *p);
+  p->list_end = calloc(nm + 1, sizeof *p->list_end);
+  p->of = malloc((nm + 1) * sizeof *p->of);
+  p->v = calloc(nm + 1, sizeof *p->v);
+  p->byline_only = malloc((nm + 1) * sizeof *p->byline_only);
+  if (!p->list_end || !p->of || !p->v || !p->byline_only) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < nm; k++) {
+    const Mention *m = &c->m.v[k];
+    if (!m->ref && m->begin != SIZE_MAX && m->end > p->list_end[m->list])
+      p->list_end[m->list] = m->end;
+  }
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < nm && !s; k++) {
+    const Mention *m = &c->m.v[k];
+    size_t j;
+    p->of[k] = SIZE_MAX;
+    if (m->ref) continue;
+    if ((s = cnkg_strids_add(&p->names, m->name, strlen(m->name), &j))) break;
+    if (j == p->n) {
+      p->v[p->n] = (Person){m->name, SIZE_MAX, SIZE_MAX};
+      p->byline_only[p->n++] = true;
+    }
+    p->of[k] = j;
+    if (!m->byline) p->byline_only[j] = false;
+    if (p->v[j].ctx_place == SIZE_MAX)
+      p->v[j].ctx_place =
+          first_place(st->graph, posts, mention_posts(c, k, p->list_end, posts, 6));
+  }
+  for (size_t j = 0; j < p->n && !s; j++) {
+    size_t place = p->v[j].ctx_place;
+    if (place == SIZE_MAX && !p->byline_only[j]) place = st->focus_place;
+    char *ctx = person_context(st->graph, place);
+    char *key = ctx ? cnkg_graph_key_hash(CNKG_TYPE_PERSON, p->v[j].name, ctx) : NULL;
+    free(ctx);
+    if (!key) return CNKG_ERR_NOMEM;
+    s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_PERSON, p->v[j].name,
+                              &p->v[j].entity);
+    free(key);
+  }
+  /* a reference (王书记) is to the one person of the document whose
+   * surname it is, if there is only one */
+  p->sur_hits = s ? NULL : calloc(p->n + 1, sizeof *p->sur_hits);
+  p->sur_person = s ? NULL : calloc(p->n + 1, sizeof *p->sur_person);
+  if (!s && (!p->sur_hits || !p->sur_person)) s = CNKG_ERR_NOMEM;
+  for (size_t q = 0; q < p->n && !s; q++) {
+    size_t sl = cnkg_surname_prefix(p->v[q].name, strlen(p->v[q].name)), id;
+    if (!sl || (s = cnkg_strids_add(&p->surnames, p->v[q].name, sl, &id))) continue;
+    p->sur_hits[id]++;
+    p->sur_person[id] = q;
+  }
+  return s;
+}
+
+/* The person mention k is of, or SIZE_MAX. */
+static size_t person_of(const Ctx *c, const People *p, size_t k) {
+  const Mention *m = &c->m.v[k];
+  if (!m->ref) return p->of[k];
+  size_t id = cnkg_strids_find(&p->surnames, m->name, strlen(m->name));
+  return id != SIZE_MAX && p->sur_hits[id] == 1 ? p->sur_person[id] : SIZE_MAX;
+}
 
 static CnkgStatus emit_all(Ctx *c) {
   CnkgDocState *st = c->st;
   size_t nm = c->m.n;
-  MentionPosts *mp = calloc(nm ? nm : 1, sizeof *mp);
-  Person *people = calloc(nm ? nm : 1, sizeof *people);
-  if (!mp || !people) {
-    free(mp);
-    free(people);
-    return CNKG_ERR_NOMEM;
-  }
-  size_t np = 0;
-  CnkgStatus s = CNKG_SUCCESS;
-  /* posts of every full mention */
-  for (size_t k = 0; k < nm; k++) {
-    Mention *m = &c->m.v[k];
-    mp[k].mention = k;
-    if (m->ref) continue;
-    if (m->reporter) {
-      Post *p = &mp[k].posts[mp[k].n++];
-      memset(p, 0, sizeof *p);
-      strcpy(p->title, "记者");
-    }
-    if (m->begin == SIZE_MAX || m->byline) continue;
-    size_t gb = c->m.v[m->group].begin, ge = m->end;
-    for (size_t j = 0; j < nm; j++)
-      if (c->m.v[j].group == m->group && c->m.v[j].end > ge && !c->m.v[j].ref)
-        ge = c->m.v[j].end;
-    mp[k].n += find_posts(c, m->begin, gb, ge, mp[k].posts + mp[k].n,
-                          6 - mp[k].n);
-  }
-  /* one person per distinct name */
-  for (size_t k = 0; k < nm && !s; k++) {
-    Mention *m = &c->m.v[k];
-    if (m->ref) continue;
-    size_t j = 0;
-    while (j < np && strcmp(people[j].name, m->name) != 0) j++;
-    if (j == np) {
-      people[np].name = m->name;
-      people[np].entity = SIZE_MAX;
-      people[np].ctx_place = SIZE_MAX;
-      np++;
-    }
-    if (people[j].ctx_place == SIZE_MAX)
-      people[j].ctx_place = first_place(st->graph, mp[k].posts, mp[k].n);
-  }
-  for (size_t j = 0; j < np && !s; j++) {
-    size_t place = people[j].ctx_place;
-    bool byline_only = true;
-    for (size_t k = 0; k < nm; k++)
-      if (!c->m.v[k].ref && strcmp(c->m.v[k].name, people[j].name) == 0 && !c->m.v[k].byline)
-        byline_only = false;
-    if (place == SIZE_MAX && !byline_only) place = st->focus_place;
-    char *ctx = person_context(st->graph, place);
-    if (!ctx) { s = CNKG_ERR_NOMEM; break; }
-    char *key = cnkg_graph_key_hash(CNKG_TYPE_PERSON, people[j].name, ctx);
-    free(ctx);
-    if (!key) { s = CNKG_ERR_NOMEM; break; }
-    s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_PERSON, people[j].name,
-                              &people[j].entity);
-    free(key);
-  }
+  People p;
+  CnkgStatus s = people_make(c, &p);
+  /* where the names known from the metadata only stand in the original */
+  size_t n_meta = 0;
+  for (size_t k = 0; k < nm; k++) n_meta += c->m.v[k].begin == SIZE_MAX;
+  const char **meta = s ? NULL : malloc((n_meta + 1) * sizeof *meta);
+  size_t *meta_b = s ? NULL : malloc((n_meta + 1) * sizeof *meta_b);
+  size_t *meta_e = s ? NULL : malloc((n_meta + 1) * sizeof *meta_e);
+  if (!s && (!meta || !meta_b || !meta_e)) s = CNKG_ERR_NOMEM;
+  for (size_t k = 0, mi = 0; k < nm && !s; k++)
+    if (c->m.v[k].begin == SIZE_MAX) meta[mi++] = c->m.v[k].name;
+  if (!s && n_meta) s = find_in_orig(st->text, meta, n_meta, meta_b, meta_e);
   /* mentions, posts */
-  for (size_t k = 0; k < nm && !s; k++) {
-    Mention *m = &c->m.v[k];
-    size_t j = SIZE_MAX;
-    if (m->ref) {
-      /* the one person of the document with this surname, if only one */
-      size_t hits = 0;
-      for (size_t q = 0; q < np; q++) {
-        size_t sl = strlen(m->name);
-        if (strncmp(people[q].name, m->name, sl) == 0 &&
-            cnkg_surname_prefix(people[q].name, strlen(people[q].name)) == sl) {
-          hits++;
-          j = q;
-        }
-      }
-      if (hits != 1) continue;
-    } else {
-      for (size_t q = 0; q < np; q++)
-        if (strcmp(people[q].name, m->name) == 0) j = q;
-    }
+  Post posts[6];
+  for (size_t k = 0, mi = 0; k < nm && !s; k++) {
+    const Mention *m = &c->m.v[k];
+    size_t mq = m->begin == SIZE_MAX ? mi++ : SIZE_MAX;
+    size_t j = person_of(c, &p, k);
     if (j == SIZE_MAX) continue;
-    size_t ent = people[j].entity;
-    if (m->begin != SIZE_MAX) {
+    size_t ent = p.v[j].entity;
+    if (m->begin != SIZE_MAX)
       s = cnkg_docstate_mention(st, ent, m->sentence, m->begin, m->end);
-    } else {
-      size_t ob, oe;
-      if (find_in_orig(st->text, m->name, &ob, &oe))
-        s = cnkg_graph_add_mention(st->graph, ent, st->doc, ob, oe, m->name);
-    }
-    for (size_t q = 0; q < mp[k].n && !s; q++)
-      s = emit_post(c, ent, &people[j], &mp[k].posts[q], m->sentence);
+    else if (meta_b[mq] != SIZE_MAX)
+      s = cnkg_graph_add_mention(st->graph, ent, st->doc, st->cp_base + meta_b[mq],
+                                 st->cp_base + meta_e[mq], m->name);
+    size_t n = s ? 0 : mention_posts(c, k, p.list_end, posts, 6);
+    for (size_t q = 0; q < n && !s; q++)
+      s = emit_post(c, ent, &p.v[j], &posts[q], m->sentence);
   }
-  free(mp);
-  free(people);
+  free(meta);
+  free(meta_b);
+  free(meta_e);
+  people_free(&p);
   return s;
 }
 
@@ -1534,7 +1913,20 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
       c.sp[c.nsp++] = (Sp){x->begin, x->end, x->entity, x->type};
   }
   if (c.nsp) qsort(c.sp, c.nsp, sizeof *c.sp, sp_cmp);
-  CnkgStatus s = from_bylines(&c);
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < c.nsp; k++) {
+    if (c.sp[k].end - c.sp[k].begin > c.sp_longest) c.sp_longest = c.sp[k].end - c.sp[k].begin;
+    c.n_of_type[c.sp[k].type]++;
+  }
+  for (int t = 0; t < CNKG_TYPE_COUNT && !s; t++) {
+    c.sp_of_type[t] = malloc((c.n_of_type[t] + 1) * sizeof *c.sp_of_type[t]);
+    if (!c.sp_of_type[t]) s = CNKG_ERR_NOMEM;
+    c.n_of_type[t] = 0;
+  }
+  for (size_t k = 0; k < c.nsp && !s; k++) c.sp_of_type[c.sp[k].type][c.n_of_type[c.sp[k].type]++] = k;
+  c.covered = s ? NULL : calloc(c.len / 8 + 1, 1);
+  if (!c.covered) s = CNKG_ERR_NOMEM;
+  if (!s) s = from_bylines(&c);
   if (!s) s = from_lac(&c);
   if (!s) s = from_rules(&c);
   if (!s) s = from_lists(&c);
@@ -1544,8 +1936,10 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   if (!s) s = from_metadata_one(&c, st->text->photographer, false);
   if (!s) s = from_refs(&c);
   if (!s) s = emit_all(&c);
-  for (size_t k = 0; k < c.m.n; k++) free(c.m.v[k].name);
-  free(c.m.v);
+  mentions_free(&c.m);
+  cnkg_strids_free(&c.known);
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(c.sp_of_type[t]);
+  free(c.covered);
   free(c.sp);
   return s;
 }

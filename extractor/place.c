@@ -1645,8 +1645,51 @@ static void fuzzy_visit(const CnkgDivision *div, CnkgDivId id, CnkgLevel level,
  * settles, that differs from exactly one of that place's townships or
  * villages in one character (a variant or misprint: 岗夏 for 岗下, 侯 for
  * 候) is that one. Two or more such neighbours: left unlinked. */
-static void link_fuzzy(Work *w) {
+/* A set of list records (open addressing; CNKG_DIV_NONE marks a free
+ * slot), for "does the document name this record" in constant time. */
+typedef struct {
+  CnkgDivId *slots;
+  size_t size, used;
+} DivSet;
+
+static size_t div_set_slot(const DivSet *x, CnkgDivId id) {
+  size_t j = ((size_t)id * 2654435761u) & (x->size - 1);
+  while (x->slots[j] != CNKG_DIV_NONE && x->slots[j] != id) j = (j + 1) & (x->size - 1);
+  return j;
+}
+
+static bool div_set_has(const DivSet *x, CnkgDivId id) {
+  return x->size && x->slots[div_set_slot(x, id)] == id;
+}
+
+static CnkgStatus div_set_add(DivSet *x, CnkgDivId id) {
+  if ((x->used + 1) * 2 > x->size) {
+    DivSet bigger = {malloc((x->size ? x->size * 2 : 64) * sizeof *x->slots),
+                     x->size ? x->size * 2 : 64, x->used};
+    if (!bigger.slots) return CNKG_ERR_NOMEM;
+    for (size_t j = 0; j < bigger.size; j++) bigger.slots[j] = CNKG_DIV_NONE;
+    for (size_t j = 0; j < x->size; j++)
+      if (x->slots[j] != CNKG_DIV_NONE) bigger.slots[div_set_slot(&bigger, x->slots[j])] = x->slots[j];
+    free(x->slots);
+    *x = bigger;
+  }
+  size_t j = div_set_slot(x, id);
+  if (x->slots[j] == CNKG_DIV_NONE) {
+    x->slots[j] = id;
+    x->used++;
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus link_fuzzy(Work *w) {
   const CnkgDivision *div = w->r->div;
+  /* the records the document names, as links are added */
+  DivSet named = {NULL, 0, 0};
+  for (size_t i = 0; i < w->n; i++)
+    if (w->c[i].link != CNKG_DIV_NONE && div_set_add(&named, w->c[i].link)) {
+      free(named.slots);
+      return CNKG_ERR_NOMEM;
+    }
   for (size_t i = 0; i < w->n; i++) {
     Cand *c = &w->c[i];
     if (c->link != CNKG_DIV_NONE || c->alias != SIZE_MAX || c->natural ||
@@ -1669,10 +1712,17 @@ static void link_fuzzy(Work *w) {
     fuzzy_visit(div, anc, c->level, c->form, bl, &found, &n);
     /* A neighbour the document names itself is not misspelt here (甲园 is
      * not 甲同 when 甲同 is named too). */
-    for (size_t j = 0; j < w->n && n == 1; j++)
-      if (w->c[j].link == found) n = 0;
-    if (n == 1) c->link = found;
+    if (n == 1 && div_set_has(&named, found)) n = 0;
+    if (n == 1) {
+      c->link = found;
+      if (div_set_add(&named, found)) {
+        free(named.slots);
+        return CNKG_ERR_NOMEM;
+      }
+    }
   }
+  free(named.slots);
+  return CNKG_SUCCESS;
 }
 
 /* -------------------------------------------------------------- graph */
@@ -1708,22 +1758,18 @@ static CnkgStatus entity_for_record(Work *w, CnkgDivId id, const char *label,
   return CNKG_SUCCESS;
 }
 
-static int by_level(const void *a, const void *b, const Cand *c) {
-  size_t x = *(const size_t *)a, y = *(const size_t *)b;
-  if (c[x].level != c[y].level) return c[x].level < c[y].level ? -1 : 1;
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
-
-/* qsort has no context argument: a small insertion sort keeps this pure. */
-static void sort_by_level(size_t *order, size_t n, const Cand *c) {
-  for (size_t i = 1; i < n; i++) {
-    size_t v = order[i], j = i;
-    while (j > 0 && by_level(&order[j - 1], &v, c) > 0) {
-      order[j] = order[j - 1];
-      j--;
-    }
-    order[j] = v;
-  }
+/* Sorts order[0, n) (ascending mention indices) by level, keeping index
+ * order within a level: a counting sort, linear however many mentions. */
+static CnkgStatus sort_by_level(size_t *order, size_t n, const Cand *c) {
+  size_t start[CNKG_LEVEL_VILLAGE + 2] = {0};
+  size_t *sorted = malloc((n + 1) * sizeof *sorted);
+  if (!sorted) return CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++) start[c[order[i]].level + 1]++;
+  for (int l = 0; l <= CNKG_LEVEL_VILLAGE; l++) start[l + 1] += start[l];
+  for (size_t i = 0; i < n; i++) sorted[start[c[order[i]].level]++] = order[i];
+  memcpy(order, sorted, n * sizeof *order);
+  free(sorted);
+  return CNKG_SUCCESS;
 }
 
 static CnkgStatus build_entities(Work *w) {
@@ -1735,7 +1781,10 @@ static CnkgStatus build_entities(Work *w) {
     if (w->c[i].level != CNKG_LEVEL_NONE && w->c[i].sent != SIZE_MAX &&
         w->c[i].alias == SIZE_MAX)
       order[n++] = i;
-  sort_by_level(order, n, w->c);
+  if (sort_by_level(order, n, w->c)) {
+    free(order);
+    return CNKG_ERR_NOMEM;
+  }
   size_t n_main = n;
   for (size_t i = 0; i < w->n; i++)
     if (w->c[i].level != CNKG_LEVEL_NONE && w->c[i].alias != SIZE_MAX) order[n++] = i;
@@ -1977,7 +2026,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
   }
   if (!s && w.n) {
     s = group_parents(&w);
-    if (!s) link_fuzzy(&w);
+    if (!s) s = link_fuzzy(&w);
     if (!s) s = build_entities(&w);
     if (!s) s = build_hierarchy(&w);
     if (!s) s = set_focus(&w);

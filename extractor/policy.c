@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "extractor/lexicon.h"
+#include "extractor/strids.h"
 
 struct CnkgPolicyRecognizer {
   pcre2_code *numbered;   /* 四个不摘, 两学一做, 一达标,两不愁,三保障 */
@@ -490,10 +491,10 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
       if (has_any(px, plen, (const char *const[]){"、", ",", NULL})) {
         expansion = cnkg_strndup(px, plen);
         if (!expansion) return CNKG_ERR_NOMEM;
-        for (size_t k = 0; k < c->n; k++) {
+        /* this sentence's candidates are the last ones */
+        for (size_t k = c->n; k-- > 0 && c->v[k].sentence == si;) {
           Cand *y = &c->v[k];
-          if (y->sentence == si && y->begin == this_prev_qb &&
-              y->end == this_prev_qe)
+          if (y->begin == this_prev_qb && y->end == this_prev_qe)
             y->key = SIZE_MAX; /* dropped */
         }
       }
@@ -754,79 +755,145 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
   return CNKG_SUCCESS;
 }
 
-static bool same_policy(const Cand *a, const Cand *b) {
-  const char *x = a->name, *y = b->name;
-  if (strcmp(x, y) == 0) return true;
+/* First groups by string, for join_groups: per string id of names, the
+ * first group named so, the first with it as an alias, and the first
+ * whose name is it plus a kind suffix (两学一做 for 两学一做学习教育). */
+typedef struct {
+  CnkgStrIds ids;
+  size_t *by_name, *by_alias, *by_base;
+  size_t cap;
+} FirstGroups;
+
+static CnkgStatus first_id(FirstGroups *f, const char *w, size_t len, size_t *id) {
+  CnkgStatus s = cnkg_strids_add(&f->ids, w, len, id);
+  if (s || *id < f->cap) return s;
+  size_t cap = f->cap ? f->cap * 2 : 64;
+  size_t *v[3] = {f->by_name, f->by_alias, f->by_base};
   for (int k = 0; k < 3; k++) {
-    if (a->alias[k] && strcmp(a->alias[k], y) == 0) return true;
-    if (b->alias[k] && strcmp(b->alias[k], x) == 0) return true;
+    size_t *n = realloc(v[k], cap * sizeof *n);
+    if (!n) return CNKG_ERR_NOMEM;
+    for (size_t i = f->cap; i < cap; i++) n[i] = SIZE_MAX;
+    v[k] = n;
+    if (k == 0) f->by_name = n;
+    else if (k == 1) f->by_alias = n;
+    else f->by_base = n;
   }
-  size_t lx = strlen(x), ly = strlen(y);
-  if (lx > ly) {
-    const char *t = x; x = y; y = t;
-    size_t n = lx; lx = ly; ly = n;
-  }
-  /* 主题党日 / 主题党日活动, 两学一做 / 两学一做学习教育: the longer is the
-   * shorter plus the kind of thing it is (not 易地扶贫搬迁脱贫一批) */
-  if (cnkg_utf8_count(x, lx) < 3 || memcmp(x, y, lx) != 0) return false;
-  return cnkg_wordlist_has(&suffix_list, y + lx, ly - lx) ||
-         cnkg_wordlist_has(&strong_suffixes_list, y + lx, ly - lx);
+  f->cap = cap;
+  return CNKG_SUCCESS;
 }
 
-static CnkgStatus emit(CnkgDocState *st, Cands *c) {
-  for (size_t i = 0; i < c->n; i++) {
-    if (c->v[i].key == SIZE_MAX) continue;
-    c->v[i].key = i;
-    for (size_t j = 0; j < i; j++) {
-      if (c->v[j].key != j) continue;
-      if (same_policy(&c->v[i], &c->v[j])) {
-        c->v[i].key = j;
-        break;
-      }
+/* The entry of w[0, len) in v (one of f's arrays), or SIZE_MAX. */
+static size_t first_of(const FirstGroups *f, const size_t *v, const char *w, size_t len) {
+  size_t id = cnkg_strids_find(&f->ids, w, len);
+  return id == SIZE_MAX ? SIZE_MAX : v[id];
+}
+
+/* The byte lengths of the proper prefixes of w[0, len), of three
+ * characters or more, that w extends by the kind of thing it is: 主题党日 /
+ * 主题党日活动, 两学一做 / 两学一做学习教育 name one policy (not 易地扶贫搬迁
+ * / 易地扶贫搬迁脱贫一批). At most max; returns how many. */
+static size_t suffixed_prefixes(const char *w, size_t len, size_t *out, size_t max) {
+  size_t n = 0, chars = 0;
+  for (size_t i = 0; i < len && n < max;) {
+    cnkg_utf8_next(w, len, &i);
+    chars++;
+    if (i < len && chars >= 3 &&
+        (cnkg_wordlist_has(&suffix_list, w + i, len - i) ||
+         cnkg_wordlist_has(&strong_suffixes_list, w + i, len - i)))
+      out[n++] = i;
+  }
+  return n;
+}
+
+static void keep_min(size_t *j, size_t v) {
+  if (v < *j) *j = v;
+}
+
+/* Each candidate joins the first earlier group it is the same policy as,
+ * or starts one: the same name, its alias named as the group or the
+ * group's alias named as it, or one name the other plus a kind suffix
+ * (suffixed_prefixes). The groups that could match are found through
+ * FirstGroups, not by testing every earlier group. */
+static CnkgStatus join_groups(Cands *c) {
+  FirstGroups f = {{0}, NULL, NULL, NULL, 0};
+  CnkgStatus s = CNKG_SUCCESS;
+  size_t pre[64];
+  for (size_t i = 0; i < c->n && !s; i++) {
+    Cand *x = &c->v[i];
+    if (x->key == SIZE_MAX) continue;
+    size_t lx = strlen(x->name), j = SIZE_MAX;
+    keep_min(&j, first_of(&f, f.by_name, x->name, lx));
+    keep_min(&j, first_of(&f, f.by_alias, x->name, lx));
+    keep_min(&j, first_of(&f, f.by_base, x->name, lx));
+    for (int k = 0; k < 3; k++)
+      if (x->alias[k]) keep_min(&j, first_of(&f, f.by_name, x->alias[k], strlen(x->alias[k])));
+    size_t np = suffixed_prefixes(x->name, lx, pre, 64);
+    for (size_t q = 0; q < np; q++) keep_min(&j, first_of(&f, f.by_name, x->name, pre[q]));
+    x->key = j == SIZE_MAX ? i : j;
+    if (j != SIZE_MAX) continue;
+    /* a new group: what later candidates can find it by */
+    size_t id;
+    s = first_id(&f, x->name, lx, &id);
+    if (!s && f.by_name[id] == SIZE_MAX) f.by_name[id] = i;
+    for (int k = 0; k < 3 && !s; k++) {
+      if (!x->alias[k]) continue;
+      s = first_id(&f, x->alias[k], strlen(x->alias[k]), &id);
+      if (!s && f.by_alias[id] == SIZE_MAX) f.by_alias[id] = i;
+    }
+    for (size_t q = 0; q < np && !s; q++) {
+      s = first_id(&f, x->name, pre[q], &id);
+      if (!s && f.by_base[id] == SIZE_MAX) f.by_base[id] = i;
     }
   }
-  for (size_t g = 0; g < c->n; g++) {
-    if (c->v[g].key != g) continue;
-    char *key = cnkg_graph_key_hash(CNKG_TYPE_POLICY, c->v[g].name, NULL);
-    if (!key) return CNKG_ERR_NOMEM;
-    size_t ent;
-    CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_POLICY,
-                                         c->v[g].name, &ent);
-    free(key);
-    if (r) return r;
-    for (size_t i = 0; i < c->n; i++) {
-      const Cand *x = &c->v[i];
-      if (x->key != g) continue;
-      if (i != g && strcmp(x->name, c->v[g].name) != 0) {
-        r = cnkg_graph_add_alias(st->graph, ent, x->name);
-        if (r) return r;
-      }
-      for (int k = 0; k < 3; k++) {
-        if (!x->alias[k] || strcmp(x->alias[k], c->v[g].name) == 0) continue;
-        r = cnkg_graph_add_alias(st->graph, ent, x->alias[k]);
-        if (r) return r;
-      }
-      r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+  cnkg_strids_free(&f.ids);
+  free(f.by_name);
+  free(f.by_alias);
+  free(f.by_base);
+  return s;
+}
+
+/* Adds group g (its candidates members[0, n_members), in order): the
+ * policy, its aliases and mentions, and what implements it. */
+static CnkgStatus emit_group(CnkgDocState *st, const CnkgCarriers *ix, const Cands *c,
+                             size_t g, const size_t *members, size_t n_members) {
+  char *key = cnkg_graph_key_hash(CNKG_TYPE_POLICY, c->v[g].name, NULL);
+  if (!key) return CNKG_ERR_NOMEM;
+  size_t ent;
+  CnkgStatus r = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_POLICY,
+                                       c->v[g].name, &ent);
+  free(key);
+  if (r) return r;
+  for (size_t m = 0; m < n_members; m++) {
+    size_t i = members[m];
+    const Cand *x = &c->v[i];
+    if (i != g && strcmp(x->name, c->v[g].name) != 0) {
+      r = cnkg_graph_add_alias(st->graph, ent, x->name);
       if (r) return r;
     }
-    size_t n_related = 0;
-    for (int pass = 0; pass < 2 && n_related == 0; pass++) {
-      for (size_t i = 0; i < c->n; i++) {
-        const Cand *x = &c->v[i];
-        if (x->key != g) continue;
-        size_t who[12];
-        unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_BODIES | CNKG_CARRY_TOPIC |
-                         (pass ? CNKG_CARRY_FOCUS : 0u);
-        size_t n = cnkg_lexicon_carriers(st, x->sentence, x->begin, x->end,
-                                         flags, who, sizeof who / sizeof who[0]);
-        for (size_t k = 0; k < n; k++) {
-          r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
-                                   ent, NULL, x->sentence);
-          if (r) return r;
-          n_related++;
-        }
-        if (pass == 1 && n_related) break;
+    for (int k = 0; k < 3; k++) {
+      if (!x->alias[k] || strcmp(x->alias[k], c->v[g].name) == 0) continue;
+      r = cnkg_graph_add_alias(st->graph, ent, x->alias[k]);
+      if (r) return r;
+    }
+    r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);
+    if (r) return r;
+  }
+  size_t n_related = 0;
+  for (int pass = 0; pass < 2 && n_related == 0; pass++) {
+    for (size_t m = 0; m < n_members; m++) {
+      const Cand *x = &c->v[members[m]];
+      size_t who[12];
+      unsigned flags = CNKG_CARRY_ORGS | CNKG_CARRY_BODIES | CNKG_CARRY_TOPIC |
+                       (pass ? CNKG_CARRY_FOCUS : 0u);
+      size_t n = cnkg_lexicon_carriers(ix, x->sentence, x->begin, x->end,
+                                       flags, who, sizeof who / sizeof who[0]);
+      for (size_t k = 0; k < n; k++) {
+        r = cnkg_docstate_relate(st, who[k], CNKG_REL_IMPLEMENTS_POLICY,
+                                 ent, NULL, x->sentence);
+        if (r) return r;
+        n_related++;
       }
+      if (pass == 1 && n_related) break;
     }
   }
   return CNKG_SUCCESS;
@@ -875,6 +942,29 @@ static CnkgStatus add_repeats(Cands *c, const CnkgDocState *st) {
     }
   }
   return CNKG_SUCCESS;
+}
+
+static CnkgStatus emit(CnkgDocState *st, Cands *c) {
+  CnkgStatus r = join_groups(c);
+  if (r) return r;
+  /* the members of each group, in order: member[start[g] .. start[g + 1]) */
+  size_t *start = calloc(c->n + 2, sizeof *start);
+  size_t *member = malloc((c->n + 1) * sizeof *member);
+  CnkgCarriers *ix = cnkg_lexicon_carriers_new(st);
+  if (!start || !member || !ix) r = CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < c->n && !r; i++)
+    if (c->v[i].key != SIZE_MAX) start[c->v[i].key + 1]++;
+  for (size_t g = 0; g < c->n && !r; g++) start[g + 1] += start[g];
+  for (size_t i = 0; i < c->n && !r; i++)
+    if (c->v[i].key != SIZE_MAX) member[start[c->v[i].key]++] = i;
+  for (size_t g = c->n; g > 0 && !r; g--) start[g] = start[g - 1];
+  if (!r) start[0] = 0;
+  for (size_t g = 0; g < c->n && !r; g++)
+    if (c->v[g].key == g) r = emit_group(st, ix, c, g, member + start[g], start[g + 1] - start[g]);
+  cnkg_lexicon_carriers_free(ix);
+  free(start);
+  free(member);
+  return r;
 }
 
 CnkgStatus cnkg_policy_run(const CnkgPolicyRecognizer *rec, CnkgDocState *st) {

@@ -6,6 +6,7 @@
  * raptor2; the vocabulary mirrors out/rdf.c (namespaces in out/vocab.h). */
 #include "out/merge.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <raptor2.h>
 #include <stdarg.h>
@@ -48,6 +49,8 @@ typedef struct {
   char *o;    /* object IRI or literal text */
   int p;      /* P_* */
   bool lit;   /* o is a literal */
+  char *lang; /* literal: its language tag, or NULL */
+  char *dt;   /* literal: its datatype IRI, or NULL */
 } Triple;
 
 typedef enum { K_NONE, K_DOC, K_ENTITY, K_MENTION, K_EVIDENCE, K_AGENT } Kind;
@@ -92,6 +95,35 @@ static char *term_text(raptor_term *t, bool *lit) {
   return NULL; /* blank nodes: cnkg never writes them */
 }
 
+/* A short, printable form of a literal for messages: its first characters,
+ * controls and quotes as \u escapes, with its tag or datatype. */
+static void show_literal(const Triple *t, char *buf, size_t size) {
+  size_t o = 0, chars = 0;
+  const char *s = t->o;
+  size_t len = strlen(s);
+  if (size < 32) return;
+  buf[o++] = '"';
+  for (size_t i = 0; i < len && o + 16 < size;) {
+    size_t b = i;
+    uint32_t c = cnkg_utf8_next(s, len, &i);
+    if (++chars > 24) {
+      memcpy(buf + o, "...", 3);
+      o += 3;
+      break;
+    }
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || (c >= 0x80 && c < 0xa0) ||
+        (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+      o += (size_t)snprintf(buf + o, size - o, "\\u%04X", (unsigned)c);
+    else {
+      memcpy(buf + o, s + b, i - b);
+      o += i - b;
+    }
+  }
+  o += (size_t)snprintf(buf + o, size - o, "\"%s%s%s%s", t->lang ? "@" : "",
+                        t->lang ? t->lang : "", t->dt ? "^^<" : "", t->dt ? t->dt : "");
+  if (t->dt && o + 2 < size) buf[o++] = '>', buf[o] = '\0';
+}
+
 static void on_statement(void *data, raptor_statement *st) {
   Reader *r = data;
   if (r->nomem || (r->err && r->err[0])) return;
@@ -130,13 +162,30 @@ static void on_statement(void *data, raptor_statement *st) {
   t->s = term_text(st->subject, &lit);
   t->o = term_text(st->object, &t->lit);
   t->p = p;
-  if (!t->s || !t->o) {
+  t->lang = t->dt = NULL;
+  bool failed = !t->s || !t->o;
+  if (!failed && t->lit) {
+    const raptor_term_literal_value *v = &st->object->value.literal;
+    if (v->language)
+      failed = !(t->lang = cnkg_strndup((const char *)v->language, v->language_len));
+    if (!failed && v->datatype) {
+      const char *d = (const char *)raptor_uri_as_string(v->datatype);
+      failed = !(t->dt = cnkg_strndup(d, strlen(d)));
+    }
+  }
+  if (failed) {
     free(t->s);
     free(t->o);
+    free(t->lang);
+    free(t->dt);
     r->nomem = true;
     return;
   }
   r->n++;
+  if (t->lit && strlen(t->o) != st->object->value.literal.string_len) {
+    /* the model keeps C strings: the text after the NUL would be lost */
+    say(r, "<%s> <%s>: a literal with U+0000 in it, which cnkg cannot carry", t->s, pi);
+  }
 }
 
 static int cmp_triple(const void *a, const void *b) {
@@ -207,13 +256,16 @@ static bool number_of(Reader *r, const Triple *t, size_t *n) {
   return true;
 }
 
-/* What a subject group describes, from its rdf:type statements. */
-static Kind kind_of(const Triple *t, size_t n, CnkgType *type) {
+/* What a subject group describes, from its rdf:type statements; *types
+ * counts the entity classes among them (the model holds one). */
+static Kind kind_of(const Triple *t, size_t n, CnkgType *type, int *types) {
   Kind k = K_NONE;
   *type = CNKG_TYPE_COUNT;
+  *types = 0;
   size_t lc = strlen(CNKG_NS_CNKG);
   for (size_t i = 0; i < n; i++) {
     if (t[i].p != P_TYPE || t[i].lit) continue;
+    if (i > 0 && t[i - 1].p == P_TYPE && !strcmp(t[i - 1].o, t[i].o)) continue; /* again */
     const char *o = t[i].o;
     if (!strcmp(o, CNKG_NS_CNKG "Document")) k = K_DOC;
     else if (!strcmp(o, CNKG_NS_NIF "Phrase")) k = K_MENTION;
@@ -221,8 +273,9 @@ static Kind kind_of(const Triple *t, size_t n, CnkgType *type) {
     else if (!strcmp(o, CNKG_NS_PROV "SoftwareAgent")) k = K_AGENT;
     else if (!strncmp(o, CNKG_NS_CNKG, lc))
       for (int c = 0; c < CNKG_TYPE_COUNT; c++)
-        if (!strcmp(o + lc, cnkg_type_name((CnkgType)c)) && (CnkgType)c < *type) {
-          *type = (CnkgType)c;
+        if (!strcmp(o + lc, cnkg_type_name((CnkgType)c))) {
+          (*types)++;
+          if ((CnkgType)c < *type) *type = (CnkgType)c;
           k = K_ENTITY;
         }
   }
@@ -241,6 +294,73 @@ static const char *text_of(const Triple *t, size_t n, int p) {
   return f ? f->o : NULL;
 }
 
+/* What cnkg writes as the object of each predicate of a model node. */
+typedef enum { O_IRI, O_ZH, O_PLAIN, O_NUMBER, O_TRUE, O_IRI_OR_ZH } Form;
+
+static Form form_of(int p) {
+  switch (p) {
+  case P_LABEL: case P_ALTLABEL: case P_OFFICIAL: case P_TITLE: case P_CREATOR:
+  case P_PHOTOGRAPHER: case P_PUBLISHER: case P_ANCHOR: case P_SENTENCE:
+    return O_ZH;
+  case P_CODE: case P_SOURCE: case P_SHA256: return O_PLAIN;
+  case P_BEGIN: case P_END: return O_NUMBER;
+  case P_FROMLIST: return O_TRUE;
+  case P_OBJECT: return O_IRI_OR_ZH;
+  default:
+    if (p >= P_REL) return cnkg_rel_is_literal((CnkgRel)(p - P_REL)) ? O_ZH : O_IRI;
+    return O_IRI;
+  }
+}
+
+static const char *const form_names[] = {
+    "an IRI", "a literal tagged @zh", "a plain literal",
+    "an xsd:nonNegativeInteger", "\"true\"^^xsd:boolean", "an IRI or a literal tagged @zh"};
+
+/* Whether t's object has the form cnkg writes for its predicate; reported
+ * (naming the subject, predicate and object) if not: merging would change
+ * it (a tag rewritten to @zh, a "false" read as true). */
+static bool form_ok(Reader *r, const Triple *t) {
+  Form f = form_of(t->p);
+  bool zh = t->lit && t->lang && !strcmp(t->lang, "zh") && !t->dt;
+  bool ok;
+  switch (f) {
+  case O_IRI: ok = !t->lit; break;
+  case O_ZH: ok = zh; break;
+  case O_PLAIN: ok = t->lit && !t->lang && !t->dt; break;
+  case O_NUMBER: ok = t->lit && t->dt && !strcmp(t->dt, CNKG_NS_XSD "nonNegativeInteger"); break;
+  case O_TRUE:
+    ok = t->lit && t->dt && !strcmp(t->dt, CNKG_NS_XSD "boolean") && !strcmp(t->o, "true");
+    break;
+  default: ok = !t->lit || zh; break;
+  }
+  if (ok) return true;
+  char shown[160];
+  if (t->lit) show_literal(t, shown, sizeof shown);
+  else snprintf(shown, sizeof shown, "<%.140s>", t->o);
+  say(r, "<%s> <%s> %s: cnkg writes %s there; merging would not give it back",
+      t->s, t->p < P_REL ? pred_iris[t->p] : cnkg_rel_name((CnkgRel)(t->p - P_REL)), shown,
+      form_names[f]);
+  return false;
+}
+
+/* Checks a node's statements (sorted by predicate, then object): each in
+ * the form cnkg writes, and the predicates the model holds one value of
+ * (those in one[], up to -1) with one value. */
+static bool group_ok(Reader *r, const Triple *t, size_t n, const int *one) {
+  for (size_t i = 0; i < n; i++) {
+    if (t[i].p == P_TYPE) continue;
+    if (!form_ok(r, &t[i])) return false;
+    if (i == 0 || t[i].p != t[i - 1].p || !strcmp(t[i].o, t[i - 1].o)) continue;
+    for (const int *q = one; *q >= 0; q++)
+      if (*q == t[i].p) {
+        say(r, "<%s> has two <%s> (\"%.60s\", \"%.60s\"); cnkg keeps one", t[i].s,
+            pred_iris[t[i].p], t[i - 1].o, t[i].o);
+        return false;
+      }
+  }
+  return true;
+}
+
 static bool label_better(const char *a, const char *b) {
   size_t la = cnkg_utf8_count(a, strlen(a)), lb = cnkg_utf8_count(b, strlen(b));
   if (la != lb) return la > lb;
@@ -248,8 +368,10 @@ static bool label_better(const char *a, const char *b) {
 }
 
 static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
+  static const int one[] = {P_SOURCE, P_SHA256, P_TITLE, P_CREATOR, P_PHOTOGRAPHER,
+                            P_PUBLISHER, P_BEGIN, P_END, -1};
   const char *key = key_of(x, t->s);
-  if (!key) return CNKG_ERR_TEXT;
+  if (!key || !group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
   const Triple *end = first(t, n, P_END);
   size_t chars = 0;
   if (!end || !number_of(x->r, end, &chars)) {
@@ -273,9 +395,15 @@ static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
 }
 
 static CnkgStatus replay_entity(Replay *x, const Triple *t, size_t n,
-                                CnkgType type) {
+                                CnkgType type, int types) {
+  static const int one[] = {P_LABEL, P_CODE, P_OFFICIAL, P_FROMLIST, -1};
   const char *key = key_of(x, t->s);
-  if (!key) return CNKG_ERR_TEXT;
+  if (!key || !group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
+  if (types > 1) {
+    say(x->r, "<%s> has %d cnkg classes as rdf:type; cnkg gives an entity one", t->s,
+        types);
+    return CNKG_ERR_TEXT;
+  }
   const char *label = text_of(t, n, P_LABEL);
   size_t e;
   CnkgStatus s = cnkg_graph_add_entity(x->g, key, type, label, &e);
@@ -318,6 +446,8 @@ static CnkgStatus replay_relations(Replay *x, const Triple *t, size_t n) {
 }
 
 static CnkgStatus replay_mention(Replay *x, const Triple *t, size_t n) {
+  static const int one[] = {P_REFCTX, P_BEGIN, P_END, P_ANCHOR, -1};
+  if (!group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
   const Triple *ctx = first(t, n, P_REFCTX), *b = first(t, n, P_BEGIN),
                *e = first(t, n, P_END);
   size_t doc, begin, end;
@@ -338,6 +468,9 @@ static CnkgStatus replay_mention(Replay *x, const Triple *t, size_t n) {
 }
 
 static CnkgStatus replay_evidence(Replay *x, const Triple *t, size_t n) {
+  static const int one[] = {P_SUBJECT, P_PREDICATE, P_OBJECT, P_DERIVED, P_BEGIN,
+                            P_END, P_SENTENCE, -1};
+  if (!group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
   const Triple *su = first(t, n, P_SUBJECT), *pr = first(t, n, P_PREDICATE),
                *ob = first(t, n, P_OBJECT), *from = first(t, n, P_DERIVED),
                *b = first(t, n, P_BEGIN), *e = first(t, n, P_END);
@@ -373,10 +506,11 @@ static CnkgStatus replay(Replay *x, const Triple *t, size_t n) {
     for (size_t i = 0, j; i < n && !s; i = j) {
       for (j = i + 1; j < n && !strcmp(t[j].s, t[i].s); j++) continue;
       CnkgType type;
-      Kind k = kind_of(t + i, j - i, &type);
+      int types;
+      Kind k = kind_of(t + i, j - i, &type, &types);
       if (k == K_AGENT) agent = true;
       if (pass == 0 && k == K_DOC) s = replay_doc(x, t + i, j - i);
-      else if (pass == 1 && k == K_ENTITY) s = replay_entity(x, t + i, j - i, type);
+      else if (pass == 1 && k == K_ENTITY) s = replay_entity(x, t + i, j - i, type, types);
       else if (pass == 2 && k == K_ENTITY) s = replay_relations(x, t + i, j - i);
       else if (pass == 2 && k == K_MENTION) s = replay_mention(x, t + i, j - i);
       else if (pass == 3 && k == K_EVIDENCE) s = replay_evidence(x, t + i, j - i);
@@ -390,6 +524,62 @@ static CnkgStatus replay(Replay *x, const Triple *t, size_t n) {
     s = CNKG_ERR_TEXT;
   }
   return s;
+}
+
+/* Feeds f to parser in blocks, watching for U+0000 on the way: raptor cuts a
+ * string at an escaped \u0000 (or \U00000000) without a word, and the
+ * model's strings could not hold it either, so such a shard is refused
+ * (on which line) rather than merged shortened. Returns raptor's result. */
+static int parse_watching(Reader *r, raptor_parser *parser, FILE *f, raptor_uri *base) {
+  if (raptor_parser_parse_start(parser, base)) return 1;
+  unsigned char buf[64 * 1024];
+  int state = 0;      /* 0 text, 1 after an escaping backslash, 2 in \u */
+  int need = 0;       /* hex digits still to come in state 2 */
+  bool zeros = true;  /* all of them 0 so far */
+  unsigned long line = 1;
+  char head[256];     /* the start of the line, for the message */
+  size_t n_head = 0;
+  size_t got;
+  int rc = 0;
+  while (!rc && (got = fread(buf, 1, sizeof buf, f)) > 0) {
+    for (size_t i = 0; i < got; i++) {
+      unsigned char c = buf[i];
+      if (state == 2 && isxdigit(c)) {
+        zeros = zeros && c == '0';
+        if (--need == 0) {
+          if (zeros) {
+            /* name the statement by its leading IRIs (printable ASCII) */
+            size_t k = 0;
+            while (k < n_head && head[k] > 0x20 && head[k] < 0x7f) k++;
+            if (k < n_head && head[k] == ' ')
+              for (k++; k < n_head && head[k] > 0x20 && head[k] < 0x7f; k++) continue;
+            say(r, "line %lu: %.*s: a literal with an escaped U+0000 (\\u0000), which cnkg "
+                "cannot carry", line, (int)k, head);
+          }
+          state = 0;
+        }
+        continue;
+      }
+      if (state == 1 && (c == 'u' || c == 'U')) {
+        state = 2;
+        need = c == 'u' ? 4 : 8;
+        zeros = true;
+        continue;
+      }
+      state = state == 0 && c == '\\' ? 1 : 0;
+      if (c == '\n') {
+        line++;
+        n_head = 0;
+        continue;
+      }
+      if (n_head < sizeof head) head[n_head++] = (char)c;
+      if (c == 0) say(r, "line %lu: a NUL byte, which cnkg cannot carry", line);
+    }
+    if (r->err && r->errsize && r->err[0]) return 1;
+    rc = raptor_parser_parse_chunk(parser, buf, got, 0);
+  }
+  if (!rc) rc = raptor_parser_parse_chunk(parser, NULL, 0, 1);
+  return rc;
 }
 
 CnkgStatus cnkg_merge_read(CnkgGraph *graph, const char *path, bool is_turtle,
@@ -424,7 +614,7 @@ CnkgStatus cnkg_merge_read(CnkgGraph *graph, const char *path, bool is_turtle,
     goto done;
   }
   raptor_parser_set_statement_handler(parser, &r, on_statement);
-  int prc = raptor_parser_parse_file_stream(parser, f, path, buri);
+  int prc = parse_watching(&r, parser, f, buri);
   if (r.nomem) s = CNKG_ERR_NOMEM;
   else if (ferror(f)) s = CNKG_ERR_READ;
   else if (prc || (err && errsize && err[0])) s = CNKG_ERR_TEXT;
@@ -445,6 +635,8 @@ done:
   for (size_t i = 0; i < r.n; i++) {
     free(r.t[i].s);
     free(r.t[i].o);
+    free(r.t[i].lang);
+    free(r.t[i].dt);
   }
   free(r.t);
   if (parser) raptor_free_parser(parser);

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Turtle and N-Triples writer: turns the graph model into statements with
  * stable IRIs (no blank nodes), one subject group after another. Every term
- * is spelled by raptor2's term writers (N-Triples escapes, Turtle prefixed
- * names); statements are laid out as raptor's N-Triples serializer does and
- * Turtle group by group, so neither buffers the output. Both reach a
- * CnkgOutput through one iostream. Depends on include/cnkg/ and raptor2;
+ * is spelled by raptor2's term writers (N-Triples escapes, UTF-8 text;
+ * Turtle prefixed names); statements are laid out as raptor's N-Triples
+ * serializer does and Turtle group by group, so neither buffers the
+ * output. Both reach a CnkgOutput through one iostream. Depends on include/cnkg/ and raptor2;
  * never on extractor/. */
 #include "out/rdf.h"
 
@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
 #include "out/jsonld.h"
 #include "out/vocab.h"
@@ -83,8 +84,14 @@ typedef struct {
   bool failed; /* out of memory */
 } Capture;
 
-/* What raptor's N-Triples serializer passes for all three terms. */
-#define NT_FLAGS RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL
+/* How N-Triples terms are spelled: RDF 1.1 N-Triples is UTF-8, so text
+ * goes out as it is (grep finds a name in it) and only what the grammar
+ * needs is escaped: \" \\ \n \r and \t, other control characters as
+ * \u00XX. raptor's own N-Triples serializer escapes every non-ASCII
+ * character instead (RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL), which made the
+ * file several times the Turtle and slow to parse. Our IRIs are ASCII. */
+#define NT_FLAGS \
+  (RAPTOR_ESCAPED_WRITE_BITFLAG_BS_ESCAPES_TNRU | RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8)
 
 typedef struct {
   raptor_world *world;
@@ -457,9 +464,9 @@ static int turtle_start(Writer *w) {
 
 /* ---- N-Triples ---------------------------------------------------------
  * Laid out as raptor_statement_ntriples_write does for raptor's N-Triples
- * serializer: three terms escaped with NT_FLAGS, spaces, " .\n". Terms
- * spelled once are copied, and so is the subject while it stays the same
- * (a subject's statements come together). */
+ * serializer: three terms escaped (here with NT_FLAGS), spaces, " .\n".
+ * Terms spelled once are copied, and so is the subject while it stays the
+ * same (a subject's statements come together). */
 
 static int nt_term(Writer *w, raptor_term *t) {
   const Spelling *sp = spelling_find(w, t);
@@ -541,7 +548,9 @@ static CnkgStatus emit(Writer *w, raptor_term *s, raptor_term *p,
   r = w->turtle ? turtle_statement(w, s, p, o) : nt_statement(w, s, p, o);
   raptor_free_term(o);
   if (w->out_status) return w->out_status;
-  if (r || w->raptor_failed) return CNKG_ERR_INTERNAL;
+  /* raptor says only that it failed: most likely for want of memory */
+  if (r || w->raptor_failed)
+    return cnkg_memory_headroom((size_t)1 << 20) ? CNKG_ERR_INTERNAL : CNKG_ERR_NOMEM;
   return CNKG_SUCCESS;
 }
 
@@ -682,17 +691,97 @@ static CnkgStatus write_entity(Writer *w, const CnkgEntity *e, raptor_term *s,
   return CNKG_SUCCESS;
 }
 
-/* The entity's mentions as NIF phrases, one subject group each. */
-static CnkgStatus write_mentions(Writer *w, const CnkgGraph *g,
-                                 const CnkgEntity *e, raptor_term *s,
+/* A mention that several entities share (one string linked to, say, an
+ * organisation and a policy): one NIF phrase, whose IRI names only the
+ * string, with one itsrdf:taIdentRef per entity. */
+typedef struct {
+  size_t doc, begin, end, ent;
+  const char *anchor;
+} SharedMention;
+
+/* What every part of a write shares, read-only: which documents each entity
+ * is mentioned in (sorted by entity), whether relations come ordered by
+ * subject, which concept schemes occur, and the mentions that several
+ * entities share (by doc, begin, end, entity). */
+typedef struct {
+  Pair *pairs; /* owned */
+  size_t n_pairs;
+  bool by_subject;
+  bool has_scheme[2];
+  SharedMention *shared; /* owned */
+  size_t n_shared;
+} Plan;
+
+static int cmp_shared(const void *a, const void *b) {
+  const SharedMention *x = a, *y = b;
+  if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+  if (x->end != y->end) return x->end < y->end ? -1 : 1;
+  return x->ent < y->ent ? -1 : (x->ent > y->ent ? 1 : 0);
+}
+
+/* The mentions two or more entities share, sorted, into plan. */
+static CnkgStatus shared_mentions(const CnkgGraph *g, Plan *plan) {
+  size_t ne = cnkg_graph_entity_count(g), n = 0;
+  for (size_t i = 0; i < ne; i++) n += cnkg_graph_entity(g, i)->n_mentions;
+  SharedMention *all = malloc((n + 1) * sizeof *all);
+  if (!all) return CNKG_ERR_NOMEM;
+  n = 0;
+  for (size_t i = 0; i < ne; i++) {
+    const CnkgEntity *e = cnkg_graph_entity(g, i);
+    for (size_t k = 0; k < e->n_mentions; k++) {
+      const CnkgMention *m = &e->mentions[k];
+      all[n++] = (SharedMention){m->doc, m->begin, m->end, i, m->anchor};
+    }
+  }
+  if (n > 1) qsort(all, n, sizeof *all, cmp_shared);
+  /* keep the groups of one string with more than one entity */
+  size_t kept = 0;
+  for (size_t i = 0, j; i < n; i = j) {
+    size_t ents = 1;
+    for (j = i + 1; j < n && all[j].doc == all[i].doc && all[j].begin == all[i].begin &&
+                    all[j].end == all[i].end; j++)
+      ents += all[j].ent != all[j - 1].ent;
+    if (ents < 2) continue;
+    for (size_t k = i; k < j; k++)
+      if (k == i || all[k].ent != all[k - 1].ent) all[kept++] = all[k];
+  }
+  plan->shared = all;
+  plan->n_shared = kept;
+  return CNKG_SUCCESS;
+}
+
+/* The entity's mentions as NIF phrases, one subject group each. A mention
+ * it shares with other entities is written once, by the first of them,
+ * with a taIdentRef to each (and each distinct anchor). */
+static CnkgStatus write_mentions(Writer *w, const CnkgGraph *g, const Plan *plan,
+                                 size_t ent, raptor_term *const *ents,
                                  raptor_term *const *docs) {
   CnkgStatus st;
+  const CnkgEntity *e = cnkg_graph_entity(g, ent);
   if (w->opt->provenance < CNKG_PROV_ENTITIES) return CNKG_SUCCESS;
   for (size_t k = 0; k < e->n_mentions; k++) {
     const CnkgMention *m = &e->mentions[k];
     if (k > 0 && m->doc == e->mentions[k - 1].doc &&
         m->begin == e->mentions[k - 1].begin && m->end == e->mentions[k - 1].end)
       continue;
+    SharedMention probe = {m->doc, m->begin, m->end, 0, NULL};
+    size_t lo = 0, hi = plan->n_shared;
+    while (lo < hi) { /* the first of the group, if shared */
+      size_t mid = lo + (hi - lo) / 2;
+      if (cmp_shared(&plan->shared[mid], &probe) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const SharedMention *group = NULL;
+    size_t n_group = 0;
+    if (lo < plan->n_shared && plan->shared[lo].doc == m->doc &&
+        plan->shared[lo].begin == m->begin && plan->shared[lo].end == m->end) {
+      if (plan->shared[lo].ent != ent) continue; /* written by another */
+      group = &plan->shared[lo];
+      while (lo + n_group < plan->n_shared && group[n_group].doc == m->doc &&
+             group[n_group].begin == m->begin && group[n_group].end == m->end)
+        n_group++;
+    }
     const CnkgDocument *d = cnkg_graph_document(g, m->doc);
     char span[64];
     snprintf(span, sizeof span, "/%zu-%zu", m->begin, m->end);
@@ -701,9 +790,20 @@ static CnkgStatus write_mentions(Writer *w, const CnkgGraph *g,
     if (!(st = emit_ref(w, mt, w->fixed[T_TYPE], w->fixed[T_NIF_PHRASE])) &&
         !(st = emit_ref(w, mt, w->fixed[T_REFCTX], docs[m->doc])) &&
         !(st = emit(w, mt, w->fixed[T_BEGIN], number(w, m->begin))) &&
-        !(st = emit(w, mt, w->fixed[T_END], number(w, m->end))) &&
-        !(st = emit_ref(w, mt, w->fixed[T_TAIDENT], s)) && m->anchor)
-      st = emit(w, mt, w->fixed[T_ANCHOR], zh(w, m->anchor));
+        !(st = emit(w, mt, w->fixed[T_END], number(w, m->end)))) {
+      if (!group) {
+        st = emit_ref(w, mt, w->fixed[T_TAIDENT], ents[ent]);
+        if (!st && m->anchor) st = emit(w, mt, w->fixed[T_ANCHOR], zh(w, m->anchor));
+      }
+      for (size_t q = 0; group && q < n_group && !st; q++)
+        st = emit_ref(w, mt, w->fixed[T_TAIDENT], ents[group[q].ent]);
+      for (size_t q = 0; group && q < n_group && !st; q++) {
+        bool seen = !group[q].anchor;
+        for (size_t r = 0; r < q && !seen; r++)
+          seen = group[r].anchor && !strcmp(group[r].anchor, group[q].anchor);
+        if (!seen) st = emit(w, mt, w->fixed[T_ANCHOR], zh(w, group[q].anchor));
+      }
+    }
     raptor_free_term(mt);
     if (st) return st;
   }
@@ -802,15 +902,6 @@ static void free_terms(raptor_term **terms, size_t n) {
 }
 
 
-/* What every part of a write shares, read-only: which documents each entity
- * is mentioned in (sorted by entity), whether relations come ordered by
- * subject, and which concept schemes occur. */
-typedef struct {
-  Pair *pairs; /* owned */
-  size_t n_pairs;
-  bool by_subject;
-  bool has_scheme[2];
-} Plan;
 
 /* A contiguous range of entities and where its pairs and relations start.
  * The first part also writes the documents; the last the relations left
@@ -820,9 +911,10 @@ typedef struct {
   bool first, last;
 } Part;
 
-static CnkgStatus plan_make(const CnkgGraph *g, Plan *plan) {
+static CnkgStatus plan_make(const CnkgGraph *g, bool opt_mentions, Plan *plan) {
   memset(plan, 0, sizeof *plan);
   CnkgStatus st = mention_pairs(g, &plan->pairs, &plan->n_pairs);
+  if (!st && opt_mentions) st = shared_mentions(g, plan);
   if (st) return st;
   /* Each entity's statements, then the relations it is the subject of, form
    * one subject group; its mentions and those relations' evidence follow.
@@ -881,7 +973,7 @@ static CnkgStatus write_part(Writer *w, const CnkgGraph *g, const Plan *plan,
            cnkg_graph_relation(g, rat)->subject == i)
       if ((st = write_relation(w, cnkg_graph_relation(g, rat++), ents)))
         goto done;
-    if ((st = write_mentions(w, g, e, ents[i], docs))) goto done;
+    if ((st = write_mentions(w, g, plan, i, ents, docs))) goto done;
     for (size_t k = rfrom; k < rat; k++)
       if ((st = write_evidence(w, g, cnkg_graph_relation(g, k), ents, docs)))
         goto done;
@@ -1061,7 +1153,7 @@ done:
 
 static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
   Plan plan;
-  CnkgStatus st = plan_make(g, &plan);
+  CnkgStatus st = plan_make(g, w->opt->provenance >= CNKG_PROV_ENTITIES, &plan);
   size_t ne = cnkg_graph_entity_count(g);
   size_t n_parts = w->turtle || w->jsonld ? 1 : w->opt->threads;
   if (n_parts > MAX_PARTS) n_parts = MAX_PARTS;
@@ -1073,6 +1165,7 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
     st = write_part(w, g, &plan, &all);
   }
   free(plan.pairs);
+  free(plan.shared);
   return st;
 }
 

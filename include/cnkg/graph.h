@@ -64,7 +64,8 @@ typedef struct {
   size_t doc;    /* index into the graph's documents */
   size_t begin;  /* offsets in code points of the decoded original */
   size_t end;
-  char *anchor;  /* the text as the document has it */
+  char *anchor;  /* the text as the document has it (one copy per graph,
+                    shared by all mentions with the same text) */
 } CnkgMention;
 
 typedef struct {
@@ -84,7 +85,8 @@ typedef struct {
   size_t doc;       /* document that states it */
   size_t begin;     /* sentence offsets, code points of the original */
   size_t end;
-  char *sentence;   /* the sentence as normalised text, or NULL */
+  char *sentence;   /* the sentence as normalised text, or NULL (one copy
+                       per graph, shared by all evidence that cites it) */
 } CnkgEvidence;
 
 typedef struct {
@@ -160,6 +162,10 @@ CnkgStatus cnkg_graph_add_relation(CnkgGraph *graph, size_t subject,
  * independent of merge order once cnkg_graph_canonicalize runs.
  * CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_graph_merge(CnkgGraph *into, const CnkgGraph *from);
+/* Same, where from may be changed: when into is empty, from's contents are
+ * moved into it (no copy; from is left empty, still to be freed), so one
+ * large document's graph is not held twice. CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_absorb(CnkgGraph *into, CnkgGraph *from);
 
 /* Puts documents, entities, aliases, mentions, relations and evidence in a
  * canonical order (by key and offsets) and settles labels (the longest,

@@ -3,7 +3,8 @@
 # Shard and merge: the bundled examples built in one run and as three shards
 # (files split), merged with `cnkg merge`, give byte-identical N-Triples and
 # Turtle in any shard order and from either syntax; a shard merged with
-# itself is unchanged; bad shards and usage errors are reported.
+# itself is unchanged; bad shards and usage errors are reported, and so is
+# what the graph model cannot hold (U+0000, other languages, two classes).
 . "$(dirname "$0")/lib.bash"
 need rapper
 # Under ASan: raptor 2.0.15's N-Triples parser keeps one reference to a
@@ -45,6 +46,33 @@ check "[ $st = 1 ] && grep -q 'provenance full' '$TMP/err'" "shard without prove
 printf 'not <rdf\n' >"$TMP/bad.nt"
 "$CNKG" merge "$TMP/bad.nt" >/dev/null 2>"$TMP/err"; st=$?
 check "[ $st = 1 ] && grep -q '^cnkg: error: .*bad.nt: ' '$TMP/err'" "bad shard: status $st, $(cat "$TMP/err")"
+# What the model cannot hold is refused, naming the shard and the term,
+# not merged changed (issue 15): a label cut at an escaped U+0000, a label
+# tagged @en (it would come back @zh), an entity with two classes (one
+# would be dropped), a second code, fromDivisionList "false" (read as true).
+nt1="$TMP/o1/graph.nt"
+subj=$(grep -m1 'rdf-schema#label> "' "$nt1" | cut -d' ' -f1)
+lab=$(grep -m1 "^$subj <http://www.w3.org/2000/01/rdf-schema#label>" "$nt1")
+refuse() { # NAME PATTERN: merging $TMP/NAME.nt fails with PATTERN in the message
+  printf 'keep\n' >"$TMP/keep.nt"
+  "$CNKG" merge -f ntriples -o "$TMP/keep.nt" "$TMP/$1.nt" >/dev/null 2>"$TMP/err"; st=$?
+  check "[ $st = 1 ] && grep -q \"^cnkg: error: .*$1.nt: .*$2\" '$TMP/err' && [ \"\$(cat '$TMP/keep.nt')\" = keep ]" \
+    "$1: status $st, $(head -c 300 "$TMP/err")"
+}
+{ grep -v -F "$lab" "$nt1"; printf '%s\n' "${lab%\"@zh .}\\u0000tail\"@zh ."; } >"$TMP/nul.nt"
+refuse nul "${subj}.*U+0000"
+{ grep -v -F "$lab" "$nt1"; printf '%s\n' "${lab%@zh .}@en ."; } >"$TMP/en.nt"
+refuse en "${subj}.*@en.*@zh"
+{ cat "$nt1"; printf '%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/cnkg/ontology#Organization> .\n' "$subj"; } >"$TMP/types.nt"
+refuse types "${subj} has 2 cnkg classes"
+place=$(grep -m1 'ontology#code> "' "$nt1")
+{ cat "$nt1"; printf '%s\n' "${place%\" .}9\" ."; } >"$TMP/codes.nt"
+refuse codes "has two <https://w3id.org/cnkg/ontology#code>"
+printf '屏南县熙岭乡龙潭村发展茶叶种植。\n' >"$TMP/list.txt" # ancestors from the list
+"$CNKG" build -q --fast -f ntriples -o "$TMP/list.nt" "$TMP/list.txt"
+ancestor=$(grep -m1 'fromDivisionList>' "$TMP/list.nt")
+{ grep -v -F "$ancestor" "$TMP/list.nt"; printf '%s\n' "${ancestor/\"true\"/\"false\"}"; } >"$TMP/false.nt"
+refuse false 'fromDivisionList.*"false"'
 "$CNKG" merge "$TMP/missing.nt" >/dev/null 2>"$TMP/err"; st=$?
 check "[ $st = 1 ] && grep -q 'missing.nt' '$TMP/err'" "missing shard: status $st"
 "$CNKG" merge >/dev/null 2>&1; st=$?

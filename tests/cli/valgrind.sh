@@ -5,6 +5,9 @@
 # (ASan and valgrind do not mix).
 . "$(dirname "$0")/lib.bash"
 need valgrind
+# cnkg restarts itself with this set (cli/main.c); set already, it runs on
+# under valgrind instead of escaping it through exec
+export OPENBLAS_NUM_THREADS=1
 if nm -a "$CNKG" 2>/dev/null | grep -q '__asan_init\|__ubsan_handle' ||
    ldd "$CNKG" 2>/dev/null | grep -q 'libasan\|libubsan' ||
    [ -n "${ASAN_OPTIONS:-}${CNKG_SANITIZE:-}" ]; then

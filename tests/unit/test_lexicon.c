@@ -31,7 +31,10 @@ static void carriers(const char *text, const Named *named, const char *mention,
     size_t b = (size_t)(p - f.text.norm), e = b + strlen(mention);
     size_t si = cnkg_docstate_sentence_at(&f.st, b);
     size_t who[8];
-    size_t n = cnkg_lexicon_carriers(&f.st, si, b, e, flags, who, 8);
+    CnkgCarriers *ix = cnkg_lexicon_carriers_new(&f.st);
+    CHECK(ix != NULL);
+    size_t n = cnkg_lexicon_carriers(ix, si, b, e, flags, who, 8);
+    cnkg_lexicon_carriers_free(ix);
     size_t len = (size_t)snprintf(buf, cap, "|");
     for (size_t k = 0; k < n && len < cap; k++)
       len += (size_t)snprintf(buf + len, cap - len, "%s|",

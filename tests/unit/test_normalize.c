@@ -61,6 +61,19 @@ static void test_rules(void) {
   expect("  开头 ", "开头");
   /* zero-width and control characters dropped, CRLF to LF */
   expect("扶\u200b贫\r\n工作\r", "扶贫\n工作\n");
+  /* format characters inside a name are dropped (soft hyphen, bidi
+   * embeddings, overrides and isolates, zero-width characters, selectors);
+   * a line separator is a break inside the paragraph, a paragraph
+   * separator ends it (issue 15) */
+  expect("郑\u00AD海燕", "郑海燕");
+  expect("郑\u202E海燕\u202C说", "郑海燕说");
+  expect("\u202A郑\u202B海\u202D燕", "郑海燕");
+  expect("郑\u2066海\u2067燕\u2068\u2069", "郑海燕");
+  expect("郑\u200B\u200C\u200D海\u2060\u2061燕\uFEFF", "郑海燕");
+  expect("郑\uFE0F海\U000E0101燕\U000E0041", "郑海燕");
+  expect("郑\u2028海燕", "郑海燕");
+  expect("spring\u2028tea", "spring tea");
+  expect("甲\u2029乙", "甲\n乙");
   /* Traditional to Simplified, phrase table honoured */
   expect("貧困戶脫貧", "贫困户脱贫");
   expect("乾隆年間", "乾隆年间");
@@ -85,6 +98,16 @@ static void test_map(void) {
   CHECK_EQ(m.map[3], 7);  /* 业 */
   CHECK_EQ(m.map[6], 9);  /* 发, after the removed space */
   CHECK_EQ(m.map_end[m.len - 1], 11);
+  free(out);
+  cnkg_mapped_free(&m);
+  /* a dropped format character maps nowhere; what follows keeps its own
+   * place, and a span across it covers it */
+  out = norm("郑\u00AD\u202E海燕", &m);
+  CHECK_STR(out, "郑海燕");
+  CHECK_EQ(m.map[0], 0);
+  CHECK_EQ(m.map_end[2], 1);
+  CHECK_EQ(m.map[3], 3); /* 海 after two dropped characters */
+  CHECK_EQ(m.map_end[8], 5);
   free(out);
   cnkg_mapped_free(&m);
 }

@@ -205,9 +205,9 @@ static void *worker_main(void *arg) {
     CnkgGraph *g = NULL;
     int rd = cnkg_inputs_read(path, run->max_doc, &buf, &len);
     if (rd < 0) {
-      cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s",
-               strerror(errno));
-      ds = errno == ENOMEM ? CNKG_ERR_NOMEM : CNKG_ERR_READ; /* NOMEM stops the run */
+      int e = errno; /* logging may change errno */
+      cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s", strerror(e));
+      ds = e == ENOMEM ? CNKG_ERR_NOMEM : CNKG_ERR_READ; /* NOMEM stops the run */
     } else if (rd > 0) {
       char lim[32];
       cnkg_cli_format_size(run->max_doc, lim, sizeof lim);

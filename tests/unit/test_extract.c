@@ -2,8 +2,10 @@
  * Linear work on long documents (issue 15, item 7). The extractor (rules,
  * without the analyser) reads single-line documents built against it, each
  * at two sizes eight times apart: a clause repeated (县委书记张三说，), a
- * 、-list of distinct names, bylines, industries, a chain of place names and
- * sentences dense with names, posts and places. Work is the thread's CPU
+ * 、-list of distinct names, bylines, industries, a chain of place names,
+ * sentences dense with names, posts and places, and sentences whose
+ * industries and policies are carried by what a kind word (合作社, 该公司)
+ * or a bare level (镇党委) refers to. Work is the thread's CPU
  * time, best of a few runs: linear work grows about eightfold, a step that
  * compares everything with everything up to sixty-fourfold; the bound (14)
  * leaves room for fixed costs and a busy machine, and no absolute time is
@@ -62,6 +64,10 @@ static char *make_doc(int k, size_t size, size_t *len) {
       break;
     case 3: n += (size_t)sprintf(buf + n, "%s种植、", pick(CROPS, 12)); break;
     case 4: n += (size_t)sprintf(buf + n, "福建省宁德市%s", pick(PLACES, 4)); break;
+    case 6:
+      n += (size_t)sprintf(buf + n, "合作社种植了%s；该公司也种植%s，镇党委推广“一村一品”。",
+                           pick(CROPS, 12), pick(CROPS, 12));
+      break;
     default:
       n += (size_t)sprintf(buf + n, "%s党支部书记", pick(PLACES, 4));
       put_name(buf, &n);
@@ -120,8 +126,9 @@ int main(void) {
    * (ten times that under AddressSanitizer) */
   static const struct { const char *name; size_t kb; } KINDS[] = {
       {"repeated clause", 256}, {"list of names", 96}, {"bylines", 96},
-      {"industries", 96},       {"chain of places", 256}, {"dense sentences", 256}};
-  for (int k = 0; k < 6 && w; k++) {
+      {"industries", 96},       {"chain of places", 256}, {"dense sentences", 256},
+      {"references", 256}};
+  for (int k = 0; k < 7 && w; k++) {
     size_t large_size = KINDS[k].kb * 1024;
     double small = work(w, k, large_size / 8, 3), large = work(w, k, large_size, 2);
     double ratio = large / (small > 1e-6 ? small : 1e-6);

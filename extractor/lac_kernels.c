@@ -814,6 +814,16 @@ static int have_avx512(void) {
 }
 
 static int have_vnni(void) { return have_avx512() && __builtin_cpu_supports("avx512vnni"); }
+
+/* Read straight from CPUID for the description only: gcc 12 knows these
+ * names in __builtin_cpu_supports, clang 14 refuses "avx512fp16" at compile
+ * time. BF16 is leaf 7 subleaf 1 EAX bit 5, FP16 leaf 7 subleaf 0 EDX bit 23. */
+static int cpuid7_bit(unsigned subleaf, int reg, unsigned bit) {
+  unsigned r[4] = {0, 0, 0, 0};
+  if ((unsigned)__get_cpuid_max(0, NULL) < 7u) return 0;
+  __cpuid_count(7, subleaf, r[0], r[1], r[2], r[3]);
+  return have_avx512() && ((r[reg] >> bit) & 1u);
+}
 #endif
 
 unsigned cnkg_lac_fp_enter(void) {
@@ -842,7 +852,7 @@ void cnkg_lac_cpu_describe(char *buf, size_t size) {
   char brand[49] = "";
 #if HAVE_X86
   unsigned r[12];
-  if (__get_cpuid_max(0x80000000u, NULL) >= 0x80000004u) {
+  if ((unsigned)__get_cpuid_max(0x80000000u, NULL) >= 0x80000004u) {
     for (unsigned l = 0; l < 3; l++)
       __get_cpuid(0x80000002u + l, &r[4 * l], &r[4 * l + 1], &r[4 * l + 2], &r[4 * l + 3]);
     memcpy(brand, r, 48);
@@ -852,8 +862,7 @@ void cnkg_lac_cpu_describe(char *buf, size_t size) {
   snprintf(buf, size, "%s;%s%s%s%s%s%s", *b ? b : "unknown x86-64 CPU",
            __builtin_cpu_supports("sse2") ? " sse2" : "", have_avx2() ? " avx2 fma" : "",
            have_avx512() ? " avx512f/bw/dq/vl" : "", have_vnni() ? " avx512-vnni" : "",
-           __builtin_cpu_supports("avx512bf16") ? " avx512-bf16" : "",
-           __builtin_cpu_supports("avx512fp16") ? " avx512-fp16" : "");
+           cpuid7_bit(1, 0, 5) ? " avx512-bf16" : "", cpuid7_bit(0, 3, 23) ? " avx512-fp16" : "");
 #else
   (void)brand;
   snprintf(buf, size, "not x86-64; portable C kernels only");

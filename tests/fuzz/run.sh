@@ -4,6 +4,8 @@
 # bounded time, seeded with the examples and the regression inputs. New
 # crashes land in tests/fuzz/regress/<harness>/ to be committed.
 # Usage: tests/fuzz/run.sh [SECONDS_PER_HARNESS] [BUILD_DIR]
+# Exit: 0 no crash, 1 a harness crashed, 2 the harnesses did not build,
+# 77 clang is missing.
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 SECS=${1:-60}
@@ -14,7 +16,11 @@ CC=clang cmake -S "$SRC" -B "$BUILD" -DCNKG_FUZZ=ON \
 targets=$(cd "$SRC/tests/fuzz" && ls fuzz_*.c | sed 's/\.c$//')
 # Only the harnesses (and the data they read): the CLI may be mid-change.
 # shellcheck disable=SC2086
-cmake --build "$BUILD" -j "$(nproc)" --target cnkg_data $targets >/dev/null
+if ! cmake --build "$BUILD" -j "$(nproc)" --target cnkg_data $targets >"$BUILD/build.log" 2>&1; then
+  grep -m20 -E 'error|Error' "$BUILD/build.log" >&2 || true
+  echo "run.sh: the harnesses did not build with clang (log: $BUILD/build.log)" >&2
+  exit 2
+fi
 export CNKG_DATA=${CNKG_DATA:-$BUILD/data}
 status=0
 for bin in "$BUILD"/fuzz_*; do

@@ -179,7 +179,7 @@ int main(void) {
       checked++;
       if (!declared(&onto, iri)) {
         printf("not declared in cnkg.ttl: %s\n", iri);
-        CHECK(!"every emitted term is declared");
+        CHECK(0 && "every emitted term is declared");
       }
       for (int x = 0; x < CNKG_TYPE_COUNT; x++)
         if (!strcmp(iri + strlen(CNKG_ONTOLOGY_NS) * (strncmp(iri, CNKG_ONTOLOGY_NS, strlen(CNKG_ONTOLOGY_NS)) == 0),
@@ -208,7 +208,7 @@ int main(void) {
         !has_literal(&onto, t->s, RDFS_COMMENT, "zh") ||
         !has_literal(&onto, t->s, RDFS_COMMENT, "en")) {
       printf("undocumented: %s\n", t->s);
-      CHECK(!"labels and comments in zh and en");
+      CHECK(0 && "labels and comments in zh and en");
     }
   }
   CHECK(documented >= 30);

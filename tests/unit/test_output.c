@@ -67,7 +67,7 @@ static void test_dev_full(void) {
 static void test_atomic(void) {
   char dir[] = "/tmp/cnkg-test-output-XXXXXX";
   if (!mkdtemp(dir)) {
-    CHECK(!"mkdtemp");
+    CHECK(0 && "mkdtemp");
     return;
   }
   char path[512];
@@ -148,7 +148,7 @@ static CnkgStatus write_file(const char *path, const char *text) {
 static void test_links_modes_names(void) {
   char dir[] = "/tmp/cnkg-test-output-XXXXXX";
   if (!mkdtemp(dir)) {
-    CHECK(!"mkdtemp");
+    CHECK(0 && "mkdtemp");
     return;
   }
   char real[600], link[600], chain[600], dangling[600], target[600], p[900];
@@ -236,7 +236,7 @@ static void test_links_modes_names(void) {
 static void test_remove_temporaries(void) {
   char dir[] = "/tmp/cnkg-test-output-XXXXXX";
   if (!mkdtemp(dir)) {
-    CHECK(!"mkdtemp");
+    CHECK(0 && "mkdtemp");
     return;
   }
   char a[600], b[600];

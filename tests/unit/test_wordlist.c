@@ -160,7 +160,7 @@ int main(void) {
       for (size_t b = a; b <= n; b++) {
         if (cnkg_wordlist_at(&words, buf, a, b) != scan_at(WORDS, buf, a, b) ||
             cnkg_wordlist_before(&words, buf, a, b) != scan_before(WORDS, buf, a, b)) {
-          CHECK(!"index and scan differ");
+          CHECK(0 && "index and scan differ");
           fprintf(stderr, "text %s, %zu..%zu\n", buf, a, b);
           return check_finish();
         }

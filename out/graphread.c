@@ -17,7 +17,7 @@
 
 #include "cnkg/log.h"
 #include "out/rdf.h"
-#include "out/vocab.h"
+#include "cnkg/vocab.h"
 
 #define NONE SIZE_MAX
 

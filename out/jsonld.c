@@ -3,7 +3,7 @@
  * one byte arena and written as a node object when the subject changes,
  * grouped by predicate in order of first appearance (a JSON object cannot
  * repeat a key). IRIs are compacted with the context's prefixes. Depends on
- * include/cnkg/output.h, out/json.h and out/vocab.h. */
+ * include/cnkg/output.h, out/json.h and cnkg/vocab.h. */
 #include "out/jsonld.h"
 
 #include <stdint.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "out/json.h"
-#include "out/vocab.h"
+#include "cnkg/vocab.h"
 
 #define BASE_PREFIX "cnkgid"
 

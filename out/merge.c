@@ -17,7 +17,7 @@
 
 #include "cnkg/text.h"
 #include "out/rdf.h"
-#include "out/vocab.h"
+#include "cnkg/vocab.h"
 
 /* Predicates that carry model content; everything else cnkg writes is
  * derived from these (types of concepts, schemes, mentionedIn, the agent). */

@@ -21,7 +21,7 @@
 #include "cnkg/memory.h"
 #include "cnkg/text.h"
 #include "out/jsonld.h"
-#include "out/vocab.h"
+#include "cnkg/vocab.h"
 
 #ifndef CNKG_VERSION
 #define CNKG_VERSION "0"
@@ -36,32 +36,9 @@ static const struct {
     {"nif", CNKG_NS_NIF},   {"itsrdf", CNKG_NS_ITS}, {"schema", CNKG_NS_SCHEMA},
     {"cnkg", CNKG_NS_CNKG}};
 
-/* Fixed terms, made once per write. */
-enum {
-  T_TYPE, T_LABEL, T_PREFLABEL, T_ALTLABEL, T_INSCHEME, T_CODE, T_OFFICIAL,
-  T_FROMLIST, T_MENTIONED_IN, T_SOURCE, T_SHA256, T_TITLE, T_CREATOR,
-  T_PHOTOGRAPHER, T_PUBLISHER, T_BEGIN, T_END, T_ANCHOR, T_REFCTX, T_TAIDENT,
-  T_SUBJECT, T_PREDICATE, T_OBJECT, T_DERIVED, T_SENTENCE, T_ATTRIBUTED,
-  T_DOCUMENT, T_PROV_ENTITY, T_NIF_CONTEXT, T_NIF_PHRASE, T_EVIDENCE,
-  T_CONCEPT, T_SCHEME, T_AGENT, T_TRUE,
-  T_COUNT
-};
-
-static const char *const fixed_iris[T_COUNT] = {
-    CNKG_NS_RDF "type", CNKG_NS_RDFS "label", CNKG_NS_SKOS "prefLabel",
-    CNKG_NS_SKOS "altLabel", CNKG_NS_SKOS "inScheme", CNKG_NS_CNKG "code",
-    CNKG_NS_CNKG "officialName", CNKG_NS_CNKG "fromDivisionList",
-    CNKG_NS_CNKG "mentionedIn", CNKG_NS_DCT "source", CNKG_NS_CNKG "sha256",
-    CNKG_NS_SCHEMA "headline", CNKG_NS_DCT "creator",
-    CNKG_NS_CNKG "photographer", CNKG_NS_DCT "publisher",
-    CNKG_NS_NIF "beginIndex", CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
-    CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
-    CNKG_NS_CNKG "subject", CNKG_NS_CNKG "predicate", CNKG_NS_CNKG "object",
-    CNKG_NS_PROV "wasDerivedFrom", CNKG_NS_CNKG "sentence",
-    CNKG_NS_PROV "wasAttributedTo", CNKG_NS_CNKG "Document",
-    CNKG_NS_PROV "Entity", CNKG_NS_NIF "Context", CNKG_NS_NIF "Phrase",
-    CNKG_NS_CNKG "Evidence", CNKG_NS_SKOS "Concept",
-    CNKG_NS_SKOS "ConceptScheme", CNKG_NS_PROV "SoftwareAgent", NULL};
+/* Fixed terms, made once per write: the vocabulary's (cnkg/vocab.h) and
+ * the literal "true"^^xsd:boolean. */
+enum { T_TRUE = CNKG_V_COUNT, T_COUNT };
 
 #define NS_COUNT (sizeof namespaces / sizeof *namespaces)
 
@@ -412,7 +389,7 @@ static int turtle_term(Writer *w, raptor_term *t) {
 }
 
 static int turtle_predicate(Writer *w, raptor_term *p) {
-  if (raptor_term_equals(p, w->fixed[T_TYPE])) return turtle_text(w, "a");
+  if (raptor_term_equals(p, w->fixed[CNKG_V_TYPE])) return turtle_text(w, "a");
   return turtle_term(w, p);
 }
 
@@ -637,26 +614,26 @@ oom:
 static CnkgStatus write_document(Writer *w, const CnkgDocument *d,
                                  raptor_term *s) {
   CnkgStatus st;
-  if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_DOCUMENT])) ||
-      (st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_PROV_ENTITY])))
+  if ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_DOCUMENT])) ||
+      (st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_PROV_ENTITY])))
     return st;
   if (w->opt->provenance >= CNKG_PROV_ENTITIES) {
-    if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_NIF_CONTEXT])) ||
-        (st = emit(w, s, w->fixed[T_BEGIN], number(w, 0))) ||
-        (st = emit(w, s, w->fixed[T_END], number(w, d->n_chars))))
+    if ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_NIF_CONTEXT])) ||
+        (st = emit(w, s, w->fixed[CNKG_V_BEGIN], number(w, 0))) ||
+        (st = emit(w, s, w->fixed[CNKG_V_END], number(w, d->n_chars))))
       return st;
   }
-  if (d->path && (st = emit(w, s, w->fixed[T_SOURCE], plain(w, file_name(d->path)))))
+  if (d->path && (st = emit(w, s, w->fixed[CNKG_V_SOURCE], plain(w, file_name(d->path)))))
     return st;
-  if (d->sha256 && (st = emit(w, s, w->fixed[T_SHA256], plain(w, d->sha256))))
+  if (d->sha256 && (st = emit(w, s, w->fixed[CNKG_V_SHA256], plain(w, d->sha256))))
     return st;
-  if (d->title && (st = emit(w, s, w->fixed[T_TITLE], zh(w, d->title)))) return st;
-  if (d->author && (st = emit(w, s, w->fixed[T_CREATOR], zh(w, d->author))))
+  if (d->title && (st = emit(w, s, w->fixed[CNKG_V_HEADLINE], zh(w, d->title)))) return st;
+  if (d->author && (st = emit(w, s, w->fixed[CNKG_V_CREATOR], zh(w, d->author))))
     return st;
   if (d->photographer &&
-      (st = emit(w, s, w->fixed[T_PHOTOGRAPHER], zh(w, d->photographer))))
+      (st = emit(w, s, w->fixed[CNKG_V_PHOTOGRAPHER], zh(w, d->photographer))))
     return st;
-  if (d->source && (st = emit(w, s, w->fixed[T_PUBLISHER], zh(w, d->source))))
+  if (d->source && (st = emit(w, s, w->fixed[CNKG_V_PUBLISHER], zh(w, d->source))))
     return st;
   return CNKG_SUCCESS;
 }
@@ -665,28 +642,28 @@ static CnkgStatus write_entity(Writer *w, const CnkgEntity *e, raptor_term *s,
                                const Pair *pairs, size_t n_pairs,
                                raptor_term *const *docs) {
   CnkgStatus st;
-  if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->types[e->type]))) return st;
+  if ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->types[e->type]))) return st;
   int scheme = e->type == CNKG_TYPE_INDUSTRY ? 0
                : e->type == CNKG_TYPE_POLICY ? 1 : -1;
   if (scheme >= 0 &&
-      ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_CONCEPT])) ||
-       (st = emit_ref(w, s, w->fixed[T_INSCHEME], w->schemes[scheme]))))
+      ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_CONCEPT])) ||
+       (st = emit_ref(w, s, w->fixed[CNKG_V_INSCHEME], w->schemes[scheme]))))
     return st;
   if (e->label) {
-    if ((st = emit(w, s, w->fixed[T_LABEL], zh(w, e->label)))) return st;
-    if (scheme >= 0 && (st = emit(w, s, w->fixed[T_PREFLABEL], zh(w, e->label))))
+    if ((st = emit(w, s, w->fixed[CNKG_V_LABEL], zh(w, e->label)))) return st;
+    if (scheme >= 0 && (st = emit(w, s, w->fixed[CNKG_V_PREFLABEL], zh(w, e->label))))
       return st;
   }
   for (size_t k = 0; k < e->n_aliases; k++)
-    if ((st = emit(w, s, w->fixed[T_ALTLABEL], zh(w, e->aliases[k])))) return st;
-  if (e->code && (st = emit(w, s, w->fixed[T_CODE], plain(w, e->code)))) return st;
-  if (e->official && (st = emit(w, s, w->fixed[T_OFFICIAL], zh(w, e->official))))
+    if ((st = emit(w, s, w->fixed[CNKG_V_ALTLABEL], zh(w, e->aliases[k])))) return st;
+  if (e->code && (st = emit(w, s, w->fixed[CNKG_V_CODE], plain(w, e->code)))) return st;
+  if (e->official && (st = emit(w, s, w->fixed[CNKG_V_OFFICIAL], zh(w, e->official))))
     return st;
   if ((e->flags & CNKG_ENTITY_FROM_DIVISION_LIST) && e->n_mentions == 0 &&
-      (st = emit_ref(w, s, w->fixed[T_FROMLIST], w->fixed[T_TRUE])))
+      (st = emit_ref(w, s, w->fixed[CNKG_V_FROMLIST], w->fixed[T_TRUE])))
     return st;
   for (size_t k = 0; k < n_pairs; k++)
-    if ((st = emit_ref(w, s, w->fixed[T_MENTIONED_IN], docs[pairs[k].doc])))
+    if ((st = emit_ref(w, s, w->fixed[CNKG_V_MENTIONED_IN], docs[pairs[k].doc])))
       return st;
   return CNKG_SUCCESS;
 }
@@ -787,21 +764,21 @@ static CnkgStatus write_mentions(Writer *w, const CnkgGraph *g, const Plan *plan
     snprintf(span, sizeof span, "/%zu-%zu", m->begin, m->end);
     raptor_term *mt = base_iri(w, "mention/", doc_id(d), span);
     if (!mt) return CNKG_ERR_NOMEM;
-    if (!(st = emit_ref(w, mt, w->fixed[T_TYPE], w->fixed[T_NIF_PHRASE])) &&
-        !(st = emit_ref(w, mt, w->fixed[T_REFCTX], docs[m->doc])) &&
-        !(st = emit(w, mt, w->fixed[T_BEGIN], number(w, m->begin))) &&
-        !(st = emit(w, mt, w->fixed[T_END], number(w, m->end)))) {
+    if (!(st = emit_ref(w, mt, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_NIF_PHRASE])) &&
+        !(st = emit_ref(w, mt, w->fixed[CNKG_V_REFCTX], docs[m->doc])) &&
+        !(st = emit(w, mt, w->fixed[CNKG_V_BEGIN], number(w, m->begin))) &&
+        !(st = emit(w, mt, w->fixed[CNKG_V_END], number(w, m->end)))) {
       if (!group) {
-        st = emit_ref(w, mt, w->fixed[T_TAIDENT], ents[ent]);
-        if (!st && m->anchor) st = emit(w, mt, w->fixed[T_ANCHOR], zh(w, m->anchor));
+        st = emit_ref(w, mt, w->fixed[CNKG_V_TAIDENT], ents[ent]);
+        if (!st && m->anchor) st = emit(w, mt, w->fixed[CNKG_V_ANCHOR], zh(w, m->anchor));
       }
       for (size_t q = 0; group && q < n_group && !st; q++)
-        st = emit_ref(w, mt, w->fixed[T_TAIDENT], ents[group[q].ent]);
+        st = emit_ref(w, mt, w->fixed[CNKG_V_TAIDENT], ents[group[q].ent]);
       for (size_t q = 0; group && q < n_group && !st; q++) {
         bool seen = !group[q].anchor;
         for (size_t r = 0; r < q && !seen; r++)
           seen = group[r].anchor && !strcmp(group[r].anchor, group[q].anchor);
-        if (!seen) st = emit(w, mt, w->fixed[T_ANCHOR], zh(w, group[q].anchor));
+        if (!seen) st = emit(w, mt, w->fixed[CNKG_V_ANCHOR], zh(w, group[q].anchor));
       }
     }
     raptor_free_term(mt);
@@ -856,17 +833,17 @@ static CnkgStatus write_evidence(Writer *w, const CnkgGraph *g,
     snprintf(span, sizeof span, "%s/%zu-%zu", doc_id(d), v->begin, v->end);
     raptor_term *et = base_iri(w, "evidence/", hex, span);
     if (!et) return CNKG_ERR_NOMEM;
-    if (!(st = emit_ref(w, et, w->fixed[T_TYPE], w->fixed[T_EVIDENCE])) &&
-        !(st = emit_ref(w, et, w->fixed[T_TYPE], w->fixed[T_PROV_ENTITY])) &&
-        !(st = emit_ref(w, et, w->fixed[T_SUBJECT], s)) &&
-        !(st = emit_ref(w, et, w->fixed[T_PREDICATE], p)) &&
-        !(st = lit ? emit(w, et, w->fixed[T_OBJECT], zh(w, ok))
-                   : emit_ref(w, et, w->fixed[T_OBJECT], ents[r->object])) &&
-        !(st = emit_ref(w, et, w->fixed[T_DERIVED], docs[v->doc])) &&
-        !(st = emit(w, et, w->fixed[T_BEGIN], number(w, v->begin))) &&
-        !(st = emit(w, et, w->fixed[T_END], number(w, v->end))) &&
-        !(st = emit_ref(w, et, w->fixed[T_ATTRIBUTED], w->agent)) && v->sentence)
-      st = emit(w, et, w->fixed[T_SENTENCE], zh(w, v->sentence));
+    if (!(st = emit_ref(w, et, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_EVIDENCE])) &&
+        !(st = emit_ref(w, et, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_PROV_ENTITY])) &&
+        !(st = emit_ref(w, et, w->fixed[CNKG_V_SUBJECT], s)) &&
+        !(st = emit_ref(w, et, w->fixed[CNKG_V_PREDICATE], p)) &&
+        !(st = lit ? emit(w, et, w->fixed[CNKG_V_OBJECT], zh(w, ok))
+                   : emit_ref(w, et, w->fixed[CNKG_V_OBJECT], ents[r->object])) &&
+        !(st = emit_ref(w, et, w->fixed[CNKG_V_DERIVED], docs[v->doc])) &&
+        !(st = emit(w, et, w->fixed[CNKG_V_BEGIN], number(w, v->begin))) &&
+        !(st = emit(w, et, w->fixed[CNKG_V_END], number(w, v->end))) &&
+        !(st = emit_ref(w, et, w->fixed[CNKG_V_ATTRIBUTED], w->agent)) && v->sentence)
+      st = emit(w, et, w->fixed[CNKG_V_SENTENCE], zh(w, v->sentence));
     raptor_free_term(et);
     if (st) return st;
   }
@@ -880,14 +857,14 @@ static CnkgStatus write_extras(Writer *w, bool has_scheme[2]) {
   for (int i = 0; i < 2; i++) {
     if (!has_scheme[i]) continue;
     raptor_term *s = w->schemes[i];
-    if ((st = emit_ref(w, s, w->fixed[T_TYPE], w->fixed[T_SCHEME])) ||
-        (st = emit(w, s, w->fixed[T_LABEL], zh(w, zh_names[i]))) ||
-        (st = emit(w, s, w->fixed[T_LABEL], literal(w, en_names[i], "en", NULL))))
+    if ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_SCHEME])) ||
+        (st = emit(w, s, w->fixed[CNKG_V_LABEL], zh(w, zh_names[i]))) ||
+        (st = emit(w, s, w->fixed[CNKG_V_LABEL], literal(w, en_names[i], "en", NULL))))
       return st;
   }
   if (w->opt->provenance >= CNKG_PROV_FULL) {
-    if ((st = emit_ref(w, w->agent, w->fixed[T_TYPE], w->fixed[T_AGENT])) ||
-        (st = emit(w, w->agent, w->fixed[T_LABEL],
+    if ((st = emit_ref(w, w->agent, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_AGENT])) ||
+        (st = emit(w, w->agent, w->fixed[CNKG_V_LABEL],
                    plain(w, "cnkg " CNKG_VERSION))))
       return st;
   }
@@ -1201,7 +1178,7 @@ static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
 
   for (int i = 0; i < T_COUNT - 1; i++)
     if (!(w->fixed[i] = raptor_new_term_from_uri_string(
-              w->world, (const unsigned char *)fixed_iris[i])))
+              w->world, (const unsigned char *)cnkg_vocab_iri((CnkgVocab)i))))
       st = CNKG_ERR_NOMEM;
   w->xsd_nni = raptor_new_uri(w->world,
                               (const unsigned char *)CNKG_NS_XSD "nonNegativeInteger");

@@ -20,9 +20,10 @@
 #include "cnkg/log.h"
 #include "cnkg/output.h"
 #include "cnkg/status.h"
+#include "cnkg/vocab.h"
 
 #define CNKG_RDF_DEFAULT_BASE "https://w3id.org/cnkg/id/"
-#define CNKG_ONTOLOGY_NS "https://w3id.org/cnkg/ontology#"
+
 
 /* JSON-LD: the same statements laid out by out/jsonld.h. */
 typedef enum { CNKG_RDF_TURTLE = 0, CNKG_RDF_NTRIPLES, CNKG_RDF_JSONLD } CnkgRdfFormat;

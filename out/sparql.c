@@ -13,7 +13,7 @@
 #include <rasqal.h>
 
 #include "out/sparql_store.h"
-#include "out/vocab.h"
+#include "cnkg/vocab.h"
 
 static const struct {
   const char *prefix, *uri;

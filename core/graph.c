@@ -11,41 +11,6 @@
 
 #include "cnkg/text.h"
 
-/* ---- names ------------------------------------------------------------ */
-
-static const char *const type_names[CNKG_TYPE_COUNT] = {
-    "Person",   "Province", "Prefecture",   "County", "Township",
-    "Village",  "Industry", "Policy", "Organization", "Post"};
-static const char *const type_slugs[CNKG_TYPE_COUNT] = {
-    "person",   "province", "prefecture",   "county", "township",
-    "village",  "industry", "policy", "organization", "post"};
-static const char *const rel_names[CNKG_REL_COUNT] = {
-    "locatedIn",   "associatedWith", "title",
-    "hasIndustry", "implementsPolicy", "holdsPost",
-    "postAt",      "postTitle",      "postTime",
-    "withinDivision", "basedIn"};
-
-const char *cnkg_type_name(CnkgType type) {
-  return (unsigned)type < CNKG_TYPE_COUNT ? type_names[type] : "Thing";
-}
-
-const char *cnkg_type_slug(CnkgType type) {
-  return (unsigned)type < CNKG_TYPE_COUNT ? type_slugs[type] : "thing";
-}
-
-bool cnkg_type_is_place(CnkgType type) {
-  return type >= CNKG_TYPE_PROVINCE && type <= CNKG_TYPE_VILLAGE;
-}
-
-const char *cnkg_rel_name(CnkgRel rel) {
-  return (unsigned)rel < CNKG_REL_COUNT ? rel_names[rel] : "relatedTo";
-}
-
-bool cnkg_rel_is_literal(CnkgRel rel) {
-  return rel == CNKG_REL_TITLE || rel == CNKG_REL_POST_TITLE ||
-         rel == CNKG_REL_POST_TIME;
-}
-
 /* ---- the graph -------------------------------------------------------- */
 
 /* A hash index maps a 64-bit hash to an array index; SIZE_MAX is empty. */

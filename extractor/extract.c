@@ -23,15 +23,60 @@
 #include "extractor/recognizers.h"
 #include "extractor/strids.h"
 
+/* ---- the recognisers, in the order they run -------------------------- */
+
+/* One row per recogniser: a new one is a module declared in recognizers.h
+ * and a row here. A stage without state (make == NULL) only runs. */
+typedef struct {
+  const char *name;
+  CnkgStatus (*make)(const CnkgDivision *division, void **out, char *err, size_t errsize);
+  void (*drop)(void *r);
+  CnkgStatus (*run)(const void *r, CnkgDocState *st);
+} Recognizer;
+
+/* Adapters from each module's typed functions to the table's. */
+#define ADAPT(prefix, Type)                                                            \
+  static CnkgStatus prefix##_make(const CnkgDivision *d, void **out, char *err,        \
+                                  size_t errsize) {                                    \
+    Type *r = NULL;                                                                    \
+    CnkgStatus s = cnkg_##prefix##_new(d, &r, err, errsize);                           \
+    *out = r;                                                                          \
+    return s;                                                                          \
+  }                                                                                    \
+  static void prefix##_drop(void *r) { cnkg_##prefix##_free(r); }                      \
+  static CnkgStatus prefix##_go(const void *r, CnkgDocState *st) {                     \
+    return cnkg_##prefix##_run(r, st);                                                 \
+  }
+#define ROW(prefix) {#prefix, prefix##_make, prefix##_drop, prefix##_go}
+
+ADAPT(place, CnkgPlaceRecognizer)
+ADAPT(org, CnkgOrgRecognizer)
+ADAPT(person, CnkgPersonRecognizer)
+ADAPT(industry, CnkgIndustryRecognizer)
+ADAPT(policy, CnkgPolicyRecognizer)
+
+static CnkgStatus credits_go(const void *r, CnkgDocState *st) {
+  (void)r;
+  return cnkg_org_credits(st);
+}
+
+/* Places run first and are timed apart (CnkgTimings.places); each later
+ * recogniser may read the spans the earlier ones recorded. */
+static const Recognizer recognizers[] = {
+    ROW(place),
+    ROW(org),
+    ROW(person),
+    {"credits", NULL, NULL, credits_go},
+    ROW(industry),
+    ROW(policy),
+};
+#define N_RECOGNIZERS (sizeof recognizers / sizeof *recognizers)
+
 struct CnkgExtractor {
   CnkgNormalize *norm; /* one OpenCC for all threads, opened at start-up */
   CnkgDivision *division;
   CnkgLac *lac;  /* NULL in fast mode */
-  CnkgPlaceRecognizer *place;
-  CnkgOrgRecognizer *org;
-  CnkgPersonRecognizer *person;
-  CnkgIndustryRecognizer *industry;
-  CnkgPolicyRecognizer *policy;
+  void *state[N_RECOGNIZERS]; /* per row of recognizers[]; NULL for stateless ones */
 };
 
 struct CnkgWorker {
@@ -59,11 +104,8 @@ void cnkg_worker_add_timings(const CnkgWorker *w, CnkgTimings *sum) {
 
 void cnkg_extractor_free(CnkgExtractor *ex) {
   if (!ex) return;
-  cnkg_policy_free(ex->policy);
-  cnkg_industry_free(ex->industry);
-  cnkg_person_free(ex->person);
-  cnkg_org_free(ex->org);
-  cnkg_place_free(ex->place);
+  for (size_t i = N_RECOGNIZERS; i-- > 0;)
+    if (recognizers[i].drop) recognizers[i].drop(ex->state[i]);
   cnkg_lac_free(ex->lac);
   cnkg_division_free(ex->division);
   cnkg_normalize_free(ex->norm);
@@ -91,11 +133,8 @@ CnkgStatus cnkg_extractor_new(const CnkgExtractorConfig *config,
     if (!s) s = cnkg_lac_open(path, &ex->lac, err, errsize);
     free(path);
   }
-  if (!s) s = cnkg_place_new(ex->division, &ex->place, err, errsize);
-  if (!s) s = cnkg_org_new(ex->division, &ex->org, err, errsize);
-  if (!s) s = cnkg_person_new(ex->division, &ex->person, err, errsize);
-  if (!s) s = cnkg_industry_new(ex->division, &ex->industry, err, errsize);
-  if (!s) s = cnkg_policy_new(ex->division, &ex->policy, err, errsize);
+  for (size_t i = 0; i < N_RECOGNIZERS && !s; i++)
+    if (recognizers[i].make) s = recognizers[i].make(ex->division, &ex->state[i], err, errsize);
   if (s) {
     cnkg_extractor_free(ex);
     return s;
@@ -208,13 +247,11 @@ static CnkgStatus extract_text(CnkgWorker *w, const char *name, const CnkgText *
     st.lac = w->lac_results;
   }
   double t2 = now_seconds();
-  if (!s) s = cnkg_place_run(ex->place, &st);
-  double t3 = now_seconds();
-  if (!s) s = cnkg_org_run(ex->org, &st);
-  if (!s) s = cnkg_person_run(ex->person, &st);
-  if (!s) s = cnkg_org_credits(&st);
-  if (!s) s = cnkg_industry_run(ex->industry, &st);
-  if (!s) s = cnkg_policy_run(ex->policy, &st);
+  double t3 = t2;
+  for (size_t i = 0; i < N_RECOGNIZERS && !s; i++) {
+    s = recognizers[i].run(ex->state[i], &st);
+    if (i == 0) t3 = now_seconds();
+  }
   w->timings.lexical += t2 - t1;
   w->timings.places += t3 - t2;
   w->timings.others += now_seconds() - t3;

@@ -15,28 +15,8 @@
 
 #include "cnkg/text.h"
 
-typedef struct {
-  const char *shape, *fill, *zh;
-} TypeStyle;
-
-static const TypeStyle type_styles[CNKG_TYPE_COUNT] = {
-    {"ellipse", "#ffd6a5", "人物"},        {"tripleoctagon", "#9bf6ff", "省级"},
-    {"doubleoctagon", "#a0c4ff", "地级"},  {"octagon", "#bdb2ff", "县级"},
-    {"house", "#caffbf", "乡级"},          {"box", "#fdffb6", "村级"},
-    {"component", "#ffadad", "产业"},      {"note", "#ffc6ff", "政策"},
-    {"box3d", "#d0f4de", "组织"},          {"cds", "#e9ecef", "职位"}};
-
-typedef struct {
-  const char *color, *style, *zh;
-} RelStyle;
-
-static const RelStyle rel_styles[CNKG_REL_COUNT] = {
-    {"#555555", "solid", "位于"},   {"#1d4ed8", "dashed", "关联"},
-    {NULL, NULL, NULL},             {"#b91c1c", "solid", "产业"},
-    {"#7e22ce", "solid", "政策"},   {"#0f766e", "bold", "任职"},
-    {"#0f766e", "dashed", "任职于"}, {NULL, NULL, NULL},
-    {NULL, NULL, NULL},             {"#999999", "dotted", "属于"},
-    {"#555555", "solid", "位于"}};
+/* Styles come from the kinds table (cnkg/kinds.h). */
+static const CnkgDrawStyle *type_style(int t) { return &cnkg_type_info((CnkgType)t)->draw; }
 
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
@@ -346,8 +326,8 @@ static bool set(void *obj, const char *attr, const char *value) {
 }
 
 static void style_node(Agnode_t *n, CnkgType t) {
-  set(n, "shape", type_styles[t].shape);
-  set(n, "fillcolor", type_styles[t].fill);
+  set(n, "shape", type_style(t)->shape);
+  set(n, "fillcolor", type_style(t)->color);
 }
 
 /* Parent along the first containment relation (locatedIn, basedIn or
@@ -357,9 +337,7 @@ static void located_parents(const CnkgGraph *g, size_t *parent) {
   for (size_t i = 0; i < n; i++) parent[i] = SIZE_MAX;
   for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
     const CnkgRelation *rel = cnkg_graph_relation(g, r);
-    bool contains = rel->rel == CNKG_REL_LOCATED_IN || rel->rel == CNKG_REL_BASED_IN ||
-                    rel->rel == CNKG_REL_WITHIN_DIVISION;
-    if (contains && parent[rel->subject] == SIZE_MAX)
+    if (cnkg_rel_info(rel->rel)->contains && parent[rel->subject] == SIZE_MAX)
       parent[rel->subject] = rel->object;
   }
 }
@@ -401,9 +379,9 @@ static bool add_legend(Agraph_t *root, const bool *present, bool large) {
     for (int t = 0; t < CNKG_TYPE_COUNT; t++) {
       if (!present[t]) continue;
       buf_puts(&b, "<TD BGCOLOR=\"");
-      buf_puts(&b, type_styles[t].fill);
+      buf_puts(&b, type_style(t)->color);
       buf_puts(&b, "\">");
-      buf_puts(&b, type_styles[t].zh);
+      buf_puts(&b, type_style(t)->label);
       buf_puts(&b, "</TD>");
     }
     buf_puts(&b, "</TR></TABLE>");
@@ -424,7 +402,7 @@ static bool add_legend(Agraph_t *root, const bool *present, bool large) {
     Agnode_t *n = agnode(leg, name, 1);
     if (!n) return false;
     style_node(n, (CnkgType)t);
-    ok = set(n, "label", type_styles[t].zh);
+    ok = set(n, "label", type_style(t)->label);
     /* Invisible edges keep the legend in one column. */
     if (prev) {
       Agedge_t *e = agedge(root, prev, n, NULL, 1);
@@ -534,10 +512,10 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
       continue;
     Agedge_t *e = agedge(root, nodes[rel->subject], nodes[rel->object], NULL, 1);
     if (!e) goto fail;
-    const RelStyle *st = &rel_styles[rel->rel];
+    const CnkgDrawStyle *st = &cnkg_rel_info(rel->rel)->draw;
     if (st->color) set(e, "color", st->color);
     if (st->style) set(e, "style", st->style);
-    if (!large && st->zh) set(e, "label", st->zh);
+    if (!large && st->label) set(e, "label", st->label);
   }
   if (o->legend && shown && !add_legend(root, present, large)) goto fail;
   free(b.buf);

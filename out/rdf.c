@@ -1187,17 +1187,14 @@ static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
   w->fixed[T_TRUE] = xsd_bool ? literal(w, "true", NULL, xsd_bool) : NULL;
   if (xsd_bool) raptor_free_uri(xsd_bool);
   if (!w->xsd_nni || !w->fixed[T_TRUE]) st = CNKG_ERR_NOMEM;
-  char iri[256];
-  for (int i = 0; i < CNKG_TYPE_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_type_name((CnkgType)i));
-    if (!(w->types[i] = raptor_new_term_from_uri_string(w->world, (unsigned char *)iri)))
+  for (int i = 0; i < CNKG_TYPE_COUNT; i++)
+    if (!(w->types[i] = raptor_new_term_from_uri_string(
+              w->world, (const unsigned char *)cnkg_type_info((CnkgType)i)->iri)))
       st = CNKG_ERR_NOMEM;
-  }
-  for (int i = 0; i < CNKG_REL_COUNT; i++) {
-    snprintf(iri, sizeof iri, "%s%s", CNKG_NS_CNKG, cnkg_rel_name((CnkgRel)i));
-    if (!(w->rels[i] = raptor_new_term_from_uri_string(w->world, (unsigned char *)iri)))
+  for (int i = 0; i < CNKG_REL_COUNT; i++)
+    if (!(w->rels[i] = raptor_new_term_from_uri_string(
+              w->world, (const unsigned char *)cnkg_rel_info((CnkgRel)i)->iri)))
       st = CNKG_ERR_NOMEM;
-  }
   w->schemes[0] = base_iri(w, "scheme/industry", NULL, NULL);
   w->schemes[1] = base_iri(w, "scheme/policy", NULL, NULL);
   w->agent = base_iri(w, "agent/cnkg-" CNKG_VERSION, NULL, NULL);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The graph model: documents, entities, mentions and relations, independent
- * of any writer. The extractor fills one graph per document; graphs are merged
- * and then put in canonical order so writers emit byte-identical output
- * whatever the input order. Depends on status.h only.
+ * of any writer; the kinds of entity and relation are cnkg/kinds.h. The
+ * extractor fills one graph per document; graphs are merged and then put in
+ * canonical order so writers emit byte-identical output
+ * whatever the input order. Depends on kinds.h and status.h only.
  *
  * Ownership: the graph owns every string it stores (it copies on add).
  * Pointers returned by accessors are borrowed until the graph is changed or
@@ -13,49 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cnkg/kinds.h"
 #include "cnkg/status.h"
-
-typedef enum {
-  CNKG_TYPE_PERSON = 0,
-  CNKG_TYPE_PROVINCE,
-  CNKG_TYPE_PREFECTURE,
-  CNKG_TYPE_COUNTY,
-  CNKG_TYPE_TOWNSHIP,
-  CNKG_TYPE_VILLAGE,
-  CNKG_TYPE_INDUSTRY,
-  CNKG_TYPE_POLICY,
-  CNKG_TYPE_ORGANIZATION,
-  CNKG_TYPE_POST, /* a post held: person + title + where (+ when) */
-  CNKG_TYPE_COUNT
-} CnkgType;
-
-/* Local name of the ontology class ("Person", "Village", ...). */
-const char *cnkg_type_name(CnkgType type);
-/* Lower-case IRI path segment ("person", "village", ...). */
-const char *cnkg_type_slug(CnkgType type);
-/* True for Province..Village. */
-bool cnkg_type_is_place(CnkgType type);
-
-typedef enum {
-  CNKG_REL_LOCATED_IN = 0,     /* place/org -> place */
-  CNKG_REL_ASSOCIATED_WITH,    /* person -> place/org */
-  CNKG_REL_TITLE,              /* person -> literal title */
-  CNKG_REL_HAS_INDUSTRY,       /* place/org -> industry */
-  CNKG_REL_IMPLEMENTS_POLICY,  /* place/org -> policy */
-  CNKG_REL_HOLDS_POST,         /* person -> post */
-  CNKG_REL_POST_AT,            /* post -> place/org */
-  CNKG_REL_POST_TITLE,         /* post -> literal title */
-  CNKG_REL_POST_TIME,          /* post -> literal time as stated */
-  CNKG_REL_WITHIN_DIVISION,    /* place -> place, from the division list only,
-                                  where one end is not named in the document */
-  CNKG_REL_BASED_IN,           /* organisation -> the place it belongs to */
-  CNKG_REL_COUNT
-} CnkgRel;
-
-/* Local name of the ontology property ("locatedIn", ...). */
-const char *cnkg_rel_name(CnkgRel rel);
-/* True if the relation's object is a literal rather than an entity. */
-bool cnkg_rel_is_literal(CnkgRel rel);
 
 /* Entity flags. */
 #define CNKG_ENTITY_FROM_DIVISION_LIST 0x1u /* added from the list, not the text */

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The descriptor rows of every entity and relation kind (see kinds.h). A
+ * new kind is one row here, its enumerator, its recogniser, the ontology,
+ * tests and docs. Depends on kinds.h, vocab.h (the namespace) and status.h. */
+#include "cnkg/kinds.h"
+
+#include <string.h>
+
+#include "cnkg/vocab.h"
+
+#define TYPE(id, nm, sl, z, e, place, shp, fill, short_zh)                   \
+  [id] = {.name = nm, .iri = CNKG_NS_CNKG nm, .slug = sl, .zh = z, .en = e,   \
+          .is_place = place,                                                  \
+          .draw = {.shape = shp, .color = fill, .label = short_zh}}
+
+static const CnkgTypeInfo types[] = {
+    TYPE(CNKG_TYPE_PERSON, "Person", "person", "人物", "person", false,
+         "ellipse", "#ffd6a5", "人物"),
+    TYPE(CNKG_TYPE_PROVINCE, "Province", "province", "省级行政区", "province", true,
+         "tripleoctagon", "#9bf6ff", "省级"),
+    TYPE(CNKG_TYPE_PREFECTURE, "Prefecture", "prefecture", "地级行政区", "prefecture",
+         true, "doubleoctagon", "#a0c4ff", "地级"),
+    TYPE(CNKG_TYPE_COUNTY, "County", "county", "县级行政区", "county", true,
+         "octagon", "#bdb2ff", "县级"),
+    TYPE(CNKG_TYPE_TOWNSHIP, "Township", "township", "乡级行政区", "township", true,
+         "house", "#caffbf", "乡级"),
+    TYPE(CNKG_TYPE_VILLAGE, "Village", "village", "村级单位", "village", true,
+         "box", "#fdffb6", "村级"),
+    TYPE(CNKG_TYPE_INDUSTRY, "Industry", "industry", "产业", "industry", false,
+         "component", "#ffadad", "产业"),
+    TYPE(CNKG_TYPE_POLICY, "Policy", "policy", "政策", "policy", false,
+         "note", "#ffc6ff", "政策"),
+    TYPE(CNKG_TYPE_ORGANIZATION, "Organization", "organization", "组织", "organisation",
+         false, "box3d", "#d0f4de", "组织"),
+    TYPE(CNKG_TYPE_POST, "Post", "post", "职务", "post", false,
+         "cds", "#e9ecef", "职位"),
+};
+_Static_assert(sizeof types / sizeof *types == CNKG_TYPE_COUNT, "one row per entity kind");
+
+#define REL(id, nm, z, e, lit, within, colour, line, short_zh)                \
+  [id] = {.name = nm, .iri = CNKG_NS_CNKG nm, .zh = z, .en = e,               \
+          .is_literal = lit, .contains = within,                              \
+          .draw = {.color = colour, .style = line, .label = short_zh}}
+
+static const CnkgRelInfo rels[] = {
+    REL(CNKG_REL_LOCATED_IN, "locatedIn", "位于", "located in", false, true,
+        "#555555", "solid", "位于"),
+    REL(CNKG_REL_ASSOCIATED_WITH, "associatedWith", "关联", "associated with", false,
+        false, "#1d4ed8", "dashed", "关联"),
+    REL(CNKG_REL_TITLE, "title", "职务名称", "title", true, false, NULL, NULL, NULL),
+    REL(CNKG_REL_HAS_INDUSTRY, "hasIndustry", "有产业", "has industry", false, false,
+        "#b91c1c", "solid", "产业"),
+    REL(CNKG_REL_IMPLEMENTS_POLICY, "implementsPolicy", "实施政策", "implements policy",
+        false, false, "#7e22ce", "solid", "政策"),
+    REL(CNKG_REL_HOLDS_POST, "holdsPost", "担任", "holds post", false, false,
+        "#0f766e", "bold", "任职"),
+    REL(CNKG_REL_POST_AT, "postAt", "任职于", "post at", false, false,
+        "#0f766e", "dashed", "任职于"),
+    REL(CNKG_REL_POST_TITLE, "postTitle", "职务名称（职务）", "post title", true, false,
+        NULL, NULL, NULL),
+    REL(CNKG_REL_POST_TIME, "postTime", "任职时间", "post time", true, false,
+        NULL, NULL, NULL),
+    REL(CNKG_REL_WITHIN_DIVISION, "withinDivision", "隶属（区划名录）",
+        "within (division list)", false, true, "#999999", "dotted", "属于"),
+    REL(CNKG_REL_BASED_IN, "basedIn", "所在地", "based in", false, true,
+        "#555555", "solid", "位于"),
+};
+_Static_assert(sizeof rels / sizeof *rels == CNKG_REL_COUNT, "one row per relation kind");
+
+const CnkgTypeInfo *cnkg_type_info(CnkgType type) {
+  return (unsigned)type < CNKG_TYPE_COUNT ? &types[type] : NULL;
+}
+
+const CnkgRelInfo *cnkg_rel_info(CnkgRel rel) {
+  return (unsigned)rel < CNKG_REL_COUNT ? &rels[rel] : NULL;
+}
+
+CnkgStatus cnkg_type_find(const char *iri, CnkgType *type) {
+  if (!iri || !type) return CNKG_ERR_ARG;
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++)
+    if (!strcmp(iri, types[t].iri)) {
+      *type = (CnkgType)t;
+      return CNKG_SUCCESS;
+    }
+  return CNKG_NOTHING;
+}
+
+CnkgStatus cnkg_rel_find(const char *iri, CnkgRel *rel) {
+  if (!iri || !rel) return CNKG_ERR_ARG;
+  for (int r = 0; r < CNKG_REL_COUNT; r++)
+    if (!strcmp(iri, rels[r].iri)) {
+      *rel = (CnkgRel)r;
+      return CNKG_SUCCESS;
+    }
+  return CNKG_NOTHING;
+}
+
+const char *cnkg_type_name(CnkgType type) {
+  return (unsigned)type < CNKG_TYPE_COUNT ? types[type].name : "Thing";
+}
+
+const char *cnkg_type_slug(CnkgType type) {
+  return (unsigned)type < CNKG_TYPE_COUNT ? types[type].slug : "thing";
+}
+
+bool cnkg_type_is_place(CnkgType type) {
+  return (unsigned)type < CNKG_TYPE_COUNT && types[type].is_place;
+}
+
+const char *cnkg_rel_name(CnkgRel rel) {
+  return (unsigned)rel < CNKG_REL_COUNT ? rels[rel].name : "relatedTo";
+}
+
+bool cnkg_rel_is_literal(CnkgRel rel) {
+  return (unsigned)rel < CNKG_REL_COUNT && rels[rel].is_literal;
+}

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * The kinds of entity and relation, one descriptor row each (core/kinds.c):
+ * ontology name and IRI, IRI path segment, labels, how the drawing shows
+ * it, whether a relation's object is a literal. Writers and readers look
+ * kinds up here instead of keeping their own positional tables, so a new
+ * kind is an enumerator here and a row there. Depends on status.h only. */
+#ifndef CNKG_KINDS_H
+#define CNKG_KINDS_H
+
+#include <stdbool.h>
+
+#include "cnkg/status.h"
+
+/* Entity kinds. The order is part of the contract: merged entities of two
+ * kinds keep the smaller enumerator, and writers list kinds in this order. */
+typedef enum {
+  CNKG_TYPE_PERSON = 0,
+  CNKG_TYPE_PROVINCE,
+  CNKG_TYPE_PREFECTURE,
+  CNKG_TYPE_COUNTY,
+  CNKG_TYPE_TOWNSHIP,
+  CNKG_TYPE_VILLAGE,
+  CNKG_TYPE_INDUSTRY,
+  CNKG_TYPE_POLICY,
+  CNKG_TYPE_ORGANIZATION,
+  CNKG_TYPE_POST, /* a post held: person + title + where (+ when) */
+  CNKG_TYPE_COUNT
+} CnkgType;
+
+/* Relation kinds (ontology properties). */
+typedef enum {
+  CNKG_REL_LOCATED_IN = 0,     /* place/org -> place */
+  CNKG_REL_ASSOCIATED_WITH,    /* person -> place/org */
+  CNKG_REL_TITLE,              /* person -> literal title */
+  CNKG_REL_HAS_INDUSTRY,       /* place/org -> industry */
+  CNKG_REL_IMPLEMENTS_POLICY,  /* place/org -> policy */
+  CNKG_REL_HOLDS_POST,         /* person -> post */
+  CNKG_REL_POST_AT,            /* post -> place/org */
+  CNKG_REL_POST_TITLE,         /* post -> literal title */
+  CNKG_REL_POST_TIME,          /* post -> literal time as stated */
+  CNKG_REL_WITHIN_DIVISION,    /* place -> place, from the division list only,
+                                  where one end is not named in the document */
+  CNKG_REL_BASED_IN,           /* organisation -> the place it belongs to */
+  CNKG_REL_COUNT
+} CnkgRel;
+
+/* How the GraphViz writer draws a kind; NULL fields: GraphViz's default
+ * (a relation without a colour is not drawn as an edge: its object is a
+ * literal, shown in the node). */
+typedef struct {
+  const char *shape; /* node shape (entities) */
+  const char *color; /* fill (entities) or line colour (relations) */
+  const char *style; /* line style (relations) */
+  const char *label; /* short Chinese label: legend entry or edge label */
+} CnkgDrawStyle;
+
+typedef struct {
+  const char *name;  /* local name of the ontology class, "Person" */
+  const char *iri;   /* the class IRI */
+  const char *slug;  /* IRI path segment of instances, "person" */
+  const char *zh;    /* the ontology's labels */
+  const char *en;
+  bool is_place;     /* an administrative division (Province..Village) */
+  CnkgDrawStyle draw;
+} CnkgTypeInfo;
+
+typedef struct {
+  const char *name;  /* local name of the ontology property, "locatedIn" */
+  const char *iri;   /* the property IRI */
+  const char *zh;    /* the ontology's labels */
+  const char *en;
+  bool is_literal;   /* the object is a literal, not an entity */
+  bool contains;     /* the subject lies within the object */
+  CnkgDrawStyle draw;
+} CnkgRelInfo;
+
+/* The row of a kind (static); NULL when out of range. */
+const CnkgTypeInfo *cnkg_type_info(CnkgType type);
+const CnkgRelInfo *cnkg_rel_info(CnkgRel rel);
+
+/* The kind whose IRI is iri: CNKG_SUCCESS, or CNKG_NOTHING (CNKG_ERR_ARG
+ * for NULL arguments). */
+CnkgStatus cnkg_type_find(const char *iri, CnkgType *type);
+CnkgStatus cnkg_rel_find(const char *iri, CnkgRel *rel);
+
+/* Shorthands for the rows' fields, tolerant of bad values: the local name
+ * of the class ("Thing" out of range), the IRI path segment ("thing"),
+ * whether a place; the property's local name ("relatedTo") and whether its
+ * object is a literal. */
+const char *cnkg_type_name(CnkgType type);
+const char *cnkg_type_slug(CnkgType type);
+bool cnkg_type_is_place(CnkgType type);
+const char *cnkg_rel_name(CnkgRel rel);
+bool cnkg_rel_is_literal(CnkgRel rel);
+
+#endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
  * `cnkg merge`: option parsing and wiring only. Reads shard graphs (built
- * separately over disjoint documents) back into one model with out/merge.h,
+ * separately over disjoint documents) back into one model with store/merge.h,
  * canonicalises it and writes it through the same writers as `cnkg build`,
  * so the result equals one run over all the documents. */
 #include <getopt.h>
@@ -11,7 +11,7 @@
 #include "cli/commands.h"
 #include "cli/writers.h"
 #include "cnkg/graph.h"
-#include "out/merge.h"
+#include "store/merge.h"
 
 static const char merge_usage[] =
   "Usage: cnkg merge [OPTION]... GRAPH...\n"

@@ -2,8 +2,8 @@
  * `cnkg query`: runs a SPARQL query (-e, -f) or a named question (--ask,
  * queries/NAME.rq) over graph files and prints the results; --list shows
  * the named questions. Only parses options, finds the question file and
- * substitutes --param values; the querying is out/sparql.h. Depends on
- * commands.h, cnkg/data.h, cnkg/output.h and out/sparql.h. */
+ * substitutes --param values; the querying is store/sparql.h. Depends on
+ * commands.h, cnkg/data.h, cnkg/output.h and store/sparql.h. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -17,7 +17,7 @@
 #include "cli/commands.h"
 #include "cnkg/data.h"
 #include "cnkg/output.h"
-#include "out/sparql.h"
+#include "store/sparql.h"
 
 static const char usage[] =
     "Usage: cnkg query GRAPH... (-e SPARQL | -f FILE.rq | --ask NAME) [OPTION]...\n"

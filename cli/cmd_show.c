@@ -2,7 +2,7 @@
  * `cnkg show GRAPH NAME`: everything a built graph says about one entity,
  * with the sentences and documents behind each fact and its mentions; also
  * the name lookup shared with `cnkg trace` (candidates listed on
- * ambiguity). Only parses options; the reading is out/graphread.h. */
+ * ambiguity). Only parses options; the reading is store/graphread.h. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/output.h"
-#include "out/graphread.h"
+#include "store/graphread.h"
 
 static const char usage[] =
     "Usage: cnkg show [OPTION]... GRAPH NAME\n"

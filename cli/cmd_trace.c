@@ -2,7 +2,7 @@
  * `cnkg trace GRAPH A B`: the shortest paths between two entities of a built
  * graph, each step with the sentences and documents that state it; --format
  * dot|svg draws the paths instead. Only parses options and wires
- * out/graphread.h to out/dot.h. Depends on commands.h, cliutil.h,
+ * store/graphread.h to out/dot.h. Depends on commands.h, cliutil.h,
  * cnkg/output.h. */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,7 +13,7 @@
 #include "cli/commands.h"
 #include "cnkg/output.h"
 #include "out/dot.h"
-#include "out/graphread.h"
+#include "store/graphread.h"
 
 static const char usage[] =
     "Usage: cnkg trace [OPTION]... GRAPH A B\n"

@@ -15,7 +15,7 @@ int cnkg_cli_trace(int argc, char **argv);
 int cnkg_cli_show(int argc, char **argv);
 int cnkg_cli_merge(int argc, char **argv);
 
-/* Resolves name (label, alias, IRI) in a graph read by out/graphread.h to
+/* Resolves name (label, alias, IRI) in a graph read by store/graphread.h to
  * one entity; unknown or ambiguous names (with the candidates) are reported
  * on stderr naming path. 0, or -1 after reporting. (cmd_show.c) */
 struct CnkgGraphRead;

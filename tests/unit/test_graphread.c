@@ -3,7 +3,7 @@
  * Turtle and N-Triples is read back; names, IRIs and aliases resolve;
  * shortest paths (one, several, none) come with their evidence; entity
  * text lists facts and mentions; bad and missing files fail cleanly.
- * Depends on out/graphread.h, out/rdf.h, graph.h, output.h, check.h. */
+ * Depends on store/graphread.h, out/rdf.h, graph.h, output.h, check.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include "check.h"
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
-#include "out/graphread.h"
+#include "store/graphread.h"
 #include "out/rdf.h"
 #include "sample_graph.h"
 

@@ -19,7 +19,7 @@
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
 #include "cnkg/text.h"
-#include "out/merge.h"
+#include "store/merge.h"
 #include "out/rdf.h"
 #include "out_fixture.h"
 

@@ -3,7 +3,7 @@
  * store's index paths (bound subject, predicate, object, pairs, none),
  * typed and language-tagged literals, results as table/CSV/JSON, ASK,
  * CONSTRUCT, query and graph errors with their positions, two graph files
- * merged. Depends on out/sparql.h, output.h, check.h. */
+ * merged. Depends on store/sparql.h, output.h, check.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +11,7 @@
 
 #include "check.h"
 #include "cnkg/output.h"
-#include "out/sparql.h"
+#include "store/sparql.h"
 
 static const char graph_a[] =
     "@prefix cnkg: <https://w3id.org/cnkg/ontology#> .\n"

@@ -3,7 +3,7 @@
  * the graph files, read through raptor2; rasqal's own formatters write CSV,
  * TSV, JSON and XML, this file writes the text table and the Turtle of graph
  * results. Depends on include/cnkg/, rasqal and raptor2. */
-#include "out/sparql.h"
+#include "store/sparql.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +12,7 @@
 
 #include <rasqal.h>
 
-#include "out/sparql_store.h"
+#include "store/sparql_store.h"
 #include "cnkg/vocab.h"
 
 static const struct {

@@ -2,10 +2,10 @@
  * Reading graphs cnkg wrote back into the graph model, so that shards built
  * separately can be merged by the model's own rules (cnkg_graph_merge) and
  * written again exactly as one run over all their documents would write
- * them. Depends on include/cnkg/ (graph, status) and raptor2; never on
- * extractor/. */
-#ifndef CNKG_OUT_MERGE_H
-#define CNKG_OUT_MERGE_H
+ * them. Depends on store/store.h (one shard is loaded into a store) and
+ * include/cnkg/ (graph, status); never on extractor/. */
+#ifndef CNKG_STORE_MERGE_H
+#define CNKG_STORE_MERGE_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
- * Reads a graph cnkg wrote (Turtle or N-Triples) back through raptor2's
- * parser for `cnkg trace` and `cnkg show`: finds entities by name or IRI,
+ * Reads a graph cnkg wrote (Turtle or N-Triples) into the triple store
+ * (store.h) for `cnkg trace` and `cnkg show`: finds entities by name or IRI,
  * the shortest paths between two of them, and the evidence sentences,
- * documents and mentions behind each fact. Depends on include/cnkg/
- * (graph, output, status) and raptor2; never on extractor/. */
-#ifndef CNKG_OUT_GRAPHREAD_H
-#define CNKG_OUT_GRAPHREAD_H
+ * documents and mentions behind each fact. Depends on store/store.h and
+ * include/cnkg/ (graph, output, status); never on extractor/. */
+#ifndef CNKG_STORE_GRAPHREAD_H
+#define CNKG_STORE_GRAPHREAD_H
 
 #include <stdbool.h>
 #include <stddef.h>

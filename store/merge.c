@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0
- * Rebuilds the graph model from RDF cnkg wrote: collects one shard's
- * statements through raptor2's parser, groups them by subject, and replays
- * documents, entities, mentions, relations and evidence into a model that
- * cnkg_graph_merge then folds into the result. Depends on include/cnkg/ and
- * raptor2; the vocabulary mirrors out/rdf.c (namespaces in out/vocab.h). */
-#include "out/merge.h"
+ * Rebuilds the graph model from RDF cnkg wrote: loads one shard into the
+ * triple store (store.h), checking each statement and block as it comes,
+ * groups the statements by subject, and replays documents, entities,
+ * mentions, relations and evidence into a model that cnkg_graph_merge then
+ * folds into the result. Depends on store/store.h, include/cnkg/ (graph,
+ * the vocabulary: vocab.h, kinds.h) and out/rdf.h's default base. */
+#include "store/merge.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <raptor2.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,52 +16,55 @@
 #include <string.h>
 
 #include "cnkg/text.h"
-#include "out/rdf.h"
 #include "cnkg/vocab.h"
+#include "out/rdf.h"
+#include "store/store.h"
 
-/* Predicates that carry model content; everything else cnkg writes is
- * derived from these (types of concepts, schemes, mentionedIn, the agent). */
-enum {
-  P_TYPE, P_LABEL, P_ALTLABEL, P_CODE, P_OFFICIAL, P_FROMLIST, P_SOURCE,
-  P_SHA256, P_TITLE, P_CREATOR, P_PHOTOGRAPHER, P_PUBLISHER, P_BEGIN, P_END,
-  P_ANCHOR, P_REFCTX, P_TAIDENT, P_SUBJECT, P_PREDICATE, P_OBJECT, P_DERIVED,
-  P_SENTENCE, P_DERIVED_ONLY, /* known, ignored: rebuilt by the writer */
-  P_REL /* + CnkgRel */
-};
+/* Predicates are numbered by the vocabulary (cnkg/vocab.h), relations after
+ * it. The predicates the writer derives from the model (prefLabel,
+ * inScheme, mentionedIn, wasAttributedTo) are read and ignored. */
+enum { P_DERIVED_ONLY = CNKG_V_COUNT, P_REL /* + CnkgRel */ };
 
-static const char *const pred_iris[] = {
-    CNKG_NS_RDF "type", CNKG_NS_RDFS "label", CNKG_NS_SKOS "altLabel",
-    CNKG_NS_CNKG "code", CNKG_NS_CNKG "officialName",
-    CNKG_NS_CNKG "fromDivisionList", CNKG_NS_DCT "source",
-    CNKG_NS_CNKG "sha256", CNKG_NS_SCHEMA "headline", CNKG_NS_DCT "creator",
-    CNKG_NS_CNKG "photographer", CNKG_NS_DCT "publisher",
-    CNKG_NS_NIF "beginIndex", CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
-    CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
-    CNKG_NS_CNKG "subject", CNKG_NS_CNKG "predicate", CNKG_NS_CNKG "object",
-    CNKG_NS_PROV "wasDerivedFrom", CNKG_NS_CNKG "sentence"};
-
-static const char *const derived_iris[] = {
-    CNKG_NS_SKOS "prefLabel", CNKG_NS_SKOS "inScheme",
-    CNKG_NS_CNKG "mentionedIn", CNKG_NS_PROV "wasAttributedTo"};
+/* P_* of a predicate IRI, or -1 if cnkg does not write it. */
+static int pred_of(const char *iri) {
+  CnkgVocab v = cnkg_vocab_find(iri);
+  if (v == CNKG_V_PREFLABEL || v == CNKG_V_INSCHEME || v == CNKG_V_MENTIONED_IN ||
+      v == CNKG_V_ATTRIBUTED)
+    return P_DERIVED_ONLY;
+  if (v < CNKG_V_DOCUMENT) return (int)v;
+  CnkgRel rel;
+  return cnkg_rel_find(iri, &rel) ? -1 : P_REL + (int)rel;
+}
 
 typedef struct {
-  char *s;    /* subject IRI */
-  char *o;    /* object IRI or literal text */
-  int p;      /* P_* */
-  bool lit;   /* o is a literal */
-  char *lang; /* literal: its language tag, or NULL */
-  char *dt;   /* literal: its datatype IRI, or NULL */
+  const char *s;    /* subject IRI (the store's) */
+  const char *o;    /* object IRI or literal text */
+  int p;            /* P_* */
+  bool lit;         /* o is a literal */
+  const char *lang; /* literal: its language tag (not terminated), or NULL */
+  const char *dt;   /* literal: its datatype IRI (not terminated), or NULL */
+  int lang_len, dt_len;
 } Triple;
 
 typedef enum { K_NONE, K_DOC, K_ENTITY, K_MENTION, K_EVIDENCE, K_AGENT } Kind;
 
+/* Watching the bytes of a shard for U+0000 (parse_watching). */
 typedef struct {
+  int state;          /* 0 text, 1 after an escaping backslash, 2 in \u */
+  int need;           /* hex digits still to come in state 2 */
+  bool zeros;         /* all of them 0 so far */
+  unsigned long line;
+  char head[256];     /* the start of the line, for the message */
+  size_t n_head;
+} Watch;
+
+typedef struct {
+  CnkgStore *store;
   Triple *t;
-  size_t n, cap;
-  bool nomem;
+  size_t n;
   char *err;
   size_t errsize;
-  const char *path;
+  Watch watch;
 } Reader;
 
 #if defined(__GNUC__)
@@ -75,24 +78,21 @@ static void say(Reader *r, const char *fmt, ...) {
   va_end(ap);
 }
 
-static void on_log(void *data, raptor_log_message *m) {
-  Reader *r = data;
-  if (m->level < RAPTOR_LOG_LEVEL_ERROR) return;
-  int line = m->locator ? raptor_locator_line(m->locator) : -1;
-  if (line > 0) say(r, "line %d: %s", line, m->text ? m->text : "syntax error");
-  else say(r, "%s", m->text ? m->text : "cannot parse graph");
+/* The same, while loading: the store keeps the first message and stops. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void fail(Reader *r, const char *fmt, ...) {
+  char msg[480];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  cnkg_store_fail(r->store, msg);
 }
 
-static char *term_text(raptor_term *t, bool *lit) {
-  *lit = t->type == RAPTOR_TERM_TYPE_LITERAL;
-  if (t->type == RAPTOR_TERM_TYPE_URI) {
-    const char *u = (const char *)raptor_uri_as_string(t->value.uri);
-    return cnkg_strndup(u, strlen(u));
-  }
-  if (*lit)
-    return cnkg_strndup((const char *)t->value.literal.string,
-                        t->value.literal.string_len);
-  return NULL; /* blank nodes: cnkg never writes them */
+static bool is(const char *p, int n, const char *s) {
+  return p && (size_t)n == strlen(s) && !memcmp(p, s, (size_t)n);
 }
 
 /* A short, printable form of a literal for messages: its first characters,
@@ -119,73 +119,54 @@ static void show_literal(const Triple *t, char *buf, size_t size) {
       o += i - b;
     }
   }
-  o += (size_t)snprintf(buf + o, size - o, "\"%s%s%s%s", t->lang ? "@" : "",
-                        t->lang ? t->lang : "", t->dt ? "^^<" : "", t->dt ? t->dt : "");
+  o += (size_t)snprintf(buf + o, size - o, "\"%s%.*s%s%.*s", t->lang ? "@" : "",
+                        t->lang_len, t->lang ? t->lang : "", t->dt ? "^^<" : "", t->dt_len,
+                        t->dt ? t->dt : "");
   if (t->dt && o + 2 < size) buf[o++] = '>', buf[o] = '\0';
 }
 
-static void on_statement(void *data, raptor_statement *st) {
+/* Each statement as it is read: one cnkg writes, as cnkg writes it. */
+static void check_statement(void *data, CnkgStore *store, const raptor_statement *st,
+                            CnkgTriple tr) {
   Reader *r = data;
-  if (r->nomem || (r->err && r->err[0])) return;
+  (void)store;
   const char *pi = (const char *)raptor_uri_as_string(st->predicate->value.uri);
-  int p = -1;
-  for (size_t i = 0; i < sizeof pred_iris / sizeof *pred_iris && p < 0; i++)
-    if (!strcmp(pi, pred_iris[i])) p = (int)i;
-  for (size_t i = 0; i < sizeof derived_iris / sizeof *derived_iris && p < 0; i++)
-    if (!strcmp(pi, derived_iris[i])) p = P_DERIVED_ONLY;
-  size_t lc = strlen(CNKG_NS_CNKG);
-  for (int i = 0; i < CNKG_REL_COUNT && p < 0; i++)
-    if (!strncmp(pi, CNKG_NS_CNKG, lc) && !strcmp(pi + lc, cnkg_rel_name((CnkgRel)i)))
-      p = P_REL + i;
-  if (p < 0) {
-    say(r, "unknown predicate <%s>: not a graph cnkg wrote", pi);
-    return;
-  }
-  if (p == P_DERIVED_ONLY) return;
+  int p = pred_of(pi);
+  if (p < 0) fail(r, "unknown predicate <%s>: not a graph cnkg wrote", pi);
+  if (p < 0 || p == P_DERIVED_ONLY) return;
   if (st->subject->type != RAPTOR_TERM_TYPE_URI ||
       st->object->type == RAPTOR_TERM_TYPE_BLANK) {
-    say(r, "blank node: not a graph cnkg wrote");
+    fail(r, "blank node: not a graph cnkg wrote");
     return;
   }
-  if (r->n == r->cap) {
-    size_t nc = r->cap ? r->cap * 2 : 1024;
-    Triple *t = realloc(r->t, nc * sizeof *t);
-    if (!t) {
-      r->nomem = true;
-      return;
-    }
-    r->t = t;
-    r->cap = nc;
-  }
-  Triple *t = &r->t[r->n];
-  bool lit;
-  t->s = term_text(st->subject, &lit);
-  t->o = term_text(st->object, &t->lit);
-  t->p = p;
-  t->lang = t->dt = NULL;
-  bool failed = !t->s || !t->o;
-  if (!failed && t->lit) {
-    const raptor_term_literal_value *v = &st->object->value.literal;
-    if (v->language)
-      failed = !(t->lang = cnkg_strndup((const char *)v->language, v->language_len));
-    if (!failed && v->datatype) {
-      const char *d = (const char *)raptor_uri_as_string(v->datatype);
-      failed = !(t->dt = cnkg_strndup(d, strlen(d)));
-    }
-  }
-  if (failed) {
-    free(t->s);
-    free(t->o);
-    free(t->lang);
-    free(t->dt);
-    r->nomem = true;
-    return;
-  }
-  r->n++;
-  if (t->lit && strlen(t->o) != st->object->value.literal.string_len) {
+  CnkgTerm o = cnkg_store_term(r->store, tr.o);
+  if (o.kind == CNKG_TERM_LITERAL && strlen(o.text) != o.len) {
     /* the model keeps C strings: the text after the NUL would be lost */
-    say(r, "<%s> <%s>: a literal with U+0000 in it, which cnkg cannot carry", t->s, pi);
+    fail(r, "<%s> <%s>: a literal with U+0000 in it, which cnkg cannot carry",
+         cnkg_store_term(r->store, tr.s).text, pi);
   }
+}
+
+/* The statements the model is made of, as views of the store's terms. */
+static CnkgStatus collect(Reader *r) {
+  size_t n;
+  const CnkgTriple *all = cnkg_store_triples(r->store, &n);
+  if (!(r->t = malloc((n ? n : 1) * sizeof *r->t))) return CNKG_ERR_NOMEM;
+  for (size_t i = 0; i < n; i++) {
+    CnkgTerm p = cnkg_store_term(r->store, all[i].p), o = cnkg_store_term(r->store, all[i].o);
+    int pi = pred_of(p.text);
+    if (pi < 0 || pi == P_DERIVED_ONLY) continue;
+    Triple *t = &r->t[r->n++];
+    t->s = cnkg_store_term(r->store, all[i].s).text;
+    t->o = o.text;
+    t->p = pi;
+    t->lit = o.kind == CNKG_TERM_LITERAL;
+    t->lang = o.lang_len ? o.lang : NULL;
+    t->dt = o.datatype_len ? o.datatype : NULL;
+    t->lang_len = (int)o.lang_len;
+    t->dt_len = (int)o.datatype_len;
+  }
+  return CNKG_SUCCESS;
 }
 
 static int cmp_triple(const void *a, const void *b) {
@@ -262,22 +243,22 @@ static Kind kind_of(const Triple *t, size_t n, CnkgType *type, int *types) {
   Kind k = K_NONE;
   *type = CNKG_TYPE_COUNT;
   *types = 0;
-  size_t lc = strlen(CNKG_NS_CNKG);
   for (size_t i = 0; i < n; i++) {
-    if (t[i].p != P_TYPE || t[i].lit) continue;
-    if (i > 0 && t[i - 1].p == P_TYPE && !strcmp(t[i - 1].o, t[i].o)) continue; /* again */
-    const char *o = t[i].o;
-    if (!strcmp(o, CNKG_NS_CNKG "Document")) k = K_DOC;
-    else if (!strcmp(o, CNKG_NS_NIF "Phrase")) k = K_MENTION;
-    else if (!strcmp(o, CNKG_NS_CNKG "Evidence")) k = K_EVIDENCE;
-    else if (!strcmp(o, CNKG_NS_PROV "SoftwareAgent")) k = K_AGENT;
-    else if (!strncmp(o, CNKG_NS_CNKG, lc))
-      for (int c = 0; c < CNKG_TYPE_COUNT; c++)
-        if (!strcmp(o + lc, cnkg_type_name((CnkgType)c))) {
-          (*types)++;
-          if ((CnkgType)c < *type) *type = (CnkgType)c;
-          k = K_ENTITY;
-        }
+    if (t[i].p != CNKG_V_TYPE || t[i].lit) continue;
+    if (i > 0 && t[i - 1].p == CNKG_V_TYPE && !strcmp(t[i - 1].o, t[i].o)) continue; /* again */
+    CnkgType c;
+    switch (cnkg_vocab_find(t[i].o)) {
+    case CNKG_V_DOCUMENT: k = K_DOC; break;
+    case CNKG_V_NIF_PHRASE: k = K_MENTION; break;
+    case CNKG_V_EVIDENCE: k = K_EVIDENCE; break;
+    case CNKG_V_AGENT: k = K_AGENT; break;
+    default:
+      if (cnkg_type_find(t[i].o, &c) == CNKG_SUCCESS) {
+        (*types)++;
+        if (c < *type) *type = c;
+        k = K_ENTITY;
+      }
+    }
   }
   return k;
 }
@@ -299,13 +280,13 @@ typedef enum { O_IRI, O_ZH, O_PLAIN, O_NUMBER, O_TRUE, O_IRI_OR_ZH } Form;
 
 static Form form_of(int p) {
   switch (p) {
-  case P_LABEL: case P_ALTLABEL: case P_OFFICIAL: case P_TITLE: case P_CREATOR:
-  case P_PHOTOGRAPHER: case P_PUBLISHER: case P_ANCHOR: case P_SENTENCE:
+  case CNKG_V_LABEL: case CNKG_V_ALTLABEL: case CNKG_V_OFFICIAL: case CNKG_V_HEADLINE: case CNKG_V_CREATOR:
+  case CNKG_V_PHOTOGRAPHER: case CNKG_V_PUBLISHER: case CNKG_V_ANCHOR: case CNKG_V_SENTENCE:
     return O_ZH;
-  case P_CODE: case P_SOURCE: case P_SHA256: return O_PLAIN;
-  case P_BEGIN: case P_END: return O_NUMBER;
-  case P_FROMLIST: return O_TRUE;
-  case P_OBJECT: return O_IRI_OR_ZH;
+  case CNKG_V_CODE: case CNKG_V_SOURCE: case CNKG_V_SHA256: return O_PLAIN;
+  case CNKG_V_BEGIN: case CNKG_V_END: return O_NUMBER;
+  case CNKG_V_FROMLIST: return O_TRUE;
+  case CNKG_V_OBJECT: return O_IRI_OR_ZH;
   default:
     if (p >= P_REL) return cnkg_rel_is_literal((CnkgRel)(p - P_REL)) ? O_ZH : O_IRI;
     return O_IRI;
@@ -321,15 +302,15 @@ static const char *const form_names[] = {
  * it (a tag rewritten to @zh, a "false" read as true). */
 static bool form_ok(Reader *r, const Triple *t) {
   Form f = form_of(t->p);
-  bool zh = t->lit && t->lang && !strcmp(t->lang, "zh") && !t->dt;
+  bool zh = t->lit && is(t->lang, t->lang_len, "zh") && !t->dt;
   bool ok;
   switch (f) {
   case O_IRI: ok = !t->lit; break;
   case O_ZH: ok = zh; break;
   case O_PLAIN: ok = t->lit && !t->lang && !t->dt; break;
-  case O_NUMBER: ok = t->lit && t->dt && !strcmp(t->dt, CNKG_NS_XSD "nonNegativeInteger"); break;
+  case O_NUMBER: ok = t->lit && is(t->dt, t->dt_len, CNKG_NS_XSD "nonNegativeInteger"); break;
   case O_TRUE:
-    ok = t->lit && t->dt && !strcmp(t->dt, CNKG_NS_XSD "boolean") && !strcmp(t->o, "true");
+    ok = t->lit && is(t->dt, t->dt_len, CNKG_NS_XSD "boolean") && !strcmp(t->o, "true");
     break;
   default: ok = !t->lit || zh; break;
   }
@@ -338,7 +319,7 @@ static bool form_ok(Reader *r, const Triple *t) {
   if (t->lit) show_literal(t, shown, sizeof shown);
   else snprintf(shown, sizeof shown, "<%.140s>", t->o);
   say(r, "<%s> <%s> %s: cnkg writes %s there; merging would not give it back",
-      t->s, t->p < P_REL ? pred_iris[t->p] : cnkg_rel_name((CnkgRel)(t->p - P_REL)), shown,
+      t->s, t->p < P_REL ? cnkg_vocab_iri((CnkgVocab)t->p) : cnkg_rel_name((CnkgRel)(t->p - P_REL)), shown,
       form_names[f]);
   return false;
 }
@@ -348,13 +329,13 @@ static bool form_ok(Reader *r, const Triple *t) {
  * (those in one[], up to -1) with one value. */
 static bool group_ok(Reader *r, const Triple *t, size_t n, const int *one) {
   for (size_t i = 0; i < n; i++) {
-    if (t[i].p == P_TYPE) continue;
+    if (t[i].p == CNKG_V_TYPE) continue;
     if (!form_ok(r, &t[i])) return false;
     if (i == 0 || t[i].p != t[i - 1].p || !strcmp(t[i].o, t[i - 1].o)) continue;
     for (const int *q = one; *q >= 0; q++)
       if (*q == t[i].p) {
         say(r, "<%s> has two <%s> (\"%.60s\", \"%.60s\"); cnkg keeps one", t[i].s,
-            pred_iris[t[i].p], t[i - 1].o, t[i].o);
+            cnkg_vocab_iri((CnkgVocab)t[i].p), t[i - 1].o, t[i].o);
         return false;
       }
   }
@@ -368,11 +349,11 @@ static bool label_better(const char *a, const char *b) {
 }
 
 static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
-  static const int one[] = {P_SOURCE, P_SHA256, P_TITLE, P_CREATOR, P_PHOTOGRAPHER,
-                            P_PUBLISHER, P_BEGIN, P_END, -1};
+  static const int one[] = {CNKG_V_SOURCE, CNKG_V_SHA256, CNKG_V_HEADLINE, CNKG_V_CREATOR, CNKG_V_PHOTOGRAPHER,
+                            CNKG_V_PUBLISHER, CNKG_V_BEGIN, CNKG_V_END, -1};
   const char *key = key_of(x, t->s);
   if (!key || !group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
-  const Triple *end = first(t, n, P_END);
+  const Triple *end = first(t, n, CNKG_V_END);
   size_t chars = 0;
   if (!end || !number_of(x->r, end, &chars)) {
     say(x->r, "document <%s> has no nif:endIndex: "
@@ -380,12 +361,12 @@ static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
     return CNKG_ERR_TEXT;
   }
   CnkgDocument d = {(char *)key,
-                    (char *)text_of(t, n, P_SOURCE),
-                    (char *)text_of(t, n, P_SHA256),
-                    (char *)text_of(t, n, P_TITLE),
-                    (char *)text_of(t, n, P_CREATOR),
-                    (char *)text_of(t, n, P_PHOTOGRAPHER),
-                    (char *)text_of(t, n, P_PUBLISHER),
+                    (char *)text_of(t, n, CNKG_V_SOURCE),
+                    (char *)text_of(t, n, CNKG_V_SHA256),
+                    (char *)text_of(t, n, CNKG_V_HEADLINE),
+                    (char *)text_of(t, n, CNKG_V_CREATOR),
+                    (char *)text_of(t, n, CNKG_V_PHOTOGRAPHER),
+                    (char *)text_of(t, n, CNKG_V_PUBLISHER),
                     chars};
   size_t index;
   CnkgStatus s = cnkg_graph_add_document(x->g, &d, &index);
@@ -396,7 +377,7 @@ static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
 
 static CnkgStatus replay_entity(Replay *x, const Triple *t, size_t n,
                                 CnkgType type, int types) {
-  static const int one[] = {P_LABEL, P_CODE, P_OFFICIAL, P_FROMLIST, -1};
+  static const int one[] = {CNKG_V_LABEL, CNKG_V_CODE, CNKG_V_OFFICIAL, CNKG_V_FROMLIST, -1};
   const char *key = key_of(x, t->s);
   if (!key || !group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
   if (types > 1) {
@@ -404,23 +385,23 @@ static CnkgStatus replay_entity(Replay *x, const Triple *t, size_t n,
         types);
     return CNKG_ERR_TEXT;
   }
-  const char *label = text_of(t, n, P_LABEL);
+  const char *label = text_of(t, n, CNKG_V_LABEL);
   size_t e;
   CnkgStatus s = cnkg_graph_add_entity(x->g, key, type, label, &e);
   bool pinned = false;
   for (size_t i = 0; i < n && !s; i++) {
-    if (t[i].p == P_ALTLABEL) {
+    if (t[i].p == CNKG_V_ALTLABEL) {
       s = cnkg_graph_add_alias(x->g, e, t[i].o);
       if (label && label_better(t[i].o, label)) pinned = true;
-    } else if (t[i].p == P_LABEL && strcmp(t[i].o, label)) {
+    } else if (t[i].p == CNKG_V_LABEL && strcmp(t[i].o, label)) {
       say(x->r, "<%s> has two rdfs:label", t->s);
       return CNKG_ERR_TEXT;
     }
   }
   if (!s && pinned) s = cnkg_graph_set_label(x->g, e, label);
-  if (!s) s = cnkg_graph_set_code(x->g, e, text_of(t, n, P_CODE),
-                                  text_of(t, n, P_OFFICIAL));
-  if (!s && first(t, n, P_FROMLIST))
+  if (!s) s = cnkg_graph_set_code(x->g, e, text_of(t, n, CNKG_V_CODE),
+                                  text_of(t, n, CNKG_V_OFFICIAL));
+  if (!s && first(t, n, CNKG_V_FROMLIST))
     cnkg_graph_set_flags(x->g, e, CNKG_ENTITY_FROM_DIVISION_LIST);
   return s;
 }
@@ -446,20 +427,20 @@ static CnkgStatus replay_relations(Replay *x, const Triple *t, size_t n) {
 }
 
 static CnkgStatus replay_mention(Replay *x, const Triple *t, size_t n) {
-  static const int one[] = {P_REFCTX, P_BEGIN, P_END, P_ANCHOR, -1};
+  static const int one[] = {CNKG_V_REFCTX, CNKG_V_BEGIN, CNKG_V_END, CNKG_V_ANCHOR, -1};
   if (!group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
-  const Triple *ctx = first(t, n, P_REFCTX), *b = first(t, n, P_BEGIN),
-               *e = first(t, n, P_END);
+  const Triple *ctx = first(t, n, CNKG_V_REFCTX), *b = first(t, n, CNKG_V_BEGIN),
+               *e = first(t, n, CNKG_V_END);
   size_t doc, begin, end;
   if (!ctx || !b || !e || !doc_of(x, ctx->o, &doc) ||
       !number_of(x->r, b, &begin) || !number_of(x->r, e, &end)) {
     say(x->r, "mention <%s> is incomplete", t->s);
     return CNKG_ERR_TEXT;
   }
-  const char *anchor = text_of(t, n, P_ANCHOR);
+  const char *anchor = text_of(t, n, CNKG_V_ANCHOR);
   for (size_t i = 0; i < n; i++) {
     size_t ent;
-    if (t[i].p != P_TAIDENT) continue;
+    if (t[i].p != CNKG_V_TAIDENT) continue;
     if (!entity_of(x, t[i].o, &ent)) return CNKG_ERR_TEXT;
     CnkgStatus s = cnkg_graph_add_mention(x->g, ent, doc, begin, end, anchor);
     if (s) return s;
@@ -468,19 +449,16 @@ static CnkgStatus replay_mention(Replay *x, const Triple *t, size_t n) {
 }
 
 static CnkgStatus replay_evidence(Replay *x, const Triple *t, size_t n) {
-  static const int one[] = {P_SUBJECT, P_PREDICATE, P_OBJECT, P_DERIVED, P_BEGIN,
-                            P_END, P_SENTENCE, -1};
+  static const int one[] = {CNKG_V_SUBJECT, CNKG_V_PREDICATE, CNKG_V_OBJECT, CNKG_V_DERIVED, CNKG_V_BEGIN,
+                            CNKG_V_END, CNKG_V_SENTENCE, -1};
   if (!group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
-  const Triple *su = first(t, n, P_SUBJECT), *pr = first(t, n, P_PREDICATE),
-               *ob = first(t, n, P_OBJECT), *from = first(t, n, P_DERIVED),
-               *b = first(t, n, P_BEGIN), *e = first(t, n, P_END);
+  const Triple *su = first(t, n, CNKG_V_SUBJECT), *pr = first(t, n, CNKG_V_PREDICATE),
+               *ob = first(t, n, CNKG_V_OBJECT), *from = first(t, n, CNKG_V_DERIVED),
+               *b = first(t, n, CNKG_V_BEGIN), *e = first(t, n, CNKG_V_END);
   size_t subject, object = SIZE_MAX;
-  CnkgEvidence ev = {0, 0, 0, (char *)text_of(t, n, P_SENTENCE)};
-  int rel = -1;
-  size_t lc = strlen(CNKG_NS_CNKG);
-  for (int i = 0; pr && i < CNKG_REL_COUNT; i++)
-    if (!strncmp(pr->o, CNKG_NS_CNKG, lc) && !strcmp(pr->o + lc, cnkg_rel_name((CnkgRel)i)))
-      rel = i;
+  CnkgEvidence ev = {0, 0, 0, (char *)text_of(t, n, CNKG_V_SENTENCE)};
+  CnkgRel r;
+  int rel = pr && cnkg_rel_find(pr->o, &r) == CNKG_SUCCESS ? (int)r : -1;
   if (!su || rel < 0 || !ob || !from || !b || !e ||
       !entity_of(x, su->o, &subject) || !doc_of(x, from->o, &ev.doc) ||
       !number_of(x->r, b, &ev.begin) || !number_of(x->r, e, &ev.end) ||
@@ -526,60 +504,47 @@ static CnkgStatus replay(Replay *x, const Triple *t, size_t n) {
   return s;
 }
 
-/* Feeds f to parser in blocks, watching for U+0000 on the way: raptor cuts a
- * string at an escaped \u0000 (or \U00000000) without a word, and the
- * model's strings could not hold it either, so such a shard is refused
- * (on which line) rather than merged shortened. Returns raptor's result. */
-static int parse_watching(Reader *r, raptor_parser *parser, FILE *f, raptor_uri *base) {
-  if (raptor_parser_parse_start(parser, base)) return 1;
-  unsigned char buf[64 * 1024];
-  int state = 0;      /* 0 text, 1 after an escaping backslash, 2 in \u */
-  int need = 0;       /* hex digits still to come in state 2 */
-  bool zeros = true;  /* all of them 0 so far */
-  unsigned long line = 1;
-  char head[256];     /* the start of the line, for the message */
-  size_t n_head = 0;
-  size_t got;
-  int rc = 0;
-  while (!rc && (got = fread(buf, 1, sizeof buf, f)) > 0) {
-    for (size_t i = 0; i < got; i++) {
-      unsigned char c = buf[i];
-      if (state == 2 && isxdigit(c)) {
-        zeros = zeros && c == '0';
-        if (--need == 0) {
-          if (zeros) {
-            /* name the statement by its leading IRIs (printable ASCII) */
-            size_t k = 0;
-            while (k < n_head && head[k] > 0x20 && head[k] < 0x7f) k++;
-            if (k < n_head && head[k] == ' ')
-              for (k++; k < n_head && head[k] > 0x20 && head[k] < 0x7f; k++) continue;
-            say(r, "line %lu: %.*s: a literal with an escaped U+0000 (\\u0000), which cnkg "
-                "cannot carry", line, (int)k, head);
-          }
-          state = 0;
+/* Watches each block for U+0000 before it is parsed: raptor cuts a string
+ * at an escaped \u0000 (or \U00000000) without a word, and the model's
+ * strings could not hold it either, so such a shard is refused (on which
+ * line) rather than merged shortened. */
+static void watch_block(void *data, CnkgStore *store, const unsigned char *buf, size_t got) {
+  Reader *r = data;
+  Watch *w = &r->watch;
+  (void)store;
+  for (size_t i = 0; i < got; i++) {
+    unsigned char c = buf[i];
+    if (w->state == 2 && isxdigit(c)) {
+      w->zeros = w->zeros && c == '0';
+      if (--w->need == 0) {
+        if (w->zeros) {
+          /* name the statement by its leading IRIs (printable ASCII) */
+          size_t k = 0;
+          while (k < w->n_head && w->head[k] > 0x20 && w->head[k] < 0x7f) k++;
+          if (k < w->n_head && w->head[k] == ' ')
+            for (k++; k < w->n_head && w->head[k] > 0x20 && w->head[k] < 0x7f; k++) continue;
+          fail(r, "line %lu: %.*s: a literal with an escaped U+0000 (\\u0000), which cnkg "
+               "cannot carry", w->line, (int)k, w->head);
         }
-        continue;
+        w->state = 0;
       }
-      if (state == 1 && (c == 'u' || c == 'U')) {
-        state = 2;
-        need = c == 'u' ? 4 : 8;
-        zeros = true;
-        continue;
-      }
-      state = state == 0 && c == '\\' ? 1 : 0;
-      if (c == '\n') {
-        line++;
-        n_head = 0;
-        continue;
-      }
-      if (n_head < sizeof head) head[n_head++] = (char)c;
-      if (c == 0) say(r, "line %lu: a NUL byte, which cnkg cannot carry", line);
+      continue;
     }
-    if (r->err && r->errsize && r->err[0]) return 1;
-    rc = raptor_parser_parse_chunk(parser, buf, got, 0);
+    if (w->state == 1 && (c == 'u' || c == 'U')) {
+      w->state = 2;
+      w->need = c == 'u' ? 4 : 8;
+      w->zeros = true;
+      continue;
+    }
+    w->state = w->state == 0 && c == '\\' ? 1 : 0;
+    if (c == '\n') {
+      w->line++;
+      w->n_head = 0;
+      continue;
+    }
+    if (w->n_head < sizeof w->head) w->head[w->n_head++] = (char)c;
+    if (c == 0) fail(r, "line %lu: a NUL byte, which cnkg cannot carry", w->line);
   }
-  if (!rc) rc = raptor_parser_parse_chunk(parser, NULL, 0, 1);
-  return rc;
 }
 
 CnkgStatus cnkg_merge_read(CnkgGraph *graph, const char *path, bool is_turtle,
@@ -590,59 +555,30 @@ CnkgStatus cnkg_merge_read(CnkgGraph *graph, const char *path, bool is_turtle,
   bool std_in = !strcmp(path, "-");
   size_t lp = strlen(path);
   bool nt = std_in ? !is_turtle : lp >= 3 && !strcmp(path + lp - 3, ".nt");
-  FILE *f = std_in ? stdin : fopen(path, "rb");
-  if (!f) {
-    if (err && errsize) snprintf(err, errsize, "cannot read graph: %s", strerror(errno));
-    return CNKG_ERR_READ;
+  Reader r = {cnkg_store_new(NULL, false), NULL, 0, err, errsize, {.line = 1}};
+  if (!r.store) return CNKG_ERR_NOMEM;
+  CnkgStoreHooks hooks = {watch_block, check_statement, &r};
+  CnkgStoreError e;
+  CnkgStatus s = cnkg_store_load(r.store, path, nt ? "ntriples" : "turtle", &hooks, &e);
+  if (s && s != CNKG_ERR_NOMEM) {
+    const char *text = e.text[0]                   ? e.text
+                       : e.line > 0                  ? "syntax error"
+                       : cnkg_store_failed(r.store) ? "cannot parse graph"
+                                                     : "";
+    if (e.line > 0) say(&r, "line %d: %s", e.line, text);
+    else if (text[0]) say(&r, "%s", text);
   }
-  Reader r = {NULL, 0, 0, false, err, errsize, path};
-  raptor_world *world = raptor_new_world();
-  raptor_parser *parser = NULL;
-  unsigned char *us = NULL;
-  raptor_uri *buri = NULL;
-  CnkgStatus s = CNKG_SUCCESS;
-  if (!world || raptor_world_open(world)) {
-    s = CNKG_ERR_NOMEM;
-    goto done;
-  }
-  raptor_world_set_log_handler(world, &r, on_log);
-  parser = raptor_new_parser(world, nt ? "ntriples" : "turtle");
-  us = raptor_uri_filename_to_uri_string(std_in ? "stdin" : path);
-  buri = us ? raptor_new_uri(world, us) : NULL;
-  if (!parser || !buri) {
-    s = CNKG_ERR_NOMEM;
-    goto done;
-  }
-  raptor_parser_set_statement_handler(parser, &r, on_statement);
-  int prc = parse_watching(&r, parser, f, buri);
-  if (r.nomem) s = CNKG_ERR_NOMEM;
-  else if (ferror(f)) s = CNKG_ERR_READ;
-  else if (prc || (err && errsize && err[0])) s = CNKG_ERR_TEXT;
-  if (s) goto done;
-  if (r.n > 1) qsort(r.t, r.n, sizeof *r.t, cmp_triple);
-  CnkgGraph *shard = cnkg_graph_new();
-  if (!shard) {
-    s = CNKG_ERR_NOMEM;
-    goto done;
-  }
+  if (!s) s = collect(&r);
+  if (!s && r.n > 1) qsort(r.t, r.n, sizeof *r.t, cmp_triple);
+  CnkgGraph *shard = s ? NULL : cnkg_graph_new();
+  if (!s && !shard) s = CNKG_ERR_NOMEM;
   Replay x = {&r, base, strlen(base), shard, NULL, 0};
-  s = replay(&x, r.t, r.n);
+  if (!s) s = replay(&x, r.t, r.n);
   if (!s) s = cnkg_graph_merge(graph, shard);
   free(x.docs);
   cnkg_graph_free(shard);
-done:
   if (s && err && errsize && !err[0]) snprintf(err, errsize, "%s", cnkg_strerror(s));
-  for (size_t i = 0; i < r.n; i++) {
-    free(r.t[i].s);
-    free(r.t[i].o);
-    free(r.t[i].lang);
-    free(r.t[i].dt);
-  }
   free(r.t);
-  if (parser) raptor_free_parser(parser);
-  if (buri) raptor_free_uri(buri);
-  if (us) raptor_free_memory(us);
-  if (world) raptor_free_world(world);
-  if (!std_in) fclose(f);
+  cnkg_store_free(r.store);
   return s;
 }

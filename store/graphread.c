@@ -1,56 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0
- * Graph reader behind `cnkg trace` and `cnkg show`: raptor2 parses the file
- * into interned terms and two sorted triple arrays (by subject, by object);
- * entities, names, relation adjacency and evidence are looked up there.
- * Depends on include/cnkg/, out/rdf.h and out/vocab.h (namespaces) and
- * raptor2. */
-#include "out/graphread.h"
+ * Graph reader behind `cnkg trace` and `cnkg show`, on the triple store
+ * (store.h): entities, names, relation adjacency and evidence are looked up
+ * in its SPO and OSP indexes. Depends on store/store.h, include/cnkg/ (the
+ * vocabulary: vocab.h, kinds.h; output, log) and out/rdf.h's default base. */
+#include "store/graphread.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <raptor2.h>
-
 #include "cnkg/log.h"
-#include "out/rdf.h"
+#include "cnkg/text.h"
 #include "cnkg/vocab.h"
+#include "out/rdf.h"
+#include "store/store.h"
 
 #define NONE SIZE_MAX
 
-typedef enum { K_IRI = 0, K_LIT, K_BNODE } Kind;
-
-typedef struct {
-  char *value; /* owned */
-  char *lang;  /* owned; NULL when none */
-  Kind kind;
-} Term;
-
-typedef struct {
-  size_t s, p, o;
-} Triple;
-
-/* Terms the lookups need, found once after loading (NONE when absent). */
-enum {
-  F_TYPE, F_LABEL, F_PREF, F_ALT, F_OFFICIAL, F_CODE, F_SENTENCE, F_SUBJ,
-  F_PRED, F_OBJ, F_DERIVED, F_SOURCE, F_HEADLINE, F_BEGIN, F_END, F_ANCHOR,
-  F_REFCTX, F_IDENTREF, F_LOCATED, F_HOLDS, F_ASSOC, F_POSTAT, F_COUNT
-};
-static const char *const fixed_iris[F_COUNT] = {
-  CNKG_NS_RDF "type", CNKG_NS_RDFS "label", CNKG_NS_SKOS "prefLabel",
-  CNKG_NS_SKOS "altLabel", CNKG_ONTOLOGY_NS "officialName",
-  CNKG_ONTOLOGY_NS "code", CNKG_ONTOLOGY_NS "sentence",
-  CNKG_ONTOLOGY_NS "subject", CNKG_ONTOLOGY_NS "predicate",
-  CNKG_ONTOLOGY_NS "object", CNKG_NS_PROV "wasDerivedFrom",
-  CNKG_NS_DCT "source", CNKG_NS_SCHEMA "headline", CNKG_NS_NIF "beginIndex",
-  CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
-  CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
-  CNKG_ONTOLOGY_NS "locatedIn", CNKG_ONTOLOGY_NS "holdsPost",
-  CNKG_ONTOLOGY_NS "associatedWith", CNKG_ONTOLOGY_NS "postAt",
-};
+typedef CnkgTriple Triple;
 
 typedef struct {
   size_t nb;     /* neighbouring entity */
@@ -59,188 +28,52 @@ typedef struct {
 } Adj;
 
 struct CnkgGraphRead {
-  Term *terms;
-  size_t n_terms, cap_terms;
-  size_t *slots; /* open addressing: term index + 1, 0 = empty */
-  size_t n_slots;
-  Triple *spo, *ops;
-  size_t n_triples, cap_triples;
-  size_t fixed[F_COUNT];
+  CnkgStore *store;
+  const Triple *spo, *osp; /* the store's indexes */
+  size_t n_triples;
+  size_t fixed[CNKG_V_COUNT]; /* terms of the vocabulary (NONE: absent) */
+  size_t rel_term[CNKG_REL_COUNT];
   /* entities in IRI order */
   size_t *ent_term;
   size_t *ent_class; /* class term */
   size_t n_ent;
-  size_t *ent_of_term; /* n_terms entries, NONE if not an entity */
+  size_t *ent_of_term; /* one per term, NONE if not an entity */
   Adj *adj;
   size_t *adj_start; /* n_ent + 1 */
-  /* loading state */
-  bool nomem;
-  char *err;
-  size_t errsize;
-  const char *path;
 };
 
-/* ---- interning ---- */
+/* ---- terms ---- */
 
-static uint64_t hash_term(Kind kind, const char *v, const char *lang) {
-  uint64_t h = 1469598103934665603u ^ (uint64_t)kind;
-  for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-    h = (h ^ *p) * 1099511628211u;
-  h = (h ^ 0x1fu) * 1099511628211u;
-  if (lang)
-    for (const unsigned char *p = (const unsigned char *)lang; *p; p++)
-      h = (h ^ *p) * 1099511628211u;
-  return h;
+static const char *text_of(const CnkgGraphRead *g, size_t t) {
+  return cnkg_store_term(g->store, (uint32_t)t).text;
 }
 
-static bool same_term(const Term *t, Kind kind, const char *v, const char *lang) {
-  if (t->kind != kind || strcmp(t->value, v)) return false;
-  if (!t->lang || !lang) return !t->lang && !lang;
-  return !strcmp(t->lang, lang);
+static bool is_literal(const CnkgGraphRead *g, size_t t) {
+  return cnkg_store_term(g->store, (uint32_t)t).kind == CNKG_TERM_LITERAL;
 }
 
-static size_t find_term(const CnkgGraphRead *g, Kind kind, const char *v,
-                        const char *lang) {
-  if (!g->n_slots) return NONE;
-  size_t mask = g->n_slots - 1;
-  for (size_t i = (size_t)hash_term(kind, v, lang) & mask;; i = (i + 1) & mask) {
-    size_t slot = g->slots[i];
-    if (!slot) return NONE;
-    if (same_term(&g->terms[slot - 1], kind, v, lang)) return slot - 1;
-  }
+static bool is_zh(const CnkgGraphRead *g, size_t t) {
+  CnkgTerm term = cnkg_store_term(g->store, (uint32_t)t);
+  return term.lang_len == 2 && !memcmp(term.lang, "zh", 2);
 }
 
-static bool grow_slots(CnkgGraphRead *g) {
-  size_t n = g->n_slots ? g->n_slots * 2 : 1024;
-  size_t *slots = calloc(n, sizeof *slots);
-  if (!slots) return false;
-  for (size_t t = 0; t < g->n_terms; t++) {
-    const Term *term = &g->terms[t];
-    size_t i = (size_t)hash_term(term->kind, term->value, term->lang) & (n - 1);
-    while (slots[i]) i = (i + 1) & (n - 1);
-    slots[i] = t + 1;
-  }
-  free(g->slots);
-  g->slots = slots;
-  g->n_slots = n;
-  return true;
+static size_t find_iri(const CnkgGraphRead *g, const char *iri) {
+  uint32_t id = cnkg_store_find_iri(g->store, iri, strlen(iri));
+  return id == CNKG_STORE_NONE ? NONE : id;
 }
 
-static char *dup_str(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *r = malloc(n);
-  if (r) memcpy(r, s, n);
-  return r;
+static size_t find_literal(const CnkgGraphRead *g, const char *text, const char *lang) {
+  uint32_t id = cnkg_store_find_literal(g->store, text, strlen(text), lang,
+                                        lang ? strlen(lang) : 0, NULL);
+  return id == CNKG_STORE_NONE ? NONE : id;
 }
 
-static size_t intern(CnkgGraphRead *g, Kind kind, const char *v, const char *lang) {
-  if (lang && !*lang) lang = NULL;
-  size_t found = find_term(g, kind, v, lang);
-  if (found != NONE) return found;
-  if ((g->n_terms + 1) * 2 > g->n_slots && !grow_slots(g)) return NONE;
-  if (g->n_terms == g->cap_terms) {
-    size_t cap = g->cap_terms ? g->cap_terms * 2 : 1024;
-    Term *t = realloc(g->terms, cap * sizeof *t);
-    if (!t) return NONE;
-    g->terms = t;
-    g->cap_terms = cap;
-  }
-  Term *t = &g->terms[g->n_terms];
-  t->kind = kind;
-  t->value = dup_str(v);
-  t->lang = lang ? dup_str(lang) : NULL;
-  if (!t->value || (lang && !t->lang)) {
-    free(t->value);
-    free(t->lang);
-    return NONE;
-  }
-  size_t mask = g->n_slots - 1;
-  size_t i = (size_t)hash_term(kind, v, lang) & mask;
-  while (g->slots[i]) i = (i + 1) & mask;
-  g->slots[i] = g->n_terms + 1;
-  return g->n_terms++;
-}
-
-static size_t intern_raptor(CnkgGraphRead *g, const raptor_term *t) {
-  switch (t->type) {
-  case RAPTOR_TERM_TYPE_URI:
-    return intern(g, K_IRI, (const char *)raptor_uri_as_string(t->value.uri), NULL);
-  case RAPTOR_TERM_TYPE_LITERAL:
-    return intern(g, K_LIT, (const char *)t->value.literal.string,
-                  (const char *)t->value.literal.language);
-  case RAPTOR_TERM_TYPE_BLANK:
-    return intern(g, K_BNODE, (const char *)t->value.blank.string, NULL);
-  case RAPTOR_TERM_TYPE_UNKNOWN:
-  default:
-    return NONE;
-  }
-}
-
-/* ---- loading ---- */
-
-static void on_statement(void *ud, raptor_statement *st) {
-  CnkgGraphRead *g = ud;
-  if (g->nomem) return;
-  Triple tr = {intern_raptor(g, st->subject), intern_raptor(g, st->predicate),
-               intern_raptor(g, st->object)};
-  if (tr.s == NONE || tr.p == NONE || tr.o == NONE) {
-    g->nomem = true;
-    return;
-  }
-  if (g->n_triples == g->cap_triples) {
-    size_t cap = g->cap_triples ? g->cap_triples * 2 : 4096;
-    Triple *t = realloc(g->spo, cap * sizeof *t);
-    if (!t) {
-      g->nomem = true;
-      return;
-    }
-    g->spo = t;
-    g->cap_triples = cap;
-  }
-  g->spo[g->n_triples++] = tr;
-}
-
-static void on_log(void *ud, raptor_log_message *msg) {
-  CnkgGraphRead *g = ud;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR || !g->err || !g->errsize) return;
-  if (g->err[0]) return; /* the first error says most */
-  int line = msg->locator ? msg->locator->line : -1;
-  if (line > 0)
-    snprintf(g->err, g->errsize, "line %d: %s", line, msg->text ? msg->text : "syntax error");
-  else
-    snprintf(g->err, g->errsize, "%s", msg->text ? msg->text : "syntax error");
-}
-
-static int cmp_spo(const void *x, const void *y) {
-  const Triple *a = x, *b = y;
-  if (a->s != b->s) return a->s < b->s ? -1 : 1;
-  if (a->p != b->p) return a->p < b->p ? -1 : 1;
-  return a->o < b->o ? -1 : a->o > b->o;
-}
-static int cmp_ops(const void *x, const void *y) {
-  const Triple *a = x, *b = y;
-  if (a->o != b->o) return a->o < b->o ? -1 : 1;
-  if (a->p != b->p) return a->p < b->p ? -1 : 1;
-  return a->s < b->s ? -1 : a->s > b->s;
-}
-
-/* [*lo, *hi) of the triples in spo with subject s (by_object: in ops with
+/* [*lo, *hi) of the triples in spo with subject s (by_object: in osp with
  * object s). */
 static void range(const CnkgGraphRead *g, size_t s, bool by_object, size_t *lo,
                   size_t *hi) {
-  const Triple *arr = by_object ? g->ops : g->spo;
-  size_t a = 0, b = g->n_triples;
-  while (a < b) {
-    size_t m = a + (b - a) / 2;
-    if ((by_object ? arr[m].o : arr[m].s) < s) a = m + 1; else b = m;
-  }
-  *lo = a;
-  b = g->n_triples;
-  while (a < b) {
-    size_t m = a + (b - a) / 2;
-    if ((by_object ? arr[m].o : arr[m].s) <= s) a = m + 1; else b = m;
-  }
-  *hi = a;
+  uint32_t key = (uint32_t)s;
+  cnkg_store_range(g->store, by_object ? CNKG_STORE_OSP : CNKG_STORE_SPO, &key, 1, lo, hi);
 }
 
 /* First object of s via p (NONE). With several, a zh literal is preferred. */
@@ -250,17 +83,14 @@ static size_t object_of(const CnkgGraphRead *g, size_t s, size_t p) {
   range(g, s, false, &lo, &hi);
   for (size_t i = lo; i < hi; i++) {
     if (g->spo[i].p != p) continue;
-    const Term *t = &g->terms[g->spo[i].o];
-    if (best == NONE || (t->lang && !strcmp(t->lang, "zh") &&
-                         !(g->terms[best].lang && !strcmp(g->terms[best].lang, "zh"))))
-      best = g->spo[i].o;
+    if (best == NONE || (is_zh(g, g->spo[i].o) && !is_zh(g, best))) best = g->spo[i].o;
   }
   return best;
 }
 
 static const char *value_of(const CnkgGraphRead *g, size_t s, size_t p) {
   size_t o = object_of(g, s, p);
-  return o == NONE ? NULL : g->terms[o].value;
+  return o == NONE ? NULL : text_of(g, o);
 }
 
 static size_t number_of(const CnkgGraphRead *g, size_t s, size_t p) {
@@ -292,56 +122,46 @@ static int cmp_adj(const void *x, const void *y) {
 
 /* The class term of s when it is a cnkg entity class, else NONE. */
 static size_t entity_class(const CnkgGraphRead *g, size_t type_iri) {
-  const Term *t = &g->terms[type_iri];
-  size_t nl = strlen(CNKG_ONTOLOGY_NS);
-  if (t->kind != K_IRI || strncmp(t->value, CNKG_ONTOLOGY_NS, nl)) return NONE;
-  for (int k = 0; k < CNKG_TYPE_COUNT; k++)
-    if (!strcmp(t->value + nl, cnkg_type_name((CnkgType)k))) return type_iri;
-  return NONE;
+  CnkgTerm t = cnkg_store_term(g->store, (uint32_t)type_iri);
+  CnkgType type;
+  return t.kind == CNKG_TERM_IRI && cnkg_type_find(t.text, &type) == CNKG_SUCCESS ? type_iri
+                                                                                 : NONE;
 }
 
 static bool is_relation_pred(const CnkgGraphRead *g, size_t p) {
-  const Term *t = &g->terms[p];
-  size_t nl = strlen(CNKG_ONTOLOGY_NS);
-  if (t->kind != K_IRI || strncmp(t->value, CNKG_ONTOLOGY_NS, nl)) return false;
-  for (int r = 0; r < CNKG_REL_COUNT; r++)
-    if (!cnkg_rel_is_literal((CnkgRel)r) &&
-        !strcmp(t->value + nl, cnkg_rel_name((CnkgRel)r)))
-      return true;
-  return false;
+  CnkgTerm t = cnkg_store_term(g->store, (uint32_t)p);
+  CnkgRel rel;
+  return t.kind == CNKG_TERM_IRI && cnkg_rel_find(t.text, &rel) == CNKG_SUCCESS &&
+         !cnkg_rel_is_literal(rel);
 }
 
 static CnkgStatus index_graph(CnkgGraphRead *g) {
-  /* a graph is a set: drop duplicate statements */
-  if (g->n_triples) {
-    qsort(g->spo, g->n_triples, sizeof *g->spo, cmp_spo);
-    size_t w = 1;
-    for (size_t i = 1; i < g->n_triples; i++)
-      if (cmp_spo(&g->spo[i], &g->spo[w - 1])) g->spo[w++] = g->spo[i];
-    g->n_triples = w;
-  }
-  g->ops = malloc((g->n_triples ? g->n_triples : 1) * sizeof *g->ops);
-  if (!g->ops) return CNKG_ERR_NOMEM;
-  memcpy(g->ops, g->spo, g->n_triples * sizeof *g->ops);
-  qsort(g->ops, g->n_triples, sizeof *g->ops, cmp_ops);
-  for (int f = 0; f < F_COUNT; f++)
-    g->fixed[f] = find_term(g, K_IRI, fixed_iris[f], NULL);
-
-  g->ent_of_term = malloc((g->n_terms ? g->n_terms : 1) * sizeof *g->ent_of_term);
+  CnkgStatus rc = cnkg_store_index(g->store);
+  if (rc) return rc;
+  g->spo = cnkg_store_triples(g->store, &g->n_triples);
+  g->osp = cnkg_store_index_array(g->store, CNKG_STORE_OSP);
+  for (int f = 0; f < CNKG_V_COUNT; f++)
+    g->fixed[f] = find_iri(g, cnkg_vocab_iri((CnkgVocab)f));
+  for (int r = 0; r < CNKG_REL_COUNT; r++)
+    g->rel_term[r] = find_iri(g, cnkg_rel_info((CnkgRel)r)->iri);
+  size_t n_terms = cnkg_store_term_count(g->store);
+  g->ent_of_term = malloc((n_terms ? n_terms : 1) * sizeof *g->ent_of_term);
   EntSort *es = malloc((g->n_triples ? g->n_triples : 1) * sizeof *es);
   if (!g->ent_of_term || !es) {
     free(es);
     return CNKG_ERR_NOMEM;
   }
-  for (size_t t = 0; t < g->n_terms; t++) g->ent_of_term[t] = NONE;
+  for (size_t t = 0; t < n_terms; t++) g->ent_of_term[t] = NONE;
   size_t n = 0;
   for (size_t i = 0; i < g->n_triples; i++) {
     const Triple *tr = &g->spo[i];
-    if (tr->p != g->fixed[F_TYPE] || g->terms[tr->s].kind != K_IRI) continue;
+    if (tr->p != g->fixed[CNKG_V_TYPE] ||
+        cnkg_store_term(g->store, tr->s).kind != CNKG_TERM_IRI)
+      continue;
     size_t cls = entity_class(g, tr->o);
     if (cls == NONE || g->ent_of_term[tr->s] != NONE) continue;
     g->ent_of_term[tr->s] = 0;
-    es[n++] = (EntSort){g->terms[tr->s].value, tr->s, cls};
+    es[n++] = (EntSort){text_of(g, tr->s), tr->s, cls};
   }
   qsort(es, n, sizeof *es, cmp_entsort);
   g->ent_term = malloc((n ? n : 1) * sizeof *g->ent_term);
@@ -396,47 +216,21 @@ CnkgStatus cnkg_graphread_load(const char *path, CnkgGraphRead **out, char *err,
   if (!path || !out) return CNKG_ERR_ARG;
   *out = NULL;
   if (err && errsize) err[0] = '\0';
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    if (err && errsize) snprintf(err, errsize, "cannot read graph: %s", strerror(errno));
-    return CNKG_ERR_READ;
-  }
   CnkgGraphRead *g = calloc(1, sizeof *g);
-  raptor_world *world = raptor_new_world();
-  if (!g || !world || raptor_world_open(world)) {
-    fclose(f);
+  if (!g || !(g->store = cnkg_store_new(NULL, false))) {
     free(g);
-    raptor_free_world(world);
     return CNKG_ERR_NOMEM;
   }
-  g->err = err;
-  g->errsize = errsize;
-  g->path = path;
-  raptor_world_set_log_handler(world, g, on_log);
   /* Turtle's parser reads N-Triples too; raptor 2.0.15's own N-Triples
    * parser leaks a URI per file. */
-  raptor_parser *parser = raptor_new_parser(world, "turtle");
-  unsigned char *us = raptor_uri_filename_to_uri_string(path);
-  raptor_uri *base = us ? raptor_new_uri(world, us) : NULL;
-  CnkgStatus rc = CNKG_SUCCESS;
-  if (!parser || !base || !grow_slots(g)) {
-    rc = CNKG_ERR_NOMEM;
-  } else {
-    raptor_parser_set_statement_handler(parser, g, on_statement);
-    int prc = raptor_parser_parse_file_stream(parser, f, path, base);
-    if (g->nomem)
-      rc = CNKG_ERR_NOMEM;
-    else if (prc || (err && errsize && err[0])) {
-      if (err && errsize && !err[0]) snprintf(err, errsize, "cannot parse graph");
-      rc = ferror(f) ? CNKG_ERR_READ : CNKG_ERR_TEXT;
-    }
+  CnkgStoreError e;
+  CnkgStatus rc = cnkg_store_load(g->store, strcmp(path, "-") ? path : "./-", "turtle",
+                                  NULL, &e); /* a graph is a file: "-" is a name */
+  if (rc && rc != CNKG_ERR_NOMEM && err && errsize) {
+    const char *text = e.text[0] ? e.text : e.line > 0 ? "syntax error" : "cannot parse graph";
+    if (e.line > 0) snprintf(err, errsize, "line %d: %s", e.line, text);
+    else snprintf(err, errsize, "%s", text);
   }
-  raptor_free_parser(parser);
-  raptor_free_uri(base);
-  raptor_free_memory(us);
-  raptor_free_world(world);
-  fclose(f);
-  g->err = NULL;
   if (!rc) rc = index_graph(g);
   if (rc) {
     if (rc == CNKG_ERR_NOMEM && err && errsize) snprintf(err, errsize, "out of memory");
@@ -449,14 +243,7 @@ CnkgStatus cnkg_graphread_load(const char *path, CnkgGraphRead **out, char *err,
 
 void cnkg_graphread_free(CnkgGraphRead *g) {
   if (!g) return;
-  for (size_t t = 0; t < g->n_terms; t++) {
-    free(g->terms[t].value);
-    free(g->terms[t].lang);
-  }
-  free(g->terms);
-  free(g->slots);
-  free(g->spo);
-  free(g->ops);
+  cnkg_store_free(g->store);
   free(g->ent_term);
   free(g->ent_class);
   free(g->ent_of_term);
@@ -470,24 +257,25 @@ void cnkg_graphread_free(CnkgGraphRead *g) {
 size_t cnkg_graphread_entity_count(const CnkgGraphRead *g) { return g ? g->n_ent : 0; }
 
 const char *cnkg_graphread_iri(const CnkgGraphRead *g, size_t e) {
-  return g->terms[g->ent_term[e]].value;
+  return text_of(g, g->ent_term[e]);
 }
 
 const char *cnkg_graphread_label(const CnkgGraphRead *g, size_t e) {
-  const char *l = value_of(g, g->ent_term[e], g->fixed[F_LABEL]);
-  if (!l) l = value_of(g, g->ent_term[e], g->fixed[F_PREF]);
+  const char *l = value_of(g, g->ent_term[e], g->fixed[CNKG_V_LABEL]);
+  if (!l) l = value_of(g, g->ent_term[e], g->fixed[CNKG_V_PREFLABEL]);
   return l ? l : cnkg_graphread_iri(g, e);
 }
 
 const char *cnkg_graphread_class(const CnkgGraphRead *g, size_t e) {
-  return local_name(g->terms[g->ent_class[e]].value);
+  return local_name(text_of(g, g->ent_class[e]));
 }
 
 const char *cnkg_graphread_context(const CnkgGraphRead *g, size_t e) {
   size_t s = g->ent_term[e];
-  static const int via[] = {F_LOCATED, F_POSTAT, F_HOLDS, F_ASSOC};
+  static const CnkgRel via[] = {CNKG_REL_LOCATED_IN, CNKG_REL_POST_AT, CNKG_REL_HOLDS_POST,
+                                CNKG_REL_ASSOCIATED_WITH};
   for (size_t i = 0; i < sizeof via / sizeof *via; i++) {
-    size_t o = object_of(g, s, g->fixed[via[i]]);
+    size_t o = object_of(g, s, g->rel_term[via[i]]);
     if (o != NONE && g->ent_of_term[o] != NONE)
       return cnkg_graphread_label(g, g->ent_of_term[o]);
   }
@@ -507,7 +295,7 @@ CnkgStatus cnkg_graphread_find(const CnkgGraphRead *g, const char *name,
   size_t cap = 8, n = 0;
   size_t *r = malloc(cap * sizeof *r);
   if (!r) return CNKG_ERR_NOMEM;
-  size_t iri = find_term(g, K_IRI, name, NULL);
+  size_t iri = find_iri(g, name);
   if (iri != NONE && g->ent_of_term[iri] != NONE) r[n++] = g->ent_of_term[iri];
   if (!n && strchr(name, '/')) {
     size_t nl = strlen(name);
@@ -519,17 +307,17 @@ CnkgStatus cnkg_graphread_find(const CnkgGraphRead *g, const char *name,
   }
   if (!n) {
     static const char *const langs[] = {"zh", NULL, "en"};
-    static const int preds[] = {F_LABEL, F_PREF, F_ALT, F_OFFICIAL};
+    static const CnkgVocab preds[] = {CNKG_V_LABEL, CNKG_V_PREFLABEL, CNKG_V_ALTLABEL, CNKG_V_OFFICIAL};
     for (size_t li = 0; li < sizeof langs / sizeof *langs; li++) {
-      size_t lit = find_term(g, K_LIT, name, langs[li]);
+      size_t lit = find_literal(g, name, langs[li]);
       if (lit == NONE) continue;
       size_t lo, hi;
       range(g, lit, true, &lo, &hi);
       for (size_t i = lo; i < hi; i++) {
-        size_t e = g->ent_of_term[g->ops[i].s];
+        size_t e = g->ent_of_term[g->osp[i].s];
         bool naming = false;
         for (size_t k = 0; k < sizeof preds / sizeof *preds; k++)
-          naming = naming || g->ops[i].p == g->fixed[preds[k]];
+          naming = naming || g->osp[i].p == g->fixed[preds[k]];
         if (e == NONE || !naming) continue;
         if (n == cap) {
           size_t *t = realloc(r, cap * 2 * sizeof *t);
@@ -678,28 +466,28 @@ static int cmp_ev(const void *x, const void *y) {
 
 static const char *doc_source(const CnkgGraphRead *g, size_t doc) {
   if (doc == NONE) return "(unknown document)";
-  const char *s = value_of(g, doc, g->fixed[F_SOURCE]);
-  return s ? s : g->terms[doc].value;
+  const char *s = value_of(g, doc, g->fixed[CNKG_V_SOURCE]);
+  return s ? s : text_of(g, doc);
 }
 
 /* Evidence nodes of s -p-> o, sorted; *out caller-owned. */
 static size_t evidence_of(const CnkgGraphRead *g, size_t s, size_t p, size_t o,
                           Ev **out) {
   *out = NULL;
-  if (g->fixed[F_SUBJ] == NONE) return 0;
+  if (g->fixed[CNKG_V_SUBJECT] == NONE) return 0;
   size_t lo, hi, n = 0;
   range(g, s, true, &lo, &hi);
   Ev *ev = malloc((hi - lo ? hi - lo : 1) * sizeof *ev);
   if (!ev) return 0;
   for (size_t i = lo; i < hi; i++) {
-    if (g->ops[i].p != g->fixed[F_SUBJ]) continue;
-    size_t node = g->ops[i].s;
-    if (object_of(g, node, g->fixed[F_PRED]) != p ||
-        object_of(g, node, g->fixed[F_OBJ]) != o)
+    if (g->osp[i].p != g->fixed[CNKG_V_SUBJECT]) continue;
+    size_t node = g->osp[i].s;
+    if (object_of(g, node, g->fixed[CNKG_V_PREDICATE]) != p ||
+        object_of(g, node, g->fixed[CNKG_V_OBJECT]) != o)
       continue;
-    ev[n++] = (Ev){node, doc_source(g, object_of(g, node, g->fixed[F_DERIVED])),
-                   number_of(g, node, g->fixed[F_BEGIN]),
-                   number_of(g, node, g->fixed[F_END])};
+    ev[n++] = (Ev){node, doc_source(g, object_of(g, node, g->fixed[CNKG_V_DERIVED])),
+                   number_of(g, node, g->fixed[CNKG_V_BEGIN]),
+                   number_of(g, node, g->fixed[CNKG_V_END])};
   }
   qsort(ev, n, sizeof *ev, cmp_ev);
   *out = ev;
@@ -763,7 +551,7 @@ static void write_evidence(const CnkgGraphRead *g, size_t s, size_t p, size_t o,
   size_t n = evidence_of(g, s, p, o, &ev);
   if (!n) putf(out, "%s(no evidence sentence in the graph)\n", indent);
   for (size_t i = 0; i < n && i < max; i++) {
-    const char *sent = value_of(g, ev[i].node, g->fixed[F_SENTENCE]);
+    const char *sent = value_of(g, ev[i].node, g->fixed[CNKG_V_SENTENCE]);
     putf(out, "%s\"%s\"\n%s  -- %s, characters %zu-%zu\n", indent,
          sent ? sent : "", indent, ev[i].source, ev[i].begin, ev[i].end);
   }
@@ -787,7 +575,7 @@ CnkgStatus cnkg_graphread_write_paths(const CnkgGraphRead *g,
     for (size_t k = 0; k < pa->n_steps; k++) {
       const CnkgTraceStep *st = &pa->steps[k];
       const Triple *tr = &g->spo[st->triple];
-      const char *pred = local_name(g->terms[tr->p].value);
+      const char *pred = local_name(text_of(g, tr->p));
       putf(out, "  %zu. ", k + 1);
       write_entity_ref(g, st->from, out);
       if (st->forward) putf(out, " -%s-> ", pred); else putf(out, " <-%s- ", pred);
@@ -801,7 +589,7 @@ CnkgStatus cnkg_graphread_write_paths(const CnkgGraphRead *g,
 }
 
 static bool is_cnkg_pred(const CnkgGraphRead *g, size_t p) {
-  const char *v = g->terms[p].value;
+  const char *v = text_of(g, p);
   return !strncmp(v, CNKG_ONTOLOGY_NS, strlen(CNKG_ONTOLOGY_NS));
 }
 
@@ -812,13 +600,13 @@ static void write_term_ref(const CnkgGraphRead *g, size_t t, CnkgOutput *out) {
     write_entity_ref(g, e, out);
     return;
   }
-  const Term *term = &g->terms[t];
-  if (term->kind == K_LIT) {
-    putf(out, "\"%s\"", term->value);
+  const char *value = text_of(g, t);
+  if (is_literal(g, t)) {
+    putf(out, "\"%s\"", value);
     return;
   }
-  const char *src = value_of(g, t, g->fixed[F_SOURCE]);
-  if (src) putf(out, "%s <%s>", src, term->value); else putf(out, "<%s>", term->value);
+  const char *src = value_of(g, t, g->fixed[CNKG_V_SOURCE]);
+  if (src) putf(out, "%s <%s>", src, value); else putf(out, "<%s>", value);
 }
 
 typedef struct {
@@ -834,22 +622,49 @@ static int cmp_mention(const void *x, const void *y) {
   return a->e < b->e ? -1 : a->e > b->e;
 }
 
+static int cmp_ps(const void *x, const void *y) {
+  const Triple *a = x, *b = y;
+  if (a->p != b->p) return a->p < b->p ? -1 : 1;
+  return a->s < b->s ? -1 : a->s > b->s;
+}
+
+/* Writes the facts osp[lo, hi) state about their object (from other
+ * entities), by predicate then subject; returns how many. */
+static size_t write_incoming(const CnkgGraphRead *g, size_t lo, size_t hi,
+                             size_t max_evidence, CnkgOutput *out) {
+  Triple *in = malloc((hi - lo ? hi - lo : 1) * sizeof *in);
+  size_t n = 0;
+  if (!in) return 0;
+  for (size_t i = lo; i < hi; i++)
+    if (g->ent_of_term[g->osp[i].s] != NONE && is_cnkg_pred(g, g->osp[i].p))
+      in[n++] = g->osp[i];
+  qsort(in, n, sizeof *in, cmp_ps);
+  for (size_t i = 0; i < n; i++) {
+    putf(out, "  <-%s- ", local_name(text_of(g, in[i].p)));
+    write_term_ref(g, in[i].s, out);
+    put(out, "\n");
+    write_evidence(g, in[i].s, in[i].p, in[i].o, max_evidence, "      ", out);
+  }
+  free(in);
+  return n;
+}
+
 CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *g, size_t e,
                                        size_t max_evidence, CnkgOutput *out) {
   if (!g || !out || e >= g->n_ent) return CNKG_ERR_ARG;
   size_t s = g->ent_term[e];
   write_entity_ref(g, e, out);
   putf(out, "\n  IRI: %s\n", cnkg_graphread_iri(g, e));
-  const char *official = value_of(g, s, g->fixed[F_OFFICIAL]);
-  const char *code = value_of(g, s, g->fixed[F_CODE]);
+  const char *official = value_of(g, s, g->fixed[CNKG_V_OFFICIAL]);
+  const char *code = value_of(g, s, g->fixed[CNKG_V_CODE]);
   if (official) putf(out, "  official name: %s\n", official);
   if (code) putf(out, "  code: %s\n", code);
   size_t lo, hi;
   range(g, s, false, &lo, &hi);
   bool any = false;
   for (size_t i = lo; i < hi; i++) {
-    if (g->spo[i].p != g->fixed[F_ALT]) continue;
-    putf(out, any ? ", %s" : "  also called: %s", g->terms[g->spo[i].o].value);
+    if (g->spo[i].p != g->fixed[CNKG_V_ALTLABEL]) continue;
+    putf(out, any ? ", %s" : "  also called: %s", text_of(g, g->spo[i].o));
     any = true;
   }
   if (any) put(out, "\n");
@@ -858,10 +673,10 @@ CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *g, size_t e,
   size_t n_facts = 0;
   for (size_t i = lo; i < hi; i++) {
     const Triple *tr = &g->spo[i];
-    if (!is_cnkg_pred(g, tr->p) || tr->p == g->fixed[F_CODE] ||
-        tr->p == g->fixed[F_OFFICIAL])
+    if (!is_cnkg_pred(g, tr->p) || tr->p == g->fixed[CNKG_V_CODE] ||
+        tr->p == g->fixed[CNKG_V_OFFICIAL])
       continue;
-    const char *pred = local_name(g->terms[tr->p].value);
+    const char *pred = local_name(text_of(g, tr->p));
     bool mentioned = !strcmp(pred, "mentionedIn");
     putf(out, "  -%s-> ", pred);
     write_term_ref(g, tr->o, out);
@@ -870,28 +685,20 @@ CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *g, size_t e,
     n_facts++;
   }
   range(g, s, true, &lo, &hi);
-  for (size_t i = lo; i < hi; i++) {
-    const Triple *tr = &g->ops[i];
-    if (g->ent_of_term[tr->s] == NONE || !is_cnkg_pred(g, tr->p)) continue;
-    putf(out, "  <-%s- ", local_name(g->terms[tr->p].value));
-    write_term_ref(g, tr->s, out);
-    put(out, "\n");
-    write_evidence(g, tr->s, tr->p, tr->o, max_evidence, "      ", out);
-    n_facts++;
-  }
+  n_facts += write_incoming(g, lo, hi, max_evidence, out);
   if (!n_facts) put(out, "  (none)\n");
 
   /* NIF mentions pointing at the entity */
   Mention *m = malloc((hi - lo ? hi - lo : 1) * sizeof *m);
   size_t n = 0;
-  if (m && g->fixed[F_IDENTREF] != NONE)
+  if (m && g->fixed[CNKG_V_TAIDENT] != NONE)
     for (size_t i = lo; i < hi; i++) {
-      if (g->ops[i].p != g->fixed[F_IDENTREF]) continue;
-      size_t node = g->ops[i].s;
-      const char *anchor = value_of(g, node, g->fixed[F_ANCHOR]);
-      m[n++] = (Mention){number_of(g, node, g->fixed[F_BEGIN]),
-                         number_of(g, node, g->fixed[F_END]),
-                         doc_source(g, object_of(g, node, g->fixed[F_REFCTX])),
+      if (g->osp[i].p != g->fixed[CNKG_V_TAIDENT]) continue;
+      size_t node = g->osp[i].s;
+      const char *anchor = value_of(g, node, g->fixed[CNKG_V_ANCHOR]);
+      m[n++] = (Mention){number_of(g, node, g->fixed[CNKG_V_BEGIN]),
+                         number_of(g, node, g->fixed[CNKG_V_END]),
+                         doc_source(g, object_of(g, node, g->fixed[CNKG_V_REFCTX])),
                          anchor ? anchor : ""};
     }
   if (m) qsort(m, n, sizeof *m, cmp_mention);
@@ -908,15 +715,15 @@ CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *g, size_t e,
 static char *key_of(const CnkgGraphRead *g, size_t e, CnkgType type) {
   const char *iri = cnkg_graphread_iri(g, e);
   size_t bl = strlen(CNKG_RDF_DEFAULT_BASE);
-  if (!strncmp(iri, CNKG_RDF_DEFAULT_BASE, bl) && iri[bl]) return dup_str(iri + bl);
+  if (!strncmp(iri, CNKG_RDF_DEFAULT_BASE, bl) && iri[bl]) return cnkg_strndup(iri + bl, strlen(iri + bl));
   return cnkg_graph_key_hash(type, iri, NULL);
 }
 
 static CnkgType type_of(const CnkgGraphRead *g, size_t e) {
-  const char *cls = cnkg_graphread_class(g, e);
-  for (int k = 0; k < CNKG_TYPE_COUNT; k++)
-    if (!strcmp(cls, cnkg_type_name((CnkgType)k))) return (CnkgType)k;
-  return CNKG_TYPE_ORGANIZATION;
+  CnkgType type;
+  return cnkg_type_find(text_of(g, g->ent_class[e]), &type) == CNKG_SUCCESS
+             ? type
+             : CNKG_TYPE_ORGANIZATION;
 }
 
 static CnkgStatus add_path_entity(const CnkgGraphRead *g, CnkgGraph *m, size_t e,
@@ -936,28 +743,25 @@ static CnkgStatus add_step(const CnkgGraphRead *g, CnkgGraph *m,
   CnkgStatus rc;
   if ((rc = add_path_entity(g, m, si, &a)) || (rc = add_path_entity(g, m, oi, &b)))
     return rc;
-  const char *pred = local_name(g->terms[tr->p].value);
-  int rel = -1;
-  for (int r = 0; r < CNKG_REL_COUNT; r++)
-    if (!strcmp(pred, cnkg_rel_name((CnkgRel)r))) rel = r;
-  if (rel < 0) return CNKG_SUCCESS;
+  CnkgRel rel;
+  if (cnkg_rel_find(text_of(g, tr->p), &rel) != CNKG_SUCCESS) return CNKG_SUCCESS;
   Ev *ev;
   size_t n = evidence_of(g, tr->s, tr->p, tr->o, &ev);
-  rc = cnkg_graph_add_relation(m, a, (CnkgRel)rel, b, NULL, NULL);
+  rc = cnkg_graph_add_relation(m, a, rel, b, NULL, NULL);
   for (size_t i = 0; i < n && !rc; i++) {
-    size_t doc_term = object_of(g, ev[i].node, g->fixed[F_DERIVED]);
+    size_t doc_term = object_of(g, ev[i].node, g->fixed[CNKG_V_DERIVED]);
     if (doc_term == NONE) continue;
-    const char *iri = g->terms[doc_term].value;
+    const char *iri = text_of(g, doc_term);
     const char *tail = strstr(iri, "doc/");
     CnkgDocument d = {0};
     d.key = (char *)(tail ? tail : "doc/unknown");
     d.path = (char *)ev[i].source;
-    d.title = (char *)value_of(g, doc_term, g->fixed[F_HEADLINE]);
+    d.title = (char *)value_of(g, doc_term, g->fixed[CNKG_V_HEADLINE]);
     size_t di;
     if ((rc = cnkg_graph_add_document(m, &d, &di))) break;
     CnkgEvidence evd = {di, ev[i].begin, ev[i].end,
-                        (char *)value_of(g, ev[i].node, g->fixed[F_SENTENCE])};
-    rc = cnkg_graph_add_relation(m, a, (CnkgRel)rel, b, NULL, &evd);
+                        (char *)value_of(g, ev[i].node, g->fixed[CNKG_V_SENTENCE])};
+    rc = cnkg_graph_add_relation(m, a, rel, b, NULL, &evd);
   }
   free(ev);
   return rc;

@@ -2,9 +2,10 @@
  * Embedded SPARQL 1.1 over graph files (Turtle, N-Triples) with rasqal:
  * results as an aligned text table, CSV, TSV, SPARQL Results JSON or XML;
  * CONSTRUCT/DESCRIBE results as Turtle. Depends on include/cnkg/ (status,
- * log, output), rasqal and raptor2; never on extractor/. */
-#ifndef CNKG_OUT_SPARQL_H
-#define CNKG_OUT_SPARQL_H
+ * log, output), store/sparql_store.h (the graphs, loaded into the store),
+ * rasqal and raptor2; never on extractor/. */
+#ifndef CNKG_STORE_SPARQL_H
+#define CNKG_STORE_SPARQL_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
- * An indexed in-memory triple store that rasqal queries through its triples
- * source interface: terms are interned once, triples kept sorted three ways
- * (SPO, POS, OSP) so every triple pattern is a binary search, not a scan of
- * the whole graph as in rasqal's built-in source. Depends on status.h,
- * rasqal and raptor2. */
-#ifndef CNKG_OUT_SPARQL_STORE_H
-#define CNKG_OUT_SPARQL_STORE_H
+ * The triple store (store.h) as rasqal's triples source: every triple
+ * pattern is a binary search in the store's SPO, POS or OSP index, not a
+ * scan of the whole graph as in rasqal's built-in source. Depends on
+ * store/store.h, status.h, rasqal and raptor2. */
+#ifndef CNKG_STORE_SPARQL_STORE_H
+#define CNKG_STORE_SPARQL_STORE_H
 
 #include <stddef.h>
 

@@ -44,7 +44,7 @@ static const char build_usage[] =
   "                      otherwise (and always for csv) a directory receiving\n"
   "                      graph.ttl, graph.nt, graph.jsonld, graph.dot,\n"
   "                      graph.svg, graph.html, nodes.csv and edges.csv,\n"
-  "                      graph.graphml (default: out).\n"
+  "                      graph.graphml (default: graph).\n"
   "                      Never one of the inputs; nothing is written when\n"
   "                      no document could be read or a writer fails\n"
   "      --base IRI      base IRI of instances (default " CNKG_DEFAULT_BASE ")\n"
@@ -418,7 +418,7 @@ int cnkg_cli_build(int argc, char **argv) {
   }
   /* One format and --output: a file (or - for stdout); else a directory. */
   cnkg_write_options_settle(&wopt, output != NULL);
-  if (!output) output = "out";
+  if (!output) output = "graph";
   if (wopt.output_is_dir && !strcmp(output, "-"))
     return usage_error(wopt.formats[CNKG_FMT_CSV]
                            ? "csv writes two files (nodes.csv, edges.csv): --output is a directory, not"

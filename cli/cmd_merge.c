@@ -98,7 +98,7 @@ int cnkg_cli_merge(int argc, char **argv) {
       fputs("Try 'cnkg merge --help'.\n", stderr);
       rc = 2;
     }
-  if (!output) output = wopt.output_is_dir ? "out" : "-";
+  if (!output) output = wopt.output_is_dir ? "graph" : "-";
   if (!rc && wopt.formats[CNKG_FMT_CSV] && !strcmp(output, "-"))
     rc = cnkg_cli_usage_error("merge", "csv writes two files (nodes.csv, edges.csv): --output is a directory, not", "-");
   if (!rc && wopt.output_is_dir && !strcmp(output, "-"))

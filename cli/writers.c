@@ -18,7 +18,7 @@
 #include "out/csv.h"
 #include "out/dot.h"
 #include "out/graphml.h"
-#include "out/html.h"
+#include "out/report.h"
 #include "out/rdf.h"
 
 static const char *const fmt_names[CNKG_FMT_COUNT] = {"turtle", "ntriples", "dot",     "svg",
@@ -225,11 +225,11 @@ static CnkgStatus write_one(const CnkgGraph *graph, const CnkgWriteOptions *o, C
     return st;
   }
   case CNKG_FMT_HTML: {
-    CnkgHtmlOptions hopt;
-    cnkg_html_options_init(&hopt);
+    CnkgReportOptions hopt;
+    cnkg_report_options_init(&hopt);
     hopt.focus = o->focus;
     if (o->depth_set) hopt.depth = o->depth;
-    return cnkg_html_write(graph, &hopt, job->out);
+    return cnkg_report_write(graph, &hopt, job->out);
   }
   case CNKG_FMT_CSV: return cnkg_csv_write(graph, job->out, job->out2);
   case CNKG_FMT_GRAPHML: return cnkg_graphml_write(graph, job->out);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "extractor/encoding.h"
-#include "extractor/html.h"
+#include "extractor/htmlin.h"
 #include "extractor/mapped.h"
 #include "extractor/normalize.h"
 #include "extractor/sentence.h"
@@ -237,7 +237,7 @@ CnkgStatus cnkg_intake_decode(CnkgIntake *in, const char *name, const void *byte
   memset(out, 0, sizeof *out);
   const char *enc = NULL;
   CnkgStatus st = CNKG_SUCCESS;
-  if (!cnkg_html_sniff(name, bytes ? bytes : "", len) &&
+  if (!cnkg_htmlin_sniff(name, bytes ? bytes : "", len) &&
       cnkg_encoding_plain_utf8(bytes ? bytes : "", len)) {
     /* UTF-8 text as it is: no copy (a long document is copied part by
      * part later) */
@@ -251,11 +251,11 @@ CnkgStatus cnkg_intake_decode(CnkgIntake *in, const char *name, const void *byte
                             &enc);
   if (st) return st;
   out->encoding = enc;
-  if (cnkg_html_sniff(name, out->text, out->len)) {
+  if (cnkg_htmlin_sniff(name, out->text, out->len)) {
     char *plain = NULL;
     size_t plain_len = 0;
     bool cut = false;
-    st = cnkg_html_extract(out->text, out->len, &plain, &plain_len, &out->html_title, &cut);
+    st = cnkg_htmlin_extract(out->text, out->len, &plain, &plain_len, &out->html_title, &cut);
     if (!st && cut)
       cnkg_log(log, CNKG_LOG_WARNING, name, CNKG_NO_POS,
                "HTML nested too deeply to follow; the text after that point is "

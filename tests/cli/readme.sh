@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The README's usage examples run as tests: every line starting with "cnkg "
-# in its Usage section is run (placeholders article.txt, page.html, out/,
+# in its Usage section is run (placeholders article.txt, page.html, graph/,
 # examples/ mapped to the bundled examples and a temporary directory) and
 # must exit 0 and print or write something.
 . "$(dirname "$0")/lib.bash"
@@ -19,7 +19,7 @@ while IFS= read -r line; do
   cmd=${cmd//examples\//$EX/}
   cmd=${cmd//article.txt/$EX/village-secretary.txt}
   cmd=${cmd//page.html/$EX/county-report.html}
-  cmd=${cmd//--output out/--output $TMP/out}
+  cmd=${cmd//--output graph /--output $TMP/graph }
   cmd=${cmd//-o graph.svg/-o $TMP/graph.svg}
   cmd=${cmd/#cnkg /\"\$CNKG\" }
   n=$((n + 1))
@@ -32,9 +32,9 @@ while IFS= read -r line; do
   st=$?
   set -e
   check "[ $st -eq 0 ]" "README example '$line' exited $st: $(head -c 300 "$TMP/e.$n")"
-  check "[ -s '$TMP/o.$n' ] || [ -n \"\$(ls -A '$TMP/out' 2>/dev/null)\" ] || [ -s '$TMP/graph.svg' ]" "README example '$line' produced nothing"
+  check "[ -s '$TMP/o.$n' ] || [ -n \"\$(ls -A '$TMP/graph' 2>/dev/null)\" ] || [ -s '$TMP/graph.svg' ]" "README example '$line' produced nothing"
 done < <(sed -n '/^## Usage/,/^## /p' "$readme" | grep -E '^cnkg ')
 check "[ $n -ge 5 ]" "found only $n README examples"
-check "[ -s '$TMP/out/graph.ttl' ] && [ -s '$TMP/out/graph.dot' ]" "README's directory example wrote no graph"
+check "[ -s '$TMP/graph/graph.ttl' ] && [ -s '$TMP/graph/graph.dot' ]" "README's directory example wrote no graph"
 check "grep -q '<svg' '$TMP/graph.svg'" "README's --focus SVG example wrote no SVG"
 finish

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0
- * Tests for extractor/intake.c and extractor/html.c: HTML reduced to the
+ * Tests for extractor/intake.c and extractor/htmlin.c: HTML reduced to the
  * article (title kept; scripts, styles, navigation, comment blocks gone),
  * HTML sniffing, span mapping, and on the shared corpus (skipped when
  * absent): the page furniture of document 001 vanishes, every document
@@ -8,7 +8,7 @@
 
 #include "check.h"
 #include "cnkg/text.h"
-#include "extractor/html.h"
+#include "extractor/htmlin.h"
 #include "extractor/intake.h"
 
 static CnkgIntake *in;
@@ -60,10 +60,10 @@ static void test_html(void) {
   cnkg_text_free(t);
 
   /* sniffing: by name, or by content */
-  CHECK(cnkg_html_sniff("a.HTM", "x", 1));
-  CHECK(cnkg_html_sniff("-", "  <!doctype html><p>x", 21));
-  CHECK(cnkg_html_sniff("-", "<html><body>x", 13));
-  CHECK(!cnkg_html_sniff("a.txt", "今天 <b> 不是网页", 21));
+  CHECK(cnkg_htmlin_sniff("a.HTM", "x", 1));
+  CHECK(cnkg_htmlin_sniff("-", "  <!doctype html><p>x", 21));
+  CHECK(cnkg_htmlin_sniff("-", "<html><body>x", 13));
+  CHECK(!cnkg_htmlin_sniff("a.txt", "今天 <b> 不是网页", 21));
 }
 
 static void test_span(void) {

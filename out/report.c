@@ -6,7 +6,7 @@
  * builds overviews, neighbourhoods and paths from the data. Each evidence
  * sentence is written once and referenced by number. Depends on
  * include/cnkg/, out/json.h and out/report_assets.h. */
-#include "out/html.h"
+#include "out/report.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@
 /* Bumped when the data's layout changes (explorer.js reads it). */
 #define DATA_VERSION 1
 
-void cnkg_html_options_init(CnkgHtmlOptions *options) {
+void cnkg_report_options_init(CnkgReportOptions *options) {
   options->focus = NULL;
   options->depth = 1;
 }
@@ -284,11 +284,11 @@ static const char page_head[] =
     "<meta name=\"generator\" content=\"cnkg " CNKG_VERSION "\">\n"
     "<title>cnkg knowledge graph</title>\n<style>\n";
 
-CnkgStatus cnkg_html_write(const CnkgGraph *graph, const CnkgHtmlOptions *options,
+CnkgStatus cnkg_report_write(const CnkgGraph *graph, const CnkgReportOptions *options,
                            CnkgOutput *output) {
   if (!graph || !output) return CNKG_ERR_ARG;
-  CnkgHtmlOptions defaults;
-  cnkg_html_options_init(&defaults);
+  CnkgReportOptions defaults;
+  cnkg_report_options_init(&defaults);
   if (!options) options = &defaults;
   size_t focus = SIZE_MAX;
   if (options->focus && cnkg_graph_find_entity(graph, options->focus, &focus) != CNKG_SUCCESS)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
- * HTML reduction (see html.h) by walking libxml2's tree; comments are
- * skipped by node type. Depends on html.h, text.h and libxml2. */
-#include "extractor/html.h"
+ * HTML reduction (see htmlin.h) by walking libxml2's tree; comments are
+ * skipped by node type. Depends on htmlin.h, text.h and libxml2. */
+#include "extractor/htmlin.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -414,7 +414,7 @@ static CnkgStatus bound_markup(const char *s, size_t len, Buf *out, bool *change
   return st;
 }
 
-bool cnkg_html_sniff(const char *name, const char *s, size_t len) {
+bool cnkg_htmlin_sniff(const char *name, const char *s, size_t len) {
   if (name) {
     size_t n = strlen(name);
     if ((n >= 5 && strcasecmp(name + n - 5, ".html") == 0) ||
@@ -442,7 +442,7 @@ bool cnkg_html_sniff(const char *name, const char *s, size_t len) {
   return false;
 }
 
-CnkgStatus cnkg_html_extract(const char *s, size_t len, char **text,
+CnkgStatus cnkg_htmlin_extract(const char *s, size_t len, char **text,
                              size_t *text_len, char **title, bool *cut) {
   if (!s || !text || !text_len || !title || !cut) return CNKG_ERR_ARG;
   *text = NULL;

@@ -5,7 +5,7 @@
  * evidence sentence written once and cited by number, facts with literals
  * and entity objects, file names without directories, the focus option;
  * identical bytes for any merge order; /dev/full fails. Depends on
- * out/html.h and out_fixture.h. */
+ * out/report.h and out_fixture.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +13,14 @@
 #include "check.h"
 #include "cnkg/graph.h"
 #include "cnkg/output.h"
-#include "out/html.h"
+#include "out/report.h"
 
 #include "out_fixture.h"
 
-static char *page_of(CnkgGraph *g, const CnkgHtmlOptions *o) {
+static char *page_of(CnkgGraph *g, const CnkgReportOptions *o) {
   CnkgOutput *out = NULL;
   CHECK(!cnkg_output_new_memory(&out));
-  CHECK(cnkg_html_write(g, o, out) == CNKG_SUCCESS);
+  CHECK(cnkg_report_write(g, o, out) == CNKG_SUCCESS);
   return fixture_output_take(out);
 }
 
@@ -82,8 +82,8 @@ int main(void) {
     CHECK(strstr(p1, "</html>\n"));
   }
   /* --focus: the page opens on that entity */
-  CnkgHtmlOptions o;
-  cnkg_html_options_init(&o);
+  CnkgReportOptions o;
+  cnkg_report_options_init(&o);
   o.focus = "place/150421";
   o.depth = 2;
   char *pf = page_of(ab, &o);
@@ -96,7 +96,7 @@ int main(void) {
   o.focus = "place/nowhere";
   CnkgOutput *mem = NULL;
   CHECK(!cnkg_output_new_memory(&mem));
-  CHECK(cnkg_html_write(ab, &o, mem) == CNKG_ERR_ARG);
+  CHECK(cnkg_report_write(ab, &o, mem) == CNKG_ERR_ARG);
   cnkg_output_free(mem);
   free(p1);
   free(p2);
@@ -104,13 +104,13 @@ int main(void) {
   if (full) {
     CnkgOutput *out = NULL;
     CHECK(!cnkg_output_new_stream(full, &out));
-    CnkgStatus st = cnkg_html_write(ab, NULL, out);
+    CnkgStatus st = cnkg_report_write(ab, NULL, out);
     if (!st) st = cnkg_output_close(out);
     CHECK(st == CNKG_ERR_WRITE);
     cnkg_output_free(out);
     fclose(full);
   }
-  CHECK(cnkg_html_write(NULL, NULL, NULL) == CNKG_ERR_ARG);
+  CHECK(cnkg_report_write(NULL, NULL, NULL) == CNKG_ERR_ARG);
   cnkg_graph_free(a);
   cnkg_graph_free(b);
   cnkg_graph_free(ab);

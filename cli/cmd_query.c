@@ -557,61 +557,71 @@ static const char *opt_value(int argc, char **argv, int *i, const char *arg,
   return NULL;
 }
 
-int cnkg_cli_query(int argc, char **argv) {
-  const char *expr = NULL, *file = NULL, *ask = NULL, *results = "table";
-  const char *qdir_opt = NULL;
-  bool list = false, prefixes = false, only_inputs = false, allow_network = false;
+/* What the command line asked for. */
+typedef struct {
+  const char *expr, *file, *ask, *results, *qdir_opt;
+  bool list, prefixes, allow_network;
   Param params[MAX_PARAMS];
-  size_t n_params = 0;
-  const char **graphs = calloc((size_t)(argc > 0 ? argc : 1), sizeof *graphs);
-  size_t n_graphs = 0;
-  int status = 0;
-  char *qdir = NULL, *text = NULL, *query = NULL;
-  char *folded[MAX_PARAMS] = {NULL};
-  CnkgSparql *sparql = NULL;
-  CnkgOutput *out = NULL;
-  const char *query_name = NULL;
-  if (!graphs) {
-    cnkg_cli_say("cnkg: error: query: out of memory");
-    return 1;
-  }
+  size_t n_params;
+  char *folded[MAX_PARAMS]; /* owned: the folded --param values */
+  const char **graphs;      /* owned array of borrowed names */
+  size_t n_graphs;
+} Options;
 
+/* Adds --param pv (from option a); -1, or the exit status of a usage error. */
+static int add_param(Options *o, const char *a, const char *pv) {
+  if (!pv) return usage_error("option needs a value:", a);
+  const char *eq = strchr(pv, '=');
+  if (!eq || eq == pv) return usage_error("--param wants NAME=VALUE, not", pv);
+  if (o->n_params == MAX_PARAMS) return usage_error("too many --param options", NULL);
+  for (size_t k = 0; k < o->n_params; k++)
+    if (o->params[k].name_len == (size_t)(eq - pv) &&
+        !memcmp(o->params[k].name, pv, o->params[k].name_len)) {
+      char name[128];
+      snprintf(name, sizeof name, "%.*s", (int)(eq - pv), pv);
+      return usage_error("--param given twice for", name);
+    }
+  /* names in the graph are Simplified, half-width...: so is the value */
+  o->folded[o->n_params] = cnkg_cli_fold_name(eq + 1);
+  const char *value = o->folded[o->n_params] ? o->folded[o->n_params] : eq + 1;
+  o->params[o->n_params++] = (Param){pv, (size_t)(eq - pv), value, false};
+  return -1;
+}
+
+/* Parses argv into o; -1 to go on, else the exit status (--help, usage
+ * errors). */
+static int parse_options(int argc, char **argv, Options *o) {
+  bool only_inputs = false;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     bool m;
     const char *v;
     if (only_inputs || a[0] != '-' || !strcmp(a, "-")) {
-      graphs[n_graphs++] = a;
+      o->graphs[o->n_graphs++] = a;
       continue;
     }
     if (!strcmp(a, "--")) {
       only_inputs = true;
       continue;
     }
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      status = cnkg_cli_help(usage);
-      goto done;
-    }
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) return cnkg_cli_help(usage);
     if (!strcmp(a, "--allow-network")) {
-      allow_network = true;
+      o->allow_network = true;
       continue;
     }
     if (!strcmp(a, "-l") || !strcmp(a, "--list")) {
-      list = true;
+      o->list = true;
       continue;
     }
     if (!strcmp(a, "--prefixes")) {
-      prefixes = true;
+      o->prefixes = true;
       continue;
     }
 #define VALUE(longname, shortname, target)                                    \
   v = opt_value(argc, argv, &i, a, longname, shortname, &m);                  \
   if (m) {                                                                    \
-    if (!v) {                                                                 \
-      status = usage_error("option needs a value:", a);                       \
-      goto done;                                                              \
-    }                                                                         \
-    target = v;                                                               \
+    if (!v) return usage_error("option needs a value:", a);                   \
+    o->target = v;                                                            \
     continue;                                                                 \
   }
     VALUE("--query", "-e", expr)
@@ -619,221 +629,208 @@ int cnkg_cli_query(int argc, char **argv) {
     VALUE("--ask", "-a", ask)
     VALUE("--results", "-r", results)
     VALUE("--queries", NULL, qdir_opt)
-    const char *pv = opt_value(argc, argv, &i, a, "--param", "-p", &m);
-    if (m) {
-      if (!pv) {
-        status = usage_error("option needs a value:", a);
-        goto done;
-      }
-      const char *eq = strchr(pv, '=');
-      if (!eq || eq == pv) {
-        status = usage_error("--param wants NAME=VALUE, not", pv);
-        goto done;
-      }
-      if (n_params == MAX_PARAMS) {
-        status = usage_error("too many --param options", NULL);
-        goto done;
-      }
-      for (size_t k = 0; k < n_params; k++)
-        if (params[k].name_len == (size_t)(eq - pv) &&
-            !memcmp(params[k].name, pv, params[k].name_len)) {
-          char name[128];
-          snprintf(name, sizeof name, "%.*s", (int)(eq - pv), pv);
-          status = usage_error("--param given twice for", name);
-          goto done;
-        }
-      /* names in the graph are Simplified, half-width...: so is the value */
-      folded[n_params] = cnkg_cli_fold_name(eq + 1);
-      const char *value = folded[n_params] ? folded[n_params] : eq + 1;
-      params[n_params] = (Param){pv, (size_t)(eq - pv), value, false};
-      n_params++;
-      continue;
-    }
 #undef VALUE
-    status = usage_error("unknown option", a);
-    goto done;
+    v = opt_value(argc, argv, &i, a, "--param", "-p", &m);
+    if (!m) return usage_error("unknown option", a);
+    int st = add_param(o, a, v);
+    if (st >= 0) return st;
   }
+  return -1;
+}
 
-  if (prefixes) {
-    printf("%s\n", cnkg_sparql_prefixes());
-    goto done;
-  }
-  if (list || ask) {
-    qdir = queries_dir(qdir_opt);
-  }
-  if (list) {
-    status = list_questions(qdir);
-    goto done;
-  }
-  if ((expr != NULL) + (file != NULL) + (ask != NULL) != 1) {
-    status = usage_error("give exactly one of -e SPARQL, -f FILE or --ask NAME", NULL);
-    goto done;
-  }
-  if (!n_graphs) {
-    status = usage_error("no graph files given", NULL);
-    goto done;
-  }
-  {
-    size_t n_stdin = (file && !strcmp(file, "-")) ? 1 : 0;
-    for (size_t i = 0; i < n_graphs; i++) n_stdin += !strcmp(graphs[i], "-");
-    if (n_stdin > 1) {
-      status = usage_error(file && !strcmp(file, "-")
-                               ? "standard input cannot be both a graph and the query (-f -)"
-                               : "standard input (-) given as a graph more than once",
-                           NULL);
-      goto done;
-    }
-    for (size_t i = 0; i < n_graphs; i++) {
-      const char *why = cnkg_cli_not_a_file(graphs[i]);
-      if (why) {
-        cnkg_cli_say("cnkg: error: %s: %s; a GRAPH is a Turtle or N-Triples file "
-                     "(cnkg build writes DIR/graph.ttl)", graphs[i], why);
-        status = 1;
-        goto done;
-      }
+/* Checks there is one query and the graphs are files, standard input at
+ * most once; -1, or the exit status. */
+static int check_inputs(const Options *o) {
+  if ((o->expr != NULL) + (o->file != NULL) + (o->ask != NULL) != 1)
+    return usage_error("give exactly one of -e SPARQL, -f FILE or --ask NAME", NULL);
+  if (!o->n_graphs) return usage_error("no graph files given", NULL);
+  bool query_stdin = o->file && !strcmp(o->file, "-");
+  size_t n_stdin = query_stdin ? 1 : 0;
+  for (size_t i = 0; i < o->n_graphs; i++) n_stdin += !strcmp(o->graphs[i], "-");
+  if (n_stdin > 1)
+    return usage_error(query_stdin
+                           ? "standard input cannot be both a graph and the query (-f -)"
+                           : "standard input (-) given as a graph more than once",
+                       NULL);
+  for (size_t i = 0; i < o->n_graphs; i++) {
+    const char *why = cnkg_cli_not_a_file(o->graphs[i]);
+    if (why) {
+      cnkg_cli_say("cnkg: error: %s: %s; a GRAPH is a Turtle or N-Triples file "
+                   "(cnkg build writes DIR/graph.ttl)", o->graphs[i], why);
+      return 1;
     }
   }
-  CnkgSparqlFormat format;
-  if (cnkg_sparql_format_from_name(results, &format) != CNKG_SUCCESS) {
-    status = usage_error("unknown results format (table, csv, tsv, json, xml):", results);
-    goto done;
-  }
+  return -1;
+}
 
-  if (expr) {
-    query_name = "-e";
-    size_t n = strlen(expr) + 1;
-    text = malloc(n);
-    if (text) memcpy(text, expr, n);
-  } else if (file) {
-    query_name = file;
-    text = read_file(file);
-    if (!text) {
-      cnkg_cli_say("cnkg: error: %s: cannot read the query: %s", file, strerror(errno));
-      status = 1;
-      goto done;
+/* Reads the query text (*text, caller frees) and names it (*name: -e, the
+ * file or the question); -1, or the exit status. */
+static int read_query(const Options *o, const char *qdir, char **text, const char **name) {
+  if (o->expr) {
+    *name = "-e";
+    size_t n = strlen(o->expr) + 1;
+    if ((*text = malloc(n)) != NULL) memcpy(*text, o->expr, n);
+  } else if (o->file) {
+    *name = o->file;
+    if (!(*text = read_file(o->file))) {
+      cnkg_cli_say("cnkg: error: %s: cannot read the query: %s", o->file, strerror(errno));
+      return 1;
     }
   } else {
     if (!qdir) {
       cnkg_cli_say("cnkg: error: queries: named-question folder not found (use --queries DIR)");
-      status = 1;
-      goto done;
+      return 1;
     }
-    for (const char *c = ask; *c; c++)
-      if (*c == '/' || *c == '\\') {
-        status = usage_error("a question name, not a path:", ask);
-        goto done;
-      }
-    size_t n = strlen(qdir) + strlen(ask) + 5;
+    for (const char *c = o->ask; *c; c++)
+      if (*c == '/' || *c == '\\') return usage_error("a question name, not a path:", o->ask);
+    size_t n = strlen(qdir) + strlen(o->ask) + 5;
     char *path = malloc(n);
     if (path) {
-      snprintf(path, n, "%s/%s.rq", qdir, ask);
-      text = read_file(path);
+      snprintf(path, n, "%s/%s.rq", qdir, o->ask);
+      *text = read_file(path);
       free(path);
     }
-    if (!text) {
-      status = usage_error("no such named question (see cnkg query --list):", ask);
-      goto done;
-    }
-    query_name = ask;
+    if (!*text) return usage_error("no such named question (see cnkg query --list):", o->ask);
+    *name = o->ask;
   }
-  if (!text) {
+  if (!*text) {
     cnkg_cli_say("cnkg: error: query: out of memory");
-    status = 1;
-    goto done;
+    return 1;
   }
+  return -1;
+}
+
+/* Puts the --param values into text (*query, caller frees), checking each
+ * is used; -1, or the exit status. */
+static int prepare_query(Options *o, const char *text, const char *name, char **query) {
   Substitution sub;
-  query = substitute(text, params, n_params, &sub);
-  if (!query && sub.bad_iri) {
+  *query = substitute(text, o->params, o->n_params, &sub);
+  if (!*query && sub.bad_iri) {
     cnkg_cli_say("cnkg: error: %s: --param %.*s: the question's VALUES holds an IRI, and the "
-                 "value is not one (no spaces or <>\"{}|^`\\)", query_name, (int)sub.bad_len,
+                 "value is not one (no spaces or <>\"{}|^`\\)", name, (int)sub.bad_len,
                  sub.bad_name);
-    status = 2;
-    goto done;
+    return 2;
   }
-  if (!query) {
+  if (!*query) {
     cnkg_cli_say("cnkg: error: query: out of memory");
-    status = 1;
-    goto done;
+    return 1;
   }
-  if (sub.missing && ask) {
-    cnkg_cli_say("cnkg: error: %s: this question needs --param %.*s=VALUE", query_name,
+  if (sub.missing && o->ask) {
+    cnkg_cli_say("cnkg: error: %s: this question needs --param %.*s=VALUE", name,
                  (int)sub.missing_len, sub.missing);
-    status = 2;
-    goto done;
+    return 2;
   }
-  for (size_t i = 0; i < n_params; i++)
-    if (!params[i].used) {
+  for (size_t i = 0; i < o->n_params; i++)
+    if (!o->params[i].used) {
       cnkg_cli_say("cnkg: error: %s: the query has no $%.*s and no VALUES ?%.*s for --param",
-                   query_name, (int)params[i].name_len, params[i].name,
-                   (int)params[i].name_len, params[i].name);
-      status = 2;
-      goto done;
+                   name, (int)o->params[i].name_len, o->params[i].name,
+                   (int)o->params[i].name_len, o->params[i].name);
+      return 2;
     }
   /* a named question run with the value its VALUES block holds: say so,
    * as the answer is about that value */
-  if (sub.kept && ask) {
+  if (sub.kept && o->ask) {
     const char *b = sub.kept_body, *e = sub.kept_close;
     while (b < e && (*b == ' ' || *b == '\t' || *b == '\n')) b++;
     while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n')) e--;
     cnkg_cli_say("cnkg: query: %s: %.*s = %.*s, as the question's VALUES says "
-                 "(--param %.*s=VALUE to ask about another)", query_name, (int)sub.kept_len,
+                 "(--param %.*s=VALUE to ask about another)", name, (int)sub.kept_len,
                  sub.kept, (int)(e - b), b, (int)sub.kept_len, sub.kept);
   }
+  return -1;
+}
 
-  CnkgLog log = {report_log, (void *)graphs[0]};
+/* Says why a query failed: query errors name the query (and what rasqal
+ * lacks, if that is why); graph and write errors carry their own. */
+static void report_failure(const char *query, const char *name, CnkgStatus st,
+                           const char *err) {
+  bool about_query = (st == CNKG_ERR_TEXT && !strncmp(err, "line ", 5)) || st == CNKG_ERR_ARG;
+  Lacking lack;
+  if ((about_query || st == CNKG_ERR_INTERNAL || !strcmp(err, "the query could not be run")) &&
+      st != CNKG_ERR_WRITE && find_lacking(query, &lack))
+    cnkg_cli_say("cnkg: error: %s: line %d, column %d: this query uses %s ('%s'), which "
+                 "rasqal, the SPARQL engine inside cnkg, does not implement; %s, or run the "
+                 "query on a SPARQL 1.1 endpoint (rasqal said: %s)", name, lack.line,
+                 lack.column, lack.what, lack.snippet, lack.instead,
+                 err[0] ? err : cnkg_strerror(st));
+  else if (about_query)
+    cnkg_cli_say("cnkg: error: %s: %s", name, err);
+  else if (st == CNKG_ERR_WRITE)
+    cnkg_cli_say("cnkg: error: -: %s", err);
+  else
+    cnkg_cli_say("cnkg: error: %s", err[0] ? err : cnkg_strerror(st));
+}
+
+/* Loads the graphs, runs the query and prints the results; the exit
+ * status. */
+static int run_query(const Options *o, const char *query, const char *name,
+                     CnkgSparqlFormat format) {
+  CnkgSparql *sparql = NULL;
+  CnkgOutput *out = NULL;
+  CnkgLog log = {report_log, (void *)o->graphs[0]};
   char err[1024];
+  int status = 0;
   CnkgStatus st = cnkg_sparql_new(&log, &sparql);
-  if (st == CNKG_SUCCESS) cnkg_sparql_allow_network(sparql, allow_network);
-  for (size_t i = 0; i < n_graphs && st == CNKG_SUCCESS; i++) {
-    st = cnkg_sparql_add_graph(sparql, graphs[i], err, sizeof err);
+  if (st == CNKG_SUCCESS) cnkg_sparql_allow_network(sparql, o->allow_network);
+  for (size_t i = 0; i < o->n_graphs && st == CNKG_SUCCESS; i++) {
+    st = cnkg_sparql_add_graph(sparql, o->graphs[i], err, sizeof err);
     if (st == CNKG_ERR_READ) {
       cnkg_cli_say("cnkg: error: %s", err);
-      status = 1;
-      goto done;
+      cnkg_sparql_free(sparql);
+      return 1;
     }
   }
   if (st == CNKG_SUCCESS) st = cnkg_output_new_stream(stdout, &out);
   if (st != CNKG_SUCCESS) {
     cnkg_cli_say("cnkg: error: query: %s", cnkg_strerror(st));
     status = 1;
-    goto done;
+  } else {
+    CnkgSparqlSummary sum;
+    st = cnkg_sparql_run(sparql, query, format, out, &sum, err, sizeof err);
+    CnkgStatus cst = cnkg_output_close(out);
+    if (st == CNKG_SUCCESS && cst != CNKG_SUCCESS) {
+      st = cst;
+      snprintf(err, sizeof err, "cannot write the results");
+    }
+    if (st != CNKG_SUCCESS) {
+      report_failure(query, name, st, err);
+      status = 1;
+    } else if (sum.count == 0) {
+      fputs("cnkg: query: no results\n", stderr);
+    }
   }
-  CnkgSparqlSummary sum;
-  st = cnkg_sparql_run(sparql, query, format, out, &sum, err, sizeof err);
-  CnkgStatus cst = cnkg_output_close(out);
-  if (st == CNKG_SUCCESS && cst != CNKG_SUCCESS) {
-    st = cst;
-    snprintf(err, sizeof err, "cannot write the results");
-  }
-  if (st != CNKG_SUCCESS) {
-    /* query errors name the query; graph and write errors carry their own */
-    bool about_query = (st == CNKG_ERR_TEXT && !strncmp(err, "line ", 5)) || st == CNKG_ERR_ARG;
-    Lacking lack;
-    if ((about_query || st == CNKG_ERR_INTERNAL || !strcmp(err, "the query could not be run")) &&
-        st != CNKG_ERR_WRITE && find_lacking(query, &lack))
-      cnkg_cli_say("cnkg: error: %s: line %d, column %d: this query uses %s ('%s'), which "
-                   "rasqal, the SPARQL engine inside cnkg, does not implement; %s, or run the "
-                   "query on a SPARQL 1.1 endpoint (rasqal said: %s)", query_name, lack.line,
-                   lack.column, lack.what, lack.snippet, lack.instead,
-                   err[0] ? err : cnkg_strerror(st));
-    else if (about_query)
-      cnkg_cli_say("cnkg: error: %s: %s", query_name, err);
-    else if (st == CNKG_ERR_WRITE)
-      cnkg_cli_say("cnkg: error: -: %s", err);
-    else
-      cnkg_cli_say("cnkg: error: %s", err[0] ? err : cnkg_strerror(st));
-    status = 1;
-    goto done;
-  }
-  if (sum.count == 0) fputs("cnkg: query: no results\n", stderr);
-
-done:
   cnkg_output_free(out);
   cnkg_sparql_free(sparql);
+  return status;
+}
+
+int cnkg_cli_query(int argc, char **argv) {
+  Options o = {.results = "table"};
+  o.graphs = calloc((size_t)(argc > 0 ? argc : 1), sizeof *o.graphs);
+  if (!o.graphs) {
+    cnkg_cli_say("cnkg: error: query: out of memory");
+    return 1;
+  }
+  char *qdir = NULL, *text = NULL, *query = NULL;
+  const char *name = NULL;
+  CnkgSparqlFormat format;
+  int status = parse_options(argc, argv, &o);
+  if (status < 0 && o.prefixes) {
+    printf("%s\n", cnkg_sparql_prefixes());
+    status = 0;
+  }
+  if (status < 0 && (o.list || o.ask)) qdir = queries_dir(o.qdir_opt);
+  if (status < 0 && o.list) status = list_questions(qdir);
+  if (status < 0) status = check_inputs(&o);
+  if (status < 0 && cnkg_sparql_format_from_name(o.results, &format) != CNKG_SUCCESS)
+    status = usage_error("unknown results format (table, csv, tsv, json, xml):", o.results);
+  if (status < 0) status = read_query(&o, qdir, &text, &name);
+  if (status < 0) status = prepare_query(&o, text, name, &query);
+  if (status < 0) status = run_query(&o, query, name, format);
   free(query);
   free(text);
   free(qdir);
-  free(graphs);
-  for (size_t i = 0; i < MAX_PARAMS; i++) free(folded[i]);
+  free(o.graphs);
+  for (size_t i = 0; i < MAX_PARAMS; i++) free(o.folded[i]);
   return status;
 }

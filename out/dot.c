@@ -16,7 +16,7 @@
 #include "cnkg/text.h"
 
 /* Styles come from the kinds table (cnkg/kinds.h). */
-static const CnkgDrawStyle *type_style(int t) { return &cnkg_type_info((CnkgType)t)->draw; }
+static const CnkgDrawStyle *type_style(CnkgType t) { return &cnkg_type_info(t)->draw; }
 
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
@@ -379,9 +379,9 @@ static bool add_legend(Agraph_t *root, const bool *present, bool large) {
     for (int t = 0; t < CNKG_TYPE_COUNT; t++) {
       if (!present[t]) continue;
       buf_puts(&b, "<TD BGCOLOR=\"");
-      buf_puts(&b, type_style(t)->color);
+      buf_puts(&b, type_style((CnkgType)t)->color);
       buf_puts(&b, "\">");
-      buf_puts(&b, type_style(t)->label);
+      buf_puts(&b, type_style((CnkgType)t)->label);
       buf_puts(&b, "</TD>");
     }
     buf_puts(&b, "</TR></TABLE>");
@@ -402,7 +402,7 @@ static bool add_legend(Agraph_t *root, const bool *present, bool large) {
     Agnode_t *n = agnode(leg, name, 1);
     if (!n) return false;
     style_node(n, (CnkgType)t);
-    ok = set(n, "label", type_style(t)->label);
+    ok = set(n, "label", type_style((CnkgType)t)->label);
     /* Invisible edges keep the legend in one column. */
     if (prev) {
       Agedge_t *e = agedge(root, prev, n, NULL, 1);

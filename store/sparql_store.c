@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/text.h"
 #include "store/store.h"
 
 struct CnkgSparqlStore {
@@ -84,15 +85,6 @@ void cnkg_sparql_store_free(CnkgSparqlStore *st) {
 
 /* ---- terms <-> rasqal literals */
 
-static char *copy_n(const char *s, size_t n) {
-  char *r = malloc(n + 1);
-  if (r) {
-    memcpy(r, s, n);
-    r[n] = '\0';
-  }
-  return r;
-}
-
 /* The rasqal literal of term id (owned by the store), made on first use. */
 static rasqal_literal *term_literal(CnkgSparqlStore *st, uint32_t id) {
   if (st->lits[id]) return st->lits[id];
@@ -103,11 +95,11 @@ static rasqal_literal *term_literal(CnkgSparqlStore *st, uint32_t id) {
     raptor_uri *u = raptor_new_uri_from_counted_string(rw, (const unsigned char *)t.text, t.len);
     if (u) l = rasqal_new_uri_literal(st->world, u);
   } else if (t.kind == CNKG_TERM_BLANK) {
-    char *s = copy_n(t.text, t.len);
+    char *s = cnkg_strndup(t.text, t.len);
     if (s) l = rasqal_new_simple_literal(st->world, RASQAL_LITERAL_BLANK, (unsigned char *)s);
   } else {
-    char *s = copy_n(t.text, t.len);
-    char *lang = t.lang_len ? copy_n(t.lang, t.lang_len) : NULL;
+    char *s = cnkg_strndup(t.text, t.len);
+    char *lang = t.lang_len ? cnkg_strndup(t.lang, t.lang_len) : NULL;
     raptor_uri *dt = t.datatype_len ? raptor_new_uri_from_counted_string(
                                           rw, (const unsigned char *)t.datatype, t.datatype_len)
                                     : NULL;

@@ -20,43 +20,50 @@
 #define CNKG_ONTOLOGY_NS "https://w3id.org/cnkg/ontology#"
 #define CNKG_NS_CNKG CNKG_ONTOLOGY_NS
 
-/* The fixed terms: predicates first, then classes. The order is part of
- * the contract: merge sorts a node's statements by it. */
+/* The fixed terms, each as X(NAME, IRI): predicates first, then classes.
+ * The order is part of the contract: merge sorts a node's statements by
+ * it. CnkgVocab numbers them CNKG_V_NAME. */
+#define CNKG_VOCAB_TERMS(X) \
+  X(TYPE, CNKG_NS_RDF "type") \
+  X(LABEL, CNKG_NS_RDFS "label") \
+  X(PREFLABEL, CNKG_NS_SKOS "prefLabel") \
+  X(ALTLABEL, CNKG_NS_SKOS "altLabel") \
+  X(INSCHEME, CNKG_NS_SKOS "inScheme") \
+  X(CODE, CNKG_NS_CNKG "code") \
+  X(OFFICIAL, CNKG_NS_CNKG "officialName") \
+  X(FROMLIST, CNKG_NS_CNKG "fromDivisionList") \
+  X(MENTIONED_IN, CNKG_NS_CNKG "mentionedIn") \
+  X(SOURCE, CNKG_NS_DCT "source") \
+  X(SHA256, CNKG_NS_CNKG "sha256") \
+  X(HEADLINE, CNKG_NS_SCHEMA "headline") \
+  X(CREATOR, CNKG_NS_DCT "creator") \
+  X(PHOTOGRAPHER, CNKG_NS_CNKG "photographer") \
+  X(PUBLISHER, CNKG_NS_DCT "publisher") \
+  X(BEGIN, CNKG_NS_NIF "beginIndex") \
+  X(END, CNKG_NS_NIF "endIndex") \
+  X(ANCHOR, CNKG_NS_NIF "anchorOf") \
+  X(REFCTX, CNKG_NS_NIF "referenceContext") \
+  X(TAIDENT, CNKG_NS_ITS "taIdentRef") \
+  X(SUBJECT, CNKG_NS_CNKG "subject") \
+  X(PREDICATE, CNKG_NS_CNKG "predicate") \
+  X(OBJECT, CNKG_NS_CNKG "object") \
+  X(DERIVED, CNKG_NS_PROV "wasDerivedFrom") \
+  X(SENTENCE, CNKG_NS_CNKG "sentence") \
+  X(ATTRIBUTED, CNKG_NS_PROV "wasAttributedTo") \
+  /* classes */ \
+  X(DOCUMENT, CNKG_NS_CNKG "Document") \
+  X(PROV_ENTITY, CNKG_NS_PROV "Entity") \
+  X(NIF_CONTEXT, CNKG_NS_NIF "Context") \
+  X(NIF_PHRASE, CNKG_NS_NIF "Phrase") \
+  X(EVIDENCE, CNKG_NS_CNKG "Evidence") \
+  X(CONCEPT, CNKG_NS_SKOS "Concept") \
+  X(SCHEME, CNKG_NS_SKOS "ConceptScheme") \
+  X(AGENT, CNKG_NS_PROV "SoftwareAgent")
+
 typedef enum {
-  CNKG_V_TYPE = 0,     /* rdf:type */
-  CNKG_V_LABEL,        /* rdfs:label */
-  CNKG_V_PREFLABEL,    /* skos:prefLabel */
-  CNKG_V_ALTLABEL,     /* skos:altLabel */
-  CNKG_V_INSCHEME,     /* skos:inScheme */
-  CNKG_V_CODE,         /* cnkg:code */
-  CNKG_V_OFFICIAL,     /* cnkg:officialName */
-  CNKG_V_FROMLIST,     /* cnkg:fromDivisionList */
-  CNKG_V_MENTIONED_IN, /* cnkg:mentionedIn */
-  CNKG_V_SOURCE,       /* dcterms:source */
-  CNKG_V_SHA256,       /* cnkg:sha256 */
-  CNKG_V_HEADLINE,     /* schema:headline */
-  CNKG_V_CREATOR,      /* dcterms:creator */
-  CNKG_V_PHOTOGRAPHER, /* cnkg:photographer */
-  CNKG_V_PUBLISHER,    /* dcterms:publisher */
-  CNKG_V_BEGIN,        /* nif:beginIndex */
-  CNKG_V_END,          /* nif:endIndex */
-  CNKG_V_ANCHOR,       /* nif:anchorOf */
-  CNKG_V_REFCTX,       /* nif:referenceContext */
-  CNKG_V_TAIDENT,      /* itsrdf:taIdentRef */
-  CNKG_V_SUBJECT,      /* cnkg:subject */
-  CNKG_V_PREDICATE,    /* cnkg:predicate */
-  CNKG_V_OBJECT,       /* cnkg:object */
-  CNKG_V_DERIVED,      /* prov:wasDerivedFrom */
-  CNKG_V_SENTENCE,     /* cnkg:sentence */
-  CNKG_V_ATTRIBUTED,   /* prov:wasAttributedTo */
-  CNKG_V_DOCUMENT,     /* class cnkg:Document */
-  CNKG_V_PROV_ENTITY,  /* class prov:Entity */
-  CNKG_V_NIF_CONTEXT,  /* class nif:Context */
-  CNKG_V_NIF_PHRASE,   /* class nif:Phrase */
-  CNKG_V_EVIDENCE,     /* class cnkg:Evidence */
-  CNKG_V_CONCEPT,      /* class skos:Concept */
-  CNKG_V_SCHEME,       /* class skos:ConceptScheme */
-  CNKG_V_AGENT,        /* class prov:SoftwareAgent */
+#define CNKG_VOCAB_ENUM(name, iri) CNKG_V_##name,
+  CNKG_VOCAB_TERMS(CNKG_VOCAB_ENUM)
+#undef CNKG_VOCAB_ENUM
   CNKG_V_COUNT
 } CnkgVocab;
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Checks ontology/cnkg.ttl against the RDF writer: every predicate and class
  * the writer emits for a graph using every type, relation and provenance
- * level is declared there, and every cnkg: term has zh and en labels and a
- * comment. Parses both with raptor2. Depends on out/rdf.h, check.h. */
+ * level is declared there, every cnkg: term has zh and en labels and a
+ * comment, and the kinds table's labels are the ontology's. Parses both with raptor2. Depends on out/rdf.h, check.h. */
 #include <raptor2.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -125,6 +125,17 @@ static bool declared(const Triples *onto, const char *iri) {
   return false;
 }
 
+/* Whether onto says s p "text"@lang. */
+static bool has_label(const Triples *onto, const char *s, const char *text, const char *lang) {
+  for (size_t i = 0; i < onto->n; i++) {
+    const Triple *t = &onto->t[i];
+    if (!strcmp(t->s, s) && !strcmp(t->p, RDFS_LABEL) && t->o_literal && t->lang &&
+        !strcmp(t->lang, lang) && !strcmp(t->o, text))
+      return true;
+  }
+  return false;
+}
+
 static bool has_literal(const Triples *onto, const char *s, const char *p,
                         const char *lang) {
   for (size_t i = 0; i < onto->n; i++) {
@@ -212,6 +223,22 @@ int main(void) {
     }
   }
   CHECK(documented >= 30);
+
+  /* The kinds table (core/kinds.c) carries the ontology's labels. */
+  for (int x = 0; x < CNKG_TYPE_COUNT; x++) {
+    const CnkgTypeInfo *k = cnkg_type_info((CnkgType)x);
+    if (!has_label(&onto, k->iri, k->zh, "zh") || !has_label(&onto, k->iri, k->en, "en")) {
+      printf("kinds table and ontology disagree on the labels of %s\n", k->iri);
+      CHECK(0 && "kind labels as in the ontology");
+    }
+  }
+  for (int x = 0; x < CNKG_REL_COUNT; x++) {
+    const CnkgRelInfo *k = cnkg_rel_info((CnkgRel)x);
+    if (!has_label(&onto, k->iri, k->zh, "zh") || !has_label(&onto, k->iri, k->en, "en")) {
+      printf("kinds table and ontology disagree on the labels of %s\n", k->iri);
+      CHECK(0 && "relation labels as in the ontology");
+    }
+  }
 
   free_triples(&onto);
   free_triples(&emitted);

@@ -224,6 +224,7 @@ static void free_entity(CnkgEntity *e) {
   for (size_t i = 0; i < e->n_aliases; i++) free(e->aliases[i]);
   free(e->aliases);
   free(e->mentions);
+  free(e->listed);
 }
 
 /* Evidence sentences belong to the graph's pool (see intern_sentence). */
@@ -316,6 +317,10 @@ CnkgStatus cnkg_graph_find_entity(const CnkgGraph *graph, const char *key,
   return CNKG_SUCCESS;
 }
 
+static bool label_better(const char *a, const char *b);
+static CnkgStatus replace_label(CnkgGraph *graph, size_t entity, const char *label,
+                                bool pin);
+
 CnkgStatus cnkg_graph_add_entity(CnkgGraph *graph, const char *key,
                                  CnkgType type, const char *label,
                                  size_t *index) {
@@ -331,9 +336,16 @@ CnkgStatus cnkg_graph_add_entity(CnkgGraph *graph, const char *key,
       if (!e->label) {
         if (!(e->label = cnkg_strndup(label, strlen(label))))
           return CNKG_ERR_NOMEM;
-      } else if (strcmp(e->label, label) != 0 &&
-                 (s = cnkg_graph_add_alias(graph, at, label)))
-        return s;
+      } else if (strcmp(e->label, label) != 0) {
+        /* Two names for one key: the better one (label_better, a total
+         * order) is the label whatever the order they came in; where keys
+         * are made from names, as they are for most kinds, every document
+         * gives the same one, so a shard's label is the whole run's. */
+        s = !graph->pinned[at] && label_better(label, e->label)
+                ? replace_label(graph, at, label, false)
+                : cnkg_graph_add_alias(graph, at, label);
+        if (s) return s;
+      }
     }
     if (index) *index = at;
     return CNKG_SUCCESS;
@@ -397,16 +409,18 @@ CnkgStatus cnkg_graph_set_label(CnkgGraph *graph, size_t entity,
                                 const char *label) {
   if (!graph || entity >= graph->n_ents || !label || !*label)
     return CNKG_ERR_ARG;
+  return replace_label(graph, entity, label, true);
+}
+
+static CnkgStatus replace_label(CnkgGraph *graph, size_t entity, const char *label,
+                                bool pin) {
   CnkgEntity *e = &graph->ents[entity];
-  if (e->label && strcmp(e->label, label) == 0) {
-    graph->pinned[entity] = true;
-    return CNKG_SUCCESS;
-  }
+  if (pin) graph->pinned[entity] = true;
+  if (e->label && strcmp(e->label, label) == 0) return CNKG_SUCCESS;
   char *d = cnkg_strndup(label, strlen(label));
   if (!d) return CNKG_ERR_NOMEM;
   char *old = e->label;
   e->label = d;
-  graph->pinned[entity] = true;
   /* The label it replaces stays known as an alias. */
   CnkgStatus s = old ? cnkg_graph_add_alias(graph, entity, old) : CNKG_SUCCESS;
   free(old);
@@ -446,6 +460,37 @@ CnkgStatus cnkg_graph_set_code(CnkgGraph *graph, size_t entity,
 void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags) {
   if (!graph || entity >= graph->n_ents) return;
   graph->ents[entity].flags = flags;
+}
+
+static CnkgStatus push_listed(CnkgEntity *e, size_t doc) {
+  size_t *v = realloc(e->listed, (e->n_listed + 1) * sizeof *v);
+  if (!v) return CNKG_ERR_NOMEM;
+  e->listed = v;
+  e->listed[e->n_listed++] = doc;
+  return CNKG_SUCCESS;
+}
+
+CnkgStatus cnkg_graph_mark_listed(CnkgGraph *graph, size_t entity, size_t doc) {
+  if (!graph || entity >= graph->n_ents || doc >= graph->n_docs) return CNKG_ERR_ARG;
+  CnkgEntity *e = &graph->ents[entity];
+  e->flags |= CNKG_ENTITY_FROM_DIVISION_LIST;
+  for (size_t i = 0; i < e->n_listed; i++)
+    if (e->listed[i] == doc) return CNKG_SUCCESS;
+  return push_listed(e, doc);
+}
+
+bool cnkg_graph_mentioned_in(const CnkgEntity *entity, size_t doc) {
+  if (!entity) return false;
+  for (size_t i = 0; i < entity->n_mentions; i++)
+    if (entity->mentions[i].doc == doc) return true;
+  return false;
+}
+
+bool cnkg_graph_listed_in(const CnkgEntity *entity, size_t doc) {
+  if (!entity) return false;
+  for (size_t i = 0; i < entity->n_listed; i++)
+    if (entity->listed[i] == doc) return true;
+  return false;
 }
 
 /* The graph's copy of a sentence or an anchor (NULL stays NULL): one per
@@ -599,12 +644,12 @@ CnkgStatus cnkg_graph_merge(CnkgGraph *into, const CnkgGraph *from) {
         if ((s = cnkg_graph_set_label(into, at, e->label))) goto done;
       }
     }
-    /* "Only from the list" holds only if it holds in every part. */
-    unsigned fl = CNKG_ENTITY_FROM_DIVISION_LIST;
-    if (existed)
-      t->flags = ((t->flags | e->flags) & ~fl) | (t->flags & e->flags & fl);
-    else
-      t->flags = e->flags;
+    /* Flags are per document (list provenance: which documents), so the
+     * parts' flags are or-ed and their documents mapped. */
+    (void)existed;
+    t->flags |= e->flags;
+    for (size_t k = 0; k < e->n_listed; k++)
+      if ((s = push_listed(t, doc_map[e->listed[k]]))) goto done;
     for (size_t k = 0; k < e->n_mentions; k++) {
       const CnkgMention *m = &e->mentions[k];
       if ((s = cnkg_graph_add_mention(into, at, doc_map[m->doc], m->begin,
@@ -704,24 +749,47 @@ static int cmp_str_ptr(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void settle_label(CnkgEntity *e, bool pinned) {
-  if (!e->label) {
-    if (e->n_aliases == 0) return;
-    /* No label: promote the first alias so the loop below can compare. */
-    e->label = e->aliases[0];
-    memmove(e->aliases, e->aliases + 1, (e->n_aliases - 1) * sizeof *e->aliases);
+/* The label follows from the entity's identity, never from which other
+ * documents a graph holds: it is the one the entity was made with (the name
+ * its key was made from: the better of two where a key had two) or the one
+ * the extractor pinned (a division-list place's own name). The text's other
+ * forms are aliases. */
+static CnkgStatus settle_label(CnkgEntity *e) {
+  if (!e->label && e->n_aliases) {
+    /* No label at all (read back without one): the best alias, so the
+     * choice does not depend on their order. */
+    size_t best = 0;
+    for (size_t i = 1; i < e->n_aliases; i++)
+      if (label_better(e->aliases[i], e->aliases[best])) best = i;
+    e->label = e->aliases[best];
+    memmove(e->aliases + best, e->aliases + best + 1,
+            (e->n_aliases - best - 1) * sizeof *e->aliases);
     e->n_aliases--;
   }
-  if (!pinned) {
-    for (size_t i = 0; i < e->n_aliases; i++) {
-      if (label_better(e->aliases[i], e->label)) {
-        char *t = e->label;
-        e->label = e->aliases[i];
-        e->aliases[i] = t;
-      }
-    }
-  }
   sort(e->aliases, e->n_aliases, sizeof *e->aliases, cmp_str_ptr);
+  return CNKG_SUCCESS;
+}
+
+static int cmp_size_ptr(const void *a, const void *b) {
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* List provenance per document: a document that names the entity is not
+ * one in which the list supplied it. The flag follows the documents left;
+ * a flag set without documents (read back from RDF) stays. */
+static void settle_listed(CnkgEntity *e) {
+  if (!e->n_listed) return;
+  sort(e->listed, e->n_listed, sizeof *e->listed, cmp_size_ptr);
+  size_t w = 0;
+  for (size_t i = 0; i < e->n_listed; i++) {
+    if (w > 0 && e->listed[w - 1] == e->listed[i]) continue;
+    if (cnkg_graph_mentioned_in(e, e->listed[i])) continue;
+    e->listed[w++] = e->listed[i];
+  }
+  e->n_listed = w;
+  if (w) e->flags |= CNKG_ENTITY_FROM_DIVISION_LIST;
+  else e->flags &= ~CNKG_ENTITY_FROM_DIVISION_LIST;
 }
 
 static CnkgStatus rebuild_indexes(CnkgGraph *g) {
@@ -807,6 +875,7 @@ CnkgStatus cnkg_graph_canonicalize(CnkgGraph *graph) {
     CnkgEntity *e = &graph->ents[i];
     for (size_t k = 0; k < e->n_mentions; k++)
       e->mentions[k].doc = inverse[e->mentions[k].doc];
+    for (size_t k = 0; k < e->n_listed; k++) e->listed[k] = inverse[e->listed[k]];
   }
   for (size_t i = 0; i < graph->n_rels; i++) {
     CnkgRelation *r = &graph->rels[i];
@@ -833,9 +902,10 @@ CnkgStatus cnkg_graph_canonicalize(CnkgGraph *graph) {
   sort(graph->rels, graph->n_rels, sizeof *graph->rels, cmp_relation);
   for (size_t i = 0; i < graph->n_ents; i++) {
     CnkgEntity *e = &graph->ents[i];
-    settle_label(e, graph->pinned[i]);
+    if ((s = settle_label(e))) goto done;
     sort(e->mentions, e->n_mentions, sizeof *e->mentions, cmp_mention);
     dedupe_mentions(e);
+    settle_listed(e);
   }
   s = rebuild_indexes(graph);
 done:

@@ -250,6 +250,14 @@ static size_t place_len(const char *s, size_t len) {
   return len;
 }
 
+size_t cnkg_division_place_len(CnkgStr name, CnkgLevel level) {
+  if (!name.buf || level != CNKG_LEVEL_VILLAGE) return name.buf ? name.len : 0;
+  size_t p = place_len(name.buf, name.len);
+  /* 第一居委会 → 第一, 第四社区 name no place on their own. */
+  bool ordinal = strncmp(name.buf, "第", strlen("第")) == 0 && chars(name.buf, p) <= 4;
+  return chars(name.buf, p) >= 2 && !ordinal ? p : name.len;
+}
+
 size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
                           size_t max, char *buf, size_t bufsize) {
   KeySet ks = {keys, 0, max, buf, 0, bufsize};
@@ -258,10 +266,7 @@ size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
   add_key(&ks, name.buf, name.len, CNKG_KEY_OFFICIAL);
   size_t place = name.len;
   if (level == CNKG_LEVEL_VILLAGE) {
-    size_t p = place_len(name.buf, name.len);
-    /* 第一居委会 → 第一, 第四社区 name no place on their own. */
-    bool ordinal = strncmp(name.buf, "第", strlen("第")) == 0 && chars(name.buf, p) <= 4;
-    if (chars(name.buf, p) >= 2 && !ordinal) place = p;
+    place = cnkg_division_place_len(name, level);
     add_key(&ks, name.buf, place, CNKG_KEY_PLACE);
   }
   add_shorts(&ks, name.buf, place, level);

@@ -151,6 +151,10 @@ typedef struct {
  * 宽阔镇→宽阔, 红河村→红河). Keys are not folded. Composed keys are written to
  * buf (caller's, >= 2 * name.len + 16 bytes is always enough). Distinct keys,
  * official first; returns how many were written to keys (at most max). */
+/* Length in bytes of the place's own name inside an official name: the
+ * committee suffix of a village-level name cut (红河村委会 → 红河村,
+ * X社区居民委员会 → X社区), any other name whole. */
+size_t cnkg_division_place_len(CnkgStr name, CnkgLevel level);
 size_t cnkg_division_keys(CnkgStr name, CnkgLevel level, CnkgDivKey *keys,
                           size_t max, char *buf, size_t bufsize);
 

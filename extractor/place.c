@@ -1732,7 +1732,10 @@ static CnkgType type_of(CnkgLevel l) {
 }
 
 /* Finds or adds the entity for list record id; new ones get the official
- * name and code. *created tells whether it was new. */
+ * name and code. Its label is the place's own name in the official one
+ * (pinned: it follows from the record, so every document and every shard
+ * gives the same), the text's form an alias. *created tells whether it was
+ * new. */
 static CnkgStatus entity_for_record(Work *w, CnkgDivId id, const char *label,
                                     size_t *entity, bool *created) {
   CnkgDivRecord rec;
@@ -1740,18 +1743,23 @@ static CnkgStatus entity_for_record(Work *w, CnkgDivId id, const char *label,
   if (s) return CNKG_ERR_INTERNAL;
   char *key = cnkg_graph_key_code(rec.code);
   char *official = cnkg_strndup(rec.name, rec.name_len);
-  if (!key || !official) {
+  char *name = cnkg_strndup(
+      rec.name, cnkg_division_place_len((CnkgStr){rec.name, rec.name_len}, rec.level));
+  if (!key || !official || !name) {
     free(key);
     free(official);
+    free(name);
     return CNKG_ERR_NOMEM;
   }
   size_t e;
   bool exists = cnkg_graph_find_entity(w->st->graph, key, &e) == CNKG_SUCCESS;
-  s = cnkg_graph_add_entity(w->st->graph, key, type_of(rec.level),
-                            label ? label : official, &e);
+  s = cnkg_graph_add_entity(w->st->graph, key, type_of(rec.level), name, &e);
   if (!s && !exists) s = cnkg_graph_set_code(w->st->graph, e, rec.code, official);
+  if (!s) s = cnkg_graph_set_label(w->st->graph, e, name);
+  if (!s && label && strcmp(label, name) != 0) s = cnkg_graph_add_alias(w->st->graph, e, label);
   free(key);
   free(official);
+  free(name);
   if (s) return s;
   *entity = e;
   if (created) *created = !exists;
@@ -1834,6 +1842,10 @@ static CnkgStatus build_entities(Work *w) {
     if (c->entity == SIZE_MAX || c->entity >= n_ent) continue;
     const CnkgEntity *e = cnkg_graph_entity(st->graph, c->entity);
     const char *lf = strlen(c->form) >= longest_len[c->entity] ? c->form : longest[c->entity];
+    if (e->code) { /* labelled from the list record: the text's forms are aliases */
+      if (strcmp(e->label, c->form) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
+      continue;
+    }
     if (strcmp(e->label, lf) != 0) s = cnkg_graph_set_label(st->graph, c->entity, lf);
     else if (strcmp(c->form, lf) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
   }
@@ -1903,9 +1915,8 @@ static CnkgStatus build_hierarchy(Work *w) {
       s = entity_for_record(w, p, NULL, &pe, &created);
       if (s) break;
       if (created || pe >= n_ent || !mentioned[pe])
-        cnkg_graph_set_flags(st->graph, pe,
-                             cnkg_graph_entity(st->graph, pe)->flags |
-                                 CNKG_ENTITY_FROM_DIVISION_LIST);
+        s = cnkg_graph_mark_listed(st->graph, pe, st->doc);
+      if (s) break;
       /* Containment the document neither states nor makes certain (one
        * end is a place it never names) is the list's, not the text's. */
       unsigned both = cnkg_graph_entity(st->graph, child)->flags |

@@ -204,8 +204,8 @@ CnkgStatus cnkg_flat_node(CnkgFlat *f, size_t e, const char *const **values) {
     }
   }
   begin(f, ++c);
-  put(f, (ent->flags & CNKG_ENTITY_FROM_DIVISION_LIST) && ent->n_mentions == 0 ? "true" : "false",
-      (ent->flags & CNKG_ENTITY_FROM_DIVISION_LIST) && ent->n_mentions == 0 ? 4 : 5);
+  put(f, (ent->flags & CNKG_ENTITY_FROM_DIVISION_LIST) ? "true" : "false",
+      (ent->flags & CNKG_ENTITY_FROM_DIVISION_LIST) ? 4 : 5);
   number(f, ++c, ent->n_mentions);
   if (!docs_room(f, ent->n_mentions)) return CNKG_ERR_NOMEM;
   for (size_t m = 0; m < ent->n_mentions; m++) f->docs[m] = ent->mentions[m].doc;

@@ -590,10 +590,14 @@ static CnkgStatus mention_pairs(const CnkgGraph *g, Pair **out, size_t *n_out) {
     size_t ends[2] = {rel->subject, rel->object};
     for (int k = 0; k < 2; k++) {
       const CnkgEntity *e = cnkg_graph_entity(g, ends[k]);
-      if (!e || e->n_mentions || (e->flags & CNKG_ENTITY_FROM_DIVISION_LIST))
-        continue;
-      for (size_t v = 0; v < rel->n_evidence; v++)
-        if (!push_pair(&pairs, &n, &cap, ends[k], rel->evidence[v].doc)) goto oom;
+      /* Per document, so that a shard says what one run says about it. A
+       * graph read back from RDF knows list provenance only as a flag. */
+      if (!e || (!e->n_listed && (e->flags & CNKG_ENTITY_FROM_DIVISION_LIST))) continue;
+      for (size_t v = 0; v < rel->n_evidence; v++) {
+        size_t d = rel->evidence[v].doc;
+        if (cnkg_graph_mentioned_in(e, d) || cnkg_graph_listed_in(e, d)) continue;
+        if (!push_pair(&pairs, &n, &cap, ends[k], d)) goto oom;
+      }
     }
   }
   if (n > 1) qsort(pairs, n, sizeof *pairs, cmp_pair);
@@ -659,7 +663,7 @@ static CnkgStatus write_entity(Writer *w, const CnkgEntity *e, raptor_term *s,
   if (e->code && (st = emit(w, s, w->fixed[CNKG_V_CODE], plain(w, e->code)))) return st;
   if (e->official && (st = emit(w, s, w->fixed[CNKG_V_OFFICIAL], zh(w, e->official))))
     return st;
-  if ((e->flags & CNKG_ENTITY_FROM_DIVISION_LIST) && e->n_mentions == 0 &&
+  if ((e->flags & CNKG_ENTITY_FROM_DIVISION_LIST) &&
       (st = emit_ref(w, s, w->fixed[CNKG_V_FROMLIST], w->fixed[T_TRUE])))
     return st;
   for (size_t k = 0; k < n_pairs; k++)

@@ -18,7 +18,10 @@
 #include "cnkg/status.h"
 
 /* Entity flags. */
-#define CNKG_ENTITY_FROM_DIVISION_LIST 0x1u /* added from the list, not the text */
+/* In a canonical graph: in at least one of its documents the division list
+ * supplied the entity (as the enclosing place of one the text names) and the
+ * text does not name it. Which documents: CnkgEntity.listed. */
+#define CNKG_ENTITY_FROM_DIVISION_LIST 0x1u
 
 typedef struct {
   size_t doc;    /* index into the graph's documents */
@@ -39,6 +42,11 @@ typedef struct {
   unsigned flags;
   CnkgMention *mentions;
   size_t n_mentions;
+  size_t *listed;   /* documents in which the division list supplied it and
+                       the text does not name it (sorted, unique once the
+                       graph is canonical): list provenance per document,
+                       so that a statement never depends on another one */
+  size_t n_listed;
 } CnkgEntity;
 
 typedef struct {
@@ -104,9 +112,20 @@ CnkgStatus cnkg_graph_set_label(CnkgGraph *graph, size_t entity,
 /* Sets the official code and/or name (either may be NULL: left as is). */
 CnkgStatus cnkg_graph_set_code(CnkgGraph *graph, size_t entity,
                                const char *code, const char *official);
-/* Replaces the entity's flags. On merge, CNKG_ENTITY_FROM_DIVISION_LIST
- * survives only if every merged part has it; other flags are or-ed. */
+/* Replaces the entity's flags; merged graphs or their flags. A flag set
+ * without a document (a graph read back from RDF) stays as it is; one that
+ * cnkg_graph_mark_listed set is recomputed from the documents by
+ * cnkg_graph_canonicalize. */
 void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags);
+/* Records that in document doc the division list supplied the entity;
+ * sets CNKG_ENTITY_FROM_DIVISION_LIST. cnkg_graph_canonicalize drops the
+ * documents that also name it (and the flag if none is left).
+ * CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graph_mark_listed(CnkgGraph *graph, size_t entity, size_t doc);
+/* True if entity i has a mention in document doc. */
+bool cnkg_graph_mentioned_in(const CnkgEntity *entity, size_t doc);
+/* True if document doc is in the entity's list provenance. */
+bool cnkg_graph_listed_in(const CnkgEntity *entity, size_t doc);
 CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
                                   size_t begin, size_t end,
                                   const char *anchor);

@@ -6,9 +6,9 @@
 # rdf_loader_run() sessions, and one run's file goes into another graph with
 # one loader; both graphs hold the same number of triples and give the same
 # answers to every named question in queries/ ($name parameters filled in).
-# Until shards are union-safe (lib.bash) load-shards loads the merged graph
-# cut into pieces, and the shards loaded as they are are only compared and
-# reported. A private Virtuoso on loopback (tests/cluster/virtuoso.bash) is
+# The shards go in as they are, no merge first (their union is the graph;
+# with CNKG_UNION_SAFE=0, lib.bash, the merged graph cut into pieces goes in
+# and the shards as they are are only compared and reported). A private Virtuoso on loopback (tests/cluster/virtuoso.bash) is
 # stopped by its PID on every exit. Skipped (77) only when Virtuoso or curl
 # is not installed.
 . "$(dirname "$0")/lib.bash"
@@ -104,7 +104,7 @@ done
 check "[ $asked -ge 5 ]" "only $asked named questions asked"
 check "grep -q '陈立远.*龙潭村.*屏南县' '$TMP/secretaries.shards.csv'" "secretaries: 陈立远 of 龙潭村 missing from the shards' graph"
 
-# The shards as they are (no merge): today only compared and reported.
+# CNKG_UNION_SAFE=0: the shards as they are (no merge), compared and reported.
 if [ "$UNION_SAFE" != 1 ]; then
   CNKG_VIRTUOSO=$VIRTUOSO_ISQL CNKG_GRAPH=urn:cnkg:union CNKG_LOADERS=2 CNKG_UNION=1 CNKG_MERGE=0 \
     CNKG_SHARDS=$SHARDS "$SLURM_EX/load-shards" "$TMP/shards" 2>"$TMP/union.err" ||

@@ -38,7 +38,7 @@ static inline CnkgGraph *sample_graph(int second) {
   cnkg_graph_add_document(g, &doc, &d);
   size_t prov = sample_entity(g, "place/15", CNKG_TYPE_PROVINCE, "内蒙古自治区",
                               second ? d : SIZE_MAX, 1);
-  if (!second) cnkg_graph_set_flags(g, prov, CNKG_ENTITY_FROM_DIVISION_LIST);
+  if (!second) cnkg_graph_mark_listed(g, prov, d);
   cnkg_graph_set_code(g, prov, "15", "内蒙古自治区");
   size_t pref = sample_entity(g, "place/1504", CNKG_TYPE_PREFECTURE, "赤峰市", d, 5);
   cnkg_graph_set_code(g, pref, "1504", "赤峰市");

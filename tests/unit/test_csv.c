@@ -45,7 +45,7 @@ int main(void) {
     static const char eh[] = ":START_ID,:END_ID,:TYPE,sentences:int,sentence,documents:string[]\n";
     CHECK(!strncmp(n1, nh, sizeof nh - 1));
     CHECK(!strncmp(e1, eh, sizeof eh - 1));
-    CHECK(strstr(n1, "\nperson/0123456789abcdef,\"谢书记\"\"x\"\"\",Person,Person,,,谢丽君,第一书记,,,"
+    CHECK(strstr(n1, "\nperson/0123456789abcdef,谢丽君,Person,Person,,,\"谢书记\"\"x\"\"\",第一书记,,,"
                      "false,2,a.txt;b.txt\n"));
     CHECK(strstr(n1, "\nplace/1504,赤峰市,Prefecture;Place,Prefecture,1504,赤峰市,,,,,false,2,"));
     CHECK(strstr(n1, "\npost/0123456789abcdef,新平村第一书记,Post,Post,,,,,第一书记,2018年;2019年,"

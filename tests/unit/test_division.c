@@ -28,6 +28,23 @@ static size_t nkeys(const char *name, CnkgLevel level) {
   return cnkg_division_keys(cnkg_str_of(name), level, keys, CNKG_DIV_MAX_KEYS, buf, sizeof buf);
 }
 
+/* The place's own name inside an official name: a division-list place's
+ * label, the same in every document. */
+static void test_place_len(void) {
+  struct { const char *official; CnkgLevel level; const char *name; } v[] = {
+      {"红河村委会", CNKG_LEVEL_VILLAGE, "红河村"},
+      {"多福巷社区居民委员会", CNKG_LEVEL_VILLAGE, "多福巷社区"},
+      {"第二居委会", CNKG_LEVEL_VILLAGE, "第二居委会"},
+      {"宽阔镇", CNKG_LEVEL_TOWNSHIP, "宽阔镇"},
+      {"内蒙古自治区", CNKG_LEVEL_PROVINCE, "内蒙古自治区"},
+  };
+  for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+    size_t n = cnkg_division_place_len(cnkg_str_of(v[i].official), v[i].level);
+    CHECK_EQ(n, strlen(v[i].name));
+    CHECK(strncmp(v[i].official, v[i].name, n) == 0);
+  }
+}
+
 static void test_keys(void) {
   CHECK(has_key("红河村委会", CNKG_LEVEL_VILLAGE, "红河村委会", CNKG_KEY_OFFICIAL));
   CHECK(has_key("红河村委会", CNKG_LEVEL_VILLAGE, "红河村", CNKG_KEY_PLACE));
@@ -444,6 +461,7 @@ static void test_corrupt_filters(const char *path) {
 
 int main(void) {
   test_keys();
+  test_place_len();
   cnkg_division_free(NULL);
 
   const char *dir = check_env("CNKG_DATA", NULL);

@@ -72,7 +72,7 @@ static CnkgGraph *doc_one(void) {
   CHECK_EQ(cnkg_graph_add_entity(g, "place/522127", CNKG_TYPE_COUNTY, "凤冈县", &county), 0);
   CHECK_EQ(cnkg_graph_set_code(g, county, "522127", "凤冈县"), 0);
   CHECK_EQ(cnkg_graph_add_entity(g, "place/52", CNKG_TYPE_PROVINCE, "贵州省", &prov), 0);
-  cnkg_graph_set_flags(g, prov, CNKG_ENTITY_FROM_DIVISION_LIST);
+  CHECK_EQ(cnkg_graph_mark_listed(g, prov, d), 0);
   CHECK_EQ(cnkg_graph_add_entity(g, "village/aaaa", CNKG_TYPE_VILLAGE, "新平村", &village), 0);
   CHECK_EQ(cnkg_graph_add_mention(g, village, d, 10, 13, "新平村"), 0);
   CHECK_EQ(cnkg_graph_add_mention(g, county, d, 5, 8, "凤冈县"), 0);
@@ -148,12 +148,19 @@ static void test_basic(void) {
   CHECK_EQ(cnkg_graph_add_alias(g, a, "丙"), 0);
   CHECK_EQ(cnkg_graph_add_alias(g, a, "丙"), 0);
   const CnkgEntity *e = cnkg_graph_entity(g, a);
-  CHECK_STR(e->label, "甲");
+  /* Two names for one key: the better one is the label at once, whatever
+   * the order (so that every shard gives an entity the same label). */
+  CHECK_STR(e->label, "甲乙");
   CHECK_EQ(e->n_aliases, 2);
   CHECK_EQ(cnkg_graph_canonicalize(g), 0);
   e = cnkg_graph_entity(g, 0);
   CHECK_STR(e->label, "甲乙"); /* longest wins */
-  CHECK_EQ(e->n_aliases, 2);
+  /* An alias never takes the label's place, however long it is. */
+  CHECK_EQ(cnkg_graph_add_alias(g, 0, "甲乙丙丁戊"), 0);
+  CHECK_EQ(cnkg_graph_canonicalize(g), 0);
+  e = cnkg_graph_entity(g, 0);
+  CHECK_STR(e->label, "甲乙");
+  CHECK_EQ(e->n_aliases, 3);
   CHECK_STR(e->aliases[0], "丙");
   CHECK_STR(e->aliases[1], "甲");
   /* A pinned label survives canonicalisation. */
@@ -161,7 +168,7 @@ static void test_basic(void) {
   CHECK_EQ(cnkg_graph_canonicalize(g), 0);
   e = cnkg_graph_entity(g, 0);
   CHECK_STR(e->label, "丙");
-  CHECK_EQ(e->n_aliases, 2);
+  CHECK_EQ(e->n_aliases, 3);
   /* Relations: duplicates gain evidence, bad arguments are refused. */
   CnkgDocument doc = {"doc/1", NULL, NULL, NULL, NULL, NULL, NULL, 0};
   size_t d;
@@ -210,9 +217,31 @@ static void test_merge_order(void) {
   CHECK_EQ(e->n_aliases, 1);
   CHECK_STR(e->code, "522127");
   CHECK_EQ(e->n_mentions, 2);
-  /* Mentioned in document two: no longer only from the division list. */
+  /* Supplied by the list in document one, named in document two: list
+   * provenance is per document, so the flag (which a shard of document one
+   * alone writes) stays, with document one as its only document. */
   CHECK_EQ(cnkg_graph_find_entity(ab, "place/52", &i), CNKG_SUCCESS);
-  CHECK_EQ(cnkg_graph_entity(ab, i)->flags & CNKG_ENTITY_FROM_DIVISION_LIST, 0);
+  e = cnkg_graph_entity(ab, i);
+  CHECK(e->flags & CNKG_ENTITY_FROM_DIVISION_LIST);
+  CHECK_EQ(e->n_listed, 1);
+  CHECK(cnkg_graph_listed_in(e, 0) && !cnkg_graph_mentioned_in(e, 0));
+  CHECK(!cnkg_graph_listed_in(e, 1) && cnkg_graph_mentioned_in(e, 1));
+  /* A document that names a place is not one the list supplied it to. */
+  {
+    CnkgGraph *g = cnkg_graph_new();
+    size_t d, p;
+    CnkgDocument doc = {"doc/3333333333333333", "c.txt", "33", NULL, NULL, NULL, NULL, 9};
+    CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), 0);
+    CHECK_EQ(cnkg_graph_add_entity(g, "place/52", CNKG_TYPE_PROVINCE, "贵州", &p), 0);
+    CHECK_EQ(cnkg_graph_mark_listed(g, p, d), 0);
+    CHECK_EQ(cnkg_graph_mark_listed(g, p, 5), CNKG_ERR_ARG);
+    CHECK_EQ(cnkg_graph_add_mention(g, p, d, 0, 2, "贵州"), 0);
+    CHECK_EQ(cnkg_graph_canonicalize(g), 0);
+    e = cnkg_graph_entity(g, 0);
+    CHECK_EQ(e->flags & CNKG_ENTITY_FROM_DIVISION_LIST, 0);
+    CHECK_EQ(e->n_listed, 0);
+    cnkg_graph_free(g);
+  }
   /* Entities come out by key, relations by subject key. */
   for (size_t k = 1; k < cnkg_graph_entity_count(ab); k++)
     CHECK(strcmp(cnkg_graph_entity(ab, k - 1)->key, cnkg_graph_entity(ab, k)->key) < 0);

@@ -65,8 +65,8 @@ int main(void) {
       /* nasty label: markup as \u escapes, control characters escaped */
       CHECK(strstr(d, "{\\u003c}\\u003e|") && strstr(d, "\\u0001\\u001f"));
       /* a mention's anchor is cited by number: 0 the label, k alias k */
-      CHECK(strstr(d, "\n[\"person/0123456789abcdef\",\"谢书记\\\"x\\\"\",0,null,[\"谢丽君\"],"
-                      "[0,40,43,1,1,40,43,1]]"));
+      CHECK(strstr(d, "\n[\"person/0123456789abcdef\",\"谢丽君\",0,null,[\"谢书记\\\"x\\\"\"],"
+                      "[0,40,43,0,1,40,43,0]]"));
       CHECK(strstr(d, "\n[\"place/1504\",\"赤峰市\",2,\"1504\",[],[0,5,8,0,1,5,8,0]]"));
       CHECK(strstr(d, "\"types\":[\"Person\",") && strstr(d, "\"rels\":[\"locatedIn\","));
       CHECK(strstr(d, ",2,-1,\"第一书记\",[0,1]]"));         /* title, a literal */

@@ -1324,6 +1324,17 @@ static size_t clause_end(const Ctx *c, size_t ceil, size_t pos) {
   return pos;
 }
 
+/* Roles only a village's people hold: households and villagers. */
+static bool village_role(const char *t) {
+  size_t n = strlen(t);
+  static const char *const END[] = {"户", "村民", "群众", "党员", NULL};
+  for (size_t k = 0; END[k]; k++) {
+    size_t m = strlen(END[k]);
+    if (n >= m && strcmp(t + n - m, END[k]) == 0) return true;
+  }
+  return false;
+}
+
 /* Finishes a title phrase [tb, te): drops a leading level character that
  * closes the place before it (白杨村第一书记 -> 第一书记) unless a party or
  * government body follows it (县委书记, 村党支部书记), and finds where. */
@@ -1358,6 +1369,9 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
       if (np != SIZE_MAX && cnkg_graph_entity(c->st->graph, np)->type == CNKG_TYPE_VILLAGE)
         e = np;
     }
+    /* else the village the story last named, when the role is one a
+     * village holds (a household, a villager) */
+    if (e == SIZE_MAX && village_role(p->title)) e = nearest_of_type(c, at, CNKG_TYPE_VILLAGE, 0);
     if (e != SIZE_MAX) post_where(p, e);
   }
   if (p->n_where == 0 && !role && org_title(p->title)) {

@@ -1499,6 +1499,53 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
   return false;
 }
 
+/* Adverbs between a name and its post verb (NAME目前担任, 先后任). */
+static const char *const ADVERBS[] = {"目前", "现在", "曾经", "曾", "先后", "一直", "已",
+                                      "也", "还", "又", "均", "都", "分别", "现", NULL};
+static CnkgWordList adverbs_list = CNKG_WORDLIST(ADVERBS);
+/* A time before the verb of a clause after the name (1995-2016年任). */
+static const char *const TIMES[] = {"后来", "此前", "之前", "随后", "当时", NULL};
+static CnkgWordList time_list = CNKG_WORDLIST(TIMES);
+
+/* After a year or a span of years at q (2015年, 1995-2016年, 2018年4月),
+ * else q. */
+static size_t skip_year(const char *s, size_t q, size_t e) {
+  size_t p = q, digits = 0;
+  while (p < e && ((s[p] >= '0' && s[p] <= '9') || s[p] == '-' || s[p] == '~')) {
+    digits += s[p] != '-' && s[p] != '~';
+    p++;
+  }
+  if (digits < 4 || !cnkg_wordlist_word_at(s, p, e, "年")) return q;
+  p += 3;
+  size_t m = p;
+  while (m < e && s[m] >= '0' && s[m] <= '9') m++;
+  if (m > p && cnkg_wordlist_word_at(s, m, e, "月")) p = m + 3;
+  if (cnkg_wordlist_word_at(s, p, e, "起")) p += 3;
+  return p;
+}
+
+/* True when s[b, e) only gives an age, years in the party or a span of
+ * years (43岁, 33年党龄, 1960-1984年): an aside between a name and what
+ * it is. A span of years followed by a verb is no aside. */
+static bool aside_clause(const char *s, size_t b, size_t e) {
+  size_t q = b, digits = 0;
+  while (q < e && ((s[q] >= '0' && s[q] <= '9') || s[q] == '-' || s[q] == '~')) {
+    digits += s[q] != '-' && s[q] != '~';
+    q++;
+  }
+  if (!digits) {
+    /* 五十六岁 */
+    while (q < e && cnkg_utf8_char_in("一二三四五六七八九十", s, q, e)) q += 3;
+    if (q == b) return false;
+  }
+  static const char *const UNITS[] = {"岁", "年党龄", "周岁", "多岁", NULL};
+  for (size_t k = 0; UNITS[k]; k++) {
+    size_t m = strlen(UNITS[k]);
+    if (q + m == e && memcmp(s + q, UNITS[k], m) == 0) return true;
+  }
+  return false;
+}
+
 /* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
  * the list). */
 static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
@@ -1532,8 +1579,55 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     finish_post(c, ge, ge + after, false, b, p);
     n++;
   }
-  /* After the name: NAME担任[place][title], NAME，[place][title]。 */
-  size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
+  /* After the name: NAME担任[place][title], NAME，[place][title]。
+   * An adverb may stand between (NAME目前担任, 甲、乙，先后任); clauses
+   * that only give an age, years in the party or a span of years are
+   * passed over (NAME，56岁，33年党龄，1995-2016年任…). */
+  size_t at_verb = ge;
+  for (int round = 0; round < 4; round++) {
+    size_t q = at_verb;
+    if (is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : 3;
+    size_t ce = clause_end(c, sceil, q);
+    if (q == at_verb || !aside_clause(c->s, q, ce)) break;
+    at_verb = ce;
+  }
+  size_t adv_at = at_verb;
+  if (at_verb != ge || is_comma(c->s, c->len, at_verb)) {
+    if (is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : 3;
+    adv_at += cnkg_wordlist_at(&time_list, c->s, adv_at, sceil);
+    adv_at = skip_year(c->s, adv_at, sceil);
+  }
+  size_t advl = cnkg_wordlist_at(&adverbs_list, c->s, adv_at, sceil);
+  size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, adv_at + advl, c->len);
+  if (vl && (advl || adv_at != ge) &&
+      !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "是") &&
+      !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "系")) {
+    ge = adv_at + advl; /* the post verb after the aside or adverb */
+  } else {
+    vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
+    /* NAME，43岁，[place]人: where the person is from */
+    if (!vl && at_verb != ge && n < max && is_comma(c->s, c->len, at_verb)) {
+      size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
+      size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
+      while (q < ce) {
+        size_t adv = 0, ent = SIZE_MAX;
+        for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+          if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
+            adv = c->sp[k].end - q;
+            ent = c->sp[k].entity;
+          }
+        if (!adv) break;
+        q += adv;
+        last = ent;
+      }
+      if (last != SIZE_MAX && q + 3 == ce && cnkg_wordlist_word_at(c->s, q, ce, "人")) {
+        Post *p = &out[n++];
+        memset(p, 0, sizeof *p);
+        p->role = true;
+        post_where(p, last);
+      }
+    }
+  }
   bool appos = false;
   if (!vl && (is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
     vl = 3;

@@ -40,7 +40,8 @@ static const char *const CORES[] = {
     "副队长", "队长", "队员", "小组长", "副组长", "组长", "站长", "所长",
     "校长", "院长", "会长", "理事长", "社长", "董事长", "总经理", "经理",
     "顾问", "技术员", "专干", "干事", "记者", "通讯员", "网格员", "文书",
-    "会计", "专职副书记", "指导员", "特派员", "秘书长", NULL};
+    "会计", "专职副书记", "指导员", "特派员", "秘书长", "总统", "副总统", "总理",
+    "副总理", "首相", "外长", "大使", "议长", "议员", NULL};
 static CnkgWordList cores_list = CNKG_WORDLIST(CORES);
 
 /* Roles: a person is placed by them but they are no post title. */
@@ -233,7 +234,9 @@ static bool name_ok(const char *name, size_t len, bool lac) {
     if (given <= 2) return true;
     return lac && given <= 3;
   }
-  return lac && chars >= 4 && !sn;
+  /* no listed surname: a transliterated or minority name (克林顿); the
+   * caller takes it only where a name is expected */
+  return lac && chars >= 3 && !sn;
 }
 
 /* ---- the document's spans (places and organisations) ---- */
@@ -412,7 +415,11 @@ static bool name_slot_before(const Ctx *c, size_t b);
  * taken only where a name is expected: after a title or role, before a
  * verb of saying, or in a list. */
 static bool name_slot(const Ctx *c, size_t b, size_t e) {
-  return name_slot_before(c, b) || cnkg_wordlist_at(&after_name_list, c->s, e, c->len) > 0;
+  if (cnkg_wordlist_at(&after_name_list, c->s, e, c->len) > 0) return true;
+  if (cnkg_wordlist_before(&cores_list, c->s, 0, b) || cnkg_wordlist_before(&roles_list, c->s, 0, b))
+    return true;
+  /* in a list only after a person (甲、乙产业 lists other things) */
+  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && covered_by_mention(c, b - 4, b - 3);
 }
 
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the

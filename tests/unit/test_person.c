@@ -181,6 +181,11 @@ int main(void) {
       "来自/v 县/n 农业局/n 的/u 柯文娟/PER 目前/t 担任/v 白杨村/LOC 第一书记/n 。/w",
       "甘小勇/PER 、/w 甘小军/PER ，/w 先后/d 任/v 白杨村/LOC 党支部/n 书记/n 。/w",
       "房立春/PER ，/w 45岁/m ，/w 青石镇/LOC 白杨村/LOC 人/n 。/w",
+      /* transliterated names where a name is expected (issue 18 item 4),
+       * but not a list of other things */
+      "美国/LOC 总统/n 克林顿/PER 说/v ，/w 双方/n 应当/v 对话/v 。/w",
+      "以色列/LOC 总理/n 内塔尼亚胡/PER 当天/TIME 会见/v 客人/n 。/w",
+      "发展/v 青禾/nz 产业/n 、/w 绿峪驼/PER 产业/n 。/w",
       NULL};
   static const FakePlace ph[] = {{"黄石县", CNKG_TYPE_COUNTY},
                                  {"青石镇", CNKG_TYPE_TOWNSHIP},
@@ -198,6 +203,9 @@ int main(void) {
     if (!fake_has(dh, p, CNKG_REL_ASSOCIATED_WITH, hv, NULL)) printf("  not placed: %s\n", placed[k]);
   }
   CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "柯文娟"), CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "克林顿"), CNKG_REL_TITLE, 0, "总统"));
+  CHECK(fake_find(dh, CNKG_TYPE_PERSON, "内塔尼亚胡") != SIZE_MAX);
+  CHECK_EQ(fake_find(dh, CNKG_TYPE_PERSON, "绿峪驼"), SIZE_MAX);
   fake_doc_free(dh);
 
   cnkg_person_free(pr);

@@ -1348,6 +1348,20 @@ static bool village_role(const char *t) {
 static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
                         Post *p) {
   where_before(c, tb, te, p);
+  /* 省发改委派驻的第一书记, 由县教育局选派的: the body that sent them */
+  {
+    static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
+                                          "派驻", "选派", NULL};
+    static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
+    size_t sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, tb);
+    if (sl) {
+      size_t q = tb - sl;
+      if (cnkg_wordlist_word_before(c->s, 0, q, "先后")) q -= 6;
+      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+        if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION)
+          post_where(p, c->sp[k].entity);
+    }
+  }
   size_t b = tb;
   if (is_level_char(c->s, tb, te) && te - tb > 3) {
     static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
@@ -1564,6 +1578,19 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
   n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
+  if (n < max && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
+    /* 来自[body]的NAME */
+    size_t q = gb - 3;
+    for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+      if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
+          cnkg_wordlist_word_before(c->s, sfloor, c->sp[k].begin, "来自")) {
+        Post *p = &out[n++];
+        memset(p, 0, sizeof *p);
+        p->role = true;
+        post_where(p, c->sp[k].entity);
+        break;
+      }
+  }
   if (n == 0 && n < max && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* [place]的NAME, 家住[place]的NAME */
     Post *p = &out[n];

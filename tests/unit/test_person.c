@@ -183,6 +183,9 @@ int main(void) {
       "房立春/PER ，/w 45岁/m ，/w 青石镇/LOC 白杨村/LOC 人/n 。/w",
       /* transliterated names where a name is expected (issue 18 item 4),
        * but not a list of other things */
+      /* the body that sent them, the body they come from */
+      "黄石县/LOC 农业局/n 派驻/v 的/u 第一书记/n 钟明远/PER 进/v 了/u 村/n 。/w",
+      "来自/v 黄石县/LOC 交通局/n 的/u 邝海峰/PER 也/d 来/v 了/u 。/w",
       "美国/LOC 总统/n 克林顿/PER 说/v ，/w 双方/n 应当/v 对话/v 。/w",
       "以色列/LOC 总理/n 内塔尼亚胡/PER 当天/TIME 会见/v 客人/n 。/w",
       "发展/v 青禾/nz 产业/n 、/w 绿峪驼/PER 产业/n 。/w",
@@ -205,6 +208,13 @@ int main(void) {
   CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "柯文娟"), CNKG_REL_TITLE, 0, "第一书记"));
   CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "克林顿"), CNKG_REL_TITLE, 0, "总统"));
   CHECK(fake_find(dh, CNKG_TYPE_PERSON, "内塔尼亚胡") != SIZE_MAX);
+  size_t bureau = fake_find(dh, CNKG_TYPE_ORGANIZATION, "黄石县农业局");
+  size_t transport = fake_find(dh, CNKG_TYPE_ORGANIZATION, "黄石县交通局");
+  CHECK(bureau != SIZE_MAX && transport != SIZE_MAX);
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "钟明远"), CNKG_REL_ASSOCIATED_WITH, bureau,
+                 NULL));
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "邝海峰"), CNKG_REL_ASSOCIATED_WITH,
+                 transport, NULL));
   CHECK_EQ(fake_find(dh, CNKG_TYPE_PERSON, "绿峪驼"), SIZE_MAX);
   fake_doc_free(dh);
 

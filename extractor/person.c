@@ -230,6 +230,12 @@ static bool name_ok(const char *name, size_t len, bool lac) {
       cnkg_wordlist_has(&modifiers_list, name, len))
     return false;
   if (sn && sn < len) {
+    /* 王叔叔, 李奶奶: a surname and a kinship word address someone */
+    static const char *const KIN[] = {"叔叔", "阿姨", "奶奶", "爷爷", "伯伯", "婶婶", "大爷",
+                                      "大妈", "大娘", "大叔", "大婶", "大哥", "大姐", "哥哥",
+                                      "姐姐", "嫂子", "妹妹", "弟弟", "阿婆", "婆婆", NULL};
+    static CnkgWordList kin_list = CNKG_WORDLIST(KIN);
+    if (cnkg_wordlist_has(&kin_list, name + sn, len - sn)) return false;
     size_t given = cnkg_utf8_count(name + sn, len - sn);
     if (given <= 2) return true;
     return lac && given <= 3;

@@ -725,7 +725,7 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           }
           if (han && org_ok && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
               !inner_suffix &&
-              !has_generic_part(g, glen) &&
+              !has_generic_part(g, glen) && !in_longer_quote(v, gs, c - gs) &&
               !is_generic(g, glen) && !covered(w, first, gb, ge)) {
             size_t flen = place_form_len(g, glen);
             /* 李家寨|村民: a hamlet's name, then the villagers. */

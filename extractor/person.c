@@ -229,6 +229,10 @@ static bool name_ok(const char *name, size_t len, bool lac) {
       cnkg_wordlist_has(&roles_list, name, len) ||
       cnkg_wordlist_has(&modifiers_list, name, len))
     return false;
+  /* 宜林则林, 说干就干: X则X is a parallel phrase, not a name */
+  if (chars == 3 && len == 9 && memcmp(name, name + 6, 3) == 0 &&
+      cnkg_utf8_char_in("则而就又对", name, 3, len))
+    return false;
   if (sn && sn < len) {
     /* 王叔叔, 李奶奶: a surname and a kinship word address someone */
     static const char *const KIN[] = {"叔叔", "阿姨", "奶奶", "爷爷", "伯伯", "婶婶", "大爷",

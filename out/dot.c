@@ -24,7 +24,9 @@ static const TypeStyle type_styles[CNKG_TYPE_COUNT] = {
     {"doubleoctagon", "#a0c4ff", "地级"},  {"octagon", "#bdb2ff", "县级"},
     {"house", "#caffbf", "乡级"},          {"box", "#fdffb6", "村级"},
     {"component", "#ffadad", "产业"},      {"note", "#ffc6ff", "政策"},
-    {"box3d", "#d0f4de", "组织"},          {"cds", "#e9ecef", "职位"}};
+    {"box3d", "#d0f4de", "组织"},          {"cds", "#e9ecef", "职位"},
+    {"invhouse", "#b7e4c7", "脱贫摘帽"},   {"invhouse", "#fefae0", "计划摘帽"},
+    {"plain", "#ffffff", "数据"},          {"plain", "#ffffff", "指标"}};
 
 typedef struct {
   const char *color, *style, *zh;
@@ -36,7 +38,11 @@ static const RelStyle rel_styles[CNKG_REL_COUNT] = {
     {"#7e22ce", "solid", "政策"},   {"#0f766e", "bold", "任职"},
     {"#0f766e", "dashed", "任职于"}, {NULL, NULL, NULL},
     {NULL, NULL, NULL},             {"#999999", "dotted", "属于"},
-    {"#555555", "solid", "位于"}};
+    {"#555555", "solid", "位于"},   {"#2d6a4f", "dashed", "涉及"},
+    {NULL, NULL, NULL},             {NULL, NULL, NULL},
+    {NULL, NULL, NULL},             {NULL, NULL, NULL},
+    {NULL, NULL, NULL},             {"#999999", "dotted", "指标"},
+    {NULL, NULL, NULL}};
 
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;

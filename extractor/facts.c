@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Time, events and figures of one document, after the other recognisers:
+ * the publication date the page states (dcterms:issued on the document),
+ * poverty exits and planned exits of places as event nodes, start and end
+ * dates of the posts person.c made, and figures tied to a place or
+ * organisation as observations with their indicator, value, unit, date and
+ * target flag. Each event and figure cites its sentence like a relation.
+ * The finders are extractor/timex.c, event.c and figure.c; this module only
+ * pairs their findings with the entities of the sentence, the paragraph
+ * and the document. Depends on docstate.h, the three finders and graph.h. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnkg/text.h"
+#include "extractor/event.h"
+#include "extractor/figure.h"
+#include "extractor/recognizers.h"
+#include "extractor/timex.h"
+
+struct CnkgFactsRecognizer {
+  CnkgTimex *tx;
+  CnkgEventFinder *events;
+  CnkgFigureFinder *figures;
+};
+
+CnkgStatus cnkg_facts_new(const CnkgDivision *division, CnkgFactsRecognizer **out,
+                          char *err, size_t errsize) {
+  (void)division;
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  CnkgFactsRecognizer *r = calloc(1, sizeof *r);
+  if (!r) return CNKG_ERR_NOMEM;
+  CnkgStatus s = cnkg_timex_new(&r->tx, err, errsize);
+  if (!s) s = cnkg_event_new(&r->events, err, errsize);
+  if (!s) s = cnkg_figure_new(&r->figures, err, errsize);
+  if (s) {
+    cnkg_facts_free(r);
+    return s;
+  }
+  *out = r;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_facts_free(CnkgFactsRecognizer *r) {
+  if (!r) return;
+  cnkg_figure_free(r->figures);
+  cnkg_event_free(r->events);
+  cnkg_timex_free(r->tx);
+  free(r);
+}
+
+/* ---- per-document state ------------------------------------------------ */
+
+/* An exit found in a sentence, kept until the end of the document so that
+ * an undated statement of an exit also stated with its date is dropped. */
+typedef struct {
+  size_t place, sentence;
+  char iso[11];
+  bool planned;
+} Exit;
+
+typedef struct {
+  CnkgDocState *st;
+  const CnkgFactsRecognizer *r;
+  CnkgTimexHits hits;       /* the document's time expressions, in order */
+  size_t *first_hit;        /* per sentence: its first hit (n_sentences + 1) */
+  CnkgEventList evs;
+  CnkgFigureList figs;
+  CnkgFigureStop *stops;
+  size_t cap_stops;
+  Exit *exits;
+  size_t n_exits, cap_exits;
+  size_t para, para_subject; /* current paragraph and its subject entity */
+} Facts;
+
+static bool is_subject_type(CnkgType t) {
+  return cnkg_type_is_place(t) || t == CNKG_TYPE_ORGANIZATION;
+}
+
+static CnkgStatus index_hits(Facts *f) {
+  size_t n = f->st->text->n_sentences;
+  f->first_hit = malloc((n + 1) * sizeof *f->first_hit);
+  if (!f->first_hit) return CNKG_ERR_NOMEM;
+  size_t h = 0;
+  for (size_t i = 0; i <= n; i++) {
+    while (h < f->hits.n && f->hits.v[h].sentence < i) h++;
+    f->first_hit[i] = h;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* The ISO date of a hit: a range's end (by then the figure or event held),
+ * else its value; NULL for a duration. */
+static const char *hit_iso(const CnkgTimexHit *h) {
+  if (h->kind == CNKG_TIMEX_RANGE && h->iso_end[0]) return h->iso_end;
+  return h->iso[0] ? h->iso : NULL;
+}
+
+/* The last dated hit of sentence i that ends at or before byte pos (offset
+ * in norm), or NULL. */
+static const CnkgTimexHit *time_before(const Facts *f, size_t i, size_t pos) {
+  const CnkgTimexHit *best = NULL;
+  for (size_t h = f->first_hit[i]; h < f->first_hit[i + 1]; h++) {
+    const CnkgTimexHit *x = &f->hits.v[h];
+    if (x->begin >= pos) break;
+    if (hit_iso(x)) best = x;
+  }
+  return best;
+}
+
+/* The last dated hit of the paragraph of sentence i before that sentence. */
+static const CnkgTimexHit *time_in_paragraph(const Facts *f, size_t i) {
+  const CnkgSentence *ss = f->st->text->sentences;
+  for (size_t h = f->first_hit[i]; h-- > 0;) {
+    const CnkgTimexHit *x = &f->hits.v[h];
+    if (ss[x->sentence].paragraph != ss[i].paragraph) return NULL;
+    if (hit_iso(x)) return x;
+  }
+  return NULL;
+}
+
+/* Byte offset (in norm) of the start of the clause around pos in sentence
+ * i: after the last ，；：or 、-free clause mark before it. */
+static size_t clause_start(const CnkgDocState *st, size_t i, size_t pos) {
+  const char *t = st->text->norm;
+  size_t b = st->text->sentences[i].begin;
+  for (size_t p = pos; p > b; p--) {
+    if (p - b >= 3 && ((unsigned char)t[p - 3] == 0xEF && (unsigned char)t[p - 2] == 0xBC &&
+                       ((unsigned char)t[p - 1] == 0x8C || (unsigned char)t[p - 1] == 0x9B ||
+                        (unsigned char)t[p - 1] == 0x9A)))
+      return p; /* ， ； ： */
+    if (t[p - 1] == ',' || t[p - 1] == ';') return p;
+  }
+  return b;
+}
+
+/* The entity of the last span of sentence i of a subject type (place or
+ * organisation; places only if places_only) ending at or before pos and
+ * starting at or after from; SIZE_MAX if none. */
+static size_t subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos,
+                             bool places_only) {
+  size_t best = SIZE_MAX, best_end = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || (places_only && !cnkg_type_is_place(sp->type)))
+      continue;
+    if (sp->begin < from || sp->end > pos) continue;
+    if (best == SIZE_MAX || sp->end > best_end) {
+      best = sp->entity;
+      best_end = sp->end;
+    }
+  }
+  return best;
+}
+
+/* Updates the paragraph subject: the first place or organisation the
+ * paragraph names. */
+static void track_paragraph(Facts *f, size_t i) {
+  const CnkgDocState *st = f->st;
+  const CnkgSentence *s = &st->text->sentences[i];
+  if (s->paragraph != f->para) {
+    f->para = s->paragraph;
+    f->para_subject = SIZE_MAX;
+  }
+  if (f->para_subject != SIZE_MAX) return;
+  size_t best = SIZE_MAX, best_begin = SIZE_MAX;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (is_subject_type(sp->type) && sp->begin < best_begin) {
+      best = sp->entity;
+      best_begin = sp->begin;
+    }
+  }
+  f->para_subject = best;
+}
+
+/* A hashed key for an event or figure from its parts, joined by \x1f. */
+static char *fact_key(CnkgType type, const char *const *parts, size_t n) {
+  size_t len = 1;
+  for (size_t k = 0; k < n; k++) len += strlen(parts[k] ? parts[k] : "") + 1;
+  char *ctx = malloc(len);
+  if (!ctx) return NULL;
+  size_t o = 0;
+  for (size_t k = 1; k < n; k++) {
+    const char *p = parts[k] ? parts[k] : "";
+    size_t l = strlen(p);
+    if (k > 1) ctx[o++] = '\x1f';
+    memcpy(ctx + o, p, l);
+    o += l;
+  }
+  ctx[o] = '\0';
+  char *key = cnkg_graph_key_hash(type, parts[0], ctx);
+  free(ctx);
+  return key;
+}
+
+/* ---- the publication date ----------------------------------------------- */
+
+static bool parse_iso(const char *iso, CnkgTimexDate *d) {
+  memset(d, 0, sizeof *d);
+  if (!iso) return false;
+  int n = sscanf(iso, "%4d-%2d-%2d", &d->year, &d->month, &d->day);
+  d->precision = n == 3 ? CNKG_TIMEX_DAY : n == 2 ? CNKG_TIMEX_MONTH
+                 : n == 1 ? CNKG_TIMEX_YEAR : CNKG_TIMEX_NONE;
+  return d->precision != CNKG_TIMEX_NONE && cnkg_timex_valid(d);
+}
+
+/* The document's date: found on the page by the first part, and read back
+ * from the graph by the later parts of a long document. */
+static CnkgStatus document_date(Facts *f, CnkgTimexDate *ref, bool *have) {
+  CnkgDocState *st = f->st;
+  const CnkgDocument *doc = cnkg_graph_document(st->graph, st->doc);
+  *have = false;
+  if (st->cp_base > 0) {
+    *have = doc && parse_iso(doc->issued, ref);
+    return CNKG_SUCCESS;
+  }
+  CnkgDocDate dd;
+  CnkgStatus s = cnkg_timex_text_date(f->r->tx, st->text, &dd);
+  if (s == CNKG_NOTHING) return CNKG_SUCCESS;
+  if (s) return s;
+  if (!doc || !dd.iso[0]) return CNKG_SUCCESS;
+  CnkgDocument add = {0};
+  add.key = doc->key;
+  add.issued = dd.iso;
+  *ref = dd.date;
+  *have = true;
+  return cnkg_graph_add_document(st->graph, &add, NULL);
+}
+
+/* ---- poverty exits ------------------------------------------------------ */
+
+static CnkgStatus keep_exit(Facts *f, size_t place, size_t sentence, const char *iso,
+                            bool planned) {
+  if (f->n_exits == f->cap_exits) {
+    size_t nc = f->cap_exits ? 2 * f->cap_exits : 16;
+    Exit *e = realloc(f->exits, nc * sizeof *e);
+    if (!e) return CNKG_ERR_NOMEM;
+    f->exits = e;
+    f->cap_exits = nc;
+  }
+  Exit *x = &f->exits[f->n_exits++];
+  x->place = place;
+  x->sentence = sentence;
+  snprintf(x->iso, sizeof x->iso, "%s", iso ? iso : "");
+  x->planned = planned;
+  return CNKG_SUCCESS;
+}
+
+/* The places an exit cue in sentence i is about: those named in its clause
+ * before it (a list: 乐甫、雷弄、冷水箐…出列), else the last one named in the
+ * sentence before it, else the paragraph's subject when it is a place. */
+static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
+  CnkgDocState *st = f->st;
+  size_t sb = st->text->sentences[i].begin;
+  size_t cue = sb + e->begin;
+  bool planned = e->modality == CNKG_EVENT_PLANNED;
+  if (e->modality != CNKG_EVENT_FACT && !planned) return CNKG_SUCCESS;
+  if (e->past_state || (e->about_people && !e->whole_place)) return CNKG_SUCCESS;
+  const CnkgTimexHit *h = time_before(f, i, cue);
+  if (!h) h = time_in_paragraph(f, i);
+  const char *iso = h ? hit_iso(h) : NULL;
+  size_t from = clause_start(st, i, cue);
+  size_t found = 0;
+  CnkgStatus s = CNKG_SUCCESS;
+  if (!e->whole_place)
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!cnkg_type_is_place(sp->type) || sp->begin < from || sp->end > cue) continue;
+      s = keep_exit(f, sp->entity, i, iso, planned);
+      found++;
+    }
+  if (s || found) return s;
+  size_t place = e->whole_place ? SIZE_MAX : subject_before(st, i, sb, cue, true);
+  if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
+      cnkg_type_is_place(cnkg_graph_entity(st->graph, f->para_subject)->type))
+    place = f->para_subject;
+  if (place == SIZE_MAX) place = st->focus_place;
+  if (place == SIZE_MAX) return CNKG_SUCCESS;
+  return keep_exit(f, place, i, iso, planned);
+}
+
+static int cmp_exit(const void *a, const void *b) {
+  const Exit *x = a, *y = b;
+  if (x->planned != y->planned) return x->planned ? 1 : -1;
+  if (x->place != y->place) return x->place < y->place ? -1 : 1;
+  int c = strcmp(y->iso, x->iso); /* dated first */
+  if (c) return c;
+  return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+/* One node per place, kind and date; an undated exit of a place that also
+ * has a dated one of the same kind is the same fact, stated again. */
+static CnkgStatus write_exits(Facts *f) {
+  CnkgDocState *st = f->st;
+  if (f->n_exits > 1) qsort(f->exits, f->n_exits, sizeof *f->exits, cmp_exit);
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < f->n_exits && !s; k++) {
+    const Exit *x = &f->exits[k];
+    bool same_group = k > 0 && f->exits[k - 1].planned == x->planned &&
+                      f->exits[k - 1].place == x->place;
+    if (!x->iso[0] && same_group && f->exits[k - 1].iso[0]) continue;
+    CnkgType type = x->planned ? CNKG_TYPE_EXIT_PLANNED : CNKG_TYPE_EXIT;
+    const CnkgEntity *pl = cnkg_graph_entity(st->graph, x->place);
+    const char *parts[2] = {pl->key, x->iso};
+    char *key = fact_key(type, parts, 2);
+    if (!key) return CNKG_ERR_NOMEM;
+    char label[512];
+    snprintf(label, sizeof label, "%s%s%s%s", pl->label ? pl->label : "",
+             x->planned ? "计划脱贫摘帽" : "脱贫摘帽", x->iso[0] ? " " : "", x->iso);
+    size_t ev;
+    s = cnkg_graph_add_entity(st->graph, key, type, label, &ev);
+    free(key);
+    if (!s) s = cnkg_docstate_relate(st, ev, CNKG_REL_CONCERNS, x->place, NULL, x->sentence);
+    if (!s && x->iso[0])
+      s = cnkg_docstate_relate(st, ev, CNKG_REL_DATE, SIZE_MAX, x->iso, x->sentence);
+  }
+  return s;
+}
+
+/* ---- post dates --------------------------------------------------------- */
+
+/* Dates the posts of the persons named in sentence i whose title the
+ * sentence gives, from a start, hold or end cue with a time before it. */
+static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
+  CnkgDocState *st = f->st;
+  if (e->modality != CNKG_EVENT_FACT) return CNKG_SUCCESS;
+  const CnkgSentence *sn = &st->text->sentences[i];
+  size_t cue = sn->begin + e->begin;
+  const CnkgTimexHit *h = time_before(f, i, cue);
+  if (!h || !h->iso[0] || h->mod == CNKG_TIMEX_UNTIL) return CNKG_SUCCESS;
+  const char *start = NULL, *end = NULL;
+  bool range = h->kind == CNKG_TIMEX_RANGE && h->iso_end[0];
+  if (e->kind == CNKG_EVENT_POST_END) end = range ? h->iso_end : h->iso;
+  else start = h->iso;
+  if (e->kind == CNKG_EVENT_POST_HOLD && range) end = h->iso_end;
+  const char *text = st->text->norm + sn->begin;
+  size_t len = sn->end - sn->begin;
+  CnkgStatus s = CNKG_SUCCESS;
+  size_t nr = cnkg_graph_relation_count(st->graph);
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (sp->type != CNKG_TYPE_PERSON) continue;
+    for (size_t r = 0; r < nr && !s; r++) {
+      const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
+      if (rel->subject != sp->entity || rel->rel != CNKG_REL_HOLDS_POST) continue;
+      size_t post = rel->object;
+      bool titled = false;
+      for (size_t q = 0; q < nr && !titled; q++) {
+        const CnkgRelation *t = cnkg_graph_relation(st->graph, q);
+        if (t->subject != post || t->rel != CNKG_REL_POST_TITLE || !t->literal) continue;
+        size_t tl = strlen(t->literal);
+        for (size_t p = 0; p + tl <= len && !titled; p++)
+          titled = !memcmp(text + p, t->literal, tl);
+      }
+      if (!titled) continue;
+      if (start) s = cnkg_docstate_relate(st, post, CNKG_REL_START_DATE, SIZE_MAX, start, i);
+      if (!s && end) s = cnkg_docstate_relate(st, post, CNKG_REL_END_DATE, SIZE_MAX, end, i);
+    }
+  }
+  return s;
+}
+
+/* ---- figures ------------------------------------------------------------ */
+
+static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
+  CnkgDocState *st = f->st;
+  size_t sb = st->text->sentences[i].begin;
+  *n = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    if (*n == f->cap_stops) {
+      size_t nc = f->cap_stops ? 2 * f->cap_stops : 32;
+      CnkgFigureStop *p = realloc(f->stops, nc * sizeof *p);
+      if (!p) return CNKG_ERR_NOMEM;
+      f->stops = p;
+      f->cap_stops = nc;
+    }
+    f->stops[(*n)++] = (CnkgFigureStop){st->spans[k].begin - sb, st->spans[k].end - sb};
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr sent) {
+  CnkgDocState *st = f->st;
+  char ind[256];
+  if (cnkg_figure_indicator(x, sent, ind, sizeof ind) != CNKG_SUCCESS || !ind[0])
+    return CNKG_SUCCESS;
+  size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
+  size_t subj = subject_before(st, i, sb, at, false);
+  if (subj == SIZE_MAX) subj = f->para_subject;
+  if (subj == SIZE_MAX) subj = st->focus_place;
+  if (subj == SIZE_MAX) return CNKG_SUCCESS;
+  const CnkgTimexHit *h = time_before(f, i, at);
+  const char *iso = h && h->mod != CNKG_TIMEX_SINCE ? hit_iso(h) : NULL;
+  const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
+  const char *parts[6] = {se->key, ind, x->value, x->unit, iso ? iso : "",
+                          x->target ? "target" : ""};
+  char *key = fact_key(CNKG_TYPE_FIGURE, parts, 6);
+  char *ikey = cnkg_graph_key_hash(CNKG_TYPE_INDICATOR, ind, NULL);
+  CnkgStatus s = key && ikey ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  char label[768];
+  snprintf(label, sizeof label, "%s %s %s%s%s%s", se->label ? se->label : "", ind,
+           x->value, x->unit, iso ? " " : "", iso ? iso : "");
+  size_t fig = 0, indicator = 0;
+  if (!s) s = cnkg_graph_add_entity(st->graph, ikey, CNKG_TYPE_INDICATOR, ind, &indicator);
+  if (!s) s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_FIGURE, label, &fig);
+  free(key);
+  free(ikey);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_CONCERNS, subj, NULL, i);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_INDICATOR, indicator, NULL, i);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_VALUE, SIZE_MAX, x->value, i);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_UNIT, SIZE_MAX, x->unit, i);
+  if (!s && iso) s = cnkg_docstate_relate(st, fig, CNKG_REL_DATE, SIZE_MAX, iso, i);
+  if (!s && x->target)
+    s = cnkg_docstate_relate(st, fig, CNKG_REL_IS_TARGET, SIZE_MAX, "true", i);
+  return s;
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static CnkgStatus run_sentence(Facts *f, size_t i) {
+  CnkgDocState *st = f->st;
+  const CnkgSentence *sn = &st->text->sentences[i];
+  if (sn->credit) return CNKG_SUCCESS;
+  track_paragraph(f, i);
+  CnkgStr sent = {st->text->norm + sn->begin, sn->end - sn->begin};
+  CnkgStatus s = cnkg_event_find(f->r->events, sent, &f->evs);
+  if (s == CNKG_ERR_PATTERN) s = CNKG_SUCCESS; /* keep the cues found */
+  for (size_t k = 0; k < f->evs.n && !s; k++) {
+    const CnkgEvent *e = &f->evs.v[k];
+    s = e->kind == CNKG_EVENT_EXIT ? sentence_exits(f, i, e) : sentence_posts(f, i, e);
+  }
+  size_t n_stops = 0;
+  if (!s) s = sentence_stops(f, i, &n_stops);
+  if (!s) {
+    s = cnkg_figure_find(f->r->figures, sent, st->lac ? &st->lac[i] : NULL, f->stops,
+                         n_stops, &f->figs);
+    if (s == CNKG_ERR_PATTERN) s = CNKG_SUCCESS;
+  }
+  for (size_t k = 0; k < f->figs.n && !s; k++) s = write_figure(f, i, &f->figs.v[k], sent);
+  return s;
+}
+
+CnkgStatus cnkg_facts_run(const CnkgFactsRecognizer *r, CnkgDocState *st) {
+  if (!r || !st) return CNKG_ERR_ARG;
+  Facts f = {0};
+  f.st = st;
+  f.r = r;
+  f.para = SIZE_MAX;
+  f.para_subject = SIZE_MAX;
+  CnkgTimexDate ref;
+  bool have_ref = false;
+  CnkgStatus s = document_date(&f, &ref, &have_ref);
+  if (!s) s = cnkg_timex_find_text(r->tx, st->text, have_ref ? &ref : NULL, &f.hits);
+  if (!s) s = index_hits(&f);
+  for (size_t i = 0; i < st->text->n_sentences && !s; i++) s = run_sentence(&f, i);
+  if (!s) s = write_exits(&f);
+  cnkg_timex_hits_free(&f.hits);
+  free(f.first_hit);
+  cnkg_event_list_clear(&f.evs);
+  cnkg_figure_list_clear(&f.figs);
+  free(f.stops);
+  free(f.exits);
+  return s;
+}

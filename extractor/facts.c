@@ -60,6 +60,9 @@ typedef struct {
   size_t place, sentence;
   char iso[11];
   bool planned;
+  int rank; /* how surely the date is the exit's: 4 a time in the sentence
+               of an approval (批准), 3 one in the sentence, 2 in the
+               paragraph, 1 the narrative's last date, 0 none */
 } Exit;
 
 typedef struct {
@@ -236,7 +239,7 @@ static CnkgStatus document_date(Facts *f, CnkgTimexDate *ref, bool *have) {
 /* ---- poverty exits ------------------------------------------------------ */
 
 static CnkgStatus keep_exit(Facts *f, size_t place, size_t sentence, const char *iso,
-                            bool planned) {
+                            bool planned, int rank) {
   if (f->n_exits == f->cap_exits) {
     size_t nc = f->cap_exits ? 2 * f->cap_exits : 16;
     Exit *e = realloc(f->exits, nc * sizeof *e);
@@ -249,63 +252,164 @@ static CnkgStatus keep_exit(Facts *f, size_t place, size_t sentence, const char 
   x->sentence = sentence;
   snprintf(x->iso, sizeof x->iso, "%s", iso ? iso : "");
   x->planned = planned;
+  x->rank = iso ? rank : 0;
   return CNKG_SUCCESS;
 }
 
-/* The places an exit cue in sentence i is about: those named in its clause
- * before it (a list: 乐甫、雷弄、冷水箐…出列), else the last one named in the
- * sentence before it, else the paragraph's subject when it is a place. */
+/* The last dated hit before sentence i anywhere in the document: the date
+ * the narrative has reached (a press conference on 4月26日, then the
+ * announcement made there). */
+static const CnkgTimexHit *time_in_discourse(const Facts *f, size_t i) {
+  for (size_t h = f->first_hit[i]; h-- > 0;)
+    if (hit_iso(&f->hits.v[h])) return &f->hits.v[h];
+  return NULL;
+}
+
+/* True if one of the characters of chars occurs in s[b, e). */
+static bool has_char(const char *s, size_t b, size_t e, const char *chars) {
+  for (size_t p = b; p < e;) {
+    if (cnkg_utf8_char_in(chars, s, p, e)) return true;
+    size_t q = p;
+    cnkg_utf8_next(s, e, &q);
+    p = q > p ? q : p + 1;
+  }
+  return false;
+}
+
+/* Whether the words between a place (ending at pe) and its exit cue (at
+ * cue) leave the place as the one that exits: not when they name a group
+ * of places (江西省…剩余7个县退出, 吉林省15个贫困县全部实现脱贫摘帽, 15个省区市的
+ * 贫困县), unless the place heads the group (颍上县等18个贫困县退出). */
+static bool place_exits(const char *t, size_t pe, size_t cue) {
+  if (pe >= cue) return true;
+  if (has_char(t, pe, cue, "的")) return false;
+  if (cue - pe >= 3 && !memcmp(t + pe, "等", 3)) return true;
+  return !has_char(t, pe, cue, "县村乡镇旗区市省");
+}
+
+/* Whether the first 全X, 该X or 本X of s[b, e) (全县, 该村) names a place
+ * of the level of type; true when there is none. */
+static bool level_fits(const char *s, size_t b, size_t e, CnkgType type) {
+  for (size_t p = b; p + 6 <= e; p++) {
+    if (memcmp(s + p, "全", 3) && memcmp(s + p, "该", 3) && memcmp(s + p, "本", 3)) continue;
+    const char *x = s + p + 3;
+    if (!memcmp(x, "省", 3)) return type == CNKG_TYPE_PROVINCE;
+    if (!memcmp(x, "市", 3)) return type == CNKG_TYPE_PREFECTURE || type == CNKG_TYPE_COUNTY;
+    if (!memcmp(x, "县", 3) || !memcmp(x, "旗", 3) || !memcmp(x, "区", 3))
+      return type == CNKG_TYPE_COUNTY;
+    if (!memcmp(x, "乡", 3) || !memcmp(x, "镇", 3)) return type == CNKG_TYPE_TOWNSHIP;
+    if (!memcmp(x, "村", 3)) return type == CNKG_TYPE_VILLAGE;
+  }
+  return true;
+}
+
+/* The places named right after 的 following the cue, joined by 、 和 及
+ * (已宣布脱贫的琼中黎族苗族自治县和保亭黎族苗族自治县), kept as exits. */
+static CnkgStatus exits_after(Facts *f, size_t i, size_t at, const char *iso, bool planned,
+                              int rank, size_t *found) {
+  CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  size_t se = st->text->sentences[i].end;
+  if (at + 3 > se || memcmp(t + at, "的", 3)) return CNKG_SUCCESS;
+  at += 3;
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX; k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!cnkg_type_is_place(sp->type) || sp->begin != at) continue;
+      CnkgStatus s = keep_exit(f, sp->entity, i, iso, planned, rank);
+      if (s) return s;
+      (*found)++;
+      at = sp->end;
+      if (at + 3 <= se && (!memcmp(t + at, "和", 3) || !memcmp(t + at, "、", 3) ||
+                           !memcmp(t + at, "及", 3))) {
+        at += 3;
+        more = true;
+      }
+      break;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* The places an exit cue in sentence i is about: the places named right
+ * after 摘帽的 (刚刚脱贫摘帽的竹山县); else those named in its clause before
+ * it (a list: 乐甫、雷弄、冷水箐…出列) when the words up to the cue leave them
+ * the subject; else, when the clause names neither a place nor a group of
+ * places, the last place of the sentence before the clause (和顺县曾是…，
+ * 已于2019年4月顺利摘帽), else the paragraph's subject (or the document's
+ * place for 全县, 该县). How its date was found ranks it (see Exit). */
 static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
   size_t sb = st->text->sentences[i].begin;
   size_t cue = sb + e->begin;
   bool planned = e->modality == CNKG_EVENT_PLANNED;
   if (e->modality != CNKG_EVENT_FACT && !planned) return CNKG_SUCCESS;
   if (e->past_state || (e->about_people && !e->whole_place)) return CNKG_SUCCESS;
-  const CnkgTimexHit *h = time_before(f, i, cue);
-  if (!h) h = time_in_paragraph(f, i);
-  const char *iso = h ? hit_iso(h) : NULL;
   size_t from = clause_start(st, i, cue);
+  int rank = 3;
+  const CnkgTimexHit *h = time_before(f, i, cue);
+  if (h && has_char(t, from, cue, "批")) rank = 4; /* 批准…退出: the act itself */
+  if (!h) rank = 2, h = time_in_paragraph(f, i);
+  if (!h && !planned) rank = 1, h = time_in_discourse(f, i);
+  if (!h) rank = 0;
+  const char *iso = h ? hit_iso(h) : NULL;
   size_t found = 0;
-  CnkgStatus s = CNKG_SUCCESS;
-  if (!e->whole_place)
+  CnkgStatus s = exits_after(f, i, sb + e->end, iso, planned, rank, &found);
+  if (s || found) return s;
+  size_t last_end = from, topic = SIZE_MAX, topic_end = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!cnkg_type_is_place(sp->type) || sp->end > cue) continue;
+    if (sp->begin >= from && sp->end > last_end) last_end = sp->end;
+    if (sp->end <= from && sp->end > topic_end) topic = sp->entity, topic_end = sp->end;
+  }
+  if (last_end > from) { /* the clause names places */
+    if (e->whole_place || !place_exits(t, last_end, cue)) return CNKG_SUCCESS;
     for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
          k = cnkg_docstate_next_span(st, k)) {
       const CnkgSpan *sp = &st->spans[k];
       if (!cnkg_type_is_place(sp->type) || sp->begin < from || sp->end > cue) continue;
-      s = keep_exit(f, sp->entity, i, iso, planned);
-      found++;
+      s = keep_exit(f, sp->entity, i, iso, planned, rank);
     }
-  if (s || found) return s;
-  size_t place = e->whole_place ? SIZE_MAX : subject_before(st, i, sb, cue, true);
+    return s;
+  }
+  if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
+  size_t place = e->whole_place ? SIZE_MAX : topic;
+  if (place != SIZE_MAX && !place_exits(t, topic_end, from)) place = SIZE_MAX;
   if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
       cnkg_type_is_place(cnkg_graph_entity(st->graph, f->para_subject)->type))
     place = f->para_subject;
-  if (place == SIZE_MAX) place = st->focus_place;
+  if (place == SIZE_MAX && e->whole_place) place = st->focus_place;
   if (place == SIZE_MAX) return CNKG_SUCCESS;
-  return keep_exit(f, place, i, iso, planned);
+  if (e->whole_place && !level_fits(t, from, cue, cnkg_graph_entity(st->graph, place)->type))
+    return CNKG_SUCCESS; /* 全省… in a paragraph about a county */
+  return keep_exit(f, place, i, iso, planned, rank > 1 ? rank - 1 : rank);
 }
 
 static int cmp_exit(const void *a, const void *b) {
   const Exit *x = a, *y = b;
   if (x->planned != y->planned) return x->planned ? 1 : -1;
   if (x->place != y->place) return x->place < y->place ? -1 : 1;
-  int c = strcmp(y->iso, x->iso); /* dated first */
+  if (x->rank != y->rank) return x->rank > y->rank ? -1 : 1;
+  int c = strcmp(x->iso, y->iso); /* the earliest of equally sure dates */
   if (c) return c;
   return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
 }
 
-/* One node per place, kind and date; an undated exit of a place that also
- * has a dated one of the same kind is the same fact, stated again. */
+/* One node per place and kind: a place leaves poverty once, and the
+ * statements of it in a document are that one fact told again (with the
+ * surest date, see Exit.rank). */
 static CnkgStatus write_exits(Facts *f) {
   CnkgDocState *st = f->st;
   if (f->n_exits > 1) qsort(f->exits, f->n_exits, sizeof *f->exits, cmp_exit);
   CnkgStatus s = CNKG_SUCCESS;
   for (size_t k = 0; k < f->n_exits && !s; k++) {
     const Exit *x = &f->exits[k];
-    bool same_group = k > 0 && f->exits[k - 1].planned == x->planned &&
-                      f->exits[k - 1].place == x->place;
-    if (!x->iso[0] && same_group && f->exits[k - 1].iso[0]) continue;
+    if (k > 0 && f->exits[k - 1].planned == x->planned && f->exits[k - 1].place == x->place)
+      continue;
     CnkgType type = x->planned ? CNKG_TYPE_EXIT_PLANNED : CNKG_TYPE_EXIT;
     const CnkgEntity *pl = cnkg_graph_entity(st->graph, x->place);
     const char *parts[2] = {pl->key, x->iso};

@@ -142,19 +142,73 @@ static size_t clause_start(const CnkgDocState *st, size_t i, size_t pos) {
 
 /* The entity of the last span of sentence i of a subject type (place or
  * organisation; places only if places_only) ending at or before pos and
- * starting at or after from; SIZE_MAX if none. */
+ * starting at or after from (of two ending together, the longer: an
+ * organisation named after its place); SIZE_MAX if none. */
 static size_t subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos,
                              bool places_only) {
-  size_t best = SIZE_MAX, best_end = 0;
+  size_t best = SIZE_MAX, best_end = 0, best_begin = 0;
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
     if (!is_subject_type(sp->type) || (places_only && !cnkg_type_is_place(sp->type)))
       continue;
     if (sp->begin < from || sp->end > pos) continue;
-    if (best == SIZE_MAX || sp->end > best_end) {
+    if (best == SIZE_MAX || sp->end > best_end ||
+        (sp->end == best_end && sp->begin < best_begin)) {
       best = sp->entity;
       best_end = sp->end;
+      best_begin = sp->begin;
+    }
+  }
+  return best;
+}
+
+static bool starts_with(const char *s, size_t at, size_t end, const char *w) {
+  size_t n = strlen(w);
+  return at + n <= end && !memcmp(s + at, w, n);
+}
+
+/* Whether a span can be what its sentence is about: not a modifier
+ * (北京市朝阳区的对口支援) and not the object of a preposition opening its
+ * clause (在北京市的对口支援下, 作为朝天区改革的试验田, 对口帮扶). */
+static bool topic_candidate(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  const char *t = st->text->norm;
+  size_t se = st->text->sentences[i].end;
+  if (starts_with(t, sp->end, se, "的")) return false;
+  static const char *const preps[] = {"在", "对", "向", "从", "由", "作为", "经", "据",
+                                      "随着", "为", "与", "和", "帮助", "帮扶", "支援"};
+  for (size_t p = clause_start(st, i, sp->begin); p < sp->begin; p++)
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+      if (starts_with(t, p, sp->begin, preps[k])) return false;
+  return true;
+}
+
+/* The topic of sentence i: the place or organisation it opens with (the
+ * first one named before pos that can be a topic), carried along a chain
+ * of names that follow it directly (薛城区常庄街道吴庄村 -> 吴庄村); SIZE_MAX
+ * if none. */
+static size_t sentence_topic(const CnkgDocState *st, size_t i, size_t pos) {
+  size_t best = SIZE_MAX, b = SIZE_MAX, e = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || sp->end > pos || !topic_candidate(st, i, sp)) continue;
+    if (sp->begin < b || (sp->begin == b && sp->end > e)) {
+      best = sp->entity;
+      b = sp->begin;
+      e = sp->end;
+    }
+  }
+  for (bool more = best != SIZE_MAX; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!is_subject_type(sp->type) || sp->begin != e || sp->end > pos) continue;
+      best = sp->entity;
+      e = sp->end;
+      more = true;
+      break;
     }
   }
   return best;
@@ -170,16 +224,69 @@ static void track_paragraph(Facts *f, size_t i) {
     f->para_subject = SIZE_MAX;
   }
   if (f->para_subject != SIZE_MAX) return;
-  size_t best = SIZE_MAX, best_begin = SIZE_MAX;
+  f->para_subject = sentence_topic(st, i, s->end);
+}
+
+/* Words that stand for a place or organisation named before: 该村, 全县,
+ * 本镇 for the last place of that level; a bare kind (合作社, 公司) for the
+ * last organisation whose name ends in it. */
+static const struct {
+  const char *word;
+  CnkgType type; /* CNKG_TYPE_ORGANIZATION: by the end of the name */
+} anaphors[] = {
+    {"该村", CNKG_TYPE_VILLAGE},    {"全村", CNKG_TYPE_VILLAGE},
+    {"本村", CNKG_TYPE_VILLAGE},    {"该嘎查", CNKG_TYPE_VILLAGE},
+    {"全嘎查", CNKG_TYPE_VILLAGE},  {"该镇", CNKG_TYPE_TOWNSHIP},
+    {"全镇", CNKG_TYPE_TOWNSHIP},   {"该乡", CNKG_TYPE_TOWNSHIP},
+    {"全乡", CNKG_TYPE_TOWNSHIP},   {"该县", CNKG_TYPE_COUNTY},
+    {"全县", CNKG_TYPE_COUNTY},     {"全旗", CNKG_TYPE_COUNTY},
+    {"该旗", CNKG_TYPE_COUNTY},     {"全区", CNKG_TYPE_COUNTY},
+    {"全市", CNKG_TYPE_PREFECTURE}, {"全省", CNKG_TYPE_PROVINCE},
+    {"合作社", CNKG_TYPE_ORGANIZATION}, {"公司", CNKG_TYPE_ORGANIZATION},
+    {"企业", CNKG_TYPE_ORGANIZATION},   {"基地", CNKG_TYPE_ORGANIZATION}};
+
+static bool inside_span(const CnkgDocState *st, size_t i, size_t pos) {
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
-       k = cnkg_docstate_next_span(st, k)) {
-    const CnkgSpan *sp = &st->spans[k];
-    if (is_subject_type(sp->type) && sp->begin < best_begin) {
-      best = sp->entity;
-      best_begin = sp->begin;
+       k = cnkg_docstate_next_span(st, k))
+    if (st->spans[k].begin <= pos && pos < st->spans[k].end) return true;
+  return false;
+}
+
+static bool ends_with(const char *s, const char *w) {
+  size_t a = s ? strlen(s) : 0, b = strlen(w);
+  return a > b && !memcmp(s + a - b, w, b);
+}
+
+/* The entity the last anaphor in sentence i before pos (from from) stands
+ * for: the last fitting entity named before it in this or the 20
+ * sentences before; SIZE_MAX if there is no anaphor or nothing fits. */
+static size_t anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  const char *t = st->text->norm;
+  size_t at = SIZE_MAX, which = 0;
+  for (size_t p = from; p < pos; p++)
+    for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
+      if (starts_with(t, p, pos, anaphors[k].word) && !inside_span(st, i, p)) {
+        at = p;
+        which = k;
+      }
+  if (at == SIZE_MAX) return SIZE_MAX;
+  CnkgType want = anaphors[which].type;
+  const char *kind = anaphors[which].word;
+  for (size_t j = i + 1; j-- > 0 && j + 20 >= i;) {
+    size_t best = SIZE_MAX, best_begin = 0;
+    for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (sp->end > at || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
+      const CnkgEntity *e = cnkg_graph_entity(st->graph, sp->entity);
+      bool fits = want == CNKG_TYPE_ORGANIZATION
+                      ? sp->type == CNKG_TYPE_ORGANIZATION && ends_with(e->label, kind)
+                      : sp->type == want;
+      if (fits) best = sp->entity, best_begin = sp->begin;
     }
+    if (best != SIZE_MAX) return best;
   }
-  f->para_subject = best;
+  return SIZE_MAX;
 }
 
 /* A hashed key for an event or figure from its parts, joined by \x1f. */
@@ -498,7 +605,9 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   if (cnkg_figure_indicator(x, sent, ind, sizeof ind) != CNKG_SUCCESS || !ind[0])
     return CNKG_SUCCESS;
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
-  size_t subj = subject_before(st, i, sb, at, false);
+  size_t subj = subject_before(st, i, clause_start(st, i, at), at, false);
+  if (subj == SIZE_MAX) subj = anaphor_subject(st, i, sb, at);
+  if (subj == SIZE_MAX) subj = sentence_topic(st, i, at);
   if (subj == SIZE_MAX) subj = f->para_subject;
   if (subj == SIZE_MAX) subj = st->focus_place;
   if (subj == SIZE_MAX) return CNKG_SUCCESS;

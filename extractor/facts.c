@@ -77,6 +77,7 @@ typedef struct {
   Exit *exits;
   size_t n_exits, cap_exits;
   size_t para, para_subject; /* current paragraph and its subject entity */
+  size_t last_subject;       /* the last paragraph subject found */
 } Facts;
 
 static bool is_subject_type(CnkgType t) {
@@ -225,6 +226,7 @@ static void track_paragraph(Facts *f, size_t i) {
   }
   if (f->para_subject != SIZE_MAX) return;
   f->para_subject = sentence_topic(st, i, s->end);
+  if (f->para_subject != SIZE_MAX && !s->heading) f->last_subject = f->para_subject;
 }
 
 /* Words that stand for a place or organisation named before: 该村, 全县,
@@ -257,6 +259,26 @@ static bool ends_with(const char *s, const char *w) {
   return a > b && !memcmp(s + a - b, w, b);
 }
 
+/* A place's governing bodies (野则河村两委, X村党支部, X县人民政府) report
+ * the place's figures: the place stands for them. */
+static size_t governed_place(const CnkgDocState *st, size_t org) {
+  static const char *const bodies[] = {"两委", "村委会", "村委", "党支部", "党总支", "支部",
+                                       "党委", "人民政府", "政府", "居委会", "村民委员会"};
+  const CnkgEntity *e = cnkg_graph_entity(st->graph, org);
+  if (e->type != CNKG_TYPE_ORGANIZATION) return org;
+  size_t nr = cnkg_graph_relation_count(st->graph);
+  for (size_t r = 0; r < nr; r++) {
+    const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
+    if (rel->subject != org || rel->rel != CNKG_REL_BASED_IN) continue;
+    const CnkgEntity *pl = cnkg_graph_entity(st->graph, rel->object);
+    size_t lp = pl->label ? strlen(pl->label) : 0;
+    if (!lp || strncmp(e->label, pl->label, lp)) continue;
+    for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++)
+      if (!strcmp(e->label + lp, bodies[k])) return rel->object;
+  }
+  return org;
+}
+
 /* The entity the last anaphor in sentence i before pos (from from) stands
  * for: the last fitting entity named before it in this or the 20
  * sentences before; SIZE_MAX if there is no anaphor or nothing fits. */
@@ -272,20 +294,23 @@ static size_t anaphor_subject(const CnkgDocState *st, size_t i, size_t from, siz
   if (at == SIZE_MAX) return SIZE_MAX;
   CnkgType want = anaphors[which].type;
   const char *kind = anaphors[which].word;
-  for (size_t j = i + 1; j-- > 0 && j + 20 >= i;) {
-    size_t best = SIZE_MAX, best_begin = 0;
-    for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
-         k = cnkg_docstate_next_span(st, k)) {
-      const CnkgSpan *sp = &st->spans[k];
-      if (sp->end > at || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
-      const CnkgEntity *e = cnkg_graph_entity(st->graph, sp->entity);
-      bool fits = want == CNKG_TYPE_ORGANIZATION
-                      ? sp->type == CNKG_TYPE_ORGANIZATION && ends_with(e->label, kind)
-                      : sp->type == want;
-      if (fits) best = sp->entity, best_begin = sp->begin;
+  /* 全旗 is the last 旗 before the last county of any name, 全村 the last
+   * 村 before a natural village (岔口、下斜两个自然村) */
+  const char *level = want == CNKG_TYPE_ORGANIZATION ? kind : kind + 3;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t j = i + 1; j-- > 0 && j + 20 >= i;) {
+      size_t best = SIZE_MAX, best_begin = 0;
+      for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k)) {
+        const CnkgSpan *sp = &st->spans[k];
+        if (sp->end > at || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
+        const CnkgEntity *e = cnkg_graph_entity(st->graph, sp->entity);
+        bool fits = sp->type == want && (pass == 1 || ends_with(e->label, level));
+        if (want == CNKG_TYPE_ORGANIZATION && pass == 1) fits = false;
+        if (fits) best = sp->entity, best_begin = sp->begin;
+      }
+      if (best != SIZE_MAX) return best;
     }
-    if (best != SIZE_MAX) return best;
-  }
   return SIZE_MAX;
 }
 
@@ -609,8 +634,10 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   if (subj == SIZE_MAX) subj = anaphor_subject(st, i, sb, at);
   if (subj == SIZE_MAX) subj = sentence_topic(st, i, at);
   if (subj == SIZE_MAX) subj = f->para_subject;
+  if (subj == SIZE_MAX) subj = f->last_subject;
   if (subj == SIZE_MAX) subj = st->focus_place;
   if (subj == SIZE_MAX) return CNKG_SUCCESS;
+  subj = governed_place(st, subj);
   const CnkgTimexHit *h = time_before(f, i, at);
   const char *iso = h && h->mod != CNKG_TIMEX_SINCE ? hit_iso(h) : NULL;
   const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
@@ -669,6 +696,7 @@ CnkgStatus cnkg_facts_run(const CnkgFactsRecognizer *r, CnkgDocState *st) {
   f.r = r;
   f.para = SIZE_MAX;
   f.para_subject = SIZE_MAX;
+  f.last_subject = SIZE_MAX;
   CnkgTimexDate ref;
   bool have_ref = false;
   CnkgStatus s = document_date(&f, &ref, &have_ref);

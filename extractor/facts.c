@@ -562,44 +562,66 @@ static CnkgStatus write_exits(Facts *f) {
 
 /* ---- post dates --------------------------------------------------------- */
 
-/* Dates the posts of the persons named in sentence i whose title the
- * sentence gives, from a start, hold or end cue with a time before it. */
+/* Whether the post (an entity) is named in sentence i: its title as the
+ * text gives it, or the place or organisation it is at. */
+static bool post_named(const CnkgDocState *st, size_t i, size_t post) {
+  const CnkgSentence *sn = &st->text->sentences[i];
+  const char *text = st->text->norm + sn->begin;
+  size_t len = sn->end - sn->begin, nr = cnkg_graph_relation_count(st->graph);
+  for (size_t q = 0; q < nr; q++) {
+    const CnkgRelation *t = cnkg_graph_relation(st->graph, q);
+    if (t->subject != post) continue;
+    if (t->rel == CNKG_REL_POST_TITLE && t->literal) {
+      size_t tl = strlen(t->literal);
+      for (size_t p = 0; p + tl <= len; p++)
+        if (!memcmp(text + p, t->literal, tl)) return true;
+    }
+    if (t->rel == CNKG_REL_POST_AT)
+      for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k))
+        if (st->spans[k].entity == t->object) return true;
+  }
+  return false;
+}
+
+/* Dates the posts of the persons named in sentence i, from a start, hold
+ * or end cue with a time before it: the posts the sentence names (by
+ * title or by where they are), or a person's only post (刘飞是2017年11月
+ * 接任的) unless the cue is a general verb (来到). */
 static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
   CnkgDocState *st = f->st;
   if (e->modality != CNKG_EVENT_FACT) return CNKG_SUCCESS;
   const CnkgSentence *sn = &st->text->sentences[i];
   size_t cue = sn->begin + e->begin;
   const CnkgTimexHit *h = time_before(f, i, cue);
-  if (!h || !h->iso[0] || h->mod == CNKG_TIMEX_UNTIL) return CNKG_SUCCESS;
+  if (!h || !h->iso[0] || h->mod == CNKG_TIMEX_UNTIL || h->mod == CNKG_TIMEX_BEFORE)
+    return CNKG_SUCCESS;
   const char *start = NULL, *end = NULL;
   bool range = h->kind == CNKG_TIMEX_RANGE && h->iso_end[0];
   if (e->kind == CNKG_EVENT_POST_END) end = range ? h->iso_end : h->iso;
   else start = h->iso;
   if (e->kind == CNKG_EVENT_POST_HOLD && range) end = h->iso_end;
-  const char *text = st->text->norm + sn->begin;
-  size_t len = sn->end - sn->begin;
   CnkgStatus s = CNKG_SUCCESS;
   size_t nr = cnkg_graph_relation_count(st->graph);
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
     if (sp->type != CNKG_TYPE_PERSON) continue;
-    for (size_t r = 0; r < nr && !s; r++) {
+    size_t posts = 0, only = SIZE_MAX, named = 0;
+    for (size_t r = 0; r < nr; r++) {
       const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
       if (rel->subject != sp->entity || rel->rel != CNKG_REL_HOLDS_POST) continue;
-      size_t post = rel->object;
-      bool titled = false;
-      for (size_t q = 0; q < nr && !titled; q++) {
-        const CnkgRelation *t = cnkg_graph_relation(st->graph, q);
-        if (t->subject != post || t->rel != CNKG_REL_POST_TITLE || !t->literal) continue;
-        size_t tl = strlen(t->literal);
-        for (size_t p = 0; p + tl <= len && !titled; p++)
-          titled = !memcmp(text + p, t->literal, tl);
-      }
-      if (!titled) continue;
-      if (start) s = cnkg_docstate_relate(st, post, CNKG_REL_START_DATE, SIZE_MAX, start, i);
-      if (!s && end) s = cnkg_docstate_relate(st, post, CNKG_REL_END_DATE, SIZE_MAX, end, i);
+      posts++;
+      only = rel->object;
+      if (!post_named(st, i, rel->object)) continue;
+      named++;
+      if (start) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_START_DATE, SIZE_MAX, start, i);
+      if (!s && end) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_END_DATE, SIZE_MAX, end, i);
+      if (s) return s;
     }
+    if (named || posts != 1 || e->weak) continue;
+    if (start) s = cnkg_docstate_relate(st, only, CNKG_REL_START_DATE, SIZE_MAX, start, i);
+    if (!s && end) s = cnkg_docstate_relate(st, only, CNKG_REL_END_DATE, SIZE_MAX, end, i);
   }
   return s;
 }

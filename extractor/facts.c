@@ -84,6 +84,9 @@ static bool is_subject_type(CnkgType t) {
   return cnkg_type_is_place(t) || t == CNKG_TYPE_ORGANIZATION;
 }
 
+static bool has_char(const char *s, size_t b, size_t e, const char *chars);
+static bool governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp);
+
 static CnkgStatus index_hits(Facts *f) {
   size_t n = f->st->text->n_sentences;
   f->first_hit = malloc((n + 1) * sizeof *f->first_hit);
@@ -153,7 +156,7 @@ static size_t subject_before(const CnkgDocState *st, size_t i, size_t from, size
     const CnkgSpan *sp = &st->spans[k];
     if (!is_subject_type(sp->type) || (places_only && !cnkg_type_is_place(sp->type)))
       continue;
-    if (sp->begin < from || sp->end > pos) continue;
+    if (sp->begin < from || sp->end > pos || governed(st, i, sp)) continue;
     if (best == SIZE_MAX || sp->end > best_end ||
         (sp->end == best_end && sp->begin < best_begin)) {
       best = sp->entity;
@@ -169,19 +172,30 @@ static bool starts_with(const char *s, size_t at, size_t end, const char *w) {
   return at + n <= end && !memcmp(s + at, w, n);
 }
 
+/* Whether the span is the object of a preposition of its clause (在北京市
+ * 的对口支援下, 作为朝天区改革的试验田, 距白沙县城62公里): a preposition
+ * before it with no 的 between (坐落在小凉山腹地的勒乌乡 is the place itself),
+ * or a member of a list the number counts (方佬、坡告5个自然村). */
+static bool governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  const char *t = st->text->norm;
+  static const char *const preps[] = {"在", "对", "向", "从", "由", "作为", "经", "据", "随着",
+                                      "为", "与", "和", "帮助", "帮扶", "支援", "距", "离"};
+  size_t from = clause_start(st, i, sp->begin);
+  if (sp->begin >= from + 3 && !memcmp(t + sp->begin - 3, "、", 3)) return true;
+  for (size_t p = from; p < sp->begin; p++)
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+      if (starts_with(t, p, sp->begin, preps[k]) && !has_char(t, p, sp->begin, "的"))
+        return true;
+  return false;
+}
+
 /* Whether a span can be what its sentence is about: not a modifier
- * (北京市朝阳区的对口支援) and not the object of a preposition opening its
- * clause (在北京市的对口支援下, 作为朝天区改革的试验田, 对口帮扶). */
+ * (北京市朝阳区的对口支援) and not governed by a preposition. */
 static bool topic_candidate(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
   const char *t = st->text->norm;
   size_t se = st->text->sentences[i].end;
   if (starts_with(t, sp->end, se, "的")) return false;
-  static const char *const preps[] = {"在", "对", "向", "从", "由", "作为", "经", "据",
-                                      "随着", "为", "与", "和", "帮助", "帮扶", "支援"};
-  for (size_t p = clause_start(st, i, sp->begin); p < sp->begin; p++)
-    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-      if (starts_with(t, p, sp->begin, preps[k])) return false;
-  return true;
+  return !governed(st, i, sp);
 }
 
 /* The topic of sentence i: the place or organisation it opens with (the
@@ -297,6 +311,8 @@ static size_t anaphor_subject(const CnkgDocState *st, size_t i, size_t from, siz
   /* 全旗 is the last 旗 before the last county of any name, 全村 the last
    * 村 before a natural village (岔口、下斜两个自然村) */
   const char *level = want == CNKG_TYPE_ORGANIZATION ? kind : kind + 3;
+  size_t topic = sentence_topic(st, i, at); /* 山峰村是…一个彝族村，…全村 */
+  if (topic != SIZE_MAX && cnkg_graph_entity(st->graph, topic)->type == want) return topic;
   for (int pass = 0; pass < 2; pass++)
     for (size_t j = i + 1; j-- > 0 && j + 20 >= i;) {
       size_t best = SIZE_MAX, best_begin = 0;

@@ -514,8 +514,19 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     if (sp->begin >= from && sp->end > last_end) last_end = sp->end;
     if (sp->end <= from && sp->end > topic_end) topic = sp->entity, topic_end = sp->end;
   }
+  if (last_end > from && e->whole_place) { /* 青石县计划到2020年全县实现脱贫摘帽 */
+    size_t best = SIZE_MAX;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (cnkg_type_is_place(sp->type) && sp->begin >= from && sp->end <= cue &&
+          level_fits(t, from, cue, sp->type))
+        best = sp->entity;
+    }
+    return best == SIZE_MAX ? CNKG_SUCCESS : keep_exit(f, best, i, iso, planned, rank);
+  }
   if (last_end > from) { /* the clause names places */
-    if (e->whole_place || !place_exits(t, last_end, cue)) return CNKG_SUCCESS;
+    if (!place_exits(t, last_end, cue)) return CNKG_SUCCESS;
     for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
          k = cnkg_docstate_next_span(st, k)) {
       const CnkgSpan *sp = &st->spans[k];
@@ -525,6 +536,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     return s;
   }
   if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
+  if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */
   size_t place = e->whole_place ? SIZE_MAX : topic;
   if (place != SIZE_MAX && !place_exits(t, topic_end, from)) place = SIZE_MAX;
   if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
@@ -739,6 +751,13 @@ CnkgStatus cnkg_facts_run(const CnkgFactsRecognizer *r, CnkgDocState *st) {
   bool have_ref = false;
   CnkgStatus s = document_date(&f, &ref, &have_ref);
   if (!s) s = cnkg_timex_find_text(r->tx, st->text, have_ref ? &ref : NULL, &f.hits);
+  /* 年内 on its own is the year of writing (…到2020年…，年内还将…), not the
+   * year named last */
+  for (size_t k = 0; !s && have_ref && k < f.hits.n; k++) {
+    CnkgTimexHit *h = &f.hits.v[k];
+    if (h->relative && h->part == CNKG_TIMEX_WITHIN && h->kind == CNKG_TIMEX_POINT)
+      snprintf(h->iso, sizeof h->iso, "%04d", ref.year);
+  }
   if (!s) s = index_hits(&f);
   for (size_t i = 0; i < st->text->n_sentences && !s; i++) s = run_sentence(&f, i);
   if (!s) s = write_exits(&f);

@@ -58,12 +58,16 @@ set +e
 set -e
 check "[ $st = 1 ] && grep -q 'gYear' '$TMP/err'" "bad date datatype: status $st, $(head -c 200 "$TMP/err")"
 # named questions
-if "$CNKG" query --list 2>/dev/null | grep -q timeline; then
-  run 0 '' query --param name=白杨村 timeline "$ttl"
-  check "grep -q '2018' '$TMP/out' && grep -q '脱贫摘帽' '$TMP/out'" "timeline lacks the exit: $(head -c 300 "$TMP/out")"
-  run 0 '' query exits "$ttl"
-  check "grep -q '白杨村' '$TMP/out' && grep -q '2018' '$TMP/out'" "exits lacks 白杨村: $(head -c 300 "$TMP/out")"
-  run 0 '' query --param place=白杨村 figures "$ttl"
-  check "grep -q '640' '$TMP/out' && grep -q '人口' '$TMP/out'" "figures lacks 640 人口: $(head -c 300 "$TMP/out")"
-fi
+run 0 '' query --list
+check "grep -q '^timeline ' '$TMP/out' && grep -q '^exits ' '$TMP/out' && grep -q '^figures ' '$TMP/out'" \
+  "named questions missing from --list"
+run 0 '' query "$ttl" --ask timeline --param name=白杨村
+check "grep -q '^2018 .*PovertyExit' '$TMP/out'" "timeline lacks the exit: $(head -c 300 "$TMP/out")"
+run 0 '' query "$ttl" --ask timeline --param name=李晓峰
+check "grep -q '^2016 .*postStart' '$TMP/out'" "timeline lacks the post's start: $(head -c 300 "$TMP/out")"
+run 0 '' query "$ttl" --ask exits
+check "grep -q '^2018 .*白杨村 .*Village' '$TMP/out'" "exits lacks 白杨村: $(head -c 300 "$TMP/out")"
+run 0 '' query "$ttl" --ask figures --param place=白杨村
+check "grep -q '^人口 .*640 .*人' '$TMP/out' && grep -q '^农民人均可支配收入 .*2018 .*12000' '$TMP/out'" \
+  "figures lacks 640 人口: $(head -c 300 "$TMP/out")"
 finish

@@ -70,6 +70,9 @@ check "grep -q '^2018 .*白杨村 .*Village' '$TMP/out'" "exits lacks 白杨村:
 run 0 '' query "$ttl" --ask figures --param place=白杨村
 check "grep -q '^人口 .*640 .*人' '$TMP/out' && grep -q '^农民人均可支配收入 .*2018 .*12000' '$TMP/out'" \
   "figures lacks 640 人口: $(head -c 300 "$TMP/out")"
+# DOT labels a post edge with its start year
+"$CNKG" build -q -f dot -o "$TMP/g.dot" "$D" || fail "dot build failed"
+check "grep -q 'label=\"任职 2016\"' '$TMP/g.dot'" "post edge without its start year"
 # cnkg show prints the dates
 run 0 '' show "$ttl" 李晓峰
 check "grep -q 'holdsPost-> .*(Post) \[2016 - \]' '$TMP/out' && grep -q '\[issued 2019-03-08\]' '$TMP/out'" \

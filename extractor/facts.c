@@ -299,12 +299,15 @@ static size_t governed_place(const CnkgDocState *st, size_t org) {
 static size_t anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
   const char *t = st->text->norm;
   size_t at = SIZE_MAX, which = 0;
-  for (size_t p = from; p < pos; p++)
+  for (size_t p = from; p + 6 <= pos; p++) {
+    if ((unsigned char)t[p] < 0xE0) continue; /* every word is 2+ CJK characters */
     for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
-      if (starts_with(t, p, pos, anaphors[k].word) && !inside_span(st, i, p)) {
+      if (!memcmp(t + p, anaphors[k].word, 3) && starts_with(t, p, pos, anaphors[k].word) &&
+          !inside_span(st, i, p)) {
         at = p;
         which = k;
       }
+  }
   if (at == SIZE_MAX) return SIZE_MAX;
   CnkgType want = anaphors[which].type;
   const char *kind = anaphors[which].word;
@@ -583,7 +586,7 @@ static CnkgStatus write_exits(Facts *f) {
     free(key);
     if (!s) s = cnkg_docstate_relate(st, ev, CNKG_REL_CONCERNS, x->place, NULL, x->sentence);
     if (!s && x->iso[0])
-      s = cnkg_docstate_relate(st, ev, CNKG_REL_DATE, SIZE_MAX, x->iso, x->sentence);
+      s = cnkg_docstate_relate(st, ev, CNKG_REL_DATE, SIZE_MAX, x->iso, SIZE_MAX);
   }
   return s;
 }
@@ -704,13 +707,17 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   if (!s) s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_FIGURE, label, &fig);
   free(key);
   free(ikey);
+  /* the sentence is the evidence of what the figure is about; its parts
+   * (indicator, value, unit, date, target) come from that same sentence
+   * and carry none of their own, which would repeat it five times */
+  const size_t none = SIZE_MAX;
   if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_CONCERNS, subj, NULL, i);
-  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_INDICATOR, indicator, NULL, i);
-  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_VALUE, SIZE_MAX, x->value, i);
-  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_UNIT, SIZE_MAX, x->unit, i);
-  if (!s && iso) s = cnkg_docstate_relate(st, fig, CNKG_REL_DATE, SIZE_MAX, iso, i);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_INDICATOR, indicator, NULL, none);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_VALUE, SIZE_MAX, x->value, none);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_UNIT, SIZE_MAX, x->unit, none);
+  if (!s && iso) s = cnkg_docstate_relate(st, fig, CNKG_REL_DATE, SIZE_MAX, iso, none);
   if (!s && x->target)
-    s = cnkg_docstate_relate(st, fig, CNKG_REL_IS_TARGET, SIZE_MAX, "true", i);
+    s = cnkg_docstate_relate(st, fig, CNKG_REL_IS_TARGET, SIZE_MAX, "true", none);
   return s;
 }
 

@@ -431,10 +431,14 @@ static bool has_char(const char *s, size_t b, size_t e, const char *chars) {
  * cue) leave the place as the one that exits: not when they name a group
  * of places (江西省…剩余7个县退出, 吉林省15个贫困县全部实现脱贫摘帽, 15个省区市的
  * 贫困县), unless the place heads the group (颍上县等18个贫困县退出). */
-static bool place_exits(const char *t, size_t pe, size_t cue) {
+static bool place_exits(const char *t, size_t pe, size_t cue, bool listed) {
   if (pe >= cue) return true;
   if (has_char(t, pe, cue, "的")) return false;
   if (cue - pe >= 3 && !memcmp(t + pe, "等", 3)) return true;
+  /* a list summed up by its count: 沧源、耿马、镇康3县脱贫摘帽 */
+  if (listed && cue - pe <= 18 && ((t[pe] >= '0' && t[pe] <= '9') ||
+                         cnkg_utf8_char_in("一二两三四五六七八九十", t, pe, cue)))
+    return true;
   return !has_char(t, pe, cue, "县村乡镇旗区市省");
 }
 
@@ -461,22 +465,35 @@ static CnkgStatus exits_after(Facts *f, size_t i, size_t at, const char *iso, bo
   CnkgDocState *st = f->st;
   const char *t = st->text->norm;
   size_t se = st->text->sentences[i].end;
-  if (at + 3 > se || memcmp(t + at, "的", 3)) return CNKG_SUCCESS;
-  at += 3;
+  bool of = at + 3 <= se && !memcmp(t + at, "的", 3);
+  if (of) at += 3;
+  /* 退出的贫困县分别是：颍上县、寿县… */
+  for (size_t p = at; p < se && p < at + 30; p++)
+    if (starts_with(t, p, se, "是:") || starts_with(t, p, se, "为:")) {
+      at = p + 4;
+      of = true;
+      break;
+    }
+  if (!of) return CNKG_SUCCESS;
   for (bool more = true; more;) {
     more = false;
     for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX; k = cnkg_docstate_next_span(st, k)) {
       const CnkgSpan *sp = &st->spans[k];
       if (!cnkg_type_is_place(sp->type) || sp->begin != at) continue;
+      at = sp->end;
+      more = true;
+      /* a path (六安市裕安区) exits as its last name */
+      bool chained = false;
+      for (size_t q = cnkg_docstate_first_span(st, i); q != SIZE_MAX && !chained;
+           q = cnkg_docstate_next_span(st, q))
+        chained = cnkg_type_is_place(st->spans[q].type) && st->spans[q].begin == at;
+      if (chained) break;
       CnkgStatus s = keep_exit(f, sp->entity, i, iso, planned, rank);
       if (s) return s;
       (*found)++;
-      at = sp->end;
-      if (at + 3 <= se && (!memcmp(t + at, "和", 3) || !memcmp(t + at, "、", 3) ||
-                           !memcmp(t + at, "及", 3))) {
-        at += 3;
-        more = true;
-      }
+      more = at + 3 <= se && (!memcmp(t + at, "和", 3) || !memcmp(t + at, "、", 3) ||
+                              !memcmp(t + at, "及", 3));
+      if (more) at += 3;
       break;
     }
   }
@@ -497,8 +514,15 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   size_t cue = sb + e->begin;
   bool planned = e->modality == CNKG_EVENT_PLANNED;
   if (e->modality != CNKG_EVENT_FACT && !planned) return CNKG_SUCCESS;
-  if (e->past_state || (e->about_people && !e->whole_place)) return CNKG_SUCCESS;
+  if (e->about_people && !e->whole_place) return CNKG_SUCCESS;
   size_t from = clause_start(st, i, cue);
+  if (e->past_state) { /* 朝天区曾是国家级贫困县: it has left, when is not said */
+    size_t place = subject_before(st, i, from, cue, true);
+    if (place == SIZE_MAX) place = sentence_topic(st, i, cue);
+    if (place == SIZE_MAX || !cnkg_type_is_place(cnkg_graph_entity(st->graph, place)->type))
+      return CNKG_SUCCESS;
+    return keep_exit(f, place, i, NULL, false, 0);
+  }
   int rank = 3;
   const CnkgTimexHit *h = time_before(f, i, cue);
   if (h && has_char(t, from, cue, "批")) rank = 4; /* 批准…退出: the act itself */
@@ -529,7 +553,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     return best == SIZE_MAX ? CNKG_SUCCESS : keep_exit(f, best, i, iso, planned, rank);
   }
   if (last_end > from) { /* the clause names places */
-    if (!place_exits(t, last_end, cue)) return CNKG_SUCCESS;
+    if (!place_exits(t, last_end, cue, has_char(t, from, last_end, "、"))) return CNKG_SUCCESS;
     for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
          k = cnkg_docstate_next_span(st, k)) {
       const CnkgSpan *sp = &st->spans[k];
@@ -541,7 +565,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
   if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */
   size_t place = e->whole_place ? SIZE_MAX : topic;
-  if (place != SIZE_MAX && !place_exits(t, topic_end, from)) place = SIZE_MAX;
+  if (place != SIZE_MAX && !place_exits(t, topic_end, from, false)) place = SIZE_MAX;
   if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
       cnkg_type_is_place(cnkg_graph_entity(st->graph, f->para_subject)->type))
     place = f->para_subject;

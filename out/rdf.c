@@ -407,7 +407,9 @@ static CnkgStatus spell_fixed(Writer *w, raptor_term *const *docs, size_t n) {
   if (!r) r = spelling_add(w, w->agent);
   for (size_t i = 0; i < n && !r; i++) r = spelling_add(w, docs[i]);
   if (!r) return CNKG_SUCCESS;
-  return w->capture.failed ? CNKG_ERR_NOMEM : CNKG_ERR_INTERNAL;
+  /* raptor says only that it failed: most likely for want of memory */
+  return w->capture.failed || !cnkg_memory_headroom((size_t)1 << 20) ? CNKG_ERR_NOMEM
+                                                                      : CNKG_ERR_INTERNAL;
 }
 
 /* Whether raptor could write uri as a prefixed name: only when one of the

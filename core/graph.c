@@ -60,9 +60,6 @@ CnkgLiteralKind cnkg_rel_literal_kind(CnkgRel rel) {
   return (unsigned)rel < CNKG_REL_COUNT ? rel_literals[rel] : CNKG_LIT_NONE;
 }
 
-bool cnkg_type_is_event(CnkgType type) {
-  return type >= CNKG_TYPE_POST && type < CNKG_TYPE_COUNT;
-}
 
 /* ---- the graph -------------------------------------------------------- */
 

@@ -81,9 +81,6 @@ typedef enum {
 } CnkgLiteralKind;
 
 CnkgLiteralKind cnkg_rel_literal_kind(CnkgRel rel);
-/* True for the types that are events or figures rather than things named
- * in the text (Post and the types after it). */
-bool cnkg_type_is_event(CnkgType type);
 
 /* Entity flags. */
 #define CNKG_ENTITY_FROM_DIVISION_LIST 0x1u /* added from the list, not the text */

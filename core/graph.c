@@ -15,15 +15,26 @@
 
 static const char *const type_names[CNKG_TYPE_COUNT] = {
     "Person",   "Province", "Prefecture",   "County", "Township",
-    "Village",  "Industry", "Policy", "Organization", "Post"};
+    "Village",  "Industry", "Policy", "Organization", "Post",
+    "PovertyExit", "PovertyExitPlanned", "Figure", "Indicator"};
 static const char *const type_slugs[CNKG_TYPE_COUNT] = {
     "person",   "province", "prefecture",   "county", "township",
-    "village",  "industry", "policy", "organization", "post"};
+    "village",  "industry", "policy", "organization", "post",
+    "exit",     "plannedexit", "figure", "indicator"};
 static const char *const rel_names[CNKG_REL_COUNT] = {
     "locatedIn",   "associatedWith", "title",
     "hasIndustry", "implementsPolicy", "holdsPost",
     "postAt",      "postTitle",      "postTime",
-    "withinDivision", "basedIn"};
+    "withinDivision", "basedIn",
+    "concerns",    "date",           "startDate",
+    "endDate",     "value",          "unit",
+    "indicator",   "isTarget"};
+static const CnkgLiteralKind rel_literals[CNKG_REL_COUNT] = {
+    [CNKG_REL_TITLE] = CNKG_LIT_TEXT,      [CNKG_REL_POST_TITLE] = CNKG_LIT_TEXT,
+    [CNKG_REL_POST_TIME] = CNKG_LIT_TEXT,  [CNKG_REL_DATE] = CNKG_LIT_DATE,
+    [CNKG_REL_START_DATE] = CNKG_LIT_DATE, [CNKG_REL_END_DATE] = CNKG_LIT_DATE,
+    [CNKG_REL_VALUE] = CNKG_LIT_DECIMAL,   [CNKG_REL_UNIT] = CNKG_LIT_TEXT,
+    [CNKG_REL_IS_TARGET] = CNKG_LIT_BOOLEAN};
 
 const char *cnkg_type_name(CnkgType type) {
   return (unsigned)type < CNKG_TYPE_COUNT ? type_names[type] : "Thing";
@@ -42,9 +53,13 @@ const char *cnkg_rel_name(CnkgRel rel) {
 }
 
 bool cnkg_rel_is_literal(CnkgRel rel) {
-  return rel == CNKG_REL_TITLE || rel == CNKG_REL_POST_TITLE ||
-         rel == CNKG_REL_POST_TIME;
+  return cnkg_rel_literal_kind(rel) != CNKG_LIT_NONE;
 }
+
+CnkgLiteralKind cnkg_rel_literal_kind(CnkgRel rel) {
+  return (unsigned)rel < CNKG_REL_COUNT ? rel_literals[rel] : CNKG_LIT_NONE;
+}
+
 
 /* ---- the graph -------------------------------------------------------- */
 
@@ -249,6 +264,7 @@ static void free_document(CnkgDocument *d) {
   free(d->author);
   free(d->photographer);
   free(d->source);
+  free(d->issued);
 }
 
 static void free_entity(CnkgEntity *e) {
@@ -309,7 +325,8 @@ CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
         (s = merge_str(&d->title, doc->title)) ||
         (s = merge_str(&d->author, doc->author)) ||
         (s = merge_str(&d->photographer, doc->photographer)) ||
-        (s = merge_str(&d->source, doc->source)))
+        (s = merge_str(&d->source, doc->source)) ||
+        (s = merge_str(&d->issued, doc->issued)))
       return s;
     if (doc->n_chars > d->n_chars) d->n_chars = doc->n_chars;
     if (index) *index = at;
@@ -327,6 +344,7 @@ CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
   d.author = dup_or_null(doc->author, &failed);
   d.photographer = dup_or_null(doc->photographer, &failed);
   d.source = dup_or_null(doc->source, &failed);
+  d.issued = dup_or_null(doc->issued, &failed);
   d.n_chars = doc->n_chars;
   if (failed) {
     free_document(&d);

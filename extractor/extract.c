@@ -32,6 +32,7 @@ struct CnkgExtractor {
   CnkgPersonRecognizer *person;
   CnkgIndustryRecognizer *industry;
   CnkgPolicyRecognizer *policy;
+  CnkgFactsRecognizer *facts;
 };
 
 struct CnkgWorker {
@@ -59,6 +60,7 @@ void cnkg_worker_add_timings(const CnkgWorker *w, CnkgTimings *sum) {
 
 void cnkg_extractor_free(CnkgExtractor *ex) {
   if (!ex) return;
+  cnkg_facts_free(ex->facts);
   cnkg_policy_free(ex->policy);
   cnkg_industry_free(ex->industry);
   cnkg_person_free(ex->person);
@@ -96,6 +98,7 @@ CnkgStatus cnkg_extractor_new(const CnkgExtractorConfig *config,
   if (!s) s = cnkg_person_new(ex->division, &ex->person, err, errsize);
   if (!s) s = cnkg_industry_new(ex->division, &ex->industry, err, errsize);
   if (!s) s = cnkg_policy_new(ex->division, &ex->policy, err, errsize);
+  if (!s) s = cnkg_facts_new(ex->division, &ex->facts, err, errsize);
   if (s) {
     cnkg_extractor_free(ex);
     return s;
@@ -215,6 +218,7 @@ static CnkgStatus extract_text(CnkgWorker *w, const char *name, const CnkgText *
   if (!s) s = cnkg_org_credits(&st);
   if (!s) s = cnkg_industry_run(ex->industry, &st);
   if (!s) s = cnkg_policy_run(ex->policy, &st);
+  if (!s) s = cnkg_facts_run(ex->facts, &st);
   w->timings.lexical += t2 - t1;
   w->timings.places += t3 - t2;
   w->timings.others += now_seconds() - t3;

@@ -24,7 +24,9 @@ static const TypeStyle type_styles[CNKG_TYPE_COUNT] = {
     {"doubleoctagon", "#a0c4ff", "地级"},  {"octagon", "#bdb2ff", "县级"},
     {"house", "#caffbf", "乡级"},          {"box", "#fdffb6", "村级"},
     {"component", "#ffadad", "产业"},      {"note", "#ffc6ff", "政策"},
-    {"box3d", "#d0f4de", "组织"},          {"cds", "#e9ecef", "职位"}};
+    {"box3d", "#d0f4de", "组织"},          {"cds", "#e9ecef", "职位"},
+    {"invhouse", "#b7e4c7", "脱贫摘帽"},   {"invhouse", "#fefae0", "计划摘帽"},
+    {"plain", "#ffffff", "数据"},          {"plain", "#ffffff", "指标"}};
 
 typedef struct {
   const char *color, *style, *zh;
@@ -36,7 +38,29 @@ static const RelStyle rel_styles[CNKG_REL_COUNT] = {
     {"#7e22ce", "solid", "政策"},   {"#0f766e", "bold", "任职"},
     {"#0f766e", "dashed", "任职于"}, {NULL, NULL, NULL},
     {NULL, NULL, NULL},             {"#999999", "dotted", "属于"},
-    {"#555555", "solid", "位于"}};
+    {"#555555", "solid", "位于"},   {"#2d6a4f", "dashed", "涉及"},
+    {NULL, NULL, NULL},             {NULL, NULL, NULL},
+    {NULL, NULL, NULL},             {NULL, NULL, NULL},
+    {NULL, NULL, NULL},             {"#999999", "dotted", "指标"},
+    {NULL, NULL, NULL}};
+
+/* The label of an edge: a holdsPost edge also gives the year the post
+ * was taken up when the graph knows it ("任职 2016"); others their word.
+ * Drawn graphs are small (labels are off for large ones), so a scan of
+ * the relations per post edge is cheap. */
+static const char *post_edge_label(const CnkgGraph *g, const CnkgRelation *rel,
+                                   const char *word, char buf[64]) {
+  if (rel->rel != CNKG_REL_HOLDS_POST) return word;
+  for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
+    const CnkgRelation *x = cnkg_graph_relation(g, r);
+    if (x->subject == rel->object && x->rel == CNKG_REL_START_DATE && x->literal &&
+        strlen(x->literal) >= 4) {
+      snprintf(buf, 64, "%s %.4s", word, x->literal);
+      return buf;
+    }
+  }
+  return word;
+}
 
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
@@ -528,6 +552,7 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
     if (!set_html(nodes[i], root, "label", &b)) goto fail;
     if (i == focus_at) set(nodes[i], "penwidth", "3");
   }
+  char year_label[64];
   for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
     const CnkgRelation *rel = cnkg_graph_relation(g, r);
     if (rel->object == SIZE_MAX || !nodes[rel->subject] || !nodes[rel->object])
@@ -537,7 +562,7 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
     const RelStyle *st = &rel_styles[rel->rel];
     if (st->color) set(e, "color", st->color);
     if (st->style) set(e, "style", st->style);
-    if (!large && st->zh) set(e, "label", st->zh);
+    if (!large && st->zh) set(e, "label", post_edge_label(g, rel, st->zh, year_label));
   }
   if (o->legend && shown && !add_legend(root, present, large)) goto fail;
   free(b.buf);

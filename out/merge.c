@@ -25,7 +25,7 @@ enum {
   P_TYPE, P_LABEL, P_ALTLABEL, P_CODE, P_OFFICIAL, P_FROMLIST, P_SOURCE,
   P_SHA256, P_TITLE, P_CREATOR, P_PHOTOGRAPHER, P_PUBLISHER, P_BEGIN, P_END,
   P_ANCHOR, P_REFCTX, P_TAIDENT, P_SUBJECT, P_PREDICATE, P_OBJECT, P_DERIVED,
-  P_SENTENCE, P_DERIVED_ONLY, /* known, ignored: rebuilt by the writer */
+  P_SENTENCE, P_ISSUED, P_DERIVED_ONLY, /* known, ignored: rebuilt by the writer */
   P_REL /* + CnkgRel */
 };
 
@@ -38,7 +38,7 @@ static const char *const pred_iris[] = {
     CNKG_NS_NIF "beginIndex", CNKG_NS_NIF "endIndex", CNKG_NS_NIF "anchorOf",
     CNKG_NS_NIF "referenceContext", CNKG_NS_ITS "taIdentRef",
     CNKG_NS_CNKG "subject", CNKG_NS_CNKG "predicate", CNKG_NS_CNKG "object",
-    CNKG_NS_PROV "wasDerivedFrom", CNKG_NS_CNKG "sentence"};
+    CNKG_NS_PROV "wasDerivedFrom", CNKG_NS_CNKG "sentence", CNKG_NS_DCT "issued"};
 
 static const char *const derived_iris[] = {
     CNKG_NS_SKOS "prefLabel", CNKG_NS_SKOS "inScheme",
@@ -295,7 +295,28 @@ static const char *text_of(const Triple *t, size_t n, int p) {
 }
 
 /* What cnkg writes as the object of each predicate of a model node. */
-typedef enum { O_IRI, O_ZH, O_PLAIN, O_NUMBER, O_TRUE, O_IRI_OR_ZH } Form;
+typedef enum {
+  O_IRI, O_ZH, O_PLAIN, O_NUMBER, O_TRUE, O_IRI_OR_LIT, O_DATE, O_DECIMAL
+} Form;
+
+static Form literal_form(CnkgRel rel) {
+  switch (cnkg_rel_literal_kind(rel)) {
+  case CNKG_LIT_TEXT: return O_ZH;
+  case CNKG_LIT_DATE: return O_DATE;
+  case CNKG_LIT_DECIMAL: return O_DECIMAL;
+  case CNKG_LIT_BOOLEAN: return O_TRUE;
+  case CNKG_LIT_NONE:
+  default: return O_IRI;
+  }
+}
+
+/* The datatype cnkg gives an ISO date of this length. */
+static bool date_typed(const Triple *t) {
+  size_t n = strlen(t->o);
+  const char *want = n == 4 ? CNKG_NS_XSD "gYear" : n == 7 ? CNKG_NS_XSD "gYearMonth"
+                     : n == 10 ? CNKG_NS_XSD "date" : NULL;
+  return t->lit && t->dt && want && !strcmp(t->dt, want);
+}
 
 static Form form_of(int p) {
   switch (p) {
@@ -305,16 +326,18 @@ static Form form_of(int p) {
   case P_CODE: case P_SOURCE: case P_SHA256: return O_PLAIN;
   case P_BEGIN: case P_END: return O_NUMBER;
   case P_FROMLIST: return O_TRUE;
-  case P_OBJECT: return O_IRI_OR_ZH;
+  case P_OBJECT: return O_IRI_OR_LIT;
+  case P_ISSUED: return O_DATE;
   default:
-    if (p >= P_REL) return cnkg_rel_is_literal((CnkgRel)(p - P_REL)) ? O_ZH : O_IRI;
+    if (p >= P_REL) return literal_form((CnkgRel)(p - P_REL));
     return O_IRI;
   }
 }
 
 static const char *const form_names[] = {
     "an IRI", "a literal tagged @zh", "a plain literal",
-    "an xsd:nonNegativeInteger", "\"true\"^^xsd:boolean", "an IRI or a literal tagged @zh"};
+    "an xsd:nonNegativeInteger", "\"true\"^^xsd:boolean", "an IRI or a literal",
+    "an xsd:gYear, xsd:gYearMonth or xsd:date", "an xsd:decimal"};
 
 /* Whether t's object has the form cnkg writes for its predicate; reported
  * (naming the subject, predicate and object) if not: merging would change
@@ -331,7 +354,12 @@ static bool form_ok(Reader *r, const Triple *t) {
   case O_TRUE:
     ok = t->lit && t->dt && !strcmp(t->dt, CNKG_NS_XSD "boolean") && !strcmp(t->o, "true");
     break;
-  default: ok = !t->lit || zh; break;
+  case O_DATE: ok = date_typed(t); break;
+  case O_DECIMAL: ok = t->lit && t->dt && !strcmp(t->dt, CNKG_NS_XSD "decimal"); break;
+  default: ok = !t->lit || zh || date_typed(t) ||
+                (t->dt && (!strcmp(t->dt, CNKG_NS_XSD "decimal") ||
+                           !strcmp(t->dt, CNKG_NS_XSD "boolean")));
+    break;
   }
   if (ok) return true;
   char shown[160];
@@ -369,7 +397,7 @@ static bool label_better(const char *a, const char *b) {
 
 static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
   static const int one[] = {P_SOURCE, P_SHA256, P_TITLE, P_CREATOR, P_PHOTOGRAPHER,
-                            P_PUBLISHER, P_BEGIN, P_END, -1};
+                            P_PUBLISHER, P_BEGIN, P_END, P_ISSUED, -1};
   const char *key = key_of(x, t->s);
   if (!key || !group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
   const Triple *end = first(t, n, P_END);
@@ -386,7 +414,8 @@ static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
                     (char *)text_of(t, n, P_CREATOR),
                     (char *)text_of(t, n, P_PHOTOGRAPHER),
                     (char *)text_of(t, n, P_PUBLISHER),
-                    chars};
+                    chars,
+                    (char *)text_of(t, n, P_ISSUED)};
   size_t index;
   CnkgStatus s = cnkg_graph_add_document(x->g, &d, &index);
   if (s) return s;

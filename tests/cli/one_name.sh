@@ -55,7 +55,9 @@ for d in "${dirs[@]}"; do
       END {
         for (s in type) {
           t = type[s]
-          if (t == "Post" || t == "Document" || t == "Mention" || t == "Evidence") continue
+          # the named kinds only (a post, a document, an event or a figure
+          # is a fact about them, and one text may state two alike)
+          if (t !~ /^(Person|Province|Prefecture|County|Township|Village|Industry|Policy|Organization)$/) continue
           m = split(lab[s], ls, SUBSEP)
           for (i = 2; i <= m; i++) {
             k = t "\t" ls[i]

@@ -67,6 +67,8 @@ void cnkg_worker_add_timings(const CnkgWorker *w, CnkgTimings *sum) {
   sum->others += w->timings.others;
   sum->documents += w->timings.documents;
   sum->chars += w->timings.chars;
+  sum->sentences += w->timings.sentences;
+  sum->batches += w->timings.batches;
 }
 
 void cnkg_extractor_free(CnkgExtractor *ex) {
@@ -189,6 +191,8 @@ static CnkgStatus analyse_texts(CnkgWorker *w, Pending *p, size_t n) {
   double t0 = now_seconds();
   CnkgStatus st = cnkg_lac_analyze_batch(w->ex->lac, w->views, total, w->lac_results);
   w->timings.lexical += now_seconds() - t0;
+  w->timings.sentences += total;
+  w->timings.batches++;
   return st;
 }
 

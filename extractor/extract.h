@@ -72,6 +72,8 @@ typedef struct {
   double others;       /* organisations, persons, industries, policies */
   size_t documents;
   size_t chars;        /* code points of the decoded originals */
+  size_t sentences;    /* analysed by the LAC analyser */
+  size_t batches;      /* calls of the analyser that analysed them */
 } CnkgTimings;
 
 /* Adds the worker's timings to *sum. */

@@ -369,14 +369,19 @@ CnkgStatus cnkg_worker_documents(CnkgWorker *w, CnkgWorkerDoc *docs, size_t n,
     d->status = !d->name || (!d->bytes && d->len) || !d->graph ? CNKG_ERR_ARG
                                                                : start_document(w, d, log, &p[k]);
   }
+  size_t n_texts = 0;
+  for (size_t k = 0; k < n; k++) n_texts += p[k].text != NULL;
   CnkgStatus as = analyse_texts(w, p, n);
+  /* should the batch fail (out of memory), each document is analysed on
+   * its own, so that a failure stays with the document that has it */
+  bool alone = as && n_texts > 1;
   CnkgStatus worst = CNKG_SUCCESS;
   for (size_t k = 0; k < n; k++) {
     CnkgWorkerDoc *d = &docs[k];
     CnkgText *text = p[k].text;
     if (text) {
       size_t doc = 0;
-      CnkgStatus s = as;
+      CnkgStatus s = alone ? analyse_texts(w, &p[k], 1) : as;
       if (!s) s = add_document(d->graph, d->name, p[k].sha, text, text->orig_chars, &doc);
       if (!s) s = extract_text(w, d->name, text, doc, 0, log, d->graph, p[k].first);
       cnkg_text_free(text);

@@ -183,10 +183,12 @@ static void *ticker_main(void *arg) {
 
 /* Short documents go to the extractor in groups, whose sentences the
  * analyser takes in one batch (see cnkg_worker_documents): consecutive
- * inputs of at most GROUP_BYTES together and GROUP_DOCS in number; a
- * document larger than GROUP_ALONE, a stream or anything whose size is not
- * known goes alone. Groups are made from the sizes before any is read, so
- * they depend on the inputs only, never on threads or timing. */
+ * inputs of at most GROUP_BYTES together and GROUP_DOCS in number, and
+ * no more than a 32nd of all inputs (but 16), so that threads share the
+ * work evenly to its end; a document larger than GROUP_ALONE, a stream or
+ * anything whose size is not known goes alone. Groups are made from the
+ * sizes before any is read, so they depend on the inputs only, never on
+ * threads or timing. */
 #define GROUP_BYTES ((size_t)16 << 10)
 #define GROUP_ALONE ((size_t)4 << 10)
 #define GROUP_DOCS 256
@@ -197,6 +199,9 @@ static int make_groups(Run *run) {
   run->groups = malloc((in->n + 1) * sizeof *run->groups);
   if (!run->groups) return -1;
   size_t g = 0, bytes = 0, docs = 0;
+  size_t max_docs = in->n / 32;
+  if (max_docs < 16) max_docs = 16;
+  if (max_docs > GROUP_DOCS) max_docs = GROUP_DOCS;
   bool sizes_known = true;
   for (size_t i = 0; i < in->n; i++) {
     struct stat sb;
@@ -208,7 +213,7 @@ static int make_groups(Run *run) {
       sizes_known = false; /* a stream: the ETA goes by documents */
     }
     size_t size = small ? (size_t)sb.st_size : GROUP_BYTES;
-    if (i == 0 || !small || docs == GROUP_DOCS || bytes + size > GROUP_BYTES) {
+    if (i == 0 || !small || docs == max_docs || bytes + size > GROUP_BYTES) {
       run->groups[g++] = i;
       bytes = docs = 0;
     }

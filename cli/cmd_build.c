@@ -625,7 +625,7 @@ int cnkg_cli_build(int argc, char **argv) {
               t->documents, t->chars, wall, wall > 0 ? (double)t->chars / wall : 0.0,
               t->intake, t->lexical, t->places, t->others, t_canon - t_extract,
               wall - t_canon);
-    if (logctx.verbosity > 1 && t->batches)
+    if (t->batches)
       fprintf(stderr, "cnkg: info: analyser: %zu sentences in %zu batches\n", t->sentences,
               t->batches);
     }

@@ -67,7 +67,7 @@ int main(int argc, char **argv) {
     snprintf(label, sizeof label, "d%zu.txt", i);
     cnkg_sha256_hex(label, strlen(label), hex);
     snprintf(key, sizeof key, "doc/%.16s", hex);
-    CnkgDocument d = {key, label, hex, "标题", "记者", NULL, "新华社", 5000};
+    CnkgDocument d = {key, label, hex, "标题", "记者", NULL, "新华社", 5000, NULL};
     st = cnkg_graph_add_document(g, &d, &docs[i]);
   }
   for (size_t i = 0; i < n_villages && !st; i++) {

@@ -98,9 +98,11 @@ static void cli_log(void *handle, CnkgLogLevel level, const char *doc,
 typedef struct {
   const CnkgExtractor *ex;
   const CnkgInputs *inputs;
+  size_t *groups;         /* group k: inputs groups[k] to groups[k + 1] - 1 */
+  size_t n_groups;
   CnkgGraph *graph;       /* merged result, under lock */
   bool *failed;           /* per input */
-  size_t next;            /* next input to take, under lock */
+  size_t next;            /* next group to take, under lock */
   size_t done;
   CnkgStatus fatal;       /* out of memory etc.: stop everything */
   pthread_mutex_t lock;
@@ -179,63 +181,153 @@ static void *ticker_main(void *arg) {
   return NULL;
 }
 
+/* Short documents go to the extractor in groups, whose sentences the
+ * analyser takes in one batch (see cnkg_worker_documents): consecutive
+ * inputs of at most GROUP_BYTES together and GROUP_DOCS in number, and
+ * no more than a 32nd of all inputs (but 16), so that threads share the
+ * work evenly to its end; a document larger than GROUP_ALONE, a stream or
+ * anything whose size is not known goes alone. Groups are made from the
+ * sizes before any is read, so they depend on the inputs only, never on
+ * threads or timing. */
+#define GROUP_BYTES ((size_t)16 << 10)
+#define GROUP_ALONE ((size_t)4 << 10)
+#define GROUP_DOCS 256
+
+/* Fills run->groups (n_groups + 1 starts) and run->bytes_total. */
+static int make_groups(Run *run) {
+  const CnkgInputs *in = run->inputs;
+  run->groups = malloc((in->n + 1) * sizeof *run->groups);
+  if (!run->groups) return -1;
+  size_t g = 0, bytes = 0, docs = 0;
+  size_t max_docs = in->n / 32;
+  if (max_docs < 16) max_docs = 16;
+  if (max_docs > GROUP_DOCS) max_docs = GROUP_DOCS;
+  bool sizes_known = true;
+  for (size_t i = 0; i < in->n; i++) {
+    struct stat sb;
+    bool small = false;
+    if (strcmp(in->paths[i], "-") && !stat(in->paths[i], &sb) && S_ISREG(sb.st_mode)) {
+      run->bytes_total += (size_t)sb.st_size;
+      small = (size_t)sb.st_size <= GROUP_ALONE;
+    } else {
+      sizes_known = false; /* a stream: the ETA goes by documents */
+    }
+    size_t size = small ? (size_t)sb.st_size : GROUP_BYTES;
+    if (i == 0 || !small || docs == max_docs || bytes + size > GROUP_BYTES) {
+      run->groups[g++] = i;
+      bytes = docs = 0;
+    }
+    bytes += size;
+    docs++;
+  }
+  run->groups[g] = in->n;
+  run->n_groups = g;
+  if (!sizes_known) run->bytes_total = 0;
+  return 0;
+}
+
+/* Per worker: the documents of one group as they are read and extracted. */
+typedef struct {
+  char *buf[GROUP_DOCS];
+  size_t len[GROUP_DOCS];
+  CnkgStatus status[GROUP_DOCS];
+  CnkgWorkerDoc docs[GROUP_DOCS];
+  size_t doc_of[GROUP_DOCS]; /* the input each of docs[] is */
+} Group;
+
+/* Reads input i into group slot k; logs what fails. */
+static void read_input(Run *run, Group *gr, size_t k, size_t i) {
+  const char *path = run->inputs->paths[i];
+  gr->buf[k] = NULL;
+  gr->len[k] = 0;
+  gr->status[k] = CNKG_SUCCESS;
+  int rd = cnkg_inputs_read(path, run->max_doc, &gr->buf[k], &gr->len[k]);
+  if (rd < 0) {
+    int e = errno; /* logging may change errno */
+    cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s", strerror(e));
+    gr->status[k] = e == ENOMEM ? CNKG_ERR_NOMEM : CNKG_ERR_READ; /* NOMEM stops the run */
+  } else if (rd > 0) {
+    char lim[32];
+    cnkg_cli_format_size(run->max_doc, lim, sizeof lim);
+    cnkg_log(&run->log, CNKG_LOG_ERROR, strcmp(path, "-") ? path : "(stdin)", CNKG_NO_POS,
+             "larger than the document size limit of %s (--max-doc-size); skipped", lim);
+    gr->status[k] = CNKG_ERR_READ;
+  }
+}
+
+/* Reads and extracts the inputs of group g, then merges their graphs into
+ * the run's, in input order. */
+static void run_group(Run *run, CnkgWorker *w, Group *gr, size_t g) {
+  size_t from = run->groups[g], n = run->groups[g + 1] - from, m = 0;
+  for (size_t k = 0; k < n; k++) {
+    read_input(run, gr, k, from + k);
+    if (gr->status[k]) continue;
+    const char *path = run->inputs->paths[from + k];
+    CnkgGraph *graph = cnkg_graph_new();
+    if (!graph) {
+      gr->status[k] = CNKG_ERR_NOMEM;
+      continue;
+    }
+    gr->docs[m] = (CnkgWorkerDoc){strcmp(path, "-") ? path : "(stdin)", gr->buf[k],
+                                  gr->len[k], graph, CNKG_SUCCESS};
+    gr->doc_of[m++] = k;
+  }
+  cnkg_worker_documents(w, gr->docs, m, &run->log);
+  CnkgGraph *graphs[GROUP_DOCS] = {NULL};
+  for (size_t j = 0; j < m; j++) {
+    gr->status[gr->doc_of[j]] = gr->docs[j].status;
+    graphs[gr->doc_of[j]] = gr->docs[j].graph;
+  }
+  for (size_t k = 0; k < n; k++) {
+    free(gr->buf[k]);
+    gr->buf[k] = NULL;
+  }
+  pthread_mutex_lock(&run->lock);
+  for (size_t k = 0; k < n; k++) {
+    CnkgStatus ds = gr->status[k];
+    CnkgGraph *graph = graphs[k];
+    if (!ds && cnkg_graph_document_count(graph))
+      run->chars += cnkg_graph_document(graph, 0)->n_chars;
+    run->bytes_done += gr->len[k];
+    if (!ds) ds = cnkg_graph_absorb(run->graph, graph);
+    if (ds) run->failed[from + k] = true;
+    if (ds == CNKG_ERR_NOMEM) run->fatal = ds;
+    run->done++;
+  }
+  if (run->progress) report_progress(run, false);
+  pthread_mutex_unlock(&run->lock);
+  for (size_t k = 0; k < n; k++) cnkg_graph_free(graphs[k]);
+}
+
 static void *worker_main(void *arg) {
   Run *run = arg;
   char err[512] = "";
   CnkgWorker *w = NULL;
-  CnkgStatus s = cnkg_worker_new(run->ex, &w, err, sizeof err);
+  Group *gr = malloc(sizeof *gr);
+  CnkgStatus s = gr ? cnkg_worker_new(run->ex, &w, err, sizeof err) : CNKG_ERR_NOMEM;
   if (s) {
     pthread_mutex_lock(&run->lock);
     run->fatal = s;
     pthread_mutex_unlock(&run->lock);
-    cnkg_log(&run->log, CNKG_LOG_ERROR, NULL, CNKG_NO_POS, "%s", err);
+    cnkg_log(&run->log, CNKG_LOG_ERROR, NULL, CNKG_NO_POS, "%s",
+             err[0] ? err : cnkg_strerror(s));
+    free(gr);
     return NULL;
   }
   for (;;) {
     pthread_mutex_lock(&run->lock);
-    size_t i = run->next;
-    bool stop = run->fatal || i >= run->inputs->n;
+    size_t g = run->next;
+    bool stop = run->fatal || g >= run->n_groups;
     if (!stop) run->next++;
     pthread_mutex_unlock(&run->lock);
     if (stop) break;
-    const char *path = run->inputs->paths[i];
-    char *buf = NULL;
-    size_t len = 0;
-    CnkgStatus ds = CNKG_SUCCESS;
-    CnkgGraph *g = NULL;
-    int rd = cnkg_inputs_read(path, run->max_doc, &buf, &len);
-    if (rd < 0) {
-      int e = errno; /* logging may change errno */
-      cnkg_log(&run->log, CNKG_LOG_ERROR, path, CNKG_NO_POS, "cannot read: %s", strerror(e));
-      ds = e == ENOMEM ? CNKG_ERR_NOMEM : CNKG_ERR_READ; /* NOMEM stops the run */
-    } else if (rd > 0) {
-      char lim[32];
-      cnkg_cli_format_size(run->max_doc, lim, sizeof lim);
-      cnkg_log(&run->log, CNKG_LOG_ERROR, strcmp(path, "-") ? path : "(stdin)", CNKG_NO_POS,
-               "larger than the document size limit of %s (--max-doc-size); skipped", lim);
-      ds = CNKG_ERR_READ;
-    } else if (!(g = cnkg_graph_new())) {
-      ds = CNKG_ERR_NOMEM;
-    } else {
-      ds = cnkg_worker_document(w, strcmp(path, "-") ? path : "(stdin)", buf, len,
-                                &run->log, g);
-    }
-    free(buf);
-    pthread_mutex_lock(&run->lock);
-    if (!ds && cnkg_graph_document_count(g)) run->chars += cnkg_graph_document(g, 0)->n_chars;
-    run->bytes_done += len;
-    if (!ds) ds = cnkg_graph_absorb(run->graph, g);
-    if (ds) run->failed[i] = true;
-    if (ds == CNKG_ERR_NOMEM) run->fatal = ds;
-    run->done++;
-    if (run->progress) report_progress(run, false);
-    pthread_mutex_unlock(&run->lock);
-    cnkg_graph_free(g);
+    run_group(run, w, gr, g);
   }
   pthread_mutex_lock(&run->lock);
   cnkg_worker_add_timings(w, &run->timings);
   pthread_mutex_unlock(&run->lock);
   cnkg_worker_free(w);
+  free(gr);
   return NULL;
 }
 
@@ -470,21 +562,14 @@ int cnkg_cli_build(int argc, char **argv) {
   run.max_doc = max_doc;
   run.progress = logctx.verbosity == 1 && isatty(2);
   pthread_cond_init(&run.tick, NULL);
-  for (size_t i = 0; i < inputs.n; i++) {
-    struct stat sb;
-    if (!strcmp(inputs.paths[i], "-") || stat(inputs.paths[i], &sb) || !S_ISREG(sb.st_mode)) {
-      run.bytes_total = 0; /* a stream: sizes unknown, the ETA goes by documents */
-      break;
-    }
-    run.bytes_total += (size_t)sb.st_size;
-  }
+  bool grouped = make_groups(&run) == 0;
   clock_gettime(CLOCK_MONOTONIC, &run.start);
   pthread_t ticker;
   bool ticking = logctx.verbosity > 1 && pthread_create(&ticker, NULL, ticker_main, &run) == 0;
-  if (!run.graph || !run.failed) {
+  if (!run.graph || !run.failed || !grouped) {
     s = CNKG_ERR_NOMEM;
   } else {
-    size_t nthreads = (size_t)jobs < inputs.n ? (size_t)jobs : inputs.n;
+    size_t nthreads = (size_t)jobs < run.n_groups ? (size_t)jobs : run.n_groups;
     if (nthreads <= 1) {
       worker_main(&run);
     } else {
@@ -540,6 +625,9 @@ int cnkg_cli_build(int argc, char **argv) {
               t->documents, t->chars, wall, wall > 0 ? (double)t->chars / wall : 0.0,
               t->intake, t->lexical, t->places, t->others, t_canon - t_extract,
               wall - t_canon);
+    if (t->batches)
+      fprintf(stderr, "cnkg: info: analyser: %zu sentences in %zu batches\n", t->sentences,
+              t->batches);
     }
     if (wr != 0) {
       cnkg_cli_say("cnkg: error: %s", err);
@@ -559,6 +647,7 @@ int cnkg_cli_build(int argc, char **argv) {
             cnkg_graph_relation_count(run.graph));
   pthread_mutex_destroy(&run.lock);
   free(run.failed);
+  free(run.groups);
   cnkg_graph_free(run.graph);
   cnkg_extractor_free(ex);
   cnkg_inputs_clear(&inputs);

@@ -214,6 +214,7 @@ static void free_document(CnkgDocument *d) {
   free(d->author);
   free(d->photographer);
   free(d->source);
+  free(d->issued);
 }
 
 static void free_entity(CnkgEntity *e) {
@@ -274,7 +275,8 @@ CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
         (s = merge_str(&d->title, doc->title)) ||
         (s = merge_str(&d->author, doc->author)) ||
         (s = merge_str(&d->photographer, doc->photographer)) ||
-        (s = merge_str(&d->source, doc->source)))
+        (s = merge_str(&d->source, doc->source)) ||
+        (s = merge_str(&d->issued, doc->issued)))
       return s;
     if (doc->n_chars > d->n_chars) d->n_chars = doc->n_chars;
     if (index) *index = at;
@@ -292,6 +294,7 @@ CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
   d.author = dup_or_null(doc->author, &failed);
   d.photographer = dup_or_null(doc->photographer, &failed);
   d.source = dup_or_null(doc->source, &failed);
+  d.issued = dup_or_null(doc->issued, &failed);
   d.n_chars = doc->n_chars;
   if (failed) {
     free_document(&d);

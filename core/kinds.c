@@ -34,36 +34,57 @@ static const CnkgTypeInfo types[] = {
          false, "box3d", "#d0f4de", "组织"),
     TYPE(CNKG_TYPE_POST, "Post", "post", "职务", "post", false,
          "cds", "#e9ecef", "职位"),
+    TYPE(CNKG_TYPE_EXIT, "PovertyExit", "exit", "脱贫摘帽", "poverty exit", false,
+         "invhouse", "#b7e4c7", "脱贫摘帽"),
+    TYPE(CNKG_TYPE_EXIT_PLANNED, "PovertyExitPlanned", "plannedexit", "计划脱贫摘帽",
+         "planned poverty exit", false, "invhouse", "#fefae0", "计划摘帽"),
+    TYPE(CNKG_TYPE_FIGURE, "Figure", "figure", "数据", "figure", false,
+         "plain", "#ffffff", "数据"),
+    TYPE(CNKG_TYPE_INDICATOR, "Indicator", "indicator", "指标", "indicator", false,
+         "plain", "#ffffff", "指标"),
 };
 _Static_assert(sizeof types / sizeof *types == CNKG_TYPE_COUNT, "one row per entity kind");
 
 #define REL(id, nm, z, e, lit, within, colour, line, short_zh)                \
   [id] = {.name = nm, .iri = CNKG_NS_CNKG nm, .zh = z, .en = e,               \
-          .is_literal = lit, .contains = within,                              \
+          .literal = lit, .contains = within,                              \
           .draw = {.color = colour, .style = line, .label = short_zh}}
 
 static const CnkgRelInfo rels[] = {
-    REL(CNKG_REL_LOCATED_IN, "locatedIn", "位于", "located in", false, true,
+    REL(CNKG_REL_LOCATED_IN, "locatedIn", "位于", "located in", CNKG_LIT_NONE, true,
         "#555555", "solid", "位于"),
-    REL(CNKG_REL_ASSOCIATED_WITH, "associatedWith", "关联", "associated with", false,
+    REL(CNKG_REL_ASSOCIATED_WITH, "associatedWith", "关联", "associated with", CNKG_LIT_NONE,
         false, "#1d4ed8", "dashed", "关联"),
-    REL(CNKG_REL_TITLE, "title", "职务名称", "title", true, false, NULL, NULL, NULL),
-    REL(CNKG_REL_HAS_INDUSTRY, "hasIndustry", "有产业", "has industry", false, false,
+    REL(CNKG_REL_TITLE, "title", "职务名称", "title", CNKG_LIT_TEXT, false, NULL, NULL, NULL),
+    REL(CNKG_REL_HAS_INDUSTRY, "hasIndustry", "有产业", "has industry", CNKG_LIT_NONE, false,
         "#b91c1c", "solid", "产业"),
     REL(CNKG_REL_IMPLEMENTS_POLICY, "implementsPolicy", "实施政策", "implements policy",
-        false, false, "#7e22ce", "solid", "政策"),
-    REL(CNKG_REL_HOLDS_POST, "holdsPost", "担任", "holds post", false, false,
+        CNKG_LIT_NONE, false, "#7e22ce", "solid", "政策"),
+    REL(CNKG_REL_HOLDS_POST, "holdsPost", "担任", "holds post", CNKG_LIT_NONE, false,
         "#0f766e", "bold", "任职"),
-    REL(CNKG_REL_POST_AT, "postAt", "任职于", "post at", false, false,
+    REL(CNKG_REL_POST_AT, "postAt", "任职于", "post at", CNKG_LIT_NONE, false,
         "#0f766e", "dashed", "任职于"),
-    REL(CNKG_REL_POST_TITLE, "postTitle", "职务名称（职务）", "post title", true, false,
+    REL(CNKG_REL_POST_TITLE, "postTitle", "职务名称（职务）", "post title", CNKG_LIT_TEXT, false,
         NULL, NULL, NULL),
-    REL(CNKG_REL_POST_TIME, "postTime", "任职时间", "post time", true, false,
+    REL(CNKG_REL_POST_TIME, "postTime", "任职时间", "post time", CNKG_LIT_TEXT, false,
         NULL, NULL, NULL),
     REL(CNKG_REL_WITHIN_DIVISION, "withinDivision", "隶属（区划名录）",
-        "within (division list)", false, true, "#999999", "dotted", "属于"),
-    REL(CNKG_REL_BASED_IN, "basedIn", "所在地", "based in", false, true,
+        "within (division list)", CNKG_LIT_NONE, true, "#999999", "dotted", "属于"),
+    REL(CNKG_REL_BASED_IN, "basedIn", "所在地", "based in", CNKG_LIT_NONE, true,
         "#555555", "solid", "位于"),
+    REL(CNKG_REL_CONCERNS, "concerns", "涉及", "concerns", CNKG_LIT_NONE, false,
+        "#2d6a4f", "dashed", "涉及"),
+    REL(CNKG_REL_DATE, "date", "日期", "date", CNKG_LIT_DATE, false, NULL, NULL, NULL),
+    REL(CNKG_REL_START_DATE, "startDate", "任职开始", "start date", CNKG_LIT_DATE, false,
+        NULL, NULL, NULL),
+    REL(CNKG_REL_END_DATE, "endDate", "任职结束", "end date", CNKG_LIT_DATE, false,
+        NULL, NULL, NULL),
+    REL(CNKG_REL_VALUE, "value", "数值", "value", CNKG_LIT_DECIMAL, false, NULL, NULL, NULL),
+    REL(CNKG_REL_UNIT, "unit", "单位", "unit", CNKG_LIT_TEXT, false, NULL, NULL, NULL),
+    REL(CNKG_REL_INDICATOR, "indicator", "指标", "indicator", CNKG_LIT_NONE, false,
+        "#999999", "dotted", "指标"),
+    REL(CNKG_REL_IS_TARGET, "isTarget", "目标值", "is target", CNKG_LIT_BOOLEAN, false,
+        NULL, NULL, NULL),
 };
 _Static_assert(sizeof rels / sizeof *rels == CNKG_REL_COUNT, "one row per relation kind");
 
@@ -112,5 +133,9 @@ const char *cnkg_rel_name(CnkgRel rel) {
 }
 
 bool cnkg_rel_is_literal(CnkgRel rel) {
-  return (unsigned)rel < CNKG_REL_COUNT && rels[rel].is_literal;
+  return cnkg_rel_literal_kind(rel) != CNKG_LIT_NONE;
+}
+
+CnkgLiteralKind cnkg_rel_literal_kind(CnkgRel rel) {
+  return (unsigned)rel < CNKG_REL_COUNT ? rels[rel].literal : CNKG_LIT_NONE;
 }

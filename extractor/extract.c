@@ -54,6 +54,7 @@ ADAPT(org, CnkgOrgRecognizer)
 ADAPT(person, CnkgPersonRecognizer)
 ADAPT(industry, CnkgIndustryRecognizer)
 ADAPT(policy, CnkgPolicyRecognizer)
+ADAPT(facts, CnkgFactsRecognizer)
 
 static CnkgStatus credits_go(const void *r, CnkgDocState *st) {
   (void)r;
@@ -69,6 +70,7 @@ static const Recognizer recognizers[] = {
     {"credits", NULL, NULL, credits_go},
     ROW(industry),
     ROW(policy),
+    ROW(facts),
 };
 #define N_RECOGNIZERS (sizeof recognizers / sizeof *recognizers)
 
@@ -79,11 +81,23 @@ struct CnkgExtractor {
   void *state[N_RECOGNIZERS]; /* per row of recognizers[]; NULL for stateless ones */
 };
 
+/* One document of a batch, between intake and the recognisers. */
+typedef struct {
+  char sha[65];
+  CnkgText *text;   /* NULL: failed at intake, or done on its own */
+  size_t first;     /* its first sentence's analysis in lac_results */
+  bool logged;      /* its failure is logged already (or needs no more) */
+} Pending;
+
 struct CnkgWorker {
   const CnkgExtractor *ex;
   CnkgIntake *intake;
-  CnkgLacResult *lac_results;
+  CnkgLacResult *lac_results; /* kept from document to document */
   size_t cap_results;
+  CnkgStr *views;             /* the sentences of a batch */
+  size_t cap_views;
+  Pending *pending;
+  size_t cap_pending;
   CnkgTimings timings;
 };
 
@@ -100,6 +114,8 @@ void cnkg_worker_add_timings(const CnkgWorker *w, CnkgTimings *sum) {
   sum->others += w->timings.others;
   sum->documents += w->timings.documents;
   sum->chars += w->timings.chars;
+  sum->sentences += w->timings.sentences;
+  sum->batches += w->timings.batches;
 }
 
 void cnkg_extractor_free(CnkgExtractor *ex) {
@@ -168,29 +184,56 @@ void cnkg_worker_free(CnkgWorker *w) {
   if (!w) return;
   for (size_t i = 0; i < w->cap_results; i++) cnkg_lac_result_clear(&w->lac_results[i]);
   free(w->lac_results);
+  free(w->views);
+  free(w->pending);
   cnkg_intake_free(w->intake);
   free(w);
 }
 
-static CnkgStatus analyse_sentences(CnkgWorker *w, const CnkgText *text) {
-  size_t n = text->n_sentences;
-  if (n == 0) return CNKG_SUCCESS;
-  if (n > w->cap_results) {
-    CnkgLacResult *r = realloc(w->lac_results, n * sizeof *r);
+/* Grows *buf (of *cap elements of size) to hold at least n. */
+static bool reserve(void **buf, size_t *cap, size_t n, size_t size) {
+  if (n <= *cap) return true;
+  size_t c = *cap ? *cap : 16;
+  while (c < n) c *= 2;
+  void *b = realloc(*buf, c * size);
+  if (!b) return false;
+  *buf = b;
+  *cap = c;
+  return true;
+}
+
+/* Analyses the sentences of the texts of p[0..n) (those not NULL) in one
+ * call of the analyser, into w->lac_results in order; p[k].first receives
+ * where text k's analyses begin there. */
+static CnkgStatus analyse_texts(CnkgWorker *w, Pending *p, size_t n) {
+  size_t total = 0;
+  for (size_t k = 0; k < n; k++) {
+    p[k].first = total;
+    if (p[k].text) total += p[k].text->n_sentences;
+  }
+  if (!w->ex->lac || total == 0) return CNKG_SUCCESS;
+  if (total > w->cap_results) {
+    CnkgLacResult *r = realloc(w->lac_results, total * sizeof *r);
     if (!r) return CNKG_ERR_NOMEM;
-    memset(r + w->cap_results, 0, (n - w->cap_results) * sizeof *r);
+    memset(r + w->cap_results, 0, (total - w->cap_results) * sizeof *r);
     w->lac_results = r;
-    w->cap_results = n;
+    w->cap_results = total;
   }
-  CnkgStr *views = malloc(n * sizeof *views);
-  if (!views) return CNKG_ERR_NOMEM;
-  for (size_t i = 0; i < n; i++) {
-    const CnkgSentence *s = &text->sentences[i];
-    views[i] = (CnkgStr){text->norm + s->begin, s->end - s->begin};
-  }
-  /* One batch per document: the network's products become matrix-matrix. */
-  CnkgStatus st = cnkg_lac_analyze_batch(w->ex->lac, views, n, w->lac_results);
-  free(views);
+  if (!reserve((void **)&w->views, &w->cap_views, total, sizeof *w->views))
+    return CNKG_ERR_NOMEM;
+  size_t v = 0;
+  for (size_t k = 0; k < n; k++)
+    for (size_t i = 0; p[k].text && i < p[k].text->n_sentences; i++) {
+      const CnkgText *t = p[k].text;
+      w->views[v++] = (CnkgStr){t->norm + t->sentences[i].begin,
+                                t->sentences[i].end - t->sentences[i].begin};
+    }
+  /* One batch for all: the network's products become matrix-matrix. */
+  double t0 = now_seconds();
+  CnkgStatus st = cnkg_lac_analyze_batch(w->ex->lac, w->views, total, w->lac_results);
+  w->timings.lexical += now_seconds() - t0;
+  w->timings.sentences += total;
+  w->timings.batches++;
   return st;
 }
 
@@ -224,12 +267,13 @@ static CnkgStatus add_document(CnkgGraph *graph, const char *name, const char *s
   return cnkg_graph_add_document(graph, &d, doc);
 }
 
-/* Analyses one prepared text (the document or one part of it) into graph,
+/* Runs the recognisers over one prepared and analysed text (the document or
+ * one part of it; its analyses from w->lac_results[first]) into graph,
  * whose document doc it is; cp_base: code points of the document before
  * the text. */
 static CnkgStatus extract_text(CnkgWorker *w, const char *name, const CnkgText *text,
                                size_t doc, size_t cp_base, const CnkgLog *log,
-                               CnkgGraph *graph) {
+                               CnkgGraph *graph, size_t first) {
   const CnkgExtractor *ex = w->ex;
   CnkgDocState st = {0};
   st.name = name;
@@ -241,18 +285,13 @@ static CnkgStatus extract_text(CnkgWorker *w, const char *name, const CnkgText *
   st.doc = doc;
   st.cp_base = cp_base;
   CnkgStatus s = CNKG_SUCCESS;
-  double t1 = now_seconds();
-  if (ex->lac) {
-    s = analyse_sentences(w, text);
-    st.lac = w->lac_results;
-  }
+  if (ex->lac) st.lac = w->lac_results + first;
   double t2 = now_seconds();
   double t3 = t2;
   for (size_t i = 0; i < N_RECOGNIZERS && !s; i++) {
     s = recognizers[i].run(ex->state[i], &st);
     if (i == 0) t3 = now_seconds();
   }
-  w->timings.lexical += t2 - t1;
   w->timings.places += t3 - t2;
   w->timings.others += now_seconds() - t3;
   w->timings.chars += text->orig_chars;
@@ -305,7 +344,9 @@ static CnkgStatus extract_parts(CnkgWorker *w, const char *name, const char *sha
     if (!s) s = join_new_names(&seen[0], text->author, &names[0]);
     if (!s) s = join_new_names(&seen[1], text->photographer, &names[1]);
     if (!s) s = join_new_names(&seen[2], text->source, &names[2]);
-    if (!s) s = extract_text(w, name, text, doc, cp_base, log, graph);
+    Pending one = {.text = text};
+    if (!s) s = analyse_texts(w, &one, 1);
+    if (!s) s = extract_text(w, name, text, doc, cp_base, log, graph, one.first);
     if (text) cp_base += text->orig_chars;
     cnkg_text_free(text);
     b = e;
@@ -324,35 +365,82 @@ static CnkgStatus extract_parts(CnkgWorker *w, const char *name, const char *sha
   return s;
 }
 
-CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
-                                const void *bytes, size_t len,
-                                const CnkgLog *log, CnkgGraph *graph) {
-  if (!w || !name || (!bytes && len) || !graph) return CNKG_ERR_ARG;
-  char sha[65];
-  cnkg_sha256_hex(bytes ? bytes : "", len, sha);
+/* The first steps of one document of a batch: its digest, decoding, and
+ * either its prepared text in p (to be analysed with the others) or, for a
+ * document longer than a part, the whole extraction now. A failure to
+ * decode or prepare is logged where it happens, or needs no message. */
+static CnkgStatus start_document(CnkgWorker *w, CnkgWorkerDoc *doc, const CnkgLog *log,
+                                 Pending *p) {
+  p->text = NULL;
+  p->logged = true;
+  cnkg_sha256_hex(doc->bytes ? doc->bytes : "", doc->len, p->sha);
   CnkgDecoded d;
   double t0 = now_seconds();
-  CnkgStatus s = cnkg_intake_decode(w->intake, name, bytes, len, log, &d);
+  CnkgStatus s = cnkg_intake_decode(w->intake, doc->name, doc->bytes, doc->len, log, &d);
   w->timings.intake += now_seconds() - t0;
   if (s) return s;
   w->timings.documents++;
   if (d.len > PART_BYTES) {
-    s = extract_parts(w, name, sha, &d, log, graph);
+    s = extract_parts(w, doc->name, p->sha, &d, log, doc->graph);
+    p->logged = false;
   } else {
-    CnkgText *text = NULL;
     t0 = now_seconds();
-    s = cnkg_intake_part(w->intake, &d, 0, d.len, &text);
+    s = cnkg_intake_part(w->intake, &d, 0, d.len, &p->text);
     w->timings.intake += now_seconds() - t0;
-    cnkg_decoded_clear(&d);
-    if (s) return s;
-    size_t doc = 0;
-    s = add_document(graph, name, sha, text, text->orig_chars, &doc);
-    if (!s) s = extract_text(w, name, text, doc, 0, log, graph);
-    cnkg_text_free(text);
   }
   cnkg_decoded_clear(&d);
-  if (s)
-    cnkg_log(log, CNKG_LOG_ERROR, name, CNKG_NO_POS, "extraction failed: %s",
-             cnkg_strerror(s));
   return s;
+}
+
+CnkgStatus cnkg_worker_documents(CnkgWorker *w, CnkgWorkerDoc *docs, size_t n,
+                                 const CnkgLog *log) {
+  if (!w || (n && !docs)) return CNKG_ERR_ARG;
+  if (n == 0) return CNKG_SUCCESS;
+  if (!reserve((void **)&w->pending, &w->cap_pending, n, sizeof *w->pending)) {
+    for (size_t k = 0; k < n; k++) docs[k].status = CNKG_ERR_NOMEM;
+    return CNKG_ERR_NOMEM;
+  }
+  Pending *p = w->pending;
+  for (size_t k = 0; k < n; k++) {
+    CnkgWorkerDoc *d = &docs[k];
+    p[k].text = NULL;
+    p[k].logged = true;
+    d->status = !d->name || (!d->bytes && d->len) || !d->graph ? CNKG_ERR_ARG
+                                                               : start_document(w, d, log, &p[k]);
+  }
+  size_t n_texts = 0;
+  for (size_t k = 0; k < n; k++) n_texts += p[k].text != NULL;
+  CnkgStatus as = analyse_texts(w, p, n);
+  /* should the batch fail (out of memory), each document is analysed on
+   * its own, so that a failure stays with the document that has it */
+  bool alone = as && n_texts > 1;
+  CnkgStatus worst = CNKG_SUCCESS;
+  for (size_t k = 0; k < n; k++) {
+    CnkgWorkerDoc *d = &docs[k];
+    CnkgText *text = p[k].text;
+    if (text) {
+      size_t doc = 0;
+      CnkgStatus s = alone ? analyse_texts(w, &p[k], 1) : as;
+      if (!s) s = add_document(d->graph, d->name, p[k].sha, text, text->orig_chars, &doc);
+      if (!s) s = extract_text(w, d->name, text, doc, 0, log, d->graph, p[k].first);
+      cnkg_text_free(text);
+      p[k].text = NULL;
+      p[k].logged = false;
+      d->status = s;
+    }
+    if (d->status && !p[k].logged)
+      cnkg_log(log, CNKG_LOG_ERROR, d->name, CNKG_NO_POS, "extraction failed: %s",
+               cnkg_strerror(d->status));
+    if (d->status == CNKG_ERR_NOMEM) worst = CNKG_ERR_NOMEM;
+  }
+  return worst;
+}
+
+CnkgStatus cnkg_worker_document(CnkgWorker *w, const char *name,
+                                const void *bytes, size_t len,
+                                const CnkgLog *log, CnkgGraph *graph) {
+  if (!w || !name || (!bytes && len) || !graph) return CNKG_ERR_ARG;
+  CnkgWorkerDoc d = {name, bytes, len, graph, CNKG_SUCCESS};
+  cnkg_worker_documents(w, &d, 1, log);
+  return d.status;
 }

@@ -41,6 +41,29 @@ CnkgStatus cnkg_worker_document(CnkgWorker *worker, const char *name,
                                 const void *bytes, size_t len,
                                 const CnkgLog *log, CnkgGraph *graph);
 
+/* One document of cnkg_worker_documents: name, bytes and len as for
+ * cnkg_worker_document (borrowed for the call), graph the document's own
+ * graph; status receives what cnkg_worker_document would have returned. */
+typedef struct {
+  const char *name;
+  const void *bytes;
+  size_t len;
+  CnkgGraph *graph;
+  CnkgStatus status;
+} CnkgWorkerDoc;
+
+/* Extracts n documents, each into its own graph, exactly as n calls of
+ * cnkg_worker_document would (the same graphs to the byte), but analyses
+ * the sentences of all of them in one batch: for short documents (messages,
+ * headlines, single sentences) the analyser's matrix products then have
+ * as many rows as for one long article, instead of one or two. Meant for
+ * documents that together hold a few thousand characters; a document
+ * longer than a part (256 KiB) is done on its own, part by part. Returns
+ * CNKG_ERR_NOMEM when some document ran out of memory (the others may be
+ * done), else CNKG_SUCCESS; each document's own status is in docs[i]. */
+CnkgStatus cnkg_worker_documents(CnkgWorker *worker, CnkgWorkerDoc *docs, size_t n,
+                                 const CnkgLog *log);
+
 /* Seconds a worker spent in each stage, summed over its documents. */
 typedef struct {
   double intake;       /* decoding, HTML, normalisation, furniture, sentences */
@@ -49,6 +72,8 @@ typedef struct {
   double others;       /* organisations, persons, industries, policies */
   size_t documents;
   size_t chars;        /* code points of the decoded originals */
+  size_t sentences;    /* analysed by the LAC analyser */
+  size_t batches;      /* calls of the analyser that analysed them */
 } CnkgTimings;
 
 /* Adds the worker's timings to *sum. */

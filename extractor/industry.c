@@ -986,6 +986,55 @@ static CnkgStatus join_generic(const Cands *c, size_t *merged_into) {
  * earlier group that takes it, found through maps from names, products and
  * (product, name) pairs to the first group of each (not by comparing it
  * with every group). */
+/* One stretch of text names one industry: groups that two candidates of
+ * the same span (a sector word read both as a sector and as a product
+ * line) fall into are one group, the earlier. */
+typedef struct {
+  size_t sentence, begin, end, i;
+} SpanKey;
+
+static int span_key_cmp(const void *a, const void *b) {
+  const SpanKey *x = a, *y = b;
+  if (x->sentence != y->sentence) return x->sentence < y->sentence ? -1 : 1;
+  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+  if (x->end != y->end) return x->end < y->end ? -1 : 1;
+  return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+static CnkgStatus join_same_spans(Cands *c) {
+  size_t n = c->n;
+  SpanKey *ord = malloc((n + 1) * sizeof *ord);
+  size_t *into = malloc((n + 1) * sizeof *into);
+  if (!ord || !into) {
+    free(ord);
+    free(into);
+    return CNKG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n; i++) {
+    ord[i] = (SpanKey){c->v[i].sentence, c->v[i].begin, c->v[i].end, i};
+    into[i] = i;
+  }
+  qsort(ord, n, sizeof *ord, span_key_cmp);
+  for (size_t a = 1; a < n; a++) {
+    if (span_key_cmp(&(SpanKey){ord[a - 1].sentence, ord[a - 1].begin, ord[a - 1].end, 0},
+                     &(SpanKey){ord[a].sentence, ord[a].begin, ord[a].end, 0}) != 0)
+      continue;
+    size_t gx = c->v[ord[a - 1].i].key, gy = c->v[ord[a].i].key;
+    while (into[gx] != gx) gx = into[gx];
+    while (into[gy] != gy) gy = into[gy];
+    if (gx < gy) into[gy] = gx;
+    else if (gy < gx) into[gx] = gy;
+  }
+  for (size_t i = 0; i < n; i++) {
+    size_t k = c->v[i].key;
+    while (into[k] != k) k = into[k];
+    c->v[i].key = k;
+  }
+  free(ord);
+  free(into);
+  return CNKG_SUCCESS;
+}
+
 static CnkgStatus group_cands(Cands *c) {
   size_t n = c->n;
   CnkgStrIds names = {0}, prods = {0}, pairs = {0};
@@ -1038,6 +1087,7 @@ static CnkgStatus group_cands(Cands *c) {
     while (merged_into[k] != SIZE_MAX) k = merged_into[k];
     c->v[i].key = k;
   }
+  if (!s) s = join_same_spans(c);
   cnkg_strids_free(&names);
   cnkg_strids_free(&prods);
   cnkg_strids_free(&pairs);

@@ -53,6 +53,7 @@ struct CnkgLac {
   float trans_p[MAX_TAGS * MAX_TAGS], trans_tp[MAX_TAGS * MAX_TAGS];
   const CnkgLacKernels *kernels;  /* products, activations and Viterbi steps */
   CnkgLacPrecision precision;
+  bool raw_input;  /* looks characters up as given (the reference's way) */
 };
 
 /* Read by cnkg_lac_open; set at start-up by the command line. */
@@ -327,7 +328,35 @@ const char *cnkg_lac_tag_name(const CnkgLac *lac, unsigned tag) {
 
 size_t cnkg_lac_tag_count(const CnkgLac *lac) { return lac ? lac->n_tags : 0; }
 
+/* The form the model was trained on: its training text had full-width
+ * forms made ASCII, and CJK punctuation replaced by the ASCII marks, so
+ * their own rows of the vocabulary are untrained and the analyser glues
+ * them to the names around them (他说，张三，李四。 -> "，张三，/v
+ * 李四。/PER"). The map is one code point to one, so offsets stay. */
+static uint32_t trained_form(uint32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
+  switch (cp) {
+    case 0x3000: return ' ';
+    case 0x3002: case 0xFF61: case 0x2026: return '.';  /* 。｡… */
+    case 0x3001: case 0xFF64: return ',';               /* 、､ */
+    case 0x201C: case 0x201D: case 0x300C: case 0x300D: case 0x300E:
+    case 0x300F: case 0x301D: case 0x301E: return '"';  /* “”「」『』〝〞 */
+    case 0x2018: case 0x2019: return '\'';              /* ‘’ */
+    case 0x3010: case 0x3014: case 0x3016: case 0x3018: return '[';  /* 【〔〖〘 */
+    case 0x3011: case 0x3015: case 0x3017: case 0x3019: return ']';
+    case 0x3008: return '<';                            /* 〈 */
+    case 0x3009: return '>';
+    case 0x2014: case 0x2015: case 0x2500: return '-';  /* —―─ */
+    default: return cp;
+  }
+}
+
+void cnkg_lac_set_trained_forms(CnkgLac *lac, bool on) {
+  if (lac) lac->raw_input = !on;
+}
+
 static uint32_t vocab_row(const CnkgLac *m, uint32_t cp) {
+  if (!m->raw_input) cp = trained_form(cp);
   size_t lo = 0, hi = m->n_pairs;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;

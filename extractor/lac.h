@@ -7,6 +7,7 @@
 #ifndef CNKG_EXTRACTOR_LAC_H
 #define CNKG_EXTRACTOR_LAC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -110,6 +111,13 @@ CnkgLacPrecision cnkg_lac_precision(const CnkgLac *lac);
  * SSE2); the environment variable CNKG_LAC_KERNEL=generic|scalar|sse2|avx2|
  * avx512|openblas overrides the choice, for tests and benchmarks. */
 void cnkg_lac_describe(const CnkgLac *lac, char *buf, size_t size);
+
+/* Whether characters are looked up in the forms the model was trained on
+ * (on by default): full-width ASCII forms as ASCII, 。、“”‘’【】—… as the
+ * ASCII marks the training text had, one code point for one so offsets do
+ * not change. Off, the analyser sees the text as given, like the reference
+ * implementation (tests compare with it). Not thread-safe with analysis. */
+void cnkg_lac_set_trained_forms(CnkgLac *lac, bool on);
 
 /* Full tag name of an id ("LOC-B", "n-I", "O"); NULL when out of range. */
 const char *cnkg_lac_tag_name(const CnkgLac *lac, unsigned tag);

@@ -1084,13 +1084,55 @@ static bool sources_contain(const Sources *src, size_t b, size_t e) {
 
 /* Whether organisation span sp names an outlet credited in its sentence:
  * inside a credited source, or followed by a credit word. */
+static bool credit_head(const CnkgDocState *st, size_t si, size_t pos);
+
 static bool credited_outlet(const CnkgDocState *st, const Sources *src, const CnkgSpan *sp) {
   const CnkgText *t = st->text;
   if (sources_contain(src, sp->begin, sp->end)) return true;
   size_t se = t->sentences[sp->sentence].end;
   size_t q = sp->end;
+  /* NAME 2020-04-26 18:48 X closing its line */
+  size_t z = q;
+  while (z < se && (t->norm[z] == ' ' || t->norm[z] == '\n')) z++;
+  if (z == se && credit_head(st, sp->sentence, sp->begin)) return true;
   if (cnkg_wordlist_word_at(t->norm, q, se, "》")) q += 3;
   return cnkg_wordlist_at(&outlet_credit_list, t->norm, q, se) > 0;
+}
+
+/* True when the text of sentence si before pos holds a person's name and
+ * otherwise only dates, times and spaces (a source line naming its writer
+ * before the outlet). */
+static bool credit_head(const CnkgDocState *st, size_t si, size_t pos) {
+  const CnkgText *t = st->text;
+  size_t b = t->sentences[si].begin;
+  bool person = false;
+  for (size_t q = b; q < pos;) {
+    size_t skip = 0;
+    for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX;
+         j = cnkg_docstate_next_span(st, j))
+      if (st->spans[j].type == CNKG_TYPE_PERSON && st->spans[j].begin == q &&
+          st->spans[j].end <= pos && st->spans[j].end - q > skip)
+        skip = st->spans[j].end - q;
+    if (skip) {
+      person = true;
+      q += skip;
+      continue;
+    }
+    unsigned char ch = (unsigned char)t->norm[q];
+    if ((ch >= '0' && ch <= '9') || ch == ' ' || ch == '-' || ch == ':' || ch == '/' ||
+        ch == '.') {
+      q++;
+      continue;
+    }
+    if (cnkg_wordlist_word_at(t->norm, q, pos, "年") ||
+        cnkg_wordlist_word_at(t->norm, q, pos, "月") ||
+        cnkg_wordlist_word_at(t->norm, q, pos, "日")) {
+      q += 3;
+      continue;
+    }
+    return false;
+  }
+  return person;
 }
 
 CnkgStatus cnkg_org_credits(CnkgDocState *st) {
@@ -1127,10 +1169,14 @@ CnkgStatus cnkg_org_credits(CnkgDocState *st) {
         if (j < n_spans && credited[j] && x->begin >= o->end && x->begin < stop)
           stop = x->begin;
       }
+      /* a source line that names the writer first: NAME 2020-04-26 18:48 X
+       * (nothing but names, dates and times before the outlet) */
+      size_t from = o->end;
+      if (credit_head(st, si, o->begin)) from = t->sentences[si].begin;
       for (size_t j = cnkg_docstate_first_span(st, si); j != SIZE_MAX && !r;
            j = cnkg_docstate_next_span(st, j)) {
         const CnkgSpan *p = &st->spans[j];
-        if (p->type != CNKG_TYPE_PERSON || p->begin < o->end || p->end > stop) continue;
+        if (p->type != CNKG_TYPE_PERSON || p->begin < from || p->end > stop) continue;
         r = cnkg_docstate_relate(st, p->entity, CNKG_REL_ASSOCIATED_WITH, o->entity, NULL, si);
       }
     }

@@ -40,7 +40,8 @@ static const char *const CORES[] = {
     "副队长", "队长", "队员", "小组长", "副组长", "组长", "站长", "所长",
     "校长", "院长", "会长", "理事长", "社长", "董事长", "总经理", "经理",
     "顾问", "技术员", "专干", "干事", "记者", "通讯员", "网格员", "文书",
-    "会计", "专职副书记", "指导员", "特派员", "秘书长", NULL};
+    "会计", "专职副书记", "指导员", "特派员", "秘书长", "总统", "副总统", "总理",
+    "副总理", "首相", "外长", "大使", "议长", "议员", NULL};
 static CnkgWordList cores_list = CNKG_WORDLIST(CORES);
 
 /* Roles: a person is placed by them but they are no post title. */
@@ -228,12 +229,24 @@ static bool name_ok(const char *name, size_t len, bool lac) {
       cnkg_wordlist_has(&roles_list, name, len) ||
       cnkg_wordlist_has(&modifiers_list, name, len))
     return false;
+  /* 宜林则林, 说干就干: X则X is a parallel phrase, not a name */
+  if (chars == 3 && len == 9 && memcmp(name, name + 6, 3) == 0 &&
+      cnkg_utf8_char_in("则而就又对", name, 3, len))
+    return false;
   if (sn && sn < len) {
+    /* 王叔叔, 李奶奶: a surname and a kinship word address someone */
+    static const char *const KIN[] = {"叔叔", "阿姨", "奶奶", "爷爷", "伯伯", "婶婶", "大爷",
+                                      "大妈", "大娘", "大叔", "大婶", "大哥", "大姐", "哥哥",
+                                      "姐姐", "嫂子", "妹妹", "弟弟", "阿婆", "婆婆", NULL};
+    static CnkgWordList kin_list = CNKG_WORDLIST(KIN);
+    if (cnkg_wordlist_has(&kin_list, name + sn, len - sn)) return false;
     size_t given = cnkg_utf8_count(name + sn, len - sn);
     if (given <= 2) return true;
     return lac && given <= 3;
   }
-  return lac && chars >= 4 && !sn;
+  /* no listed surname: a transliterated or minority name (克林顿); the
+   * caller takes it only where a name is expected */
+  return lac && chars >= 3 && !sn;
 }
 
 /* ---- the document's spans (places and organisations) ---- */
@@ -412,7 +425,11 @@ static bool name_slot_before(const Ctx *c, size_t b);
  * taken only where a name is expected: after a title or role, before a
  * verb of saying, or in a list. */
 static bool name_slot(const Ctx *c, size_t b, size_t e) {
-  return name_slot_before(c, b) || cnkg_wordlist_at(&after_name_list, c->s, e, c->len) > 0;
+  if (cnkg_wordlist_at(&after_name_list, c->s, e, c->len) > 0) return true;
+  if (cnkg_wordlist_before(&cores_list, c->s, 0, b) || cnkg_wordlist_before(&roles_list, c->s, 0, b))
+    return true;
+  /* in a list only after a person (甲、乙产业 lists other things) */
+  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && covered_by_mention(c, b - 4, b - 3);
 }
 
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
@@ -1324,12 +1341,37 @@ static size_t clause_end(const Ctx *c, size_t ceil, size_t pos) {
   return pos;
 }
 
+/* Roles only a village's people hold: households and villagers. */
+static bool village_role(const char *t) {
+  size_t n = strlen(t);
+  static const char *const END[] = {"户", "村民", "群众", "党员", NULL};
+  for (size_t k = 0; END[k]; k++) {
+    size_t m = strlen(END[k]);
+    if (n >= m && strcmp(t + n - m, END[k]) == 0) return true;
+  }
+  return false;
+}
+
 /* Finishes a title phrase [tb, te): drops a leading level character that
  * closes the place before it (白杨村第一书记 -> 第一书记) unless a party or
  * government body follows it (县委书记, 村党支部书记), and finds where. */
 static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
                         Post *p) {
   where_before(c, tb, te, p);
+  /* 省发改委派驻的第一书记, 由县教育局选派的: the body that sent them */
+  {
+    static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
+                                          "派驻", "选派", NULL};
+    static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
+    size_t sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, tb);
+    if (sl) {
+      size_t q = tb - sl;
+      if (cnkg_wordlist_word_before(c->s, 0, q, "先后")) q -= 6;
+      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+        if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION)
+          post_where(p, c->sp[k].entity);
+    }
+  }
   size_t b = tb;
   if (is_level_char(c->s, tb, te) && te - tb > 3) {
     static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
@@ -1358,6 +1400,9 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
       if (np != SIZE_MAX && cnkg_graph_entity(c->st->graph, np)->type == CNKG_TYPE_VILLAGE)
         e = np;
     }
+    /* else the village the story last named, when the role is one a
+     * village holds (a household, a villager) */
+    if (e == SIZE_MAX && village_role(p->title)) e = nearest_of_type(c, at, CNKG_TYPE_VILLAGE, 0);
     if (e != SIZE_MAX) post_where(p, e);
   }
   if (p->n_where == 0 && !role && org_title(p->title)) {
@@ -1485,6 +1530,53 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
   return false;
 }
 
+/* Adverbs between a name and its post verb (NAME目前担任, 先后任). */
+static const char *const ADVERBS[] = {"目前", "现在", "曾经", "曾", "先后", "一直", "已",
+                                      "也", "还", "又", "均", "都", "分别", "现", NULL};
+static CnkgWordList adverbs_list = CNKG_WORDLIST(ADVERBS);
+/* A time before the verb of a clause after the name (1995-2016年任). */
+static const char *const TIMES[] = {"后来", "此前", "之前", "随后", "当时", NULL};
+static CnkgWordList time_list = CNKG_WORDLIST(TIMES);
+
+/* After a year or a span of years at q (2015年, 1995-2016年, 2018年4月),
+ * else q. */
+static size_t skip_year(const char *s, size_t q, size_t e) {
+  size_t p = q, digits = 0;
+  while (p < e && ((s[p] >= '0' && s[p] <= '9') || s[p] == '-' || s[p] == '~')) {
+    digits += s[p] != '-' && s[p] != '~';
+    p++;
+  }
+  if (digits < 4 || !cnkg_wordlist_word_at(s, p, e, "年")) return q;
+  p += 3;
+  size_t m = p;
+  while (m < e && s[m] >= '0' && s[m] <= '9') m++;
+  if (m > p && cnkg_wordlist_word_at(s, m, e, "月")) p = m + 3;
+  if (cnkg_wordlist_word_at(s, p, e, "起")) p += 3;
+  return p;
+}
+
+/* True when s[b, e) only gives an age, years in the party or a span of
+ * years (43岁, 33年党龄, 1960-1984年): an aside between a name and what
+ * it is. A span of years followed by a verb is no aside. */
+static bool aside_clause(const char *s, size_t b, size_t e) {
+  size_t q = b, digits = 0;
+  while (q < e && ((s[q] >= '0' && s[q] <= '9') || s[q] == '-' || s[q] == '~')) {
+    digits += s[q] != '-' && s[q] != '~';
+    q++;
+  }
+  if (!digits) {
+    /* 五十六岁 */
+    while (q < e && cnkg_utf8_char_in("一二三四五六七八九十", s, q, e)) q += 3;
+    if (q == b) return false;
+  }
+  static const char *const UNITS[] = {"岁", "年党龄", "周岁", "多岁", NULL};
+  for (size_t k = 0; UNITS[k]; k++) {
+    size_t m = strlen(UNITS[k]);
+    if (q + m == e && memcmp(s + q, UNITS[k], m) == 0) return true;
+  }
+  return false;
+}
+
 /* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
  * the list). */
 static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
@@ -1496,6 +1588,19 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
   n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
+  if (n < max && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
+    /* 来自[body]的NAME */
+    size_t q = gb - 3;
+    for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+      if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
+          cnkg_wordlist_word_before(c->s, sfloor, c->sp[k].begin, "来自")) {
+        Post *p = &out[n++];
+        memset(p, 0, sizeof *p);
+        p->role = true;
+        post_where(p, c->sp[k].entity);
+        break;
+      }
+  }
   if (n == 0 && n < max && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* [place]的NAME, 家住[place]的NAME */
     Post *p = &out[n];
@@ -1518,8 +1623,55 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     finish_post(c, ge, ge + after, false, b, p);
     n++;
   }
-  /* After the name: NAME担任[place][title], NAME，[place][title]。 */
-  size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
+  /* After the name: NAME担任[place][title], NAME，[place][title]。
+   * An adverb may stand between (NAME目前担任, 甲、乙，先后任); clauses
+   * that only give an age, years in the party or a span of years are
+   * passed over (NAME，56岁，33年党龄，1995-2016年任…). */
+  size_t at_verb = ge;
+  for (int round = 0; round < 4; round++) {
+    size_t q = at_verb;
+    if (is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : 3;
+    size_t ce = clause_end(c, sceil, q);
+    if (q == at_verb || !aside_clause(c->s, q, ce)) break;
+    at_verb = ce;
+  }
+  size_t adv_at = at_verb;
+  if (at_verb != ge || is_comma(c->s, c->len, at_verb)) {
+    if (is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : 3;
+    adv_at += cnkg_wordlist_at(&time_list, c->s, adv_at, sceil);
+    adv_at = skip_year(c->s, adv_at, sceil);
+  }
+  size_t advl = cnkg_wordlist_at(&adverbs_list, c->s, adv_at, sceil);
+  size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, adv_at + advl, c->len);
+  if (vl && (advl || adv_at != ge) &&
+      !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "是") &&
+      !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "系")) {
+    ge = adv_at + advl; /* the post verb after the aside or adverb */
+  } else {
+    vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
+    /* NAME，43岁，[place]人: where the person is from */
+    if (!vl && at_verb != ge && n < max && is_comma(c->s, c->len, at_verb)) {
+      size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
+      size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
+      while (q < ce) {
+        size_t adv = 0, ent = SIZE_MAX;
+        for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+          if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
+            adv = c->sp[k].end - q;
+            ent = c->sp[k].entity;
+          }
+        if (!adv) break;
+        q += adv;
+        last = ent;
+      }
+      if (last != SIZE_MAX && q + 3 == ce && cnkg_wordlist_word_at(c->s, q, ce, "人")) {
+        Post *p = &out[n++];
+        memset(p, 0, sizeof *p);
+        p->role = true;
+        post_where(p, last);
+      }
+    }
+  }
   bool appos = false;
   if (!vl && (is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
     vl = 3;

@@ -725,7 +725,7 @@ static CnkgStatus scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           }
           if (han && org_ok && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
               !inner_suffix &&
-              !has_generic_part(g, glen) &&
+              !has_generic_part(g, glen) && !in_longer_quote(v, gs, c - gs) &&
               !is_generic(g, glen) && !covered(w, first, gb, ge)) {
             size_t flen = place_form_len(g, glen);
             /* 李家寨|村民: a hamlet's name, then the villagers. */
@@ -1588,16 +1588,184 @@ static CnkgStatus group_parents(Work *w) {
                                           cnkg_division_level(div, w->c[deepest].link))
         deepest = p;
     }
-    if (!one_line || deepest == SIZE_MAX) continue;
-    for (size_t k = a; k < b && one_line; k++) {
-      size_t p = w->par[keys[k].i];
-      one_line = p == SIZE_MAX ||
-                 cnkg_division_is_within(div, w->c[deepest].link, w->c[p].link);
+    if (one_line && deepest != SIZE_MAX) {
+      for (size_t k = a; k < b && one_line; k++) {
+        size_t p = w->par[keys[k].i];
+        one_line = p == SIZE_MAX ||
+                   cnkg_division_is_within(div, w->c[deepest].link, w->c[p].link);
+      }
     }
-    if (!one_line) continue;
-    for (size_t k = a; k < b; k++) w->par[keys[k].i] = deepest;
+    if (one_line && deepest != SIZE_MAX) {
+      for (size_t k = a; k < b; k++) w->par[keys[k].i] = deepest;
+      continue;
+    }
+    /* Parents on different lines: the text gives conflicting containers
+     * only where its chains do (甲镇白沙村, 乙镇白沙村). A mention that
+     * merely stands near a place takes the container its chained
+     * mentions agree on; without any chain, the container most of its
+     * mentions hang on (the earliest on a tie), never a nearby one. */
+    size_t chained = SIZE_MAX;
+    bool agree = true;
+    for (size_t k = a; k < b; k++) {
+      const Cand *c = &w->c[keys[k].i];
+      size_t p = w->par[keys[k].i];
+      if (p == SIZE_MAX || c->prev != p) continue;
+      if (chained == SIZE_MAX) chained = p;
+      else if (w->c[chained].entity != w->c[p].entity ||
+               w->c[chained].link != w->c[p].link ||
+               strcmp(w->c[chained].form, w->c[p].form) != 0)
+        agree = false;
+    }
+    if (!agree) continue;
+    size_t pick = chained;
+    if (pick == SIZE_MAX) {
+      size_t best_n = 0;
+      for (size_t k = a; k < b; k++) {
+        size_t p = w->par[keys[k].i], cnt = 0;
+        if (p == SIZE_MAX) continue;
+        for (size_t j = a; j < b; j++) {
+          size_t q = w->par[keys[j].i];
+          cnt += q != SIZE_MAX && (q == p || (w->c[q].link != CNKG_DIV_NONE &&
+                                              w->c[q].link == w->c[p].link));
+        }
+        if (cnt > best_n) {
+          best_n = cnt;
+          pick = p;
+        }
+      }
+    }
+    if (pick == SIZE_MAX) continue;
+    for (size_t k = a; k < b; k++) {
+      const Cand *c = &w->c[keys[k].i];
+      if (c->prev != SIZE_MAX && c->prev == w->par[keys[k].i]) continue; /* its own chain */
+      w->par[keys[k].i] = pick;
+    }
   }
   free(keys);
+  return CNKG_SUCCESS;
+}
+
+/* One name, one entity (2): a mention left unlinked, or linked to a
+ * misspelling's record, whose name (without level suffix) and level are
+ * those of a mention the document links elsewhere is that place, unless
+ * the text hangs it on a listed place that does not contain the record
+ * (two 白沙村 in two townships). A later, weaker mention so joins the
+ * stronger one instead of becoming a second node, and a township the list
+ * renamed since (an unlinked parent) does not keep the village apart. Where
+ * the document links one name to several records, the one within the
+ * mention's parent is taken, else none. Runs after group_parents. */
+typedef struct {
+  const char *form;
+  size_t len;      /* base length */
+  CnkgLevel level;
+  size_t i;
+} BaseName;
+
+static int base_name_cmp(const void *a, const void *b) {
+  const BaseName *x = a, *y = b;
+  if (x->level != y->level) return x->level < y->level ? -1 : 1;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  int d = memcmp(x->form, y->form, x->len);
+  if (d) return d;
+  return x->i < y->i ? -1 : (x->i > y->i ? 1 : 0);
+}
+
+static CnkgStatus join_same_names(Work *w) {
+  const CnkgDivision *div = w->r->div;
+  BaseName *v = malloc((w->n + 1) * sizeof *v);
+  if (!v) return CNKG_ERR_NOMEM;
+  size_t nv = 0;
+  for (size_t i = 0; i < w->n; i++) {
+    const Cand *c = &w->c[i];
+    if (c->level < CNKG_LEVEL_TOWNSHIP || c->alias != SIZE_MAX || c->sent == SIZE_MAX ||
+        c->natural)
+      continue;
+    size_t fl = strlen(c->form), bl = base_len(c->form, fl);
+    if (cnkg_utf8_count(c->form, bl) < 2) continue;
+    v[nv++] = (BaseName){c->form, bl, c->level, i};
+  }
+  qsort(v, nv, sizeof *v, base_name_cmp);
+  for (size_t a = 0, b; a < nv; a = b) {
+    for (b = a + 1; b < nv && base_name_cmp(&(BaseName){v[b].form, v[b].len, v[b].level, 0},
+                                            &(BaseName){v[a].form, v[a].len, v[a].level, 0}) == 0;
+         b++) {
+    }
+    if (b - a < 2) continue;
+    /* The text's own chain wins over the list: when a mention the text
+     * chains to a listed place (南开乡高峰村) is unlinked because no such
+     * record is under it, a bare mention of the name that context linked
+     * to a record elsewhere is that unlisted place too. */
+    size_t chain_par = SIZE_MAX;
+    for (size_t k = a; k < b && chain_par == SIZE_MAX; k++) {
+      const Cand *c = &w->c[v[k].i];
+      if (c->link == CNKG_DIV_NONE && c->prev != SIZE_MAX && w->par[v[k].i] == c->prev &&
+          w->c[c->prev].link != CNKG_DIV_NONE)
+        chain_par = c->prev;
+    }
+    if (chain_par != SIZE_MAX) {
+      for (size_t k = a; k < b; k++) {
+        Cand *c = &w->c[v[k].i];
+        if (c->link == CNKG_DIV_NONE || c->prev != SIZE_MAX ||
+            cnkg_division_is_within(div, c->link, w->c[chain_par].link))
+          continue;
+        c->link = CNKG_DIV_NONE;
+        w->par[v[k].i] = chain_par;
+      }
+      continue;
+    }
+    /* the records the group's exact (not fuzzy) links name */
+    for (size_t k = a; k < b; k++) {
+      Cand *c = &w->c[v[k].i];
+      bool exact = false;
+      for (size_t h = 0; h < c->n_ids && !exact; h++) exact = c->ids[h] == c->link;
+      if (c->link != CNKG_DIV_NONE && exact) continue;
+      size_t p = w->par[v[k].i];
+      CnkgDivId within = p != SIZE_MAX ? w->c[p].link : CNKG_DIV_NONE;
+      CnkgDivId pick = CNKG_DIV_NONE;
+      size_t n_pick = 0;
+      for (size_t j = a; j < b; j++) {
+        const Cand *d = &w->c[v[j].i];
+        bool dexact = false;
+        for (size_t h = 0; h < d->n_ids && !dexact; h++) dexact = d->ids[h] == d->link;
+        if (j == k || d->link == CNKG_DIV_NONE || !dexact || d->link == pick) continue;
+        if (cnkg_division_level(div, d->link) != c->level) continue;
+        if (within != CNKG_DIV_NONE && !cnkg_division_is_within(div, d->link, within)) continue;
+        pick = d->link;
+        n_pick++;
+      }
+      if (n_pick != 1) continue;
+      c->link = pick;
+      w->par[v[k].i] = SIZE_MAX;
+    }
+  }
+  free(v);
+  /* A name read without its first character, which the text has and
+   * which reads as a function word (曾任|和家楼村 read as 任和|家楼村):
+   * where the document links the fuller form, this is that place. */
+  const char *norm = w->st->text->norm;
+  for (size_t i = 0; i < w->n; i++) {
+    Cand *c = &w->c[i];
+    if (c->level < CNKG_LEVEL_TOWNSHIP || c->alias != SIZE_MAX || c->sent == SIZE_MAX ||
+        c->begin == 0)
+      continue;
+    bool exact = false;
+    for (size_t h = 0; h < c->n_ids && !exact; h++) exact = c->ids[h] == c->link;
+    if (c->link != CNKG_DIV_NONE && exact) continue;
+    size_t pb = c->begin - 1;
+    while (pb > 0 && ((unsigned char)norm[pb] & 0xC0u) == 0x80u) pb--;
+    size_t q = pb;
+    if (!is_function_char(cnkg_utf8_next(norm, c->begin, &q))) continue;
+    size_t fl = strlen(c->form), pl = c->begin - pb;
+    for (size_t j = 0; j < w->n; j++) {
+      const Cand *d = &w->c[j];
+      if (d->link == CNKG_DIV_NONE || d->level != c->level || strlen(d->form) != pl + fl ||
+          memcmp(d->form, norm + pb, pl) != 0 || memcmp(d->form + pl, c->form, fl) != 0)
+        continue;
+      c->link = d->link;
+      w->par[i] = SIZE_MAX;
+      break;
+    }
+  }
   return CNKG_SUCCESS;
 }
 
@@ -2037,6 +2205,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
   }
   if (!s && w.n) {
     s = group_parents(&w);
+    if (!s) s = join_same_names(&w);
     if (!s) s = link_fuzzy(&w);
     if (!s) s = build_entities(&w);
     if (!s) s = build_hierarchy(&w);

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The recogniser interface extract.c drives, one module per kind:
  * place.c (cnkg_place_*), org.c (cnkg_org_*), person.c (cnkg_person_*),
- * industry.c (cnkg_industry_*), policy.c (cnkg_policy_*). Each keeps its
+ * industry.c (cnkg_industry_*), policy.c (cnkg_policy_*), and facts.c
+ * (cnkg_facts_*: dates, events and figures). Each keeps its
  * compiled patterns and lexicons in an opaque object made once at start-up
  * (read-only afterwards, so one object serves all threads) and adds
  * entities, mentions and relations for one document through CnkgDocState.
- * They run in this order: place, org, person, industry, policy; each may
- * read the spans the earlier ones recorded. */
+ * They run in this order: place, org, person, industry, policy, facts;
+ * each may read the spans the earlier ones recorded. */
 #ifndef CNKG_EXTRACTOR_RECOGNIZERS_H
 #define CNKG_EXTRACTOR_RECOGNIZERS_H
 
@@ -26,6 +27,7 @@ CNKG_DECLARE_RECOGNIZER(org, CnkgOrgRecognizer)
 CNKG_DECLARE_RECOGNIZER(person, CnkgPersonRecognizer)
 CNKG_DECLARE_RECOGNIZER(industry, CnkgIndustryRecognizer)
 CNKG_DECLARE_RECOGNIZER(policy, CnkgPolicyRecognizer)
+CNKG_DECLARE_RECOGNIZER(facts, CnkgFactsRecognizer)
 
 /* After the person recogniser: relates each person a credit line names
  * after a news outlet (来源:X作者:Y, X记者Y, X讯(记者Y)) to that outlet

@@ -18,6 +18,24 @@
 /* Styles come from the kinds table (cnkg/kinds.h). */
 static const CnkgDrawStyle *type_style(CnkgType t) { return &cnkg_type_info(t)->draw; }
 
+/* The label of an edge: a holdsPost edge also gives the year the post
+ * was taken up when the graph knows it ("任职 2016"); others their word.
+ * Drawn graphs are small (labels are off for large ones), so a scan of
+ * the relations per post edge is cheap. */
+static const char *post_edge_label(const CnkgGraph *g, const CnkgRelation *rel,
+                                   const char *word, char buf[64]) {
+  if (rel->rel != CNKG_REL_HOLDS_POST) return word;
+  for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
+    const CnkgRelation *x = cnkg_graph_relation(g, r);
+    if (x->subject == rel->object && x->rel == CNKG_REL_START_DATE && x->literal &&
+        strlen(x->literal) >= 4) {
+      snprintf(buf, 64, "%s %.4s", word, x->literal);
+      return buf;
+    }
+  }
+  return word;
+}
+
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
   options->focus = NULL;
@@ -506,6 +524,7 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
     if (!set_html(nodes[i], root, "label", &b)) goto fail;
     if (i == focus_at) set(nodes[i], "penwidth", "3");
   }
+  char year_label[64];
   for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
     const CnkgRelation *rel = cnkg_graph_relation(g, r);
     if (rel->object == SIZE_MAX || !nodes[rel->subject] || !nodes[rel->object])
@@ -515,7 +534,7 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
     const CnkgDrawStyle *st = &cnkg_rel_info(rel->rel)->draw;
     if (st->color) set(e, "color", st->color);
     if (st->style) set(e, "style", st->style);
-    if (!large && st->label) set(e, "label", st->label);
+    if (!large && st->label) set(e, "label", post_edge_label(g, rel, st->label, year_label));
   }
   if (o->legend && shown && !add_legend(root, present, large)) goto fail;
   free(b.buf);

@@ -87,7 +87,7 @@ typedef struct {
   raptor_term *fixed[T_COUNT];
   raptor_term *types[CNKG_TYPE_COUNT];
   raptor_term *rels[CNKG_REL_COUNT];
-  raptor_term *schemes[2]; /* industry, policy */
+  raptor_term *schemes[3]; /* industry, policy, indicator */
   raptor_term *agent;
   raptor_uri *xsd_nni;     /* xsd:nonNegativeInteger */
   char *buf;               /* scratch for IRIs */
@@ -296,6 +296,29 @@ static raptor_term *number(Writer *w, size_t n) {
   return literal(w, digits, NULL, w->xsd_nni);
 }
 
+/* A literal of the kind the model gives it (cnkg_rel_literal_kind):
+ * dates typed by their precision, decimals and booleans typed, text @zh. */
+static raptor_term *typed(Writer *w, CnkgLiteralKind kind, const char *text) {
+  const char *dt = NULL;
+  size_t len = strlen(text);
+  switch (kind) {
+  case CNKG_LIT_DATE:
+    dt = len == 4 ? CNKG_NS_XSD "gYear" : len == 7 ? CNKG_NS_XSD "gYearMonth"
+                                                   : CNKG_NS_XSD "date";
+    break;
+  case CNKG_LIT_DECIMAL: dt = CNKG_NS_XSD "decimal"; break;
+  case CNKG_LIT_BOOLEAN: dt = CNKG_NS_XSD "boolean"; break;
+  case CNKG_LIT_NONE:
+  case CNKG_LIT_TEXT:
+  default: return zh(w, text);
+  }
+  raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)dt);
+  if (!u) return NULL;
+  raptor_term *t = literal(w, text, NULL, u);
+  raptor_free_uri(u);
+  return t;
+}
+
 /* ---- Turtle, one subject group at a time --------------------------------
  * raptor's own Turtle serializer keeps every statement in trees until the
  * end (to sort and abbreviate), needing many times the graph's size; its
@@ -348,7 +371,7 @@ static void spelling_clear(Writer *w) {
 /* Spells the terms every write reuses, and the n documents' (borrowed,
  * alive until spelling_clear). */
 static CnkgStatus spell_fixed(Writer *w, raptor_term *const *docs, size_t n) {
-  size_t want = T_COUNT + CNKG_TYPE_COUNT + CNKG_REL_COUNT + 3 + n, slots = 64;
+  size_t want = T_COUNT + CNKG_TYPE_COUNT + CNKG_REL_COUNT + 4 + n, slots = 64;
   while (slots < 2 * want) slots *= 2;
   if (!(w->spelled = calloc(slots, sizeof *w->spelled))) return CNKG_ERR_NOMEM;
   w->n_slots = slots;
@@ -356,11 +379,13 @@ static CnkgStatus spell_fixed(Writer *w, raptor_term *const *docs, size_t n) {
   for (int i = 0; i < T_COUNT && !r; i++) r = spelling_add(w, w->fixed[i]);
   for (int i = 0; i < CNKG_TYPE_COUNT && !r; i++) r = spelling_add(w, w->types[i]);
   for (int i = 0; i < CNKG_REL_COUNT && !r; i++) r = spelling_add(w, w->rels[i]);
-  for (int i = 0; i < 2 && !r; i++) r = spelling_add(w, w->schemes[i]);
+  for (int i = 0; i < 3 && !r; i++) r = spelling_add(w, w->schemes[i]);
   if (!r) r = spelling_add(w, w->agent);
   for (size_t i = 0; i < n && !r; i++) r = spelling_add(w, docs[i]);
   if (!r) return CNKG_SUCCESS;
-  return w->capture.failed ? CNKG_ERR_NOMEM : CNKG_ERR_INTERNAL;
+  /* raptor says only that it failed: most likely for want of memory */
+  return w->capture.failed || !cnkg_memory_headroom((size_t)1 << 20) ? CNKG_ERR_NOMEM
+                                                                      : CNKG_ERR_INTERNAL;
 }
 
 /* Whether raptor could write uri as a prefixed name: only when one of the
@@ -375,6 +400,25 @@ static bool maybe_prefixed(const Writer *w, raptor_uri *uri) {
   return false;
 }
 
+static bool is_decimal(const raptor_term *t) {
+  return t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.datatype &&
+         !strcmp((const char *)raptor_uri_as_string(t->value.literal.datatype),
+                 CNKG_NS_XSD "decimal");
+}
+
+/* raptor 2.0.15 writes "17000"^^xsd:decimal as the bare 17000, which Turtle
+ * reads back as an xsd:integer: spelled in full instead. Only digits and
+ * one point, so nothing to escape. */
+static int turtle_decimal(Writer *w, const raptor_term *t) {
+  const unsigned char *v = t->value.literal.string;
+  for (const unsigned char *p = v; *p; p++)
+    if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == '-')) return 1;
+  if (turtle_text(w, "\"")) return 1;
+  if (raptor_iostream_counted_string_write(v, t->value.literal.string_len, w->io))
+    return 1;
+  return turtle_text(w, "\"^^xsd:decimal");
+}
+
 /* Spells t as raptor_term_turtle_write does: a term spelled once is copied;
  * an IRI no prefix can shorten is written as raptor's turtle writer writes
  * it then, <IRI> escaped for Turtle; anything else goes the long way. */
@@ -385,6 +429,7 @@ static int turtle_term(Writer *w, raptor_term *t) {
   if (t->type == RAPTOR_TERM_TYPE_URI && !maybe_prefixed(w, t->value.uri))
     return raptor_uri_escaped_write(t->value.uri, NULL,
                                     RAPTOR_ESCAPED_WRITE_TURTLE_URI, w->io);
+  if (is_decimal(t)) return turtle_decimal(w, t);
   return raptor_term_turtle_write(w->io, t, w->nstack, NULL);
 }
 
@@ -639,6 +684,9 @@ static CnkgStatus write_document(Writer *w, const CnkgDocument *d,
     return st;
   if (d->source && (st = emit(w, s, w->fixed[CNKG_V_PUBLISHER], zh(w, d->source))))
     return st;
+  if (d->issued &&
+      (st = emit(w, s, w->fixed[CNKG_V_ISSUED], typed(w, CNKG_LIT_DATE, d->issued))))
+    return st;
   return CNKG_SUCCESS;
 }
 
@@ -648,7 +696,8 @@ static CnkgStatus write_entity(Writer *w, const CnkgEntity *e, raptor_term *s,
   CnkgStatus st;
   if ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->types[e->type]))) return st;
   int scheme = e->type == CNKG_TYPE_INDUSTRY ? 0
-               : e->type == CNKG_TYPE_POLICY ? 1 : -1;
+               : e->type == CNKG_TYPE_POLICY ? 1
+               : e->type == CNKG_TYPE_INDICATOR ? 2 : -1;
   if (scheme >= 0 &&
       ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_CONCEPT])) ||
        (st = emit_ref(w, s, w->fixed[CNKG_V_INSCHEME], w->schemes[scheme]))))
@@ -688,7 +737,7 @@ typedef struct {
   Pair *pairs; /* owned */
   size_t n_pairs;
   bool by_subject;
-  bool has_scheme[2];
+  bool has_scheme[3];
   SharedMention *shared; /* owned */
   size_t n_shared;
 } Plan;
@@ -795,7 +844,8 @@ static CnkgStatus write_relation(Writer *w, const CnkgRelation *r,
                                  raptor_term *const *ents) {
   raptor_term *s = ents[r->subject], *p = w->rels[r->rel];
   return r->object == SIZE_MAX
-             ? emit(w, s, p, zh(w, r->literal ? r->literal : ""))
+             ? emit(w, s, p, typed(w, cnkg_rel_literal_kind(r->rel),
+                                   r->literal ? r->literal : ""))
              : emit_ref(w, s, p, ents[r->object]);
 }
 
@@ -841,7 +891,8 @@ static CnkgStatus write_evidence(Writer *w, const CnkgGraph *g,
         !(st = emit_ref(w, et, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_PROV_ENTITY])) &&
         !(st = emit_ref(w, et, w->fixed[CNKG_V_SUBJECT], s)) &&
         !(st = emit_ref(w, et, w->fixed[CNKG_V_PREDICATE], p)) &&
-        !(st = lit ? emit(w, et, w->fixed[CNKG_V_OBJECT], zh(w, ok))
+        !(st = lit ? emit(w, et, w->fixed[CNKG_V_OBJECT],
+                          typed(w, cnkg_rel_literal_kind(r->rel), ok))
                    : emit_ref(w, et, w->fixed[CNKG_V_OBJECT], ents[r->object])) &&
         !(st = emit_ref(w, et, w->fixed[CNKG_V_DERIVED], docs[v->doc])) &&
         !(st = emit(w, et, w->fixed[CNKG_V_BEGIN], number(w, v->begin))) &&
@@ -854,11 +905,11 @@ static CnkgStatus write_evidence(Writer *w, const CnkgGraph *g,
   return CNKG_SUCCESS;
 }
 
-static CnkgStatus write_extras(Writer *w, bool has_scheme[2]) {
-  static const char *const zh_names[2] = {"产业", "政策"};
-  static const char *const en_names[2] = {"industries", "policies"};
+static CnkgStatus write_extras(Writer *w, bool has_scheme[3]) {
+  static const char *const zh_names[3] = {"产业", "政策", "指标"};
+  static const char *const en_names[3] = {"industries", "policies", "indicators"};
   CnkgStatus st;
-  for (int i = 0; i < 2; i++) {
+  for (int i = 0; i < 3; i++) {
     if (!has_scheme[i]) continue;
     raptor_term *s = w->schemes[i];
     if ((st = emit_ref(w, s, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_SCHEME])) ||
@@ -911,6 +962,7 @@ static CnkgStatus plan_make(const CnkgGraph *g, bool opt_mentions, Plan *plan) {
     const CnkgEntity *e = cnkg_graph_entity(g, i);
     if (e->type == CNKG_TYPE_INDUSTRY) plan->has_scheme[0] = true;
     if (e->type == CNKG_TYPE_POLICY) plan->has_scheme[1] = true;
+    if (e->type == CNKG_TYPE_INDICATOR) plan->has_scheme[2] = true;
   }
   return CNKG_SUCCESS;
 }
@@ -964,7 +1016,8 @@ static CnkgStatus write_part(Writer *w, const CnkgGraph *g, const Plan *plan,
     if ((st = write_relation(w, cnkg_graph_relation(g, k), ents)) ||
         (st = write_evidence(w, g, cnkg_graph_relation(g, k), ents, docs)))
       goto done;
-  bool has_scheme[2] = {plan->has_scheme[0], plan->has_scheme[1]};
+  bool has_scheme[3] = {plan->has_scheme[0], plan->has_scheme[1],
+                        plan->has_scheme[2]};
   st = write_extras(w, has_scheme);
 done:
   spelling_clear(w);
@@ -1201,8 +1254,10 @@ static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
       st = CNKG_ERR_NOMEM;
   w->schemes[0] = base_iri(w, "scheme/industry", NULL, NULL);
   w->schemes[1] = base_iri(w, "scheme/policy", NULL, NULL);
+  w->schemes[2] = base_iri(w, "scheme/indicator", NULL, NULL);
   w->agent = base_iri(w, "agent/cnkg-" CNKG_VERSION, NULL, NULL);
-  if (!w->schemes[0] || !w->schemes[1] || !w->agent) st = CNKG_ERR_NOMEM;
+  if (!w->schemes[0] || !w->schemes[1] || !w->schemes[2] || !w->agent)
+    st = CNKG_ERR_NOMEM;
   if (st) return st;
 
   w->iobuf = malloc(IO_BUF_SIZE);
@@ -1249,7 +1304,7 @@ static void writer_free(Writer *w) {
     if (w->types[i]) raptor_free_term(w->types[i]);
   for (int i = 0; i < CNKG_REL_COUNT; i++)
     if (w->rels[i]) raptor_free_term(w->rels[i]);
-  for (int i = 0; i < 2; i++)
+  for (int i = 0; i < 3; i++)
     if (w->schemes[i]) raptor_free_term(w->schemes[i]);
   if (w->agent) raptor_free_term(w->agent);
   if (w->xsd_nni) raptor_free_uri(w->xsd_nni);

@@ -593,11 +593,34 @@ static bool is_cnkg_pred(const CnkgGraphRead *g, size_t p) {
   return !strncmp(v, CNKG_ONTOLOGY_NS, strlen(CNKG_ONTOLOGY_NS));
 }
 
-/* Prints one term as a fact's other end. */
+/* Prints the dates a node carries (a document's issued date, an event's
+ * or figure's date, a post's start and end) as " [issued 2019-03-08]",
+ * " [2018]", " [2016 - 2018-05]"; nothing when it has none. */
+static void write_dates(const CnkgGraphRead *g, size_t t, CnkgOutput *out) {
+  const char *date = NULL, *start = NULL, *end = NULL, *issued = NULL;
+  size_t lo, hi;
+  range(g, t, false, &lo, &hi);
+  for (size_t i = lo; i < hi; i++) {
+    if (!is_literal(g, g->spo[i].o)) continue;
+    const char *value = text_of(g, g->spo[i].o);
+    const char *pred = local_name(text_of(g, g->spo[i].p));
+    if (!strcmp(pred, "date")) date = value;
+    else if (!strcmp(pred, "startDate")) start = value;
+    else if (!strcmp(pred, "endDate")) end = value;
+    else if (!strcmp(pred, "issued")) issued = value;
+  }
+  if (issued) putf(out, " [issued %s]", issued);
+  if (date) putf(out, " [%s]", date);
+  if (start || end)
+    putf(out, " [%s - %s]", start ? start : "?", end ? end : "");
+}
+
+/* Prints one term as a fact's other end, with its dates. */
 static void write_term_ref(const CnkgGraphRead *g, size_t t, CnkgOutput *out) {
   size_t e = g->ent_of_term[t];
   if (e != NONE) {
     write_entity_ref(g, e, out);
+    write_dates(g, t, out);
     return;
   }
   const char *value = text_of(g, t);
@@ -607,6 +630,7 @@ static void write_term_ref(const CnkgGraphRead *g, size_t t, CnkgOutput *out) {
   }
   const char *src = value_of(g, t, g->fixed[CNKG_V_SOURCE]);
   if (src) putf(out, "%s <%s>", src, value); else putf(out, "<%s>", value);
+  write_dates(g, t, out);
 }
 
 typedef struct {

@@ -276,7 +276,28 @@ static const char *text_of(const Triple *t, size_t n, int p) {
 }
 
 /* What cnkg writes as the object of each predicate of a model node. */
-typedef enum { O_IRI, O_ZH, O_PLAIN, O_NUMBER, O_TRUE, O_IRI_OR_ZH } Form;
+typedef enum {
+  O_IRI, O_ZH, O_PLAIN, O_NUMBER, O_TRUE, O_IRI_OR_LIT, O_DATE, O_DECIMAL
+} Form;
+
+static Form literal_form(CnkgRel rel) {
+  switch (cnkg_rel_literal_kind(rel)) {
+  case CNKG_LIT_TEXT: return O_ZH;
+  case CNKG_LIT_DATE: return O_DATE;
+  case CNKG_LIT_DECIMAL: return O_DECIMAL;
+  case CNKG_LIT_BOOLEAN: return O_TRUE;
+  case CNKG_LIT_NONE:
+  default: return O_IRI;
+  }
+}
+
+/* The datatype cnkg gives an ISO date of this length. */
+static bool date_typed(const Triple *t) {
+  size_t n = strlen(t->o);
+  const char *want = n == 4 ? CNKG_NS_XSD "gYear" : n == 7 ? CNKG_NS_XSD "gYearMonth"
+                     : n == 10 ? CNKG_NS_XSD "date" : NULL;
+  return t->lit && want && is(t->dt, t->dt_len, want);
+}
 
 static Form form_of(int p) {
   switch (p) {
@@ -286,16 +307,18 @@ static Form form_of(int p) {
   case CNKG_V_CODE: case CNKG_V_SOURCE: case CNKG_V_SHA256: return O_PLAIN;
   case CNKG_V_BEGIN: case CNKG_V_END: return O_NUMBER;
   case CNKG_V_FROMLIST: return O_TRUE;
-  case CNKG_V_OBJECT: return O_IRI_OR_ZH;
+  case CNKG_V_OBJECT: return O_IRI_OR_LIT;
+  case CNKG_V_ISSUED: return O_DATE;
   default:
-    if (p >= P_REL) return cnkg_rel_is_literal((CnkgRel)(p - P_REL)) ? O_ZH : O_IRI;
+    if (p >= P_REL) return literal_form((CnkgRel)(p - P_REL));
     return O_IRI;
   }
 }
 
 static const char *const form_names[] = {
     "an IRI", "a literal tagged @zh", "a plain literal",
-    "an xsd:nonNegativeInteger", "\"true\"^^xsd:boolean", "an IRI or a literal tagged @zh"};
+    "an xsd:nonNegativeInteger", "\"true\"^^xsd:boolean", "an IRI or a literal",
+    "an xsd:gYear, xsd:gYearMonth or xsd:date", "an xsd:decimal"};
 
 /* Whether t's object has the form cnkg writes for its predicate; reported
  * (naming the subject, predicate and object) if not: merging would change
@@ -312,7 +335,12 @@ static bool form_ok(Reader *r, const Triple *t) {
   case O_TRUE:
     ok = t->lit && is(t->dt, t->dt_len, CNKG_NS_XSD "boolean") && !strcmp(t->o, "true");
     break;
-  default: ok = !t->lit || zh; break;
+  case O_DATE: ok = date_typed(t); break;
+  case O_DECIMAL: ok = t->lit && is(t->dt, t->dt_len, CNKG_NS_XSD "decimal"); break;
+  default: ok = !t->lit || zh || date_typed(t) ||
+                is(t->dt, t->dt_len, CNKG_NS_XSD "decimal") ||
+                is(t->dt, t->dt_len, CNKG_NS_XSD "boolean");
+    break;
   }
   if (ok) return true;
   char shown[160];
@@ -350,7 +378,7 @@ static bool label_better(const char *a, const char *b) {
 
 static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
   static const int one[] = {CNKG_V_SOURCE, CNKG_V_SHA256, CNKG_V_HEADLINE, CNKG_V_CREATOR, CNKG_V_PHOTOGRAPHER,
-                            CNKG_V_PUBLISHER, CNKG_V_BEGIN, CNKG_V_END, -1};
+                            CNKG_V_PUBLISHER, CNKG_V_BEGIN, CNKG_V_END, CNKG_V_ISSUED, -1};
   const char *key = key_of(x, t->s);
   if (!key || !group_ok(x->r, t, n, one)) return CNKG_ERR_TEXT;
   const Triple *end = first(t, n, CNKG_V_END);
@@ -367,7 +395,8 @@ static CnkgStatus replay_doc(Replay *x, const Triple *t, size_t n) {
                     (char *)text_of(t, n, CNKG_V_CREATOR),
                     (char *)text_of(t, n, CNKG_V_PHOTOGRAPHER),
                     (char *)text_of(t, n, CNKG_V_PUBLISHER),
-                    chars};
+                    chars,
+                    (char *)text_of(t, n, CNKG_V_ISSUED)};
   size_t index;
   CnkgStatus s = cnkg_graph_add_document(x->g, &d, &index);
   if (s) return s;

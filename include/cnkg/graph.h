@@ -75,6 +75,8 @@ typedef struct {
   char *photographer;
   char *source;
   size_t n_chars;     /* code points of the decoded original */
+  char *issued;       /* publication date the page states, ISO 8601 at its
+                         precision ("2016-07-18", "2016-07", "2016"), or NULL */
 } CnkgDocument;
 
 typedef struct CnkgGraph CnkgGraph;

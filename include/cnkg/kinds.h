@@ -24,6 +24,11 @@ typedef enum {
   CNKG_TYPE_POLICY,
   CNKG_TYPE_ORGANIZATION,
   CNKG_TYPE_POST, /* a post held: person + title + where (+ when) */
+  CNKG_TYPE_EXIT,         /* an event: a place declared out of poverty */
+  CNKG_TYPE_EXIT_PLANNED, /* a plan or goal that a place exit poverty */
+  CNKG_TYPE_FIGURE,       /* a figure the text reports (a qb:Observation) */
+  CNKG_TYPE_INDICATOR,    /* what a figure measures, as the text names it
+                             (a SKOS concept in the indicator scheme) */
   CNKG_TYPE_COUNT
 } CnkgType;
 
@@ -41,8 +46,26 @@ typedef enum {
   CNKG_REL_WITHIN_DIVISION,    /* place -> place, from the division list only,
                                   where one end is not named in the document */
   CNKG_REL_BASED_IN,           /* organisation -> the place it belongs to */
+  CNKG_REL_CONCERNS,           /* event or figure -> the place/org it is about */
+  CNKG_REL_DATE,               /* event or figure -> ISO 8601 date literal */
+  CNKG_REL_START_DATE,         /* post -> ISO date it was taken up */
+  CNKG_REL_END_DATE,           /* post -> ISO date it was left */
+  CNKG_REL_VALUE,              /* figure -> decimal literal ("17000", "0.5") */
+  CNKG_REL_UNIT,               /* figure -> unit literal (人, 户, 元, %) */
+  CNKG_REL_INDICATOR,          /* figure -> indicator concept */
+  CNKG_REL_IS_TARGET,          /* figure -> "true": a plan or goal */
   CNKG_REL_COUNT
 } CnkgRel;
+
+/* What a relation's object is, which fixes its RDF form. */
+typedef enum {
+  CNKG_LIT_NONE = 0, /* an entity */
+  CNKG_LIT_TEXT,     /* text, tagged @zh */
+  CNKG_LIT_DATE,     /* ISO 8601 "2018", "2018-05" or "2018-05-31": xsd:gYear,
+                        xsd:gYearMonth or xsd:date by its length */
+  CNKG_LIT_DECIMAL,  /* a plain decimal number: xsd:decimal */
+  CNKG_LIT_BOOLEAN   /* "true": xsd:boolean */
+} CnkgLiteralKind;
 
 /* How the GraphViz writer draws a kind; NULL fields: GraphViz's default
  * (a relation without a colour is not drawn as an edge: its object is a
@@ -69,7 +92,7 @@ typedef struct {
   const char *iri;   /* the property IRI */
   const char *zh;    /* the ontology's labels */
   const char *en;
-  bool is_literal;   /* the object is a literal, not an entity */
+  CnkgLiteralKind literal; /* CNKG_LIT_NONE: the object is an entity */
   bool contains;     /* the subject lies within the object */
   CnkgDrawStyle draw;
 } CnkgRelInfo;
@@ -92,5 +115,6 @@ const char *cnkg_type_slug(CnkgType type);
 bool cnkg_type_is_place(CnkgType type);
 const char *cnkg_rel_name(CnkgRel rel);
 bool cnkg_rel_is_literal(CnkgRel rel);
+CnkgLiteralKind cnkg_rel_literal_kind(CnkgRel rel);
 
 #endif

@@ -50,6 +50,7 @@
   X(DERIVED, CNKG_NS_PROV "wasDerivedFrom") \
   X(SENTENCE, CNKG_NS_CNKG "sentence") \
   X(ATTRIBUTED, CNKG_NS_PROV "wasAttributedTo") \
+  X(ISSUED, CNKG_NS_DCT "issued") \
   /* classes */ \
   X(DOCUMENT, CNKG_NS_CNKG "Document") \
   X(PROV_ENTITY, CNKG_NS_PROV "Entity") \

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # `cnkg lex`: --tags gives exactly the reference tags of the project's own
-# sentences (tests/data/lac_own.tsv), and the output is byte-identical with
+# sentences (tests/data/lac_own.tsv: lac_reference.py's tags of the text in
+# the forms the model was trained on, full-width and CJK punctuation made
+# ASCII; the first column keeps the text as written), full-width
+# punctuation no longer glues itself to names, and the output is byte-identical with
 # 1, 2 and 4 threads on input large enough that the threads run LAC batches
 # at the same time (a BLAS that is not safe to call from several threads
 # at once shows up here as differing tags). Both precisions and every kernel
@@ -13,6 +16,11 @@ cut -f1 "$SRC/tests/data/lac_own.tsv" >"$TMP/own.txt"
 cut -f2 "$SRC/tests/data/lac_own.tsv" >"$TMP/own.tags"
 run 0 "" lex --tags "$TMP/own.txt"
 check "cmp -s '$TMP/out' '$TMP/own.tags'" "--tags differs from the reference tags"
+
+printf '他说，张三，李四。\n' >"$TMP/wide.txt"
+run 0 "" lex "$TMP/wide.txt"
+check "grep -qx '他/r 说/v ，/w 张三/PER ，/w 李四/PER 。/w' '$TMP/out'" \
+  "full-width punctuation glued to names: $(cat "$TMP/out")"
 
 for i in $(seq 40); do cat "$TMP/own.txt"; done >"$TMP/big.txt"
 run 0 "" lex -j 1 "$TMP/big.txt"

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0
  * libFuzzer harness for the extractor on one document, then every writer:
  * the first byte picks --fast or the LAC analyser (when lac.model is found
- * via $CNKG_DATA or data/ beside the binary) and plain text or HTML; the
- * rest is the document. Depends on extractor/extract.h, core graph and
+ * via $CNKG_DATA or data/ beside the binary), plain text or HTML, and
+ * one document or several (the rest cut at each byte 0x1E, up to 16, all
+ * extracted in one cnkg_worker_documents call, as build does short
+ * documents); the rest is the document. Depends on extractor/extract.h, core graph and
  * output, out/rdf.h and out/dot.h; aborts when a stage fails other than by
  * rejecting the text. */
 #include <stdbool.h>
@@ -68,6 +70,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const Engine *e = (mode & 1) && have_lac ? &lac : have_fast ? &fast : NULL;
   if (!e) return 0;  /* no division index: nothing to exercise */
   const char *name = mode & 2 ? "fuzz.html" : "fuzz.txt";
+  if (mode & 4) {
+    CnkgWorkerDoc docs[16];
+    size_t n = 0;
+    const uint8_t *p = data + 1, *end = data + size;
+    while (n < 16) {
+      const uint8_t *cut = n < 15 ? memchr(p, 0x1E, (size_t)(end - p)) : NULL;
+      const uint8_t *e2 = cut ? cut : end;
+      CnkgGraph *g = cnkg_graph_new();
+      if (!g) abort();
+      docs[n++] = (CnkgWorkerDoc){name, p, (size_t)(e2 - p), g, CNKG_ERR_INTERNAL};
+      if (!cut) break;
+      p = cut + 1;
+    }
+    if (cnkg_worker_documents(e->w, docs, n, NULL) != CNKG_SUCCESS) abort();
+    for (size_t k = 0; k < n; k++) {
+      if (docs[k].status == CNKG_SUCCESS) {
+        if (cnkg_graph_canonicalize(docs[k].graph) != CNKG_SUCCESS) abort();
+        write_all(docs[k].graph);
+      } else if (docs[k].status != CNKG_ERR_TEXT) {
+        abort();
+      }
+      cnkg_graph_free(docs[k].graph);
+    }
+    return 0;
+  }
   CnkgGraph *g = cnkg_graph_new();
   if (!g) abort();
   CnkgStatus s = cnkg_worker_document(e->w, name, data + 1, size - 1, NULL, g);

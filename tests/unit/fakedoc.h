@@ -97,7 +97,7 @@ static FakeDoc *fake_doc_new(const char *const *sentences, const FakePlace *plac
   d->text.map_end[len] = cp;
   d->text.n_sentences = ns;
   d->graph = cnkg_graph_new();
-  CnkgDocument doc = {"doc/0000000000000000", "test.txt", "00", NULL, NULL, NULL, NULL, cp};
+  CnkgDocument doc = {"doc/0000000000000000", "test.txt", "00", NULL, NULL, NULL, NULL, cp, NULL};
   size_t di;
   cnkg_graph_add_document(d->graph, &doc, &di);
   d->st.name = "test.txt";

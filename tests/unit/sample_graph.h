@@ -34,7 +34,8 @@ static inline CnkgGraph *sample_graph(int second) {
                       second ? NULL : "张萌",
                       second ? NULL : "李四",
                       second ? NULL : "人民日报",
-                      200};
+                      200,
+                      second ? NULL : "2016-07-18"};
   cnkg_graph_add_document(g, &doc, &d);
   size_t prov = sample_entity(g, "place/15", CNKG_TYPE_PROVINCE, "内蒙古自治区",
                               second ? d : SIZE_MAX, 1);
@@ -77,6 +78,27 @@ static inline CnkgGraph *sample_graph(int second) {
   cnkg_graph_add_relation(g, post, CNKG_REL_POST_TIME, SIZE_MAX,
                           second ? "2019年" : "2018年", &ev);
   cnkg_graph_add_relation(g, org, CNKG_REL_TITLE, SIZE_MAX, SAMPLE_NASTY, NULL);
+  /* time, events and figures */
+  cnkg_graph_add_relation(g, post, CNKG_REL_START_DATE, SIZE_MAX, "2016", &ev);
+  cnkg_graph_add_relation(g, post, CNKG_REL_END_DATE, SIZE_MAX, "2018-05", &ev);
+  size_t exit = sample_entity(g, "exit/0123456789abcdef", CNKG_TYPE_EXIT,
+                              "新平村脱贫 2017", SIZE_MAX, 0);
+  cnkg_graph_add_relation(g, exit, CNKG_REL_CONCERNS, vil, NULL, &ev);
+  cnkg_graph_add_relation(g, exit, CNKG_REL_DATE, SIZE_MAX, "2017", &ev);
+  size_t plan = sample_entity(g, "plannedexit/0123456789abcdef", CNKG_TYPE_EXIT_PLANNED,
+                              "阿鲁科尔沁旗计划摘帽 2018", SIZE_MAX, 0);
+  cnkg_graph_add_relation(g, plan, CNKG_REL_CONCERNS, county, NULL, &ev);
+  cnkg_graph_add_relation(g, plan, CNKG_REL_DATE, SIZE_MAX, "2018-12-31", &ev);
+  size_t ind_people = sample_entity(g, "indicator/0123456789abcdef", CNKG_TYPE_INDICATOR,
+                                    "贫困人口", SIZE_MAX, 0);
+  size_t fig = sample_entity(g, "figure/0123456789abcdef", CNKG_TYPE_FIGURE,
+                             "新平村贫困人口 17000人", SIZE_MAX, 0);
+  cnkg_graph_add_relation(g, fig, CNKG_REL_CONCERNS, vil, NULL, &ev);
+  cnkg_graph_add_relation(g, fig, CNKG_REL_INDICATOR, ind_people, NULL, &ev);
+  cnkg_graph_add_relation(g, fig, CNKG_REL_VALUE, SIZE_MAX, "17000", &ev);
+  cnkg_graph_add_relation(g, fig, CNKG_REL_UNIT, SIZE_MAX, "人", &ev);
+  cnkg_graph_add_relation(g, fig, CNKG_REL_DATE, SIZE_MAX, "2016", &ev);
+  cnkg_graph_add_relation(g, fig, CNKG_REL_IS_TARGET, SIZE_MAX, "true", &ev);
   return g;
 }
 

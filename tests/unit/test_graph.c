@@ -67,7 +67,7 @@ static CnkgGraph *doc_one(void) {
   CnkgGraph *g = cnkg_graph_new();
   size_t d, county, village, person, prov;
   CnkgDocument doc = {"doc/1111111111111111", "a.txt", "11", "标题一", "张三",
-                      NULL, NULL, 100};
+                      NULL, NULL, 100, NULL};
   CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), 0);
   CHECK_EQ(cnkg_graph_add_entity(g, "place/522127", CNKG_TYPE_COUNTY, "凤冈县", &county), 0);
   CHECK_EQ(cnkg_graph_set_code(g, county, "522127", "凤冈县"), 0);
@@ -91,7 +91,7 @@ static CnkgGraph *doc_two(void) {
   CnkgGraph *g = cnkg_graph_new();
   size_t d, county, person, ind, prov;
   CnkgDocument doc = {"doc/2222222222222222", "b.txt", "22", NULL, NULL, NULL,
-                      NULL, 50};
+                      NULL, 50, NULL};
   CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), 0);
   CHECK_EQ(cnkg_graph_add_entity(g, "place/522127", CNKG_TYPE_COUNTY, "凤冈", &county), 0);
   CHECK_EQ(cnkg_graph_add_mention(g, county, d, 1, 3, "凤冈"), 0);
@@ -170,7 +170,7 @@ static void test_basic(void) {
   CHECK_STR(e->label, "丙");
   CHECK_EQ(e->n_aliases, 3);
   /* Relations: duplicates gain evidence, bad arguments are refused. */
-  CnkgDocument doc = {"doc/1", NULL, NULL, NULL, NULL, NULL, NULL, 0};
+  CnkgDocument doc = {"doc/1", NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL};
   size_t d;
   CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), 0);
   CHECK_EQ(cnkg_graph_add_document(g, &doc, &c), 0);
@@ -230,7 +230,7 @@ static void test_merge_order(void) {
   {
     CnkgGraph *g = cnkg_graph_new();
     size_t d, p;
-    CnkgDocument doc = {"doc/3333333333333333", "c.txt", "33", NULL, NULL, NULL, NULL, 9};
+    CnkgDocument doc = {"doc/3333333333333333", "c.txt", "33", NULL, NULL, NULL, NULL, 9, NULL};
     CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), 0);
     CHECK_EQ(cnkg_graph_add_entity(g, "place/52", CNKG_TYPE_PROVINCE, "贵州", &p), 0);
     CHECK_EQ(cnkg_graph_mark_listed(g, p, d), 0);

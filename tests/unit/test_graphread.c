@@ -52,7 +52,7 @@ static void test_roundtrip(const char *path) {
   char err[256];
   CHECK(cnkg_graphread_load(path, &g, err, sizeof err) == CNKG_SUCCESS);
   if (!g) return;
-  CHECK(cnkg_graphread_entity_count(g) == 10);
+  CHECK(cnkg_graphread_entity_count(g) == 14);
 
   size_t per = find_one(g, "谢丽君");
   CHECK_STR(cnkg_graphread_class(g, per), "Person");

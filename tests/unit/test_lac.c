@@ -341,6 +341,40 @@ static void check_edges(void) {
   cnkg_lac_result_clear(&r);  /* clearing twice is harmless */
 }
 
+/* Full-width and CJK punctuation is looked up in the ASCII forms the model
+ * was trained on: the names around it are tagged as in the ASCII text, and
+ * the words keep the offsets of the text as given. */
+static void check_trained_forms(void) {
+  static const char wide[] = "他说：“张三、李四和王五都到了。”";
+  static const char ascii[] = "他说:\"张三,李四和王五都到了.\"";
+  CnkgLacResult r = {0}, a = {0};
+  CHECK_EQ(cnkg_lac_analyze(lac, (CnkgStr){wide, strlen(wide)}, &r), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_lac_analyze(lac, (CnkgStr){ascii, strlen(ascii)}, &a), CNKG_SUCCESS);
+  CHECK_EQ(r.n_chars, a.n_chars);
+  for (size_t i = 0; i < r.n_chars && i < a.n_chars; i++) CHECK_EQ(r.tags[i], a.tags[i]);
+  size_t persons = 0;
+  for (size_t w = 0; w < r.n_words; w++) {
+    const CnkgLacWord *wd = &r.words[w];
+    if (strcmp(wd->tag, "PER") != 0) continue;
+    persons++;
+    CHECK(wd->end - wd->begin == 6);  /* two characters, no punctuation glued on */
+    CHECK(memcmp(wide + wd->begin, "张三", 6) == 0 || memcmp(wide + wd->begin, "李四", 6) == 0 ||
+          memcmp(wide + wd->begin, "王五", 6) == 0);
+  }
+  CHECK_EQ(persons, 3);
+  CHECK_EQ(r.words[r.n_words - 1].end, strlen(wide));
+  /* as given (the reference's way), the untrained rows glue marks to names */
+  cnkg_lac_set_trained_forms(lac, false);
+  CHECK_EQ(cnkg_lac_analyze(lac, (CnkgStr){wide, strlen(wide)}, &r), CNKG_SUCCESS);
+  bool differs = false;
+  for (size_t i = 0; i < r.n_chars && i < a.n_chars; i++) differs |= r.tags[i] != a.tags[i];
+  CHECK(differs);
+  cnkg_lac_set_trained_forms(lac, true);
+  cnkg_lac_set_trained_forms(NULL, true);  /* harmless */
+  cnkg_lac_result_clear(&r);
+  cnkg_lac_result_clear(&a);
+}
+
 int main(void) {
   char *path = NULL, err[1024];
   if (cnkg_data_find(NULL, "lac.model", &path, err, sizeof err) != CNKG_SUCCESS)
@@ -357,7 +391,10 @@ int main(void) {
   FILE *f = fopen(file, "r");
   if (f) {
     fclose(f);
+    /* the reference looks characters up as given */
+    cnkg_lac_set_trained_forms(lac, false);
     CHECK_EQ(check_tsv(file), 65);
+    cnkg_lac_set_trained_forms(lac, true);
   } else {
     printf("note: %s not found; reference vectors skipped\n", file);
   }
@@ -374,7 +411,9 @@ int main(void) {
   }
   cnkg_lac_use_kernels(lac, NULL);
   snprintf(file, sizeof file, "%s/tests/data/lac_emissions.tsv", src);
+  cnkg_lac_set_trained_forms(lac, false);
   check_emissions(file);
+  cnkg_lac_set_trained_forms(lac, true);
   /* every version, AVX-512 and OpenBLAS included: tags of the reference
    * vectors and of the own sentences, emissions within 1e-4 */
   char own[4096], emis[4096], vec[4096];
@@ -388,8 +427,10 @@ int main(void) {
     if (!kn) continue;
     cnkg_lac_use_kernels(lac, kn);
     CHECK(check_tsv(own) >= 40);
+    cnkg_lac_set_trained_forms(lac, false);
     if (vf) CHECK_EQ(check_tsv(vec), 65);
     check_emissions(emis);
+    cnkg_lac_set_trained_forms(lac, true);
   }
   cnkg_lac_use_kernels(lac, NULL);
   check_products();
@@ -403,7 +444,9 @@ int main(void) {
     cnkg_lac_use_kernels(lac, kn);
     size_t total, agree = tag_agreement(own, &total);
     CHECK(total >= 1000 && agree >= total - total / 200);  /* >= 99.5% */
+    cnkg_lac_set_trained_forms(lac, false);
     double worst = worst_emission(emis);
+    cnkg_lac_set_trained_forms(lac, true);
     CHECK(worst > 1e-6 && worst <= 0.05);  /* it does run reduced, and close */
     char line[512];
     cnkg_lac_describe(lac, line, sizeof line);
@@ -412,10 +455,15 @@ int main(void) {
   cnkg_lac_use_kernels(lac, NULL);
   CHECK_EQ(cnkg_lac_use_precision(lac, CNKG_LAC_EXACT), CNKG_SUCCESS);
   CHECK_EQ(cnkg_lac_use_precision(lac, (CnkgLacPrecision)7), CNKG_ERR_ARG);
+  cnkg_lac_set_trained_forms(lac, false);
   check_emissions(emis);
+  cnkg_lac_set_trained_forms(lac, true);
   snprintf(file, sizeof file, "%s/tests/data/lac_margins.tsv", src);
+  cnkg_lac_set_trained_forms(lac, false);
   check_margins(file);
+  cnkg_lac_set_trained_forms(lac, true);
   check_edges();
+  check_trained_forms();
   check_bad_models();
   if (lac) check_choice(path);
   free(path);

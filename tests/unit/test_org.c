@@ -51,6 +51,29 @@ static void test_outlets(const CnkgOrgRecognizer *or) {
   fake_doc_free(d);
 }
 
+/* A source line naming the writer before the outlet, with the date and
+ * time between (issue 18): the writer is the outlet's; a name before an
+ * outlet in running text is not. */
+static void test_source_line(const CnkgOrgRecognizer *or) {
+  static const char *const doc[] = {
+      "=刘大海    2021-03-05 09:12:30    青山日报",
+      "马小川/PER 读/v 了/u 青山日报/nz 。/w",
+      NULL};
+  static const FakePlace named[] = {{"刘大海", CNKG_TYPE_PERSON},
+                                    {"马小川", CNKG_TYPE_PERSON},
+                                    {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, named);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_org_credits(&d->st), CNKG_SUCCESS);
+  size_t paper = fake_find(d, CNKG_TYPE_ORGANIZATION, "青山日报");
+  CHECK(paper != SIZE_MAX);
+  CHECK(fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "刘大海"), CNKG_REL_ASSOCIATED_WITH, paper,
+                 NULL));
+  CHECK(!fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "马小川"), CNKG_REL_ASSOCIATED_WITH, paper,
+                  NULL));
+  fake_doc_free(d);
+}
+
 /* Bodies named by a bare level belong to the place of that level just
  * named; a work team after a place is that place's. */
 static void test_bare_levels(const CnkgOrgRecognizer *or) {
@@ -168,6 +191,7 @@ int main(void) {
   }
   fake_doc_free(d);
   test_outlets(or);
+  test_source_line(or);
   test_bare_levels(or);
   test_names(or);
   cnkg_org_free(or);

@@ -172,6 +172,52 @@ int main(void) {
   CHECK(fake_has(dg, fake_find(dg, CNKG_TYPE_PERSON, "邵光明"), CNKG_REL_TITLE, 0, "书记"));
   fake_doc_free(dg);
 
+  /* Asides and adverbs between a name and what it is (issue 18): an age
+   * clause, years in the party, a span of years, 目前/先后 before the
+   * post verb; NAME，N岁，[place]人 places the person. */
+  static const char *const h[] = {
+      "黄石县/LOC 青石镇/LOC 白杨村/LOC 有/v 三任/m 支书/n 。/w",
+      "祖父/n 苗长根/PER ，/w 82岁/m ，/w 50年/m 党龄/n ，/w 1960-1984年/TIME 任/v 白杨村/LOC 支部/n 书记/n 。/w",
+      "来自/v 县/n 农业局/n 的/u 柯文娟/PER 目前/t 担任/v 白杨村/LOC 第一书记/n 。/w",
+      "甘小勇/PER 、/w 甘小军/PER ，/w 先后/d 任/v 白杨村/LOC 党支部/n 书记/n 。/w",
+      "房立春/PER ，/w 45岁/m ，/w 青石镇/LOC 白杨村/LOC 人/n 。/w",
+      /* transliterated names where a name is expected (issue 18 item 4),
+       * but not a list of other things */
+      /* the body that sent them, the body they come from */
+      "黄石县/LOC 农业局/n 派驻/v 的/u 第一书记/n 钟明远/PER 进/v 了/u 村/n 。/w",
+      "来自/v 黄石县/LOC 交通局/n 的/u 邝海峰/PER 也/d 来/v 了/u 。/w",
+      "美国/LOC 总统/n 克林顿/PER 说/v ，/w 双方/n 应当/v 对话/v 。/w",
+      "以色列/LOC 总理/n 内塔尼亚胡/PER 当天/TIME 会见/v 客人/n 。/w",
+      "发展/v 青禾/nz 产业/n 、/w 绿峪驼/PER 产业/n 。/w",
+      NULL};
+  static const FakePlace ph[] = {{"黄石县", CNKG_TYPE_COUNTY},
+                                 {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                 {"白杨村", CNKG_TYPE_VILLAGE},
+                                 {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *dh = fake_doc_new(h, ph);
+  CHECK_EQ(cnkg_org_run(or, &dh->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &dh->st), CNKG_SUCCESS);
+  size_t hv = fake_find(dh, CNKG_TYPE_VILLAGE, "白杨村");
+  static const char *const placed[] = {"苗长根", "柯文娟", "甘小勇", "甘小军", "房立春", NULL};
+  for (size_t k = 0; placed[k]; k++) {
+    p = fake_find(dh, CNKG_TYPE_PERSON, placed[k]);
+    CHECK(p != SIZE_MAX);
+    CHECK(fake_has(dh, p, CNKG_REL_ASSOCIATED_WITH, hv, NULL));
+    if (!fake_has(dh, p, CNKG_REL_ASSOCIATED_WITH, hv, NULL)) printf("  not placed: %s\n", placed[k]);
+  }
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "柯文娟"), CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "克林顿"), CNKG_REL_TITLE, 0, "总统"));
+  CHECK(fake_find(dh, CNKG_TYPE_PERSON, "内塔尼亚胡") != SIZE_MAX);
+  size_t bureau = fake_find(dh, CNKG_TYPE_ORGANIZATION, "黄石县农业局");
+  size_t transport = fake_find(dh, CNKG_TYPE_ORGANIZATION, "黄石县交通局");
+  CHECK(bureau != SIZE_MAX && transport != SIZE_MAX);
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "钟明远"), CNKG_REL_ASSOCIATED_WITH, bureau,
+                 NULL));
+  CHECK(fake_has(dh, fake_find(dh, CNKG_TYPE_PERSON, "邝海峰"), CNKG_REL_ASSOCIATED_WITH,
+                 transport, NULL));
+  CHECK_EQ(fake_find(dh, CNKG_TYPE_PERSON, "绿峪驼"), SIZE_MAX);
+  fake_doc_free(dh);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   cnkg_person_free(NULL);

@@ -331,6 +331,29 @@ static void test_one_sense(void) {
   done(&d);
 }
 
+static void test_one_name(void) {
+  Doc d;
+  /* A bare mention next to another county is not placed there: the
+   * village keeps the township its first mention names. */
+  run(&d, "松阳县古市镇白鹭湾村的茶园扩大了。\n记者来到江阴市采访。白鹭湾村去年还是贫困村。");
+  CHECK_EQ(count_label(&d, "白鹭湾村"), 1);
+  CHECK(located_in(&d, "白鹭湾村", "古市镇"));
+  CHECK(!located_in(&d, "白鹭湾村", "江阴市"));
+  done(&d);
+  /* The text's chain wins over the list: it puts 寺口村 under 大东坝镇,
+   * where the list has none, so a bare 寺口村 is that village too, not
+   * the listed one of another township. */
+  run(&d, "松阳县大东坝镇寺口村的茶园扩大了。\n寺口村去年还是贫困村，村里的茶叶远近闻名。");
+  CHECK_EQ(count_label(&d, "寺口村"), 1);
+  CHECK(located_in(&d, "寺口村", "大东坝镇"));
+  CHECK(find(&d, "古市镇", NULL) == NULL);
+  done(&d);
+  /* Containers the text itself gives that differ keep two villages. */
+  run(&d, "松阳县古市镇寺口村地处山区。\n江阴市寺口村的客商来收茶。");
+  CHECK_EQ(count_label(&d, "寺口村"), 2);
+  done(&d);
+}
+
 static void test_listed_fragments(void) {
   Doc d;
   /* 大乡村 and 达村 are listed villages elsewhere in China; here they are
@@ -387,6 +410,7 @@ int main(void) {
   test_context();
   test_enumeration();
   test_one_sense();
+  test_one_name();
   test_listed_fragments();
   test_misprint();
   test_natural_villages();

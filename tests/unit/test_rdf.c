@@ -359,7 +359,7 @@ static bool has_duplicate_line(const char *text) {
 static void test_shared_mention(void) {
   CnkgGraph *g = cnkg_graph_new();
   size_t d, org, pol;
-  CnkgDocument doc = {"doc/3333333333333333", "a.txt", "33", NULL, NULL, NULL, NULL, 20};
+  CnkgDocument doc = {"doc/3333333333333333", "a.txt", "33", NULL, NULL, NULL, NULL, 20, NULL};
   CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), CNKG_SUCCESS);
   CHECK_EQ(cnkg_graph_add_entity(g, "organization/0000000000000001",
                                  CNKG_TYPE_ORGANIZATION, "土地银行", &org), CNKG_SUCCESS);
@@ -586,7 +586,7 @@ static CnkgGraph *rich_graph(size_t n, bool canonical) {
     char key[64], path[64];
     snprintf(key, sizeof key, "doc/%016zx", d + 1);
     snprintf(path, sizeof path, "corpus/%zu.txt", d);
-    CnkgDocument doc = {key, path, "00", "标题", NULL, NULL, NULL, 5000};
+    CnkgDocument doc = {key, path, "00", "标题", NULL, NULL, NULL, 5000, NULL};
     CHECK_EQ(cnkg_graph_add_document(g, &doc, &docs[d]), 0);
   }
   size_t *at = calloc(n ? n : 1, sizeof *at);

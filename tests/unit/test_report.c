@@ -70,7 +70,7 @@ int main(void) {
       CHECK(strstr(d, "\n[\"place/1504\",\"赤峰市\",2,\"1504\",[],[0,5,8,0,1,5,8,0]]"));
       CHECK(strstr(d, "\"types\":[\"Person\",") && strstr(d, "\"rels\":[\"locatedIn\","));
       CHECK(strstr(d, ",2,-1,\"第一书记\",[0,1]]"));         /* title, a literal */
-      CHECK(strstr(d, "\n[9,3,0,null,[0,1]]"));              /* hasIndustry */
+      CHECK(strstr(d, "\n[13,3,3,null,[0,1]]"));             /* hasIndustry */
       CHECK(strstr(d, "\n[\"a.txt\",") && !strstr(d, "corpus/"));  /* file name only */
       /* the sentence behind a dozen facts in two documents: one text, two
        * occurrences (one per document) */

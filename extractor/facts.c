@@ -1,0 +1,802 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Time, events and figures of one document, after the other recognisers:
+ * the publication date the page states (dcterms:issued on the document),
+ * poverty exits and planned exits of places as event nodes, start and end
+ * dates of the posts person.c made, and figures tied to a place or
+ * organisation as observations with their indicator, value, unit, date and
+ * target flag. Each event and figure cites its sentence like a relation.
+ * The finders are extractor/timex.c, event.c and figure.c; this module only
+ * pairs their findings with the entities of the sentence, the paragraph
+ * and the document. Depends on docstate.h, the three finders and graph.h. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnkg/text.h"
+#include "extractor/event.h"
+#include "extractor/figure.h"
+#include "extractor/recognizers.h"
+#include "extractor/timex.h"
+
+struct CnkgFactsRecognizer {
+  CnkgTimex *tx;
+  CnkgEventFinder *events;
+  CnkgFigureFinder *figures;
+};
+
+CnkgStatus cnkg_facts_new(const CnkgDivision *division, CnkgFactsRecognizer **out,
+                          char *err, size_t errsize) {
+  (void)division;
+  if (!out) return CNKG_ERR_ARG;
+  *out = NULL;
+  CnkgFactsRecognizer *r = calloc(1, sizeof *r);
+  if (!r) return CNKG_ERR_NOMEM;
+  CnkgStatus s = cnkg_timex_new(&r->tx, err, errsize);
+  if (!s) s = cnkg_event_new(&r->events, err, errsize);
+  if (!s) s = cnkg_figure_new(&r->figures, err, errsize);
+  if (s) {
+    cnkg_facts_free(r);
+    return s;
+  }
+  *out = r;
+  return CNKG_SUCCESS;
+}
+
+void cnkg_facts_free(CnkgFactsRecognizer *r) {
+  if (!r) return;
+  cnkg_figure_free(r->figures);
+  cnkg_event_free(r->events);
+  cnkg_timex_free(r->tx);
+  free(r);
+}
+
+/* ---- per-document state ------------------------------------------------ */
+
+/* An exit found in a sentence, kept until the end of the document so that
+ * an undated statement of an exit also stated with its date is dropped. */
+typedef struct {
+  size_t place, sentence;
+  char iso[11];
+  bool planned;
+  int rank; /* how surely the date is the exit's: 4 a time in the sentence
+               of an approval (批准), 3 one in the sentence, 2 in the
+               paragraph, 1 the narrative's last date, 0 none */
+} Exit;
+
+typedef struct {
+  CnkgDocState *st;
+  const CnkgFactsRecognizer *r;
+  CnkgTimexHits hits;       /* the document's time expressions, in order */
+  size_t *first_hit;        /* per sentence: its first hit (n_sentences + 1) */
+  CnkgEventList evs;
+  CnkgFigureList figs;
+  CnkgFigureStop *stops;
+  size_t cap_stops;
+  Exit *exits;
+  size_t n_exits, cap_exits;
+  size_t para, para_subject; /* current paragraph and its subject entity */
+  size_t last_subject;       /* the last paragraph subject found */
+} Facts;
+
+static bool is_subject_type(CnkgType t) {
+  return cnkg_type_is_place(t) || t == CNKG_TYPE_ORGANIZATION;
+}
+
+static bool has_char(const char *s, size_t b, size_t e, const char *chars);
+static bool governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp);
+
+static CnkgStatus index_hits(Facts *f) {
+  size_t n = f->st->text->n_sentences;
+  f->first_hit = malloc((n + 1) * sizeof *f->first_hit);
+  if (!f->first_hit) return CNKG_ERR_NOMEM;
+  size_t h = 0;
+  for (size_t i = 0; i <= n; i++) {
+    while (h < f->hits.n && f->hits.v[h].sentence < i) h++;
+    f->first_hit[i] = h;
+  }
+  return CNKG_SUCCESS;
+}
+
+/* The ISO date of a hit: a range's end (by then the figure or event held),
+ * else its value; NULL for a duration. */
+static const char *hit_iso(const CnkgTimexHit *h) {
+  if (h->kind == CNKG_TIMEX_RANGE && h->iso_end[0]) return h->iso_end;
+  return h->iso[0] ? h->iso : NULL;
+}
+
+/* The last dated hit of sentence i that ends at or before byte pos (offset
+ * in norm), or NULL. */
+static const CnkgTimexHit *time_before(const Facts *f, size_t i, size_t pos) {
+  const CnkgTimexHit *best = NULL;
+  for (size_t h = f->first_hit[i]; h < f->first_hit[i + 1]; h++) {
+    const CnkgTimexHit *x = &f->hits.v[h];
+    if (x->begin >= pos) break;
+    if (hit_iso(x)) best = x;
+  }
+  return best;
+}
+
+/* The last dated hit of the paragraph of sentence i before that sentence. */
+static const CnkgTimexHit *time_in_paragraph(const Facts *f, size_t i) {
+  const CnkgSentence *ss = f->st->text->sentences;
+  for (size_t h = f->first_hit[i]; h-- > 0;) {
+    const CnkgTimexHit *x = &f->hits.v[h];
+    if (ss[x->sentence].paragraph != ss[i].paragraph) return NULL;
+    if (hit_iso(x)) return x;
+  }
+  return NULL;
+}
+
+/* Byte offset (in norm) of the start of the clause around pos in sentence
+ * i: after the last ，；：or 、-free clause mark before it. */
+static size_t clause_start(const CnkgDocState *st, size_t i, size_t pos) {
+  const char *t = st->text->norm;
+  size_t b = st->text->sentences[i].begin;
+  for (size_t p = pos; p > b; p--) {
+    if (p - b >= 3 && ((unsigned char)t[p - 3] == 0xEF && (unsigned char)t[p - 2] == 0xBC &&
+                       ((unsigned char)t[p - 1] == 0x8C || (unsigned char)t[p - 1] == 0x9B ||
+                        (unsigned char)t[p - 1] == 0x9A)))
+      return p; /* ， ； ： */
+    if (t[p - 1] == ',' || t[p - 1] == ';') return p;
+  }
+  return b;
+}
+
+/* The entity of the last span of sentence i of a subject type (place or
+ * organisation; places only if places_only) ending at or before pos and
+ * starting at or after from (of two ending together, the longer: an
+ * organisation named after its place); SIZE_MAX if none. */
+static size_t subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos,
+                             bool places_only) {
+  size_t best = SIZE_MAX, best_end = 0, best_begin = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || (places_only && !cnkg_type_is_place(sp->type)))
+      continue;
+    if (sp->begin < from || sp->end > pos || governed(st, i, sp)) continue;
+    if (best == SIZE_MAX || sp->end > best_end ||
+        (sp->end == best_end && sp->begin < best_begin)) {
+      best = sp->entity;
+      best_end = sp->end;
+      best_begin = sp->begin;
+    }
+  }
+  return best;
+}
+
+static bool starts_with(const char *s, size_t at, size_t end, const char *w) {
+  size_t n = strlen(w);
+  return at + n <= end && !memcmp(s + at, w, n);
+}
+
+/* Whether the span is the object of a preposition of its clause (在北京市
+ * 的对口支援下, 作为朝天区改革的试验田, 距白沙县城62公里): a preposition
+ * before it with no 的 between (坐落在小凉山腹地的勒乌乡 is the place itself),
+ * or a member of a list the number counts (方佬、坡告5个自然村). */
+static bool governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  const char *t = st->text->norm;
+  static const char *const preps[] = {"在", "对", "向", "从", "由", "作为", "经", "据", "随着",
+                                      "为", "与", "和", "帮助", "帮扶", "支援", "距", "离"};
+  size_t from = clause_start(st, i, sp->begin);
+  if (sp->begin >= from + 3 && !memcmp(t + sp->begin - 3, "、", 3)) return true;
+  for (size_t p = from; p < sp->begin; p++)
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+      if (starts_with(t, p, sp->begin, preps[k]) && !has_char(t, p, sp->begin, "的"))
+        return true;
+  return false;
+}
+
+/* Whether a span can be what its sentence is about: not a modifier
+ * (北京市朝阳区的对口支援) and not governed by a preposition. */
+static bool topic_candidate(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  const char *t = st->text->norm;
+  size_t se = st->text->sentences[i].end;
+  if (starts_with(t, sp->end, se, "的")) return false;
+  return !governed(st, i, sp);
+}
+
+/* The topic of sentence i: the place or organisation it opens with (the
+ * first one named before pos that can be a topic), carried along a chain
+ * of names that follow it directly (薛城区常庄街道吴庄村 -> 吴庄村); SIZE_MAX
+ * if none. */
+static size_t sentence_topic(const CnkgDocState *st, size_t i, size_t pos) {
+  size_t best = SIZE_MAX, b = SIZE_MAX, e = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || sp->end > pos || !topic_candidate(st, i, sp)) continue;
+    if (sp->begin < b || (sp->begin == b && sp->end > e)) {
+      best = sp->entity;
+      b = sp->begin;
+      e = sp->end;
+    }
+  }
+  for (bool more = best != SIZE_MAX; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!is_subject_type(sp->type) || sp->begin != e || sp->end > pos) continue;
+      best = sp->entity;
+      e = sp->end;
+      more = true;
+      break;
+    }
+  }
+  return best;
+}
+
+/* Updates the paragraph subject: the first place or organisation the
+ * paragraph names. */
+static void track_paragraph(Facts *f, size_t i) {
+  const CnkgDocState *st = f->st;
+  const CnkgSentence *s = &st->text->sentences[i];
+  if (s->paragraph != f->para) {
+    f->para = s->paragraph;
+    f->para_subject = SIZE_MAX;
+  }
+  if (f->para_subject != SIZE_MAX) return;
+  f->para_subject = sentence_topic(st, i, s->end);
+  if (f->para_subject != SIZE_MAX && !s->heading) f->last_subject = f->para_subject;
+}
+
+/* Words that stand for a place or organisation named before: 该村, 全县,
+ * 本镇 for the last place of that level; a bare kind (合作社, 公司) for the
+ * last organisation whose name ends in it. */
+static const struct {
+  const char *word;
+  CnkgType type; /* CNKG_TYPE_ORGANIZATION: by the end of the name */
+} anaphors[] = {
+    {"该村", CNKG_TYPE_VILLAGE},    {"全村", CNKG_TYPE_VILLAGE},
+    {"本村", CNKG_TYPE_VILLAGE},    {"该嘎查", CNKG_TYPE_VILLAGE},
+    {"全嘎查", CNKG_TYPE_VILLAGE},  {"该镇", CNKG_TYPE_TOWNSHIP},
+    {"全镇", CNKG_TYPE_TOWNSHIP},   {"该乡", CNKG_TYPE_TOWNSHIP},
+    {"全乡", CNKG_TYPE_TOWNSHIP},   {"该县", CNKG_TYPE_COUNTY},
+    {"全县", CNKG_TYPE_COUNTY},     {"全旗", CNKG_TYPE_COUNTY},
+    {"该旗", CNKG_TYPE_COUNTY},     {"全区", CNKG_TYPE_COUNTY},
+    {"全市", CNKG_TYPE_PREFECTURE}, {"全省", CNKG_TYPE_PROVINCE},
+    {"合作社", CNKG_TYPE_ORGANIZATION}, {"公司", CNKG_TYPE_ORGANIZATION},
+    {"企业", CNKG_TYPE_ORGANIZATION},   {"基地", CNKG_TYPE_ORGANIZATION}};
+
+static bool inside_span(const CnkgDocState *st, size_t i, size_t pos) {
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k))
+    if (st->spans[k].begin <= pos && pos < st->spans[k].end) return true;
+  return false;
+}
+
+static bool ends_with(const char *s, const char *w) {
+  size_t a = s ? strlen(s) : 0, b = strlen(w);
+  return a > b && !memcmp(s + a - b, w, b);
+}
+
+/* A place's governing bodies (野则河村两委, X村党支部, X县人民政府) report
+ * the place's figures: the place stands for them. */
+static size_t governed_place(const CnkgDocState *st, size_t org) {
+  static const char *const bodies[] = {"两委", "村委会", "村委", "党支部", "党总支", "支部",
+                                       "党委", "人民政府", "政府", "居委会", "村民委员会"};
+  const CnkgEntity *e = cnkg_graph_entity(st->graph, org);
+  if (e->type != CNKG_TYPE_ORGANIZATION) return org;
+  size_t nr = cnkg_graph_relation_count(st->graph);
+  for (size_t r = 0; r < nr; r++) {
+    const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
+    if (rel->subject != org || rel->rel != CNKG_REL_BASED_IN) continue;
+    const CnkgEntity *pl = cnkg_graph_entity(st->graph, rel->object);
+    size_t lp = pl->label ? strlen(pl->label) : 0;
+    if (!lp || strncmp(e->label, pl->label, lp)) continue;
+    for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++)
+      if (!strcmp(e->label + lp, bodies[k])) return rel->object;
+  }
+  return org;
+}
+
+/* The entity the last anaphor in sentence i before pos (from from) stands
+ * for: the last fitting entity named before it in this or the 20
+ * sentences before; SIZE_MAX if there is no anaphor or nothing fits. */
+static size_t anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  const char *t = st->text->norm;
+  size_t at = SIZE_MAX, which = 0;
+  for (size_t p = from; p + 6 <= pos; p++) {
+    if ((unsigned char)t[p] < 0xE0) continue; /* every word is 2+ CJK characters */
+    for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
+      if (!memcmp(t + p, anaphors[k].word, 3) && starts_with(t, p, pos, anaphors[k].word) &&
+          !inside_span(st, i, p)) {
+        at = p;
+        which = k;
+      }
+  }
+  if (at == SIZE_MAX) return SIZE_MAX;
+  CnkgType want = anaphors[which].type;
+  const char *kind = anaphors[which].word;
+  /* 全旗 is the last 旗 before the last county of any name, 全村 the last
+   * 村 before a natural village (岔口、下斜两个自然村) */
+  const char *level = want == CNKG_TYPE_ORGANIZATION ? kind : kind + 3;
+  size_t topic = sentence_topic(st, i, at); /* 山峰村是…一个彝族村，…全村 */
+  if (topic != SIZE_MAX && cnkg_graph_entity(st->graph, topic)->type == want) return topic;
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t j = i + 1; j-- > 0 && j + 20 >= i;) {
+      size_t best = SIZE_MAX, best_begin = 0;
+      for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k)) {
+        const CnkgSpan *sp = &st->spans[k];
+        if (sp->end > at || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
+        const CnkgEntity *e = cnkg_graph_entity(st->graph, sp->entity);
+        bool fits = sp->type == want && (pass == 1 || ends_with(e->label, level));
+        if (want == CNKG_TYPE_ORGANIZATION && pass == 1) fits = false;
+        if (fits) best = sp->entity, best_begin = sp->begin;
+      }
+      if (best != SIZE_MAX) return best;
+    }
+  return SIZE_MAX;
+}
+
+/* A hashed key for an event or figure from its parts, joined by \x1f. */
+static char *fact_key(CnkgType type, const char *const *parts, size_t n) {
+  size_t len = 1;
+  for (size_t k = 0; k < n; k++) len += strlen(parts[k] ? parts[k] : "") + 1;
+  char *ctx = malloc(len);
+  if (!ctx) return NULL;
+  size_t o = 0;
+  for (size_t k = 1; k < n; k++) {
+    const char *p = parts[k] ? parts[k] : "";
+    size_t l = strlen(p);
+    if (k > 1) ctx[o++] = '\x1f';
+    memcpy(ctx + o, p, l);
+    o += l;
+  }
+  ctx[o] = '\0';
+  char *key = cnkg_graph_key_hash(type, parts[0], ctx);
+  free(ctx);
+  return key;
+}
+
+/* ---- the publication date ----------------------------------------------- */
+
+static bool parse_iso(const char *iso, CnkgTimexDate *d) {
+  memset(d, 0, sizeof *d);
+  if (!iso) return false;
+  int n = sscanf(iso, "%4d-%2d-%2d", &d->year, &d->month, &d->day);
+  d->precision = n == 3 ? CNKG_TIMEX_DAY : n == 2 ? CNKG_TIMEX_MONTH
+                 : n == 1 ? CNKG_TIMEX_YEAR : CNKG_TIMEX_NONE;
+  return d->precision != CNKG_TIMEX_NONE && cnkg_timex_valid(d);
+}
+
+/* The document's date: found on the page by the first part, and read back
+ * from the graph by the later parts of a long document. */
+static CnkgStatus document_date(Facts *f, CnkgTimexDate *ref, bool *have) {
+  CnkgDocState *st = f->st;
+  const CnkgDocument *doc = cnkg_graph_document(st->graph, st->doc);
+  *have = false;
+  if (st->cp_base > 0) {
+    *have = doc && parse_iso(doc->issued, ref);
+    return CNKG_SUCCESS;
+  }
+  CnkgDocDate dd;
+  CnkgStatus s = cnkg_timex_text_date(f->r->tx, st->text, &dd);
+  if (s == CNKG_NOTHING) return CNKG_SUCCESS;
+  if (s) return s;
+  if (!doc || !dd.iso[0]) return CNKG_SUCCESS;
+  CnkgDocument add = {0};
+  add.key = doc->key;
+  add.issued = dd.iso;
+  *ref = dd.date;
+  *have = true;
+  return cnkg_graph_add_document(st->graph, &add, NULL);
+}
+
+/* ---- poverty exits ------------------------------------------------------ */
+
+static CnkgStatus keep_exit(Facts *f, size_t place, size_t sentence, const char *iso,
+                            bool planned, int rank) {
+  if (f->n_exits == f->cap_exits) {
+    size_t nc = f->cap_exits ? 2 * f->cap_exits : 16;
+    Exit *e = realloc(f->exits, nc * sizeof *e);
+    if (!e) return CNKG_ERR_NOMEM;
+    f->exits = e;
+    f->cap_exits = nc;
+  }
+  Exit *x = &f->exits[f->n_exits++];
+  x->place = place;
+  x->sentence = sentence;
+  snprintf(x->iso, sizeof x->iso, "%s", iso ? iso : "");
+  x->planned = planned;
+  x->rank = iso ? rank : 0;
+  return CNKG_SUCCESS;
+}
+
+/* The last dated hit before sentence i anywhere in the document: the date
+ * the narrative has reached (a press conference on 4月26日, then the
+ * announcement made there). */
+static const CnkgTimexHit *time_in_discourse(const Facts *f, size_t i) {
+  for (size_t h = f->first_hit[i]; h-- > 0;)
+    if (hit_iso(&f->hits.v[h])) return &f->hits.v[h];
+  return NULL;
+}
+
+/* True if one of the characters of chars occurs in s[b, e). */
+static bool has_char(const char *s, size_t b, size_t e, const char *chars) {
+  for (size_t p = b; p < e;) {
+    if (cnkg_utf8_char_in(chars, s, p, e)) return true;
+    size_t q = p;
+    cnkg_utf8_next(s, e, &q);
+    p = q > p ? q : p + 1;
+  }
+  return false;
+}
+
+/* Whether the words between a place (ending at pe) and its exit cue (at
+ * cue) leave the place as the one that exits: not when they name a group
+ * of places (江西省…剩余7个县退出, 吉林省15个贫困县全部实现脱贫摘帽, 15个省区市的
+ * 贫困县), unless the place heads the group (颍上县等18个贫困县退出). */
+static bool place_exits(const char *t, size_t pe, size_t cue, bool listed) {
+  if (pe >= cue) return true;
+  if (has_char(t, pe, cue, "的")) return false;
+  if (cue - pe >= 3 && !memcmp(t + pe, "等", 3)) return true;
+  /* a list summed up by its count: 沧源、耿马、镇康3县脱贫摘帽 */
+  if (listed && cue - pe <= 18 && ((t[pe] >= '0' && t[pe] <= '9') ||
+                         cnkg_utf8_char_in("一二两三四五六七八九十", t, pe, cue)))
+    return true;
+  return !has_char(t, pe, cue, "县村乡镇旗区市省");
+}
+
+/* Whether the first 全X, 该X or 本X of s[b, e) (全县, 该村) names a place
+ * of the level of type; true when there is none. */
+static bool level_fits(const char *s, size_t b, size_t e, CnkgType type) {
+  for (size_t p = b; p + 6 <= e; p++) {
+    if (memcmp(s + p, "全", 3) && memcmp(s + p, "该", 3) && memcmp(s + p, "本", 3)) continue;
+    const char *x = s + p + 3;
+    if (!memcmp(x, "省", 3)) return type == CNKG_TYPE_PROVINCE;
+    if (!memcmp(x, "市", 3)) return type == CNKG_TYPE_PREFECTURE || type == CNKG_TYPE_COUNTY;
+    if (!memcmp(x, "县", 3) || !memcmp(x, "旗", 3) || !memcmp(x, "区", 3))
+      return type == CNKG_TYPE_COUNTY;
+    if (!memcmp(x, "乡", 3) || !memcmp(x, "镇", 3)) return type == CNKG_TYPE_TOWNSHIP;
+    if (!memcmp(x, "村", 3)) return type == CNKG_TYPE_VILLAGE;
+  }
+  return true;
+}
+
+/* The places named right after 的 following the cue, joined by 、 和 及
+ * (已宣布脱贫的琼中黎族苗族自治县和保亭黎族苗族自治县), kept as exits. */
+static CnkgStatus exits_after(Facts *f, size_t i, size_t at, const char *iso, bool planned,
+                              int rank, size_t *found) {
+  CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  size_t se = st->text->sentences[i].end;
+  bool of = at + 3 <= se && !memcmp(t + at, "的", 3);
+  if (of) at += 3;
+  /* 退出的贫困县分别是：颍上县、寿县… */
+  for (size_t p = at; p < se && p < at + 30; p++)
+    if (starts_with(t, p, se, "是:") || starts_with(t, p, se, "为:")) {
+      at = p + 4;
+      of = true;
+      break;
+    }
+  if (!of) return CNKG_SUCCESS;
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX; k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!cnkg_type_is_place(sp->type) || sp->begin != at) continue;
+      at = sp->end;
+      more = true;
+      /* a path (六安市裕安区) exits as its last name */
+      bool chained = false;
+      for (size_t q = cnkg_docstate_first_span(st, i); q != SIZE_MAX && !chained;
+           q = cnkg_docstate_next_span(st, q))
+        chained = cnkg_type_is_place(st->spans[q].type) && st->spans[q].begin == at;
+      if (chained) break;
+      CnkgStatus s = keep_exit(f, sp->entity, i, iso, planned, rank);
+      if (s) return s;
+      (*found)++;
+      more = at + 3 <= se && (!memcmp(t + at, "和", 3) || !memcmp(t + at, "、", 3) ||
+                              !memcmp(t + at, "及", 3));
+      if (more) at += 3;
+      break;
+    }
+  }
+  return CNKG_SUCCESS;
+}
+
+/* The places an exit cue in sentence i is about: the places named right
+ * after 摘帽的 (刚刚脱贫摘帽的竹山县); else those named in its clause before
+ * it (a list: 乐甫、雷弄、冷水箐…出列) when the words up to the cue leave them
+ * the subject; else, when the clause names neither a place nor a group of
+ * places, the last place of the sentence before the clause (和顺县曾是…，
+ * 已于2019年4月顺利摘帽), else the paragraph's subject (or the document's
+ * place for 全县, 该县). How its date was found ranks it (see Exit). */
+static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
+  CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  size_t sb = st->text->sentences[i].begin;
+  size_t cue = sb + e->begin;
+  bool planned = e->modality == CNKG_EVENT_PLANNED;
+  if (e->modality != CNKG_EVENT_FACT && !planned) return CNKG_SUCCESS;
+  if (e->about_people && !e->whole_place) return CNKG_SUCCESS;
+  size_t from = clause_start(st, i, cue);
+  if (e->past_state) { /* 朝天区曾是国家级贫困县: it has left, when is not said */
+    size_t place = subject_before(st, i, from, cue, true);
+    if (place == SIZE_MAX) place = sentence_topic(st, i, cue);
+    if (place == SIZE_MAX || !cnkg_type_is_place(cnkg_graph_entity(st->graph, place)->type))
+      return CNKG_SUCCESS;
+    return keep_exit(f, place, i, NULL, false, 0);
+  }
+  int rank = 3;
+  const CnkgTimexHit *h = time_before(f, i, cue);
+  if (h && has_char(t, from, cue, "批")) rank = 4; /* 批准…退出: the act itself */
+  if (!h) rank = 2, h = time_in_paragraph(f, i);
+  if (!h && !planned) rank = 1, h = time_in_discourse(f, i);
+  if (!h) rank = 0;
+  const char *iso = h ? hit_iso(h) : NULL;
+  size_t found = 0;
+  CnkgStatus s = exits_after(f, i, sb + e->end, iso, planned, rank, &found);
+  if (s || found) return s;
+  size_t last_end = from, topic = SIZE_MAX, topic_end = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!cnkg_type_is_place(sp->type) || sp->end > cue) continue;
+    if (sp->begin >= from && sp->end > last_end) last_end = sp->end;
+    if (sp->end <= from && sp->end > topic_end) topic = sp->entity, topic_end = sp->end;
+  }
+  if (last_end > from && e->whole_place) { /* 青石县计划到2020年全县实现脱贫摘帽 */
+    size_t best = SIZE_MAX;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (cnkg_type_is_place(sp->type) && sp->begin >= from && sp->end <= cue &&
+          level_fits(t, from, cue, sp->type))
+        best = sp->entity;
+    }
+    return best == SIZE_MAX ? CNKG_SUCCESS : keep_exit(f, best, i, iso, planned, rank);
+  }
+  if (last_end > from) { /* the clause names places */
+    if (!place_exits(t, last_end, cue, has_char(t, from, last_end, "、"))) return CNKG_SUCCESS;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!cnkg_type_is_place(sp->type) || sp->begin < from || sp->end > cue) continue;
+      s = keep_exit(f, sp->entity, i, iso, planned, rank);
+    }
+    return s;
+  }
+  if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
+  if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */
+  size_t place = e->whole_place ? SIZE_MAX : topic;
+  if (place != SIZE_MAX && !place_exits(t, topic_end, from, false)) place = SIZE_MAX;
+  if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
+      cnkg_type_is_place(cnkg_graph_entity(st->graph, f->para_subject)->type))
+    place = f->para_subject;
+  if (place == SIZE_MAX && e->whole_place) place = st->focus_place;
+  if (place == SIZE_MAX) return CNKG_SUCCESS;
+  if (e->whole_place && !level_fits(t, from, cue, cnkg_graph_entity(st->graph, place)->type))
+    return CNKG_SUCCESS; /* 全省… in a paragraph about a county */
+  return keep_exit(f, place, i, iso, planned, rank > 1 ? rank - 1 : rank);
+}
+
+static int cmp_exit(const void *a, const void *b) {
+  const Exit *x = a, *y = b;
+  if (x->planned != y->planned) return x->planned ? 1 : -1;
+  if (x->place != y->place) return x->place < y->place ? -1 : 1;
+  if (x->rank != y->rank) return x->rank > y->rank ? -1 : 1;
+  int c = strcmp(x->iso, y->iso); /* the earliest of equally sure dates */
+  if (c) return c;
+  return x->sentence < y->sentence ? -1 : x->sentence > y->sentence;
+}
+
+/* One node per place and kind: a place leaves poverty once, and the
+ * statements of it in a document are that one fact told again (with the
+ * surest date, see Exit.rank). */
+static CnkgStatus write_exits(Facts *f) {
+  CnkgDocState *st = f->st;
+  if (f->n_exits > 1) qsort(f->exits, f->n_exits, sizeof *f->exits, cmp_exit);
+  CnkgStatus s = CNKG_SUCCESS;
+  for (size_t k = 0; k < f->n_exits && !s; k++) {
+    const Exit *x = &f->exits[k];
+    if (k > 0 && f->exits[k - 1].planned == x->planned && f->exits[k - 1].place == x->place)
+      continue;
+    CnkgType type = x->planned ? CNKG_TYPE_EXIT_PLANNED : CNKG_TYPE_EXIT;
+    const CnkgEntity *pl = cnkg_graph_entity(st->graph, x->place);
+    const char *parts[2] = {pl->key, x->iso};
+    char *key = fact_key(type, parts, 2);
+    if (!key) return CNKG_ERR_NOMEM;
+    char label[512];
+    snprintf(label, sizeof label, "%s%s%s%s", pl->label ? pl->label : "",
+             x->planned ? "计划脱贫摘帽" : "脱贫摘帽", x->iso[0] ? " " : "", x->iso);
+    size_t ev;
+    s = cnkg_graph_add_entity(st->graph, key, type, label, &ev);
+    free(key);
+    if (!s) s = cnkg_docstate_relate(st, ev, CNKG_REL_CONCERNS, x->place, NULL, x->sentence);
+    if (!s && x->iso[0])
+      s = cnkg_docstate_relate(st, ev, CNKG_REL_DATE, SIZE_MAX, x->iso, SIZE_MAX);
+  }
+  return s;
+}
+
+/* ---- post dates --------------------------------------------------------- */
+
+/* Whether the post (an entity) is named in sentence i: its title as the
+ * text gives it, or the place or organisation it is at. */
+static bool post_named(const CnkgDocState *st, size_t i, size_t post) {
+  const CnkgSentence *sn = &st->text->sentences[i];
+  const char *text = st->text->norm + sn->begin;
+  size_t len = sn->end - sn->begin, nr = cnkg_graph_relation_count(st->graph);
+  for (size_t q = 0; q < nr; q++) {
+    const CnkgRelation *t = cnkg_graph_relation(st->graph, q);
+    if (t->subject != post) continue;
+    if (t->rel == CNKG_REL_POST_TITLE && t->literal) {
+      size_t tl = strlen(t->literal);
+      for (size_t p = 0; p + tl <= len; p++)
+        if (!memcmp(text + p, t->literal, tl)) return true;
+    }
+    if (t->rel == CNKG_REL_POST_AT)
+      for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k))
+        if (st->spans[k].entity == t->object) return true;
+  }
+  return false;
+}
+
+/* Dates the posts of the persons named in sentence i, from a start, hold
+ * or end cue with a time before it: the posts the sentence names (by
+ * title or by where they are), or a person's only post (刘飞是2017年11月
+ * 接任的) unless the cue is a general verb (来到). */
+static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
+  CnkgDocState *st = f->st;
+  if (e->modality != CNKG_EVENT_FACT) return CNKG_SUCCESS;
+  const CnkgSentence *sn = &st->text->sentences[i];
+  size_t cue = sn->begin + e->begin;
+  const CnkgTimexHit *h = time_before(f, i, cue);
+  if (!h || !h->iso[0] || h->mod == CNKG_TIMEX_UNTIL || h->mod == CNKG_TIMEX_BEFORE)
+    return CNKG_SUCCESS;
+  const char *start = NULL, *end = NULL;
+  bool range = h->kind == CNKG_TIMEX_RANGE && h->iso_end[0];
+  if (e->kind == CNKG_EVENT_POST_END) end = range ? h->iso_end : h->iso;
+  else start = h->iso;
+  if (e->kind == CNKG_EVENT_POST_HOLD && range) end = h->iso_end;
+  CnkgStatus s = CNKG_SUCCESS;
+  size_t nr = cnkg_graph_relation_count(st->graph);
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (sp->type != CNKG_TYPE_PERSON) continue;
+    size_t posts = 0, only = SIZE_MAX, named = 0;
+    for (size_t r = 0; r < nr; r++) {
+      const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
+      if (rel->subject != sp->entity || rel->rel != CNKG_REL_HOLDS_POST) continue;
+      posts++;
+      only = rel->object;
+      if (!post_named(st, i, rel->object)) continue;
+      named++;
+      if (start) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_START_DATE, SIZE_MAX, start, i);
+      if (!s && end) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_END_DATE, SIZE_MAX, end, i);
+      if (s) return s;
+    }
+    if (named || posts != 1 || e->weak) continue;
+    if (start) s = cnkg_docstate_relate(st, only, CNKG_REL_START_DATE, SIZE_MAX, start, i);
+    if (!s && end) s = cnkg_docstate_relate(st, only, CNKG_REL_END_DATE, SIZE_MAX, end, i);
+  }
+  return s;
+}
+
+/* ---- figures ------------------------------------------------------------ */
+
+static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
+  CnkgDocState *st = f->st;
+  size_t sb = st->text->sentences[i].begin;
+  *n = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    if (*n == f->cap_stops) {
+      size_t nc = f->cap_stops ? 2 * f->cap_stops : 32;
+      CnkgFigureStop *p = realloc(f->stops, nc * sizeof *p);
+      if (!p) return CNKG_ERR_NOMEM;
+      f->stops = p;
+      f->cap_stops = nc;
+    }
+    f->stops[(*n)++] = (CnkgFigureStop){st->spans[k].begin - sb, st->spans[k].end - sb};
+  }
+  return CNKG_SUCCESS;
+}
+
+static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr sent) {
+  CnkgDocState *st = f->st;
+  char ind[256];
+  if (cnkg_figure_indicator(x, sent, ind, sizeof ind) != CNKG_SUCCESS || !ind[0])
+    return CNKG_SUCCESS;
+  size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
+  size_t subj = subject_before(st, i, clause_start(st, i, at), at, false);
+  if (subj == SIZE_MAX) subj = anaphor_subject(st, i, sb, at);
+  if (subj == SIZE_MAX) subj = sentence_topic(st, i, at);
+  if (subj == SIZE_MAX) subj = f->para_subject;
+  if (subj == SIZE_MAX) subj = f->last_subject;
+  if (subj == SIZE_MAX) subj = st->focus_place;
+  if (subj == SIZE_MAX) return CNKG_SUCCESS;
+  subj = governed_place(st, subj);
+  const CnkgTimexHit *h = time_before(f, i, at);
+  const char *iso = h && h->mod != CNKG_TIMEX_SINCE ? hit_iso(h) : NULL;
+  const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
+  const char *parts[6] = {se->key, ind, x->value, x->unit, iso ? iso : "",
+                          x->target ? "target" : ""};
+  char *key = fact_key(CNKG_TYPE_FIGURE, parts, 6);
+  char *ikey = cnkg_graph_key_hash(CNKG_TYPE_INDICATOR, ind, NULL);
+  CnkgStatus s = key && ikey ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
+  char label[768];
+  snprintf(label, sizeof label, "%s %s %s%s%s%s", se->label ? se->label : "", ind,
+           x->value, x->unit, iso ? " " : "", iso ? iso : "");
+  size_t fig = 0, indicator = 0;
+  if (!s) s = cnkg_graph_add_entity(st->graph, ikey, CNKG_TYPE_INDICATOR, ind, &indicator);
+  if (!s) s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_FIGURE, label, &fig);
+  free(key);
+  free(ikey);
+  /* the sentence is the evidence of what the figure is about; its parts
+   * (indicator, value, unit, date, target) come from that same sentence
+   * and carry none of their own, which would repeat it five times */
+  const size_t none = SIZE_MAX;
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_CONCERNS, subj, NULL, i);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_INDICATOR, indicator, NULL, none);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_VALUE, SIZE_MAX, x->value, none);
+  if (!s) s = cnkg_docstate_relate(st, fig, CNKG_REL_UNIT, SIZE_MAX, x->unit, none);
+  if (!s && iso) s = cnkg_docstate_relate(st, fig, CNKG_REL_DATE, SIZE_MAX, iso, none);
+  if (!s && x->target)
+    s = cnkg_docstate_relate(st, fig, CNKG_REL_IS_TARGET, SIZE_MAX, "true", none);
+  return s;
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static CnkgStatus run_sentence(Facts *f, size_t i) {
+  CnkgDocState *st = f->st;
+  const CnkgSentence *sn = &st->text->sentences[i];
+  if (sn->credit) return CNKG_SUCCESS;
+  track_paragraph(f, i);
+  CnkgStr sent = {st->text->norm + sn->begin, sn->end - sn->begin};
+  CnkgStatus s = cnkg_event_find(f->r->events, sent, &f->evs);
+  if (s == CNKG_ERR_PATTERN) s = CNKG_SUCCESS; /* keep the cues found */
+  for (size_t k = 0; k < f->evs.n && !s; k++) {
+    const CnkgEvent *e = &f->evs.v[k];
+    s = e->kind == CNKG_EVENT_EXIT ? sentence_exits(f, i, e) : sentence_posts(f, i, e);
+  }
+  size_t n_stops = 0;
+  if (!s) s = sentence_stops(f, i, &n_stops);
+  if (!s) {
+    s = cnkg_figure_find(f->r->figures, sent, st->lac ? &st->lac[i] : NULL, f->stops,
+                         n_stops, &f->figs);
+    if (s == CNKG_ERR_PATTERN) s = CNKG_SUCCESS;
+  }
+  for (size_t k = 0; k < f->figs.n && !s; k++) s = write_figure(f, i, &f->figs.v[k], sent);
+  return s;
+}
+
+CnkgStatus cnkg_facts_run(const CnkgFactsRecognizer *r, CnkgDocState *st) {
+  if (!r || !st) return CNKG_ERR_ARG;
+  Facts f = {0};
+  f.st = st;
+  f.r = r;
+  f.para = SIZE_MAX;
+  f.para_subject = SIZE_MAX;
+  f.last_subject = SIZE_MAX;
+  CnkgTimexDate ref;
+  bool have_ref = false;
+  CnkgStatus s = document_date(&f, &ref, &have_ref);
+  if (!s) s = cnkg_timex_find_text(r->tx, st->text, have_ref ? &ref : NULL, &f.hits);
+  /* 年内 on its own is the year of writing (…到2020年…，年内还将…), not the
+   * year named last */
+  for (size_t k = 0; !s && have_ref && k < f.hits.n; k++) {
+    CnkgTimexHit *h = &f.hits.v[k];
+    if (h->relative && h->part == CNKG_TIMEX_WITHIN && h->kind == CNKG_TIMEX_POINT)
+      snprintf(h->iso, sizeof h->iso, "%04d", ref.year);
+  }
+  if (!s) s = index_hits(&f);
+  for (size_t i = 0; i < st->text->n_sentences && !s; i++) s = run_sentence(&f, i);
+  if (!s) s = write_exits(&f);
+  cnkg_timex_hits_free(&f.hits);
+  free(f.first_hit);
+  cnkg_event_list_clear(&f.evs);
+  cnkg_figure_list_clear(&f.figs);
+  free(f.stops);
+  free(f.exits);
+  return s;
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests for extractor/facts.c on sentences written for the purpose: the
+ * page's date on the document, poverty exits and planned exits of the
+ * places a cue is about (not of a group they contain), post dates, and
+ * figures with the subject, value, unit, date and target flag the text
+ * gives; relative dates without a document date and impossible dates never
+ * become literals. Depends on recog_fixture.h. */
+#include "check.h"
+#include "extractor/recognizers.h"
+#include "recog_fixture.h"
+
+static const CnkgFactsRecognizer *rec;
+
+/* The literal of subject's first rel relation, or NULL. */
+static const char *literal_of(const Fixture *f, size_t subject, CnkgRel rel) {
+  for (size_t i = 0; i < cnkg_graph_relation_count(f->graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(f->graph, i);
+    if (r->subject == subject && r->rel == rel) return r->literal;
+  }
+  return NULL;
+}
+
+/* The event or figure node of type about entity `about` (SIZE_MAX: none);
+ * with indicator (figures), the one measuring it. */
+static size_t node_about(const Fixture *f, CnkgType type, size_t about, const char *indicator) {
+  for (size_t i = 0; i < cnkg_graph_entity_count(f->graph); i++) {
+    if (cnkg_graph_entity(f->graph, i)->type != type) continue;
+    if (!fixture_related(f, i, CNKG_REL_CONCERNS, about)) continue;
+    if (!indicator) return i;
+    size_t ind = fixture_find(f, CNKG_TYPE_INDICATOR, indicator);
+    if (fixture_related(f, i, CNKG_REL_INDICATOR, ind)) return i;
+  }
+  return SIZE_MAX;
+}
+
+static void run(Fixture *f) { CHECK_EQ(cnkg_facts_run(rec, &f->st), CNKG_SUCCESS); }
+
+static void test_document_date_and_exits(void) {
+  Fixture f;
+  fixture_init(&f, "发布时间:2019-03-08 10:20\n"
+                   "白杨村的变化\n"
+                   "去年底,白杨村实现脱贫摘帽。\n"
+                   "青石县计划到2020年全县实现脱贫摘帽。\n"
+                   "江西省宣布剩余7个县退出贫困县序列。\n"
+                   "经省政府批准,红山县等5个贫困县退出贫困县序列。\n"
+                   "刚刚脱贫摘帽的黑水县位于山区。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t prov = fixture_place(&f, "江西省", CNKG_TYPE_PROVINCE);
+  size_t red = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  size_t black = fixture_place(&f, "黑水县", CNKG_TYPE_COUNTY);
+  run(&f);
+  const CnkgDocument *d = cnkg_graph_document(f.graph, f.st.doc);
+  CHECK(d->issued && !strcmp(d->issued, "2019-03-08"));
+  /* 去年底 against the page's date: the year only */
+  size_t ex = node_about(&f, CNKG_TYPE_EXIT, village, NULL);
+  CHECK(ex != SIZE_MAX);
+  CHECK_STR(literal_of(&f, ex, CNKG_REL_DATE), "2018");
+  /* a plan is its own kind, with the year it names */
+  size_t plan = node_about(&f, CNKG_TYPE_EXIT_PLANNED, county, NULL);
+  CHECK(plan != SIZE_MAX);
+  CHECK_STR(literal_of(&f, plan, CNKG_REL_DATE), "2020");
+  CHECK_EQ(node_about(&f, CNKG_TYPE_EXIT, county, NULL), SIZE_MAX);
+  /* the province does not exit because seven of its counties do */
+  CHECK_EQ(node_about(&f, CNKG_TYPE_EXIT, prov, NULL), SIZE_MAX);
+  /* the head of a group does (红山县等5个贫困县), and so does the place
+   * an exit describes (脱贫摘帽的黑水县) */
+  CHECK(node_about(&f, CNKG_TYPE_EXIT, red, NULL) != SIZE_MAX);
+  CHECK(node_about(&f, CNKG_TYPE_EXIT, black, NULL) != SIZE_MAX);
+  /* every event cites its sentence */
+  for (size_t i = 0; i < cnkg_graph_relation_count(f.graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(f.graph, i);
+    if (r->rel == CNKG_REL_CONCERNS) CHECK(r->n_evidence == 1 && r->evidence[0].sentence);
+  }
+  fixture_free(&f);
+}
+
+static void test_figures(void) {
+  Fixture f;
+  fixture_init(&f, "时间:2019/3/8\n"
+                   "白杨村位于青石县城东面,全村共210户640人,其中贫困户38户96人。\n"
+                   "2018年,青石县减少贫困人口1.7万人。\n"
+                   "青石县力争2020年农民人均可支配收入达到1.5万元。\n"
+                   "白杨村距青石县城30公里。\n"
+                   "2018年13月,白杨村种植茶叶300亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  run(&f);
+  /* the sentence's topic, not the landmark before the number */
+  size_t people = node_about(&f, CNKG_TYPE_FIGURE, village, "人口");
+  CHECK(people != SIZE_MAX);
+  CHECK_STR(literal_of(&f, people, CNKG_REL_VALUE), "640");
+  CHECK_STR(literal_of(&f, people, CNKG_REL_UNIT), "人");
+  CHECK(node_about(&f, CNKG_TYPE_FIGURE, village, "贫困户") != SIZE_MAX);
+  CHECK_EQ(node_about(&f, CNKG_TYPE_FIGURE, county, "人口"), SIZE_MAX);
+  /* 万 applied, the change keeps its verb, the year of the sentence */
+  size_t fewer = node_about(&f, CNKG_TYPE_FIGURE, county, "减少贫困人口");
+  CHECK(fewer != SIZE_MAX);
+  CHECK_STR(literal_of(&f, fewer, CNKG_REL_VALUE), "17000");
+  CHECK_STR(literal_of(&f, fewer, CNKG_REL_DATE), "2018");
+  CHECK_EQ(literal_of(&f, fewer, CNKG_REL_IS_TARGET), NULL);
+  /* a goal is flagged */
+  size_t income = node_about(&f, CNKG_TYPE_FIGURE, county, "农民人均可支配收入");
+  CHECK(income != SIZE_MAX);
+  CHECK_STR(literal_of(&f, income, CNKG_REL_VALUE), "15000");
+  CHECK_STR(literal_of(&f, income, CNKG_REL_IS_TARGET), "true");
+  CHECK_STR(literal_of(&f, income, CNKG_REL_DATE), "2020");
+  /* 距青石县城30公里 is the village's distance */
+  bool distance = false;
+  for (size_t i = 0; i < cnkg_graph_entity_count(f.graph); i++) {
+    const char *v = literal_of(&f, i, CNKG_REL_VALUE);
+    if (v && !strcmp(v, "30")) {
+      CHECK(fixture_related(&f, i, CNKG_REL_CONCERNS, village));
+      CHECK_STR(literal_of(&f, i, CNKG_REL_UNIT), "公里");
+      distance = true;
+    }
+  }
+  CHECK(distance);
+  /* an impossible month is no date */
+  for (size_t i = 0; i < cnkg_graph_relation_count(f.graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(f.graph, i);
+    if (r->rel == CNKG_REL_DATE) CHECK(strncmp(r->literal, "2018-13", 7) != 0);
+  }
+  fixture_free(&f);
+}
+
+static void test_relative_without_document_date(void) {
+  Fixture f;
+  fixture_init(&f, "红岭乡的新变化\n今年,红岭乡贫困人口减少到120人。\n去年,红岭乡实现整体脱贫。\n");
+  size_t town = fixture_place(&f, "红岭乡", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  CHECK_EQ(cnkg_graph_document(f.graph, f.st.doc)->issued, NULL);
+  size_t fig = node_about(&f, CNKG_TYPE_FIGURE, town, "贫困人口");
+  CHECK(fig != SIZE_MAX);
+  CHECK_EQ(literal_of(&f, fig, CNKG_REL_DATE), NULL);
+  size_t ex = node_about(&f, CNKG_TYPE_EXIT, town, NULL);
+  CHECK(ex != SIZE_MAX);
+  CHECK_EQ(literal_of(&f, ex, CNKG_REL_DATE), NULL);
+  fixture_free(&f);
+}
+
+static void test_post_dates(void) {
+  Fixture f;
+  fixture_init(&f, "2016年,李晓峰被派到白杨村担任第一书记。\n"
+                   "1995-2016年,王德明任白杨村支部书记。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t posts[2];
+  const char *people[2] = {"李晓峰", "王德明"}, *titles[2] = {"第一书记", "支部书记"};
+  for (int k = 0; k < 2; k++) {
+    size_t person = fixture_place(&f, people[k], CNKG_TYPE_PERSON);
+    char key[32];
+    snprintf(key, sizeof key, "post/%d", k);
+    CHECK_EQ(cnkg_graph_add_entity(f.graph, key, CNKG_TYPE_POST, titles[k], &posts[k]), 0);
+    CHECK_EQ(cnkg_graph_add_relation(f.graph, person, CNKG_REL_HOLDS_POST, posts[k], NULL, NULL), 0);
+    CHECK_EQ(cnkg_graph_add_relation(f.graph, posts[k], CNKG_REL_POST_TITLE, SIZE_MAX, titles[k], NULL), 0);
+    CHECK_EQ(cnkg_graph_add_relation(f.graph, posts[k], CNKG_REL_POST_AT, village, NULL, NULL), 0);
+  }
+  run(&f);
+  CHECK_STR(literal_of(&f, posts[0], CNKG_REL_START_DATE), "2016");
+  CHECK_EQ(literal_of(&f, posts[0], CNKG_REL_END_DATE), NULL);
+  /* a range with 任: the start and the end */
+  CHECK_STR(literal_of(&f, posts[1], CNKG_REL_START_DATE), "1995");
+  CHECK_STR(literal_of(&f, posts[1], CNKG_REL_END_DATE), "2016");
+  fixture_free(&f);
+}
+
+int main(void) {
+  char err[256] = "";
+  CnkgFactsRecognizer *r = NULL;
+  CHECK(cnkg_facts_new(NULL, &r, err, sizeof err) == CNKG_SUCCESS);
+  rec = r;
+  test_document_date_and_exits();
+  test_figures();
+  test_relative_without_document_date();
+  test_post_dates();
+  cnkg_facts_free(r);
+  return check_finish();
+}

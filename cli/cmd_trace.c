@@ -17,11 +17,18 @@
 
 static const char usage[] =
     "Usage: cnkg trace [OPTION]... GRAPH A B\n"
-    "Print the shortest paths between entities A and B of GRAPH (Turtle or\n"
+    "Print the best paths between entities A and B of GRAPH (Turtle or\n"
     "N-Triples written by cnkg build), each step with the sentences and\n"
     "documents behind it. A and B are names (label or alias) or IRIs.\n"
+    "Paths are ranked by cost: containment, post and organisation links\n"
+    "(locatedIn, withinDivision, basedIn, holdsPost, postAt, associatedWith)\n"
+    "are cheap, links to concepts (hasIndustry, implementsPolicy, concerns,\n"
+    "indicator) dear, and passing through an entity with many such links\n"
+    "(a policy or industry hub) costs more the more it has.\n"
     "\n"
     "  -f, --format FMT     text (default), dot or svg (draw the paths)\n"
+    "      --via REL,...    use only these relations (e.g. locatedIn,holdsPost)\n"
+    "      --avoid NAME,... never pass through these entities\n"
     "  -n, --max-paths N    print at most N paths (default 10)\n"
     "  -e, --evidence N     at most N sentences per step (default 3)\n"
     "  -o, --output FILE    write to FILE instead of stdout\n"
@@ -30,6 +37,24 @@ static const char usage[] =
     "Exit status: 0 paths found, 1 no path, unknown or ambiguous name, or\n"
     "unreadable graph, 2 usage error.\n"
     "Example: cnkg trace out/graph.ttl 陈立远 屏南县\n";
+
+/* Parses "locatedIn,holdsPost" into f->rels; -1 on an unknown name
+ * (*bad points at it, NUL-terminated in the copy buf). */
+static int parse_via(char *buf, CnkgTraceFilter *f, const char **bad) {
+  f->restrict_rels = true;
+  for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+    int r = 0;
+    while (r < CNKG_REL_COUNT &&
+           (cnkg_rel_is_literal((CnkgRel)r) || strcmp(cnkg_rel_name((CnkgRel)r), tok)))
+      r++;
+    if (r == CNKG_REL_COUNT) {
+      *bad = tok;
+      return -1;
+    }
+    f->rels[r] = true;
+  }
+  return 0;
+}
 
 static int parse_count(const char *s, size_t *n) {
   char *end;
@@ -43,8 +68,9 @@ int cnkg_cli_trace(int argc, char **argv) {
   static const struct option longs[] = {
       {"format", required_argument, NULL, 'f'}, {"max-paths", required_argument, NULL, 'n'},
       {"evidence", required_argument, NULL, 'e'}, {"output", required_argument, NULL, 'o'},
+      {"via", required_argument, NULL, 'V'}, {"avoid", required_argument, NULL, 'A'},
       {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-  const char *format = "text", *output = "-";
+  const char *format = "text", *output = "-", *via = NULL, *avoid = NULL;
   size_t max_paths = 10, max_ev = 3;
   int c;
   optind = 1;
@@ -61,6 +87,8 @@ int cnkg_cli_trace(int argc, char **argv) {
         return cnkg_cli_usage_error("trace", "bad --evidence", optarg);
       break;
     case 'o': output = optarg; break;
+    case 'V': via = optarg; break;
+    case 'A': avoid = optarg; break;
     case 'h': return cnkg_cli_help(usage);
     default:
       return cnkg_cli_usage_error("trace", "unknown or incomplete option",
@@ -77,6 +105,22 @@ int cnkg_cli_trace(int argc, char **argv) {
                  output, cnkg_cli_format_of_name(output), format);
     fputs("Try 'cnkg trace --help'.\n", stderr);
     return 2;
+  }
+  CnkgTraceFilter filter = {0};
+  char viabuf[1024];
+  if (via) {
+    const char *bad = NULL;
+    if (strlen(via) >= sizeof viabuf || !*via)
+      return cnkg_cli_usage_error("trace", "bad --via", via);
+    memcpy(viabuf, via, strlen(via) + 1);
+    if (parse_via(viabuf, &filter, &bad)) {
+      cnkg_cli_say("cnkg: error: trace: unknown relation '%s' in --via; known: "
+                   "locatedIn, associatedWith, hasIndustry, implementsPolicy, "
+                   "holdsPost, postAt, withinDivision, basedIn, concerns, indicator",
+                   bad);
+      fputs("Try 'cnkg trace --help'.\n", stderr);
+      return 2;
+    }
   }
   const char *path = argv[optind], *na = argv[optind + 1], *nb = argv[optind + 2];
 
@@ -98,14 +142,37 @@ int cnkg_cli_trace(int argc, char **argv) {
       cnkg_graphread_free(g);
       return 1;
     }
+  size_t *avoided = NULL;
+  if (avoid) {
+    char *buf = strdup(avoid);
+    avoided = calloc(strlen(avoid) + 1, sizeof *avoided);
+    if (!buf || !avoided) {
+      free(buf);
+      free(avoided);
+      cnkg_graphread_free(g);
+      cnkg_cli_say("cnkg: error: out of memory");
+      return 1;
+    }
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ","))
+      if (cnkg_cli_pick_entity(g, path, tok, &avoided[filter.n_avoid++])) {
+        free(buf);
+        free(avoided);
+        cnkg_graphread_free(g);
+        return 1;
+      }
+    free(buf);
+    filter.avoid = avoided;
+  }
   if (ends[0] == ends[1]) {
     cnkg_cli_say("cnkg: error: %s: '%s' and '%s' name the same entity", path, na, nb);
+    free(avoided);
     cnkg_graphread_free(g);
     return 1;
   }
   CnkgTracePath *paths = NULL;
   size_t n_paths = 0;
-  CnkgStatus rc = cnkg_graphread_paths(g, ends[0], ends[1], max_paths, &paths, &n_paths);
+  CnkgStatus rc = cnkg_graphread_paths(g, ends[0], ends[1], max_paths, &filter, &paths, &n_paths);
+  free(avoided);
   if (rc == CNKG_NOTHING) {
     cnkg_cli_say("cnkg: error: %s: no path between %s and %s", path,
                  cnkg_graphread_label(g, ends[0]), cnkg_graphread_label(g, ends[1]));

@@ -347,99 +347,264 @@ CnkgStatus cnkg_graphread_find(const CnkgGraphRead *g, const char *name,
 
 /* ---- paths ---- */
 
-typedef struct {
-  const CnkgGraphRead *g;
-  const size_t *dist;
-  size_t a;
-  size_t max;
-  CnkgTracePath *paths;
-  size_t n;
-  CnkgTraceStep *stack; /* steps from the far end back towards a */
-  bool nomem;
-} Walk;
+/* Step costs: containment, post and organisation links are cheap, links
+ * to concepts dear; see cnkg_graphread_paths. */
+enum { COST_CHEAP = 10, COST_PLAIN = 20, COST_DEAR = 40, PEN_PER_BIT = 4 };
+#define MAX_PATH_NODES 200000 /* bound on the partial paths explored */
 
-/* Walks back from x (at distance d of a) along edges that lose one step,
- * recording each complete path a..b. */
-static void walk_back(Walk *w, size_t x, size_t d) {
-  if (w->n >= w->max || w->nomem) return;
-  if (d == 0) {
-    size_t len = w->dist[w->stack[0].to];
-    CnkgTraceStep *steps = malloc((len ? len : 1) * sizeof *steps);
-    if (!steps) {
-      w->nomem = true;
-      return;
-    }
-    /* stack[i] holds the step reaching depth len-i; reverse into order */
-    for (size_t i = 0; i < len; i++) steps[i] = w->stack[len - 1 - i];
-    w->paths[w->n++] = (CnkgTracePath){steps, len};
-    return;
-  }
-  const CnkgGraphRead *g = w->g;
-  size_t len = w->dist[w->stack[0].to];
-  for (size_t k = g->adj_start[x]; k < g->adj_start[x + 1]; k++) {
-    const Adj *ad = &g->adj[k];
-    if (w->dist[ad->nb] != d - 1) continue;
-    /* the step goes nb -> x, so nb is the subject when x's entry is backward */
-    w->stack[len - d] = (CnkgTraceStep){ad->nb, x, ad->triple, !ad->forward};
-    walk_back(w, ad->nb, d - 1);
-    if (w->n >= w->max || w->nomem) return;
+static CnkgRel rel_of_pred(const CnkgGraphRead *g, size_t p) {
+  for (int r = 0; r < CNKG_REL_COUNT; r++)
+    if (g->rel_term[r] == p) return (CnkgRel)r;
+  return CNKG_REL_COUNT;
+}
+
+static size_t rel_cost(CnkgRel r) {
+  switch (r) {
+  case CNKG_REL_LOCATED_IN: case CNKG_REL_WITHIN_DIVISION: case CNKG_REL_BASED_IN:
+  case CNKG_REL_HOLDS_POST: case CNKG_REL_POST_AT: case CNKG_REL_ASSOCIATED_WITH:
+    return COST_CHEAP;
+  case CNKG_REL_HAS_INDUSTRY: case CNKG_REL_IMPLEMENTS_POLICY: case CNKG_REL_CONCERNS:
+  case CNKG_REL_INDICATOR:
+    return COST_DEAR;
+  default: return COST_PLAIN;
   }
 }
 
+/* Per-search tables: the cost of each adjacency entry (NONE when the
+ * filter forbids it) and each entity's entry penalty (NONE: avoided). */
+typedef struct {
+  size_t *edge; /* one per g->adj entry */
+  size_t *pen;  /* one per entity */
+} Costs;
+
+static CnkgStatus costs_make(const CnkgGraphRead *g, const CnkgTraceFilter *f,
+                             size_t a, size_t b, Costs *c) {
+  size_t n_adj = g->adj_start[g->n_ent];
+  c->edge = malloc((n_adj ? n_adj : 1) * sizeof *c->edge);
+  c->pen = malloc((g->n_ent ? g->n_ent : 1) * sizeof *c->pen);
+  if (!c->edge || !c->pen) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < n_adj; k++) {
+    CnkgRel r = rel_of_pred(g, g->spo[g->adj[k].triple].p);
+    bool ok = !f || !f->restrict_rels || (r < CNKG_REL_COUNT && f->rels[r]);
+    c->edge[k] = ok ? rel_cost(r) : NONE;
+  }
+  for (size_t e = 0; e < g->n_ent; e++) {
+    size_t loose = 0, bits = 0;
+    for (size_t k = g->adj_start[e]; k < g->adj_start[e + 1]; k++)
+      if (c->edge[k] != NONE && c->edge[k] != COST_CHEAP) loose++;
+    while (loose) {
+      bits++;
+      loose >>= 1;
+    }
+    c->pen[e] = bits * bits * PEN_PER_BIT;
+  }
+  if (f)
+    for (size_t i = 0; i < f->n_avoid; i++)
+      if (f->avoid[i] < g->n_ent && f->avoid[i] != a && f->avoid[i] != b)
+        c->pen[f->avoid[i]] = NONE;
+  c->pen[b] = 0; /* the end is never an intermediate */
+  return CNKG_SUCCESS;
+}
+
+static void costs_free(Costs *c) {
+  free(c->edge);
+  free(c->pen);
+}
+
+/* A binary min-heap of (key, tie, value), smallest key then tie first. */
+typedef struct {
+  size_t key, tie, val;
+} HeapItem;
+typedef struct {
+  HeapItem *v;
+  size_t n, cap;
+} Heap;
+
+static bool heap_less(const HeapItem *x, const HeapItem *y) {
+  return x->key != y->key ? x->key < y->key : x->tie < y->tie;
+}
+
+static bool heap_push(Heap *h, HeapItem it) {
+  if (h->n == h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 64;
+    HeapItem *v = realloc(h->v, cap * sizeof *v);
+    if (!v) return false;
+    h->v = v;
+    h->cap = cap;
+  }
+  size_t i = h->n++;
+  while (i && heap_less(&it, &h->v[(i - 1) / 2])) {
+    h->v[i] = h->v[(i - 1) / 2];
+    i = (i - 1) / 2;
+  }
+  h->v[i] = it;
+  return true;
+}
+
+static HeapItem heap_pop(Heap *h) {
+  HeapItem top = h->v[0], last = h->v[--h->n];
+  size_t i = 0;
+  for (;;) {
+    size_t l = 2 * i + 1, m = i;
+    const HeapItem *best = &last;
+    if (l < h->n && heap_less(&h->v[l], best)) {
+      m = l;
+      best = &h->v[l];
+    }
+    if (l + 1 < h->n && heap_less(&h->v[l + 1], best)) m = l + 1;
+    if (m == i) break;
+    h->v[i] = h->v[m];
+    i = m;
+  }
+  if (h->n) h->v[i] = last;
+  return top;
+}
+
+/* Cheapest cost from every entity to b (NONE: unreachable), Dijkstra. */
+static CnkgStatus cost_to(const CnkgGraphRead *g, const Costs *c, size_t b,
+                          size_t *dist) {
+  Heap h = {0};
+  for (size_t e = 0; e < g->n_ent; e++) dist[e] = NONE;
+  dist[b] = 0;
+  if (!heap_push(&h, (HeapItem){0, b, b})) return CNKG_ERR_NOMEM;
+  while (h.n) {
+    HeapItem it = heap_pop(&h);
+    size_t y = it.val;
+    if (it.key != dist[y] || (y != b && c->pen[y] == NONE)) continue;
+    size_t enter = y == b ? 0 : c->pen[y];
+    for (size_t k = g->adj_start[y]; k < g->adj_start[y + 1]; k++) {
+      if (c->edge[k] == NONE) continue;
+      size_t x = g->adj[k].nb, d = dist[y] + c->edge[k] + enter;
+      if (d >= dist[x]) continue;
+      dist[x] = d;
+      if (!heap_push(&h, (HeapItem){d, x, x})) {
+        free(h.v);
+        return CNKG_ERR_NOMEM;
+      }
+    }
+  }
+  free(h.v);
+  return CNKG_SUCCESS;
+}
+
+/* A partial path, as a tree of steps back towards a. */
+typedef struct {
+  size_t ent, adj, parent, cost, len; /* adj: entry used to reach ent */
+} Part;
+
+static bool on_path(const Part *pool, size_t i, size_t e) {
+  for (; i != NONE; i = pool[i].parent)
+    if (pool[i].ent == e) return true;
+  return false;
+}
+
+static CnkgStatus emit(const CnkgGraphRead *g, const Part *pool, size_t i,
+                       CnkgTracePath *out) {
+  size_t len = pool[i].len;
+  CnkgTraceStep *steps = malloc((len ? len : 1) * sizeof *steps);
+  if (!steps) return CNKG_ERR_NOMEM;
+  for (size_t k = len; k-- > 0; i = pool[i].parent) {
+    const Adj *ad = &g->adj[pool[i].adj];
+    size_t from = pool[pool[i].parent].ent;
+    steps[k] = (CnkgTraceStep){from, pool[i].ent, ad->triple, ad->forward};
+  }
+  *out = (CnkgTracePath){steps, len};
+  return CNKG_SUCCESS;
+}
+
 CnkgStatus cnkg_graphread_paths(const CnkgGraphRead *g, size_t a, size_t b,
-                                size_t max_paths, CnkgTracePath **paths,
-                                size_t *n_paths) {
+                                size_t max_paths, const CnkgTraceFilter *filter,
+                                CnkgTracePath **paths, size_t *n_paths) {
   if (!g || !paths || !n_paths || a >= g->n_ent || b >= g->n_ent || a == b ||
       !max_paths)
     return CNKG_ERR_ARG;
   *paths = NULL;
   *n_paths = 0;
-  size_t *dist = malloc(g->n_ent * sizeof *dist);
-  size_t *queue = malloc(g->n_ent * sizeof *queue);
-  if (!dist || !queue) {
-    free(dist);
-    free(queue);
-    return CNKG_ERR_NOMEM;
+  Costs c = {0};
+  size_t *h = malloc(g->n_ent * sizeof *h);
+  CnkgTracePath *found = calloc(max_paths, sizeof *found);
+  Part *pool = NULL;
+  size_t n_pool = 0, cap_pool = 0, n_found = 0, seq = 0, best = NONE;
+  Heap heap = {0};
+  CnkgStatus rc = !h || !found ? CNKG_ERR_NOMEM : costs_make(g, filter, a, b, &c);
+  if (!rc) rc = cost_to(g, &c, b, h);
+  if (!rc && h[a] == NONE) rc = CNKG_NOTHING;
+  if (!rc) {
+    pool = malloc(64 * sizeof *pool);
+    cap_pool = 64;
+    if (!pool || !heap_push(&heap, (HeapItem){h[a], seq++, 0})) rc = CNKG_ERR_NOMEM;
+    else pool[n_pool++] = (Part){a, NONE, NONE, 0, 0};
   }
-  for (size_t e = 0; e < g->n_ent; e++) dist[e] = NONE;
-  size_t qh = 0, qt = 0;
-  dist[a] = 0;
-  queue[qt++] = a;
-  while (qh < qt && dist[b] == NONE) {
-    size_t x = queue[qh++];
-    for (size_t k = g->adj_start[x]; k < g->adj_start[x + 1]; k++) {
-      size_t nb = g->adj[k].nb;
-      if (dist[nb] != NONE) continue;
-      dist[nb] = dist[x] + 1;
-      queue[qt++] = nb;
+  /* best-first over simple paths: with h exact for walks, complete paths
+   * leave the heap cheapest first */
+  while (!rc && heap.n && n_found < max_paths) {
+    HeapItem it = heap_pop(&heap);
+    if (best != NONE && it.key > 2 * best) break;
+    size_t i = it.val, x = pool[i].ent;
+    if (x == b) {
+      if (best == NONE) best = pool[i].cost;
+      rc = emit(g, pool, i, &found[n_found]);
+      if (!rc) n_found++;
+      continue;
+    }
+    size_t enter = x == a ? 0 : c.pen[x];
+    for (size_t k = g->adj_start[x]; k < g->adj_start[x + 1] && !rc; k++) {
+      size_t y = g->adj[k].nb;
+      if (c.edge[k] == NONE || h[y] == NONE || c.pen[y] == NONE || on_path(pool, i, y))
+        continue;
+      if (n_pool == MAX_PATH_NODES) {
+        heap.n = 0; /* enough: keep what was found */
+        break;
+      }
+      if (n_pool == cap_pool) {
+        Part *np = realloc(pool, cap_pool * 2 * sizeof *pool);
+        if (!np) {
+          rc = CNKG_ERR_NOMEM;
+          break;
+        }
+        pool = np;
+        cap_pool *= 2;
+      }
+      size_t cost = pool[i].cost + enter + c.edge[k];
+      pool[n_pool] = (Part){y, k, i, cost, pool[i].len + 1};
+      /* ties: fewer steps first, then discovery order */
+      if (!heap_push(&heap, (HeapItem){cost + h[y], (pool[i].len + 1) * (MAX_PATH_NODES + 1) + seq++, n_pool}))
+        rc = CNKG_ERR_NOMEM;
+      n_pool++;
     }
   }
-  free(queue);
-  if (dist[b] == NONE) {
-    free(dist);
-    return CNKG_NOTHING;
+  free(heap.v);
+  free(pool);
+  free(h);
+  costs_free(&c);
+  if (!rc && !n_found) rc = CNKG_NOTHING;
+  if (rc) {
+    cnkg_graphread_paths_free(found, n_found);
+    return rc;
   }
-  /* nodes beyond b's distance were never expanded, so only shorter ones
-   * lead back to a */
-  Walk w = {g, dist, a, max_paths, calloc(max_paths, sizeof(CnkgTracePath)), 0,
-            calloc(dist[b], sizeof(CnkgTraceStep)), false};
-  if (!w.paths || !w.stack) {
-    free(w.paths);
-    free(w.stack);
-    free(dist);
-    return CNKG_ERR_NOMEM;
-  }
-  w.stack[0].to = b;
-  walk_back(&w, b, dist[b]);
-  free(w.stack);
-  free(dist);
-  if (w.nomem) {
-    cnkg_graphread_paths_free(w.paths, w.n);
-    return CNKG_ERR_NOMEM;
-  }
-  *paths = w.paths;
-  *n_paths = w.n;
+  *paths = found;
+  *n_paths = n_found;
   return CNKG_SUCCESS;
+}
+
+size_t cnkg_graphread_path_cost(const CnkgGraphRead *g, const CnkgTracePath *path) {
+  if (!g || !path) return 0;
+  size_t cost = 0;
+  for (size_t k = 0; k < path->n_steps; k++) {
+    CnkgRel r = rel_of_pred(g, g->spo[path->steps[k].triple].p);
+    cost += rel_cost(r);
+    if (k) {
+      size_t e = path->steps[k].from, loose = 0, bits = 0;
+      for (size_t j = g->adj_start[e]; j < g->adj_start[e + 1]; j++)
+        if (rel_cost(rel_of_pred(g, g->spo[g->adj[j].triple].p)) != COST_CHEAP) loose++;
+      while (loose) {
+        bits++;
+        loose >>= 1;
+      }
+      cost += bits * bits * PEN_PER_BIT;
+    }
+  }
+  return cost;
 }
 
 void cnkg_graphread_paths_free(CnkgTracePath *paths, size_t n_paths) {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "cnkg/graph.h"
+#include "cnkg/kinds.h"
 #include "cnkg/output.h"
 #include "cnkg/status.h"
 
@@ -57,13 +58,33 @@ typedef struct {
   size_t n_steps;
 } CnkgTracePath;
 
-/* All shortest paths (relations taken in either direction) from entity a
- * to entity b, at most max_paths of them, in a deterministic order.
+/* What a path may use: when restrict_rels, only relations r with
+ * rels[r]; never the entities in avoid[0..n_avoid) (the two ends excepted).
+ * Zeroed (or a NULL filter): everything. */
+typedef struct {
+  bool restrict_rels;
+  bool rels[CNKG_REL_COUNT];
+  const size_t *avoid;
+  size_t n_avoid;
+} CnkgTraceFilter;
+
+/* The cheapest paths (relations taken in either direction) from entity a
+ * to entity b, at most max_paths of them, cheapest first, ties broken
+ * deterministically (fewer steps, then discovery order over the sorted
+ * adjacency). A step costs by its relation: containment, post and
+ * organisation links (locatedIn, withinDivision, basedIn, holdsPost,
+ * postAt, associatedWith) are cheap, concept links (hasIndustry,
+ * implementsPolicy, concerns, indicator) dear; entering an intermediate
+ * entity adds a penalty growing with the number of its non-cheap links, so
+ * paths through policy or industry hubs rank last. Only paths costing at
+ * most twice the cheapest are returned. filter may be NULL.
  * *paths (caller owns; cnkg_graphread_paths_free) and *n_paths.
  * CNKG_SUCCESS, CNKG_NOTHING (no path), CNKG_ERR_ARG, CNKG_ERR_NOMEM. */
 CnkgStatus cnkg_graphread_paths(const CnkgGraphRead *graph, size_t a, size_t b,
-                                size_t max_paths, CnkgTracePath **paths,
-                                size_t *n_paths);
+                                size_t max_paths, const CnkgTraceFilter *filter,
+                                CnkgTracePath **paths, size_t *n_paths);
+/* The cost of a path as ranked above. */
+size_t cnkg_graphread_path_cost(const CnkgGraphRead *graph, const CnkgTracePath *path);
 void cnkg_graphread_paths_free(CnkgTracePath *paths, size_t n_paths);
 
 /* Writes the paths as text: each step with its relation, then up to

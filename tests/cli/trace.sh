@@ -17,7 +17,7 @@ G="$TMP/g/graph.ttl"
 # trace: person -> village -> township -> county, each step with a sentence
 rc=0; "$CNKG" trace "$G" 陈立远 屏南县 >"$TMP/t.out" 2>"$TMP/t.err" || rc=$?
 check "[ $rc = 0 ]" "trace exit $rc: $(cat "$TMP/t.err")"
-check "grep -q '^Path 1 of 1 (3 steps)' '$TMP/t.out'" "trace: no 3-step path"
+check "grep -q '^Path 1 of [0-9]* (3 steps)' '$TMP/t.out'" "trace: no 3-step path"
 check "grep -q '陈立远 (Person) -associatedWith-> 龙潭村 (Village)' '$TMP/t.out'" "trace: first step"
 check "grep -q '熙岭乡 (Township) -locatedIn-> 屏南县 (County)' '$TMP/t.out'" "trace: last step"
 check "grep -q -- '-- village-secretary.txt, characters 0-30' '$TMP/t.out'" "trace: evidence document"
@@ -28,7 +28,7 @@ check "[ ! -s '$TMP/t.err' ]" "trace wrote to stderr"
 check "grep -q '屏南县 (County) <-locatedIn- 熙岭乡 (Township)' '$TMP/r.out'" "reverse trace"
 # by IRI and IRI tail, from N-Triples too
 "$CNKG" trace "$TMP/g/graph.nt" https://w3id.org/cnkg/id/place/350923 陈立远 >"$TMP/n.out" 2>&1
-check "grep -q '^Path 1 of 1 (3 steps)' '$TMP/n.out'" "trace by IRI on N-Triples: $(head -3 "$TMP/n.out")"
+check "grep -q '^Path 1 of [0-9]* (3 steps)' '$TMP/n.out'" "trace by IRI on N-Triples: $(head -3 "$TMP/n.out")"
 "$CNKG" trace "$G" place/350923 陈立远 >"$TMP/k.out" 2>&1
 check "cmp -s '$TMP/k.out' '$TMP/r.out'" "trace by IRI tail differs from trace by name"
 # deterministic

@@ -4,6 +4,7 @@
  * the name lookup shared with `cnkg trace` (candidates listed on
  * ambiguity). Only parses options; the reading is store/graphread.h. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ static const char usage[] =
     "IRI or the IRI's tail (e.g. place/522127).\n"
     "\n"
     "  -e, --evidence N     at most N sentences per fact (default 3)\n"
+    "      --json           write one JSON object instead of text\n"
     "  -h, --help           show this help\n"
     "\n"
     "Exit status: 0 ok, 1 unknown or ambiguous name or unreadable graph,\n"
@@ -64,9 +66,11 @@ int cnkg_cli_pick_entity(const CnkgGraphRead *g, const char *path,
 
 int cnkg_cli_show(int argc, char **argv) {
   static const struct option longs[] = {{"evidence", required_argument, NULL, 'e'},
+                                          {"json", no_argument, NULL, 'J'},
                                         {"help", no_argument, NULL, 'h'},
                                         {NULL, 0, NULL, 0}};
   size_t max_ev = 3;
+  bool json = false;
   int c;
   optind = 1;
   opterr = 0;
@@ -79,6 +83,7 @@ int cnkg_cli_show(int argc, char **argv) {
         return cnkg_cli_usage_error("show", "bad --evidence", optarg);
       }
       break;
+    case 'J': json = true; break;
     case 'h': return cnkg_cli_help(usage);
     default:
       return cnkg_cli_usage_error("show", "unknown or incomplete option", argv[optind - 1]);
@@ -105,7 +110,8 @@ int cnkg_cli_show(int argc, char **argv) {
   }
   CnkgOutput *out = NULL;
   CnkgStatus rc = cnkg_output_new_stream(stdout, &out);
-  if (!rc) rc = cnkg_graphread_write_entity(g, e, max_ev, out);
+  if (!rc) rc = json ? cnkg_graphread_write_entity_json(g, e, max_ev, out)
+                : cnkg_graphread_write_entity(g, e, max_ev, out);
   CnkgStatus crc = out ? cnkg_output_close(out) : CNKG_SUCCESS;
   if (!rc) rc = crc;
   cnkg_output_free(out);

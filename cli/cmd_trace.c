@@ -5,6 +5,7 @@
  * store/graphread.h to out/dot.h. Depends on commands.h, cliutil.h,
  * cnkg/output.h. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ static const char usage[] =
     "(a policy or industry hub) costs more the more it has.\n"
     "\n"
     "  -f, --format FMT     text (default), dot or svg (draw the paths)\n"
+    "      --json           write the paths as one JSON object (text format only)\n"
     "      --via REL,...    use only these relations (e.g. locatedIn,holdsPost)\n"
     "      --avoid NAME,... never pass through these entities\n"
     "  -n, --max-paths N    print at most N paths (default 10)\n"
@@ -68,9 +70,10 @@ int cnkg_cli_trace(int argc, char **argv) {
   static const struct option longs[] = {
       {"format", required_argument, NULL, 'f'}, {"max-paths", required_argument, NULL, 'n'},
       {"evidence", required_argument, NULL, 'e'}, {"output", required_argument, NULL, 'o'},
-      {"via", required_argument, NULL, 'V'}, {"avoid", required_argument, NULL, 'A'},
+      {"via", required_argument, NULL, 'V'}, {"json", no_argument, NULL, 'J'}, {"avoid", required_argument, NULL, 'A'},
       {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
   const char *format = "text", *output = "-", *via = NULL, *avoid = NULL;
+  bool json = false;
   size_t max_paths = 10, max_ev = 3;
   int c;
   optind = 1;
@@ -88,6 +91,7 @@ int cnkg_cli_trace(int argc, char **argv) {
       break;
     case 'o': output = optarg; break;
     case 'V': via = optarg; break;
+    case 'J': json = true; break;
     case 'A': avoid = optarg; break;
     case 'h': return cnkg_cli_help(usage);
     default:
@@ -97,6 +101,9 @@ int cnkg_cli_trace(int argc, char **argv) {
   }
   if (strcmp(format, "text") && strcmp(format, "dot") && strcmp(format, "svg"))
     return cnkg_cli_usage_error("trace", "unknown format", format);
+  if (json && strcmp(format, "text"))
+    return cnkg_cli_usage_error("trace", "--json writes JSON; it cannot be combined with --format",
+                                format);
   if (argc - optind != 3)
     return cnkg_cli_usage_error("trace", "expected GRAPH A B", NULL);
   if (!*output) return cnkg_cli_usage_error("trace", "--output needs a file name, not ''", NULL);
@@ -184,7 +191,8 @@ int cnkg_cli_trace(int argc, char **argv) {
   else snprintf(err, sizeof err, "%s", cnkg_strerror(rc));
   if (!rc) {
     if (!strcmp(format, "text")) {
-      rc = cnkg_graphread_write_paths(g, paths, n_paths, max_ev, out);
+      rc = json ? cnkg_graphread_write_paths_json(g, paths, n_paths, max_ev, out)
+                : cnkg_graphread_write_paths(g, paths, n_paths, max_ev, out);
     } else {
       CnkgGraph *m = NULL;
       rc = cnkg_graphread_paths_to_graph(g, paths, n_paths, &m);

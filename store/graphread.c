@@ -899,6 +899,225 @@ CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *g, size_t e,
   return cnkg_output_write(out, "", 0); /* the output's first error, if any */
 }
 
+/* ---- JSON ---- */
+
+/* A JSON string: quotes, backslashes and controls escaped; bytes that are
+ * not UTF-8 become U+FFFD so the output always parses. */
+static void json_str(CnkgOutput *out, const char *s) {
+  put(out, "\"");
+  const unsigned char *p = (const unsigned char *)(s ? s : "");
+  while (*p) {
+    unsigned c = *p;
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool ok = n > 0;
+    for (size_t k = 1; ok && k < n; k++) ok = (p[k] & 0xC0) == 0x80;
+    if ((n == 2 && c < 0xC2) || c > 0xF4) ok = false;
+    if (!ok) {
+      put(out, "\xEF\xBF\xBD");
+      p++;
+      continue;
+    }
+    if (c == '"' || c == '\\') {
+      char esc[3] = {'\\', (char)c, 0};
+      put(out, esc);
+    } else if (c < 0x20) {
+      char esc[8];
+      snprintf(esc, sizeof esc, "\\u%04x", c);
+      put(out, esc);
+    } else {
+      cnkg_output_write(out, (const char *)p, n);
+    }
+    p += n;
+  }
+  put(out, "\"");
+}
+
+static void json_num(CnkgOutput *out, size_t v) {
+  char num[32];
+  snprintf(num, sizeof num, "%zu", v);
+  put(out, num);
+}
+
+static void json_entity(const CnkgGraphRead *g, size_t e, CnkgOutput *out) {
+  put(out, "{\"iri\": ");
+  json_str(out, cnkg_graphread_iri(g, e));
+  put(out, ", \"label\": ");
+  json_str(out, cnkg_graphread_label(g, e));
+  put(out, ", \"class\": ");
+  json_str(out, cnkg_graphread_class(g, e));
+  put(out, "}");
+}
+
+/* "evidence": [...], "more_evidence": N */
+static void json_evidence(const CnkgGraphRead *g, size_t s, size_t p, size_t o,
+                          size_t max, CnkgOutput *out) {
+  Ev *ev;
+  size_t n = evidence_of(g, s, p, o, &ev);
+  put(out, "\"evidence\": [");
+  for (size_t i = 0; i < n && i < max; i++) {
+    put(out, i ? ", {\"sentence\": " : "{\"sentence\": ");
+    json_str(out, value_of(g, ev[i].node, g->fixed[CNKG_V_SENTENCE]));
+    put(out, ", \"document\": ");
+    json_str(out, ev[i].source);
+    put(out, ", \"begin\": ");
+    json_num(out, ev[i].begin);
+    put(out, ", \"end\": ");
+    json_num(out, ev[i].end);
+    put(out, "}");
+  }
+  put(out, "], \"more_evidence\": ");
+  json_num(out, n > max ? n - max : 0);
+  free(ev);
+}
+
+CnkgStatus cnkg_graphread_write_paths_json(const CnkgGraphRead *g,
+                                           const CnkgTracePath *paths,
+                                           size_t n_paths, size_t max_evidence,
+                                           CnkgOutput *out) {
+  if (!g || !out || (n_paths && !paths)) return CNKG_ERR_ARG;
+  put(out, "{\"paths\": [");
+  for (size_t i = 0; i < n_paths; i++) {
+    const CnkgTracePath *pa = &paths[i];
+    put(out, i ? ",\n  {\"cost\": " : "\n  {\"cost\": ");
+    json_num(out, cnkg_graphread_path_cost(g, pa));
+    put(out, ", \"steps\": [");
+    for (size_t k = 0; k < pa->n_steps; k++) {
+      const CnkgTraceStep *st = &pa->steps[k];
+      const Triple *tr = &g->spo[st->triple];
+      put(out, k ? ",\n    {\"from\": " : "\n    {\"from\": ");
+      json_entity(g, st->from, out);
+      put(out, ", \"relation\": ");
+      json_str(out, local_name(text_of(g, tr->p)));
+      put(out, st->forward ? ", \"forward\": true" : ", \"forward\": false");
+      put(out, ", \"to\": ");
+      json_entity(g, st->to, out);
+      put(out, ", ");
+      json_evidence(g, tr->s, tr->p, tr->o, max_evidence, out);
+      put(out, "}");
+    }
+    put(out, "]}");
+  }
+  put(out, "\n]}\n");
+  return cnkg_output_write(out, "", 0);
+}
+
+/* A fact's other end: an entity, a literal or another node. */
+static void json_term(const CnkgGraphRead *g, size_t t, CnkgOutput *out) {
+  size_t e = g->ent_of_term[t];
+  if (e != NONE) {
+    json_entity(g, e, out);
+    return;
+  }
+  if (is_literal(g, t)) {
+    put(out, "{\"literal\": ");
+    json_str(out, text_of(g, t));
+    put(out, "}");
+    return;
+  }
+  put(out, "{\"iri\": ");
+  json_str(out, text_of(g, t));
+  const char *src = value_of(g, t, g->fixed[CNKG_V_SOURCE]);
+  if (src) {
+    put(out, ", \"source\": ");
+    json_str(out, src);
+  }
+  put(out, "}");
+}
+
+static void json_fact(const CnkgGraphRead *g, const Triple *tr, bool outgoing,
+                      size_t max, bool *first, CnkgOutput *out) {
+  const char *pred = local_name(text_of(g, tr->p));
+  put(out, *first ? "\n  {\"relation\": " : ",\n  {\"relation\": ");
+  *first = false;
+  json_str(out, pred);
+  put(out, outgoing ? ", \"direction\": \"out\", \"other\": "
+                    : ", \"direction\": \"in\", \"other\": ");
+  json_term(g, outgoing ? tr->o : tr->s, out);
+  if (strcmp(pred, "mentionedIn")) {
+    put(out, ", ");
+    json_evidence(g, tr->s, tr->p, tr->o, max, out);
+  }
+  put(out, "}");
+}
+
+CnkgStatus cnkg_graphread_write_entity_json(const CnkgGraphRead *g, size_t e,
+                                            size_t max_evidence, CnkgOutput *out) {
+  if (!g || !out || e >= g->n_ent) return CNKG_ERR_ARG;
+  size_t s = g->ent_term[e];
+  put(out, "{\"entity\": ");
+  json_entity(g, e, out);
+  const char *official = value_of(g, s, g->fixed[CNKG_V_OFFICIAL]);
+  const char *code = value_of(g, s, g->fixed[CNKG_V_CODE]);
+  if (official) {
+    put(out, ",\n \"official_name\": ");
+    json_str(out, official);
+  }
+  if (code) {
+    put(out, ",\n \"code\": ");
+    json_str(out, code);
+  }
+  size_t lo, hi;
+  range(g, s, false, &lo, &hi);
+  put(out, ",\n \"also_called\": [");
+  bool first = true;
+  for (size_t i = lo; i < hi; i++) {
+    if (g->spo[i].p != g->fixed[CNKG_V_ALTLABEL]) continue;
+    if (!first) put(out, ", ");
+    first = false;
+    json_str(out, text_of(g, g->spo[i].o));
+  }
+  put(out, "],\n \"facts\": [");
+  first = true;
+  for (size_t i = lo; i < hi; i++) {
+    const Triple *tr = &g->spo[i];
+    if (!is_cnkg_pred(g, tr->p) || tr->p == g->fixed[CNKG_V_CODE] ||
+        tr->p == g->fixed[CNKG_V_OFFICIAL])
+      continue;
+    json_fact(g, tr, true, max_evidence, &first, out);
+  }
+  range(g, s, true, &lo, &hi);
+  Triple *in = malloc((hi - lo ? hi - lo : 1) * sizeof *in);
+  size_t n = 0;
+  if (in) {
+    for (size_t i = lo; i < hi; i++)
+      if (g->ent_of_term[g->osp[i].s] != NONE && is_cnkg_pred(g, g->osp[i].p))
+        in[n++] = g->osp[i];
+    qsort(in, n, sizeof *in, cmp_ps);
+    for (size_t i = 0; i < n; i++) json_fact(g, &in[i], false, max_evidence, &first, out);
+  }
+  free(in);
+  put(out, "],\n \"mentions\": [");
+  first = true;
+  Mention *m = malloc((hi - lo ? hi - lo : 1) * sizeof *m);
+  n = 0;
+  if (m && g->fixed[CNKG_V_TAIDENT] != NONE)
+    for (size_t i = lo; i < hi; i++) {
+      if (g->osp[i].p != g->fixed[CNKG_V_TAIDENT]) continue;
+      size_t node = g->osp[i].s;
+      const char *anchor = value_of(g, node, g->fixed[CNKG_V_ANCHOR]);
+      m[n++] = (Mention){number_of(g, node, g->fixed[CNKG_V_BEGIN]),
+                         number_of(g, node, g->fixed[CNKG_V_END]),
+                         doc_source(g, object_of(g, node, g->fixed[CNKG_V_REFCTX])),
+                         anchor ? anchor : ""};
+    }
+  if (m) qsort(m, n, sizeof *m, cmp_mention);
+  for (size_t i = 0; i < n; i++) {
+    put(out, i ? ",\n  {\"text\": " : "\n  {\"text\": ");
+    json_str(out, m[i].anchor);
+    put(out, ", \"document\": ");
+    json_str(out, m[i].source);
+    put(out, ", \"begin\": ");
+    json_num(out, m[i].b);
+    put(out, ", \"end\": ");
+    json_num(out, m[i].e);
+    put(out, "}");
+  }
+  free(m);
+  put(out, "]}\n");
+  if (!in || !m) return CNKG_ERR_NOMEM;
+  return cnkg_output_write(out, "", 0);
+}
+
 /* ---- paths as a model graph ---- */
 
 static char *key_of(const CnkgGraphRead *g, size_t e, CnkgType type) {

@@ -95,6 +95,15 @@ CnkgStatus cnkg_graphread_write_paths(const CnkgGraphRead *graph,
                                       size_t n_paths, size_t max_evidence,
                                       CnkgOutput *output);
 
+/* The same as one JSON object: {"paths": [{"cost", "steps": [{"from",
+ * "relation", "forward", "to", "evidence": [{"sentence", "document",
+ * "begin", "end"}], "more_evidence"}]}]}, entities as {"iri", "label",
+ * "class"}; strings escaped, bad UTF-8 replaced. CNKG_ERR_WRITE. */
+CnkgStatus cnkg_graphread_write_paths_json(const CnkgGraphRead *graph,
+                                           const CnkgTracePath *paths,
+                                           size_t n_paths, size_t max_evidence,
+                                           CnkgOutput *output);
+
 /* Makes a new model graph (caller owns; cnkg_graph_free) of the entities
  * and relations on the paths, with their evidence, canonicalised, so the DOT
  * and SVG writers can draw it. CNKG_ERR_NOMEM. */
@@ -107,6 +116,13 @@ CnkgStatus cnkg_graphread_paths_to_graph(const CnkgGraphRead *graph,
  * mentions with document and offsets. CNKG_ERR_WRITE. */
 CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *graph, size_t e,
                                        size_t max_evidence, CnkgOutput *output);
+
+/* The same as one JSON object: {"entity", "official_name"?, "code"?,
+ * "also_called": [...], "facts": [{"relation", "direction": "out"|"in",
+ * "other", "evidence"?, "more_evidence"?}], "mentions": [{"text",
+ * "document", "begin", "end"}]}. CNKG_ERR_WRITE, CNKG_ERR_NOMEM. */
+CnkgStatus cnkg_graphread_write_entity_json(const CnkgGraphRead *graph, size_t e,
+                                            size_t max_evidence, CnkgOutput *output);
 
 /* Frees the reader; NULL is fine. */
 void cnkg_graphread_free(CnkgGraphRead *graph);

@@ -55,4 +55,21 @@ rc=0; "$CNKG" trace --via locatedIn,bogusRel "$G" 绥阳县 元谋县 >/dev/null
 check "[ $rc = 2 ] && grep -q \"unknown relation 'bogusRel'\" '$TMP/u.err'" "--via bogusRel: exit $rc $(cat "$TMP/u.err")"
 rc=0; "$CNKG" trace --avoid 无此地 "$G" 绥阳县 元谋县 >/dev/null 2>"$TMP/u2.err" || rc=$?
 check "[ $rc = 1 ] && grep -q '无此地' '$TMP/u2.err'" "--avoid unknown name: exit $rc"
+
+# --json: trace and show write one valid JSON object, ranked the same
+if command -v python3 >/dev/null; then
+  "$CNKG" trace --json "$G" 绥阳县 元谋县 >"$TMP/t.json" || fail "trace --json failed"
+  check "python3 -m json.tool '$TMP/t.json' >/dev/null" "trace --json is not valid JSON"
+  check "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); p=d[\"paths\"]; s=p[0][\"steps\"]
+assert s[0][\"relation\"]==\"locatedIn\" and s[0][\"from\"][\"label\"]==\"绥阳县\"
+assert p[0][\"cost\"]<=p[-1][\"cost\"] and s[0][\"evidence\"][0][\"document\"]==\"a.txt\"' '$TMP/t.json'" \
+    "trace --json: wrong content $(head -c 300 "$TMP/t.json")"
+  "$CNKG" show --json "$G" 张明远 >"$TMP/s.json" || fail "show --json failed"
+  check "python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+assert d[\"entity\"][\"label\"]==\"张明远\" and d[\"entity\"][\"class\"]==\"Person\"
+assert any(f[\"relation\"]==\"holdsPost\" for f in d[\"facts\"]) and d[\"mentions\"]' '$TMP/s.json'" \
+    "show --json: $(head -c 300 "$TMP/s.json")"
+fi
+rc=0; "$CNKG" trace --json -f dot "$G" 绥阳县 元谋县 >/dev/null 2>&1 || rc=$?
+check "[ $rc = 2 ]" "trace --json -f dot: exit $rc"
 finish

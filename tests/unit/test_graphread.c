@@ -115,6 +115,16 @@ static void test_roundtrip(const char *path) {
   cnkg_graphread_paths_free(paths, np);
   CHECK(cnkg_graphread_paths(g, per, per, 10, NULL, &paths, &np) == CNKG_ERR_ARG);
 
+  /* entity as JSON: the alias's quote escaped, facts both ways, mentions */
+  CHECK(!cnkg_output_new_memory(&out));
+  CHECK(!cnkg_graphread_write_entity_json(g, per, 3, out));
+  text = cnkg_output_memory(out, &len);
+  CHECK(strstr(text, "{\"entity\": {\"iri\": \"https://w3id.org/cnkg/id/person/0123456789abcdef\"") == text);
+  CHECK(strstr(text, "\"also_called\": [\"谢书记\\\"x\\\"\"]") != NULL);
+  CHECK(strstr(text, "\"relation\": \"holdsPost\", \"direction\": \"out\"") != NULL);
+  CHECK(strstr(text, "\"mentions\": [\n  {\"text\": \"谢丽君\", \"document\": \"a.txt\", \"begin\": 40, \"end\": 43}]}\n") != NULL);
+  cnkg_output_free(out);
+
   /* entity text: facts both ways, evidence, mentions */
   CHECK(!cnkg_output_new_memory(&out));
   CHECK(!cnkg_graphread_write_entity(g, per, 3, out));

@@ -594,13 +594,17 @@
   });
 
   /* ---- paths -------------------------------------------------------------------
-   * Dijkstra over the facts the filters let through. A step costs by its
-   * relation (containment, posts and organisations 1, people 1.5,
-   * industries and policies 3) plus, for the entity it enters, a toll that
-   * grows with its number of neighbours, higher for industries and
-   * policies: a chain of places and posts beats a shortcut through a hub. */
-  const REL_COST = { place: 1, person: 1.5, concept: 3 };
-  const toll = (j) => (CONCEPTS.includes(E[j].t) ? 4 : 0) + 0.7 * Math.log2(1 + E[j].deg);
+   * Dijkstra over the facts the filters let through, with the costs `cnkg
+   * trace` ranks by (store/graphread.c): containment, post and organisation
+   * links 10, concept links (industries, policies, concerns, indicators)
+   * 40, others 20, plus, for each entity passed through, 4 x the square of
+   * the bit length of its number of non-cheap links: a chain of places and
+   * posts beats a shortcut through a policy or industry hub. */
+  const CHEAP = ['locatedIn', 'withinDivision', 'basedIn', 'holdsPost', 'postAt', 'associatedWith'];
+  const DEAR = ['hasIndustry', 'implementsPolicy', 'concerns', 'indicator'];
+  const relCost = (r) => (CHEAP.includes(r) ? 10 : DEAR.includes(r) ? 40 : 20);
+  const loose = E.map((e) => e.adj.filter((fi) => F[fi][2] !== F[fi][0] && relCost(RELS[F[fi][1]]) !== 10).length);
+  const toll = (j) => { const bits = 32 - Math.clz32(loose[j]); return 4 * bits * bits; };
   function shortest(a, b) {
     const dist = new Float64Array(E.length).fill(Infinity), via = new Int32Array(E.length).fill(-1);
     const heap = [[0, a]];
@@ -616,7 +620,7 @@
         if (!factShown(f)) continue;
         const v = other(f, u);
         if (v === u || (v !== b && hideType[E[v].t])) continue;
-        const nd = d + REL_COST[relGroup(RELS[f[1]])] + (v === b ? 0 : toll(v));
+        const nd = d + relCost(RELS[f[1]]) + (v === b ? 0 : toll(v));
         if (nd < dist[v]) { dist[v] = nd; via[v] = fi; push([nd, v]); }
       }
     }

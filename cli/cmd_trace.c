@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0
- * `cnkg trace GRAPH A B`: the shortest paths between two entities of a built
+ * `cnkg trace GRAPH A B`: the cheapest paths between two entities of a built
  * graph, each step with the sentences and documents that state it; --format
  * dot|svg draws the paths instead. Only parses options and wires
  * store/graphread.h to out/dot.h. Depends on commands.h, cliutil.h,
@@ -151,8 +151,9 @@ int cnkg_cli_trace(int argc, char **argv) {
     }
   size_t *avoided = NULL;
   if (avoid) {
-    char *buf = strdup(avoid);
-    avoided = calloc(strlen(avoid) + 1, sizeof *avoided);
+    size_t len = strlen(avoid);
+    char *buf = malloc(len + 1);
+    avoided = calloc(len + 1, sizeof *avoided);
     if (!buf || !avoided) {
       free(buf);
       free(avoided);
@@ -160,6 +161,7 @@ int cnkg_cli_trace(int argc, char **argv) {
       cnkg_cli_say("cnkg: error: out of memory");
       return 1;
     }
+    memcpy(buf, avoid, len + 1);
     for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ","))
       if (cnkg_cli_pick_entity(g, path, tok, &avoided[filter.n_avoid++])) {
         free(buf);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Reads a graph cnkg wrote (Turtle or N-Triples) into the triple store
  * (store.h) for `cnkg trace` and `cnkg show`: finds entities by name or IRI,
- * the shortest paths between two of them, and the evidence sentences,
+ * the cheapest paths between two of them, and the evidence sentences,
  * documents and mentions behind each fact. Depends on store/store.h and
  * include/cnkg/ (graph, output, status); never on extractor/. */
 #ifndef CNKG_STORE_GRAPHREAD_H

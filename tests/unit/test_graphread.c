@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Tests the graph reader behind trace/show: the sample graph written as
  * Turtle and N-Triples is read back; names, IRIs and aliases resolve;
- * shortest paths (one, several, none) come with their evidence; entity
+ * cheapest paths (one, several, none) come with their evidence; entity
  * text lists facts and mentions; bad and missing files fail cleanly.
  * Depends on store/graphread.h, out/rdf.h, graph.h, output.h, check.h. */
 #include <stdio.h>

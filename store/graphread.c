@@ -811,6 +811,27 @@ static int cmp_mention(const void *x, const void *y) {
   return a->e < b->e ? -1 : a->e > b->e;
 }
 
+/* The NIF mentions among the incoming triples osp[lo, hi) of an entity,
+ * sorted; *n their number. The caller frees the array (NULL: no memory). */
+static Mention *collect_mentions(const CnkgGraphRead *g, size_t lo, size_t hi, size_t *n_out) {
+  Mention *m = malloc((hi - lo ? hi - lo : 1) * sizeof *m);
+  size_t n = 0;
+  if (m && g->fixed[CNKG_V_TAIDENT] != NONE)
+    for (size_t i = lo; i < hi; i++) {
+      if (g->osp[i].p != g->fixed[CNKG_V_TAIDENT]) continue;
+      size_t node = g->osp[i].s;
+      const char *anchor = value_of(g, node, g->fixed[CNKG_V_ANCHOR]);
+      m[n++] = (Mention){number_of(g, node, g->fixed[CNKG_V_BEGIN]),
+                         number_of(g, node, g->fixed[CNKG_V_END]),
+                         doc_source(g, object_of(g, node, g->fixed[CNKG_V_REFCTX])),
+                         anchor ? anchor : ""};
+    }
+  if (m) qsort(m, n, sizeof *m, cmp_mention);
+  *n_out = n;
+  return m;
+}
+
+
 static int cmp_ps(const void *x, const void *y) {
   const Triple *a = x, *b = y;
   if (a->p != b->p) return a->p < b->p ? -1 : 1;
@@ -878,19 +899,8 @@ CnkgStatus cnkg_graphread_write_entity(const CnkgGraphRead *g, size_t e,
   if (!n_facts) put(out, "  (none)\n");
 
   /* NIF mentions pointing at the entity */
-  Mention *m = malloc((hi - lo ? hi - lo : 1) * sizeof *m);
   size_t n = 0;
-  if (m && g->fixed[CNKG_V_TAIDENT] != NONE)
-    for (size_t i = lo; i < hi; i++) {
-      if (g->osp[i].p != g->fixed[CNKG_V_TAIDENT]) continue;
-      size_t node = g->osp[i].s;
-      const char *anchor = value_of(g, node, g->fixed[CNKG_V_ANCHOR]);
-      m[n++] = (Mention){number_of(g, node, g->fixed[CNKG_V_BEGIN]),
-                         number_of(g, node, g->fixed[CNKG_V_END]),
-                         doc_source(g, object_of(g, node, g->fixed[CNKG_V_REFCTX])),
-                         anchor ? anchor : ""};
-    }
-  if (m) qsort(m, n, sizeof *m, cmp_mention);
+  Mention *m = collect_mentions(g, lo, hi, &n);
   putf(out, "Mentions: %zu\n", n);
   for (size_t i = 0; i < n; i++)
     putf(out, "  \"%s\" -- %s, characters %zu-%zu\n", m[i].anchor, m[i].source,
@@ -1088,19 +1098,7 @@ CnkgStatus cnkg_graphread_write_entity_json(const CnkgGraphRead *g, size_t e,
   free(in);
   put(out, "],\n \"mentions\": [");
   first = true;
-  Mention *m = malloc((hi - lo ? hi - lo : 1) * sizeof *m);
-  n = 0;
-  if (m && g->fixed[CNKG_V_TAIDENT] != NONE)
-    for (size_t i = lo; i < hi; i++) {
-      if (g->osp[i].p != g->fixed[CNKG_V_TAIDENT]) continue;
-      size_t node = g->osp[i].s;
-      const char *anchor = value_of(g, node, g->fixed[CNKG_V_ANCHOR]);
-      m[n++] = (Mention){number_of(g, node, g->fixed[CNKG_V_BEGIN]),
-                         number_of(g, node, g->fixed[CNKG_V_END]),
-                         doc_source(g, object_of(g, node, g->fixed[CNKG_V_REFCTX])),
-                         anchor ? anchor : ""};
-    }
-  if (m) qsort(m, n, sizeof *m, cmp_mention);
+  Mention *m = collect_mentions(g, lo, hi, &n);
   for (size_t i = 0; i < n; i++) {
     put(out, i ? ",\n  {\"text\": " : "\n  {\"text\": ");
     json_str(out, m[i].anchor);

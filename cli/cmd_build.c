@@ -20,6 +20,7 @@
 #include "cli/inputs.h"
 #include "cli/writers.h"
 #include "cnkg/graph.h"
+#include "cnkg/grow.h"
 #include "cnkg/log.h"
 #include "extractor/extract.h"
 #include "extractor/lac.h"
@@ -379,9 +380,10 @@ static int guard_inputs(const CnkgWriteOptions *wopt, const char *output, int ar
 
 /* The last line of a run with failures: how many and which inputs. */
 static void summarize_failures(const CnkgInputs *inputs, const bool *failed, size_t n_failed) {
-  size_t len = 0, cap = 256;
-  char *names = malloc(cap);
-  for (size_t k = 0; names && k < inputs->n + inputs->n_errors; k++) {
+  size_t len = 0, cap = 0;
+  char *names = NULL;
+  bool nomem = false;
+  for (size_t k = 0; !nomem && k < inputs->n + inputs->n_errors; k++) {
     const char *p;
     size_t n;
     if (k < inputs->n) {
@@ -396,20 +398,17 @@ static void summarize_failures(const CnkgInputs *inputs, const bool *failed, siz
       for (const char *c = colon; c; c = strstr(c + 2, ": ")) colon = c;
       n = colon ? (size_t)(colon - p) : strlen(p);
     }
-    while (len + n + 2 > cap) {
-      char *g = realloc(names, cap * 2);
-      if (!g) {
-        free(names);
-        names = NULL;
-        break;
-      }
-      names = g;
-      cap *= 2;
+    if (CNKG_GROW(names, cap, len + n + 2, 256)) {
+      nomem = true;
+      break;
     }
-    if (!names) break;
     names[len++] = ' ';
     memcpy(names + len, p, n);
     len += n;
+  }
+  if (nomem) {
+    free(names);
+    names = NULL;
   }
   if (names) names[len] = '\0';
   cnkg_cli_say("cnkg: error: %zu of %zu inputs could not be processed:%s",

@@ -13,6 +13,7 @@
 #include <uchardet/uchardet.h>
 
 #include "cnkg/memory.h"
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
@@ -25,14 +26,7 @@ typedef struct {
 } Out;
 
 static bool out_reserve(Out *o, size_t extra) {
-  if (o->len + extra + 1 <= o->cap) return true;
-  size_t cap = o->cap ? o->cap : 1024;
-  while (cap < o->len + extra + 1) cap *= 2;
-  char *b = realloc(o->buf, cap);
-  if (!b) return false;
-  o->buf = b;
-  o->cap = cap;
-  return true;
+  return CNKG_GROW(o->buf, o->cap, o->len + extra + 1, 1024) == CNKG_SUCCESS;
 }
 
 static void note_bad(Out *o, size_t offset) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "cnkg/grow.h"
 
 /* Credited names: Han characters, 、 , and spaces, matched lazily as one
  * character class so that backtracking stays linear (nested counted
@@ -175,26 +176,14 @@ typedef struct {
 } Acc;
 
 static CnkgStatus add_line(Acc *a, size_t b, size_t e, CnkgLineKind k) {
-  if (a->n == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 64;
-    CnkgLine *l = realloc(a->lines, cap * sizeof *l);
-    if (!l) return CNKG_ERR_NOMEM;
-    a->lines = l;
-    a->cap = cap;
-  }
+  if (CNKG_GROW(a->lines, a->cap, a->n + 1, 64)) return CNKG_ERR_NOMEM;
   a->lines[a->n++] = (CnkgLine){b, e, k, false};
   return CNKG_SUCCESS;
 }
 
 static CnkgStatus add_credit(Acc *a, CnkgCreditRole r, size_t b, size_t e) {
   if (e <= b) return CNKG_SUCCESS;
-  if (a->nc == a->capc) {
-    size_t cap = a->capc ? a->capc * 2 : 8;
-    CnkgCredit *c = realloc(a->credits, cap * sizeof *c);
-    if (!c) return CNKG_ERR_NOMEM;
-    a->credits = c;
-    a->capc = cap;
-  }
+  if (CNKG_GROW(a->credits, a->capc, a->nc + 1, 8)) return CNKG_ERR_NOMEM;
   a->credits[a->nc++] = (CnkgCredit){r, b, e};
   return CNKG_SUCCESS;
 }

@@ -23,6 +23,7 @@
 #include "cnkg/memory.h"
 #include "extractor/lac_int.h"
 #include "extractor/lac_kernels.h"
+#include "cnkg/grow.h"
 
 #define H ((size_t)CNKG_LAC_H)
 #define G ((size_t)CNKG_LAC_G)
@@ -370,15 +371,8 @@ static uint32_t vocab_row(const CnkgLac *m, uint32_t cp) {
 
 /* ---- scratch -------------------------------------------------------- */
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap) return true;
-  size_t n = *cap ? *cap : 64;
-  while (n < need) n *= 2;
-  void *q = realloc(*p, n * elem);
-  if (!q) return false;
-  *p = q;
-  *cap = n;
-  return true;
+static bool grow(void *p, size_t *cap, size_t need, size_t elem) {
+  return cnkg_grow(p, cap, need, elem, 64) == CNKG_SUCCESS;
 }
 
 static Scratch *scratch_of(CnkgLacResult *r) {
@@ -416,26 +410,15 @@ void cnkg_lac_result_clear(CnkgLacResult *r) {
 /* Sizes a result for n code points; the per-char arrays share one capacity. */
 static bool result_reserve(CnkgLacResult *r, Scratch *s, size_t n) {
   size_t need = n + 1;
-  if (need > r->cap_chars) {
-    size_t c = r->cap_chars ? r->cap_chars : 64;
-    while (c < need) c *= 2;
-    uint16_t *t = realloc(r->tags, c * sizeof *t);
-    if (t) r->tags = t;
-    float *mg = realloc(r->margins, c * sizeof *mg);
-    if (mg) r->margins = mg;
-    if (!t || !mg) return false;
-    r->cap_chars = c;
-  }
-  if (need > s->cap) {
-    size_t c = s->cap ? s->cap : 64;
-    while (c < need) c *= 2;
-    uint32_t *cp = realloc(s->cps, c * sizeof *cp);
-    if (cp) s->cps = cp;
-    size_t *bo = realloc(s->boff, c * sizeof *bo);
-    if (bo) s->boff = bo;
-    if (!cp || !bo) return false;
-    s->cap = c;
-  }
+  /* parallel arrays: each grows from the shared capacity the same way */
+  size_t ct = r->cap_chars, cm = r->cap_chars, cc = s->cap, cb = s->cap;
+  if (!grow(&r->tags, &ct, need, sizeof *r->tags) ||
+      !grow(&r->margins, &cm, need, sizeof *r->margins))
+    return false;
+  r->cap_chars = ct;
+  if (!grow(&s->cps, &cc, need, sizeof *s->cps) || !grow(&s->boff, &cb, need, sizeof *s->boff))
+    return false;
+  s->cap = cc;
   return true;
 }
 
@@ -482,7 +465,7 @@ static void gru_step(const CnkgLac *m, const CnkgLacMat *wg, const CnkgLacMat *w
  * precomputed projections in place); out: N x 2H outputs [fw | bw]. */
 static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int layer,
                   const float *x, const uint32_t *rowid, float *out) {
-  if (!grow((void **)&s->hs, &s->cap_state, nc * 2 * H * 2, sizeof(float))) return false;
+  if (!grow(&s->hs, &s->cap_state, nc * 2 * H * 2, sizeof(float))) return false;
   size_t cap = s->cap_state;  /* all five share one capacity */
   float *p;
 #define GROW(f) \
@@ -527,7 +510,7 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
 static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uint16_t *tags,
                     float *margins) {
   const size_t K = m->n_tags, P = MAX_TAGS;
-  if (!grow((void **)&s->alpha, &s->cap_vit, T * P, sizeof(float))) return false;
+  if (!grow(&s->alpha, &s->cap_vit, T * P, sizeof(float))) return false;
   float *p = realloc(s->beta, s->cap_vit * sizeof(float));
   if (!p) return false;
   s->beta = p;
@@ -593,7 +576,7 @@ static CnkgStatus run_batch(const CnkgLac *m, Scratch *s, Chunk *ch, size_t nc,
     N += ch[i].len;
   }
   size_t K = m->n_tags;
-  if (!grow((void **)&s->x, &s->cap_flat, N, 2 * G * sizeof(float))) return CNKG_ERR_NOMEM;
+  if (!grow(&s->x, &s->cap_flat, N, 2 * G * sizeof(float))) return CNKG_ERR_NOMEM;
   float *p;
   if (!(p = realloc(s->h1, s->cap_flat * 2 * H * sizeof(float)))) return CNKG_ERR_NOMEM;
   s->h1 = p;
@@ -692,11 +675,11 @@ static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
     s->boff[c] = i;
     res->n_chars = nch;
     res->n_words = 0;
-    if (!grow((void **)&res->words, &res->cap_words, nch + 1, sizeof(CnkgLacWord)))
+    if (!grow(&res->words, &res->cap_words, nch + 1, sizeof(CnkgLacWord)))
       return CNKG_ERR_NOMEM;
     for (size_t at = 0; at < nch;) {
       size_t len = chunk_len(s->cps + at, nch - at);
-      if (!grow((void **)&s0->chunks, &s0->cap_chunks, total_chunks + 1, sizeof(Chunk)))
+      if (!grow(&s0->chunks, &s0->cap_chunks, total_chunks + 1, sizeof(Chunk)))
         return CNKG_ERR_NOMEM;
       s0->chunks[total_chunks++] = (Chunk){r, at, len, 0};
       at += len;

@@ -22,6 +22,7 @@
 #include "cnkg/graph.h"
 #include "cnkg/grow.h"
 #include "cnkg/log.h"
+#include "cnkg/pool.h"
 #include "extractor/extract.h"
 #include "extractor/lac.h"
 
@@ -569,17 +570,7 @@ int cnkg_cli_build(int argc, char **argv) {
     s = CNKG_ERR_NOMEM;
   } else {
     size_t nthreads = (size_t)jobs < run.n_groups ? (size_t)jobs : run.n_groups;
-    if (nthreads <= 1) {
-      worker_main(&run);
-    } else {
-      pthread_t *tids = calloc(nthreads, sizeof *tids);
-      size_t started = 0;
-      for (; tids && started < nthreads; started++)
-        if (pthread_create(&tids[started], NULL, worker_main, &run) != 0) break;
-      if (started == 0) worker_main(&run);
-      for (size_t i = 0; i < started; i++) pthread_join(tids[i], NULL);
-      free(tids);
-    }
+    cnkg_pool_run(nthreads ? nthreads : 1, worker_main, &run, 0);
     if (run.progress && run.last_report > 0) report_progress(&run, true);
     s = run.fatal;
   }

@@ -16,6 +16,7 @@
 #include "cli/commands.h"
 #include "cnkg/data.h"
 #include "cnkg/grow.h"
+#include "cnkg/pool.h"
 #include "cnkg/text.h"
 #include "extractor/lac.h"
 
@@ -284,14 +285,9 @@ static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, F
     size_t nb = read_blocks(&reader, blocks, nblocks, &line_no, &bad, &nomem);
     if (nb == 0 && !bad && !nomem) break;
     Work w = {lac, mode, blocks, nb, 0, PTHREAD_MUTEX_INITIALIZER};
-    pthread_t th[MAX_JOBS];
     Worker ws[MAX_JOBS];
-    int started = 0;
     for (int t = 0; t < jobs; t++) ws[t] = (Worker){&w, &slots[t]};
-    for (int t = 1; t < jobs && (size_t)t < nb; t++)
-      if (pthread_create(&th[started], NULL, worker, &ws[started + 1]) == 0) started++;
-    worker(&ws[0]);
-    for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+    cnkg_pool_run((size_t)jobs < nb ? (size_t)jobs : (nb ? nb : 1), worker, ws, sizeof *ws);
     for (size_t i = 0; i < nb && rc == 0; i++) {
       if (blocks[i].status != CNKG_SUCCESS) {
         cnkg_cli_say("cnkg: error: %s: lines %zu-%zu: %s", name, blocks[i].first_line,

@@ -298,7 +298,7 @@ void place_view_free(SentView *v) {
 }
 
 CnkgStatus place_view_make(const char *s, size_t n, const CnkgLacResult *lac,
-                            SentView *v) {
+                           SentView *v) {
   memset(v, 0, sizeof *v);
   v->s = s;
   v->n = n;
@@ -516,7 +516,7 @@ static bool covered(const Work *w, size_t from, size_t begin, size_t end) {
  * between two listed places) left over by the list matches that end with a
  * suffix: 某县|甲乡|乙村, 丙村. */
 CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
-                            const SentView *v) {
+                           const SentView *v) {
   size_t n0 = w->n;
   /* Candidate stretches: LOC words; without LAC, gaps between adjacent
    * listed places. */
@@ -710,7 +710,7 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
 /* Enumerations: 筏铺、黄圩、寺口3个村. Each item is a village (or
  * township) named without its suffix. */
 CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
-                             const SentView *v) {
+                            const SentView *v) {
   const CnkgPlaceRecognizer *r = w->r;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->enum_re, NULL);
   if (!md) return CNKG_ERR_NOMEM;

@@ -404,16 +404,11 @@ static bool aside_clause(const char *s, size_t b, size_t e) {
   return false;
 }
 
-/* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
- * the list). */
-static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
-                         size_t max) {
-  size_t n = 0;
-  size_t sent = person_sentence_of(c, b);
-  const CnkgText *t = c->st->text;
-  size_t sfloor = sent < t->n_sentences ? t->sentences[sent].begin : 0;
-  size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
-  n = pre_posts(c, b, sfloor, out, max);
+/* Posts before the name: pre_posts on the mention and on its list, then
+ * 来自[body]的NAME and [place]的NAME (家住[place]的NAME). */
+static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Post *out,
+                           size_t max) {
+  size_t n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
   if (n < max && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* 来自[body]的NAME */
@@ -441,188 +436,185 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
       n++;
     }
   }
-  /* NAME总书记, NAME书记说: a title right after the name */
-  size_t after = cnkg_wordlist_at(&person_cores_list, c->s, ge, c->len);
-  if (after && n < max &&
-      !(ge + after < c->len && cnkg_wordlist_at(&person_cores_list, c->s, ge + after, c->len))) {
-    Post *p = &out[n];
-    memset(p, 0, sizeof *p);
-    finish_post(c, ge, ge + after, false, b, p);
-    n++;
-  }
-  /* After the name: NAME担任[place][title], NAME，[place][title]。
-   * An adverb may stand between (NAME目前担任, 甲、乙，先后任); clauses
-   * that only give an age, years in the party or a span of years are
-   * passed over (NAME，56岁，33年党龄，1995-2016年任…). */
-  size_t at_verb = ge;
+  return n;
+}
+
+/* The post verb after the name ending at *ge: its length, or 0. An adverb
+ * may stand between (NAME目前担任, 甲、乙，先后任); clauses that only give
+ * an age, years in the party or a span of years are passed over (NAME，56岁，
+ * 33年党龄，1995-2016年任…). *ge moves to a verb found after such an aside
+ * or adverb; *at_verb gets the end of the asides. */
+static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb) {
+  *at_verb = *ge;
   for (int round = 0; round < 4; round++) {
-    size_t q = at_verb;
+    size_t q = *at_verb;
     if (person_is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : 3;
     size_t ce = clause_end(c, sceil, q);
-    if (q == at_verb || !aside_clause(c->s, q, ce)) break;
-    at_verb = ce;
+    if (q == *at_verb || !aside_clause(c->s, q, ce)) break;
+    *at_verb = ce;
   }
-  size_t adv_at = at_verb;
-  if (at_verb != ge || person_is_comma(c->s, c->len, at_verb)) {
+  size_t adv_at = *at_verb;
+  if (*at_verb != *ge || person_is_comma(c->s, c->len, *at_verb)) {
     if (person_is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : 3;
     adv_at += cnkg_wordlist_at(&time_list, c->s, adv_at, sceil);
     adv_at = skip_year(c->s, adv_at, sceil);
   }
   size_t advl = cnkg_wordlist_at(&adverbs_list, c->s, adv_at, sceil);
   size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, adv_at + advl, c->len);
-  if (vl && (advl || adv_at != ge) &&
+  if (vl && (advl || adv_at != *ge) &&
       !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "是") &&
       !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "系")) {
-    ge = adv_at + advl; /* the post verb after the aside or adverb */
-  } else {
-    vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
-    /* NAME，43岁，[place]人: where the person is from */
-    if (!vl && at_verb != ge && n < max && person_is_comma(c->s, c->len, at_verb)) {
-      size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
-      size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
-      while (q < ce) {
-        size_t adv = 0, ent = SIZE_MAX;
-        for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
-          if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
-            adv = c->sp[k].end - q;
-            ent = c->sp[k].entity;
-          }
-        if (!adv) break;
-        q += adv;
-        last = ent;
-      }
-      if (last != SIZE_MAX && q + 3 == ce && cnkg_wordlist_word_at(c->s, q, ce, "人")) {
-        Post *p = &out[n++];
-        memset(p, 0, sizeof *p);
-        p->role = true;
-        post_where(p, last);
-      }
-    }
+    *ge = adv_at + advl; /* the post verb after the aside or adverb */
+    return vl;
   }
-  bool appos = false;
-  if (!vl && (person_is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
-    vl = 3;
-    appos = true;
+  return cnkg_wordlist_at(&post_verbs_list, c->s, *ge, c->len);
+}
+
+/* NAME，43岁，[place]人: where the person is from, in the clause after the
+ * comma at at_verb. */
+static bool origin_post(const Ctx *c, size_t sceil, size_t at_verb, Post *p) {
+  size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
+  size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
+  while (q < ce) {
+    size_t adv = 0, ent = SIZE_MAX;
+    for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+      if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
+        adv = c->sp[k].end - q;
+        ent = c->sp[k].entity;
+      }
+    if (!adv) break;
+    q += adv;
+    last = ent;
   }
-  if (vl && n < max) {
-    size_t cb = ge + vl;
-    size_t ce = clause_end(c, sceil, cb);
-    Post *p = &out[n];
-    bool got = post_after(c, cb, ce, appos, b, p);
-    if (!got && appos) {
-      /* X,回到某村当选支部书记: a post verb later in the next clause */
-      static const char *const STRONG[] = {"当选", "担任", "出任", "兼任", "现任", NULL};
-      static CnkgWordList strong_list = CNKG_WORDLIST(STRONG);
-      for (size_t q = cb; q < ce && !got;) {
-        size_t sl = cnkg_wordlist_at(&strong_list, c->s, q, ce);
-        if (sl) {
-          got = post_after(c, q + sl, ce, false, b, p);
-          break;
-        }
-        cnkg_utf8_next(c->s, c->len, &q);
-      }
-      appos = false;
-    }
-    if (got) {
-      /* a time stated before the name in the sentence: 去年8月 */
-      if (!appos && c->st->lac && sent < t->n_sentences) {
-        const CnkgLacResult *lr = &c->st->lac[sent];
-        for (size_t w = 0; w < lr->n_words; w++) {
-          const CnkgLacWord *lw = &lr->words[w];
-          if (sfloor + lw->begin >= b) break;
-          if (lw->tag && strcmp(lw->tag, "TIME") == 0) {
-            size_t tlen = lw->end - lw->begin;
-            if (tlen < sizeof p->time) {
-              memcpy(p->time, c->s + sfloor + lw->begin, tlen);
-              p->time[tlen] = '\0';
-            }
-            break;
-          }
-        }
-      }
-      n++;
-    }
-  }
-  /* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for */
-  if (n < max) {
-    Post *p = &out[n];
-    memset(p, 0, sizeof *p);
-    static const char *const FOUND[] = {"成立", "创立", "创办", "领办", "组建", "注册", NULL};
-    static CnkgWordList found_list = CNKG_WORDLIST(FOUND);
-    static const char *const SENT[] = {"委派", "选派", "派驻", "派遣", "指派", NULL};
-    static CnkgWordList sent_list = CNKG_WORDLIST(SENT);
-    size_t ce = sceil;
-    if (cnkg_wordlist_word_at(c->s, ge, c->len, "受")) {
-      size_t q = ge + 3;
-      for (;;) {
-        size_t adv = 0, ent = SIZE_MAX;
-        for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
-          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end - q > adv) {
-            adv = c->sp[k].end - q;
-            ent = c->sp[k].entity;
-          }
-        if (!adv) break;
-        q += adv;
-        post_where(p, ent);
-        if (cnkg_wordlist_word_at(c->s, q, c->len, "和") ||
-            cnkg_wordlist_word_at(c->s, q, c->len, "、"))
-          q += 3;
-      }
-      if (!cnkg_wordlist_at(&sent_list, c->s, q, c->len)) p->n_where = 0;
-    }
-    for (size_t q = ge; q < ce && p->n_where == 0;) {
-      size_t fl = cnkg_wordlist_at(&found_list, c->s, q, ce);
-      if (fl) {
-        size_t r0 = q + fl;
-        if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += 3;
-        while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += 3;
-        for (size_t k = person_sp_from(c, r0); k < c->nsp && c->sp[k].begin <= r0 + 12; k++)
-          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= ce) {
-            post_where(p, c->sp[k].entity);
-            break;
-          }
+  if (last == SIZE_MAX || q + 3 != ce || !cnkg_wordlist_word_at(c->s, q, ce, "人")) return false;
+  memset(p, 0, sizeof *p);
+  p->role = true;
+  post_where(p, last);
+  return true;
+}
+
+/* NAME担任[place][title], NAME，[place][title]。: the post in the clause
+ * after the verb (vl bytes at ge) or the apposition, with a time stated
+ * before the name in the sentence (去年8月). */
+static bool post_by_verb(const Ctx *c, size_t b, size_t ge, size_t vl, bool appos,
+                         size_t sent, size_t sfloor, size_t sceil, Post *p) {
+  const CnkgText *t = c->st->text;
+  size_t cb = ge + vl;
+  size_t ce = clause_end(c, sceil, cb);
+  bool got = post_after(c, cb, ce, appos, b, p);
+  if (!got && appos) {
+    /* X,回到某村当选支部书记: a post verb later in the next clause */
+    static const char *const STRONG[] = {"当选", "担任", "出任", "兼任", "现任", NULL};
+    static CnkgWordList strong_list = CNKG_WORDLIST(STRONG);
+    for (size_t q = cb; q < ce && !got;) {
+      size_t sl = cnkg_wordlist_at(&strong_list, c->s, q, ce);
+      if (sl) {
+        got = post_after(c, q + sl, ce, false, b, p);
         break;
       }
-      /* another person acting ends the search */
-      if (person_covered_by_mention(c, q, q + 1) && q >= ge) break;
       cnkg_utf8_next(c->s, c->len, &q);
     }
-    if (p->n_where) {
-      p->role = true;
-      n++;
-    }
+    appos = false;
   }
-  /* 在某村,[title]X: the place of the clause before */
-  size_t cs = clause_start(c, sfloor, gb);
-  bool lead;
-  if (n < max && cs > sfloor && title_start(c, cs, gb, &lead) == cs) {
-    size_t pe = person_prev_char(c->s, cs);
-    if (person_is_comma(c->s, c->len, pe)) {
-      size_t ps = clause_start(c, sfloor, pe);
-      if (cnkg_wordlist_word_at(c->s, ps, pe, "在")) {
-        size_t q = ps + 3, last = SIZE_MAX;
-        bool moved = true;
-        while (moved && q < pe) {
-          moved = false;
-          for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
-            if (cnkg_type_is_place(c->sp[k].type)) {
-              q = c->sp[k].end;
-              last = c->sp[k].entity;
-              moved = true;
-              break;
-            }
+  if (got && !appos && c->st->lac && sent < t->n_sentences) {
+    const CnkgLacResult *lr = &c->st->lac[sent];
+    for (size_t w = 0; w < lr->n_words; w++) {
+      const CnkgLacWord *lw = &lr->words[w];
+      if (sfloor + lw->begin >= b) break;
+      if (lw->tag && strcmp(lw->tag, "TIME") == 0) {
+        size_t tlen = lw->end - lw->begin;
+        if (tlen < sizeof p->time) {
+          memcpy(p->time, c->s + sfloor + lw->begin, tlen);
+          p->time[tlen] = '\0';
         }
-        if (q == pe && last != SIZE_MAX) {
-          Post *p = &out[n];
-          memset(p, 0, sizeof *p);
-          p->role = true;
-          post_where(p, last);
-          n++;
-        }
+        break;
       }
     }
   }
-  /* 该村 / 这个村 in the clause before the name: the village just named. */
+  return got;
+}
+
+/* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for,
+ * after the name ending at ge. */
+static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
+  memset(p, 0, sizeof *p);
+  static const char *const FOUND[] = {"成立", "创立", "创办", "领办", "组建", "注册", NULL};
+  static CnkgWordList found_list = CNKG_WORDLIST(FOUND);
+  static const char *const SENT[] = {"委派", "选派", "派驻", "派遣", "指派", NULL};
+  static CnkgWordList sent_list = CNKG_WORDLIST(SENT);
+  size_t ce = sceil;
+  if (cnkg_wordlist_word_at(c->s, ge, c->len, "受")) {
+    size_t q = ge + 3;
+    for (;;) {
+      size_t adv = 0, ent = SIZE_MAX;
+      for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+        if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end - q > adv) {
+          adv = c->sp[k].end - q;
+          ent = c->sp[k].entity;
+        }
+      if (!adv) break;
+      q += adv;
+      post_where(p, ent);
+      if (cnkg_wordlist_word_at(c->s, q, c->len, "和") ||
+          cnkg_wordlist_word_at(c->s, q, c->len, "、"))
+        q += 3;
+    }
+    if (!cnkg_wordlist_at(&sent_list, c->s, q, c->len)) p->n_where = 0;
+  }
+  for (size_t q = ge; q < ce && p->n_where == 0;) {
+    size_t fl = cnkg_wordlist_at(&found_list, c->s, q, ce);
+    if (fl) {
+      size_t r0 = q + fl;
+      if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += 3;
+      while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += 3;
+      for (size_t k = person_sp_from(c, r0); k < c->nsp && c->sp[k].begin <= r0 + 12; k++)
+        if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= ce) {
+          post_where(p, c->sp[k].entity);
+          break;
+        }
+      break;
+    }
+    /* another person acting ends the search */
+    if (person_covered_by_mention(c, q, q + 1) && q >= ge) break;
+    cnkg_utf8_next(c->s, c->len, &q);
+  }
+  if (!p->n_where) return false;
+  p->role = true;
+  return true;
+}
+
+/* 在某村,[title]X: the place of the clause before the one (from cs) that
+ * holds the title before the name at gb. */
+static bool clause_place_post(const Ctx *c, size_t sfloor, size_t cs, size_t gb, Post *p) {
+  bool lead;
+  if (title_start(c, cs, gb, &lead) != cs) return false;
+  size_t pe = person_prev_char(c->s, cs);
+  if (!person_is_comma(c->s, c->len, pe)) return false;
+  size_t ps = clause_start(c, sfloor, pe);
+  if (!cnkg_wordlist_word_at(c->s, ps, pe, "在")) return false;
+  size_t q = ps + 3, last = SIZE_MAX;
+  bool moved = true;
+  while (moved && q < pe) {
+    moved = false;
+    for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+      if (cnkg_type_is_place(c->sp[k].type)) {
+        q = c->sp[k].end;
+        last = c->sp[k].entity;
+        moved = true;
+        break;
+      }
+  }
+  if (q != pe || last == SIZE_MAX) return false;
+  memset(p, 0, sizeof *p);
+  p->role = true;
+  post_where(p, last);
+  return true;
+}
+
+/* 该村 / 这个村 in the clause [cs, gb) before the name: the village just
+ * named, unless out[0, n) has it already. Returns the new n. */
+static size_t anaphora_posts(const Ctx *c, size_t cs, size_t gb, Post *out, size_t n,
+                             size_t max) {
   for (size_t k = 0; person_anaphora[k] && n < max; k++) {
     const char *a = person_anaphora[k];
     size_t al = strlen(a);
@@ -647,6 +639,41 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     }
   }
   return n;
+}
+
+/* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
+ * the list). */
+static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
+                         size_t max) {
+  size_t sent = person_sentence_of(c, b);
+  const CnkgText *t = c->st->text;
+  size_t sfloor = sent < t->n_sentences ? t->sentences[sent].begin : 0;
+  size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
+  size_t n = posts_before(c, b, gb, sfloor, out, max);
+  /* NAME总书记, NAME书记说: a title right after the name */
+  size_t after = cnkg_wordlist_at(&person_cores_list, c->s, ge, c->len);
+  if (after && n < max &&
+      !(ge + after < c->len && cnkg_wordlist_at(&person_cores_list, c->s, ge + after, c->len))) {
+    Post *p = &out[n];
+    memset(p, 0, sizeof *p);
+    finish_post(c, ge, ge + after, false, b, p);
+    n++;
+  }
+  size_t at_verb;
+  size_t vl = post_verb(c, sceil, &ge, &at_verb);
+  if (!vl && at_verb != ge && n < max && person_is_comma(c->s, c->len, at_verb) &&
+      origin_post(c, sceil, at_verb, &out[n]))
+    n++;
+  bool appos = false;
+  if (!vl && (person_is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
+    vl = 3;
+    appos = true;
+  }
+  if (vl && n < max && post_by_verb(c, b, ge, vl, appos, sent, sfloor, sceil, &out[n])) n++;
+  if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
+  size_t cs = clause_start(c, sfloor, gb);
+  if (n < max && cs > sfloor && clause_place_post(c, sfloor, cs, gb, &out[n])) n++;
+  return anaphora_posts(c, cs, gb, out, n, max);
 }
 
 /* The posts stated for mention k (at most max). They are worked out again

@@ -350,6 +350,54 @@ static bool in_longer_quote(const SentView *v, size_t k, size_t L) {
   return k + L < v->nc && v->cp[k + L] != 0x201D /* ” */ && cnkg_is_han(v->cp[k + L]);
 }
 
+/* True if a listed name with its suffix, chars [k, k+L) of v (key, klen
+ * bytes; flen: its place form), stands as a name here. */
+static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained, bool at_start,
+                             bool at_end, const char *key, size_t klen, size_t flen) {
+  const char *tag = v->have_lac ? v->wtag[k] : NULL;
+  if (!chained && is_generic(key, flen)) return false;
+  if (!chained && in_longer_quote(v, k, L)) return false; /* “十佳村党组织” */
+  /* 李家寨|村民: LAC reads the 村 with what follows; the name is the
+   * place word before it. */
+  if (v->have_lac && L >= 3 && v->cp[k + L - 1] == 0x6751 /*村*/ && v->wstart[k + L - 1] &&
+      !v->wend[k + L] && v->wend[k + L - 1] && v->wstart[k] &&
+      tag_is(v->wtag[k], "LOC") && place_suffix_level(key, klen - 3) == CNKG_LEVEL_VILLAGE)
+    return false;
+  /* Short names starting inside a word are pieces of other words
+   * (扩大村 is not 大村) unless they continue an address chain. */
+  /* Inside a LAC place word only after another place-like chunk
+   * (联系村|王家坪村), never as the tail of an unlisted name (甲|乙村). */
+  bool in_place_word = v->have_lac && tag_is_placey(tag) && !tag_is(tag, "nz") &&
+                       (at_start || is_suffix_char(v->cp[k - 1]));
+  /* LAC sometimes glues one character of the context to a name's
+   * head (说松|阳县): a non-place word that began one character
+   * before still lets the name start here. */
+  if (!at_start && !in_place_word && v->have_lac && !tag_is_placey(tag) && k >= 1 &&
+      v->wstart[k - 1] && L >= 3 && k + 1 < v->nc && v->wstart[k + 1] &&
+      (tag_is(v->wtag[k + 1], "LOC") || tag_is(v->wtag[k + 1], "ns")))
+    at_start = true;
+  if (!chained && !at_start && !in_place_word) return false;
+  if (!chained && v->have_lac && !in_place_word) {
+    /* 扩大/村, 使/村民: a verb or adjective before a suffix that LAC
+     * cut off is not a name. */
+    bool inner = false;
+    for (size_t c = k + 1; c < k + L; c++) inner = inner || v->wstart[c];
+    bool nounish = tag_is(tag, "n") || tag_is(tag, "nw") || tag_is(tag, "PER") ||
+                   tag_is(tag, "nr") || tag_is(tag, "nz");
+    if (inner && !nounish) return false;
+    if (L == 2) return false; /* 包村, 进村: one character and a suffix */
+  }
+  /* Without LAC, one character and a suffix after another name
+   * character is the tail of a longer name (岗|夏村, 五|星村). */
+  if (!chained && !v->have_lac && L == 2 && k > 0 && cnkg_is_han(v->cp[k - 1]) &&
+      !is_suffix_char(v->cp[k - 1]) && !place_is_function_char(v->cp[k - 1]))
+    return false;
+  if (!chained && v->have_lac && L == 2 &&
+      !(at_start && at_end && (tag_is(tag, "LOC") || tag_is(tag, "ns"))))
+    return false;
+  return true;
+}
+
 /* Scans one sentence (or the title) for names in the division list. */
 CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v) {
   const CnkgDivision *div = w->r->div;
@@ -409,46 +457,7 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
       size_t flen = place_form_len(key, klen);
       size_t b = base + v->off[k], e = b + flen;
       if (n_strong) {
-        if (!chained && is_generic(key, flen)) continue;
-        if (!chained && in_longer_quote(v, k, L)) continue; /* “十佳村党组织” */
-        /* 李家寨|村民: LAC reads the 村 with what follows; the name is the
-         * place word before it. */
-        if (v->have_lac && L >= 3 && v->cp[k + L - 1] == 0x6751 /*村*/ && v->wstart[k + L - 1] &&
-            !v->wend[k + L] && v->wend[k + L - 1] && v->wstart[k] &&
-            tag_is(v->wtag[k], "LOC") && place_suffix_level(key, klen - 3) == CNKG_LEVEL_VILLAGE)
-          continue;
-        /* Short names starting inside a word are pieces of other words
-         * (扩大村 is not 大村) unless they continue an address chain. */
-        /* Inside a LAC place word only after another place-like chunk
-         * (联系村|王家坪村), never as the tail of an unlisted name (甲|乙村). */
-        bool in_place_word = v->have_lac && tag_is_placey(tag) && !tag_is(tag, "nz") &&
-                             (at_start || is_suffix_char(v->cp[k - 1]));
-        /* LAC sometimes glues one character of the context to a name's
-         * head (说松|阳县): a non-place word that began one character
-         * before still lets the name start here. */
-        if (!at_start && !in_place_word && v->have_lac && !tag_is_placey(tag) && k >= 1 &&
-            v->wstart[k - 1] && L >= 3 && k + 1 < v->nc && v->wstart[k + 1] &&
-            (tag_is(v->wtag[k + 1], "LOC") || tag_is(v->wtag[k + 1], "ns")))
-          at_start = true;
-        if (!chained && !at_start && !in_place_word) continue;
-        if (!chained && v->have_lac && !in_place_word) {
-          /* 扩大/村, 使/村民: a verb or adjective before a suffix that LAC
-           * cut off is not a name. */
-          bool inner = false;
-          for (size_t c = k + 1; c < k + L; c++) inner = inner || v->wstart[c];
-          bool nounish = tag_is(tag, "n") || tag_is(tag, "nw") || tag_is(tag, "PER") ||
-                         tag_is(tag, "nr") || tag_is(tag, "nz");
-          if (inner && !nounish) continue;
-          if (L == 2) continue; /* 包村, 进村: one character and a suffix */
-        }
-        /* Without LAC, one character and a suffix after another name
-         * character is the tail of a longer name (岗|夏村, 五|星村). */
-        if (!chained && !v->have_lac && L == 2 && k > 0 && cnkg_is_han(v->cp[k - 1]) &&
-            !is_suffix_char(v->cp[k - 1]) && !place_is_function_char(v->cp[k - 1]))
-          continue;
-        if (!chained && v->have_lac && L == 2 &&
-            !(at_start && at_end && (tag_is(tag, "LOC") || tag_is(tag, "ns"))))
-          continue;
+        if (!suffixed_name_ok(v, k, L, chained, at_start, at_end, key, klen, flen)) continue;
         /* One character and a suffix (到|达村), or one and a word that
          * merely ends in one (做|大乡村|旅游): listed somewhere, but here a
          * name only if the context links it. */
@@ -707,6 +716,56 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
   return CNKG_SUCCESS;
 }
 
+/* Where the first enumeration item [p, q) of v (it, ilen bytes) starts:
+ * it runs into the words before it, so keep its last LAC word, or the
+ * longest tail the list knows, or two characters. Returns the bytes cut. */
+static size_t first_item_start(const CnkgDivision *div, const SentView *v, const char *it,
+                               size_t ilen, size_t p, size_t q) {
+  size_t nchar = cnkg_utf8_count(it, ilen);
+  size_t best = SIZE_MAX;
+  for (size_t t = nchar < 4 ? nchar : 4; t >= 2; t--) {
+    size_t skip = nchar - t, bo = 0;
+    for (size_t x = 0; x < skip; x++) cnkg_utf8_next(it, ilen, &bo);
+    const CnkgDivHit *hits;
+    if (cnkg_division_lookup(div, (CnkgStr){it + bo, ilen - bo}, &hits)) {
+      best = bo;
+      break;
+    }
+  }
+  if (best == SIZE_MAX && v->have_lac) {
+    for (size_t c = 0; c < v->nc; c++)
+      if (v->off[c] >= p && v->off[c] < q && v->wstart[c]) best = v->off[c] - p;
+    if (best != SIZE_MAX && cnkg_utf8_count(it + best, ilen - best) < 2) best = SIZE_MAX;
+  }
+  if (best == SIZE_MAX) {
+    size_t bo = 0;
+    for (size_t x = 0; x + 2 < nchar; x++) cnkg_utf8_next(it, ilen, &bo);
+    best = bo;
+  }
+  return best;
+}
+
+/* True if an enumeration item cannot be a place's name: too short or
+ * long, generic, or holding a word or character no such name holds. */
+static bool bad_item(const char *it, size_t ilen) {
+  size_t nchar = cnkg_utf8_count(it, ilen);
+  bool bad = nchar < 2 || nchar > 5 || is_generic(it, ilen);
+  static const char *const stop[] = {"贫困", "建档", "立卡", "行政", "自然", "项目",
+                                     "工程", "产业", "基地", "合作社", "公司"};
+  for (size_t x = 0; x < sizeof stop / sizeof stop[0] && !bad; x++) {
+    size_t sl = strlen(stop[x]);
+    for (size_t y = 0; y + sl <= ilen; y++)
+      if (memcmp(it + y, stop[x], sl) == 0) bad = true;
+  }
+  static const char joins[] = "至到和与及或的了";
+  for (size_t y = 0; y < ilen && !bad;) {
+    uint32_t cp = cnkg_utf8_next(it, ilen, &y);
+    for (size_t z = 0; z < sizeof joins - 1 && !bad;)
+      bad = cnkg_utf8_next(joins, sizeof joins - 1, &z) == cp;
+  }
+  return bad;
+}
+
 /* Enumerations: 筏铺、黄圩、寺口3个村. Each item is a village (or
  * township) named without its suffix. */
 CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
@@ -754,49 +813,13 @@ CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
       const char *it = v->s + p;
       size_t ilen = q - p;
       if (first_item) {
-        /* The first item runs into the words before it: keep its last
-         * LAC word, or the longest tail the list knows, or two characters. */
-        size_t nchar = cnkg_utf8_count(it, ilen);
-        size_t best = SIZE_MAX;
-        for (size_t t = nchar < 4 ? nchar : 4; t >= 2; t--) {
-          size_t skip = nchar - t, bo = 0;
-          for (size_t x = 0; x < skip; x++) cnkg_utf8_next(it, ilen, &bo);
-          const CnkgDivHit *hits;
-          if (cnkg_division_lookup(r->div, (CnkgStr){it + bo, ilen - bo}, &hits)) {
-            best = bo;
-            break;
-          }
-        }
-        if (best == SIZE_MAX && v->have_lac) {
-          for (size_t c = 0; c < v->nc; c++)
-            if (v->off[c] >= p && v->off[c] < q && v->wstart[c]) best = v->off[c] - p;
-          if (best != SIZE_MAX && cnkg_utf8_count(it + best, ilen - best) < 2) best = SIZE_MAX;
-        }
-        if (best == SIZE_MAX) {
-          size_t bo = 0;
-          for (size_t x = 0; x + 2 < nchar; x++) cnkg_utf8_next(it, ilen, &bo);
-          best = bo;
-        }
+        size_t best = first_item_start(r->div, v, it, ilen, p, q);
         it += best;
         ilen -= best;
         p += best;
       }
       first_item = false;
-      size_t nchar = cnkg_utf8_count(it, ilen);
-      bool bad = nchar < 2 || nchar > 5 || is_generic(it, ilen);
-      static const char *const stop[] = {"贫困", "建档", "立卡", "行政", "自然", "项目",
-                                         "工程", "产业", "基地", "合作社", "公司"};
-      for (size_t x = 0; x < sizeof stop / sizeof stop[0] && !bad; x++) {
-        size_t sl = strlen(stop[x]);
-        for (size_t y = 0; y + sl <= ilen; y++)
-          if (memcmp(it + y, stop[x], sl) == 0) bad = true;
-      }
-      static const char joins[] = "至到和与及或的了";
-      for (size_t y = 0; y < ilen && !bad;) {
-        uint32_t cp = cnkg_utf8_next(it, ilen, &y);
-        for (size_t z = 0; z < sizeof joins - 1 && !bad;)
-          bad = cnkg_utf8_next(joins, sizeof joins - 1, &z) == cp;
-      }
+      bool bad = bad_item(it, ilen);
       size_t b = base + p, e = base + q;
       size_t same = SIZE_MAX;
       for (size_t x = first; x < w->n; x++)

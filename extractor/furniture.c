@@ -12,6 +12,7 @@
 
 #include "cnkg/text.h"
 #include "cnkg/grow.h"
+#include "extractor/regex.h"
 
 /* Credited names: Han characters, 、 , and spaces, matched lazily as one
  * character class so that backtracking stays linear (nested counted
@@ -92,24 +93,13 @@ CnkgStatus cnkg_furniture_new(CnkgFurniture **out, char *err, size_t errsize) {
   CnkgFurniture *f = calloc(1, sizeof *f);
   if (!f) return CNKG_ERR_NOMEM;
   for (int i = 0; i < P_COUNT; i++) {
-    int code;
-    PCRE2_SIZE off;
-    f->re[i] = pcre2_compile((PCRE2_SPTR)PATTERNS[i], PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code,
-                             &off, NULL);
+    /* patterns compile per thread: memory can run out here */
+    CnkgStatus st = CNKG_SUCCESS;
+    f->re[i] = cnkg_re_compile(PATTERNS[i], PCRE2_DUPNAMES, "furniture", err, errsize, &st);
     if (!f->re[i]) {
-      PCRE2_UCHAR msg[160];
-      pcre2_get_error_message(code, msg, sizeof msg);
-      /* patterns compile per thread: memory can run out here */
-      bool nomem = code == PCRE2_ERROR_HEAP_FAILED;
-      if (err && errsize)
-        snprintf(err, errsize, nomem ? "out of memory compiling patterns"
-                                     : "furniture pattern %d at %zu: %s", i,
-                 (size_t)off, (const char *)msg);
       cnkg_furniture_free(f);
-      return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
+      return st;
     }
-    pcre2_jit_compile(f->re[i], PCRE2_JIT_COMPLETE);
   }
   f->md = pcre2_match_data_create(32, NULL);
   f->mc = pcre2_match_context_create(NULL);

@@ -6,11 +6,9 @@
  * coreference inside the document (王书记, 老王 -> the one 王 named in full).
  * Runs after the place and organisation recognisers, whose spans it reads.
  * The posts themselves are found in post.c. Depends on person_int.h,
- * docstate.h, surname.h, wordlist.h, text.h and pcre2. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
+ * docstate.h, surname.h, wordlist.h, text.h and regex.h (pcre2). */
 #include "extractor/person_int.h"
+#include "extractor/regex.h"
 #include "extractor/surname.h"
 
 enum { RE_REPORTER, RE_CREDIT, RE_WEN, RE_BOX, RE_PAREN, RE_HONORIFIC, RE_OLD, RE_COUNT };
@@ -84,31 +82,6 @@ static CnkgWordList anaphora_list = CNKG_WORDLIST(person_anaphora);
 
 /* ---- construction ---- */
 
-/* The offset after the character at pos (matching goes on there after an
- * empty match; the subjects are valid UTF-8, so pcre2 need not recheck
- * them: PCRE2_NO_UTF_CHECK keeps repeated matching linear). */
-static size_t next_boundary(const char *s, size_t len, size_t pos) {
-  pos++;
-  while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;
-  return pos;
-}
-
-static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                 PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &code,
-                                 &off, NULL);
-  if (!re && err && errsize) {
-    PCRE2_UCHAR msg[128];
-    pcre2_get_error_message(code, msg, sizeof msg);
-    snprintf(err, errsize, "person pattern at %zu: %s", (size_t)off, (char *)msg);
-  }
-  /* Optional speed-up (the interpreter is used if JIT is unavailable). */
-  if (re) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
-}
-
 /* One name of a byline: Han characters, possibly with single spaces
  * between them (李 明). Several names are separated by spaces or 、. */
 #define SP "[ \\x{3000}]"
@@ -139,7 +112,7 @@ CnkgStatus cnkg_person_new(const CnkgDivision *division,
       "[老小](\\p{Han})(?!\\p{Han}{0,1}(?:村|镇|乡|县|庄|屯|家|组))",
   };
   for (int k = 0; k < RE_COUNT; k++) {
-    r->re[k] = compile(pats[k], err, errsize);
+    r->re[k] = cnkg_re_compile(pats[k], PCRE2_MULTILINE, "person", err, errsize, NULL);
     if (!r->re[k]) {
       cnkg_person_free(r);
       return CNKG_ERR_PATTERN;
@@ -697,7 +670,7 @@ static CnkgStatus repeat_names(Ctx *c, size_t n0) {
   /* strstr stops at a NUL; so does the scan */
   const char *nul = memchr(c->s, '\0', c->len);
   size_t end = nul ? (size_t)(nul - c->s) : c->len;
-  for (size_t p = 0; p < end && !s; p = next_boundary(c->s, end, p)) {
+  for (size_t p = 0; p < end && !s; p = cnkg_re_step(c->s, end, p)) {
     uint64_t h = CNKG_STRIDS_SEED;
     for (size_t q = p; q < end && q - p < longest; q++) {
       h = cnkg_strids_hash(h, c->s + q, 1);
@@ -809,11 +782,8 @@ static CnkgStatus from_bylines(Ctx *c) {
   CnkgStatus status = CNKG_SUCCESS;
   for (int k = RE_REPORTER; k <= RE_PAREN && !status; k++) {
     size_t pos = 0;
-    while (pos < c->len && !status) {
-      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, PCRE2_NO_UTF_CHECK, md, c->r->mctx);
-      if (rc < 2) break;
+    while (!status && cnkg_re_next(c->r->re[k], c->s, c->len, &pos, md, c->r->mctx) >= 2) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      pos = ov[1] > pos ? ov[1] : next_boundary(c->s, c->len, pos);
       size_t b = ov[2], e = ov[3];
       /* A reporter's name closes its line; inside prose (记者了解到) the
        * analyser decides. */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "extractor/place_int.h"
+#include "extractor/regex.h"
 
 /* Bounds on pcre2's work per match (backtracking guard). */
 #define MATCH_LIMIT 200000u
@@ -35,21 +36,12 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
       "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6}?)等?"
       "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:省市区州县乡镇村]{0,10}?"
       "(村委会|村|乡镇|乡|镇|嘎查|社区|县|旗)|(?:行政|自然)(村)|(?:扶贫)?整(村)推进)";
-  int ec = 0;
-  PCRE2_SIZE eo = 0;
-  r->enum_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+  CnkgStatus st = CNKG_SUCCESS;
+  r->enum_re = cnkg_re_compile(pat, 0, "place enumeration", err, errsize, &st);
   if (!r->enum_re) {
-    if (err && errsize) {
-      PCRE2_UCHAR msg[160];
-      pcre2_get_error_message(ec, msg, sizeof msg);
-      snprintf(err, errsize, "place recogniser: enumeration pattern at %zu: %s",
-               (size_t)eo, (const char *)msg);
-    }
     cnkg_place_free(r);
-    return CNKG_ERR_PATTERN;
+    return st;
   }
-  (void)pcre2_jit_compile(r->enum_re, PCRE2_JIT_COMPLETE); /* optional speed-up */
   r->mctx = pcre2_match_context_create(NULL);
   if (!r->mctx) {
     cnkg_place_free(r);

@@ -127,17 +127,8 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   else if (hd->hidden != CNKG_LAC_H || hd->n_tags == 0 || hd->n_tags > MAX_TAGS ||
            hd->oov_row >= hd->rows)
     why = "unexpected model dimensions";
-  size_t K = hd->n_tags, fs = sizeof(float);
-  size_t want[LAC_SEC_COUNT] = {
-      [LAC_SEC_MAP] = (size_t)hd->n_map * 8, [LAC_SEC_TAGS] = K * 2 * CNKG_LAC_TAGNAME,
-      [LAC_SEC_PROJ0] = (size_t)hd->rows * 2 * G * fs,
-      [LAC_SEC_WG0] = H * 2 * H * fs, [LAC_SEC_WC0] = H * H * fs,
-      [LAC_SEC_WG1] = H * 2 * H * fs, [LAC_SEC_WC1] = H * H * fs,
-      [LAC_SEC_W1] = 2 * H * 2 * G * fs, [LAC_SEC_B1] = 2 * G * fs,
-      [LAC_SEC_WG2] = H * 2 * H * fs, [LAC_SEC_WC2] = H * H * fs,
-      [LAC_SEC_WG3] = H * 2 * H * fs, [LAC_SEC_WC3] = H * H * fs,
-      [LAC_SEC_W4] = 2 * H * K * fs, [LAC_SEC_B4] = K * fs,
-      [LAC_SEC_CRF] = (K + 2) * K * fs};
+  uint64_t want[LAC_SEC_COUNT];
+  cnkg_lac_section_sizes(want, hd->n_map, hd->n_tags, hd->rows);
   for (int s = 0; !why && s < LAC_SEC_COUNT; s++)
     if (hd->size[s] != want[s] || hd->offset[s] % 64 != 0 || hd->offset[s] > len ||
         hd->size[s] > len - hd->offset[s])
@@ -159,6 +150,7 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   m->n_pairs = hd->n_map;
   m->oov = hd->oov_row;
   m->rows = hd->rows;
+  size_t K = hd->n_tags;
   m->n_tags = K;
   const char *tags = SEC(LAC_SEC_TAGS);
   for (size_t k = 0; k < K; k++) {

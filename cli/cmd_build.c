@@ -77,27 +77,6 @@ static const char build_usage[] =
   "Example: cnkg build --format turtle --output - article.txt | rapper -i turtle -c - x:\n";
 
 typedef struct {
-  pthread_mutex_t lock;
-  int verbosity;  /* 0 quiet, 1 normal, 2 verbose */
-} LogCtx;
-
-static void cli_log(void *handle, CnkgLogLevel level, const char *doc,
-                    size_t pos, const char *msg) {
-  LogCtx *ctx = handle;
-  if (level == CNKG_LOG_WARNING && ctx->verbosity < 1) return;
-  if (level >= CNKG_LOG_INFO && ctx->verbosity < 2) return;
-  static const char *names[] = {"error", "warning", "info", "debug"};
-  pthread_mutex_lock(&ctx->lock);
-  if (doc && pos != CNKG_NO_POS)
-    cnkg_cli_say("cnkg: %s: %s: byte %zu: %s", names[level], doc, pos, msg);
-  else if (doc)
-    cnkg_cli_say("cnkg: %s: %s: %s", names[level], doc, msg);
-  else
-    cnkg_cli_say("cnkg: %s: %s", names[level], msg);
-  pthread_mutex_unlock(&ctx->lock);
-}
-
-typedef struct {
   const CnkgExtractor *ex;
   const CnkgInputs *inputs;
   size_t *groups;         /* group k: inputs groups[k] to groups[k + 1] - 1 */
@@ -333,19 +312,8 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
-static int parse_count(const char *s, long lo, long hi, long *out) {
-  char *end;
-  errno = 0;
-  long v = strtol(s, &end, 10);
-  if (errno || *end || end == s || v < lo || v > hi) return -1;
-  *out = v;
-  return 0;
-}
-
 static int usage_error(const char *msg, const char *arg) {
-  cnkg_cli_say("cnkg: error: %s%s%s%s", msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
-  fputs("Try 'cnkg build --help'.\n", stderr);
-  return 2;
+  return cnkg_cli_usage_error("build", msg, arg);
 }
 
 /* Refuses an output that would overwrite one of the inputs given by name
@@ -441,7 +409,7 @@ int cnkg_cli_build(int argc, char **argv) {
   size_t max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
   long jobs = sysconf(_SC_NPROCESSORS_ONLN);
   if (jobs < 1) jobs = 1;
-  LogCtx logctx = {PTHREAD_MUTEX_INITIALIZER, 1};
+  CnkgCliLog logctx = {1, NULL};
   int c;
   opterr = 0;
   cnkg_lac_set_default_precision(CNKG_LAC_FAST);  /* see cnkg lex */
@@ -467,7 +435,7 @@ int cnkg_cli_build(int argc, char **argv) {
     case 'F': wopt.focus = optarg; break;
     case 'D': {
       long d;
-      if (parse_count(optarg, 0, 100, &d)) return usage_error("--depth takes 0 to 100, not", optarg);
+      if (cnkg_cli_parse_count(optarg, 0, 100, &d)) return usage_error("--depth takes 0 to 100, not", optarg);
       wopt.depth = (unsigned)d;
       wopt.depth_set = true;
       break;
@@ -480,7 +448,7 @@ int cnkg_cli_build(int argc, char **argv) {
       cnkg_lac_set_default_precision(strcmp(optarg, "fast") ? CNKG_LAC_EXACT : CNKG_LAC_FAST);
       break;
     case 'j':
-      if (parse_count(optarg, 1, 1024, &jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
+      if (cnkg_cli_parse_count(optarg, 1, 1024, &jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
       break;
     case 'M':
       if (cnkg_cli_parse_size(optarg, &max_doc))
@@ -558,7 +526,7 @@ int cnkg_cli_build(int argc, char **argv) {
   run.graph = cnkg_graph_new();
   run.failed = calloc(inputs.n ? inputs.n : 1, sizeof *run.failed);
   pthread_mutex_init(&run.lock, NULL);
-  run.log = (CnkgLog){cli_log, &logctx};
+  run.log = (CnkgLog){cnkg_cli_log, &logctx};
   run.max_doc = max_doc;
   run.progress = logctx.verbosity == 1 && isatty(2);
   pthread_cond_init(&run.tick, NULL);

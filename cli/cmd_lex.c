@@ -392,9 +392,8 @@ int cnkg_cli_lex(int argc, char **argv) {
                strncmp(a, "--jobs=", 7) == 0) {
       const char *v = a[1] == '-' ? (a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL)
                                   : a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
-      char *end;
-      long n = v ? strtol(v, &end, 10) : 0;
-      if (!v || *end || n < 1 || n > MAX_JOBS) {
+      long n = 0;
+      if (cnkg_cli_parse_count(v, 1, MAX_JOBS, &n)) {
         char msg[64];
         snprintf(msg, sizeof msg, "-j needs a number of threads from 1 to %d, not", MAX_JOBS);
         status = cnkg_cli_usage_error("lex", msg, v ? v : "nothing");

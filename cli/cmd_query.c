@@ -518,14 +518,6 @@ static bool find_lacking(const char *q, Lacking *l) {
   return false;
 }
 
-static void report_log(void *handle, CnkgLogLevel level, const char *document,
-                       size_t position, const char *message) {
-  (void)position;
-  const char *graph = handle;
-  cnkg_cli_say("cnkg: %s: %s: %s", level == CNKG_LOG_ERROR ? "error" : "warning",
-               document ? document : graph, message);
-}
-
 /* Returns the option's value (inline after '=' or the next argument). */
 static const char *opt_value(int argc, char **argv, int *i, const char *arg,
                              const char *longname, const char *shortname, bool *matched) {
@@ -753,7 +745,8 @@ static int run_query(const Options *o, const char *query, const char *name,
                      CnkgSparqlFormat format) {
   CnkgSparql *sparql = NULL;
   CnkgOutput *out = NULL;
-  CnkgLog log = {report_log, (void *)o->graphs[0]};
+  CnkgCliLog say = {1, o->graphs[0]};
+  CnkgLog log = {cnkg_cli_log, &say};
   char err[1024];
   int status = 0;
   CnkgStatus st = cnkg_sparql_new(&log, &sparql);

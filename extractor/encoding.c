@@ -145,8 +145,7 @@ static CnkgStatus finish(const char *name, const CnkgLog *log, Out *o,
   }
   if (o->bad > 0)
     cnkg_log(log, CNKG_LOG_WARNING, name, o->first_bad,
-             "invalid %s sequence at byte %zu replaced with U+FFFD "
-             "(%zu in all)", enc, o->first_bad, o->bad);
+             "invalid %s sequence replaced with U+FFFD (%zu in all)", enc, o->bad);
   *out = o->buf;
   *out_len = o->len;
   *encoding = enc;

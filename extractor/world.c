@@ -328,15 +328,17 @@ static bool opens_name(uint32_t c) {
 }
 
 /* May a name occupy bytes [b, e) of the sentence? Never inside an earlier
- * span; with the analyser it starts a word and ends one, or is the head of
- * a word that starts with it (美国人); without, it follows a character that
- * ends words. */
+ * span; with the analyser it starts a word, and a name of two characters
+ * also ends one or is the head of a word that starts with it (美国人);
+ * without, a name of two characters follows a character that ends words. */
 static bool boundary_ok(const Sent *v, size_t b, size_t e) {
   if (any_taken(v, b, e)) return false;
-  if (!v->lac) return opens_name(cp_before(v, b));
+  bool two = cnkg_utf8_count(v->s + b, e - b) <= 2;
+  if (!v->lac) return !two || opens_name(cp_before(v, b));
   if (!word_starts(v, b)) return false;
   const CnkgLacWord *w = word_at(v, e - 1);
-  return w && (w->end == e || w->begin == b);
+  /* a longer name may end inside a word (洞庭|湖边) */
+  return !two || (w && (w->end == e || w->begin == b));
 }
 
 static CnkgStatus entity_for(Sent *v, CnkgType type, const char *name, const char *iso,
@@ -491,15 +493,19 @@ static CnkgStatus run_sentence(Sent *v) {
       CnkgType type = hit->type;
       const char *name = hit->name;
       char *grown = NULL;
-      /* 大别山 + 区: the area, not the mountain */
-      if (type == CNKG_TYPE_MOUNTAIN && e + 3 <= v->len && !memcmp(v->s + e, "区", 3) &&
-          !any_taken(v, e, e + 3)) {
-        grown = malloc(strlen(name) + 4);
+      /* 大别山 + 区 (or 片区): the area, not the mountain */
+      size_t area = 0;
+      if (type == CNKG_TYPE_MOUNTAIN && e + 3 <= v->len && !memcmp(v->s + e, "区", 3)) area = 3;
+      if (type == CNKG_TYPE_MOUNTAIN && e + 6 <= v->len && !memcmp(v->s + e, "片区", 6)) area = 6;
+      if (area && !any_taken(v, e, e + area)) {
+        grown = malloc(strlen(name) + area + 1);
         if (!grown) return CNKG_ERR_NOMEM;
-        sprintf(grown, "%s区", name);
+        memcpy(grown, name, strlen(name));
+        memcpy(grown + strlen(name), v->s + e, area);
+        grown[strlen(name) + area] = '\0';
         name = grown;
         type = CNKG_TYPE_REGION;
-        e += 3;
+        e += area;
       }
       s = mention(v, type, name, hit->iso, b, e);
       free(grown);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cnkg/graph.h"
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 #include "extractor/docstate.h"
 #include "extractor/division.h"
@@ -181,13 +182,7 @@ static const char *country_label(const CnkgCountryRow *c) {
 }
 
 static CnkgStatus push(CnkgWorldRecognizer *r, size_t *cap, Entry e) {
-  if (r->n == *cap) {
-    size_t c = *cap ? *cap * 2 : 512;
-    Entry *v = realloc(r->entries, c * sizeof *v);
-    if (!v) return CNKG_ERR_NOMEM;
-    r->entries = v;
-    *cap = c;
-  }
+  if (CNKG_GROW(r->entries, *cap, r->n + 1, 512)) return CNKG_ERR_NOMEM;
   r->entries[r->n++] = e;
   size_t l = strlen(e.form);
   if (l > r->max_len) r->max_len = l;
@@ -552,15 +547,7 @@ CnkgStatus cnkg_world_run(const CnkgWorldRecognizer *r, CnkgDocState *st) {
   for (size_t i = 0; i < t->n_sentences && !s; i++) {
     const CnkgSentence *se = &t->sentences[i];
     size_t len = se->end - se->begin;
-    if (len + 1 > cap) {
-      unsigned char *nt = realloc(taken, len + 1);
-      if (!nt) {
-        s = CNKG_ERR_NOMEM;
-        break;
-      }
-      taken = nt;
-      cap = len + 1;
-    }
+    if ((s = CNKG_GROW(taken, cap, len + 1, 256)) != CNKG_SUCCESS) break;
     memset(taken, 0, len + 1);
     for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
          k = cnkg_docstate_next_span(st, k)) {

@@ -28,6 +28,7 @@
 #define MAX_ROWS 400
 #define MAX_FORMS 12
 
+__attribute__((format(printf, 1, 2), noreturn)) static void die(const char *fmt, ...);
 static void die(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
@@ -98,7 +99,7 @@ static uint32_t rd32(const unsigned char *p, int swap) {
 static void mo_parse(const char *path, const char *buf, size_t len, Mo *mo) {
   const unsigned char *u = (const unsigned char *)buf;
   if (len < 20) die("%s: too short for a .mo file", path);
-  int swap;
+  int swap = 0;
   if (rd32(u, 0) == 0x950412deu) swap = 0;
   else if (rd32(u, 1) == 0x950412deu) swap = 1;
   else die("%s: not a GNU .mo file (bad magic)", path);

@@ -97,10 +97,26 @@ static const Pair MOUNTAINS[] = {
     {"巴颜喀拉山", "巴颜喀拉山"}, {"大巴山", "大巴山"}, {"雪峰山", "雪峰山"},
     {"南岭", "南岭"}, {"哀牢山", "哀牢山"}, {"玉龙雪山", "玉龙雪山"}, {"阿尔卑斯山", "阿尔卑斯山"}};
 
-/* Words that contain a country's name but are not it. */
-static const char *const NOT_PLACES[] = {"印度洋", "太平洋", "大西洋", "北冰洋", "美元",
-                                          "日元", "英镑", "韩元", "法郎", "中国梦",
-                                          "中国特色", "中国式"};
+/* Words that contain a country's name but are not it: oceans, currencies,
+ * slogans, the party's name, crops and pests named after a country. */
+static const char *const NOT_PLACES[] = {
+    "印度洋", "太平洋", "大西洋", "北冰洋", "美元", "日元", "英镑", "韩元", "法郎",
+    "中国梦", "中国特色", "中国式", "中国共产党", "蒙古包", "荷兰豆", "澳洲坚果",
+    "美国白蛾", "巴西木", "日本血吸虫"};
+
+/* After a country's name, characters that make it part of another name:
+ * an ethnic group (朝鲜族, 蒙古族) or a local place (黑山村, 马里村). */
+static const char *const NOT_AFTER[] = {"族", "村", "镇", "乡", "县", "市", "街", "路", "屯",
+                                        "组", "寨", "沟", "庄", "营", "堡", "桥", "岭", "坡",
+                                        "坪", "湾", "社区", "小区", "寺"};
+
+static bool followed_by_other_name(const char *s, size_t len, size_t e) {
+  for (size_t i = 0; i < sizeof NOT_AFTER / sizeof *NOT_AFTER; i++) {
+    size_t k = strlen(NOT_AFTER[i]);
+    if (e + k <= len && !memcmp(s + e, NOT_AFTER[i], k)) return true;
+  }
+  return false;
+}
 
 /* Short Chinese names in common use that the iso-codes catalogue does not
  * carry (it writes 柬埔塞, 瓜地马拉, 博兹瓦纳, 吉尔吉斯坦, 梵地冈, 圣路西亚
@@ -309,7 +325,7 @@ static uint32_t cp_before(const Sent *v, size_t b) {
 /* Characters after which a name may start without the analyser: not the
  * middle of a word (增加纳税 is not 加纳). */
 static bool opens_name(uint32_t c) {
-  static const char *const OPEN = "在到赴与和及从对至同向访据是往自经为了将把被由于、，：；（“";
+  static const char *const OPEN = "在到赴与和及从对至同向访据是往自经为了将把被由于的过去来回、，：；（“";
   if (c == 0 || !cnkg_is_han(c)) return true;
   char u[4];
   size_t n = cnkg_utf8_encode(c, u);
@@ -480,6 +496,11 @@ static CnkgStatus run_sentence(Sent *v) {
       continue;
     }
     if (hit && hit->type == CNKG_TYPE_COUNT) { /* 印度洋: not 印度 */
+      b += hl;
+      continue;
+    }
+    if (hit && (hit->type == CNKG_TYPE_COUNTRY || hit->type == CNKG_TYPE_PROVINCE) &&
+        followed_by_other_name(v->s, v->len, b + hl)) {
       b += hl;
       continue;
     }

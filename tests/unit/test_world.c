@@ -104,8 +104,14 @@ static void test_sentences(CnkgWorker *w, bool lac) {
   CHECK(find(g, "country/CF") == SIZE_MAX); /* 中非 with a cue is China-Africa */
   cnkg_graph_free(g);
 
-  g = build(w, "内蒙古自治区赤峰市的牧民在草原上放牧。\n");
-  CHECK(find(g, "country/MN") == SIZE_MAX);
+  g = build(w, "内蒙古自治区赤峰市的牧民在草原上放牧。\n"
+               "朝鲜族群众和蒙古族牧民住在蒙古包里。\n"
+               "黑山村的村民发展荷兰豆种植，防治美国白蛾。\n");
+  CHECK(find(g, "country/MN") == SIZE_MAX); /* 内蒙古, 蒙古族, 蒙古包 */
+  CHECK(find(g, "country/KP") == SIZE_MAX); /* 朝鲜族: a people */
+  CHECK(find(g, "country/ME") == SIZE_MAX); /* 黑山村: a village */
+  CHECK(find(g, "country/NL") == SIZE_MAX); /* 荷兰豆: a crop */
+  CHECK(find(g, "country/US") == SIZE_MAX); /* 美国白蛾: a pest */
   cnkg_graph_free(g);
 
   /* rivers, lakes, mountains, continents, regions */

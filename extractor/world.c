@@ -161,7 +161,6 @@ struct CnkgWorldRecognizer {
   const CnkgDivision *division;
   Entry *entries; /* sorted by form */
   size_t n;
-  size_t max_len; /* longest form in bytes */
 };
 
 static int entry_cmp(const void *a, const void *b) {
@@ -200,8 +199,6 @@ static const char *country_label(const CnkgCountryRow *c) {
 static CnkgStatus push(CnkgWorldRecognizer *r, size_t *cap, Entry e) {
   if (CNKG_GROW(r->entries, *cap, r->n + 1, 512)) return CNKG_ERR_NOMEM;
   r->entries[r->n++] = e;
-  size_t l = strlen(e.form);
-  if (l > r->max_len) r->max_len = l;
   return CNKG_SUCCESS;
 }
 
@@ -267,19 +264,29 @@ void cnkg_world_free(CnkgWorldRecognizer *r) {
   free(r);
 }
 
-/* The entry whose form is exactly s[0..n), or NULL. */
-static const Entry *lookup(const CnkgWorldRecognizer *r, const char *s, size_t n) {
+/* The longest entry whose form starts s[0..n) (NULL if none); *len its
+ * length. Entries are sorted, so those sharing the first character are one
+ * run, found by binary search. */
+static const Entry *longest_at(const CnkgWorldRecognizer *r, const char *s, size_t n,
+                               size_t *len) {
+  size_t k = 1;
+  while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80) k++;
   size_t lo = 0, hi = r->n;
-  while (lo < hi) {
+  while (lo < hi) { /* first entry >= the first character */
     size_t mid = (lo + hi) / 2;
-    const char *f = r->entries[mid].form;
-    int c = strncmp(f, s, n);
-    if (!c && f[n]) c = 1;
-    if (c < 0) lo = mid + 1;
-    else if (c > 0) hi = mid;
-    else return &r->entries[mid];
+    if (strncmp(r->entries[mid].form, s, k) < 0) lo = mid + 1;
+    else hi = mid;
   }
-  return NULL;
+  const Entry *best = NULL;
+  *len = 0;
+  for (size_t i = lo; i < r->n && !strncmp(r->entries[i].form, s, k); i++) {
+    size_t fl = strlen(r->entries[i].form);
+    if (fl <= n && fl > *len && !memcmp(r->entries[i].form, s, fl)) {
+      best = &r->entries[i];
+      *len = fl;
+    }
+  }
+  return best;
 }
 
 /* ---- per document ---- */
@@ -390,8 +397,11 @@ static CnkgStatus mention(Sent *v, CnkgType type, const char *name, const char *
 }
 
 static const Abbrev *abbrev_at(const Sent *v, size_t b) {
-  for (size_t i = 0; i < sizeof ABBREVS / sizeof *ABBREVS; i++)
-    if (b + 3 <= v->len && !memcmp(v->s + b, ABBREVS[i].ch, 3)) return &ABBREVS[i];
+  if (b + 3 > v->len || ((unsigned char)v->s[b] & 0xF0) != 0xE0) return NULL;
+  for (size_t i = 0; i < sizeof ABBREVS / sizeof *ABBREVS; i++) {
+    const char *c = ABBREVS[i].ch; /* three bytes each */
+    if (v->s[b] == c[0] && v->s[b + 1] == c[1] && v->s[b + 2] == c[2]) return &ABBREVS[i];
+  }
   return NULL;
 }
 
@@ -486,10 +496,8 @@ static CnkgStatus run_sentence(Sent *v) {
       continue;
     }
     size_t pl = pair_at(v, b);
-    const Entry *hit = NULL;
     size_t hl = 0;
-    for (size_t l = v->r->max_len < v->len - b ? v->r->max_len : v->len - b; l >= 6 && !hit; l--)
-      if ((hit = lookup(v->r, v->s + b, l)) != NULL) hl = l;
+    const Entry *hit = longest_at(v->r, v->s + b, v->len - b, &hl);
     if (pl && (!hit || hl <= pl)) {
       s = pair_mentions(v, b, pl);
       b += pl;

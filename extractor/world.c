@@ -104,8 +104,8 @@ static const char *const NOT_PLACES[] = {
     "中国梦", "中国特色", "中国式", "中国共产党", "蒙古包", "荷兰豆", "澳洲坚果",
     "美国白蛾", "巴西木", "日本血吸虫"};
 
-/* After a country's name, characters that make it part of another name:
- * an ethnic group (朝鲜族, 蒙古族) or a local place (黑山村, 马里村). */
+/* After a name, characters that make it part of another name: an ethnic
+ * group (朝鲜族, 蒙古族) or a local place (黑山村, 黄河村, 长江路, 黄山市). */
 static const char *const NOT_AFTER[] = {"族", "村", "镇", "乡", "县", "市", "街", "路", "屯",
                                         "组", "寨", "沟", "庄", "营", "堡", "桥", "岭", "坡",
                                         "坪", "湾", "社区", "小区", "寺"};
@@ -507,8 +507,7 @@ static CnkgStatus run_sentence(Sent *v) {
       b += hl;
       continue;
     }
-    if (hit && (hit->type == CNKG_TYPE_COUNTRY || hit->type == CNKG_TYPE_PROVINCE) &&
-        followed_by_other_name(v->s, v->len, b + hl)) {
+    if (hit && followed_by_other_name(v->s, v->len, b + hl)) {
       b += hl;
       continue;
     }

@@ -126,6 +126,12 @@ static void test_sentences(CnkgWorker *w, bool lac) {
   CHECK(find_label(g, CNKG_TYPE_CONTINENT, "亚洲") != SIZE_MAX);
   cnkg_graph_free(g);
 
+  /* a feature's name inside a local place's name is not the feature */
+  g = build(w, "村委会设在长江路，黄河村和泰山村的村民都来了。\n");
+  CHECK(count_type(g, CNKG_TYPE_RIVER) == 0);
+  CHECK(count_type(g, CNKG_TYPE_MOUNTAIN) == 0);
+  cnkg_graph_free(g);
+
   /* every province within China; China supplied, not named */
   g = build(w, "贵州省遵义市绥阳县发展茶叶产业，云南省元谋县发展蔬菜产业。\n");
   size_t cn = find(g, "country/CN"), gz = find(g, "place/52"), yn = find(g, "place/53");

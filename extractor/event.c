@@ -73,7 +73,8 @@ static const char fact_src[] =
   "已|顺利|成功|正式|批准|宣布|同意|公告|标志着|至此|刚刚|刚|先后|曾|了|相继"
   "|获批|通过验收";
 static const char neg_src[] =
-  "(?:未|没有|没|尚未|还未|还没有|还没|不能|难以|无法|不)(?:能|会|可能)?(?:实现)?\\z";
+  "(?:未|没有|没|尚未|还未|还没有|还没|不能|难以|无法|不)(?:能|会|可能)?"
+  "(?:按时|按期|如期|及时)?(?:实现)?\\z";
 static const char cond_src[] =
   "如果|若|一旦|假如|倘若|就算|即使|只要|只有|要是"
   /* 不脱贫就"脱帽": a pledge of what follows if not */
@@ -416,7 +417,13 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
         place_in_cue = memcmp(s + i, "县", 3) == 0 || memcmp(s + i, "村", 3) == 0 ||
                        memcmp(s + i, "旗", 3) == 0 || memcmp(s + i, "乡", 3) == 0 ||
                        memcmp(s + i, "镇", 3) == 0;
-      if (rc && !place_in_cue) {
+      /* 脱贫出列413人: the count after the cue is what exits */
+      size_t q = e.end;
+      while (q < len && s[q] >= '0' && s[q] <= '9') q++;
+      if (q > e.end && q + 3 <= len &&
+          (!memcmp(s + q, "人", 3) || !memcmp(s + q, "户", 3) || !memcmp(s + q, "名", 3)))
+        e.about_people = true;
+      else if (rc && !place_in_cue) {
         /* search again at the last match for its groups */
         rc = search(f, RE_PEOPLE, md2, s, e.begin, mb, PCRE2_ANCHORED, NULL, NULL);
         if (rc < 0) {

@@ -683,6 +683,9 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */
   size_t place = e->whole_place ? SIZE_MAX : topic;
   if (place != SIZE_MAX && !place_exits(t, topic_end, from, false)) place = SIZE_MAX;
+  /* 全县…,按期脱贫摘帽: the last county named, not the paragraph's first
+   * place (a village of a list) */
+  if (place == SIZE_MAX && e->whole_place) place = anaphor_subject(st, i, sb, cue);
   if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
       cnkg_type_is_place(cnkg_graph_entity(st->graph, f->para_subject)->type))
     place = f->para_subject;

@@ -676,8 +676,18 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     return best == SIZE_MAX ? CNKG_SUCCESS : keep_exit(f, best, i, iso, planned, rank);
   }
   if (last_end > from) { /* the clause names places */
-    if (!place_exits(t, last_end, cue, has_char(t, from, last_end, "、"))) return CNKG_SUCCESS;
-    return listed_exits(f, i, from, cue, iso, planned, rank);
+    if (place_exits(t, last_end, cue, has_char(t, from, last_end, "、")))
+      return listed_exits(f, i, from, cue, iso, planned, rank);
+    /* 石门县是青山省第一个脱贫摘帽的县: the subject of 是, not the scope */
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (cnkg_type_is_place(sp->type) && sp->begin >= from && sp->end < last_end &&
+          (starts_with(t, sp->end, cue, "是") || starts_with(t, sp->end, cue, "成为")) &&
+          has_char(t, sp->end, cue, "第首唯"))
+        return keep_exit(f, sp->entity, i, iso, planned, rank);
+    }
+    return CNKG_SUCCESS;
   }
   if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
   if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */

@@ -776,6 +776,58 @@ static bool post_named(const CnkgDocState *st, size_t i, size_t post) {
   return false;
 }
 
+/* Titles that are a standing, not a post one takes up (回族群众刘克瑞,
+ * 村民王志珍): never dated. */
+static bool status_title(const char *title) {
+  static const char *const words[] = {"群众", "村民", "农民", "牧民", "渔民", "居民", "贫困户",
+                                      "建档立卡户", "党员", "老乡", "游客"};
+  for (size_t k = 0; title && k < sizeof words / sizeof *words; k++)
+    if (ends_with(title, words[k]) || !strcmp(title, words[k])) return true;
+  return false;
+}
+
+/* Whether a post title is named in norm[pos, end): a word ending in one
+ * of the heads of titles (第一书记, 工作队长, 金融助理). */
+static bool title_in(const char *t, size_t pos, size_t end) {
+  static const char *const heads[] = {"书记", "主任", "队长", "队员", "组长", "村长", "乡长",
+                                      "镇长", "县长", "局长", "站长", "所长", "助理", "委员",
+                                      "专干", "主席", "经理", "干事"};
+  for (size_t p = pos; p < end; p++)
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+      if (starts_with(t, p, end, heads[k])) return true;
+  return false;
+}
+
+/* Whether the literal occurs in norm[pos, end). */
+static bool occurs_in(const char *t, size_t pos, size_t end, const char *lit) {
+  size_t n = lit ? strlen(lit) : 0;
+  for (size_t p = pos; n && p + n <= end; p++)
+    if (!memcmp(t + p, lit, n)) return true;
+  return false;
+}
+
+/* The post's title literal, or NULL. */
+static const char *post_title(const CnkgDocState *st, size_t post) {
+  size_t nr = cnkg_graph_relation_count(st->graph);
+  for (size_t q = 0; q < nr; q++) {
+    const CnkgRelation *t = cnkg_graph_relation(st->graph, q);
+    if (t->subject == post && t->rel == CNKG_REL_POST_TITLE && t->literal) return t->literal;
+  }
+  return NULL;
+}
+
+/* Whether sentence i has a start or hold cue after byte pos. */
+static bool cue_after(const Facts *f, size_t i, size_t pos) {
+  size_t sb = f->st->text->sentences[i].begin;
+  for (size_t k = 0; k < f->evs.n; k++) {
+    const CnkgEvent *x = &f->evs.v[k];
+    if ((x->kind == CNKG_EVENT_POST_START || x->kind == CNKG_EVENT_POST_HOLD) &&
+        x->modality == CNKG_EVENT_FACT && !x->weak && sb + x->begin >= pos)
+      return true;
+  }
+  return false;
+}
+
 /* Dates the posts of the persons named in sentence i, from a start, hold
  * or end cue with a time before it: the posts the sentence names (by
  * title or by where they are), or a person's only post (刘飞是2017年11月
@@ -799,6 +851,13 @@ static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
     if (sp->type != CNKG_TYPE_PERSON) continue;
+    /* 委派…副主任那日苏担任驻村工作队长: the cue after the person dates */
+    if (cue < sp->begin && cue_after(f, i, sp->end)) continue;
+    /* 县农业局干部李晓峰被派到白杨村担任驻村第一书记: when a title follows
+     * the cue, the titles only named before it are where the person came
+     * from, not the post taken up */
+    size_t after = sn->begin + e->end;
+    bool taken = cue >= sp->end && title_in(st->text->norm, after, sn->end);
     size_t posts = 0, only = SIZE_MAX, named = 0;
     for (size_t r = 0; r < nr; r++) {
       const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
@@ -807,11 +866,14 @@ static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
       only = rel->object;
       if (!post_named(st, i, rel->object)) continue;
       named++;
+      const char *title = post_title(st, rel->object);
+      if (status_title(title)) continue;
+      if (taken && !occurs_in(st->text->norm, after, sn->end, title)) continue;
       if (start) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_START_DATE, SIZE_MAX, start, i);
       if (!s && end) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_END_DATE, SIZE_MAX, end, i);
       if (s) return s;
     }
-    if (named || posts != 1 || e->weak) continue;
+    if (named || posts != 1 || e->weak || status_title(post_title(st, only))) continue;
     if (start) s = cnkg_docstate_relate(st, only, CNKG_REL_START_DATE, SIZE_MAX, start, i);
     if (!s && end) s = cnkg_docstate_relate(st, only, CNKG_REL_END_DATE, SIZE_MAX, end, i);
   }

@@ -214,6 +214,44 @@ static void test_post_dates(void) {
   fixture_free(&f);
 }
 
+/* A post for person with title at place (SIZE_MAX: none); its index. */
+static size_t add_post(Fixture *f, size_t person, const char *title, size_t at, int n) {
+  char key[32];
+  size_t post;
+  snprintf(key, sizeof key, "post/t%d", n);
+  CHECK_EQ(cnkg_graph_add_entity(f->graph, key, CNKG_TYPE_POST, title, &post), 0);
+  CHECK_EQ(cnkg_graph_add_relation(f->graph, person, CNKG_REL_HOLDS_POST, post, NULL, NULL), 0);
+  CHECK_EQ(cnkg_graph_add_relation(f->graph, post, CNKG_REL_POST_TITLE, SIZE_MAX, title, NULL), 0);
+  if (at != SIZE_MAX)
+    CHECK_EQ(cnkg_graph_add_relation(f->graph, post, CNKG_REL_POST_AT, at, NULL, NULL), 0);
+  return post;
+}
+
+/* The date goes to the post taken up, not to the one the person came
+ * from, and never to a standing such as 村民. */
+static void test_post_taken_up(void) {
+  Fixture f;
+  fixture_init(&f, "2017年,县农业局干部张明被派到青石村担任第一书记。\n"
+                   "2018年5月,上级委派镇农业站站长刘强担任青石村工作队长。\n"
+                   "2012年7月,村民王大山一家来到青石村。\n");
+  size_t village = fixture_place(&f, "青石村", CNKG_TYPE_VILLAGE);
+  size_t zhang = fixture_place(&f, "张明", CNKG_TYPE_PERSON);
+  size_t liu = fixture_place(&f, "刘强", CNKG_TYPE_PERSON);
+  size_t wang = fixture_place(&f, "王大山", CNKG_TYPE_PERSON);
+  size_t cadre = add_post(&f, zhang, "干部", SIZE_MAX, 0);
+  size_t first = add_post(&f, zhang, "第一书记", village, 1);
+  size_t head = add_post(&f, liu, "站长", SIZE_MAX, 2);
+  size_t team = add_post(&f, liu, "工作队长", village, 3);
+  size_t villager = add_post(&f, wang, "村民", village, 4);
+  run(&f);
+  CHECK_STR(literal_of(&f, first, CNKG_REL_START_DATE), "2017");
+  CHECK_EQ(literal_of(&f, cadre, CNKG_REL_START_DATE), NULL);
+  CHECK_STR(literal_of(&f, team, CNKG_REL_START_DATE), "2018-05");
+  CHECK_EQ(literal_of(&f, head, CNKG_REL_START_DATE), NULL);
+  CHECK_EQ(literal_of(&f, villager, CNKG_REL_START_DATE), NULL);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -224,6 +262,7 @@ int main(void) {
   test_relative_without_document_date();
   test_exit_dates_and_subjects();
   test_post_dates();
+  test_post_taken_up();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -397,6 +397,9 @@ static CnkgStatus keep_exit(Facts *f, size_t place, size_t sentence, const char 
   return CNKG_SUCCESS;
 }
 
+/* How far back (bytes) the narrative's last date may date an exit. */
+#define EXIT_REACH 8000
+
 /* Whether hit h can date an exit: it has a value, and a month or day
  * that does not name its year took the year from the text around it or
  * from the page's date, not from an earlier section of the document (a
@@ -637,7 +640,8 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (h && has_char(t, from, cue, "批")) rank = 4; /* 批准…退出: the act itself */
   if (!h && !unknown) {
     size_t p0 = i;
-    while (p0 > 0 && ss[p0 - 1].paragraph == ss[i].paragraph) p0--;
+    while (p0 > 0 && ss[p0 - 1].paragraph == ss[i].paragraph && sb - ss[p0 - 1].begin <= EXIT_REACH)
+      p0--;
     rank = 2;
     h = p0 < i ? exit_time_before(f, p0, i - 1, sb) : NULL;
     u = p0 < i ? last_undated(f, p0, i - 1, ss[p0].begin, sb, &kind) : SIZE_MAX;
@@ -646,6 +650,9 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (!h && !planned && !unknown && i > 0) {
     rank = 1;
     h = exit_time_before(f, 0, i - 1, sb);
+    /* a date pages back is no longer the narrative's (and the scan for an
+     * unresolved one between stays short) */
+    if (h && sb - h->end > EXIT_REACH) h = NULL;
     if (h && last_undated(f, h->sentence, i - 1, h->end, sb, &kind) != SIZE_MAX) h = NULL;
   }
   /* 今年 in a page without its date: this statement says nothing the

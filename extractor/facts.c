@@ -601,6 +601,60 @@ static CnkgStatus listed_exits(Facts *f, size_t i, size_t from, size_t cue, cons
   return s;
 }
 
+/* An approval of a counted group (批准3个县退出) in clause [from, cue) of
+ * sentence i: the places of that level the nearest sentence before it
+ * names, when it names exactly that many (宣布新县、沈丘县、新蔡县…; …批准3个
+ * 县退出贫困县序列). *got: how many were kept. */
+static CnkgStatus counted_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
+                                int rank, size_t *got) {
+  CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  *got = 0;
+  for (size_t p = from; p + 6 <= cue; p++) {
+    if (memcmp(t + p, "个", 3)) continue;
+    CnkgType type = !memcmp(t + p + 3, "县", 3) || !memcmp(t + p + 3, "旗", 3) ? CNKG_TYPE_COUNTY
+                    : !memcmp(t + p + 3, "村", 3) ? CNKG_TYPE_VILLAGE
+                    : !memcmp(t + p + 3, "乡", 3) || !memcmp(t + p + 3, "镇", 3) ? CNKG_TYPE_TOWNSHIP
+                    : CNKG_TYPE_COUNT;
+    size_t n = 0;
+    if (p > from && t[p - 1] >= '0' && t[p - 1] <= '9') {
+      size_t q = p, scale = 1;
+      while (q > from && t[q - 1] >= '0' && t[q - 1] <= '9' && scale <= 100)
+        n += (size_t)(t[q - 1] - '0') * scale, scale *= 10, q--;
+    } else if (p >= from + 3) {
+      for (size_t k = 0; k < 9; k++)
+        if (!memcmp(t + p - 3, digits[k], 3)) n = k + 1;
+      if (!memcmp(t + p - 3, "两", 3)) n = 2;
+    }
+    if (type == CNKG_TYPE_COUNT || n < 2 || n > 64) return CNKG_SUCCESS;
+    size_t sb = st->text->sentences[i].begin;
+    for (size_t j = i; j-- > 0 && sb - st->text->sentences[j].begin <= EXIT_REACH;) {
+      size_t ents[64], m = 0;
+      bool more = false;
+      for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k)) {
+        if (st->spans[k].type != type) continue;
+        bool seen = false;
+        for (size_t q = 0; q < m && !seen; q++) seen = ents[q] == st->spans[k].entity;
+        if (seen) continue;
+        if (m == n) more = true;
+        else ents[m++] = st->spans[k].entity;
+      }
+      if (!m) continue;
+      if (m != n || more) return CNKG_SUCCESS;
+      for (size_t q = 0; q < m; q++) {
+        CnkgStatus s = keep_exit(f, ents[q], i, iso, false, rank);
+        if (s) return s;
+      }
+      *got = m;
+      return CNKG_SUCCESS;
+    }
+    return CNKG_SUCCESS;
+  }
+  return CNKG_SUCCESS;
+}
+
 /* The places an exit cue in sentence i is about: the places named right
  * after 摘帽的 (刚刚脱贫摘帽的竹山县); else those named in its clause before
  * it (a list: 乐甫、雷弄、冷水箐…出列) when the words up to the cue leave them
@@ -695,6 +749,11 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
         return keep_exit(f, sp->entity, i, iso, planned, rank);
     }
     return CNKG_SUCCESS;
+  }
+  if (rank == 4) { /* 8月2日,省政府发文,批准3个县退出: the three named before */
+    size_t got = 0;
+    s = counted_exits(f, i, from, cue, iso, rank, &got);
+    if (s || got) return s;
   }
   if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
   if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */

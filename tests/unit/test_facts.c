@@ -252,6 +252,26 @@ static void test_post_taken_up(void) {
   fixture_free(&f);
 }
 
+/* An approval of a counted group (批准3个县退出) is that of the places
+ * the sentence before named, and its date is the approval's. */
+static void test_counted_approval(void) {
+  Fixture f;
+  fixture_init(&f, "三县摘帽\n"
+                   "2018年8月8日,省政府宣布桃源县、李庄县、杏林县实现脱贫摘帽。"
+                   "此前专家对桃源县、李庄县、杏林县进行了评估。"
+                   "2018年8月2日,省人民政府发文,批准3个县退出贫困县序列。\n");
+  const char *names[3] = {"桃源县", "李庄县", "杏林县"};
+  size_t c[3];
+  for (int k = 0; k < 3; k++) c[k] = fixture_place(&f, names[k], CNKG_TYPE_COUNTY);
+  run(&f);
+  for (int k = 0; k < 3; k++) {
+    size_t ex = node_about(&f, CNKG_TYPE_EXIT, c[k], NULL);
+    CHECK(ex != SIZE_MAX);
+    CHECK_STR(literal_of(&f, ex, CNKG_REL_DATE), "2018-08-02");
+  }
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -261,6 +281,7 @@ int main(void) {
   test_figures();
   test_relative_without_document_date();
   test_exit_dates_and_subjects();
+  test_counted_approval();
   test_post_dates();
   test_post_taken_up();
   cnkg_facts_free(r);

@@ -305,7 +305,22 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
           break;
         }
     }
-    if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) break;
+    if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) {
+      /* 高峰村第一书记、乡村振兴工作队队长X: a modifier of at most four
+       * characters before the next title, then the 、 */
+      size_t m = q;
+      for (int back = 0; back < 4 && m > sfloor + 3; back++) {
+        size_t r = m - 3;
+        unsigned char c0 = (unsigned char)c->s[r];
+        if (c0 < 0xE4 || c0 > 0xE9 || cnkg_wordlist_word_before(c->s, sfloor, m, "、")) break;
+        m = r;
+      }
+      bool named = false; /* no place or organisation inside the modifier */
+      for (size_t k = person_sp_reaching(c, m); k < c->nsp && c->sp[k].begin < q && !named; k++)
+        named = c->sp[k].end > m;
+      if (m == q || named || !cnkg_wordlist_word_before(c->s, sfloor, m, "、")) break;
+      q = m;
+    }
     end = q - 3;
   }
   return n;

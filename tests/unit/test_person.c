@@ -239,6 +239,17 @@ int main(void) {
   CHECK(sent);
   fake_doc_free(dk);
 
+  /* two titles joined by 、, the second with a modifier (乡村振兴工作队队长) */
+  static const char *const m2[] = {
+      "白杨村/LOC 第一书记/n 、/w 乡村振兴/vn 工作队/n 队长/n 石振海/PER 驻村/vn 以来/f 办/v 了/u 实事/n 。/w",
+      NULL};
+  FakeDoc *dm = fake_doc_new(m2, pk);
+  CHECK_EQ(cnkg_person_run(pr, &dm->st), CNKG_SUCCESS);
+  p = fake_find(dm, CNKG_TYPE_PERSON, "石振海");
+  CHECK(fake_has(dm, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(dm, p, CNKG_REL_TITLE, 0, "工作队队长"));
+  fake_doc_free(dm);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   cnkg_person_free(NULL);

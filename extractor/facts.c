@@ -601,6 +601,24 @@ static CnkgStatus listed_exits(Facts *f, size_t i, size_t from, size_t cue, cons
   return s;
 }
 
+/* Whether the clause [from, cue) of sentence i names a subject of its own
+ * that is no known place (2018年,月溪成功脱帽): a noun or name the
+ * analyser tagged there. Then the exit is not the paragraph's place. */
+static bool named_subject(const CnkgDocState *st, size_t i, size_t from, size_t cue) {
+  static const char *const nouns[] = {"n", "nz", "nr", "ns", "nt", "nw", "LOC", "ORG", "PER"};
+  if (!st->lac) return false;
+  const CnkgLacResult *lr = &st->lac[i];
+  size_t sb = st->text->sentences[i].begin;
+  for (size_t w = 0; w < lr->n_words; w++) {
+    const CnkgLacWord *lw = &lr->words[w];
+    if (sb + lw->begin < from) continue;
+    if (sb + lw->end > cue) break;
+    for (size_t k = 0; lw->tag && k < sizeof nouns / sizeof *nouns; k++)
+      if (!strcmp(lw->tag, nouns[k])) return true;
+  }
+  return false;
+}
+
 /* An approval of a counted group (批准3个县退出) in clause [from, cue) of
  * sentence i: the places of that level the nearest sentence before it
  * names, when it names exactly that many (宣布新县、沈丘县、新蔡县…; …批准3个
@@ -757,6 +775,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   }
   if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
   if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */
+  if (!e->whole_place && named_subject(st, i, from, cue)) return CNKG_SUCCESS;
   size_t place = e->whole_place ? SIZE_MAX : topic;
   if (place != SIZE_MAX && !place_exits(t, topic_end, from, false)) place = SIZE_MAX;
   /* 全县…,按期脱贫摘帽: the last county named, not the paragraph's first

@@ -7,6 +7,7 @@
  * become literals, and an exit dated only by them is left out. Depends on recog_fixture.h. */
 #include "check.h"
 #include "extractor/recognizers.h"
+#include "fakedoc.h"
 #include "recog_fixture.h"
 
 static const CnkgFactsRecognizer *rec;
@@ -272,6 +273,27 @@ static void test_counted_approval(void) {
   fixture_free(&f);
 }
 
+/* A clause that names a subject of its own the recognisers do not know
+ * (月溪成功脱帽) is not an exit of the sentence's place; a clause without
+ * one is (顺利脱帽). Uses the analyser's tags (fakedoc.h). */
+static void test_unknown_subject(void) {
+  static const char *const a[] = {
+      "白杨村/LOC 发展/v 茶叶/n ，/w 2018年/TIME ，/w 月溪/nz 成功/ad 脱帽/v 。/w", NULL};
+  static const char *const b[] = {
+      "白杨村/LOC 发展/v 茶叶/n ，/w 2018年/TIME ，/w 顺利/ad 脱帽/v 。/w", NULL};
+  static const FakePlace places[] = {{"白杨村", CNKG_TYPE_VILLAGE}, {NULL, CNKG_TYPE_COUNT}};
+  for (int k = 0; k < 2; k++) {
+    FakeDoc *d = fake_doc_new(k ? b : a, places);
+    CHECK_EQ(cnkg_facts_run(rec, &d->st), CNKG_SUCCESS);
+    size_t v = fake_find(d, CNKG_TYPE_VILLAGE, "白杨村"), exits = 0;
+    for (size_t i = 0; i < cnkg_graph_entity_count(d->graph); i++)
+      exits += cnkg_graph_entity(d->graph, i)->type == CNKG_TYPE_EXIT &&
+               fake_has(d, i, CNKG_REL_CONCERNS, v, NULL);
+    CHECK_EQ(exits, (size_t)k);
+    fake_doc_free(d);
+  }
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -282,6 +304,7 @@ int main(void) {
   test_relative_without_document_date();
   test_exit_dates_and_subjects();
   test_counted_approval();
+  test_unknown_subject();
   test_post_dates();
   test_post_taken_up();
   cnkg_facts_free(r);

@@ -305,7 +305,22 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
           break;
         }
     }
-    if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) break;
+    if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) {
+      /* 高峰村第一书记、乡村振兴工作队队长X: a modifier of at most four
+       * characters before the next title, then the 、 */
+      size_t m = q;
+      for (int back = 0; back < 4 && m > sfloor + 3; back++) {
+        size_t r = m - 3;
+        unsigned char c0 = (unsigned char)c->s[r];
+        if (c0 < 0xE4 || c0 > 0xE9 || cnkg_wordlist_word_before(c->s, sfloor, m, "、")) break;
+        m = r;
+      }
+      bool named = false; /* no place or organisation inside the modifier */
+      for (size_t k = person_sp_reaching(c, m); k < c->nsp && c->sp[k].begin < q && !named; k++)
+        named = c->sp[k].end > m;
+      if (m == q || named || !cnkg_wordlist_word_before(c->s, sfloor, m, "、")) break;
+      q = m;
+    }
     end = q - 3;
   }
   return n;
@@ -467,7 +482,19 @@ static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb)
     *ge = adv_at + advl; /* the post verb after the aside or adverb */
     return vl;
   }
-  return cnkg_wordlist_at(&post_verbs_list, c->s, *ge, c->len);
+  vl = cnkg_wordlist_at(&post_verbs_list, c->s, *ge, c->len);
+  if (vl) return vl;
+  /* NAME被派到[place]担任[title]: sent somewhere to take up a post; the
+   * post is read from the clause after the sending verb */
+  static const char *const SENT[] = {"被选派到", "被派驻到", "被下派到", "被委派到", "被派到",
+                                     "被派往", "被选派", "被派驻", "被委派", "被下派", NULL};
+  static CnkgWordList sent_list = CNKG_WORDLIST(SENT);
+  size_t sl = cnkg_wordlist_at(&sent_list, c->s, *ge, c->len);
+  if (!sl) return 0;
+  size_t ce = clause_end(c, sceil, *ge + sl);
+  for (size_t q = *ge + sl; q < ce; cnkg_utf8_next(c->s, c->len, &q))
+    if (cnkg_wordlist_at(&post_verbs_list, c->s, q, ce)) return sl;
+  return 0;
 }
 
 /* NAME，43岁，[place]人: where the person is from, in the clause after the

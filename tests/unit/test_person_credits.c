@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests for extractor/person.c (issue 18, item 5): the credit a byline
+ * gives each of its names (通讯员 X Y, 本报记者 X 摄, 责任编辑:X), a title
+ * phrase joined to the name by 的, and a village title with no village
+ * near (the village the story is about). Invented text with a hand-made
+ * analysis. */
+#include "check.h"
+#include "fakedoc.h"
+#include "extractor/recognizers.h"
+
+int main(void) {
+  CnkgPersonRecognizer *pr = NULL;
+  CnkgOrgRecognizer *or = NULL;
+  char err[256] = "";
+  CHECK_EQ(cnkg_person_new(NULL, &pr, err, sizeof err), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_org_new(NULL, &or, err, sizeof err), CNKG_SUCCESS);
+  if (!pr || !or) return check_finish();
+
+  static const char *const doc[] = {
+      "=通讯员 钱文斌 李晓梅",
+      "=本报记者周海涛摄",
+      "黄石县/LOC 青石镇/LOC 白杨村/LOC 地处/v 山区/n 。/w",
+      "曾任/v 白杨村/LOC 党支部/n 书记/n 的/u 韩志强/PER 在/p 会上/s 发言/v 。/w",
+      "白杨村/LOC 的/u 山货/n 远近闻名/a 。/w",
+      "村/n 党支部/n 书记/n 孙立平/PER 说/v ，/w 今年/TIME 收成/n 不错/a 。/w",
+      "作者/n :/w 记者/n 林志强/PER 通讯员/n 韩雪松/PER",
+      "[/w 责任编辑/n :/w 蔡丽娜/PER ]/w",
+      NULL};
+  static const FakePlace places[] = {{"黄石县", CNKG_TYPE_COUNTY},
+                                     {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d->st), CNKG_SUCCESS);
+  size_t village = fake_find(d, CNKG_TYPE_VILLAGE, "白杨村");
+
+  /* each name of a byline gets the credit word before them, not 记者 */
+  size_t p = fake_find(d, CNKG_TYPE_PERSON, "钱文斌");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "通讯员"));
+  p = fake_find(d, CNKG_TYPE_PERSON, "李晓梅");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "通讯员"));
+  CHECK(!fake_has(d, p, CNKG_REL_TITLE, 0, "记者"));
+  /* 摄 after a reporter's name is no part of it */
+  CHECK_EQ(fake_find(d, CNKG_TYPE_PERSON, "周海涛摄"), SIZE_MAX);
+  CHECK(fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "周海涛"), CNKG_REL_TITLE, 0, "记者"));
+
+  /* [place][title]的NAME */
+  p = fake_find(d, CNKG_TYPE_PERSON, "韩志强");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "村党支部书记"));
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, village, NULL));
+
+  /* 村党支部书记 with no village in its paragraph: the story's village */
+  p = fake_find(d, CNKG_TYPE_PERSON, "孙立平");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "村党支部书记"));
+  CHECK(fake_has(d, p, CNKG_REL_ASSOCIATED_WITH, village, NULL));
+
+  /* a credit word after a name opens the next name's credit */
+  p = fake_find(d, CNKG_TYPE_PERSON, "林志强");
+  CHECK(fake_has(d, p, CNKG_REL_TITLE, 0, "记者"));
+  CHECK(!fake_has(d, p, CNKG_REL_TITLE, 0, "通讯员"));
+  CHECK(fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "韩雪松"), CNKG_REL_TITLE, 0, "通讯员"));
+  /* TITLE:NAME */
+  CHECK(fake_has(d, fake_find(d, CNKG_TYPE_PERSON, "蔡丽娜"), CNKG_REL_TITLE, 0, "责任编辑"));
+  fake_doc_free(d);
+
+  /* two villages named as often: a bare 村党支部书记 is placed nowhere */
+  static const char *const two[] = {
+      "白杨村/LOC 和/c 红石村/LOC 相邻/v 。/w",
+      "白杨村/LOC 种/v 果/n ，/w 红石村/LOC 养/v 羊/n 。/w",
+      "村/n 党支部/n 书记/n 孙立平/PER 说/v ，/w 今年/TIME 收成/n 不错/a 。/w",
+      NULL};
+  static const FakePlace ptwo[] = {{"白杨村", CNKG_TYPE_VILLAGE},
+                                   {"红石村", CNKG_TYPE_VILLAGE},
+                                   {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d2 = fake_doc_new(two, ptwo);
+  CHECK_EQ(cnkg_person_run(pr, &d2->st), CNKG_SUCCESS);
+  p = fake_find(d2, CNKG_TYPE_PERSON, "孙立平");
+  CHECK(p != SIZE_MAX);
+  CHECK(!fake_has(d2, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d2, CNKG_TYPE_VILLAGE, "白杨村"),
+                  NULL));
+  CHECK(!fake_has(d2, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d2, CNKG_TYPE_VILLAGE, "红石村"),
+                  NULL));
+  fake_doc_free(d2);
+
+  /* a title closing the phrase before, past words no recogniser took; a
+   * later clause opening with a post verb; a village's party branch; a
+   * 街道办事处 head */
+  static const char *const three[] = {
+      "黄石县/LOC 农业局/n 派驻/v 白杨村/LOC 第一书记/n 、/w 乡村/n 振兴/vn 工作队/n 队长/n 邓国华/PER 介绍/v 。/w",
+      "邹建明/PER 是/v 第三代/n ，/w 30岁/m ，/w 现任/v 白杨村/LOC 支部/n 书记/n 。/w",
+      "白杨村/LOC 党支部/n 召开/v 会议/n 。/w",
+      "村/n 党支部/n 书记/n 马春生/PER 讲话/v 。/w",
+      "青石街道/LOC 办事处/n 主任/n 柳明远/PER 介绍/v 。/w",
+      NULL};
+  static const FakePlace pthree[] = {{"黄石县", CNKG_TYPE_COUNTY},
+                                     {"青石街道", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d3 = fake_doc_new(three, pthree);
+  CHECK_EQ(cnkg_org_run(or, &d3->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d3->st), CNKG_SUCCESS);
+  size_t v3 = fake_find(d3, CNKG_TYPE_VILLAGE, "白杨村");
+  p = fake_find(d3, CNKG_TYPE_PERSON, "邓国华");
+  CHECK(fake_has(d3, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(d3, p, CNKG_REL_ASSOCIATED_WITH, v3, NULL));
+  p = fake_find(d3, CNKG_TYPE_PERSON, "邹建明");
+  CHECK(fake_has(d3, p, CNKG_REL_TITLE, 0, "村支部书记"));
+  CHECK(fake_has(d3, p, CNKG_REL_ASSOCIATED_WITH, v3, NULL));
+  size_t branch = fake_find(d3, CNKG_TYPE_ORGANIZATION, "白杨村党支部");
+  CHECK(branch != SIZE_MAX);
+  p = fake_find(d3, CNKG_TYPE_PERSON, "马春生");
+  CHECK(fake_has(d3, p, CNKG_REL_ASSOCIATED_WITH, v3, NULL));
+  CHECK(fake_has(d3, p, CNKG_REL_ASSOCIATED_WITH, branch, NULL));
+  p = fake_find(d3, CNKG_TYPE_PERSON, "柳明远");
+  CHECK(fake_has(d3, p, CNKG_REL_TITLE, 0, "街道办事处主任"));
+  CHECK(fake_has(d3, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d3, CNKG_TYPE_TOWNSHIP, "青石街道"),
+                 NULL));
+  fake_doc_free(d3);
+
+  /* the page's reporter and editor work for the outlet it comes from; a
+   * bare photo credit says nothing of whom the photographer works for */
+  static const char *const four[] = {
+      "来源/n :/w 青山日报/ORG",
+      "=记者 沈立言",
+      "白杨村/LOC 种植/v 黄桃/n 。/w",
+      "=吕安然 摄",
+      "[/w 责任编辑/n :/w 蔡丽娜/PER ]/w",
+      NULL};
+  static const FakePlace pfour[] = {{"白杨村", CNKG_TYPE_VILLAGE}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d4 = fake_doc_new(four, pfour);
+  CHECK_EQ(cnkg_org_run(or, &d4->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d4->st), CNKG_SUCCESS);
+  size_t paper = fake_find(d4, CNKG_TYPE_ORGANIZATION, "青山日报");
+  CHECK(paper != SIZE_MAX);
+  CHECK(fake_has(d4, fake_find(d4, CNKG_TYPE_PERSON, "沈立言"), CNKG_REL_ASSOCIATED_WITH, paper,
+                 NULL));
+  CHECK(fake_has(d4, fake_find(d4, CNKG_TYPE_PERSON, "蔡丽娜"), CNKG_REL_ASSOCIATED_WITH, paper,
+                 NULL));
+  p = fake_find(d4, CNKG_TYPE_PERSON, "吕安然");
+  CHECK(p != SIZE_MAX);
+  CHECK(!fake_has(d4, p, CNKG_REL_ASSOCIATED_WITH, paper, NULL));
+  fake_doc_free(d4);
+
+  cnkg_person_free(pr);
+  cnkg_org_free(or);
+  return check_finish();
+}

@@ -13,6 +13,11 @@ static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任",
                                          "成为", NULL};
 static CnkgWordList post_verbs_list = CNKG_WORDLIST(POST_VERBS);
 
+/* Words saying which body sent a person (省发改委派驻的第一书记). */
+static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
+                                      "派驻", "选派", NULL};
+static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
+
 static void post_where(Post *p, size_t entity) {
   for (size_t k = 0; k < p->n_where; k++)
     if (p->where[k] == entity) return;
@@ -185,12 +190,24 @@ static bool village_role(const char *t) {
 static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
                         Post *p) {
   where_before(c, tb, te, p);
-  /* 省发改委派驻的第一书记, 由县教育局选派的: the body that sent them */
+  /* 省发改委派驻的第一书记, 由县教育局选派的, 省发改委派驻某县某村第一书记:
+   * the body that sent them */
   {
-    static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
-                                          "派驻", "选派", NULL};
-    static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
+    size_t q0 = tb;
+    for (int round = 0; round < 6; round++) {
+      size_t k = person_sp_reaching(c, q0), from = q0;
+      for (; k < c->nsp && c->sp[k].begin < q0; k++)
+        if (c->sp[k].end >= q0 && c->sp[k].begin < q0 && cnkg_type_is_place(c->sp[k].type)) {
+          q0 = c->sp[k].begin;
+          break;
+        }
+      if (q0 == from) break;
+    }
     size_t sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, tb);
+    if (!sl && q0 < tb) {
+      sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, q0);
+      if (sl) sl += tb - q0;
+    }
     if (sl) {
       size_t q = tb - sl;
       if (cnkg_wordlist_word_before(c->s, 0, q, "先后")) q -= 6;
@@ -378,7 +395,9 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
       return true;
     }
     if (appos) {
-      size_t adv = 0;
+      /* 省发改委先后派驻的第一书记 */
+      size_t adv = cnkg_wordlist_at(&sent_by_list, c->s, q, ce);
+      if (cnkg_wordlist_word_at(c->s, q, ce, "先后")) adv = 6;
       for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
         if (c->sp[k].end > q && c->sp[k].end - q > adv) adv = c->sp[k].end - q;
       size_t ml = cnkg_wordlist_at(&person_modifiers_list, c->s, q, ce);
@@ -453,6 +472,17 @@ static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Pos
     for (size_t k = person_sp_reaching(c, tb); k < c->nsp && c->sp[k].begin < tb && !opened; k++)
       opened = c->sp[k].end == tb || (c->sp[k].end > tb && c->sp[k].end < gb - 3);
     if (tb < gb - 3 && !role && opened) n = pre_posts(c, gb - 3, sfloor, out, max);
+  }
+  if (n == 0 && n < max) {
+    /* 某乡石冲村X(左)一家: a villager named right after the village */
+    for (size_t k = person_sp_reaching(c, gb); k < c->nsp && c->sp[k].begin < gb; k++)
+      if (c->sp[k].end == gb && c->sp[k].type == CNKG_TYPE_VILLAGE) {
+        memset(&out[n], 0, sizeof out[n]);
+        out[n].role = true;
+        post_where(&out[n], c->sp[k].entity);
+        n++;
+        break;
+      }
   }
   if (n == 0 && gb > sfloor && (c->s[gb - 1] == ':' || c->s[gb - 1] == '/')) {
     /* 责任编辑:X, 本文责编/X */

@@ -142,6 +142,38 @@ int main(void) {
   CHECK(!fake_has(d4, p, CNKG_REL_ASSOCIATED_WITH, paper, NULL));
   fake_doc_free(d4);
 
+  /* the body that sent them, in an apposition or before the places of the
+   * post; a villager named right after the village */
+  static const char *const five[] = {
+      "黄石县/LOC 青石镇/LOC 白杨村/LOC 有/v 两任/m 第一书记/n 。/w",
+      "乔振宇/PER 、/w 岑晓东/PER ，/w 黄石县/LOC 农业局/n 先后/d 派驻/v 的/u 第一书记/n ，/w 都/d 是/v 硕士/n 。/w",
+      "黄石县/LOC 交通局/n 派驻/v 青石镇/LOC 白杨村/LOC 第一书记/n 、/w 乡村/n 振兴/vn 工作队/n 队长/n 骆永明/PER 介绍/v 。/w",
+      "青石镇/LOC 白杨村/LOC 韦德顺/PER （/w 左/f ）/w 一家/n 。/w",
+      NULL};
+  static const FakePlace pfive[] = {{"黄石县", CNKG_TYPE_COUNTY},
+                                    {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                    {"白杨村", CNKG_TYPE_VILLAGE},
+                                    {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d5 = fake_doc_new(five, pfive);
+  CHECK_EQ(cnkg_org_run(or, &d5->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d5->st), CNKG_SUCCESS);
+  size_t v5 = fake_find(d5, CNKG_TYPE_VILLAGE, "白杨村");
+  size_t agri = fake_find(d5, CNKG_TYPE_ORGANIZATION, "黄石县农业局");
+  size_t transport = fake_find(d5, CNKG_TYPE_ORGANIZATION, "黄石县交通局");
+  CHECK(agri != SIZE_MAX && transport != SIZE_MAX);
+  static const char *const sent[] = {"乔振宇", "岑晓东", NULL};
+  for (size_t k = 0; sent[k]; k++) {
+    p = fake_find(d5, CNKG_TYPE_PERSON, sent[k]);
+    CHECK(fake_has(d5, p, CNKG_REL_TITLE, 0, "第一书记"));
+    CHECK(fake_has(d5, p, CNKG_REL_ASSOCIATED_WITH, agri, NULL));
+  }
+  p = fake_find(d5, CNKG_TYPE_PERSON, "骆永明");
+  CHECK(fake_has(d5, p, CNKG_REL_ASSOCIATED_WITH, transport, NULL));
+  CHECK(fake_has(d5, p, CNKG_REL_ASSOCIATED_WITH, v5, NULL));
+  CHECK(fake_has(d5, fake_find(d5, CNKG_TYPE_PERSON, "韦德顺"), CNKG_REL_ASSOCIATED_WITH, v5,
+                 NULL));
+  fake_doc_free(d5);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

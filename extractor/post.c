@@ -105,7 +105,8 @@ static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t fl
 }
 
 static bool org_title(const char *t) {
-  static const char *const OT[] = {"理事长", "董事长", "总经理", "经理", "社长", "会长", NULL};
+  static const char *const OT[] = {"理事长", "董事长", "总经理", "经理", "社长",
+                                   "会长",   "负责人", "法人",   NULL};
   size_t n = strlen(t);
   for (size_t k = 0; OT[k]; k++) {
     size_t m = strlen(OT[k]);

@@ -174,6 +174,20 @@ int main(void) {
                  NULL));
   fake_doc_free(d5);
 
+  /* 负责人 and 法人 are post titles, of the body the sentence names */
+  static const char *const six[] = {
+      "白杨村/LOC 山货/n 专业合作社/n 负责人/n 陶家旺/PER 说/v ，/w 销路/n 不愁/v 。/w",
+      NULL};
+  static const FakePlace psix[] = {{"白杨村", CNKG_TYPE_VILLAGE}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d6 = fake_doc_new(six, psix);
+  CHECK_EQ(cnkg_org_run(or, &d6->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d6->st), CNKG_SUCCESS);
+  p = fake_find(d6, CNKG_TYPE_PERSON, "陶家旺");
+  CHECK(fake_has(d6, p, CNKG_REL_TITLE, 0, "专业合作社负责人"));
+  CHECK(fake_has(d6, p, CNKG_REL_ASSOCIATED_WITH,
+                 fake_find(d6, CNKG_TYPE_ORGANIZATION, "白杨村山货专业合作社"), NULL));
+  fake_doc_free(d6);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

@@ -655,6 +655,35 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
   return false;
 }
 
+/* X来自某县某乡, X所在的某街道, X的故乡在某村: where the person lives or
+ * comes from, the innermost place of the chain right after those words
+ * (after the name ending at ge). */
+static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
+  static const char *const HOME[] = {"来自", "所在的", "的故乡在", "的老家在", "老家在",
+                                     "的家在", "家住", "家住在", NULL};
+  static CnkgWordList home_list = CNKG_WORDLIST(HOME);
+  size_t q = ge + cnkg_wordlist_at(&home_list, c->s, ge, sceil), last = SIZE_MAX;
+  if (q == ge) return false;
+  for (bool moved = true; moved;) {
+    moved = false;
+    size_t adv = 0;
+    for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+      if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
+        adv = c->sp[k].end - q;
+        last = c->sp[k].entity;
+      }
+    if (adv) {
+      q += adv;
+      moved = true;
+    }
+  }
+  if (last == SIZE_MAX) return false;
+  memset(p, 0, sizeof *p);
+  p->role = true;
+  post_where(p, last);
+  return true;
+}
+
 /* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for,
  * after the name ending at ge. */
 static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
@@ -797,6 +826,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   if (vl && n < max && post_by_verb(c, b, ge, vl, appos, sent, sfloor, sceil, &out[n])) n++;
   if (n == n_verb && n < max && later_post(c, b, ge, sceil, &out[n])) n++;
   if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
+  if (n < max && home_post(c, ge, sceil, &out[n])) n++;
   size_t cs = clause_start(c, sfloor, gb);
   if (n < max && cs > sfloor && clause_place_post(c, sfloor, cs, gb, &out[n])) n++;
   return anaphora_posts(c, cs, gb, out, n, max);

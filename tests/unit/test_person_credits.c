@@ -188,6 +188,27 @@ int main(void) {
                  fake_find(d6, CNKG_TYPE_ORGANIZATION, "白杨村山货专业合作社"), NULL));
   fake_doc_free(d6);
 
+  /* where a person comes from or lives: 来自, 所在的, 的故乡在 */
+  static const char *const seven[] = {
+      "卓玛拉姆/PER 来自/v 黄石县/LOC 青石镇/LOC ，/w 前年/TIME 搬/v 到/v 县城/n 。/w",
+      "庞晓雯/PER 所在/v 的/u 白杨村/LOC 有/v 三百/m 户/q 。/w",
+      "聂文山/PER 的/u 故乡/n 在/p 红石村/LOC 。/w",
+      NULL};
+  static const FakePlace pseven[] = {{"黄石县", CNKG_TYPE_COUNTY},
+                                     {"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {"红石村", CNKG_TYPE_VILLAGE},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d7 = fake_doc_new(seven, pseven);
+  CHECK_EQ(cnkg_person_run(pr, &d7->st), CNKG_SUCCESS);
+  CHECK(fake_has(d7, fake_find(d7, CNKG_TYPE_PERSON, "卓玛拉姆"), CNKG_REL_ASSOCIATED_WITH,
+                 fake_find(d7, CNKG_TYPE_TOWNSHIP, "青石镇"), NULL));
+  CHECK(fake_has(d7, fake_find(d7, CNKG_TYPE_PERSON, "庞晓雯"), CNKG_REL_ASSOCIATED_WITH,
+                 fake_find(d7, CNKG_TYPE_VILLAGE, "白杨村"), NULL));
+  CHECK(fake_has(d7, fake_find(d7, CNKG_TYPE_PERSON, "聂文山"), CNKG_REL_ASSOCIATED_WITH,
+                 fake_find(d7, CNKG_TYPE_VILLAGE, "红石村"), NULL));
+  fake_doc_free(d7);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

@@ -684,6 +684,37 @@ static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   return true;
 }
 
+/* 某工作队，主要成员包括A、队员B(…)和C: the members a sentence lists after
+ * 成员包括 belong to the organisation it named before those words (the
+ * name at b is among them when no full stop comes between). */
+static bool member_post(const Ctx *c, size_t b, size_t sfloor, Post *p) {
+  static const char *const MEMBERS[] = {"成员包括", "成员有", "成员为", "队员有", "队员包括",
+                                        NULL};
+  static CnkgWordList members_list = CNKG_WORDLIST(MEMBERS);
+  size_t floor = b > sfloor + 400 ? b - 400 : sfloor;
+  for (size_t q = b; q > floor;) {
+    size_t l = cnkg_wordlist_before(&members_list, c->s, floor, q);
+    if (l) {
+      /* the organisation named last before those words, in the sentence */
+      size_t at = q - l, who = SIZE_MAX, end = 0;
+      for (size_t k = person_sp_reaching(c, sfloor); k < c->nsp && c->sp[k].begin < at; k++)
+        if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= at &&
+            c->sp[k].begin >= sfloor && c->sp[k].end >= end) {
+          end = c->sp[k].end;
+          who = c->sp[k].entity;
+        }
+      if (who == SIZE_MAX) return false;
+      memset(p, 0, sizeof *p);
+      p->role = true;
+      post_where(p, who);
+      return true;
+    }
+    q = person_prev_char(c->s, q);
+    if (c->s[q] == ';' || cnkg_wordlist_word_at(c->s, q, b, "；")) return false;
+  }
+  return false;
+}
+
 /* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for,
  * after the name ending at ge. */
 static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
@@ -827,6 +858,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   if (n == n_verb && n < max && later_post(c, b, ge, sceil, &out[n])) n++;
   if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
   if (n < max && home_post(c, ge, sceil, &out[n])) n++;
+  if (n < max && member_post(c, b, sfloor, &out[n])) n++;
   size_t cs = clause_start(c, sfloor, gb);
   if (n < max && cs > sfloor && clause_place_post(c, sfloor, cs, gb, &out[n])) n++;
   return anaphora_posts(c, cs, gb, out, n, max);

@@ -209,6 +209,23 @@ int main(void) {
                  fake_find(d7, CNKG_TYPE_VILLAGE, "红石村"), NULL));
   fake_doc_free(d7);
 
+  /* the members a sentence lists after 成员包括 belong to the body named
+   * before */
+  static const char *const eight[] = {
+      "黄石县/LOC 农业局/n 派出/v 工作组/n ，/w 主要/b 成员/n 包括/v 组长/n 龚立言/PER 、/w 祁海燕/PER 和/c 甄浩然/PER 。/w",
+      NULL};
+  static const FakePlace peight[] = {{"黄石县", CNKG_TYPE_COUNTY}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d8 = fake_doc_new(eight, peight);
+  CHECK_EQ(cnkg_org_run(or, &d8->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d8->st), CNKG_SUCCESS);
+  size_t bureau8 = fake_find(d8, CNKG_TYPE_ORGANIZATION, "黄石县农业局");
+  CHECK(bureau8 != SIZE_MAX);
+  static const char *const members[] = {"龚立言", "祁海燕", "甄浩然", NULL};
+  for (size_t k = 0; members[k]; k++)
+    CHECK(fake_has(d8, fake_find(d8, CNKG_TYPE_PERSON, members[k]), CNKG_REL_ASSOCIATED_WITH,
+                   bureau8, NULL));
+  fake_doc_free(d8);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

@@ -696,17 +696,29 @@ static bool member_post(const Ctx *c, size_t b, size_t sfloor, Post *p) {
     size_t l = cnkg_wordlist_before(&members_list, c->s, floor, q);
     if (l) {
       /* the organisation named last before those words, in the sentence */
-      size_t at = q - l, who = SIZE_MAX, end = 0;
+      size_t at = q - l, who = SIZE_MAX, end = 0, begin = 0;
       for (size_t k = person_sp_reaching(c, sfloor); k < c->nsp && c->sp[k].begin < at; k++)
         if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= at &&
             c->sp[k].begin >= sfloor && c->sp[k].end >= end) {
           end = c->sp[k].end;
+          begin = c->sp[k].begin;
           who = c->sp[k].entity;
         }
       if (who == SIZE_MAX) return false;
       memset(p, 0, sizeof *p);
       p->role = true;
       post_where(p, who);
+      /* a team named after its place (某镇驻镇帮扶工作队): that place too */
+      if (strstr(cnkg_graph_entity(c->st->graph, who)->label, "工作队")) {
+        size_t pl = SIZE_MAX, len = 0;
+        for (size_t k = person_sp_from(c, begin); k < c->nsp && c->sp[k].begin == begin; k++)
+          if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end < end &&
+              c->sp[k].end - begin > len) {
+            len = c->sp[k].end - begin;
+            pl = c->sp[k].entity;
+          }
+        if (pl != SIZE_MAX) post_where(p, pl);
+      }
       return true;
     }
     q = person_prev_char(c->s, q);

@@ -225,6 +225,23 @@ int main(void) {
     CHECK(fake_has(d8, fake_find(d8, CNKG_TYPE_PERSON, members[k]), CNKG_REL_ASSOCIATED_WITH,
                    bureau8, NULL));
   fake_doc_free(d8);
+  /* ...and a team named after its place: that place too */
+  static const char *const nine[] = {
+      "青石镇/LOC 驻镇/v 帮扶/vn 工作队/n 进驻/v ，/w 主要/b 成员/n 包括/v 队长/n 龚立言/PER 和/c 甄浩然/PER 。/w",
+      NULL};
+  static const FakePlace pnine[] = {{"青石镇", CNKG_TYPE_TOWNSHIP}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d9 = fake_doc_new(nine, pnine);
+  CHECK_EQ(cnkg_org_run(or, &d9->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d9->st), CNKG_SUCCESS);
+  size_t team = fake_find(d9, CNKG_TYPE_ORGANIZATION, "青石镇驻镇帮扶工作队");
+  CHECK(team != SIZE_MAX);
+  for (size_t k = 0; k < 3; k += 2) {
+    p = fake_find(d9, CNKG_TYPE_PERSON, members[k]);
+    CHECK(fake_has(d9, p, CNKG_REL_ASSOCIATED_WITH, team, NULL));
+    CHECK(fake_has(d9, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d9, CNKG_TYPE_TOWNSHIP, "青石镇"),
+                   NULL));
+  }
+  fake_doc_free(d9);
 
   cnkg_person_free(pr);
   cnkg_org_free(or);

@@ -257,7 +257,12 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
     size_t e = nearest_of_type(c, at, CNKG_TYPE_ORGANIZATION, sfloor);
     if (e != SIZE_MAX) post_where(p, e);
   }
-  if (p->n_where == 0 && !role) {
+  /* a village title placed only at the body that sent its holder (省发改委
+   *派驻的第一书记) is at a village still */
+  bool placed = false;
+  for (size_t w = 0; w < p->n_where; w++)
+    placed |= cnkg_type_is_place(cnkg_graph_entity(c->st->graph, p->where[w])->type);
+  if (!role && (p->n_where == 0 || (!placed && title_level(p->title) == CNKG_TYPE_VILLAGE))) {
     CnkgType lv = title_level(p->title);
     size_t sent = person_sentence_of(c, at);
     size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
@@ -946,7 +951,7 @@ size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *
 static CnkgStatus find_main_village(Ctx *c) {
   c->main_village = SIZE_MAX;
   size_t nv = c->n_of_type[CNKG_TYPE_VILLAGE];
-  if (nv < 2) return CNKG_SUCCESS;
+  if (nv == 0) return CNKG_SUCCESS;
   size_t n_ent = cnkg_graph_entity_count(c->st->graph);
   size_t *count = calloc(n_ent + 1, sizeof *count);
   if (!count) return CNKG_ERR_NOMEM;
@@ -967,7 +972,9 @@ static CnkgStatus find_main_village(Ctx *c) {
     }
   }
   free(count);
-  if (best_n >= 2 && best_n > second_n) c->main_village = best;
+  /* named twice and more than any other, or the only village named */
+  if ((best_n >= 2 && best_n > second_n) || (best_n == 1 && second_n == 0))
+    c->main_village = best;
   return CNKG_SUCCESS;
 }
 

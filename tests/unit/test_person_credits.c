@@ -243,6 +243,26 @@ int main(void) {
   }
   fake_doc_free(d9);
 
+  /* a village title placed only at the body that sent its holder: the
+   * one village the story names */
+  static const char *const ten[] = {
+      "黄石县/LOC 白杨村/LOC 地处/v 山区/n 。/w",
+      "这里/r 山高/a 路远/a 。/w",
+      "2016年/TIME ，/w 黄石县/LOC 农业局/n 派驻/v 的/u 第一书记/n 邱明亮/PER 进/v 了/u 村/n 。/w",
+      NULL};
+  static const FakePlace pten[] = {{"黄石县", CNKG_TYPE_COUNTY},
+                                   {"白杨村", CNKG_TYPE_VILLAGE},
+                                   {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d10 = fake_doc_new(ten, pten);
+  CHECK_EQ(cnkg_org_run(or, &d10->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d10->st), CNKG_SUCCESS);
+  p = fake_find(d10, CNKG_TYPE_PERSON, "邱明亮");
+  CHECK(fake_has(d10, p, CNKG_REL_ASSOCIATED_WITH,
+                 fake_find(d10, CNKG_TYPE_ORGANIZATION, "黄石县农业局"), NULL));
+  CHECK(fake_has(d10, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d10, CNKG_TYPE_VILLAGE, "白杨村"),
+                 NULL));
+  fake_doc_free(d10);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

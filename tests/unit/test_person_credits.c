@@ -263,6 +263,20 @@ int main(void) {
                  NULL));
   fake_doc_free(d10);
 
+  /* 助理 is a title, 选调生 a role: 某村党支部书记助理、到村任职选调生X */
+  static const char *const eleven[] = {
+      "记者/n 在/p 白杨村/LOC 党支部/n 书记/n 助理/n 、/w 到/v 村/n 任职/v 选调生/n 邝子轩/PER 的/u 陪同/vn 下/f 走访/v 。/w",
+      NULL};
+  static const FakePlace peleven[] = {{"白杨村", CNKG_TYPE_VILLAGE}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d11 = fake_doc_new(eleven, peleven);
+  CHECK_EQ(cnkg_org_run(or, &d11->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d11->st), CNKG_SUCCESS);
+  p = fake_find(d11, CNKG_TYPE_PERSON, "邝子轩");
+  CHECK(fake_has(d11, p, CNKG_REL_TITLE, 0, "村党支部书记助理"));
+  CHECK(fake_has(d11, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d11, CNKG_TYPE_VILLAGE, "白杨村"),
+                 NULL));
+  fake_doc_free(d11);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

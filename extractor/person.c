@@ -30,7 +30,8 @@ static const char *const CORES[] = {
     "校长", "院长", "会长", "理事长", "社长", "董事长", "总经理", "经理",
     "顾问", "技术员", "专干", "干事", "记者", "通讯员", "网格员", "文书",
     "会计", "专职副书记", "指导员", "特派员", "秘书长", "总统", "副总统", "总理",
-    "副总理", "首相", "外长", "大使", "议长", "议员", NULL};
+    "副总理", "首相", "外长", "大使", "议长", "议员", "责任编辑", "责编", "编辑",
+    "实习生", "摄影", "负责人", "法人", "助理", NULL};
 CnkgWordList person_cores_list = CNKG_WORDLIST(CORES);
 
 /* Roles: a person is placed by them but they are no post title. */
@@ -39,7 +40,7 @@ static const char *const ROLES[] = {
     "农民党员", "农民", "牧民", "渔民", "群众", "贫困群众", "村医", "大户",
     "养殖大户", "种植大户", "能手", "致富能手", "致富带头人", "带头人",
     "老板", "老板娘", "大学生", "残疾人", "老人", "青年", "返乡青年",
-    "创业青年", "企业家", "负责人", "创始人", "技术能手", "乡贤", "户主",
+    "创业青年", "企业家", "创始人", "技术能手", "乡贤", "户主", "选调生",
     "党员中心户", "五保户", "低保户", "妻子", "丈夫", "儿子", "女儿", "母亲",
     "父亲", "老伴", "爱人", "孙子", "孙女", "村干部", "干部", "支委", "成员", NULL};
 CnkgWordList person_roles_list = CNKG_WORDLIST(ROLES);
@@ -56,7 +57,7 @@ static const char *const MODIFIERS[] = {
     "专业合作社", "公司", "理事会", "监事会", "常务", "执行", "分管扶贫的",
     "技术", "养殖", "种植", "养牛", "养羊", "养猪", "养蜂", "致富", "中心",
     "服务中心", "小组", "党建", "帮扶", "工作", "专业", "农技", "畜牧",
-    "脱贫攻坚", "领导小组", "指挥部", NULL};
+    "脱贫攻坚", "领导小组", "指挥部", "特约", "办事处", "街道办事处", NULL};
 CnkgWordList person_modifiers_list = CNKG_WORDLIST(MODIFIERS);
 
 /* A verb or particle LAC sometimes glues to the end of a name. */
@@ -788,6 +789,10 @@ static CnkgStatus from_bylines(Ctx *c) {
       /* A reporter's name closes its line; inside prose (记者了解到) the
        * analyser decides. */
       if (k == RE_REPORTER) {
+        /* 本报记者 X 摄: the credit word is no part of the name (the
+         * normalised text has lost the space before it) */
+        if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄影")) e -= 6;
+        else if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄")) e -= 3;
         char *sq = squeeze(c->s + b, e - b);
         if (!sq) { status = CNKG_ERR_NOMEM; break; }
         size_t n = strlen(sq);
@@ -1319,6 +1324,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
     c.n_of_type[t] = 0;
   }
   for (size_t k = 0; k < c.nsp && !s; k++) c.sp_of_type[c.sp[k].type][c.n_of_type[c.sp[k].type]++] = k;
+  if (!s) s = post_prepare(&c);
   c.covered = s ? NULL : calloc(c.len / 8 + 1, 1);
   if (!c.covered) s = CNKG_ERR_NOMEM;
   if (!s) s = from_bylines(&c);

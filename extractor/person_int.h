@@ -64,6 +64,10 @@ typedef struct {
   MentionList m;
   CnkgStrIds known;               /* names of full mentions (from_metadata_one) */
   bool known_made;
+  size_t main_village;        /* the village named most, if one leads; else SIZE_MAX */
+  size_t branch[16][2];       /* village entity, its party branch (X村党支部) */
+  size_t n_branch;
+  size_t outlet;              /* the news outlet the page comes from, or SIZE_MAX */
 } Ctx;
 
 typedef struct {
@@ -89,6 +93,10 @@ bool person_covered_by_mention(const Ctx *c, size_t b, size_t e);
 size_t person_sentence_of(const Ctx *c, size_t pos);
 bool person_is_comma(const char *s, size_t len, size_t pos);
 
+/* Posts (post.c): what the posts of a document hang on (its main village,
+ * its villages' party branches, the outlet it comes from), into c once its
+ * spans are indexed. */
+CnkgStatus post_prepare(Ctx *c);
 /* Posts (post.c): the posts stated for mention k (at most max) into out.
  * list_end: per list id, the end of its last mention. */
 size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *out,

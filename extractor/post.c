@@ -13,6 +13,11 @@ static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任",
                                          "成为", NULL};
 static CnkgWordList post_verbs_list = CNKG_WORDLIST(POST_VERBS);
 
+/* Words saying which body sent a person (省发改委派驻的第一书记). */
+static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
+                                      "派驻", "选派", NULL};
+static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
+
 static void post_where(Post *p, size_t entity) {
   for (size_t k = 0; k < p->n_where; k++)
     if (p->where[k] == entity) return;
@@ -100,7 +105,8 @@ static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t fl
 }
 
 static bool org_title(const char *t) {
-  static const char *const OT[] = {"理事长", "董事长", "总经理", "经理", "社长", "会长", NULL};
+  static const char *const OT[] = {"理事长", "董事长", "总经理", "经理", "社长",
+                                   "会长",   "负责人", "法人",   NULL};
   size_t n = strlen(t);
   for (size_t k = 0; OT[k]; k++) {
     size_t m = strlen(OT[k]);
@@ -185,12 +191,24 @@ static bool village_role(const char *t) {
 static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
                         Post *p) {
   where_before(c, tb, te, p);
-  /* 省发改委派驻的第一书记, 由县教育局选派的: the body that sent them */
+  /* 省发改委派驻的第一书记, 由县教育局选派的, 省发改委派驻某县某村第一书记:
+   * the body that sent them */
   {
-    static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
-                                          "派驻", "选派", NULL};
-    static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
+    size_t q0 = tb;
+    for (int round = 0; round < 6; round++) {
+      size_t k = person_sp_reaching(c, q0), from = q0;
+      for (; k < c->nsp && c->sp[k].begin < q0; k++)
+        if (c->sp[k].end >= q0 && c->sp[k].begin < q0 && cnkg_type_is_place(c->sp[k].type)) {
+          q0 = c->sp[k].begin;
+          break;
+        }
+      if (q0 == from) break;
+    }
     size_t sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, tb);
+    if (!sl && q0 < tb) {
+      sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, q0);
+      if (sl) sl += tb - q0;
+    }
     if (sl) {
       size_t q = tb - sl;
       if (cnkg_wordlist_word_before(c->s, 0, q, "先后")) q -= 6;
@@ -239,7 +257,12 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
     size_t e = nearest_of_type(c, at, CNKG_TYPE_ORGANIZATION, sfloor);
     if (e != SIZE_MAX) post_where(p, e);
   }
-  if (p->n_where == 0 && !role) {
+  /* a village title placed only at the body that sent its holder (省发改委
+   *派驻的第一书记) is at a village still */
+  bool placed = false;
+  for (size_t w = 0; w < p->n_where; w++)
+    placed |= cnkg_type_is_place(cnkg_graph_entity(c->st->graph, p->where[w])->type);
+  if (!role && (p->n_where == 0 || (!placed && title_level(p->title) == CNKG_TYPE_VILLAGE))) {
     CnkgType lv = title_level(p->title);
     size_t sent = person_sentence_of(c, at);
     size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
@@ -263,6 +286,8 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
           }
       }
       if (e == SIZE_MAX) e = nearest_in_paragraph(c, at, lv);
+      /* 村党支部书记X with no village near: the village the story is about */
+      if (e == SIZE_MAX) e = c->main_village;
     } else if (lv != CNKG_TYPE_COUNT) {
       e = nearest_of_type(c, at, lv, 0);
       if (e == SIZE_MAX && c->st->focus_place != SIZE_MAX &&
@@ -270,6 +295,13 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
         e = c->st->focus_place;
     }
     if (e != SIZE_MAX) post_where(p, e);
+  }
+  /* 村党支部书记 of a village: its party branch too, when the text names it */
+  if (!role && (strstr(p->title, "支部") || strstr(p->title, "支书"))) {
+    size_t nw = p->n_where;
+    for (size_t w = 0; w < nw; w++)
+      for (size_t k = 0; k < c->n_branch; k++)
+        if (c->branch[k][0] == p->where[w]) post_where(p, c->branch[k][1]);
   }
 }
 
@@ -318,7 +350,18 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
       bool named = false; /* no place or organisation inside the modifier */
       for (size_t k = person_sp_reaching(c, m); k < c->nsp && c->sp[k].begin < q && !named; k++)
         named = c->sp[k].end > m;
-      if (m == q || named || !cnkg_wordlist_word_before(c->s, sfloor, m, "、")) break;
+      if (m == q || named || !cnkg_wordlist_word_before(c->s, sfloor, m, "、")) {
+        /* else a title closing the phrase before, past a few more words
+         * no recogniser took (某局副局长、驻某镇某建设工作队队长X) */
+        size_t r = q, lim = q > sfloor + 30 ? q - 30 : sfloor;
+        while (r > lim && !cnkg_wordlist_word_before(c->s, sfloor, r, "、") &&
+               cnkg_is_han(person_cp_at(c->s, c->len, person_prev_char(c->s, r))))
+          r = person_prev_char(c->s, r);
+        if (r == q || !cnkg_wordlist_word_before(c->s, sfloor, r, "、") ||
+            !cnkg_wordlist_before(&person_cores_list, c->s, sfloor, r - 3))
+          break;
+        m = r;
+      }
       q = m;
     }
     end = q - 3;
@@ -358,7 +401,9 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
       return true;
     }
     if (appos) {
-      size_t adv = 0;
+      /* 省发改委先后派驻的第一书记 */
+      size_t adv = cnkg_wordlist_at(&sent_by_list, c->s, q, ce);
+      if (cnkg_wordlist_word_at(c->s, q, ce, "先后")) adv = 6;
       for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
         if (c->sp[k].end > q && c->sp[k].end - q > adv) adv = c->sp[k].end - q;
       size_t ml = cnkg_wordlist_at(&person_modifiers_list, c->s, q, ce);
@@ -425,6 +470,38 @@ static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Pos
                            size_t max) {
   size_t n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
+  if (n == 0 && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
+    /* 曾任某村党支部书记的X: a title phrase that a place or body opens */
+    bool role;
+    size_t tb = title_start(c, sfloor, gb - 3, &role);
+    bool opened = false;
+    for (size_t k = person_sp_reaching(c, tb); k < c->nsp && c->sp[k].begin < tb && !opened; k++)
+      opened = c->sp[k].end == tb || (c->sp[k].end > tb && c->sp[k].end < gb - 3);
+    if (tb < gb - 3 && !role && opened) n = pre_posts(c, gb - 3, sfloor, out, max);
+  }
+  if (n == 0 && n < max) {
+    /* 某乡石冲村X(左)一家: a villager named right after the village */
+    for (size_t k = person_sp_reaching(c, gb); k < c->nsp && c->sp[k].begin < gb; k++)
+      if (c->sp[k].end == gb && c->sp[k].type == CNKG_TYPE_VILLAGE) {
+        memset(&out[n], 0, sizeof out[n]);
+        out[n].role = true;
+        post_where(&out[n], c->sp[k].entity);
+        n++;
+        break;
+      }
+  }
+  if (n == 0 && gb > sfloor && (c->s[gb - 1] == ':' || c->s[gb - 1] == '/')) {
+    /* 责任编辑:X, 本文责编/X */
+    bool role;
+    size_t tb = title_start(c, sfloor, gb - 1, &role);
+    if (tb < gb - 1 && !role) n = pre_posts(c, gb - 1, sfloor, out, max);
+  }
+  if (n == 0 && gb >= sfloor + 3 && person_covered_by_mention(c, gb - 3, gb)) {
+    /* 通讯员X Y: a name right after another shares the credit before both */
+    size_t q = gb;
+    while (q > sfloor && gb - q < 36 && person_covered_by_mention(c, q - 3, q)) q -= 3;
+    if (q < gb) n = pre_posts(c, q, sfloor, out, max);
+  }
   if (n < max && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* 来自[body]的NAME */
     size_t q = gb - 3;
@@ -561,6 +638,100 @@ static bool post_by_verb(const Ctx *c, size_t b, size_t ge, size_t vl, bool appo
   return got;
 }
 
+/* X是第三代，30岁，现任某村支部书记: a later clause of the sentence (after
+ * the name ending at ge) that opens with a post verb has the name as its
+ * subject, unless another name comes first. */
+static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p) {
+  static const char *const LATER[] = {"现任", "担任", "出任", "兼任", "当选", "任", NULL};
+  static CnkgWordList later_list = CNKG_WORDLIST(LATER);
+  size_t q = ge;
+  for (int round = 0; round < 4 && q < sceil; round++) {
+    while (q < sceil && !person_is_comma(c->s, c->len, q)) {
+      if (person_covered_by_mention(c, q, q + 1)) return false;
+      cnkg_utf8_next(c->s, c->len, &q);
+    }
+    if (q >= sceil) return false;
+    q += c->s[q] == ',' ? 1 : 3;
+    size_t v = skip_year(c->s, q + cnkg_wordlist_at(&time_list, c->s, q, sceil), sceil);
+    v += cnkg_wordlist_at(&adverbs_list, c->s, v, sceil);
+    size_t ll = cnkg_wordlist_at(&later_list, c->s, v, sceil);
+    if (ll) return post_after(c, v + ll, clause_end(c, sceil, v + ll), false, b, p);
+  }
+  return false;
+}
+
+/* X来自某县某乡, X所在的某街道, X的故乡在某村: where the person lives or
+ * comes from, the innermost place of the chain right after those words
+ * (after the name ending at ge). */
+static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
+  static const char *const HOME[] = {"来自", "所在的", "的故乡在", "的老家在", "老家在",
+                                     "的家在", "家住", "家住在", NULL};
+  static CnkgWordList home_list = CNKG_WORDLIST(HOME);
+  size_t q = ge + cnkg_wordlist_at(&home_list, c->s, ge, sceil), last = SIZE_MAX;
+  if (q == ge) return false;
+  for (bool moved = true; moved;) {
+    moved = false;
+    size_t adv = 0;
+    for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
+      if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
+        adv = c->sp[k].end - q;
+        last = c->sp[k].entity;
+      }
+    if (adv) {
+      q += adv;
+      moved = true;
+    }
+  }
+  if (last == SIZE_MAX) return false;
+  memset(p, 0, sizeof *p);
+  p->role = true;
+  post_where(p, last);
+  return true;
+}
+
+/* 某工作队，主要成员包括A、队员B(…)和C: the members a sentence lists after
+ * 成员包括 belong to the organisation it named before those words (the
+ * name at b is among them when no full stop comes between). */
+static bool member_post(const Ctx *c, size_t b, size_t sfloor, Post *p) {
+  static const char *const MEMBERS[] = {"成员包括", "成员有", "成员为", "队员有", "队员包括",
+                                        NULL};
+  static CnkgWordList members_list = CNKG_WORDLIST(MEMBERS);
+  size_t floor = b > sfloor + 400 ? b - 400 : sfloor;
+  for (size_t q = b; q > floor;) {
+    size_t l = cnkg_wordlist_before(&members_list, c->s, floor, q);
+    if (l) {
+      /* the organisation named last before those words, in the sentence */
+      size_t at = q - l, who = SIZE_MAX, end = 0, begin = 0;
+      for (size_t k = person_sp_reaching(c, sfloor); k < c->nsp && c->sp[k].begin < at; k++)
+        if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= at &&
+            c->sp[k].begin >= sfloor && c->sp[k].end >= end) {
+          end = c->sp[k].end;
+          begin = c->sp[k].begin;
+          who = c->sp[k].entity;
+        }
+      if (who == SIZE_MAX) return false;
+      memset(p, 0, sizeof *p);
+      p->role = true;
+      post_where(p, who);
+      /* a team named after its place (某镇驻镇帮扶工作队): that place too */
+      if (strstr(cnkg_graph_entity(c->st->graph, who)->label, "工作队")) {
+        size_t pl = SIZE_MAX, len = 0;
+        for (size_t k = person_sp_from(c, begin); k < c->nsp && c->sp[k].begin == begin; k++)
+          if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end < end &&
+              c->sp[k].end - begin > len) {
+            len = c->sp[k].end - begin;
+            pl = c->sp[k].entity;
+          }
+        if (pl != SIZE_MAX) post_where(p, pl);
+      }
+      return true;
+    }
+    q = person_prev_char(c->s, q);
+    if (c->s[q] == ';' || cnkg_wordlist_word_at(c->s, q, b, "；")) return false;
+  }
+  return false;
+}
+
 /* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for,
  * after the name ending at ge. */
 static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
@@ -679,7 +850,10 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   size_t n = posts_before(c, b, gb, sfloor, out, max);
   /* NAME总书记, NAME书记说: a title right after the name */
   size_t after = cnkg_wordlist_at(&person_cores_list, c->s, ge, c->len);
-  if (after && n < max &&
+  /* ...unless another name follows it (记者X通讯员Y, 编辑:X责编:Y) */
+  size_t next = ge + after;
+  if (next < c->len && (c->s[next] == ':' || c->s[next] == '/')) next++;
+  if (after && n < max && !(next + 3 <= c->len && person_covered_by_mention(c, next, next + 3)) &&
       !(ge + after < c->len && cnkg_wordlist_at(&person_cores_list, c->s, ge + after, c->len))) {
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
@@ -696,11 +870,39 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     vl = 3;
     appos = true;
   }
+  size_t n_verb = n;
   if (vl && n < max && post_by_verb(c, b, ge, vl, appos, sent, sfloor, sceil, &out[n])) n++;
+  if (n == n_verb && n < max && later_post(c, b, ge, sceil, &out[n])) n++;
   if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
+  if (n < max && home_post(c, ge, sceil, &out[n])) n++;
+  if (n < max && member_post(c, b, sfloor, &out[n])) n++;
   size_t cs = clause_start(c, sfloor, gb);
   if (n < max && cs > sfloor && clause_place_post(c, sfloor, cs, gb, &out[n])) n++;
   return anaphora_posts(c, cs, gb, out, n, max);
+}
+
+/* The credit a byline gives the name at b (通讯员 X Y, 新京报记者 X): the
+ * nearest credit word before it on its line, past at most three other
+ * names, with the outlet named before it. False when there is none. */
+static bool byline_post(const Ctx *c, size_t b, Post *p) {
+  static const char *const CREDITS[] = {"记者", "通讯员", "实习生", "摄影", "责任编辑",
+                                        "责编", "编辑", NULL};
+  static CnkgWordList credits_list = CNKG_WORDLIST(CREDITS);
+  size_t floor = b > 48 ? b - 48 : 0;
+  for (size_t q = b; q > floor;) {
+    size_t n = cnkg_wordlist_before(&credits_list, c->s, floor, q);
+    if (n) {
+      bool role;
+      size_t tb = title_start(c, floor, q, &role);
+      if (tb >= q) tb = q - n;
+      finish_post(c, tb, q, false, b, p);
+      return true;
+    }
+    q = person_prev_char(c->s, q);
+    uint32_t cp = person_cp_at(c->s, c->len, q);
+    if (!cnkg_is_han(cp) && cp != ':' && cp != '/' && cp != ' ') break;
+  }
+  return false;
 }
 
 /* The posts stated for mention k (at most max). They are worked out again
@@ -714,11 +916,121 @@ size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *
   if (m->reporter && n < max) {
     Post *p = &out[n++];
     memset(p, 0, sizeof *p);
-    strcpy(p->title, "记者");
+    if (m->begin == SIZE_MAX || !byline_post(c, m->begin, p)) strcpy(p->title, "记者");
+  } else if (m->byline && m->begin != SIZE_MAX && n < max) {
+    /* 新京报记者 X 摄, 特约摄影 X: a credit before a photo credit */
+    memset(&out[n], 0, sizeof out[n]);
+    if (byline_post(c, m->begin, &out[n])) n++;
   }
-  if (m->begin == SIZE_MAX || m->byline) return n;
-  size_t gb = c->m.v[person_group_of(c, k)].begin, ge = m->end;
-  if (list_end[m->list] > ge) ge = list_end[m->list];
-  return n + find_posts(c, m->begin, gb, ge, out + n, max - n);
+  if (m->begin != SIZE_MAX && !m->byline) {
+    size_t gb = c->m.v[person_group_of(c, k)].begin, ge = m->end;
+    if (list_end[m->list] > ge) ge = list_end[m->list];
+    n += find_posts(c, m->begin, gb, ge, out + n, max - n);
+  }
+  /* The page's reporters, editors and photographers work for the outlet
+   * it comes from (来源:X), unless their credit names another. */
+  if (c->outlet != SIZE_MAX) {
+    static const char *const STAFF[] = {"记者", "编辑", "责编", "摄影", NULL};
+    for (size_t q = 0; q < n; q++) {
+      bool credit = false, elsewhere = false;
+      for (size_t w = 0; STAFF[w] && !credit; w++) credit = strstr(out[q].title, STAFF[w]) != NULL;
+      for (size_t w = 0; w < out[q].n_where; w++)
+        elsewhere |= cnkg_graph_entity(c->st->graph, out[q].where[w])->type ==
+                     CNKG_TYPE_ORGANIZATION;
+      if (credit && !elsewhere) post_where(&out[q], c->outlet);
+    }
+  }
+  return n;
 }
 
+
+/* ---- what posts hang on, once per document ---- */
+
+/* The village the document names most, when it is named at least twice
+ * and more often than any other village. */
+static CnkgStatus find_main_village(Ctx *c) {
+  c->main_village = SIZE_MAX;
+  size_t nv = c->n_of_type[CNKG_TYPE_VILLAGE];
+  if (nv == 0) return CNKG_SUCCESS;
+  size_t n_ent = cnkg_graph_entity_count(c->st->graph);
+  size_t *count = calloc(n_ent + 1, sizeof *count);
+  if (!count) return CNKG_ERR_NOMEM;
+  for (size_t k = 0; k < nv; k++) {
+    size_t e = c->sp[c->sp_of_type[CNKG_TYPE_VILLAGE][k]].entity;
+    if (e < n_ent) count[e]++;
+  }
+  size_t best = SIZE_MAX, best_n = 0, second_n = 0;
+  for (size_t k = 0; k < nv; k++) {
+    size_t e = c->sp[c->sp_of_type[CNKG_TYPE_VILLAGE][k]].entity;
+    if (e >= n_ent || e == best) continue;
+    if (count[e] > best_n) {
+      second_n = best_n;
+      best_n = count[e];
+      best = e;
+    } else if (count[e] > second_n) {
+      second_n = count[e];
+    }
+  }
+  free(count);
+  /* named twice and more than any other, or the only village named */
+  if ((best_n >= 2 && best_n > second_n) || (best_n == 1 && second_n == 0))
+    c->main_village = best;
+  return CNKG_SUCCESS;
+}
+
+/* The party branches the document names after its villages (X村党支部). */
+static void find_branches(Ctx *c) {
+  const CnkgGraph *g = c->st->graph;
+  c->n_branch = 0;
+  for (size_t k = 0; k < c->n_of_type[CNKG_TYPE_ORGANIZATION] && c->n_branch < 16; k++) {
+    size_t o = c->sp[c->sp_of_type[CNKG_TYPE_ORGANIZATION][k]].entity;
+    const char *ol = cnkg_graph_entity(g, o)->label;
+    size_t on = strlen(ol), sl = strlen("党支部");
+    if (on <= sl || strcmp(ol + on - sl, "党支部") != 0) continue;
+    bool seen = false;
+    for (size_t j = 0; j < c->n_branch && !seen; j++) seen = c->branch[j][1] == o;
+    if (seen) continue;
+    /* the first villages suffice: a branch is named near its village */
+    for (size_t v = 0; v < c->n_of_type[CNKG_TYPE_VILLAGE] && v < 4096; v++) {
+      size_t ve = c->sp[c->sp_of_type[CNKG_TYPE_VILLAGE][v]].entity;
+      const char *vl = cnkg_graph_entity(g, ve)->label;
+      if (strlen(vl) == on - sl && memcmp(vl, ol, on - sl) == 0) {
+        c->branch[c->n_branch][0] = ve;
+        c->branch[c->n_branch][1] = o;
+        c->n_branch++;
+        break;
+      }
+    }
+  }
+}
+
+/* The news outlet a page comes from: the one named after 来源 (来源:X日报),
+ * else one named at the head of the page (its first 300 bytes). */
+static void find_outlet(Ctx *c) {
+  static const char *const MEDIA[] = {"报", "网", "台", "刊", "客户端", "在线", "杂志社",
+                                      "报社", NULL};
+  static CnkgWordList media_list = CNKG_WORDLIST(MEDIA);
+  c->outlet = SIZE_MAX;
+  size_t head = SIZE_MAX;
+  for (size_t k = 0; k < c->n_of_type[CNKG_TYPE_ORGANIZATION]; k++) {
+    const Sp *x = &c->sp[c->sp_of_type[CNKG_TYPE_ORGANIZATION][k]];
+    const char *l = cnkg_graph_entity(c->st->graph, x->entity)->label;
+    if (!cnkg_wordlist_before(&media_list, l, 0, strlen(l))) continue;
+    size_t q = x->begin;
+    while (q > 0 && (c->s[q - 1] == ':' || c->s[q - 1] == ' ')) q--;
+    if (cnkg_wordlist_word_before(c->s, 0, q, "来源")) {
+      c->outlet = x->entity;
+      return;
+    }
+    if (head == SIZE_MAX && x->begin < 300) head = x->entity;
+  }
+  c->outlet = head;
+}
+
+CnkgStatus post_prepare(Ctx *c) {
+  CnkgStatus s = find_main_village(c);
+  if (s) return s;
+  find_branches(c);
+  find_outlet(c);
+  return CNKG_SUCCESS;
+}

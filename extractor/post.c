@@ -28,6 +28,12 @@ static void post_where(Post *p, size_t entity) {
  * name, then modifiers (第一, 驻村, 村, 党支部 ...). *core is the length of
  * the closest word; *role says whether it was a role. Returns end when
  * there is no title. */
+/* Words after a level character that make it the start of a body's name
+ * (县委, 村党支部, 市政协): the title phrase keeps them. */
+static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
+                                     "纪", "两委", "政府", NULL};
+static CnkgWordList bodies_list = CNKG_WORDLIST(BODIES);
+
 static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
   size_t n = cnkg_wordlist_before(&person_cores_list, c->s, floor, end);
   bool star = false;
@@ -52,6 +58,15 @@ static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
     if (k > m) m = k;
     if (!m) break;
     pos -= m;
+  }
+  /* A title phrase does not begin inside a place's name unless a body's
+   * name starts there: the 省 of 贵州省 before 副省长 is the place's, while
+   * 县委 of 青川县委书记 is the title's. */
+  for (size_t k = person_sp_reaching(c, pos); k < c->nsp && c->sp[k].begin < pos; k++) {
+    const Sp *x = &c->sp[k];
+    if (x->end > pos && x->end <= end - n && cnkg_type_is_place(x->type) &&
+        !cnkg_wordlist_at(&bodies_list, c->s, x->end, end))
+      pos = x->end;
   }
   return pos;
 }
@@ -219,9 +234,6 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   }
   size_t b = tb;
   if (is_level_char(c->s, tb, te) && te - tb > 3) {
-    static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
-                                         "纪", "两委", "政府", NULL};
-    static CnkgWordList bodies_list = CNKG_WORDLIST(BODIES);
     bool body = cnkg_wordlist_at(&bodies_list, c->s, tb + 3, te) > 0;
     bool closes_place = false;
     for (size_t k = person_sp_reaching(c, tb + 3); k < c->nsp && c->sp[k].begin < tb; k++)

@@ -250,6 +250,20 @@ int main(void) {
   CHECK(fake_has(dm, p, CNKG_REL_TITLE, 0, "工作队队长"));
   fake_doc_free(dm);
 
+  /* a level character that ends a place's name is not part of the title:
+   * 贵州省副省长 is 副省长 (not 州省副省长: 州 and 省 are also modifiers) */
+  static const char *const g3[] = {
+      "贵州省/LOC 副省长/n 陆文渊/PER 到/v 白杨村/LOC 调研/v 。/w", NULL};
+  static const FakePlace pv[] = {{"贵州省", CNKG_TYPE_PROVINCE}, {"白杨村", CNKG_TYPE_VILLAGE},
+                                 {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *dv = fake_doc_new(g3, pv);
+  CHECK_EQ(cnkg_person_run(pr, &dv->st), CNKG_SUCCESS);
+  p = fake_find(dv, CNKG_TYPE_PERSON, "陆文渊");
+  CHECK(p != SIZE_MAX);
+  CHECK(fake_has(dv, p, CNKG_REL_TITLE, 0, "副省长"));
+  CHECK(!fake_has(dv, p, CNKG_REL_TITLE, 0, "州省副省长"));
+  fake_doc_free(dv);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   cnkg_person_free(NULL);

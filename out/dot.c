@@ -23,20 +23,6 @@ static const CnkgDrawStyle *type_style(CnkgType t) { return &cnkg_type_info(t)->
  * was taken up when the graph knows it ("任职 2016"); others their word.
  * Drawn graphs are small (labels are off for large ones), so a scan of
  * the relations per post edge is cheap. */
-static const char *post_edge_label(const CnkgGraph *g, const CnkgRelation *rel,
-                                   const char *word, char buf[64]) {
-  if (rel->rel != CNKG_REL_HOLDS_POST) return word;
-  for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
-    const CnkgRelation *x = cnkg_graph_relation(g, r);
-    if (x->subject == rel->object && x->rel == CNKG_REL_START_DATE && x->literal &&
-        strlen(x->literal) >= 4) {
-      snprintf(buf, 64, "%s %.4s", word, x->literal);
-      return buf;
-    }
-  }
-  return word;
-}
-
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
   options->focus = NULL;
@@ -419,6 +405,46 @@ static bool add_legend(Agraph_t *root, const bool *present, bool large) {
   return ok;
 }
 
+/* The edges between drawn nodes, styled by relation; a post edge is
+ * labelled with its title word and the post's start year. The start dates
+ * are indexed first, so the labels cost one pass over the relations. */
+static bool add_edges(Agraph_t *root, const CnkgGraph *g, Agnode_t **nodes, bool large) {
+  size_t n = cnkg_graph_entity_count(g), nr = cnkg_graph_relation_count(g);
+  size_t *start = large ? NULL : malloc((n ? n : 1) * sizeof *start);
+  if (!large && !start) return false;
+  for (size_t i = 0; start && i < n; i++) start[i] = SIZE_MAX;
+  for (size_t r = 0; start && r < nr; r++) {
+    const CnkgRelation *x = cnkg_graph_relation(g, r);
+    if (x->rel == CNKG_REL_START_DATE && x->literal && strlen(x->literal) >= 4 &&
+        start[x->subject] == SIZE_MAX)
+      start[x->subject] = r;
+  }
+  bool ok = true;
+  char label[64];
+  for (size_t r = 0; ok && r < nr; r++) {
+    const CnkgRelation *rel = cnkg_graph_relation(g, r);
+    if (rel->object == SIZE_MAX || !nodes[rel->subject] || !nodes[rel->object]) continue;
+    Agedge_t *e = agedge(root, nodes[rel->subject], nodes[rel->object], NULL, 1);
+    if (!e) {
+      ok = false;
+      break;
+    }
+    const CnkgDrawStyle *st = &cnkg_rel_info(rel->rel)->draw;
+    if (st->color) set(e, "color", st->color);
+    if (st->style) set(e, "style", st->style);
+    if (large || !st->label) continue;
+    const char *text = st->label;
+    if (rel->rel == CNKG_REL_HOLDS_POST && start[rel->object] != SIZE_MAX) {
+      snprintf(label, sizeof label, "%s %.4s", st->label,
+               cnkg_graph_relation(g, start[rel->object])->literal);
+      text = label;
+    }
+    set(e, "label", text);
+  }
+  free(start);
+  return ok;
+}
+
 /* Builds the drawing; *large says which style was used. NULL on failure
  * with *status set. The caller closes the result with agclose. */
 static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
@@ -512,18 +538,7 @@ static Agraph_t *build(const CnkgGraph *g, const CnkgDotOptions *o,
     if (!set_html(nodes[i], root, "label", &b)) goto fail;
     if (i == focus_at) set(nodes[i], "penwidth", "3");
   }
-  char year_label[64];
-  for (size_t r = 0; r < cnkg_graph_relation_count(g); r++) {
-    const CnkgRelation *rel = cnkg_graph_relation(g, r);
-    if (rel->object == SIZE_MAX || !nodes[rel->subject] || !nodes[rel->object])
-      continue;
-    Agedge_t *e = agedge(root, nodes[rel->subject], nodes[rel->object], NULL, 1);
-    if (!e) goto fail;
-    const CnkgDrawStyle *st = &cnkg_rel_info(rel->rel)->draw;
-    if (st->color) set(e, "color", st->color);
-    if (st->style) set(e, "style", st->style);
-    if (!large && st->label) set(e, "label", post_edge_label(g, rel, st->label, year_label));
-  }
+  if (!add_edges(root, g, nodes, large)) goto fail;
   if (o->legend && shown && !add_legend(root, present, large)) goto fail;
   free(b.buf);
   free(dist);

@@ -683,12 +683,18 @@ static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
 
 /* ---- figures ------------------------------------------------------------ */
 
+/* The names in sentence i that end an indicator: places, organisations
+ * and people. A policy or industry word is part of what is measured
+ * (建档立卡户18户, 种植苹果3591亩), so it does not stop it. */
 static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
   CnkgDocState *st = f->st;
   size_t sb = st->text->sentences[i].begin;
   *n = 0;
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
        k = cnkg_docstate_next_span(st, k)) {
+    CnkgType ty = st->spans[k].type;
+    if (!cnkg_type_is_place(ty) && ty != CNKG_TYPE_ORGANIZATION && ty != CNKG_TYPE_PERSON)
+      continue;
     if (*n == f->cap_stops) {
       size_t nc = f->cap_stops ? 2 * f->cap_stops : 32;
       CnkgFigureStop *p = realloc(f->stops, nc * sizeof *p);
@@ -699,6 +705,27 @@ static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
     f->stops[(*n)++] = (CnkgFigureStop){st->spans[k].begin - sb, st->spans[k].end - sb};
   }
   return CNKG_SUCCESS;
+}
+
+/* The time a figure at byte pos of sentence i refers to: a date right
+ * before the number (从2014年的36.99%, 2018年的8511元) whatever its kind;
+ * else the last date before it in the sentence that is not a start
+ * (截至2019年底,…从2014年的36.99%降至0.09%: the 0.09% is of 2019). */
+static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
+  const char *t = f->st->text->norm;
+  const CnkgTimexHit *best = NULL;
+  for (size_t h = f->first_hit[i]; h < f->first_hit[i + 1]; h++) {
+    const CnkgTimexHit *x = &f->hits.v[h];
+    if (x->begin >= pos) break;
+    if (!hit_iso(x)) continue;
+    size_t gap = x->end <= pos ? pos - x->end : SIZE_MAX;
+    if (gap == 0 || (gap == 3 && !memcmp(t + x->end, "的", 3))) {
+      best = x;
+      continue;
+    }
+    if (x->mod != CNKG_TIMEX_SINCE) best = x;
+  }
+  return best;
 }
 
 static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr sent) {
@@ -715,8 +742,8 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   if (subj == SIZE_MAX) subj = st->focus_place;
   if (subj == SIZE_MAX) return CNKG_SUCCESS;
   subj = governed_place(st, subj);
-  const CnkgTimexHit *h = time_before(f, i, at);
-  const char *iso = h && h->mod != CNKG_TIMEX_SINCE ? hit_iso(h) : NULL;
+  const CnkgTimexHit *h = figure_time(f, i, at);
+  const char *iso = h ? hit_iso(h) : NULL;
   const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
   const char *parts[6] = {se->key, ind, x->value, x->unit, iso ? iso : "",
                           x->target ? "target" : ""};

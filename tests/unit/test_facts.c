@@ -164,6 +164,51 @@ static void test_post_dates(void) {
   fixture_free(&f);
 }
 
+/* The figure node about `about` with value `value`, or SIZE_MAX. */
+static size_t figure_valued(const Fixture *f, size_t about, const char *value) {
+  for (size_t i = 0; i < cnkg_graph_entity_count(f->graph); i++) {
+    if (cnkg_graph_entity(f->graph, i)->type != CNKG_TYPE_FIGURE) continue;
+    const char *v = literal_of(f, i, CNKG_REL_VALUE);
+    if (v && !strcmp(v, value) && fixture_related(f, i, CNKG_REL_CONCERNS, about)) return i;
+  }
+  return SIZE_MAX;
+}
+
+/* The indicator label of figure fig, or NULL. */
+static const char *indicator_of(const Fixture *f, size_t fig) {
+  for (size_t i = 0; i < cnkg_graph_relation_count(f->graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(f->graph, i);
+    if (r->subject == fig && r->rel == CNKG_REL_INDICATOR)
+      return cnkg_graph_entity(f->graph, r->object)->label;
+  }
+  return NULL;
+}
+
+static void test_figure_words_and_dates(void) {
+  Fixture f;
+  fixture_init(&f, "红山镇种植苹果3591亩、梨树2681亩。\n"
+                   "红山镇有建档立卡户18户。\n"
+                   "截至2019年底,红山镇贫困发生率从2014年的30.5%降至0.8%。\n");
+  size_t town = fixture_place(&f, "红山镇", CNKG_TYPE_TOWNSHIP);
+  fixture_place(&f, "苹果", CNKG_TYPE_INDUSTRY);
+  fixture_place(&f, "建档立卡", CNKG_TYPE_POLICY);
+  run(&f);
+  /* an industry or policy word is part of what is measured, not a name
+   * that ends the indicator */
+  size_t apples = figure_valued(&f, town, "3591");
+  CHECK(apples != SIZE_MAX);
+  if (apples != SIZE_MAX) CHECK_STR(indicator_of(&f, apples), "苹果");
+  size_t poor = figure_valued(&f, town, "18");
+  CHECK(poor != SIZE_MAX);
+  if (poor != SIZE_MAX) CHECK_STR(indicator_of(&f, poor), "建档立卡户");
+  /* 从2014年的30.5%: of 2014; 降至0.8%: of the report date */
+  size_t before = figure_valued(&f, town, "30.5"), after = figure_valued(&f, town, "0.8");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2014");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2019");
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -173,6 +218,7 @@ int main(void) {
   test_figures();
   test_relative_without_document_date();
   test_post_dates();
+  test_figure_words_and_dates();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -728,12 +728,114 @@ static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
   return best;
 }
 
-static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr sent) {
+/* A group of places the figures of a sentence are about one by one:
+ * 3个县的综合贫困发生率均降至2%以下 after a sentence that lists the three
+ * counties. begin..end is the group's count (not a figure itself). */
+#define GROUP_MAX 64
+typedef struct {
+  size_t begin, end; /* byte offsets in norm; begin == end: no group */
+  size_t n;
+  size_t members[GROUP_MAX];
+} Group;
+
+/* The level nouns a counted group names, and the place type they stand for. */
+static const struct {
+  const char *word;
+  CnkgType type;
+} group_levels[] = {{"贫困县", CNKG_TYPE_COUNTY}, {"县", CNKG_TYPE_COUNTY},
+                    {"贫困村", CNKG_TYPE_VILLAGE}, {"行政村", CNKG_TYPE_VILLAGE},
+                    {"村", CNKG_TYPE_VILLAGE},     {"乡镇", CNKG_TYPE_TOWNSHIP},
+                    {"乡", CNKG_TYPE_TOWNSHIP},    {"镇", CNKG_TYPE_TOWNSHIP}};
+
+static bool is_numeral_byte_at(const char *t, size_t p) {
+  static const char *const cn[] = {"零", "一", "二", "两", "三", "四", "五",
+                                   "六", "七", "八", "九", "十", "百"};
+  if (t[p] >= '0' && t[p] <= '9') return true;
+  for (size_t k = 0; k < sizeof cn / sizeof *cn; k++)
+    if (!memcmp(t + p, cn[k], 3)) return true;
+  return false;
+}
+
+/* Finds in sentence i a counted group (N个县, N个贫困村(社区)) that is the
+ * subject of what follows: 的 or 均/都 right after it, and 均 or 都 later
+ * in the sentence (the figures hold for each). Its members are the places
+ * of that level named in the nearest sentence (this one before the group,
+ * or one of the 20 before) that names exactly N of them. */
+static void find_group(const Facts *f, size_t i, Group *g) {
+  const CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  size_t sb = st->text->sentences[i].begin, se = st->text->sentences[i].end;
+  g->begin = g->end = 0;
+  g->n = 0;
+  for (size_t p = sb; p + 3 <= se; p++) {
+    if (memcmp(t + p, "个", 3)) continue;
+    size_t nb = p;
+    while (nb > sb) {
+      size_t q = t[nb - 1] >= '0' && t[nb - 1] <= '9' ? nb - 1 : (nb >= sb + 3 ? nb - 3 : nb);
+      if (q == nb || !is_numeral_byte_at(t, q)) break;
+      nb = q;
+    }
+    if (nb == p) continue;
+    size_t w = p + 3, k = 0;
+    for (; k < sizeof group_levels / sizeof *group_levels; k++)
+      if (starts_with(t, w, se, group_levels[k].word)) break;
+    if (k == sizeof group_levels / sizeof *group_levels) continue;
+    size_t e = w + strlen(group_levels[k].word);
+    if (starts_with(t, e, se, "(")) { /* 县(市、区) */
+      size_t c = e;
+      while (c < se && t[c] != ')') c++;
+      if (c == se || c - e > 24) continue;
+      e = c + 1;
+    }
+    if (!starts_with(t, e, se, "的") && !starts_with(t, e, se, "均") &&
+        !starts_with(t, e, se, "都"))
+      continue;
+    if (!has_char(t, e, se, "均") && !has_char(t, e, se, "都")) continue;
+    char val[CNKG_FIGURE_VALUE_MAX];
+    CnkgStr num = {t + nb, p - nb};
+    if (cnkg_figure_value(num, val, sizeof val) != CNKG_SUCCESS) continue;
+    char *end = NULL;
+    unsigned long want = strtoul(val, &end, 10);
+    if (!end || *end || want < 2 || want > GROUP_MAX) continue;
+    for (size_t j = i + 1; j-- > 0 && j + 20 >= i;) {
+      size_t n = 0;
+      bool over = false;
+      for (size_t sk = cnkg_docstate_first_span(st, j); sk != SIZE_MAX && !over;
+           sk = cnkg_docstate_next_span(st, sk)) {
+        const CnkgSpan *sp = &st->spans[sk];
+        if (sp->type != group_levels[k].type || (j == i && sp->end > nb)) continue;
+        size_t m = 0;
+        while (m < n && g->members[m] != sp->entity) m++;
+        if (m < n) continue;
+        if (n == GROUP_MAX) over = true;
+        else g->members[n++] = sp->entity;
+      }
+      if (!over && n == want) {
+        g->begin = nb;
+        g->end = e;
+        g->n = n;
+        return;
+      }
+    }
+  }
+}
+
+static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const char *ind,
+                              size_t subj);
+
+static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr sent,
+                               const Group *g) {
   CnkgDocState *st = f->st;
   char ind[256];
   if (cnkg_figure_indicator(x, sent, ind, sizeof ind) != CNKG_SUCCESS || !ind[0])
     return CNKG_SUCCESS;
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
+  if (g->n && at >= g->begin) {
+    if (at < g->end) return CNKG_SUCCESS; /* the group's own count */
+    CnkgStatus s = CNKG_SUCCESS;
+    for (size_t k = 0; k < g->n && !s; k++) s = emit_figure(f, i, x, ind, g->members[k]);
+    return s;
+  }
   size_t subj = subject_before(st, i, clause_start(st, i, at), at, false);
   if (subj == SIZE_MAX) subj = anaphor_subject(st, i, sb, at);
   if (subj == SIZE_MAX) subj = sentence_topic(st, i, at);
@@ -741,7 +843,14 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   if (subj == SIZE_MAX) subj = f->last_subject;
   if (subj == SIZE_MAX) subj = st->focus_place;
   if (subj == SIZE_MAX) return CNKG_SUCCESS;
-  subj = governed_place(st, subj);
+  return emit_figure(f, i, x, ind, governed_place(st, subj));
+}
+
+/* Writes figure x of sentence i, with indicator ind, about subj. */
+static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const char *ind,
+                              size_t subj) {
+  CnkgDocState *st = f->st;
+  size_t at = st->text->sentences[i].begin + x->begin;
   const CnkgTimexHit *h = figure_time(f, i, at);
   const char *iso = h ? hit_iso(h) : NULL;
   const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
@@ -793,7 +902,9 @@ static CnkgStatus run_sentence(Facts *f, size_t i) {
                          n_stops, &f->figs);
     if (s == CNKG_ERR_PATTERN) s = CNKG_SUCCESS;
   }
-  for (size_t k = 0; k < f->figs.n && !s; k++) s = write_figure(f, i, &f->figs.v[k], sent);
+  Group g;
+  if (!s && f->figs.n) find_group(f, i, &g);
+  for (size_t k = 0; k < f->figs.n && !s; k++) s = write_figure(f, i, &f->figs.v[k], sent, &g);
   return s;
 }
 

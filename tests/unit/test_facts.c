@@ -209,6 +209,29 @@ static void test_figure_words_and_dates(void) {
   fixture_free(&f);
 }
 
+/* A counted group as subject (3个县的…均…) spreads the sentence's figures
+ * over the places the text listed. */
+static void test_figure_group(void) {
+  Fixture f;
+  fixture_init(&f, "红山县、青石县、白水县通过了专项评估。\n"
+                   "评估表明,3个县的贫困发生率均降至1.5%以下。\n");
+  size_t ids[3] = {fixture_place(&f, "红山县", CNKG_TYPE_COUNTY),
+                   fixture_place(&f, "青石县", CNKG_TYPE_COUNTY),
+                   fixture_place(&f, "白水县", CNKG_TYPE_COUNTY)};
+  run(&f);
+  for (size_t k = 0; k < 3; k++) {
+    size_t fig = figure_valued(&f, ids[k], "1.5");
+    CHECK(fig != SIZE_MAX);
+    if (fig != SIZE_MAX) CHECK_STR(indicator_of(&f, fig), "贫困发生率");
+  }
+  /* the group's own count is not a figure */
+  for (size_t i = 0; i < cnkg_graph_entity_count(f.graph); i++) {
+    const char *v = literal_of(&f, i, CNKG_REL_VALUE);
+    if (cnkg_graph_entity(f.graph, i)->type == CNKG_TYPE_FIGURE) CHECK(v && strcmp(v, "3"));
+  }
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -219,6 +242,7 @@ int main(void) {
   test_relative_without_document_date();
   test_post_dates();
   test_figure_words_and_dates();
+  test_figure_group();
   cnkg_facts_free(r);
   return check_finish();
 }

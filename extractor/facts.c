@@ -78,6 +78,8 @@ typedef struct {
   size_t n_exits, cap_exits;
   size_t para, para_subject; /* current paragraph and its subject entity */
   size_t last_subject;       /* the last paragraph subject found */
+  size_t fig_para, fig_para_subject, fig_last_subject; /* the same for figures:
+                                                         no list members */
 } Facts;
 
 static bool is_subject_type(CnkgType t) {
@@ -823,6 +825,91 @@ static void find_group(const Facts *f, size_t i, Group *g) {
 static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const char *ind,
                               size_t subj);
 
+/* e unless it is a news outlet (X新闻网讯, X日报记者…): an outlet reports
+ * figures, they are not its own. */
+static size_t figure_subject(const CnkgDocState *st, size_t e) {
+  static const char *const media[] = {"报", "网", "台", "刊", "频道", "客户端", "在线",
+                                      "杂志社", "报社", "融媒体中心", "新闻中心"};
+  if (e == SIZE_MAX) return e;
+  const CnkgEntity *en = cnkg_graph_entity(st->graph, e);
+  if (en->type != CNKG_TYPE_ORGANIZATION || !en->label) return e;
+  if (ends_with(en->label, "电网")) return e; /* a grid company */
+  for (size_t k = 0; k < sizeof media / sizeof *media; k++)
+    if (ends_with(en->label, media[k])) return SIZE_MAX;
+  return e;
+}
+
+/* Whether the span heads or continues a list (甲村、乙村3个村, 甲、乙项目):
+ * a number after a list counts or describes its members, it is not about
+ * one of them. */
+static bool in_list(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  const char *t = st->text->norm;
+  size_t sb = st->text->sentences[i].begin, se = st->text->sentences[i].end;
+  return starts_with(t, sp->end, se, "、") ||
+         (sp->begin >= sb + 3 && !memcmp(t + sp->begin - 3, "、", 3));
+}
+
+/* subject_before for figures: the last place or organisation of [from,
+ * pos) that no preposition governs and no list holds. */
+static size_t figure_subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  size_t best = SIZE_MAX, best_end = 0, best_begin = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || sp->begin < from || sp->end > pos) continue;
+    if (governed(st, i, sp) || in_list(st, i, sp)) continue;
+    if (best == SIZE_MAX || sp->end > best_end ||
+        (sp->end == best_end && sp->begin < best_begin)) {
+      best = sp->entity;
+      best_end = sp->end;
+      best_begin = sp->begin;
+    }
+  }
+  return best;
+}
+
+/* sentence_topic for figures: a list member is no topic either. */
+static size_t figure_topic(const CnkgDocState *st, size_t i, size_t pos) {
+  size_t best = SIZE_MAX, b = SIZE_MAX, e = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || sp->end > pos || !topic_candidate(st, i, sp) ||
+        in_list(st, i, sp))
+      continue;
+    if (sp->begin < b || (sp->begin == b && sp->end > e)) {
+      best = sp->entity;
+      b = sp->begin;
+      e = sp->end;
+    }
+  }
+  for (bool more = best != SIZE_MAX; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!is_subject_type(sp->type) || sp->begin != e || sp->end > pos) continue;
+      best = sp->entity;
+      e = sp->end;
+      more = true;
+      break;
+    }
+  }
+  return best;
+}
+
+/* track_paragraph for figures, with figure_topic. */
+static void track_figure_paragraph(Facts *f, size_t i) {
+  const CnkgSentence *s = &f->st->text->sentences[i];
+  if (s->paragraph != f->fig_para) {
+    f->fig_para = s->paragraph;
+    f->fig_para_subject = SIZE_MAX;
+  }
+  if (f->fig_para_subject != SIZE_MAX) return;
+  f->fig_para_subject = figure_subject(f->st, figure_topic(f->st, i, s->end));
+  if (f->fig_para_subject != SIZE_MAX && !s->heading) f->fig_last_subject = f->fig_para_subject;
+}
+
 static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr sent,
                                const Group *g) {
   CnkgDocState *st = f->st;
@@ -836,12 +923,12 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
     for (size_t k = 0; k < g->n && !s; k++) s = emit_figure(f, i, x, ind, g->members[k]);
     return s;
   }
-  size_t subj = subject_before(st, i, clause_start(st, i, at), at, false);
-  if (subj == SIZE_MAX) subj = anaphor_subject(st, i, sb, at);
-  if (subj == SIZE_MAX) subj = sentence_topic(st, i, at);
-  if (subj == SIZE_MAX) subj = f->para_subject;
-  if (subj == SIZE_MAX) subj = f->last_subject;
-  if (subj == SIZE_MAX) subj = st->focus_place;
+  size_t subj = figure_subject(st, figure_subject_before(st, i, clause_start(st, i, at), at));
+  if (subj == SIZE_MAX) subj = figure_subject(st, anaphor_subject(st, i, sb, at));
+  if (subj == SIZE_MAX) subj = figure_subject(st, figure_topic(st, i, at));
+  if (subj == SIZE_MAX) subj = figure_subject(st, f->fig_para_subject);
+  if (subj == SIZE_MAX) subj = figure_subject(st, f->fig_last_subject);
+  if (subj == SIZE_MAX) subj = figure_subject(st, st->focus_place);
   if (subj == SIZE_MAX) return CNKG_SUCCESS;
   return emit_figure(f, i, x, ind, governed_place(st, subj));
 }
@@ -888,6 +975,7 @@ static CnkgStatus run_sentence(Facts *f, size_t i) {
   const CnkgSentence *sn = &st->text->sentences[i];
   if (sn->credit) return CNKG_SUCCESS;
   track_paragraph(f, i);
+  track_figure_paragraph(f, i);
   CnkgStr sent = {st->text->norm + sn->begin, sn->end - sn->begin};
   CnkgStatus s = cnkg_event_find(f->r->events, sent, &f->evs);
   if (s == CNKG_ERR_PATTERN) s = CNKG_SUCCESS; /* keep the cues found */
@@ -916,6 +1004,9 @@ CnkgStatus cnkg_facts_run(const CnkgFactsRecognizer *r, CnkgDocState *st) {
   f.para = SIZE_MAX;
   f.para_subject = SIZE_MAX;
   f.last_subject = SIZE_MAX;
+  f.fig_para = SIZE_MAX;
+  f.fig_para_subject = SIZE_MAX;
+  f.fig_last_subject = SIZE_MAX;
   CnkgTimexDate ref;
   bool have_ref = false;
   CnkgStatus s = document_date(&f, &ref, &have_ref);

@@ -232,6 +232,25 @@ static void test_figure_group(void) {
   fixture_free(&f);
 }
 
+/* A figure is not about a place that only heads a list (红山村、白水村2个
+ * 贫困村), nor about the outlet that reports it. */
+static void test_figure_subjects(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "确保红山村、白水村2个贫困村年内出列,全县减少贫困人口800人。\n"
+                   "红河新闻网讯“每亩能多收2000斤!”\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t red = fixture_place(&f, "红山村", CNKG_TYPE_VILLAGE);
+  fixture_place(&f, "白水村", CNKG_TYPE_VILLAGE);
+  size_t outlet = fixture_place(&f, "红河新闻网", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, county, "2") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, red, "2"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, outlet, "2000"), SIZE_MAX);
+  CHECK(figure_valued(&f, county, "2000") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -243,6 +262,7 @@ int main(void) {
   test_post_dates();
   test_figure_words_and_dates();
   test_figure_group();
+  test_figure_subjects();
   cnkg_facts_free(r);
   return check_finish();
 }

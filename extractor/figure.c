@@ -1100,8 +1100,10 @@ static void cut_object_verb(const char *s, size_t *b, size_t e) {
   size_t cut = *b, i = *b;
   while (i < e) {
     size_t n = cnkg_wordlist_at(&object_verbs_list, s, i, e);
+    /* 种植|面积 is one noun; 实施|总投资 is a verb and its object */
     if (n && e - (i + n) >= 6 &&
-        !cnkg_wordlist_at(&nominal_heads_list, s, i + n, e))
+        (!cnkg_wordlist_at(&nominal_heads_list, s, i + n, e) ||
+         cnkg_wordlist_word_at(s, i + n, e, "总")))
       cut = i + n;
     cnkg_utf8_next_valid(s, &i);
   }
@@ -1145,7 +1147,8 @@ static bool carries_over(const CnkgFigure *prev, const char *unit) {
 static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
                      const char *s, size_t len, const Token *t,
                      const Stops *st, const CnkgFigure *prev, size_t floor,
-                     CnkgFigure *fig, bool *hedged, bool *right_used) {
+                     CnkgFigure *fig, bool *hedged, bool *right_used,
+                     size_t *left_b, size_t *left_e) {
   size_t lb = left_start(s, floor, t->b, st, 20), le = t->b;
   /* a hedge before the number belongs to the number */
   size_t hn = tail_word(&hedge_head_list, s, lb, le);
@@ -1178,8 +1181,13 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
                      contains_word(&change_verbs_list, s, raw_lb, t->b);
   bool left = le > lb && !change_only;
   bool right = rcut > rb;
-  bool inherit = prev && prev->ind_end > prev->ind_begin &&
+  /* 合作社有59户243名贫困户: the noun after the pair names both, not the
+   * owner before 有 */
+  bool owner_pair = adjacent && !left && right && prev->ind_owner;
+  bool inherit = prev && prev->ind_end > prev->ind_begin && !owner_pair &&
                  ((adjacent && !left) || change_only);
+  *left_b = lb;
+  *left_e = left ? le : lb;
   fig->ind_word = NULL;
   *right_used = false;
   size_t ib = t->b, ie = t->b;
@@ -1193,6 +1201,8 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
     ib = rb, ie = rcut, *right_used = true;
   } else if (left) {
     ib = lb, ie = le;
+    for (size_t k = le; linked && k + 3 <= t->b && !fig->ind_owner; k++)
+      fig->ind_owner = !memcmp(s + k, "有", 3);
   } else {
     fig->ind_word = default_indicator(fig->unit);
   }
@@ -1226,7 +1236,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   int rc = match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
   if (rc < 0) status = CNKG_ERR_PATTERN;
   if (rc > 0) target_at = tb;
-  size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0;
+  size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0, chain_b = 0, chain_e = 0;
   while (status == CNKG_SUCCESS && pos < len) {
     rc = pcre2_match(f->number, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK,
                      md, f->mctx);
@@ -1350,16 +1360,29 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
     }
     const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
     bool hedged = fig.approximate, right_used;
+    size_t left_b, left_e;
     if (indicator(f, md2, s, len, &t, &st, prev,
                   fig.implied_unit ? floor_tok : floor, &fig, &hedged,
-                  &right_used) < 0) {
+                  &right_used, &left_b, &left_e) < 0) {
       status = CNKG_ERR_PATTERN;
       break;
     }
     fig.approximate = hedged;
+    /* 完成搬迁7个乡镇11个安置点621户: a run of figures shares the phrase
+     * before its first one where a figure names nothing of its own */
+    size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
+    bool chained = prev && pe <= t.b &&
+                   (pe == t.b || (t.b - pe == 3 && cnkg_wordlist_word_at(s, pe, t.b, "、")));
+    if (!chained) chain_b = left_b, chain_e = left_e;
+    else if (fig.ind_word && chain_e > chain_b) {
+      fig.ind_word = NULL;
+      fig.ind_begin = chain_b;
+      fig.ind_end = chain_e;
+    }
     /* 384户1650名贫困人口: the noun after the pair names both */
-    if (right_used && prev && prev->ind_word &&
+    if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
         follows_directly(s, prev->end, t.b) && carries_over(prev, fig.unit)) {
+      out->v[out->n - 1].ind_owner = false;
       out->v[out->n - 1].ind_word = NULL;
       out->v[out->n - 1].ind_begin = fig.ind_begin;
       out->v[out->n - 1].ind_end = fig.ind_end;

@@ -393,6 +393,23 @@ static void test_long(void) {
   free(s);
 }
 
+/* 实施|总投资: a verb before 总X is not part of it; a run of figures
+ * shares the phrase before its first; the noun after 户…名 names both
+ * even when a text before 有 was taken first. */
+static void test_verbs_runs_owners(void) {
+  CHECK_EQ(find("加快实施总投资120万元的道路项目。"), 1);
+  CHECK_STR(ind(0), "总投资");
+  CHECK_EQ(find("年内完成危房改造3个乡镇5个安置点120户460人。"), 4);
+  CHECK_STR(ind(0), "乡镇");
+  CHECK_STR(ind(2), "危房改造");
+  CHECK_STR(ind(3), "危房改造");
+  CHECK_EQ(find("全村共有耕地300亩,120户460人。"), 3);
+  CHECK_STR(ind(1), "户数");
+  CHECK_EQ(find("合作社有40户130名贫困户。"), 2);
+  CHECK_STR(ind(0), "贫困户");
+  CHECK_STR(ind(1), "贫困户");
+}
+
 int main(void) {
   char err[256];
   CHECK_EQ(cnkg_figure_new(&finder, err, sizeof err), CNKG_SUCCESS);
@@ -410,6 +427,7 @@ int main(void) {
   test_arguments();
   test_threads();
   test_long();
+  test_verbs_runs_owners();
   cnkg_figure_list_clear(&figs);
   cnkg_figure_free(finder);
   return check_finish();

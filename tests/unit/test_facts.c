@@ -251,6 +251,28 @@ static void test_figure_subjects(void) {
   fixture_free(&f);
 }
 
+/* A setting that opens a sentence (在X村,) is its figures' subject; a
+ * body the sentence founds owns the figures after it; a date that belongs
+ * to the first number of a change is not the second's. */
+static void test_figure_frames_and_founders(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "在白杨村,村民种植茶叶300亩。\n"
+                   "白杨村村民李明回乡创办了青山养殖专业合作社,投入50万元建起鸡舍。\n"
+                   "截至2019年底,青石县贫困人口由2014年的500人减少到30人。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t coop = fixture_place(&f, "青山养殖专业合作社", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, village, "300") != SIZE_MAX);
+  CHECK(figure_valued(&f, coop, "500000") != SIZE_MAX);
+  size_t before = figure_valued(&f, county, "500"), after = figure_valued(&f, county, "30");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2014");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2019");
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -263,6 +285,7 @@ int main(void) {
   test_figure_words_and_dates();
   test_figure_group();
   test_figure_subjects();
+  test_figure_frames_and_founders();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -1042,16 +1042,27 @@ static const char *default_indicator(const char *unit) {
   return NULL;
 }
 
+/* LAC tags some common nouns of places as LOC (自然村, 村民小组); they are
+ * what a number counts, not names, and do not stop an indicator. */
+static const char *const generic_places[] = {
+  "自然村", "行政村", "村民小组", "自然寨", "自然屯", "贫困村", "村组", "小组",
+  "贫困县", "乡镇", NULL};
+static CnkgWordList generic_places_list = CNKG_WORDLIST(generic_places);
+
+static bool lac_stop(const CnkgLacResult *lac, size_t i, const char *s) {
+  const char *tag = lac->words[i].tag;
+  if (strcmp(tag, "PER") != 0 && strcmp(tag, "LOC") != 0) return false;
+  size_t b = lac->words[i].begin, e = lac->words[i].end;
+  return !(s && strcmp(tag, "LOC") == 0 && tail_word(&generic_places_list, s, b, e));
+}
+
 /* Collects LAC's name words as stops after the caller's. */
-static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
+static CnkgStatus make_stops(const char *s, const CnkgFigureStop *stops, size_t n_stops,
                              const CnkgLacResult *lac, Stops *st) {
   size_t extra = 0;
   if (lac)
-    for (size_t i = 0; i < lac->n_words; i++) {
-      const char *tag = lac->words[i].tag;
-      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0)
-        extra++;
-    }
+    for (size_t i = 0; i < lac->n_words; i++)
+      if (lac_stop(lac, i, s)) extra++;
   st->n = 0;
   st->v = NULL;
   if (n_stops + extra == 0) return CNKG_SUCCESS;
@@ -1059,11 +1070,9 @@ static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
   if (!st->v) return CNKG_ERR_NOMEM;
   for (size_t i = 0; i < n_stops; i++) st->v[st->n++] = stops[i];
   if (lac)
-    for (size_t i = 0; i < lac->n_words; i++) {
-      const char *tag = lac->words[i].tag;
-      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0)
+    for (size_t i = 0; i < lac->n_words; i++)
+      if (lac_stop(lac, i, s))
         st->v[st->n++] = (CnkgFigureStop){lac->words[i].begin, lac->words[i].end};
-    }
   /* sorted and merged, for in_stop's binary search */
   qsort(st->v, st->n, sizeof *st->v, by_begin);
   size_t k = 0;
@@ -1222,7 +1231,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   size_t len = sentence.len;
   if (len == 0) return CNKG_SUCCESS;
   Stops st;
-  if (make_stops(stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
+  if (make_stops(s, stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->number, NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(2, NULL);
   if (!md || !md2) {
@@ -1372,12 +1381,19 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
      * before its first one where a figure names nothing of its own */
     size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
     bool chained = prev && pe <= t.b &&
-                   (pe == t.b || (t.b - pe == 3 && cnkg_wordlist_word_at(s, pe, t.b, "、")));
-    if (!chained) chain_b = left_b, chain_e = left_e;
-    else if (fig.ind_word && chain_e > chain_b) {
-      fig.ind_word = NULL;
-      fig.ind_begin = chain_b;
-      fig.ind_end = chain_e;
+                   (pe == t.b || (t.b - pe == 3 && (cnkg_wordlist_word_at(s, pe, t.b, "、") ||
+                                                    cnkg_wordlist_word_at(s, pe, t.b, "共"))));
+    bool named = fig.ind_word || fig.ind_end > fig.ind_begin;
+    if (!chained) {
+      chain_b = left_b, chain_e = left_e;
+    } else if (fig.ind_word && chain_e > chain_b) {
+      /* decided after the sentence: a noun after a pair may name it */
+      fig.run_begin = chain_b;
+      fig.run_end = chain_e;
+    } else if (!named) { /* 种植油松19.3亩、9400株; 28户种植松树共269.3亩 */
+      if (chain_e > chain_b) fig.ind_begin = chain_b, fig.ind_end = chain_e;
+      else fig.ind_word = prev->ind_word, fig.ind_begin = prev->ind_begin,
+           fig.ind_end = prev->ind_end;
     }
     /* 384户1650名贫困人口: the noun after the pair names both */
     if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
@@ -1394,6 +1410,14 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       /* 2个组112户: the noun taken after one number is not the next's */
       if (right_used && fig.ind_end > floor) floor = fig.ind_end;
       floor_tok = t.e;
+    }
+  }
+  for (size_t k = 0; k < out->n; k++) {
+    CnkgFigure *x = &out->v[k];
+    if (x->ind_word && x->run_end > x->run_begin) {
+      x->ind_word = NULL;
+      x->ind_begin = x->run_begin;
+      x->ind_end = x->run_end;
     }
   }
   pcre2_match_data_free(md);

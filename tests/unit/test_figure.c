@@ -326,9 +326,14 @@ static void test_indicator_text(void) {
   CHECK_EQ(find(s), 1);
   CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, sizeof out), CNKG_SUCCESS);
   CHECK_STR(out, "户数");
+  /* the amount names nothing itself: the phrase before its run */
   s = "即将开工13项2.14亿元。";
   CHECK_EQ(find(s), 2);
-  CHECK_EQ(cnkg_figure_indicator(&figs.v[1], cnkg_str_of(s), out, sizeof out), CNKG_NOTHING);
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[1], cnkg_str_of(s), out, sizeof out), CNKG_SUCCESS);
+  CHECK_STR(out, "开工");
+  s = "2.14亿元。";
+  CHECK_EQ(find(s), 1);
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, sizeof out), CNKG_NOTHING);
   CHECK_STR(out, "");
   CHECK_EQ(cnkg_figure_indicator(NULL, cnkg_str_of(s), out, sizeof out), CNKG_ERR_ARG);
 }
@@ -410,6 +415,29 @@ static void test_verbs_runs_owners(void) {
   CHECK_STR(ind(1), "贫困户");
 }
 
+/* A figure that names nothing takes the phrase of its run (种植松树共269.3
+ * 亩、293240株); a noun after a pair still names both; LAC's LOC on a common
+ * place noun (村民小组) does not hide what a number counts. */
+static void test_runs_and_lac_nouns(void) {
+  CHECK_EQ(find("有28户种植松树共269.3亩、293240株。"), 3);
+  CHECK_STR(ind(1), "种植松树");
+  CHECK_STR(ind(2), "种植松树");
+  CHECK_EQ(find("做好5个自然村120户460人易地搬迁工作。"), 3);
+  CHECK_STR(ind(1), "易地搬迁工作");
+  CHECK_STR(ind(2), "易地搬迁工作");
+  const char *s = "辖4个自然寨、8个村民小组。";
+  const char *w = strstr(s, "村民小组");
+  CnkgLacWord words[1] = {{(size_t)(w - s), (size_t)(w - s) + strlen("村民小组"), 0, 0, "LOC"}};
+  CnkgLacResult lac;
+  memset(&lac, 0, sizeof lac);
+  lac.words = words;
+  lac.n_words = 1;
+  cur = s;
+  CHECK_EQ(cnkg_figure_find(finder, cnkg_str_of(s), &lac, NULL, 0, &figs), CNKG_SUCCESS);
+  CHECK_EQ(figs.n, 2);
+  CHECK_STR(ind(1), "村民小组");
+}
+
 int main(void) {
   char err[256];
   CHECK_EQ(cnkg_figure_new(&finder, err, sizeof err), CNKG_SUCCESS);
@@ -428,6 +456,7 @@ int main(void) {
   test_threads();
   test_long();
   test_verbs_runs_owners();
+  test_runs_and_lac_nouns();
   cnkg_figure_list_clear(&figs);
   cnkg_figure_free(finder);
   return check_finish();

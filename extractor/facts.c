@@ -910,14 +910,55 @@ static bool is_frame(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
   return starts_with(t, sp->end, se, ",");
 }
 
-/* sentence_topic for figures: a list member is no topic either, a
- * setting (在X村,) is one. */
-static size_t figure_topic(const CnkgDocState *st, size_t i, size_t pos) {
-  size_t best = SIZE_MAX, b = SIZE_MAX, e = 0;
+/* Start of the item of a sentence of ;-separated items around pos: the
+ * places named in one item (完成东营村饮水工程;投资20万元…) are not the
+ * topic of the next. */
+static size_t item_start(const CnkgDocState *st, size_t i, size_t pos) {
+  const char *t = st->text->norm;
+  size_t b = st->text->sentences[i].begin;
+  for (size_t p = pos; p > b; p--)
+    if (t[p - 1] == ';' || (p - b >= 3 && !memcmp(t + p - 3, "；", 3))) return p;
+  return b;
+}
+
+/* End of the first ;-separated item of sentence i (its end if none). */
+static size_t first_item_end(const CnkgDocState *st, size_t i) {
+  const char *t = st->text->norm;
+  size_t b = st->text->sentences[i].begin, e = st->text->sentences[i].end;
+  for (size_t p = b; p < e; p++)
+    if (t[p] == ';' || (p + 3 <= e && !memcmp(t + p, "；", 3))) return p;
+  return e;
+}
+
+/* Whether entity e opens a clause of sentence i before limit (青石县…,
+ * not 完成白杨村饮水工程): a subject, not an object. */
+static bool opens_clause(const CnkgDocState *st, size_t i, size_t e, size_t limit) {
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
-    if (!is_subject_type(sp->type) || sp->end > pos || in_list(st, i, sp)) continue;
+    if (sp->entity == e && sp->end <= limit && clause_start(st, i, sp->begin) == sp->begin)
+      return true;
+  }
+  return false;
+}
+
+/* Whether entity e is named in a list in sentence i. */
+static bool listed_in(const CnkgDocState *st, size_t i, size_t e) {
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k))
+    if (st->spans[k].entity == e && in_list(st, i, &st->spans[k])) return true;
+  return false;
+}
+
+/* sentence_topic for figures: a list member is no topic either, a
+ * setting (在X村,) is one; only the item of pos counts. */
+static size_t figure_topic(const CnkgDocState *st, size_t i, size_t pos) {
+  size_t best = SIZE_MAX, b = SIZE_MAX, e = 0, from = item_start(st, i, pos);
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || sp->end > pos || sp->begin < from || in_list(st, i, sp))
+      continue;
     if (!topic_candidate(st, i, sp) && !is_frame(st, i, sp)) continue;
     if (sp->begin < b || (sp->begin == b && sp->end > e)) {
       best = sp->entity;
@@ -967,8 +1008,22 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   }
   size_t subj = figure_subject(st, figure_subject_before(st, i, clause_start(st, i, at), at));
   if (subj == SIZE_MAX) subj = founded_before(st, i, at);
-  if (subj == SIZE_MAX) subj = figure_subject(st, anaphor_subject(st, i, sb, at));
+  if (subj == SIZE_MAX) {
+    subj = figure_subject(st, anaphor_subject(st, i, item_start(st, i, at), at));
+    if (subj != SIZE_MAX && listed_in(st, i, subj)) subj = SIZE_MAX;
+  }
   if (subj == SIZE_MAX) subj = figure_subject(st, figure_topic(st, i, at));
+  if (subj == SIZE_MAX) { /* 该县…三个方面:一是…;二是…,占37.38%: the first item's */
+    size_t head = first_item_end(st, i);
+    if (head < at) {
+      subj = figure_subject(st, anaphor_subject(st, i, sb, head));
+      if (subj != SIZE_MAX && listed_in(st, i, subj)) subj = SIZE_MAX;
+      if (subj == SIZE_MAX) {
+        subj = figure_subject(st, figure_topic(st, i, head));
+        if (subj != SIZE_MAX && !opens_clause(st, i, subj, head)) subj = SIZE_MAX;
+      }
+    }
+  }
   if (subj == SIZE_MAX) subj = figure_subject(st, f->fig_para_subject);
   if (subj == SIZE_MAX) subj = figure_subject(st, f->fig_last_subject);
   if (subj == SIZE_MAX) subj = figure_subject(st, st->focus_place);

@@ -273,6 +273,25 @@ static void test_figure_frames_and_founders(void) {
   fixture_free(&f);
 }
 
+/* In a sentence of items (…；…；…) a place named inside one item is not
+ * the subject of the next; the subject that opens the first item is. */
+static void test_figure_items(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进基础设施建设。\n"
+                   "完成白杨村饮水工程，铺设管道400米；投资20万元修建道路。\n"
+                   "白杨村村民种植茶叶。\n"
+                   "红山县致贫原因有两个方面:一是因病致贫,占40.5%；二是因学致贫,占20.5%。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t red = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  run(&f);
+  CHECK(figure_valued(&f, village, "400") != SIZE_MAX);
+  CHECK(figure_valued(&f, county, "200000") != SIZE_MAX);
+  CHECK(figure_valued(&f, red, "40.5") != SIZE_MAX);
+  CHECK(figure_valued(&f, red, "20.5") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -286,6 +305,7 @@ int main(void) {
   test_figure_group();
   test_figure_subjects();
   test_figure_frames_and_founders();
+  test_figure_items();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -713,24 +713,38 @@ static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
  * before the number (从2014年的36.99%, 2018年的8511元) whatever its kind;
  * else the last date before it in the sentence that is not a start
  * (截至2019年底,…从2014年的36.99%降至0.09%: the 0.09% is of 2019). */
+/* Where the number a date modifies starts: right after it, after its 的,
+ * or after a short qualifier ending in 的 (2014年建档立卡时的54.4%);
+ * SIZE_MAX if no number follows so. */
+static size_t dated_number(const char *t, size_t from, size_t end) {
+  size_t lim = from + 30 < end ? from + 30 : end;
+  for (size_t p = from; p < lim; p++) {
+    if (t[p] >= '0' && t[p] <= '9') return p == from ? p : SIZE_MAX;
+    if (t[p] == ',' || t[p] == ';') return SIZE_MAX;
+    if (p + 3 < end && !memcmp(t + p, "的", 3) && t[p + 3] >= '0' && t[p + 3] <= '9')
+      return p + 3;
+  }
+  return SIZE_MAX;
+}
+
 static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
   const char *t = f->st->text->norm;
+  size_t se = f->st->text->sentences[i].end;
   const CnkgTimexHit *best = NULL;
   for (size_t h = f->first_hit[i]; h < f->first_hit[i + 1]; h++) {
     const CnkgTimexHit *x = &f->hits.v[h];
     if (x->begin >= pos) break;
-    if (!hit_iso(x)) continue;
-    size_t gap = x->end <= pos ? pos - x->end : SIZE_MAX;
-    if (gap == 0 || (gap == 3 && !memcmp(t + x->end, "的", 3))) {
+    if (!hit_iso(x) || x->end > pos) continue;
+    size_t num = dated_number(t, x->end, se);
+    if (num == pos) {
       best = x;
       continue;
     }
     /* 由2014年的54.4%下降到0.46%: the date is the first number's, unless
      * the two go together (2017年538户1700人) */
-    size_t after = x->end + (!memcmp(t + x->end, "的", 3) ? 3 : 0);
-    if (after < pos && t[after] >= '0' && t[after] <= '9') {
+    if (num < pos) {
       bool apart = false;
-      for (size_t p = after; p < pos && !apart; p++)
+      for (size_t p = num; p < pos && !apart; p++)
         apart = t[p] == ',' || starts_with(t, p, pos, "到") || starts_with(t, p, pos, "至");
       if (apart) continue;
     }

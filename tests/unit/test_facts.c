@@ -292,6 +292,20 @@ static void test_figure_items(void) {
   fixture_free(&f);
 }
 
+/* A date with a qualifier before its number (2014年建档立卡时的300户) is
+ * that number's, and not the next one's. */
+static void test_figure_qualified_date(void) {
+  Fixture f;
+  fixture_init(&f, "2019年,红山镇贫困户由2014年建档立卡时的300户减少到20户。\n");
+  size_t town = fixture_place(&f, "红山镇", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  size_t before = figure_valued(&f, town, "300"), after = figure_valued(&f, town, "20");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2014");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2019");
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -306,6 +320,7 @@ int main(void) {
   test_figure_subjects();
   test_figure_frames_and_founders();
   test_figure_items();
+  test_figure_qualified_date();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -124,7 +124,9 @@ static const char *const link_tail[] = {
   "即", "现有", "拥有", "辖", "下辖", "管辖", "涉及", "包括", "其中", "实现",
   "大约", "大概", "左右", "平均", "总共", "一共", "又", "再", "还", "也",
   "就", "达成", "人均达", "为止", "不超过", "不低于", "不少于", "不高于",
-  "低于", "高于", "少于", "多于", "以上", NULL};
+  "低于", "高于", "少于", "多于", "以上", "以",
+  /* spoken particles (收入呢,3000元) */
+  "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
 static CnkgWordList link_tail_list = CNKG_WORDLIST(link_tail);
 
 /* Words that join two figures of one indicator (从800亩发展到3800亩). */
@@ -158,7 +160,7 @@ static const char *const lead_words[] = {
   "力争", "确保", "计划", "预计", "预期", "目标", "拟", "要", "一是", "二是",
   "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "其一",
   "其二", "首先", "其次", "最后", "截至目前", "截止目前", "到目前", "迄今",
-  NULL};
+  "按照", "依照", "带着", NULL};
 static CnkgWordList lead_words_list = CNKG_WORDLIST(lead_words);
 
 /* Words that end a noun phrase after a number (2.48亿元的综合资金|建设). */
@@ -174,7 +176,7 @@ static const char *const right_stops[] = {
   "发起", "走上", "担任", "主动", "踊跃", "每个", "每", "挂村", "发文",
   "存在", "基本", "参股", "受益", "就业", "加入", "申请", "获", "享受",
   "覆盖", "落户", "投产", "开工", "竣工", "上市", "销往", "外出", "如期",
-  "目标", "任务", "计划", "达", NULL};
+  "目标", "任务", "计划", "达", "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
 static CnkgWordList right_stops_list = CNKG_WORDLIST(right_stops);
 
 /* Verbs that take the indicator noun as their object: the indicator is

@@ -438,6 +438,17 @@ static void test_runs_and_lac_nouns(void) {
   CHECK_STR(ind(1), "村民小组");
 }
 
+/* Spoken particles and a leading 按照 are not part of what is measured. */
+static void test_particles(void) {
+  CHECK_EQ(find("一年的收入呢,3000元。"), 1);
+  CHECK_EQ(find("按照亩产纯利润1000元来算。"), 1);
+  CHECK_STR(ind(0), "亩产纯利润");
+  CHECK_EQ(find("能创造近30万元的纯利润哩!"), 1);
+  CHECK_STR(ind(0), "纯利润");
+  CHECK_EQ(find("今年收入呢3000元。"), 1);
+  CHECK_STR(ind(0), "收入");
+}
+
 int main(void) {
   char err[256];
   CHECK_EQ(cnkg_figure_new(&finder, err, sizeof err), CNKG_SUCCESS);
@@ -457,6 +468,7 @@ int main(void) {
   test_long();
   test_verbs_runs_owners();
   test_runs_and_lac_nouns();
+  test_particles();
   cnkg_figure_list_clear(&figs);
   cnkg_figure_free(finder);
   return check_finish();

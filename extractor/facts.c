@@ -935,6 +935,25 @@ static size_t item_start(const CnkgDocState *st, size_t i, size_t pos) {
   return b;
 }
 
+/* Whether the span is in a speaker's attribution (X乡党委书记Y介绍,…):
+ * the clause around it ends in a verb of saying; the speaker's body is
+ * not what the figures that follow are about. */
+static bool in_attribution(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  static const char *const says[] = {"介绍", "说", "表示", "告诉记者", "告诉笔者", "指出",
+                                     "坦言", "透露", "谈到", "提到"};
+  const char *t = st->text->norm;
+  size_t se = st->text->sentences[i].end, e = sp->end;
+  while (e < se && t[e] != ',' && t[e] != ':' && t[e] != ';' &&
+         !starts_with(t, e, se, "，") && !starts_with(t, e, se, "："))
+    e++;
+  if (e == se) return false;
+  for (size_t k = 0; k < sizeof says / sizeof *says; k++) {
+    size_t n = strlen(says[k]);
+    if (e >= sp->end + n && !memcmp(t + e - n, says[k], n)) return true;
+  }
+  return false;
+}
+
 /* End of the first ;-separated item of sentence i (its end if none). */
 static size_t first_item_end(const CnkgDocState *st, size_t i) {
   const char *t = st->text->norm;
@@ -971,7 +990,8 @@ static size_t figure_topic(const CnkgDocState *st, size_t i, size_t pos) {
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
-    if (!is_subject_type(sp->type) || sp->end > pos || sp->begin < from || in_list(st, i, sp))
+    if (!is_subject_type(sp->type) || sp->end > pos || sp->begin < from || in_list(st, i, sp) ||
+        in_attribution(st, i, sp))
       continue;
     if (!topic_candidate(st, i, sp) && !is_frame(st, i, sp)) continue;
     if (sp->begin < b || (sp->begin == b && sp->end > e)) {

@@ -306,6 +306,20 @@ static void test_figure_qualified_date(void) {
   fixture_free(&f);
 }
 
+/* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
+ * after the attribution are about. */
+static void test_figure_attribution(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区。\n"
+                   "红山乡党委书记张明介绍,养殖园占地面积250亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t town = fixture_place(&f, "红山乡", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  CHECK(figure_valued(&f, village, "250") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, town, "250"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -321,6 +335,7 @@ int main(void) {
   test_figure_frames_and_founders();
   test_figure_items();
   test_figure_qualified_date();
+  test_figure_attribution();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -261,7 +261,9 @@ static const struct {
     {"该旗", CNKG_TYPE_COUNTY},     {"全区", CNKG_TYPE_COUNTY},
     {"全市", CNKG_TYPE_PREFECTURE}, {"全省", CNKG_TYPE_PROVINCE},
     {"合作社", CNKG_TYPE_ORGANIZATION}, {"公司", CNKG_TYPE_ORGANIZATION},
-    {"企业", CNKG_TYPE_ORGANIZATION},   {"基地", CNKG_TYPE_ORGANIZATION}};
+    {"企业", CNKG_TYPE_ORGANIZATION},   {"基地", CNKG_TYPE_ORGANIZATION},
+    {"工作队", CNKG_TYPE_ORGANIZATION}, {"大学", CNKG_TYPE_ORGANIZATION},
+    {"学院", CNKG_TYPE_ORGANIZATION},   {"学校", CNKG_TYPE_ORGANIZATION}};
 
 static bool inside_span(const CnkgDocState *st, size_t i, size_t pos) {
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
@@ -327,6 +329,9 @@ static size_t anaphor_subject(const CnkgDocState *st, size_t i, size_t from, siz
         if (sp->end > at || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
         const CnkgEntity *e = cnkg_graph_entity(st->graph, sp->entity);
         bool fits = sp->type == want && (pass == 1 || ends_with(e->label, level));
+        if (!strcmp(kind, "学校")) /* 学校 for a university or college */
+          fits = sp->type == want && pass == 0 &&
+                 (ends_with(e->label, "大学") || ends_with(e->label, "学院"));
         if (want == CNKG_TYPE_ORGANIZATION && pass == 1) fits = false;
         if (fits) best = sp->entity, best_begin = sp->begin;
       }

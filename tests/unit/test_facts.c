@@ -320,6 +320,22 @@ static void test_figure_attribution(void) {
   fixture_free(&f);
 }
 
+/* 学校 and 工作队 stand for the university and the work team named before. */
+static void test_figure_kind_anaphors(void) {
+  Fixture f;
+  fixture_init(&f, "青山农业大学对口帮扶白杨村。\n"
+                   "白杨村获得帮扶,学校投入50万元购买农机。\n"
+                   "红河驻村工作队进驻白杨村。\n"
+                   "白杨村地处山区,工作队筹集资金30万元。\n");
+  size_t uni = fixture_place(&f, "青山农业大学", CNKG_TYPE_ORGANIZATION);
+  size_t team = fixture_place(&f, "红河驻村工作队", CNKG_TYPE_ORGANIZATION);
+  fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK(figure_valued(&f, uni, "500000") != SIZE_MAX);
+  CHECK(figure_valued(&f, team, "300000") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -336,6 +352,7 @@ int main(void) {
   test_figure_items();
   test_figure_qualified_date();
   test_figure_attribution();
+  test_figure_kind_anaphors();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -853,6 +853,20 @@ static void find_group(const Facts *f, size_t i, Group *g) {
 static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const char *ind,
                               size_t subj);
 
+/* Whether [from, pos) makes a person its subject: 我, 他 or 她 not in
+ * 我们/他们/她们/其他 (我自己种了1000棵, 她每月拜访4户): such a number is one
+ * person's, not a figure of a place or body. */
+static bool personal(const CnkgDocState *st, size_t from, size_t pos) {
+  const char *t = st->text->norm;
+  static const char *const pron[] = {"我", "他", "她"};
+  for (size_t p = from; p + 3 <= pos; p++)
+    for (size_t k = 0; k < 3; k++)
+      if (!memcmp(t + p, pron[k], 3) && !starts_with(t, p + 3, pos, "们") &&
+          !(p >= from + 3 && !memcmp(t + p - 3, "其", 3))) /* 其他 */
+        return true;
+  return false;
+}
+
 /* e unless it is a news outlet (X新闻网讯, X日报记者…): an outlet reports
  * figures, they are not its own. */
 static size_t figure_subject(const CnkgDocState *st, size_t e) {
@@ -1039,6 +1053,7 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   if (cnkg_figure_indicator(x, sent, ind, sizeof ind) != CNKG_SUCCESS || !ind[0])
     return CNKG_SUCCESS;
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
+  if (personal(st, clause_start(st, i, at), at)) return CNKG_SUCCESS;
   if (g->n && at >= g->begin) {
     if (at < g->end) return CNKG_SUCCESS; /* the group's own count */
     CnkgStatus s = CNKG_SUCCESS;

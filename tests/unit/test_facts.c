@@ -336,6 +336,19 @@ static void test_figure_kind_anaphors(void) {
   fixture_free(&f);
 }
 
+/* A number of one person (他今年种了300棵) is no figure of
+ * a place; 其他 is no person. */
+static void test_figure_personal(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村村民王明很勤劳,他今年种了300棵果树。\n"
+                   "白杨村其他农户种植茶叶200亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, village, "300"), SIZE_MAX);
+  CHECK(figure_valued(&f, village, "200") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -353,6 +366,7 @@ int main(void) {
   test_figure_qualified_date();
   test_figure_attribution();
   test_figure_kind_anaphors();
+  test_figure_personal();
   cnkg_facts_free(r);
   return check_finish();
 }

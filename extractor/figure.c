@@ -176,7 +176,7 @@ static const char *const right_stops[] = {
   "发起", "走上", "担任", "主动", "踊跃", "每个", "每", "挂村", "发文",
   "存在", "基本", "参股", "受益", "就业", "加入", "申请", "获", "享受",
   "覆盖", "落户", "投产", "开工", "竣工", "上市", "销往", "外出", "如期",
-  "目标", "任务", "计划", "达", "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
+  "目标", "任务", "计划", "达", "用来", "用作", "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
 static CnkgWordList right_stops_list = CNKG_WORDLIST(right_stops);
 
 /* Verbs that take the indicator noun as their object: the indicator is
@@ -1192,6 +1192,11 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
                      contains_word(&change_verbs_list, s, raw_lb, t->b);
   bool left = le > lb && !change_only;
   bool right = rcut > rb;
+  /* 实施了800亩黄金茶种植, 完成1380户旱厕改造: a bare verb before the
+   * number has its object after it; before money (投资8万元) the verb
+   * names the amount itself */
+  bool verb_only = left && strcmp(fig->unit, "元") != 0 &&
+                   cnkg_wordlist_has(&object_verbs_list, s + lb, le - lb);
   /* 合作社有59户243名贫困户: the noun after the pair names both, not the
    * owner before 有 */
   bool owner_pair = adjacent && !left && right && prev->ind_owner;
@@ -1207,7 +1212,7 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
     else if (left) ib = lb, ie = le;
   } else if (inherit) {
     ib = prev->ind_begin, ie = prev->ind_end;
-  } else if (right && (de || t->unit->kind == UK_COUNT || !left) &&
+  } else if (right && (de || t->unit->kind == UK_COUNT || !left || verb_only) &&
              !(de && left && ends_with_head(s, lb, le))) {
     ib = rb, ie = rcut, *right_used = true;
   } else if (left) {

@@ -449,6 +449,17 @@ static void test_particles(void) {
   CHECK_STR(ind(0), "收入");
 }
 
+/* A bare verb before a quantity has its object after it (实施了800亩茶叶
+ *种植); before money the verb names the amount (投资8万元新建水坝). */
+static void test_bare_verbs(void) {
+  CHECK_EQ(find("实施了800余亩茶叶连片种植。"), 1);
+  CHECK_STR(ind(0), "茶叶连片");
+  CHECK_EQ(find("投资8万元新建水坝。"), 1);
+  CHECK_STR(ind(0), "投资");
+  CHECK_EQ(find("流转100亩土地用来种植茶叶。"), 1);
+  CHECK_STR(ind(0), "土地");
+}
+
 int main(void) {
   char err[256];
   CHECK_EQ(cnkg_figure_new(&finder, err, sizeof err), CNKG_SUCCESS);
@@ -469,6 +480,7 @@ int main(void) {
   test_verbs_runs_owners();
   test_runs_and_lac_nouns();
   test_particles();
+  test_bare_verbs();
   cnkg_figure_list_clear(&figs);
   cnkg_figure_free(finder);
   return check_finish();

@@ -887,7 +887,21 @@ static size_t figure_subject(const CnkgDocState *st, size_t e) {
 static bool in_list(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
   const char *t = st->text->norm;
   size_t sb = st->text->sentences[i].begin, se = st->text->sentences[i].end;
-  return starts_with(t, sp->end, se, "、") ||
+  /* through a chain of names (日喀则市谢通门县等19个县) to its end */
+  size_t e = sp->end;
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k))
+      if (st->spans[k].begin == e && st->spans[k].end > e && is_subject_type(st->spans[k].type)) {
+        e = st->spans[k].end;
+        more = true;
+        break;
+      }
+  }
+  /* 甲县等19个县: the head of a counted group */
+  if (starts_with(t, e, se, "等") && e + 3 < se && is_numeral_byte_at(t, e + 3)) return true;
+  return starts_with(t, e, se, "、") ||
          (sp->begin >= sb + 3 && !memcmp(t + sp->begin - 3, "、", 3));
 }
 

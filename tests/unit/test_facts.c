@@ -238,14 +238,21 @@ static void test_figure_subjects(void) {
   Fixture f;
   fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
                    "确保红山村、白水村2个贫困村年内出列,全县减少贫困人口800人。\n"
+                   "青石县今年还要让白石乡红河村等6个村出列。\n"
                    "红河新闻网讯“每亩能多收2000斤!”\n");
   size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
   size_t red = fixture_place(&f, "红山村", CNKG_TYPE_VILLAGE);
   fixture_place(&f, "白水村", CNKG_TYPE_VILLAGE);
   size_t outlet = fixture_place(&f, "红河新闻网", CNKG_TYPE_ORGANIZATION);
+  size_t river = fixture_place(&f, "红河村", CNKG_TYPE_VILLAGE);
+  size_t stone = fixture_place(&f, "白石乡", CNKG_TYPE_TOWNSHIP);
   run(&f);
   CHECK(figure_valued(&f, county, "2") != SIZE_MAX);
   CHECK_EQ(figure_valued(&f, red, "2"), SIZE_MAX);
+  /* 白石乡红河村等6个村: the head of a counted group, through its chain */
+  CHECK(figure_valued(&f, county, "6") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, river, "6"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, stone, "6"), SIZE_MAX);
   CHECK_EQ(figure_valued(&f, outlet, "2000"), SIZE_MAX);
   CHECK(figure_valued(&f, county, "2000") != SIZE_MAX);
   fixture_free(&f);

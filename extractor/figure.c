@@ -1227,6 +1227,23 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
   return 0;
 }
 
+/* Whether token t is a bound in a noun phrase that another number counts:
+ * 收入超10万元的嘎查村64个, 达到5万元以上的村303个. The amount compares
+ * (a hedge before it or 以上/以下 after it) and the noun after it runs,
+ * with no verb, into the next number. */
+static bool threshold(const char *s, size_t len, const Token *t, const Stops *st) {
+  static const char *const comparing[] = {"超", "超过", "达到", "达", "高于", "低于",
+                                          "不低于", "不少于", "突破", NULL};
+  static CnkgWordList comparing_list = CNKG_WORDLIST(comparing);
+  bool hedged = false, de;
+  size_t rb = after_token(s, len, t->e, &hedged, &de);
+  if (!hedged && !tail_word(&comparing_list, s, 0, t->b)) return false;
+  size_t re = right_end(s, len, rb, st, 10);
+  if (re == rb || re >= len || !(is_digit(char_at(s, len, re)) || cn_digit(char_at(s, len, re)) > 0))
+    return false;
+  return !contains_word(&object_verbs_list, s, rb, re) && !contains_word(&change_verbs_list, s, rb, re);
+}
+
 CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
                             const CnkgLacResult *lac,
                             const CnkgFigureStop *stops, size_t n_stops,
@@ -1338,6 +1355,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
           continue;
       }
     }
+    if (threshold(s, len, &t, &st)) continue;
     CnkgFigure fig;
     memset(&fig, 0, sizeof fig);
     fig.begin = t.b;

@@ -460,6 +460,15 @@ static void test_bare_verbs(void) {
   CHECK_STR(ind(0), "土地");
 }
 
+/* An amount that bounds a counted noun (超10万元的村64个) is no figure. */
+static void test_thresholds(void) {
+  CHECK_EQ(find("集体经济年收入超10万元的村64个。"), 1);
+  CHECK_STR(val(0), "64");
+  CHECK_EQ(find("达到5万元以上的村30个。"), 1);
+  CHECK_STR(val(0), "30");
+  CHECK_EQ(find("投资超过50万元建设大棚20个。"), 2);
+}
+
 int main(void) {
   char err[256];
   CHECK_EQ(cnkg_figure_new(&finder, err, sizeof err), CNKG_SUCCESS);
@@ -481,6 +490,7 @@ int main(void) {
   test_runs_and_lac_nouns();
   test_particles();
   test_bare_verbs();
+  test_thresholds();
   cnkg_figure_list_clear(&figs);
   cnkg_figure_free(finder);
   return check_finish();

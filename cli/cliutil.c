@@ -66,6 +66,32 @@ int cnkg_cli_usage_error(const char *command, const char *msg, const char *arg) 
   return 2;
 }
 
+int cnkg_cli_parse_count(const char *s, long lo, long hi, long *out) {
+  char *end;
+  errno = 0;
+  long v = s ? strtol(s, &end, 10) : 0;
+  if (!s || errno || *end || end == s || v < lo || v > hi) return -1;
+  *out = v;
+  return 0;
+}
+
+void cnkg_cli_log(void *handle, CnkgLogLevel level, const char *doc, size_t pos,
+                  const char *msg) {
+  const CnkgCliLog *c = handle;
+  int verbosity = c ? c->verbosity : 1;
+  if ((level == CNKG_LOG_WARNING && verbosity < 1) || (level >= CNKG_LOG_INFO && verbosity < 2))
+    return;
+  static const char *const names[] = {"error", "warning", "info", "debug"};
+  const char *name = (unsigned)level < 4 ? names[level] : "error";
+  if (!doc && c) doc = c->fallback;
+  if (doc && pos != CNKG_NO_POS)
+    cnkg_cli_say("cnkg: %s: %s: byte %zu: %s", name, doc, pos, msg);
+  else if (doc)
+    cnkg_cli_say("cnkg: %s: %s: %s", name, doc, msg);
+  else
+    cnkg_cli_say("cnkg: %s: %s", name, msg);
+}
+
 int cnkg_cli_help(const char *text) {
   errno = 0;
   fputs(text, stdout);

@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cnkg/log.h"
+
 #if defined(__GNUC__)
 #define CNKG_CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -30,6 +32,24 @@ void cnkg_cli_say(const char *fmt, ...) CNKG_CLI_PRINTF(1, 2);
  * `cnkg COMMAND --help` to stderr; arg may be NULL. Returns 2, the usage
  * error exit status, so callers can `return cnkg_cli_usage_error(...)`. */
 int cnkg_cli_usage_error(const char *command, const char *msg, const char *arg);
+
+/* Parses a whole decimal number from lo to hi into *out: 0, or -1 when s
+ * is empty, has other characters, or is out of range. */
+int cnkg_cli_parse_count(const char *s, long lo, long hi, long *out);
+
+/* What cnkg_cli_log prints: errors always, warnings from verbosity 1, info
+ * and debug from 2; a message without a document is named by fallback
+ * (when given). */
+typedef struct {
+  int verbosity;        /* 0 quiet, 1 normal, 2 verbose */
+  const char *fallback; /* document name for messages without one, or NULL */
+} CnkgCliLog;
+
+/* A CnkgLogFunc for every command (handle: a CnkgCliLog): one line
+ * "cnkg: LEVEL: DOCUMENT: byte POS: MESSAGE" on stderr, like a compiler's
+ * FILE:LINE (the byte part only when pos is not CNKG_NO_POS). */
+void cnkg_cli_log(void *handle, CnkgLogLevel level, const char *doc, size_t pos,
+                  const char *msg);
 
 /* Writes text (help or version) to stdout and flushes it. Returns 0, or 1
  * after saying why on stderr when it could not be written (/dev/full). */

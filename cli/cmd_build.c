@@ -20,7 +20,9 @@
 #include "cli/inputs.h"
 #include "cli/writers.h"
 #include "cnkg/graph.h"
+#include "cnkg/grow.h"
 #include "cnkg/log.h"
+#include "cnkg/pool.h"
 #include "extractor/extract.h"
 #include "extractor/lac.h"
 
@@ -73,27 +75,6 @@ static const char build_usage[] =
   "is, each failure named on stderr); 2 usage error.\n"
   "\n"
   "Example: cnkg build --format turtle --output - article.txt | rapper -i turtle -c - x:\n";
-
-typedef struct {
-  pthread_mutex_t lock;
-  int verbosity;  /* 0 quiet, 1 normal, 2 verbose */
-} LogCtx;
-
-static void cli_log(void *handle, CnkgLogLevel level, const char *doc,
-                    size_t pos, const char *msg) {
-  LogCtx *ctx = handle;
-  if (level == CNKG_LOG_WARNING && ctx->verbosity < 1) return;
-  if (level >= CNKG_LOG_INFO && ctx->verbosity < 2) return;
-  static const char *names[] = {"error", "warning", "info", "debug"};
-  pthread_mutex_lock(&ctx->lock);
-  if (doc && pos != CNKG_NO_POS)
-    cnkg_cli_say("cnkg: %s: %s: byte %zu: %s", names[level], doc, pos, msg);
-  else if (doc)
-    cnkg_cli_say("cnkg: %s: %s: %s", names[level], doc, msg);
-  else
-    cnkg_cli_say("cnkg: %s: %s", names[level], msg);
-  pthread_mutex_unlock(&ctx->lock);
-}
 
 typedef struct {
   const CnkgExtractor *ex;
@@ -331,19 +312,8 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
-static int parse_count(const char *s, long lo, long hi, long *out) {
-  char *end;
-  errno = 0;
-  long v = strtol(s, &end, 10);
-  if (errno || *end || end == s || v < lo || v > hi) return -1;
-  *out = v;
-  return 0;
-}
-
 static int usage_error(const char *msg, const char *arg) {
-  cnkg_cli_say("cnkg: error: %s%s%s%s", msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
-  fputs("Try 'cnkg build --help'.\n", stderr);
-  return 2;
+  return cnkg_cli_usage_error("build", msg, arg);
 }
 
 /* Refuses an output that would overwrite one of the inputs given by name
@@ -379,9 +349,10 @@ static int guard_inputs(const CnkgWriteOptions *wopt, const char *output, int ar
 
 /* The last line of a run with failures: how many and which inputs. */
 static void summarize_failures(const CnkgInputs *inputs, const bool *failed, size_t n_failed) {
-  size_t len = 0, cap = 256;
-  char *names = malloc(cap);
-  for (size_t k = 0; names && k < inputs->n + inputs->n_errors; k++) {
+  size_t len = 0, cap = 0;
+  char *names = NULL;
+  bool nomem = false;
+  for (size_t k = 0; !nomem && k < inputs->n + inputs->n_errors; k++) {
     const char *p;
     size_t n;
     if (k < inputs->n) {
@@ -396,20 +367,17 @@ static void summarize_failures(const CnkgInputs *inputs, const bool *failed, siz
       for (const char *c = colon; c; c = strstr(c + 2, ": ")) colon = c;
       n = colon ? (size_t)(colon - p) : strlen(p);
     }
-    while (len + n + 2 > cap) {
-      char *g = realloc(names, cap * 2);
-      if (!g) {
-        free(names);
-        names = NULL;
-        break;
-      }
-      names = g;
-      cap *= 2;
+    if (CNKG_GROW(names, cap, len + n + 2, 256)) {
+      nomem = true;
+      break;
     }
-    if (!names) break;
     names[len++] = ' ';
     memcpy(names + len, p, n);
     len += n;
+  }
+  if (nomem) {
+    free(names);
+    names = NULL;
   }
   if (names) names[len] = '\0';
   cnkg_cli_say("cnkg: error: %zu of %zu inputs could not be processed:%s",
@@ -417,7 +385,48 @@ static void summarize_failures(const CnkgInputs *inputs, const bool *failed, siz
   free(names);
 }
 
-int cnkg_cli_build(int argc, char **argv) {
+/* Extracts every input into run->graph on up to jobs threads, with a
+ * ticker for -v; returns the first fatal status. */
+static CnkgStatus extract_all(Run *run, long jobs, int verbosity) {
+  CnkgStatus s;
+  pthread_cond_init(&run->tick, NULL);
+  bool grouped = make_groups(run) == 0;
+  clock_gettime(CLOCK_MONOTONIC, &run->start);
+  pthread_t ticker;
+  bool ticking = verbosity > 1 && pthread_create(&ticker, NULL, ticker_main, run) == 0;
+  if (!run->graph || !run->failed || !grouped) {
+    s = CNKG_ERR_NOMEM;
+  } else {
+    size_t nthreads = (size_t)jobs < run->n_groups ? (size_t)jobs : run->n_groups;
+    cnkg_pool_run(nthreads ? nthreads : 1, worker_main, run, 0);
+    if (run->progress && run->last_report > 0) report_progress(run, true);
+    s = run->fatal;
+  }
+  if (ticking) {
+    pthread_mutex_lock(&run->lock);
+    run->finished = true;
+    pthread_cond_signal(&run->tick);
+    progress_line(run);
+    pthread_mutex_unlock(&run->lock);
+    pthread_join(ticker, NULL);
+  }
+  pthread_cond_destroy(&run->tick);
+  return s;
+}
+
+/* What cnkg build was asked to do. */
+typedef struct {
+  CnkgWriteOptions wopt;
+  const char *output;
+  CnkgExtractorConfig cfg;
+  size_t max_doc;
+  long jobs;
+  CnkgCliLog log;
+} BuildArgs;
+
+/* Parses and checks build's options into a: -1 to go on, else the exit
+ * status (usage error or --help). */
+static int parse_args(int argc, char **argv, BuildArgs *a) {
   static const struct option longopts[] = {
     {"format", required_argument, NULL, 'f'},
     {"output", required_argument, NULL, 'o'},
@@ -434,14 +443,13 @@ int cnkg_cli_build(int argc, char **argv) {
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
-  CnkgWriteOptions wopt;
-  cnkg_write_options_init(&wopt);
-  const char *output = NULL;
-  CnkgExtractorConfig cfg = {NULL, false};
-  size_t max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
-  long jobs = sysconf(_SC_NPROCESSORS_ONLN);
-  if (jobs < 1) jobs = 1;
-  LogCtx logctx = {PTHREAD_MUTEX_INITIALIZER, 1};
+  cnkg_write_options_init(&a->wopt);
+  a->output = NULL;
+  a->cfg = (CnkgExtractorConfig){NULL, false};
+  a->max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
+  a->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+  if (a->jobs < 1) a->jobs = 1;
+  a->log = (CnkgCliLog){1, NULL};
   int c;
   opterr = 0;
   cnkg_lac_set_default_precision(CNKG_LAC_FAST);  /* see cnkg lex */
@@ -449,93 +457,99 @@ int cnkg_cli_build(int argc, char **argv) {
     switch (c) {
     case 'f': {
       const char *bad = NULL;
-      if (cnkg_write_options_add_formats(&wopt, optarg, &bad) != 0) {
-        cnkg_write_options_clear(&wopt);
+      if (cnkg_write_options_add_formats(&a->wopt, optarg, &bad) != 0)
         return usage_error("unknown format (turtle, ntriples, dot, svg, html, csv, graphml, jsonld):", bad);
-      }
       break;
     }
-    case 'o': output = optarg; break;
+    case 'o': a->output = optarg; break;
     case 'B':
-      if (cnkg_write_options_set_base(&wopt, optarg) != 0)
+      if (cnkg_write_options_set_base(&a->wopt, optarg) != 0)
         return usage_error("--base needs an absolute ASCII IRI ending in / or #:", optarg);
       break;
     case 'P':
-      if (cnkg_write_options_set_provenance(&wopt, optarg) != 0)
+      if (cnkg_write_options_set_provenance(&a->wopt, optarg) != 0)
         return usage_error("--provenance takes none, entities or full, not", optarg);
       break;
-    case 'F': wopt.focus = optarg; break;
+    case 'F': a->wopt.focus = optarg; break;
     case 'D': {
       long d;
-      if (parse_count(optarg, 0, 100, &d)) return usage_error("--depth takes 0 to 100, not", optarg);
-      wopt.depth = (unsigned)d;
-      wopt.depth_set = true;
+      if (cnkg_cli_parse_count(optarg, 0, 100, &d)) return usage_error("--depth takes 0 to 100, not", optarg);
+      a->wopt.depth = (unsigned)d;
+      a->wopt.depth_set = true;
       break;
     }
-    case 'd': cfg.data_dir = optarg; break;
-    case 'x': cfg.fast = true; break;
+    case 'd': a->cfg.data_dir = optarg; break;
+    case 'x': a->cfg.fast = true; break;
     case 'L':
       if (strcmp(optarg, "exact") && strcmp(optarg, "fast"))
         return usage_error("--lac-precision takes exact or fast, not", optarg);
       cnkg_lac_set_default_precision(strcmp(optarg, "fast") ? CNKG_LAC_EXACT : CNKG_LAC_FAST);
       break;
     case 'j':
-      if (parse_count(optarg, 1, 1024, &jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
+      if (cnkg_cli_parse_count(optarg, 1, 1024, &a->jobs)) return usage_error("-j takes 1 to 1024, not", optarg);
       break;
     case 'M':
-      if (cnkg_cli_parse_size(optarg, &max_doc))
+      if (cnkg_cli_parse_size(optarg, &a->max_doc))
         return usage_error("--max-doc-size takes a size such as 64M, 512K or 1G, not", optarg);
       break;
-    case 'q': logctx.verbosity = 0; break;
+    case 'q': a->log.verbosity = 0; break;
     case 'v':
-      logctx.verbosity = 2;
-      wopt.verbose = true;
+      a->log.verbosity = 2;
+      a->wopt.verbose = true;
       break;
-    case 'h':
-      cnkg_write_options_clear(&wopt);
-      return cnkg_cli_help(build_usage);
+    case 'h': return cnkg_cli_help(build_usage);
     case ':': return usage_error("option needs an argument:", argv[optind - 1]);
     default: return usage_error("unknown option:", argv[optind - 1]);
     }
   }
   if (optind >= argc) return usage_error("no INPUT given", NULL);
-  if (output && !*output)
+  if (a->output && !*a->output)
     return usage_error("--output needs a file or directory name, not ''", NULL);
-  if (wopt.depth_set && !wopt.focus) return usage_error("--depth needs --focus NAME", NULL);
-  wopt.threads = (unsigned)jobs;
-  if (wopt.n_formats == 0) {
-    cnkg_write_options_add_format(&wopt, "turtle");
-    cnkg_write_options_add_format(&wopt, "ntriples");
-    cnkg_write_options_add_format(&wopt, "dot");
+  if (a->wopt.depth_set && !a->wopt.focus) return usage_error("--depth needs --focus NAME", NULL);
+  a->wopt.threads = (unsigned)a->jobs;
+  if (a->wopt.n_formats == 0) {
+    cnkg_write_options_add_format(&a->wopt, "turtle");
+    cnkg_write_options_add_format(&a->wopt, "ntriples");
+    cnkg_write_options_add_format(&a->wopt, "dot");
   }
   /* One format and --output: a file (or - for stdout); else a directory. */
-  cnkg_write_options_settle(&wopt, output != NULL);
-  if (!output) output = "graph";
-  if (wopt.output_is_dir && !strcmp(output, "-"))
-    return usage_error(wopt.formats[CNKG_FMT_CSV]
+  cnkg_write_options_settle(&a->wopt, a->output != NULL);
+  if (!a->output) a->output = "graph";
+  if (a->wopt.output_is_dir && !strcmp(a->output, "-"))
+    return usage_error(a->wopt.formats[CNKG_FMT_CSV]
                            ? "csv writes two files (nodes.csv, edges.csv): --output is a directory, not"
-                           : "--output - needs exactly one --format", wopt.formats[CNKG_FMT_CSV] ? "-" : NULL);
-  for (int f = 0; !wopt.output_is_dir && f < CNKG_FMT_COUNT; f++)
-    if (wopt.formats[f] && cnkg_cli_extension_mismatch(output, cnkg_format_name((CnkgFormat)f))) {
+                           : "--output - needs exactly one --format", a->wopt.formats[CNKG_FMT_CSV] ? "-" : NULL);
+  for (int f = 0; !a->wopt.output_is_dir && f < CNKG_FMT_COUNT; f++)
+    if (a->wopt.formats[f] && cnkg_cli_extension_mismatch(a->output, cnkg_format_name((CnkgFormat)f))) {
       cnkg_cli_say("cnkg: error: --output %s names a %s file, but the format is %s; "
                    "give a name ending in .%s (or none of the known extensions)",
-                   output, cnkg_cli_format_of_name(output), cnkg_format_name((CnkgFormat)f),
+                   a->output, cnkg_cli_format_of_name(a->output), cnkg_format_name((CnkgFormat)f),
                    cnkg_format_extension((CnkgFormat)f));
       fputs("Try 'cnkg build --help'.\n", stderr);
       return 2;
     }
 
+  return -1;
+}
+
+int cnkg_cli_build(int argc, char **argv) {
+  BuildArgs args;
+  int done = parse_args(argc, argv, &args);
+  if (done >= 0) {
+    cnkg_write_options_clear(&args.wopt);
+    return done;
+  }
   CnkgInputs inputs = {0};
-  int guard = guard_inputs(&wopt, output, argc, argv, optind, &inputs);
+  int guard = guard_inputs(&args.wopt, args.output, argc, argv, optind, &inputs);
   if (guard) {
-    cnkg_write_options_clear(&wopt);
+    cnkg_write_options_clear(&args.wopt);
     return guard;
   }
   for (int i = optind; i < argc; i++)
     if (cnkg_inputs_add(&inputs, argv[i]) != 0) {
       cnkg_cli_say("cnkg: error: out of memory listing inputs");
       cnkg_inputs_clear(&inputs);
-      cnkg_write_options_clear(&wopt);
+      cnkg_write_options_clear(&args.wopt);
       return 1;
     }
   cnkg_inputs_sort(&inputs);
@@ -545,11 +559,11 @@ int cnkg_cli_build(int argc, char **argv) {
   int status = inputs.n_errors ? 1 : 0;
   char err[1024] = "";
   CnkgExtractor *ex = NULL;
-  CnkgStatus s = cnkg_extractor_new(&cfg, &ex, err, sizeof err);
+  CnkgStatus s = cnkg_extractor_new(&args.cfg, &ex, err, sizeof err);
   if (s) {
     cnkg_cli_say("cnkg: error: %s", err[0] ? err : cnkg_strerror(s));
     cnkg_inputs_clear(&inputs);
-    cnkg_write_options_clear(&wopt);
+    cnkg_write_options_clear(&args.wopt);
     return 1;
   }
   Run run = {0};
@@ -558,45 +572,14 @@ int cnkg_cli_build(int argc, char **argv) {
   run.graph = cnkg_graph_new();
   run.failed = calloc(inputs.n ? inputs.n : 1, sizeof *run.failed);
   pthread_mutex_init(&run.lock, NULL);
-  run.log = (CnkgLog){cli_log, &logctx};
-  run.max_doc = max_doc;
-  run.progress = logctx.verbosity == 1 && isatty(2);
-  pthread_cond_init(&run.tick, NULL);
-  bool grouped = make_groups(&run) == 0;
-  clock_gettime(CLOCK_MONOTONIC, &run.start);
-  pthread_t ticker;
-  bool ticking = logctx.verbosity > 1 && pthread_create(&ticker, NULL, ticker_main, &run) == 0;
-  if (!run.graph || !run.failed || !grouped) {
-    s = CNKG_ERR_NOMEM;
-  } else {
-    size_t nthreads = (size_t)jobs < run.n_groups ? (size_t)jobs : run.n_groups;
-    if (nthreads <= 1) {
-      worker_main(&run);
-    } else {
-      pthread_t *tids = calloc(nthreads, sizeof *tids);
-      size_t started = 0;
-      for (; tids && started < nthreads; started++)
-        if (pthread_create(&tids[started], NULL, worker_main, &run) != 0) break;
-      if (started == 0) worker_main(&run);
-      for (size_t i = 0; i < started; i++) pthread_join(tids[i], NULL);
-      free(tids);
-    }
-    if (run.progress && run.last_report > 0) report_progress(&run, true);
-    s = run.fatal;
-  }
-  if (ticking) {
-    pthread_mutex_lock(&run.lock);
-    run.finished = true;
-    pthread_cond_signal(&run.tick);
-    progress_line(&run);
-    pthread_mutex_unlock(&run.lock);
-    pthread_join(ticker, NULL);
-  }
-  pthread_cond_destroy(&run.tick);
+  run.log = (CnkgLog){cnkg_cli_log, &args.log};
+  run.max_doc = args.max_doc;
+  run.progress = args.log.verbosity == 1 && isatty(2);
+  s = extract_all(&run, args.jobs, args.log.verbosity);
   size_t n_failed = 0;
   for (size_t i = 0; run.failed && i < inputs.n; i++) n_failed += run.failed[i];
   double t_extract = seconds_since(&run.start);
-  if (!s && logctx.verbosity > 1)
+  if (!s && args.log.verbosity > 1)
     cnkg_cli_say("cnkg: info: putting %zu entities and %zu relations in canonical order",
                  cnkg_graph_entity_count(run.graph), cnkg_graph_relation_count(run.graph));
   if (!s) s = cnkg_graph_canonicalize(run.graph);
@@ -604,17 +587,17 @@ int cnkg_cli_build(int argc, char **argv) {
   /* With no document read, an empty graph would replace a good one. */
   bool none_read = !s && n_failed == inputs.n;
   bool focus_ok = true;
-  if (!s && !none_read && wopt.focus &&
-      (wopt.formats[CNKG_FMT_DOT] || wopt.formats[CNKG_FMT_SVG] || wopt.formats[CNKG_FMT_HTML]))
-    focus_ok = cnkg_write_resolve_focus(run.graph, wopt.focus, &wopt.focus) == 0;
+  if (!s && !none_read && args.wopt.focus &&
+      (args.wopt.formats[CNKG_FMT_DOT] || args.wopt.formats[CNKG_FMT_SVG] || args.wopt.formats[CNKG_FMT_HTML]))
+    focus_ok = cnkg_write_resolve_focus(run.graph, args.wopt.focus, &args.wopt.focus) == 0;
   if (none_read) {
     cnkg_cli_say("cnkg: error: no document could be read; nothing written");
     status = 1;
   } else if (!focus_ok) {
     status = 1;
   } else if (!s) {
-    int wr = cnkg_write_graph(run.graph, &wopt, output, err, sizeof err);
-    if (logctx.verbosity > 1) {
+    int wr = cnkg_write_graph(run.graph, &args.wopt, args.output, err, sizeof err);
+    if (args.log.verbosity > 1) {
       const CnkgTimings *t = &run.timings;
       double wall = seconds_since(&run.start);
       fprintf(stderr,
@@ -641,7 +624,7 @@ int cnkg_cli_build(int argc, char **argv) {
     status = 1;
     summarize_failures(&inputs, run.failed, n_failed);
   }
-  if (logctx.verbosity > 1)
+  if (args.log.verbosity > 1)
     fprintf(stderr, "cnkg: info: %zu documents, %zu entities, %zu relations\n",
             cnkg_graph_document_count(run.graph), cnkg_graph_entity_count(run.graph),
             cnkg_graph_relation_count(run.graph));
@@ -651,6 +634,6 @@ int cnkg_cli_build(int argc, char **argv) {
   cnkg_graph_free(run.graph);
   cnkg_extractor_free(ex);
   cnkg_inputs_clear(&inputs);
-  cnkg_write_options_clear(&wopt);
+  cnkg_write_options_clear(&args.wopt);
   return status;
 }

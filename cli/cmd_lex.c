@@ -15,6 +15,8 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/data.h"
+#include "cnkg/grow.h"
+#include "cnkg/pool.h"
 #include "cnkg/text.h"
 #include "extractor/lac.h"
 
@@ -83,14 +85,7 @@ static const char usage[] =
     "CNKG_LAC_KERNEL=generic|avx2|avx512|openblas overrides the choice.\n";
 
 static bool out_add(Block *b, const char *s, size_t n) {
-  if (b->out_len + n + 1 > b->out_cap) {
-    size_t c = b->out_cap ? b->out_cap : 4096;
-    while (c < b->out_len + n + 1) c *= 2;
-    char *p = realloc(b->out, c);
-    if (!p) return false;
-    b->out = p;
-    b->out_cap = c;
-  }
+  if (CNKG_GROW(b->out, b->out_cap, b->out_len + n + 1, 4096)) return false;
   memcpy(b->out + b->out_len, s, n);
   b->out_len += n;
   return true;
@@ -129,13 +124,9 @@ static CnkgStatus process_block(const CnkgLac *lac, Mode mode, Block *b, Slot *s
     }
     return CNKG_SUCCESS;
   }
-  if (b->n_lines > sl->cap_results) {
-    CnkgLacResult *r = realloc(sl->results, b->n_lines * sizeof *r);
-    if (!r) return CNKG_ERR_NOMEM;
-    memset(r + sl->cap_results, 0, (b->n_lines - sl->cap_results) * sizeof *r);
-    sl->results = r;
-    sl->cap_results = b->n_lines;
-  }
+  size_t had = sl->cap_results;
+  if (CNKG_GROW(sl->results, sl->cap_results, b->n_lines, 0)) return CNKG_ERR_NOMEM;
+  memset(sl->results + had, 0, (sl->cap_results - had) * sizeof *sl->results);
   CnkgStatus st = cnkg_lac_analyze_batch(lac, b->lines, b->n_lines, sl->results);
   if (st != CNKG_SUCCESS) return st;
   bool ok = true;
@@ -178,21 +169,9 @@ static void block_free(Block *b) {
 /* Appends a line (without its newline) to the block. Line views are fixed
  * up after reading, because text may move while growing. */
 static bool block_add(Block *b, const char *s, size_t n) {
-  if (b->len + n + 1 > b->cap) {
-    size_t c = b->cap ? b->cap : 16384;
-    while (c < b->len + n + 1) c *= 2;
-    char *p = realloc(b->text, c);
-    if (!p) return false;
-    b->text = p;
-    b->cap = c;
-  }
-  if (b->n_lines == b->cap_lines) {
-    size_t c = b->cap_lines ? 2 * b->cap_lines : 256;
-    CnkgStr *p = realloc(b->lines, c * sizeof *p);
-    if (!p) return false;
-    b->lines = p;
-    b->cap_lines = c;
-  }
+  if (CNKG_GROW(b->text, b->cap, b->len + n + 1, 16384) ||
+      CNKG_GROW(b->lines, b->cap_lines, b->n_lines + 1, 256))
+    return false;
   memcpy(b->text + b->len, s, n);
   b->text[b->len + n] = '\0';
   b->lines[b->n_lines++] = (CnkgStr){(const char *)(uintptr_t)b->len, n};
@@ -233,15 +212,9 @@ static bool next_line(LineReader *r, const char **line, size_t *len) {
       r->end -= r->start;
       r->start = 0;
     }
-    if (r->end == r->cap) {
-      size_t nc = r->cap ? r->cap * 2 : 65536;
-      char *nb = realloc(r->buf, nc);
-      if (!nb) {
-        r->nomem = true;
-        return false;
-      }
-      r->buf = nb;
-      r->cap = nc;
+    if (CNKG_GROW(r->buf, r->cap, r->end + 1, 65536)) {
+      r->nomem = true;
+      return false;
     }
     size_t room = r->cap - r->end, left = r->limit + 1 - r->consumed;
     size_t got = fread(r->buf + r->end, 1, room < left ? room : left, r->f);
@@ -312,14 +285,9 @@ static int lex_file(const CnkgLac *lac, Mode mode, int jobs, const char *name, F
     size_t nb = read_blocks(&reader, blocks, nblocks, &line_no, &bad, &nomem);
     if (nb == 0 && !bad && !nomem) break;
     Work w = {lac, mode, blocks, nb, 0, PTHREAD_MUTEX_INITIALIZER};
-    pthread_t th[MAX_JOBS];
     Worker ws[MAX_JOBS];
-    int started = 0;
     for (int t = 0; t < jobs; t++) ws[t] = (Worker){&w, &slots[t]};
-    for (int t = 1; t < jobs && (size_t)t < nb; t++)
-      if (pthread_create(&th[started], NULL, worker, &ws[started + 1]) == 0) started++;
-    worker(&ws[0]);
-    for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+    cnkg_pool_run((size_t)jobs < nb ? (size_t)jobs : (nb ? nb : 1), worker, ws, sizeof *ws);
     for (size_t i = 0; i < nb && rc == 0; i++) {
       if (blocks[i].status != CNKG_SUCCESS) {
         cnkg_cli_say("cnkg: error: %s: lines %zu-%zu: %s", name, blocks[i].first_line,
@@ -424,9 +392,8 @@ int cnkg_cli_lex(int argc, char **argv) {
                strncmp(a, "--jobs=", 7) == 0) {
       const char *v = a[1] == '-' ? (a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL)
                                   : a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
-      char *end;
-      long n = v ? strtol(v, &end, 10) : 0;
-      if (!v || *end || n < 1 || n > MAX_JOBS) {
+      long n = 0;
+      if (cnkg_cli_parse_count(v, 1, MAX_JOBS, &n)) {
         char msg[64];
         snprintf(msg, sizeof msg, "-j needs a number of threads from 1 to %d, not", MAX_JOBS);
         status = cnkg_cli_usage_error("lex", msg, v ? v : "nothing");

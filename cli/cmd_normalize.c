@@ -36,15 +36,6 @@ static const char USAGE[] =
     "Several FILEs are processed in turn. Exit status: 0 ok, 1 an input\n"
     "could not be read or decoded, 2 usage error.\n";
 
-static void log_stderr(void *handle, CnkgLogLevel level, const char *doc,
-                       size_t pos, const char *msg) {
-  (void)handle;
-  (void)pos;
-  if (level > CNKG_LOG_WARNING) return;
-  cnkg_cli_say("cnkg: %s: %s: %s", level == CNKG_LOG_ERROR ? "error" : "warning",
-               doc ? doc : "-", msg);
-}
-
 static const char *role_name(CnkgCreditRole r) {
   switch (r) {
     case CNKG_CREDIT_AUTHOR: return "author";
@@ -133,7 +124,8 @@ int cnkg_cli_normalize(int argc, char **argv) {
     free(files);
     return 1;
   }
-  CnkgLog log = {log_stderr, NULL};
+  CnkgCliLog say = {1, "-"};
+  CnkgLog log = {cnkg_cli_log, &say};
   int rc = 0;
   for (int i = 0; i < n_files; i++) {
     const char *path = files[i];

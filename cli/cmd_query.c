@@ -16,6 +16,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cnkg/data.h"
+#include "cnkg/grow.h"
 #include "cnkg/output.h"
 #include "store/sparql.h"
 
@@ -90,18 +91,12 @@ static char *queries_dir(const char *option) {
 }
 
 static char *read_stream(FILE *f) {
-  size_t len = 0, cap = 4096;
-  char *buf = malloc(cap);
-  if (!buf) return NULL;
+  size_t len = 0, cap = 0;
+  char *buf = NULL;
   for (;;) {
-    if (cap - len < 2) {
-      char *p = realloc(buf, cap * 2);
-      if (!p) {
-        free(buf);
-        return NULL;
-      }
-      buf = p;
-      cap *= 2;
+    if (CNKG_GROW(buf, cap, len + 2, 4096)) {
+      free(buf);
+      return NULL;
     }
     size_t n = fread(buf + len, 1, cap - len - 1, f);
     len += n;
@@ -156,14 +151,12 @@ static int list_questions(const char *dir) {
     return 1;
   }
   char **names = NULL;
-  size_t n = 0, width = 0;
+  size_t n = 0, cap = 0, width = 0;
   struct dirent *e;
   while ((e = readdir(d))) {
     size_t len = strlen(e->d_name);
     if (len < 4 || strcmp(e->d_name + len - 3, ".rq") || e->d_name[0] == '.') continue;
-    char **p = realloc(names, (n + 1) * sizeof *p);
-    if (!p) break;
-    names = p;
+    if (CNKG_GROW(names, cap, n + 1, 16)) break;
     names[n] = malloc(len - 2);
     if (!names[n]) break;
     snprintf(names[n], len - 2, "%.*s", (int)(len - 3), e->d_name);
@@ -195,14 +188,7 @@ static int list_questions(const char *dir) {
 }
 
 static bool append(char **buf, size_t *len, size_t *cap, const char *s, size_t n) {
-  if (*len + n + 1 > *cap) {
-    size_t c = *cap ? *cap * 2 : 1024;
-    while (c < *len + n + 1) c *= 2;
-    char *p = realloc(*buf, c);
-    if (!p) return false;
-    *buf = p;
-    *cap = c;
-  }
+  if (cnkg_grow(buf, cap, *len + n + 1, 1, 1024)) return false;
   memcpy(*buf + *len, s, n);
   *len += n;
   (*buf)[*len] = '\0';
@@ -532,14 +518,6 @@ static bool find_lacking(const char *q, Lacking *l) {
   return false;
 }
 
-static void report_log(void *handle, CnkgLogLevel level, const char *document,
-                       size_t position, const char *message) {
-  (void)position;
-  const char *graph = handle;
-  cnkg_cli_say("cnkg: %s: %s: %s", level == CNKG_LOG_ERROR ? "error" : "warning",
-               document ? document : graph, message);
-}
-
 /* Returns the option's value (inline after '=' or the next argument). */
 static const char *opt_value(int argc, char **argv, int *i, const char *arg,
                              const char *longname, const char *shortname, bool *matched) {
@@ -767,7 +745,8 @@ static int run_query(const Options *o, const char *query, const char *name,
                      CnkgSparqlFormat format) {
   CnkgSparql *sparql = NULL;
   CnkgOutput *out = NULL;
-  CnkgLog log = {report_log, (void *)o->graphs[0]};
+  CnkgCliLog say = {1, o->graphs[0]};
+  CnkgLog log = {cnkg_cli_log, &say};
   char err[1024];
   int status = 0;
   CnkgStatus st = cnkg_sparql_new(&log, &sparql);

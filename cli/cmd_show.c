@@ -5,6 +5,7 @@
  * ambiguity). Only parses options; the reading is store/graphread.h. */
 #include <getopt.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,13 +76,12 @@ int cnkg_cli_show(int argc, char **argv) {
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "+e:h", longs, NULL)) != -1) {
-    char *end;
+    long n = 0;
     switch (c) {
     case 'e':
-      max_ev = (size_t)strtoul(optarg, &end, 10);
-      if (!*optarg || *end || optarg[0] == '-' || !max_ev) {
+      if (cnkg_cli_parse_count(optarg, 1, LONG_MAX, &n))
         return cnkg_cli_usage_error("show", "bad --evidence", optarg);
-      }
+      max_ev = (size_t)n;
       break;
     case 'J': json = true; break;
     case 'h': return cnkg_cli_help(usage);

@@ -58,14 +58,13 @@ static int parse_via(char *buf, CnkgTraceFilter *f, const char **bad) {
   return 0;
 }
 
+/* A count from 1 to a million (paths, evidence sentences). */
 static int parse_count(const char *s, size_t *n) {
-  char *end;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (!*s || *end || s[0] == '-' || v == 0 || v > 1000000) return -1;
+  long v = 0;
+  if (cnkg_cli_parse_count(s, 1, 1000000, &v)) return -1;
   *n = (size_t)v;
   return 0;
 }
-
 int cnkg_cli_trace(int argc, char **argv) {
   static const struct option longs[] = {
       {"format", required_argument, NULL, 'f'}, {"max-paths", required_argument, NULL, 'n'},

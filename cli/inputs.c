@@ -5,6 +5,7 @@
 #include "cli/inputs.h"
 
 #include "cli/cliutil.h"
+#include "cnkg/grow.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -42,15 +43,9 @@ static bool skipped(const CnkgInputs *in, const struct stat *st, bool dirs) {
 
 static int push(char ***arr, size_t *n, size_t *cap, char *s) {
   if (!s) return -1;
-  if (*n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 16;
-    char **na = realloc(*arr, nc * sizeof *na);
-    if (!na) {
-      free(s);
-      return -1;
-    }
-    *arr = na;
-    *cap = nc;
+  if (cnkg_grow(arr, cap, *n + 1, sizeof **arr, 16)) {
+    free(s);
+    return -1;
   }
   (*arr)[(*n)++] = s;
   return 0;
@@ -68,10 +63,8 @@ static char *join3(const char *a, const char *sep, const char *b) {
 }
 
 static int add_error(CnkgInputs *in, const char *path, const char *why) {
-  size_t cap = in->n_errors;  /* errors grow one by one: they are rare */
-  char **na = realloc(in->errors, (cap + 1) * sizeof *na);
-  if (!na) return -1;
-  in->errors = na;
+  size_t cap = in->n_errors; /* errors grow one by one: they are rare */
+  if (CNKG_GROW(in->errors, cap, cap + 1, 1)) return -1;
   char *m = join3(path, ": ", why);
   if (!m) return -1;
   in->errors[in->n_errors++] = m;

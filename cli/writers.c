@@ -15,6 +15,7 @@
 
 #include "cli/cliutil.h"
 #include "cnkg/output.h"
+#include "cnkg/pool.h"
 #include "out/csv.h"
 #include "out/dot.h"
 #include "out/graphml.h"
@@ -358,13 +359,7 @@ int cnkg_write_graph(const CnkgGraph *graph, const CnkgWriteOptions *o,
   if (n_workers == 0) n_workers = 1;
   wr->rdf_threads = threads - (unsigned)n_workers + 1;
   pthread_mutex_init(&wr->lock, NULL);
-  pthread_t tids[N_GROUPS];
-  size_t started = 0;
-  while (started + 1 < n_workers &&
-         pthread_create(&tids[started], NULL, writing_main, wr) == 0)
-    started++;
-  writing_main(wr);
-  for (size_t i = 0; i < started; i++) pthread_join(tids[i], NULL);
+  cnkg_pool_run(n_workers, writing_main, wr, 0);
   pthread_mutex_destroy(&wr->lock);
 
   bool failed = false;

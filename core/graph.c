@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 
 /* ---- the graph -------------------------------------------------------- */
@@ -165,27 +166,13 @@ static size_t find_rel(const CnkgGraph *g, size_t subject, CnkgRel rel,
 
 /* Grows *array (n used) so one more element fits: capacity doubles when n
  * reaches a power of two >= 4, so no capacity needs storing. */
-static CnkgStatus grow(void **array, size_t n, size_t elem) {
-  size_t cap;
-  if (n == 0) cap = 4;
-  else if (n >= 4 && (n & (n - 1)) == 0) cap = n * 2;
-  else return CNKG_SUCCESS;
-  if (cap > SIZE_MAX / elem) return CNKG_ERR_NOMEM;
-  void *p = realloc(*array, cap * elem);
-  if (!p) return CNKG_ERR_NOMEM;
-  *array = p;
-  return CNKG_SUCCESS;
-}
-
-static CnkgStatus grow_cap(void **array, size_t n, size_t *cap, size_t elem) {
-  if (n < *cap) return CNKG_SUCCESS;
-  size_t ncap = *cap ? *cap * 2 : 16;
-  if (ncap > SIZE_MAX / elem) return CNKG_ERR_NOMEM;
-  void *p = realloc(*array, ncap * elem);
-  if (!p) return CNKG_ERR_NOMEM;
-  *array = p;
-  *cap = ncap;
-  return CNKG_SUCCESS;
+/* Arrays without a capacity field hold max(4, next power of two) elements. */
+static CnkgStatus grow(void *array, size_t n, size_t elem) {
+  size_t cap = 0;
+  if (n)
+    for (cap = 4; cap < n; cap *= 2) {
+    }
+  return cnkg_grow(array, &cap, n + 1, elem, 4);
 }
 
 static char *dup_or_null(const char *s, bool *failed) {
@@ -282,8 +269,7 @@ CnkgStatus cnkg_graph_add_document(CnkgGraph *graph, const CnkgDocument *doc,
     if (index) *index = at;
     return CNKG_SUCCESS;
   }
-  if (grow_cap((void **)&graph->docs, graph->n_docs, &graph->cap_docs,
-               sizeof *graph->docs))
+  if (CNKG_GROW(graph->docs, graph->cap_docs, graph->n_docs + 1, 16))
     return CNKG_ERR_NOMEM;
   bool failed = false;
   CnkgDocument d = {0};
@@ -354,8 +340,7 @@ CnkgStatus cnkg_graph_add_entity(CnkgGraph *graph, const char *key,
     return CNKG_SUCCESS;
   }
   size_t cap = graph->cap_ents;
-  if (grow_cap((void **)&graph->ents, graph->n_ents, &graph->cap_ents,
-               sizeof *graph->ents))
+  if (CNKG_GROW(graph->ents, graph->cap_ents, graph->n_ents + 1, 16))
     return CNKG_ERR_NOMEM;
   if (graph->cap_ents != cap || !graph->pinned) {
     bool *p = realloc(graph->pinned, graph->cap_ents * sizeof *p);
@@ -397,7 +382,7 @@ CnkgStatus cnkg_graph_add_alias(CnkgGraph *graph, size_t entity,
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
-  if (grow((void **)&e->aliases, e->n_aliases, sizeof *e->aliases))
+  if (grow(&e->aliases, e->n_aliases, sizeof *e->aliases))
     return CNKG_ERR_NOMEM;
   char *d = cnkg_strndup(alias, strlen(alias));
   if (!d) return CNKG_ERR_NOMEM;
@@ -466,9 +451,7 @@ void cnkg_graph_set_flags(CnkgGraph *graph, size_t entity, unsigned flags) {
 }
 
 static CnkgStatus push_listed(CnkgEntity *e, size_t doc) {
-  size_t *v = realloc(e->listed, (e->n_listed + 1) * sizeof *v);
-  if (!v) return CNKG_ERR_NOMEM;
-  e->listed = v;
+  if (grow(&e->listed, e->n_listed, sizeof *e->listed)) return CNKG_ERR_NOMEM;
   e->listed[e->n_listed++] = doc;
   return CNKG_SUCCESS;
 }
@@ -520,7 +503,7 @@ static CnkgStatus intern_sentence(CnkgGraph *g, const char *sentence,
         return CNKG_SUCCESS;
       }
   }
-  if (grow_cap((void **)&g->sents, g->n_sents, &g->cap_sents, sizeof *g->sents))
+  if (CNKG_GROW(g->sents, g->cap_sents, g->n_sents + 1, 16))
     return CNKG_ERR_NOMEM;
   char *copy = cnkg_strndup(sentence, strlen(sentence));
   if (!copy) return CNKG_ERR_NOMEM;
@@ -541,7 +524,7 @@ CnkgStatus cnkg_graph_add_mention(CnkgGraph *graph, size_t entity, size_t doc,
   if (!graph || entity >= graph->n_ents || doc >= graph->n_docs || end < begin)
     return CNKG_ERR_ARG;
   CnkgEntity *e = &graph->ents[entity];
-  if (grow((void **)&e->mentions, e->n_mentions, sizeof *e->mentions))
+  if (grow(&e->mentions, e->n_mentions, sizeof *e->mentions))
     return CNKG_ERR_NOMEM;
   CnkgMention m = {doc, begin, end, NULL};
   if (intern_sentence(graph, anchor, &m.anchor)) return CNKG_ERR_NOMEM;
@@ -561,7 +544,7 @@ static CnkgStatus add_evidence(CnkgGraph *g, CnkgRelation *r,
         last->sentence == e.sentence)
       return CNKG_SUCCESS;
   }
-  if (grow((void **)&r->evidence, r->n_evidence, sizeof *r->evidence))
+  if (grow(&r->evidence, r->n_evidence, sizeof *r->evidence))
     return CNKG_ERR_NOMEM;
   r->evidence[r->n_evidence++] = e;
   return CNKG_SUCCESS;
@@ -583,8 +566,7 @@ CnkgStatus cnkg_graph_add_relation(CnkgGraph *graph, size_t subject,
   if (evidence && evidence->doc >= graph->n_docs) return CNKG_ERR_ARG;
   size_t at = find_rel(graph, subject, rel, object, literal);
   if (at == SIZE_MAX) {
-    if (grow_cap((void **)&graph->rels, graph->n_rels, &graph->cap_rels,
-                 sizeof *graph->rels))
+    if (CNKG_GROW(graph->rels, graph->cap_rels, graph->n_rels + 1, 16))
       return CNKG_ERR_NOMEM;
     bool failed = false;
     CnkgRelation r = {subject, rel, object, dup_or_null(literal, &failed),

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0
  * The interning table (see intern.h): keys NUL-terminated in one growing
  * arena, FNV-1a hashes, linear probing at most half full. Depends on
- * intern.h and status.h only. */
+ * intern.h, grow.h and status.h only. */
 #include "cnkg/intern.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cnkg/grow.h"
 
 typedef struct {
   size_t off; /* in the arena */
@@ -74,21 +77,10 @@ CnkgStatus cnkg_intern_add(CnkgIntern *t, const void *key, size_t len, uint32_t 
   if (s != CNKG_NOTHING) return s;
   if (t->n >= UINT32_MAX - 1) return CNKG_ERR_ARG;
   if ((t->n + 1) * 2 > t->n_slots && !grow_slots(t)) return CNKG_ERR_NOMEM;
-  if (t->n == t->cap) {
-    size_t c = t->cap ? t->cap * 2 : 1024;
-    Key *k = realloc(t->keys, c * sizeof *k);
-    if (!k) return CNKG_ERR_NOMEM;
-    t->keys = k;
-    t->cap = c;
-  }
-  if (len + 1 > t->arena_cap - t->arena_len) {
-    size_t c = t->arena_cap ? t->arena_cap * 2 : 65536;
-    while (c - t->arena_len < len + 1) c *= 2;
-    char *a = realloc(t->arena, c);
-    if (!a) return CNKG_ERR_NOMEM;
-    t->arena = a;
-    t->arena_cap = c;
-  }
+  if (CNKG_GROW(t->keys, t->cap, t->n + 1, 1024) ||
+      len + 1 > SIZE_MAX - t->arena_len ||
+      CNKG_GROW(t->arena, t->arena_cap, t->arena_len + len + 1, 65536))
+    return CNKG_ERR_NOMEM;
   if (len) memcpy(t->arena + t->arena_len, key, len);
   t->arena[t->arena_len + len] = '\0';
   t->keys[t->n] = (Key){t->arena_len, len};

@@ -42,6 +42,18 @@ static const CnkgTypeInfo types[] = {
          "plain", "#ffffff", "数据"),
     TYPE(CNKG_TYPE_INDICATOR, "Indicator", "indicator", "指标", "indicator", false,
          "plain", "#ffffff", "指标"),
+    TYPE(CNKG_TYPE_COUNTRY, "Country", "country", "国家", "country", false,
+         "egg", "#e0fbfc", "国家"),
+    TYPE(CNKG_TYPE_CONTINENT, "Continent", "continent", "洲", "continent", false,
+         "egg", "#e0fbfc", "洲"),
+    TYPE(CNKG_TYPE_REGION, "Region", "region", "地理区域", "region", false,
+         "egg", "#edf6f9", "区域"),
+    TYPE(CNKG_TYPE_RIVER, "River", "river", "河流", "river", false,
+         "egg", "#bde0fe", "河流"),
+    TYPE(CNKG_TYPE_LAKE, "Lake", "lake", "湖泊", "lake", false,
+         "egg", "#bde0fe", "湖泊"),
+    TYPE(CNKG_TYPE_MOUNTAIN, "Mountain", "mountain", "山脉", "mountain", false,
+         "egg", "#d8e2dc", "山"),
 };
 _Static_assert(sizeof types / sizeof *types == CNKG_TYPE_COUNT, "one row per entity kind");
 

@@ -20,6 +20,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cnkg/grow.h"
+
 typedef enum { KIND_ATOMIC, KIND_DIRECT, KIND_STREAM, KIND_MEMORY } Kind;
 
 struct CnkgOutput {
@@ -328,15 +330,9 @@ CnkgStatus cnkg_output_write(CnkgOutput *output, const void *data, size_t len) {
   if (len == 0) return CNKG_SUCCESS;
   if (output->kind == KIND_MEMORY) {
     if (len >= output->cap - output->len) {
-      size_t cap = output->cap;
-      while (len >= cap - output->len) {
-        if (cap > SIZE_MAX / 2) return output->status = CNKG_ERR_NOMEM;
-        cap *= 2;
-      }
-      char *nb = realloc(output->buf, cap);
-      if (!nb) return output->status = CNKG_ERR_NOMEM;
-      output->buf = nb;
-      output->cap = cap;
+      if (len > SIZE_MAX - output->len - 1 ||
+          CNKG_GROW(output->buf, output->cap, output->len + len + 1, 64))
+        return output->status = CNKG_ERR_NOMEM;
     }
     memcpy(output->buf + output->len, data, len);
     output->len += len;

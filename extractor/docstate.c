@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "cnkg/text.h"
+#include "cnkg/grow.h"
 
 CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
                                  size_t sentence, size_t begin, size_t end) {
@@ -46,16 +47,12 @@ CnkgStatus cnkg_docstate_mention(CnkgDocState *st, size_t entity,
     if (!st->sent_first_span || !st->sent_last_span) return CNKG_ERR_NOMEM;
     for (size_t i = 0; i <= ns; i++) st->sent_first_span[i] = st->sent_last_span[i] = SIZE_MAX;
   }
-  if (st->n_spans == st->cap_spans) {
-    size_t cap = st->cap_spans ? st->cap_spans * 2 : 64;
-    CnkgSpan *n = realloc(st->spans, cap * sizeof *n);
-    if (!n) return CNKG_ERR_NOMEM;
-    st->spans = n;
-    size_t *next = realloc(st->span_next, cap * sizeof *next);
-    if (!next) return CNKG_ERR_NOMEM;
-    st->span_next = next;
-    st->cap_spans = cap;
-  }
+  /* parallel arrays: each grows from the shared capacity the same way */
+  size_t cs = st->cap_spans, cn = st->cap_spans;
+  if (CNKG_GROW(st->spans, cs, st->n_spans + 1, 64) ||
+      CNKG_GROW(st->span_next, cn, st->n_spans + 1, 64))
+    return CNKG_ERR_NOMEM;
+  st->cap_spans = cs;
   const CnkgEntity *e = cnkg_graph_entity(st->graph, entity);
   size_t k = st->n_spans++;
   st->spans[k] = (CnkgSpan){sentence, begin, end, entity, e->type};

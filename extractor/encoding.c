@@ -13,6 +13,7 @@
 #include <uchardet/uchardet.h>
 
 #include "cnkg/memory.h"
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
@@ -25,14 +26,7 @@ typedef struct {
 } Out;
 
 static bool out_reserve(Out *o, size_t extra) {
-  if (o->len + extra + 1 <= o->cap) return true;
-  size_t cap = o->cap ? o->cap : 1024;
-  while (cap < o->len + extra + 1) cap *= 2;
-  char *b = realloc(o->buf, cap);
-  if (!b) return false;
-  o->buf = b;
-  o->cap = cap;
-  return true;
+  return CNKG_GROW(o->buf, o->cap, o->len + extra + 1, 1024) == CNKG_SUCCESS;
 }
 
 static void note_bad(Out *o, size_t offset) {
@@ -151,8 +145,7 @@ static CnkgStatus finish(const char *name, const CnkgLog *log, Out *o,
   }
   if (o->bad > 0)
     cnkg_log(log, CNKG_LOG_WARNING, name, o->first_bad,
-             "invalid %s sequence at byte %zu replaced with U+FFFD "
-             "(%zu in all)", enc, o->first_bad, o->bad);
+             "invalid %s sequence replaced with U+FFFD (%zu in all)", enc, o->bad);
   *out = o->buf;
   *out_len = o->len;
   *encoding = enc;

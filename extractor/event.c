@@ -56,6 +56,9 @@ static const char cue_src[] =
 static const char not_after_src[] =
   "\\G(?:的)?(?:不|标准|条件|验收|评估|检查|程序|考核|工作|机制|办法|申请|任务"
   "|攻坚|目标|计划|指标|要求|政策|帮扶|责任|名单|情况|进程|步伐|质量|成效|率)";
+/* Words right before a cue that make it the name of a campaign, not an
+ * exit (决胜脱贫摘帽的X县: a county in the last push for it). */
+static const char campaign_src[] = "(?:决胜|冲刺|决战|攻坚)[\"“]?\\z";
 /* Plan words that count anywhere earlier in the sentence. */
 static const char plan_src[] =
   "确保|力争|计划|争取|预计|目标|拟|准备|有望|可望|决心|打算|规划|决胜|冲刺"
@@ -70,9 +73,12 @@ static const char fact_src[] =
   "已|顺利|成功|正式|批准|宣布|同意|公告|标志着|至此|刚刚|刚|先后|曾|了|相继"
   "|获批|通过验收";
 static const char neg_src[] =
-  "(?:未|没有|没|尚未|还未|还没有|还没|不能|难以|无法|不)(?:能|会|可能)?(?:实现)?\\z";
+  "(?:未|没有|没|尚未|还未|还没有|还没|不能|难以|无法|不)(?:能|会|可能)?"
+  "(?:按时|按期|如期|及时)?(?:实现)?\\z";
 static const char cond_src[] =
-  "如果|若|一旦|假如|倘若|就算|即使|只要|只有|要是";
+  "如果|若|一旦|假如|倘若|就算|即使|只要|只有|要是"
+  /* 不脱贫就"脱帽": a pledge of what follows if not */
+  "|不\\p{Han}{1,6}就";
 
 /* The place of the paragraph, named by its level only. */
 static const char whole_src[] =
@@ -84,11 +90,11 @@ static const char people_src[] =
   "|(县|村|旗|乡|镇|区|市|省|州|嘎查|社区|组)";
 
 enum { RE_CUE, RE_NOT_AFTER, RE_PLAN, RE_PLAN_NEAR, RE_FACT, RE_NEG, RE_COND,
-       RE_PEOPLE, RE_WHOLE, RE_COUNT };
+       RE_PEOPLE, RE_WHOLE, RE_CAMPAIGN, RE_COUNT };
 
 static const char *const re_src[RE_COUNT] = {
   cue_src, not_after_src, plan_src, plan_near_src, fact_src, neg_src,
-  cond_src, people_src, whole_src};
+  cond_src, people_src, whole_src, campaign_src};
 
 struct CnkgEventFinder {
   pcre2_code *re[RE_COUNT];
@@ -243,6 +249,20 @@ static CnkgStatus push(CnkgEventList *out, const CnkgEvent *e) {
   return CNKG_SUCCESS;
 }
 
+/* Whether the cue s[b, e) ends a quoted list of slogans: a closing quote
+ * right after it, and a 、 between it and the opening quote. */
+static bool quoted_list(const char *s, size_t len, size_t b, size_t e) {
+  if (!(e + 3 <= len && !memcmp(s + e, "”", 3)) && !(e < len && s[e] == '"')) return false;
+  size_t floor = b > 90 ? b - 90 : 0;
+  bool listed = false;
+  for (size_t p = b; p > floor; p--) {
+    if (p >= 3 && !memcmp(s + p - 3, "“", 3)) return listed;
+    if (s[p - 1] == '"' || is_clause_mark(s, b, p - 1)) return false;
+    if (p >= 3 && !memcmp(s + p - 3, "、", 3)) listed = true;
+  }
+  return false;
+}
+
 /* Sets e's modality from the text around it. plan_at is the first strong
  * plan word of the sentence (SIZE_MAX: none) and plan_end its end. */
 static int modality(const CnkgEventFinder *f, pcre2_match_data *md,
@@ -358,6 +378,16 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
         break;
       }
       if (rc) continue;
+      size_t kb = e.begin > 12 ? e.begin - 12 : 0;
+      while (kb < e.begin && ((unsigned char)s[kb] & 0xC0) == 0x80) kb++;
+      rc = search(f, RE_CAMPAIGN, md2, s, e.begin, kb, 0, NULL, NULL);
+      if (rc < 0) {
+        status = CNKG_ERR_PATTERN;
+        break;
+      }
+      if (rc) continue;
+      /* a slogan in a quoted list (“沉一线、解难题、助摘帽”) */
+      if (quoted_list(s, len, e.begin, e.end)) continue;
       /* the nearest subject word before the cue: people or a place */
       size_t cb = clause_start(s, e.begin), mb = 0, me = 0;
       /* 全旗…,已退出国贫旗序列: the sentence before the cue, when no other
@@ -387,7 +417,13 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
         place_in_cue = memcmp(s + i, "县", 3) == 0 || memcmp(s + i, "村", 3) == 0 ||
                        memcmp(s + i, "旗", 3) == 0 || memcmp(s + i, "乡", 3) == 0 ||
                        memcmp(s + i, "镇", 3) == 0;
-      if (rc && !place_in_cue) {
+      /* 脱贫出列413人: the count after the cue is what exits */
+      size_t q = e.end;
+      while (q < len && s[q] >= '0' && s[q] <= '9') q++;
+      if (q > e.end && q + 3 <= len &&
+          (!memcmp(s + q, "人", 3) || !memcmp(s + q, "户", 3) || !memcmp(s + q, "名", 3)))
+        e.about_people = true;
+      else if (rc && !place_in_cue) {
         /* search again at the last match for its groups */
         rc = search(f, RE_PEOPLE, md2, s, e.begin, mb, PCRE2_ANCHORED, NULL, NULL);
         if (rc < 0) {

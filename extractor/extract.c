@@ -55,6 +55,7 @@ ADAPT(person, CnkgPersonRecognizer)
 ADAPT(industry, CnkgIndustryRecognizer)
 ADAPT(policy, CnkgPolicyRecognizer)
 ADAPT(facts, CnkgFactsRecognizer)
+ADAPT(world, CnkgWorldRecognizer)
 
 static CnkgStatus credits_go(const void *r, CnkgDocState *st) {
   (void)r;
@@ -71,6 +72,7 @@ static const Recognizer recognizers[] = {
     ROW(industry),
     ROW(policy),
     ROW(facts),
+    ROW(world), /* last: what it finds changes nothing the others decide */
 };
 #define N_RECOGNIZERS (sizeof recognizers / sizeof *recognizers)
 

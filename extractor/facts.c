@@ -62,7 +62,8 @@ typedef struct {
   bool planned;
   int rank; /* how surely the date is the exit's: 4 a time in the sentence
                of an approval (批准), 3 one in the sentence, 2 in the
-               paragraph, 1 the narrative's last date, 0 none */
+               paragraph, 1 the narrative's last date, 0 none, -1 a date
+               the text states but that cannot be resolved */
 } Exit;
 
 typedef struct {
@@ -118,17 +119,6 @@ static const CnkgTimexHit *time_before(const Facts *f, size_t i, size_t pos) {
     if (hit_iso(x)) best = x;
   }
   return best;
-}
-
-/* The last dated hit of the paragraph of sentence i before that sentence. */
-static const CnkgTimexHit *time_in_paragraph(const Facts *f, size_t i) {
-  const CnkgSentence *ss = f->st->text->sentences;
-  for (size_t h = f->first_hit[i]; h-- > 0;) {
-    const CnkgTimexHit *x = &f->hits.v[h];
-    if (ss[x->sentence].paragraph != ss[i].paragraph) return NULL;
-    if (hit_iso(x)) return x;
-  }
-  return NULL;
 }
 
 /* Byte offset (in norm) of the start of the clause around pos in sentence
@@ -410,17 +400,74 @@ static CnkgStatus keep_exit(Facts *f, size_t place, size_t sentence, const char 
   x->sentence = sentence;
   snprintf(x->iso, sizeof x->iso, "%s", iso ? iso : "");
   x->planned = planned;
-  x->rank = iso ? rank : 0;
+  x->rank = iso || rank < 0 ? rank : 0;
   return CNKG_SUCCESS;
 }
 
-/* The last dated hit before sentence i anywhere in the document: the date
- * the narrative has reached (a press conference on 4月26日, then the
- * announcement made there). */
-static const CnkgTimexHit *time_in_discourse(const Facts *f, size_t i) {
-  for (size_t h = f->first_hit[i]; h-- > 0;)
-    if (hit_iso(&f->hits.v[h])) return &f->hits.v[h];
+/* How far back (bytes) the narrative's last date may date an exit. */
+#define EXIT_REACH 8000
+
+/* Whether hit h can date an exit: it has a value, and a month or day
+ * that does not name its year took the year from the text around it or
+ * from the page's date, not from an earlier section of the document (a
+ * digest of stories: 4月19日 under a heading, after another story's
+ * 2019年). */
+static bool exit_dated(const CnkgTimexHit *h) {
+  return hit_iso(h) && !(h->relative && h->anchor == CNKG_TIMEX_FROM_DOCUMENT &&
+                         h->value.precision >= CNKG_TIMEX_MONTH);
+}
+
+/* The last hit that can date an exit (exit_dated) in sentences i0 to i1
+ * before byte pos; NULL if none. */
+static const CnkgTimexHit *exit_time_before(const Facts *f, size_t i0, size_t i1,
+                                            size_t pos) {
+  for (size_t h = f->first_hit[i1 + 1]; h-- > f->first_hit[i0];) {
+    const CnkgTimexHit *x = &f->hits.v[h];
+    if (x->begin < pos && exit_dated(x)) return x;
+  }
   return NULL;
+}
+
+/* Whether a time expression starts at t[p] (inside [b, e)): 1 a month or
+ * a day in digits (4月, 11日), 2 a word relative to the time of writing
+ * (今年), 0 none. */
+static int time_word_at(const char *t, size_t b, size_t p, size_t e) {
+  static const char *const words[] = {"今年", "去年", "前年", "上年", "上月", "本月",
+                                      "近日", "日前"};
+  if (t[p] >= '0' && t[p] <= '9') {
+    if (p > b && t[p - 1] >= '0' && t[p - 1] <= '9') return 0;
+    size_t q = p;
+    while (q < e && t[q] >= '0' && t[q] <= '9') q++;
+    return q - p <= 2 && (starts_with(t, q, e, "月") || starts_with(t, q, e, "日"));
+  }
+  for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    if (starts_with(t, p, e, words[k])) return 2;
+  return 0;
+}
+
+/* The offset of the last time expression in norm[b, e) (sentences from
+ * i0 to i1) that gives an exit no date (exit_dated: 4月11日 in a page
+ * without its year, 今年 in a page without its date); SIZE_MAX if none.
+ * *kind: what time_word_at said of it. */
+static size_t last_undated(const Facts *f, size_t i0, size_t i1, size_t b, size_t e,
+                           int *kind) {
+  const char *t = f->st->text->norm;
+  size_t found = SIZE_MAX;
+  for (size_t j = i0; j <= i1; j++) {
+    const CnkgSentence *sn = &f->st->text->sentences[j];
+    size_t lo = sn->begin > b ? sn->begin : b, hi = sn->end < e ? sn->end : e;
+    for (size_t p = lo; p < hi; p++) {
+      int w = ((unsigned char)t[p] & 0xC0) == 0x80 ? 0 : time_word_at(t, lo, p, hi);
+      if (!w) continue;
+      bool dated = false;
+      for (size_t h = f->first_hit[j]; h < f->first_hit[j + 1] && !dated; h++) {
+        const CnkgTimexHit *x = &f->hits.v[h];
+        dated = x->begin <= p && p < x->end && exit_dated(x);
+      }
+      if (!dated) found = p, *kind = w;
+    }
+  }
+  return found;
 }
 
 /* True if one of the characters of chars occurs in s[b, e). */
@@ -441,6 +488,8 @@ static bool has_char(const char *s, size_t b, size_t e, const char *chars) {
 static bool place_exits(const char *t, size_t pe, size_t cue, bool listed) {
   if (pe >= cue) return true;
   if (has_char(t, pe, cue, "的")) return false;
+  /* the scope of a rank, not the place that exits: 河南省第一个脱贫摘帽的县 */
+  if (has_char(t, pe, cue, "第首唯")) return false;
   if (cue - pe >= 3 && !memcmp(t + pe, "等", 3)) return true;
   /* a list summed up by its count: 沧源、耿马、镇康3县脱贫摘帽 */
   if (listed && cue - pe <= 18 && ((t[pe] >= '0' && t[pe] <= '9') ||
@@ -507,6 +556,130 @@ static CnkgStatus exits_after(Facts *f, size_t i, size_t at, const char *iso, bo
   return CNKG_SUCCESS;
 }
 
+/* Whether s[b, e) joins two members of a list: 、 和 及 与 以及. */
+static bool list_joint(const char *s, size_t b, size_t e) {
+  static const char *const joints[] = {"、", "和", "及", "与", "以及", "同"};
+  for (size_t k = 0; k < sizeof joints / sizeof *joints; k++)
+    if (e - b == strlen(joints[k]) && !memcmp(s + b, joints[k], e - b)) return true;
+  return false;
+}
+
+/* Keeps as exits the places of the list that ends right before the cue
+ * in clause [from, cue) of sentence i: walking back from the last place
+ * over list joints (于都县、兴国县和宁都县), passing over the places that
+ * only locate the next one (江西省于都县, 阜阳市颍东区), and stopping at
+ * any other word: a place before it is the agent or the setting of the
+ * exit, not what exits (河南省人民政府…批准滑县退出, 临沧市在沧源、耿马3县
+ * 脱贫摘帽基础上). */
+static CnkgStatus listed_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
+                               bool planned, int rank) {
+  CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  enum { MAX_LISTED = 64 };
+  const CnkgSpan *v[MAX_LISTED];
+  size_t n = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && n < MAX_LISTED;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (cnkg_type_is_place(sp->type) && sp->begin >= from && sp->end <= cue) v[n++] = sp;
+  }
+  /* by end, the longer first among those ending together */
+  for (size_t a = 1; a < n; a++)
+    for (size_t b = a; b > 0; b--) {
+      const CnkgSpan *x = v[b - 1], *y = v[b];
+      if (x->end < y->end || (x->end == y->end && x->begin <= y->begin)) break;
+      v[b - 1] = y;
+      v[b] = x;
+    }
+  if (!n) return CNKG_SUCCESS;
+  size_t at = v[n - 1]->begin;
+  CnkgStatus s = keep_exit(f, v[n - 1]->entity, i, iso, planned, rank);
+  for (size_t k = n - 1; k-- > 0 && !s;) {
+    const CnkgSpan *sp = v[k];
+    if (sp->end > at) continue; /* inside the one kept */
+    if (sp->end == at) { /* locates the next place */
+      at = sp->begin;
+      continue;
+    }
+    if (!list_joint(t, sp->end, at)) break;
+    at = sp->begin;
+    s = keep_exit(f, sp->entity, i, iso, planned, rank);
+  }
+  return s;
+}
+
+/* Whether the clause [from, cue) of sentence i names a subject of its own
+ * that is no known place (2018年,月溪成功脱帽): a noun or name the
+ * analyser tagged there. Then the exit is not the paragraph's place. */
+static bool named_subject(const CnkgDocState *st, size_t i, size_t from, size_t cue) {
+  static const char *const nouns[] = {"n", "nz", "nr", "ns", "nt", "nw", "LOC", "ORG", "PER"};
+  if (!st->lac) return false;
+  const CnkgLacResult *lr = &st->lac[i];
+  size_t sb = st->text->sentences[i].begin;
+  for (size_t w = 0; w < lr->n_words; w++) {
+    const CnkgLacWord *lw = &lr->words[w];
+    if (sb + lw->begin < from) continue;
+    if (sb + lw->end > cue) break;
+    for (size_t k = 0; lw->tag && k < sizeof nouns / sizeof *nouns; k++)
+      if (!strcmp(lw->tag, nouns[k])) return true;
+  }
+  return false;
+}
+
+/* An approval of a counted group (批准3个县退出) in clause [from, cue) of
+ * sentence i: the places of that level the nearest sentence before it
+ * names, when it names exactly that many (宣布新县、沈丘县、新蔡县…; …批准3个
+ * 县退出贫困县序列). *got: how many were kept. */
+static CnkgStatus counted_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
+                                int rank, size_t *got) {
+  CnkgDocState *st = f->st;
+  const char *t = st->text->norm;
+  static const char *const digits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  *got = 0;
+  for (size_t p = from; p + 6 <= cue; p++) {
+    if (memcmp(t + p, "个", 3)) continue;
+    CnkgType type = !memcmp(t + p + 3, "县", 3) || !memcmp(t + p + 3, "旗", 3) ? CNKG_TYPE_COUNTY
+                    : !memcmp(t + p + 3, "村", 3) ? CNKG_TYPE_VILLAGE
+                    : !memcmp(t + p + 3, "乡", 3) || !memcmp(t + p + 3, "镇", 3) ? CNKG_TYPE_TOWNSHIP
+                    : CNKG_TYPE_COUNT;
+    size_t n = 0;
+    if (p > from && t[p - 1] >= '0' && t[p - 1] <= '9') {
+      size_t q = p, scale = 1;
+      while (q > from && t[q - 1] >= '0' && t[q - 1] <= '9' && scale <= 100)
+        n += (size_t)(t[q - 1] - '0') * scale, scale *= 10, q--;
+    } else if (p >= from + 3) {
+      for (size_t k = 0; k < 9; k++)
+        if (!memcmp(t + p - 3, digits[k], 3)) n = k + 1;
+      if (!memcmp(t + p - 3, "两", 3)) n = 2;
+    }
+    if (type == CNKG_TYPE_COUNT || n < 2 || n > 64) return CNKG_SUCCESS;
+    size_t sb = st->text->sentences[i].begin;
+    for (size_t j = i; j-- > 0 && sb - st->text->sentences[j].begin <= EXIT_REACH;) {
+      size_t ents[64], m = 0;
+      bool more = false;
+      for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k)) {
+        if (st->spans[k].type != type) continue;
+        bool seen = false;
+        for (size_t q = 0; q < m && !seen; q++) seen = ents[q] == st->spans[k].entity;
+        if (seen) continue;
+        if (m == n) more = true;
+        else ents[m++] = st->spans[k].entity;
+      }
+      if (!m) continue;
+      if (m != n || more) return CNKG_SUCCESS;
+      for (size_t q = 0; q < m; q++) {
+        CnkgStatus s = keep_exit(f, ents[q], i, iso, false, rank);
+        if (s) return s;
+      }
+      *got = m;
+      return CNKG_SUCCESS;
+    }
+    return CNKG_SUCCESS;
+  }
+  return CNKG_SUCCESS;
+}
+
 /* The places an exit cue in sentence i is about: the places named right
  * after 摘帽的 (刚刚脱贫摘帽的竹山县); else those named in its clause before
  * it (a list: 乐甫、雷弄、冷水箐…出列) when the words up to the cue leave them
@@ -530,12 +703,41 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
       return CNKG_SUCCESS;
     return keep_exit(f, place, i, NULL, false, 0);
   }
+  /* The exit's date is the last time expression before it, in its
+   * sentence, else its paragraph; when that one cannot be resolved it is
+   * not given another date: a month or day whose year the page never
+   * says (4月11日) makes the exit one of unknown date (rank -1), which
+   * write_exits leaves out; a word relative to an unstated date of
+   * writing (今年) drops this statement only. A date taken from further back only counts when
+   * no such expression comes between. */
+  const CnkgSentence *ss = st->text->sentences;
   int rank = 3;
-  const CnkgTimexHit *h = time_before(f, i, cue);
+  const CnkgTimexHit *h = exit_time_before(f, i, i, cue);
+  int kind = 0;
+  size_t u = last_undated(f, i, i, sb, cue, &kind);
+  bool unknown = u != SIZE_MAX && (!h || u >= h->end);
   if (h && has_char(t, from, cue, "批")) rank = 4; /* 批准…退出: the act itself */
-  if (!h) rank = 2, h = time_in_paragraph(f, i);
-  if (!h && !planned) rank = 1, h = time_in_discourse(f, i);
-  if (!h) rank = 0;
+  if (!h && !unknown) {
+    size_t p0 = i;
+    while (p0 > 0 && ss[p0 - 1].paragraph == ss[i].paragraph && sb - ss[p0 - 1].begin <= EXIT_REACH)
+      p0--;
+    rank = 2;
+    h = p0 < i ? exit_time_before(f, p0, i - 1, sb) : NULL;
+    u = p0 < i ? last_undated(f, p0, i - 1, ss[p0].begin, sb, &kind) : SIZE_MAX;
+    unknown = u != SIZE_MAX && (!h || u >= h->end);
+  }
+  if (!h && !planned && !unknown && i > 0) {
+    rank = 1;
+    h = exit_time_before(f, 0, i - 1, sb);
+    /* a date pages back is no longer the narrative's (and the scan for an
+     * unresolved one between stays short) */
+    if (h && sb - h->end > EXIT_REACH) h = NULL;
+    if (h && last_undated(f, h->sentence, i - 1, h->end, sb, &kind) != SIZE_MAX) h = NULL;
+  }
+  /* 今年 in a page without its date: this statement says nothing the
+   * graph can keep, but another one of the same exit may */
+  if (unknown && kind == 2) return CNKG_SUCCESS;
+  if (!h) rank = unknown ? -1 : 0;
   const char *iso = h ? hit_iso(h) : NULL;
   size_t found = 0;
   CnkgStatus s = exits_after(f, i, sb + e->end, iso, planned, rank, &found);
@@ -560,19 +762,32 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     return best == SIZE_MAX ? CNKG_SUCCESS : keep_exit(f, best, i, iso, planned, rank);
   }
   if (last_end > from) { /* the clause names places */
-    if (!place_exits(t, last_end, cue, has_char(t, from, last_end, "、"))) return CNKG_SUCCESS;
-    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX && !s;
+    if (place_exits(t, last_end, cue, has_char(t, from, last_end, "、")))
+      return listed_exits(f, i, from, cue, iso, planned, rank);
+    /* 石门县是青山省第一个脱贫摘帽的县: the subject of 是, not the scope */
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
          k = cnkg_docstate_next_span(st, k)) {
       const CnkgSpan *sp = &st->spans[k];
-      if (!cnkg_type_is_place(sp->type) || sp->begin < from || sp->end > cue) continue;
-      s = keep_exit(f, sp->entity, i, iso, planned, rank);
+      if (cnkg_type_is_place(sp->type) && sp->begin >= from && sp->end < last_end &&
+          (starts_with(t, sp->end, cue, "是") || starts_with(t, sp->end, cue, "成为")) &&
+          has_char(t, sp->end, cue, "第首唯"))
+        return keep_exit(f, sp->entity, i, iso, planned, rank);
     }
-    return s;
+    return CNKG_SUCCESS;
+  }
+  if (rank == 4) { /* 8月2日,省政府发文,批准3个县退出: the three named before */
+    size_t got = 0;
+    s = counted_exits(f, i, from, cue, iso, rank, &got);
+    if (s || got) return s;
   }
   if (!e->whole_place && has_char(t, from, cue, "县村乡镇旗")) return CNKG_SUCCESS;
   if (has_char(t, from, cue, "个")) return CNKG_SUCCESS; /* 全乡已有3个贫困村出列 */
+  if (!e->whole_place && named_subject(st, i, from, cue)) return CNKG_SUCCESS;
   size_t place = e->whole_place ? SIZE_MAX : topic;
   if (place != SIZE_MAX && !place_exits(t, topic_end, from, false)) place = SIZE_MAX;
+  /* 全县…,按期脱贫摘帽: the last county named, not the paragraph's first
+   * place (a village of a list) */
+  if (place == SIZE_MAX && e->whole_place) place = anaphor_subject(st, i, sb, cue);
   if (place == SIZE_MAX && f->para_subject != SIZE_MAX &&
       cnkg_type_is_place(cnkg_graph_entity(st->graph, f->para_subject)->type))
     place = f->para_subject;
@@ -595,7 +810,9 @@ static int cmp_exit(const void *a, const void *b) {
 
 /* One node per place and kind: a place leaves poverty once, and the
  * statements of it in a document are that one fact told again (with the
- * surest date, see Exit.rank). */
+ * surest date, see Exit.rank). An exit the text dates with a date it
+ * never resolves (4月29日…金寨县退出, then 刚刚脱贫摘帽的金寨县) has no date
+ * the graph can give, and is left out unless a sentence dates it. */
 static CnkgStatus write_exits(Facts *f) {
   CnkgDocState *st = f->st;
   if (f->n_exits > 1) qsort(f->exits, f->n_exits, sizeof *f->exits, cmp_exit);
@@ -604,6 +821,11 @@ static CnkgStatus write_exits(Facts *f) {
     const Exit *x = &f->exits[k];
     if (k > 0 && f->exits[k - 1].planned == x->planned && f->exits[k - 1].place == x->place)
       continue;
+    bool unknown = false;
+    for (size_t q = k; q < f->n_exits && f->exits[q].planned == x->planned &&
+                       f->exits[q].place == x->place; q++)
+      unknown = unknown || f->exits[q].rank < 0;
+    if (unknown && x->rank < 3) continue;
     CnkgType type = x->planned ? CNKG_TYPE_EXIT_PLANNED : CNKG_TYPE_EXIT;
     const CnkgEntity *pl = cnkg_graph_entity(st->graph, x->place);
     const char *parts[2] = {pl->key, x->iso};
@@ -646,6 +868,58 @@ static bool post_named(const CnkgDocState *st, size_t i, size_t post) {
   return false;
 }
 
+/* Titles that are a standing, not a post one takes up (回族群众刘克瑞,
+ * 村民王志珍): never dated. */
+static bool status_title(const char *title) {
+  static const char *const words[] = {"群众", "村民", "农民", "牧民", "渔民", "居民", "贫困户",
+                                      "建档立卡户", "党员", "老乡", "游客"};
+  for (size_t k = 0; title && k < sizeof words / sizeof *words; k++)
+    if (ends_with(title, words[k]) || !strcmp(title, words[k])) return true;
+  return false;
+}
+
+/* Whether a post title is named in norm[pos, end): a word ending in one
+ * of the heads of titles (第一书记, 工作队长, 金融助理). */
+static bool title_in(const char *t, size_t pos, size_t end) {
+  static const char *const heads[] = {"书记", "主任", "队长", "队员", "组长", "村长", "乡长",
+                                      "镇长", "县长", "局长", "站长", "所长", "助理", "委员",
+                                      "专干", "主席", "经理", "干事"};
+  for (size_t p = pos; p < end; p++)
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+      if (starts_with(t, p, end, heads[k])) return true;
+  return false;
+}
+
+/* Whether the literal occurs in norm[pos, end). */
+static bool occurs_in(const char *t, size_t pos, size_t end, const char *lit) {
+  size_t n = lit ? strlen(lit) : 0;
+  for (size_t p = pos; n && p + n <= end; p++)
+    if (!memcmp(t + p, lit, n)) return true;
+  return false;
+}
+
+/* The post's title literal, or NULL. */
+static const char *post_title(const CnkgDocState *st, size_t post) {
+  size_t nr = cnkg_graph_relation_count(st->graph);
+  for (size_t q = 0; q < nr; q++) {
+    const CnkgRelation *t = cnkg_graph_relation(st->graph, q);
+    if (t->subject == post && t->rel == CNKG_REL_POST_TITLE && t->literal) return t->literal;
+  }
+  return NULL;
+}
+
+/* Whether sentence i has a start or hold cue after byte pos. */
+static bool cue_after(const Facts *f, size_t i, size_t pos) {
+  size_t sb = f->st->text->sentences[i].begin;
+  for (size_t k = 0; k < f->evs.n; k++) {
+    const CnkgEvent *x = &f->evs.v[k];
+    if ((x->kind == CNKG_EVENT_POST_START || x->kind == CNKG_EVENT_POST_HOLD) &&
+        x->modality == CNKG_EVENT_FACT && !x->weak && sb + x->begin >= pos)
+      return true;
+  }
+  return false;
+}
+
 /* Dates the posts of the persons named in sentence i, from a start, hold
  * or end cue with a time before it: the posts the sentence names (by
  * title or by where they are), or a person's only post (刘飞是2017年11月
@@ -669,6 +943,13 @@ static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
     if (sp->type != CNKG_TYPE_PERSON) continue;
+    /* 委派…副主任那日苏担任驻村工作队长: the cue after the person dates */
+    if (cue < sp->begin && cue_after(f, i, sp->end)) continue;
+    /* 县农业局干部李晓峰被派到白杨村担任驻村第一书记: when a title follows
+     * the cue, the titles only named before it are where the person came
+     * from, not the post taken up */
+    size_t after = sn->begin + e->end;
+    bool taken = cue >= sp->end && title_in(st->text->norm, after, sn->end);
     size_t posts = 0, only = SIZE_MAX, named = 0;
     for (size_t r = 0; r < nr; r++) {
       const CnkgRelation *rel = cnkg_graph_relation(st->graph, r);
@@ -677,11 +958,14 @@ static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
       only = rel->object;
       if (!post_named(st, i, rel->object)) continue;
       named++;
+      const char *title = post_title(st, rel->object);
+      if (status_title(title)) continue;
+      if (taken && !occurs_in(st->text->norm, after, sn->end, title)) continue;
       if (start) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_START_DATE, SIZE_MAX, start, i);
       if (!s && end) s = cnkg_docstate_relate(st, rel->object, CNKG_REL_END_DATE, SIZE_MAX, end, i);
       if (s) return s;
     }
-    if (named || posts != 1 || e->weak) continue;
+    if (named || posts != 1 || e->weak || status_title(post_title(st, only))) continue;
     if (start) s = cnkg_docstate_relate(st, only, CNKG_REL_START_DATE, SIZE_MAX, start, i);
     if (!s && end) s = cnkg_docstate_relate(st, only, CNKG_REL_END_DATE, SIZE_MAX, end, i);
   }

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "cnkg/grow.h"
+#include "extractor/regex.h"
 
 /* Credited names: Han characters, 、 , and spaces, matched lazily as one
  * character class so that backtracking stays linear (nested counted
@@ -91,24 +93,13 @@ CnkgStatus cnkg_furniture_new(CnkgFurniture **out, char *err, size_t errsize) {
   CnkgFurniture *f = calloc(1, sizeof *f);
   if (!f) return CNKG_ERR_NOMEM;
   for (int i = 0; i < P_COUNT; i++) {
-    int code;
-    PCRE2_SIZE off;
-    f->re[i] = pcre2_compile((PCRE2_SPTR)PATTERNS[i], PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code,
-                             &off, NULL);
+    /* patterns compile per thread: memory can run out here */
+    CnkgStatus st = CNKG_SUCCESS;
+    f->re[i] = cnkg_re_compile(PATTERNS[i], PCRE2_DUPNAMES, "furniture", err, errsize, &st);
     if (!f->re[i]) {
-      PCRE2_UCHAR msg[160];
-      pcre2_get_error_message(code, msg, sizeof msg);
-      /* patterns compile per thread: memory can run out here */
-      bool nomem = code == PCRE2_ERROR_HEAP_FAILED;
-      if (err && errsize)
-        snprintf(err, errsize, nomem ? "out of memory compiling patterns"
-                                     : "furniture pattern %d at %zu: %s", i,
-                 (size_t)off, (const char *)msg);
       cnkg_furniture_free(f);
-      return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
+      return st;
     }
-    pcre2_jit_compile(f->re[i], PCRE2_JIT_COMPLETE);
   }
   f->md = pcre2_match_data_create(32, NULL);
   f->mc = pcre2_match_context_create(NULL);
@@ -175,26 +166,14 @@ typedef struct {
 } Acc;
 
 static CnkgStatus add_line(Acc *a, size_t b, size_t e, CnkgLineKind k) {
-  if (a->n == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 64;
-    CnkgLine *l = realloc(a->lines, cap * sizeof *l);
-    if (!l) return CNKG_ERR_NOMEM;
-    a->lines = l;
-    a->cap = cap;
-  }
+  if (CNKG_GROW(a->lines, a->cap, a->n + 1, 64)) return CNKG_ERR_NOMEM;
   a->lines[a->n++] = (CnkgLine){b, e, k, false};
   return CNKG_SUCCESS;
 }
 
 static CnkgStatus add_credit(Acc *a, CnkgCreditRole r, size_t b, size_t e) {
   if (e <= b) return CNKG_SUCCESS;
-  if (a->nc == a->capc) {
-    size_t cap = a->capc ? a->capc * 2 : 8;
-    CnkgCredit *c = realloc(a->credits, cap * sizeof *c);
-    if (!c) return CNKG_ERR_NOMEM;
-    a->credits = c;
-    a->capc = cap;
-  }
+  if (CNKG_GROW(a->credits, a->capc, a->nc + 1, 8)) return CNKG_ERR_NOMEM;
   a->credits[a->nc++] = (CnkgCredit){r, b, e};
   return CNKG_SUCCESS;
 }

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cnkg/memory.h"
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 #include "extractor/strids.h"
 
@@ -21,13 +22,9 @@ typedef struct {
 
 static void put(Buf *b, const char *s, size_t n) {
   if (b->failed) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *nb = realloc(b->buf, cap);
-    if (!nb) { b->failed = true; return; }
-    b->buf = nb;
-    b->cap = cap;
+  if (CNKG_GROW(b->buf, b->cap, b->len + n + 1, 4096)) {
+    b->failed = true;
+    return;
   }
   memcpy(b->buf + b->len, s, n);
   b->len += n;
@@ -247,15 +244,12 @@ static CnkgStatus name_id(Nesting *x, const char *s, size_t n, size_t *id) {
     low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
   CnkgStatus st = cnkg_strids_add(&x->names, low, n, id);
   if (st || *id < x->cap) return st;
-  size_t cap = x->cap ? x->cap * 2 : 64;
-  size_t *a = realloc(x->open_count, cap * sizeof *a);
-  if (!a) return CNKG_ERR_NOMEM;
-  x->open_count = a;
-  size_t *d = realloc(x->dropped, cap * sizeof *d);
-  if (!d) return CNKG_ERR_NOMEM;
-  x->dropped = d;
-  for (size_t i = x->cap; i < cap; i++) a[i] = d[i] = 0;
-  x->cap = cap;
+  /* parallel arrays: each grows from the shared capacity the same way */
+  size_t ca = x->cap, cd = x->cap;
+  if (CNKG_GROW(x->open_count, ca, *id + 1, 64) || CNKG_GROW(x->dropped, cd, *id + 1, 64))
+    return CNKG_ERR_NOMEM;
+  for (size_t i = x->cap; i < ca; i++) x->open_count[i] = x->dropped[i] = 0;
+  x->cap = ca;
   return CNKG_SUCCESS;
 }
 

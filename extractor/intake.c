@@ -17,6 +17,7 @@
 #include "extractor/normalize.h"
 #include "extractor/sentence.h"
 #include "extractor/strids.h"
+#include "cnkg/grow.h"
 
 struct CnkgIntake {
   CnkgNormalize *norm;
@@ -90,13 +91,7 @@ typedef struct {
 } Sentences;
 
 static CnkgStatus add_sentence(Sentences *s, CnkgSentence x) {
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? s->cap * 2 : 32;
-    CnkgSentence *v = realloc(s->v, cap * sizeof *v);
-    if (!v) return CNKG_ERR_NOMEM;
-    s->v = v;
-    s->cap = cap;
-  }
+  if (CNKG_GROW(s->v, s->cap, s->n + 1, 32)) return CNKG_ERR_NOMEM;
   s->v[s->n++] = x;
   return CNKG_SUCCESS;
 }

@@ -23,6 +23,7 @@
 #include "cnkg/memory.h"
 #include "extractor/lac_int.h"
 #include "extractor/lac_kernels.h"
+#include "cnkg/grow.h"
 
 #define H ((size_t)CNKG_LAC_H)
 #define G ((size_t)CNKG_LAC_G)
@@ -126,17 +127,8 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   else if (hd->hidden != CNKG_LAC_H || hd->n_tags == 0 || hd->n_tags > MAX_TAGS ||
            hd->oov_row >= hd->rows)
     why = "unexpected model dimensions";
-  size_t K = hd->n_tags, fs = sizeof(float);
-  size_t want[LAC_SEC_COUNT] = {
-      [LAC_SEC_MAP] = (size_t)hd->n_map * 8, [LAC_SEC_TAGS] = K * 2 * CNKG_LAC_TAGNAME,
-      [LAC_SEC_PROJ0] = (size_t)hd->rows * 2 * G * fs,
-      [LAC_SEC_WG0] = H * 2 * H * fs, [LAC_SEC_WC0] = H * H * fs,
-      [LAC_SEC_WG1] = H * 2 * H * fs, [LAC_SEC_WC1] = H * H * fs,
-      [LAC_SEC_W1] = 2 * H * 2 * G * fs, [LAC_SEC_B1] = 2 * G * fs,
-      [LAC_SEC_WG2] = H * 2 * H * fs, [LAC_SEC_WC2] = H * H * fs,
-      [LAC_SEC_WG3] = H * 2 * H * fs, [LAC_SEC_WC3] = H * H * fs,
-      [LAC_SEC_W4] = 2 * H * K * fs, [LAC_SEC_B4] = K * fs,
-      [LAC_SEC_CRF] = (K + 2) * K * fs};
+  uint64_t want[LAC_SEC_COUNT];
+  cnkg_lac_section_sizes(want, hd->n_map, hd->n_tags, hd->rows);
   for (int s = 0; !why && s < LAC_SEC_COUNT; s++)
     if (hd->size[s] != want[s] || hd->offset[s] % 64 != 0 || hd->offset[s] > len ||
         hd->size[s] > len - hd->offset[s])
@@ -158,6 +150,7 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
   m->n_pairs = hd->n_map;
   m->oov = hd->oov_row;
   m->rows = hd->rows;
+  size_t K = hd->n_tags;
   m->n_tags = K;
   const char *tags = SEC(LAC_SEC_TAGS);
   for (size_t k = 0; k < K; k++) {
@@ -370,15 +363,8 @@ static uint32_t vocab_row(const CnkgLac *m, uint32_t cp) {
 
 /* ---- scratch -------------------------------------------------------- */
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem) {
-  if (need <= *cap) return true;
-  size_t n = *cap ? *cap : 64;
-  while (n < need) n *= 2;
-  void *q = realloc(*p, n * elem);
-  if (!q) return false;
-  *p = q;
-  *cap = n;
-  return true;
+static bool grow(void *p, size_t *cap, size_t need, size_t elem) {
+  return cnkg_grow(p, cap, need, elem, 64) == CNKG_SUCCESS;
 }
 
 static Scratch *scratch_of(CnkgLacResult *r) {
@@ -416,26 +402,15 @@ void cnkg_lac_result_clear(CnkgLacResult *r) {
 /* Sizes a result for n code points; the per-char arrays share one capacity. */
 static bool result_reserve(CnkgLacResult *r, Scratch *s, size_t n) {
   size_t need = n + 1;
-  if (need > r->cap_chars) {
-    size_t c = r->cap_chars ? r->cap_chars : 64;
-    while (c < need) c *= 2;
-    uint16_t *t = realloc(r->tags, c * sizeof *t);
-    if (t) r->tags = t;
-    float *mg = realloc(r->margins, c * sizeof *mg);
-    if (mg) r->margins = mg;
-    if (!t || !mg) return false;
-    r->cap_chars = c;
-  }
-  if (need > s->cap) {
-    size_t c = s->cap ? s->cap : 64;
-    while (c < need) c *= 2;
-    uint32_t *cp = realloc(s->cps, c * sizeof *cp);
-    if (cp) s->cps = cp;
-    size_t *bo = realloc(s->boff, c * sizeof *bo);
-    if (bo) s->boff = bo;
-    if (!cp || !bo) return false;
-    s->cap = c;
-  }
+  /* parallel arrays: each grows from the shared capacity the same way */
+  size_t ct = r->cap_chars, cm = r->cap_chars, cc = s->cap, cb = s->cap;
+  if (!grow(&r->tags, &ct, need, sizeof *r->tags) ||
+      !grow(&r->margins, &cm, need, sizeof *r->margins))
+    return false;
+  r->cap_chars = ct;
+  if (!grow(&s->cps, &cc, need, sizeof *s->cps) || !grow(&s->boff, &cb, need, sizeof *s->boff))
+    return false;
+  s->cap = cc;
   return true;
 }
 
@@ -482,7 +457,7 @@ static void gru_step(const CnkgLac *m, const CnkgLacMat *wg, const CnkgLacMat *w
  * precomputed projections in place); out: N x 2H outputs [fw | bw]. */
 static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int layer,
                   const float *x, const uint32_t *rowid, float *out) {
-  if (!grow((void **)&s->hs, &s->cap_state, nc * 2 * H * 2, sizeof(float))) return false;
+  if (!grow(&s->hs, &s->cap_state, nc * 2 * H * 2, sizeof(float))) return false;
   size_t cap = s->cap_state;  /* all five share one capacity */
   float *p;
 #define GROW(f) \
@@ -527,7 +502,7 @@ static bool bigru(const CnkgLac *m, Scratch *s, const Chunk *ch, size_t nc, int 
 static bool viterbi(const CnkgLac *m, Scratch *s, const float *em, size_t T, uint16_t *tags,
                     float *margins) {
   const size_t K = m->n_tags, P = MAX_TAGS;
-  if (!grow((void **)&s->alpha, &s->cap_vit, T * P, sizeof(float))) return false;
+  if (!grow(&s->alpha, &s->cap_vit, T * P, sizeof(float))) return false;
   float *p = realloc(s->beta, s->cap_vit * sizeof(float));
   if (!p) return false;
   s->beta = p;
@@ -593,7 +568,7 @@ static CnkgStatus run_batch(const CnkgLac *m, Scratch *s, Chunk *ch, size_t nc,
     N += ch[i].len;
   }
   size_t K = m->n_tags;
-  if (!grow((void **)&s->x, &s->cap_flat, N, 2 * G * sizeof(float))) return CNKG_ERR_NOMEM;
+  if (!grow(&s->x, &s->cap_flat, N, 2 * G * sizeof(float))) return CNKG_ERR_NOMEM;
   float *p;
   if (!(p = realloc(s->h1, s->cap_flat * 2 * H * sizeof(float)))) return CNKG_ERR_NOMEM;
   s->h1 = p;
@@ -692,11 +667,11 @@ static CnkgStatus analyze(const CnkgLac *m, const CnkgStr *sent, size_t n,
     s->boff[c] = i;
     res->n_chars = nch;
     res->n_words = 0;
-    if (!grow((void **)&res->words, &res->cap_words, nch + 1, sizeof(CnkgLacWord)))
+    if (!grow(&res->words, &res->cap_words, nch + 1, sizeof(CnkgLacWord)))
       return CNKG_ERR_NOMEM;
     for (size_t at = 0; at < nch;) {
       size_t len = chunk_len(s->cps + at, nch - at);
-      if (!grow((void **)&s0->chunks, &s0->cap_chunks, total_chunks + 1, sizeof(Chunk)))
+      if (!grow(&s0->chunks, &s0->cap_chunks, total_chunks + 1, sizeof(Chunk)))
         return CNKG_ERR_NOMEM;
       s0->chunks[total_chunks++] = (Chunk){r, at, len, 0};
       at += len;

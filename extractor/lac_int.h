@@ -34,6 +34,25 @@ enum {
   LAC_SEC_COUNT
 };
 
+/* The byte size of every section for a model of n_map code points, n_tags
+ * tags and rows embedding rows: one table for the writer (tools/mklac.c)
+ * and the reader (lac.c), which rejects a file whose sizes differ. */
+static inline void cnkg_lac_section_sizes(uint64_t size[LAC_SEC_COUNT], uint64_t n_map,
+                                          uint64_t n_tags, uint64_t rows) {
+  const uint64_t H = CNKG_LAC_H, G = CNKG_LAC_G, K = n_tags, fs = sizeof(float);
+  const uint64_t gate = H * 2 * H * fs, cand = H * H * fs;
+  size[LAC_SEC_MAP] = n_map * 2 * sizeof(uint32_t);
+  size[LAC_SEC_TAGS] = K * 2 * CNKG_LAC_TAGNAME;
+  size[LAC_SEC_PROJ0] = rows * 2 * G * fs;
+  size[LAC_SEC_WG0] = size[LAC_SEC_WG1] = size[LAC_SEC_WG2] = size[LAC_SEC_WG3] = gate;
+  size[LAC_SEC_WC0] = size[LAC_SEC_WC1] = size[LAC_SEC_WC2] = size[LAC_SEC_WC3] = cand;
+  size[LAC_SEC_W1] = 2 * H * 2 * G * fs;
+  size[LAC_SEC_B1] = 2 * G * fs;
+  size[LAC_SEC_W4] = 2 * H * K * fs;
+  size[LAC_SEC_B4] = K * fs;
+  size[LAC_SEC_CRF] = (K + 2) * K * fs;
+}
+
 typedef struct {
   char magic[8];
   uint32_t version, endian;

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
+
 #define C CNKG_LEX_CROP
 #define A CNKG_LEX_ANIMAL
 #define K CNKG_LEX_CRAFT
@@ -776,12 +778,7 @@ static bool index_text(CnkgCarriers *ix) {
   size_t len = t->norm_len, cap = 0;
   for (size_t k = 0; k < len; k++) {
     if (s[k] != ';' && !(k + 3 <= len && memcmp(s + k, "；", 3) == 0)) continue;
-    if (ix->n_cuts == cap) {
-      cap = cap ? cap * 2 : 64;
-      size_t *c = realloc(ix->cuts, cap * sizeof *c);
-      if (!c) return false;
-      ix->cuts = c;
-    }
+    if (CNKG_GROW(ix->cuts, cap, ix->n_cuts + 1, 64)) return false;
     ix->cuts[ix->n_cuts++] = k;
   }
   size_t under = SIZE_MAX, para_first = 0;

@@ -3,23 +3,19 @@
  * Growth is geometric so building a document is linear. */
 #include "extractor/mapped.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
+
 CnkgStatus cnkg_mapped_reserve(CnkgMapped *m, size_t extra) {
-  if (m->len + extra + 1 <= m->cap) return CNKG_SUCCESS;
-  size_t cap = m->cap ? m->cap : 256;
-  while (cap < m->len + extra + 1) cap *= 2;
-  char *b = realloc(m->buf, cap);
-  if (!b) return CNKG_ERR_NOMEM;
-  m->buf = b;
-  size_t *a = realloc(m->map, cap * sizeof *a);
-  if (!a) return CNKG_ERR_NOMEM;
-  m->map = a;
-  size_t *e = realloc(m->map_end, cap * sizeof *e);
-  if (!e) return CNKG_ERR_NOMEM;
-  m->map_end = e;
-  m->cap = cap;
+  /* parallel arrays: each grows from the shared capacity the same way */
+  size_t need = m->len + extra + 1, cb = m->cap, ca = m->cap, ce = m->cap;
+  if (extra > SIZE_MAX - m->len - 1 || CNKG_GROW(m->buf, cb, need, 256) ||
+      CNKG_GROW(m->map, ca, need, 256) || CNKG_GROW(m->map_end, ce, need, 256))
+    return CNKG_ERR_NOMEM;
+  m->cap = cb;
   return CNKG_SUCCESS;
 }
 

@@ -5,10 +5,7 @@
  * cooperative/company suffixes extended backwards over the words naming them,
  * and from delimited media names. Runs after the place recogniser, whose
  * spans it reads. Depends on docstate.h, recognizers.h, text.h, wordlist.h
- * and pcre2. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
+ * and regex.h (pcre2). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +13,7 @@
 
 #include "cnkg/text.h"
 #include "extractor/recognizers.h"
+#include "extractor/regex.h"
 #include "extractor/surname.h"
 #include "extractor/wordlist.h"
 
@@ -50,28 +48,8 @@ static const char BAD_MIDDLE[] =
     "的了在是对把被将为与及等也都就已各全所个这该其以从向到并由各里上下中后"
     "，。、；：！？“”（）";
 
-/* The offset after the character at pos (matching goes on there after an
- * empty match; the subjects are valid UTF-8, so pcre2 need not recheck
- * them: PCRE2_NO_UTF_CHECK keeps repeated matching linear). */
-static size_t next_boundary(const char *s, size_t len, size_t pos) {
-  pos++;
-  while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;
-  return pos;
-}
-
 static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                 PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-  if (!re && err && errsize) {
-    PCRE2_UCHAR msg[128];
-    pcre2_get_error_message(code, msg, sizeof msg);
-    snprintf(err, errsize, "org pattern at %zu: %s", (size_t)off, (char *)msg);
-  }
-  /* Optional speed-up (the interpreter is used if JIT is unavailable). */
-  if (re) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
+  return cnkg_re_compile(pat, 0, "org", err, errsize, NULL);
 }
 
 CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
@@ -640,12 +618,9 @@ static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
   if (!md) return CNKG_ERR_NOMEM;
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
-  while (pos < len) {
-    int rc = pcre2_match(r->media, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
-    if (rc < 2) break;
+  while (!status && cnkg_re_next(r->media, s, len, &pos, md, r->mctx) >= 2) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t b = ov[2], e = ov[3];
-    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     if (cnkg_wordlist_word_before(s, b, e, "合作社") || !media_middle_ok(s, b, e)) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
     if (status) break;
@@ -711,11 +686,9 @@ static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
   if (!md) return CNKG_ERR_NOMEM;
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
-  while (pos < len && !status) {
-    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
-    if (rc < 2) break;
+  int rc;
+  while (!status && (rc = cnkg_re_next(re, s, len, &pos, md, r->mctx)) >= 2) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = SIZE_MAX, e = 0;
     for (int g = 1; g < rc; g++) {
       if (ov[2 * g] == PCRE2_UNSET) continue;
@@ -740,11 +713,8 @@ static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
   if (!md) return CNKG_ERR_NOMEM;
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
-  while (pos < len && !status) {
-    int rc = pcre2_match(r->bare_level, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
-    if (rc < 2) break;
+  while (!status && cnkg_re_next(r->bare_level, s, len, &pos, md, r->mctx) >= 2) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = ov[2], e = ov[3];
     /* a place ends at b or runs across it: those begin in [b - longest, b] */
     bool named = false;
@@ -781,11 +751,8 @@ static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
   if (!md) return CNKG_ERR_NOMEM;
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
-  while (pos < len && !status) {
-    int rc = pcre2_match(r->firm_list, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK, md, r->mctx);
-    if (rc < 2) break;
+  while (!status && cnkg_re_next(r->firm_list, s, len, &pos, md, r->mctx) >= 2) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    pos = ov[1] > pos ? ov[1] : next_boundary(s, len, pos);
     size_t b = ov[2], e = ov[3];
     for (size_t i = b; i < e && !status;) {
       size_t ib = i;

@@ -5,22 +5,11 @@
  * phrase around the name or the place the section is about); and
  * coreference inside the document (王书记, 老王 -> the one 王 named in full).
  * Runs after the place and organisation recognisers, whose spans it reads.
- * Depends on docstate.h, recognizers.h, surname.h, wordlist.h, text.h and
- * pcre2. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "cnkg/text.h"
-#include "extractor/place.h"
-#include "extractor/recognizers.h"
-#include "extractor/strids.h"
+ * The posts themselves are found in post.c. Depends on person_int.h,
+ * docstate.h, surname.h, wordlist.h, text.h and regex.h (pcre2). */
+#include "extractor/person_int.h"
+#include "extractor/regex.h"
 #include "extractor/surname.h"
-#include "extractor/wordlist.h"
 
 enum { RE_REPORTER, RE_CREDIT, RE_WEN, RE_BOX, RE_PAREN, RE_HONORIFIC, RE_OLD, RE_COUNT };
 
@@ -41,8 +30,9 @@ static const char *const CORES[] = {
     "校长", "院长", "会长", "理事长", "社长", "董事长", "总经理", "经理",
     "顾问", "技术员", "专干", "干事", "记者", "通讯员", "网格员", "文书",
     "会计", "专职副书记", "指导员", "特派员", "秘书长", "总统", "副总统", "总理",
-    "副总理", "首相", "外长", "大使", "议长", "议员", NULL};
-static CnkgWordList cores_list = CNKG_WORDLIST(CORES);
+    "副总理", "首相", "外长", "大使", "议长", "议员", "责任编辑", "责编", "编辑",
+    "实习生", "摄影", "负责人", "法人", "助理", NULL};
+CnkgWordList person_cores_list = CNKG_WORDLIST(CORES);
 
 /* Roles: a person is placed by them but they are no post title. */
 static const char *const ROLES[] = {
@@ -50,10 +40,10 @@ static const char *const ROLES[] = {
     "农民党员", "农民", "牧民", "渔民", "群众", "贫困群众", "村医", "大户",
     "养殖大户", "种植大户", "能手", "致富能手", "致富带头人", "带头人",
     "老板", "老板娘", "大学生", "残疾人", "老人", "青年", "返乡青年",
-    "创业青年", "企业家", "负责人", "创始人", "技术能手", "乡贤", "户主",
+    "创业青年", "企业家", "创始人", "技术能手", "乡贤", "户主", "选调生",
     "党员中心户", "五保户", "低保户", "妻子", "丈夫", "儿子", "女儿", "母亲",
     "父亲", "老伴", "爱人", "孙子", "孙女", "村干部", "干部", "支委", "成员", NULL};
-static CnkgWordList roles_list = CNKG_WORDLIST(ROLES);
+CnkgWordList person_roles_list = CNKG_WORDLIST(ROLES);
 
 /* Words that may stand before a title inside the title phrase. */
 static const char *const MODIFIERS[] = {
@@ -67,8 +57,8 @@ static const char *const MODIFIERS[] = {
     "专业合作社", "公司", "理事会", "监事会", "常务", "执行", "分管扶贫的",
     "技术", "养殖", "种植", "养牛", "养羊", "养猪", "养蜂", "致富", "中心",
     "服务中心", "小组", "党建", "帮扶", "工作", "专业", "农技", "畜牧",
-    "脱贫攻坚", "领导小组", "指挥部", NULL};
-static CnkgWordList modifiers_list = CNKG_WORDLIST(MODIFIERS);
+    "脱贫攻坚", "领导小组", "指挥部", "特约", "办事处", "街道办事处", NULL};
+CnkgWordList person_modifiers_list = CNKG_WORDLIST(MODIFIERS);
 
 /* A verb or particle LAC sometimes glues to the end of a name. */
 static const char *const GLUE2[] = {
@@ -85,43 +75,13 @@ static const char GLUE1S[] = "说讲称笑的了是在等也都就把被让向�
   "书记|支书|主任|县长|镇长|乡长|村长|队长|组长|部长|局长|站长|所长|校长|老师" \
   "|师傅|经理|大姐|大哥|大爷|大妈|大叔|阿姨|大娘|老板|医生|总"
 
-/* Verbs that introduce the post after a name (赵某担任某村第一书记). */
-static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任", "任",
-                                         "是", "系", "作为", "当选", "当上",
-                                         "成为", NULL};
-static CnkgWordList post_verbs_list = CNKG_WORDLIST(POST_VERBS);
 
 /* Clause-internal references to the place just talked about. */
-static const char *const ANAPHORA[] = {"该村", "本村", "这个村", "全村",
+const char *const person_anaphora[] = {"该村", "本村", "这个村", "全村",
                                        "该镇", "该乡", "该县", "全县", NULL};
-static CnkgWordList anaphora_list = CNKG_WORDLIST(ANAPHORA);
+static CnkgWordList anaphora_list = CNKG_WORDLIST(person_anaphora);
 
 /* ---- construction ---- */
-
-/* The offset after the character at pos (matching goes on there after an
- * empty match; the subjects are valid UTF-8, so pcre2 need not recheck
- * them: PCRE2_NO_UTF_CHECK keeps repeated matching linear). */
-static size_t next_boundary(const char *s, size_t len, size_t pos) {
-  pos++;
-  while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;
-  return pos;
-}
-
-static pcre2_code *compile(const char *pat, char *err, size_t errsize) {
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                 PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &code,
-                                 &off, NULL);
-  if (!re && err && errsize) {
-    PCRE2_UCHAR msg[128];
-    pcre2_get_error_message(code, msg, sizeof msg);
-    snprintf(err, errsize, "person pattern at %zu: %s", (size_t)off, (char *)msg);
-  }
-  /* Optional speed-up (the interpreter is used if JIT is unavailable). */
-  if (re) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
-}
 
 /* One name of a byline: Han characters, possibly with single spaces
  * between them (李 明). Several names are separated by spaces or 、. */
@@ -153,7 +113,7 @@ CnkgStatus cnkg_person_new(const CnkgDivision *division,
       "[老小](\\p{Han})(?!\\p{Han}{0,1}(?:村|镇|乡|县|庄|屯|家|组))",
   };
   for (int k = 0; k < RE_COUNT; k++) {
-    r->re[k] = compile(pats[k], err, errsize);
+    r->re[k] = cnkg_re_compile(pats[k], PCRE2_MULTILINE, "person", err, errsize, NULL);
     if (!r->re[k]) {
       cnkg_person_free(r);
       return CNKG_ERR_PATTERN;
@@ -179,14 +139,14 @@ void cnkg_person_free(CnkgPersonRecognizer *r) {
 
 /* ---- UTF-8 and word-list helpers ---- */
 
-static size_t prev_char(const char *s, size_t pos) {
+size_t person_prev_char(const char *s, size_t pos) {
   if (pos == 0) return 0;
   size_t p = pos - 1;
   while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
   return p;
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t pos) {
+uint32_t person_cp_at(const char *s, size_t len, size_t pos) {
   if (pos >= len) return 0;
   size_t i = pos;
   return cnkg_utf8_next(s, len, &i);
@@ -225,9 +185,9 @@ static bool name_ok(const char *name, size_t len, bool lac) {
   size_t chars = cnkg_utf8_count(name, len);
   size_t sn = cnkg_surname_prefix(name, len);
   if (chars < 2 || chars > 8) return false;
-  if (cnkg_wordlist_has(&cores_list, name, len) ||
-      cnkg_wordlist_has(&roles_list, name, len) ||
-      cnkg_wordlist_has(&modifiers_list, name, len))
+  if (cnkg_wordlist_has(&person_cores_list, name, len) ||
+      cnkg_wordlist_has(&person_roles_list, name, len) ||
+      cnkg_wordlist_has(&person_modifiers_list, name, len))
     return false;
   /* 宜林则林, 说干就干: X则X is a parallel phrase, not a name */
   if (chars == 3 && len == 9 && memcmp(name, name + 6, 3) == 0 &&
@@ -251,11 +211,6 @@ static bool name_ok(const char *name, size_t len, bool lac) {
 
 /* ---- the document's spans (places and organisations) ---- */
 
-typedef struct {
-  size_t begin, end, entity;
-  CnkgType type;
-} Sp;
-
 static int sp_cmp(const void *a, const void *b) {
   const Sp *x = a, *y = b;
   if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
@@ -264,31 +219,6 @@ static int sp_cmp(const void *a, const void *b) {
 }
 
 /* ---- mentions found ---- */
-
-typedef struct {
-  char *name;           /* full name, or the surname of a reference */
-  size_t begin, end;    /* normalised bytes; SIZE_MAX when not in the text */
-  size_t sentence;
-  size_t list;          /* 、-list it belongs to: an id whose first mention is
-                           MentionList.head[list] (see group_of) */
-  bool ref;             /* a surname-only reference to resolve */
-  bool reporter;        /* named as 记者 in a byline */
-  bool byline;          /* from a byline or credit */
-} Mention;
-
-/* The mentions, and two indexes kept as they grow, so that no step looks
- * through all mentions per mention (a document may hold millions):
- * head[] maps a list id to the first mention of that 、-list (lists are
- * renamed when extended backwards by changing one entry), and the mentions
- * that start at one byte are chained newest first from a hash of begin. */
-typedef struct {
-  Mention *v;
-  size_t n, cap;
-  size_t *head;         /* per list id (ids are mention indices) */
-  size_t *same_begin;   /* per mention: the previous one with its begin */
-  size_t *slots;        /* open addressing: newest mention of a begin */
-  size_t n_slots, n_used;
-} MentionList;
 
 static size_t pos_slot(const MentionList *l, size_t begin) {
   size_t mask = l->n_slots - 1;
@@ -335,24 +265,6 @@ static void mentions_free(MentionList *l) {
   free(l->slots);
 }
 
-typedef struct {
-  const CnkgPersonRecognizer *r;
-  CnkgDocState *st;
-  const char *s;    /* normalised text */
-  size_t len;
-  Sp *sp;           /* place and organisation spans, by begin */
-  size_t nsp;
-  size_t sp_longest;          /* bytes of the longest span: a span that
-                                 touches [b, e) begins at or after
-                                 b - sp_longest, so lookups are windows */
-  size_t *sp_of_type[CNKG_TYPE_COUNT]; /* indices into sp, by begin */
-  size_t n_of_type[CNKG_TYPE_COUNT];
-  unsigned char *covered;     /* bit per byte of s: inside a mention */
-  MentionList m;
-  CnkgStrIds known;               /* names of full mentions (from_metadata_one) */
-  bool known_made;
-} Ctx;
-
 static CnkgStatus mention_add(Ctx *c, char *name, size_t b, size_t e,
                               size_t sentence, bool ref, bool reporter,
                               bool byline) {
@@ -380,10 +292,10 @@ static CnkgStatus mention_add(Ctx *c, char *name, size_t b, size_t e,
 }
 
 /* The first mention of the 、-list mention k belongs to. */
-static size_t group_of(const Ctx *c, size_t k) { return c->m.head[c->m.v[k].list]; }
+size_t person_group_of(const Ctx *c, size_t k) { return c->m.head[c->m.v[k].list]; }
 
 /* First index into sp whose span begins at or after pos. */
-static size_t sp_from(const Ctx *c, size_t pos) {
+size_t person_sp_from(const Ctx *c, size_t pos) {
   size_t lo = 0, hi = c->nsp;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -394,25 +306,25 @@ static size_t sp_from(const Ctx *c, size_t pos) {
 }
 
 /* First index into sp of a span that may end at or after pos. */
-static size_t sp_reaching(const Ctx *c, size_t pos) {
-  return sp_from(c, pos > c->sp_longest ? pos - c->sp_longest : 0);
+size_t person_sp_reaching(const Ctx *c, size_t pos) {
+  return person_sp_from(c, pos > c->sp_longest ? pos - c->sp_longest : 0);
 }
 
 static bool overlaps_span(const Ctx *c, size_t b, size_t e) {
-  for (size_t k = sp_reaching(c, b); k < c->nsp; k++) {
+  for (size_t k = person_sp_reaching(c, b); k < c->nsp; k++) {
     if (c->sp[k].begin >= e) break;
     if (c->sp[k].end > b) return true;
   }
   return false;
 }
 
-static bool covered_by_mention(const Ctx *c, size_t b, size_t e) {
+bool person_covered_by_mention(const Ctx *c, size_t b, size_t e) {
   for (size_t i = b; i < e && i < c->len; i++)
     if (c->covered[i >> 3] & (1u << (i & 7))) return true;
   return false;
 }
 
-static size_t sentence_of(const Ctx *c, size_t pos) {
+size_t person_sentence_of(const Ctx *c, size_t pos) {
   return cnkg_docstate_sentence_at(c->st, pos);
 }
 
@@ -426,17 +338,17 @@ static bool name_slot_before(const Ctx *c, size_t b);
  * verb of saying, or in a list. */
 static bool name_slot(const Ctx *c, size_t b, size_t e) {
   if (cnkg_wordlist_at(&after_name_list, c->s, e, c->len) > 0) return true;
-  if (cnkg_wordlist_before(&cores_list, c->s, 0, b) || cnkg_wordlist_before(&roles_list, c->s, 0, b))
+  if (cnkg_wordlist_before(&person_cores_list, c->s, 0, b) || cnkg_wordlist_before(&person_roles_list, c->s, 0, b))
     return true;
   /* in a list only after a person (甲、乙产业 lists other things) */
-  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && covered_by_mention(c, b - 4, b - 3);
+  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && person_covered_by_mention(c, b - 4, b - 3);
 }
 
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
  * range is taken. */
 static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
                            bool byline) {
-  if (covered_by_mention(c, b, e)) return CNKG_SUCCESS;
+  if (person_covered_by_mention(c, b, e)) return CNKG_SUCCESS;
   /* 连战连胜: the first half of an ABAC phrase is no name */
   if (!byline && e + 3 <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, 3) == 0)
     return CNKG_SUCCESS;
@@ -447,19 +359,19 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
     free(name);
     return CNKG_SUCCESS;
   }
-  return mention_add(c, name, b, e, sentence_of(c, b), false, reporter, byline);
+  return mention_add(c, name, b, e, person_sentence_of(c, b), false, reporter, byline);
 }
 
 static CnkgStatus add_ref(Ctx *c, size_t b, size_t e) {
-  if (covered_by_mention(c, b, e) || overlaps_span(c, b, e)) return CNKG_SUCCESS;
+  if (person_covered_by_mention(c, b, e) || overlaps_span(c, b, e)) return CNKG_SUCCESS;
   char *name = cnkg_strndup(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
-  return mention_add(c, name, b, e, sentence_of(c, b), true, false, false);
+  return mention_add(c, name, b, e, person_sentence_of(c, b), true, false, false);
 }
 
 static bool name_slot_before(const Ctx *c, size_t b) {
-  return cnkg_wordlist_before(&cores_list, c->s, 0, b) ||
-         cnkg_wordlist_before(&roles_list, c->s, 0, b) ||
+  return cnkg_wordlist_before(&person_cores_list, c->s, 0, b) ||
+         cnkg_wordlist_before(&person_roles_list, c->s, 0, b) ||
          cnkg_wordlist_word_before(c->s, 0, b, "、");
 }
 
@@ -470,7 +382,7 @@ static bool name_slot_before(const Ctx *c, size_t b) {
  * for a full name, 1 for a bare surname, 0 for nothing usable. */
 static int repair(const char *s, size_t *b, size_t *e) {
   size_t lb = *b, le = *e;
-  while (lb < le && !cnkg_is_han(cp_at(s, le, lb))) {
+  while (lb < le && !cnkg_is_han(person_cp_at(s, le, lb))) {
     size_t i = lb;
     cnkg_utf8_next(s, le, &i);
     lb = i;
@@ -484,8 +396,8 @@ static int repair(const char *s, size_t *b, size_t *e) {
     }
   }
   if (le <= lb) return 0;
-  size_t t = cnkg_wordlist_at(&cores_list, s, lb, le);
-  if (!t) t = cnkg_wordlist_at(&roles_list, s, lb, le);
+  size_t t = cnkg_wordlist_at(&person_cores_list, s, lb, le);
+  if (!t) t = cnkg_wordlist_at(&person_roles_list, s, lb, le);
   if (t && t < le - lb && cnkg_surname_prefix(s + lb + t, le - lb - t)) lb += t;
   size_t sn = cnkg_surname_prefix(s + lb, le - lb);
   if (sn) {
@@ -498,7 +410,7 @@ static int repair(const char *s, size_t *b, size_t *e) {
       cnkg_utf8_next(s, le, &q);
     }
     size_t chars = cnkg_utf8_count(s + lb, le - lb);
-    size_t last = prev_char(s, le);
+    size_t last = person_prev_char(s, le);
     if (chars == 3 && sn == 3 && cnkg_utf8_char_in(GLUE1, s, last, le)) le = last;
     else if (chars == 2 && sn == 3 && cnkg_utf8_char_in(GLUE1S, s, last, le)) le = last;
   }
@@ -512,7 +424,7 @@ static bool tag_is(const CnkgLacWord *w, const char *t) {
   return w->tag && strcmp(w->tag, t) == 0;
 }
 
-static bool is_comma(const char *s, size_t len, size_t pos) {
+bool person_is_comma(const char *s, size_t len, size_t pos) {
   return cnkg_wordlist_word_at(s, pos, len, ",") ||
          cnkg_wordlist_word_at(s, pos, len, "，");
 }
@@ -523,18 +435,18 @@ static bool is_comma(const char *s, size_t len, size_t pos) {
 static bool name_in_context(const Ctx *c, size_t sb, size_t b, size_t e) {
   size_t len = e - b;
   if (!all_han(c->s + b, len) || !cnkg_surname_full_name(c->s + b, len)) return false;
-  if (cnkg_wordlist_has(&cores_list, c->s + b, len) ||
-      cnkg_wordlist_has(&roles_list, c->s + b, len) ||
-      cnkg_wordlist_has(&modifiers_list, c->s + b, len))
+  if (cnkg_wordlist_has(&person_cores_list, c->s + b, len) ||
+      cnkg_wordlist_has(&person_roles_list, c->s + b, len) ||
+      cnkg_wordlist_has(&person_modifiers_list, c->s + b, len))
     return false;
   size_t chars = cnkg_utf8_count(c->s + b, len);
-  if (cnkg_wordlist_before(&cores_list, c->s, sb, b) ||
-      cnkg_wordlist_before(&roles_list, c->s, sb, b))
+  if (cnkg_wordlist_before(&person_cores_list, c->s, sb, b) ||
+      cnkg_wordlist_before(&person_roles_list, c->s, sb, b))
     return true;
   if (chars != 3 || cnkg_surname_prefix(c->s + b, len) != 3) return false;
   bool before = b == sb || cnkg_wordlist_word_before(c->s, sb, b, "的") ||
                 cnkg_wordlist_word_before(c->s, sb, b, "“");
-  return before && is_comma(c->s, c->len, e);
+  return before && person_is_comma(c->s, c->len, e);
 }
 
 static const char *const SPEECH[] = {"介绍", "说", "表示", "告诉", "指出", "认为",
@@ -554,8 +466,8 @@ static CnkgStatus from_lac(Ctx *c) {
       if (!tag_is(w, "PER") && !tag_is(w, "nr")) {
         if (tag_is(w, "nz") || tag_is(w, "ORG") || tag_is(w, "nt")) {
           /* words may carry punctuation: “王某, */
-          while (b < e && !cnkg_is_han(cp_at(c->s, e, b))) cnkg_utf8_next(c->s, e, &b);
-          while (e > b && !cnkg_is_han(cp_at(c->s, e, prev_char(c->s, e)))) e = prev_char(c->s, e);
+          while (b < e && !cnkg_is_han(person_cp_at(c->s, e, b))) cnkg_utf8_next(c->s, e, &b);
+          while (e > b && !cnkg_is_han(person_cp_at(c->s, e, person_prev_char(c->s, e)))) e = person_prev_char(c->s, e);
           if (e > b && name_in_context(c, base, b, e))
             s = add_full(c, b, e, true, false, false);
         }
@@ -595,8 +507,8 @@ static CnkgStatus from_rules(Ctx *c) {
                                      "到", "来到", "深入", "一直", "通过", NULL};
   static CnkgWordList next_list = CNKG_WORDLIST(NEXT);
   for (size_t pos = 0; pos < c->len;) {
-    size_t tl = cnkg_wordlist_at(&cores_list, c->s, pos, c->len);
-    if (!tl) tl = cnkg_wordlist_at(&roles_list, c->s, pos, c->len);
+    size_t tl = cnkg_wordlist_at(&person_cores_list, c->s, pos, c->len);
+    if (!tl) tl = cnkg_wordlist_at(&person_roles_list, c->s, pos, c->len);
     if (!tl) {
       cnkg_utf8_next(c->s, c->len, &pos);
       continue;
@@ -607,7 +519,7 @@ static CnkgStatus from_rules(Ctx *c) {
     if (!sn) continue;
     for (size_t given = 2; given >= 1; given--) {
       size_t e = b + sn, k = 0;
-      while (k < given && e < c->len && cnkg_is_han(cp_at(c->s, c->len, e))) {
+      while (k < given && e < c->len && cnkg_is_han(person_cp_at(c->s, c->len, e))) {
         cnkg_utf8_next(c->s, c->len, &e);
         k++;
       }
@@ -616,7 +528,7 @@ static CnkgStatus from_rules(Ctx *c) {
       for (size_t q = b + sn; q < e; cnkg_utf8_next(c->s, c->len, &q))
         glued |= cnkg_utf8_char_in(GLUE1S, c->s, q, c->len) || cnkg_utf8_char_in("户请书者员", c->s, q, c->len);
       if (glued) continue;
-      bool boundary = e >= c->len || !cnkg_is_han(cp_at(c->s, c->len, e)) ||
+      bool boundary = e >= c->len || !cnkg_is_han(person_cp_at(c->s, c->len, e)) ||
                       cnkg_wordlist_at(&next_list, c->s, e, c->len);
       if (!boundary) continue;
       CnkgStatus st = add_full(c, b, e, false, false, false);
@@ -759,7 +671,7 @@ static CnkgStatus repeat_names(Ctx *c, size_t n0) {
   /* strstr stops at a NUL; so does the scan */
   const char *nul = memchr(c->s, '\0', c->len);
   size_t end = nul ? (size_t)(nul - c->s) : c->len;
-  for (size_t p = 0; p < end && !s; p = next_boundary(c->s, end, p)) {
+  for (size_t p = 0; p < end && !s; p = cnkg_re_step(c->s, end, p)) {
     uint64_t h = CNKG_STRIDS_SEED;
     for (size_t q = p; q < end && q - p < longest; q++) {
       h = cnkg_strids_hash(h, c->s + q, 1);
@@ -795,10 +707,10 @@ static CnkgStatus repeat_names(Ctx *c, size_t n0) {
   }
   for (size_t k = 0; k < n_hits && !s; k++) {
     size_t id = hit_id[order[k]], b = hit_pos[order[k]], nl = names.len[id];
-    if (covered_by_mention(c, b, b + nl) || overlaps_span(c, b, b + nl)) continue;
+    if (person_covered_by_mention(c, b, b + nl) || overlaps_span(c, b, b + nl)) continue;
     char *copy = cnkg_strndup(cnkg_strids_str(&names, id), nl);
     if (!copy) s = CNKG_ERR_NOMEM;
-    else s = mention_add(c, copy, b, b + nl, sentence_of(c, b), false, false, false);
+    else s = mention_add(c, copy, b, b + nl, person_sentence_of(c, b), false, false, false);
   }
   free(order);
   free(hit_id);
@@ -826,13 +738,13 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
   size_t i = b;
   while (i < e && nt < 8) {
     while (i < e) {
-      uint32_t cp = cp_at(c->s, e, i);
+      uint32_t cp = person_cp_at(c->s, e, i);
       if (cnkg_is_han(cp) && cp != 0x3001) break;
       cnkg_utf8_next(c->s, e, &i);
     }
     if (i >= e) break;
     size_t tb = i;
-    while (i < e && cnkg_is_han(cp_at(c->s, e, i)) && cp_at(c->s, e, i) != 0x3001)
+    while (i < e && cnkg_is_han(person_cp_at(c->s, e, i)) && person_cp_at(c->s, e, i) != 0x3001)
       cnkg_utf8_next(c->s, e, &i);
     tok_b[nt] = tb;
     tok_e[nt] = i;
@@ -871,15 +783,16 @@ static CnkgStatus from_bylines(Ctx *c) {
   CnkgStatus status = CNKG_SUCCESS;
   for (int k = RE_REPORTER; k <= RE_PAREN && !status; k++) {
     size_t pos = 0;
-    while (pos < c->len && !status) {
-      int rc = pcre2_match(c->r->re[k], (PCRE2_SPTR)c->s, c->len, pos, PCRE2_NO_UTF_CHECK, md, c->r->mctx);
-      if (rc < 2) break;
+    while (!status && cnkg_re_next(c->r->re[k], c->s, c->len, &pos, md, c->r->mctx) >= 2) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      pos = ov[1] > pos ? ov[1] : next_boundary(c->s, c->len, pos);
       size_t b = ov[2], e = ov[3];
       /* A reporter's name closes its line; inside prose (记者了解到) the
        * analyser decides. */
       if (k == RE_REPORTER) {
+        /* 本报记者 X 摄: the credit word is no part of the name (the
+         * normalised text has lost the space before it) */
+        if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄影")) e -= 6;
+        else if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄")) e -= 3;
         char *sq = squeeze(c->s + b, e - b);
         if (!sq) { status = CNKG_ERR_NOMEM; break; }
         size_t n = strlen(sq);
@@ -1056,7 +969,7 @@ static CnkgStatus from_lists(Ctx *c) {
         pos = c->m.v[known].end;
         continue;
       }
-      while (ne < c->len && chars < 5 && cnkg_is_han(cp_at(c->s, c->len, ne)) &&
+      while (ne < c->len && chars < 5 && cnkg_is_han(person_cp_at(c->s, c->len, ne)) &&
              !cnkg_wordlist_word_at(c->s, ne, c->len, "、") &&
              !cnkg_wordlist_word_at(c->s, ne, c->len, "等")) {
         cnkg_utf8_next(c->s, c->len, &ne);
@@ -1067,7 +980,7 @@ static CnkgStatus from_lists(Ctx *c) {
       char *name = cnkg_strndup(c->s + nb, nl);
       if (!name) return CNKG_ERR_NOMEM;
       bool ok = nl && name_ok(name, nl, false) && !overlaps_span(c, nb, ne) &&
-                (ne >= c->len || !cnkg_is_han(cp_at(c->s, c->len, ne)) ||
+                (ne >= c->len || !cnkg_is_han(person_cp_at(c->s, c->len, ne)) ||
                  cnkg_wordlist_word_at(c->s, ne, c->len, "、") ||
                  cnkg_wordlist_word_at(c->s, ne, c->len, "等"));
       if (!ok) {
@@ -1077,7 +990,7 @@ static CnkgStatus from_lists(Ctx *c) {
       size_t found = newest_at(&c->m, nb);
       while (found != SIZE_MAX && c->m.v[found].end != ne) found = c->m.same_begin[found];
       if (found == SIZE_MAX) {
-        CnkgStatus s = mention_add(c, name, nb, ne, sentence_of(c, nb), false, false, false);
+        CnkgStatus s = mention_add(c, name, nb, ne, person_sentence_of(c, nb), false, false, false);
         if (s) return s;
         found = c->m.n - 1;
       } else {
@@ -1094,31 +1007,31 @@ static CnkgStatus from_lists(Ctx *c) {
 static CnkgStatus lists_backwards(Ctx *c) {
   for (size_t k = 0; k < c->m.n; k++) {
     Mention *m = &c->m.v[k];
-    if (m->ref || m->begin == SIZE_MAX || group_of(c, k) != k) continue;
+    if (m->ref || m->begin == SIZE_MAX || person_group_of(c, k) != k) continue;
     size_t pos = m->begin;
     if (!cnkg_wordlist_word_before(c->s, 0, pos, "、")) continue;
     pos -= 3;
-    if (covered_by_mention(c, prev_char(c->s, pos), pos)) continue;
+    if (person_covered_by_mention(c, person_prev_char(c->s, pos), pos)) continue;
     size_t best = SIZE_MAX;
     static const size_t tries[] = {3, 4, 2};
     for (size_t t = 0; t < 3 && best == SIZE_MAX; t++) {
       size_t chars = tries[t], b = pos, got = 0;
-      while (got < chars && b > 0 && cnkg_is_han(cp_at(c->s, c->len, prev_char(c->s, b)))) {
-        b = prev_char(c->s, b);
+      while (got < chars && b > 0 && cnkg_is_han(person_cp_at(c->s, c->len, person_prev_char(c->s, b)))) {
+        b = person_prev_char(c->s, b);
         got++;
       }
       if (got != chars) continue;
       size_t sn = cnkg_surname_prefix(c->s + b, pos - b);
       if (!sn || (chars == 4 && sn == 3) || overlaps_span(c, b, pos) ||
-          covered_by_mention(c, b, pos))
+          person_covered_by_mention(c, b, pos))
         continue;
       /* the name must start where a word starts */
-      bool bound = b == 0 || !cnkg_is_han(cp_at(c->s, c->len, prev_char(c->s, b))) ||
+      bool bound = b == 0 || !cnkg_is_han(person_cp_at(c->s, c->len, person_prev_char(c->s, b))) ||
                    cnkg_wordlist_before(&anaphora_list, c->s, 0, b) ||
                    name_slot_before(c, b) ||
                    cnkg_wordlist_word_before(c->s, 0, b, "的") ||
                    cnkg_wordlist_word_before(c->s, 0, b, "在");
-      for (size_t q = sp_reaching(c, b); q < c->nsp && c->sp[q].begin <= b && !bound; q++)
+      for (size_t q = person_sp_reaching(c, b); q < c->nsp && c->sp[q].begin <= b && !bound; q++)
         bound = c->sp[q].end == b;
       if (!bound) continue;
       char *name = cnkg_strndup(c->s + b, pos - b);
@@ -1130,7 +1043,7 @@ static CnkgStatus lists_backwards(Ctx *c) {
     if (best == SIZE_MAX) continue;
     char *name = cnkg_strndup(c->s + best, pos - best);
     if (!name) return CNKG_ERR_NOMEM;
-    CnkgStatus s = mention_add(c, name, best, pos, sentence_of(c, best), false, false, false);
+    CnkgStatus s = mention_add(c, name, best, pos, person_sentence_of(c, best), false, false, false);
     if (s) return s;
     /* the list now starts at the new mention */
     size_t ng = c->m.n - 1;
@@ -1157,15 +1070,15 @@ static CnkgStatus from_refs(Ctx *c) {
       if (!cnkg_surname_is(c->s + b, e - b)) continue;
       size_t start = k == RE_OLD ? ov[0] : b;
       if (k == RE_OLD && start > 0) {
-        size_t p = prev_char(c->s, start);
-        if (cnkg_is_han(cp_at(c->s, c->len, p)) &&
+        size_t p = person_prev_char(c->s, start);
+        if (cnkg_is_han(person_cp_at(c->s, c->len, p)) &&
             !cnkg_utf8_char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
           continue;
       }
       /* Only where the surname starts a word: not 第一书记's 一, 副主任's 副. */
       if (k == RE_HONORIFIC && b > 0) {
-        size_t p = prev_char(c->s, b);
-        if (cnkg_is_han(cp_at(c->s, c->len, p)) &&
+        size_t p = person_prev_char(c->s, b);
+        if (cnkg_is_han(person_cp_at(c->s, c->len, p)) &&
             !cnkg_utf8_char_in("和、与及给对向找跟是的说问让叫请被", c->s, p, c->len))
           continue;
       }
@@ -1174,652 +1087,6 @@ static CnkgStatus from_refs(Ctx *c) {
   }
   pcre2_match_data_free(md);
   return status;
-}
-
-/* ---- posts ---- */
-
-typedef struct {
-  char title[96];     /* post title as the text has it, or "" */
-  bool role;          /* a role (贫困户 ...), not a post title */
-  size_t where[4];    /* place/organisation entities; innermost place first */
-  size_t n_where;
-  char time[64];      /* when the post was taken, as stated, or "" */
-} Post;
-
-static void post_where(Post *p, size_t entity) {
-  for (size_t k = 0; k < p->n_where; k++)
-    if (p->where[k] == entity) return;
-  if (p->n_where < 4) p->where[p->n_where++] = entity;
-}
-
-/* Start of the title phrase ending at end: a title or role closest to the
- * name, then modifiers (第一, 驻村, 村, 党支部 ...). *core is the length of
- * the closest word; *role says whether it was a role. Returns end when
- * there is no title. */
-static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {
-  size_t n = cnkg_wordlist_before(&cores_list, c->s, floor, end);
-  bool star = false;
-  *role = false;
-  if (!n) {
-    n = cnkg_wordlist_before(&roles_list, c->s, floor, end);
-    *role = n > 0;
-  }
-  if (!n) {
-    /* a censored title: 县委*, 村党支部* */
-    static const char *const STARS[] = {"*", "＊", NULL};
-    static CnkgWordList stars_list = CNKG_WORDLIST(STARS);
-    n = cnkg_wordlist_before(&stars_list, c->s, floor, end);
-    if (!n) return end;
-    star = true;
-  }
-  size_t pos = end - n;
-  if (star && !cnkg_wordlist_before(&modifiers_list, c->s, floor, pos)) return end;
-  for (;;) {
-    size_t m = cnkg_wordlist_before(&modifiers_list, c->s, floor, pos);
-    size_t k = cnkg_wordlist_before(&cores_list, c->s, floor, pos);
-    if (k > m) m = k;
-    if (!m) break;
-    pos -= m;
-  }
-  return pos;
-}
-
-static bool is_level_char(const char *s, size_t pos, size_t len) {
-  return cnkg_utf8_char_in("村镇乡县市省州旗区", s, pos, len);
-}
-
-/* Places and organisations named right before the title phrase
- * [tb, te): spans overlapping its start or ending exactly there. */
-static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
-  size_t best_place = SIZE_MAX, best_end = 0;
-  for (size_t k = sp_reaching(c, tb); k < c->nsp; k++) {
-    const Sp *x = &c->sp[k];
-    if (x->begin >= te) break;
-    if (x->begin >= tb) {
-      /* a body inside the title phrase: 该县扶贫办主任 */
-      if (x->type == CNKG_TYPE_ORGANIZATION && x->end <= te) post_where(p, x->entity);
-      continue;
-    }
-    bool adj = x->end == tb || (x->end > tb && x->end <= te);
-    if (!adj) continue;
-    if (x->type == CNKG_TYPE_ORGANIZATION) post_where(p, x->entity);
-    else if (x->end >= best_end) {
-      best_end = x->end;
-      best_place = x->entity;
-    }
-  }
-  if (best_place != SIZE_MAX) {
-    /* the innermost place first */
-    if (p->n_where < 4) {
-      memmove(p->where + 1, p->where, p->n_where * sizeof *p->where);
-      p->where[0] = best_place;
-      p->n_where++;
-    }
-  }
-}
-
-/* The nearest place of type before pos in the document, or SIZE_MAX. */
-static size_t nearest_of_type(const Ctx *c, size_t pos, CnkgType type, size_t floor) {
-  /* the last span of the type that begins before pos */
-  const size_t *v = c->sp_of_type[type];
-  size_t lo = 0, hi = c->n_of_type[type];
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (c->sp[v[mid]].begin < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo == 0 || c->sp[v[lo - 1]].begin < floor) return SIZE_MAX;
-  return c->sp[v[lo - 1]].entity;
-}
-
-static bool org_title(const char *t) {
-  static const char *const OT[] = {"理事长", "董事长", "总经理", "经理", "社长", "会长", NULL};
-  size_t n = strlen(t);
-  for (size_t k = 0; OT[k]; k++) {
-    size_t m = strlen(OT[k]);
-    if (n >= m && strcmp(t + n - m, OT[k]) == 0) return true;
-  }
-  return false;
-}
-
-/* The nearest place of type named before pos in the same paragraph. */
-static size_t nearest_in_paragraph(const Ctx *c, size_t pos, CnkgType type) {
-  const CnkgText *t = c->st->text;
-  size_t sent = sentence_of(c, pos);
-  if (sent >= t->n_sentences) return SIZE_MAX;
-  /* the paragraph's first sentence (paragraphs ascend with sentences) */
-  size_t lo = 0, hi = sent;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (t->sentences[mid].paragraph < t->sentences[sent].paragraph) lo = mid + 1;
-    else hi = mid;
-  }
-  return nearest_of_type(c, pos, type, t->sentences[lo].begin);
-}
-
-/* The level of place a title is about, from its wording. */
-static CnkgType title_level(const char *t) {
-  if (strstr(t, "村") || strstr(t, "支书") || strstr(t, "第一书记") || strstr(t, "支部") ||
-      strstr(t, "总支") || strstr(t, "驻村"))
-    return CNKG_TYPE_VILLAGE;
-  if (strstr(t, "镇") || strstr(t, "乡")) return CNKG_TYPE_TOWNSHIP;
-  if (strstr(t, "县")) return CNKG_TYPE_COUNTY;
-  return CNKG_TYPE_COUNT;
-}
-
-static void set_title(Post *p, const char *s, size_t b, size_t e) {
-  while (e > b && (s[e - 1] == '*' || cnkg_wordlist_word_before(s, b, e, "＊")))
-    e -= s[e - 1] == '*' ? 1 : 3;
-  size_t n = e - b;
-  if (n >= sizeof p->title) n = sizeof p->title - 1;
-  memcpy(p->title, s + b, n);
-  p->title[n] = '\0';
-}
-
-/* Clause bounds around pos: from after the last ，。；：！？ before it
- * to the next one. */
-static size_t clause_start(const Ctx *c, size_t floor, size_t pos) {
-  while (pos > floor) {
-    size_t p = prev_char(c->s, pos);
-    uint32_t cp = cp_at(c->s, c->len, p);
-    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
-        cp == 0xFF1F || cp == ',' || cp == ';' || cp == ':' || cp == 0x201C || cp == '\n')
-      break;
-    pos = p;
-  }
-  return pos;
-}
-
-static size_t clause_end(const Ctx *c, size_t ceil, size_t pos) {
-  while (pos < ceil) {
-    uint32_t cp = cp_at(c->s, c->len, pos);
-    if (cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F ||
-        cp == ',' || cp == ';' || cp == 0x201D || cp == '\n' || cp == 0xFF08 || cp == '(')
-      break;
-    cnkg_utf8_next(c->s, c->len, &pos);
-  }
-  return pos;
-}
-
-/* Roles only a village's people hold: households and villagers. */
-static bool village_role(const char *t) {
-  size_t n = strlen(t);
-  static const char *const END[] = {"户", "村民", "群众", "党员", NULL};
-  for (size_t k = 0; END[k]; k++) {
-    size_t m = strlen(END[k]);
-    if (n >= m && strcmp(t + n - m, END[k]) == 0) return true;
-  }
-  return false;
-}
-
-/* Finishes a title phrase [tb, te): drops a leading level character that
- * closes the place before it (白杨村第一书记 -> 第一书记) unless a party or
- * government body follows it (县委书记, 村党支部书记), and finds where. */
-static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
-                        Post *p) {
-  where_before(c, tb, te, p);
-  /* 省发改委派驻的第一书记, 由县教育局选派的: the body that sent them */
-  {
-    static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
-                                          "派驻", "选派", NULL};
-    static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
-    size_t sl = cnkg_wordlist_before(&sent_by_list, c->s, 0, tb);
-    if (sl) {
-      size_t q = tb - sl;
-      if (cnkg_wordlist_word_before(c->s, 0, q, "先后")) q -= 6;
-      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
-        if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION)
-          post_where(p, c->sp[k].entity);
-    }
-  }
-  size_t b = tb;
-  if (is_level_char(c->s, tb, te) && te - tb > 3) {
-    static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
-                                         "纪", "两委", "政府", NULL};
-    static CnkgWordList bodies_list = CNKG_WORDLIST(BODIES);
-    bool body = cnkg_wordlist_at(&bodies_list, c->s, tb + 3, te) > 0;
-    bool closes_place = false;
-    for (size_t k = sp_reaching(c, tb + 3); k < c->nsp && c->sp[k].begin < tb; k++)
-      if (c->sp[k].end == tb + 3) closes_place = true;
-    if (!body && closes_place) b = tb + 3;
-  }
-  set_title(p, c->s, b, te);
-  p->role = role;
-  if (p->n_where == 0 && role && cnkg_wordlist_word_before(c->s, 0, tb, "的")) {
-    /* 石桥社区的老党员X */
-    for (size_t k = sp_reaching(c, tb - 3); k < c->nsp && c->sp[k].begin <= tb - 3; k++)
-      if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
-        post_where(p, c->sp[k].entity);
-  }
-  if (p->n_where == 0 && role) {
-    /* a villager, a poor household: the village the paragraph is about */
-    size_t e = nearest_in_paragraph(c, at, CNKG_TYPE_VILLAGE);
-    if (e == SIZE_MAX) {
-      /* else the village the section is about */
-      size_t np = cnkg_place_nearest(c->st, sentence_of(c, at), at);
-      if (np != SIZE_MAX && cnkg_graph_entity(c->st->graph, np)->type == CNKG_TYPE_VILLAGE)
-        e = np;
-    }
-    /* else the village the story last named, when the role is one a
-     * village holds (a household, a villager) */
-    if (e == SIZE_MAX && village_role(p->title)) e = nearest_of_type(c, at, CNKG_TYPE_VILLAGE, 0);
-    if (e != SIZE_MAX) post_where(p, e);
-  }
-  if (p->n_where == 0 && !role && org_title(p->title)) {
-    /* 理事长, 董事长: the body named last in the sentence */
-    size_t sent = sentence_of(c, at);
-    size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
-    size_t e = nearest_of_type(c, at, CNKG_TYPE_ORGANIZATION, sfloor);
-    if (e != SIZE_MAX) post_where(p, e);
-  }
-  if (p->n_where == 0 && !role) {
-    CnkgType lv = title_level(p->title);
-    size_t sent = sentence_of(c, at);
-    size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
-    size_t e = SIZE_MAX;
-    if (lv == CNKG_TYPE_VILLAGE) {
-      /* a village named in the same sentence, before or after */
-      size_t send = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].end : c->len;
-      e = nearest_of_type(c, at, lv, sfloor);
-      if (e == SIZE_MAX) {
-        const size_t *v = c->sp_of_type[lv];
-        size_t lo = 0, hi = c->n_of_type[lv];
-        while (lo < hi) {
-          size_t mid = lo + (hi - lo) / 2;
-          if (c->sp[v[mid]].begin < at) lo = mid + 1;
-          else hi = mid;
-        }
-        for (; lo < c->n_of_type[lv] && c->sp[v[lo]].begin <= send; lo++)
-          if (c->sp[v[lo]].end <= send) {
-            e = c->sp[v[lo]].entity;
-            break;
-          }
-      }
-      if (e == SIZE_MAX) e = nearest_in_paragraph(c, at, lv);
-    } else if (lv != CNKG_TYPE_COUNT) {
-      e = nearest_of_type(c, at, lv, 0);
-      if (e == SIZE_MAX && c->st->focus_place != SIZE_MAX &&
-          cnkg_graph_entity(c->st->graph, c->st->focus_place)->type == lv)
-        e = c->st->focus_place;
-    }
-    if (e != SIZE_MAX) post_where(p, e);
-  }
-}
-
-/* Posts stated in the phrase just before position b of a name:
- * [place][title]NAME, several titles joined by 、 (县委常委、组织部长). */
-static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t max) {
-  size_t n = 0, end = b;
-  for (int round = 0; round < 3 && n < max; round++) {
-    bool role;
-    size_t tb = title_start(c, sfloor, end, &role);
-    if (tb == end) break;
-    Post *p = &out[n];
-    memset(p, 0, sizeof *p);
-    finish_post(c, tb, end, role, b, p);
-    n++;
-    /* the phrase may begin inside a place name: 青川县县委书记 */
-    size_t q = tb;
-    for (size_t k = sp_reaching(c, tb); k < c->nsp && c->sp[k].begin < tb; k++)
-      if (c->sp[k].end > tb) {
-        q = c->sp[k].begin;
-        break;
-      }
-    /* back over the names that end where it begins (the first such, in
-     * span order, each time); a chain that leaves the sentence has no 、
-     * before it there, so the walk stops at the sentence start */
-    bool moved = true;
-    while (moved && q > sfloor) {
-      moved = false;
-      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
-        if (c->sp[k].end == q) {
-          q = c->sp[k].begin;
-          moved = true;
-          break;
-        }
-    }
-    if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) break;
-    end = q - 3;
-  }
-  return n;
-}
-
-/* The first title of the clause [cb, ce) after a name; appos says the
- * clause is an apposition, which must hold nothing but places,
- * organisations and title words and end with the title. */
-static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at,
-                       Post *p) {
-  /* a title anywhere in the clause wins over a role word before it
-   * (担任…流动党员党小组长) */
-  bool any_core = false;
-  for (size_t q = cb; q < ce && !any_core; cnkg_utf8_next(c->s, c->len, &q))
-    any_core = cnkg_wordlist_at(&cores_list, c->s, q, ce) > 0;
-  for (size_t q = cb; q < ce;) {
-    size_t tl = cnkg_wordlist_at(&cores_list, c->s, q, ce);
-    bool role = false;
-    if (!tl && !any_core) {
-      tl = cnkg_wordlist_at(&roles_list, c->s, q, ce);
-      role = tl > 0;
-    }
-    if (tl) {
-      size_t te = q + tl;
-      /* a longer title word may continue: 书记 in 村党支部书记 */
-      size_t more;
-      while (te < ce && (more = cnkg_wordlist_at(&cores_list, c->s, te, ce)) > 0)
-        te += more;
-      if (appos && te != ce) return false;
-      bool r2;
-      size_t tb = title_start(c, cb, te, &r2);
-      if (tb >= te) tb = q;
-      memset(p, 0, sizeof *p);
-      finish_post(c, tb, te, role, at, p);
-      return true;
-    }
-    if (appos) {
-      size_t adv = 0;
-      for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
-        if (c->sp[k].end > q && c->sp[k].end - q > adv) adv = c->sp[k].end - q;
-      size_t ml = cnkg_wordlist_at(&modifiers_list, c->s, q, ce);
-      if (ml > adv) adv = ml;
-      if (!adv) return false;
-      q += adv;
-      continue;
-    }
-    cnkg_utf8_next(c->s, c->len, &q);
-  }
-  return false;
-}
-
-/* Adverbs between a name and its post verb (NAME目前担任, 先后任). */
-static const char *const ADVERBS[] = {"目前", "现在", "曾经", "曾", "先后", "一直", "已",
-                                      "也", "还", "又", "均", "都", "分别", "现", NULL};
-static CnkgWordList adverbs_list = CNKG_WORDLIST(ADVERBS);
-/* A time before the verb of a clause after the name (1995-2016年任). */
-static const char *const TIMES[] = {"后来", "此前", "之前", "随后", "当时", NULL};
-static CnkgWordList time_list = CNKG_WORDLIST(TIMES);
-
-/* After a year or a span of years at q (2015年, 1995-2016年, 2018年4月),
- * else q. */
-static size_t skip_year(const char *s, size_t q, size_t e) {
-  size_t p = q, digits = 0;
-  while (p < e && ((s[p] >= '0' && s[p] <= '9') || s[p] == '-' || s[p] == '~')) {
-    digits += s[p] != '-' && s[p] != '~';
-    p++;
-  }
-  if (digits < 4 || !cnkg_wordlist_word_at(s, p, e, "年")) return q;
-  p += 3;
-  size_t m = p;
-  while (m < e && s[m] >= '0' && s[m] <= '9') m++;
-  if (m > p && cnkg_wordlist_word_at(s, m, e, "月")) p = m + 3;
-  if (cnkg_wordlist_word_at(s, p, e, "起")) p += 3;
-  return p;
-}
-
-/* True when s[b, e) only gives an age, years in the party or a span of
- * years (43岁, 33年党龄, 1960-1984年): an aside between a name and what
- * it is. A span of years followed by a verb is no aside. */
-static bool aside_clause(const char *s, size_t b, size_t e) {
-  size_t q = b, digits = 0;
-  while (q < e && ((s[q] >= '0' && s[q] <= '9') || s[q] == '-' || s[q] == '~')) {
-    digits += s[q] != '-' && s[q] != '~';
-    q++;
-  }
-  if (!digits) {
-    /* 五十六岁 */
-    while (q < e && cnkg_utf8_char_in("一二三四五六七八九十", s, q, e)) q += 3;
-    if (q == b) return false;
-  }
-  static const char *const UNITS[] = {"岁", "年党龄", "周岁", "多岁", NULL};
-  for (size_t k = 0; UNITS[k]; k++) {
-    size_t m = strlen(UNITS[k]);
-    if (q + m == e && memcmp(s + q, UNITS[k], m) == 0) return true;
-  }
-  return false;
-}
-
-/* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
- * the list). */
-static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
-                         size_t max) {
-  size_t n = 0;
-  size_t sent = sentence_of(c, b);
-  const CnkgText *t = c->st->text;
-  size_t sfloor = sent < t->n_sentences ? t->sentences[sent].begin : 0;
-  size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
-  n = pre_posts(c, b, sfloor, out, max);
-  if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
-  if (n < max && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
-    /* 来自[body]的NAME */
-    size_t q = gb - 3;
-    for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
-      if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
-          cnkg_wordlist_word_before(c->s, sfloor, c->sp[k].begin, "来自")) {
-        Post *p = &out[n++];
-        memset(p, 0, sizeof *p);
-        p->role = true;
-        post_where(p, c->sp[k].entity);
-        break;
-      }
-  }
-  if (n == 0 && n < max && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
-    /* [place]的NAME, 家住[place]的NAME */
-    Post *p = &out[n];
-    memset(p, 0, sizeof *p);
-    size_t q = gb - 3;
-    for (size_t k = sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
-      if (c->sp[k].end == q && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
-        post_where(p, c->sp[k].entity);
-    if (p->n_where) {
-      p->role = true;
-      n++;
-    }
-  }
-  /* NAME总书记, NAME书记说: a title right after the name */
-  size_t after = cnkg_wordlist_at(&cores_list, c->s, ge, c->len);
-  if (after && n < max &&
-      !(ge + after < c->len && cnkg_wordlist_at(&cores_list, c->s, ge + after, c->len))) {
-    Post *p = &out[n];
-    memset(p, 0, sizeof *p);
-    finish_post(c, ge, ge + after, false, b, p);
-    n++;
-  }
-  /* After the name: NAME担任[place][title], NAME，[place][title]。
-   * An adverb may stand between (NAME目前担任, 甲、乙，先后任); clauses
-   * that only give an age, years in the party or a span of years are
-   * passed over (NAME，56岁，33年党龄，1995-2016年任…). */
-  size_t at_verb = ge;
-  for (int round = 0; round < 4; round++) {
-    size_t q = at_verb;
-    if (is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : 3;
-    size_t ce = clause_end(c, sceil, q);
-    if (q == at_verb || !aside_clause(c->s, q, ce)) break;
-    at_verb = ce;
-  }
-  size_t adv_at = at_verb;
-  if (at_verb != ge || is_comma(c->s, c->len, at_verb)) {
-    if (is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : 3;
-    adv_at += cnkg_wordlist_at(&time_list, c->s, adv_at, sceil);
-    adv_at = skip_year(c->s, adv_at, sceil);
-  }
-  size_t advl = cnkg_wordlist_at(&adverbs_list, c->s, adv_at, sceil);
-  size_t vl = cnkg_wordlist_at(&post_verbs_list, c->s, adv_at + advl, c->len);
-  if (vl && (advl || adv_at != ge) &&
-      !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "是") &&
-      !cnkg_wordlist_word_at(c->s, adv_at + advl, c->len, "系")) {
-    ge = adv_at + advl; /* the post verb after the aside or adverb */
-  } else {
-    vl = cnkg_wordlist_at(&post_verbs_list, c->s, ge, c->len);
-    /* NAME，43岁，[place]人: where the person is from */
-    if (!vl && at_verb != ge && n < max && is_comma(c->s, c->len, at_verb)) {
-      size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
-      size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
-      while (q < ce) {
-        size_t adv = 0, ent = SIZE_MAX;
-        for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
-          if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - q > adv) {
-            adv = c->sp[k].end - q;
-            ent = c->sp[k].entity;
-          }
-        if (!adv) break;
-        q += adv;
-        last = ent;
-      }
-      if (last != SIZE_MAX && q + 3 == ce && cnkg_wordlist_word_at(c->s, q, ce, "人")) {
-        Post *p = &out[n++];
-        memset(p, 0, sizeof *p);
-        p->role = true;
-        post_where(p, last);
-      }
-    }
-  }
-  bool appos = false;
-  if (!vl && (is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
-    vl = 3;
-    appos = true;
-  }
-  if (vl && n < max) {
-    size_t cb = ge + vl;
-    size_t ce = clause_end(c, sceil, cb);
-    Post *p = &out[n];
-    bool got = post_after(c, cb, ce, appos, b, p);
-    if (!got && appos) {
-      /* X,回到某村当选支部书记: a post verb later in the next clause */
-      static const char *const STRONG[] = {"当选", "担任", "出任", "兼任", "现任", NULL};
-      static CnkgWordList strong_list = CNKG_WORDLIST(STRONG);
-      for (size_t q = cb; q < ce && !got;) {
-        size_t sl = cnkg_wordlist_at(&strong_list, c->s, q, ce);
-        if (sl) {
-          got = post_after(c, q + sl, ce, false, b, p);
-          break;
-        }
-        cnkg_utf8_next(c->s, c->len, &q);
-      }
-      appos = false;
-    }
-    if (got) {
-      /* a time stated before the name in the sentence: 去年8月 */
-      if (!appos && c->st->lac && sent < t->n_sentences) {
-        const CnkgLacResult *lr = &c->st->lac[sent];
-        for (size_t w = 0; w < lr->n_words; w++) {
-          const CnkgLacWord *lw = &lr->words[w];
-          if (sfloor + lw->begin >= b) break;
-          if (lw->tag && strcmp(lw->tag, "TIME") == 0) {
-            size_t tlen = lw->end - lw->begin;
-            if (tlen < sizeof p->time) {
-              memcpy(p->time, c->s + sfloor + lw->begin, tlen);
-              p->time[tlen] = '\0';
-            }
-            break;
-          }
-        }
-      }
-      n++;
-    }
-  }
-  /* X成立了某合作社 / X受某部和某局委派: bodies a person founded or works for */
-  if (n < max) {
-    Post *p = &out[n];
-    memset(p, 0, sizeof *p);
-    static const char *const FOUND[] = {"成立", "创立", "创办", "领办", "组建", "注册", NULL};
-    static CnkgWordList found_list = CNKG_WORDLIST(FOUND);
-    static const char *const SENT[] = {"委派", "选派", "派驻", "派遣", "指派", NULL};
-    static CnkgWordList sent_list = CNKG_WORDLIST(SENT);
-    size_t ce = sceil;
-    if (cnkg_wordlist_word_at(c->s, ge, c->len, "受")) {
-      size_t q = ge + 3;
-      for (;;) {
-        size_t adv = 0, ent = SIZE_MAX;
-        for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
-          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end - q > adv) {
-            adv = c->sp[k].end - q;
-            ent = c->sp[k].entity;
-          }
-        if (!adv) break;
-        q += adv;
-        post_where(p, ent);
-        if (cnkg_wordlist_word_at(c->s, q, c->len, "和") ||
-            cnkg_wordlist_word_at(c->s, q, c->len, "、"))
-          q += 3;
-      }
-      if (!cnkg_wordlist_at(&sent_list, c->s, q, c->len)) p->n_where = 0;
-    }
-    for (size_t q = ge; q < ce && p->n_where == 0;) {
-      size_t fl = cnkg_wordlist_at(&found_list, c->s, q, ce);
-      if (fl) {
-        size_t r0 = q + fl;
-        if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += 3;
-        while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += 3;
-        for (size_t k = sp_from(c, r0); k < c->nsp && c->sp[k].begin <= r0 + 12; k++)
-          if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= ce) {
-            post_where(p, c->sp[k].entity);
-            break;
-          }
-        break;
-      }
-      /* another person acting ends the search */
-      if (covered_by_mention(c, q, q + 1) && q >= ge) break;
-      cnkg_utf8_next(c->s, c->len, &q);
-    }
-    if (p->n_where) {
-      p->role = true;
-      n++;
-    }
-  }
-  /* 在某村,[title]X: the place of the clause before */
-  size_t cs = clause_start(c, sfloor, gb);
-  bool lead;
-  if (n < max && cs > sfloor && title_start(c, cs, gb, &lead) == cs) {
-    size_t pe = prev_char(c->s, cs);
-    if (is_comma(c->s, c->len, pe)) {
-      size_t ps = clause_start(c, sfloor, pe);
-      if (cnkg_wordlist_word_at(c->s, ps, pe, "在")) {
-        size_t q = ps + 3, last = SIZE_MAX;
-        bool moved = true;
-        while (moved && q < pe) {
-          moved = false;
-          for (size_t k = sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
-            if (cnkg_type_is_place(c->sp[k].type)) {
-              q = c->sp[k].end;
-              last = c->sp[k].entity;
-              moved = true;
-              break;
-            }
-        }
-        if (q == pe && last != SIZE_MAX) {
-          Post *p = &out[n];
-          memset(p, 0, sizeof *p);
-          p->role = true;
-          post_where(p, last);
-          n++;
-        }
-      }
-    }
-  }
-  /* 该村 / 这个村 in the clause before the name: the village just named. */
-  for (size_t k = 0; ANAPHORA[k] && n < max; k++) {
-    const char *a = ANAPHORA[k];
-    size_t al = strlen(a);
-    for (size_t q = cs; q + al <= gb; q++) {
-      if (memcmp(c->s + q, a, al) != 0) continue;
-      CnkgType lv = strstr(a, "村") ? CNKG_TYPE_VILLAGE
-                    : strstr(a, "县") ? CNKG_TYPE_COUNTY
-                                     : CNKG_TYPE_TOWNSHIP;
-      size_t e = nearest_of_type(c, q, lv, 0);
-      if (e == SIZE_MAX) break;
-      bool have = false;
-      for (size_t j = 0; j < n; j++)
-        for (size_t w = 0; w < out[j].n_where; w++) have |= out[j].where[w] == e;
-      if (!have) {
-        Post *p = &out[n];
-        memset(p, 0, sizeof *p);
-        p->role = true;
-        post_where(p, e);
-        n++;
-      }
-      break;
-    }
-  }
-  return n;
 }
 
 /* ---- emission ---- */
@@ -1898,25 +1165,6 @@ static size_t first_place(const CnkgGraph *g, const Post *posts, size_t n) {
   return SIZE_MAX;
 }
 
-/* The posts stated for mention k (at most max). They are worked out again
- * where needed rather than kept for every mention: a document may name
- * millions of people. list_end: per list id, the end of its last mention. */
-static size_t mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *out,
-                            size_t max) {
-  const Mention *m = &c->m.v[k];
-  size_t n = 0;
-  if (m->ref) return 0;
-  if (m->reporter && n < max) {
-    Post *p = &out[n++];
-    memset(p, 0, sizeof *p);
-    strcpy(p->title, "记者");
-  }
-  if (m->begin == SIZE_MAX || m->byline) return n;
-  size_t gb = c->m.v[group_of(c, k)].begin, ge = m->end;
-  if (list_end[m->list] > ge) ge = list_end[m->list];
-  return n + find_posts(c, m->begin, gb, ge, out + n, max - n);
-}
-
 /* The people of a document: one per distinct name of a full mention, in
  * the order first named, and who each mention and surname points at. */
 typedef struct {
@@ -1975,7 +1223,7 @@ static CnkgStatus people_make(Ctx *c, People *p) {
     if (!m->byline) p->byline_only[j] = false;
     if (p->v[j].ctx_place == SIZE_MAX)
       p->v[j].ctx_place =
-          first_place(st->graph, posts, mention_posts(c, k, p->list_end, posts, 6));
+          first_place(st->graph, posts, post_mention_posts(c, k, p->list_end, posts, 6));
   }
   for (size_t j = 0; j < p->n && !s; j++) {
     size_t place = p->v[j].ctx_place;
@@ -2038,7 +1286,7 @@ static CnkgStatus emit_all(Ctx *c) {
     else if (meta_b[mq] != SIZE_MAX)
       s = cnkg_graph_add_mention(st->graph, ent, st->doc, st->cp_base + meta_b[mq],
                                  st->cp_base + meta_e[mq], m->name);
-    size_t n = s ? 0 : mention_posts(c, k, p.list_end, posts, 6);
+    size_t n = s ? 0 : post_mention_posts(c, k, p.list_end, posts, 6);
     for (size_t q = 0; q < n && !s; q++)
       s = emit_post(c, ent, &p.v[j], &posts[q], m->sentence);
   }
@@ -2076,6 +1324,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
     c.n_of_type[t] = 0;
   }
   for (size_t k = 0; k < c.nsp && !s; k++) c.sp_of_type[c.sp[k].type][c.n_of_type[c.sp[k].type]++] = k;
+  if (!s) s = post_prepare(&c);
   c.covered = s ? NULL : calloc(c.len / 8 + 1, 1);
   if (!c.covered) s = CNKG_ERR_NOMEM;
   if (!s) s = from_bylines(&c);

@@ -10,14 +10,13 @@
  * (and the wordlist.h lookups it brings), docstate.h and pcre2. */
 #include "extractor/recognizers.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extractor/lexicon.h"
+#include "extractor/regex.h"
 #include "extractor/strids.h"
 
 struct CnkgPolicyRecognizer {
@@ -115,22 +114,6 @@ static void seterr(char *err, size_t errsize, const char *msg) {
   if (err && errsize) snprintf(err, errsize, "%s", msg);
 }
 
-static pcre2_code *compile(const char *src, char *err, size_t errsize) {
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                                 PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-  if (!re && err && errsize) {
-    PCRE2_UCHAR msg[120];
-    pcre2_get_error_message(code, msg, sizeof msg);
-    snprintf(err, errsize, "policy pattern at %zu: %s", (size_t)off,
-             (const char *)msg);
-  }
-  /* Optional speed-up (the interpreter is used if JIT is unavailable). */
-  if (re) (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
-}
-
 CnkgStatus cnkg_policy_new(const CnkgDivision *division,
                            CnkgPolicyRecognizer **out, char *err,
                            size_t errsize) {
@@ -142,8 +125,8 @@ CnkgStatus cnkg_policy_new(const CnkgDivision *division,
     seterr(err, errsize, "out of memory");
     return CNKG_ERR_NOMEM;
   }
-  r->numbered = compile(numbered_src, err, errsize);
-  r->formula = r->numbered ? compile(formula_src, err, errsize) : NULL;
+  r->numbered = cnkg_re_compile(numbered_src, 0, "policy", err, errsize, NULL);
+  r->formula = r->numbered ? cnkg_re_compile(formula_src, 0, "policy", err, errsize, NULL) : NULL;
   r->mctx = pcre2_match_context_create(NULL);
   if (!r->numbered || !r->formula || !r->mctx) {
     bool nomem = r->numbered && r->formula && !r->mctx;

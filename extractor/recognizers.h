@@ -6,8 +6,9 @@
  * compiled patterns and lexicons in an opaque object made once at start-up
  * (read-only afterwards, so one object serves all threads) and adds
  * entities, mentions and relations for one document through CnkgDocState.
- * They run in this order: place, org, person, industry, policy, facts;
- * each may read the spans the earlier ones recorded. */
+ * They run in this order: place, org, person, industry, policy, facts,
+ * world (world.c: countries, China, rivers, mountains, regions); each may
+ * read the spans the earlier ones recorded. */
 #ifndef CNKG_EXTRACTOR_RECOGNIZERS_H
 #define CNKG_EXTRACTOR_RECOGNIZERS_H
 
@@ -28,6 +29,7 @@ CNKG_DECLARE_RECOGNIZER(person, CnkgPersonRecognizer)
 CNKG_DECLARE_RECOGNIZER(industry, CnkgIndustryRecognizer)
 CNKG_DECLARE_RECOGNIZER(policy, CnkgPolicyRecognizer)
 CNKG_DECLARE_RECOGNIZER(facts, CnkgFactsRecognizer)
+CNKG_DECLARE_RECOGNIZER(world, CnkgWorldRecognizer)
 
 /* After the person recogniser: relates each person a credit line names
  * after a news outlet (来源:X作者:Y, X记者Y, X讯(记者Y)) to that outlet

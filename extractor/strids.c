@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
+
 static size_t slot_of(const CnkgStrIds *t, const char *s, size_t len, uint64_t h) {
   size_t mask = t->n_slots - 1, j = (size_t)h & mask;
   for (; t->slots[j] != SIZE_MAX; j = (j + 1) & mask) {
@@ -38,25 +40,12 @@ static CnkgStatus reserve(CnkgStrIds *t, size_t len) {
       slots[slot_of(t, w, t->len[k], cnkg_strids_hash(CNKG_STRIDS_SEED, w, t->len[k]))] = k;
     }
   }
-  if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 32;
-    size_t *off = realloc(t->off, cap * sizeof *off);
-    if (!off) return CNKG_ERR_NOMEM;
-    t->off = off;
-    size_t *ln = realloc(t->len, cap * sizeof *ln);
-    if (!ln) return CNKG_ERR_NOMEM;
-    t->len = ln;
-    t->cap = cap;
-  }
-  if (t->pool_len + len + 1 > t->pool_cap) {
-    size_t cap = t->pool_cap ? t->pool_cap : 1024;
-    while (t->pool_len + len + 1 > cap) cap *= 2;
-    char *pool = realloc(t->pool, cap);
-    if (!pool) return CNKG_ERR_NOMEM;
-    t->pool = pool;
-    t->pool_cap = cap;
-  }
-  return CNKG_SUCCESS;
+  /* off and len are parallel: each grows from the shared capacity */
+  size_t co = t->cap, cl = t->cap;
+  if (CNKG_GROW(t->off, co, t->n + 1, 32) || CNKG_GROW(t->len, cl, t->n + 1, 32))
+    return CNKG_ERR_NOMEM;
+  t->cap = co;
+  return CNKG_GROW(t->pool, t->pool_cap, t->pool_len + len + 1, 1024);
 }
 
 CnkgStatus cnkg_strids_add(CnkgStrIds *t, const char *s, size_t len, size_t *id) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "extractor/regex.h"
 
 /* ---- the pattern
  *
@@ -223,22 +224,11 @@ void cnkg_timex_iso(const CnkgTimexDate *d, char out[11]) {
 
 static CnkgStatus compile(const char *src, uint32_t extra, pcre2_code **out,
                           const char *what, char *err, size_t errsize) {
-  int code;
-  PCRE2_SIZE off;
-  *out = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                       PCRE2_UTF | PCRE2_UCP | extra, &code, &off, NULL);
-  if (!*out) {
-    if (err && errsize) {
-      PCRE2_UCHAR msg[160];
-      pcre2_get_error_message(code, msg, sizeof msg);
-      snprintf(err, errsize, "timex %s pattern at %zu: %s", what, (size_t)off,
-               (const char *)msg);
-    }
-    return CNKG_ERR_PATTERN;
-  }
-  /* optional speed-up; the interpreter runs if JIT is unavailable */
-  (void)pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
-  return CNKG_SUCCESS;
+  char name[32];
+  snprintf(name, sizeof name, "timex %s", what);
+  CnkgStatus st = CNKG_SUCCESS;
+  *out = cnkg_re_compile(src, extra, name, err, errsize, &st);
+  return st;
 }
 
 /* Records the numbers of the groups carrying each name. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "cnkg/grow.h"
 
 /* Styles come from the kinds table (cnkg/kinds.h). */
 static const CnkgDrawStyle *type_style(CnkgType t) { return &cnkg_type_info(t)->draw; }
@@ -66,16 +67,9 @@ typedef struct {
 
 static void buf_add(Buf *b, const char *s, size_t n) {
   if (b->failed) return;
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap : 128;
-    while (b->len + n + 1 > cap) cap *= 2;
-    char *nb = realloc(b->buf, cap);
-    if (!nb) {
-      b->failed = true;
-      return;
-    }
-    b->buf = nb;
-    b->cap = cap;
+  if (CNKG_GROW(b->buf, b->cap, b->len + n + 1, 128)) {
+    b->failed = true;
+    return;
   }
   memcpy(b->buf + b->len, s, n);
   b->len += n;
@@ -271,13 +265,7 @@ static long seqid_map(void *state, int objtype, char *str, IDTYPE *id,
   }
   if (!createflag) return 0;
   if ((st->n + 1) * 2 > st->n_slots && !seqid_grow(st)) return 0;
-  if (st->n == st->cap) {
-    size_t cap = st->cap ? st->cap * 2 : 256;
-    char **names = realloc(st->names, cap * sizeof *names);
-    if (!names) return 0;
-    st->names = names;
-    st->cap = cap;
-  }
+  if (CNKG_GROW(st->names, st->cap, st->n + 1, 256)) return 0;
   char *copy = agstrdup(st->root, str);
   if (!copy) return 0;
   st->names[st->n] = copy;

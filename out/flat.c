@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
+
 enum { NODE_FIXED = 5, NODE_TAIL = 3, EDGE_COLUMNS = 4 };
 
 struct CnkgFlat {
@@ -102,16 +104,9 @@ bool cnkg_flat_is_edge(const CnkgFlat *f, size_t r) {
 
 static void put(CnkgFlat *f, const char *s, size_t len) {
   if (f->failed) return;
-  if (len + 1 > f->cap - f->used) {
-    size_t nc = f->cap ? f->cap : 1024;
-    while (len + 1 > nc - f->used) nc *= 2;
-    char *p = realloc(f->arena, nc);
-    if (!p) {
-      f->failed = true;
-      return;
-    }
-    f->arena = p;
-    f->cap = nc;
+  if (CNKG_GROW(f->arena, f->cap, f->used + len + 1, 1024)) {
+    f->failed = true;
+    return;
   }
   memcpy(f->arena + f->used, s, len);
   f->used += len;
@@ -159,12 +154,7 @@ static void documents(CnkgFlat *f, size_t i, size_t n) {
 }
 
 static bool docs_room(CnkgFlat *f, size_t n) {
-  if (n <= f->cap_docs) return true;
-  size_t *p = realloc(f->docs, n * sizeof *p);
-  if (!p) return false;
-  f->docs = p;
-  f->cap_docs = n;
-  return true;
+  return CNKG_GROW(f->docs, f->cap_docs, n, 0) == CNKG_SUCCESS;
 }
 
 static CnkgStatus finish(CnkgFlat *f, size_t n, const char *const **values) {

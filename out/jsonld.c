@@ -12,6 +12,7 @@
 
 #include "out/json.h"
 #include "cnkg/vocab.h"
+#include "cnkg/grow.h"
 
 #define BASE_PREFIX "cnkgid"
 
@@ -90,16 +91,9 @@ CnkgStatus cnkg_jsonld_new(CnkgOutput *out, const char *base, CnkgJsonld **jl) {
 /* Appends len bytes and a NUL to the arena; their offset, or SIZE_MAX. */
 static size_t keep(CnkgJsonld *jl, const char *s, size_t len) {
   if (!s) return SIZE_MAX;
-  if (len + 1 > jl->cap - jl->used) {
-    size_t nc = jl->cap ? jl->cap : 4096;
-    while (len + 1 > nc - jl->used) nc *= 2;
-    char *p = realloc(jl->arena, nc);
-    if (!p) {
-      jl->failed = true;
-      return SIZE_MAX;
-    }
-    jl->arena = p;
-    jl->cap = nc;
+  if (CNKG_GROW(jl->arena, jl->cap, jl->used + len + 1, 4096)) {
+    jl->failed = true;
+    return SIZE_MAX;
   }
   size_t at = jl->used;
   memcpy(jl->arena + at, s, len);
@@ -173,13 +167,7 @@ static CnkgStatus flush(CnkgJsonld *jl) {
     for (size_t k = 0; k < n_order && !seen; k++)
       seen = !strcmp(a + jl->pairs[jl->order[k]].pred, a + jl->pairs[i].pred);
     if (seen) continue;
-    if (n_order == jl->cap_order) {
-      size_t nc = jl->cap_order ? jl->cap_order * 2 : 16;
-      size_t *o = realloc(jl->order, nc * sizeof *o);
-      if (!o) return CNKG_ERR_NOMEM;
-      jl->order = o;
-      jl->cap_order = nc;
-    }
+    if (CNKG_GROW(jl->order, jl->cap_order, n_order + 1, 16)) return CNKG_ERR_NOMEM;
     jl->order[n_order++] = i;
   }
   cnkg_output_puts(jl->out, jl->any ? ",\n{\"@id\":" : "\n{\"@id\":");
@@ -227,13 +215,7 @@ CnkgStatus cnkg_jsonld_add(CnkgJsonld *jl, const char *subject, const char *pred
     keep(jl, subject, strlen(subject));
     jl->open = true;
   }
-  if (jl->n_pairs == jl->cap_pairs) {
-    size_t nc = jl->cap_pairs ? jl->cap_pairs * 2 : 32;
-    Pair *p = realloc(jl->pairs, nc * sizeof *p);
-    if (!p) return CNKG_ERR_NOMEM;
-    jl->pairs = p;
-    jl->cap_pairs = nc;
-  }
+  if (CNKG_GROW(jl->pairs, jl->cap_pairs, jl->n_pairs + 1, 32)) return CNKG_ERR_NOMEM;
   Pair *p = &jl->pairs[jl->n_pairs++];
   p->pred = keep(jl, predicate, strlen(predicate));
   p->text = keep(jl, object->text, object->len);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cnkg/memory.h"
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 #include "out/jsonld.h"
 #include "cnkg/vocab.h"
@@ -187,17 +188,8 @@ static int cap_write_bytes(void *context, const void *ptr, size_t size,
   if (size && nmemb > SIZE_MAX / size) return -1;
   size_t n = size * nmemb;
   if (c->failed) return -1;
-  if (n > c->cap - c->len) {
-    size_t cap = c->cap ? c->cap : 256;
-    while (n > cap - c->len) {
-      if (cap > SIZE_MAX / 2) return c->failed = true, -1;
-      cap *= 2;
-    }
-    unsigned char *nb = realloc(c->buf, cap);
-    if (!nb) return c->failed = true, -1;
-    c->buf = nb;
-    c->cap = cap;
-  }
+  if (n > SIZE_MAX - c->len || CNKG_GROW(c->buf, c->cap, c->len + n, 256))
+    return c->failed = true, -1;
   if (n) memcpy(c->buf + c->len, ptr, n);
   c->len += n;
   return nmemb > INT_MAX ? INT_MAX : (int)nmemb;
@@ -244,12 +236,7 @@ static raptor_term *base_iri(Writer *w, const char *a, const char *b,
   size_t lb = strlen(w->base), la = a ? strlen(a) : 0, lbb = b ? strlen(b) : 0,
          lc = c ? strlen(c) : 0;
   size_t need = lb + la + lbb + lc + 1;
-  if (need > w->cap) {
-    char *n = realloc(w->buf, need * 2);
-    if (!n) return NULL;
-    w->buf = n;
-    w->cap = need * 2;
-  }
+  if (CNKG_GROW(w->buf, w->cap, need, 2 * need)) return NULL;
   char *p = w->buf;
   memcpy(p, w->base, lb);
   p += lb;
@@ -508,12 +495,7 @@ static int nt_subject(Writer *w, raptor_term *s) {
     text = w->capture.buf;
     len = w->capture.len;
   }
-  if (len > w->nt_s_size) {
-    unsigned char *nb = realloc(w->nt_s_text, len);
-    if (!nb) return 1;
-    w->nt_s_text = nb;
-    w->nt_s_size = len;
-  }
+  if (CNKG_GROW(w->nt_s_text, w->nt_s_size, len, 0)) return 1;
   if (len) memcpy(w->nt_s_text, text, len);
   w->nt_s_len = len;
   if (w->nt_s) raptor_free_term(w->nt_s);
@@ -607,13 +589,7 @@ static int cmp_pair(const void *a, const void *b) {
 
 static bool push_pair(Pair **pairs, size_t *n, size_t *cap, size_t ent,
                       size_t doc) {
-  if (*n == *cap) {
-    size_t nc = *cap ? *cap * 2 : 64;
-    Pair *p = realloc(*pairs, nc * sizeof *p);
-    if (!p) return false;
-    *pairs = p;
-    *cap = nc;
-  }
+  if (cnkg_grow(pairs, cap, *n + 1, sizeof **pairs, 64)) return false;
   (*pairs)[(*n)++] = (Pair){ent, doc};
   return true;
 }

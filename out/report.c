@@ -17,7 +17,7 @@
 #include "out/report_assets.h"
 
 /* Bumped when the data's layout changes (explorer.js reads it). */
-#define DATA_VERSION 1
+#define DATA_VERSION 2
 
 void cnkg_report_options_init(CnkgReportOptions *options) {
   options->focus = NULL;
@@ -140,7 +140,7 @@ static void sentences_clear(Sentences *s) {
 }
 
 /* ---- the data -------------------------------------------------------------
- * {"v", "types", "rels", "docs": [[file, title]], "ents": [[key, label,
+ * {"v", "types", "rels", "docs": [[file, title, issued]], "ents": [[key, label,
  *  type, code, [aliases], [doc, begin, end, anchor, ...]]], "facts":
  *  [[subject, rel, object or -1, literal, [sentence...]]], "sents": [doc,
  *  begin, end, text or -1, ...], "texts": [...], "focus", "depth"}.
@@ -250,6 +250,8 @@ static CnkgStatus write_json(const CnkgGraph *g, size_t focus, unsigned depth,
     json_str(out, slash ? slash + 1 : doc->path);
     cnkg_output_puts(out, ",");
     json_str(out, doc->title);
+    cnkg_output_puts(out, ",");
+    json_str(out, doc->issued); /* the explorer's timeline */
     cnkg_output_puts(out, "]");
   }
   cnkg_output_puts(out, "],\n\"ents\":[");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cnkg/log.h"
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 #include "cnkg/vocab.h"
 #include "out/rdf.h"
@@ -319,14 +320,9 @@ CnkgStatus cnkg_graphread_find(const CnkgGraphRead *g, const char *name,
         for (size_t k = 0; k < sizeof preds / sizeof *preds; k++)
           naming = naming || g->osp[i].p == g->fixed[preds[k]];
         if (e == NONE || !naming) continue;
-        if (n == cap) {
-          size_t *t = realloc(r, cap * 2 * sizeof *t);
-          if (!t) {
-            free(r);
-            return CNKG_ERR_NOMEM;
-          }
-          r = t;
-          cap *= 2;
+        if (CNKG_GROW(r, cap, n + 1, 16)) {
+          free(r);
+          return CNKG_ERR_NOMEM;
         }
         r[n++] = e;
       }
@@ -425,13 +421,7 @@ static bool heap_less(const HeapItem *x, const HeapItem *y) {
 }
 
 static bool heap_push(Heap *h, HeapItem it) {
-  if (h->n == h->cap) {
-    size_t cap = h->cap ? h->cap * 2 : 64;
-    HeapItem *v = realloc(h->v, cap * sizeof *v);
-    if (!v) return false;
-    h->v = v;
-    h->cap = cap;
-  }
+  if (CNKG_GROW(h->v, h->cap, h->n + 1, 64)) return false;
   size_t i = h->n++;
   while (i && heap_less(&it, &h->v[(i - 1) / 2])) {
     h->v[i] = h->v[(i - 1) / 2];
@@ -556,14 +546,9 @@ CnkgStatus cnkg_graphread_paths(const CnkgGraphRead *g, size_t a, size_t b,
         heap.n = 0; /* enough: keep what was found */
         break;
       }
-      if (n_pool == cap_pool) {
-        Part *np = realloc(pool, cap_pool * 2 * sizeof *pool);
-        if (!np) {
-          rc = CNKG_ERR_NOMEM;
-          break;
-        }
-        pool = np;
-        cap_pool *= 2;
+      if (CNKG_GROW(pool, cap_pool, n_pool + 1, 64)) {
+        rc = CNKG_ERR_NOMEM;
+        break;
       }
       size_t cost = pool[i].cost + enter + c.edge[k];
       pool[n_pool] = (Part){y, k, i, cost, pool[i].len + 1};

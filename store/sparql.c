@@ -14,6 +14,7 @@
 
 #include "store/sparql_store.h"
 #include "cnkg/vocab.h"
+#include "cnkg/grow.h"
 
 static const struct {
   const char *prefix, *uri;
@@ -415,15 +416,9 @@ static CnkgStatus write_table(rasqal_query_results *results, CnkgOutput *out,
     width[c] = text_width(names[c]);
   }
   while (!rasqal_query_results_finished(results)) {
-    if (ncells + ncol > cap) {
-      size_t nc = cap ? cap * 2 : 64 + ncol;
-      char **p = realloc(cells, nc * sizeof *p);
-      if (!p) {
-        st = CNKG_ERR_NOMEM;
-        goto done;
-      }
-      cells = p;
-      cap = nc;
+    if (CNKG_GROW(cells, cap, ncells + ncol, 64 + ncol)) {
+      st = CNKG_ERR_NOMEM;
+      goto done;
     }
     for (size_t c = 0; c < ncol; c++) {
       char *t = term_text(rasqal_query_results_get_binding_value(results, (int)c));

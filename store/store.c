@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cnkg/intern.h"
+#include "cnkg/grow.h"
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
@@ -54,14 +55,7 @@ void cnkg_store_free(CnkgStore *st) {
 /* ---- keys ---- */
 
 static bool key_add(CnkgStore *st, const void *s, size_t n) {
-  if (n > st->key_cap - st->key_len) {
-    size_t c = st->key_cap ? st->key_cap * 2 : 256;
-    while (c - st->key_len < n) c *= 2;
-    char *p = realloc(st->key, c);
-    if (!p) return false;
-    st->key = p;
-    st->key_cap = c;
-  }
+  if (CNKG_GROW(st->key, st->key_cap, st->key_len + n, 256)) return false;
   if (n) memcpy(st->key + st->key_len, s, n);
   st->key_len += n;
   return true;
@@ -142,15 +136,9 @@ bool cnkg_store_failed(const CnkgStore *st) { return st->failed; }
 static void on_statement(void *user, raptor_statement *s) {
   CnkgStore *st = user;
   if (st->nomem || st->failed) return;
-  if (st->n_triples == st->cap_triples) {
-    size_t c = st->cap_triples ? st->cap_triples * 2 : 4096;
-    CnkgTriple *t = realloc(st->spo, c * sizeof *t);
-    if (!t) {
-      st->nomem = true;
-      return;
-    }
-    st->spo = t;
-    st->cap_triples = c;
+  if (CNKG_GROW(st->spo, st->cap_triples, st->n_triples + 1, 4096)) {
+    st->nomem = true;
+    return;
   }
   CnkgTriple t = {intern_raptor(st, s->subject), CNKG_STORE_NONE, CNKG_STORE_NONE};
   if (t.s != CNKG_STORE_NONE) t.p = intern_raptor(st, s->predicate);

@@ -114,6 +114,7 @@ static void expect(const Tensor *t, const char *name, size_t n) {
 typedef struct {
   uint32_t cp, row;
 } Pair;
+_Static_assert(sizeof(Pair) == 2 * sizeof(uint32_t), "a map pair is two uint32 (lac_int.h)");
 
 static int pair_cmp(const void *a, const void *b) {
   const Pair *x = a, *y = b;
@@ -256,17 +257,8 @@ int main(int argc, char **argv) {
   hd.oov_row = oov;
   hd.n_map = (uint32_t)n_map;
   size_t fsz = sizeof(float);
-  size_t sizes[LAC_SEC_COUNT] = {
-      [LAC_SEC_MAP] = n_map * sizeof(Pair),
-      [LAC_SEC_TAGS] = K * 2 * CNKG_LAC_TAGNAME,
-      [LAC_SEC_PROJ0] = rows * 2 * G * fsz,
-      [LAC_SEC_WG0] = H * 2 * H * fsz, [LAC_SEC_WC0] = H * H * fsz,
-      [LAC_SEC_WG1] = H * 2 * H * fsz, [LAC_SEC_WC1] = H * H * fsz,
-      [LAC_SEC_W1] = 2 * H * 2 * G * fsz, [LAC_SEC_B1] = 2 * G * fsz,
-      [LAC_SEC_WG2] = H * 2 * H * fsz, [LAC_SEC_WC2] = H * H * fsz,
-      [LAC_SEC_WG3] = H * 2 * H * fsz, [LAC_SEC_WC3] = H * H * fsz,
-      [LAC_SEC_W4] = 2 * H * K * fsz, [LAC_SEC_B4] = K * fsz,
-      [LAC_SEC_CRF] = (K + 2) * K * fsz};
+  uint64_t sizes[LAC_SEC_COUNT];
+  cnkg_lac_section_sizes(sizes, n_map, K, rows);
   size_t off = align64(sizeof hd);
   for (int s = 0; s < LAC_SEC_COUNT; s++) {
     hd.offset[s] = off;

@@ -29,6 +29,13 @@ typedef enum {
   CNKG_TYPE_FIGURE,       /* a figure the text reports (a qb:Observation) */
   CNKG_TYPE_INDICATOR,    /* what a figure measures, as the text names it
                              (a SKOS concept in the indicator scheme) */
+  /* Places beyond the division list (extractor/world.c): */
+  CNKG_TYPE_COUNTRY,      /* a country (ISO 3166-1), China at the top of the chain */
+  CNKG_TYPE_CONTINENT,    /* a continent (亚洲, 非洲) */
+  CNKG_TYPE_REGION,       /* a named region (西北, 长三角, 武陵山区) */
+  CNKG_TYPE_RIVER,        /* a river (长江, 黄河) */
+  CNKG_TYPE_LAKE,         /* a lake (洞庭湖) */
+  CNKG_TYPE_MOUNTAIN,     /* a mountain or range (太行山) */
   CNKG_TYPE_COUNT
 } CnkgType;
 

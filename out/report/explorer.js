@@ -464,6 +464,65 @@
     };
     paged(parent, items.length, 2, render, '句 / sentences');
   }
+  /* The entity's dated facts, oldest first: the posts it holds or that
+   * are held in it (start and end), the exits, plans and figures about it
+   * (their date), the documents that name it (their publication date),
+   * each with its sentences. Dates are ISO 8601 at the text's precision,
+   * so they sort as strings (2018 before 2018-05). */
+  const TL_EVENTS = ['PovertyExit', 'PovertyExitPlanned', 'Figure'];
+  function timeline(i) {
+    const e = E[i], items = [];
+    const lits = (j, r) => E[j].lit.filter((fi) => RELS[F[fi][1]] === r);
+    const posts = new Set(), events = new Map();
+    if (e.t === 'Post') posts.add(i);
+    if (TL_EVENTS.includes(e.t)) events.set(i, []);
+    for (const fi of e.adj) {
+      const f = F[fi], r = RELS[f[1]];
+      if (r === 'holdsPost' && f[0] === i) posts.add(f[2]);
+      else if (r === 'postAt' && f[2] === i) posts.add(f[0]);
+      else if (r === 'concerns' && f[2] === i && TL_EVENTS.includes(E[f[0]].t)) {
+        if (!events.has(f[0])) events.set(f[0], []);
+        events.get(f[0]).push(...f[4]);
+      }
+    }
+    for (const p of posts) {
+      const hf = E[p].adj.find((fi) => RELS[F[fi][1]] === 'holdsPost' && F[fi][2] === p);
+      const holder = hf !== undefined ? E[F[hf][0]].l : '';
+      const who = holder && !E[p].l.includes(holder) ? holder + ' · ' : '';
+      for (const [r, zh] of [['startDate', '任职 / took up'], ['endDate', '离任 / left']])
+        for (const fi of lits(p, r))
+          items.push({ d: F[fi][3], what: zh + ' ' + who + E[p].l, s: F[fi][4], j: p });
+    }
+    for (const [n, sents] of events)
+      for (const fi of lits(n, 'date'))
+        items.push({ d: F[fi][3], what: E[n].l, s: [...new Set([...sents, ...F[fi][4]])], j: n });
+    const docs = new Set();
+    for (let k = 0; k < e.m.length; k += 4) docs.add(e.m[k]);
+    for (const d of docs) {
+      const doc = D.docs[d];
+      if (doc && doc[2]) items.push({ d: doc[2], what: '发布 / published ' + doc[0] + (doc[1] ? ' 《' + doc[1] + '》' : ''), s: [], j: -1 });
+    }
+    items.sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.what.localeCompare(b.what)));
+    return items;
+  }
+  function timelinePanel(p, i) {
+    const items = timeline(i);
+    if (!items.length) return;
+    p.appendChild(el('h3', '时间线 / timeline (' + items.length + ')'));
+    const ol = el('ol', null, 'cnkg-timeline');
+    ol.id = 'cnkg-timeline';
+    p.appendChild(ol);
+    paged(ol, items.length, 12, (k) => {
+      const it = items[k], li = el('li', null, 'cnkg-tl');
+      li.setAttribute('data-date', it.d);
+      li.appendChild(el('span', it.d, 'cnkg-date'));
+      li.appendChild(document.createTextNode(' '));
+      if (it.j >= 0 && it.j !== i) li.appendChild(link(it.j, it.what));
+      else li.appendChild(el('span', it.what));
+      if (it.s.length) evidence(li, it.s);
+      return li;
+    }, '项 / entries');
+  }
   function panel(i) {
     const e = E[i], p = $('cnkg-panel');
     p.textContent = '';
@@ -481,6 +540,7 @@
     btn('路径终点 / path to', () => setEnd('to', i));
     btn('只看邻域 / neighbourhood', () => select(i));
     p.appendChild(act);
+    timelinePanel(p, i);
     /* facts grouped by relation and direction, literals first */
     const groups = new Map();
     const add = (g, fi) => { if (!groups.has(g)) groups.set(g, []); groups.get(g).push(fi); };

@@ -6,7 +6,8 @@
 # (driven through chromedriver by report_browser.py) the explorer shows what
 # the SVG report showed and more: overview, search with the keyboard,
 # select, expand, a drag on a node that pans, filters, hiding isolated
-# entities, a path, deep links, --focus. Screenshots are kept in
+# entities, a path, deep links, --focus, and an entity's timeline of dated
+# facts (posts, exits, figures, the page's date) with their sentences. Screenshots are kept in
 # BUILD/test-artifacts/report/. A 200-document report is at most 5 MB and
 # opens in at most 2 s. The browser parts are skipped (77) when chromium or
 # chromedriver is absent, after the static checks.
@@ -43,7 +44,23 @@ if [ "$rc" -eq 77 ]; then
   skip "chromium or chromedriver not installed (static checks passed)"
 fi
 check "[ $rc -eq 0 ]" "the explorer does not behave (see the FAIL lines above; screenshots in $ART)"
-for s in overview select expand filters path; do
+# a timeline of dated facts for a place: the page's date, an exit, a
+# figure and a post, each with its sentence (sentences written for this)
+mkdir -p "$TMP/tl"
+cat > "$TMP/tl/dated.txt" <<'DOC'
+发布时间:2019-03-08 10:20
+白杨村的变化
+2016年,王建国任白杨村党支部书记。
+2018年,白杨村实现脱贫摘帽。
+2018年,白杨村农民人均可支配收入达到12000元。
+DOC
+"$CNKG" build -q -f html -o "$TMP/tl.html" "$TMP/tl" || fail "dated html build failed"
+set +e
+python3 "$SRC/tests/cli/report_browser.py" --timeline "$TMP/tl.html" 白杨村 "$ART" published,post,exit,figure
+trc=$?
+set -e
+check "[ $trc -eq 0 ]" "the timeline of 白杨村 is wrong (see the FAIL lines above)"
+for s in overview select expand filters path timeline; do
   check "[ \"\$(head -c 4 '$ART/$s.png' | od -An -c | tr -d ' ')\" = '211PNG' ]" "no screenshot $s.png"
 done
 

@@ -2,13 +2,16 @@
 """Drives cnkg's HTML report in headless Chromium as a person would and
 checks what the page shows: the overview, search with the keyboard,
 selecting an entity (zoomed, neighbours and edges highlighted and
-labelled, facts with sentences), expanding a neighbour by a click, a drag
+labelled, facts with sentences, its timeline of dated facts), expanding a neighbour by a click, a drag
 that starts on a node (it pans; nothing is selected), tooltips without
 internal keys, filters by type and relation, hiding isolated entities, a
 path, and deep links. Expected values come from the page's own JSON data.
 Screenshots go to ARTIFACTS. Usage:
   report_browser.py REPORT.html FOCUSED.html ARTIFACTS
   report_browser.py --time REPORT.html [SCREENSHOT.png]
+  report_browser.py --timeline REPORT.html NAME ARTIFACTS KIND,KIND
+The third form opens REPORT on NAME and checks its timeline (dated facts
+in order with their sentences; KIND: published, post, exit, figure).
 The second form prints how long the page took to open: milliseconds from
 navigation to the explorer being ready (best of three loads, each in a
 fresh tab state), and the nodes drawn. Exit 0 all checks passed, 1 some
@@ -40,6 +43,83 @@ def page_data(path):
     return json.loads(html[start:html.index("</script>", start)])
 
 
+def expected_timeline(D, i):
+    """The dates entity i's timeline must list, oldest first, as the page's
+    data gives them: the start and end of the posts it holds or that are
+    held in it, the date of the exits, plans and figures about it, and the
+    publication date of the documents that name it."""
+    ents, facts, rels, types = D["ents"], D["facts"], D["rels"], D["types"]
+    events = ("PovertyExit", "PovertyExitPlanned", "Figure")
+    posts, about = set(), set()
+    t = types[ents[i][2]]
+    if t == "Post":
+        posts.add(i)
+    if t in events:
+        about.add(i)
+    for f in facts:
+        r = rels[f[1]]
+        if r == "holdsPost" and f[0] == i:
+            posts.add(f[2])
+        elif r == "postAt" and f[2] == i:
+            posts.add(f[0])
+        elif r == "concerns" and f[2] == i and types[ents[f[0]][2]] in events:
+            about.add(f[0])
+    dates = []
+    for f in facts:
+        r = rels[f[1]]
+        if f[0] in posts and r in ("startDate", "endDate"):
+            dates.append(f[3])
+        elif f[0] in about and r == "date":
+            dates.append(f[3])
+    m = ents[i][5]
+    for d in sorted({m[k] for k in range(0, len(m), 4)}):
+        if len(D["docs"][d]) > 2 and D["docs"][d][2]:
+            dates.append(D["docs"][d][2])
+    return sorted(dates)
+
+
+def timeline_shown(b):
+    return b.run("return [...document.querySelectorAll('#cnkg-timeline li.cnkg-tl')]"
+                 ".map(li => [li.getAttribute('data-date'), li.textContent])")
+
+
+def timeline_check(report, name, want_kinds, artifacts):
+    """Opens REPORT on NAME (#q=) and checks its timeline: the dates the
+    data gives, in order, each entry with its sentence when it has one,
+    and at least one entry of each kind in want_kinds (published, post,
+    exit, figure)."""
+    if not webdriver.available():
+        print("SKIP: chromium or chromedriver not installed")
+        return 77
+    D = page_data(report)
+    ids = [k for k, e in enumerate(D["ents"]) if e[1] == name]
+    check(len(ids) == 1, "the timeline report has one entity labelled " + name)
+    if not ids:
+        return 1
+    want = expected_timeline(D, ids[0])
+    check(len(want) >= len(want_kinds), "%s has %d dated facts in the data" % (name, len(want)))
+    with webdriver.Browser(1280, 900) as b:
+        b.get("file://" + os.path.abspath(report) + "#q=" + urllib.parse.quote(name))
+        b.wait("return document.body.getAttribute('data-ready') === '1'")
+        check(b.run("return document.body.getAttribute('data-shown')") == D["ents"][ids[0]][0],
+              "#q=%s does not open it" % name)
+        got = timeline_shown(b)
+        check([d for d, _ in got] == want[:12], "timeline of %s shows %s, the data gives %s"
+              % (name, [d for d, _ in got], want))
+        check(all(got[k][0] <= got[k + 1][0] for k in range(len(got) - 1)), "timeline not in date order")
+        text = " ".join(x for _, x in got)
+        for kind in want_kinds:
+            word = {"published": "发布 / published", "post": "任职 / took up",
+                    "exit": "脱贫摘帽", "figure": name + " "}[kind]
+            check(word in text, "timeline of %s lacks a %s entry (%r)" % (name, kind, word))
+        check(b.run("return [...document.querySelectorAll('#cnkg-timeline li.cnkg-tl')]"
+                    ".filter(li => !li.textContent.includes('发布 / published'))"
+                    ".every(li => li.querySelector('.cnkg-ev'))"), "a dated fact in the timeline lacks its sentence")
+        b.screenshot(os.path.join(artifacts, "timeline.png"))
+    print("%d timeline checks, %d failed" % (CHECKS[0], len(FAILS)))
+    return 1 if FAILS else 0
+
+
 KEY_RE = re.compile(r"\b(person|place|village|township|industry|policy|organization|post|doc)/[0-9a-f]{6,}")
 ENTER, DOWN = "\ue007", "\ue015"
 
@@ -67,6 +147,9 @@ def open_time(report, shot=None):
 def main():
     if sys.argv[1] == "--time":
         return open_time(*sys.argv[2:4])
+    if sys.argv[1] == "--timeline":
+        report, name, artifacts = sys.argv[2:5]
+        return timeline_check(report, name, sys.argv[5].split(","), artifacts)
     report, focused, artifacts = sys.argv[1:4]
     if not webdriver.available():
         print("SKIP: chromium or chromedriver not installed")
@@ -162,6 +245,12 @@ def main():
         check("“驻村第一书记”" in text, "panel lacks the title fact")
         check("2019年春天,县直机关干部陈立远被选派到龙潭村担任驻村第一书记。" in text, "panel lacks an evidence sentence")
         check("village-secretary.txt · 27–30" in text, "panel lacks a mention with its document")
+        # the timeline: the posts taken up in 2019, with their sentence
+        tl = timeline_shown(b)
+        check([d for d, _ in tl] == expected_timeline(D, chen) and any(d == "2019" for d, _ in tl),
+              "timeline of 陈立远 shows %s, the data gives %s" % (tl, expected_timeline(D, chen)))
+        check(b.run("return !!document.querySelector('#cnkg-timeline li.cnkg-tl .cnkg-ev')"),
+              "timeline entries lack their sentence")
         d = drawn()
         check(d == {chen} | nbrs[chen], "selection draws %s, not 陈立远 and its neighbours" % sorted(label[i] for i in d))
         w = b.run("return cnkgExplorer.cy.getElementById('n' + arguments[0]).renderedWidth()", chen)

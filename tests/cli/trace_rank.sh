@@ -41,15 +41,19 @@ check "cmp -s '$TMP/t.out' '$TMP/t2.out'" "trace differs between -j1 and -j2 gra
 # --via: only the policy relation leaves only the hub path
 "$CNKG" trace --via implementsPolicy "$G" 绥阳县 元谋县 >"$TMP/v.out" 2>&1
 check "grep -q '^Path 1 of 1 (2 steps)' '$TMP/v.out'" "--via implementsPolicy: $(head -3 "$TMP/v.out")"
-# --via with containment only: the provinces do not meet, so no path
-rc=0; "$CNKG" trace --via locatedIn,withinDivision "$G" 绥阳县 元谋县 >/dev/null 2>"$TMP/v.err" || rc=$?
-check "[ $rc = 1 ] && grep -q 'no path' '$TMP/v.err'" "--via locatedIn: exit $rc"
-# --avoid: without the official the chain is broken; only the policy remains
-"$CNKG" trace --avoid 张明远 "$G" 绥阳县 元谋县 >"$TMP/a.out" 2>&1
+# --via with containment only: the provinces meet in China (every province
+# lies within it), so the chain goes county-prefecture-province-China-...
+rc=0; "$CNKG" trace --via locatedIn,withinDivision "$G" 绥阳县 元谋县 >"$TMP/v.out" 2>"$TMP/v.err" || rc=$?
+check "[ $rc = 0 ] && grep -q '贵州省 (Province) -withinDivision-> 中国 (Country)' '$TMP/v.out' &&
+  grep -q '中国 (Country) <-withinDivision- 云南省 (Province)' '$TMP/v.out'" \
+  "--via locatedIn,withinDivision: exit $rc $(head -8 "$TMP/v.out")"
+# --avoid: without the official and China the chain is broken; only the
+# policy remains
+"$CNKG" trace --avoid 张明远,中国 "$G" 绥阳县 元谋县 >"$TMP/a.out" 2>&1
 check "grep -q '^Path 1 of 1 (2 steps)' '$TMP/a.out' && ! grep -q 张明远 '$TMP/a.out'" \
-  "--avoid 张明远: $(head -3 "$TMP/a.out")"
-rc=0; "$CNKG" trace --avoid 张明远,精准扶贫 "$G" 绥阳县 元谋县 >/dev/null 2>&1 || rc=$?
-check "[ $rc = 1 ]" "--avoid of both links still finds a path (exit $rc)"
+  "--avoid 张明远,中国: $(head -3 "$TMP/a.out")"
+rc=0; "$CNKG" trace --avoid 张明远,精准扶贫,中国 "$G" 绥阳县 元谋县 >/dev/null 2>&1 || rc=$?
+check "[ $rc = 1 ]" "--avoid of all links still finds a path (exit $rc)"
 # usage errors: unknown relation (exit 2, names it), unknown entity to avoid
 rc=0; "$CNKG" trace --via locatedIn,bogusRel "$G" 绥阳县 元谋县 >/dev/null 2>"$TMP/u.err" || rc=$?
 check "[ $rc = 2 ] && grep -q \"unknown relation 'bogusRel'\" '$TMP/u.err'" "--via bogusRel: exit $rc $(cat "$TMP/u.err")"

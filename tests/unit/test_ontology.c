@@ -167,6 +167,16 @@ int main(void) {
   size_t anc;
   CHECK_EQ(cnkg_graph_add_entity(g, "place/44", CNKG_TYPE_PROVINCE, "广东省", &anc), 0);
   cnkg_graph_set_flags(g, anc, CNKG_ENTITY_FROM_DIVISION_LIST);
+  /* Plus the places beyond the division list (extractor/world.c). */
+  static const struct { const char *key; CnkgType type; const char *label; } WORLD[] = {
+      {"country/CN", CNKG_TYPE_COUNTRY, "中国"}, {"continent/x", CNKG_TYPE_CONTINENT, "亚洲"},
+      {"region/x", CNKG_TYPE_REGION, "华北"},     {"river/x", CNKG_TYPE_RIVER, "长江"},
+      {"lake/x", CNKG_TYPE_LAKE, "洞庭湖"},       {"mountain/x", CNKG_TYPE_MOUNTAIN, "太行山"}};
+  for (size_t k = 0; k < sizeof WORLD / sizeof *WORLD; k++) {
+    size_t e;
+    CHECK_EQ(cnkg_graph_add_entity(g, WORLD[k].key, WORLD[k].type, WORLD[k].label, &e), 0);
+    if (k == 0) CHECK_EQ(cnkg_graph_add_relation(g, anc, CNKG_REL_WITHIN_DIVISION, e, NULL, NULL), 0);
+  }
   CHECK_EQ(cnkg_graph_canonicalize(g), 0);
   CnkgOutput *out = NULL;
   CHECK_EQ(cnkg_output_new_memory(&out), 0);

@@ -218,6 +218,38 @@ int main(void) {
   CHECK_EQ(fake_find(dh, CNKG_TYPE_PERSON, "绿峪驼"), SIZE_MAX);
   fake_doc_free(dh);
 
+  /* NAME被派到[place]担任[title]: the post taken up where they were sent */
+  static const char *const k[] = {
+      "2016年/TIME ，/w 县/n 农业局/n 干部/n 石振华/PER 被/p 派到/v 白杨村/LOC 担任/v 驻村/vn 第一书记/n 。/w",
+      NULL};
+  static const FakePlace pk[] = {{"白杨村", CNKG_TYPE_VILLAGE}, {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *dk = fake_doc_new(k, pk);
+  CHECK_EQ(cnkg_person_run(pr, &dk->st), CNKG_SUCCESS);
+  size_t kv = fake_find(dk, CNKG_TYPE_VILLAGE, "白杨村");
+  p = fake_find(dk, CNKG_TYPE_PERSON, "石振华");
+  CHECK(p != SIZE_MAX);
+  bool sent = false;
+  for (size_t i = 0; i < cnkg_graph_relation_count(dk->graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(dk->graph, i);
+    if (r->subject == p && r->rel == CNKG_REL_HOLDS_POST &&
+        fake_has(dk, r->object, CNKG_REL_POST_AT, kv, NULL) &&
+        fake_has(dk, r->object, CNKG_REL_POST_TITLE, 0, "驻村第一书记"))
+      sent = true;
+  }
+  CHECK(sent);
+  fake_doc_free(dk);
+
+  /* two titles joined by 、, the second with a modifier (乡村振兴工作队队长) */
+  static const char *const m2[] = {
+      "白杨村/LOC 第一书记/n 、/w 乡村振兴/vn 工作队/n 队长/n 石振海/PER 驻村/vn 以来/f 办/v 了/u 实事/n 。/w",
+      NULL};
+  FakeDoc *dm = fake_doc_new(m2, pk);
+  CHECK_EQ(cnkg_person_run(pr, &dm->st), CNKG_SUCCESS);
+  p = fake_find(dm, CNKG_TYPE_PERSON, "石振海");
+  CHECK(fake_has(dm, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(dm, p, CNKG_REL_TITLE, 0, "工作队队长"));
+  fake_doc_free(dm);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   cnkg_person_free(NULL);

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * PCRE2 helpers (see regex.h). Depends on regex.h, pcre2 and the C library. */
+#include "extractor/regex.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+pcre2_code *cnkg_re_compile(const char *pat, uint32_t flags, const char *what, char *err,
+                            size_t errsize, CnkgStatus *status) {
+  int code = 0;
+  PCRE2_SIZE off = 0;
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_UCP | flags, &code, &off, NULL);
+  if (!re) {
+    bool nomem = code == PCRE2_ERROR_HEAP_FAILED;
+    if (err && errsize) {
+      PCRE2_UCHAR msg[160];
+      pcre2_get_error_message(code, msg, sizeof msg);
+      if (nomem)
+        snprintf(err, errsize, "out of memory compiling the %s pattern", what);
+      else
+        snprintf(err, errsize, "%s pattern at %zu: %s", what, (size_t)off, (const char *)msg);
+    }
+    if (status) *status = nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
+    return NULL;
+  }
+  (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+  return re;
+}
+
+size_t cnkg_re_step(const char *s, size_t len, size_t pos) {
+  pos++;
+  while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;
+  return pos;
+}
+
+int cnkg_re_next(const pcre2_code *re, const char *s, size_t len, size_t *pos,
+                 pcre2_match_data *md, pcre2_match_context *mctx) {
+  if (*pos >= len) return PCRE2_ERROR_NOMATCH;
+  int rc = pcre2_match(re, (PCRE2_SPTR)s, len, *pos, PCRE2_NO_UTF_CHECK, md, mctx);
+  if (rc >= 0) {
+    PCRE2_SIZE end = pcre2_get_ovector_pointer(md)[1];
+    *pos = end > *pos ? end : cnkg_re_step(s, len, *pos);
+  }
+  return rc;
+}

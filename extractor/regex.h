@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * PCRE2 helpers shared by the recognisers: compiling a pattern (UTF, UCP,
+ * JIT where available, an error message naming the pattern) and visiting
+ * every hit of a pattern in a text. Depends on pcre2 and status.h. */
+#ifndef CNKG_REGEX_H
+#define CNKG_REGEX_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cnkg/status.h"
+
+/* Compiles pat with PCRE2_UTF | PCRE2_UCP | flags and JIT-compiles it (the
+ * interpreter runs where JIT is unavailable). On failure returns NULL,
+ * writes "WHAT pattern at OFFSET: MESSAGE" to err (when given) and sets
+ * *status (when given) to CNKG_ERR_NOMEM if PCRE2 ran out of memory, else
+ * CNKG_ERR_PATTERN. The caller owns the code (pcre2_code_free). */
+pcre2_code *cnkg_re_compile(const char *pat, uint32_t flags, const char *what, char *err,
+                            size_t errsize, CnkgStatus *status);
+
+/* The offset after the UTF-8 character that starts at pos (pos < len). */
+size_t cnkg_re_step(const char *s, size_t len, size_t pos);
+
+/* The next hit of re in s[0, len) at or after *pos, as pcre2_match returns
+ * it (a negative value: no hit, or an error the caller may tell apart). On
+ * a hit the ovector of md holds it and *pos moves past it, or one character
+ * on for an empty hit, so `while (cnkg_re_next(...) > 0)` visits each hit
+ * once. s must be valid UTF-8 (no check is made). */
+int cnkg_re_next(const pcre2_code *re, const char *s, size_t len, size_t *pos,
+                 pcre2_match_data *md, pcre2_match_context *mctx);
+
+#endif

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: Apache-2.0
+ * Tests extractor/regex.c: a bad pattern names itself and its offset and
+ * reports CNKG_ERR_PATTERN; UCP classes match Han characters; stepping moves
+ * over one whole UTF-8 character; visiting hits finds each hit once, moves
+ * on after empty hits and stops at the end. Depends on extractor/regex.h
+ * and check.h. */
+#include "check.h"
+#include "extractor/regex.h"
+
+int main(void) {
+  char err[256] = "";
+  CnkgStatus st = CNKG_SUCCESS;
+  CHECK(cnkg_re_compile("(a", 0, "test", err, sizeof err, &st) == NULL);
+  CHECK(st == CNKG_ERR_PATTERN);
+  CHECK(strstr(err, "test pattern at 2") != NULL);
+  CHECK(cnkg_re_compile("(b", 0, "test", NULL, 0, NULL) == NULL); /* no err: no crash */
+
+  const char *s = "甲村、乙村和丙村";
+  size_t len = strlen(s);
+  CHECK(cnkg_re_step(s, len, 0) == 3);
+  CHECK(cnkg_re_step(s, len, 1) == 3); /* from inside a character: its end */
+  CHECK(cnkg_re_step("a", 1, 0) == 1);
+
+  pcre2_code *re = cnkg_re_compile("(\\p{Han})村", 0, "test", err, sizeof err, &st);
+  CHECK(re != NULL);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+  size_t pos = 0, hits = 0, starts[4] = {0};
+  while (cnkg_re_next(re, s, len, &pos, md, NULL) >= 2) {
+    if (hits < 4) starts[hits] = pcre2_get_ovector_pointer(md)[2];
+    hits++;
+  }
+  CHECK(hits == 3 && starts[0] == 0 && starts[1] == 9 && starts[2] == 18);
+  CHECK(pos == len);
+  pcre2_code_free(re);
+
+  /* a pattern that matches empty everywhere: one hit per character */
+  re = cnkg_re_compile("x*", 0, "test", err, sizeof err, &st);
+  CHECK(re != NULL);
+  pcre2_match_data_free(md);
+  md = pcre2_match_data_create_from_pattern(re, NULL);
+  pos = 0;
+  hits = 0;
+  while (cnkg_re_next(re, s, len, &pos, md, NULL) >= 1 && hits < 100) hits++;
+  CHECK(hits == 8);
+  pos = len;
+  CHECK(cnkg_re_next(re, s, len, &pos, md, NULL) == PCRE2_ERROR_NOMATCH);
+  pcre2_match_data_free(md);
+  pcre2_code_free(re);
+  return check_finish();
+}

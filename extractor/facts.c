@@ -1280,6 +1280,38 @@ static size_t first_item_end(const CnkgDocState *st, size_t i) {
   return e;
 }
 
+/* The subject of the nearest clause in [from, limit) that opens with a
+ * name (X总支组建了…,购置了86箱种蜂), carried along a chain of names
+ * (交城县野则河村 -> 野则河村): it goes on to the clauses after it that
+ * name none. SIZE_MAX if none. */
+static size_t opener_before(const CnkgDocState *st, size_t i, size_t from, size_t limit) {
+  size_t best = SIZE_MAX, best_begin = 0, e = 0;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!is_subject_type(sp->type) || sp->begin < from || sp->end > limit) continue;
+    if (clause_start(st, i, sp->begin) != sp->begin || in_list(st, i, sp) ||
+        in_attribution(st, i, sp))
+      continue;
+    if (best == SIZE_MAX || sp->begin > best_begin || (sp->begin == best_begin && sp->end > e))
+      best = sp->entity, best_begin = sp->begin, e = sp->end;
+  }
+  for (bool more = best != SIZE_MAX; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!is_subject_type(sp->type) || sp->begin != e || sp->end > limit) continue;
+      best = sp->entity;
+      e = sp->end;
+      more = true;
+      break;
+    }
+  }
+  if (best != SIZE_MAX && starts_with(st->text->norm, e, limit, "的")) return SIZE_MAX;
+  return best;
+}
+
 /* Whether entity e opens a clause of sentence i before limit (青石县…,
  * not 完成白杨村饮水工程): a subject, not an object. */
 static bool opens_clause(const CnkgDocState *st, size_t i, size_t e, size_t limit) {
@@ -1360,6 +1392,12 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   }
   size_t subj = figure_subject(st, figure_subject_before(st, i, clause_start(st, i, at), at));
   if (subj == SIZE_MAX) subj = founded_before(st, i, at);
+  size_t cs = clause_start(st, i, at);
+  if (subj == SIZE_MAX) { /* 全县…: an anaphor of the figure's own clause */
+    subj = figure_subject(st, anaphor_subject(st, i, cs, at));
+    if (subj != SIZE_MAX && listed_in(st, i, subj)) subj = SIZE_MAX;
+  }
+  if (subj == SIZE_MAX) subj = figure_subject(st, opener_before(st, i, item_start(st, i, at), cs));
   if (subj == SIZE_MAX) {
     subj = figure_subject(st, anaphor_subject(st, i, item_start(st, i, at), at));
     if (subj != SIZE_MAX && listed_in(st, i, subj)) subj = SIZE_MAX;

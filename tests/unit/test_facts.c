@@ -486,6 +486,19 @@ static void test_figure_personal(void) {
   fixture_free(&f);
 }
 
+/* The name that opens an earlier clause (X党支部组建了…,购置了…) is the
+ * subject of the clauses after it that name none, before an anaphor of
+ * an earlier clause (为了本村…). */
+static void test_figure_clause_opener(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村地处山区,为了帮助本村贫困户,青石村党支部组建了养殖场,购置了86箱种蜂。\n");
+  fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t body = fixture_place(&f, "青石村党支部", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, body, "86") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -508,6 +521,7 @@ int main(void) {
   test_figure_attribution();
   test_figure_kind_anaphors();
   test_figure_personal();
+  test_figure_clause_opener();
   cnkg_facts_free(r);
   return check_finish();
 }

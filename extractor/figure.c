@@ -124,7 +124,9 @@ static const char *const link_tail[] = {
   "即", "现有", "拥有", "辖", "下辖", "管辖", "涉及", "包括", "其中", "实现",
   "大约", "大概", "左右", "平均", "总共", "一共", "又", "再", "还", "也",
   "就", "达成", "人均达", "为止", "不超过", "不低于", "不少于", "不高于",
-  "低于", "高于", "少于", "多于", "以上", NULL};
+  "低于", "高于", "少于", "多于", "以上", "以",
+  /* spoken particles (收入呢,3000元) */
+  "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
 static CnkgWordList link_tail_list = CNKG_WORDLIST(link_tail);
 
 /* Words that join two figures of one indicator (从800亩发展到3800亩). */
@@ -158,7 +160,7 @@ static const char *const lead_words[] = {
   "力争", "确保", "计划", "预计", "预期", "目标", "拟", "要", "一是", "二是",
   "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "其一",
   "其二", "首先", "其次", "最后", "截至目前", "截止目前", "到目前", "迄今",
-  NULL};
+  "按照", "依照", "带着", NULL};
 static CnkgWordList lead_words_list = CNKG_WORDLIST(lead_words);
 
 /* Words that end a noun phrase after a number (2.48亿元的综合资金|建设). */
@@ -174,7 +176,7 @@ static const char *const right_stops[] = {
   "发起", "走上", "担任", "主动", "踊跃", "每个", "每", "挂村", "发文",
   "存在", "基本", "参股", "受益", "就业", "加入", "申请", "获", "享受",
   "覆盖", "落户", "投产", "开工", "竣工", "上市", "销往", "外出", "如期",
-  "目标", "任务", "计划", "达", NULL};
+  "目标", "任务", "计划", "达", "用来", "用作", "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
 static CnkgWordList right_stops_list = CNKG_WORDLIST(right_stops);
 
 /* Verbs that take the indicator noun as their object: the indicator is
@@ -1042,16 +1044,27 @@ static const char *default_indicator(const char *unit) {
   return NULL;
 }
 
+/* LAC tags some common nouns of places as LOC (自然村, 村民小组); they are
+ * what a number counts, not names, and do not stop an indicator. */
+static const char *const generic_places[] = {
+  "自然村", "行政村", "村民小组", "自然寨", "自然屯", "贫困村", "村组", "小组",
+  "贫困县", "乡镇", NULL};
+static CnkgWordList generic_places_list = CNKG_WORDLIST(generic_places);
+
+static bool lac_stop(const CnkgLacResult *lac, size_t i, const char *s) {
+  const char *tag = lac->words[i].tag;
+  if (strcmp(tag, "PER") != 0 && strcmp(tag, "LOC") != 0) return false;
+  size_t b = lac->words[i].begin, e = lac->words[i].end;
+  return !(s && strcmp(tag, "LOC") == 0 && tail_word(&generic_places_list, s, b, e));
+}
+
 /* Collects LAC's name words as stops after the caller's. */
-static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
+static CnkgStatus make_stops(const char *s, const CnkgFigureStop *stops, size_t n_stops,
                              const CnkgLacResult *lac, Stops *st) {
   size_t extra = 0;
   if (lac)
-    for (size_t i = 0; i < lac->n_words; i++) {
-      const char *tag = lac->words[i].tag;
-      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0)
-        extra++;
-    }
+    for (size_t i = 0; i < lac->n_words; i++)
+      if (lac_stop(lac, i, s)) extra++;
   st->n = 0;
   st->v = NULL;
   if (n_stops + extra == 0) return CNKG_SUCCESS;
@@ -1059,11 +1072,9 @@ static CnkgStatus make_stops(const CnkgFigureStop *stops, size_t n_stops,
   if (!st->v) return CNKG_ERR_NOMEM;
   for (size_t i = 0; i < n_stops; i++) st->v[st->n++] = stops[i];
   if (lac)
-    for (size_t i = 0; i < lac->n_words; i++) {
-      const char *tag = lac->words[i].tag;
-      if (strcmp(tag, "PER") == 0 || strcmp(tag, "LOC") == 0)
+    for (size_t i = 0; i < lac->n_words; i++)
+      if (lac_stop(lac, i, s))
         st->v[st->n++] = (CnkgFigureStop){lac->words[i].begin, lac->words[i].end};
-    }
   /* sorted and merged, for in_stop's binary search */
   qsort(st->v, st->n, sizeof *st->v, by_begin);
   size_t k = 0;
@@ -1100,8 +1111,10 @@ static void cut_object_verb(const char *s, size_t *b, size_t e) {
   size_t cut = *b, i = *b;
   while (i < e) {
     size_t n = cnkg_wordlist_at(&object_verbs_list, s, i, e);
+    /* 种植|面积 is one noun; 实施|总投资 is a verb and its object */
     if (n && e - (i + n) >= 6 &&
-        !cnkg_wordlist_at(&nominal_heads_list, s, i + n, e))
+        (!cnkg_wordlist_at(&nominal_heads_list, s, i + n, e) ||
+         cnkg_wordlist_word_at(s, i + n, e, "总")))
       cut = i + n;
     cnkg_utf8_next_valid(s, &i);
   }
@@ -1145,7 +1158,8 @@ static bool carries_over(const CnkgFigure *prev, const char *unit) {
 static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
                      const char *s, size_t len, const Token *t,
                      const Stops *st, const CnkgFigure *prev, size_t floor,
-                     CnkgFigure *fig, bool *hedged, bool *right_used) {
+                     CnkgFigure *fig, bool *hedged, bool *right_used,
+                     size_t *left_b, size_t *left_e) {
   size_t lb = left_start(s, floor, t->b, st, 20), le = t->b;
   /* a hedge before the number belongs to the number */
   size_t hn = tail_word(&hedge_head_list, s, lb, le);
@@ -1178,8 +1192,18 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
                      contains_word(&change_verbs_list, s, raw_lb, t->b);
   bool left = le > lb && !change_only;
   bool right = rcut > rb;
-  bool inherit = prev && prev->ind_end > prev->ind_begin &&
+  /* 实施了800亩黄金茶种植, 完成1380户旱厕改造: a bare verb before the
+   * number has its object after it; before money (投资8万元) the verb
+   * names the amount itself */
+  bool verb_only = left && strcmp(fig->unit, "元") != 0 &&
+                   cnkg_wordlist_has(&object_verbs_list, s + lb, le - lb);
+  /* 合作社有59户243名贫困户: the noun after the pair names both, not the
+   * owner before 有 */
+  bool owner_pair = adjacent && !left && right && prev->ind_owner;
+  bool inherit = prev && prev->ind_end > prev->ind_begin && !owner_pair &&
                  ((adjacent && !left) || change_only);
+  *left_b = lb;
+  *left_e = left ? le : lb;
   fig->ind_word = NULL;
   *right_used = false;
   size_t ib = t->b, ie = t->b;
@@ -1188,17 +1212,36 @@ static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
     else if (left) ib = lb, ie = le;
   } else if (inherit) {
     ib = prev->ind_begin, ie = prev->ind_end;
-  } else if (right && (de || t->unit->kind == UK_COUNT || !left) &&
+  } else if (right && (de || t->unit->kind == UK_COUNT || !left || verb_only) &&
              !(de && left && ends_with_head(s, lb, le))) {
     ib = rb, ie = rcut, *right_used = true;
   } else if (left) {
     ib = lb, ie = le;
+    for (size_t k = le; linked && k + 3 <= t->b && !fig->ind_owner; k++)
+      fig->ind_owner = !memcmp(s + k, "有", 3);
   } else {
     fig->ind_word = default_indicator(fig->unit);
   }
   fig->ind_begin = ib;
   fig->ind_end = ie;
   return 0;
+}
+
+/* Whether token t is a bound in a noun phrase that another number counts:
+ * 收入超10万元的嘎查村64个, 达到5万元以上的村303个. The amount compares
+ * (a hedge before it or 以上/以下 after it) and the noun after it runs,
+ * with no verb, into the next number. */
+static bool threshold(const char *s, size_t len, const Token *t, const Stops *st) {
+  static const char *const comparing[] = {"超", "超过", "达到", "达", "高于", "低于",
+                                          "不低于", "不少于", "突破", NULL};
+  static CnkgWordList comparing_list = CNKG_WORDLIST(comparing);
+  bool hedged = false, de;
+  size_t rb = after_token(s, len, t->e, &hedged, &de);
+  if (!hedged && !tail_word(&comparing_list, s, 0, t->b)) return false;
+  size_t re = right_end(s, len, rb, st, 10);
+  if (re == rb || re >= len || !(is_digit(char_at(s, len, re)) || cn_digit(char_at(s, len, re)) > 0))
+    return false;
+  return !contains_word(&object_verbs_list, s, rb, re) && !contains_word(&change_verbs_list, s, rb, re);
 }
 
 CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
@@ -1212,7 +1255,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   size_t len = sentence.len;
   if (len == 0) return CNKG_SUCCESS;
   Stops st;
-  if (make_stops(stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
+  if (make_stops(s, stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->number, NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(2, NULL);
   if (!md || !md2) {
@@ -1226,7 +1269,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   int rc = match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
   if (rc < 0) status = CNKG_ERR_PATTERN;
   if (rc > 0) target_at = tb;
-  size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0;
+  size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0, chain_b = 0, chain_e = 0;
   while (status == CNKG_SUCCESS && pos < len) {
     rc = pcre2_match(f->number, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK,
                      md, f->mctx);
@@ -1312,6 +1355,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
           continue;
       }
     }
+    if (threshold(s, len, &t, &st)) continue;
     CnkgFigure fig;
     memset(&fig, 0, sizeof fig);
     fig.begin = t.b;
@@ -1350,16 +1394,36 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
     }
     const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
     bool hedged = fig.approximate, right_used;
+    size_t left_b, left_e;
     if (indicator(f, md2, s, len, &t, &st, prev,
                   fig.implied_unit ? floor_tok : floor, &fig, &hedged,
-                  &right_used) < 0) {
+                  &right_used, &left_b, &left_e) < 0) {
       status = CNKG_ERR_PATTERN;
       break;
     }
     fig.approximate = hedged;
+    /* 完成搬迁7个乡镇11个安置点621户: a run of figures shares the phrase
+     * before its first one where a figure names nothing of its own */
+    size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
+    bool chained = prev && pe <= t.b &&
+                   (pe == t.b || (t.b - pe == 3 && (cnkg_wordlist_word_at(s, pe, t.b, "、") ||
+                                                    cnkg_wordlist_word_at(s, pe, t.b, "共"))));
+    bool named = fig.ind_word || fig.ind_end > fig.ind_begin;
+    if (!chained) {
+      chain_b = left_b, chain_e = left_e;
+    } else if (fig.ind_word && chain_e > chain_b) {
+      /* decided after the sentence: a noun after a pair may name it */
+      fig.run_begin = chain_b;
+      fig.run_end = chain_e;
+    } else if (!named) { /* 种植油松19.3亩、9400株; 28户种植松树共269.3亩 */
+      if (chain_e > chain_b) fig.ind_begin = chain_b, fig.ind_end = chain_e;
+      else fig.ind_word = prev->ind_word, fig.ind_begin = prev->ind_begin,
+           fig.ind_end = prev->ind_end;
+    }
     /* 384户1650名贫困人口: the noun after the pair names both */
-    if (right_used && prev && prev->ind_word &&
+    if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
         follows_directly(s, prev->end, t.b) && carries_over(prev, fig.unit)) {
+      out->v[out->n - 1].ind_owner = false;
       out->v[out->n - 1].ind_word = NULL;
       out->v[out->n - 1].ind_begin = fig.ind_begin;
       out->v[out->n - 1].ind_end = fig.ind_end;
@@ -1371,6 +1435,14 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       /* 2个组112户: the noun taken after one number is not the next's */
       if (right_used && fig.ind_end > floor) floor = fig.ind_end;
       floor_tok = t.e;
+    }
+  }
+  for (size_t k = 0; k < out->n; k++) {
+    CnkgFigure *x = &out->v[k];
+    if (x->ind_word && x->run_end > x->run_begin) {
+      x->ind_word = NULL;
+      x->ind_begin = x->run_begin;
+      x->ind_end = x->run_end;
     }
   }
   pcre2_match_data_free(md);

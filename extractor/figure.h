@@ -52,6 +52,12 @@ typedef struct {
   bool implied_unit;          /* no unit in the text; inferred from the noun
                                  after it (4.2万贫困人口) or the money words
                                  around it (资金1300万) */
+  size_t run_begin, run_end;  /* the phrase before the run of figures this
+                                 one belongs to (完成搬迁|7个乡镇621户), for
+                                 a figure that names nothing itself */
+  bool ind_owner;             /* the indicator is the text before 有 (合作社
+                                 有|59户243名贫困户): maybe the owner, not
+                                 what is counted */
 } CnkgFigure;
 
 /* Figures of one sentence, in text order. Start as {0}; the finder reuses

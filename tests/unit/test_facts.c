@@ -294,6 +294,211 @@ static void test_unknown_subject(void) {
   }
 }
 
+/* The figure node about `about` with value `value`, or SIZE_MAX. */
+static size_t figure_valued(const Fixture *f, size_t about, const char *value) {
+  for (size_t i = 0; i < cnkg_graph_entity_count(f->graph); i++) {
+    if (cnkg_graph_entity(f->graph, i)->type != CNKG_TYPE_FIGURE) continue;
+    const char *v = literal_of(f, i, CNKG_REL_VALUE);
+    if (v && !strcmp(v, value) && fixture_related(f, i, CNKG_REL_CONCERNS, about)) return i;
+  }
+  return SIZE_MAX;
+}
+
+/* The indicator label of figure fig, or NULL. */
+static const char *indicator_of(const Fixture *f, size_t fig) {
+  for (size_t i = 0; i < cnkg_graph_relation_count(f->graph); i++) {
+    const CnkgRelation *r = cnkg_graph_relation(f->graph, i);
+    if (r->subject == fig && r->rel == CNKG_REL_INDICATOR)
+      return cnkg_graph_entity(f->graph, r->object)->label;
+  }
+  return NULL;
+}
+
+static void test_figure_words_and_dates(void) {
+  Fixture f;
+  fixture_init(&f, "红山镇种植苹果3591亩、梨树2681亩。\n"
+                   "红山镇有建档立卡户18户。\n"
+                   "截至2019年底,红山镇贫困发生率从2014年的30.5%降至0.8%。\n");
+  size_t town = fixture_place(&f, "红山镇", CNKG_TYPE_TOWNSHIP);
+  fixture_place(&f, "苹果", CNKG_TYPE_INDUSTRY);
+  fixture_place(&f, "建档立卡", CNKG_TYPE_POLICY);
+  run(&f);
+  /* an industry or policy word is part of what is measured, not a name
+   * that ends the indicator */
+  size_t apples = figure_valued(&f, town, "3591");
+  CHECK(apples != SIZE_MAX);
+  if (apples != SIZE_MAX) CHECK_STR(indicator_of(&f, apples), "苹果");
+  size_t poor = figure_valued(&f, town, "18");
+  CHECK(poor != SIZE_MAX);
+  if (poor != SIZE_MAX) CHECK_STR(indicator_of(&f, poor), "建档立卡户");
+  /* 从2014年的30.5%: of 2014; 降至0.8%: of the report date */
+  size_t before = figure_valued(&f, town, "30.5"), after = figure_valued(&f, town, "0.8");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2014");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2019");
+  fixture_free(&f);
+}
+
+/* A counted group as subject (3个县的…均…) spreads the sentence's figures
+ * over the places the text listed. */
+static void test_figure_group(void) {
+  Fixture f;
+  fixture_init(&f, "红山县、青石县、白水县通过了专项评估。\n"
+                   "评估表明,3个县的贫困发生率均降至1.5%以下。\n");
+  size_t ids[3] = {fixture_place(&f, "红山县", CNKG_TYPE_COUNTY),
+                   fixture_place(&f, "青石县", CNKG_TYPE_COUNTY),
+                   fixture_place(&f, "白水县", CNKG_TYPE_COUNTY)};
+  run(&f);
+  for (size_t k = 0; k < 3; k++) {
+    size_t fig = figure_valued(&f, ids[k], "1.5");
+    CHECK(fig != SIZE_MAX);
+    if (fig != SIZE_MAX) CHECK_STR(indicator_of(&f, fig), "贫困发生率");
+  }
+  /* the group's own count is not a figure */
+  for (size_t i = 0; i < cnkg_graph_entity_count(f.graph); i++) {
+    const char *v = literal_of(&f, i, CNKG_REL_VALUE);
+    if (cnkg_graph_entity(f.graph, i)->type == CNKG_TYPE_FIGURE) CHECK(v && strcmp(v, "3"));
+  }
+  fixture_free(&f);
+}
+
+/* A figure is not about a place that only heads a list (红山村、白水村2个
+ * 贫困村), nor about the outlet that reports it. */
+static void test_figure_subjects(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "确保红山村、白水村2个贫困村年内出列,全县减少贫困人口800人。\n"
+                   "青石县今年还要让白石乡红河村等6个村出列。\n"
+                   "红河新闻网讯“每亩能多收2000斤!”\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t red = fixture_place(&f, "红山村", CNKG_TYPE_VILLAGE);
+  fixture_place(&f, "白水村", CNKG_TYPE_VILLAGE);
+  size_t outlet = fixture_place(&f, "红河新闻网", CNKG_TYPE_ORGANIZATION);
+  size_t river = fixture_place(&f, "红河村", CNKG_TYPE_VILLAGE);
+  size_t stone = fixture_place(&f, "白石乡", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  CHECK(figure_valued(&f, county, "2") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, red, "2"), SIZE_MAX);
+  /* 白石乡红河村等6个村: the head of a counted group, through its chain */
+  CHECK(figure_valued(&f, county, "6") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, river, "6"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, stone, "6"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, outlet, "2000"), SIZE_MAX);
+  CHECK(figure_valued(&f, county, "2000") != SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* A setting that opens a sentence (在X村,) is its figures' subject; a
+ * body the sentence founds owns the figures after it; a date that belongs
+ * to the first number of a change is not the second's. */
+static void test_figure_frames_and_founders(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "在白杨村,村民种植茶叶300亩。\n"
+                   "白杨村村民李明回乡创办了青山养殖专业合作社,投入50万元建起鸡舍。\n"
+                   "截至2019年底,青石县贫困人口由2014年的500人减少到30人。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t coop = fixture_place(&f, "青山养殖专业合作社", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, village, "300") != SIZE_MAX);
+  CHECK(figure_valued(&f, coop, "500000") != SIZE_MAX);
+  size_t before = figure_valued(&f, county, "500"), after = figure_valued(&f, county, "30");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2014");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2019");
+  fixture_free(&f);
+}
+
+/* In a sentence of items (…；…；…) a place named inside one item is not
+ * the subject of the next; the subject that opens the first item is. */
+static void test_figure_items(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进基础设施建设。\n"
+                   "完成白杨村饮水工程，铺设管道400米；投资20万元修建道路。\n"
+                   "白杨村村民种植茶叶。\n"
+                   "红山县致贫原因有两个方面:一是因病致贫,占40.5%；二是因学致贫,占20.5%。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t red = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  run(&f);
+  CHECK(figure_valued(&f, village, "400") != SIZE_MAX);
+  CHECK(figure_valued(&f, county, "200000") != SIZE_MAX);
+  CHECK(figure_valued(&f, red, "40.5") != SIZE_MAX);
+  CHECK(figure_valued(&f, red, "20.5") != SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* A date with a qualifier before its number (2014年建档立卡时的300户) is
+ * that number's, and not the next one's. */
+static void test_figure_qualified_date(void) {
+  Fixture f;
+  fixture_init(&f, "2019年,红山镇贫困户由2014年建档立卡时的300户减少到20户。\n");
+  size_t town = fixture_place(&f, "红山镇", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  size_t before = figure_valued(&f, town, "300"), after = figure_valued(&f, town, "20");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2014");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2019");
+  fixture_free(&f);
+}
+
+/* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
+ * after the attribution are about. */
+static void test_figure_attribution(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区。\n"
+                   "红山乡党委书记张明介绍,养殖园占地面积250亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t town = fixture_place(&f, "红山乡", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  CHECK(figure_valued(&f, village, "250") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, town, "250"), SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* 学校 and 工作队 stand for the university and the work team named before. */
+static void test_figure_kind_anaphors(void) {
+  Fixture f;
+  fixture_init(&f, "青山农业大学对口帮扶白杨村。\n"
+                   "白杨村获得帮扶,学校投入50万元购买农机。\n"
+                   "红河驻村工作队进驻白杨村。\n"
+                   "白杨村地处山区,工作队筹集资金30万元。\n");
+  size_t uni = fixture_place(&f, "青山农业大学", CNKG_TYPE_ORGANIZATION);
+  size_t team = fixture_place(&f, "红河驻村工作队", CNKG_TYPE_ORGANIZATION);
+  fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK(figure_valued(&f, uni, "500000") != SIZE_MAX);
+  CHECK(figure_valued(&f, team, "300000") != SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* A number of one person (他今年种了300棵) is no figure of
+ * a place; 其他 is no person. */
+static void test_figure_personal(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村村民王明很勤劳,他今年种了300棵果树。\n"
+                   "白杨村其他农户种植茶叶200亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, village, "300"), SIZE_MAX);
+  CHECK(figure_valued(&f, village, "200") != SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* The name that opens an earlier clause (X党支部组建了…,购置了…) is the
+ * subject of the clauses after it that name none, before an anaphor of
+ * an earlier clause (为了本村…). */
+static void test_figure_clause_opener(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村地处山区,为了帮助本村贫困户,青石村党支部组建了养殖场,购置了86箱种蜂。\n");
+  fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t body = fixture_place(&f, "青石村党支部", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, body, "86") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgFactsRecognizer *r = NULL;
@@ -307,6 +512,16 @@ int main(void) {
   test_unknown_subject();
   test_post_dates();
   test_post_taken_up();
+  test_figure_words_and_dates();
+  test_figure_group();
+  test_figure_subjects();
+  test_figure_frames_and_founders();
+  test_figure_items();
+  test_figure_qualified_date();
+  test_figure_attribution();
+  test_figure_kind_anaphors();
+  test_figure_personal();
+  test_figure_clause_opener();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -326,9 +326,14 @@ static void test_indicator_text(void) {
   CHECK_EQ(find(s), 1);
   CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, sizeof out), CNKG_SUCCESS);
   CHECK_STR(out, "户数");
+  /* the amount names nothing itself: the phrase before its run */
   s = "即将开工13项2.14亿元。";
   CHECK_EQ(find(s), 2);
-  CHECK_EQ(cnkg_figure_indicator(&figs.v[1], cnkg_str_of(s), out, sizeof out), CNKG_NOTHING);
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[1], cnkg_str_of(s), out, sizeof out), CNKG_SUCCESS);
+  CHECK_STR(out, "开工");
+  s = "2.14亿元。";
+  CHECK_EQ(find(s), 1);
+  CHECK_EQ(cnkg_figure_indicator(&figs.v[0], cnkg_str_of(s), out, sizeof out), CNKG_NOTHING);
   CHECK_STR(out, "");
   CHECK_EQ(cnkg_figure_indicator(NULL, cnkg_str_of(s), out, sizeof out), CNKG_ERR_ARG);
 }
@@ -393,6 +398,77 @@ static void test_long(void) {
   free(s);
 }
 
+/* 实施|总投资: a verb before 总X is not part of it; a run of figures
+ * shares the phrase before its first; the noun after 户…名 names both
+ * even when a text before 有 was taken first. */
+static void test_verbs_runs_owners(void) {
+  CHECK_EQ(find("加快实施总投资120万元的道路项目。"), 1);
+  CHECK_STR(ind(0), "总投资");
+  CHECK_EQ(find("年内完成危房改造3个乡镇5个安置点120户460人。"), 4);
+  CHECK_STR(ind(0), "乡镇");
+  CHECK_STR(ind(2), "危房改造");
+  CHECK_STR(ind(3), "危房改造");
+  CHECK_EQ(find("全村共有耕地300亩,120户460人。"), 3);
+  CHECK_STR(ind(1), "户数");
+  CHECK_EQ(find("合作社有40户130名贫困户。"), 2);
+  CHECK_STR(ind(0), "贫困户");
+  CHECK_STR(ind(1), "贫困户");
+}
+
+/* A figure that names nothing takes the phrase of its run (种植松树共269.3
+ * 亩、293240株); a noun after a pair still names both; LAC's LOC on a common
+ * place noun (村民小组) does not hide what a number counts. */
+static void test_runs_and_lac_nouns(void) {
+  CHECK_EQ(find("有28户种植松树共269.3亩、293240株。"), 3);
+  CHECK_STR(ind(1), "种植松树");
+  CHECK_STR(ind(2), "种植松树");
+  CHECK_EQ(find("做好5个自然村120户460人易地搬迁工作。"), 3);
+  CHECK_STR(ind(1), "易地搬迁工作");
+  CHECK_STR(ind(2), "易地搬迁工作");
+  const char *s = "辖4个自然寨、8个村民小组。";
+  const char *w = strstr(s, "村民小组");
+  CnkgLacWord words[1] = {{(size_t)(w - s), (size_t)(w - s) + strlen("村民小组"), 0, 0, "LOC"}};
+  CnkgLacResult lac;
+  memset(&lac, 0, sizeof lac);
+  lac.words = words;
+  lac.n_words = 1;
+  cur = s;
+  CHECK_EQ(cnkg_figure_find(finder, cnkg_str_of(s), &lac, NULL, 0, &figs), CNKG_SUCCESS);
+  CHECK_EQ(figs.n, 2);
+  CHECK_STR(ind(1), "村民小组");
+}
+
+/* Spoken particles and a leading 按照 are not part of what is measured. */
+static void test_particles(void) {
+  CHECK_EQ(find("一年的收入呢,3000元。"), 1);
+  CHECK_EQ(find("按照亩产纯利润1000元来算。"), 1);
+  CHECK_STR(ind(0), "亩产纯利润");
+  CHECK_EQ(find("能创造近30万元的纯利润哩!"), 1);
+  CHECK_STR(ind(0), "纯利润");
+  CHECK_EQ(find("今年收入呢3000元。"), 1);
+  CHECK_STR(ind(0), "收入");
+}
+
+/* A bare verb before a quantity has its object after it (实施了800亩茶叶
+ *种植); before money the verb names the amount (投资8万元新建水坝). */
+static void test_bare_verbs(void) {
+  CHECK_EQ(find("实施了800余亩茶叶连片种植。"), 1);
+  CHECK_STR(ind(0), "茶叶连片");
+  CHECK_EQ(find("投资8万元新建水坝。"), 1);
+  CHECK_STR(ind(0), "投资");
+  CHECK_EQ(find("流转100亩土地用来种植茶叶。"), 1);
+  CHECK_STR(ind(0), "土地");
+}
+
+/* An amount that bounds a counted noun (超10万元的村64个) is no figure. */
+static void test_thresholds(void) {
+  CHECK_EQ(find("集体经济年收入超10万元的村64个。"), 1);
+  CHECK_STR(val(0), "64");
+  CHECK_EQ(find("达到5万元以上的村30个。"), 1);
+  CHECK_STR(val(0), "30");
+  CHECK_EQ(find("投资超过50万元建设大棚20个。"), 2);
+}
+
 int main(void) {
   char err[256];
   CHECK_EQ(cnkg_figure_new(&finder, err, sizeof err), CNKG_SUCCESS);
@@ -410,6 +486,11 @@ int main(void) {
   test_arguments();
   test_threads();
   test_long();
+  test_verbs_runs_owners();
+  test_runs_and_lac_nouns();
+  test_particles();
+  test_bare_verbs();
+  test_thresholds();
   cnkg_figure_list_clear(&figs);
   cnkg_figure_free(finder);
   return check_finish();

@@ -185,6 +185,8 @@ int main(void) {
   CHECK_EQ(cnkg_graph_add_entity(g, "person/ffffffffffffffff", CNKG_TYPE_PERSON,
                                  cnkg_graph_entity(g, first)->label, &twin), 0);
   CHECK_EQ(cnkg_graph_add_relation(g, first, CNKG_REL_POSSIBLY_SAME_AS, twin, NULL, NULL), 0);
+  /* Plus a township named by a former suffix (extractor/place_link.c). */
+  CHECK_EQ(cnkg_graph_add_relation(g, anc, CNKG_REL_FORMER_NAME, SIZE_MAX, "旧省", NULL), 0);
   CHECK_EQ(cnkg_graph_canonicalize(g), 0);
   CnkgOutput *out = NULL;
   CHECK_EQ(cnkg_output_new_memory(&out), 0);

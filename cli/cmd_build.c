@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "cli/writers.h"
+#include "cnkg/careers.h"
 #include "cnkg/graph.h"
 #include "cnkg/grow.h"
 #include "cnkg/log.h"
@@ -582,6 +583,7 @@ int cnkg_cli_build(int argc, char **argv) {
   if (!s && args.log.verbosity > 1)
     cnkg_cli_say("cnkg: info: putting %zu entities and %zu relations in canonical order",
                  cnkg_graph_entity_count(run.graph), cnkg_graph_relation_count(run.graph));
+  if (!s) s = cnkg_careers_link(run.graph);
   if (!s) s = cnkg_graph_canonicalize(run.graph);
   double t_canon = seconds_since(&run.start);
   /* With no document read, an empty graph would replace a good one. */

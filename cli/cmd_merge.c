@@ -10,6 +10,7 @@
 #include "cli/cliutil.h"
 #include "cli/commands.h"
 #include "cli/writers.h"
+#include "cnkg/careers.h"
 #include "cnkg/graph.h"
 #include "store/merge.h"
 
@@ -128,7 +129,7 @@ int cnkg_cli_merge(int argc, char **argv) {
     }
   }
   CnkgStatus s = CNKG_SUCCESS;
-  if (!rc && (s = cnkg_graph_canonicalize(graph))) {
+  if (!rc && ((s = cnkg_careers_link(graph)) || (s = cnkg_graph_canonicalize(graph)))) {
     cnkg_cli_say("cnkg: error: %s", cnkg_strerror(s));
     rc = 1;
   }

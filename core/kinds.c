@@ -97,6 +97,10 @@ static const CnkgRelInfo rels[] = {
         "#999999", "dotted", "指标"),
     REL(CNKG_REL_IS_TARGET, "isTarget", "目标值", "is target", CNKG_LIT_BOOLEAN, false,
         NULL, NULL, NULL),
+    REL(CNKG_REL_POSSIBLY_SAME_AS, "possiblySameAs", "可能同一人", "possibly same as",
+        CNKG_LIT_NONE, false, "#c2410c", "dotted", "可能同一人"),
+    REL(CNKG_REL_FORMER_NAME, "formerName", "曾用名或俗称", "former or informal name",
+        CNKG_LIT_TEXT, false, NULL, NULL, NULL),
 };
 _Static_assert(sizeof rels / sizeof *rels == CNKG_REL_COUNT, "one row per relation kind");
 

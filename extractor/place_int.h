@@ -42,6 +42,8 @@ typedef struct {
   size_t alias;           /* fuller mention it abbreviates (红旗 of 红旗村), or SIZE_MAX */
   bool modifier;          /* bare name qualifying a noun (延安精神, 烟台苹果) */
   bool natural;           /* a natural village (自然村) of an administrative one */
+  bool renamed;           /* names its record by a former level suffix (X乡 of
+                             the list's X镇): the form is a former name */
   size_t prev;            /* chain predecessor (adjacent in text), or SIZE_MAX */
   size_t parent;          /* enclosing mention for unlinked places, or SIZE_MAX */
   size_t entity;          /* graph entity, or SIZE_MAX */

@@ -16,6 +16,105 @@
 
 static int level_rank(CnkgLevel l) { return (int)l; }
 
+static size_t record_base(const CnkgDivision *div, CnkgDivId id, char *buf, size_t size);
+
+/* Sets a mention's records to the one record id (renamed: a former name). */
+static bool retarget(Cand *c, CnkgDivId id) {
+  if (!c->n_ids) {
+    CnkgDivId *one = malloc(sizeof *one);
+    if (!one) return false;
+    free(c->ids);
+    c->ids = one;
+  }
+  c->ids[0] = id;
+  c->n_ids = 1;
+  c->renamed = true;
+  c->conflict = false;
+  return true;
+}
+
+/* Whether record id is a township named base with another level suffix
+ * than the text's form (the list's X镇 for the text's X乡). */
+static bool renamed_as(const CnkgDivision *div, CnkgDivId id, const char *form,
+                       size_t flen, size_t blen) {
+  if (id == CNKG_DIV_NONE || cnkg_division_level(div, id) != CNKG_LEVEL_TOWNSHIP) return false;
+  char buf[256];
+  size_t rl = record_base(div, id, buf, sizeof buf);
+  if (rl != blen || memcmp(buf, form, blen)) return false;
+  CnkgDivRecord rec;
+  if (cnkg_division_get(div, id, &rec)) return false;
+  return !(rec.name_len == flen && !memcmp(rec.name, form, flen));
+}
+
+static void renamed_visit(const CnkgDivision *div, CnkgDivId id, const char *form, size_t flen,
+                          size_t blen, CnkgDivId *found, size_t *n) {
+  CnkgDivId first;
+  size_t count;
+  if (cnkg_division_children(div, id, &first, &count)) return;
+  for (size_t i = 0; i < count && *n < 2; i++) {
+    CnkgDivId ch = first + (CnkgDivId)i;
+    CnkgLevel lv = cnkg_division_level(div, ch);
+    if (lv == CNKG_LEVEL_TOWNSHIP && renamed_as(div, ch, form, flen, blen)) {
+      if (*n == 0) *found = ch;
+      (*n)++;
+    } else if (lv < CNKG_LEVEL_TOWNSHIP) {
+      renamed_visit(div, ch, form, flen, blen, found, n);
+    }
+  }
+}
+
+/* Renamed and merged townships (issue 18 item 2). A township the text
+ * names with a level suffix the list no longer has there (X乡 that became
+ * X镇) is the list's one township of that base name: under the county
+ * before it in the chain (县X乡), or holding the village after it
+ * (X乡Y村, where Y村 lies in X镇). */
+static bool renamed_township(Work *w, Cand *p, Cand *c) {
+  const CnkgDivision *div = w->r->div;
+  if (c->suffix_level == CNKG_LEVEL_TOWNSHIP && !c->short_form) {
+    size_t fl = strlen(c->form), bl = place_base_len(c->form, fl);
+    if (bl == fl || cnkg_utf8_count(c->form, bl) < 2) return false;
+    CnkgDivId found = CNKG_DIV_NONE;
+    size_t n = 0;
+    for (size_t b = 0; b < p->n_ids && n < 2; b++)
+      if (cnkg_division_level(div, p->ids[b]) == CNKG_LEVEL_COUNTY)
+        renamed_visit(div, p->ids[b], c->form, fl, bl, &found, &n);
+    return n == 1 && retarget(c, found);
+  }
+  if (p->suffix_level != CNKG_LEVEL_TOWNSHIP || p->short_form || !c->n_ids) return false;
+  size_t fl = strlen(p->form), bl = place_base_len(p->form, fl);
+  if (bl == fl || cnkg_utf8_count(p->form, bl) < 2) return false;
+  const Cand *pp = p->prev != SIZE_MAX ? &w->c[p->prev] : NULL;
+  /* merged: the county before it does not hold the text's township, yet
+   * holds the village, under one township */
+  bool merged_ok = pp && pp->n_ids && (p->conflict || !p->n_ids);
+  for (int merged = 0; merged < 2; merged++) {
+    if (merged && !merged_ok) break;
+    CnkgDivId town = CNKG_DIV_NONE;
+    bool two = false;
+    for (size_t a = 0; a < c->n_ids && !two; a++) {
+      CnkgDivId t = cnkg_division_ancestor(div, c->ids[a], CNKG_LEVEL_TOWNSHIP);
+      if (t == CNKG_DIV_NONE || t == c->ids[a]) continue;
+      if (!merged && !renamed_as(div, t, p->form, fl, bl)) continue;
+      bool under = !pp || !pp->n_ids;
+      for (size_t b = 0; pp && b < pp->n_ids && !under; b++)
+        under = cnkg_division_is_within(div, t, pp->ids[b]);
+      if (!under) continue;
+      if (town != CNKG_DIV_NONE && t != town) two = true;
+      town = t;
+    }
+    if (two) return false; /* two such townships */
+    if (town == CNKG_DIV_NONE) continue;
+    size_t kept = 0;
+    for (size_t a = 0; a < c->n_ids; a++)
+      if (cnkg_division_is_within(div, c->ids[a], town)) c->ids[kept++] = c->ids[a];
+    if (!kept || !retarget(p, town)) return false;
+    c->n_ids = kept;
+    c->conflict = false;
+    return true;
+  }
+  return false;
+}
+
 /* Narrows a mention's records to those inside the place before it in an
  * address chain, and that place's records to those holding it. */
 void place_resolve_chains(Work *w) {
@@ -25,7 +124,6 @@ void place_resolve_chains(Work *w) {
     if (p->sent != c->sent || p->end != c->begin || c->sent == SIZE_MAX) continue;
     if (p->weak || c->weak) continue;
     c->prev = i - 1;
-    if (!c->n_ids || !p->n_ids) continue;
     size_t kept = 0;
     for (size_t a = 0; a < c->n_ids; a++) {
       bool in = false;
@@ -33,6 +131,8 @@ void place_resolve_chains(Work *w) {
         in = c->ids[a] != p->ids[b] && cnkg_division_is_within(div, c->ids[a], p->ids[b]);
       if (in) c->ids[kept++] = c->ids[a];
     }
+    if (!kept && renamed_township(w, p, c)) kept = c->n_ids;
+    if (!c->n_ids || !p->n_ids) continue;
     if (!kept) {
       c->conflict = true;
       continue;
@@ -418,7 +518,7 @@ CnkgStatus place_resolve(Work *w) {
         c->weak = true; /* dropped unless something nearer supports it */
         continue;
       }
-      if (lv <= CNKG_LEVEL_COUNTY || chained) c->link = c->ids[0];
+      if (lv <= CNKG_LEVEL_COUNTY || chained || c->renamed) c->link = c->ids[0];
     } else if (c->suffix_level == CNKG_LEVEL_NONE && one_line(div, c, &top) &&
                cnkg_division_level(div, top) <= CNKG_LEVEL_PREFECTURE) {
       c->link = top;

@@ -124,6 +124,8 @@ CnkgStatus place_build_entities(Work *w) {
     const char *lf = strlen(c->form) >= longest_len[c->entity] ? c->form : longest[c->entity];
     if (e->code) { /* labelled from the list record: the text's forms are aliases */
       if (strcmp(e->label, c->form) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
+      if (!s && c->renamed && c->link != CNKG_DIV_NONE)
+        s = cnkg_docstate_relate(st, c->entity, CNKG_REL_FORMER_NAME, SIZE_MAX, c->form, c->sent);
       continue;
     }
     if (strcmp(e->label, lf) != 0) s = cnkg_graph_set_label(st->graph, c->entity, lf);

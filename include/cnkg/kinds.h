@@ -61,6 +61,10 @@ typedef enum {
   CNKG_REL_UNIT,               /* figure -> unit literal (人, 户, 元, %) */
   CNKG_REL_INDICATOR,          /* figure -> indicator concept */
   CNKG_REL_IS_TARGET,          /* figure -> "true": a plan or goal */
+  CNKG_REL_POSSIBLY_SAME_AS,   /* person -> person of the same name whose
+                                  career overlaps (core/careers.c) */
+  CNKG_REL_FORMER_NAME,        /* place -> literal: the text's name for it by
+                                  a former level suffix (X乡 of X镇) */
   CNKG_REL_COUNT
 } CnkgRel;
 

@@ -41,19 +41,19 @@ int main(void) {
     static const char nh[] =
         "id:ID,label,:LABEL,type,code,officialName,aliases:string[],title:string[],"
         "postTitle:string[],postTime:string[],date:string[],startDate:string[],"
-        "endDate:string[],value:string[],unit:string[],isTarget:string[],"
+        "endDate:string[],value:string[],unit:string[],isTarget:string[],formerName:string[],"
         "fromDivisionList:boolean,mentions:int,"
         "documents:string[]\n";
     static const char eh[] = ":START_ID,:END_ID,:TYPE,sentences:int,sentence,documents:string[]\n";
     CHECK(!strncmp(n1, nh, sizeof nh - 1));
     CHECK(!strncmp(e1, eh, sizeof eh - 1));
     CHECK(strstr(n1, "\nperson/0123456789abcdef,谢丽君,Person,Person,,,\"谢书记\"\"x\"\"\",第一书记,,,"
-                     ",,,,,,false,2,a.txt;b.txt\n"));
-    CHECK(strstr(n1, "\nplace/1504,赤峰市,Prefecture;Place,Prefecture,1504,赤峰市,,,,,,,,,,,false,2,"));
+                     ",,,,,,,false,2,a.txt;b.txt\n"));
+    CHECK(strstr(n1, "\nplace/1504,赤峰市,Prefecture;Place,Prefecture,1504,赤峰市,,,,,,,,,,,,false,2,"));
     CHECK(strstr(n1, "\npost/0123456789abcdef,新平村第一书记,Post,Post,,,,,第一书记,2018年;2019年,"
-                     ",2016,2018-05,,,,false,0,\n"));
+                     ",2016,2018-05,,,,,false,0,\n"));
     CHECK(strstr(n1, "\nfigure/0123456789abcdef,新平村贫困人口 17000人,Figure,Figure,,,,,,,"
-                     "2016,,,17000,人,true,false,0,\n"));
+                     "2016,,,17000,人,true,,false,0,\n"));
     /* the organisation's label: quoted (it has a quote and line breaks),
      * control characters kept, U+FFFD as it was */
     CHECK(strstr(n1, "\norganization/0123456789abcdef,\"引号\"\"反斜杠\\换行\n回车\r制表\t"));

@@ -177,6 +177,16 @@ int main(void) {
     CHECK_EQ(cnkg_graph_add_entity(g, WORLD[k].key, WORLD[k].type, WORLD[k].label, &e), 0);
     if (k == 0) CHECK_EQ(cnkg_graph_add_relation(g, anc, CNKG_REL_WITHIN_DIVISION, e, NULL, NULL), 0);
   }
+  /* Plus a likely-same person (core/careers.c). */
+  size_t twin, first = SIZE_MAX;
+  for (size_t i = 0; i < cnkg_graph_entity_count(g) && first == SIZE_MAX; i++)
+    if (cnkg_graph_entity(g, i)->type == CNKG_TYPE_PERSON) first = i;
+  CHECK(first != SIZE_MAX);
+  CHECK_EQ(cnkg_graph_add_entity(g, "person/ffffffffffffffff", CNKG_TYPE_PERSON,
+                                 cnkg_graph_entity(g, first)->label, &twin), 0);
+  CHECK_EQ(cnkg_graph_add_relation(g, first, CNKG_REL_POSSIBLY_SAME_AS, twin, NULL, NULL), 0);
+  /* Plus a township named by a former suffix (extractor/place_link.c). */
+  CHECK_EQ(cnkg_graph_add_relation(g, anc, CNKG_REL_FORMER_NAME, SIZE_MAX, "旧省", NULL), 0);
   CHECK_EQ(cnkg_graph_canonicalize(g), 0);
   CnkgOutput *out = NULL;
   CHECK_EQ(cnkg_output_new_memory(&out), 0);

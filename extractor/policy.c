@@ -592,6 +592,13 @@ static bool contains_any(const char *s, size_t b, size_t e, const char *const *w
   return false;
 }
 
+/* A heading: a line with no clause punctuation in it. */
+static bool is_heading(const char *s, size_t sb, size_t se) {
+  for (size_t k = sb; k < se; k++)
+    if (cnkg_utf8_char_in(",。;!?:、\"\u201c", s, k, se)) return false;
+  return true;
+}
+
 /* Unquoted names with a method head, introduced by a verb: the name runs
  * from the verb to the head and ends its phrase. */
 static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
@@ -623,8 +630,10 @@ static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
       nch++;
     }
     i = end - 1;
-    if (!closed || nch < 2 || nch > h->max ||
-        !cnkg_wordlist_before(&method_intro_list, s, sb, j) ||
+    /* a heading may open with the name, with no verb (党建引领促发展) */
+    bool heads = j == sb && is_heading(s, sb, se);
+    if ((!closed && !heads) || nch < 2 || nch > h->max ||
+        (!heads && !cnkg_wordlist_before(&method_intro_list, s, sb, j)) ||
         (h->needs && !contains_any(s, j, end, h->needs)))
       continue;
     size_t hb = end - strlen(h->head);

@@ -56,6 +56,15 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p != SIZE_MAX && fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
   CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, "聚民心"), SIZE_MAX);
   fixture_free(&f);
+
+  /* later items of a list that one verb introduces, a count after the last */
+  fixture_init(&f, "石门县开展了林权抵押贷款、农村信用体系改革、集体产权制度改革三项试点。\n");
+  county = fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "农村信用体系改革");
+  CHECK(p != SIZE_MAX && fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "集体产权制度改革") != SIZE_MAX);
+  fixture_free(&f);
 }
 
 int main(void) {

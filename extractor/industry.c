@@ -391,6 +391,11 @@ static bool names_inside(const CnkgDocState *st, size_t si, size_t b,
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->type == CNKG_TYPE_INDUSTRY || sp->type == CNKG_TYPE_POLICY) continue;
+    /* a co-operative's name says its trade (藤椒种植专业合作社) */
+    if (sp->type == CNKG_TYPE_ORGANIZATION && sp->begin <= b && sp->end >= e &&
+        sp->end - sp->begin >= strlen("合作社") &&
+        memcmp(st->text->norm + sp->end - strlen("合作社"), "合作社", strlen("合作社")) == 0)
+      continue;
     if (sp->begin < e && sp->end > b && sp->end > sp->begin) return true;
   }
   return false;
@@ -445,8 +450,8 @@ static bool open_item_ok(const CnkgDocState *st, size_t si, size_t b,
     return false; /* 高效养殖, 规模养殖: how, not what */
   /* determiners (全村, 各乡, 该企业) */
   if (cnkg_utf8_char_in("全各每该本这那此其某", s, b, e)) return false;
-  /* people (养殖大户, 专业户, 能手) */
-  if (cnkg_utf8_char_in("户人员者家手匠民工", s, cnkg_lexicon_prev(s, b, e), e))
+  /* people (养殖大户, 专业户, 能手, 青年) and years (多年种植) */
+  if (cnkg_utf8_char_in("户人员者家手匠民工年", s, cnkg_lexicon_prev(s, b, e), e))
     return false;
   if (names_inside(st, si, b, e) || has_function_char(s, b, e)) return false;
   for (size_t i = b; i < e;) {

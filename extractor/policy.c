@@ -592,6 +592,31 @@ static bool contains_any(const char *s, size_t b, size_t e, const char *const *w
   return false;
 }
 
+/* Whether the name starting at j is a later item of a 、 list whose first
+ * item a verb introduces (开展A抵押贷款、B综合改革、C改革三项试点). */
+static bool listed_after_intro(const char *s, size_t sb, size_t se, size_t j) {
+  size_t p = j;
+  for (int item = 0; item < 4; item++) {
+    if (p < sb + 3 || !cnkg_wordlist_word_at(s, p - 3, se, "、")) return false;
+    p -= 3;
+    for (size_t n = 0; p > sb && n < 16; n++) {
+      if (cnkg_wordlist_before(&method_intro_list, s, sb, p)) return n >= 2;
+      size_t b = cnkg_lexicon_prev(s, sb, p), r = b;
+      uint32_t ch = cnkg_utf8_next(s, se, &r);
+      if (!cnkg_is_han(ch) && ch != '(' && ch != ')') break;
+      p = b;
+    }
+  }
+  return false;
+}
+
+/* A heading: a line with no clause punctuation in it. */
+static bool is_heading(const char *s, size_t sb, size_t se) {
+  for (size_t k = sb; k < se; k++)
+    if (cnkg_utf8_char_in(",。;!?:、\"\u201c", s, k, se)) return false;
+  return true;
+}
+
 /* Unquoted names with a method head, introduced by a verb: the name runs
  * from the verb to the head and ends its phrase. */
 static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
@@ -609,7 +634,8 @@ static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
     uint32_t next = end < se ? cnkg_utf8_next(s, se, &q) : 0;
     bool closed = end >= se || !cnkg_is_han(next) ||
                   cnkg_wordlist_at(&left_stops_list, s, end, se) ||
-                  cnkg_wordlist_at(&suffix_list, s, end, se);
+                  cnkg_wordlist_at(&suffix_list, s, end, se) ||
+                  cnkg_utf8_char_in("一两二三四五六七八九十", s, end, se);
     size_t j = i, nch = 0;
     while (j > sb && nch <= h->max) {
       if (cnkg_wordlist_before(&method_intro_list, s, sb, j) ||
@@ -623,8 +649,11 @@ static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
       nch++;
     }
     i = end - 1;
-    if (!closed || nch < 2 || nch > h->max ||
-        !cnkg_wordlist_before(&method_intro_list, s, sb, j) ||
+    /* a heading may open with the name, with no verb (党建引领促发展) */
+    bool heads = j == sb && is_heading(s, sb, se);
+    if ((!closed && !heads) || nch < 2 || nch > h->max ||
+        (!heads && !cnkg_wordlist_before(&method_intro_list, s, sb, j) &&
+         !listed_after_intro(s, sb, se, j)) ||
         (h->needs && !contains_any(s, j, end, h->needs)))
       continue;
     size_t hb = end - strlen(h->head);

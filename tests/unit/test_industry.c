@@ -69,6 +69,23 @@ static void test_open_activity(const CnkgIndustryRecognizer *rec) {
   fake_doc_free(d);
 }
 
+/* A co-operative's name says its trade, unless it names its members
+ * (hand-made analyses, the names as organisations). */
+static void test_coop_names(const CnkgIndustryRecognizer *rec) {
+  static const char *const doc[] = {
+      "他/r 成立/v 了/u 青禾/nz 银杏/n 种植/v 合作社/n 。/w",
+      "她/r 加入/v 了/u 红山/nz 青年/n 养殖/v 合作社/n 。/w",
+      NULL};
+  static const FakePlace orgs[] = {{"青禾银杏种植合作社", CNKG_TYPE_ORGANIZATION},
+                                   {"红山青年养殖合作社", CNKG_TYPE_ORGANIZATION},
+                                   {NULL, 0}};
+  FakeDoc *d = fake_doc_new(doc, orgs);
+  CHECK_EQ(cnkg_industry_run(rec, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_INDUSTRY, "银杏种植") != SIZE_MAX);
+  CHECK_EQ(fake_find(d, CNKG_TYPE_INDUSTRY, "青年养殖"), SIZE_MAX);
+  fake_doc_free(d);
+}
+
 /* 集A、B、C为一体: each item an industry, or one product's activities. */
 static void test_integrated(const CnkgIndustryRecognizer *rec) {
   Fixture f;
@@ -166,6 +183,7 @@ int main(void) {
   free(s);
   test_open_lists(rec);
   test_open_activity(rec);
+  test_coop_names(rec);
   test_integrated(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);

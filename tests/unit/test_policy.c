@@ -41,6 +41,30 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   size_t p = fixture_find(&f, CNKG_TYPE_POLICY, "农超对接");
   CHECK(p != SIZE_MAX && fixture_related(&f, town, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
+
+  /* units sent to help a county as a team or by fixed pairing, a workshop
+   * scheme, a move scheme, and a heading that opens with a method */
+  fixture_init(&f, "党建引领聚民心\n省里三家单位派出干部,进入石门县组团帮扶。"
+                   "石门县增设扶贫车间,推进生态移民搬迁,纵向帮扶开局良好。\n");
+  size_t county = fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  static const char *const schemes[] = {"党建引领", "组团帮扶", "扶贫车间", "生态移民搬迁",
+                                        "纵向帮扶", NULL};
+  for (size_t i = 0; schemes[i]; i++)
+    CHECK(fixture_find(&f, CNKG_TYPE_POLICY, schemes[i]) != SIZE_MAX);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "组团帮扶");
+  CHECK(p != SIZE_MAX && fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, "聚民心"), SIZE_MAX);
+  fixture_free(&f);
+
+  /* later items of a list that one verb introduces, a count after the last */
+  fixture_init(&f, "石门县开展了林权抵押贷款、农村信用体系改革、集体产权制度改革三项试点。\n");
+  county = fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "农村信用体系改革");
+  CHECK(p != SIZE_MAX && fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "集体产权制度改革") != SIZE_MAX);
+  fixture_free(&f);
 }
 
 int main(void) {

@@ -190,8 +190,8 @@ static bool name_ok(const char *name, size_t len, bool lac) {
       cnkg_wordlist_has(&person_modifiers_list, name, len))
     return false;
   /* 宜林则林, 说干就干: X则X is a parallel phrase, not a name */
-  if (chars == 3 && len == 9 && memcmp(name, name + 6, 3) == 0 &&
-      cnkg_utf8_char_in("则而就又对", name, 3, len))
+  if (chars == 3 && len == 9 && memcmp(name, name + 6, CNKG_HAN_BYTES) == 0 &&
+      cnkg_utf8_char_in("则而就又对", name, CNKG_HAN_BYTES, len))
     return false;
   if (sn && sn < len) {
     /* 王叔叔, 李奶奶: a surname and a kinship word address someone */
@@ -341,7 +341,7 @@ static bool name_slot(const Ctx *c, size_t b, size_t e) {
   if (cnkg_wordlist_before(&person_cores_list, c->s, 0, b) || cnkg_wordlist_before(&person_roles_list, c->s, 0, b))
     return true;
   /* in a list only after a person (甲、乙产业 lists other things) */
-  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && person_covered_by_mention(c, b - 4, b - 3);
+  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && person_covered_by_mention(c, b - 4, b - CNKG_HAN_BYTES);
 }
 
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
@@ -350,7 +350,7 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
                            bool byline) {
   if (person_covered_by_mention(c, b, e)) return CNKG_SUCCESS;
   /* 连战连胜: the first half of an ABAC phrase is no name */
-  if (!byline && e + 3 <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, 3) == 0)
+  if (!byline && e + CNKG_HAN_BYTES <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, CNKG_HAN_BYTES) == 0)
     return CNKG_SUCCESS;
   char *name = squeeze(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
@@ -411,8 +411,8 @@ static int repair(const char *s, size_t *b, size_t *e) {
     }
     size_t chars = cnkg_utf8_count(s + lb, le - lb);
     size_t last = person_prev_char(s, le);
-    if (chars == 3 && sn == 3 && cnkg_utf8_char_in(GLUE1, s, last, le)) le = last;
-    else if (chars == 2 && sn == 3 && cnkg_utf8_char_in(GLUE1S, s, last, le)) le = last;
+    if (chars == 3 && sn == CNKG_HAN_BYTES && cnkg_utf8_char_in(GLUE1, s, last, le)) le = last;
+    else if (chars == 2 && sn == CNKG_HAN_BYTES && cnkg_utf8_char_in(GLUE1S, s, last, le)) le = last;
   }
   *b = lb;
   *e = le;
@@ -476,7 +476,7 @@ static CnkgStatus from_lac(Ctx *c) {
       }
       /* 马/PER 阿依/m 介绍/v: a longer name the analyser cut in two */
       if (wi + 2 < lr->n_words && cnkg_utf8_count(c->s + b, e - b) == 2 &&
-          cnkg_surname_prefix(c->s + b, e - b) == 3) {
+          cnkg_surname_prefix(c->s + b, e - b) == CNKG_HAN_BYTES) {
         const CnkgLacWord *n1 = &lr->words[wi + 1], *n2 = &lr->words[wi + 2];
         size_t n1b = base + n1->begin, n1e = base + n1->end;
         size_t n2b = base + n2->begin, n2e = base + n2->end;
@@ -756,7 +756,7 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
     /* (林伟李小红): two names run together once spaces were dropped */
     size_t chars = cnkg_utf8_count(c->s + tok_b[0], tok_e[0] - tok_b[0]);
     if (chars >= 5 && chars <= 6) {
-      for (size_t q = tok_b[0] + 6; q + 6 <= tok_e[0]; q += 3) {
+      for (size_t q = tok_b[0] + 6; q + 6 <= tok_e[0]; q += CNKG_HAN_BYTES) {
         if (cnkg_surname_full_name(c->s + tok_b[0], q - tok_b[0]) &&
             cnkg_surname_full_name(c->s + q, tok_e[0] - q)) {
           CnkgStatus s = add_full(c, tok_b[0], q, false, reporter, true);
@@ -792,7 +792,7 @@ static CnkgStatus from_bylines(Ctx *c) {
         /* 本报记者 X 摄: the credit word is no part of the name (the
          * normalised text has lost the space before it) */
         if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄影")) e -= 6;
-        else if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄")) e -= 3;
+        else if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄")) e -= CNKG_HAN_BYTES;
         char *sq = squeeze(c->s + b, e - b);
         if (!sq) { status = CNKG_ERR_NOMEM; break; }
         size_t n = strlen(sq);
@@ -960,7 +960,7 @@ static CnkgStatus from_lists(Ctx *c) {
       if (!cnkg_wordlist_word_at(c->s, pos, c->len, "、") &&
           !cnkg_wordlist_word_at(c->s, pos, c->len, "和"))
         break;
-      size_t nb = pos + 3, ne = nb, chars = 0;
+      size_t nb = pos + CNKG_HAN_BYTES, ne = nb, chars = 0;
       /* the last mention found there (newest first) */
       size_t known = newest_at(&c->m, nb);
       while (known != SIZE_MAX && c->m.v[known].ref) known = c->m.same_begin[known];
@@ -1010,7 +1010,7 @@ static CnkgStatus lists_backwards(Ctx *c) {
     if (m->ref || m->begin == SIZE_MAX || person_group_of(c, k) != k) continue;
     size_t pos = m->begin;
     if (!cnkg_wordlist_word_before(c->s, 0, pos, "、")) continue;
-    pos -= 3;
+    pos -= CNKG_HAN_BYTES;
     if (person_covered_by_mention(c, person_prev_char(c->s, pos), pos)) continue;
     size_t best = SIZE_MAX;
     static const size_t tries[] = {3, 4, 2};
@@ -1022,7 +1022,7 @@ static CnkgStatus lists_backwards(Ctx *c) {
       }
       if (got != chars) continue;
       size_t sn = cnkg_surname_prefix(c->s + b, pos - b);
-      if (!sn || (chars == 4 && sn == 3) || overlaps_span(c, b, pos) ||
+      if (!sn || (chars == 4 && sn == CNKG_HAN_BYTES) || overlaps_span(c, b, pos) ||
           person_covered_by_mention(c, b, pos))
         continue;
       /* the name must start where a word starts */

@@ -142,7 +142,7 @@ static CnkgType title_level(const char *t) {
 
 static void set_title(Post *p, const char *s, size_t b, size_t e) {
   while (e > b && (s[e - 1] == '*' || cnkg_wordlist_word_before(s, b, e, "＊")))
-    e -= s[e - 1] == '*' ? 1 : 3;
+    e -= s[e - 1] == '*' ? 1 : CNKG_HAN_BYTES;
   size_t n = e - b;
   if (n >= sizeof p->title) n = sizeof p->title - 1;
   memcpy(p->title, s + b, n);
@@ -540,14 +540,14 @@ static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb)
   *at_verb = *ge;
   for (int round = 0; round < 4; round++) {
     size_t q = *at_verb;
-    if (person_is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : 3;
+    if (person_is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : CNKG_HAN_BYTES;
     size_t ce = clause_end(c, sceil, q);
     if (q == *at_verb || !aside_clause(c->s, q, ce)) break;
     *at_verb = ce;
   }
   size_t adv_at = *at_verb;
   if (*at_verb != *ge || person_is_comma(c->s, c->len, *at_verb)) {
-    if (person_is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : 3;
+    if (person_is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : CNKG_HAN_BYTES;
     adv_at += cnkg_wordlist_at(&time_list, c->s, adv_at, sceil);
     adv_at = skip_year(c->s, adv_at, sceil);
   }
@@ -577,7 +577,7 @@ static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb)
 /* NAME，43岁，[place]人: where the person is from, in the clause after the
  * comma at at_verb. */
 static bool origin_post(const Ctx *c, size_t sceil, size_t at_verb, Post *p) {
-  size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
+  size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : CNKG_HAN_BYTES);
   size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
   while (q < ce) {
     size_t adv = 0, ent = SIZE_MAX;
@@ -651,7 +651,7 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
       cnkg_utf8_next(c->s, c->len, &q);
     }
     if (q >= sceil) return false;
-    q += c->s[q] == ',' ? 1 : 3;
+    q += c->s[q] == ',' ? 1 : CNKG_HAN_BYTES;
     size_t v = skip_year(c->s, q + cnkg_wordlist_at(&time_list, c->s, q, sceil), sceil);
     v += cnkg_wordlist_at(&adverbs_list, c->s, v, sceil);
     size_t ll = cnkg_wordlist_at(&later_list, c->s, v, sceil);
@@ -867,7 +867,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     n++;
   bool appos = false;
   if (!vl && (person_is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
-    vl = 3;
+    vl = CNKG_HAN_BYTES;
     appos = true;
   }
   size_t n_verb = n;

@@ -542,7 +542,7 @@ static bool resolve_duration(const Match *m, const CnkgTimexCursor *c,
   bool years = len > CNKG_HAN_BYTES && memcmp(b + len - CNKG_HAN_BYTES, YEAR_W, CNKG_HAN_BYTES) == 0;
   bool months = len > 6 && memcmp(b + len - 6, MONTHS_W, 6) == 0;
   if (!years && !months) return true;
-  size_t nlen = len - (years ? 3 : 6);
+  size_t nlen = len - (years ? CNKG_HAN_BYTES : 6);
   while (nlen > 0 && b[nlen - 1] == ' ') nlen--;
   int n = cnkg_timex_numeral(b, nlen); /* -1 for 几, 多, 数, 半 */
   if (n <= 0) return true;

@@ -51,7 +51,7 @@ size_t cnkg_division_fold(CnkgStr in, char *out, size_t outsize) {
   if (outsize < in.len) return 0;
   if (in.len == 0) return 0;
   memcpy(out, in.buf, in.len);
-  for (size_t i = 0; i + 3 <= in.len; i++) {
+  for (size_t i = 0; i + CNKG_HAN_BYTES <= in.len; i++) {
     unsigned char c = (unsigned char)out[i];
     if (c < 0xE0 || c > 0xEF) continue;
     /* Byte by byte, not memcmp: this runs for every character of every
@@ -59,7 +59,7 @@ size_t cnkg_division_fold(CnkgStr in, char *out, size_t outsize) {
     for (size_t k = 0; k < sizeof fold_table / sizeof fold_table[0]; k++) {
       const char *from = fold_table[k][0];
       if (out[i] == from[0] && out[i + 1] == from[1] && out[i + 2] == from[2]) {
-        memcpy(out + i, fold_table[k][1], 3);
+        memcpy(out + i, fold_table[k][1], CNKG_HAN_BYTES);
         break;
       }
     }

@@ -215,7 +215,7 @@ static int search_last(const CnkgEventFinder *f, int k, pcre2_match_data *md,
 static bool is_clause_mark(const char *s, size_t len, size_t i) {
   unsigned char c = (unsigned char)s[i];
   if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return true;
-  return i + 3 <= len && memcmp(s + i, "。", 3) == 0;
+  return i + CNKG_HAN_BYTES <= len && memcmp(s + i, "。", CNKG_HAN_BYTES) == 0;
 }
 
 /* A clause is read at most this many bytes either side of a cue, so that
@@ -252,13 +252,13 @@ static CnkgStatus push(CnkgEventList *out, const CnkgEvent *e) {
 /* Whether the cue s[b, e) ends a quoted list of slogans: a closing quote
  * right after it, and a 、 between it and the opening quote. */
 static bool quoted_list(const char *s, size_t len, size_t b, size_t e) {
-  if (!(e + 3 <= len && !memcmp(s + e, "”", 3)) && !(e < len && s[e] == '"')) return false;
+  if (!(e + CNKG_HAN_BYTES <= len && !memcmp(s + e, "”", CNKG_HAN_BYTES)) && !(e < len && s[e] == '"')) return false;
   size_t floor = b > 90 ? b - 90 : 0;
   bool listed = false;
   for (size_t p = b; p > floor; p--) {
-    if (p >= 3 && !memcmp(s + p - 3, "“", 3)) return listed;
+    if (p >= CNKG_HAN_BYTES && !memcmp(s + p - CNKG_HAN_BYTES, "“", CNKG_HAN_BYTES)) return listed;
     if (s[p - 1] == '"' || is_clause_mark(s, b, p - 1)) return false;
-    if (p >= 3 && !memcmp(s + p - 3, "、", 3)) listed = true;
+    if (p >= CNKG_HAN_BYTES && !memcmp(s + p - CNKG_HAN_BYTES, "、", CNKG_HAN_BYTES)) listed = true;
   }
   return false;
 }
@@ -294,7 +294,7 @@ static int modality(const CnkgEventFinder *f, pcre2_match_data *md,
   /* done in its own clause, up to the cue and a 了 after it: 已于2019年4月
    * 顺利摘帽, 实现了脱贫, 摘帽了 (a 了 further on belongs to another verb) */
   size_t fb, fe, fend = e->end;
-  if (fend + 3 <= ce && memcmp(s + fend, "了", 3) == 0) fend += 3;
+  if (fend + CNKG_HAN_BYTES <= ce && memcmp(s + fend, "了", CNKG_HAN_BYTES) == 0) fend += CNKG_HAN_BYTES;
   int fact = search_last(f, RE_FACT, md, s, cb, fend, &fb, &fe);
   if (fact < 0) return -1;
   size_t pb = 0, pe = 0;
@@ -401,11 +401,11 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
         break;
       }
       e.whole_place = rc > 0;
-      for (size_t i = xe; e.whole_place && i + 3 <= e.begin; i++)
-        if (memcmp(s + i, "村", 3) == 0 || memcmp(s + i, "县", 3) == 0 ||
-            memcmp(s + i, "镇", 3) == 0 || memcmp(s + i, "乡", 3) == 0 ||
-            memcmp(s + i, "旗", 3) == 0 || memcmp(s + i, "市", 3) == 0 ||
-            memcmp(s + i, "省", 3) == 0)
+      for (size_t i = xe; e.whole_place && i + CNKG_HAN_BYTES <= e.begin; i++)
+        if (memcmp(s + i, "村", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "县", CNKG_HAN_BYTES) == 0 ||
+            memcmp(s + i, "镇", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "乡", CNKG_HAN_BYTES) == 0 ||
+            memcmp(s + i, "旗", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "市", CNKG_HAN_BYTES) == 0 ||
+            memcmp(s + i, "省", CNKG_HAN_BYTES) == 0)
           e.whole_place = false;
       rc = search_last(f, RE_PEOPLE, md2, s, cb, e.begin, &mb, &me);
       if (rc < 0) {
@@ -413,15 +413,15 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
         break;
       }
       bool place_in_cue = false;
-      for (size_t i = e.begin; i + 3 <= e.end && !place_in_cue; i++)
-        place_in_cue = memcmp(s + i, "县", 3) == 0 || memcmp(s + i, "村", 3) == 0 ||
-                       memcmp(s + i, "旗", 3) == 0 || memcmp(s + i, "乡", 3) == 0 ||
-                       memcmp(s + i, "镇", 3) == 0;
+      for (size_t i = e.begin; i + CNKG_HAN_BYTES <= e.end && !place_in_cue; i++)
+        place_in_cue = memcmp(s + i, "县", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "村", CNKG_HAN_BYTES) == 0 ||
+                       memcmp(s + i, "旗", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "乡", CNKG_HAN_BYTES) == 0 ||
+                       memcmp(s + i, "镇", CNKG_HAN_BYTES) == 0;
       /* 脱贫出列413人: the count after the cue is what exits */
       size_t q = e.end;
       while (q < len && s[q] >= '0' && s[q] <= '9') q++;
-      if (q > e.end && q + 3 <= len &&
-          (!memcmp(s + q, "人", 3) || !memcmp(s + q, "户", 3) || !memcmp(s + q, "名", 3)))
+      if (q > e.end && q + CNKG_HAN_BYTES <= len &&
+          (!memcmp(s + q, "人", CNKG_HAN_BYTES) || !memcmp(s + q, "户", CNKG_HAN_BYTES) || !memcmp(s + q, "名", CNKG_HAN_BYTES)))
         e.about_people = true;
       else if (rc && !place_in_cue) {
         /* search again at the last match for its groups */

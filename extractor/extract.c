@@ -309,15 +309,15 @@ static CnkgStatus join_new_names(CnkgStrIds *seen, const char *list, char **join
     if (e > i && cnkg_strids_add(seen, list + i, e - i, &id)) return CNKG_ERR_NOMEM;
     if (seen->n > before) {
       size_t old = *joined ? strlen(*joined) : 0;
-      char *j = realloc(*joined, old + 3 + (e - i) + 1);
+      char *j = realloc(*joined, old + CNKG_HAN_BYTES + (e - i) + 1);
       if (!j) return CNKG_ERR_NOMEM;
-      if (old) memcpy(j + old, "\xE3\x80\x81", 3);
-      size_t at = old ? old + 3 : 0;
+      if (old) memcpy(j + old, "\xE3\x80\x81", CNKG_HAN_BYTES);
+      size_t at = old ? old + CNKG_HAN_BYTES : 0;
       memcpy(j + at, list + i, e - i);
       j[at + e - i] = '\0';
       *joined = j;
     }
-    i = sep ? e + 3 : n;
+    i = sep ? e + CNKG_HAN_BYTES : n;
   }
   return CNKG_SUCCESS;
 }

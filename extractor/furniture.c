@@ -250,10 +250,10 @@ static CnkgStatus add_names(Acc *a, const CnkgMapped *t, CnkgCreditRole r,
 static CnkgStatus add_outlet(CnkgFurniture *f, int p, const char *s, Acc *a) {
   size_t ob, oe;
   if (!group(f, p, "o", &ob, &oe)) return CNKG_SUCCESS;
-  if (memcmp(s + ob, "本", 3) == 0) return CNKG_SUCCESS; /* 本报, 本台 */
-  if (oe - ob > 6 && memcmp(s + ob, "《", 3) == 0 && memcmp(s + oe - 3, "》", 3) == 0) {
-    ob += 3;
-    oe -= 3;
+  if (memcmp(s + ob, "本", CNKG_HAN_BYTES) == 0) return CNKG_SUCCESS; /* 本报, 本台 */
+  if (oe - ob > 6 && memcmp(s + ob, "《", CNKG_HAN_BYTES) == 0 && memcmp(s + oe - CNKG_HAN_BYTES, "》", CNKG_HAN_BYTES) == 0) {
+    ob += CNKG_HAN_BYTES;
+    oe -= CNKG_HAN_BYTES;
   }
   return add_credit(a, CNKG_CREDIT_SOURCE, ob, oe);
 }
@@ -298,7 +298,7 @@ static bool fragment_list(const char *s, size_t a, size_t b, char sep,
   seps = 0;
   for (size_t i = a; i < b; i++) seps += s[i] == sep;
   for (size_t i = a; i + 2 < b; i++)
-    if (memcmp(s + i, "\xE3\x80\x82", 3) == 0) return false; /* 。: prose */
+    if (memcmp(s + i, "\xE3\x80\x82", CNKG_HAN_BYTES) == 0) return false; /* 。: prose */
   return cps(s, a, b) / (seps + 1) <= max_mean;
 }
 

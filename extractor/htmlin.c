@@ -111,7 +111,7 @@ static void trim_site_suffix(char *t) {
     for (size_t i = 0; i < len; i++) {
       if (t[i] == '_' || t[i] == '|') { cut = i; skip = 1; }
       else if (i + 3 <= len && memcmp(t + i, " - ", 3) == 0) { cut = i; skip = 3; }
-      else if (i + 3 <= len && memcmp(t + i, "\xEF\xBD\x9C", 3) == 0) { cut = i; skip = 3; }
+      else if (i + CNKG_HAN_BYTES <= len && memcmp(t + i, "\xEF\xBD\x9C", CNKG_HAN_BYTES) == 0) { cut = i; skip = CNKG_HAN_BYTES; }
     }
     if (!skip) return;
     size_t tail = cnkg_utf8_count(t + cut + skip, len - cut - skip);

@@ -240,14 +240,14 @@ static CnkgStatus scan_before_activity(Cands *c, const CnkgDocState *st,
   size_t m = cnkg_wordlist_before(&modifiers_list, s, sb, j);
   const CnkgLexEntry *first = cnkg_lexicon_before(s, sb, j, MASK_PRODUCT);
   if (m && (!first || strlen(first->word) < m)) j -= m;
-  if (cnkg_wordlist_word_at(s, j >= 3 ? j - 3 : j, j, "等") && j >= sb + 3) j -= 3;
+  if (cnkg_wordlist_word_at(s, j >= CNKG_HAN_BYTES ? j - CNKG_HAN_BYTES : j, j, "等") && j >= sb + CNKG_HAN_BYTES) j -= CNKG_HAN_BYTES;
   bool listed = false;
   for (int k = 0; k < 12; k++) {
     const CnkgLexEntry *e = cnkg_lexicon_before(s, sb, j, MASK_PRODUCT);
     if (!e) break;
     size_t pb = j - strlen(e->word);
     /* A one-character product must be a list item or touch the activity. */
-    if (e->bound && strlen(e->word) <= 3 && !listed && j != act) break;
+    if (e->bound && strlen(e->word) <= CNKG_HAN_BYTES && !listed && j != act) break;
     char g = a->group ? a->group : default_group(e);
     const char *suffix = a->name ? a->name : "产业";
     if (!a->group && e->cls != CNKG_LEX_CRAFT) suffix = group_suffix(g);
@@ -303,7 +303,7 @@ static CnkgStatus scan_after_verb(Cands *c, const CnkgDocState *st, size_t si,
   }
   if (n == 0) return CNKG_SUCCESS;
   size_t k = j;
-  if (cnkg_wordlist_word_at(s, k, se, "等")) k += 3;
+  if (cnkg_wordlist_word_at(s, k, se, "等")) k += CNKG_HAN_BYTES;
   k += cnkg_wordlist_at(&modifiers_list, s, k, se);
   const Activity *a = activity_at(s, k, se);
   bool has_act = a && a->group;
@@ -533,14 +533,14 @@ static CnkgStatus scan_lists(Cands *c, const CnkgDocState *st, size_t si) {
   size_t sb = sen->begin, se = sen->end;
   enum { MAX_ITEMS = 24 };
   size_t ib[MAX_ITEMS], ie[MAX_ITEMS];
-  for (size_t k = sb; k + 3 <= se; k++) {
+  for (size_t k = sb; k + CNKG_HAN_BYTES <= se; k++) {
     if (!cnkg_wordlist_word_at(s, k, se, "、")) continue;
     size_t n = 0;
     size_t b0 = first_item_start(st, si, sb, k);
     if (b0 == SIZE_MAX || b0 >= k) continue;
     ib[n] = b0;
     ie[n++] = k;
-    size_t p = k + 3;
+    size_t p = k + CNKG_HAN_BYTES;
     for (;;) {
       /* the next item ends at 、 (a middle one) or is the last */
       size_t q = p, nch = 0;
@@ -552,7 +552,7 @@ static CnkgStatus scan_lists(Cands *c, const CnkgDocState *st, size_t si) {
       }
       if (q < se && q > p && nch <= 6 && cnkg_wordlist_word_at(s, q, se, "、")) {
         if (n < MAX_ITEMS) { ib[n] = p; ie[n++] = q; }
-        p = q + 3;
+        p = q + CNKG_HAN_BYTES;
         continue;
       }
       size_t e = last_item_end(st, si, p, se);
@@ -577,7 +577,7 @@ static CnkgStatus scan_lists(Cands *c, const CnkgDocState *st, size_t si) {
     /* what the list is: 等 + quantity + class noun, or an activity */
     size_t q = p;
     bool deng = cnkg_wordlist_word_at(s, q, se, "等");
-    if (deng) q += 3;
+    if (deng) q += CNKG_HAN_BYTES;
     while (q < se && ((s[q] >= '0' && s[q] <= '9') || s[q] == '.')) q++;
     {
       static const char *const measures[] = {"个", "种", "类", "大", "项", "余",
@@ -760,9 +760,9 @@ static CnkgStatus scan_integrated(Cands *c, const CnkgDocState *st, size_t si) {
   const char *s = st->text->norm;
   const CnkgSentence *sen = &st->text->sentences[si];
   size_t sb = sen->begin, se = sen->end;
-  for (size_t k = sb; k + 3 <= se; k++) {
+  for (size_t k = sb; k + CNKG_HAN_BYTES <= se; k++) {
     if (!cnkg_wordlist_word_at(s, k, se, "集")) continue;
-    size_t lb = k + 3, le = SIZE_MAX;
+    size_t lb = k + CNKG_HAN_BYTES, le = SIZE_MAX;
     for (size_t q = lb; q + 9 <= se && q < lb + 120; q++)
       if (cnkg_wordlist_word_at(s, q, se, "为一体") ||
           cnkg_wordlist_word_at(s, q, se, "于一体")) {
@@ -791,9 +791,9 @@ static CnkgStatus scan_integrated(Cands *c, const CnkgDocState *st, size_t si) {
     for (size_t q = ib[n - 1]; q < ie[n - 1]; q++) {
       if (!cnkg_wordlist_word_at(s, q, ie[n - 1], "等")) continue;
       size_t cursor = 0;
-      size_t ci = cnkg_wordlist_next_at(&class_noun_list, s, q + 3, ie[n - 1], &cursor);
-      if (q + 3 < ie[n - 1] &&
-          (ci == SIZE_MAX || q + 3 + strlen(class_nouns[ci].word) != ie[n - 1]))
+      size_t ci = cnkg_wordlist_next_at(&class_noun_list, s, q + CNKG_HAN_BYTES, ie[n - 1], &cursor);
+      if (q + CNKG_HAN_BYTES < ie[n - 1] &&
+          (ci == SIZE_MAX || q + CNKG_HAN_BYTES + strlen(class_nouns[ci].word) != ie[n - 1]))
         ok = false;
       ie[n - 1] = q;
       break;
@@ -868,7 +868,7 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
     size_t vk = cnkg_wordlist_next_at(&verb_list, s, i, se, &cursor);
     const Verb *v = vk == SIZE_MAX ? NULL : &verbs[vk];
     size_t vlen = v ? strlen(v->word) : 0;
-    if (v && i > sb && vlen == 3 &&
+    if (v && i > sb && vlen == CNKG_HAN_BYTES &&
         cnkg_wordlist_before(&verb_blockers_list, s, sb, i))
       v = NULL;
     if (v) {

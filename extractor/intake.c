@@ -103,7 +103,7 @@ static CnkgStatus join_names(const CnkgText *t, CnkgCreditRole role,
   size_t cap = 1;
   for (size_t i = 0; i < t->n_credits; i++)
     if (t->credits[i].role == role)
-      cap += t->credits[i].end - t->credits[i].begin + 3;
+      cap += t->credits[i].end - t->credits[i].begin + CNKG_HAN_BYTES;
   if (cap == 1) return CNKG_SUCCESS;
   char *s = malloc(cap);
   if (!s) return CNKG_ERR_NOMEM;
@@ -120,7 +120,7 @@ static CnkgStatus join_names(const CnkgText *t, CnkgCreditRole role,
       return CNKG_ERR_NOMEM;
     }
     if (seen.n == before) continue; /* named before */
-    if (len) { memcpy(s + len, "\xE3\x80\x81", 3); len += 3; }
+    if (len) { memcpy(s + len, "\xE3\x80\x81", CNKG_HAN_BYTES); len += CNKG_HAN_BYTES; }
     memcpy(s + len, t->norm + c->begin, n);
     len += n;
     s[len] = '\0';

@@ -161,8 +161,8 @@ static bool is_generic(const char *name) {
       cnkg_wordlist_word_before(name, 0, len, "村民委员会"))
     return true;
   if (cnkg_wordlist_has(&generic_list, name, len)) return true;
-  if (len > 3 && cnkg_utf8_char_in(LEVEL_CHARS, name, 0, len) &&
-      cnkg_wordlist_has(&generic_list, name + 3, len - 3))
+  if (len > CNKG_HAN_BYTES && cnkg_utf8_char_in(LEVEL_CHARS, name, 0, len) &&
+      cnkg_wordlist_has(&generic_list, name + CNKG_HAN_BYTES, len - CNKG_HAN_BYTES))
     return true;
   return cnkg_utf8_count(name, len) < 2;
 }
@@ -272,8 +272,8 @@ static void places_free(Places *p) {
  * character: 市, 州, 县), as a number; 0 otherwise. */
 static uint32_t label_tail(const char *label) {
   size_t n = label ? strlen(label) : 0;
-  if (n < 3) return 0;
-  const unsigned char *t = (const unsigned char *)label + n - 3;
+  if (n < CNKG_HAN_BYTES) return 0;
+  const unsigned char *t = (const unsigned char *)label + n - CNKG_HAN_BYTES;
   return (uint32_t)t[0] << 16 | (uint32_t)t[1] << 8 | t[2];
 }
 
@@ -723,8 +723,8 @@ static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
          i < places->n && !named && place_span(places, places->by_begin[i])->begin <= b; i++)
       named = place_span(places, places->by_begin[i])->end >= b;
     /* (村“两委” has its quotation marks) */
-    bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + 3, e, "“");
-    if (named || (!quoted && !middle_ok(s, b + 3, e))) continue;
+    bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + CNKG_HAN_BYTES, e, "“");
+    if (named || (!quoted && !middle_ok(s, b + CNKG_HAN_BYTES, e))) continue;
     status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
     if (!status) out->v[out->n - 1].bare = true;
   }
@@ -761,7 +761,7 @@ static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
       size_t ie = i;
       /* skip a parenthetical and the separator */
       while (i < e && !cnkg_wordlist_word_at(s, i, e, "、")) cnkg_utf8_next(s, e, &i);
-      if (i < e) i += 3;
+      if (i < e) i += CNKG_HAN_BYTES;
       if (ie > ib && middle_ok(s, ib, ie)) {
         status = cand_add(out, ib, ie, SIZE_MAX, NULL, 0);
         if (!status) out->v[out->n - 1].piece = true;
@@ -942,8 +942,8 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
     char *body = clean_name(st->text->norm + c->begin, c->end - c->begin);
     if (!body) { s = CNKG_ERR_NOMEM; break; }
     char *name = body;
-    if (!c->prefix && (c->bare || (c->begin >= 3 &&
-                                   memcmp(st->text->norm + c->begin - 3, "该", 3) == 0))) {
+    if (!c->prefix && (c->bare || (c->begin >= CNKG_HAN_BYTES &&
+                                   memcmp(st->text->norm + c->begin - CNKG_HAN_BYTES, "该", CNKG_HAN_BYTES) == 0))) {
       /* 该县扶贫办, 镇党委: the place of that level just named, else the
        * one the document is about */
       CnkgType lv = level_of(st->text->norm, c->begin, c->end);
@@ -959,7 +959,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       if (best != SIZE_MAX) {
         /* the place's name, for the level character the body starts with */
         const char *pn = cnkg_graph_entity(st->graph, best)->label;
-        name = join_names(pn, body + 3);
+        name = join_names(pn, body + CNKG_HAN_BYTES);
         free(body);
         if (!name) { s = CNKG_ERR_NOMEM; break; }
         c->place = best;
@@ -1062,7 +1062,7 @@ static bool credited_outlet(const CnkgDocState *st, const Sources *src, const Cn
   size_t z = q;
   while (z < se && (t->norm[z] == ' ' || t->norm[z] == '\n')) z++;
   if (z == se && credit_head(st, sp->sentence, sp->begin)) return true;
-  if (cnkg_wordlist_word_at(t->norm, q, se, "》")) q += 3;
+  if (cnkg_wordlist_word_at(t->norm, q, se, "》")) q += CNKG_HAN_BYTES;
   return cnkg_wordlist_at(&outlet_credit_list, t->norm, q, se) > 0;
 }
 
@@ -1094,7 +1094,7 @@ static bool credit_head(const CnkgDocState *st, size_t si, size_t pos) {
     if (cnkg_wordlist_word_at(t->norm, q, pos, "年") ||
         cnkg_wordlist_word_at(t->norm, q, pos, "月") ||
         cnkg_wordlist_word_at(t->norm, q, pos, "日")) {
-      q += 3;
+      q += CNKG_HAN_BYTES;
       continue;
     }
     return false;

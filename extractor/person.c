@@ -5,8 +5,9 @@
  * phrase around the name or the place the section is about); and
  * coreference inside the document (王书记, 老王 -> the one 王 named in full).
  * Runs after the place and organisation recognisers, whose spans it reads.
- * The posts themselves are found in post.c. Depends on person_int.h,
- * docstate.h, surname.h, wordlist.h, text.h and regex.h (pcre2). */
+ * The posts themselves are found in post.c, and person_emit.c writes the
+ * entities and relations. Depends on person_int.h, docstate.h, surname.h,
+ * wordlist.h, text.h and regex.h (pcre2). */
 #include "extractor/person_int.h"
 #include "extractor/regex.h"
 #include "extractor/surname.h"
@@ -190,8 +191,8 @@ static bool name_ok(const char *name, size_t len, bool lac) {
       cnkg_wordlist_has(&person_modifiers_list, name, len))
     return false;
   /* 宜林则林, 说干就干: X则X is a parallel phrase, not a name */
-  if (chars == 3 && len == 9 && memcmp(name, name + 6, 3) == 0 &&
-      cnkg_utf8_char_in("则而就又对", name, 3, len))
+  if (chars == 3 && len == 9 && memcmp(name, name + 6, CNKG_HAN_BYTES) == 0 &&
+      cnkg_utf8_char_in("则而就又对", name, CNKG_HAN_BYTES, len))
     return false;
   if (sn && sn < len) {
     /* 王叔叔, 李奶奶: a surname and a kinship word address someone */
@@ -341,7 +342,7 @@ static bool name_slot(const Ctx *c, size_t b, size_t e) {
   if (cnkg_wordlist_before(&person_cores_list, c->s, 0, b) || cnkg_wordlist_before(&person_roles_list, c->s, 0, b))
     return true;
   /* in a list only after a person (甲、乙产业 lists other things) */
-  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && person_covered_by_mention(c, b - 4, b - 3);
+  return cnkg_wordlist_word_before(c->s, 0, b, "、") && b >= 4 && person_covered_by_mention(c, b - 4, b - CNKG_HAN_BYTES);
 }
 
 /* Adds a full-name mention of s[b, e) (spaces allowed inside) unless the
@@ -350,7 +351,7 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
                            bool byline) {
   if (person_covered_by_mention(c, b, e)) return CNKG_SUCCESS;
   /* 连战连胜: the first half of an ABAC phrase is no name */
-  if (!byline && e + 3 <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, 3) == 0)
+  if (!byline && e + CNKG_HAN_BYTES <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, CNKG_HAN_BYTES) == 0)
     return CNKG_SUCCESS;
   char *name = squeeze(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
@@ -411,8 +412,8 @@ static int repair(const char *s, size_t *b, size_t *e) {
     }
     size_t chars = cnkg_utf8_count(s + lb, le - lb);
     size_t last = person_prev_char(s, le);
-    if (chars == 3 && sn == 3 && cnkg_utf8_char_in(GLUE1, s, last, le)) le = last;
-    else if (chars == 2 && sn == 3 && cnkg_utf8_char_in(GLUE1S, s, last, le)) le = last;
+    if (chars == 3 && sn == CNKG_HAN_BYTES && cnkg_utf8_char_in(GLUE1, s, last, le)) le = last;
+    else if (chars == 2 && sn == CNKG_HAN_BYTES && cnkg_utf8_char_in(GLUE1S, s, last, le)) le = last;
   }
   *b = lb;
   *e = le;
@@ -476,7 +477,7 @@ static CnkgStatus from_lac(Ctx *c) {
       }
       /* 马/PER 阿依/m 介绍/v: a longer name the analyser cut in two */
       if (wi + 2 < lr->n_words && cnkg_utf8_count(c->s + b, e - b) == 2 &&
-          cnkg_surname_prefix(c->s + b, e - b) == 3) {
+          cnkg_surname_prefix(c->s + b, e - b) == CNKG_HAN_BYTES) {
         const CnkgLacWord *n1 = &lr->words[wi + 1], *n2 = &lr->words[wi + 2];
         size_t n1b = base + n1->begin, n1e = base + n1->end;
         size_t n2b = base + n2->begin, n2e = base + n2->end;
@@ -756,7 +757,7 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
     /* (林伟李小红): two names run together once spaces were dropped */
     size_t chars = cnkg_utf8_count(c->s + tok_b[0], tok_e[0] - tok_b[0]);
     if (chars >= 5 && chars <= 6) {
-      for (size_t q = tok_b[0] + 6; q + 6 <= tok_e[0]; q += 3) {
+      for (size_t q = tok_b[0] + 6; q + 6 <= tok_e[0]; q += CNKG_HAN_BYTES) {
         if (cnkg_surname_full_name(c->s + tok_b[0], q - tok_b[0]) &&
             cnkg_surname_full_name(c->s + q, tok_e[0] - q)) {
           CnkgStatus s = add_full(c, tok_b[0], q, false, reporter, true);
@@ -792,7 +793,7 @@ static CnkgStatus from_bylines(Ctx *c) {
         /* 本报记者 X 摄: the credit word is no part of the name (the
          * normalised text has lost the space before it) */
         if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄影")) e -= 6;
-        else if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄")) e -= 3;
+        else if (e >= b + 9 && cnkg_wordlist_word_before(c->s, b, e, "摄")) e -= CNKG_HAN_BYTES;
         char *sq = squeeze(c->s + b, e - b);
         if (!sq) { status = CNKG_ERR_NOMEM; break; }
         size_t n = strlen(sq);
@@ -807,100 +808,6 @@ static CnkgStatus from_bylines(Ctx *c) {
   return status;
 }
 
-/* Bylines that intake moved into the metadata: a mention at the name's
- * first place in the original, found allowing spaces between its
- * characters (李 明). All such names are looked for in one pass over the
- * original, along a trie of their characters, so many bylines cost no
- * more than one. A gap of more than SPACES_MAX spaces ends a match. */
-#define SPACES_MAX 16
-
-typedef struct {
-  size_t node;        /* trie node the key leads from */
-  uint32_t cp;        /* code point */
-} TrieKey;
-
-typedef struct {
-  CnkgStrIds edges;   /* TrieKey bytes -> edge id; the child is id + 1 */
-  size_t *name_of;    /* per node: index into names, or SIZE_MAX */
-  size_t n_nodes, cap_nodes;
-} Trie;
-
-static size_t trie_child(const Trie *t, size_t node, uint32_t cp) {
-  TrieKey k;
-  memset(&k, 0, sizeof k);
-  k.node = node;
-  k.cp = cp;
-  size_t id = cnkg_strids_find(&t->edges, (const char *)&k, sizeof k);
-  return id == SIZE_MAX ? SIZE_MAX : id + 1;
-}
-
-static CnkgStatus trie_add(Trie *t, const char *name, size_t index) {
-  size_t node = 0, len = strlen(name);
-  for (size_t i = 0; i < len;) {
-    TrieKey k;
-    memset(&k, 0, sizeof k);
-    k.node = node;
-    k.cp = cnkg_utf8_next(name, len, &i);
-    size_t id;
-    CnkgStatus s = cnkg_strids_add(&t->edges, (const char *)&k, sizeof k, &id);
-    if (s) return s;
-    node = id + 1;
-    if (node >= t->cap_nodes) {
-      size_t cap = t->cap_nodes ? t->cap_nodes * 2 : 64;
-      while (cap <= node) cap *= 2;
-      size_t *v = realloc(t->name_of, cap * sizeof *v);
-      if (!v) return CNKG_ERR_NOMEM;
-      for (size_t q = t->cap_nodes; q < cap; q++) v[q] = SIZE_MAX;
-      t->name_of = v;
-      t->cap_nodes = cap;
-    }
-  }
-  if (node && t->name_of[node] == SIZE_MAX) t->name_of[node] = index;
-  return CNKG_SUCCESS;
-}
-
-/* For each of names[0, n) (no spaces inside), the code-point range of its
- * first occurrence in t->orig into ob[i], oe[i], or SIZE_MAX when none. */
-static CnkgStatus find_in_orig(const CnkgText *t, const char *const *names, size_t n,
-                               size_t *ob, size_t *oe) {
-  Trie trie = {{0}, NULL, 0, 0};
-  CnkgStatus s = CNKG_SUCCESS;
-  for (size_t i = 0; i < n; i++) ob[i] = oe[i] = SIZE_MAX;
-  for (size_t i = 0; i < n && !s; i++) s = trie_add(&trie, names[i], i);
-  size_t left = n;
-  const char *o = t->orig;
-  size_t cp = 0;
-  for (size_t i = 0; i < t->orig_len && left && !s; cp++) {
-    size_t j = i, cpj = cp, node = 0, spaces = 0;
-    while (j < t->orig_len) {
-      size_t jj = j;
-      uint32_t c = cnkg_utf8_next(o, t->orig_len, &jj);
-      size_t child = trie_child(&trie, node, c);
-      if (child != SIZE_MAX) {
-        node = child;
-        j = jj;
-        cpj++;
-        spaces = 0;
-        size_t k = trie.name_of[node];
-        if (k != SIZE_MAX && ob[k] == SIZE_MAX) {
-          ob[k] = cp;
-          oe[k] = cpj;
-          left--;
-        }
-      } else if (node && (c == ' ' || c == 0x3000) && spaces++ < SPACES_MAX) {
-        j = jj;
-        cpj++;
-      } else {
-        break;
-      }
-    }
-    cnkg_utf8_next(o, t->orig_len, &i);
-  }
-  cnkg_strids_free(&trie.edges);
-  free(trie.name_of);
-  return s;
-}
-
 static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
   if (!list) return CNKG_SUCCESS;
   size_t len = strlen(list);
@@ -912,7 +819,7 @@ static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
            !cnkg_wordlist_word_at(list, i, len, "，"))
       i++;
     size_t e = i;
-    if (i < len) i += cnkg_wordlist_word_at(list, i, len, ",") ? 1 : 3;
+    if (i < len) i += cnkg_wordlist_word_at(list, i, len, ",") ? 1 : CNKG_HAN_BYTES;
     char *name = squeeze(list + b, e - b);
     if (!name) return CNKG_ERR_NOMEM;
     size_t n = strlen(name);
@@ -960,7 +867,7 @@ static CnkgStatus from_lists(Ctx *c) {
       if (!cnkg_wordlist_word_at(c->s, pos, c->len, "、") &&
           !cnkg_wordlist_word_at(c->s, pos, c->len, "和"))
         break;
-      size_t nb = pos + 3, ne = nb, chars = 0;
+      size_t nb = pos + CNKG_HAN_BYTES, ne = nb, chars = 0;
       /* the last mention found there (newest first) */
       size_t known = newest_at(&c->m, nb);
       while (known != SIZE_MAX && c->m.v[known].ref) known = c->m.same_begin[known];
@@ -1010,7 +917,7 @@ static CnkgStatus lists_backwards(Ctx *c) {
     if (m->ref || m->begin == SIZE_MAX || person_group_of(c, k) != k) continue;
     size_t pos = m->begin;
     if (!cnkg_wordlist_word_before(c->s, 0, pos, "、")) continue;
-    pos -= 3;
+    pos -= CNKG_HAN_BYTES;
     if (person_covered_by_mention(c, person_prev_char(c->s, pos), pos)) continue;
     size_t best = SIZE_MAX;
     static const size_t tries[] = {3, 4, 2};
@@ -1022,7 +929,7 @@ static CnkgStatus lists_backwards(Ctx *c) {
       }
       if (got != chars) continue;
       size_t sn = cnkg_surname_prefix(c->s + b, pos - b);
-      if (!sn || (chars == 4 && sn == 3) || overlaps_span(c, b, pos) ||
+      if (!sn || (chars == 4 && sn == CNKG_HAN_BYTES) || overlaps_span(c, b, pos) ||
           person_covered_by_mention(c, b, pos))
         continue;
       /* the name must start where a word starts */
@@ -1089,214 +996,6 @@ static CnkgStatus from_refs(Ctx *c) {
   return status;
 }
 
-/* ---- emission ---- */
-
-/* The key context of a person: the county (or the place) the document ties
- * them to, so that the same name in two counties makes two persons. */
-static char *person_context(const CnkgGraph *g, size_t place) {
-  if (place == SIZE_MAX) return cnkg_strndup("", 0);
-  const CnkgEntity *e = cnkg_graph_entity(g, place);
-  if (e->code && strlen(e->code) >= 6 && e->type >= CNKG_TYPE_COUNTY) {
-    char buf[32];
-    snprintf(buf, sizeof buf, "place/%.6s", e->code);
-    return cnkg_strndup(buf, strlen(buf));
-  }
-  return cnkg_strndup(e->key, strlen(e->key));
-}
-
-typedef struct {
-  char *name;
-  size_t entity;
-  size_t ctx_place;
-} Person;
-
-static CnkgStatus emit_post(Ctx *c, size_t person, const Person *pp, const Post *p,
-                            size_t sentence) {
-  CnkgDocState *st = c->st;
-  CnkgStatus s = CNKG_SUCCESS;
-  for (size_t k = 0; k < p->n_where && !s; k++)
-    s = cnkg_docstate_relate(st, person, CNKG_REL_ASSOCIATED_WITH, p->where[k], NULL, sentence);
-  if (s) return s;
-  if (!p->title[0]) return CNKG_SUCCESS;
-  if (!p->role) {
-    s = cnkg_docstate_relate(st, person, CNKG_REL_TITLE, SIZE_MAX, p->title, sentence);
-    if (s) return s;
-  }
-  size_t at = p->n_where ? p->where[0] : SIZE_MAX;
-  const char *pkey = cnkg_graph_entity(st->graph, person)->key;
-  const char *akey = at != SIZE_MAX ? cnkg_graph_entity(st->graph, at)->key : "";
-  size_t ctxlen = strlen(pkey) + strlen(akey) + 2;
-  char *ctx = malloc(ctxlen);
-  if (!ctx) return CNKG_ERR_NOMEM;
-  snprintf(ctx, ctxlen, "%s|%s", pkey, akey);
-  char *key = cnkg_graph_key_hash(CNKG_TYPE_POST, p->title, ctx);
-  free(ctx);
-  if (!key) return CNKG_ERR_NOMEM;
-  const char *alabel = at != SIZE_MAX ? cnkg_graph_entity(st->graph, at)->label : "";
-  size_t ll = strlen(alabel) + strlen(p->title) + strlen(pp->name) + 2;
-  char *label = malloc(ll);
-  if (!label) {
-    free(key);
-    return CNKG_ERR_NOMEM;
-  }
-  snprintf(label, ll, "%s%s %s", alabel, p->title, pp->name);
-  size_t post;
-  s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_POST, label, &post);
-  free(key);
-  free(label);
-  if (s) return s;
-  s = cnkg_docstate_relate(st, person, CNKG_REL_HOLDS_POST, post, NULL, sentence);
-  if (!s && at != SIZE_MAX)
-    s = cnkg_docstate_relate(st, post, CNKG_REL_POST_AT, at, NULL, sentence);
-  for (size_t k = 1; k < p->n_where && !s; k++)
-    if (cnkg_graph_entity(st->graph, p->where[k])->type == CNKG_TYPE_ORGANIZATION)
-      s = cnkg_docstate_relate(st, post, CNKG_REL_POST_AT, p->where[k], NULL, sentence);
-  if (!s) s = cnkg_docstate_relate(st, post, CNKG_REL_POST_TITLE, SIZE_MAX, p->title, sentence);
-  if (!s && p->time[0])
-    s = cnkg_docstate_relate(st, post, CNKG_REL_POST_TIME, SIZE_MAX, p->time, sentence);
-  return s;
-}
-
-static size_t first_place(const CnkgGraph *g, const Post *posts, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    for (size_t w = 0; w < posts[k].n_where; w++)
-      if (cnkg_type_is_place(cnkg_graph_entity(g, posts[k].where[w])->type))
-        return posts[k].where[w];
-  return SIZE_MAX;
-}
-
-/* The people of a document: one per distinct name of a full mention, in
- * the order first named, and who each mention and surname points at. */
-typedef struct {
-  CnkgStrIds names;    /* ids are indices into v */
-  Person *v;
-  size_t n;
-  size_t *of;          /* per mention: its person, or SIZE_MAX */
-  bool *byline_only;   /* per person: named in bylines only */
-  CnkgStrIds surnames; /* surnames of the people */
-  size_t *sur_hits;    /* per surname: people with it */
-  size_t *sur_person;  /* per surname: the last of them */
-  size_t *list_end;    /* per list id: the end of its last mention */
-} People;
-
-static void people_free(People *p) {
-  cnkg_strids_free(&p->names);
-  cnkg_strids_free(&p->surnames);
-  free(p->v);
-  free(p->of);
-  free(p->byline_only);
-  free(p->sur_hits);
-  free(p->sur_person);
-  free(p->list_end);
-}
-
-/* Finds the people and adds their entities: a person's key place is the
- * first place among the posts of their mentions (else the document's,
- * unless named only in bylines). */
-static CnkgStatus people_make(Ctx *c, People *p) {
-  CnkgDocState *st = c->st;
-  size_t nm = c->m.n;
-  Post posts[6];
-  memset(p, 0, sizeof *p);
-  p->list_end = calloc(nm + 1, sizeof *p->list_end);
-  p->of = malloc((nm + 1) * sizeof *p->of);
-  p->v = calloc(nm + 1, sizeof *p->v);
-  p->byline_only = malloc((nm + 1) * sizeof *p->byline_only);
-  if (!p->list_end || !p->of || !p->v || !p->byline_only) return CNKG_ERR_NOMEM;
-  for (size_t k = 0; k < nm; k++) {
-    const Mention *m = &c->m.v[k];
-    if (!m->ref && m->begin != SIZE_MAX && m->end > p->list_end[m->list])
-      p->list_end[m->list] = m->end;
-  }
-  CnkgStatus s = CNKG_SUCCESS;
-  for (size_t k = 0; k < nm && !s; k++) {
-    const Mention *m = &c->m.v[k];
-    size_t j;
-    p->of[k] = SIZE_MAX;
-    if (m->ref) continue;
-    if ((s = cnkg_strids_add(&p->names, m->name, strlen(m->name), &j))) break;
-    if (j == p->n) {
-      p->v[p->n] = (Person){m->name, SIZE_MAX, SIZE_MAX};
-      p->byline_only[p->n++] = true;
-    }
-    p->of[k] = j;
-    if (!m->byline) p->byline_only[j] = false;
-    if (p->v[j].ctx_place == SIZE_MAX)
-      p->v[j].ctx_place =
-          first_place(st->graph, posts, post_mention_posts(c, k, p->list_end, posts, 6));
-  }
-  for (size_t j = 0; j < p->n && !s; j++) {
-    size_t place = p->v[j].ctx_place;
-    if (place == SIZE_MAX && !p->byline_only[j]) place = st->focus_place;
-    char *ctx = person_context(st->graph, place);
-    char *key = ctx ? cnkg_graph_key_hash(CNKG_TYPE_PERSON, p->v[j].name, ctx) : NULL;
-    free(ctx);
-    if (!key) return CNKG_ERR_NOMEM;
-    s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_PERSON, p->v[j].name,
-                              &p->v[j].entity);
-    free(key);
-  }
-  /* a reference (王书记) is to the one person of the document whose
-   * surname it is, if there is only one */
-  p->sur_hits = s ? NULL : calloc(p->n + 1, sizeof *p->sur_hits);
-  p->sur_person = s ? NULL : calloc(p->n + 1, sizeof *p->sur_person);
-  if (!s && (!p->sur_hits || !p->sur_person)) s = CNKG_ERR_NOMEM;
-  for (size_t q = 0; q < p->n && !s; q++) {
-    size_t sl = cnkg_surname_prefix(p->v[q].name, strlen(p->v[q].name)), id;
-    if (!sl || (s = cnkg_strids_add(&p->surnames, p->v[q].name, sl, &id))) continue;
-    p->sur_hits[id]++;
-    p->sur_person[id] = q;
-  }
-  return s;
-}
-
-/* The person mention k is of, or SIZE_MAX. */
-static size_t person_of(const Ctx *c, const People *p, size_t k) {
-  const Mention *m = &c->m.v[k];
-  if (!m->ref) return p->of[k];
-  size_t id = cnkg_strids_find(&p->surnames, m->name, strlen(m->name));
-  return id != SIZE_MAX && p->sur_hits[id] == 1 ? p->sur_person[id] : SIZE_MAX;
-}
-
-static CnkgStatus emit_all(Ctx *c) {
-  CnkgDocState *st = c->st;
-  size_t nm = c->m.n;
-  People p;
-  CnkgStatus s = people_make(c, &p);
-  /* where the names known from the metadata only stand in the original */
-  size_t n_meta = 0;
-  for (size_t k = 0; k < nm; k++) n_meta += c->m.v[k].begin == SIZE_MAX;
-  const char **meta = s ? NULL : malloc((n_meta + 1) * sizeof *meta);
-  size_t *meta_b = s ? NULL : malloc((n_meta + 1) * sizeof *meta_b);
-  size_t *meta_e = s ? NULL : malloc((n_meta + 1) * sizeof *meta_e);
-  if (!s && (!meta || !meta_b || !meta_e)) s = CNKG_ERR_NOMEM;
-  for (size_t k = 0, mi = 0; k < nm && !s; k++)
-    if (c->m.v[k].begin == SIZE_MAX) meta[mi++] = c->m.v[k].name;
-  if (!s && n_meta) s = find_in_orig(st->text, meta, n_meta, meta_b, meta_e);
-  /* mentions, posts */
-  Post posts[6];
-  for (size_t k = 0, mi = 0; k < nm && !s; k++) {
-    const Mention *m = &c->m.v[k];
-    size_t mq = m->begin == SIZE_MAX ? mi++ : SIZE_MAX;
-    size_t j = person_of(c, &p, k);
-    if (j == SIZE_MAX) continue;
-    size_t ent = p.v[j].entity;
-    if (m->begin != SIZE_MAX)
-      s = cnkg_docstate_mention(st, ent, m->sentence, m->begin, m->end);
-    else if (meta_b[mq] != SIZE_MAX)
-      s = cnkg_graph_add_mention(st->graph, ent, st->doc, st->cp_base + meta_b[mq],
-                                 st->cp_base + meta_e[mq], m->name);
-    size_t n = s ? 0 : post_mention_posts(c, k, p.list_end, posts, 6);
-    for (size_t q = 0; q < n && !s; q++)
-      s = emit_post(c, ent, &p.v[j], &posts[q], m->sentence);
-  }
-  free(meta);
-  free(meta_b);
-  free(meta_e);
-  people_free(&p);
-  return s;
-}
-
 CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   if (!r || !st || !st->text) return CNKG_ERR_ARG;
   Ctx c;
@@ -1336,7 +1035,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   if (!s) s = from_metadata_one(&c, st->text->author, false);
   if (!s) s = from_metadata_one(&c, st->text->photographer, false);
   if (!s) s = from_refs(&c);
-  if (!s) s = emit_all(&c);
+  if (!s) s = person_emit_all(&c);
   mentions_free(&c.m);
   cnkg_strids_free(&c.known);
   for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(c.sp_of_type[t]);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0
- * Private to the person recogniser (person.c, post.c): the document's
- * spans, the mentions found, the per-document context (Ctx), a post, and
- * the helpers and word lists the two files share. Depends on docstate.h,
+ * Private to the person recogniser (person.c, post.c, person_emit.c): the
+ * document's spans, the mentions found, the per-document context (Ctx), a
+ * post, and the helpers and word lists the files share. Depends on docstate.h,
  * recognizers.h, strids.h, wordlist.h and text.h. */
 #ifndef CNKG_EXTRACTOR_PERSON_INT_H
 #define CNKG_EXTRACTOR_PERSON_INT_H
@@ -101,5 +101,9 @@ CnkgStatus post_prepare(Ctx *c);
  * list_end: per list id, the end of its last mention. */
 size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *out,
                           size_t max);
+
+/* Emission (person_emit.c): the people of c's mentions, their entities,
+ * mentions and posts into the document state. */
+CnkgStatus person_emit_all(Ctx *c);
 
 #endif

@@ -157,7 +157,7 @@ static CnkgType title_level(const char *t) {
 
 static void set_title(Post *p, const char *s, size_t b, size_t e) {
   while (e > b && (s[e - 1] == '*' || cnkg_wordlist_word_before(s, b, e, "＊")))
-    e -= s[e - 1] == '*' ? 1 : 3;
+    e -= s[e - 1] == '*' ? 1 : CNKG_HAN_BYTES;
   size_t n = e - b;
   if (n >= sizeof p->title) n = sizeof p->title - 1;
   memcpy(p->title, s + b, n);
@@ -233,19 +233,19 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
     }
   }
   size_t b = tb;
-  if (is_level_char(c->s, tb, te) && te - tb > 3) {
-    bool body = cnkg_wordlist_at(&bodies_list, c->s, tb + 3, te) > 0;
+  if (is_level_char(c->s, tb, te) && te - tb > CNKG_HAN_BYTES) {
+    bool body = cnkg_wordlist_at(&bodies_list, c->s, tb + CNKG_HAN_BYTES, te) > 0;
     bool closes_place = false;
-    for (size_t k = person_sp_reaching(c, tb + 3); k < c->nsp && c->sp[k].begin < tb; k++)
-      if (c->sp[k].end == tb + 3) closes_place = true;
-    if (!body && closes_place) b = tb + 3;
+    for (size_t k = person_sp_reaching(c, tb + CNKG_HAN_BYTES); k < c->nsp && c->sp[k].begin < tb; k++)
+      if (c->sp[k].end == tb + CNKG_HAN_BYTES) closes_place = true;
+    if (!body && closes_place) b = tb + CNKG_HAN_BYTES;
   }
   set_title(p, c->s, b, te);
   p->role = role;
   if (p->n_where == 0 && role && cnkg_wordlist_word_before(c->s, 0, tb, "的")) {
     /* 石桥社区的老党员X */
-    for (size_t k = person_sp_reaching(c, tb - 3); k < c->nsp && c->sp[k].begin <= tb - 3; k++)
-      if (c->sp[k].end == tb - 3 && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
+    for (size_t k = person_sp_reaching(c, tb - CNKG_HAN_BYTES); k < c->nsp && c->sp[k].begin <= tb - CNKG_HAN_BYTES; k++)
+      if (c->sp[k].end == tb - CNKG_HAN_BYTES && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
         post_where(p, c->sp[k].entity);
   }
   if (p->n_where == 0 && role) {
@@ -353,8 +353,8 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
       /* 高峰村第一书记、乡村振兴工作队队长X: a modifier of at most four
        * characters before the next title, then the 、 */
       size_t m = q;
-      for (int back = 0; back < 4 && m > sfloor + 3; back++) {
-        size_t r = m - 3;
+      for (int back = 0; back < 4 && m > sfloor + CNKG_HAN_BYTES; back++) {
+        size_t r = m - CNKG_HAN_BYTES;
         unsigned char c0 = (unsigned char)c->s[r];
         if (c0 < 0xE4 || c0 > 0xE9 || cnkg_wordlist_word_before(c->s, sfloor, m, "、")) break;
         m = r;
@@ -370,13 +370,13 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
                cnkg_is_han(person_cp_at(c->s, c->len, person_prev_char(c->s, r))))
           r = person_prev_char(c->s, r);
         if (r == q || !cnkg_wordlist_word_before(c->s, sfloor, r, "、") ||
-            !cnkg_wordlist_before(&person_cores_list, c->s, sfloor, r - 3))
+            !cnkg_wordlist_before(&person_cores_list, c->s, sfloor, r - CNKG_HAN_BYTES))
           break;
         m = r;
       }
       q = m;
     }
-    end = q - 3;
+    end = q - CNKG_HAN_BYTES;
   }
   return n;
 }
@@ -446,11 +446,11 @@ static size_t skip_year(const char *s, size_t q, size_t e) {
     p++;
   }
   if (digits < 4 || !cnkg_wordlist_word_at(s, p, e, "年")) return q;
-  p += 3;
+  p += CNKG_HAN_BYTES;
   size_t m = p;
   while (m < e && s[m] >= '0' && s[m] <= '9') m++;
-  if (m > p && cnkg_wordlist_word_at(s, m, e, "月")) p = m + 3;
-  if (cnkg_wordlist_word_at(s, p, e, "起")) p += 3;
+  if (m > p && cnkg_wordlist_word_at(s, m, e, "月")) p = m + CNKG_HAN_BYTES;
+  if (cnkg_wordlist_word_at(s, p, e, "起")) p += CNKG_HAN_BYTES;
   return p;
 }
 
@@ -465,7 +465,7 @@ static bool aside_clause(const char *s, size_t b, size_t e) {
   }
   if (!digits) {
     /* 五十六岁 */
-    while (q < e && cnkg_utf8_char_in("一二三四五六七八九十", s, q, e)) q += 3;
+    while (q < e && cnkg_utf8_char_in("一二三四五六七八九十", s, q, e)) q += CNKG_HAN_BYTES;
     if (q == b) return false;
   }
   static const char *const UNITS[] = {"岁", "年党龄", "周岁", "多岁", NULL};
@@ -482,14 +482,14 @@ static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Pos
                            size_t max) {
   size_t n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
-  if (n == 0 && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
+  if (n == 0 && gb >= sfloor + CNKG_HAN_BYTES && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* 曾任某村党支部书记的X: a title phrase that a place or body opens */
     bool role;
-    size_t tb = title_start(c, sfloor, gb - 3, &role);
+    size_t tb = title_start(c, sfloor, gb - CNKG_HAN_BYTES, &role);
     bool opened = false;
     for (size_t k = person_sp_reaching(c, tb); k < c->nsp && c->sp[k].begin < tb && !opened; k++)
-      opened = c->sp[k].end == tb || (c->sp[k].end > tb && c->sp[k].end < gb - 3);
-    if (tb < gb - 3 && !role && opened) n = pre_posts(c, gb - 3, sfloor, out, max);
+      opened = c->sp[k].end == tb || (c->sp[k].end > tb && c->sp[k].end < gb - CNKG_HAN_BYTES);
+    if (tb < gb - CNKG_HAN_BYTES && !role && opened) n = pre_posts(c, gb - CNKG_HAN_BYTES, sfloor, out, max);
   }
   if (n == 0 && n < max) {
     /* 某乡石冲村X(左)一家: a villager named right after the village */
@@ -508,15 +508,15 @@ static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Pos
     size_t tb = title_start(c, sfloor, gb - 1, &role);
     if (tb < gb - 1 && !role) n = pre_posts(c, gb - 1, sfloor, out, max);
   }
-  if (n == 0 && gb >= sfloor + 3 && person_covered_by_mention(c, gb - 3, gb)) {
+  if (n == 0 && gb >= sfloor + CNKG_HAN_BYTES && person_covered_by_mention(c, gb - CNKG_HAN_BYTES, gb)) {
     /* 通讯员X Y: a name right after another shares the credit before both */
     size_t q = gb;
-    while (q > sfloor && gb - q < 36 && person_covered_by_mention(c, q - 3, q)) q -= 3;
+    while (q > sfloor && gb - q < 36 && person_covered_by_mention(c, q - CNKG_HAN_BYTES, q)) q -= CNKG_HAN_BYTES;
     if (q < gb) n = pre_posts(c, q, sfloor, out, max);
   }
-  if (n < max && gb >= sfloor + 3 && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
+  if (n < max && gb >= sfloor + CNKG_HAN_BYTES && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* 来自[body]的NAME */
-    size_t q = gb - 3;
+    size_t q = gb - CNKG_HAN_BYTES;
     for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
       if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
           cnkg_wordlist_word_before(c->s, sfloor, c->sp[k].begin, "来自")) {
@@ -531,7 +531,7 @@ static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Pos
     /* [place]的NAME, 家住[place]的NAME */
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
-    size_t q = gb - 3;
+    size_t q = gb - CNKG_HAN_BYTES;
     for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
       if (c->sp[k].end == q && c->sp[k].type != CNKG_TYPE_ORGANIZATION)
         post_where(p, c->sp[k].entity);
@@ -552,14 +552,14 @@ static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb)
   *at_verb = *ge;
   for (int round = 0; round < 4; round++) {
     size_t q = *at_verb;
-    if (person_is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : 3;
+    if (person_is_comma(c->s, c->len, q)) q += c->s[q] == ',' ? 1 : CNKG_HAN_BYTES;
     size_t ce = clause_end(c, sceil, q);
     if (q == *at_verb || !aside_clause(c->s, q, ce)) break;
     *at_verb = ce;
   }
   size_t adv_at = *at_verb;
   if (*at_verb != *ge || person_is_comma(c->s, c->len, *at_verb)) {
-    if (person_is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : 3;
+    if (person_is_comma(c->s, c->len, adv_at)) adv_at += c->s[adv_at] == ',' ? 1 : CNKG_HAN_BYTES;
     adv_at += cnkg_wordlist_at(&time_list, c->s, adv_at, sceil);
     adv_at = skip_year(c->s, adv_at, sceil);
   }
@@ -589,7 +589,7 @@ static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb)
 /* NAME，43岁，[place]人: where the person is from, in the clause after the
  * comma at at_verb. */
 static bool origin_post(const Ctx *c, size_t sceil, size_t at_verb, Post *p) {
-  size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : 3);
+  size_t q = at_verb + (c->s[at_verb] == ',' ? 1 : CNKG_HAN_BYTES);
   size_t ce = clause_end(c, sceil, q), last = SIZE_MAX;
   while (q < ce) {
     size_t adv = 0, ent = SIZE_MAX;
@@ -602,7 +602,7 @@ static bool origin_post(const Ctx *c, size_t sceil, size_t at_verb, Post *p) {
     q += adv;
     last = ent;
   }
-  if (last == SIZE_MAX || q + 3 != ce || !cnkg_wordlist_word_at(c->s, q, ce, "人")) return false;
+  if (last == SIZE_MAX || q + CNKG_HAN_BYTES != ce || !cnkg_wordlist_word_at(c->s, q, ce, "人")) return false;
   memset(p, 0, sizeof *p);
   p->role = true;
   post_where(p, last);
@@ -663,7 +663,7 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
       cnkg_utf8_next(c->s, c->len, &q);
     }
     if (q >= sceil) return false;
-    q += c->s[q] == ',' ? 1 : 3;
+    q += c->s[q] == ',' ? 1 : CNKG_HAN_BYTES;
     size_t v = skip_year(c->s, q + cnkg_wordlist_at(&time_list, c->s, q, sceil), sceil);
     v += cnkg_wordlist_at(&adverbs_list, c->s, v, sceil);
     size_t ll = cnkg_wordlist_at(&later_list, c->s, v, sceil);
@@ -754,7 +754,7 @@ static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   static CnkgWordList sent_list = CNKG_WORDLIST(SENT);
   size_t ce = sceil;
   if (cnkg_wordlist_word_at(c->s, ge, c->len, "受")) {
-    size_t q = ge + 3;
+    size_t q = ge + CNKG_HAN_BYTES;
     for (;;) {
       size_t adv = 0, ent = SIZE_MAX;
       for (size_t k = person_sp_from(c, q); k < c->nsp && c->sp[k].begin == q; k++)
@@ -767,7 +767,7 @@ static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
       post_where(p, ent);
       if (cnkg_wordlist_word_at(c->s, q, c->len, "和") ||
           cnkg_wordlist_word_at(c->s, q, c->len, "、"))
-        q += 3;
+        q += CNKG_HAN_BYTES;
     }
     if (!cnkg_wordlist_at(&sent_list, c->s, q, c->len)) p->n_where = 0;
   }
@@ -775,8 +775,8 @@ static bool founded_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
     size_t fl = cnkg_wordlist_at(&found_list, c->s, q, ce);
     if (fl) {
       size_t r0 = q + fl;
-      if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += 3;
-      while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += 3;
+      if (cnkg_wordlist_word_at(c->s, r0, ce, "了")) r0 += CNKG_HAN_BYTES;
+      while (cnkg_wordlist_word_at(c->s, r0, ce, "“")) r0 += CNKG_HAN_BYTES;
       for (size_t k = person_sp_from(c, r0); k < c->nsp && c->sp[k].begin <= r0 + 12; k++)
         if (c->sp[k].type == CNKG_TYPE_ORGANIZATION && c->sp[k].end <= ce) {
           post_where(p, c->sp[k].entity);
@@ -802,7 +802,7 @@ static bool clause_place_post(const Ctx *c, size_t sfloor, size_t cs, size_t gb,
   if (!person_is_comma(c->s, c->len, pe)) return false;
   size_t ps = clause_start(c, sfloor, pe);
   if (!cnkg_wordlist_word_at(c->s, ps, pe, "在")) return false;
-  size_t q = ps + 3, last = SIZE_MAX;
+  size_t q = ps + CNKG_HAN_BYTES, last = SIZE_MAX;
   bool moved = true;
   while (moved && q < pe) {
     moved = false;
@@ -865,7 +865,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   /* ...unless another name follows it (记者X通讯员Y, 编辑:X责编:Y) */
   size_t next = ge + after;
   if (next < c->len && (c->s[next] == ':' || c->s[next] == '/')) next++;
-  if (after && n < max && !(next + 3 <= c->len && person_covered_by_mention(c, next, next + 3)) &&
+  if (after && n < max && !(next + CNKG_HAN_BYTES <= c->len && person_covered_by_mention(c, next, next + CNKG_HAN_BYTES)) &&
       !(ge + after < c->len && cnkg_wordlist_at(&person_cores_list, c->s, ge + after, c->len))) {
     Post *p = &out[n];
     memset(p, 0, sizeof *p);
@@ -879,7 +879,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
     n++;
   bool appos = false;
   if (!vl && (person_is_comma(c->s, c->len, ge) || cnkg_wordlist_word_at(c->s, ge, c->len, "（"))) {
-    vl = 3;
+    vl = CNKG_HAN_BYTES;
     appos = true;
   }
   size_t n_verb = n;

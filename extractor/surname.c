@@ -31,7 +31,7 @@ size_t cnkg_surname_prefix(const char *s, size_t len) {
   size_t i = 0;
   uint32_t cp = cnkg_utf8_next(s, len, &i);
   if (!cnkg_is_han(cp)) return 0;
-  for (size_t j = 0; j + i <= sizeof SINGLE - 1; j += 3)
+  for (size_t j = 0; j + i <= sizeof SINGLE - 1; j += CNKG_HAN_BYTES)
     if (memcmp(SINGLE + j, s, i) == 0) return i;
   return 0;
 }
@@ -45,7 +45,7 @@ bool cnkg_surname_is(const char *s, size_t len) {
   size_t i = 0;
   uint32_t cp = cnkg_utf8_next(s, len, &i);
   if (i != len || !cnkg_is_han(cp)) return false;
-  for (size_t j = 0; j + i <= sizeof SINGLE - 1; j += 3)
+  for (size_t j = 0; j + i <= sizeof SINGLE - 1; j += CNKG_HAN_BYTES)
     if (memcmp(SINGLE + j, s, i) == 0) return true;
   return false;
 }

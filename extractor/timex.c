@@ -539,10 +539,10 @@ static bool resolve_duration(const Match *m, const CnkgTimexCursor *c,
   if (!ago || pb != b + len || c->reference.precision == CNKG_TIMEX_NONE)
     return true;
   static const char YEAR_W[] = "年", MONTHS_W[] = "个月";
-  bool years = len > 3 && memcmp(b + len - 3, YEAR_W, 3) == 0;
+  bool years = len > CNKG_HAN_BYTES && memcmp(b + len - CNKG_HAN_BYTES, YEAR_W, CNKG_HAN_BYTES) == 0;
   bool months = len > 6 && memcmp(b + len - 6, MONTHS_W, 6) == 0;
   if (!years && !months) return true;
-  size_t nlen = len - (years ? 3 : 6);
+  size_t nlen = len - (years ? CNKG_HAN_BYTES : 6);
   while (nlen > 0 && b[nlen - 1] == ' ') nlen--;
   int n = cnkg_timex_numeral(b, nlen); /* -1 for 几, 多, 数, 半 */
   if (n <= 0) return true;

@@ -86,7 +86,7 @@ static bool starts_with_any(const char *s, size_t len, const char *const *ws) {
   size_t b = 0;
   for (;;) { /* spaces and ideographic spaces */
     if (b < len && (s[b] == ' ' || s[b] == '\t')) b++;
-    else if (b + 3 <= len && memcmp(s + b, "\xE3\x80\x80", 3) == 0) b += 3;
+    else if (b + CNKG_HAN_BYTES <= len && memcmp(s + b, "\xE3\x80\x80", CNKG_HAN_BYTES) == 0) b += CNKG_HAN_BYTES;
     else break;
   }
   for (size_t i = 0; ws[i]; i++) {
@@ -179,11 +179,11 @@ static CnkgStatus header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
     while (e < f->len && f->buf[e] == ' ') e++;
     if (h->value.precision == CNKG_TIMEX_YEAR) {
       size_t j = e;
-      if (j + 3 <= f->len && memcmp(f->buf + j, "第", 3) == 0) j += 3;
+      if (j + CNKG_HAN_BYTES <= f->len && memcmp(f->buf + j, "第", CNKG_HAN_BYTES) == 0) j += CNKG_HAN_BYTES;
       size_t digits = j;
       while (j < f->len && f->buf[j] >= '0' && f->buf[j] <= '9') j++;
-      if (!footer && j > digits && j + 3 <= f->len &&
-          memcmp(f->buf + j, "期", 3) == 0)
+      if (!footer && j > digits && j + CNKG_HAN_BYTES <= f->len &&
+          memcmp(f->buf + j, "期", CNKG_HAN_BYTES) == 0)
         offer(c, R_YEAR, &h->value, CNKG_DOCDATE_ISSUE_YEAR, f, h->begin,
               h->end);
       continue;
@@ -298,7 +298,7 @@ CnkgStatus cnkg_timex_document_date(const CnkgTimex *tx, const char *s,
     const char *nl = memchr(s + i, '\n', len - i);
     size_t e = nl ? (size_t)(nl - s) : len, b = i;
     i = e + 1;
-    if (e - b <= 3 * 20 && starts_with_any(s + b, e - b, LIST_HEADINGS))
+    if (e - b <= CNKG_HAN_BYTES * 20 && starts_with_any(s + b, e - b, LIST_HEADINGS))
       break;
     if (!has_digit(s + b, e - b)) continue;
     if (!c->found[R_ISSUE] && contains(s + b, e - b, "版")) {

@@ -397,7 +397,7 @@ static CnkgStatus mention(Sent *v, CnkgType type, const char *name, const char *
 }
 
 static const Abbrev *abbrev_at(const Sent *v, size_t b) {
-  if (b + 3 > v->len || ((unsigned char)v->s[b] & 0xF0) != 0xE0) return NULL;
+  if (b + CNKG_HAN_BYTES > v->len || ((unsigned char)v->s[b] & 0xF0) != 0xE0) return NULL;
   for (size_t i = 0; i < sizeof ABBREVS / sizeof *ABBREVS; i++) {
     const char *c = ABBREVS[i].ch; /* three bytes each */
     if (v->s[b] == c[0] && v->s[b + 1] == c[1] && v->s[b + 2] == c[2]) return &ABBREVS[i];
@@ -409,13 +409,13 @@ static const Abbrev *abbrev_at(const Sent *v, size_t b) {
 static size_t pair_at(const Sent *v, size_t b) {
   const Abbrev *a[3];
   size_t n = 0;
-  while (n < 3 && (a[n] = abbrev_at(v, b + 3 * n)) != NULL) n++;
+  while (n < 3 && (a[n] = abbrev_at(v, b + CNKG_HAN_BYTES * n)) != NULL) n++;
   for (; n >= 2; n--) {
     bool distinct = true;
     for (size_t i = 0; i < n; i++)
       for (size_t j = i + 1; j < n; j++)
         if (a[i] == a[j]) distinct = false;
-    size_t e = b + 3 * n;
+    size_t e = b + CNKG_HAN_BYTES * n;
     bool cue = false;
     for (size_t k = 0; k < sizeof PAIR_CUES / sizeof *PAIR_CUES && !cue; k++) {
       size_t cl = strlen(PAIR_CUES[k]);
@@ -423,20 +423,20 @@ static size_t pair_at(const Sent *v, size_t b) {
     }
     if (!distinct || !cue || any_taken(v, b, e)) continue;
     if (v->lac ? !word_starts(v, b) : !opens_name(cp_before(v, b))) continue;
-    return 3 * n;
+    return CNKG_HAN_BYTES * n;
   }
   return 0;
 }
 
 static CnkgStatus pair_mentions(Sent *v, size_t b, size_t len) {
   CnkgStatus s = CNKG_SUCCESS;
-  for (size_t k = b; k < b + len && !s; k += 3) {
+  for (size_t k = b; k < b + len && !s; k += CNKG_HAN_BYTES) {
     const Abbrev *a = abbrev_at(v, k);
     if (a->iso) {
       const CnkgCountryRow *c = country_row(a->iso);
-      if (c) s = mention(v, CNKG_TYPE_COUNTRY, country_label(c), c->alpha2, k, k + 3);
+      if (c) s = mention(v, CNKG_TYPE_COUNTRY, country_label(c), c->alpha2, k, k + CNKG_HAN_BYTES);
     } else {
-      s = mention(v, CNKG_TYPE_CONTINENT, a->continent, NULL, k, k + 3);
+      s = mention(v, CNKG_TYPE_CONTINENT, a->continent, NULL, k, k + CNKG_HAN_BYTES);
     }
   }
   return s;
@@ -467,10 +467,10 @@ static CnkgStatus suffix_rule(Sent *v) {
       type = CNKG_TYPE_MOUNTAIN;
     if (type == CNKG_TYPE_COUNT) continue;
     bool admin = false;
-    size_t stem = type == CNKG_TYPE_REGION ? n - 3 : n;
-    for (size_t i = 0; i + 3 <= stem && !admin; i += 3)
+    size_t stem = type == CNKG_TYPE_REGION ? n - CNKG_HAN_BYTES : n;
+    for (size_t i = 0; i + CNKG_HAN_BYTES <= stem && !admin; i += CNKG_HAN_BYTES)
       for (size_t k = 0; k < sizeof ADMIN / sizeof *ADMIN; k++)
-        if (!memcmp(t + i, ADMIN[k], 3)) admin = true;
+        if (!memcmp(t + i, ADMIN[k], CNKG_HAN_BYTES)) admin = true;
     const CnkgDivHit *hits = NULL;
     size_t nh = v->r->division
                     ? cnkg_division_lookup(v->r->division, (CnkgStr){t, stem}, &hits)
@@ -518,7 +518,7 @@ static CnkgStatus run_sentence(Sent *v) {
       char *grown = NULL;
       /* 大别山 + 区 (or 片区): the area, not the mountain */
       size_t area = 0;
-      if (type == CNKG_TYPE_MOUNTAIN && e + 3 <= v->len && !memcmp(v->s + e, "区", 3)) area = 3;
+      if (type == CNKG_TYPE_MOUNTAIN && e + CNKG_HAN_BYTES <= v->len && !memcmp(v->s + e, "区", CNKG_HAN_BYTES)) area = CNKG_HAN_BYTES;
       if (type == CNKG_TYPE_MOUNTAIN && e + 6 <= v->len && !memcmp(v->s + e, "片区", 6)) area = 6;
       if (area && !any_taken(v, e, e + area)) {
         grown = malloc(strlen(name) + area + 1);

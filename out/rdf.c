@@ -4,9 +4,11 @@
  * is spelled by raptor2's term writers (N-Triples escapes, UTF-8 text;
  * Turtle prefixed names); statements are laid out as raptor's N-Triples
  * serializer does and Turtle group by group, so neither buffers the
- * output. Both reach a CnkgOutput through one iostream. Depends on include/cnkg/ and raptor2;
- * never on extractor/. */
+ * output. Both reach a CnkgOutput through one iostream; N-Triples may be
+ * written in parts at once (rdf_parallel.c). Depends on rdf_int.h,
+ * include/cnkg/ and raptor2; never on extractor/. */
 #include "out/rdf.h"
+#include "out/rdf_int.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -16,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cnkg/memory.h"
 #include "cnkg/grow.h"
@@ -28,7 +29,6 @@
 #define CNKG_VERSION "0"
 #endif
 
-
 static const struct {
   const char *prefix, *iri;
 } namespaces[] = {
@@ -37,78 +37,16 @@ static const struct {
     {"nif", CNKG_NS_NIF},   {"itsrdf", CNKG_NS_ITS}, {"schema", CNKG_NS_SCHEMA},
     {"cnkg", CNKG_NS_CNKG}};
 
-/* Fixed terms, made once per write: the vocabulary's (cnkg/vocab.h) and
- * the literal "true"^^xsd:boolean. */
-enum { T_TRUE = CNKG_V_COUNT, T_COUNT };
-
-#define NS_COUNT (sizeof namespaces / sizeof *namespaces)
-
-/* The spelling raptor gave a term made once per write (a fixed term, type,
- * relation, scheme, the agent, a document), by term address. Spelling is
- * most of the writing time: N-Triples escapes every IRI byte by byte, and
- * Turtle looks each IRI up for a prefix in the namespace stack (raptor
- * walks all 1024 buckets of its table) in a turtle writer it creates and
- * frees per term. */
-typedef struct {
-  raptor_term *term; /* NULL: empty slot */
-  unsigned char *text;
-  size_t len;
-} Spelling;
-
-/* Bytes raptor writes into memory, to be kept or written again. */
-typedef struct {
-  unsigned char *buf;
-  size_t len, cap;
-  bool failed; /* out of memory */
-} Capture;
-
 /* How N-Triples terms are spelled: RDF 1.1 N-Triples is UTF-8, so text
  * goes out as it is (grep finds a name in it) and only what the grammar
  * needs is escaped: \" \\ \n \r and \t, other control characters as
  * \u00XX. raptor's own N-Triples serializer escapes every non-ASCII
  * character instead (RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL), which made the
  * file several times the Turtle and slow to parse. Our IRIs are ASCII. */
+_Static_assert(sizeof namespaces / sizeof *namespaces == NS_COUNT, "NS_COUNT");
+
 #define NT_FLAGS \
   (RAPTOR_ESCAPED_WRITE_BITFLAG_BS_ESCAPES_TNRU | RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8)
-
-typedef struct {
-  raptor_world *world;
-  bool turtle;
-  CnkgJsonld *jsonld;      /* JSON-LD: the layout (owned) */
-  raptor_iostream *io;
-  raptor_namespace_stack *nstack; /* Turtle: the prefixes */
-  raptor_term *cur_s;      /* Turtle: open subject group (owned copy) */
-  raptor_term *cur_p;      /* Turtle: last predicate in it (owned copy) */
-  CnkgOutput *out;
-  CnkgStatus out_status;  /* first error of the output */
-  bool raptor_failed;
-  const CnkgLog *log;
-  const CnkgRdfOptions *opt;
-  const char *base;
-  raptor_term *fixed[T_COUNT];
-  raptor_term *types[CNKG_TYPE_COUNT];
-  raptor_term *rels[CNKG_REL_COUNT];
-  raptor_term *schemes[3]; /* industry, policy, indicator */
-  raptor_term *agent;
-  raptor_uri *xsd_nni;     /* xsd:nonNegativeInteger */
-  char *buf;               /* scratch for IRIs */
-  size_t cap;
-  unsigned char *iobuf;    /* raptor's bytes on their way to out */
-  size_t iolen;
-  Spelling *spelled;       /* n_slots, a power of two */
-  size_t n_slots;
-  Capture capture;         /* spellings in the making */
-  raptor_iostream *cap_io; /* writes into capture */
-  raptor_term *nt_s;       /* N-Triples: last subject (owned copy) ... */
-  unsigned char *nt_s_text; /* ... and its spelling */
-  size_t nt_s_len, nt_s_size;
-  size_t ns_len[NS_COUNT];
-} Writer;
-
-/* raptor writes most of its output a byte at a time (escaped strings,
- * delimiters); each byte going straight to the output cost a call chain
- * down to fwrite. Bytes collect here and reach the output in blocks. */
-#define IO_BUF_SIZE ((size_t)64 * 1024)
 
 void cnkg_rdf_options_init(CnkgRdfOptions *options) {
   if (!options) return;
@@ -142,7 +80,7 @@ CnkgStatus cnkg_rdf_provenance_from_name(const char *name,
 
 /* Hands the collected bytes to the output; non-zero once the output has
  * failed (the failure is kept in out_status). */
-static int io_flush(Writer *w) {
+int rdf_io_flush(Writer *w) {
   if (w->iolen && !w->out_status)
     w->out_status = cnkg_output_write(w->out, w->iobuf, w->iolen);
   w->iolen = 0;
@@ -151,7 +89,7 @@ static int io_flush(Writer *w) {
 
 static int io_write_byte(void *context, const int byte) {
   Writer *w = context;
-  if (w->out_status || (w->iolen == IO_BUF_SIZE && io_flush(w))) return 1;
+  if (w->out_status || (w->iolen == IO_BUF_SIZE && rdf_io_flush(w))) return 1;
   w->iobuf[w->iolen++] = (unsigned char)byte;
   return 0;
 }
@@ -164,7 +102,7 @@ static int io_write_bytes(void *context, const void *ptr, size_t size,
   size_t n = size * nmemb;
   if (w->out_status) return -1;
   if (n > IO_BUF_SIZE - w->iolen) {
-    if (io_flush(w)) return -1;
+    if (rdf_io_flush(w)) return -1;
     /* A block as large as the buffer gains nothing from a copy. */
     if (n >= IO_BUF_SIZE) {
       w->out_status = cnkg_output_write(w->out, ptr, n);
@@ -575,11 +513,6 @@ static const char *file_name(const char *path) {
   return slash ? slash + 1 : path;
 }
 
-/* Entity-document pairs for cnkg:mentionedIn. */
-typedef struct {
-  size_t ent, doc;
-} Pair;
-
 static int cmp_pair(const void *a, const void *b) {
   const Pair *x = a, *y = b;
   if (x->ent != y->ent) return x->ent < y->ent ? -1 : 1;
@@ -696,27 +629,6 @@ static CnkgStatus write_entity(Writer *w, const CnkgEntity *e, raptor_term *s,
       return st;
   return CNKG_SUCCESS;
 }
-
-/* A mention that several entities share (one string linked to, say, an
- * organisation and a policy): one NIF phrase, whose IRI names only the
- * string, with one itsrdf:taIdentRef per entity. */
-typedef struct {
-  size_t doc, begin, end, ent;
-  const char *anchor;
-} SharedMention;
-
-/* What every part of a write shares, read-only: which documents each entity
- * is mentioned in (sorted by entity), whether relations come ordered by
- * subject, which concept schemes occur, and the mentions that several
- * entities share (by doc, begin, end, entity). */
-typedef struct {
-  Pair *pairs; /* owned */
-  size_t n_pairs;
-  bool by_subject;
-  bool has_scheme[3];
-  SharedMention *shared; /* owned */
-  size_t n_shared;
-} Plan;
 
 static int cmp_shared(const void *a, const void *b) {
   const SharedMention *x = a, *y = b;
@@ -909,16 +821,6 @@ static void free_terms(raptor_term **terms, size_t n) {
   free(terms);
 }
 
-
-
-/* A contiguous range of entities and where its pairs and relations start.
- * The first part also writes the documents; the last the relations left
- * over (when not ordered by subject) and the extras. */
-typedef struct {
-  size_t ent_from, ent_to, pair_at, rel_at;
-  bool first, last;
-} Part;
-
 static CnkgStatus plan_make(const CnkgGraph *g, bool opt_mentions, Plan *plan) {
   memset(plan, 0, sizeof *plan);
   CnkgStatus st = mention_pairs(g, &plan->pairs, &plan->n_pairs);
@@ -945,8 +847,8 @@ static CnkgStatus plan_make(const CnkgGraph *g, bool opt_mentions, Plan *plan) {
 
 /* Writes part of the graph with w, making w's own terms for every document
  * and entity (terms belong to one raptor world, so parts share none). */
-static CnkgStatus write_part(Writer *w, const CnkgGraph *g, const Plan *plan,
-                             const Part *part) {
+CnkgStatus rdf_write_part(Writer *w, const CnkgGraph *g, const Plan *plan,
+                          const Part *part) {
   size_t nd = cnkg_graph_document_count(g), ne = cnkg_graph_entity_count(g);
   size_t nr = cnkg_graph_relation_count(g);
   raptor_term **docs = calloc(nd + 1, sizeof *docs);
@@ -1002,165 +904,6 @@ done:
   return st;
 }
 
-/* ---- N-Triples in parallel ---------------------------------------------
- * N-Triples has no state from one statement to the next, so contiguous
- * ranges of entities can be written at once and joined. Part 0 goes to the
- * output as usual; every later part is written by its own thread, with its
- * own raptor world and Writer, into an anonymous temporary file, and the
- * files are copied after it in order. Memory stays as bounded as one
- * writer's, times the parts; the bytes wait on disk. */
-
-/* Parts made at most, whatever the thread count (each holds a world, a
- * temporary file and terms for every entity). */
-#define MAX_PARTS 64
-
-/* What an entity adds to the output, in statements, roughly: the weight
- * parts are balanced by. Advances *at and *rat past its pairs and (ordered
- * by subject) relations as the writing does. */
-static size_t entity_weight(const CnkgGraph *g, const CnkgRdfOptions *opt,
-                            const Plan *plan, size_t i, size_t *at,
-                            size_t *rat) {
-  const CnkgEntity *e = cnkg_graph_entity(g, i);
-  size_t weight = 3 + e->n_aliases, nr = cnkg_graph_relation_count(g);
-  while (*at < plan->n_pairs && plan->pairs[*at].ent == i) (*at)++, weight++;
-  if (opt->provenance >= CNKG_PROV_ENTITIES) weight += 6 * e->n_mentions;
-  while (plan->by_subject && *rat < nr &&
-         cnkg_graph_relation(g, *rat)->subject == i) {
-    const CnkgRelation *r = cnkg_graph_relation(g, (*rat)++);
-    weight += 1 + (opt->provenance >= CNKG_PROV_FULL ? 10 * r->n_evidence : 0);
-  }
-  return weight;
-}
-
-/* Splits the entities into n_parts contiguous parts of about equal weight,
- * counting the documents into the first and leftover relations into the
- * last. Parts may be empty. */
-static void plan_split(const CnkgGraph *g, const CnkgRdfOptions *opt,
-                       const Plan *plan, size_t n_parts, Part *parts) {
-  size_t nd = cnkg_graph_document_count(g), ne = cnkg_graph_entity_count(g);
-  size_t nr = cnkg_graph_relation_count(g), at = 0, rat = 0;
-  size_t head = 10 * nd, total = head + 8;
-  for (size_t i = 0; i < ne; i++) total += entity_weight(g, opt, plan, i, &at, &rat);
-  total += 11 * (nr - rat);
-  size_t share = total / n_parts, sum = head, k = 1;
-  at = rat = 0;
-  parts[0] = (Part){0, ne, 0, 0, true, n_parts == 1};
-  for (size_t i = 0; i <= ne; i++) {
-    while (k < n_parts && (i == ne || sum >= share * k)) {
-      parts[k - 1].ent_to = i;
-      parts[k] = (Part){i, ne, at, rat, false, k == n_parts - 1};
-      k++;
-    }
-    if (i < ne) sum += entity_weight(g, opt, plan, i, &at, &rat);
-  }
-}
-
-typedef struct {
-  const CnkgGraph *g;
-  const Plan *plan;
-  const CnkgRdfOptions *opt;
-  const char *base;
-  Part part;
-  FILE *file;      /* owned: anonymous temporary file */
-  CnkgOutput *out; /* owned: writes into file */
-  bool started;    /* by a thread of its own */
-  CnkgStatus st;
-} PartJob;
-
-static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
-                              const char *base, CnkgOutput *output);
-static CnkgStatus writer_finish(Writer *w, CnkgStatus st);
-static void writer_free(Writer *w);
-
-static void *part_main(void *arg) {
-  PartJob *job = arg;
-  Writer w;
-  CnkgStatus st = writer_open(&w, job->opt, job->base, job->out);
-  if (!st) st = writer_finish(&w, write_part(&w, job->g, job->plan, &job->part));
-  if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
-    st = w.out_status;
-  writer_free(&w);
-  CnkgStatus cs = cnkg_output_close(job->out);
-  job->st = st ? st : cs;
-  return NULL;
-}
-
-/* Copies a part's temporary file after what w has written. The file was
- * written without error, so failing to read it back is a failed write. */
-static CnkgStatus append_file(Writer *w, FILE *file) {
-  if (io_flush(w)) return w->out_status;
-  if (fseek(file, 0, SEEK_SET) != 0) return CNKG_ERR_WRITE;
-  size_t n;
-  while ((n = fread(w->iobuf, 1, IO_BUF_SIZE, file)) > 0)
-    if ((w->out_status = cnkg_output_write(w->out, w->iobuf, n)))
-      return w->out_status;
-  return ferror(file) ? CNKG_ERR_WRITE : CNKG_SUCCESS;
-}
-
-/* Writes N-Triples in n_parts parts at once. Sets *fell_back, having
- * written nothing, when a temporary file cannot be made. */
-
-/* An anonymous temporary file in dir (NULL: $TMPDIR, else /tmp), removed
- * from the directory at once so it goes away however the process ends.
- * NULL when none can be made. */
-static FILE *open_temp(const char *dir) {
-  if (!dir || !*dir) dir = getenv("TMPDIR");
-  if (!dir || !*dir) dir = "/tmp";
-  char path[4096];
-  int n = snprintf(path, sizeof path, "%s/.cnkg-part.XXXXXX", dir);
-  if (n < 0 || (size_t)n >= sizeof path) return NULL;
-  int fd = mkstemp(path);
-  if (fd < 0) return NULL;
-  unlink(path);
-  FILE *f = fdopen(fd, "w+");
-  if (!f) close(fd);
-  return f;
-}
-
-static CnkgStatus write_parallel(Writer *w, const CnkgGraph *g,
-                                 const Plan *plan, size_t n_parts,
-                                 bool *fell_back) {
-  Part *parts = calloc(n_parts, sizeof *parts);
-  PartJob *jobs = calloc(n_parts, sizeof *jobs);
-  pthread_t *tids = calloc(n_parts, sizeof *tids);
-  CnkgStatus st = CNKG_SUCCESS;
-  *fell_back = false;
-  if (!parts || !jobs || !tids) {
-    st = CNKG_ERR_NOMEM;
-    goto done;
-  }
-  plan_split(g, w->opt, plan, n_parts, parts);
-  for (size_t k = 1; k < n_parts; k++) {
-    jobs[k] = (PartJob){g, plan, w->opt, w->base, parts[k], NULL, NULL, false,
-                        CNKG_SUCCESS};
-    if (!(jobs[k].file = open_temp(w->opt->temp_dir))) {
-      *fell_back = true;
-      goto done;
-    }
-    if ((st = cnkg_output_new_stream(jobs[k].file, &jobs[k].out))) goto done;
-  }
-  for (size_t k = 1; k < n_parts; k++)
-    jobs[k].started = pthread_create(&tids[k], NULL, part_main, &jobs[k]) == 0;
-  st = write_part(w, g, plan, &parts[0]);
-  /* Parts are copied as they finish, in order; one without a thread is
-   * written here when its turn comes. Threads are always joined. */
-  for (size_t k = 1; k < n_parts; k++) {
-    if (jobs[k].started) pthread_join(tids[k], NULL);
-    else if (!st) part_main(&jobs[k]);
-    if (!st) st = jobs[k].st;
-    if (!st) st = append_file(w, jobs[k].file);
-  }
-done:
-  for (size_t k = 1; jobs && k < n_parts; k++) {
-    cnkg_output_free(jobs[k].out);
-    if (jobs[k].file) fclose(jobs[k].file);
-  }
-  free(tids);
-  free(jobs);
-  free(parts);
-  return st;
-}
-
 static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
   Plan plan;
   CnkgStatus st = plan_make(g, w->opt->provenance >= CNKG_PROV_ENTITIES, &plan);
@@ -1169,10 +912,10 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
   if (n_parts > MAX_PARTS) n_parts = MAX_PARTS;
   if (n_parts > ne) n_parts = ne;
   bool whole = true;
-  if (!st && n_parts > 1) st = write_parallel(w, g, &plan, n_parts, &whole);
+  if (!st && n_parts > 1) st = rdf_write_parallel(w, g, &plan, n_parts, &whole);
   if (!st && whole) {
     Part all = {0, ne, 0, 0, true, true};
-    st = write_part(w, g, &plan, &all);
+    st = rdf_write_part(w, g, &plan, &all);
   }
   free(plan.pairs);
   free(plan.shared);
@@ -1187,9 +930,9 @@ static CnkgStatus write_all(Writer *w, const CnkgGraph *g) {
 static pthread_mutex_t world_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Makes w's world, terms and streams, writing into output (borrowed).
- * w is to be freed with writer_free whatever this returns. */
-static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
-                              const char *base, CnkgOutput *output) {
+ * w is to be freed with rdf_writer_free whatever this returns. */
+CnkgStatus rdf_writer_open(Writer *w, const CnkgRdfOptions *options,
+                           const char *base, CnkgOutput *output) {
   memset(w, 0, sizeof *w);
   w->out = output;
   w->log = options->log;
@@ -1255,16 +998,16 @@ static CnkgStatus writer_open(Writer *w, const CnkgRdfOptions *options,
 
 /* Ends the writing that returned st: closes Turtle's last group and
  * flushes. The status of the whole write. */
-static CnkgStatus writer_finish(Writer *w, CnkgStatus st) {
+CnkgStatus rdf_writer_finish(Writer *w, CnkgStatus st) {
   if (w->jsonld && !st) st = cnkg_jsonld_finish(w->jsonld);
   if (w->turtle && turtle_close(w) && !st) st = CNKG_ERR_INTERNAL;
-  io_flush(w);
+  rdf_io_flush(w);
   if (w->out_status) st = w->out_status;
   else if (w->raptor_failed && !st) st = CNKG_ERR_INTERNAL;
   return st;
 }
 
-static void writer_free(Writer *w) {
+void rdf_writer_free(Writer *w) {
   cnkg_jsonld_free(w->jsonld);
   if (w->cur_s) raptor_free_term(w->cur_s);
   if (w->cur_p) raptor_free_term(w->cur_p);
@@ -1305,10 +1048,10 @@ CnkgStatus cnkg_rdf_write(const CnkgGraph *graph, const CnkgRdfOptions *options,
     return CNKG_ERR_ARG;
 
   Writer w;
-  CnkgStatus st = writer_open(&w, options, base, output);
-  if (!st) st = writer_finish(&w, write_all(&w, graph));
+  CnkgStatus st = rdf_writer_open(&w, options, base, output);
+  if (!st) st = rdf_writer_finish(&w, write_all(&w, graph));
   if (w.out_status && (st == CNKG_SUCCESS || st == CNKG_ERR_INTERNAL))
     st = w.out_status;
-  writer_free(&w);
+  rdf_writer_free(&w);
   return st;
 }

@@ -17,6 +17,13 @@ typedef struct {
 
 #define CNKG_STR(lit) ((CnkgStr){(lit), sizeof(lit) - 1})
 
+/* Bytes of one Chinese character in UTF-8: every BMP Han character
+ * (U+3400..U+9FFF, U+F900..U+FAFF) and all CJK punctuation (、。“”《》,
+ * U+3000 and the full-width forms) take three. Code that steps over a
+ * character it has just matched as one of these uses this; code stepping
+ * over a character of unknown width uses cnkg_utf8_next. */
+#define CNKG_HAN_BYTES 3
+
 /* A view of a NUL-terminated string (borrowed). */
 CnkgStr cnkg_str_of(const char *s);
 

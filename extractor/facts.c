@@ -1151,6 +1151,23 @@ static bool personal(const CnkgDocState *st, size_t from, size_t pos) {
   return false;
 }
 
+/* Whether a person named in [from, pos) is the last name before pos
+ * (村民张三种了5亩, 张三家养牛3头): the number is that person's, not a
+ * figure of a place or body. */
+static bool person_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  size_t best_end = 0;
+  bool person = false;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (sp->begin < from || sp->end > pos || sp->end < best_end) continue;
+    if (sp->type != CNKG_TYPE_PERSON && !is_subject_type(sp->type)) continue;
+    if (sp->end > best_end || sp->type != CNKG_TYPE_PERSON) person = sp->type == CNKG_TYPE_PERSON;
+    best_end = sp->end;
+  }
+  return person;
+}
+
 /* e unless it is a news outlet (X新闻网讯, X日报记者…) or a body that
  * reports or decides on a place's figures (X统计局, X新闻办, X政府常务会):
  * the figures are not its own. Nor is a "name" that holds a clause
@@ -1391,6 +1408,7 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
     return CNKG_SUCCESS;
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
   if (personal(st, clause_start(st, i, at), at)) return CNKG_SUCCESS;
+  if (person_subject(st, i, clause_start(st, i, at), at)) return CNKG_SUCCESS;
   if (g->n && at >= g->begin) {
     if (at < g->end) return CNKG_SUCCESS; /* the group's own count */
     CnkgStatus s = CNKG_SUCCESS;

@@ -407,6 +407,20 @@ static void test_figure_reporters(void) {
   fixture_free(&f);
 }
 
+/* A number whose clause names a person last (村民王刚种了…) is that
+ * person's, not the place's. */
+static void test_figure_person_numbers(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "青石县村民王刚种植茶叶12亩,全县种植茶叶5000亩。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  fixture_place(&f, "王刚", CNKG_TYPE_PERSON);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, county, "12"), SIZE_MAX);
+  CHECK(figure_valued(&f, county, "5000") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* A setting that opens a sentence (在X村,) is its figures' subject; a
  * body the sentence founds owns the figures after it; a date that belongs
  * to the first number of a change is not the second's. */
@@ -535,6 +549,7 @@ int main(void) {
   test_figure_group();
   test_figure_subjects();
   test_figure_reporters();
+  test_figure_person_numbers();
   test_figure_frames_and_founders();
   test_figure_items();
   test_figure_qualified_date();

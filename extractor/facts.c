@@ -1151,17 +1151,41 @@ static bool personal(const CnkgDocState *st, size_t from, size_t pos) {
   return false;
 }
 
-/* e unless it is a news outlet (X新闻网讯, X日报记者…): an outlet reports
- * figures, they are not its own. */
+/* Whether a person named in [from, pos) is the last name before pos
+ * (村民张三种了5亩, 张三家养牛3头): the number is that person's, not a
+ * figure of a place or body. */
+static bool person_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  size_t best_end = 0;
+  bool person = false;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (sp->begin < from || sp->end > pos || sp->end < best_end) continue;
+    if (sp->type != CNKG_TYPE_PERSON && !is_subject_type(sp->type)) continue;
+    if (sp->end > best_end || sp->type != CNKG_TYPE_PERSON) person = sp->type == CNKG_TYPE_PERSON;
+    best_end = sp->end;
+  }
+  return person;
+}
+
+/* e unless it is a news outlet (X新闻网讯, X日报记者…) or a body that
+ * reports or decides on a place's figures (X统计局, X新闻办, X政府常务会):
+ * the figures are not its own. Nor is a "name" that holds a clause
+ * (X户牵头成立Y合作社): it is no body a figure can be about. */
 static size_t figure_subject(const CnkgDocState *st, size_t e) {
   static const char *const media[] = {"报", "网", "台", "刊", "频道", "客户端", "在线",
-                                      "杂志社", "报社", "融媒体中心", "新闻中心"};
+                                      "杂志社", "报社", "融媒体中心", "新闻中心",
+                                      "统计局", "新闻办", "新闻办公室", "常务会",
+                                      "常务会议"};
+  static const char *const clause_verbs[] = {"牵头", "成立", "组建", "创办", "带领"};
   if (e == SIZE_MAX) return e;
   const CnkgEntity *en = cnkg_graph_entity(st->graph, e);
   if (en->type != CNKG_TYPE_ORGANIZATION || !en->label) return e;
   if (ends_with(en->label, "电网")) return e; /* a grid company */
   for (size_t k = 0; k < sizeof media / sizeof *media; k++)
     if (ends_with(en->label, media[k])) return SIZE_MAX;
+  for (size_t k = 0; k < sizeof clause_verbs / sizeof *clause_verbs; k++)
+    if (strstr(en->label, clause_verbs[k])) return SIZE_MAX;
   return e;
 }
 
@@ -1384,6 +1408,7 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
     return CNKG_SUCCESS;
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
   if (personal(st, clause_start(st, i, at), at)) return CNKG_SUCCESS;
+  if (person_subject(st, i, clause_start(st, i, at), at)) return CNKG_SUCCESS;
   if (g->n && at >= g->begin) {
     if (at < g->end) return CNKG_SUCCESS; /* the group's own count */
     CnkgStatus s = CNKG_SUCCESS;

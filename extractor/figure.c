@@ -58,7 +58,7 @@ static const UnitDef unit_defs[] = {
   {"笔", "笔", UK_COUNT}, {"套", "套", UK_COUNT}, {"座", "座", UK_COUNT},
   {"处", "处", UK_COUNT}, {"幢", "幢", UK_COUNT}, {"栋", "栋", UK_COUNT},
   {"组", "组", UK_COUNT}, {"所", "所", UK_COUNT}, {"台", "台", UK_COUNT},
-  {"辆", "辆", UK_COUNT}, {"份", "份", UK_COUNT}, {"张", "张", UK_COUNT},
+  {"辆", "辆", UK_COUNT}, {"张", "张", UK_COUNT},
   {"件", "件", UK_COUNT}, {"尾", "尾", UK_COUNT}, {"羽", "羽", UK_COUNT},
   {"匹", "匹", UK_COUNT}, {"支", "支", UK_COUNT}, {"块", "块", UK_COUNT},
   /* durations, dates, times, ages, events, ordinal-like and multiples */
@@ -76,6 +76,9 @@ static const UnitDef unit_defs[] = {
   {"季", NULL, UK_REJECT}, {"章", NULL, UK_REJECT}, {"节", NULL, UK_REJECT},
   {"篇", NULL, UK_REJECT}, {"种", NULL, UK_REJECT}, {"类", NULL, UK_REJECT},
   {"班", NULL, UK_REJECT}, {"世纪", NULL, UK_REJECT},
+  /* copies of paperwork (规划5份, 合同6份, 资料3000份): the work done, not a
+   * place's figure */
+  {"份", NULL, UK_REJECT},
 };
 #define N_UNITS (sizeof unit_defs / sizeof unit_defs[0])
 

@@ -388,6 +388,39 @@ static void test_figure_subjects(void) {
   fixture_free(&f);
 }
 
+/* A figure is not about a body that only reports it (X统计局) nor about
+ * an "organisation" whose name holds a clause (X户牵头成立Y合作社): the
+ * place the text is about owns it. */
+static void test_figure_reporters(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "青石县统计局发布,农民人均收入达到9000元。\n"
+                   "青石县党员大户牵头成立种植合作社,带动农户300户。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t bureau = fixture_place(&f, "青石县统计局", CNKG_TYPE_ORGANIZATION);
+  size_t bad = fixture_place(&f, "党员大户牵头成立种植合作社", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, bureau, "9000"), SIZE_MAX);
+  CHECK(figure_valued(&f, county, "9000") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, bad, "300"), SIZE_MAX);
+  CHECK(figure_valued(&f, county, "300") != SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* A number whose clause names a person last (村民王刚种了…) is that
+ * person's, not the place's. */
+static void test_figure_person_numbers(void) {
+  Fixture f;
+  fixture_init(&f, "青石县今年继续推进脱贫攻坚。\n"
+                   "青石县村民王刚种植茶叶12亩,全县种植茶叶5000亩。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  fixture_place(&f, "王刚", CNKG_TYPE_PERSON);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, county, "12"), SIZE_MAX);
+  CHECK(figure_valued(&f, county, "5000") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* A setting that opens a sentence (在X村,) is its figures' subject; a
  * body the sentence founds owns the figures after it; a date that belongs
  * to the first number of a change is not the second's. */
@@ -515,6 +548,8 @@ int main(void) {
   test_figure_words_and_dates();
   test_figure_group();
   test_figure_subjects();
+  test_figure_reporters();
+  test_figure_person_numbers();
   test_figure_frames_and_founders();
   test_figure_items();
   test_figure_qualified_date();

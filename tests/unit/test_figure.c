@@ -295,6 +295,8 @@ static void test_stops(void) {
 static void test_not_figures(void) {
   CHECK_EQ(find("2018年5月31日,73岁的老党员第三次来到村里。"), 0);
   CHECK_EQ(find("开展宣讲活动3次,举办培训5场,分4批次。"), 0);
+  /* copies of paperwork are the work done, not a figure */
+  CHECK_EQ(find("制定脱贫计划444份,印发宣传资料3000份。"), 0);
   CHECK_EQ(find("联系电话13812345678,邮编556000。"), 0);
   CHECK_EQ(find("2016-2018年,每户补贴3-5万元,每次20至30人参加。"), 0);
   CHECK_EQ(find("按照“五个一批”要求,实行一户一策,惠及千家万户。"), 0);

@@ -29,9 +29,9 @@ static void post_where(Post *p, size_t entity) {
  * the closest word; *role says whether it was a role. Returns end when
  * there is no title. */
 /* Words after a level character that make it the start of a body's name
- * (县委, 村党支部, 市政协): the title phrase keeps them. */
+ * (县委, 村党支部, 市政协, 街道办事处): the title phrase keeps them. */
 static const char *const BODIES[] = {"委", "党", "支部", "总支", "政协", "人大",
-                                     "纪", "两委", "政府", NULL};
+                                     "纪", "两委", "政府", "办事处", NULL};
 static CnkgWordList bodies_list = CNKG_WORDLIST(BODIES);
 
 static size_t title_start(const Ctx *c, size_t floor, size_t end, bool *role) {

@@ -982,34 +982,47 @@ static void add_organisers(const CnkgCarriers *ix, size_t si, size_t cb, size_t 
   }
 }
 
-size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
-                             size_t begin, size_t end, unsigned flags,
-                             size_t *out, size_t max) {
-  bool orgs = flags & CNKG_CARRY_ORGS;
-  bool local_only = flags & CNKG_CARRY_LOCAL_ONLY;
-  bool focus = flags & CNKG_CARRY_FOCUS;
-  size_t n = 0;
-  if (!ix || !out || max == 0) return 0;
-  const CnkgDocState *st = ix->st;
-  /* In the clause (the sentence cut at ;): the nearest place before
-   * the mention, else after. */
-  const char *s = st->text->norm;
-  const CnkgSentence *sen = &st->text->sentences[sentence];
-  size_t cb = sen->begin, ce = sen->end;
+/* A mention [begin, end) of a sentence, its clause [cb, ce) and what the
+ * clause names around it: the steps of cnkg_lexicon_carriers share it. */
+typedef struct {
+  const CnkgCarriers *ix;
+  size_t sentence, begin, end;
+  unsigned flags;
+  size_t cb, ce;
+  const CnkgSpan *before, *after, *org, *econ;
+  size_t person_begin; /* the last person named before the mention */
+} Clause;
+
+/* The clause: the sentence cut at ; around the mention. */
+static void clause_bounds(Clause *c) {
+  const CnkgCarriers *ix = c->ix;
+  const char *s = ix->st->text->norm;
+  const CnkgSentence *sen = &ix->st->text->sentences[c->sentence];
+  c->cb = sen->begin;
+  c->ce = sen->end;
   for (size_t i = first_cut(ix, sen->begin); i < ix->n_cuts && ix->cuts[i] < sen->end; i++) {
     size_t k = ix->cuts[i], cut = s[k] == ';' ? 1 : 3;
-    if (k + cut <= begin) cb = k + cut;
-    else if (k >= end) {
-      ce = k;
+    if (k + cut <= c->begin) c->cb = k + cut;
+    else if (k >= c->end) {
+      c->ce = k;
       break;
     }
   }
+}
+
+/* The clause's spans: the nearest carrying place before and after the
+ * mention, the organisation containing or preceding it, the last economic
+ * one before it and the last person before it. */
+static void clause_spans(Clause *c) {
+  const CnkgCarriers *ix = c->ix;
+  const CnkgDocState *st = ix->st;
+  size_t begin = c->begin, end = c->end;
   const CnkgSpan *before = NULL, *after = NULL, *org = NULL, *econ = NULL;
-  size_t person_begin = SIZE_MAX; /* the last person named before the mention */
-  for (size_t i = cnkg_docstate_first_span(st, sentence); i != SIZE_MAX;
+  size_t person_begin = SIZE_MAX;
+  for (size_t i = cnkg_docstate_first_span(st, c->sentence); i != SIZE_MAX;
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
-    if (sp->sentence != sentence || sp->begin < cb || sp->end > ce) continue;
+    if (sp->sentence != c->sentence || sp->begin < c->cb || sp->end > c->ce) continue;
     if (sp->type == CNKG_TYPE_PERSON && sp->end <= begin &&
         (person_begin == SIZE_MAX || sp->begin > person_begin))
       person_begin = sp->begin;
@@ -1024,9 +1037,9 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
       } else if (sp->begin >= end) {
         if (!after || sp->begin < after->begin) after = sp;
       }
-    } else if (orgs && sp->type == CNKG_TYPE_ORGANIZATION &&
+    } else if ((c->flags & CNKG_CARRY_ORGS) && sp->type == CNKG_TYPE_ORGANIZATION &&
                (org_can_carry(st->graph, sp->entity) ||
-                ((flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
+                ((c->flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;
       /* a body named after the thing (X脱贫攻坚指挥部) does not carry it */
       if (contains && !org_can_carry(st->graph, sp->entity)) continue;
@@ -1038,14 +1051,26 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
         econ = sp;
     }
   }
-  /* The nearest reference to "this place" (该村, 村里, 全县) before the
-   * mention, if nearer than the nearest place named. */
+  c->before = before;
+  c->after = after;
+  c->org = org;
+  c->econ = econ;
+  c->person_begin = person_begin;
+}
+
+/* The place a reference to "this place" (该村, 村里, 全县) points at: the
+ * nearest before the mention, if nearer than the nearest place named; else
+ * one after it before any place. SIZE_MAX when none. */
+static size_t clause_anaphor(const Clause *c) {
+  const CnkgDocState *st = c->ix->st;
+  const char *s = st->text->norm;
+  size_t begin = c->begin;
   size_t ana = SIZE_MAX;
   CnkgType ana_type = CNKG_TYPE_COUNT;
-  for (size_t k = before ? before->end : cb; k < begin;) {
+  for (size_t k = c->before ? c->before->end : c->cb; k < begin;) {
     CnkgType ty;
     size_t len;
-    if (anaphor_at(s, k, begin, &ty, &len) && !inside_span(st, sentence, k, k + len)) {
+    if (anaphor_at(s, k, begin, &ty, &len) && !inside_span(st, c->sentence, k, k + len)) {
       ana = k;
       ana_type = ty;
       k += len;
@@ -1053,69 +1078,123 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
     }
     k++;
   }
-  if (ana == SIZE_MAX && !before) {
+  if (ana == SIZE_MAX && !c->before) {
     /* 脱贫攻坚以来,我省…: a reference after the mention, before any place */
-    size_t lim = after ? after->begin : ce;
-    for (size_t k = end; k < lim && ana == SIZE_MAX;) {
+    size_t lim = c->after ? c->after->begin : c->ce;
+    for (size_t k = c->end; k < lim && ana == SIZE_MAX;) {
       CnkgType ty;
       size_t len;
-      if (anaphor_at(s, k, lim, &ty, &len) && !inside_span(st, sentence, k, k + len)) {
+      if (anaphor_at(s, k, lim, &ty, &len) && !inside_span(st, c->sentence, k, k + len)) {
         ana = k;
         ana_type = ty;
       }
       k++;
     }
   }
-  size_t ana_place = ana != SIZE_MAX ? resolve_anaphor(ix, ana_type, ana) : SIZE_MAX;
-  /* An enterprise named before the mention is its subject unless a person
-   * comes between (…公司董事长张三正在直播草莓: the person's). */
-  if (econ && person_begin != SIZE_MAX && person_begin >= econ->end) econ = NULL;
-  /* Organisations: one that contains the mention or stands just before
-   * it, else the economic one the clause names before it, else the one a
-   * bare kind word (合作社, 该公司) refers to. */
+  return ana != SIZE_MAX ? resolve_anaphor(c->ix, ana_type, ana) : SIZE_MAX;
+}
+
+/* Organisations: one that contains the mention or stands just before
+ * it, else the economic one the clause names before it, else the one a
+ * bare kind word (合作社, 该公司) refers to; then the organisers. Whether
+ * the organisation came from a kind word. */
+static bool clause_orgs(const Clause *c, size_t *out, size_t *n, size_t max) {
+  const CnkgDocState *st = c->ix->st;
+  const char *s = st->text->norm;
+  size_t begin = c->begin, end = c->end, cb = c->cb;
+  const CnkgSpan *org = c->org;
   bool by_ref = false;
-  if (orgs) {
-    size_t who = SIZE_MAX;
-    if (org && (org->end >= end || begin - org->end <= 6)) who = org->entity;
-    else if (econ) who = econ->entity;
-    else {
-      size_t rb = SIZE_MAX, re = 0;
-      for (size_t k = cb; k < begin; k++) {
-        size_t l = cnkg_wordlist_at(&org_ref_list, s, k, begin);
-        if (l && !inside_span(st, sentence, k, k + l) && subject_at(s, cb, k)) {
-          rb = k;
-          re = k + l;
-          k += l - 1;
-        }
+  size_t who = SIZE_MAX;
+  if (org && (org->end >= end || begin - org->end <= 6)) who = org->entity;
+  else if (c->econ) who = c->econ->entity;
+  else {
+    size_t rb = SIZE_MAX, re = 0;
+    for (size_t k = cb; k < begin; k++) {
+      size_t l = cnkg_wordlist_at(&org_ref_list, s, k, begin);
+      if (l && !inside_span(st, c->sentence, k, k + l) && subject_at(s, cb, k)) {
+        rb = k;
+        re = k + l;
+        k += l - 1;
       }
-      if (rb != SIZE_MAX) who = resolve_org_ref(ix, rb, re);
-      by_ref = who != SIZE_MAX;
     }
-    if (who != SIZE_MAX) add_unique(out, &n, max, who);
-    add_organisers(ix, sentence, cb, begin, flags, out, &n, max);
+    if (rb != SIZE_MAX) who = resolve_org_ref(c->ix, rb, re);
+    by_ref = who != SIZE_MAX;
   }
+  if (who != SIZE_MAX) add_unique(out, n, max, who);
+  add_organisers(c->ix, c->sentence, cb, begin, c->flags, out, n, max);
+  return by_ref;
+}
+
+/* The place named in the clause that carries the mention, or NULL; drops
+ * *ana_place when the clause says where the thing lies. */
+static const CnkgSpan *clause_place(const Clause *c, size_t *ana_place) {
+  const CnkgCarriers *ix = c->ix;
+  const char *s = ix->st->text->norm;
+  const CnkgSpan *before = c->before, *after = c->after;
   const CnkgSpan *place = NULL;
-  if (ana_place == SIZE_MAX) {
-    place = before ? before : after ? chain_inner(ix, after, ce) : NULL;
+  if (*ana_place == SIZE_MAX) {
+    place = before ? before : after ? chain_inner(ix, after, c->ce) : NULL;
   }
   /* …项目,该项目地处X县Y村: where the clause says the thing lies */
   if (after) {
-    for (size_t k = end; k < after->begin; k++) {
+    for (size_t k = c->end; k < after->begin; k++) {
       size_t l = cnkg_wordlist_at(&located_list, s, k, after->begin);
       if (l && k + l == after->begin) {
-        place = chain_inner(ix, after, ce);
-        ana_place = SIZE_MAX;
+        place = chain_inner(ix, after, c->ce);
+        *ana_place = SIZE_MAX;
         break;
       }
     }
   }
+  return place;
+}
+
+/* With no place in the clause: the paragraph's (up to this clause), the
+ * quotation's, the heading's, then with CNKG_CARRY_FOCUS the document's.
+ * SIZE_MAX when none. */
+static size_t fallback_place(const Clause *c) {
+  const CnkgCarriers *ix = c->ix;
+  const CnkgSentence *sen = &ix->st->text->sentences[c->sentence];
+  /* The paragraph (up to this clause), then the nearest heading before. */
+  size_t e = paragraph_place(ix, sen->paragraph, c->cb);
+  /* a quotation first, then who said it where (“…”X村村民张三说) */
+  if (e == SIZE_MAX && ix->quoted[c->sentence])
+    e = paragraph_place(ix, sen->paragraph, SIZE_MAX);
+  if (e == SIZE_MAX) e = ix->heading_place[c->sentence];
+  if (e != SIZE_MAX) return e;
+  if (!(c->flags & CNKG_CARRY_FOCUS)) return SIZE_MAX;
+  /* the village or township the document is about, else its county */
+  size_t topic = ix->topic;
+  if (topic == SIZE_MAX) topic = ix->st->focus_place;
+  return topic;
+}
+
+size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
+                             size_t begin, size_t end, unsigned flags,
+                             size_t *out, size_t max) {
+  bool orgs = flags & CNKG_CARRY_ORGS;
+  bool local_only = flags & CNKG_CARRY_LOCAL_ONLY;
+  size_t n = 0;
+  if (!ix || !out || max == 0) return 0;
+  const CnkgSentence *sen = &ix->st->text->sentences[sentence];
+  Clause c = {.ix = ix, .sentence = sentence, .begin = begin, .end = end, .flags = flags};
+  /* In the clause (the sentence cut at ;): the nearest place before
+   * the mention, else after. */
+  clause_bounds(&c);
+  clause_spans(&c);
+  size_t ana_place = clause_anaphor(&c);
+  /* An enterprise named before the mention is its subject unless a person
+   * comes between (…公司董事长张三正在直播草莓: the person's). */
+  if (c.econ && c.person_begin != SIZE_MAX && c.person_begin >= c.econ->end) c.econ = NULL;
+  bool by_ref = orgs && clause_orgs(&c, out, &n, max);
+  const CnkgSpan *place = clause_place(&c, &ana_place);
   if (place || ana_place != SIZE_MAX) {
     if (!place) {
       add_unique(out, &n, max, ana_place);
       return n;
     }
     add_unique(out, &n, max, place->entity);
-    if (place == before) add_peers(ix, place, out, &n, max);
+    if (place == c.before) add_peers(ix, place, out, &n, max);
     /* the place the paragraph is about carries it too */
     if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
       size_t pe = paragraph_place(ix, sen->paragraph, begin);
@@ -1126,20 +1205,7 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
   /* a clause that names its organisation by kind (合作社种植了…) is about
    * that organisation, not a place to be guessed */
   if (local_only || by_ref) return n;
-  /* The paragraph (up to this clause), then the nearest heading before. */
-  size_t e = paragraph_place(ix, sen->paragraph, cb);
-  /* a quotation first, then who said it where (“…”X村村民张三说) */
-  if (e == SIZE_MAX && ix->quoted[sentence])
-    e = paragraph_place(ix, sen->paragraph, SIZE_MAX);
-  if (e == SIZE_MAX) e = ix->heading_place[sentence];
-  if (e != SIZE_MAX) {
-    add_unique(out, &n, max, e);
-    return n;
-  }
-  if (!focus) return n;
-  /* the village or township the document is about, else its county */
-  size_t topic = ix->topic;
-  if (topic == SIZE_MAX) topic = st->focus_place;
-  if (topic != SIZE_MAX) add_unique(out, &n, max, topic);
+  size_t e = fallback_place(&c);
+  if (e != SIZE_MAX) add_unique(out, &n, max, e);
   return n;
 }

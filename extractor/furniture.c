@@ -352,36 +352,45 @@ static size_t hash_bytes(const char *s, size_t a, size_t b) {
   return h;
 }
 
-/* Classifies one trimmed line [b, e) and appends its pieces. */
-static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
-                           size_t e, Acc *a) {
+/* "本报讯(记者 X)正文…": the dateline credit becomes its own piece and
+ * *b, *n move past it; *done when the line needs nothing more. */
+static CnkgStatus split_dateline(CnkgFurniture *f, const CnkgMapped *t, size_t *b, size_t e,
+                                 size_t *n, Acc *a, bool *done) {
   const char *s = t->buf;
   size_t gb, ge;
-  if (!has_word_char(s, b, e)) return add_line(a, b, e, CNKG_LINE_DROP);
-  if (fragment_list(s, b, e, '|', 12) || fragment_list(s, b, e, '_', 24))
-    return add_line(a, b, e, CNKG_LINE_DROP);
-  size_t n = cps(s, b, e);
-  /* Furniture, bylines and meta lines are short; long lines only get the
-   * tail credit rules below (regexes are most of the cost here). */
-  /* "本报讯(记者 X)正文…": the dateline credit becomes its own piece */
-  if (memchr(s + b, '(', e - b < 60 ? e - b : 60) &&
-      match(f, P_DATELINE, s, b, e) && group(f, P_DATELINE, "n", &gb, &ge)) {
+  if (memchr(s + *b, '(', e - *b < 60 ? e - *b : 60) &&
+      match(f, P_DATELINE, s, *b, e) && group(f, P_DATELINE, "n", &gb, &ge)) {
     size_t before = a->nc;
     /* the outlet (大河网讯(记者 X)) is credited as the source */
     CnkgStatus st = add_outlet(f, P_DATELINE, s, a);
     size_t outlet = a->nc - before;
     if (!st) st = add_names(a, t, CNKG_CREDIT_AUTHOR, gb, ge);
-    if (st) return st;
+    if (st) {
+      *done = true;
+      return st;
+    }
     if (a->nc == before + outlet) a->nc = before; /* no names: no credit */
     if (a->nc > before) {
       size_t at = ge + 1; /* after ')' */
-      st = add_line(a, b, at, CNKG_LINE_CREDIT);
-      if (st || at >= e) return st;
-      b = at;
-      n = cps(s, b, e);
+      st = add_line(a, *b, at, CNKG_LINE_CREDIT);
+      if (st || at >= e) {
+        *done = true;
+        return st;
+      }
+      *b = at;
+      *n = cps(s, *b, e);
     }
   }
-  if (n > 80) goto tails;
+  return CNKG_SUCCESS;
+}
+
+/* The rules for short lines (furniture, bylines, meta lines, dates);
+ * *b moves past a leading date; *done when the line is classified. */
+static CnkgStatus short_line(CnkgFurniture *f, const CnkgMapped *t, size_t *pb, size_t e,
+                             size_t n, Acc *a, bool *done) {
+  const char *s = t->buf;
+  size_t b = *pb, gb, ge;
+  *done = true;
   /* Furniture lines are short; long paragraphs skip the unanchored
    * patterns, which are the costly ones. */
   bool crumb_char = memchr(s + b, '>', e - b) != NULL ||
@@ -392,17 +401,18 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
   if (match(f, P_DATE, s, b, e)) {
     if (!group(f, P_DATE, "r", &gb, &ge) && !group(f, P_DATE, "r2", &gb, &ge))
       gb = ge = e;
-    size_t pb, pe;
+    size_t pb2, pe;
     CnkgStatus st = CNKG_SUCCESS;
-    if (group(f, P_DATE, "pub", &pb, &pe)) {
+    if (group(f, P_DATE, "pub", &pb2, &pe)) {
       /* "X导报 2020年23期": the publication is the source */
-      st = add_credit(a, CNKG_CREDIT_SOURCE, pb, pe);
+      st = add_credit(a, CNKG_CREDIT_SOURCE, pb2, pe);
       if (!st) st = add_line(a, b, pe, CNKG_LINE_CREDIT);
       b = pe;
     }
     if (!st) st = add_line(a, b, gb, CNKG_LINE_DROP);
     if (st || gb >= e) return st;
     b = gb;
+    *pb = b;
   }
   if (match(f, P_SOURCE, s, b, e) && group(f, P_SOURCE, "s", &gb, &ge)) {
     CnkgStatus st = add_credit(a, CNKG_CREDIT_SOURCE, gb, ge);
@@ -430,8 +440,16 @@ static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
     CnkgStatus st = add_names(a, t, CNKG_CREDIT_PHOTOGRAPHER, gb, ge);
     return st ? st : add_line(a, b, e, CNKG_LINE_CREDIT);
   }
-tails:;
-  /* Credits at the end of a line: the prose before them stays prose. */
+  *done = false;
+  return CNKG_SUCCESS;
+}
+
+/* Credits at the end of a line: the prose before them stays prose.
+ * *done when one was found (and the line classified). */
+static CnkgStatus tail_credit(CnkgFurniture *f, const CnkgMapped *t, size_t b, size_t e,
+                              Acc *a, bool *done) {
+  const char *s = t->buf;
+  size_t gb, ge;
   static const int tails[] = {P_PHOTO, P_SOURCE2, P_PAREN};
   uint32_t tail = last_cp(s, b, e);
   for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
@@ -464,9 +482,32 @@ tails:;
       if (first > at) at = first;
     }
     while (at < e && s[at] == ' ') at++;
+    *done = true;
     if (!st && at > b) st = add_line(a, b, at, CNKG_LINE_PROSE);
     return st ? st : add_line(a, at, e, CNKG_LINE_CREDIT);
   }
+  return CNKG_SUCCESS;
+}
+
+/* Classifies one trimmed line [b, e) and appends its pieces. */
+static CnkgStatus classify(CnkgFurniture *f, const CnkgMapped *t, size_t b,
+                           size_t e, Acc *a) {
+  const char *s = t->buf;
+  if (!has_word_char(s, b, e)) return add_line(a, b, e, CNKG_LINE_DROP);
+  if (fragment_list(s, b, e, '|', 12) || fragment_list(s, b, e, '_', 24))
+    return add_line(a, b, e, CNKG_LINE_DROP);
+  size_t n = cps(s, b, e);
+  /* Furniture, bylines and meta lines are short; long lines only get the
+   * tail credit rules below (regexes are most of the cost here). */
+  bool done = false;
+  CnkgStatus st = split_dateline(f, t, &b, e, &n, a, &done);
+  if (done) return st;
+  if (n <= 80) {
+    st = short_line(f, t, &b, e, n, a, &done);
+    if (done) return st;
+  }
+  st = tail_credit(f, t, b, e, a, &done);
+  if (done) return st;
   if (n <= 80 && gap_fragments(t, b, e))
     return add_line(a, b, e, CNKG_LINE_DROP);
   uint32_t l = last_cp(s, b, e);

@@ -65,42 +65,71 @@ static int parse_count(const char *s, size_t *n) {
   *n = (size_t)v;
   return 0;
 }
-int cnkg_cli_trace(int argc, char **argv) {
+/* What the command line asks for; filter holds --via (avoid is set later,
+ * once the graph is read). */
+typedef struct {
+  const char *format, *output, *avoid;
+  bool json;
+  size_t max_paths, max_ev;
+  CnkgTraceFilter filter;
+} TraceArgs;
+
+/* Reads --via into a->filter; -1 to go on, or the exit status (2). */
+static int parse_via_option(const char *via, TraceArgs *a) {
+  char viabuf[1024];
+  const char *bad = NULL;
+  if (strlen(via) >= sizeof viabuf || !*via)
+    return cnkg_cli_usage_error("trace", "bad --via", via);
+  memcpy(viabuf, via, strlen(via) + 1);
+  if (parse_via(viabuf, &a->filter, &bad)) {
+    cnkg_cli_say("cnkg: error: trace: unknown relation '%s' in --via; known: "
+                 "locatedIn, associatedWith, hasIndustry, implementsPolicy, "
+                 "holdsPost, postAt, withinDivision, basedIn, concerns, indicator",
+                 bad);
+    fputs("Try 'cnkg trace --help'.\n", stderr);
+    return 2;
+  }
+  return -1;
+}
+
+/* Parses the options and checks the operands; -1 to go on (GRAPH A B at
+ * argv[optind]), or the exit status. */
+static int parse_args(int argc, char **argv, TraceArgs *a) {
   static const struct option longs[] = {
       {"format", required_argument, NULL, 'f'}, {"max-paths", required_argument, NULL, 'n'},
       {"evidence", required_argument, NULL, 'e'}, {"output", required_argument, NULL, 'o'},
       {"via", required_argument, NULL, 'V'}, {"json", no_argument, NULL, 'J'}, {"avoid", required_argument, NULL, 'A'},
       {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-  const char *format = "text", *output = "-", *via = NULL, *avoid = NULL;
-  bool json = false;
-  size_t max_paths = 10, max_ev = 3;
+  const char *via = NULL;
+  *a = (TraceArgs){.format = "text", .output = "-", .max_paths = 10, .max_ev = 3};
   int c;
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "+f:n:e:o:h", longs, NULL)) != -1) {
     switch (c) {
-    case 'f': format = optarg; break;
+    case 'f': a->format = optarg; break;
     case 'n':
-      if (parse_count(optarg, &max_paths))
+      if (parse_count(optarg, &a->max_paths))
         return cnkg_cli_usage_error("trace", "bad --max-paths", optarg);
       break;
     case 'e':
-      if (parse_count(optarg, &max_ev))
+      if (parse_count(optarg, &a->max_ev))
         return cnkg_cli_usage_error("trace", "bad --evidence", optarg);
       break;
-    case 'o': output = optarg; break;
+    case 'o': a->output = optarg; break;
     case 'V': via = optarg; break;
-    case 'J': json = true; break;
-    case 'A': avoid = optarg; break;
+    case 'J': a->json = true; break;
+    case 'A': a->avoid = optarg; break;
     case 'h': return cnkg_cli_help(usage);
     default:
       return cnkg_cli_usage_error("trace", "unknown or incomplete option",
                                   argv[optind - 1]);
     }
   }
+  const char *format = a->format, *output = a->output;
   if (strcmp(format, "text") && strcmp(format, "dot") && strcmp(format, "svg"))
     return cnkg_cli_usage_error("trace", "unknown format", format);
-  if (json && strcmp(format, "text"))
+  if (a->json && strcmp(format, "text"))
     return cnkg_cli_usage_error("trace", "--json writes JSON; it cannot be combined with --format",
                                 format);
   if (argc - optind != 3)
@@ -112,64 +141,102 @@ int cnkg_cli_trace(int argc, char **argv) {
     fputs("Try 'cnkg trace --help'.\n", stderr);
     return 2;
   }
-  CnkgTraceFilter filter = {0};
-  char viabuf[1024];
-  if (via) {
-    const char *bad = NULL;
-    if (strlen(via) >= sizeof viabuf || !*via)
-      return cnkg_cli_usage_error("trace", "bad --via", via);
-    memcpy(viabuf, via, strlen(via) + 1);
-    if (parse_via(viabuf, &filter, &bad)) {
-      cnkg_cli_say("cnkg: error: trace: unknown relation '%s' in --via; known: "
-                   "locatedIn, associatedWith, hasIndustry, implementsPolicy, "
-                   "holdsPost, postAt, withinDivision, basedIn, concerns, indicator",
-                   bad);
-      fputs("Try 'cnkg trace --help'.\n", stderr);
-      return 2;
-    }
-  }
-  const char *path = argv[optind], *na = argv[optind + 1], *nb = argv[optind + 2];
+  return via ? parse_via_option(via, a) : -1;
+}
 
+/* Reads GRAPH and finds the entities A and B in it; 0, or 1 with the
+ * message said (and nothing left to free). */
+static int load_ends(const char *path, const char *const names[2], CnkgGraphRead **g,
+                     size_t ends[2]) {
   char err[512];
-  CnkgGraphRead *g = NULL;
   const char *why = cnkg_cli_not_a_file(path);
   if (why) {
     cnkg_cli_say("cnkg: error: %s: %s; GRAPH is a Turtle or N-Triples file", path, why);
     return 1;
   }
-  if (cnkg_graphread_load(path, &g, err, sizeof err)) {
+  if (cnkg_graphread_load(path, g, err, sizeof err)) {
     cnkg_cli_say("cnkg: error: %s: %s", path, err);
     return 1;
   }
-  size_t ends[2];
-  const char *names[2] = {na, nb};
   for (int i = 0; i < 2; i++)
-    if (cnkg_cli_pick_entity(g, path, names[i], &ends[i])) {
-      cnkg_graphread_free(g);
+    if (cnkg_cli_pick_entity(*g, path, names[i], &ends[i])) {
+      cnkg_graphread_free(*g);
+      *g = NULL;
       return 1;
     }
-  size_t *avoided = NULL;
-  if (avoid) {
-    size_t len = strlen(avoid);
-    char *buf = malloc(len + 1);
-    avoided = calloc(len + 1, sizeof *avoided);
-    if (!buf || !avoided) {
-      free(buf);
-      free(avoided);
-      cnkg_graphread_free(g);
-      cnkg_cli_say("cnkg: error: out of memory");
-      return 1;
-    }
-    memcpy(buf, avoid, len + 1);
-    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ","))
-      if (cnkg_cli_pick_entity(g, path, tok, &avoided[filter.n_avoid++])) {
-        free(buf);
-        free(avoided);
-        cnkg_graphread_free(g);
-        return 1;
-      }
+  return 0;
+}
+
+/* Finds the --avoid entities in g and points filter->avoid at them
+ * (*avoided, owned by the caller); 0, or 1 with the message said and
+ * nothing allocated. */
+static int pick_avoided(const CnkgGraphRead *g, const char *path, const char *avoid,
+                        CnkgTraceFilter *filter, size_t **avoided) {
+  size_t len = strlen(avoid);
+  char *buf = malloc(len + 1);
+  *avoided = calloc(len + 1, sizeof **avoided);
+  if (!buf || !*avoided) {
     free(buf);
-    filter.avoid = avoided;
+    free(*avoided);
+    *avoided = NULL;
+    cnkg_cli_say("cnkg: error: out of memory");
+    return 1;
+  }
+  memcpy(buf, avoid, len + 1);
+  for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ","))
+    if (cnkg_cli_pick_entity(g, path, tok, &(*avoided)[filter->n_avoid++])) {
+      free(buf);
+      free(*avoided);
+      *avoided = NULL;
+      return 1;
+    }
+  free(buf);
+  filter->avoid = *avoided;
+  return 0;
+}
+
+/* Writes the paths found (rc their search status) to a->output in
+ * a->format; the final status, err saying why when it is not 0. */
+static CnkgStatus write_paths(const CnkgGraphRead *g, const CnkgTracePath *paths, size_t n_paths,
+                              const TraceArgs *a, CnkgStatus rc, char *err, size_t errsz) {
+  CnkgOutput *out = NULL;
+  if (!rc) rc = cnkg_output_new_file(a->output, &out, err, errsz);
+  else snprintf(err, errsz, "%s", cnkg_strerror(rc));
+  if (!rc) {
+    if (!strcmp(a->format, "text")) {
+      rc = a->json ? cnkg_graphread_write_paths_json(g, paths, n_paths, a->max_ev, out)
+                   : cnkg_graphread_write_paths(g, paths, n_paths, a->max_ev, out);
+    } else {
+      CnkgGraph *m = NULL;
+      rc = cnkg_graphread_paths_to_graph(g, paths, n_paths, &m);
+      CnkgDotOptions dopt;
+      cnkg_dot_options_init(&dopt);
+      if (!rc) rc = !strcmp(a->format, "dot") ? cnkg_dot_write(m, &dopt, out)
+                                              : cnkg_svg_write(m, &dopt, out);
+      cnkg_graph_free(m);
+    }
+    /* a failed writer's output is not closed: freeing it keeps the old file */
+    if (!rc) rc = cnkg_output_close(out);
+    snprintf(err, errsz, "%s", cnkg_strerror(rc));
+  }
+  cnkg_output_free(out);
+  return rc;
+}
+
+int cnkg_cli_trace(int argc, char **argv) {
+  TraceArgs a;
+  int done = parse_args(argc, argv, &a);
+  if (done >= 0) return done;
+  const char *path = argv[optind], *na = argv[optind + 1], *nb = argv[optind + 2];
+
+  CnkgGraphRead *g = NULL;
+  size_t ends[2];
+  const char *const names[2] = {na, nb};
+  if (load_ends(path, names, &g, ends)) return 1;
+  size_t *avoided = NULL;
+  if (a.avoid && pick_avoided(g, path, a.avoid, &a.filter, &avoided)) {
+    cnkg_graphread_free(g);
+    return 1;
   }
   if (ends[0] == ends[1]) {
     cnkg_cli_say("cnkg: error: %s: '%s' and '%s' name the same entity", path, na, nb);
@@ -179,7 +246,7 @@ int cnkg_cli_trace(int argc, char **argv) {
   }
   CnkgTracePath *paths = NULL;
   size_t n_paths = 0;
-  CnkgStatus rc = cnkg_graphread_paths(g, ends[0], ends[1], max_paths, &filter, &paths, &n_paths);
+  CnkgStatus rc = cnkg_graphread_paths(g, ends[0], ends[1], a.max_paths, &a.filter, &paths, &n_paths);
   free(avoided);
   if (rc == CNKG_NOTHING) {
     cnkg_cli_say("cnkg: error: %s: no path between %s and %s", path,
@@ -187,31 +254,12 @@ int cnkg_cli_trace(int argc, char **argv) {
     cnkg_graphread_free(g);
     return 1;
   }
-  CnkgOutput *out = NULL;
-  if (!rc) rc = cnkg_output_new_file(output, &out, err, sizeof err);
-  else snprintf(err, sizeof err, "%s", cnkg_strerror(rc));
-  if (!rc) {
-    if (!strcmp(format, "text")) {
-      rc = json ? cnkg_graphread_write_paths_json(g, paths, n_paths, max_ev, out)
-                : cnkg_graphread_write_paths(g, paths, n_paths, max_ev, out);
-    } else {
-      CnkgGraph *m = NULL;
-      rc = cnkg_graphread_paths_to_graph(g, paths, n_paths, &m);
-      CnkgDotOptions dopt;
-      cnkg_dot_options_init(&dopt);
-      if (!rc) rc = !strcmp(format, "dot") ? cnkg_dot_write(m, &dopt, out)
-                                           : cnkg_svg_write(m, &dopt, out);
-      cnkg_graph_free(m);
-    }
-    /* a failed writer's output is not closed: freeing it keeps the old file */
-    if (!rc) rc = cnkg_output_close(out);
-    snprintf(err, sizeof err, "%s", cnkg_strerror(rc));
-  }
-  cnkg_output_free(out);
+  char err[512];
+  rc = write_paths(g, paths, n_paths, &a, rc, err, sizeof err);
   cnkg_graphread_paths_free(paths, n_paths);
   cnkg_graphread_free(g);
   if (rc) {
-    cnkg_cli_say("cnkg: error: %s: %s", strcmp(output, "-") ? output : path, err);
+    cnkg_cli_say("cnkg: error: %s: %s", strcmp(a.output, "-") ? a.output : path, err);
     return 1;
   }
   return 0;

@@ -348,18 +348,27 @@ static int set_precision(const char *value, bool *set) {
                               value ? value : "nothing");
 }
 
-int cnkg_cli_lex(int argc, char **argv) {
-  Mode mode = MODE_WORDS;
-  int jobs = 1;
-  bool verbose = false, precision_set = false;
-  const char *data = NULL;
+/* What the command line asks for; files (owned) lists the inputs. */
+typedef struct {
+  Mode mode;
+  int jobs;
+  bool verbose, precision_set;
+  const char *data;
+  size_t max_doc;
+  const char **files;
+  int n_files;
+} LexArgs;
+
+/* Parses the command line into a; -1 to go on (a->files to free), or the
+ * exit status (nothing left to free). */
+static int parse_args(int argc, char **argv, LexArgs *a) {
+  *a = (LexArgs){.mode = MODE_WORDS, .jobs = 1};
   /* fast by default: it kept 99.98% of the exact path's tags on the corpus
    * and development texts and moved no scorer figure (README) */
   cnkg_lac_set_default_precision(CNKG_LAC_FAST);
-  size_t max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
+  a->max_doc = CNKG_CLI_DEFAULT_MAX_DOC;
   /* GNU style: options anywhere until "--"; everything else is a file */
   const char **files = calloc((size_t)argc + 1, sizeof *files);
-  int n_files = 0;
   bool opts = true;
   if (!files) {
     cnkg_cli_say("cnkg: error: out of memory");
@@ -367,81 +376,89 @@ int cnkg_cli_lex(int argc, char **argv) {
   }
   int status = -1;
   for (int i = 1; i < argc && status < 0; i++) {
-    const char *a = argv[i];
-    if (!opts || a[0] != '-' || a[1] == '\0') {
-      files[n_files++] = a;
-    } else if (strcmp(a, "--") == 0) {
+    const char *arg = argv[i];
+    if (!opts || arg[0] != '-' || arg[1] == '\0') {
+      files[a->n_files++] = arg;
+    } else if (strcmp(arg, "--") == 0) {
       opts = false;
-    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+    } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
       status = cnkg_cli_help(usage);
-    } else if (strcmp(a, "--version") == 0) {
+    } else if (strcmp(arg, "--version") == 0) {
       char line[512], text[640];
       cnkg_lac_describe(NULL, line, sizeof line);
       snprintf(text, sizeof text, "cnkg %s\n%s\n", CNKG_VERSION, line);
       status = cnkg_cli_help(text);
-    } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
-      verbose = true;
-    } else if (strcmp(a, "--lac-precision") == 0 || strncmp(a, "--lac-precision=", 16) == 0) {
-      const char *v = a[15] == '=' ? a + 16 : (i + 1 < argc ? argv[++i] : NULL);
-      if (set_precision(v, &precision_set) != 0) status = 2;
-    } else if (strcmp(a, "--tags") == 0) {
-      mode = MODE_TAGS;
-    } else if (strcmp(a, "--emissions") == 0) {
-      mode = MODE_EMISSIONS;
-    } else if (strncmp(a, "-j", 2) == 0 || strcmp(a, "--jobs") == 0 ||
-               strncmp(a, "--jobs=", 7) == 0) {
-      const char *v = a[1] == '-' ? (a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL)
-                                  : a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+    } else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) {
+      a->verbose = true;
+    } else if (strcmp(arg, "--lac-precision") == 0 || strncmp(arg, "--lac-precision=", 16) == 0) {
+      const char *v = arg[15] == '=' ? arg + 16 : (i + 1 < argc ? argv[++i] : NULL);
+      if (set_precision(v, &a->precision_set) != 0) status = 2;
+    } else if (strcmp(arg, "--tags") == 0) {
+      a->mode = MODE_TAGS;
+    } else if (strcmp(arg, "--emissions") == 0) {
+      a->mode = MODE_EMISSIONS;
+    } else if (strncmp(arg, "-j", 2) == 0 || strcmp(arg, "--jobs") == 0 ||
+               strncmp(arg, "--jobs=", 7) == 0) {
+      const char *v = arg[1] == '-' ? (arg[6] == '=' ? arg + 7 : i + 1 < argc ? argv[++i] : NULL)
+                                    : arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
       long n = 0;
       if (cnkg_cli_parse_count(v, 1, MAX_JOBS, &n)) {
         char msg[64];
         snprintf(msg, sizeof msg, "-j needs a number of threads from 1 to %d, not", MAX_JOBS);
         status = cnkg_cli_usage_error("lex", msg, v ? v : "nothing");
       }
-      jobs = (int)n;
-    } else if (strcmp(a, "--data") == 0 || strncmp(a, "--data=", 7) == 0) {
-      data = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!data) status = cnkg_cli_usage_error("lex", "--data needs a directory", NULL);
-    } else if (strcmp(a, "--max-doc-size") == 0 || strncmp(a, "--max-doc-size=", 15) == 0) {
-      const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!v || cnkg_cli_parse_size(v, &max_doc))
+      a->jobs = (int)n;
+    } else if (strcmp(arg, "--data") == 0 || strncmp(arg, "--data=", 7) == 0) {
+      a->data = arg[6] == '=' ? arg + 7 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!a->data) status = cnkg_cli_usage_error("lex", "--data needs a directory", NULL);
+    } else if (strcmp(arg, "--max-doc-size") == 0 || strncmp(arg, "--max-doc-size=", 15) == 0) {
+      const char *v = arg[14] == '=' ? arg + 15 : (i + 1 < argc ? argv[++i] : NULL);
+      if (!v || cnkg_cli_parse_size(v, &a->max_doc))
         status = cnkg_cli_usage_error("lex", "--max-doc-size takes a size such as 64M, not",
                                       v ? v : "nothing");
     } else {
-      status = cnkg_cli_usage_error("lex", "unknown option", a);
+      status = cnkg_cli_usage_error("lex", "unknown option", arg);
     }
   }
-  if (status < 0 && n_files == 0 && !verbose)
+  if (status < 0 && a->n_files == 0 && !a->verbose)
     status = cnkg_cli_usage_error("lex", "no input (give FILE, or - for standard input)", NULL);
   if (status >= 0) {
     free(files);
     return status;
   }
-  /* emission scores are for comparing with the reference: exact unless asked */
-  if (mode == MODE_EMISSIONS && !precision_set) cnkg_lac_set_default_precision(CNKG_LAC_EXACT);
+  a->files = files;
+  return -1;
+}
+
+/* Finds and opens the LAC model (--data or the default places) into *lac;
+ * 0, or 1 with the message said. */
+static int open_lac(const LexArgs *a, CnkgLac **lac) {
   char err[2048] = "";
   char *path = NULL;
-  if (cnkg_data_find(data, "lac.model", &path, err, sizeof err) != CNKG_SUCCESS) {
+  if (cnkg_data_find(a->data, "lac.model", &path, err, sizeof err) != CNKG_SUCCESS) {
     cnkg_cli_say("cnkg: error: %s", err);
-    free(files);
     return 1;
   }
-  CnkgLac *lac = NULL;
-  CnkgStatus st = cnkg_lac_open(path, &lac, err, sizeof err);
+  CnkgStatus st = cnkg_lac_open(path, lac, err, sizeof err);
   free(path);
   if (st != CNKG_SUCCESS) {
     cnkg_cli_say("cnkg: error: %s", err);
-    free(files);
     return 1;
   }
-  if (verbose) {
+  if (a->verbose) {
     char line[512];
-    cnkg_lac_describe(lac, line, sizeof line);
+    cnkg_lac_describe(*lac, line, sizeof line);
     cnkg_cli_say("cnkg: info: %s", line);
   }
+  return 0;
+}
+
+/* Analyses every input file in turn to stdout; 0, or 1 when any failed
+ * (each failure said). */
+static int lex_inputs(const CnkgLac *lac, const LexArgs *a) {
   int rc = 0;
-  for (int i = 0; i < n_files; i++) {
-    const char *name = files[i];
+  for (int i = 0; i < a->n_files; i++) {
+    const char *name = a->files[i];
     bool is_stdin = strcmp(name, "-") == 0;
     const char *why = cnkg_cli_not_a_file(name);
     FILE *f = why ? NULL : is_stdin ? stdin : fopen(name, "rb");
@@ -451,23 +468,38 @@ int cnkg_cli_lex(int argc, char **argv) {
       rc = 1;
       continue;
     }
-    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max_doc) {
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > a->max_doc) {
       /* a file known to be too big is skipped whole, not cut */
       char lim[32];
-      cnkg_cli_format_size(max_doc, lim, sizeof lim);
+      cnkg_cli_format_size(a->max_doc, lim, sizeof lim);
       cnkg_cli_say("cnkg: error: %s: larger than the document size limit of %s "
                    "(--max-doc-size); skipped", is_stdin ? "(stdin)" : name, lim);
       rc = 1;
-    } else if (lex_file(lac, mode, jobs, is_stdin ? "(stdin)" : name, f, max_doc)) {
+    } else if (lex_file(lac, a->mode, a->jobs, is_stdin ? "(stdin)" : name, f, a->max_doc)) {
       rc = 1;
     }
     if (!is_stdin) fclose(f);
   }
+  return rc;
+}
+
+int cnkg_cli_lex(int argc, char **argv) {
+  LexArgs a;
+  int status = parse_args(argc, argv, &a);
+  if (status >= 0) return status;
+  /* emission scores are for comparing with the reference: exact unless asked */
+  if (a.mode == MODE_EMISSIONS && !a.precision_set) cnkg_lac_set_default_precision(CNKG_LAC_EXACT);
+  CnkgLac *lac = NULL;
+  if (open_lac(&a, &lac)) {
+    free(a.files);
+    return 1;
+  }
+  int rc = lex_inputs(lac, &a);
   if (fflush(stdout) != 0) {
     cnkg_cli_say("cnkg: error: standard output: %s", strerror(errno));
     rc = 1;
   }
   cnkg_lac_free(lac);
-  free(files);
+  free(a.files);
   return rc;
 }

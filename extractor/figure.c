@@ -641,9 +641,188 @@ static bool threshold(const char *s, size_t len, const Token *t, const Stops *st
   size_t rb = figure_after_token(s, len, t->e, &hedged, &de);
   if (!hedged && !figure_tail_word(&comparing_list, s, 0, t->b)) return false;
   size_t re = figure_right_end(s, len, rb, st, 10);
-  if (re == rb || re >= len || !(figure_is_digit(figure_char_at(s, len, re)) || figure_cn_digit(figure_char_at(s, len, re)) > 0))
+  if (re == rb || re >= len ||
+      !(figure_is_digit(figure_char_at(s, len, re)) || figure_cn_digit(figure_char_at(s, len, re)) > 0))
     return false;
-  return !figure_contains_word(&figure_object_verbs_list, s, rb, re) && !figure_contains_word(&figure_change_verbs_list, s, rb, re);
+  return !figure_contains_word(&figure_object_verbs_list, s, rb, re) &&
+         !figure_contains_word(&figure_change_verbs_list, s, rb, re);
+}
+
+/* Whether token t is no figure: a code, date or time, a range, an
+ * ordinal, arithmetic, a duration, a word that starts with a unit
+ * character, a Chinese word or formula, a reduplicated classifier, a 成
+ * that is no tenth, a bound (threshold). pos is where the search goes on;
+ * *skip_until is moved past numbers that go with a rejected one. May drop
+ * t's unit (3人员: a bare number). */
+static bool not_a_figure(const char *s, size_t len, Token *t, const Stops *st, size_t pos,
+                         size_t *skip_until) {
+  uint32_t before = figure_char_before(s, t->b), after = figure_char_at(s, len, t->e);
+  uint32_t before2 = t->b ? figure_char_before(s, figure_prev_char(s, t->b)) : 0;
+  /* codes, dates, times: 5G, G20, 2019-03-08, 14.07.2016, 8:30 */
+  if (is_ascii_alpha(before) || before == '.' || before == '_' ||
+      ((before == '-' || before == '/' || before == ':' || before == '~') &&
+       figure_is_digit(before2)))
+    return true;
+  if (!t->unit && (is_ascii_alpha(after) || after == '.' || after == '_'))
+    return true;
+  uint32_t after2 = 0;
+  if (t->e < len) {
+    size_t q = t->e;
+    cnkg_utf8_next_valid(s, &q);
+    after2 = figure_char_at(s, len, q);
+  }
+  /* ranges: 3-5万元, 20至30人, 三到五户: the value is not one number */
+  if (!t->unit && (after == '-' || after == '~' || after == 0x2014 ||
+                   after == 0xFF5E || after == 0x81F3 || after == 0x5230)) {
+    if (figure_is_digit(after2) || is_cn_numeral(after2)) {
+      *skip_until = pos + 8;
+      return true;
+    }
+  }
+  if ((after == '-' || after == '/' || after == ':') && figure_is_digit(after2))
+    return true;
+  if (before == 0x7B2C) return true; /* 第: ordinal */
+  if (t->unit && t->unit->kind == UK_REJECT) return true;
+  /* arithmetic: 0.5元×80=40元 */
+  if (before == 0xD7 || before == '=' || before == '+' || before == '*' ||
+      before == 0xF7 || after == 0xD7 || after == '=' || after == '+' ||
+      after == '*' || after == 0xF7)
+    return true;
+  /* 3个多小时, 两个半月: a duration */
+  if (t->unit && strcmp(t->unit->text, "个") == 0) {
+    size_t q = t->e;
+    if (cnkg_wordlist_word_at(s, q, len, "多") || cnkg_wordlist_word_at(s, q, len, "半"))
+      q += 3;
+    if (cnkg_wordlist_word_at(s, q, len, "小时") || cnkg_wordlist_word_at(s, q, len, "月") ||
+        cnkg_wordlist_word_at(s, q, len, "星期") || cnkg_wordlist_word_at(s, q, len, "工作日"))
+      return true;
+  }
+  if (t->unit) {
+    size_t ub = t->e - strlen(t->unit->text);
+    size_t bl = cnkg_wordlist_at(&unit_blockers_list, s, ub, len);
+    if (bl > t->e - ub) {
+      if (t->chinese) return true;
+      t->unit = NULL; /* 3人员: a bare number, maybe with an implied unit */
+      t->e = ub;
+    }
+  }
+  if (t->chinese && chinese_non_figure(s, len, t)) {
+    *skip_until = t->e + 4; /* 一户一策: the next numeral too */
+    return true;
+  }
+  /* 一个个: reduplicated classifier */
+  if (t->unit) {
+    size_t ul = strlen(t->unit->text);
+    if (t->e + ul <= len && memcmp(s + t->e, t->unit->text, ul) == 0) return true;
+  }
+  /* 成 only as 六成, 九成以上: one Chinese digit, then not a verb word */
+  if (t->unit && t->unit->kind == UK_TENTH &&
+      (!t->chinese || t->cn_e - t->cn_b != 3))
+    return true;
+  if (t->unit && t->unit->kind == UK_TENTH) {
+    static const char not_after[] = "为立功了绩本员果长熟型效就交都片套";
+    char nx[5] = {0};
+    if (after) cnkg_utf8_encode(after, nx);
+    if (!after || strstr(not_after, nx) || figure_is_boundary(after)) {
+      if (!cnkg_wordlist_word_at(s, t->e, len, "以上") &&
+          !cnkg_wordlist_word_at(s, t->e, len, "左右"))
+        return true;
+    }
+  }
+  if (threshold(s, len, t, st)) return true;
+  return false;
+}
+
+/* Fills fig from token t: its span, value and unit (an implied one from
+ * the words around a bare amount, the text before it from floor_tok), and
+ * whether it is a target (target_at: the first plan word). False if t is no
+ * figure after all. */
+static bool read_figure(const char *s, size_t len, const Token *t, const Stops *st,
+                        size_t target_at, size_t floor_tok, CnkgFigure *fig) {
+  memset(fig, 0, sizeof *fig);
+  fig->begin = t->b;
+  fig->end = t->e;
+  fig->approximate = t->hedge;
+  fig->target = target_at < t->b;
+  /* the value */
+  CnkgStr num = {s + t->num_b, t->num_e - t->num_b};
+  if (cnkg_figure_value(num, fig->value, sizeof fig->value) != CNKG_SUCCESS)
+    return false;
+  if (t->unit && t->unit->kind == UK_TENTH) {
+    Dec v = {0};
+    size_t k = 0;
+    for (; fig->value[k]; k++) dec_digit(&v, fig->value[k]);
+    if (!dec_format(&v, fig->value, sizeof fig->value)) return false;
+    size_t n = strlen(fig->value);
+    if (n + 2 > sizeof fig->value) return false;
+    fig->value[n] = '0';
+    fig->value[n + 1] = '\0';
+  }
+  if (t->percent_words) {
+    fig->unit = "%";
+  } else if (t->unit) {
+    fig->unit = t->unit->unit;
+  } else {
+    if (!t->has_mult) return false;
+    /* the noun taken by the previous number may name this one's money:
+     * 7个资产收益资金达900万 */
+    size_t lb = figure_left_start(s, floor_tok, t->b, st, 20);
+    bool hd, de;
+    size_t rb = figure_after_token(s, len, t->e, &hd, &de);
+    size_t re = figure_right_end(s, len, rb, st, 12);
+    fig->unit = implied_unit(s, lb, t->b, rb, re);
+    if (!fig->unit) return false;
+    fig->implied_unit = true;
+  }
+  return true;
+}
+
+/* Settles fig's indicator within its run of figures and the previous
+ * figure's: a run shares the phrase before its first figure (left_b,
+ * left_e of each figure; *chain_b, *chain_e the run's), and the noun after
+ * a pair names both (right_used: fig took the noun after it). */
+static void chain_figure(const char *s, const Token *t, bool right_used, size_t left_b,
+                         size_t left_e, size_t *chain_b, size_t *chain_e, CnkgFigure *fig,
+                         CnkgFigureList *out) {
+  const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
+  /* 完成搬迁7个乡镇11个安置点621户: a run of figures shares the phrase
+   * before its first one where a figure names nothing of its own */
+  size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
+  bool chained = prev && pe <= t->b &&
+                 (pe == t->b || (t->b - pe == 3 && (cnkg_wordlist_word_at(s, pe, t->b, "、") ||
+                                                    cnkg_wordlist_word_at(s, pe, t->b, "共"))));
+  bool named = fig->ind_word || fig->ind_end > fig->ind_begin;
+  if (!chained) {
+    *chain_b = left_b, *chain_e = left_e;
+  } else if (fig->ind_word && *chain_e > *chain_b) {
+    /* decided after the sentence: a noun after a pair may name it */
+    fig->run_begin = *chain_b;
+    fig->run_end = *chain_e;
+  } else if (!named) { /* 种植油松19.3亩、9400株; 28户种植松树共269.3亩 */
+    if (*chain_e > *chain_b) fig->ind_begin = *chain_b, fig->ind_end = *chain_e;
+    else fig->ind_word = prev->ind_word, fig->ind_begin = prev->ind_begin,
+         fig->ind_end = prev->ind_end;
+  }
+  /* 384户1650名贫困人口: the noun after the pair names both */
+  if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
+      figure_follows_directly(s, prev->end, t->b) && figure_carries_over(prev, fig->unit)) {
+    out->v[out->n - 1].ind_owner = false;
+    out->v[out->n - 1].ind_word = NULL;
+    out->v[out->n - 1].ind_begin = fig->ind_begin;
+    out->v[out->n - 1].ind_end = fig->ind_end;
+  }
+}
+
+/* A figure that names only a default (户数) takes its run's phrase. */
+static void apply_runs(CnkgFigureList *out) {
+  for (size_t k = 0; k < out->n; k++) {
+    CnkgFigure *x = &out->v[k];
+    if (x->ind_word && x->run_end > x->run_begin) {
+      x->ind_word = NULL;
+      x->ind_begin = x->run_begin;
+      x->ind_end = x->run_end;
+    }
+  }
 }
 
 CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
@@ -684,152 +863,20 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
     read_token(s, pcre2_get_ovector_pointer(md), &t);
     pos = t.e > t.b ? t.e : t.b + 1;
     if (t.b < skip_until) continue;
-    uint32_t before = figure_char_before(s, t.b), after = figure_char_at(s, len, t.e);
-    uint32_t before2 = t.b ? figure_char_before(s, figure_prev_char(s, t.b)) : 0;
-    /* codes, dates, times: 5G, G20, 2019-03-08, 14.07.2016, 8:30 */
-    if (is_ascii_alpha(before) || before == '.' || before == '_' ||
-        ((before == '-' || before == '/' || before == ':' || before == '~') &&
-         figure_is_digit(before2)))
-      continue;
-    if (!t.unit && (is_ascii_alpha(after) || after == '.' || after == '_'))
-      continue;
-    uint32_t after2 = 0;
-    if (t.e < len) {
-      size_t q = t.e;
-      cnkg_utf8_next_valid(s, &q);
-      after2 = figure_char_at(s, len, q);
-    }
-    /* ranges: 3-5万元, 20至30人, 三到五户: the value is not one number */
-    if (!t.unit && (after == '-' || after == '~' || after == 0x2014 ||
-                    after == 0xFF5E || after == 0x81F3 || after == 0x5230)) {
-      if (figure_is_digit(after2) || is_cn_numeral(after2)) {
-        skip_until = pos + 8;
-        continue;
-      }
-    }
-    if ((after == '-' || after == '/' || after == ':') && figure_is_digit(after2))
-      continue;
-    if (before == 0x7B2C) continue; /* 第: ordinal */
-    if (t.unit && t.unit->kind == UK_REJECT) continue;
-    /* arithmetic: 0.5元×80=40元 */
-    if (before == 0xD7 || before == '=' || before == '+' || before == '*' ||
-        before == 0xF7 || after == 0xD7 || after == '=' || after == '+' ||
-        after == '*' || after == 0xF7)
-      continue;
-    /* 3个多小时, 两个半月: a duration */
-    if (t.unit && strcmp(t.unit->text, "个") == 0) {
-      size_t q = t.e;
-      if (cnkg_wordlist_word_at(s, q, len, "多") || cnkg_wordlist_word_at(s, q, len, "半"))
-        q += 3;
-      if (cnkg_wordlist_word_at(s, q, len, "小时") || cnkg_wordlist_word_at(s, q, len, "月") ||
-          cnkg_wordlist_word_at(s, q, len, "星期") || cnkg_wordlist_word_at(s, q, len, "工作日"))
-        continue;
-    }
-    if (t.unit) {
-      size_t ub = t.e - strlen(t.unit->text);
-      size_t bl = cnkg_wordlist_at(&unit_blockers_list, s, ub, len);
-      if (bl > t.e - ub) {
-        if (t.chinese) continue;
-        t.unit = NULL; /* 3人员: a bare number, maybe with an implied unit */
-        t.e = ub;
-      }
-    }
-    if (t.chinese && chinese_non_figure(s, len, &t)) {
-      skip_until = t.e + 4; /* 一户一策: the next numeral too */
-      continue;
-    }
-    /* 一个个: reduplicated classifier */
-    if (t.unit) {
-      size_t ul = strlen(t.unit->text);
-      if (t.e + ul <= len && memcmp(s + t.e, t.unit->text, ul) == 0) continue;
-    }
-    /* 成 only as 六成, 九成以上: one Chinese digit, then not a verb word */
-    if (t.unit && t.unit->kind == UK_TENTH &&
-        (!t.chinese || t.cn_e - t.cn_b != 3))
-      continue;
-    if (t.unit && t.unit->kind == UK_TENTH) {
-      static const char not_after[] = "为立功了绩本员果长熟型效就交都片套";
-      char nx[5] = {0};
-      if (after) cnkg_utf8_encode(after, nx);
-      if (!after || strstr(not_after, nx) || figure_is_boundary(after)) {
-        if (!cnkg_wordlist_word_at(s, t.e, len, "以上") &&
-            !cnkg_wordlist_word_at(s, t.e, len, "左右"))
-          continue;
-      }
-    }
-    if (threshold(s, len, &t, &st)) continue;
+    if (not_a_figure(s, len, &t, &st, pos, &skip_until)) continue;
     CnkgFigure fig;
-    memset(&fig, 0, sizeof fig);
-    fig.begin = t.b;
-    fig.end = t.e;
-    fig.approximate = t.hedge;
-    fig.target = target_at < t.b;
-    /* the value */
-    CnkgStr num = {s + t.num_b, t.num_e - t.num_b};
-    if (cnkg_figure_value(num, fig.value, sizeof fig.value) != CNKG_SUCCESS)
-      continue;
-    if (t.unit && t.unit->kind == UK_TENTH) {
-      Dec v = {0};
-      size_t k = 0;
-      for (; fig.value[k]; k++) dec_digit(&v, fig.value[k]);
-      if (!dec_format(&v, fig.value, sizeof fig.value)) continue;
-      size_t n = strlen(fig.value);
-      if (n + 2 > sizeof fig.value) continue;
-      fig.value[n] = '0';
-      fig.value[n + 1] = '\0';
-    }
-    if (t.percent_words) {
-      fig.unit = "%";
-    } else if (t.unit) {
-      fig.unit = t.unit->unit;
-    } else {
-      if (!t.has_mult) continue;
-      /* the noun taken by the previous number may name this one's money:
-       * 7个资产收益资金达900万 */
-      size_t lb = figure_left_start(s, floor_tok, t.b, &st, 20);
-      bool hd, de;
-      size_t rb = figure_after_token(s, len, t.e, &hd, &de);
-      size_t re = figure_right_end(s, len, rb, &st, 12);
-      fig.unit = implied_unit(s, lb, t.b, rb, re);
-      if (!fig.unit) continue;
-      fig.implied_unit = true;
-    }
+    if (!read_figure(s, len, &t, &st, target_at, floor_tok, &fig)) continue;
     const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
     bool hedged = fig.approximate, right_used;
     size_t left_b, left_e;
     if (figure_read_indicator(f, md2, s, len, &t, &st, prev,
-                  fig.implied_unit ? floor_tok : floor, &fig, &hedged,
-                  &right_used, &left_b, &left_e) < 0) {
+                              fig.implied_unit ? floor_tok : floor, &fig, &hedged,
+                              &right_used, &left_b, &left_e) < 0) {
       status = CNKG_ERR_PATTERN;
       break;
     }
     fig.approximate = hedged;
-    /* 完成搬迁7个乡镇11个安置点621户: a run of figures shares the phrase
-     * before its first one where a figure names nothing of its own */
-    size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
-    bool chained = prev && pe <= t.b &&
-                   (pe == t.b || (t.b - pe == 3 && (cnkg_wordlist_word_at(s, pe, t.b, "、") ||
-                                                    cnkg_wordlist_word_at(s, pe, t.b, "共"))));
-    bool named = fig.ind_word || fig.ind_end > fig.ind_begin;
-    if (!chained) {
-      chain_b = left_b, chain_e = left_e;
-    } else if (fig.ind_word && chain_e > chain_b) {
-      /* decided after the sentence: a noun after a pair may name it */
-      fig.run_begin = chain_b;
-      fig.run_end = chain_e;
-    } else if (!named) { /* 种植油松19.3亩、9400株; 28户种植松树共269.3亩 */
-      if (chain_e > chain_b) fig.ind_begin = chain_b, fig.ind_end = chain_e;
-      else fig.ind_word = prev->ind_word, fig.ind_begin = prev->ind_begin,
-           fig.ind_end = prev->ind_end;
-    }
-    /* 384户1650名贫困人口: the noun after the pair names both */
-    if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
-        figure_follows_directly(s, prev->end, t.b) && figure_carries_over(prev, fig.unit)) {
-      out->v[out->n - 1].ind_owner = false;
-      out->v[out->n - 1].ind_word = NULL;
-      out->v[out->n - 1].ind_begin = fig.ind_begin;
-      out->v[out->n - 1].ind_end = fig.ind_end;
-    }
+    chain_figure(s, &t, right_used, left_b, left_e, &chain_b, &chain_e, &fig, out);
     status = push(out, &fig);
     {
       bool h, de;
@@ -839,14 +886,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
       floor_tok = t.e;
     }
   }
-  for (size_t k = 0; k < out->n; k++) {
-    CnkgFigure *x = &out->v[k];
-    if (x->ind_word && x->run_end > x->run_begin) {
-      x->ind_word = NULL;
-      x->ind_begin = x->run_begin;
-      x->ind_end = x->run_end;
-    }
-  }
+  apply_runs(out);
   pcre2_match_data_free(md);
   pcre2_match_data_free(md2);
   free(st.v);

@@ -322,6 +322,77 @@ static int modality(const CnkgEventFinder *f, pcre2_match_data *md,
   return 0;
 }
 
+/* Sets e's kind from the cue pattern's group g that matched. */
+static void set_kind(CnkgEvent *e, int g) {
+  switch (g) {
+  case 1: e->kind = CNKG_EVENT_EXIT; e->past_state = true; break;
+  case 2: e->kind = CNKG_EVENT_EXIT; break;
+  case 3: e->kind = CNKG_EVENT_POST_START; break;
+  case 4: e->kind = CNKG_EVENT_POST_HOLD; break;
+  case 5: e->kind = CNKG_EVENT_POST_END; break;
+  case 6: e->kind = CNKG_EVENT_POST_START; e->weak = true; break;
+  case 7: e->kind = CNKG_EVENT_POST_END; e->weak = true; break;
+  default: e->kind = CNKG_EVENT_EXIT; e->weak = true; break;
+  }
+}
+
+/* Whether the exit cue e is no exit: a word after it, a campaign before
+ * it (决战脱贫), a slogan in a quoted list. 1 dropped, 0 kept, -1 error. */
+static int exit_dropped(const CnkgEventFinder *f, pcre2_match_data *md, const char *s,
+                        size_t len, const CnkgEvent *e) {
+  int rc = search(f, RE_NOT_AFTER, md, s, len, e->end, PCRE2_ANCHORED, NULL, NULL);
+  if (rc) return rc;
+  size_t kb = e->begin > 12 ? e->begin - 12 : 0;
+  while (kb < e->begin && ((unsigned char)s[kb] & 0xC0) == 0x80) kb++;
+  rc = search(f, RE_CAMPAIGN, md, s, e->begin, kb, 0, NULL, NULL);
+  if (rc) return rc;
+  /* a slogan in a quoted list (“沉一线、解难题、助摘帽”) */
+  return quoted_list(s, len, e->begin, e->end) ? 1 : 0;
+}
+
+/* Sets whole_place and about_people of exit e from the words before and
+ * after its cue. 0, or -1 error or limit. */
+static int exit_subject(const CnkgEventFinder *f, pcre2_match_data *md, const char *s,
+                        size_t len, CnkgEvent *e) {
+  /* the nearest subject word before the cue: people or a place */
+  size_t cb = clause_start(s, e->begin), mb = 0, me = 0;
+  /* 全旗…,已退出国贫旗序列: the sentence before the cue, when no other
+   * place word comes between */
+  size_t wb = e->begin > 2 * CLAUSE_REACH ? e->begin - 2 * CLAUSE_REACH : 0;
+  while (wb < e->begin && ((unsigned char)s[wb] & 0xC0) == 0x80) wb++;
+  size_t xb = 0, xe = 0;
+  int rc = search_last(f, RE_WHOLE, md, s, wb, e->begin, &xb, &xe);
+  if (rc < 0) return -1;
+  e->whole_place = rc > 0;
+  for (size_t i = xe; e->whole_place && i + CNKG_HAN_BYTES <= e->begin; i++)
+    if (memcmp(s + i, "村", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "县", CNKG_HAN_BYTES) == 0 ||
+        memcmp(s + i, "镇", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "乡", CNKG_HAN_BYTES) == 0 ||
+        memcmp(s + i, "旗", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "市", CNKG_HAN_BYTES) == 0 ||
+        memcmp(s + i, "省", CNKG_HAN_BYTES) == 0)
+      e->whole_place = false;
+  rc = search_last(f, RE_PEOPLE, md, s, cb, e->begin, &mb, &me);
+  if (rc < 0) return -1;
+  bool place_in_cue = false;
+  for (size_t i = e->begin; i + CNKG_HAN_BYTES <= e->end && !place_in_cue; i++)
+    place_in_cue = memcmp(s + i, "县", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "村", CNKG_HAN_BYTES) == 0 ||
+                   memcmp(s + i, "旗", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "乡", CNKG_HAN_BYTES) == 0 ||
+                   memcmp(s + i, "镇", CNKG_HAN_BYTES) == 0;
+  /* 脱贫出列413人: the count after the cue is what exits */
+  size_t q = e->end;
+  while (q < len && s[q] >= '0' && s[q] <= '9') q++;
+  if (q > e->end && q + CNKG_HAN_BYTES <= len &&
+      (!memcmp(s + q, "人", CNKG_HAN_BYTES) || !memcmp(s + q, "户", CNKG_HAN_BYTES) || !memcmp(s + q, "名", CNKG_HAN_BYTES)))
+    e->about_people = true;
+  else if (rc && !place_in_cue) {
+    /* search again at the last match for its groups */
+    rc = search(f, RE_PEOPLE, md, s, e->begin, mb, PCRE2_ANCHORED, NULL, NULL);
+    if (rc < 0) return -1;
+    PCRE2_SIZE *pv = pcre2_get_ovector_pointer(md);
+    e->about_people = rc > 0 && pv[2] != PCRE2_UNSET;
+  }
+  return 0;
+}
+
 CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
                            CnkgEventList *out) {
   if (!f || !out || (!sentence.buf && sentence.len)) return CNKG_ERR_ARG;
@@ -361,77 +432,17 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
     pos = e.end > e.begin ? e.end : e.begin + 1;
     int g = 1;
     while (g < rc && ov[2 * g] == PCRE2_UNSET) g++;
-    switch (g) {
-    case 1: e.kind = CNKG_EVENT_EXIT; e.past_state = true; break;
-    case 2: e.kind = CNKG_EVENT_EXIT; break;
-    case 3: e.kind = CNKG_EVENT_POST_START; break;
-    case 4: e.kind = CNKG_EVENT_POST_HOLD; break;
-    case 5: e.kind = CNKG_EVENT_POST_END; break;
-    case 6: e.kind = CNKG_EVENT_POST_START; e.weak = true; break;
-    case 7: e.kind = CNKG_EVENT_POST_END; e.weak = true; break;
-    default: e.kind = CNKG_EVENT_EXIT; e.weak = true; break;
-    }
+    set_kind(&e, g);
     if (e.kind == CNKG_EVENT_EXIT && !e.past_state && !e.weak) {
-      rc = search(f, RE_NOT_AFTER, md2, s, len, e.end, PCRE2_ANCHORED, NULL, NULL);
+      rc = exit_dropped(f, md2, s, len, &e);
       if (rc < 0) {
         status = CNKG_ERR_PATTERN;
         break;
       }
       if (rc) continue;
-      size_t kb = e.begin > 12 ? e.begin - 12 : 0;
-      while (kb < e.begin && ((unsigned char)s[kb] & 0xC0) == 0x80) kb++;
-      rc = search(f, RE_CAMPAIGN, md2, s, e.begin, kb, 0, NULL, NULL);
-      if (rc < 0) {
+      if (exit_subject(f, md2, s, len, &e) < 0) {
         status = CNKG_ERR_PATTERN;
         break;
-      }
-      if (rc) continue;
-      /* a slogan in a quoted list (“沉一线、解难题、助摘帽”) */
-      if (quoted_list(s, len, e.begin, e.end)) continue;
-      /* the nearest subject word before the cue: people or a place */
-      size_t cb = clause_start(s, e.begin), mb = 0, me = 0;
-      /* 全旗…,已退出国贫旗序列: the sentence before the cue, when no other
-       * place word comes between */
-      size_t wb = e.begin > 2 * CLAUSE_REACH ? e.begin - 2 * CLAUSE_REACH : 0;
-      while (wb < e.begin && ((unsigned char)s[wb] & 0xC0) == 0x80) wb++;
-      size_t xb = 0, xe = 0;
-      rc = search_last(f, RE_WHOLE, md2, s, wb, e.begin, &xb, &xe);
-      if (rc < 0) {
-        status = CNKG_ERR_PATTERN;
-        break;
-      }
-      e.whole_place = rc > 0;
-      for (size_t i = xe; e.whole_place && i + CNKG_HAN_BYTES <= e.begin; i++)
-        if (memcmp(s + i, "村", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "县", CNKG_HAN_BYTES) == 0 ||
-            memcmp(s + i, "镇", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "乡", CNKG_HAN_BYTES) == 0 ||
-            memcmp(s + i, "旗", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "市", CNKG_HAN_BYTES) == 0 ||
-            memcmp(s + i, "省", CNKG_HAN_BYTES) == 0)
-          e.whole_place = false;
-      rc = search_last(f, RE_PEOPLE, md2, s, cb, e.begin, &mb, &me);
-      if (rc < 0) {
-        status = CNKG_ERR_PATTERN;
-        break;
-      }
-      bool place_in_cue = false;
-      for (size_t i = e.begin; i + CNKG_HAN_BYTES <= e.end && !place_in_cue; i++)
-        place_in_cue = memcmp(s + i, "县", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "村", CNKG_HAN_BYTES) == 0 ||
-                       memcmp(s + i, "旗", CNKG_HAN_BYTES) == 0 || memcmp(s + i, "乡", CNKG_HAN_BYTES) == 0 ||
-                       memcmp(s + i, "镇", CNKG_HAN_BYTES) == 0;
-      /* 脱贫出列413人: the count after the cue is what exits */
-      size_t q = e.end;
-      while (q < len && s[q] >= '0' && s[q] <= '9') q++;
-      if (q > e.end && q + CNKG_HAN_BYTES <= len &&
-          (!memcmp(s + q, "人", CNKG_HAN_BYTES) || !memcmp(s + q, "户", CNKG_HAN_BYTES) || !memcmp(s + q, "名", CNKG_HAN_BYTES)))
-        e.about_people = true;
-      else if (rc && !place_in_cue) {
-        /* search again at the last match for its groups */
-        rc = search(f, RE_PEOPLE, md2, s, e.begin, mb, PCRE2_ANCHORED, NULL, NULL);
-        if (rc < 0) {
-          status = CNKG_ERR_PATTERN;
-          break;
-        }
-        PCRE2_SIZE *pv = pcre2_get_ovector_pointer(md2);
-        e.about_people = rc > 0 && pv[2] != PCRE2_UNSET;
       }
     }
     if (modality(f, md2, s, len, plan_at, plan_end, &e) < 0) {

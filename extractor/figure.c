@@ -4,33 +4,17 @@
  * figure, computes the exact value on decimal digit strings, and takes the
  * indicator from the clause around the number: the phrase before it once
  * linking verbs and time words are stripped (贫困人口减少到2.16万人), or the
- * noun after a classifier (建立了33个党建联合体). Depends on figure.h,
- * wordlist.h, text.h and pcre2. */
-#include "extractor/figure.h"
-
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+ * noun after a classifier (建立了33个党建联合体); that reading is in
+ * figure_indicator.c. Depends on figure_int.h (figure.h, wordlist.h,
+ * text.h) and pcre2. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extractor/wordlist.h"
+#include "extractor/figure_int.h"
 
 /* ---- units ------------------------------------------------------------ */
-
-typedef enum {
-  UK_MEASURE, /* a quantity: the indicator is what precedes (收入5000元) */
-  UK_COUNT,   /* a classifier: the counted noun usually follows (33个联合体) */
-  UK_REJECT,  /* time, age, events, ordinals: never a figure */
-  UK_TENTH    /* 成: tenths, written as % */
-} UnitKind;
-
-typedef struct {
-  const char *text;
-  const char *unit; /* canonical; NULL for rejects */
-  UnitKind kind;
-} UnitDef;
 
 /* Order does not matter: the pattern lists them longest first. */
 static const UnitDef unit_defs[] = {
@@ -113,109 +97,6 @@ static const char target_src[] =
 
 /* ---- word lists --------------------------------------------------------- */
 
-/* Linking words between an indicator and its number, stripped from the
- * end of the text before it: 贫困人口减少到|2.16万人. */
-static const char *const link_tail[] = {
-  "了", "的", "有", "共有", "共", "达", "达到", "高达", "多达", "为", "是",
-  "约", "约为", "近", "将近", "接近", "超过", "超", "逾", "突破", "仅", "仅有",
-  "只有", "不足", "不到", "稳定在", "保持在", "控制在", "在", "占", "均", "都",
-  "总计", "合计", "共计", "计", "累计", "已", "已达", "已有", "已经", "减少到",
-  "减少至", "减至", "下降到", "下降至", "降至", "降到", "降低到", "降低至",
-  "增长到", "增长至", "增加到", "增加至", "增至", "提高到", "提高至", "提升到",
-  "提升至", "上升到", "上升至", "发展到", "发展至", "扩大到", "扩大至", "到",
-  "至", "由", "从", "分别为", "分别", "就有", "也有", "还有", "则", "而",
-  "即", "现有", "拥有", "辖", "下辖", "管辖", "涉及", "包括", "其中", "实现",
-  "大约", "大概", "左右", "平均", "总共", "一共", "又", "再", "还", "也",
-  "就", "达成", "人均达", "为止", "不超过", "不低于", "不少于", "不高于",
-  "低于", "高于", "少于", "多于", "以上", "以",
-  /* spoken particles (收入呢,3000元) */
-  "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
-static CnkgWordList link_tail_list = CNKG_WORDLIST(link_tail);
-
-/* Words that join two figures of one indicator (从800亩发展到3800亩). */
-static const char *const change_verbs[] = {
-  "发展", "增长", "增加", "减少", "下降", "降低", "提高", "提升", "上升",
-  "扩大", "缩小", "升至", "变为", "变成", "达到", "降至", "增至", "减至",
-  "降到", "降为", "减少到", "减少至", "下降到", "下降至", "增长到", "增加到",
-  "提高到", "上升到", "降低到", "减少为", "下降为", NULL};
-static CnkgWordList change_verbs_list = CNKG_WORDLIST(change_verbs);
-
-/* A clause that is only one of these before its number takes its
- * indicator from the clause before (因病致贫,占28.08%). */
-static const char *const copulas[] = {
-  "占", "约占", "为", "是", "达", "达到", "占比", "约为", "分别为", "分别占",
-  NULL};
-static CnkgWordList copulas_list = CNKG_WORDLIST(copulas);
-
-/* Openers stripped from the start of the text before a number: connectives,
- * adverbs and whole-place subjects (全村, 该县). */
-static const char *const lead_words[] = {
-  "其中", "同时", "此外", "另外", "并且", "并", "还", "也", "又", "已",
-  "已经", "先后", "共", "共计", "总共", "一共", "累计", "再", "就", "都",
-  "均", "则", "而", "其", "即", "仅", "把", "将", "对", "给", "向", "使",
-  "让", "通过", "依托", "经过", "围绕", "现有", "目前", "如今", "现在",
-  "当前", "全村", "全县", "全乡", "全镇", "全旗", "全市", "全省", "全区",
-  "全州", "全盟", "全组", "全社区", "全嘎查", "该村", "该县", "该乡", "该镇",
-  "该旗", "该市", "该区", "该省", "该州", "本村", "本县", "本乡", "本镇",
-  "全国", "全年", "全面", "全", "村里", "县里", "乡里", "镇里", "我们", "他们", "我", "他",
-  "她", "这里", "这", "那", "为", "在", "有", "是", "从", "由", "与", "和",
-  "及", "以及", "或", "等", "约", "近", "达", "了", "的", "在此基础上",
-  "力争", "确保", "计划", "预计", "预期", "目标", "拟", "要", "一是", "二是",
-  "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "其一",
-  "其二", "首先", "其次", "最后", "截至目前", "截止目前", "到目前", "迄今",
-  "按照", "依照", "带着", NULL};
-static CnkgWordList lead_words_list = CNKG_WORDLIST(lead_words);
-
-/* Words that end a noun phrase after a number (2.48亿元的综合资金|建设). */
-static const char *const right_stops[] = {
-  "了", "着", "过", "的", "在", "于", "是", "为", "和", "及", "与", "等", "都",
-  "也", "还", "已", "均", "共", "将", "被", "把", "从", "由", "并", "而",
-  "就", "才", "又", "再",
-  "实现", "进行", "参与", "参加", "获得", "得到", "带动", "建设", "发展",
-  "完成", "开展", "通过", "达到", "提高", "增加", "减少",
-  "入股", "用于", "作为", "成为", "全部", "已经", "正在", "陆续", "分别",
-  "每年", "每户", "每人", "人均", "户均", "左右", "以上", "以下", "之多",
-  "上下", "开外", "成立", "建立", "设立", "结成", "签订", "完善", "进入",
-  "发起", "走上", "担任", "主动", "踊跃", "每个", "每", "挂村", "发文",
-  "存在", "基本", "参股", "受益", "就业", "加入", "申请", "获", "享受",
-  "覆盖", "落户", "投产", "开工", "竣工", "上市", "销往", "外出", "如期",
-  "目标", "任务", "计划", "达", "用来", "用作", "呢", "啊", "呀", "吧", "嘛", "哩", NULL};
-static CnkgWordList right_stops_list = CNKG_WORDLIST(right_stops);
-
-/* Verbs that take the indicator noun as their object: the indicator is
- * what follows the last of them (带领全村发展|井冈蜜柚1100亩). Changes
- * (减少贫困人口) are not here: they keep the verb. */
-static const char *const object_verbs[] = {
-  "发展", "带领", "带动", "辐射带动", "深入", "吸纳", "帮助", "协调", "决定",
-  "实施", "启动", "设立", "成立", "建立", "建成", "打造", "培育", "培植",
-  "引进", "组建", "组织", "动员", "推动", "落实", "争取", "筹集", "种植",
-  "种", "养殖", "新建", "修建", "完成", "购置", "购买", "购入", "安装",
-  "铺设", "清理", "清运", "整治", "流转", "扶持", "解决", "吸引", "引导",
-  "覆盖", "惠及", "签订", "提拔", "重用", "招募", "招聘", "转移", "安置",
-  "硬化", "改造", "新增", "投入", "投资", "拿出", "募集", "捐赠", "捐资",
-  "发放", "兑现", "收购", "销售", "培养", "选派", "选调", "输出", "开发",
-  "建设", "试种", "栽种", "栽植", "新种", "补种", "养", "种下", NULL};
-static CnkgWordList object_verbs_list = CNKG_WORDLIST(object_verbs);
-/* Nouns that make the verb before them part of the indicator (种植面积,
- * 投资总额): no cut after the verb then. */
-static const char *const nominal_heads[] = {
-  "面积", "规模", "总量", "产值", "总额", "金额", "资金", "总投资", "收入",
-  "人数", "户数", "数量", "能力", "基地", "项目", "产量", "效益", "比例",
-  "率", "费", NULL};
-static CnkgWordList nominal_heads_list = CNKG_WORDLIST(nominal_heads);
-
-/* Hedges after a number. */
-static const char *const hedge_tail[] = {
-  "以上", "左右", "上下", "之多", "开外", "有余", "以下", "以内", NULL};
-static CnkgWordList hedge_tail_list = CNKG_WORDLIST(hedge_tail);
-/* Hedges before a number. */
-static const char *const hedge_head[] = {
-  "近", "约", "大约", "超过", "超", "逾", "不足", "不到", "将近", "接近",
-  "最高", "最低", "至少", "至多", "多达", "高达", "达", "过", "破", "突破",
-  "不超过", "不低于", "不少于", "不高于", "低于", "高于", "少于", "多于",
-  NULL};
-static CnkgWordList hedge_head_list = CNKG_WORDLIST(hedge_head);
-
 /* Nouns after a bare 万/亿 amount that say what it counts. */
 static const char *const people_nouns[] = {
   "贫困人口", "人口", "群众", "农民", "村民", "居民", "牧民", "劳动力",
@@ -249,14 +130,6 @@ static CnkgWordList unit_blockers_list = CNKG_WORDLIST(unit_blockers);
 
 /* Characters before a lone 一 that make it part of a word (统一, 之一). */
 static const char lone_one_prev[] = "统唯之万逐专初同单划归合另某任每第其";
-
-struct CnkgFigureFinder {
-  pcre2_code *number;
-  pcre2_code *time_tail;
-  pcre2_code *time_head;
-  pcre2_code *target;
-  pcre2_match_context *mctx;
-};
 
 /* ---- set-up ------------------------------------------------------------- */
 
@@ -432,7 +305,7 @@ static bool dec_format(const Dec *v, char *out, size_t cap) {
 }
 
 /* Value of a Chinese digit character, or -1. */
-static int cn_digit(uint32_t c) {
+int figure_cn_digit(uint32_t c) {
   switch (c) {
   case 0x96F6: case 0x3007: return 0; /* 零 〇 */
   case 0x4E00: return 1;              /* 一 */
@@ -449,7 +322,7 @@ static int cn_digit(uint32_t c) {
 }
 
 /* Power of ten of a multiplier character, or 0. */
-static int cn_power(uint32_t c) {
+int figure_cn_power(uint32_t c) {
   switch (c) {
   case 0x5341: return 1; /* 十 */
   case 0x767E: return 2; /* 百 */
@@ -469,7 +342,7 @@ static bool cn_integer(const char *s, size_t len, uint64_t *out) {
   size_t n_digits = 0, i = 0;
   while (i < len) {
     uint32_t c = cnkg_utf8_next_valid(s, &i);
-    int d = cn_digit(c);
+    int d = figure_cn_digit(c);
     if (d >= 0) {
       /* 一百零五: a digit may follow 零 */
       if (prev_digit && !digits_only && !prev_zero) return false;
@@ -486,7 +359,7 @@ static bool cn_integer(const char *s, size_t len, uint64_t *out) {
       if (num > UINT64_MAX / 100) return false;
       continue;
     }
-    int p = cn_power(c);
+    int p = figure_cn_power(c);
     if (p == 0) return false;
     if (prev_digit && n_digits > 1 && digits_only) return false; /* 三四十 */
     digits_only = false;
@@ -524,7 +397,7 @@ static int mult_power(const char *s, size_t len) {
   int p = 0;
   size_t i = 0;
   while (i < len) {
-    int q = cn_power(cnkg_utf8_next_valid(s, &i));
+    int q = figure_cn_power(cnkg_utf8_next_valid(s, &i));
     if (q == 0) return -1;
     p += q;
   }
@@ -569,7 +442,7 @@ static bool chinese_into(Dec *v, const char *s, size_t len) {
   while (i < len) {
     size_t at = i;
     uint32_t c = cnkg_utf8_next_valid(s, &i);
-    int d = cn_digit(c);
+    int d = figure_cn_digit(c);
     if (d >= 0) {
       dec_digit(v, (char)('0' + d));
       v->exp--;
@@ -618,293 +491,21 @@ CnkgStatus cnkg_figure_value(CnkgStr numeral, char *out, size_t outsize) {
       hedge = true;
       continue;
     }
-    int p = cn_power(c);
+    int p = figure_cn_power(c);
     if (p == 0 || (p < 4 && at != 0 && hedge)) return CNKG_NOTHING;
     v.exp += p;
   }
   return dec_format(&v, out, outsize) ? CNKG_SUCCESS : CNKG_NOTHING;
 }
 
-CnkgStatus cnkg_figure_indicator(const CnkgFigure *fig, CnkgStr sentence,
-                                 char *out, size_t outsize) {
-  if (!fig || !out || outsize == 0 || (!sentence.buf && sentence.len) ||
-      fig->ind_begin > fig->ind_end || fig->ind_end > sentence.len)
-    return CNKG_ERR_ARG;
-  out[0] = '\0';
-  if (fig->ind_word) {
-    size_t n = strlen(fig->ind_word);
-    if (n >= outsize) return CNKG_ERR_ARG;
-    memcpy(out, fig->ind_word, n + 1);
-    return CNKG_SUCCESS;
-  }
-  size_t k = 0, i = fig->ind_begin;
-  while (i < fig->ind_end) {
-    size_t at = i;
-    uint32_t c = cnkg_utf8_next_valid(sentence.buf, &i);
-    if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == ' ')
-      continue;
-    if (k + (i - at) >= outsize) break;
-    memcpy(out + k, sentence.buf + at, i - at);
-    k += i - at;
-  }
-  out[k] = '\0';
-  return k ? CNKG_SUCCESS : CNKG_NOTHING;
-}
-
 /* ---- text helpers ------------------------------------------------------- */
-
-/* Start of the character that ends at s[pos] (pos > 0). */
-static size_t prev_char(const char *s, size_t pos) {
-  size_t i = pos - 1;
-  while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
-  return i;
-}
-
-static uint32_t char_before(const char *s, size_t pos) {
-  if (pos == 0) return 0;
-  size_t i = prev_char(s, pos);
-  return cnkg_utf8_next_valid(s, &i);
-}
-
-static uint32_t char_at(const char *s, size_t len, size_t pos) {
-  if (pos >= len) return 0;
-  return cnkg_utf8_next_valid(s, &pos);
-}
 
 static bool is_ascii_alpha(uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-static bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-
 static bool is_cn_numeral(uint32_t c) {
-  return cn_digit(c) >= 0 || cn_power(c) > 0;
-}
-
-/* Characters that end a clause for indicator purposes. */
-static bool is_boundary(uint32_t c) {
-  switch (c) {
-  case ',': case ';': case ':': case '!': case '?': case ' ': case '[':
-  case ']': case '|': case '/': case 0x3002 /* 。 */: case 0x3001 /* 、 */:
-  case 0x2026 /* … */: case 0x300A: case 0x300B /* 《》 */:
-  case 0x3010: case 0x3011 /* 【】 */: case 0x2014 /* — */:
-  case 0x00B7: case 0xFF0C: case 0xFF1B: case 0xFF1A:
-    return true;
-  default:
-    return c < 0x20;
-  }
-}
-
-/* True if pos lies in one of the n stops, sorted by begin and merged so
- * that they do not overlap (binary search: figures stay linear). */
-static bool in_stop(const CnkgFigureStop *stops, size_t n, size_t pos,
-                    CnkgFigureStop *hit) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (stops[mid].end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo < n && stops[lo].begin <= pos && pos < stops[lo].end) {
-    if (hit) *hit = stops[lo];
-    return true;
-  }
-  return false;
-}
-
-static int by_begin(const void *a, const void *b) {
-  const CnkgFigureStop *x = a, *y = b;
-  if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
-  return x->end < y->end ? -1 : x->end > y->end;
-}
-
-/* Scratch for one sentence: the caller's stops plus LAC's name words. */
-typedef struct {
-  CnkgFigureStop *v;
-  size_t n;
-} Stops;
-
-/* Start of the clause text before pos: back to a boundary, the previous
- * figure (floor), a name, or max_chars. Parenthesised asides (站) and short
- * quotations (“十三五”) are taken in whole. */
-static size_t left_start(const char *s, size_t floor, size_t pos,
-                         const Stops *st, size_t max_chars) {
-  size_t i = pos, chars = 0;
-  while (i > floor && chars < max_chars) {
-    size_t j = prev_char(s, i);
-    if (j < floor) break;
-    size_t k = j;
-    uint32_t c = cnkg_utf8_next_valid(s, &k);
-    CnkgFigureStop hit;
-    /* a name ends the text before the number; one that runs into the
-     * number (a tagger's span over 两个自然村) does not */
-    if (in_stop(st->v, st->n, j, &hit) && hit.end <= pos) break;
-    if (c == ')' || c == 0x201D) {
-      uint32_t open = c == ')' ? '(' : 0x201C;
-      size_t m = j, n = 0;
-      bool found = false;
-      while (m > floor && n < 12) {
-        m = prev_char(s, m);
-        n++;
-        size_t q = m;
-        uint32_t d = cnkg_utf8_next_valid(s, &q);
-        if (d == open) {
-          found = true;
-          break;
-        }
-        if (d == c || is_boundary(d) || d == 0x3002) {
-          if (d != 0x3001) break; /* 县(市、区) keeps its 、 */
-        }
-      }
-      if (!found) break;
-      chars += n + 1;
-      i = m;
-      continue;
-    }
-    if (is_boundary(c) || c == '(' || c == 0x201C || c == 0x2018 ||
-        c == 0x2019)
-      break;
-    i = j;
-    chars++;
-  }
-  return i;
-}
-
-/* End of the noun phrase after pos (at most max_chars). */
-static size_t right_end(const char *s, size_t len, size_t pos,
-                        const Stops *st, size_t max_chars) {
-  size_t i = pos, chars = 0;
-  while (i < len && chars < max_chars) {
-    size_t k = i;
-    uint32_t c = cnkg_utf8_next_valid(s, &k);
-    CnkgFigureStop hit;
-    if ((in_stop(st->v, st->n, i, &hit) && hit.begin >= pos) || is_digit(c)) break;
-    if (c == '(' && chars == 0) break; /* 118户(动态数据): an aside */
-    if (c == 0x201C || c == '(') {
-      uint32_t close = c == '(' ? ')' : 0x201D;
-      size_t m = k, n = 0;
-      bool found = false;
-      while (m < len && n < 12) {
-        uint32_t d = cnkg_utf8_next_valid(s, &m);
-        n++;
-        if (d == close) {
-          found = true;
-          break;
-        }
-        if (is_boundary(d) && d != 0x3001) break;
-      }
-      if (!found) break;
-      chars += n + 1;
-      i = m;
-      continue;
-    }
-    if (is_boundary(c) || c == ')' || c == 0x201D || c == 0x2018 ||
-        c == 0x2019 || c == '%')
-      break;
-    /* a Chinese numeral starting a new figure ends the phrase */
-    if (cn_digit(c) > 0 && chars > 0) {
-      size_t q = k;
-      uint32_t d = char_at(s, len, q);
-      if (cn_power(d) > 0 || cn_digit(d) >= 0) break;
-    }
-    i = k;
-    chars++;
-  }
-  return i;
-}
-
-/* Length of a word of l at the end of [b, e), 0 if none. */
-static size_t tail_word(CnkgWordList *l, const char *s, size_t b, size_t e) {
-  return e > b ? cnkg_wordlist_before(l, s, b, e) : 0;
-}
-
-/* 1 matched (end of the match in *end), 0 not, -1 limit or error. */
-static int match_at(const CnkgFigureFinder *f, const pcre2_code *re,
-                    pcre2_match_data *md, const char *s, size_t len,
-                    size_t start, uint32_t opts, size_t *mb, size_t *me) {
-  int rc = pcre2_match(re, (PCRE2_SPTR)s, len, start,
-                       opts | PCRE2_NO_UTF_CHECK, md, f->mctx);
-  if (rc == PCRE2_ERROR_NOMATCH) return 0;
-  if (rc < 0) return -1;
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-  if (mb) *mb = ov[0];
-  if (me) *me = ov[1];
-  return 1;
-}
-
-/* Strips linking words and time phrases from both ends of [*b, *e).
- * *linked says a linking word (有, 达到, 降至) was removed at the end. */
-static int strip_left_text(const CnkgFigureFinder *f, pcre2_match_data *md,
-                           const char *s, size_t *b, size_t *e,
-                           bool *linked, bool *to_form) {
-  bool changed = true;
-  *linked = false;
-  *to_form = false;
-  while (changed && *e > *b) {
-    changed = false;
-    size_t n = tail_word(&link_tail_list, s, *b, *e);
-    if (n) {
-      /* 增长到, 降至, 减少为: the number is where a change ended */
-      if ((cnkg_wordlist_word_before(s, *e - n, *e, "到") ||
-           cnkg_wordlist_word_before(s, *e - n, *e, "至") ||
-           cnkg_wordlist_word_before(s, *e - n, *e, "为")))
-        *to_form = true;
-      *e -= n;
-      *linked = true;
-      changed = true;
-      continue;
-    }
-    size_t mb, me;
-    int rc = match_at(f, f->time_tail, md, s, *e, *b, 0, &mb, &me);
-    if (rc < 0) return -1;
-    if (rc && mb < *e) {
-      *e = mb;
-      changed = true;
-    }
-  }
-  changed = true;
-  while (changed && *e > *b) {
-    changed = false;
-    size_t me;
-    int rc = match_at(f, f->time_head, md, s, *e, *b, PCRE2_ANCHORED, NULL, &me);
-    if (rc < 0) return -1;
-    if (rc && me > *b) {
-      *b = me;
-      changed = true;
-      continue;
-    }
-    size_t n = cnkg_wordlist_at(&lead_words_list, s, *b, *e);
-    if (n && n < *e - *b) {
-      *b += n;
-      changed = true;
-    } else if (n == *e - *b) {
-      /* the whole text is an opener (全村, 目前): no indicator */
-      *b = *e;
-    }
-  }
-  return 0;
-}
-
-/* Right phrase [b, *e): cut at the first stop word after its start; a
- * leading 的 is skipped by the caller. */
-static size_t cut_right(const char *s, size_t b, size_t e) {
-  size_t i = b;
-  while (i < e) {
-    size_t n = cnkg_wordlist_at(&right_stops_list, s, i, e);
-    if (n || (i > b && cnkg_wordlist_at(&object_verbs_list, s, i, e)))
-      return i;
-    cnkg_utf8_next_valid(s, &i);
-  }
-  return e;
-}
-
-static bool contains_word(CnkgWordList *l, const char *s, size_t b, size_t e) {
-  size_t i = b;
-  while (i < e) {
-    if (cnkg_wordlist_at(l, s, i, e)) return true;
-    cnkg_utf8_next_valid(s, &i);
-  }
-  return false;
+  return figure_cn_digit(c) >= 0 || figure_cn_power(c) > 0;
 }
 
 static CnkgStatus push(CnkgFigureList *out, const CnkgFigure *fig) {
@@ -920,18 +521,6 @@ static CnkgStatus push(CnkgFigureList *out, const CnkgFigure *fig) {
 }
 
 /* ---- the finder ---------------------------------------------------------- */
-
-/* One number token and what the pattern said of it. */
-typedef struct {
-  size_t b, e;           /* whole token */
-  size_t num_b, num_e;   /* numeral with multipliers and hedge */
-  bool percent_words;    /* 百分之 */
-  bool chinese;
-  size_t cn_b, cn_e;     /* the Chinese numeral, when chinese */
-  bool has_mult;         /* 万/亿 (or 千万...) after the numeral */
-  bool hedge;            /* 余/多 */
-  const UnitDef *unit;   /* NULL: none */
-} Token;
 
 static const UnitDef *unit_of(const char *s, size_t b, size_t e) {
   for (size_t i = 0; i < N_UNITS; i++) {
@@ -978,24 +567,24 @@ static void read_token(const char *s, const PCRE2_SIZE *ov, Token *t) {
 static bool chinese_non_figure(const char *s, size_t len, const Token *t) {
   const char *cn = s + t->cn_b;
   size_t n = t->cn_e - t->cn_b;
-  uint32_t before = char_before(s, t->b);
+  uint32_t before = figure_char_before(s, t->b);
   /* 几十, 数百, 上千, 好几: vague amounts */
   if (before == 0x51E0 || before == 0x6570 || before == 0x4E0A ||
       before == 0x597D)
     return true;
-  if (before == 0x6210 && (cn_power(char_at(s, len, t->cn_b)) == 2 ||
-                           cn_power(char_at(s, len, t->cn_b)) == 3))
+  if (before == 0x6210 && (figure_cn_power(figure_char_at(s, len, t->cn_b)) == 2 ||
+                           figure_cn_power(figure_char_at(s, len, t->cn_b)) == 3))
     return true; /* 成百上千 */
-  bool lone_mult = n == 3 && cn_power(char_at(cn, n, 0)) > 0;
+  bool lone_mult = n == 3 && figure_cn_power(figure_char_at(cn, n, 0)) > 0;
   if (n >= 6) {
     size_t i = 0;
     bool all_mult = true;
     while (i < n)
-      if (cn_digit(cnkg_utf8_next_valid(cn, &i)) >= 0) all_mult = false;
+      if (figure_cn_digit(cnkg_utf8_next_valid(cn, &i)) >= 0) all_mult = false;
     if (all_mult) return true; /* 亿万, 千万 */
   }
   if (lone_mult) {
-    uint32_t c = char_at(cn, n, 0);
+    uint32_t c = figure_char_at(cn, n, 0);
     bool pushed = before == 0x8FC7 || before == 0x7834 || before == 0x8D85 ||
                   before == 0x903E || before == 0x8FD1; /* 过破超逾近 */
     if ((c == 0x4E07 || c == 0x4EBF) && !pushed && !t->hedge) return true;
@@ -1018,7 +607,7 @@ static bool chinese_non_figure(const char *s, size_t len, const Token *t) {
   }
   /* 五个一批, 一户一策, 千家万户: a numeral right after the unit; “五本账”,
    * 四个不摘: a quoted or negated numbered phrase */
-  uint32_t after = char_at(s, len, t->e);
+  uint32_t after = figure_char_at(s, len, t->e);
   if (is_cn_numeral(after) || after == 0x4E0D /* 不 */) return true;
   if (before == 0x201C || before == 0x2018) return true;
   return false;
@@ -1034,200 +623,10 @@ static const char *implied_unit(const char *s, size_t lb, size_t le,
     if (cnkg_wordlist_at(&household_nouns_list, s, i, re)) return "户";
     if (cnkg_wordlist_at(&people_nouns_list, s, i, re)) return "人";
   }
-  if (contains_word(&money_words_list, s, lb, le) ||
-      contains_word(&money_words_list, s, rb, re))
+  if (figure_contains_word(&money_words_list, s, lb, le) ||
+      figure_contains_word(&money_words_list, s, rb, re))
     return "元";
   return NULL;
-}
-
-/* Indicator default when the text names none. */
-static const char *default_indicator(const char *unit) {
-  if (strcmp(unit, "户") == 0) return "户数";
-  if (strcmp(unit, "人") == 0) return "人口";
-  return NULL;
-}
-
-/* LAC tags some common nouns of places as LOC (自然村, 村民小组); they are
- * what a number counts, not names, and do not stop an indicator. */
-static const char *const generic_places[] = {
-  "自然村", "行政村", "村民小组", "自然寨", "自然屯", "贫困村", "村组", "小组",
-  "贫困县", "乡镇", NULL};
-static CnkgWordList generic_places_list = CNKG_WORDLIST(generic_places);
-
-static bool lac_stop(const CnkgLacResult *lac, size_t i, const char *s) {
-  const char *tag = lac->words[i].tag;
-  if (strcmp(tag, "PER") != 0 && strcmp(tag, "LOC") != 0) return false;
-  size_t b = lac->words[i].begin, e = lac->words[i].end;
-  return !(s && strcmp(tag, "LOC") == 0 && tail_word(&generic_places_list, s, b, e));
-}
-
-/* Collects LAC's name words as stops after the caller's. */
-static CnkgStatus make_stops(const char *s, const CnkgFigureStop *stops, size_t n_stops,
-                             const CnkgLacResult *lac, Stops *st) {
-  size_t extra = 0;
-  if (lac)
-    for (size_t i = 0; i < lac->n_words; i++)
-      if (lac_stop(lac, i, s)) extra++;
-  st->n = 0;
-  st->v = NULL;
-  if (n_stops + extra == 0) return CNKG_SUCCESS;
-  st->v = malloc((n_stops + extra) * sizeof *st->v);
-  if (!st->v) return CNKG_ERR_NOMEM;
-  for (size_t i = 0; i < n_stops; i++) st->v[st->n++] = stops[i];
-  if (lac)
-    for (size_t i = 0; i < lac->n_words; i++)
-      if (lac_stop(lac, i, s))
-        st->v[st->n++] = (CnkgFigureStop){lac->words[i].begin, lac->words[i].end};
-  /* sorted and merged, for in_stop's binary search */
-  qsort(st->v, st->n, sizeof *st->v, by_begin);
-  size_t k = 0;
-  for (size_t i = 0; i < st->n; i++) {
-    if (st->v[i].end <= st->v[i].begin) continue;
-    if (k && st->v[i].begin <= st->v[k - 1].end) {
-      if (st->v[i].end > st->v[k - 1].end) st->v[k - 1].end = st->v[i].end;
-    } else {
-      st->v[k++] = st->v[i];
-    }
-  }
-  st->n = k;
-  return CNKG_SUCCESS;
-}
-
-/* Skips 以上/左右 and a 的 after the token; sets *hedged. */
-static size_t after_token(const char *s, size_t len, size_t e, bool *hedged,
-                          bool *de) {
-  size_t n = cnkg_wordlist_at(&hedge_tail_list, s, e, len);
-  if (n) {
-    *hedged = true;
-    e += n;
-  }
-  *de = cnkg_wordlist_word_at(s, e, len, "的");
-  if (*de) e += 3;
-  return e;
-}
-
-/* Fills fig's indicator from the clause around token t. prev is the last
- * figure of the sentence or NULL; floor where the text before may start. */
-/* Moves *b past the last object verb of [*b, e) when a noun of two or more
- * characters follows it that is not the verb's own head (种植|面积). */
-static void cut_object_verb(const char *s, size_t *b, size_t e) {
-  size_t cut = *b, i = *b;
-  while (i < e) {
-    size_t n = cnkg_wordlist_at(&object_verbs_list, s, i, e);
-    /* 种植|面积 is one noun; 实施|总投资 is a verb and its object */
-    if (n && e - (i + n) >= 6 &&
-        (!cnkg_wordlist_at(&nominal_heads_list, s, i + n, e) ||
-         cnkg_wordlist_word_at(s, i + n, e, "总")))
-      cut = i + n;
-    cnkg_utf8_next_valid(s, &i);
-  }
-  if (cut == *b) return;
-  *b = cut;
-  while (*b < e) { /* 发展了井冈蜜柚; 深入全乡 names nothing */
-    size_t n = cnkg_wordlist_at(&lead_words_list, s, *b, e);
-    if (!n) break;
-    *b += n;
-  }
-}
-
-/* True if [b, e) ends with a measure noun (占地面积|30亩的民宿). */
-static bool ends_with_head(const char *s, size_t b, size_t e) {
-  return tail_word(&nominal_heads_list, s, b, e) > 0;
-}
-
-/* True if only separators (, 、 共, and 至 of 300米至1800米) lie between the previous figure and b. */
-static bool follows_directly(const char *s, size_t from, size_t b) {
-  size_t i = from;
-  while (i < b && (s[i] == ',' || s[i] == '-' || s[i] == '~' ||
-                   cnkg_wordlist_word_at(s, i, b, "、") ||
-                   cnkg_wordlist_word_at(s, i, b, "共") ||
-                   cnkg_wordlist_word_at(s, i, b, "至") ||
-                   cnkg_wordlist_word_at(s, i, b, "到")))
-    i += ((unsigned char)s[i] < 0x80) ? 1 : 3;
-  return i >= b;
-}
-
-/* Whether an indicator carries over from prev to a figure of unit: people
- * after households (42户96人) or the same unit. */
-static bool carries_over(const CnkgFigure *prev, const char *unit) {
-  if (strcmp(prev->unit, unit) == 0) return true;
-  return strcmp(prev->unit, "户") == 0 &&
-         (strcmp(unit, "人") == 0 || strcmp(unit, "名") == 0);
-}
-
-/* Fills fig's indicator from the clause around token t. prev is the last
- * figure of the sentence or NULL; floor where the text before may start;
- * *right_used says the noun after the number was taken. */
-static int indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
-                     const char *s, size_t len, const Token *t,
-                     const Stops *st, const CnkgFigure *prev, size_t floor,
-                     CnkgFigure *fig, bool *hedged, bool *right_used,
-                     size_t *left_b, size_t *left_e) {
-  size_t lb = left_start(s, floor, t->b, st, 20), le = t->b;
-  /* a hedge before the number belongs to the number */
-  size_t hn = tail_word(&hedge_head_list, s, lb, le);
-  if (hn) *hedged = true;
-  bool linked, to_form;
-  size_t raw_lb = lb;
-  if (strip_left_text(f, md, s, &lb, &le, &linked, &to_form) < 0) return -1;
-  /* 一是因病致贫,占28.08%: the clause before names what is measured when
-   * this one is only a copula */
-  if (le == lb && raw_lb > floor && s[raw_lb - 1] == ',' &&
-      cnkg_wordlist_has(&copulas_list, s + raw_lb, t->b - raw_lb)) {
-    size_t pe = raw_lb - 1, pb = left_start(s, floor, pe, st, 20);
-    bool l2, to2;
-    if (pb > floor || floor == 0) {
-      if (strip_left_text(f, md, s, &pb, &pe, &l2, &to2) < 0) return -1;
-      if (pe > pb) lb = pb, le = pe;
-    }
-  }
-  if (le > lb) cut_object_verb(s, &lb, le);
-  bool de;
-  size_t rb = after_token(s, len, t->e, hedged, &de);
-  size_t re = right_end(s, len, rb, st, 12);
-  size_t rcut = cut_right(s, rb, re);
-  bool adjacent = prev && follows_directly(s, prev->end, t->b) &&
-                  carries_over(prev, fig->unit);
-  /* 从800亩发展到3800亩, 由54.4%下降到0.46%: the second number ends the
-   * change the first began, under one indicator */
-  bool change_only = to_form &&
-                     (le == lb || cnkg_wordlist_has(&change_verbs_list, s + lb, le - lb)) &&
-                     contains_word(&change_verbs_list, s, raw_lb, t->b);
-  bool left = le > lb && !change_only;
-  bool right = rcut > rb;
-  /* 实施了800亩黄金茶种植, 完成1380户旱厕改造: a bare verb before the
-   * number has its object after it; before money (投资8万元) the verb
-   * names the amount itself */
-  bool verb_only = left && strcmp(fig->unit, "元") != 0 &&
-                   cnkg_wordlist_has(&object_verbs_list, s + lb, le - lb);
-  /* 合作社有59户243名贫困户: the noun after the pair names both, not the
-   * owner before 有 */
-  bool owner_pair = adjacent && !left && right && prev->ind_owner;
-  bool inherit = prev && prev->ind_end > prev->ind_begin && !owner_pair &&
-                 ((adjacent && !left) || change_only);
-  *left_b = lb;
-  *left_e = left ? le : lb;
-  fig->ind_word = NULL;
-  *right_used = false;
-  size_t ib = t->b, ie = t->b;
-  if (fig->implied_unit) {
-    if (right) ib = rb, ie = rcut, *right_used = true;
-    else if (left) ib = lb, ie = le;
-  } else if (inherit) {
-    ib = prev->ind_begin, ie = prev->ind_end;
-  } else if (right && (de || t->unit->kind == UK_COUNT || !left || verb_only) &&
-             !(de && left && ends_with_head(s, lb, le))) {
-    ib = rb, ie = rcut, *right_used = true;
-  } else if (left) {
-    ib = lb, ie = le;
-    for (size_t k = le; linked && k + 3 <= t->b && !fig->ind_owner; k++)
-      fig->ind_owner = !memcmp(s + k, "有", 3);
-  } else {
-    fig->ind_word = default_indicator(fig->unit);
-  }
-  fig->ind_begin = ib;
-  fig->ind_end = ie;
-  return 0;
 }
 
 /* Whether token t is a bound in a noun phrase that another number counts:
@@ -1239,12 +638,191 @@ static bool threshold(const char *s, size_t len, const Token *t, const Stops *st
                                           "不低于", "不少于", "突破", NULL};
   static CnkgWordList comparing_list = CNKG_WORDLIST(comparing);
   bool hedged = false, de;
-  size_t rb = after_token(s, len, t->e, &hedged, &de);
-  if (!hedged && !tail_word(&comparing_list, s, 0, t->b)) return false;
-  size_t re = right_end(s, len, rb, st, 10);
-  if (re == rb || re >= len || !(is_digit(char_at(s, len, re)) || cn_digit(char_at(s, len, re)) > 0))
+  size_t rb = figure_after_token(s, len, t->e, &hedged, &de);
+  if (!hedged && !figure_tail_word(&comparing_list, s, 0, t->b)) return false;
+  size_t re = figure_right_end(s, len, rb, st, 10);
+  if (re == rb || re >= len ||
+      !(figure_is_digit(figure_char_at(s, len, re)) || figure_cn_digit(figure_char_at(s, len, re)) > 0))
     return false;
-  return !contains_word(&object_verbs_list, s, rb, re) && !contains_word(&change_verbs_list, s, rb, re);
+  return !figure_contains_word(&figure_object_verbs_list, s, rb, re) &&
+         !figure_contains_word(&figure_change_verbs_list, s, rb, re);
+}
+
+/* Whether token t is no figure: a code, date or time, a range, an
+ * ordinal, arithmetic, a duration, a word that starts with a unit
+ * character, a Chinese word or formula, a reduplicated classifier, a 成
+ * that is no tenth, a bound (threshold). pos is where the search goes on;
+ * *skip_until is moved past numbers that go with a rejected one. May drop
+ * t's unit (3人员: a bare number). */
+static bool not_a_figure(const char *s, size_t len, Token *t, const Stops *st, size_t pos,
+                         size_t *skip_until) {
+  uint32_t before = figure_char_before(s, t->b), after = figure_char_at(s, len, t->e);
+  uint32_t before2 = t->b ? figure_char_before(s, figure_prev_char(s, t->b)) : 0;
+  /* codes, dates, times: 5G, G20, 2019-03-08, 14.07.2016, 8:30 */
+  if (is_ascii_alpha(before) || before == '.' || before == '_' ||
+      ((before == '-' || before == '/' || before == ':' || before == '~') &&
+       figure_is_digit(before2)))
+    return true;
+  if (!t->unit && (is_ascii_alpha(after) || after == '.' || after == '_'))
+    return true;
+  uint32_t after2 = 0;
+  if (t->e < len) {
+    size_t q = t->e;
+    cnkg_utf8_next_valid(s, &q);
+    after2 = figure_char_at(s, len, q);
+  }
+  /* ranges: 3-5万元, 20至30人, 三到五户: the value is not one number */
+  if (!t->unit && (after == '-' || after == '~' || after == 0x2014 ||
+                   after == 0xFF5E || after == 0x81F3 || after == 0x5230)) {
+    if (figure_is_digit(after2) || is_cn_numeral(after2)) {
+      *skip_until = pos + 8;
+      return true;
+    }
+  }
+  if ((after == '-' || after == '/' || after == ':') && figure_is_digit(after2))
+    return true;
+  if (before == 0x7B2C) return true; /* 第: ordinal */
+  if (t->unit && t->unit->kind == UK_REJECT) return true;
+  /* arithmetic: 0.5元×80=40元 */
+  if (before == 0xD7 || before == '=' || before == '+' || before == '*' ||
+      before == 0xF7 || after == 0xD7 || after == '=' || after == '+' ||
+      after == '*' || after == 0xF7)
+    return true;
+  /* 3个多小时, 两个半月: a duration */
+  if (t->unit && strcmp(t->unit->text, "个") == 0) {
+    size_t q = t->e;
+    if (cnkg_wordlist_word_at(s, q, len, "多") || cnkg_wordlist_word_at(s, q, len, "半"))
+      q += 3;
+    if (cnkg_wordlist_word_at(s, q, len, "小时") || cnkg_wordlist_word_at(s, q, len, "月") ||
+        cnkg_wordlist_word_at(s, q, len, "星期") || cnkg_wordlist_word_at(s, q, len, "工作日"))
+      return true;
+  }
+  if (t->unit) {
+    size_t ub = t->e - strlen(t->unit->text);
+    size_t bl = cnkg_wordlist_at(&unit_blockers_list, s, ub, len);
+    if (bl > t->e - ub) {
+      if (t->chinese) return true;
+      t->unit = NULL; /* 3人员: a bare number, maybe with an implied unit */
+      t->e = ub;
+    }
+  }
+  if (t->chinese && chinese_non_figure(s, len, t)) {
+    *skip_until = t->e + 4; /* 一户一策: the next numeral too */
+    return true;
+  }
+  /* 一个个: reduplicated classifier */
+  if (t->unit) {
+    size_t ul = strlen(t->unit->text);
+    if (t->e + ul <= len && memcmp(s + t->e, t->unit->text, ul) == 0) return true;
+  }
+  /* 成 only as 六成, 九成以上: one Chinese digit, then not a verb word */
+  if (t->unit && t->unit->kind == UK_TENTH &&
+      (!t->chinese || t->cn_e - t->cn_b != 3))
+    return true;
+  if (t->unit && t->unit->kind == UK_TENTH) {
+    static const char not_after[] = "为立功了绩本员果长熟型效就交都片套";
+    char nx[5] = {0};
+    if (after) cnkg_utf8_encode(after, nx);
+    if (!after || strstr(not_after, nx) || figure_is_boundary(after)) {
+      if (!cnkg_wordlist_word_at(s, t->e, len, "以上") &&
+          !cnkg_wordlist_word_at(s, t->e, len, "左右"))
+        return true;
+    }
+  }
+  if (threshold(s, len, t, st)) return true;
+  return false;
+}
+
+/* Fills fig from token t: its span, value and unit (an implied one from
+ * the words around a bare amount, the text before it from floor_tok), and
+ * whether it is a target (target_at: the first plan word). False if t is no
+ * figure after all. */
+static bool read_figure(const char *s, size_t len, const Token *t, const Stops *st,
+                        size_t target_at, size_t floor_tok, CnkgFigure *fig) {
+  memset(fig, 0, sizeof *fig);
+  fig->begin = t->b;
+  fig->end = t->e;
+  fig->approximate = t->hedge;
+  fig->target = target_at < t->b;
+  /* the value */
+  CnkgStr num = {s + t->num_b, t->num_e - t->num_b};
+  if (cnkg_figure_value(num, fig->value, sizeof fig->value) != CNKG_SUCCESS)
+    return false;
+  if (t->unit && t->unit->kind == UK_TENTH) {
+    Dec v = {0};
+    size_t k = 0;
+    for (; fig->value[k]; k++) dec_digit(&v, fig->value[k]);
+    if (!dec_format(&v, fig->value, sizeof fig->value)) return false;
+    size_t n = strlen(fig->value);
+    if (n + 2 > sizeof fig->value) return false;
+    fig->value[n] = '0';
+    fig->value[n + 1] = '\0';
+  }
+  if (t->percent_words) {
+    fig->unit = "%";
+  } else if (t->unit) {
+    fig->unit = t->unit->unit;
+  } else {
+    if (!t->has_mult) return false;
+    /* the noun taken by the previous number may name this one's money:
+     * 7个资产收益资金达900万 */
+    size_t lb = figure_left_start(s, floor_tok, t->b, st, 20);
+    bool hd, de;
+    size_t rb = figure_after_token(s, len, t->e, &hd, &de);
+    size_t re = figure_right_end(s, len, rb, st, 12);
+    fig->unit = implied_unit(s, lb, t->b, rb, re);
+    if (!fig->unit) return false;
+    fig->implied_unit = true;
+  }
+  return true;
+}
+
+/* Settles fig's indicator within its run of figures and the previous
+ * figure's: a run shares the phrase before its first figure (left_b,
+ * left_e of each figure; *chain_b, *chain_e the run's), and the noun after
+ * a pair names both (right_used: fig took the noun after it). */
+static void chain_figure(const char *s, const Token *t, bool right_used, size_t left_b,
+                         size_t left_e, size_t *chain_b, size_t *chain_e, CnkgFigure *fig,
+                         CnkgFigureList *out) {
+  const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
+  /* 完成搬迁7个乡镇11个安置点621户: a run of figures shares the phrase
+   * before its first one where a figure names nothing of its own */
+  size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
+  bool chained = prev && pe <= t->b &&
+                 (pe == t->b || (t->b - pe == 3 && (cnkg_wordlist_word_at(s, pe, t->b, "、") ||
+                                                    cnkg_wordlist_word_at(s, pe, t->b, "共"))));
+  bool named = fig->ind_word || fig->ind_end > fig->ind_begin;
+  if (!chained) {
+    *chain_b = left_b, *chain_e = left_e;
+  } else if (fig->ind_word && *chain_e > *chain_b) {
+    /* decided after the sentence: a noun after a pair may name it */
+    fig->run_begin = *chain_b;
+    fig->run_end = *chain_e;
+  } else if (!named) { /* 种植油松19.3亩、9400株; 28户种植松树共269.3亩 */
+    if (*chain_e > *chain_b) fig->ind_begin = *chain_b, fig->ind_end = *chain_e;
+    else fig->ind_word = prev->ind_word, fig->ind_begin = prev->ind_begin,
+         fig->ind_end = prev->ind_end;
+  }
+  /* 384户1650名贫困人口: the noun after the pair names both */
+  if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
+      figure_follows_directly(s, prev->end, t->b) && figure_carries_over(prev, fig->unit)) {
+    out->v[out->n - 1].ind_owner = false;
+    out->v[out->n - 1].ind_word = NULL;
+    out->v[out->n - 1].ind_begin = fig->ind_begin;
+    out->v[out->n - 1].ind_end = fig->ind_end;
+  }
+}
+
+/* A figure that names only a default (户数) takes its run's phrase. */
+static void apply_runs(CnkgFigureList *out) {
+  for (size_t k = 0; k < out->n; k++) {
+    CnkgFigure *x = &out->v[k];
+    if (x->ind_word && x->run_end > x->run_begin) {
+      x->ind_word = NULL;
+      x->ind_begin = x->run_begin;
+      x->ind_end = x->run_end;
+    }
+  }
 }
 
 CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
@@ -1258,7 +836,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   size_t len = sentence.len;
   if (len == 0) return CNKG_SUCCESS;
   Stops st;
-  if (make_stops(s, stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
+  if (figure_make_stops(s, stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->number, NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(2, NULL);
   if (!md || !md2) {
@@ -1269,7 +847,7 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   }
   CnkgStatus status = CNKG_SUCCESS;
   size_t target_at = SIZE_MAX, tb;
-  int rc = match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
+  int rc = figure_match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
   if (rc < 0) status = CNKG_ERR_PATTERN;
   if (rc > 0) target_at = tb;
   size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0, chain_b = 0, chain_e = 0;
@@ -1285,169 +863,30 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
     read_token(s, pcre2_get_ovector_pointer(md), &t);
     pos = t.e > t.b ? t.e : t.b + 1;
     if (t.b < skip_until) continue;
-    uint32_t before = char_before(s, t.b), after = char_at(s, len, t.e);
-    uint32_t before2 = t.b ? char_before(s, prev_char(s, t.b)) : 0;
-    /* codes, dates, times: 5G, G20, 2019-03-08, 14.07.2016, 8:30 */
-    if (is_ascii_alpha(before) || before == '.' || before == '_' ||
-        ((before == '-' || before == '/' || before == ':' || before == '~') &&
-         is_digit(before2)))
-      continue;
-    if (!t.unit && (is_ascii_alpha(after) || after == '.' || after == '_'))
-      continue;
-    uint32_t after2 = 0;
-    if (t.e < len) {
-      size_t q = t.e;
-      cnkg_utf8_next_valid(s, &q);
-      after2 = char_at(s, len, q);
-    }
-    /* ranges: 3-5万元, 20至30人, 三到五户: the value is not one number */
-    if (!t.unit && (after == '-' || after == '~' || after == 0x2014 ||
-                    after == 0xFF5E || after == 0x81F3 || after == 0x5230)) {
-      if (is_digit(after2) || is_cn_numeral(after2)) {
-        skip_until = pos + 8;
-        continue;
-      }
-    }
-    if ((after == '-' || after == '/' || after == ':') && is_digit(after2))
-      continue;
-    if (before == 0x7B2C) continue; /* 第: ordinal */
-    if (t.unit && t.unit->kind == UK_REJECT) continue;
-    /* arithmetic: 0.5元×80=40元 */
-    if (before == 0xD7 || before == '=' || before == '+' || before == '*' ||
-        before == 0xF7 || after == 0xD7 || after == '=' || after == '+' ||
-        after == '*' || after == 0xF7)
-      continue;
-    /* 3个多小时, 两个半月: a duration */
-    if (t.unit && strcmp(t.unit->text, "个") == 0) {
-      size_t q = t.e;
-      if (cnkg_wordlist_word_at(s, q, len, "多") || cnkg_wordlist_word_at(s, q, len, "半"))
-        q += 3;
-      if (cnkg_wordlist_word_at(s, q, len, "小时") || cnkg_wordlist_word_at(s, q, len, "月") ||
-          cnkg_wordlist_word_at(s, q, len, "星期") || cnkg_wordlist_word_at(s, q, len, "工作日"))
-        continue;
-    }
-    if (t.unit) {
-      size_t ub = t.e - strlen(t.unit->text);
-      size_t bl = cnkg_wordlist_at(&unit_blockers_list, s, ub, len);
-      if (bl > t.e - ub) {
-        if (t.chinese) continue;
-        t.unit = NULL; /* 3人员: a bare number, maybe with an implied unit */
-        t.e = ub;
-      }
-    }
-    if (t.chinese && chinese_non_figure(s, len, &t)) {
-      skip_until = t.e + 4; /* 一户一策: the next numeral too */
-      continue;
-    }
-    /* 一个个: reduplicated classifier */
-    if (t.unit) {
-      size_t ul = strlen(t.unit->text);
-      if (t.e + ul <= len && memcmp(s + t.e, t.unit->text, ul) == 0) continue;
-    }
-    /* 成 only as 六成, 九成以上: one Chinese digit, then not a verb word */
-    if (t.unit && t.unit->kind == UK_TENTH &&
-        (!t.chinese || t.cn_e - t.cn_b != 3))
-      continue;
-    if (t.unit && t.unit->kind == UK_TENTH) {
-      static const char not_after[] = "为立功了绩本员果长熟型效就交都片套";
-      char nx[5] = {0};
-      if (after) cnkg_utf8_encode(after, nx);
-      if (!after || strstr(not_after, nx) || is_boundary(after)) {
-        if (!cnkg_wordlist_word_at(s, t.e, len, "以上") &&
-            !cnkg_wordlist_word_at(s, t.e, len, "左右"))
-          continue;
-      }
-    }
-    if (threshold(s, len, &t, &st)) continue;
+    if (not_a_figure(s, len, &t, &st, pos, &skip_until)) continue;
     CnkgFigure fig;
-    memset(&fig, 0, sizeof fig);
-    fig.begin = t.b;
-    fig.end = t.e;
-    fig.approximate = t.hedge;
-    fig.target = target_at < t.b;
-    /* the value */
-    CnkgStr num = {s + t.num_b, t.num_e - t.num_b};
-    if (cnkg_figure_value(num, fig.value, sizeof fig.value) != CNKG_SUCCESS)
-      continue;
-    if (t.unit && t.unit->kind == UK_TENTH) {
-      Dec v = {0};
-      size_t k = 0;
-      for (; fig.value[k]; k++) dec_digit(&v, fig.value[k]);
-      if (!dec_format(&v, fig.value, sizeof fig.value)) continue;
-      size_t n = strlen(fig.value);
-      if (n + 2 > sizeof fig.value) continue;
-      fig.value[n] = '0';
-      fig.value[n + 1] = '\0';
-    }
-    if (t.percent_words) {
-      fig.unit = "%";
-    } else if (t.unit) {
-      fig.unit = t.unit->unit;
-    } else {
-      if (!t.has_mult) continue;
-      /* the noun taken by the previous number may name this one's money:
-       * 7个资产收益资金达900万 */
-      size_t lb = left_start(s, floor_tok, t.b, &st, 20);
-      bool hd, de;
-      size_t rb = after_token(s, len, t.e, &hd, &de);
-      size_t re = right_end(s, len, rb, &st, 12);
-      fig.unit = implied_unit(s, lb, t.b, rb, re);
-      if (!fig.unit) continue;
-      fig.implied_unit = true;
-    }
+    if (!read_figure(s, len, &t, &st, target_at, floor_tok, &fig)) continue;
     const CnkgFigure *prev = out->n ? &out->v[out->n - 1] : NULL;
     bool hedged = fig.approximate, right_used;
     size_t left_b, left_e;
-    if (indicator(f, md2, s, len, &t, &st, prev,
-                  fig.implied_unit ? floor_tok : floor, &fig, &hedged,
-                  &right_used, &left_b, &left_e) < 0) {
+    if (figure_read_indicator(f, md2, s, len, &t, &st, prev,
+                              fig.implied_unit ? floor_tok : floor, &fig, &hedged,
+                              &right_used, &left_b, &left_e) < 0) {
       status = CNKG_ERR_PATTERN;
       break;
     }
     fig.approximate = hedged;
-    /* 完成搬迁7个乡镇11个安置点621户: a run of figures shares the phrase
-     * before its first one where a figure names nothing of its own */
-    size_t pe = prev ? (prev->ind_end > prev->end ? prev->ind_end : prev->end) : 0;
-    bool chained = prev && pe <= t.b &&
-                   (pe == t.b || (t.b - pe == 3 && (cnkg_wordlist_word_at(s, pe, t.b, "、") ||
-                                                    cnkg_wordlist_word_at(s, pe, t.b, "共"))));
-    bool named = fig.ind_word || fig.ind_end > fig.ind_begin;
-    if (!chained) {
-      chain_b = left_b, chain_e = left_e;
-    } else if (fig.ind_word && chain_e > chain_b) {
-      /* decided after the sentence: a noun after a pair may name it */
-      fig.run_begin = chain_b;
-      fig.run_end = chain_e;
-    } else if (!named) { /* 种植油松19.3亩、9400株; 28户种植松树共269.3亩 */
-      if (chain_e > chain_b) fig.ind_begin = chain_b, fig.ind_end = chain_e;
-      else fig.ind_word = prev->ind_word, fig.ind_begin = prev->ind_begin,
-           fig.ind_end = prev->ind_end;
-    }
-    /* 384户1650名贫困人口: the noun after the pair names both */
-    if (right_used && prev && (prev->ind_word || prev->ind_owner) &&
-        follows_directly(s, prev->end, t.b) && carries_over(prev, fig.unit)) {
-      out->v[out->n - 1].ind_owner = false;
-      out->v[out->n - 1].ind_word = NULL;
-      out->v[out->n - 1].ind_begin = fig.ind_begin;
-      out->v[out->n - 1].ind_end = fig.ind_end;
-    }
+    chain_figure(s, &t, right_used, left_b, left_e, &chain_b, &chain_e, &fig, out);
     status = push(out, &fig);
     {
       bool h, de;
-      floor = after_token(s, len, t.e, &h, &de);
+      floor = figure_after_token(s, len, t.e, &h, &de);
       /* 2个组112户: the noun taken after one number is not the next's */
       if (right_used && fig.ind_end > floor) floor = fig.ind_end;
       floor_tok = t.e;
     }
   }
-  for (size_t k = 0; k < out->n; k++) {
-    CnkgFigure *x = &out->v[k];
-    if (x->ind_word && x->run_end > x->run_begin) {
-      x->ind_word = NULL;
-      x->ind_begin = x->run_begin;
-      x->ind_end = x->run_end;
-    }
-  }
+  apply_runs(out);
   pcre2_match_data_free(md);
   pcre2_match_data_free(md2);
   free(st.v);

@@ -116,10 +116,20 @@ bool facts_governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
                                       "为", "与", "和", "帮助", "帮扶", "支援", "距", "离"};
   size_t from = facts_clause_start(st, i, sp->begin);
   if (sp->begin >= from + 3 && !memcmp(t + sp->begin - 3, "、", 3)) return true;
-  for (size_t p = from; p < sp->begin; p++)
+  /* a preposition with a 的 between it and the span governs something
+   * else: only the characters after the clause's last 的 are looked at */
+  size_t p = from;
+  for (size_t q = from; q < sp->begin;) {
+    if (cnkg_utf8_char_in("的", t, q, sp->begin)) p = q + CNKG_HAN_BYTES;
+    size_t r = q;
+    cnkg_utf8_next(t, sp->begin, &r);
+    q = r > q ? r : q + 1;
+  }
+  for (; p < sp->begin; p++) {
+    if (((unsigned char)t[p] & 0xC0u) == 0x80u) continue; /* inside a character */
     for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
-      if (facts_starts_with(t, p, sp->begin, preps[k]) && !facts_has_char(t, p, sp->begin, "的"))
-        return true;
+      if (facts_starts_with(t, p, sp->begin, preps[k])) return true;
+  }
   return false;
 }
 

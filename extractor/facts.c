@@ -142,6 +142,24 @@ bool facts_topic_candidate(const CnkgDocState *st, size_t i, const CnkgSpan *sp)
   return !facts_governed(st, i, sp);
 }
 
+/* The last of a chain of names that follow the one ending at e directly
+ * (薛城区常庄街道吴庄村 -> 吴庄村), all ending by pos; entity if none follows. */
+size_t facts_follow_chain(const CnkgDocState *st, size_t i, size_t entity, size_t e, size_t pos) {
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (!facts_is_subject_type(sp->type) || sp->begin != e || sp->end > pos) continue;
+      entity = sp->entity;
+      e = sp->end;
+      more = true;
+      break;
+    }
+  }
+  return entity;
+}
+
 /* The topic of sentence i: the place or organisation it opens with (the
  * first one named before pos that can be a topic), carried along a chain
  * of names that follow it directly (薛城区常庄街道吴庄村 -> 吴庄村); SIZE_MAX
@@ -158,19 +176,7 @@ static size_t sentence_topic(const CnkgDocState *st, size_t i, size_t pos) {
       e = sp->end;
     }
   }
-  for (bool more = best != SIZE_MAX; more;) {
-    more = false;
-    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
-         k = cnkg_docstate_next_span(st, k)) {
-      const CnkgSpan *sp = &st->spans[k];
-      if (!facts_is_subject_type(sp->type) || sp->begin != e || sp->end > pos) continue;
-      best = sp->entity;
-      e = sp->end;
-      more = true;
-      break;
-    }
-  }
-  return best;
+  return best == SIZE_MAX ? best : facts_follow_chain(st, i, best, e, pos);
 }
 
 /* Updates the paragraph subject: the first place or organisation the

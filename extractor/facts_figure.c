@@ -409,19 +409,7 @@ static size_t figure_topic(const CnkgDocState *st, size_t i, size_t pos) {
       e = sp->end;
     }
   }
-  for (bool more = best != SIZE_MAX; more;) {
-    more = false;
-    for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
-         k = cnkg_docstate_next_span(st, k)) {
-      const CnkgSpan *sp = &st->spans[k];
-      if (!facts_is_subject_type(sp->type) || sp->begin != e || sp->end > pos) continue;
-      best = sp->entity;
-      e = sp->end;
-      more = true;
-      break;
-    }
-  }
-  return best;
+  return best == SIZE_MAX ? best : facts_follow_chain(st, i, best, e, pos);
 }
 
 /* track_paragraph for figures, with figure_topic. */

@@ -5,7 +5,6 @@
  * vocabulary: vocab.h, kinds.h; output, log) and out/rdf.h's default base. */
 #include "store/graphread.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

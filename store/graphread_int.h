@@ -43,7 +43,7 @@ struct CnkgGraphRead {
 const char *graphread_text_of(const CnkgGraphRead *g, size_t t);
 bool graphread_is_literal(const CnkgGraphRead *g, size_t t);
 void graphread_range(const CnkgGraphRead *g, size_t s, bool by_object, size_t *lo,
-                  size_t *hi);
+                     size_t *hi);
 size_t graphread_object_of(const CnkgGraphRead *g, size_t s, size_t p);
 const char *graphread_value_of(const CnkgGraphRead *g, size_t s, size_t p);
 size_t graphread_number_of(const CnkgGraphRead *g, size_t s, size_t p);

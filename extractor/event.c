@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extractor/regex.h"
+
 /* Groups: 1 past state, 2 exit, 3 start, 4 hold, 5 end, 6 weak start,
  * 7 weak end, 8 exit criteria met (weak). Alternatives are tried in order at each position, so longer
  * cues come first. */
@@ -114,22 +116,12 @@ CnkgStatus cnkg_event_new(CnkgEventFinder **out, char *err, size_t errsize) {
     return CNKG_ERR_NOMEM;
   }
   for (int i = 0; i < RE_COUNT; i++) {
-    int code;
-    PCRE2_SIZE off;
-    f->re[i] = pcre2_compile((PCRE2_SPTR)re_src[i], PCRE2_ZERO_TERMINATED,
-                             PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+    CnkgStatus st = CNKG_SUCCESS;
+    f->re[i] = cnkg_re_compile(re_src[i], 0, "event", err, errsize, &st);
     if (!f->re[i]) {
-      if (err && errsize) {
-        PCRE2_UCHAR msg[120];
-        pcre2_get_error_message(code, msg, sizeof msg);
-        snprintf(err, errsize, "event pattern %d at %zu: %s", i, (size_t)off,
-                 (const char *)msg);
-      }
       cnkg_event_free(f);
-      return CNKG_ERR_PATTERN;
+      return st;
     }
-    /* Optional speed-up; the interpreter runs if JIT is unavailable. */
-    (void)pcre2_jit_compile(f->re[i], PCRE2_JIT_COMPLETE);
   }
   f->mctx = pcre2_match_context_create(NULL);
   if (!f->mctx) {
@@ -182,14 +174,7 @@ const char *cnkg_event_modality_name(CnkgEventModality modality) {
 static int search(const CnkgEventFinder *f, int k, pcre2_match_data *md,
                   const char *s, size_t end, size_t start, uint32_t opts,
                   size_t *mb, size_t *me) {
-  int rc = pcre2_match(f->re[k], (PCRE2_SPTR)s, end, start,
-                       opts | PCRE2_NO_UTF_CHECK, md, f->mctx);
-  if (rc == PCRE2_ERROR_NOMATCH) return 0;
-  if (rc < 0) return -1;
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-  if (mb) *mb = ov[0];
-  if (me) *me = ov[1];
-  return 1;
+  return cnkg_re_span(f->re[k], md, f->mctx, s, end, start, opts, mb, me);
 }
 
 /* The last match of pattern k inside [b, e): 1 with its span, 0, -1. The

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "extractor/figure_int.h"
+#include "extractor/regex.h"
 
 /* ---- units ------------------------------------------------------------ */
 
@@ -139,22 +140,9 @@ static void seterr(char *err, size_t errsize, const char *msg) {
 
 static pcre2_code *compile(const char *src, const char *what, char *err,
                            size_t errsize) {
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                                 PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-  if (!re) {
-    if (err && errsize) {
-      PCRE2_UCHAR msg[120];
-      pcre2_get_error_message(code, msg, sizeof msg);
-      snprintf(err, errsize, "figure %s pattern at %zu: %s", what,
-               (size_t)off, (const char *)msg);
-    }
-    return NULL;
-  }
-  /* Optional speed-up; the interpreter runs if JIT is unavailable. */
-  (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-  return re;
+  char name[32];
+  snprintf(name, sizeof name, "figure %s", what);
+  return cnkg_re_compile(src, 0, name, err, errsize, NULL);
 }
 
 static int by_length_desc(const void *a, const void *b) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "extractor/figure_int.h"
+#include "extractor/regex.h"
 
 /* ---- word lists --------------------------------------------------------- */
 
@@ -268,14 +269,7 @@ size_t figure_tail_word(CnkgWordList *l, const char *s, size_t b, size_t e) {
 int figure_match_at(const CnkgFigureFinder *f, const pcre2_code *re,
                     pcre2_match_data *md, const char *s, size_t len,
                     size_t start, uint32_t opts, size_t *mb, size_t *me) {
-  int rc = pcre2_match(re, (PCRE2_SPTR)s, len, start,
-                       opts | PCRE2_NO_UTF_CHECK, md, f->mctx);
-  if (rc == PCRE2_ERROR_NOMATCH) return 0;
-  if (rc < 0) return -1;
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-  if (mb) *mb = ov[0];
-  if (me) *me = ov[1];
-  return 1;
+  return cnkg_re_span(re, md, f->mctx, s, len, start, opts, mb, me);
 }
 
 /* Strips linking words and time phrases from both ends of [*b, *e).

@@ -44,3 +44,15 @@ int cnkg_re_next(const pcre2_code *re, const char *s, size_t len, size_t *pos,
   }
   return rc;
 }
+
+int cnkg_re_span(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mctx,
+                 const char *s, size_t len, size_t start, uint32_t opts, size_t *mb,
+                 size_t *me) {
+  int rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, opts | PCRE2_NO_UTF_CHECK, md, mctx);
+  if (rc == PCRE2_ERROR_NOMATCH) return 0;
+  if (rc < 0) return -1;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+  if (mb) *mb = ov[0];
+  if (me) *me = ov[1];
+  return 1;
+}

@@ -33,4 +33,11 @@ size_t cnkg_re_step(const char *s, size_t len, size_t pos);
 int cnkg_re_next(const pcre2_code *re, const char *s, size_t len, size_t *pos,
                  pcre2_match_data *md, pcre2_match_context *mctx);
 
+/* One match of re in s[0, len) from start with opts (PCRE2_NO_UTF_CHECK
+ * added): 1 with its span in *mb, *me (either may be NULL), 0 for none,
+ * -1 for a matching error (a limit reached). */
+int cnkg_re_span(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context *mctx,
+                 const char *s, size_t len, size_t start, uint32_t opts, size_t *mb,
+                 size_t *me);
+
 #endif

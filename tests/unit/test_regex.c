@@ -31,6 +31,11 @@ int main(void) {
   }
   CHECK(hits == 3 && starts[0] == 0 && starts[1] == 9 && starts[2] == 18);
   CHECK(pos == len);
+  /* one match from an offset, with its span; none after the last */
+  size_t mb = 0, me = 0;
+  CHECK(cnkg_re_span(re, md, NULL, s, len, 4, 0, &mb, &me) == 1 && mb == 9 && me == 15);
+  CHECK(cnkg_re_span(re, md, NULL, s, len, 19, 0, NULL, NULL) == 0);
+  CHECK(cnkg_re_span(re, md, NULL, s, len, 0, PCRE2_ANCHORED, &mb, NULL) == 1 && mb == 0);
   pcre2_code_free(re);
 
   /* a pattern that matches empty everywhere: one hit per character */

@@ -83,19 +83,25 @@ size_t facts_clause_start(const CnkgDocState *st, size_t i, size_t pos) {
   return b;
 }
 
+static bool not_a_place(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
+  (void)st;
+  (void)i;
+  return !cnkg_type_is_place(sp->type);
+}
+
 /* The entity of the last span of sentence i of a subject type (place or
- * organisation; places only if places_only) ending at or before pos and
- * starting at or after from (of two ending together, the longer: an
- * organisation named after its place); SIZE_MAX if none. */
-static size_t subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos,
-                             bool places_only) {
+ * organisation) ending at or before pos and starting at or after from,
+ * governed by no preposition and not refused by skip (when given); of two
+ * ending together, the longer (an organisation named after its place);
+ * SIZE_MAX if none. */
+size_t facts_subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos,
+                            bool (*skip)(const CnkgDocState *, size_t, const CnkgSpan *)) {
   size_t best = SIZE_MAX, best_end = 0, best_begin = 0;
   for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
-    if (!facts_is_subject_type(sp->type) || (places_only && !cnkg_type_is_place(sp->type)))
-      continue;
-    if (sp->begin < from || sp->end > pos || facts_governed(st, i, sp)) continue;
+    if (!facts_is_subject_type(sp->type) || sp->begin < from || sp->end > pos) continue;
+    if (facts_governed(st, i, sp) || (skip && skip(st, i, sp))) continue;
     if (best == SIZE_MAX || sp->end > best_end ||
         (sp->end == best_end && sp->begin < best_begin)) {
       best = sp->entity;
@@ -650,7 +656,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (e->about_people && !e->whole_place) return CNKG_SUCCESS;
   size_t from = facts_clause_start(st, i, cue);
   if (e->past_state) { /* 朝天区曾是国家级贫困县: it has left, when is not said */
-    size_t place = subject_before(st, i, from, cue, true);
+    size_t place = facts_subject_before(st, i, from, cue, not_a_place);
     if (place == SIZE_MAX) place = sentence_topic(st, i, cue);
     if (place == SIZE_MAX || !cnkg_type_is_place(cnkg_graph_entity(st->graph, place)->type))
       return CNKG_SUCCESS;

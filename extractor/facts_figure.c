@@ -249,24 +249,6 @@ static bool in_list(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
          (sp->begin >= sb + 3 && !memcmp(t + sp->begin - 3, "、", 3));
 }
 
-/* subject_before for figures: the last place or organisation of [from,
- * pos) that no preposition governs and no list holds. */
-static size_t figure_subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
-  size_t best = SIZE_MAX, best_end = 0, best_begin = 0;
-  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
-       k = cnkg_docstate_next_span(st, k)) {
-    const CnkgSpan *sp = &st->spans[k];
-    if (!facts_is_subject_type(sp->type) || sp->begin < from || sp->end > pos) continue;
-    if (facts_governed(st, i, sp) || in_list(st, i, sp)) continue;
-    if (best == SIZE_MAX || sp->end > best_end ||
-        (sp->end == best_end && sp->begin < best_begin)) {
-      best = sp->entity;
-      best_end = sp->end;
-      best_begin = sp->begin;
-    }
-  }
-  return best;
-}
 
 /* The organisation sentence i founds before pos (…创办了X合作社,投入32万元):
  * the figures after it are the new body's. SIZE_MAX if none. */
@@ -474,7 +456,7 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
     for (size_t k = 0; k < g->n && !s; k++) s = emit_figure(f, i, x, ind, g->members[k]);
     return s;
   }
-  size_t subj = figure_subject(st, figure_subject_before(st, i, facts_clause_start(st, i, at), at));
+  size_t subj = figure_subject(st, facts_subject_before(st, i, facts_clause_start(st, i, at), at, in_list));
   if (subj == SIZE_MAX) subj = founded_before(st, i, at);
   size_t cs = facts_clause_start(st, i, at);
   if (subj == SIZE_MAX) { /* 全县…: an anaphor of the figure's own clause */

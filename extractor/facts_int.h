@@ -77,6 +77,8 @@ static inline bool facts_ends_with(const char *s, const char *w) {
 
 /* In facts.c (each said there). */
 size_t facts_follow_chain(const CnkgDocState *st, size_t i, size_t entity, size_t e, size_t pos);
+size_t facts_subject_before(const CnkgDocState *st, size_t i, size_t from, size_t pos,
+                            bool (*skip)(const CnkgDocState *, size_t, const CnkgSpan *));
 bool facts_has_char(const char *s, size_t b, size_t e, const char *chars);
 size_t facts_clause_start(const CnkgDocState *st, size_t i, size_t pos);
 bool facts_governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp);

@@ -278,7 +278,7 @@ static int modality(const CnkgEventFinder *f, pcre2_match_data *md,
   }
   /* done in its own clause, up to the cue and a 了 after it: 已于2019年4月
    * 顺利摘帽, 实现了脱贫, 摘帽了 (a 了 further on belongs to another verb) */
-  size_t fb, fe, fend = e->end;
+  size_t fb = 0, fe = 0, fend = e->end;
   if (fend + CNKG_HAN_BYTES <= ce && memcmp(s + fend, "了", CNKG_HAN_BYTES) == 0) fend += CNKG_HAN_BYTES;
   int fact = search_last(f, RE_FACT, md, s, cb, fend, &fb, &fe);
   if (fact < 0) return -1;

@@ -123,14 +123,12 @@ CnkgStatus cnkg_event_new(CnkgEventFinder **out, char *err, size_t errsize) {
       return st;
     }
   }
-  f->mctx = pcre2_match_context_create(NULL);
+  f->mctx = cnkg_re_context();
   if (!f->mctx) {
     cnkg_event_free(f);
     seterr(err, errsize, "out of memory");
     return CNKG_ERR_NOMEM;
   }
-  pcre2_set_match_limit(f->mctx, 100000);
-  pcre2_set_depth_limit(f->mctx, 1000);
   *out = f;
   return CNKG_SUCCESS;
 }

@@ -195,14 +195,12 @@ CnkgStatus cnkg_figure_new(CnkgFigureFinder **out, char *err, size_t errsize) {
     cnkg_figure_free(f);
     return CNKG_ERR_PATTERN;
   }
-  f->mctx = pcre2_match_context_create(NULL);
+  f->mctx = cnkg_re_context();
   if (!f->mctx) {
     cnkg_figure_free(f);
     seterr(err, errsize, "out of memory");
     return CNKG_ERR_NOMEM;
   }
-  pcre2_set_match_limit(f->mctx, 100000);
-  pcre2_set_depth_limit(f->mctx, 1000);
   *out = f;
   return CNKG_SUCCESS;
 }

@@ -102,9 +102,8 @@ CnkgStatus cnkg_furniture_new(CnkgFurniture **out, char *err, size_t errsize) {
     }
   }
   f->md = pcre2_match_data_create(32, NULL);
-  f->mc = pcre2_match_context_create(NULL);
+  f->mc = cnkg_re_context();
   if (!f->md || !f->mc) { cnkg_furniture_free(f); return CNKG_ERR_NOMEM; }
-  pcre2_set_match_limit(f->mc, 100000);
   *out = f;
   return CNKG_SUCCESS;
 }

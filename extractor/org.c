@@ -95,7 +95,7 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
       "|妇联|团委|扶贫办|人大|政协|纪委|\\p{Han}{1,6}?局))"
       "(?![员会门面])",
       err, errsize);
-  r->mctx = pcre2_match_context_create(NULL);
+  r->mctx = cnkg_re_context();
   if (!r->bare_level || !r->firm_list || !r->after_place || !r->coordinated || !r->media ||
       !r->quoted || !r->level_body || !r->mctx) {
     bool nomem = r->after_place && r->coordinated && r->media && r->quoted && r->level_body &&
@@ -103,8 +103,6 @@ CnkgStatus cnkg_org_new(const CnkgDivision *division, CnkgOrgRecognizer **out,
     cnkg_org_free(r);
     return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
   }
-  pcre2_set_match_limit(r->mctx, 100000);
-  pcre2_set_depth_limit(r->mctx, 1000);
   *out = r;
   return CNKG_SUCCESS;
 }

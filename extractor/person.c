@@ -120,13 +120,11 @@ CnkgStatus cnkg_person_new(const CnkgDivision *division,
       return CNKG_ERR_PATTERN;
     }
   }
-  r->mctx = pcre2_match_context_create(NULL);
+  r->mctx = cnkg_re_context();
   if (!r->mctx) {
     cnkg_person_free(r);
     return CNKG_ERR_NOMEM;
   }
-  pcre2_set_match_limit(r->mctx, 100000);
-  pcre2_set_depth_limit(r->mctx, 1000);
   *out = r;
   return CNKG_SUCCESS;
 }

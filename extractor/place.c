@@ -42,7 +42,7 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
     cnkg_place_free(r);
     return st;
   }
-  r->mctx = pcre2_match_context_create(NULL);
+  r->mctx = cnkg_re_context();
   if (!r->mctx) {
     cnkg_place_free(r);
     return CNKG_ERR_NOMEM;

@@ -127,15 +127,13 @@ CnkgStatus cnkg_policy_new(const CnkgDivision *division,
   }
   r->numbered = cnkg_re_compile(numbered_src, 0, "policy", err, errsize, NULL);
   r->formula = r->numbered ? cnkg_re_compile(formula_src, 0, "policy", err, errsize, NULL) : NULL;
-  r->mctx = pcre2_match_context_create(NULL);
+  r->mctx = cnkg_re_context();
   if (!r->numbered || !r->formula || !r->mctx) {
     bool nomem = r->numbered && r->formula && !r->mctx;
     cnkg_policy_free(r);
     if (nomem) seterr(err, errsize, "out of memory");
     return nomem ? CNKG_ERR_NOMEM : CNKG_ERR_PATTERN;
   }
-  pcre2_set_match_limit(r->mctx, 100000);
-  pcre2_set_depth_limit(r->mctx, 1000);
   *out = r;
   return CNKG_SUCCESS;
 }

@@ -28,6 +28,15 @@ pcre2_code *cnkg_re_compile(const char *pat, uint32_t flags, const char *what, c
   return re;
 }
 
+pcre2_match_context *cnkg_re_context(void) {
+  pcre2_match_context *m = pcre2_match_context_create(NULL);
+  if (m) {
+    pcre2_set_match_limit(m, CNKG_RE_MATCH_LIMIT);
+    pcre2_set_depth_limit(m, CNKG_RE_DEPTH_LIMIT);
+  }
+  return m;
+}
+
 size_t cnkg_re_step(const char *s, size_t len, size_t pos) {
   pos++;
   while (pos < len && ((unsigned char)s[pos] & 0xC0u) == 0x80u) pos++;

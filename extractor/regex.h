@@ -22,6 +22,14 @@
 pcre2_code *cnkg_re_compile(const char *pat, uint32_t flags, const char *what, char *err,
                             size_t errsize, CnkgStatus *status);
 
+/* A match context with the limits every recogniser runs under (the match
+ * limit bounds backtracking; the depth limit applies where JIT is not
+ * available), or NULL when out of memory. The caller frees it with
+ * pcre2_match_context_free. */
+#define CNKG_RE_MATCH_LIMIT 100000u
+#define CNKG_RE_DEPTH_LIMIT 1000u
+pcre2_match_context *cnkg_re_context(void);
+
 /* The offset after the UTF-8 character that starts at pos (pos < len). */
 size_t cnkg_re_step(const char *s, size_t len, size_t pos);
 

@@ -283,12 +283,10 @@ CnkgStatus cnkg_timex_new(CnkgTimex **out, char *err, size_t errsize) {
   if (!st) st = compile(DATELINE, 0, &tx->dateline, "dateline", err, errsize);
   if (!st) st = compile(ISSUE, 0, &tx->issue, "issue", err, errsize);
   if (!st) {
-    tx->mctx = pcre2_match_context_create(NULL);
+    tx->mctx = cnkg_re_context();
     if (!tx->mctx) st = CNKG_ERR_NOMEM;
   }
   if (!st) {
-    pcre2_set_match_limit(tx->mctx, 100000);
-    pcre2_set_depth_limit(tx->mctx, 1000);
     set_bits(tx->in_expr, EXPR_CHARS);
     set_bits(tx->anchor, ANCHOR_CHARS);
     st = index_groups(tx);

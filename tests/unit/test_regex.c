@@ -2,7 +2,8 @@
  * Tests extractor/regex.c: a bad pattern names itself and its offset and
  * reports CNKG_ERR_PATTERN; UCP classes match Han characters; stepping moves
  * over one whole UTF-8 character; visiting hits finds each hit once, moves
- * on after empty hits and stops at the end. Depends on extractor/regex.h
+ * on after empty hits and stops at the end; the shared match context stops
+ * a runaway pattern at its match limit instead of running on. Depends on extractor/regex.h
  * and check.h. */
 #include "check.h"
 #include "extractor/regex.h"
@@ -50,6 +51,25 @@ int main(void) {
   pos = len;
   CHECK(cnkg_re_next(re, s, len, &pos, md, NULL) == PCRE2_ERROR_NOMATCH);
   pcre2_match_data_free(md);
+  pcre2_code_free(re);
+
+  /* a pattern that succeeds only after much backtracking: found with
+   * PCRE2's default limit, stopped at the shared context's limit */
+  re = cnkg_re_compile("(*NO_START_OPT)(*NO_AUTO_POSSESS)^(?:(a+)+b|a+c)", 0, "test", err,
+                       sizeof err, &st);
+  CHECK(re != NULL);
+  pcre2_match_context *mctx = cnkg_re_context();
+  CHECK(mctx != NULL);
+  md = pcre2_match_data_create_from_pattern(re, NULL);
+  char run[32];
+  memset(run, 'a', 20);
+  strcpy(run + 20, "c");
+  pos = 0;
+  CHECK(cnkg_re_next(re, run, 21, &pos, md, NULL) >= 1);
+  pos = 0;
+  CHECK(cnkg_re_next(re, run, 21, &pos, md, mctx) == PCRE2_ERROR_MATCHLIMIT);
+  pcre2_match_data_free(md);
+  pcre2_match_context_free(mctx);
   pcre2_code_free(re);
   return check_finish();
 }

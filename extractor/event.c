@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "extractor/regex.h"
 
 /* Groups: 1 past state, 2 exit, 3 start, 4 hold, 5 end, 6 weak start,
@@ -221,13 +222,7 @@ static size_t clause_end(const char *s, size_t len, size_t pos) {
 }
 
 static CnkgStatus push(CnkgEventList *out, const CnkgEvent *e) {
-  if (out->n == out->cap) {
-    size_t cap = out->cap ? out->cap * 2 : 8;
-    CnkgEvent *v = realloc(out->v, cap * sizeof *v);
-    if (!v) return CNKG_ERR_NOMEM;
-    out->v = v;
-    out->cap = cap;
-  }
+  if (CNKG_GROW(out->v, out->cap, out->n + 1, 8)) return CNKG_ERR_NOMEM;
   out->v[out->n++] = *e;
   return CNKG_SUCCESS;
 }

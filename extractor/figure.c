@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "extractor/figure_int.h"
 #include "extractor/regex.h"
 
@@ -495,13 +496,7 @@ static bool is_cn_numeral(uint32_t c) {
 }
 
 static CnkgStatus push(CnkgFigureList *out, const CnkgFigure *fig) {
-  if (out->n == out->cap) {
-    size_t cap = out->cap ? out->cap * 2 : 8;
-    CnkgFigure *v = realloc(out->v, cap * sizeof *v);
-    if (!v) return CNKG_ERR_NOMEM;
-    out->v = v;
-    out->cap = cap;
-  }
+  if (CNKG_GROW(out->v, out->cap, out->n + 1, 8)) return CNKG_ERR_NOMEM;
   out->v[out->n++] = *fig;
   return CNKG_SUCCESS;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "extractor/lexicon.h"
 #include "extractor/strids.h"
 
@@ -177,13 +178,7 @@ static CnkgStatus add_cand_at(Cands *c, const CnkgLexEntry *e, size_t pb,
                               size_t pe, char group, const char *suffix,
                               bool explicit_act, const CnkgDocState *st,
                               size_t si, size_t b, size_t end) {
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 32;
-    Cand *v = realloc(c->v, cap * sizeof *v);
-    if (!v) return CNKG_ERR_NOMEM;
-    c->v = v;
-    c->cap = cap;
-  }
+  if (CNKG_GROW(c->v, c->cap, c->n + 1, 32)) return CNKG_ERR_NOMEM;
   Cand *x = &c->v[c->n];
   memset(x, 0, sizeof *x);
   const char *prod;

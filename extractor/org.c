@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 #include "extractor/recognizers.h"
 #include "extractor/regex.h"
@@ -183,13 +184,7 @@ typedef struct {
 static CnkgStatus cand_add(CandList *l, size_t b, size_t e, size_t place,
                            const char *prefix, size_t prefix_len) {
   if (e <= b) return CNKG_SUCCESS;
-  if (l->n == l->cap) {
-    size_t cap = l->cap ? l->cap * 2 : 32;
-    Cand *n = realloc(l->v, cap * sizeof *n);
-    if (!n) return CNKG_ERR_NOMEM;
-    l->v = n;
-    l->cap = cap;
-  }
+  if (CNKG_GROW(l->v, l->cap, l->n + 1, 32)) return CNKG_ERR_NOMEM;
   char *p = NULL;
   if (prefix) {
     p = cnkg_strndup(prefix, prefix_len);

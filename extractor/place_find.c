@@ -6,6 +6,7 @@
  */
 #include "extractor/place_int.h"
 
+#include "cnkg/grow.h"
 
 /* Longest name tried against the list, in characters. */
 #define MAX_NAME_CHARS 24
@@ -256,13 +257,7 @@ void place_cand_free(Cand *c) {
 static CnkgStatus add_cand(Work *w, size_t sent, size_t begin, size_t end,
                            const char *form, size_t form_len, const CnkgDivId *ids,
                            size_t n_ids, bool weak, CnkgLevel force, size_t *index) {
-  if (w->n == w->cap) {
-    size_t cap = w->cap ? w->cap * 2 : 64;
-    Cand *c = realloc(w->c, cap * sizeof *c);
-    if (!c) return CNKG_ERR_NOMEM;
-    w->c = c;
-    w->cap = cap;
-  }
+  if (CNKG_GROW(w->c, w->cap, w->n + 1, 64)) return CNKG_ERR_NOMEM;
   Cand *c = &w->c[w->n];
   memset(c, 0, sizeof *c);
   c->form = cnkg_strndup(form, form_len);

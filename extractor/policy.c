@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "extractor/lexicon.h"
 #include "extractor/regex.h"
 #include "extractor/strids.h"
@@ -181,22 +182,11 @@ static void cands_free(Cands *c) {
 /* Takes ownership of name and the aliases (any may be NULL). */
 static CnkgStatus add_cand(Cands *c, char *name, char *a0, char *a1,
                            size_t si, size_t b, size_t e) {
-  if (!name) {
+  if (!name || CNKG_GROW(c->v, c->cap, c->n + 1, 32)) {
+    free(name);
     free(a0);
     free(a1);
     return CNKG_ERR_NOMEM;
-  }
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 32;
-    Cand *v = realloc(c->v, cap * sizeof *v);
-    if (!v) {
-      free(name);
-      free(a0);
-      free(a1);
-      return CNKG_ERR_NOMEM;
-    }
-    c->v = v;
-    c->cap = cap;
   }
   c->v[c->n] = (Cand){name, {a0, a1, NULL}, si, b, e, c->n};
   c->n++;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
 #include "cnkg/text.h"
 #include "extractor/regex.h"
 
@@ -317,13 +318,7 @@ void cnkg_timex_hits_free(CnkgTimexHits *hits) {
 }
 
 static CnkgStatus add_hit(CnkgTimexHits *h, const CnkgTimexHit *hit) {
-  if (h->n == h->cap) {
-    size_t cap = h->cap ? h->cap * 2 : 16;
-    CnkgTimexHit *v = realloc(h->v, cap * sizeof *v);
-    if (!v) return CNKG_ERR_NOMEM;
-    h->v = v;
-    h->cap = cap;
-  }
+  if (CNKG_GROW(h->v, h->cap, h->n + 1, 16)) return CNKG_ERR_NOMEM;
   h->v[h->n++] = *hit;
   return CNKG_SUCCESS;
 }

@@ -106,6 +106,15 @@ char *cnkg_strndup(const char *s, size_t len) {
   return r;
 }
 
+char *cnkg_strjoin(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *r = malloc(la + lb + 1);
+  if (!r) return NULL;
+  memcpy(r, a, la);
+  memcpy(r + la, b, lb + 1);
+  return r;
+}
+
 /* ---- SHA-256, straight from the standard's definitions. */
 
 static uint32_t rotr(uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }

@@ -142,16 +142,6 @@ static char *clean_name(const char *s, size_t len) {
   return o;
 }
 
-/* a + b, newly allocated; NULL on OOM. */
-static char *join_names(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  char *r = malloc(la + lb + 1);
-  if (!r) return NULL;
-  memcpy(r, a, la);
-  memcpy(r + la, b, lb + 1);
-  return r;
-}
-
 static bool is_generic(const char *name) {
   size_t len = strlen(name);
   /* A village committee is the village itself. */
@@ -952,7 +942,7 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
       if (best != SIZE_MAX) {
         /* the place's name, for the level character the body starts with */
         const char *pn = cnkg_graph_entity(st->graph, best)->label;
-        name = join_names(pn, body + CNKG_HAN_BYTES);
+        name = cnkg_strjoin(pn, body + CNKG_HAN_BYTES);
         free(body);
         if (!name) { s = CNKG_ERR_NOMEM; break; }
         c->place = best;

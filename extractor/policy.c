@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cnkg/grow.h"
+#include "cnkg/text.h"
 #include "extractor/lexicon.h"
 #include "extractor/regex.h"
 #include "extractor/strids.h"
@@ -232,15 +233,6 @@ static char *clean_name(const char *s, size_t len) {
     r[o++] = ch;
   }
   r[o] = '\0';
-  return r;
-}
-
-static char *join_alias(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  char *r = malloc(la + lb + 1);
-  if (!r) return NULL;
-  memcpy(r, a, la);
-  memcpy(r + la, b, lb + 1);
   return r;
 }
 
@@ -488,7 +480,7 @@ static CnkgStatus scan_quotes(const CnkgPolicyRecognizer *rec, Cands *c,
     }
     char *name = clean_name(x, xlen);
     char *full = NULL;
-    if (joins && name) full = join_alias(name, suf->word);
+    if (joins && name) full = cnkg_strjoin(name, suf->word);
     char *orig = NULL;
     if (name && (strlen(name) != xlen || memcmp(name, x, xlen) != 0))
       orig = cnkg_strndup(x, xlen);

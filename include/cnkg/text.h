@@ -74,4 +74,8 @@ void cnkg_sha256_hex(const void *data, size_t len, char out[65]);
  * the result (free()). NULL on allocation failure. */
 char *cnkg_strndup(const char *s, size_t len);
 
+/* a followed by b in a new NUL-terminated string the caller owns (free());
+ * NULL on allocation failure. */
+char *cnkg_strjoin(const char *a, const char *b);
+
 #endif

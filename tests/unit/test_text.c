@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0
- * Tests for core/text.c: UTF-8 decode/encode/validate and SHA-256 vectors. */
+ * Tests for core/text.c: UTF-8 decode/encode/validate, SHA-256 vectors and
+ * the string copy helpers. */
 #include "check.h"
 #include "cnkg/text.h"
 
@@ -34,5 +35,14 @@ int main(void) {
   CHECK(!cnkg_utf8_char_in("、", "甲、", 6, 6));
   CHECK(cnkg_is_han(0x6751));
   CHECK(!cnkg_is_han('a'));
+  char *j = cnkg_strjoin("乡村", "振兴");
+  CHECK(j && strcmp(j, "乡村振兴") == 0);
+  free(j);
+  j = cnkg_strjoin("", "");
+  CHECK(j && j[0] == '\0');
+  free(j);
+  char *d = cnkg_strndup("扶贫车间", 6);
+  CHECK(d && strcmp(d, "扶贫") == 0);
+  free(d);
   return check_finish();
 }

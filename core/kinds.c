@@ -54,6 +54,8 @@ static const CnkgTypeInfo types[] = {
          "egg", "#bde0fe", "湖泊"),
     TYPE(CNKG_TYPE_MOUNTAIN, "Mountain", "mountain", "山脉", "mountain", false,
          "egg", "#d8e2dc", "山"),
+    TYPE(CNKG_TYPE_CITY, "City", "city", "外国城市", "foreign city", false,
+         "egg", "#caf0f8", "城市"),
 };
 _Static_assert(sizeof types / sizeof *types == CNKG_TYPE_COUNT, "one row per entity kind");
 

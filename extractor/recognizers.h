@@ -7,8 +7,8 @@
  * (read-only afterwards, so one object serves all threads) and adds
  * entities, mentions and relations for one document through CnkgDocState.
  * They run in this order: place, org, person, industry, policy, facts,
- * world (world.c: countries, China, rivers, mountains, regions); each may
- * read the spans the earlier ones recorded. */
+ * world (world.c: countries, China, cities abroad, rivers, mountains,
+ * regions); each may read the spans the earlier ones recorded. */
 #ifndef CNKG_EXTRACTOR_RECOGNIZERS_H
 #define CNKG_EXTRACTOR_RECOGNIZERS_H
 

@@ -6,13 +6,16 @@
  * 中欧, 中日韩, 欧美), and continents, regions, rivers, lakes and mountains
  * from a small lexicon of major names plus suffix rules on the analyser's
  * place words (…江/河 a river, …湖 a lake, …山/岭/峰 a mountain, …山区 a
- * region) unless the division list knows the name as a county or higher.
+ * region) unless the division list knows the name as a county or higher;
+ * cities abroad (the table tools/mkcities.c makes from Unicode CLDR's
+ * exemplar cities of the time zones), each within its country.
  *
  * Runs after every other recogniser, so that nothing they decide changes;
  * a name inside a span they recorded (中国 in 中国新闻网) is left to them.
  * Finally every province of the document lies within China
  * (withinDivision: the division list is China's), which gives two places of
- * different provinces a containment path through China.
+ * different provinces a containment path through China, and every city
+ * abroad within its country (country/US for city/us-new-york).
  * Depends on docstate.h, division.h, world_table.h, graph.h. */
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +36,7 @@ typedef struct {
   const char *name;   /* canonical name (key and label) */
   CnkgType type;
   const char *iso;    /* country or Chinese region: ISO code, else NULL */
+  const char *key;    /* a city's entity key (city/us-new-york), else NULL */
 } Entry;
 
 /* Hand-written: major geographic names of the genre, each a form and the
@@ -205,8 +209,39 @@ static CnkgStatus push(CnkgWorldRecognizer *r, size_t *cap, Entry e) {
 static CnkgStatus push_pairs(CnkgWorldRecognizer *r, size_t *cap, const Pair *p, size_t n,
                              CnkgType type) {
   CnkgStatus s = CNKG_SUCCESS;
-  for (size_t i = 0; i < n && !s; i++) s = push(r, cap, (Entry){p[i].form, p[i].name, type, NULL});
+  for (size_t i = 0; i < n && !s; i++)
+    s = push(r, cap, (Entry){p[i].form, p[i].name, type, NULL, NULL});
   return s;
+}
+
+/* Does a city's Chinese name name something else? A country when it is one
+ * of the country table's forms (科威特, 新加坡: zones named after their
+ * territory; 多米尼加 of Dominica's zone is the Dominican Republic) or
+ * begins one of its own country's (安提瓜 of 安提瓜和巴布达), but not
+ * another's (罗马 of 罗马尼亚 is Rome); or a place in China when the division
+ * list knows the name as a county or higher. Township and village names
+ * (东京村, 柏林镇 by their short keys) are left to context: the place
+ * recogniser, run first, takes those it links, and a name followed by a
+ * level suffix is never a city's. */
+static bool city_names_else(const CnkgWorldRecognizer *r, const CnkgCityRow *c) {
+  size_t n = strlen(c->zh);
+  for (size_t i = 0; i < cnkg_world_n_countries; i++) {
+    bool own = !strcmp(cnkg_world_countries[i].alpha2, c->alpha2);
+    for (size_t k = 0; cnkg_world_countries[i].forms[k]; k++) {
+      const char *f = cnkg_world_countries[i].forms[k];
+      if (own ? !strncmp(f, c->zh, n) : !strcmp(f, c->zh)) return true;
+    }
+  }
+  for (size_t i = 0; i < sizeof COUNTRY_ALIASES / sizeof *COUNTRY_ALIASES; i++) {
+    const Pair *a = &COUNTRY_ALIASES[i];
+    if (!strcmp(a->name, c->alpha2) ? !strncmp(a->form, c->zh, n) : !strcmp(a->form, c->zh))
+      return true;
+  }
+  const CnkgDivHit *hits = NULL;
+  size_t nh = r->division ? cnkg_division_lookup(r->division, (CnkgStr){c->zh, n}, &hits) : 0;
+  for (size_t h = 0; h < nh; h++)
+    if (cnkg_division_is_county_or_higher(r->division, hits[h].id)) return true;
+  return false;
 }
 
 CnkgStatus cnkg_world_new(const CnkgDivision *division, CnkgWorldRecognizer **out, char *err,
@@ -222,13 +257,13 @@ CnkgStatus cnkg_world_new(const CnkgDivision *division, CnkgWorldRecognizer **ou
     if (!strcmp(c->alpha2, "AQ")) continue; /* Antarctica: a continent here */
     CnkgType t = is_chinese_iso(c->alpha2) ? CNKG_TYPE_PROVINCE : CNKG_TYPE_COUNTRY;
     for (size_t k = 0; c->forms[k] && !s; k++)
-      s = push(r, &cap, (Entry){c->forms[k], country_label(c), t, c->alpha2});
+      s = push(r, &cap, (Entry){c->forms[k], country_label(c), t, c->alpha2, NULL});
   }
   for (size_t i = 0; i < sizeof COUNTRY_ALIASES / sizeof *COUNTRY_ALIASES && !s; i++) {
     const CnkgCountryRow *c = country_row(COUNTRY_ALIASES[i].name);
     if (!c) continue; /* not in this iso-codes version */
     s = push(r, &cap, (Entry){COUNTRY_ALIASES[i].form, country_label(c), CNKG_TYPE_COUNTRY,
-                              c->alpha2});
+                              c->alpha2, NULL});
   }
 #define PUSH_ALL(v, t) \
   if (!s) s = push_pairs(r, &cap, v, sizeof v / sizeof *v, t)
@@ -239,7 +274,12 @@ CnkgStatus cnkg_world_new(const CnkgDivision *division, CnkgWorldRecognizer **ou
   PUSH_ALL(MOUNTAINS, CNKG_TYPE_MOUNTAIN);
 #undef PUSH_ALL
   for (size_t i = 0; i < sizeof NOT_PLACES / sizeof *NOT_PLACES && !s; i++)
-    s = push(r, &cap, (Entry){NOT_PLACES[i], NULL, CNKG_TYPE_COUNT, NULL});
+    s = push(r, &cap, (Entry){NOT_PLACES[i], NULL, CNKG_TYPE_COUNT, NULL, NULL});
+  for (size_t i = 0; i < cnkg_world_n_cities && !s; i++) {
+    const CnkgCityRow *c = &cnkg_world_cities[i];
+    if (city_names_else(r, c)) continue;
+    s = push(r, &cap, (Entry){c->zh, c->zh, CNKG_TYPE_CITY, c->alpha2, c->key});
+  }
   if (!s && !country_row("CN")) {
     if (err && errsize) snprintf(err, errsize, "country table (%s) has no China", cnkg_world_source);
     s = CNKG_ERR_DATA;
@@ -348,23 +388,27 @@ static bool opens_name(uint32_t c) {
 /* May a name occupy bytes [b, e) of the sentence? Never inside an earlier
  * span; with the analyser it starts a word, and a name of two characters
  * also ends one or is the head of a word that starts with it (美国人);
- * without, a name of two characters follows a character that ends words. */
-static bool boundary_ok(const Sent *v, size_t b, size_t e) {
+ * without, a name of two characters follows a character that ends words,
+ * or (a city's: 美国纽约) the end of a span. */
+static bool boundary_ok(const Sent *v, size_t b, size_t e, bool city) {
   if (any_taken(v, b, e)) return false;
   bool two = cnkg_utf8_count(v->s + b, e - b) <= 2;
-  if (!v->lac) return !two || opens_name(cp_before(v, b));
+  if (!v->lac)
+    return !two || opens_name(cp_before(v, b)) || (city && b > 0 && v->taken[b - 1]);
   if (!word_starts(v, b)) return false;
   const CnkgLacWord *w = word_at(v, e - 1);
   /* a longer name may end inside a word (洞庭|湖边) */
   return !two || (w && (w->end == e || w->begin == b));
 }
 
-static CnkgStatus entity_for(Sent *v, CnkgType type, const char *name, const char *iso,
+static CnkgStatus entity_for(Sent *v, const Entry *hit, CnkgType type, const char *name,
                              size_t *ent) {
   CnkgGraph *g = v->st->graph;
+  const char *iso = hit ? hit->iso : NULL;
   char key[64];
   char *hashed = NULL;
-  if (iso && type == CNKG_TYPE_COUNTRY) snprintf(key, sizeof key, "country/%s", iso);
+  if (hit && hit->key) snprintf(key, sizeof key, "%s", hit->key);
+  else if (iso && type == CNKG_TYPE_COUNTRY) snprintf(key, sizeof key, "country/%s", iso);
   else if (iso) snprintf(key, sizeof key, "place/CN-%s", iso);
   else {
     hashed = cnkg_graph_key_hash(type, name, NULL);
@@ -379,10 +423,12 @@ static CnkgStatus entity_for(Sent *v, CnkgType type, const char *name, const cha
   return s;
 }
 
-static CnkgStatus mention(Sent *v, CnkgType type, const char *name, const char *iso, size_t b,
+/* A mention of the place hit names (NULL: one the rules found), of kind
+ * type and canonical name, at bytes [b, e) of the sentence. */
+static CnkgStatus mention(Sent *v, const Entry *hit, CnkgType type, const char *name, size_t b,
                           size_t e) {
   size_t ent;
-  CnkgStatus s = entity_for(v, type, name, iso, &ent);
+  CnkgStatus s = entity_for(v, hit, type, name, &ent);
   if (s) return s;
   char *form = cnkg_strndup(v->s + b, e - b);
   if (!form) return CNKG_ERR_NOMEM;
@@ -434,9 +480,10 @@ static CnkgStatus pair_mentions(Sent *v, size_t b, size_t len) {
     const Abbrev *a = abbrev_at(v, k);
     if (a->iso) {
       const CnkgCountryRow *c = country_row(a->iso);
-      if (c) s = mention(v, CNKG_TYPE_COUNTRY, country_label(c), c->alpha2, k, k + CNKG_HAN_BYTES);
+      Entry e = {NULL, NULL, CNKG_TYPE_COUNTRY, c ? c->alpha2 : NULL, NULL};
+      if (c) s = mention(v, &e, CNKG_TYPE_COUNTRY, country_label(c), k, k + CNKG_HAN_BYTES);
     } else {
-      s = mention(v, CNKG_TYPE_CONTINENT, a->continent, NULL, k, k + CNKG_HAN_BYTES);
+      s = mention(v, NULL, CNKG_TYPE_CONTINENT, a->continent, k, k + CNKG_HAN_BYTES);
     }
   }
   return s;
@@ -480,7 +527,7 @@ static CnkgStatus suffix_rule(Sent *v) {
     if (admin) continue;
     char *name = cnkg_strndup(t, n);
     if (!name) return CNKG_ERR_NOMEM;
-    s = mention(v, type, name, NULL, x->begin, x->end);
+    s = mention(v, NULL, type, name, x->begin, x->end);
     free(name);
   }
   return s;
@@ -507,12 +554,22 @@ static CnkgStatus run_sentence(Sent *v) {
       b += hl;
       continue;
     }
-    if (hit && followed_by_other_name(v->s, v->len, b + hl)) {
+    /* 纽约市: a city abroad with its suffix is that city (纽约市场 is its
+     * market, the suffix no part of the name) */
+    size_t city_suffix = 0;
+    bool market = false;
+    if (hit && hit->type == CNKG_TYPE_CITY) {
+      size_t x = b + hl;
+      market = x + 6 <= v->len && !memcmp(v->s + x, "市场", 6);
+      if (!market && x + CNKG_HAN_BYTES <= v->len && !memcmp(v->s + x, "市", CNKG_HAN_BYTES))
+        city_suffix = CNKG_HAN_BYTES;
+    }
+    if (hit && !city_suffix && !market && followed_by_other_name(v->s, v->len, b + hl)) {
       b += hl;
       continue;
     }
-    if (hit && boundary_ok(v, b, b + hl)) {
-      size_t e = b + hl;
+    if (hit && boundary_ok(v, b, b + hl + city_suffix, hit->type == CNKG_TYPE_CITY)) {
+      size_t e = b + hl + city_suffix;
       CnkgType type = hit->type;
       const char *name = hit->name;
       char *grown = NULL;
@@ -530,7 +587,7 @@ static CnkgStatus run_sentence(Sent *v) {
         type = CNKG_TYPE_REGION;
         e += area;
       }
-      s = mention(v, type, name, hit->iso, b, e);
+      s = mention(v, hit, type, name, b, e);
       free(grown);
       b = e;
       continue;
@@ -541,28 +598,44 @@ static CnkgStatus run_sentence(Sent *v) {
   return s;
 }
 
-/* Every province of the document lies within China. */
-static CnkgStatus provinces_in_china(CnkgDocState *st) {
+/* The country c's entity in the document's graph, added (and marked as
+ * supplied, not named) unless the document names it. */
+static CnkgStatus country_entity(CnkgDocState *st, const CnkgCountryRow *c, size_t *out) {
   CnkgGraph *g = st->graph;
-  size_t n = cnkg_graph_entity_count(g), china = SIZE_MAX;
+  char key[16];
+  snprintf(key, sizeof key, "country/%s", c->alpha2);
+  size_t before = cnkg_graph_entity_count(g);
+  CnkgStatus s = cnkg_graph_add_entity(g, key, CNKG_TYPE_COUNTRY, country_label(c), out);
+  if (!s && cnkg_graph_entity_count(g) > before) s = cnkg_graph_set_label(g, *out, country_label(c));
+  if (!s && !cnkg_graph_mentioned_in(cnkg_graph_entity(g, *out), st->doc))
+    s = cnkg_graph_mark_listed(g, *out, st->doc);
+  return s;
+}
+
+/* The country of a city's key (city/us-new-york: US), or NULL. */
+static const CnkgCountryRow *city_country(const char *key) {
+  static const char PREFIX[] = "city/";
+  size_t k = sizeof PREFIX - 1;
+  if (strncmp(key, PREFIX, k) || strlen(key) < k + 3 || key[k + 2] != '-') return NULL;
+  char iso[3] = {(char)(key[k] & ~0x20), (char)(key[k + 1] & ~0x20), '\0'};
+  return country_row(iso);
+}
+
+/* Every province of the document lies within China, and every city abroad
+ * within its country. */
+static CnkgStatus places_in_countries(CnkgDocState *st) {
+  CnkgGraph *g = st->graph;
+  size_t n = cnkg_graph_entity_count(g);
   CnkgStatus s = CNKG_SUCCESS;
   for (size_t i = 0; i < n && !s; i++) {
     const CnkgEntity *e = cnkg_graph_entity(g, i);
-    if (e->type != CNKG_TYPE_PROVINCE) continue;
+    if (e->type != CNKG_TYPE_PROVINCE && e->type != CNKG_TYPE_CITY) continue;
     if (!cnkg_graph_mentioned_in(e, st->doc) && !cnkg_graph_listed_in(e, st->doc)) continue;
-    if (china == SIZE_MAX) {
-      const CnkgCountryRow *c = country_row("CN");
-      char key[16];
-      snprintf(key, sizeof key, "country/%s", c->alpha2);
-      size_t before = cnkg_graph_entity_count(g);
-      s = cnkg_graph_add_entity(g, key, CNKG_TYPE_COUNTRY, country_label(c), &china);
-      if (!s && cnkg_graph_entity_count(g) > before)
-        s = cnkg_graph_set_label(g, china, country_label(c));
-      if (!s && !cnkg_graph_mentioned_in(cnkg_graph_entity(g, china), st->doc))
-        s = cnkg_graph_mark_listed(g, china, st->doc);
-      if (s) break;
-    }
-    s = cnkg_docstate_relate(st, i, CNKG_REL_WITHIN_DIVISION, china, NULL, SIZE_MAX);
+    const CnkgCountryRow *c = e->type == CNKG_TYPE_CITY ? city_country(e->key) : country_row("CN");
+    size_t country;
+    if (!c) continue;
+    s = country_entity(st, c, &country);
+    if (!s) s = cnkg_docstate_relate(st, i, CNKG_REL_WITHIN_DIVISION, country, NULL, SIZE_MAX);
   }
   return s;
 }
@@ -587,6 +660,6 @@ CnkgStatus cnkg_world_run(const CnkgWorldRecognizer *r, CnkgDocState *st) {
     s = run_sentence(&v);
   }
   free(taken);
-  if (!s) s = provinces_in_china(st);
+  if (!s) s = places_in_countries(st);
   return s;
 }

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0
- * The country table extractor/world.c reads: one row per ISO 3166-1 entry
- * with a Chinese name, generated at build time by tools/mkworld.c from
- * Debian's iso-codes (pinned by version and SHA-256 in CMakeLists.txt) into
- * the build tree and compiled into the extractor. Depends on nothing. */
+ * The tables extractor/world.c reads, generated at build time into the
+ * build tree and compiled into the extractor: the countries, one row per
+ * ISO 3166-1 entry with a Chinese name (tools/mkworld.c, from Debian's
+ * iso-codes), and the foreign cities, one row per time zone's exemplar city
+ * with a Chinese name (tools/mkcities.c, from Unicode CLDR as Debian's
+ * unicode-cldr-core ships it); both packages pinned by version and SHA-256
+ * in CMakeLists.txt. Depends on nothing. */
 #ifndef CNKG_EXTRACTOR_WORLD_TABLE_H
 #define CNKG_EXTRACTOR_WORLD_TABLE_H
 
@@ -22,5 +25,17 @@ typedef struct {
 extern const CnkgCountryRow cnkg_world_countries[];
 extern const size_t cnkg_world_n_countries;
 extern const char cnkg_world_source[]; /* "iso-codes 4.15.0-1" */
+
+typedef struct {
+  const char *zh;    /* Chinese name, "纽约" */
+  const char *en;    /* English name, "New York" */
+  const char *tz;    /* the time zone it is the exemplar city of, "America/New_York" */
+  const char *alpha2; /* ISO 3166-1 code of its country, "US" */
+  const char *key;   /* entity key, ASCII, "city/us-new-york" */
+} CnkgCityRow;
+
+extern const CnkgCityRow cnkg_world_cities[];
+extern const size_t cnkg_world_n_cities;
+extern const char cnkg_world_city_source[]; /* "unicode-cldr-core 41-0.1" */
 
 #endif

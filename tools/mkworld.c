@@ -16,7 +16,6 @@
  * Usage: cnkg-mkworld JSON JSON_SHA256 MO MO_SHA256 VERSION OUT.c
  * Exit 0 on success; 1 with "cnkg: error: ..." on stderr otherwise. Links
  * only core (SHA-256), since its output is compiled into the extractor. */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -24,20 +23,10 @@
 #include <string.h>
 
 #include "cnkg/text.h"
+#include "tools/pinned.h"
 
 #define MAX_ROWS 400
 #define MAX_FORMS 12
-
-__attribute__((format(printf, 1, 2), noreturn)) static void die(const char *fmt, ...);
-static void die(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  fputs("cnkg: error: ", stderr);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
-  va_end(ap);
-  exit(1);
-}
 
 static char *xstrdup(const char *s, size_t n) {
   char *d = malloc(n + 1);
@@ -45,35 +34,6 @@ static char *xstrdup(const char *s, size_t n) {
   memcpy(d, s, n);
   d[n] = '\0';
   return d;
-}
-
-/* The whole file, checked against the pinned digest. */
-static char *read_pinned(const char *path, const char *want, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) die("%s: cannot open (install Debian's iso-codes: run tools/bootstrap)", path);
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) die("out of memory");
-  for (;;) {
-    if (n == cap) {
-      char *b = realloc(buf, cap *= 2);
-      if (!b) die("out of memory");
-      buf = b;
-    }
-    size_t got = fread(buf + n, 1, cap - n, f);
-    n += got;
-    if (got == 0) break;
-  }
-  if (ferror(f)) die("%s: read error", path);
-  fclose(f);
-  char hex[65];
-  cnkg_sha256_hex(buf, n, hex);
-  if (strcmp(hex, want) != 0)
-    die("%s: sha256 %s, but the build pins %s: not the pinned iso-codes version "
-        "(install the version CMakeLists.txt names, or update the pin after checking the data)",
-        path, hex, want);
-  *len = n;
-  return buf;
 }
 
 /* ---- the .mo catalogue ---- */
@@ -342,8 +302,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   size_t jlen, mlen;
-  char *json = read_pinned(argv[1], argv[2], &jlen);
-  char *mobuf = read_pinned(argv[3], argv[4], &mlen);
+  char *json = read_pinned(argv[1], argv[2], "iso-codes", &jlen);
+  char *mobuf = read_pinned(argv[3], argv[4], "iso-codes", &mlen);
   Mo mo = {0};
   mo_parse(argv[3], mobuf, mlen, &mo);
   static Row rows[MAX_ROWS];

@@ -36,6 +36,7 @@ typedef enum {
   CNKG_TYPE_RIVER,        /* a river (长江, 黄河) */
   CNKG_TYPE_LAKE,         /* a lake (洞庭湖) */
   CNKG_TYPE_MOUNTAIN,     /* a mountain or range (太行山) */
+  CNKG_TYPE_CITY,         /* a city abroad (纽约, 伦敦), within its country */
   CNKG_TYPE_COUNT
 } CnkgType;
 

@@ -171,7 +171,8 @@ int main(void) {
   static const struct { const char *key; CnkgType type; const char *label; } WORLD[] = {
       {"country/CN", CNKG_TYPE_COUNTRY, "中国"}, {"continent/x", CNKG_TYPE_CONTINENT, "亚洲"},
       {"region/x", CNKG_TYPE_REGION, "华北"},     {"river/x", CNKG_TYPE_RIVER, "长江"},
-      {"lake/x", CNKG_TYPE_LAKE, "洞庭湖"},       {"mountain/x", CNKG_TYPE_MOUNTAIN, "太行山"}};
+      {"lake/x", CNKG_TYPE_LAKE, "洞庭湖"},       {"mountain/x", CNKG_TYPE_MOUNTAIN, "太行山"},
+      {"city/us-new-york", CNKG_TYPE_CITY, "纽约"}};
   for (size_t k = 0; k < sizeof WORLD / sizeof *WORLD; k++) {
     size_t e;
     CHECK_EQ(cnkg_graph_add_entity(g, WORLD[k].key, WORLD[k].type, WORLD[k].label, &e), 0);

@@ -4,8 +4,9 @@
  * China's one-character abbreviations only in pairs with a cue (中美关系,
  * not 集中美化), names inside other words left alone (增加纳税 is not 加纳,
  * 内蒙古 not 蒙古), rivers, lakes, mountains, continents and regions, Hong
- * Kong within China, every province within China, and the generated country
- * table itself. Runs the whole extractor, without the analyser and, when
+ * Kong within China, every province within China, cities abroad within
+ * their countries (纽约 in country/US, not 罗马 of 罗马尼亚 nor 柏林村), and
+ * the generated country and city tables themselves. Runs the whole extractor, without the analyser and, when
  * $CNKG_DATA has the LAC model, with it (the suffix rules need it). */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 
 #include "check.h"
 #include "cnkg/graph.h"
+#include "cnkg/text.h"
 #include "extractor/extract.h"
 #include "extractor/world_table.h"
 
@@ -73,6 +75,70 @@ static void test_table(void) {
   CHECK(cn);
   CHECK(us);
   CHECK(!bad);
+}
+
+static void test_city_table(void) {
+  CHECK(cnkg_world_n_cities >= 300);
+  CHECK(strstr(cnkg_world_city_source, "unicode-cldr-core") != NULL);
+  bool ny = false, london = false;
+  for (size_t i = 0; i < cnkg_world_n_cities; i++) {
+    const CnkgCityRow *c = &cnkg_world_cities[i];
+    CHECK(cnkg_utf8_count(c->zh, strlen(c->zh)) >= 2);
+    CHECK(strlen(c->alpha2) == 2);
+    CHECK(strncmp(c->key, "city/", 5) == 0);
+    for (const char *k = c->key; *k; k++) CHECK((unsigned char)*k < 0x80); /* ASCII IRIs */
+    /* China's own zones are the division list's and the country table's */
+    CHECK(strcmp(c->alpha2, "CN") && strcmp(c->alpha2, "HK") && strcmp(c->alpha2, "TW"));
+    if (!strcmp(c->zh, "纽约")) {
+      ny = true;
+      CHECK_STR(c->key, "city/us-new-york");
+      CHECK_STR(c->en, "New York");
+      CHECK_STR(c->alpha2, "US");
+    }
+    if (!strcmp(c->zh, "伦敦")) london = !strcmp(c->alpha2, "GB");
+    CHECK(strcmp(c->zh, "达尔文") != 0); /* a person as often */
+  }
+  CHECK(ny);
+  CHECK(london);
+}
+
+static void test_cities(CnkgWorker *w) {
+  CnkgGraph *g = build(w, "他曾在纽约和伦敦工作，后来到东京、墨尔本市和罗马开会。\n");
+  static const struct { const char *key, *country; } WANT[] = {
+      {"city/us-new-york", "country/US"}, {"city/gb-london", "country/GB"},
+      {"city/jp-tokyo", "country/JP"},    {"city/au-melbourne", "country/AU"},
+      {"city/it-rome", "country/IT"}};
+  for (size_t k = 0; k < sizeof WANT / sizeof *WANT; k++) {
+    size_t c = find(g, WANT[k].key), n = find(g, WANT[k].country);
+    CHECK(c != SIZE_MAX && n != SIZE_MAX);
+    if (c == SIZE_MAX || n == SIZE_MAX) continue;
+    CHECK_EQ(cnkg_graph_entity(g, c)->type, CNKG_TYPE_CITY);
+    CHECK_EQ(cnkg_graph_entity(g, n)->type, CNKG_TYPE_COUNTRY);
+    CHECK(related(g, c, CNKG_REL_WITHIN_DIVISION, n));
+    /* the country is supplied, not named */
+    CHECK_EQ(cnkg_graph_entity(g, n)->n_mentions, 0);
+  }
+  size_t mel = find(g, "city/au-melbourne");
+  if (mel != SIZE_MAX) CHECK_STR(cnkg_graph_entity(g, mel)->label, "墨尔本");
+  CHECK_STR(cnkg_graph_entity(g, find(g, "country/US"))->label, "美国");
+  cnkg_graph_free(g);
+
+  /* a country's name, a longer country name, a village, a person */
+  g = build(w, "罗马尼亚和新加坡的客商来到柏林村，读了达尔文的书。\n");
+  CHECK(find(g, "country/RO") != SIZE_MAX);
+  CHECK(find(g, "country/SG") != SIZE_MAX);
+  CHECK(count_type(g, CNKG_TYPE_CITY) == 0);
+  cnkg_graph_free(g);
+
+  /* named country and city: one country node, named */
+  g = build(w, "美国纽约的客商来了。\n");
+  size_t us = find(g, "country/US"), ny = find(g, "city/us-new-york");
+  CHECK(us != SIZE_MAX && ny != SIZE_MAX);
+  if (us != SIZE_MAX && ny != SIZE_MAX) {
+    CHECK(related(g, ny, CNKG_REL_WITHIN_DIVISION, us));
+    CHECK_EQ(cnkg_graph_entity(g, us)->n_mentions, 1);
+  }
+  cnkg_graph_free(g);
 }
 
 static void test_sentences(CnkgWorker *w, bool lac) {
@@ -175,6 +241,7 @@ static void test_sentences(CnkgWorker *w, bool lac) {
 
 int main(void) {
   test_table();
+  test_city_table();
   const char *data = check_env("CNKG_DATA", NULL);
   if (!data) SKIP("CNKG_DATA not set");
   for (int mode = 0; mode < 2; mode++) {
@@ -192,6 +259,7 @@ int main(void) {
     CnkgWorker *w = NULL;
     CHECK_EQ(cnkg_worker_new(ex, &w, err, sizeof err), CNKG_SUCCESS);
     if (w) test_sentences(w, mode == 1);
+    if (w) test_cities(w);
     cnkg_worker_free(w);
     cnkg_extractor_free(ex);
   }

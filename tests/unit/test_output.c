@@ -115,6 +115,41 @@ static void test_atomic(void) {
   rmdir(dir);
 }
 
+/* A file large enough to be handed to the disk while it is written (every
+ * 8 MiB) holds every byte in order, and the target keeps its old bytes
+ * until close. */
+static void test_atomic_large(void) {
+  char dir[] = "/tmp/cnkg-test-output-XXXXXX";
+  if (!mkdtemp(dir)) {
+    CHECK(0 && "mkdtemp");
+    return;
+  }
+  char path[512], msg[256];
+  snprintf(path, sizeof path, "%s/big.nt", dir);
+  CnkgOutput *o = NULL;
+  CHECK_EQ(cnkg_output_new_file(path, &o, msg, sizeof msg), CNKG_SUCCESS);
+  if (!o) return;
+  static char chunk[65521]; /* a prime size: chunks straddle every step */
+  size_t total = 0, n_chunks = (20u << 20) / sizeof chunk;
+  for (size_t k = 0; k < n_chunks; k++) {
+    for (size_t i = 0; i < sizeof chunk; i++) chunk[i] = (char)('a' + (total + i) % 23);
+    CHECK_EQ(cnkg_output_write(o, chunk, sizeof chunk), CNKG_SUCCESS);
+    total += sizeof chunk;
+  }
+  CHECK(access(path, F_OK) != 0); /* not there until close */
+  CHECK_EQ(cnkg_output_close(o), CNKG_SUCCESS);
+  cnkg_output_free(o);
+  size_t len = 0;
+  char *got = check_read_file(path, &len);
+  CHECK_EQ(len, total);
+  size_t bad = 0;
+  for (size_t i = 0; got && i < len; i++) bad += got[i] != (char)('a' + i % 23);
+  CHECK_EQ(bad, 0);
+  free(got);
+  unlink(path);
+  rmdir(dir);
+}
+
 static void test_stream(void) {
   CnkgOutput *o = NULL;
   CHECK_EQ(cnkg_output_new_file("-", &o, NULL, 0), CNKG_SUCCESS);
@@ -301,6 +336,7 @@ int main(void) {
   test_memory();
   test_dev_full();
   test_atomic();
+  test_atomic_large();
   test_stream();
   test_dir_of();
   test_links_modes_names();

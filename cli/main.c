@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * cnkg's entry point: dispatches `cnkg COMMAND [OPTION]... [INPUT]...` to
- * the subcommands in cli/; handles --help and --version; first restarts
- * itself with OPENBLAS_NUM_THREADS=1 (see below). Only cli/ writes to
- * stdout/stderr. */
+ * the subcommands in cli/; handles --help and --version. Only cli/ writes
+ * to stdout/stderr. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cliutil.h"
 #include "cli/commands.h"
@@ -46,21 +43,7 @@ static const Command commands[] = {
   {"merge", cnkg_cli_merge},
 };
 
-/* OpenBLAS starts, when it is loaded, a pool of threads with a 128 MB
- * buffer each, unless OPENBLAS_NUM_THREADS says otherwise by then: under a
- * memory limit (ulimit -v) such a thread retried its allocation for ever,
- * and cnkg never uses the pool (one product per worker thread). So cnkg
- * starts itself again, once, with OPENBLAS_NUM_THREADS=1 set; a value the
- * user set is kept. */
-static void openblas_without_pool(char **argv) {
-  if (getenv("OPENBLAS_NUM_THREADS") || setenv("OPENBLAS_NUM_THREADS", "1", 1) != 0)
-    return;
-  execv("/proc/self/exe", argv);
-  /* not possible here: go on with the pool */
-}
-
 int main(int argc, char **argv) {
-  openblas_without_pool(argv);
   if (argc < 2) {
     fputs(usage, stderr);
     return 2;

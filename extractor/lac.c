@@ -4,11 +4,12 @@
  * row per chunk and time step) from lac_kernels.c, chosen by what the CPU
  * has, or with CBLAS sgemm on request; then Viterbi with per-character path
  * margins. Depends on lac.h, lac_int.h, lac_kernels.h, text.h, a CBLAS
- * (OpenBLAS) and POSIX mmap; cnkg/memory.h before a thread's first OpenBLAS
- * product. */
+ * (OpenBLAS, loaded with dlopen only when its kernel is asked for) and POSIX
+ * mmap; cnkg/memory.h before a thread's first OpenBLAS product. */
 #include "extractor/lac.h"
 
 #include <cblas.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
@@ -56,6 +57,52 @@ struct CnkgLac {
   CnkgLacPrecision precision;
   bool raw_input;  /* looks characters up as given (the reference's way) */
 };
+
+/* OpenBLAS, loaded on the first open that asks for its kernel rather than
+ * linked: when loaded, it starts a pool of threads with a 128 MB buffer
+ * each unless OPENBLAS_NUM_THREADS says otherwise by then (under a memory
+ * limit such a thread retried its allocation for ever), and cnkg never
+ * uses the pool (one product per worker thread). Loading it late lets that
+ * variable be set first, and spares the start-up of every run that uses
+ * cnkg's own kernels. */
+typedef void (*SgemmFn)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, enum CBLAS_TRANSPOSE, blasint,
+                        blasint, blasint, float, const float *, blasint, const float *, blasint,
+                        float, float *, blasint);
+_Static_assert(_Generic(&cblas_sgemm, SgemmFn: 1, default: 0),
+               "SgemmFn has cblas_sgemm's type");
+static SgemmFn blas_sgemm;
+static char blas_error[256];
+static pthread_once_t blas_once = PTHREAD_ONCE_INIT;
+
+static void blas_load(void) {
+  if (!getenv("OPENBLAS_NUM_THREADS")) setenv("OPENBLAS_NUM_THREADS", "1", 1);
+  void *lib = dlopen(CNKG_OPENBLAS_SONAME, RTLD_NOW | RTLD_LOCAL);
+  void *sgemm = lib ? dlsym(lib, "cblas_sgemm") : NULL;
+  void *threads = lib ? dlsym(lib, "openblas_set_num_threads") : NULL;
+  if (!sgemm) {
+    const char *why = dlerror();
+    snprintf(blas_error, sizeof blas_error, "cannot load OpenBLAS (%s): %s",
+             CNKG_OPENBLAS_SONAME, why ? why : "no cblas_sgemm");
+    return;
+  }
+  /* object to function pointer: POSIX guarantees dlsym's result converts */
+  memcpy(&blas_sgemm, &sgemm, sizeof blas_sgemm);
+  if (threads) {
+    void (*set_threads)(int);
+    memcpy(&set_threads, &threads, sizeof set_threads);
+    /* Parallelism comes from callers (one thread per batch); OpenBLAS's
+     * own threads would only fight them over cores on these products. */
+    set_threads(1);
+  }
+}
+
+/* Whether kernels can run: those without a product of their own need
+ * OpenBLAS, loaded now if it has not been. */
+static bool blas_ready(const CnkgLacKernels *kernels) {
+  if (kernels->gemm) return true;
+  pthread_once(&blas_once, blas_load);
+  return blas_sgemm != NULL;
+}
 
 /* Read by cnkg_lac_open; set at start-up by the command line. */
 static CnkgLacPrecision default_precision = CNKG_LAC_EXACT;
@@ -198,9 +245,6 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
       m->trans_p[i * MAX_TAGS + j] = crf[(2 + i) * K + j];
       m->trans_tp[j * MAX_TAGS + i] = crf[(2 + i) * K + j];
     }
-  /* Parallelism comes from callers (one thread per batch); OpenBLAS's own
-   * threads would only fight them over cores on these small products. */
-  openblas_set_num_threads(1);
   /* CNKG_LAC_KERNEL picks a version by name, for tests and benchmarks; a
    * name this CPU cannot run is an error rather than a silent fallback. */
   const char *kname = getenv("CNKG_LAC_KERNEL");
@@ -213,6 +257,12 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
                "(generic, scalar, sse2, avx2, avx512, openblas)",
                kname);
     return CNKG_ERR_ARG;
+  }
+  if (!blas_ready(m->kernels)) {
+    if (err && errsize)
+      snprintf(err, errsize, "the analyser's %s kernel: %s", m->kernels->name, blas_error);
+    cnkg_lac_free(m);
+    return CNKG_ERR_DATA;
   }
   ps = cnkg_lac_use_precision(m, default_precision);
   if (ps) {
@@ -246,7 +296,7 @@ CnkgStatus cnkg_lac_prepare_thread(const CnkgLac *lac, char *err, size_t errsize
   pthread_mutex_lock(&lock);
   bool room = cnkg_memory_headroom(OPENBLAS_BUFFER + OPENBLAS_MARGIN);
   if (room)
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, PREPARE_N, PREPARE_N, PREPARE_N,
+    blas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, PREPARE_N, PREPARE_N, PREPARE_N,
                 1.0f, a, PREPARE_N, a + PREPARE_N * PREPARE_N, PREPARE_N, 0.0f,
                 a + 2 * PREPARE_N * PREPARE_N, PREPARE_N);
   pthread_mutex_unlock(&lock);
@@ -260,8 +310,12 @@ CnkgStatus cnkg_lac_prepare_thread(const CnkgLac *lac, char *err, size_t errsize
   return CNKG_ERR_NOMEM;
 }
 
-void cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels) {
-  if (lac) lac->kernels = kernels ? kernels : cnkg_lac_kernels_best();
+CnkgStatus cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels) {
+  if (!lac) return CNKG_ERR_ARG;
+  if (!kernels) kernels = cnkg_lac_kernels_best();
+  if (!blas_ready(kernels)) return CNKG_ERR_DATA;
+  lac->kernels = kernels;
+  return CNKG_SUCCESS;
 }
 
 const CnkgLacKernels *cnkg_lac_kernels_of(const CnkgLac *lac) {
@@ -429,7 +483,7 @@ static void product(const CnkgLacKernels *kn, bool quantized, size_t rows,
   } else {
     if (bias)
       for (size_t i = 0; i < rows; i++) memcpy(c + i * ldc, bias, w->n * sizeof(float));
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)w->n, (int)w->k,
+    blas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)rows, (int)w->n, (int)w->k,
                 1.0f, a, (int)lda, w->rm, (int)w->n, bias ? 1.0f : 0.0f, c, (int)ldc);
   }
 }

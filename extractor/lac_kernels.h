@@ -77,8 +77,10 @@ typedef struct {
 typedef struct CnkgLac CnkgLac;
 
 /* Makes lac use kernels (NULL: the default for this CPU); for tests and the
- * benchmark that run every version. Not thread-safe with analysis. */
-void cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels);
+ * benchmark that run every version. Not thread-safe with analysis.
+ * CNKG_ERR_DATA (lac unchanged) when kernels need OpenBLAS and it cannot be
+ * loaded. */
+CnkgStatus cnkg_lac_use_kernels(CnkgLac *lac, const CnkgLacKernels *kernels);
 
 /* The kernels lac uses now. */
 const CnkgLacKernels *cnkg_lac_kernels_of(const CnkgLac *lac);

@@ -9,7 +9,9 @@
 # at the same time (a BLAS that is not safe to call from several threads
 # at once shows up here as differing tags). Both precisions and every kernel
 # version this CPU runs give the reference tags; --version and -v name the
-# kernels; a bad CNKG_LAC_KERNEL or --lac-precision is an error.
+# kernels; a bad CNKG_LAC_KERNEL or --lac-precision is an error. OpenBLAS
+# is loaded only when its kernel is asked for, and cnkg starts once (it
+# used to start itself again to keep OpenBLAS from starting a thread pool).
 . "$(dirname "$0")/lib.bash"
 
 cut -f1 "$SRC/tests/data/lac_own.tsv" >"$TMP/own.txt"
@@ -56,4 +58,15 @@ check "[ \$(wc -l <'$TMP/out') -eq \$(wc -l <'$TMP/own.txt') ]" "-v still analys
 CNKG_LAC_KERNEL=no-such run 1 "CNKG_LAC_KERNEL=no-such: unknown" lex "$TMP/own.txt"
 run 2 "--lac-precision takes exact or fast" lex --lac-precision=half "$TMP/own.txt"
 run 2 "--lac-precision takes exact or fast" build --lac-precision=half "$TMP/own.txt"
+
+# What the dynamic loader loaded, from its own log (glibc's LD_DEBUG);
+# skipped where the loader keeps no such log (musl, a static build).
+if LD_DEBUG=files "$CNKG" --version 2>"$TMP/ld" >/dev/null && grep -q "initialize program" "$TMP/ld"; then
+  LD_DEBUG=files run 0 "" lex "$TMP/wide.txt"
+  check "[ \$(grep -c 'initialize program' '$TMP/err') -eq 1 ]" "cnkg started more than once"
+  check "! grep -q 'libopenblas' '$TMP/err'" "OpenBLAS loaded though no kernel asked for it"
+  CNKG_LAC_KERNEL=openblas LD_DEBUG=files run 0 "" lex --lac-precision=exact "$TMP/wide.txt"
+  check "grep -q 'file=libopenblas' '$TMP/err'" "CNKG_LAC_KERNEL=openblas did not load OpenBLAS"
+  check "grep -q '张三/PER' '$TMP/out'" "the OpenBLAS kernel's tags: $(cat "$TMP/out")"
+fi
 finish

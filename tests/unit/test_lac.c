@@ -406,10 +406,10 @@ int main(void) {
   for (size_t v = 0; v < 3; v++) {
     const CnkgLacKernels *kn = cnkg_lac_kernels_named(versions[v]);
     if (!kn) continue;
-    cnkg_lac_use_kernels(lac, kn);
+    CHECK_EQ(cnkg_lac_use_kernels(lac, kn), CNKG_SUCCESS);
     CHECK(check_tsv(file) >= 40);
   }
-  cnkg_lac_use_kernels(lac, NULL);
+  CHECK_EQ(cnkg_lac_use_kernels(lac, NULL), CNKG_SUCCESS);
   snprintf(file, sizeof file, "%s/tests/data/lac_emissions.tsv", src);
   cnkg_lac_set_trained_forms(lac, false);
   check_emissions(file);
@@ -425,14 +425,14 @@ int main(void) {
   for (size_t v = 0; cnkg_lac_kernel_names[v]; v++) {
     const CnkgLacKernels *kn = cnkg_lac_kernels_named(cnkg_lac_kernel_names[v]);
     if (!kn) continue;
-    cnkg_lac_use_kernels(lac, kn);
+    CHECK_EQ(cnkg_lac_use_kernels(lac, kn), CNKG_SUCCESS);
     CHECK(check_tsv(own) >= 40);
     cnkg_lac_set_trained_forms(lac, false);
     if (vf) CHECK_EQ(check_tsv(vec), 65);
     check_emissions(emis);
     cnkg_lac_set_trained_forms(lac, true);
   }
-  cnkg_lac_use_kernels(lac, NULL);
+  CHECK_EQ(cnkg_lac_use_kernels(lac, NULL), CNKG_SUCCESS);
   check_products();
   /* the fixed-point path: close to the exact one, in every version */
   CHECK_EQ(cnkg_lac_precision(lac), CNKG_LAC_EXACT);
@@ -441,7 +441,7 @@ int main(void) {
   for (size_t v = 0; cnkg_lac_kernel_names[v]; v++) {
     const CnkgLacKernels *kn = cnkg_lac_kernels_named(cnkg_lac_kernel_names[v]);
     if (!kn) continue;
-    cnkg_lac_use_kernels(lac, kn);
+    CHECK_EQ(cnkg_lac_use_kernels(lac, kn), CNKG_SUCCESS);
     size_t total, agree = tag_agreement(own, &total);
     CHECK(total >= 1000 && agree >= total - total / 200);  /* >= 99.5% */
     cnkg_lac_set_trained_forms(lac, false);
@@ -452,7 +452,7 @@ int main(void) {
     cnkg_lac_describe(lac, line, sizeof line);
     CHECK(strstr(line, "int16") != NULL);
   }
-  cnkg_lac_use_kernels(lac, NULL);
+  CHECK_EQ(cnkg_lac_use_kernels(lac, NULL), CNKG_SUCCESS);
   CHECK_EQ(cnkg_lac_use_precision(lac, CNKG_LAC_EXACT), CNKG_SUCCESS);
   CHECK_EQ(cnkg_lac_use_precision(lac, (CnkgLacPrecision)7), CNKG_ERR_ARG);
   cnkg_lac_set_trained_forms(lac, false);

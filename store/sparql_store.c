@@ -67,12 +67,6 @@ CnkgStatus cnkg_sparql_store_load(raptor_world *world,
   return CNKG_SUCCESS;
 }
 
-size_t cnkg_sparql_store_size(const CnkgSparqlStore *st) {
-  size_t n = 0;
-  if (st) cnkg_store_triples(st->store, &n);
-  return n;
-}
-
 void cnkg_sparql_store_free(CnkgSparqlStore *st) {
   if (!st) return;
   if (st->lits)

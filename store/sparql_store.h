@@ -29,9 +29,6 @@ CnkgStatus cnkg_sparql_store_load(raptor_world *world,
 CnkgStatus cnkg_sparql_store_register(rasqal_world *world,
                                       CnkgSparqlStore *store);
 
-/* Number of triples held. */
-size_t cnkg_sparql_store_size(const CnkgSparqlStore *store);
-
 /* Frees the store; NULL is fine. */
 void cnkg_sparql_store_free(CnkgSparqlStore *store);
 

@@ -185,7 +185,7 @@ static bool is_follow_char(uint32_t cp) {
 /* Characters that do not start names: prepositions, conjunctions and the
  * like that LAC may leave as one-character words before a place. */
 bool place_is_function_char(uint32_t cp) {
-  static const char fn[] = "在到和与及从向往由至的了是为把被对将给让等各全本该每";
+  static const char fn[] = "在到和与及从向往由至的了是为把被对将给让等各全本该每驻";
   size_t i = 0, n = sizeof fn - 1;
   while (i < n)
     if (cnkg_utf8_next(fn, n, &i) == cp) return true;
@@ -292,6 +292,30 @@ void place_view_free(SentView *v) {
   free(v->wtag);
 }
 
+static bool tag_is(const char *tag, const char *want) {
+  return tag && strcmp(tag, want) == 0;
+}
+
+/* 驻 before a village or township is the verb "stationed in" (驻|石桥村第一书记,
+ * 驻|东湖镇工作队): where LAC glues it to the place word, it is cut off as a
+ * verb of its own so the name starts after it. */
+static void split_stationed(SentView *v) {
+  static const char verb[] = "v";
+  for (size_t c = 0; c + 3 < v->nc; c++) {
+    if (!v->wstart[c] || v->cp[c] != 0x9A7B /*驻*/ || v->wstart[c + 1] ||
+        !(tag_is(v->wtag[c], "LOC") || tag_is(v->wtag[c], "ns")))
+      continue;
+    size_t e = c + 1;
+    while (e < v->nc && !v->wstart[e]) e++;
+    uint32_t last = v->cp[e - 1];
+    if (e - c < 4 || !(last == 0x6751 /*村*/ || last == 0x9547 /*镇*/ || last == 0x4E61 /*乡*/))
+      continue;
+    v->wtag[c] = verb;
+    v->wstart[c + 1] = true;
+    v->wend[c + 1] = true;
+  }
+}
+
 CnkgStatus place_view_make(const char *s, size_t n, const CnkgLacResult *lac,
                            SentView *v) {
   memset(v, 0, sizeof *v);
@@ -325,12 +349,9 @@ CnkgStatus place_view_make(const char *s, size_t n, const CnkgLacResult *lac,
     }
     v->wstart[v->nc] = true;
     v->wend[0] = true;
+    split_stationed(v);
   }
   return CNKG_SUCCESS;
-}
-
-static bool tag_is(const char *tag, const char *want) {
-  return tag && strcmp(tag, want) == 0;
 }
 
 static bool tag_is_placey(const char *tag) {

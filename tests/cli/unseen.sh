@@ -16,4 +16,11 @@ check "[ -z \"\$(labels Village)\" ]" "an honour in quotes became a village: $(l
 printf '孩子们说，王叔叔每天都来村里帮忙。\n各村宜农则农、宜林则林、宜牧则牧。\n' >"$TMP/b.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/b.txt"
 check "[ -z \"\$(labels Person)\" ]" "a kinship word became a name: $(labels Person | tr '\n' ' ')"
+
+# 驻 before a village is the verb "stationed in", not part of its name,
+# whether LAC glues it to the name (驻花园村) or not (驻|新村).
+printf '江西省赣州市于都县工作队队员张伟(驻新村第一书记)、刘强(驻花园村第一书记)。\n' >"$TMP/c.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/c.txt"
+check "! labels Village | grep -q '^驻'" "驻 kept in a village's name: $(labels Village | tr '\n' ' ')"
+check "labels Village | grep -qx '花园村'" "花园村 not found after 驻: $(labels Village | tr '\n' ' ')"
 finish

@@ -118,7 +118,8 @@ static bool is_generic(const char *s, size_t len) {
       W("村级"), W("建制"), W("建档立卡"), W("脱贫"), W("摘帽"), W("经济"), W("旅游"),
       W("产业"), W("生态"), W("宜居"), W("传统"), W("历史"), W("文化"), W("重点贫困"),
       W("插花"), W("空壳"), W("薄弱"), W("后进"), W("国贫"), W("省贫"), W("高海拔"),
-      W("边境"), W("牧业"), W("半农半牧"), W("农业大"), W("人口大"),
+      W("边境"), W("牧业"), W("半农半牧"), W("农业大"), W("人口大"), W("小康"),
+      W("沿边"), W("富裕"), W("定点"), W("纯农业"), W("纯牧业"),
   };
   /* 三县, 北部两县, 南四县: a count of places. */
   size_t bl = place_base_len(s, len);
@@ -132,6 +133,9 @@ static bool is_generic(const char *s, size_t len) {
     (void)last;
     if (is_numeral(cp)) return true;
   }
+  /* 彝族村, 苗族乡: a people's name and a suffix is a kind of place; a
+   * name of its own comes first where one is meant (力所拉祜族乡). */
+  if (place_has_suffix(s, len) && bl >= 6 && bl <= 9 && ends_with(s, bl, "族")) return true;
   for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
     size_t m = mods[i].len;
     if (len > m && memcmp(mods[i].s, s, m) == 0 && place_suffix_level(s, len)) {

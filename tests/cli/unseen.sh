@@ -23,4 +23,10 @@ printf '江西省赣州市于都县工作队队员张伟(驻新村第一书记)�
 run 0 "" build --provenance none -f ntriples -o - "$TMP/c.txt"
 check "! labels Village | grep -q '^驻'" "驻 kept in a village's name: $(labels Village | tr '\n' ' ')"
 check "labels Village | grep -qx '花园村'" "花园村 not found after 驻: $(labels Village | tr '\n' ' ')"
+
+# A people's name (彝族村) or a description (定点帮扶村, 小康村, 富裕村,
+# 纯农业村) with a village suffix is a kind of village, not a village.
+printf '四川省凉山州美姑县的石门村是一个彝族村，也是县里的定点帮扶村。\n云南省普洱市澜沧县建设沿边小康村，让边境村寨走上富裕村的道路。\n浙江省湖州市南浔区有不少纯农业村。\n' >"$TMP/d.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/d.txt"
+check "[ \"\$(labels Village | tr '\\n' ' ')\" = '石门村 ' ]" "kinds of village taken as villages: $(labels Village | tr '\n' ' ')"
 finish

@@ -118,6 +118,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
     if (!s) s = place_scan_chain_gaps(&w, i, first);
     if (!s) s = place_scan_gaps(&w, i, se->begin, first, &v);
     if (!s) s = place_scan_enums(&w, i, se->begin, first, &v);
+    if (!s) s = place_scan_sites(&w, i, se->begin, first, &v);
     place_view_free(&v);
   }
   if (!s && w.n) {

@@ -638,6 +638,40 @@ CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
   return CNKG_SUCCESS;
 }
 
+/* Resettlement sites are villages of their own: a place word LAC tags,
+ * without a level suffix, then 安置点/安置区/安置小区 (with 移民 or 搬迁
+ * between): 翠湖花园移民安置点. The whole is the site's name. */
+CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
+                            const SentView *v) {
+  static const Word kinds[] = {W("移民安置点"), W("搬迁安置点"), W("安置点"),
+                               W("移民安置区"), W("搬迁安置区"), W("安置区"),
+                               W("安置小区")};
+  if (!v->have_lac) return CNKG_SUCCESS;
+  for (size_t k = 0; k < v->nc; k++) {
+    if (!v->wstart[k] || !(tag_is(v->wtag[k], "LOC") || tag_is(v->wtag[k], "ns"))) continue;
+    size_t e = k + 1;
+    while (e < v->nc && !v->wstart[e]) e++;
+    if (e - k < 2 || e - k > 6) continue;
+    bool han = true;
+    for (size_t x = k; x < e; x++) han = han && cnkg_is_han(v->cp[x]);
+    const char *g = v->s + v->off[k];
+    size_t glen = v->off[e] - v->off[k];
+    if (!han || place_has_suffix(g, glen) || is_generic(g, glen) || has_generic_part(g, glen))
+      continue;
+    const char *after = v->s + v->off[e];
+    size_t rest = v->n - v->off[e], klen = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !klen; i++)
+      if (starts_with(after, rest, kinds[i].s)) klen = kinds[i].len;
+    if (!klen) continue;
+    size_t gb = base + v->off[k], ge = base + v->off[e] + klen;
+    if (covered(w, first, gb, ge)) continue;
+    CnkgStatus st = add_cand(w, sent, gb, ge, g, glen + klen, NULL, 0, false,
+                             CNKG_LEVEL_VILLAGE, NULL);
+    if (st) return st;
+  }
+  return CNKG_SUCCESS;
+}
+
 /* An unlisted place between two listed ones of a chain (某县|甲乡|乙村:
  * a township merged away since the list was made). */
 CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {

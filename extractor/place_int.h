@@ -113,6 +113,7 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
 CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first);
 CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first, const SentView *v);
 CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first, const SentView *v);
+CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first, const SentView *v);
 
 /* Resolving (place_link.c): mentions linked to list records, in this order. */
 CnkgStatus place_index_groups(Work *w);

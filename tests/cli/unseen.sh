@@ -29,4 +29,12 @@ check "labels Village | grep -qx '花园村'" "花园村 not found after 驻: $(
 printf '四川省凉山州美姑县的石门村是一个彝族村，也是县里的定点帮扶村。\n云南省普洱市澜沧县建设沿边小康村，让边境村寨走上富裕村的道路。\n浙江省湖州市南浔区有不少纯农业村。\n' >"$TMP/d.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/d.txt"
 check "[ \"\$(labels Village | tr '\\n' ' ')\" = '石门村 ' ]" "kinds of village taken as villages: $(labels Village | tr '\n' ' ')"
+
+# A named resettlement site (X移民安置点) is a village of its own, in the
+# township the chain before it names.
+printf '在山西省青山县石门镇翠湖花园移民安置点，一个服装加工扶贫车间近日投入运营。\n' >"$TMP/e.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/e.txt"
+check "labels Village | grep -qx '翠湖花园移民安置点'" "resettlement site not a village: $(labels Village | tr '\n' ' ')"
+site=$(grep -F '"翠湖花园移民安置点"' "$TMP/out" | cut -d' ' -f1 | head -n1)
+check "[ -n '$site' ] && grep -F \"$site <https://w3id.org/cnkg/ontology#locatedIn>\" '$TMP/out' | grep -q township" "resettlement site not located in its township"
 finish

@@ -606,13 +606,64 @@ typedef struct {
   int best_score;
 } ParentPick;
 
+/* True if the text at t[i, end) starts with word. */
+static bool word_at(const char *t, size_t i, size_t end, const char *word) {
+  size_t n = strlen(word);
+  return i + n <= end && memcmp(t + i, word, n) == 0;
+}
+
+/* True if mention ai names a neighbour (与凉山州美姑县交界, 同甲县乙县
+ * 接壤): 与/同/跟/和 before it and the places chained or listed with it,
+ * a border word after them. A neighbour contains nothing it borders. */
+static bool is_neighbour(const Work *w, size_t ai) {
+  static const char *const borders[] = {"交界", "接壤", "毗邻", "相邻", "相连", "相接",
+                                        "相望", "为邻"};
+  const Cand *a = &w->c[ai];
+  const char *t = w->st->text->norm;
+  const CnkgSentence *se = &w->st->text->sentences[a->sent];
+  size_t lo = w->sent_lo[ai], hi = w->sent_hi[ai];
+  /* back over the places directly before it (and the 、 between them) */
+  size_t b = a->begin;
+  for (bool moved = true; moved;) {
+    moved = false;
+    if (b >= se->begin + 3 && memcmp(t + b - 3, "、", 3) == 0) b -= 3;
+    for (size_t k = lo; k < hi && !moved; k++)
+      if (w->c[k].end == b && w->c[k].begin < b) {
+        b = w->c[k].begin;
+        moved = true;
+      }
+  }
+  if (b < se->begin + 3) return false;
+  const char *with[] = {"与", "同", "跟", "和"};
+  bool after_with = false;
+  for (size_t k = 0; k < sizeof with / sizeof with[0]; k++)
+    after_with = after_with || memcmp(t + b - 3, with[k], 3) == 0;
+  if (!after_with) return false;
+  /* forward over the places directly after it */
+  size_t e = a->end;
+  for (bool moved = true; moved;) {
+    moved = false;
+    if (word_at(t, e, se->end, "、")) e += 3;
+    for (size_t k = lo; k < hi && !moved; k++)
+      if (w->c[k].begin == e && w->c[k].end > e) {
+        e = w->c[k].end;
+        moved = true;
+      }
+  }
+  for (size_t k = 0; k < sizeof borders / sizeof borders[0]; k++)
+    if (word_at(t, e, se->end, borders[k]) ||
+        (word_at(t, e, se->end, "相") && word_at(t, e + 3, se->end, borders[k])))
+      return true; /* 交界, 相交界 */
+  return false;
+}
+
 static void parent_visit(const Work *w, size_t ci, size_t ai, void *ctx) {
   ParentPick *pp = ctx;
   const Cand *c = &w->c[ci], *a = &w->c[ai];
   if (ai == ci || a->level == CNKG_LEVEL_NONE || a->sent == SIZE_MAX) return;
   bool higher = a->level < c->level ||
                 (c->natural && !a->natural && a->level == CNKG_LEVEL_VILLAGE);
-  if (!higher || a->alias != SIZE_MAX) return;
+  if (!higher || a->alias != SIZE_MAX || is_neighbour(w, ai)) return;
   int ti = tier(w, c, a);
   if (ti < 0) return;
   int s = -1;

@@ -37,4 +37,11 @@ run 0 "" build --provenance none -f ntriples -o - "$TMP/e.txt"
 check "labels Village | grep -qx '翠湖花园移民安置点'" "resettlement site not a village: $(labels Village | tr '\n' ' ')"
 site=$(grep -F '"翠湖花园移民安置点"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$site' ] && grep -F \"$site <https://w3id.org/cnkg/ontology#locatedIn>\" '$TMP/out' | grep -q township" "resettlement site not located in its township"
+
+# A county the village borders (与X县交界) does not contain it.
+printf '马边彝族自治县是个山区县。\n翠峰村是全县最南端的一个村，与凉山州雷波县交界，海拔2000多米。\n' >"$TMP/f.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/f.txt"
+vil=$(grep -F '"翠峰村"' "$TMP/out" | cut -d' ' -f1 | head -n1)
+check "[ -n '$vil' ] && grep -qF \"$vil <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/511133>\" '$TMP/out'" "village not in the county of its paragraph"
+check "! grep -F '/place/513437' '$TMP/out' | grep -q '#locatedIn> <https://w3id.org/cnkg/id/place/513437>'" "village put in the county it borders"
 finish

@@ -732,6 +732,63 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
       nb++;
     }
   }
+  /* A villagers' group right after its village (甲村|石岭一组, 甲村|石岭村民
+   *小组): a name of two to four characters, then a numbered 组 or 村民小组.
+   * It is a village of its own, below the one it follows. */
+  for (size_t i = first; i < n0; i++) {
+    const Cand *a = &w->c[i];
+    if (a->weak || a->suffix_level != CNKG_LEVEL_VILLAGE) continue;
+    size_t x = a->end, nb = 0;
+    size_t gend = 0;
+    while (x < se->end && nb < 4 && !gend) {
+      size_t y = x;
+      uint32_t cp = cnkg_utf8_next(t, se->end, &y);
+      if (!cnkg_is_han(cp) || place_is_function_char(cp) || is_suffix_char(cp) ||
+          is_numeral(cp))
+        break;
+      x = y;
+      nb++;
+      if (nb < 2) continue;
+      if (starts_with(t + x, se->end - x, "村民小组")) {
+        gend = x + strlen("村民小组");
+        break;
+      }
+      size_t z = x, nn = 0;
+      while (z < se->end && nn < 3) {
+        size_t z2 = z;
+        if (!is_numeral(cnkg_utf8_next(t, se->end, &z2)) || z2 - z != 3) break;
+        z = z2;
+        nn++;
+      }
+      if (nn && starts_with(t + z, se->end - z, "组") &&
+          !starts_with(t + z, se->end - z, "组织") && !starts_with(t + z, se->end - z, "组建") &&
+          !starts_with(t + z, se->end - z, "组成"))
+        gend = z + strlen("组");
+    }
+    if (!gend) continue;
+    const char *g = t + a->end;
+    size_t glen = gend - a->end;
+    if (has_generic_part(g, glen)) continue;
+    /* a short form the list matched inside the group's name (石岭 of some
+     * 石岭村), or a village read off 石岭村|民小组, yields to it; any other
+     * place there stands */
+    size_t glued = ends_with(g, glen, "村民小组") ? gend - strlen("民小组") : SIZE_MAX;
+    bool taken = false;
+    for (size_t j = first; j < w->n && !taken; j++)
+      taken = w->c[j].begin < gend && w->c[j].end > a->end && !w->c[j].weak &&
+              w->c[j].end != glued;
+    if (taken) continue;
+    for (size_t j = first; j < w->n; j++)
+      if (w->c[j].begin < gend && w->c[j].end > a->end) {
+        w->c[j].n_ids = 0;
+        w->c[j].weak = true;
+      }
+    size_t ci;
+    CnkgStatus s = add_cand(w, sent, a->end, gend, g, glen, NULL, 0, false,
+                            CNKG_LEVEL_VILLAGE, &ci);
+    if (s) return s;
+    w->c[ci].natural = true;
+  }
   /* A township word right before a listed village, delimited on its left
    * by another suffix or punctuation (该县|甲乡|乙村). */
   for (size_t i = first; i < n0; i++) {

@@ -44,4 +44,14 @@ run 0 "" build --provenance none -f ntriples -o - "$TMP/f.txt"
 vil=$(grep -F '"翠峰村"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$vil' ] && grep -qF \"$vil <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/511133>\" '$TMP/out'" "village not in the county of its paragraph"
 check "! grep -F '/place/513437' '$TMP/out' | grep -q '#locatedIn> <https://w3id.org/cnkg/id/place/513437>'" "village put in the county it borders"
+
+# A villagers' group after its village (X村石岭一组, X村石岭村民小组) is a
+# village of its own, in that village.
+printf '江西省于都县宽田乡马头村石岭一组村民李强说，他家种了8亩脐橙。\n马头村石岭村民小组组长王芳介绍，全组有150亩脐橙。\n' >"$TMP/g.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/g.txt"
+for grp in 石岭一组 石岭村民小组; do
+  g=$(grep -F "\"$grp\"@zh" "$TMP/out" | grep -F '/village/' | cut -d' ' -f1 | head -n1)
+  check "[ -n '$g' ] && grep -qF \"$g <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/360731207206>\" '$TMP/out'" "$grp not a village in its village"
+done
+check "! labels Village | grep -qx '石岭村'" "石岭村 read off 石岭村民小组"
 finish

@@ -31,11 +31,13 @@ CnkgStatus cnkg_place_new(const CnkgDivision *division, CnkgPlaceRecognizer **ou
   r->div = division;
   /* Items of 1-6 Han characters joined by 、, then a count of villages or
    * townships (5个贫困村, 三个行政村, 4个乡镇, 2个村委会) or
-   * 行政村/自然村 directly. Group 1: the items; group 2/3: the kind. */
+   * 行政村/自然村 directly, or 等村组 (villages and their groups). Group 1:
+   * the items; groups 2 to 5: the kind. */
   static const char pat[] =
       "((?:\\p{Han}{1,6}、){1,15}\\p{Han}{1,6}?)等?"
       "(?:(?:[0-9]+|[一二三四五六七八九十两]+)个[^，。；、,;：:省市区州县乡镇村]{0,10}?"
-      "(村委会|村|乡镇|乡|镇|嘎查|社区|县|旗)|(?:行政|自然)(村)|(?:扶贫)?整(村)推进)";
+      "(村委会|村|乡镇|乡|镇|嘎查|社区|县|旗)|(?:行政|自然)(村)|(?:扶贫)?整(村)推进"
+      "|(?<=等)(村)(?:组|寨|民小组))";
   CnkgStatus st = CNKG_SUCCESS;
   r->enum_re = cnkg_re_compile(pat, 0, "place enumeration", err, errsize, &st);
   if (!r->enum_re) {

@@ -541,6 +541,13 @@ static bool covered(const Work *w, size_t from, size_t begin, size_t end) {
   return false;
 }
 
+/* covered(), not counting weak mentions (short forms, enumeration items). */
+static bool covered_firmly(const Work *w, size_t from, size_t begin, size_t end) {
+  for (size_t i = from; i < w->n; i++)
+    if (!w->c[i].weak && w->c[i].begin < end && begin < w->c[i].end) return true;
+  return false;
+}
+
 /* Names not in the list: the parts of a LAC place word (or of the stretch
  * between two listed places) left over by the list matches that end with a
  * suffix: 某县|甲乡|乙村, 丙村. */
@@ -844,8 +851,17 @@ static size_t first_item_start(const CnkgDivision *div, const SentView *v, const
     }
   }
   if (best == SIZE_MAX && v->have_lac) {
+    size_t last = SIZE_MAX, prev = SIZE_MAX; /* char indices of word starts */
     for (size_t c = 0; c < v->nc; c++)
-      if (v->off[c] >= p && v->off[c] < q && v->wstart[c]) best = v->off[c] - p;
+      if (v->off[c] >= p && v->off[c] < q && v->wstart[c]) {
+        prev = last;
+        last = c;
+      }
+    if (last != SIZE_MAX) best = v->off[last] - p;
+    /* 石岭|一二组: a group's number goes with the place word before it */
+    if (last != SIZE_MAX && prev != SIZE_MAX && is_numeral(v->cp[last]) &&
+        ends_with(it, ilen, "组") && (tag_is(v->wtag[prev], "LOC") || tag_is(v->wtag[prev], "ns")))
+      best = v->off[prev] - p;
     if (best != SIZE_MAX && cnkg_utf8_count(it + best, ilen - best) < 2) best = SIZE_MAX;
   }
   if (best == SIZE_MAX) {
@@ -908,6 +924,9 @@ CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
     } else if (rc > 4 && ov[8] != PCRE2_UNSET) {
       kind = v->s + ov[8];
       kind_len = ov[9] - ov[8];
+    } else if (rc > 5 && ov[10] != PCRE2_UNSET) {
+      kind = v->s + ov[10];
+      kind_len = ov[11] - ov[10];
     }
     CnkgLevel force = CNKG_LEVEL_VILLAGE;
     bool natural = kind && kind >= v->s + 6 && memcmp(kind - 6, "自然", 6) == 0;
@@ -932,6 +951,12 @@ CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
       first_item = false;
       bool bad = bad_item(it, ilen);
       size_t b = base + p, e = base + q;
+      /* a short form the list matched inside a group's name (石岭 of
+       * 石岭一二组) yields to the group: unlinkable, it is dropped */
+      bool group = !bad && ends_with(it, ilen, "组");
+      if (group)
+        for (size_t x = first; x < w->n; x++)
+          if (w->c[x].weak && w->c[x].begin >= b && w->c[x].end < e) w->c[x].n_ids = 0;
       size_t same = SIZE_MAX;
       for (size_t x = first; x < w->n; x++)
         if (w->c[x].begin == b && w->c[x].end == e && w->c[x].sent == sent) same = x;
@@ -960,7 +985,7 @@ CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
         c->short_form = false;
         c->natural = natural;
         if (natural) c->n_ids = 0; /* the list has no rows for 自然村 */
-      } else if (!bad && !covered(w, first, b, e)) {
+      } else if (!bad && !(group ? covered_firmly(w, first, b, e) : covered(w, first, b, e))) {
         const CnkgDivHit *hits = NULL;
         size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
         CnkgDivId ids[256];

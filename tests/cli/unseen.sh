@@ -54,4 +54,11 @@ for grp in 石岭一组 石岭村民小组; do
   check "[ -n '$g' ] && grep -qF \"$g <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/360731207206>\" '$TMP/out'" "$grp not a village in its village"
 done
 check "! labels Village | grep -qx '石岭村'" "石岭村 read off 石岭村民小组"
+
+# Items listed before 等村组 are villages (and groups of them), the first
+# one's group number kept with its name.
+printf '江西省于都县宽田乡马头村成立了脐橙合作社。\n合作社还辐射周边石岭一二组、下坪、东坑等村组。\n' >"$TMP/h.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/h.txt"
+check "labels Village | grep -qx '石岭一二组'" "first group of a 等村组 list not a village: $(labels Village | tr '\n' ' ')"
+check "! labels Village | grep -qx '一二组'" "a group's number taken for its name"
 finish

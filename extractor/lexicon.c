@@ -382,7 +382,9 @@ static CnkgWordList farm_list = CNKG_WORDLIST(farm_words);
 enum {
   CARRIES = 1,       /* it names where things happen (place_speaks, and not
                         part of an enterprise's or medium's name) */
-  CARRIES_NAMED = 2  /* place_speaks: the same, names counted in */
+  CARRIES_NAMED = 2, /* place_speaks: the same, names counted in */
+  CARRIES_TOPIC = 4  /* CARRIES, and not inside any organisation's name: it
+                        may be what the paragraph is about */
 };
 
 /* 该公司, 合作社, 企业 ...: a reference to an organisation named before
@@ -531,17 +533,32 @@ static const CnkgSpan *place_starting(const CnkgCarriers *ix, size_t si, size_t 
   return best == SIZE_MAX ? NULL : &st->spans[best];
 }
 
+/* Whether the rest of a body's name after its place, s[b, e), makes it
+ * the place's own government or party committee (吉林省|委, 甲县|人民政府),
+ * whose acts are the place's. */
+static bool governs_place(const char *s, size_t b, size_t e) {
+  static const char *const heads[] = {"委", "省委", "市委", "县委", "区委", "州委", "旗委",
+                                      "党委", "政府", "人民政府", "省政府", "市政府",
+                                      "县政府", "区政府", "州政府", "旗政府"};
+  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
+    if (e - b == strlen(heads[i]) && memcmp(s + b, heads[i], e - b) == 0) return true;
+  return false;
+}
+
 /* Whether place span sp is part of the name of an organisation that only
- * borrows the place (江西省旅游集团, 湖南日报): those that contain it begin
+ * borrows the place (江西省旅游集团, 湖南日报), or with any_org of any body
+ * but the place's own government (甲省发改委): those that contain it begin
  * at most longest_org bytes before its end. */
-static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp) {
+static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp, bool any_org) {
   const CnkgDocState *st = ix->st;
   size_t from = sp->end > ix->longest_org ? sp->end - ix->longest_org : 0;
   for (size_t i = first_from(st, ix->orgs, ix->n_orgs, from);
        i < ix->n_orgs && st->spans[ix->orgs[i]].begin <= sp->begin; i++) {
     const CnkgSpan *o = &st->spans[ix->orgs[i]];
     if (o->sentence == sp->sentence && o->end >= sp->end &&
-        o->end - o->begin > sp->end - sp->begin && org_borrows_place(st->graph, o->entity))
+        o->end - o->begin > sp->end - sp->begin &&
+        (any_org ? !governs_place(st->text->norm, sp->end, o->end)
+                 : org_borrows_place(st->graph, o->entity)))
       return true;
   }
   return false;
@@ -742,9 +759,14 @@ static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
     const CnkgSpan *sp = &st->spans[k];
     if (!place_speaks(ix, sp)) continue;
     ix->carries[k] = CARRIES_NAMED;
-    if (!in_borrowed_name(ix, sp)) ix->carries[k] |= CARRIES;
+    if (!in_borrowed_name(ix, sp, false)) ix->carries[k] |= CARRIES;
     if (sp->end <= sp->begin) continue;
-    if (ix->carries[k] & CARRIES) ix->n_topical++;
+    /* the paragraph is about the places it names, not those that only
+     * qualify a body's name (甲省发改委派驻乙村…) */
+    if ((ix->carries[k] & CARRIES) && !in_borrowed_name(ix, sp, true)) {
+      ix->carries[k] |= CARRIES_TOPIC;
+      ix->n_topical++;
+    }
     ix->n_named_of_type[sp->type]++;
   }
   if (!alloc_n(&ix->topical, ix->n_topical)) return false;
@@ -757,7 +779,7 @@ static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
     size_t k = ix->places[i];
     const CnkgSpan *sp = &st->spans[k];
     if (!ix->carries[k] || sp->end <= sp->begin) continue;
-    if (ix->carries[k] & CARRIES) ix->topical[ix->n_topical++] = k;
+    if (ix->carries[k] & CARRIES_TOPIC) ix->topical[ix->n_topical++] = k;
     ix->named_of_type[sp->type][ix->n_named_of_type[sp->type]++] = k;
   }
   /* the organisations a kind word may refer to, by kind */

@@ -172,6 +172,19 @@ int main(void) {
            "脱贫攻坚", 0, NULL, got, sizeof got);
   CHECK(has(got, "白云省") && !has(got, "红山县"));
 
+  /* the paragraph is about the places it names, not one that only
+   * qualifies a department's name; the place's own party committee or
+   * government acts for it */
+  carriers("白云省发改委派驻柳溪村的第一书记张三来了。他带领村民推进脱贫攻坚。",
+           (Named[]){{"白云省", CNKG_TYPE_PROVINCE}, {"白云省发改委", O}, {"柳溪村", V},
+                     {NULL, C}},
+           "脱贫攻坚", CNKG_CARRY_TOPIC, NULL, got, sizeof got);
+  CHECK(has(got, "柳溪村") && !has(got, "白云省"));
+  carriers("白云省委召开会议。会议要求推进脱贫攻坚。",
+           (Named[]){{"白云省", CNKG_TYPE_PROVINCE}, {"白云省委", O}, {NULL, C}},
+           "脱贫攻坚", CNKG_CARRY_TOPIC, NULL, got, sizeof got);
+  CHECK(has(got, "白云省"));
+
   /* a quotation first, then who said it, where */
   carriers("“今年的核桃卖了好价钱。”\n青石镇柳溪村村民李四说。",
            (Named[]){{"青石镇", T}, {"柳溪村", V}, {NULL, C}}, "核桃", 0, NULL,

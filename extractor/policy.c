@@ -109,7 +109,7 @@ static const char *const generic_heads[] = {
   "目标责任", "奖惩", "退出", "动态管理", "学习", "生活", "值班", "请销假",
   "报备", "日志", "汇报", "评议", "考勤", "财务", "民主", "内部", "一项",
   "专项", "重点", "民生", "扶贫", "脱贫", "攻坚", "党内生活", "组织生活",
-  "实际", "具体", "一系列", "规章", NULL};
+  "实际", "用实际", "具体", "一系列", "规章", NULL};
 static CnkgWordList generic_heads_list = CNKG_WORDLIST(generic_heads);
 
 static void seterr(char *err, size_t errsize, const char *msg) {
@@ -737,7 +737,8 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
     if (bounded && nch >= 2 &&
         !cnkg_wordlist_has(&generic_heads_list, s + j, i - j) &&
         !cnkg_wordlist_word_at(s, end, se, "中") &&
-        !cnkg_wordlist_word_at(s, end, se, "队")) {
+        !cnkg_wordlist_word_at(s, end, se, "队") &&
+        !cnkg_wordlist_word_at(s, end, se, "起来")) { /* 全体员工行动起来: a verb */
       char *name = cnkg_strndup(s + j, end - j);
       CnkgStatus r = add_cand(c, name, NULL, NULL, si, j, end);
       if (r) return r;

@@ -65,6 +65,15 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p != SIZE_MAX && fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
   CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "集体产权制度改革") != SIZE_MAX);
   fixture_free(&f);
+
+  /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
+  fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
+  fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, "干部职工行动"), SIZE_MAX);
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_POLICY, "用实际行动"), SIZE_MAX);
+  CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "百企帮百村行动") != SIZE_MAX);
+  fixture_free(&f);
 }
 
 int main(void) {

@@ -647,7 +647,8 @@ CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
 
 /* Resettlement sites are villages of their own: a place word LAC tags,
  * without a level suffix, then 安置点/安置区/安置小区 (with 移民 or 搬迁
- * between): 翠湖花园移民安置点. The whole is the site's name. */
+ * between): 翠湖花园移民安置点; or an estate named X新居 right after the
+ * county or township that holds it. The whole is the site's name. */
 CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
                             const SentView *v) {
   static const Word kinds[] = {W("移民安置点"), W("搬迁安置点"), W("安置点"),
@@ -658,6 +659,19 @@ CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
     if (!v->wstart[k] || !(tag_is(v->wtag[k], "LOC") || tag_is(v->wtag[k], "ns"))) continue;
     size_t e = k + 1;
     while (e < v->nc && !v->wstart[e]) e++;
+    /* 甲县|幸福新居: a new-homes estate right after the place that holds
+     * it, cut at 新居 where LAC runs on (康乐新居易地…) */
+    size_t home = SIZE_MAX;
+    for (size_t x = k + 2; x + 1 < e && home == SIZE_MAX; x++)
+      if (v->cp[x] == 0x65B0 /*新*/ && v->cp[x + 1] == 0x5C45 /*居*/) home = x + 2;
+    bool estate = false;
+    if (home != SIZE_MAX) {
+      for (size_t i = first; i < w->n && !estate; i++)
+        estate = w->c[i].end == base + v->off[k] && !w->c[i].weak &&
+                 w->c[i].suffix_level != CNKG_LEVEL_NONE &&
+                 w->c[i].suffix_level < CNKG_LEVEL_VILLAGE;
+      if (estate) e = home;
+    }
     if (e - k < 2 || e - k > 6) continue;
     bool han = true;
     for (size_t x = k; x < e; x++) han = han && cnkg_is_han(v->cp[x]);
@@ -667,12 +681,23 @@ CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
       continue;
     const char *after = v->s + v->off[e];
     size_t rest = v->n - v->off[e], klen = 0;
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !klen; i++)
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !klen && !estate; i++)
       if (starts_with(after, rest, kinds[i].s)) klen = kinds[i].len;
-    if (!klen) continue;
+    if (!klen && !estate) continue;
     size_t gb = base + v->off[k], ge = base + v->off[e] + klen;
-    if (covered(w, first, gb, ge)) continue;
-    CnkgStatus st = add_cand(w, sent, gb, ge, g, glen + klen, NULL, 0, false,
+    /* a short form the list matched inside the name (康乐 of some 康乐县)
+     * yields to it: unlinkable, it is dropped */
+    if (covered_firmly(w, first, gb, ge)) continue;
+    for (size_t i = first; i < w->n; i++)
+      if (w->c[i].weak && w->c[i].begin >= gb && w->c[i].end <= ge) w->c[i].n_ids = 0;
+    /* a site the list knows (as X居民委员会 or the like) is linked to it */
+    const CnkgDivHit *hits = NULL;
+    size_t nh = cnkg_division_lookup(w->r->div, (CnkgStr){g, glen + klen}, &hits);
+    CnkgDivId ids[16];
+    size_t n_ids = 0;
+    for (size_t h = 0; h < nh && n_ids < 16; h++)
+      if (cnkg_division_level(w->r->div, hits[h].id) == CNKG_LEVEL_VILLAGE) ids[n_ids++] = hits[h].id;
+    CnkgStatus st = add_cand(w, sent, gb, ge, g, glen + klen, ids, n_ids, false,
                              CNKG_LEVEL_VILLAGE, NULL);
     if (st) return st;
   }

@@ -61,4 +61,10 @@ printf '江西省于都县宽田乡马头村成立了脐橙合作社。\n合作�
 run 0 "" build --provenance none -f ntriples -o - "$TMP/h.txt"
 check "labels Village | grep -qx '石岭一二组'" "first group of a 等村组 list not a village: $(labels Village | tr '\n' ' ')"
 check "! labels Village | grep -qx '一二组'" "a group's number taken for its name"
+
+# An estate named X新居 right after its county is a village of its own.
+printf '另一些牧民入住普兰县幸福新居。\n' >"$TMP/i.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/i.txt"
+est=$(grep -F '"幸福新居"' "$TMP/out" | cut -d' ' -f1 | head -n1)
+check "[ -n '$est' ] && grep -qF \"$est <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/542521>\" '$TMP/out'" "estate not a village in its county"
 finish

@@ -546,7 +546,7 @@ static bool governs_place(const char *s, size_t b, size_t e) {
 }
 
 /* Whether place span sp is part of the name of an organisation that only
- * borrows the place (江西省旅游集团, 湖南日报), or with any_org of any body
+ * borrows the place (白云省旅游集团, 白云日报), or with any_org of any body
  * but the place's own government (甲省发改委): those that contain it begin
  * at most longest_org bytes before its end. */
 static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp, bool any_org) {

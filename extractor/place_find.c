@@ -660,7 +660,7 @@ CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
     size_t e = k + 1;
     while (e < v->nc && !v->wstart[e]) e++;
     /* 甲县|幸福新居: a new-homes estate right after the place that holds
-     * it, cut at 新居 where LAC runs on (康乐新居易地…) */
+     * it, cut at 新居 where LAC runs on (幸福新居易地…) */
     size_t home = SIZE_MAX;
     for (size_t x = k + 2; x + 1 < e && home == SIZE_MAX; x++)
       if (v->cp[x] == 0x65B0 /*新*/ && v->cp[x + 1] == 0x5C45 /*居*/) home = x + 2;

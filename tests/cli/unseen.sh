@@ -19,27 +19,27 @@ check "[ -z \"\$(labels Person)\" ]" "a kinship word became a name: $(labels Per
 
 # 驻 before a village is the verb "stationed in", not part of its name,
 # whether LAC glues it to the name (驻花园村) or not (驻|新村).
-printf '江西省赣州市于都县工作队队员张伟(驻新村第一书记)、刘强(驻花园村第一书记)。\n' >"$TMP/c.txt"
+printf '县里派出的两名干部里，张伟(驻新村第一书记)先到，刘强(驻花园村第一书记)随后赶来。\n' >"$TMP/c.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/c.txt"
 check "! labels Village | grep -q '^驻'" "驻 kept in a village's name: $(labels Village | tr '\n' ' ')"
 check "labels Village | grep -qx '花园村'" "花园村 not found after 驻: $(labels Village | tr '\n' ' ')"
 
 # A people's name (彝族村) or a description (定点帮扶村, 小康村, 富裕村,
 # 纯农业村) with a village suffix is a kind of village, not a village.
-printf '四川省凉山州美姑县的石门村是一个彝族村，也是县里的定点帮扶村。\n云南省普洱市澜沧县建设沿边小康村，让边境村寨走上富裕村的道路。\n浙江省湖州市南浔区有不少纯农业村。\n' >"$TMP/d.txt"
+printf '湖南省花垣县的石门村算得上一个苗族村，县里把它列为定点帮扶村。\n广西那坡县想把边境上的村子都建成沿边小康村，再一步步变成富裕村。\n浙江省海盐县如今仍有几个纯农业村。\n' >"$TMP/d.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/d.txt"
 check "[ \"\$(labels Village | tr '\\n' ' ')\" = '石门村 ' ]" "kinds of village taken as villages: $(labels Village | tr '\n' ' ')"
 
 # A named resettlement site (X移民安置点) is a village of its own, in the
 # township the chain before it names.
-printf '在山西省青山县石门镇翠湖花园移民安置点，一个服装加工扶贫车间近日投入运营。\n' >"$TMP/e.txt"
+printf '山西省青山县石门镇翠湖花园移民安置点去年竣工，三百多户人家从山上搬了下来。\n' >"$TMP/e.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/e.txt"
 check "labels Village | grep -qx '翠湖花园移民安置点'" "resettlement site not a village: $(labels Village | tr '\n' ' ')"
 site=$(grep -F '"翠湖花园移民安置点"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$site' ] && grep -F \"$site <https://w3id.org/cnkg/ontology#locatedIn>\" '$TMP/out' | grep -q township" "resettlement site not located in its township"
 
 # A county the village borders (与X县交界) does not contain it.
-printf '马边彝族自治县是个山区县。\n翠峰村是全县最南端的一个村，与凉山州雷波县交界，海拔2000多米。\n' >"$TMP/f.txt"
+printf '马边彝族自治县多山。\n翠峰村在县城以南，与凉山州雷波县交界，村民以种茶为生。\n' >"$TMP/f.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/f.txt"
 vil=$(grep -F '"翠峰村"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$vil' ] && grep -qF \"$vil <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/511133>\" '$TMP/out'" "village not in the county of its paragraph"
@@ -63,7 +63,7 @@ check "labels Village | grep -qx '石岭一二组'" "first group of a 等村组 
 check "! labels Village | grep -qx '一二组'" "a group's number taken for its name"
 
 # An estate named X新居 right after its county is a village of its own.
-printf '另一些牧民入住普兰县幸福新居。\n' >"$TMP/i.txt"
+printf '普兰县幸福新居建好以后，三十户牧民搬了进去。\n' >"$TMP/i.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/i.txt"
 est=$(grep -F '"幸福新居"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$est' ] && grep -qF \"$est <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/542521>\" '$TMP/out'" "estate not a village in its county"

@@ -328,7 +328,7 @@ static bool org_is_medium(const CnkgGraph *g, size_t entity) {
 }
 
 /* An organisation that only borrows a place for its name: an enterprise
- * (江西省旅游集团) or a medium (湖南日报), as opposed to a body of the
+ * (白云省旅游集团) or a medium (白云日报), as opposed to a body of the
  * place itself (X县商务局, X村党支部), whose place the text is about. */
 static bool org_borrows_place(const CnkgGraph *g, size_t entity) {
   static const char *const media[] = {"报", "网", "台", "社", "刊", "频道",

@@ -112,10 +112,10 @@ size_t facts_subject_before(const CnkgDocState *st, size_t i, size_t from, size_
   return best;
 }
 
-/* Whether the span is the object of a preposition of its clause (在北京市
- * 的对口支援下, 作为朝天区改革的试验田, 距白沙县城62公里): a preposition
- * before it with no 的 between (坐落在小凉山腹地的勒乌乡 is the place itself),
- * or a member of a list the number counts (方佬、坡告5个自然村). */
+/* Whether the span is the object of a preposition of its clause (在上海市
+ * 的帮扶下, 作为全市试点的示范区, 距青山县城30公里): a preposition before
+ * it with no 的 between (坐落在小凉山腹地的勒乌乡 is the place itself), or
+ * a member of a list the number counts (上寨、下寨3个自然村). */
 bool facts_governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
   const char *t = st->text->norm;
   static const char *const preps[] = {"在", "对", "向", "从", "由", "作为", "经", "据", "随着",
@@ -140,7 +140,7 @@ bool facts_governed(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
 }
 
 /* Whether a span can be what its sentence is about: not a modifier
- * (北京市朝阳区的对口支援) and not governed by a preposition. */
+ * (上海市某区的对口帮扶) and not governed by a preposition. */
 bool facts_topic_candidate(const CnkgDocState *st, size_t i, const CnkgSpan *sp) {
   const char *t = st->text->norm;
   size_t se = st->text->sentences[i].end;
@@ -902,7 +902,7 @@ static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
        k = cnkg_docstate_next_span(st, k)) {
     const CnkgSpan *sp = &st->spans[k];
     if (sp->type != CNKG_TYPE_PERSON) continue;
-    /* 委派…副主任那日苏担任驻村工作队长: the cue after the person dates */
+    /* 委派…副主任张三担任驻村工作队长: the cue after the person dates */
     if (cue < sp->begin && cue_after(f, i, sp->end)) continue;
     /* 县农业局干部李晓峰被派到白杨村担任驻村第一书记: when a title follows
      * the cue, the titles only named before it are where the person came

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cnkg/data.h"
+#include "cnkg/intern.h"
 #include "cnkg/text.h"
 #include "extractor/division.h"
 #include "extractor/docstate.h"
@@ -21,7 +22,6 @@
 #include "extractor/lac.h"
 #include "extractor/normalize.h"
 #include "extractor/recognizers.h"
-#include "extractor/strids.h"
 
 /* ---- the recognisers, in the order they run -------------------------- */
 
@@ -302,12 +302,12 @@ static CnkgStatus extract_text(CnkgWorker *w, const char *name, const CnkgText *
 }
 
 /* Appends the "、"-separated names of list not yet in seen to *joined. */
-static CnkgStatus join_new_names(CnkgStrIds *seen, const char *list, char **joined) {
+static CnkgStatus join_new_names(CnkgIntern *seen, const char *list, char **joined) {
   for (size_t i = 0, n = list ? strlen(list) : 0; i < n;) {
     const char *sep = strstr(list + i, "\xE3\x80\x81");
-    size_t e = sep ? (size_t)(sep - list) : n, before = seen->n, id;
-    if (e > i && cnkg_strids_add(seen, list + i, e - i, &id)) return CNKG_ERR_NOMEM;
-    if (seen->n > before) {
+    size_t e = sep ? (size_t)(sep - list) : n, before = cnkg_intern_count(seen), id;
+    if (e > i && cnkg_intern_add(seen, list + i, e - i, &id)) return CNKG_ERR_NOMEM;
+    if (cnkg_intern_count(seen) > before) {
       size_t old = *joined ? strlen(*joined) : 0;
       char *j = realloc(*joined, old + CNKG_HAN_BYTES + (e - i) + 1);
       if (!j) return CNKG_ERR_NOMEM;
@@ -329,7 +329,7 @@ static CnkgStatus extract_parts(CnkgWorker *w, const char *name, const char *sha
                                 CnkgGraph *graph) {
   size_t doc = 0, cp_base = 0;
   CnkgStatus s = CNKG_SUCCESS;
-  CnkgStrIds seen[3] = {{0}, {0}, {0}};
+  CnkgIntern seen[3] = {{0}, {0}, {0}};
   char *names[3] = {NULL, NULL, NULL};
   for (size_t b = 0, part = 0; b < d->len && !s; part++) {
     size_t e = cnkg_intake_part_end(d, b, PART_BYTES);
@@ -361,7 +361,7 @@ static CnkgStatus extract_parts(CnkgWorker *w, const char *name, const char *sha
     s = add_document(graph, name, sha, &credits, 0, &doc);
   }
   for (int k = 0; k < 3; k++) {
-    cnkg_strids_free(&seen[k]);
+    cnkg_intern_free(&seen[k]);
     free(names[k]);
   }
   return s;

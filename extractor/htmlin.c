@@ -9,10 +9,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cnkg/memory.h"
 #include "cnkg/grow.h"
+#include "cnkg/intern.h"
+#include "cnkg/memory.h"
 #include "cnkg/text.h"
-#include "extractor/strids.h"
 
 typedef struct {
   char *buf;
@@ -219,7 +219,7 @@ static const char *const RAW_ELEMENTS[] = {"script", "style", "textarea", "title
                                            NULL};
 
 typedef struct {
-  CnkgStrIds names;        /* lower-case tag names */
+  CnkgIntern names;        /* lower-case tag names */
   size_t *open_count;      /* per name: open elements in the stack */
   size_t *dropped;         /* per name: start tags left out, not yet closed */
   size_t cap;
@@ -242,7 +242,7 @@ static CnkgStatus name_id(Nesting *x, const char *s, size_t n, size_t *id) {
   if (n > sizeof low) n = sizeof low;
   for (size_t i = 0; i < n; i++)
     low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
-  CnkgStatus st = cnkg_strids_add(&x->names, low, n, id);
+  CnkgStatus st = cnkg_intern_add(&x->names, low, n, id);
   if (st || *id < x->cap) return st;
   /* parallel arrays: each grows from the shared capacity the same way */
   size_t ca = x->cap, cd = x->cap;
@@ -316,7 +316,7 @@ static bool close_element(Nesting *x, size_t id) {
  * at the next cell or row). */
 static void close_implied(Nesting *x, const char *name) {
   while (x->depth) {
-    const char *top = cnkg_strids_str(&x->names, x->stack[x->depth - 1]);
+    const char *top = cnkg_intern_key(&x->names, x->stack[x->depth - 1], NULL);
     bool closes = (!strcmp(top, "p") && name_in(name, P_CLOSERS)) ||
                   (!strcmp(top, "li") && !strcmp(name, "li")) ||
                   ((!strcmp(top, "dt") || !strcmp(top, "dd")) &&
@@ -359,7 +359,7 @@ static CnkgStatus bound_markup(const char *s, size_t len, Buf *out, bool *change
     }
     size_t id, n_attrs;
     if ((st = name_id(&x, s + nb, ne - nb, &id))) break;
-    const char *name = cnkg_strids_str(&x.names, id);
+    const char *name = cnkg_intern_key(&x.names, id, NULL);
     if (end) {
       const char *gt = memchr(s + ne, '>', len - ne);
       size_t e = gt ? (size_t)(gt - s) + 1 : len;
@@ -402,7 +402,7 @@ static CnkgStatus bound_markup(const char *s, size_t len, Buf *out, bool *change
     o.buf = NULL;
   }
   *out = o;
-  cnkg_strids_free(&x.names);
+  cnkg_intern_free(&x.names);
   free(x.open_count);
   free(x.dropped);
   return st;

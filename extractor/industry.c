@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "cnkg/grow.h"
+#include "cnkg/intern.h"
 #include "extractor/lexicon.h"
-#include "extractor/strids.h"
 
 struct CnkgIndustryRecognizer {
   int unused; /* the word lists are static tables in lexicon.c */
@@ -922,13 +922,13 @@ static const char *product_of(const Cand *x) {
 }
 
 /* The id in t of the key "<group><text>" (added when new). */
-static CnkgStatus group_key(CnkgStrIds *t, char group, const char *text, size_t *id) {
+static CnkgStatus group_key(CnkgIntern *t, char group, const char *text, size_t *id) {
   size_t n = strlen(text);
   char *k = malloc(n + 2);
   if (!k) return CNKG_ERR_NOMEM;
   k[0] = group;
   memcpy(k + 1, text, n + 1);
-  CnkgStatus s = cnkg_strids_add(t, k, n + 1, id);
+  CnkgStatus s = cnkg_intern_add(t, k, n + 1, id);
   free(k);
   return s;
 }
@@ -939,7 +939,7 @@ static CnkgStatus group_key(CnkgStrIds *t, char group, const char *text, size_t 
  * are taken in order (a group that joined one is no longer a target). */
 static CnkgStatus join_generic(const Cands *c, size_t *merged_into) {
   size_t n = c->n;
-  CnkgStrIds bases = {0};
+  CnkgIntern bases = {0};
   size_t *start = calloc(n + 2, sizeof *start), *by_base = malloc((n + 1) * sizeof *by_base);
   size_t *base_of = malloc((n + 1) * sizeof *base_of);
   CnkgStatus s = start && by_base && base_of ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
@@ -951,15 +951,15 @@ static CnkgStatus join_generic(const Cands *c, size_t *merged_into) {
     if (y->key != i || y->group == 's' || !y->entry || !y->entry->base) continue;
     if (!(s = group_key(&bases, y->group, y->entry->base, &base_of[i]))) start[base_of[i] + 1]++;
   }
-  for (size_t g = 0; g < bases.n && !s; g++) start[g + 1] += start[g];
+  for (size_t g = 0; g < cnkg_intern_count(&bases) && !s; g++) start[g + 1] += start[g];
   for (size_t i = 0; i < n && !s; i++)
     if (base_of[i] != SIZE_MAX) by_base[start[base_of[i]]++] = i;
-  for (size_t g = bases.n; g > 0 && !s; g--) start[g] = start[g - 1];
+  for (size_t g = cnkg_intern_count(&bases); g > 0 && !s; g--) start[g] = start[g - 1];
   if (!s) start[0] = 0;
   for (size_t i = 0; i < n && !s; i++) {
     const Cand *x = &c->v[i];
     if (x->key != i || x->group == 's') continue;
-    size_t g, before = bases.n;
+    size_t g, before = cnkg_intern_count(&bases);
     const char *w = x->entry ? x->entry->word : x->prod;
     if ((s = group_key(&bases, x->group, w, &g)) || g >= before) continue;
     size_t target = SIZE_MAX;
@@ -972,7 +972,7 @@ static CnkgStatus join_generic(const Cands *c, size_t *merged_into) {
     }
     if (target != SIZE_MAX && unique) merged_into[i] = target;
   }
-  cnkg_strids_free(&bases);
+  cnkg_intern_free(&bases);
   free(start);
   free(by_base);
   free(base_of);
@@ -1037,7 +1037,7 @@ static CnkgStatus join_same_spans(Cands *c) {
 
 static CnkgStatus group_cands(Cands *c) {
   size_t n = c->n;
-  CnkgStrIds names = {0}, prods = {0}, pairs = {0};
+  CnkgIntern names = {0}, prods = {0}, pairs = {0};
   size_t *first_any = malloc((n + 1) * sizeof *first_any);     /* by name */
   size_t *first_sector = malloc((n + 1) * sizeof *first_sector);
   size_t *first_prod = malloc((n + 1) * sizeof *first_prod);   /* by group+product */
@@ -1056,11 +1056,11 @@ static CnkgStatus group_cands(Cands *c) {
   for (size_t i = 0; i < n && !s; i++) {
     Cand *x = &c->v[i];
     size_t nid, pid = SIZE_MAX, kid = SIZE_MAX, j;
-    s = cnkg_strids_add(&names, x->name, strlen(x->name), &nid);
+    s = cnkg_intern_add(&names, x->name, strlen(x->name), &nid);
     if (!s && x->group != 's') s = group_key(&prods, x->group, product_of(x), &pid);
     if (!s && x->group != 's' && x->explicit_act) {
       size_t pair[2] = {pid, nid};
-      s = cnkg_strids_add(&pairs, (const char *)pair, sizeof pair, &kid);
+      s = cnkg_intern_add(&pairs, pair, sizeof pair, &kid);
     }
     if (s) break;
     if (x->group == 's') {
@@ -1088,9 +1088,9 @@ static CnkgStatus group_cands(Cands *c) {
     c->v[i].key = k;
   }
   if (!s) s = join_same_spans(c);
-  cnkg_strids_free(&names);
-  cnkg_strids_free(&prods);
-  cnkg_strids_free(&pairs);
+  cnkg_intern_free(&names);
+  cnkg_intern_free(&prods);
+  cnkg_intern_free(&pairs);
   free(first_any);
   free(first_sector);
   free(first_prod);

@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/grow.h"
+#include "cnkg/intern.h"
 #include "extractor/encoding.h"
 #include "extractor/htmlin.h"
 #include "extractor/mapped.h"
 #include "extractor/normalize.h"
 #include "extractor/sentence.h"
-#include "extractor/strids.h"
-#include "cnkg/grow.h"
 
 struct CnkgIntake {
   CnkgNormalize *norm;
@@ -109,23 +109,23 @@ static CnkgStatus join_names(const CnkgText *t, CnkgCreditRole role,
   if (!s) return CNKG_ERR_NOMEM;
   size_t len = 0;
   s[0] = '\0';
-  CnkgStrIds seen = {0}; /* names written so far */
+  CnkgIntern seen = {0}; /* names written so far */
   for (size_t i = 0; i < t->n_credits; i++) {
     const CnkgCredit *c = &t->credits[i];
     if (c->role != role) continue;
-    size_t n = c->end - c->begin, id, before = seen.n;
-    if (cnkg_strids_add(&seen, t->norm + c->begin, n, &id)) {
-      cnkg_strids_free(&seen);
+    size_t n = c->end - c->begin, id, before = cnkg_intern_count(&seen);
+    if (cnkg_intern_add(&seen, t->norm + c->begin, n, &id)) {
+      cnkg_intern_free(&seen);
       free(s);
       return CNKG_ERR_NOMEM;
     }
-    if (seen.n == before) continue; /* named before */
+    if (cnkg_intern_count(&seen) == before) continue; /* named before */
     if (len) { memcpy(s + len, "\xE3\x80\x81", CNKG_HAN_BYTES); len += CNKG_HAN_BYTES; }
     memcpy(s + len, t->norm + c->begin, n);
     len += n;
     s[len] = '\0';
   }
-  cnkg_strids_free(&seen);
+  cnkg_intern_free(&seen);
   *out = s;
   return CNKG_SUCCESS;
 }

@@ -542,7 +542,7 @@ static CnkgStatus from_rules(Ctx *c) {
 /* Calls add for the id (in ids) of each distinct proper substring of the
  * name w[0, len) that starts and ends on a character boundary. Names are
  * at most 8 characters (name_ok), so that is at most 35 look-ups. */
-static CnkgStatus proper_substrings(const CnkgStrIds *ids, const char *w, size_t len,
+static CnkgStatus proper_substrings(const CnkgIntern *ids, const char *w, size_t len,
                                     size_t *out, size_t *n_out, size_t max) {
   size_t bounds[40], nb = 0;
   for (size_t i = 0; i < len && nb < 39;) {
@@ -554,8 +554,8 @@ static CnkgStatus proper_substrings(const CnkgStrIds *ids, const char *w, size_t
   for (size_t i = 0; i + 1 < nb; i++)
     for (size_t j = i + 1; j < nb; j++) {
       if (i == 0 && j == nb - 1) continue;
-      size_t id = cnkg_strids_find(ids, w + bounds[i], bounds[j] - bounds[i]);
-      if (id == SIZE_MAX) continue;
+      size_t id;
+      if (cnkg_intern_find(ids, w + bounds[i], bounds[j] - bounds[i], &id)) continue;
       bool seen = false;
       for (size_t q = 0; q < *n_out && !seen; q++) seen = out[q] == id;
       if (!seen && *n_out < max) out[(*n_out)++] = id;
@@ -571,14 +571,14 @@ static CnkgStatus proper_substrings(const CnkgStrIds *ids, const char *w, size_t
  * mention k, the first such mention before k (firsts[], kept as names are
  * folded) or else the first after k (later[], by the names found). */
 static CnkgStatus fold_short_names(Ctx *c, size_t n0) {
-  CnkgStrIds ids = {0};
+  CnkgIntern ids = {0};
   size_t *name_id = malloc((n0 + 1) * sizeof *name_id);
   CnkgStatus s = name_id ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
   for (size_t k = 0; k < n0 && !s; k++) {
     name_id[k] = SIZE_MAX;
-    if (!c->m.v[k].ref) s = cnkg_strids_add(&ids, c->m.v[k].name, strlen(c->m.v[k].name), &name_id[k]);
+    if (!c->m.v[k].ref) s = cnkg_intern_add(&ids, c->m.v[k].name, strlen(c->m.v[k].name), &name_id[k]);
   }
-  size_t nid = ids.n;
+  size_t nid = cnkg_intern_count(&ids);
   size_t *start = s ? NULL : calloc(nid + 2, sizeof *start); /* later[] by name */
   size_t *firsts = s ? NULL : malloc((nid + 1) * sizeof *firsts);
   size_t *later = NULL, *fill = NULL;
@@ -629,7 +629,7 @@ static CnkgStatus fold_short_names(Ctx *c, size_t n0) {
     for (size_t q = 0; q < nsub; q++)
       if (firsts[sub[q]] == SIZE_MAX) firsts[sub[q]] = k;
   }
-  cnkg_strids_free(&ids);
+  cnkg_intern_free(&ids);
   free(name_id);
   free(start);
   free(firsts);
@@ -646,19 +646,19 @@ static CnkgStatus fold_short_names(Ctx *c, size_t n0) {
  * through a hash of the next few bytes), and the hits are then taken name
  * by name in that order. */
 static CnkgStatus repeat_names(Ctx *c, size_t n0) {
-  CnkgStrIds names = {0};
+  CnkgIntern names = {0};
   size_t longest = 0;
   CnkgStatus s = CNKG_SUCCESS;
   for (size_t k = 0; k < n0 && !s; k++) {
     const char *name = c->m.v[k].name;
     size_t nl = strlen(name), id;
     if (c->m.v[k].ref || cnkg_utf8_count(name, nl) < 3) continue;
-    s = cnkg_strids_add(&names, name, nl, &id);
+    s = cnkg_intern_add(&names, name, nl, &id);
     if (nl > longest) longest = nl;
   }
-  size_t nn = names.n;
+  size_t nn = cnkg_intern_count(&names);
   if (s || nn == 0) {
-    cnkg_strids_free(&names);
+    cnkg_intern_free(&names);
     return s;
   }
   bool *is_len = calloc(longest + 1, sizeof *is_len);
@@ -666,19 +666,19 @@ static CnkgStatus repeat_names(Ctx *c, size_t n0) {
   size_t *count = calloc(nn + 1, sizeof *count);
   size_t *hit_id = NULL, *hit_pos = NULL, n_hits = 0, cap_hits = 0;
   if (!is_len || !next_ok || !count) s = CNKG_ERR_NOMEM;
-  for (size_t id = 0; id < nn && !s; id++) is_len[names.len[id]] = true;
+  for (size_t id = 0; id < nn && !s; id++) is_len[strlen(cnkg_intern_key(&names, id, NULL))] = true;
   /* strstr stops at a NUL; so does the scan */
   const char *nul = memchr(c->s, '\0', c->len);
   size_t end = nul ? (size_t)(nul - c->s) : c->len;
   for (size_t p = 0; p < end && !s; p = cnkg_re_step(c->s, end, p)) {
-    uint64_t h = CNKG_STRIDS_SEED;
+    uint64_t h = CNKG_INTERN_SEED;
     for (size_t q = p; q < end && q - p < longest; q++) {
-      h = cnkg_strids_hash(h, c->s + q, 1);
+      h = cnkg_intern_hash(h, c->s + q, 1);
       size_t l = q + 1 - p;
       if (!is_len[l] || (q + 1 < end && ((unsigned char)c->s[q + 1] & 0xC0u) == 0x80u))
         continue;
-      size_t id = cnkg_strids_find_hashed(&names, c->s + p, l, h);
-      if (id == SIZE_MAX || p < next_ok[id]) continue;
+      size_t id;
+      if (cnkg_intern_find_hashed(&names, c->s + p, l, h, &id) || p < next_ok[id]) continue;
       next_ok[id] = p + l;
       if (n_hits == cap_hits) {
         size_t cap = cap_hits ? cap_hits * 2 : 64;
@@ -705,9 +705,10 @@ static CnkgStatus repeat_names(Ctx *c, size_t n0) {
     for (size_t h = 0; h < n_hits; h++) order[count[hit_id[h]]++] = h;
   }
   for (size_t k = 0; k < n_hits && !s; k++) {
-    size_t id = hit_id[order[k]], b = hit_pos[order[k]], nl = names.len[id];
+    size_t b = hit_pos[order[k]], nl;
+    const char *name = cnkg_intern_key(&names, hit_id[order[k]], &nl);
     if (person_covered_by_mention(c, b, b + nl) || overlaps_span(c, b, b + nl)) continue;
-    char *copy = cnkg_strndup(cnkg_strids_str(&names, id), nl);
+    char *copy = cnkg_strndup(name, nl);
     if (!copy) s = CNKG_ERR_NOMEM;
     else s = mention_add(c, copy, b, b + nl, person_sentence_of(c, b), false, false, false);
   }
@@ -717,7 +718,7 @@ static CnkgStatus repeat_names(Ctx *c, size_t n0) {
   free(count);
   free(next_ok);
   free(is_len);
-  cnkg_strids_free(&names);
+  cnkg_intern_free(&names);
   return s;
 }
 
@@ -826,7 +827,7 @@ static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
       for (size_t k = 0; k < c->m.n; k++) {
         size_t id;
         if (c->m.v[k].ref) continue;
-        CnkgStatus s = cnkg_strids_add(&c->known, c->m.v[k].name, strlen(c->m.v[k].name), &id);
+        CnkgStatus s = cnkg_intern_add(&c->known, c->m.v[k].name, strlen(c->m.v[k].name), &id);
         if (s) {
           free(name);
           return s;
@@ -834,13 +835,13 @@ static CnkgStatus from_metadata_one(Ctx *c, const char *list, bool reporter) {
       }
       c->known_made = true;
     }
-    bool known = cnkg_strids_find(&c->known, name, n) != SIZE_MAX;
+    size_t id;
+    bool known = !cnkg_intern_find(&c->known, name, n, &id);
     if (known || !name_ok(name, n, true) || !cnkg_surname_prefix(name, n)) {
       free(name);
       continue;
     }
-    size_t id;
-    CnkgStatus s = cnkg_strids_add(&c->known, name, n, &id);
+    CnkgStatus s = cnkg_intern_add(&c->known, name, n, &id);
     if (s) {
       free(name);
       return s;
@@ -1035,7 +1036,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   if (!s) s = from_refs(&c);
   if (!s) s = person_emit_all(&c);
   mentions_free(&c.m);
-  cnkg_strids_free(&c.known);
+  cnkg_intern_free(&c.known);
   for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(c.sp_of_type[t]);
   free(c.covered);
   free(c.sp);

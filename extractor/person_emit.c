@@ -3,7 +3,7 @@
  * keyed by the county their posts tie them to, their mentions (names known
  * from the metadata only are found in the original text along a trie of
  * their characters) and their posts as entities and relations. Part of the
- * person recogniser; depends on person_int.h, surname.h and strids.h. */
+ * person recogniser; depends on person_int.h, surname.h and cnkg/intern.h. */
 #include "extractor/person_int.h"
 #include "extractor/surname.h"
 
@@ -20,7 +20,7 @@ typedef struct {
 } TrieKey;
 
 typedef struct {
-  CnkgStrIds edges;   /* TrieKey bytes -> edge id; the child is id + 1 */
+  CnkgIntern edges;   /* TrieKey bytes -> edge id; the child is id + 1 */
   size_t *name_of;    /* per node: index into names, or SIZE_MAX */
   size_t n_nodes, cap_nodes;
 } Trie;
@@ -30,8 +30,8 @@ static size_t trie_child(const Trie *t, size_t node, uint32_t cp) {
   memset(&k, 0, sizeof k);
   k.node = node;
   k.cp = cp;
-  size_t id = cnkg_strids_find(&t->edges, (const char *)&k, sizeof k);
-  return id == SIZE_MAX ? SIZE_MAX : id + 1;
+  size_t id;
+  return cnkg_intern_find(&t->edges, &k, sizeof k, &id) ? SIZE_MAX : id + 1;
 }
 
 static CnkgStatus trie_add(Trie *t, const char *name, size_t index) {
@@ -42,7 +42,7 @@ static CnkgStatus trie_add(Trie *t, const char *name, size_t index) {
     k.node = node;
     k.cp = cnkg_utf8_next(name, len, &i);
     size_t id;
-    CnkgStatus s = cnkg_strids_add(&t->edges, (const char *)&k, sizeof k, &id);
+    CnkgStatus s = cnkg_intern_add(&t->edges, &k, sizeof k, &id);
     if (s) return s;
     node = id + 1;
     if (node >= t->cap_nodes) {
@@ -96,7 +96,7 @@ static CnkgStatus find_in_orig(const CnkgText *t, const char *const *names, size
     }
     cnkg_utf8_next(o, t->orig_len, &i);
   }
-  cnkg_strids_free(&trie.edges);
+  cnkg_intern_free(&trie.edges);
   free(trie.name_of);
   return s;
 }
@@ -178,20 +178,20 @@ static size_t first_place(const CnkgGraph *g, const Post *posts, size_t n) {
 /* The people of a document: one per distinct name of a full mention, in
  * the order first named, and who each mention and surname points at. */
 typedef struct {
-  CnkgStrIds names;    /* ids are indices into v */
+  CnkgIntern names;    /* ids are indices into v */
   Person *v;
   size_t n;
   size_t *of;          /* per mention: its person, or SIZE_MAX */
   bool *byline_only;   /* per person: named in bylines only */
-  CnkgStrIds surnames; /* surnames of the people */
+  CnkgIntern surnames; /* surnames of the people */
   size_t *sur_hits;    /* per surname: people with it */
   size_t *sur_person;  /* per surname: the last of them */
   size_t *list_end;    /* per list id: the end of its last mention */
 } People;
 
 static void people_free(People *p) {
-  cnkg_strids_free(&p->names);
-  cnkg_strids_free(&p->surnames);
+  cnkg_intern_free(&p->names);
+  cnkg_intern_free(&p->surnames);
   free(p->v);
   free(p->of);
   free(p->byline_only);
@@ -224,7 +224,7 @@ static CnkgStatus people_make(Ctx *c, People *p) {
     size_t j;
     p->of[k] = SIZE_MAX;
     if (m->ref) continue;
-    if ((s = cnkg_strids_add(&p->names, m->name, strlen(m->name), &j))) break;
+    if ((s = cnkg_intern_add(&p->names, m->name, strlen(m->name), &j))) break;
     if (j == p->n) {
       p->v[p->n] = (Person){m->name, SIZE_MAX, SIZE_MAX};
       p->byline_only[p->n++] = true;
@@ -253,7 +253,7 @@ static CnkgStatus people_make(Ctx *c, People *p) {
   if (!s && (!p->sur_hits || !p->sur_person)) s = CNKG_ERR_NOMEM;
   for (size_t q = 0; q < p->n && !s; q++) {
     size_t sl = cnkg_surname_prefix(p->v[q].name, strlen(p->v[q].name)), id;
-    if (!sl || (s = cnkg_strids_add(&p->surnames, p->v[q].name, sl, &id))) continue;
+    if (!sl || (s = cnkg_intern_add(&p->surnames, p->v[q].name, sl, &id))) continue;
     p->sur_hits[id]++;
     p->sur_person[id] = q;
   }
@@ -264,8 +264,9 @@ static CnkgStatus people_make(Ctx *c, People *p) {
 static size_t person_of(const Ctx *c, const People *p, size_t k) {
   const Mention *m = &c->m.v[k];
   if (!m->ref) return p->of[k];
-  size_t id = cnkg_strids_find(&p->surnames, m->name, strlen(m->name));
-  return id != SIZE_MAX && p->sur_hits[id] == 1 ? p->sur_person[id] : SIZE_MAX;
+  size_t id;
+  if (cnkg_intern_find(&p->surnames, m->name, strlen(m->name), &id)) return SIZE_MAX;
+  return p->sur_hits[id] == 1 ? p->sur_person[id] : SIZE_MAX;
 }
 
 CnkgStatus person_emit_all(Ctx *c) {

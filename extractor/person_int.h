@@ -2,7 +2,7 @@
  * Private to the person recogniser (person.c, post.c, person_emit.c): the
  * document's spans, the mentions found, the per-document context (Ctx), a
  * post, and the helpers and word lists the files share. Depends on docstate.h,
- * recognizers.h, strids.h, wordlist.h and text.h. */
+ * recognizers.h, cnkg/intern.h, wordlist.h and text.h. */
 #ifndef CNKG_EXTRACTOR_PERSON_INT_H
 #define CNKG_EXTRACTOR_PERSON_INT_H
 
@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/intern.h"
 #include "cnkg/text.h"
 #include "extractor/place.h"
 #include "extractor/recognizers.h"
-#include "extractor/strids.h"
 #include "extractor/wordlist.h"
 
 
@@ -62,7 +62,7 @@ typedef struct {
   size_t n_of_type[CNKG_TYPE_COUNT];
   unsigned char *covered;     /* bit per byte of s: inside a mention */
   MentionList m;
-  CnkgStrIds known;               /* names of full mentions (from_metadata_one) */
+  CnkgIntern known;               /* names of full mentions (from_metadata_one) */
   bool known_made;
   size_t main_village;        /* the village named most, if one leads; else SIZE_MAX */
   size_t branch[16][2];       /* village entity, its party branch (X村党支部) */

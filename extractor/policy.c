@@ -16,10 +16,10 @@
 #include <string.h>
 
 #include "cnkg/grow.h"
+#include "cnkg/intern.h"
 #include "cnkg/text.h"
 #include "extractor/lexicon.h"
 #include "extractor/regex.h"
-#include "extractor/strids.h"
 
 struct CnkgPolicyRecognizer {
   pcre2_code *numbered;   /* 四个不摘, 两学一做, 一达标,两不愁,三保障 */
@@ -752,13 +752,13 @@ static CnkgStatus scan_names(Cands *c, const CnkgDocState *st, size_t si) {
  * first group named so, the first with it as an alias, and the first
  * whose name is it plus a kind suffix (两学一做 for 两学一做学习教育). */
 typedef struct {
-  CnkgStrIds ids;
+  CnkgIntern ids;
   size_t *by_name, *by_alias, *by_base;
   size_t cap;
 } FirstGroups;
 
 static CnkgStatus first_id(FirstGroups *f, const char *w, size_t len, size_t *id) {
-  CnkgStatus s = cnkg_strids_add(&f->ids, w, len, id);
+  CnkgStatus s = cnkg_intern_add(&f->ids, w, len, id);
   if (s || *id < f->cap) return s;
   size_t cap = f->cap ? f->cap * 2 : 64;
   size_t *v[3] = {f->by_name, f->by_alias, f->by_base};
@@ -777,8 +777,8 @@ static CnkgStatus first_id(FirstGroups *f, const char *w, size_t len, size_t *id
 
 /* The entry of w[0, len) in v (one of f's arrays), or SIZE_MAX. */
 static size_t first_of(const FirstGroups *f, const size_t *v, const char *w, size_t len) {
-  size_t id = cnkg_strids_find(&f->ids, w, len);
-  return id == SIZE_MAX ? SIZE_MAX : v[id];
+  size_t id;
+  return cnkg_intern_find(&f->ids, w, len, &id) ? SIZE_MAX : v[id];
 }
 
 /* The byte lengths of the proper prefixes of w[0, len), of three
@@ -838,7 +838,7 @@ static CnkgStatus join_groups(Cands *c) {
       if (!s && f.by_base[id] == SIZE_MAX) f.by_base[id] = i;
     }
   }
-  cnkg_strids_free(&f.ids);
+  cnkg_intern_free(&f.ids);
   free(f.by_name);
   free(f.by_alias);
   free(f.by_base);

@@ -13,8 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cnkg/text.h"
 #include "cnkg/grow.h"
+#include "cnkg/intern.h"
+#include "cnkg/text.h"
 
 /* Styles come from the kinds table (cnkg/kinds.h). */
 static const CnkgDrawStyle *type_style(CnkgType t) { return &cnkg_type_info(t)->draw; }
@@ -192,44 +193,22 @@ static int chan_flush(void *chan) {
  * address of the interned name as a named object's ID, and agwrite emits
  * subgraphs in ID order, so cluster order followed heap layout (which
  * differs with thread count and allocation history). Here a name's ID is its
- * creation rank (even), anonymous objects get odd IDs; names are kept in a
- * small open-addressing table per root graph. */
+ * creation rank (even), anonymous objects get odd IDs; names are interned
+ * per root graph. */
 typedef struct {
   Agraph_t *root;
+  CnkgIntern ids; /* name -> k */
   char **names;   /* names[k] has ID 2(k+1): cgraph strings (agstrdup),
                    * since the writer reads their HTML mark */
-  size_t n, cap;
-  size_t *slots;  /* k + 1, 0 = empty; n_slots a power of two */
-  size_t n_slots;
+  size_t cap;
   IDTYPE anon;
 } SeqIds;
-
-static size_t name_hash(const char *s) {
-  size_t h = 5381;
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = h * 33 + *p;
-  return h;
-}
 
 static void *seqid_open(Agraph_t *g, Agdisc_t *disc) {
   (void)disc;
   SeqIds *st = calloc(1, sizeof(SeqIds));
   if (st) st->root = g;
   return st;
-}
-
-static bool seqid_grow(SeqIds *st) {
-  size_t n = st->n_slots ? st->n_slots * 2 : 256;
-  size_t *slots = calloc(n, sizeof *slots);
-  if (!slots) return false;
-  for (size_t k = 0; k < st->n; k++) {
-    size_t i = name_hash(st->names[k]) & (n - 1);
-    while (slots[i]) i = (i + 1) & (n - 1);
-    slots[i] = k + 1;
-  }
-  free(st->slots);
-  st->slots = slots;
-  st->n_slots = n;
-  return true;
 }
 
 static long seqid_map(void *state, int objtype, char *str, IDTYPE *id,
@@ -241,24 +220,19 @@ static long seqid_map(void *state, int objtype, char *str, IDTYPE *id,
     *id = st->anon++ * 2 + 1;
     return 1;
   }
-  if (st->n_slots) {
-    for (size_t i = name_hash(str) & (st->n_slots - 1); st->slots[i];
-         i = (i + 1) & (st->n_slots - 1))
-      if (!strcmp(st->names[st->slots[i] - 1], str)) {
-        *id = (IDTYPE)st->slots[i] * 2;
-        return 1;
-      }
+  size_t len = strlen(str), k, n = cnkg_intern_count(&st->ids);
+  if (cnkg_intern_find(&st->ids, str, len, &k)) {
+    char *copy = NULL;
+    if (!createflag || CNKG_GROW(st->names, st->cap, n + 1, 256) ||
+        !(copy = agstrdup(st->root, str)))
+      return 0;
+    if (cnkg_intern_add(&st->ids, str, len, &k)) {
+      agstrfree(st->root, copy);
+      return 0;
+    }
+    st->names[k] = copy;
   }
-  if (!createflag) return 0;
-  if ((st->n + 1) * 2 > st->n_slots && !seqid_grow(st)) return 0;
-  if (CNKG_GROW(st->names, st->cap, st->n + 1, 256)) return 0;
-  char *copy = agstrdup(st->root, str);
-  if (!copy) return 0;
-  st->names[st->n] = copy;
-  size_t i = name_hash(str) & (st->n_slots - 1);
-  while (st->slots[i]) i = (i + 1) & (st->n_slots - 1);
-  st->slots[i] = ++st->n;
-  *id = (IDTYPE)st->n * 2;
+  *id = (IDTYPE)(k + 1) * 2;
   return 1;
 }
 
@@ -278,16 +252,16 @@ static void seqid_free(void *state, int objtype, IDTYPE id) {
 static char *seqid_print(void *state, int objtype, IDTYPE id) {
   SeqIds *st = state;
   (void)objtype;
-  if (!st || id % 2 || id == 0 || id / 2 > st->n) return NULL;
+  if (!st || id % 2 || id == 0 || id / 2 > cnkg_intern_count(&st->ids)) return NULL;
   return st->names[id / 2 - 1];
 }
 
 static void seqid_close(void *state) {
   SeqIds *st = state;
   if (!st) return;
-  for (size_t k = 0; k < st->n; k++) agstrfree(st->root, st->names[k]);
+  for (size_t k = 0; k < cnkg_intern_count(&st->ids); k++) agstrfree(st->root, st->names[k]);
+  cnkg_intern_free(&st->ids);
   free(st->names);
-  free(st->slots);
   free(st);
 }
 

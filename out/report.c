@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cnkg/intern.h"
 #include "out/json.h"
 #include "out/report_assets.h"
 
@@ -41,102 +42,22 @@ typedef struct {
 } Occurrence;
 
 typedef struct {
-  const char **texts; /* borrowed from the graph */
-  size_t n_texts, cap_texts;
-  Occurrence *occ;
-  size_t n_occ, cap_occ;
-  size_t *text_slots, *occ_slots; /* index + 1; 0: empty; power-of-two sizes */
-  size_t n_text_slots, n_occ_slots;
+  CnkgIntern texts; /* sentence texts */
+  CnkgIntern occ;   /* Occurrence records */
 } Sentences;
-
-static uint64_t mix(uint64_t h, uint64_t v) {
-  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-  return h;
-}
-
-static uint64_t hash_text(const char *s) {
-  uint64_t h = 1469598103934665603ull;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
-}
-
-static uint64_t hash_occ(const Occurrence *o) {
-  return mix(mix(mix(mix(0, o->doc), o->begin), o->end), o->text);
-}
-
-/* Doubles a slot table (or makes it) and re-enters n items hashed by
- * hash(item i). false when out of memory. */
-static bool grow_slots(size_t **slots, size_t *n_slots, size_t n, const Sentences *s,
-                       bool occ) {
-  size_t ns = *n_slots ? *n_slots * 2 : 1024;
-  size_t *t = calloc(ns, sizeof *t);
-  if (!t) return false;
-  for (size_t i = 0; i < n; i++) {
-    uint64_t h = occ ? hash_occ(&s->occ[i]) : hash_text(s->texts[i]);
-    size_t at = (size_t)h & (ns - 1);
-    while (t[at]) at = (at + 1) & (ns - 1);
-    t[at] = i + 1;
-  }
-  free(*slots);
-  *slots = t;
-  *n_slots = ns;
-  return true;
-}
-
-static bool text_index(Sentences *s, const char *text, size_t *index) {
-  if (2 * (s->n_texts + 1) > s->n_text_slots &&
-      !grow_slots(&s->text_slots, &s->n_text_slots, s->n_texts, s, false))
-    return false;
-  size_t at = (size_t)hash_text(text) & (s->n_text_slots - 1);
-  for (; s->text_slots[at]; at = (at + 1) & (s->n_text_slots - 1))
-    if (!strcmp(s->texts[s->text_slots[at] - 1], text)) {
-      *index = s->text_slots[at] - 1;
-      return true;
-    }
-  if (s->n_texts == s->cap_texts) {
-    size_t nc = s->cap_texts ? s->cap_texts * 2 : 256;
-    const char **p = realloc(s->texts, nc * sizeof *p);
-    if (!p) return false;
-    s->texts = p;
-    s->cap_texts = nc;
-  }
-  s->texts[s->n_texts] = text;
-  s->text_slots[at] = ++s->n_texts;
-  *index = s->n_texts - 1;
-  return true;
-}
 
 /* The number of evidence ev's sentence, entered if new. */
 static bool sentence_index(Sentences *s, const CnkgEvidence *ev, size_t *index) {
   Occurrence o = {ev->doc, ev->begin, ev->end, SIZE_MAX};
-  if (ev->sentence && !text_index(s, ev->sentence, &o.text)) return false;
-  if (2 * (s->n_occ + 1) > s->n_occ_slots &&
-      !grow_slots(&s->occ_slots, &s->n_occ_slots, s->n_occ, s, true))
+  if (ev->sentence &&
+      cnkg_intern_add(&s->texts, ev->sentence, strlen(ev->sentence), &o.text))
     return false;
-  size_t at = (size_t)hash_occ(&o) & (s->n_occ_slots - 1);
-  for (; s->occ_slots[at]; at = (at + 1) & (s->n_occ_slots - 1))
-    if (!memcmp(&s->occ[s->occ_slots[at] - 1], &o, sizeof o)) {
-      *index = s->occ_slots[at] - 1;
-      return true;
-    }
-  if (s->n_occ == s->cap_occ) {
-    size_t nc = s->cap_occ ? s->cap_occ * 2 : 256;
-    Occurrence *p = realloc(s->occ, nc * sizeof *p);
-    if (!p) return false;
-    s->occ = p;
-    s->cap_occ = nc;
-  }
-  s->occ[s->n_occ] = o;
-  s->occ_slots[at] = ++s->n_occ;
-  *index = s->n_occ - 1;
-  return true;
+  return !cnkg_intern_add(&s->occ, &o, sizeof o, index);
 }
 
 static void sentences_clear(Sentences *s) {
-  free(s->texts);
-  free(s->occ);
-  free(s->text_slots);
-  free(s->occ_slots);
+  cnkg_intern_free(&s->texts);
+  cnkg_intern_free(&s->occ);
 }
 
 /* ---- the data -------------------------------------------------------------
@@ -207,22 +128,23 @@ static CnkgStatus write_fact(CnkgOutput *out, const CnkgRelation *r, Sentences *
 
 static void write_sentences(CnkgOutput *out, const Sentences *s) {
   cnkg_output_puts(out, "],\n\"sents\":[");
-  for (size_t i = 0; i < s->n_occ; i++) {
-    const Occurrence *o = &s->occ[i];
+  for (size_t i = 0; i < cnkg_intern_count(&s->occ); i++) {
+    Occurrence o;
+    memcpy(&o, cnkg_intern_key(&s->occ, i, NULL), sizeof o);
     cnkg_output_puts(out, i ? ",\n" : "\n");
-    json_size(out, o->doc);
+    json_size(out, o.doc);
     cnkg_output_puts(out, ",");
-    json_size(out, o->begin);
+    json_size(out, o.begin);
     cnkg_output_puts(out, ",");
-    json_size(out, o->end);
+    json_size(out, o.end);
     cnkg_output_puts(out, ",");
-    if (o->text == SIZE_MAX) cnkg_output_puts(out, "-1");
-    else json_size(out, o->text);
+    if (o.text == SIZE_MAX) cnkg_output_puts(out, "-1");
+    else json_size(out, o.text);
   }
   cnkg_output_puts(out, "],\n\"texts\":[");
-  for (size_t i = 0; i < s->n_texts; i++) {
+  for (size_t i = 0; i < cnkg_intern_count(&s->texts); i++) {
     cnkg_output_puts(out, i ? ",\n" : "\n");
-    json_str(out, s->texts[i]);
+    json_str(out, cnkg_intern_key(&s->texts, i, NULL));
   }
   cnkg_output_puts(out, "]");
 }

@@ -16,7 +16,7 @@
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
 struct CnkgStore {
-  CnkgIntern *terms;
+  CnkgIntern terms;
   CnkgTriple *spo, *pos, *osp;
   size_t n_triples, cap_triples;
   raptor_world *world, *own_world;
@@ -32,10 +32,7 @@ struct CnkgStore {
 
 CnkgStore *cnkg_store_new(raptor_world *world, bool rdf11) {
   CnkgStore *st = calloc(1, sizeof *st);
-  if (!st || !(st->terms = cnkg_intern_new())) {
-    free(st);
-    return NULL;
-  }
+  if (!st) return NULL;
   st->world = world;
   st->rdf11 = rdf11;
   return st;
@@ -43,7 +40,7 @@ CnkgStore *cnkg_store_new(raptor_world *world, bool rdf11) {
 
 void cnkg_store_free(CnkgStore *st) {
   if (!st) return;
-  cnkg_intern_free(st->terms);
+  cnkg_intern_free(&st->terms);
   free(st->spo);
   free(st->pos);
   free(st->osp);
@@ -88,8 +85,9 @@ static bool blank_key(CnkgStore *st, size_t load, const char *id, size_t len) {
 }
 
 static uint32_t find_key(const CnkgStore *st) {
-  uint32_t id;
-  return cnkg_intern_find(st->terms, st->key, st->key_len, &id) ? CNKG_STORE_NONE : id;
+  size_t id;
+  return cnkg_intern_find(&st->terms, st->key, st->key_len, &id) ? CNKG_STORE_NONE
+                                                                  : (uint32_t)id;
 }
 
 static uint32_t intern_raptor(CnkgStore *st, const raptor_term *t) {
@@ -116,9 +114,9 @@ static uint32_t intern_raptor(CnkgStore *st, const raptor_term *t) {
   default:
     break;
   }
-  uint32_t id;
-  if (!ok || cnkg_intern_add(st->terms, st->key, st->key_len, &id)) return CNKG_STORE_NONE;
-  return id;
+  size_t id;
+  if (!ok || cnkg_intern_add(&st->terms, st->key, st->key_len, &id)) return CNKG_STORE_NONE;
+  return (uint32_t)id;
 }
 
 /* ---- loading ---- */
@@ -308,11 +306,11 @@ void cnkg_store_range(const CnkgStore *st, CnkgStoreOrder order, const uint32_t 
 
 /* ---- terms ---- */
 
-size_t cnkg_store_term_count(const CnkgStore *st) { return cnkg_intern_count(st->terms); }
+size_t cnkg_store_term_count(const CnkgStore *st) { return cnkg_intern_count(&st->terms); }
 
 CnkgTerm cnkg_store_term(const CnkgStore *st, uint32_t id) {
   size_t n;
-  const char *k = cnkg_intern_key(st->terms, id, &n);
+  const char *k = cnkg_intern_key(&st->terms, id, &n);
   CnkgTerm t = {CNKG_TERM_IRI, k + 1, n - 1, NULL, 0, NULL, 0};
   if (k[0] == 'B') {
     const char *colon = memchr(k, ':', n);

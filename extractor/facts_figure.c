@@ -420,8 +420,10 @@ static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const cha
   char *ikey = cnkg_graph_key_hash(CNKG_TYPE_INDICATOR, ind, NULL);
   CnkgStatus s = key && ikey ? CNKG_SUCCESS : CNKG_ERR_NOMEM;
   char label[768];
-  snprintf(label, sizeof label, "%s %s %s%s%s%s", se->label ? se->label : "", ind,
-           x->value, x->unit, iso ? " " : "", iso ? iso : "");
+  /* a goal and a fact of the same value are two figures: the label says
+   * which is which, so a reader can tell them apart */
+  snprintf(label, sizeof label, "%s %s %s%s%s%s%s", se->label ? se->label : "", ind,
+           x->value, x->unit, iso ? " " : "", iso ? iso : "", x->target ? " (目标)" : "");
   size_t fig = 0, indicator = 0;
   if (!s) s = cnkg_graph_add_entity(st->graph, ikey, CNKG_TYPE_INDICATOR, ind, &indicator);
   if (!s) s = cnkg_graph_add_entity(st->graph, key, CNKG_TYPE_FIGURE, label, &fig);

@@ -106,6 +106,8 @@ static void test_figures(void) {
   CHECK_STR(literal_of(&f, income, CNKG_REL_VALUE), "15000");
   CHECK_STR(literal_of(&f, income, CNKG_REL_IS_TARGET), "true");
   CHECK_STR(literal_of(&f, income, CNKG_REL_DATE), "2020");
+  CHECK_STR(cnkg_graph_entity(f.graph, income)->label, "青石县 农民人均可支配收入 15000元 2020 (目标)");
+  CHECK_STR(cnkg_graph_entity(f.graph, fewer)->label, "青石县 减少贫困人口 17000人 2018");
   /* 距青石县城30公里 is the village's distance */
   bool distance = false;
   for (size_t i = 0; i < cnkg_graph_entity_count(f.graph); i++) {

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Turtle and N-Triples writer: turns the graph model into statements with
  * stable IRIs (no blank nodes), one subject group after another. Every term
- * is spelled by raptor2's term writers (N-Triples escapes, UTF-8 text;
- * Turtle prefixed names); statements are laid out as raptor's N-Triples
+ * is spelled as raptor2's term writers spell it (N-Triples escapes, UTF-8
+ * text, copied as it is where nothing needs escaping; Turtle prefixed
+ * names); statements are laid out as raptor's N-Triples
  * serializer does and Turtle group by group, so neither buffers the
  * output. Both reach a CnkgOutput through one iostream; N-Triples may be
  * written in parts at once (rdf_parallel.c). Depends on rdf_int.h,
@@ -141,12 +142,74 @@ static int cap_write_byte(void *context, const int byte) {
 static const raptor_iostream_handler cap_handler = {
     2, NULL, NULL, cap_write_byte, cap_write_bytes, NULL, NULL, NULL};
 
+/* Whether raptor_string_escaped_write (NT_FLAGS, delimiter delim) writes
+ * s[0, len) byte for byte: printable ASCII but \ and delim, and UTF-8
+ * that raptor's decoder takes whole (well formed, no surrogate, U+FFFE or
+ * U+FFFF: it stops writing at those). Any other string is left to raptor. */
+static bool nt_verbatim(const unsigned char *s, size_t len, unsigned char delim) {
+  for (size_t i = 0; i < len;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f || c == '\\' || c == delim) return false;
+      i++;
+      continue;
+    }
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (c < 0xC2 || c > 0xF4 || len - i < n) return false;
+    uint32_t cp = c & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
+    for (size_t k = 1; k < n; k++) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = cp << 6 | (s[i + k] & 0x3Fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+      return false;
+    i += n;
+  }
+  return true;
+}
+
+/* Writes t to io as raptor_term_escaped_write(t, NT_FLAGS, io) does. That
+ * goes through the stream a byte at a time, which made spelling most of an
+ * N-Triples write: text that needs no escape (nt_verbatim) is copied in
+ * one piece instead, and raptor spells the rest. Non-zero on failure. */
+static int nt_write_term(raptor_term *t, raptor_iostream *io) {
+  if (t->type == RAPTOR_TERM_TYPE_URI) {
+    size_t len;
+    const unsigned char *u = raptor_uri_as_counted_string(t->value.uri, &len);
+    if (u && nt_verbatim(u, len, '>'))
+      return raptor_iostream_write_byte('<', io) ||
+             raptor_iostream_counted_string_write(u, len, io) ||
+             raptor_iostream_write_byte('>', io);
+  } else if (t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.string) {
+    const unsigned char *v = t->value.literal.string, *dt = NULL;
+    size_t len = t->value.literal.string_len, dt_len = 0;
+    if (t->value.literal.datatype)
+      dt = raptor_uri_as_counted_string(t->value.literal.datatype, &dt_len);
+    if (nt_verbatim(v, len, '"') && (!t->value.literal.datatype || (dt && nt_verbatim(dt, dt_len, '>')))) {
+      int r = raptor_iostream_write_byte('"', io) ||
+              raptor_iostream_counted_string_write(v, len, io) ||
+              raptor_iostream_write_byte('"', io);
+      if (!r && t->value.literal.language)
+        r = raptor_iostream_write_byte('@', io) ||
+            raptor_iostream_counted_string_write(t->value.literal.language,
+                                                 t->value.literal.language_len, io);
+      if (!r && dt)
+        r = raptor_iostream_counted_string_write("^^<", 3, io) ||
+            raptor_iostream_counted_string_write(dt, dt_len, io) ||
+            raptor_iostream_write_byte('>', io);
+      return r;
+    }
+  }
+  return raptor_term_escaped_write(t, NT_FLAGS, io);
+}
+
 /* Has raptor spell t into w->capture (emptied first): as an N-Triples term, or
  * as raptor_term_turtle_write does. Non-zero on failure. */
 static int capture_term(Writer *w, raptor_term *t) {
   w->capture.len = 0;
   int r = w->turtle ? raptor_term_turtle_write(w->cap_io, t, w->nstack, NULL)
-                    : raptor_term_escaped_write(t, NT_FLAGS, w->cap_io);
+                    : nt_write_term(t, w->cap_io);
   return r || w->capture.failed;
 }
 
@@ -418,7 +481,7 @@ static int turtle_start(Writer *w) {
 static int nt_term(Writer *w, raptor_term *t) {
   const Spelling *sp = spelling_find(w, t);
   if (sp) return raptor_iostream_counted_string_write(sp->text, sp->len, w->io);
-  return raptor_term_escaped_write(t, NT_FLAGS, w->io);
+  return nt_write_term(t, w->io);
 }
 
 /* The subject's spelling, made when the subject changes. The old subject is

@@ -147,22 +147,39 @@ static const raptor_iostream_handler cap_handler = {
  * that raptor's decoder takes whole (well formed, no surrogate, U+FFFE or
  * U+FFFF: it stops writing at those). Any other string is left to raptor. */
 static bool nt_verbatim(const unsigned char *s, size_t len, unsigned char delim) {
-  for (size_t i = 0; i < len;) {
+  /* eight ASCII bytes at a time: a byte below 0x20, or equal to 0x7f, \\
+   * or delim, shows as a high bit (exact for bytes below 0x80) */
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  const uint64_t del = ones * 0x7f, bs = ones * '\\', dl = ones * delim;
+  size_t i = 0;
+  while (i < len) {
+    if (len - i >= 8) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (!(x & highs)) {
+        uint64_t bad = ((x - ones * 0x20) & ~x) | (((x ^ del) - ones) & ~(x ^ del)) |
+                       (((x ^ bs) - ones) & ~(x ^ bs)) | (((x ^ dl) - ones) & ~(x ^ dl));
+        if (bad & highs) return false;
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = s[i];
     if (c < 0x80) {
       if (c < 0x20 || c == 0x7f || c == '\\' || c == delim) return false;
       i++;
       continue;
     }
+    /* well formed, not overlong, no surrogate, U+FFFE, U+FFFF or beyond
+     * U+10FFFF */
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     if (c < 0xC2 || c > 0xF4 || len - i < n) return false;
-    uint32_t cp = c & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
-    for (size_t k = 1; k < n; k++) {
+    for (size_t k = 1; k < n; k++)
       if ((s[i + k] & 0xC0) != 0x80) return false;
-      cp = cp << 6 | (s[i + k] & 0x3Fu);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+    unsigned char c1 = s[i + 1];
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) ||
+        (c == 0xEF && c1 == 0xBF && s[i + 2] >= 0xBE) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 >= 0x90))
       return false;
     i += n;
   }

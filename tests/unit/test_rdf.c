@@ -358,7 +358,8 @@ static void test_ntriples_spelling(void) {
   static const char *const labels[] = {
       "笑脸\xf0\x9f\x98\x80在此", "非字符\xef\xbf\xbf之后", "非字符\xef\xbf\xbe之后",
       "两字节\xc3\xbc", "末尾\xf4\x8f\xbf\xbf", "引号\"与\\反斜杠", "尖>括<号{}|^`",
-      "plain ascii", "制表\t换行\n"};
+      "plain ascii", "制表\t换行\n", "abcdefghi\"jklmnopq\\rstuvwxyz0123456789",
+      "abcdefgh\x01ijklmnop\x7fqrstuvwx", "0123456789abcdefghijklmnopqrstuvwxyz"};
   static const char *const keys[] = {"org/ok-1", "org/x_y.z~2"}; /* keys are ASCII */
   CnkgGraph *g = cnkg_graph_new();
   CHECK(g != NULL);

@@ -170,6 +170,13 @@ static bool nt_verbatim(const unsigned char *s, size_t len, unsigned char delim)
       i++;
       continue;
     }
+    /* most text: a three-byte character that needs no more checks (lead
+     * E1-EC or EE, two continuation bytes) */
+    if (c >= 0xE1 && c <= 0xEE && c != 0xED && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     /* well formed, not overlong, no surrogate, U+FFFE, U+FFFF or beyond
      * U+10FFFF */
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
@@ -186,39 +193,50 @@ static bool nt_verbatim(const unsigned char *s, size_t len, unsigned char delim)
   return true;
 }
 
-/* Writes t to io as raptor_term_escaped_write(t, NT_FLAGS, io) does. That
- * goes through the stream a byte at a time, which made spelling most of an
- * N-Triples write: text that needs no escape (nt_verbatim) is copied in
- * one piece instead, and raptor spells the rest. Non-zero on failure. */
-static int nt_write_term(raptor_term *t, raptor_iostream *io) {
+/* n bytes to the output (to_capture: to w->capture) as w->io (w->cap_io)
+ * would take them: their handlers are io_write_bytes and cap_write_bytes,
+ * and raptor's stream adds only a chain of calls. Non-zero on failure. */
+static int nt_put(Writer *w, bool to_capture, const void *p, size_t n) {
+  if (!n) return 0;
+  if (!to_capture && !w->out_status && n <= IO_BUF_SIZE - w->iolen) {
+    memcpy(w->iobuf + w->iolen, p, n);
+    w->iolen += n;
+    return 0;
+  }
+  int r = to_capture ? cap_write_bytes(&w->capture, p, 1, n) : io_write_bytes(w, p, 1, n);
+  return r == (n > INT_MAX ? INT_MAX : (int)n) ? 0 : 1;
+}
+
+/* Writes t as raptor_term_escaped_write(t, NT_FLAGS, io) does, to the
+ * output or to w->capture. raptor writes a byte at a time through the
+ * stream, which made spelling most of an N-Triples write: text that needs
+ * no escape (nt_verbatim) is copied in one piece instead, and raptor spells
+ * the rest. Non-zero on failure. */
+static int nt_write_term(Writer *w, raptor_term *t, bool to_capture) {
   if (t->type == RAPTOR_TERM_TYPE_URI) {
     size_t len;
     const unsigned char *u = raptor_uri_as_counted_string(t->value.uri, &len);
     if (u && nt_verbatim(u, len, '>'))
-      return raptor_iostream_write_byte('<', io) ||
-             raptor_iostream_counted_string_write(u, len, io) ||
-             raptor_iostream_write_byte('>', io);
+      return nt_put(w, to_capture, "<", 1) || nt_put(w, to_capture, u, len) ||
+             nt_put(w, to_capture, ">", 1);
   } else if (t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.string) {
     const unsigned char *v = t->value.literal.string, *dt = NULL;
     size_t len = t->value.literal.string_len, dt_len = 0;
     if (t->value.literal.datatype)
       dt = raptor_uri_as_counted_string(t->value.literal.datatype, &dt_len);
     if (nt_verbatim(v, len, '"') && (!t->value.literal.datatype || (dt && nt_verbatim(dt, dt_len, '>')))) {
-      int r = raptor_iostream_write_byte('"', io) ||
-              raptor_iostream_counted_string_write(v, len, io) ||
-              raptor_iostream_write_byte('"', io);
+      int r = nt_put(w, to_capture, "\"", 1) || nt_put(w, to_capture, v, len) ||
+              nt_put(w, to_capture, "\"", 1);
       if (!r && t->value.literal.language)
-        r = raptor_iostream_write_byte('@', io) ||
-            raptor_iostream_counted_string_write(t->value.literal.language,
-                                                 t->value.literal.language_len, io);
+        r = nt_put(w, to_capture, "@", 1) ||
+            nt_put(w, to_capture, t->value.literal.language, t->value.literal.language_len);
       if (!r && dt)
-        r = raptor_iostream_counted_string_write("^^<", 3, io) ||
-            raptor_iostream_counted_string_write(dt, dt_len, io) ||
-            raptor_iostream_write_byte('>', io);
+        r = nt_put(w, to_capture, "^^<", 3) || nt_put(w, to_capture, dt, dt_len) ||
+            nt_put(w, to_capture, ">", 1);
       return r;
     }
   }
-  return raptor_term_escaped_write(t, NT_FLAGS, io);
+  return raptor_term_escaped_write(t, NT_FLAGS, to_capture ? w->cap_io : w->io);
 }
 
 /* Has raptor spell t into w->capture (emptied first): as an N-Triples term, or
@@ -226,7 +244,7 @@ static int nt_write_term(raptor_term *t, raptor_iostream *io) {
 static int capture_term(Writer *w, raptor_term *t) {
   w->capture.len = 0;
   int r = w->turtle ? raptor_term_turtle_write(w->cap_io, t, w->nstack, NULL)
-                    : nt_write_term(t, w->cap_io);
+                    : nt_write_term(w, t, true);
   return r || w->capture.failed;
 }
 
@@ -517,8 +535,8 @@ static int turtle_start(Writer *w) {
 
 static int nt_term(Writer *w, raptor_term *t) {
   const Spelling *sp = spelling_find(w, t);
-  if (sp) return raptor_iostream_counted_string_write(sp->text, sp->len, w->io);
-  return nt_write_term(t, w->io);
+  if (sp) return nt_put(w, false, sp->text, sp->len);
+  return nt_write_term(w, t, false);
 }
 
 /* The subject's spelling, made when the subject changes. The old subject is
@@ -543,11 +561,9 @@ static int nt_subject(Writer *w, raptor_term *s) {
 
 static int nt_statement(Writer *w, raptor_term *s, raptor_term *p,
                         raptor_term *o) {
-  return nt_subject(w, s) ||
-         raptor_iostream_counted_string_write(w->nt_s_text, w->nt_s_len, w->io) ||
-         raptor_iostream_write_byte(' ', w->io) || nt_term(w, p) ||
-         raptor_iostream_write_byte(' ', w->io) || nt_term(w, o) ||
-         raptor_iostream_counted_string_write(" .\n", 3, w->io);
+  return nt_subject(w, s) || nt_put(w, false, w->nt_s_text, w->nt_s_len) ||
+         nt_put(w, false, " ", 1) || nt_term(w, p) || nt_put(w, false, " ", 1) ||
+         nt_term(w, o) || nt_put(w, false, " .\n", 3);
 }
 
 /* ---- JSON-LD -------------------------------------------------------------

@@ -19,7 +19,15 @@
 
 /* Groups: 1 past state, 2 exit, 3 start, 4 hold, 5 end, 6 weak start,
  * 7 weak end, 8 exit criteria met (weak). Alternatives are tried in order at each position, so longer
- * cues come first. */
+ * cues come first. The pattern is tried only where a character of
+ * cue_starts begins (cnkg_re_first): a cue added with another first
+ * character needs it there. */
+static const char cue_starts[] =
+  "曾" "贫重退脱减摘整全顺成率宣完实已摆出"       /* 1, 2 */
+  "被选下派外委到上接就赴履进入驻任调新当"         /* 3 */
+  "担时现兼历连"                                   /* 4 (and 曾, 任) */
+  "离卸期结撤辞免不轮返回"                         /* 5 (and 调, 任, 退) */
+  "来前符达";                                      /* 6, 7, 8 (and 进, 到, 离) */
 static const char cue_src[] =
   /* 1: 曾是国家级贫困县 */
   "(曾(?:经)?(?:是|为|属于|属)[^,;。]{0,6}?(?:贫困|扶贫开发工作重点)(?:县|村|旗|乡|镇|区|市))"
@@ -100,8 +108,9 @@ static const char *const re_src[RE_COUNT] = {
   cond_src, people_src, whole_src, campaign_src};
 
 struct CnkgEventFinder {
-  pcre2_code *re[RE_COUNT];
+  pcre2_code *re[RE_COUNT]; /* RE_CUE anchored, for cnkg_re_first */
   pcre2_match_context *mctx;
+  CnkgReStarts cue_starts;
 };
 
 static void seterr(char *err, size_t errsize, const char *msg) {
@@ -118,12 +127,14 @@ CnkgStatus cnkg_event_new(CnkgEventFinder **out, char *err, size_t errsize) {
   }
   for (int i = 0; i < RE_COUNT; i++) {
     CnkgStatus st = CNKG_SUCCESS;
-    f->re[i] = cnkg_re_compile(re_src[i], 0, "event", err, errsize, &st);
+    f->re[i] = cnkg_re_compile(re_src[i], i == RE_CUE ? PCRE2_ANCHORED : 0, "event", err,
+                               errsize, &st);
     if (!f->re[i]) {
       cnkg_event_free(f);
       return st;
     }
   }
+  cnkg_re_starts_set(&f->cue_starts, cue_starts);
   f->mctx = cnkg_re_context();
   if (!f->mctx) {
     cnkg_event_free(f);
@@ -386,21 +397,29 @@ CnkgStatus cnkg_event_find(const CnkgEventFinder *f, CnkgStr sentence,
     return CNKG_ERR_NOMEM;
   }
   CnkgStatus status = CNKG_SUCCESS;
+  /* the sentence's first plan word, looked for once a cue is found */
   size_t plan_at = SIZE_MAX, plan_end = 0, x, y;
-  int rc = search(f, RE_PLAN, md2, s, len, 0, 0, &x, &y);
-  if (rc < 0) status = CNKG_ERR_PATTERN;
-  if (rc > 0) {
-    plan_at = x;
-    plan_end = y;
-  }
+  bool plan_known = false;
   size_t pos = 0;
+  int rc;
   while (status == CNKG_SUCCESS && pos < len) {
-    rc = pcre2_match(f->re[RE_CUE], (PCRE2_SPTR)s, len, pos,
-                     PCRE2_NO_UTF_CHECK, md, f->mctx);
+    rc = cnkg_re_first(f->re[RE_CUE], &f->cue_starts, s, len, pos, md, f->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) break;
     if (rc < 0) {
       status = CNKG_ERR_PATTERN;
       break;
+    }
+    if (!plan_known) {
+      int prc = search(f, RE_PLAN, md2, s, len, 0, 0, &x, &y);
+      if (prc < 0) {
+        status = CNKG_ERR_PATTERN;
+        break;
+      }
+      if (prc > 0) {
+        plan_at = x;
+        plan_end = y;
+      }
+      plan_known = true;
     }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     CnkgEvent e;

@@ -399,6 +399,9 @@ static int time_word_at(const char *t, size_t b, size_t p, size_t e) {
     while (q < e && t[q] >= '0' && t[q] <= '9') q++;
     return q - p <= 2 && (facts_starts_with(t, q, e, "月") || facts_starts_with(t, q, e, "日"));
   }
+  /* most characters start none of the words: their first characters
+   * (今去前上本近日) are tested first */
+  if (e - p < 6 || !memchr("\xe4\xe5\xe6\xe8", t[p], 4)) return 0;
   for (size_t k = 0; k < sizeof words / sizeof *words; k++)
     if (facts_starts_with(t, p, e, words[k])) return 2;
   return 0;

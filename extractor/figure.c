@@ -79,6 +79,9 @@ static const char number_head[] =
   "|((?:[零〇一二两三四五六七八九十百万亿]|千(?![瓦米克]))+"
   "(?:点[零〇一二三四五六七八九]+[万亿]?)?))"
   "(余|多)?([万亿]{1,2})?(";
+/* What a number token can start with (the head's first characters): the
+ * pattern is tried only there (cnkg_re_first). */
+static const char number_starts[] = "0123456789零〇一二两三四五六七八九十百千万亿";
 
 /* A time word ending the text before a number: "由2012年的" -> "由". */
 static const char time_tail_src[] =
@@ -139,11 +142,11 @@ static void seterr(char *err, size_t errsize, const char *msg) {
   if (err && errsize) snprintf(err, errsize, "%s", msg);
 }
 
-static pcre2_code *compile(const char *src, const char *what, char *err,
+static pcre2_code *compile(const char *src, uint32_t flags, const char *what, char *err,
                            size_t errsize) {
   char name[32];
   snprintf(name, sizeof name, "figure %s", what);
-  return cnkg_re_compile(src, 0, name, err, errsize, NULL);
+  return cnkg_re_compile(src, flags, name, err, errsize, NULL);
 }
 
 static int by_length_desc(const void *a, const void *b) {
@@ -187,11 +190,12 @@ CnkgStatus cnkg_figure_new(CnkgFigureFinder **out, char *err, size_t errsize) {
     seterr(err, errsize, "out of memory");
     return CNKG_ERR_NOMEM;
   }
-  f->number = compile(src, "number", err, errsize);
+  f->number = compile(src, PCRE2_ANCHORED, "number", err, errsize);
   free(src);
-  if (f->number) f->time_tail = compile(time_tail_src, "time", err, errsize);
-  if (f->time_tail) f->time_head = compile(time_head_src, "time", err, errsize);
-  if (f->time_head) f->target = compile(target_src, "target", err, errsize);
+  cnkg_re_starts_set(&f->number_starts, number_starts);
+  if (f->number) f->time_tail = compile(time_tail_src, 0, "time", err, errsize);
+  if (f->time_tail) f->time_head = compile(time_head_src, 0, "time", err, errsize);
+  if (f->time_head) f->target = compile(target_src, 0, "target", err, errsize);
   if (!f->target) {
     cnkg_figure_free(f);
     return CNKG_ERR_PATTERN;
@@ -816,29 +820,39 @@ CnkgStatus cnkg_figure_find(const CnkgFigureFinder *f, CnkgStr sentence,
   const char *s = sentence.buf;
   size_t len = sentence.len;
   if (len == 0) return CNKG_SUCCESS;
-  Stops st;
-  if (figure_make_stops(s, stops, n_stops, lac, &st) != CNKG_SUCCESS) return CNKG_ERR_NOMEM;
+  Stops st = {NULL, 0};
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(f->number, NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(2, NULL);
   if (!md || !md2) {
     pcre2_match_data_free(md);
     pcre2_match_data_free(md2);
-    free(st.v);
     return CNKG_ERR_NOMEM;
   }
   CnkgStatus status = CNKG_SUCCESS;
+  /* the stops and the first plan word, made once a number is found */
+  bool started = false;
   size_t target_at = SIZE_MAX, tb;
-  int rc = figure_match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
-  if (rc < 0) status = CNKG_ERR_PATTERN;
-  if (rc > 0) target_at = tb;
+  int rc;
   size_t pos = 0, floor = 0, floor_tok = 0, skip_until = 0, chain_b = 0, chain_e = 0;
   while (status == CNKG_SUCCESS && pos < len) {
-    rc = pcre2_match(f->number, (PCRE2_SPTR)s, len, pos, PCRE2_NO_UTF_CHECK,
-                     md, f->mctx);
+    rc = cnkg_re_first(f->number, &f->number_starts, s, len, pos, md, f->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) break;
     if (rc < 0) {
       status = CNKG_ERR_PATTERN;
       break;
+    }
+    if (!started) {
+      started = true;
+      if (figure_make_stops(s, stops, n_stops, lac, &st) != CNKG_SUCCESS) {
+        status = CNKG_ERR_NOMEM;
+        break;
+      }
+      int trc = figure_match_at(f, f->target, md2, s, len, 0, 0, &tb, NULL);
+      if (trc < 0) {
+        status = CNKG_ERR_PATTERN;
+        break;
+      }
+      if (trc > 0) target_at = tb;
     }
     Token t;
     read_token(s, pcre2_get_ovector_pointer(md), &t);

@@ -4,7 +4,7 @@
  * helpers both files use, and the steps figure_indicator.c does for the
  * finder (reading the clause around a number) and figure.c for it (the
  * values of Chinese digits and multipliers). Depends on figure.h,
- * wordlist.h, text.h and pcre2. */
+ * wordlist.h, regex.h, text.h and pcre2. */
 #ifndef CNKG_EXTRACTOR_FIGURE_INT_H
 #define CNKG_EXTRACTOR_FIGURE_INT_H
 
@@ -15,6 +15,7 @@
 
 #include "cnkg/text.h"
 #include "extractor/figure.h"
+#include "extractor/regex.h"
 #include "extractor/wordlist.h"
 
 typedef enum {
@@ -31,7 +32,8 @@ typedef struct {
 } UnitDef;
 
 struct CnkgFigureFinder {
-  pcre2_code *number;
+  pcre2_code *number; /* anchored, tried where number_starts begin */
+  CnkgReStarts number_starts;
   pcre2_code *time_tail;
   pcre2_code *time_head;
   pcre2_code *target;

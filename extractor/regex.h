@@ -48,4 +48,26 @@ int cnkg_re_span(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context
                  const char *s, size_t len, size_t start, uint32_t opts, size_t *mb,
                  size_t *me);
 
+/* The characters a pattern's matches can start with, as a bitmap of the
+ * Basic Multilingual Plane (8 KB). */
+typedef struct {
+  uint64_t bits[65536 / 64];
+} CnkgReStarts;
+
+/* Sets starts to the characters of chars (UTF-8; those beyond U+FFFF are
+ * left out). */
+void cnkg_re_starts_set(CnkgReStarts *starts, const char *chars);
+
+/* The first match of re in s[0, len) at or after start, as pcre2_match
+ * returns it (its ovector in md), trying re only where a character of
+ * starts begins. re must be compiled with PCRE2_ANCHORED, so that each try
+ * costs one position, and each of its matches must start with a character
+ * of starts: then this finds what an unanchored search would, without
+ * running the pattern at every position. A pattern of many alternatives
+ * (cue words) costs that on every character of a sentence otherwise. s must
+ * be valid UTF-8 (no check is made). */
+int cnkg_re_first(const pcre2_code *re, const CnkgReStarts *starts, const char *s,
+                  size_t len, size_t start, pcre2_match_data *md,
+                  pcre2_match_context *mctx);
+
 #endif

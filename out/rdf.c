@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Turtle and N-Triples writer: turns the graph model into statements with
  * stable IRIs (no blank nodes), one subject group after another. Every term
- * is spelled by raptor2's term writers (N-Triples escapes, UTF-8 text;
- * Turtle prefixed names); statements are laid out as raptor's N-Triples
+ * is spelled as raptor2's term writers spell it (N-Triples escapes, UTF-8
+ * text, copied as it is where nothing needs escaping; Turtle prefixed
+ * names); statements are laid out as raptor's N-Triples
  * serializer does and Turtle group by group, so neither buffers the
  * output. Both reach a CnkgOutput through one iostream; N-Triples may be
  * written in parts at once (rdf_parallel.c). Depends on rdf_int.h,
@@ -141,12 +142,109 @@ static int cap_write_byte(void *context, const int byte) {
 static const raptor_iostream_handler cap_handler = {
     2, NULL, NULL, cap_write_byte, cap_write_bytes, NULL, NULL, NULL};
 
+/* Whether raptor_string_escaped_write (NT_FLAGS, delimiter delim) writes
+ * s[0, len) byte for byte: printable ASCII but \ and delim, and UTF-8
+ * that raptor's decoder takes whole (well formed, no surrogate, U+FFFE or
+ * U+FFFF: it stops writing at those). Any other string is left to raptor. */
+static bool nt_verbatim(const unsigned char *s, size_t len, unsigned char delim) {
+  /* eight ASCII bytes at a time: a byte below 0x20, or equal to 0x7f, \\
+   * or delim, shows as a high bit (exact for bytes below 0x80) */
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  const uint64_t del = ones * 0x7f, bs = ones * '\\', dl = ones * delim;
+  size_t i = 0;
+  while (i < len) {
+    if (len - i >= 8) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (!(x & highs)) {
+        uint64_t bad = ((x - ones * 0x20) & ~x) | (((x ^ del) - ones) & ~(x ^ del)) |
+                       (((x ^ bs) - ones) & ~(x ^ bs)) | (((x ^ dl) - ones) & ~(x ^ dl));
+        if (bad & highs) return false;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7f || c == '\\' || c == delim) return false;
+      i++;
+      continue;
+    }
+    /* most text: a three-byte character that needs no more checks (lead
+     * E1-EC or EE, two continuation bytes) */
+    if (c >= 0xE1 && c <= 0xEE && c != 0xED && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    /* well formed, not overlong, no surrogate, U+FFFE, U+FFFF or beyond
+     * U+10FFFF */
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (c < 0xC2 || c > 0xF4 || len - i < n) return false;
+    for (size_t k = 1; k < n; k++)
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+    unsigned char c1 = s[i + 1];
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) ||
+        (c == 0xEF && c1 == 0xBF && s[i + 2] >= 0xBE) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 >= 0x90))
+      return false;
+    i += n;
+  }
+  return true;
+}
+
+/* n bytes to the output (to_capture: to w->capture) as w->io (w->cap_io)
+ * would take them: their handlers are io_write_bytes and cap_write_bytes,
+ * and raptor's stream adds only a chain of calls. Non-zero on failure. */
+static int nt_put(Writer *w, bool to_capture, const void *p, size_t n) {
+  if (!n) return 0;
+  if (!to_capture && !w->out_status && n <= IO_BUF_SIZE - w->iolen) {
+    memcpy(w->iobuf + w->iolen, p, n);
+    w->iolen += n;
+    return 0;
+  }
+  int r = to_capture ? cap_write_bytes(&w->capture, p, 1, n) : io_write_bytes(w, p, 1, n);
+  return r == (n > INT_MAX ? INT_MAX : (int)n) ? 0 : 1;
+}
+
+/* Writes t as raptor_term_escaped_write(t, NT_FLAGS, io) does, to the
+ * output or to w->capture. raptor writes a byte at a time through the
+ * stream, which made spelling most of an N-Triples write: text that needs
+ * no escape (nt_verbatim) is copied in one piece instead, and raptor spells
+ * the rest. Non-zero on failure. */
+static int nt_write_term(Writer *w, raptor_term *t, bool to_capture) {
+  if (t->type == RAPTOR_TERM_TYPE_URI) {
+    size_t len;
+    const unsigned char *u = raptor_uri_as_counted_string(t->value.uri, &len);
+    if (u && nt_verbatim(u, len, '>'))
+      return nt_put(w, to_capture, "<", 1) || nt_put(w, to_capture, u, len) ||
+             nt_put(w, to_capture, ">", 1);
+  } else if (t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.string) {
+    const unsigned char *v = t->value.literal.string, *dt = NULL;
+    size_t len = t->value.literal.string_len, dt_len = 0;
+    if (t->value.literal.datatype)
+      dt = raptor_uri_as_counted_string(t->value.literal.datatype, &dt_len);
+    if (nt_verbatim(v, len, '"') && (!t->value.literal.datatype || (dt && nt_verbatim(dt, dt_len, '>')))) {
+      int r = nt_put(w, to_capture, "\"", 1) || nt_put(w, to_capture, v, len) ||
+              nt_put(w, to_capture, "\"", 1);
+      if (!r && t->value.literal.language)
+        r = nt_put(w, to_capture, "@", 1) ||
+            nt_put(w, to_capture, t->value.literal.language, t->value.literal.language_len);
+      if (!r && dt)
+        r = nt_put(w, to_capture, "^^<", 3) || nt_put(w, to_capture, dt, dt_len) ||
+            nt_put(w, to_capture, ">", 1);
+      return r;
+    }
+  }
+  return raptor_term_escaped_write(t, NT_FLAGS, to_capture ? w->cap_io : w->io);
+}
+
 /* Has raptor spell t into w->capture (emptied first): as an N-Triples term, or
  * as raptor_term_turtle_write does. Non-zero on failure. */
 static int capture_term(Writer *w, raptor_term *t) {
   w->capture.len = 0;
   int r = w->turtle ? raptor_term_turtle_write(w->cap_io, t, w->nstack, NULL)
-                    : raptor_term_escaped_write(t, NT_FLAGS, w->cap_io);
+                    : nt_write_term(w, t, true);
   return r || w->capture.failed;
 }
 
@@ -215,9 +313,29 @@ static raptor_term *plain(Writer *w, const char *text) {
   return literal(w, text, NULL, NULL);
 }
 
+/* Writes n in decimal at p, NUL-terminated; returns the end (at the NUL).
+ * Offsets are written for every mention and piece of evidence: snprintf
+ * cost more than the statements' own bytes. p has room for 21 bytes. */
+static char *put_size(char *p, size_t n) {
+  char tmp[24];
+  size_t k = 0;
+  do tmp[k++] = (char)('0' + n % 10); while ((n /= 10) > 0);
+  while (k) *p++ = tmp[--k];
+  *p = '\0';
+  return p;
+}
+
+/* "/BEGIN-END" at p (room for 44 bytes). */
+static void put_span(char *p, size_t begin, size_t end) {
+  *p++ = '/';
+  p = put_size(p, begin);
+  *p++ = '-';
+  put_size(p, end);
+}
+
 static raptor_term *number(Writer *w, size_t n) {
   char digits[32];
-  snprintf(digits, sizeof digits, "%zu", n);
+  put_size(digits, n);
   return literal(w, digits, NULL, w->xsd_nni);
 }
 
@@ -417,8 +535,8 @@ static int turtle_start(Writer *w) {
 
 static int nt_term(Writer *w, raptor_term *t) {
   const Spelling *sp = spelling_find(w, t);
-  if (sp) return raptor_iostream_counted_string_write(sp->text, sp->len, w->io);
-  return raptor_term_escaped_write(t, NT_FLAGS, w->io);
+  if (sp) return nt_put(w, false, sp->text, sp->len);
+  return nt_write_term(w, t, false);
 }
 
 /* The subject's spelling, made when the subject changes. The old subject is
@@ -443,11 +561,9 @@ static int nt_subject(Writer *w, raptor_term *s) {
 
 static int nt_statement(Writer *w, raptor_term *s, raptor_term *p,
                         raptor_term *o) {
-  return nt_subject(w, s) ||
-         raptor_iostream_counted_string_write(w->nt_s_text, w->nt_s_len, w->io) ||
-         raptor_iostream_write_byte(' ', w->io) || nt_term(w, p) ||
-         raptor_iostream_write_byte(' ', w->io) || nt_term(w, o) ||
-         raptor_iostream_counted_string_write(" .\n", 3, w->io);
+  return nt_subject(w, s) || nt_put(w, false, w->nt_s_text, w->nt_s_len) ||
+         nt_put(w, false, " ", 1) || nt_term(w, p) || nt_put(w, false, " ", 1) ||
+         nt_term(w, o) || nt_put(w, false, " .\n", 3);
 }
 
 /* ---- JSON-LD -------------------------------------------------------------
@@ -702,7 +818,7 @@ static CnkgStatus write_mentions(Writer *w, const CnkgGraph *g, const Plan *plan
     }
     const CnkgDocument *d = cnkg_graph_document(g, m->doc);
     char span[64];
-    snprintf(span, sizeof span, "/%zu-%zu", m->begin, m->end);
+    put_span(span, m->begin, m->end);
     raptor_term *mt = base_iri(w, "mention/", doc_id(d), span);
     if (!mt) return CNKG_ERR_NOMEM;
     if (!(st = emit_ref(w, mt, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_NIF_PHRASE])) &&
@@ -772,7 +888,14 @@ static CnkgStatus write_evidence(Writer *w, const CnkgGraph *g,
       continue;
     const CnkgDocument *d = cnkg_graph_document(g, v->doc);
     char span[96];
-    snprintf(span, sizeof span, "%s/%zu-%zu", doc_id(d), v->begin, v->end);
+    const char *di = doc_id(d);
+    size_t dl = strlen(di);
+    if (dl < sizeof span - 44) { /* as "%s/%zu-%zu" writes it */
+      memcpy(span, di, dl);
+      put_span(span + dl, v->begin, v->end);
+    } else {
+      snprintf(span, sizeof span, "%s/%zu-%zu", di, v->begin, v->end);
+    }
     raptor_term *et = base_iri(w, "evidence/", hex, span);
     if (!et) return CNKG_ERR_NOMEM;
     if (!(st = emit_ref(w, et, w->fixed[CNKG_V_TYPE], w->fixed[CNKG_V_EVIDENCE])) &&

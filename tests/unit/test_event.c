@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * Tests for extractor/event.c: poverty-exit cues as facts, plans,
  * negations and conditions; slogans and process nouns that are not cues;
- * people as the subject; post start, hold and end cues; spans; arguments;
- * threads. The sentences are made up. */
+ * people as the subject; post start, hold and end cues; spans; a cue of
+ * each first character; arguments; threads. The sentences are made up. */
 #include <pthread.h>
 #include <stdint.h>
 
@@ -226,6 +226,31 @@ static void test_threads(void) {
   }
 }
 
+/* The cue pattern is tried only where one of its first characters stands
+ * (cnkg_re_first): one cue for each way a cue can start, found where it
+ * starts after two characters no cue starts with. */
+static void test_cue_starts(void) {
+  static const char *const cues[] = {
+      "曾是省级贫困村", "贫困县全部摘帽", "重点村已出列", "退出了贫困县序列", "脱贫摘帽",
+      "减贫出列", "摘掉了穷帽子", "整村脱贫", "全面脱贫", "顺利脱贫", "成功脱贫", "率先脱贫",
+      "宣布脱贫", "完成脱贫任务", "实现脱贫", "已脱贫", "摆脱了贫困", "出列", "被派到", "选派到",
+      "下派", "派驻", "外派", "委派", "派到", "到任", "上任", "接任", "就任", "赴任", "出任",
+      "履新", "进驻", "入驻", "驻村", "任命为", "调任", "新任", "当选", "担任", "时任", "现任",
+      "曾任", "兼任", "历任", "连任", "任职", "离任", "卸任", "调离", "任期届满", "期满",
+      "结束驻村", "撤离", "离职", "辞去", "辞职", "退休", "免去", "不再担任", "轮换",
+      "返回原单位", "回原单位", "来到", "进村", "到村", "前往", "离开", "符合贫困县退出条件",
+      "达到退出标准"};
+  for (size_t i = 0; i < sizeof cues / sizeof *cues; i++) {
+    char s[128];
+    snprintf(s, sizeof s, "老王%s。", cues[i]);
+    find(s);
+    bool at = false;
+    for (size_t k = 0; k < evs.n && !at; k++) at = evs.v[k].begin == strlen("老王");
+    if (!at) printf("  no cue at %s\n", cues[i]);
+    CHECK(at);
+  }
+}
+
 /* A long clause-less run: linear, no limit errors. */
 static void test_long(void) {
   size_t n = 3000;
@@ -252,6 +277,7 @@ int main(void) {
   test_people();
   test_posts();
   test_names();
+  test_cue_starts();
   test_arguments();
   test_threads();
   test_long();

@@ -8,6 +8,7 @@
  * failing anywhere in it still fails the write. N-Triples is UTF-8 laid
  * out as raptor's serializer would (but for its \u escapes).
  * Depends on out/rdf.h, out_fixture.h; rapper for round trips. */
+#include <raptor2.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -330,6 +331,85 @@ static void test_ntriples_utf8(void) {
                    "\\u007F替换\xef\xbf\xbd") != NULL);
   for (const char *p = nt; *p; p++) /* no raw control character but \n */
     CHECK((unsigned char)*p >= 0x20 || *p == '\n');
+  free(nt);
+  cnkg_graph_free(g);
+}
+
+/* raptor's spelling of t under the writer's N-Triples flags, as a new
+ * string; t is freed. */
+static char *raptor_spelling(raptor_world *world, raptor_term *t) {
+  void *text = NULL;
+  size_t len = 0;
+  raptor_iostream *io = raptor_new_iostream_to_string(world, &text, &len, malloc);
+  CHECK(t && io);
+  raptor_term_escaped_write(t, RAPTOR_ESCAPED_WRITE_BITFLAG_BS_ESCAPES_TNRU |
+                                   RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8, io);
+  raptor_free_iostream(io); /* ends the string */
+  raptor_free_term(t);
+  return text;
+}
+
+/* The writer copies text that needs no escape as it is and leaves the rest
+ * to raptor: every term is spelled as raptor spells it, at the edges of
+ * that shortcut too (four-byte UTF-8, U+FFFE and U+FFFF where raptor stops
+ * writing, two-byte UTF-8, quotes, backslashes, brackets and control
+ * characters; IRIs). */
+static void test_ntriples_spelling(void) {
+  static const char *const labels[] = {
+      "笑脸\xf0\x9f\x98\x80在此", "非字符\xef\xbf\xbf之后", "非字符\xef\xbf\xbe之后",
+      "两字节\xc3\xbc", "末尾\xf4\x8f\xbf\xbf", "引号\"与\\反斜杠", "尖>括<号{}|^`",
+      "plain ascii", "制表\t换行\n", "abcdefghi\"jklmnopq\\rstuvwxyz0123456789",
+      "abcdefgh\x01ijklmnop\x7fqrstuvwx", "0123456789abcdefghijklmnopqrstuvwxyz"};
+  static const char *const keys[] = {"org/ok-1", "org/x_y.z~2"}; /* keys are ASCII */
+  CnkgGraph *g = cnkg_graph_new();
+  CHECK(g != NULL);
+  size_t d;
+  CnkgDocument doc = {"doc/1111111111111111", "a.txt", "11", NULL, NULL, NULL, NULL, 10, NULL};
+  CHECK_EQ(cnkg_graph_add_document(g, &doc, &d), CNKG_SUCCESS);
+  size_t nl = sizeof labels / sizeof *labels, nk = sizeof keys / sizeof *keys;
+  for (size_t i = 0; i < nl; i++) {
+    char key[32];
+    snprintf(key, sizeof key, "org/l%zu", i);
+    size_t at;
+    CHECK_EQ(cnkg_graph_add_entity(g, key, CNKG_TYPE_ORGANIZATION, labels[i], &at), CNKG_SUCCESS);
+  }
+  for (size_t i = 0; i < nk; i++) {
+    size_t at;
+    CHECK_EQ(cnkg_graph_add_entity(g, keys[i], CNKG_TYPE_ORGANIZATION, "名", &at), CNKG_SUCCESS);
+  }
+  CnkgRdfOptions opt;
+  cnkg_rdf_options_init(&opt);
+  opt.format = CNKG_RDF_NTRIPLES;
+  CnkgStatus st;
+  char *nt = render(g, &opt, &st);
+  CHECK_EQ(st, CNKG_SUCCESS);
+  CHECK(nt != NULL);
+  raptor_world *world = raptor_new_world();
+  CHECK(world && raptor_world_open(world) == 0);
+  for (size_t i = 0; nt && i < nl; i++) {
+    char *want = raptor_spelling(
+        world, raptor_new_term_from_counted_literal(world, (const unsigned char *)labels[i],
+                                                    strlen(labels[i]), NULL,
+                                                    (const unsigned char *)"zh", 2));
+    char line[600];
+    snprintf(line, sizeof line, "/org/l%zu> <http://www.w3.org/2000/01/rdf-schema#label> %s .\n",
+             i, want);
+    if (!strstr(nt, line)) fprintf(stderr, "missing: %s", line);
+    CHECK(strstr(nt, line) != NULL);
+    free(want);
+  }
+  for (size_t i = 0; nt && i < nk; i++) {
+    char iri[200];
+    snprintf(iri, sizeof iri, "%s%s", CNKG_RDF_DEFAULT_BASE, keys[i]);
+    char *want = raptor_spelling(
+        world, raptor_new_term_from_uri_string(world, (const unsigned char *)iri));
+    char line[600];
+    snprintf(line, sizeof line, "\n%s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ", want);
+    if (!strstr(nt, line)) fprintf(stderr, "missing: %s\n", line);
+    CHECK(strstr(nt, line) != NULL);
+    free(want);
+  }
+  raptor_free_world(world);
   free(nt);
   cnkg_graph_free(g);
 }
@@ -729,6 +809,7 @@ int main(void) {
   test_dev_full();
   test_ntriples_as_raptor();
   test_ntriples_utf8();
+  test_ntriples_spelling();
   test_shared_mention();
   test_base_in_namespace();
   test_large_output();

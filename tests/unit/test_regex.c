@@ -3,8 +3,9 @@
  * reports CNKG_ERR_PATTERN; UCP classes match Han characters; stepping moves
  * over one whole UTF-8 character; visiting hits finds each hit once, moves
  * on after empty hits and stops at the end; the shared match context stops
- * a runaway pattern at its match limit instead of running on. Depends on extractor/regex.h
- * and check.h. */
+ * a runaway pattern at its match limit instead of running on; a search
+ * tried only at a pattern's first characters finds what a search
+ * everywhere finds. Depends on extractor/regex.h and check.h. */
 #include "check.h"
 #include "extractor/regex.h"
 
@@ -71,5 +72,36 @@ int main(void) {
   pcre2_match_data_free(md);
   pcre2_match_context_free(mctx);
   pcre2_code_free(re);
+  /* an anchored pattern tried only where its first characters stand finds
+   * what the unanchored search finds, from any offset, with its lookbehind
+   * reading the text before the start; a character left out of the starts
+   * is never tried */
+  pcre2_code *any = cnkg_re_compile("(?<!非)乙村|丙村|2号", 0, "test", err, sizeof err, &st);
+  re = cnkg_re_compile("(?<!非)乙村|丙村|2号", PCRE2_ANCHORED, "test", err, sizeof err, &st);
+  CHECK(any != NULL && re != NULL);
+  CnkgReStarts firsts;
+  cnkg_re_starts_set(&firsts, "乙丙2");
+  md = pcre2_match_data_create_from_pattern(re, NULL);
+  pcre2_match_data *md2 = pcre2_match_data_create_from_pattern(any, NULL);
+  const char *t = "甲村、非乙村😀乙村和丙村,2号";
+  size_t tlen = strlen(t);
+  for (size_t from = 0; from <= tlen; from++) {
+    int a = cnkg_re_first(re, &firsts, t, tlen, from, md, NULL);
+    int b = from < tlen ? pcre2_match(any, (PCRE2_SPTR)t, tlen, from, 0, md2, NULL)
+                        : PCRE2_ERROR_NOMATCH;
+    if (((unsigned char)t[from] & 0xC0) == 0x80 && from < tlen) continue; /* not a start */
+    CHECK_EQ(a, b);
+    if (a > 0 && b > 0)
+      CHECK(pcre2_get_ovector_pointer(md)[0] == pcre2_get_ovector_pointer(md2)[0]);
+  }
+  CHECK(cnkg_re_first(re, &firsts, t, tlen, 0, md, NULL) == 1 &&
+        pcre2_get_ovector_pointer(md)[0] == strlen("甲村、非乙村😀"));
+  cnkg_re_starts_set(&firsts, "乙2");
+  CHECK(cnkg_re_first(re, &firsts, t, tlen, strlen("甲村、非乙村😀乙村和"), md, NULL) == 1 &&
+        pcre2_get_ovector_pointer(md)[0] == strlen("甲村、非乙村😀乙村和丙村,"));
+  pcre2_match_data_free(md);
+  pcre2_match_data_free(md2);
+  pcre2_code_free(re);
+  pcre2_code_free(any);
   return check_finish();
 }

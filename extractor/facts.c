@@ -447,10 +447,10 @@ bool facts_has_char(const char *s, size_t b, size_t e, const char *chars) {
 static bool place_exits(const char *t, size_t pe, size_t cue, bool listed) {
   if (pe >= cue) return true;
   if (facts_has_char(t, pe, cue, "的")) return false;
-  /* the scope of a rank, not the place that exits: 河南省第一个脱贫摘帽的县 */
+  /* the scope of a rank, not the place that exits: 白云省第一个脱贫摘帽的县 */
   if (facts_has_char(t, pe, cue, "第首唯")) return false;
   if (cue - pe >= 3 && !memcmp(t + pe, "等", 3)) return true;
-  /* a list summed up by its count: 沧源、耿马、镇康3县脱贫摘帽 */
+  /* a list summed up by its count: 青山、石门、柳溪3县脱贫摘帽 */
   if (listed && cue - pe <= 18 && ((t[pe] >= '0' && t[pe] <= '9') ||
                          cnkg_utf8_char_in("一二两三四五六七八九十", t, pe, cue)))
     return true;
@@ -482,7 +482,7 @@ static CnkgStatus exits_after(Facts *f, size_t i, size_t at, const char *iso, bo
   size_t se = st->text->sentences[i].end;
   bool of = at + 3 <= se && !memcmp(t + at, "的", 3);
   if (of) at += 3;
-  /* 退出的贫困县分别是：颍上县、寿县… */
+  /* 退出的县分别为：青山县、石门县… */
   for (size_t p = at; p < se && p < at + 30; p++)
     if (facts_starts_with(t, p, se, "是:") || facts_starts_with(t, p, se, "为:")) {
       at = p + 4;
@@ -655,7 +655,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (e->modality != CNKG_EVENT_FACT && !planned) return CNKG_SUCCESS;
   if (e->about_people && !e->whole_place) return CNKG_SUCCESS;
   size_t from = facts_clause_start(st, i, cue);
-  if (e->past_state) { /* 朝天区曾是国家级贫困县: it has left, when is not said */
+  if (e->past_state) { /* 青山县曾是国家级贫困县: it has left, when is not said */
     size_t place = facts_subject_before(st, i, from, cue, not_a_place);
     if (place == SIZE_MAX) place = sentence_topic(st, i, cue);
     if (place == SIZE_MAX || !cnkg_type_is_place(cnkg_graph_entity(st->graph, place)->type))
@@ -881,7 +881,7 @@ static bool cue_after(const Facts *f, size_t i, size_t pos) {
 
 /* Dates the posts of the persons named in sentence i, from a start, hold
  * or end cue with a time before it: the posts the sentence names (by
- * title or by where they are), or a person's only post (刘飞是2017年11月
+ * title or by where they are), or a person's only post (张三是2019年3月
  * 接任的) unless the cue is a general verb (来到). */
 static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
   CnkgDocState *st = f->st;

@@ -739,7 +739,7 @@ static CnkgStatus scan_open(Cands *c, const CnkgDocState *st, size_t si) {
 }
 
 /* What a 集…为一体 list may distribute over its first item's product
- * (集人参种植、加工、销售于一体). */
+ * (集茶叶种植、加工、销售于一体). */
 static const Activity chain_acts[] = {
   {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"育苗", "育苗", 'g'},
   {"育种", "育种", 'g'}, {"养殖", "养殖", 'r'}, {"加工", "加工", 'p'},

@@ -442,8 +442,8 @@ bool facts_has_char(const char *s, size_t b, size_t e, const char *chars) {
 
 /* Whether the words between a place (ending at pe) and its exit cue (at
  * cue) leave the place as the one that exits: not when they name a group
- * of places (江西省…剩余7个县退出, 吉林省15个贫困县全部实现脱贫摘帽, 15个省区市的
- * 贫困县), unless the place heads the group (颍上县等18个贫困县退出). */
+ * of places (白云省…最后7个县退出, 白云省12个贫困县全部实现脱贫摘帽, 9个省区市的
+ * 贫困县), unless the place heads the group (青山县等12个贫困县退出). */
 static bool place_exits(const char *t, size_t pe, size_t cue, bool listed) {
   if (pe >= cue) return true;
   if (facts_has_char(t, pe, cue, "的")) return false;
@@ -528,7 +528,7 @@ static bool list_joint(const char *s, size_t b, size_t e) {
  * over list joints (于都县、兴国县和宁都县), passing over the places that
  * only locate the next one (江西省于都县, 阜阳市颍东区), and stopping at
  * any other word: a place before it is the agent or the setting of the
- * exit, not what exits (河南省人民政府…批准滑县退出, 临沧市在沧源、耿马3县
+ * exit, not what exits (白云省人民政府…批准青山县退出, 石门市在青山、柳溪2县
  * 脱贫摘帽基础上). */
 static CnkgStatus listed_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
                                bool planned, int rank) {
@@ -587,8 +587,8 @@ static bool named_subject(const CnkgDocState *st, size_t i, size_t from, size_t 
 
 /* An approval of a counted group (批准3个县退出) in clause [from, cue) of
  * sentence i: the places of that level the nearest sentence before it
- * names, when it names exactly that many (宣布新县、沈丘县、新蔡县…; …批准3个
- * 县退出贫困县序列). *got: how many were kept. */
+ * names, when it names exactly that many (宣布桃源县、李庄县、杏林县…; …批准这3个
+ * 县摘帽). *got: how many were kept. */
 static CnkgStatus counted_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
                                 int rank, size_t *got) {
   CnkgDocState *st = f->st;
@@ -734,7 +734,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     }
     return CNKG_SUCCESS;
   }
-  if (rank == 4) { /* 8月2日,省政府发文,批准3个县退出: the three named before */
+  if (rank == 4) { /* 7月16日,省政府行文,批准这3个县摘帽: the three named before */
     size_t got = 0;
     s = counted_exits(f, i, from, cue, iso, rank, &got);
     if (s || got) return s;

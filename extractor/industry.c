@@ -517,7 +517,7 @@ static size_t last_item_end(const CnkgDocState *st, size_t si, size_t b,
   return SIZE_MAX;
 }
 
-/* 、-lists of products (发展苍术、白芨、重楼等名贵品种; 松子、葛根、橡子等98个
+/* 、-lists of products (发展黄精、白芨、重楼等名贵品种; 桔梗、菊苣、刺五加等20个
  * 经营品种): when the list ends in 等 and a class noun, is followed by an
  * activity word, or is introduced by a producing verb and has at least as
  * many known products as unknown items, the unknown items are products of

@@ -350,7 +350,7 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
         }
     }
     if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) {
-      /* 柳溪村第一书记、驻村帮扶工作队队长X: a modifier of at most four
+      /* 柳溪村第一书记、东西协作工作队队长X: a modifier of at most four
        * characters before the next title, then the 、 */
       size_t m = q;
       for (int back = 0; back < 4 && m > sfloor + CNKG_HAN_BYTES; back++) {

@@ -445,15 +445,15 @@ bool facts_has_char(const char *s, size_t b, size_t e, const char *chars) {
 
 /* Whether the words between a place (ending at pe) and its exit cue (at
  * cue) leave the place as the one that exits: not when they name a group
- * of places (江西省…剩余7个县退出, 吉林省15个贫困县全部实现脱贫摘帽, 15个省区市的
- * 贫困县), unless the place heads the group (颍上县等18个贫困县退出). */
+ * of places (白云省…最后7个县退出, 白云省12个贫困县全部实现脱贫摘帽, 9个省区市的
+ * 贫困县), unless the place heads the group (青山县等12个贫困县退出). */
 static bool place_exits(const char *t, size_t pe, size_t cue, bool listed) {
   if (pe >= cue) return true;
   if (facts_has_char(t, pe, cue, "的")) return false;
-  /* the scope of a rank, not the place that exits: 河南省第一个脱贫摘帽的县 */
+  /* the scope of a rank, not the place that exits: 白云省第一个脱贫摘帽的县 */
   if (facts_has_char(t, pe, cue, "第首唯")) return false;
   if (cue - pe >= 3 && !memcmp(t + pe, "等", 3)) return true;
-  /* a list summed up by its count: 沧源、耿马、镇康3县脱贫摘帽 */
+  /* a list summed up by its count: 青山、石门、柳溪3县脱贫摘帽 */
   if (listed && cue - pe <= 18 && ((t[pe] >= '0' && t[pe] <= '9') ||
                          cnkg_utf8_char_in("一二两三四五六七八九十", t, pe, cue)))
     return true;
@@ -485,7 +485,7 @@ static CnkgStatus exits_after(Facts *f, size_t i, size_t at, const char *iso, bo
   size_t se = st->text->sentences[i].end;
   bool of = at + 3 <= se && !memcmp(t + at, "的", 3);
   if (of) at += 3;
-  /* 退出的贫困县分别是：颍上县、寿县… */
+  /* 退出的县分别为：青山县、石门县… */
   for (size_t p = at; p < se && p < at + 30; p++)
     if (facts_starts_with(t, p, se, "是:") || facts_starts_with(t, p, se, "为:")) {
       at = p + 4;
@@ -531,7 +531,7 @@ static bool list_joint(const char *s, size_t b, size_t e) {
  * over list joints (于都县、兴国县和宁都县), passing over the places that
  * only locate the next one (江西省于都县, 阜阳市颍东区), and stopping at
  * any other word: a place before it is the agent or the setting of the
- * exit, not what exits (河南省人民政府…批准滑县退出, 临沧市在沧源、耿马3县
+ * exit, not what exits (白云省人民政府…批准青山县退出, 石门市在青山、柳溪2县
  * 脱贫摘帽基础上). */
 static CnkgStatus listed_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
                                bool planned, int rank) {
@@ -590,8 +590,8 @@ static bool named_subject(const CnkgDocState *st, size_t i, size_t from, size_t 
 
 /* An approval of a counted group (批准3个县退出) in clause [from, cue) of
  * sentence i: the places of that level the nearest sentence before it
- * names, when it names exactly that many (宣布新县、沈丘县、新蔡县…; …批准3个
- * 县退出贫困县序列). *got: how many were kept. */
+ * names, when it names exactly that many (宣布桃源县、李庄县、杏林县…; …批准这3个
+ * 县摘帽). *got: how many were kept. */
 static CnkgStatus counted_exits(Facts *f, size_t i, size_t from, size_t cue, const char *iso,
                                 int rank, size_t *got) {
   CnkgDocState *st = f->st;
@@ -658,7 +658,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
   if (e->modality != CNKG_EVENT_FACT && !planned) return CNKG_SUCCESS;
   if (e->about_people && !e->whole_place) return CNKG_SUCCESS;
   size_t from = facts_clause_start(st, i, cue);
-  if (e->past_state) { /* 朝天区曾是国家级贫困县: it has left, when is not said */
+  if (e->past_state) { /* 青山县曾是国家级贫困县: it has left, when is not said */
     size_t place = facts_subject_before(st, i, from, cue, not_a_place);
     if (place == SIZE_MAX) place = sentence_topic(st, i, cue);
     if (place == SIZE_MAX || !cnkg_type_is_place(cnkg_graph_entity(st->graph, place)->type))
@@ -737,7 +737,7 @@ static CnkgStatus sentence_exits(Facts *f, size_t i, const CnkgEvent *e) {
     }
     return CNKG_SUCCESS;
   }
-  if (rank == 4) { /* 8月2日,省政府发文,批准3个县退出: the three named before */
+  if (rank == 4) { /* 7月16日,省政府行文,批准这3个县摘帽: the three named before */
     size_t got = 0;
     s = counted_exits(f, i, from, cue, iso, rank, &got);
     if (s || got) return s;
@@ -884,7 +884,7 @@ static bool cue_after(const Facts *f, size_t i, size_t pos) {
 
 /* Dates the posts of the persons named in sentence i, from a start, hold
  * or end cue with a time before it: the posts the sentence names (by
- * title or by where they are), or a person's only post (刘飞是2017年11月
+ * title or by where they are), or a person's only post (张三是2019年3月
  * 接任的) unless the cue is a general verb (来到). */
 static CnkgStatus sentence_posts(Facts *f, size_t i, const CnkgEvent *e) {
   CnkgDocState *st = f->st;

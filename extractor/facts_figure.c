@@ -82,7 +82,7 @@ static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
 }
 
 /* A group of places the figures of a sentence are about one by one:
- * 3个县的综合贫困发生率均降至2%以下 after a sentence that lists the three
+ * 这3个县的贫困发生率都已低于1% after a sentence that lists the three
  * counties. begin..end is the group's count (not a figure itself). */
 #define GROUP_MAX 64
 typedef struct {

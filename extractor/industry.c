@@ -517,7 +517,7 @@ static size_t last_item_end(const CnkgDocState *st, size_t si, size_t b,
   return SIZE_MAX;
 }
 
-/* 、-lists of products (发展苍术、白芨、重楼等名贵品种; 松子、葛根、橡子等98个
+/* 、-lists of products (发展黄精、白芨、重楼等名贵品种; 桔梗、菊苣、刺五加等20个
  * 经营品种): when the list ends in 等 and a class noun, is followed by an
  * activity word, or is introduced by a producing verb and has at least as
  * many known products as unknown items, the unknown items are products of
@@ -739,7 +739,7 @@ static CnkgStatus scan_open(Cands *c, const CnkgDocState *st, size_t si) {
 }
 
 /* What a 集…为一体 list may distribute over its first item's product
- * (集人参种植、加工、销售于一体). */
+ * (集茶叶种植、加工、销售于一体). */
 static const Activity chain_acts[] = {
   {"种植", "种植", 'g'}, {"栽培", "栽培", 'g'}, {"育苗", "育苗", 'g'},
   {"育种", "育种", 'g'}, {"养殖", "养殖", 'r'}, {"加工", "加工", 'p'},

@@ -1041,7 +1041,7 @@ static bool credited_outlet(const CnkgDocState *st, const Sources *src, const Cn
   if (sources_contain(src, sp->begin, sp->end)) return true;
   size_t se = t->sentences[sp->sentence].end;
   size_t q = sp->end;
-  /* NAME 2020-04-26 18:48 X closing its line */
+  /* NAME 2021-03-15 09:30 X closing its line */
   size_t z = q;
   while (z < se && (t->norm[z] == ' ' || t->norm[z] == '\n')) z++;
   if (z == se && credit_head(st, sp->sentence, sp->begin)) return true;
@@ -1119,7 +1119,7 @@ CnkgStatus cnkg_org_credits(CnkgDocState *st) {
         if (j < n_spans && credited[j] && x->begin >= o->end && x->begin < stop)
           stop = x->begin;
       }
-      /* a source line that names the writer first: NAME 2020-04-26 18:48 X
+      /* a source line that names the writer first: NAME 2021-03-15 09:30 X
        * (nothing but names, dates and times before the outlet) */
       size_t from = o->end;
       if (credit_head(st, si, o->begin)) from = t->sentences[si].begin;

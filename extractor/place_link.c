@@ -898,7 +898,7 @@ CnkgStatus place_join_same_names(Work *w) {
   }
   free(v);
   /* A name read without its first character, which the text has and
-   * which reads as a function word (曾任|和家楼村 read as 任和|家楼村):
+   * which reads as a function word (曾任|和家坡村 read as 任和|家坡村):
    * where the document links the fuller form, this is that place. */
   const char *norm = w->st->text->norm;
   for (size_t i = 0; i < w->n; i++) {

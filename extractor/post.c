@@ -13,7 +13,7 @@ static const char *const POST_VERBS[] = {"担任", "出任", "兼任", "现任",
                                          "成为", NULL};
 static CnkgWordList post_verbs_list = CNKG_WORDLIST(POST_VERBS);
 
-/* Words saying which body sent a person (省发改委派驻的第一书记). */
+/* Words saying which body sent a person (市水利局派驻的第一书记). */
 static const char *const SENT_BY[] = {"派驻的", "选派的", "派出的", "委派的", "下派的",
                                       "派驻", "选派", NULL};
 static CnkgWordList sent_by_list = CNKG_WORDLIST(SENT_BY);
@@ -206,7 +206,7 @@ static bool village_role(const char *t) {
 static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at,
                         Post *p) {
   where_before(c, tb, te, p);
-  /* 省发改委派驻的第一书记, 由县教育局选派的, 省发改委派驻某县某村第一书记:
+  /* 市水利局派驻的第一书记, 由县教育局选派的, 市水利局派驻某县某村第一书记:
    * the body that sent them */
   {
     size_t q0 = tb;
@@ -350,7 +350,7 @@ static size_t pre_posts(const Ctx *c, size_t b, size_t sfloor, Post *out, size_t
         }
     }
     if (!cnkg_wordlist_word_before(c->s, sfloor, q, "、")) {
-      /* 高峰村第一书记、乡村振兴工作队队长X: a modifier of at most four
+      /* 柳溪村第一书记、东西协作工作队队长X: a modifier of at most four
        * characters before the next title, then the 、 */
       size_t m = q;
       for (int back = 0; back < 4 && m > sfloor + CNKG_HAN_BYTES; back++) {
@@ -413,7 +413,7 @@ static bool post_after(const Ctx *c, size_t cb, size_t ce, bool appos, size_t at
       return true;
     }
     if (appos) {
-      /* 省发改委先后派驻的第一书记 */
+      /* 市水利局先后派驻的第一书记 */
       size_t adv = cnkg_wordlist_at(&sent_by_list, c->s, q, ce);
       if (cnkg_wordlist_word_at(c->s, q, ce, "先后")) adv = 6;
       for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
@@ -455,7 +455,7 @@ static size_t skip_year(const char *s, size_t q, size_t e) {
 }
 
 /* True when s[b, e) only gives an age, years in the party or a span of
- * years (43岁, 33年党龄, 1960-1984年): an aside between a name and what
+ * years (43岁, 21年党龄, 1972-1990年): an aside between a name and what
  * it is. A span of years followed by a verb is no aside. */
 static bool aside_clause(const char *s, size_t b, size_t e) {
   size_t q = b, digits = 0;
@@ -546,7 +546,7 @@ static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Pos
 /* The post verb after the name ending at *ge: its length, or 0. An adverb
  * may stand between (NAME目前担任, 甲、乙，先后任); clauses that only give
  * an age, years in the party or a span of years are passed over (NAME，56岁，
- * 33年党龄，1995-2016年任…). *ge moves to a verb found after such an aside
+ * 28年党龄，2001-2013年任…). *ge moves to a verb found after such an aside
  * or adverb; *at_verb gets the end of the asides. */
 static size_t post_verb(const Ctx *c, size_t sceil, size_t *ge, size_t *at_verb) {
   *at_verb = *ge;

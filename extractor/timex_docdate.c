@@ -211,7 +211,7 @@ static CnkgStatus header_line(const CnkgTimex *tx, CnkgTimexCursor *cur,
     }
     /* A date in words glued to the words after it opens a sentence
      * ("2019年12月23日西藏宣布…"); a numeric stamp may be glued to a name
-     * or a column ("2020-04-21王飞航"). */
+     * or a column ("2021-05-17李四"). */
     if (!labelled && cnkg_is_han(next) && next != 0x661F /* 星期 */ &&
         contains(f->buf + h->begin, h->end - h->begin, "年"))
       continue;

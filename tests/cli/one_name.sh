@@ -18,11 +18,11 @@ labels() { grep "/ontology#$1>" "$TMP/out" | cut -d' ' -f1 | while read -r s; do
 printf '杭锦旗从事沙草产业的牧民有两千多人。\n' >"$TMP/a.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/a.txt"
 check "[ \"\$(labels Industry | sort | uniq -d)\" = '' ]" "one span, two industries: $(labels Industry | tr '\n' ' ')"
-# A village whose name the analyser reads with 和 cut off (曾任|和家楼村
-# as 任和|家楼村) is the listed village the text names in full.
-printf '澄城县寺前镇和家楼村坐落在渭北。\n\n曾任和家楼村党支部书记的老党员领到了纪念章。\n' >"$TMP/b.txt"
+# A village whose name the analyser reads with 和 cut off (曾任|和家坡村
+# as 任和|家坡村) is the listed village the text names in full.
+printf '襄垣县下良镇和家坡村今年修通了水泥路。\n\n曾任和家坡村党支部书记的王大爷也来看了通车仪式。\n' >"$TMP/b.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/b.txt"
-check "[ \"\$(labels Village | sort -u)\" = 和家楼村 ]" "one village, not: $(labels Village | tr '\n' ' ')"
+check "[ \"\$(labels Village | sort -u)\" = 和家坡村 ]" "one village, not: $(labels Village | tr '\n' ' ')"
 
 dirs=()
 [ -d "${CNKG_SHARED:-/nonexistent}/corpus" ] && dirs+=("$CNKG_SHARED/corpus")

@@ -42,12 +42,12 @@ static void test_document_date_and_exits(void) {
                    "白杨村的变化\n"
                    "去年底,白杨村实现脱贫摘帽。\n"
                    "青石县计划到2020年全县实现脱贫摘帽。\n"
-                   "江西省宣布剩余7个县退出贫困县序列。\n"
+                   "白云省宣布最后7个县退出贫困县序列。\n"
                    "经省政府批准,红山县等5个贫困县退出贫困县序列。\n"
                    "刚刚脱贫摘帽的黑水县位于山区。\n");
   size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
   size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
-  size_t prov = fixture_place(&f, "江西省", CNKG_TYPE_PROVINCE);
+  size_t prov = fixture_place(&f, "白云省", CNKG_TYPE_PROVINCE);
   size_t red = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
   size_t black = fixture_place(&f, "黑水县", CNKG_TYPE_COUNTY);
   run(&f);
@@ -152,7 +152,7 @@ static void test_exit_dates_and_subjects(void) {
                    "刚刚脱贫摘帽的白水县位于山区。\n"
                    "2019年3月5日,青山省人民政府批准东林县和南岭县退出贫困县序列。\n"
                    "石门县是青山省第一个脱贫摘帽的县。\n"
-                   "松林村已经摘掉了贫困村的帽子,今年实现整体脱贫。\n"
+                   "松林村早已摘掉贫困村帽子,今年又实现整体脱贫。\n"
                    "决胜脱贫摘帽的河口县干劲十足。\n"
                    "河口县开展“沉一线、解难题、助摘帽”行动,立下不脱贫就“脱帽”的军令状。\n"
                    "河口县对不按时完成脱贫任务的干部问责,确保年内脱贫出列300人。\n"
@@ -235,7 +235,7 @@ static size_t add_post(Fixture *f, size_t person, const char *title, size_t at, 
 static void test_post_taken_up(void) {
   Fixture f;
   fixture_init(&f, "2017年,县农业局干部张明被派到青石村担任第一书记。\n"
-                   "2018年5月,上级委派镇农业站站长刘强担任青石村工作队长。\n"
+                   "2019年6月,县里委派镇林业站站长刘强担任青石村工作队长。\n"
                    "2012年7月,村民王大山一家来到青石村。\n");
   size_t village = fixture_place(&f, "青石村", CNKG_TYPE_VILLAGE);
   size_t zhang = fixture_place(&f, "张明", CNKG_TYPE_PERSON);
@@ -249,20 +249,20 @@ static void test_post_taken_up(void) {
   run(&f);
   CHECK_STR(literal_of(&f, first, CNKG_REL_START_DATE), "2017");
   CHECK_EQ(literal_of(&f, cadre, CNKG_REL_START_DATE), NULL);
-  CHECK_STR(literal_of(&f, team, CNKG_REL_START_DATE), "2018-05");
+  CHECK_STR(literal_of(&f, team, CNKG_REL_START_DATE), "2019-06");
   CHECK_EQ(literal_of(&f, head, CNKG_REL_START_DATE), NULL);
   CHECK_EQ(literal_of(&f, villager, CNKG_REL_START_DATE), NULL);
   fixture_free(&f);
 }
 
-/* An approval of a counted group (批准3个县退出) is that of the places
+/* An approval of a counted group (批准这3个县摘帽) is that of the places
  * the sentence before named, and its date is the approval's. */
 static void test_counted_approval(void) {
   Fixture f;
   fixture_init(&f, "三县摘帽\n"
-                   "2018年8月8日,省政府宣布桃源县、李庄县、杏林县实现脱贫摘帽。"
+                   "2019年7月20日,省里通报桃源县、李庄县、杏林县实现脱贫摘帽。"
                    "此前专家对桃源县、李庄县、杏林县进行了评估。"
-                   "2018年8月2日,省人民政府发文,批准3个县退出贫困县序列。\n");
+                   "2019年7月16日,省政府正式行文,批准这3个县摘帽。\n");
   const char *names[3] = {"桃源县", "李庄县", "杏林县"};
   size_t c[3];
   for (int k = 0; k < 3; k++) c[k] = fixture_place(&f, names[k], CNKG_TYPE_COUNTY);
@@ -270,7 +270,7 @@ static void test_counted_approval(void) {
   for (int k = 0; k < 3; k++) {
     size_t ex = node_about(&f, CNKG_TYPE_EXIT, c[k], NULL);
     CHECK(ex != SIZE_MAX);
-    CHECK_STR(literal_of(&f, ex, CNKG_REL_DATE), "2018-08-02");
+    CHECK_STR(literal_of(&f, ex, CNKG_REL_DATE), "2019-07-16");
   }
   fixture_free(&f);
 }

@@ -427,7 +427,7 @@ static void test_runs_and_lac_nouns(void) {
   CHECK_EQ(find("做好5个自然村120户460人易地搬迁工作。"), 3);
   CHECK_STR(ind(1), "易地搬迁工作");
   CHECK_STR(ind(2), "易地搬迁工作");
-  const char *s = "辖4个自然寨、8个村民小组。";
+  const char *s = "下设3个自然村、9个村民小组。";
   const char *w = strstr(s, "村民小组");
   CnkgLacWord words[1] = {{(size_t)(w - s), (size_t)(w - s) + strlen("村民小组"), 0, 0, "LOC"}};
   CnkgLacResult lac;

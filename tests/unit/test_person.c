@@ -177,7 +177,7 @@ int main(void) {
    * post verb; NAME，N岁，[place]人 places the person. */
   static const char *const h[] = {
       "黄石县/LOC 青石镇/LOC 白杨村/LOC 有/v 三任/m 支书/n 。/w",
-      "祖父/n 苗长根/PER ，/w 82岁/m ，/w 50年/m 党龄/n ，/w 1960-1984年/TIME 任/v 白杨村/LOC 支部/n 书记/n 。/w",
+      "父亲/n 苗长根/PER ，/w 76岁/m ，/w 47年/m 党龄/n ，/w 1971-1989年/TIME 任/v 白杨村/LOC 支部/n 书记/n 。/w",
       "来自/v 县/n 农业局/n 的/u 柯文娟/PER 目前/t 担任/v 白杨村/LOC 第一书记/n 。/w",
       "甘小勇/PER 、/w 甘小军/PER ，/w 先后/d 任/v 白杨村/LOC 党支部/n 书记/n 。/w",
       "房立春/PER ，/w 45岁/m ，/w 青石镇/LOC 白杨村/LOC 人/n 。/w",
@@ -239,9 +239,9 @@ int main(void) {
   CHECK(sent);
   fake_doc_free(dk);
 
-  /* two titles joined by 、, the second with a modifier (乡村振兴工作队队长) */
+  /* two titles joined by 、, the second with a modifier (东西协作工作队队长) */
   static const char *const m2[] = {
-      "白杨村/LOC 第一书记/n 、/w 乡村振兴/vn 工作队/n 队长/n 石振海/PER 驻村/vn 以来/f 办/v 了/u 实事/n 。/w",
+      "白杨村/LOC 第一书记/n 、/w 东西协作/vn 工作队/n 队长/n 石振海/PER 到任/v 后/f 修/v 了/u 两条/m 路/n 。/w",
       NULL};
   FakeDoc *dm = fake_doc_new(m2, pk);
   CHECK_EQ(cnkg_person_run(pr, &dm->st), CNKG_SUCCESS);

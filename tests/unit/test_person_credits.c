@@ -87,7 +87,7 @@ int main(void) {
    * later clause opening with a post verb; a village's party branch; a
    * 街道办事处 head */
   static const char *const three[] = {
-      "黄石县/LOC 农业局/n 派驻/v 白杨村/LOC 第一书记/n 、/w 乡村/n 振兴/vn 工作队/n 队长/n 邓国华/PER 介绍/v 。/w",
+      "黄石县/LOC 农业局/n 派驻/v 白杨村/LOC 第一书记/n 、/w 东西/n 协作/vn 工作队/n 队长/n 邓国华/PER 介绍/v 。/w",
       "邹建明/PER 是/v 第三代/n ，/w 30岁/m ，/w 现任/v 白杨村/LOC 支部/n 书记/n 。/w",
       "白杨村/LOC 党支部/n 召开/v 会议/n 。/w",
       "村/n 党支部/n 书记/n 马春生/PER 讲话/v 。/w",
@@ -146,8 +146,8 @@ int main(void) {
    * post; a villager named right after the village */
   static const char *const five[] = {
       "黄石县/LOC 青石镇/LOC 白杨村/LOC 有/v 两任/m 第一书记/n 。/w",
-      "乔振宇/PER 、/w 岑晓东/PER ，/w 黄石县/LOC 农业局/n 先后/d 派驻/v 的/u 第一书记/n ，/w 都/d 是/v 硕士/n 。/w",
-      "黄石县/LOC 交通局/n 派驻/v 青石镇/LOC 白杨村/LOC 第一书记/n 、/w 乡村/n 振兴/vn 工作队/n 队长/n 骆永明/PER 介绍/v 。/w",
+      "乔振宇/PER 、/w 岑晓东/PER ，/w 黄石县/LOC 农业局/n 先后/d 派驻/v 的/u 第一书记/n ，/w 如今/t 已/d 回/v 原/a 单位/n 。/w",
+      "黄石县/LOC 交通局/n 派驻/v 青石镇/LOC 白杨村/LOC 第一书记/n 、/w 东西/n 协作/vn 工作队/n 队长/n 骆永明/PER 介绍/v 。/w",
       "青石镇/LOC 白杨村/LOC 韦德顺/PER （/w 左/f ）/w 一家/n 。/w",
       NULL};
   static const FakePlace pfive[] = {{"黄石县", CNKG_TYPE_COUNTY},
@@ -263,9 +263,9 @@ int main(void) {
                  NULL));
   fake_doc_free(d10);
 
-  /* 助理 is a title, 选调生 a role: 某村党支部书记助理、到村任职选调生X */
+  /* 助理 is a title, 选调生 a role: 某村党支部书记助理、驻村选调生X */
   static const char *const eleven[] = {
-      "记者/n 在/p 白杨村/LOC 党支部/n 书记/n 助理/n 、/w 到/v 村/n 任职/v 选调生/n 邝子轩/PER 的/u 陪同/vn 下/f 走访/v 。/w",
+      "白杨村/LOC 党支部/n 书记/n 助理/n 、/w 驻/v 村/n 选调生/n 邝子轩/PER 带/v 我们/r 看/v 了/u 大棚/n 。/w",
       NULL};
   static const FakePlace peleven[] = {{"白杨村", CNKG_TYPE_VILLAGE}, {NULL, CNKG_TYPE_COUNT}};
   FakeDoc *d11 = fake_doc_new(eleven, peleven);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0
  * What the build-time converters of packaged data share (tools/mkworld.c,
- * tools/mkcities.c): dying with "cnkg: error: ..." and reading a whole
- * input file checked against the SHA-256 the build pins. Header-only, as
+ * tools/mkcities.c): dying with "cnkg: error: ..."; reading a whole input
+ * file checked against the SHA-256 the build pins; writing the generated C
+ * file beside its target and renaming it into place. Header-only, as
  * each converter is one source file; depends on core's SHA-256. */
 #ifndef CNKG_TOOLS_PINNED_H
 #define CNKG_TOOLS_PINNED_H
@@ -54,6 +55,33 @@ static char *read_pinned(const char *path, const char *want, const char *package
         path, hex, want, package);
   *len = n;
   return buf;
+}
+
+/* Writes s as a C string literal, every byte outside printable ASCII in
+ * octal, so the generated file is ASCII whatever the data holds. */
+static void put_c_string(FILE *f, const char *s) {
+  fputc('"', f);
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p >= 0x80 || *p < 0x20) fprintf(f, "\\%03o", *p);
+    else if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+    else fputc(*p, f);
+  }
+  fputc('"', f);
+}
+
+/* Opens out's temporary (out + ".tmp", its name in tmp) for writing; the
+ * target appears only through gen_close, whole. Dies on failure. */
+static FILE *gen_open(const char *out, char *tmp, size_t tmpsize) {
+  snprintf(tmp, tmpsize, "%s.tmp", out);
+  FILE *f = fopen(tmp, "w");
+  if (!f) die("%s: cannot write", tmp);
+  return f;
+}
+
+/* Closes f and renames tmp to out; dies on a write error. */
+static void gen_close(FILE *f, const char *tmp, const char *out) {
+  if (fclose(f)) die("%s: write error", tmp);
+  if (rename(tmp, out)) die("%s: cannot rename to %s", tmp, out);
 }
 
 #endif

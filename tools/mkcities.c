@@ -39,14 +39,6 @@ typedef struct {
   char *tz, *name;
 } Named;
 
-static char *xstrndup(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (!d) die("out of memory");
-  memcpy(d, s, n);
-  d[n] = '\0';
-  return d;
-}
-
 /* Element text with XML's predefined entities decoded. */
 static char *xml_text(const char *s, size_t n) {
   static const struct { const char *ent, *ch; } ENT[] = {

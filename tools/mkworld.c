@@ -28,14 +28,6 @@
 #define MAX_ROWS 400
 #define MAX_FORMS 12
 
-static char *xstrdup(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (!d) die("out of memory");
-  memcpy(d, s, n);
-  d[n] = '\0';
-  return d;
-}
-
 /* ---- the .mo catalogue ---- */
 
 typedef struct {
@@ -209,7 +201,7 @@ static bool has_form(const Row *r, const char *f) {
 
 static void add_form(Row *r, const char *s, size_t n) {
   if (n < 3 || r->n_forms == MAX_FORMS) return; /* one character is no name */
-  char *f = xstrdup(s, n);
+  char *f = xstrndup(s, n);
   if (has_form(r, f)) {
     free(f);
     return;

@@ -25,6 +25,13 @@ static void die(const char *fmt, ...) {
   exit(1);
 }
 
+/* s[0, n) in a new NUL-terminated string; dies when out of memory. */
+static char *xstrndup(const char *s, size_t n) {
+  char *d = cnkg_strndup(s, n);
+  if (!d) die("out of memory");
+  return d;
+}
+
 /* The whole file at path (a new allocation, NUL-terminated, *len its
  * length), checked against the pinned digest want; package names the
  * Debian package it comes from, for the messages. Dies on any failure. */

@@ -593,23 +593,41 @@ static CnkgStatus from_lac(CnkgDocState *st, const Places *places, CandList *out
   return CNKG_SUCCESS;
 }
 
-static CnkgStatus from_media(const CnkgOrgRecognizer *r, CnkgDocState *st,
-                             CandList *out) {
-  const char *s = st->text->norm;
-  size_t len = st->text->norm_len;
-  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+/* Hit visitors of each_hit: one match of their pattern, its ovector and
+ * pcre2_match's count, in the document st (s, its text); they add what the
+ * hit names to out. */
+typedef struct {
+  const CnkgOrgRecognizer *r;
+  const pcre2_code *re;
+  CnkgDocState *st;
+  const char *s;
+  const Places *places;
+  CandList *out;
+} Hits;
+typedef CnkgStatus (*HitVisit)(const Hits *h, const PCRE2_SIZE *ov, int rc);
+
+/* Runs visit on every hit of re with a first group in the document. */
+static CnkgStatus each_hit(const CnkgOrgRecognizer *r, const pcre2_code *re, CnkgDocState *st,
+                           const Places *places, CandList *out, HitVisit visit) {
+  Hits h = {r, re, st, st->text->norm, places, out};
+  pcre2_match_data *md = pcre2_match_data_create(8, NULL);
   if (!md) return CNKG_ERR_NOMEM;
   size_t pos = 0;
   CnkgStatus status = CNKG_SUCCESS;
-  while (!status && cnkg_re_next(r->media, s, len, &pos, md, r->mctx) >= 2) {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    size_t b = ov[2], e = ov[3];
-    if (cnkg_wordlist_word_before(s, b, e, "合作社") || !media_middle_ok(s, b, e)) continue;
-    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
-    if (status) break;
-  }
+  int rc;
+  while (!status && (rc = cnkg_re_next(re, h.s, st->text->norm_len, &pos, md, r->mctx)) >= 2)
+    status = visit(&h, pcre2_get_ovector_pointer(md), rc);
   pcre2_match_data_free(md);
   return status;
+}
+
+/* News outlets named in the text. */
+static CnkgStatus media_hit(const Hits *h, const PCRE2_SIZE *ov, int rc) {
+  (void)rc;
+  size_t b = ov[2], e = ov[3];
+  if (cnkg_wordlist_word_before(h->s, b, e, "合作社") || !media_middle_ok(h->s, b, e))
+    return CNKG_SUCCESS;
+  return cand_add(h->out, b, e, SIZE_MAX, NULL, 0);
 }
 
 /* Words that end the outlet's name in a credited source (来源:X作者:Y),
@@ -660,58 +678,38 @@ static CnkgStatus from_sources(CnkgDocState *st, CandList *out) {
 }
 
 /* Names in quotation marks and bodies named after a bare level
- * (县农技服务团): the groups of re that matched. */
-static CnkgStatus from_regex(const CnkgOrgRecognizer *r, const pcre2_code *re,
-                             CnkgDocState *st, CandList *out) {
-  const char *s = st->text->norm;
-  size_t len = st->text->norm_len;
-  pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-  if (!md) return CNKG_ERR_NOMEM;
-  size_t pos = 0;
-  CnkgStatus status = CNKG_SUCCESS;
-  int rc;
-  while (!status && (rc = cnkg_re_next(re, s, len, &pos, md, r->mctx)) >= 2) {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    size_t b = SIZE_MAX, e = 0;
-    for (int g = 1; g < rc; g++) {
-      if (ov[2 * g] == PCRE2_UNSET) continue;
-      if (ov[2 * g] < b) b = ov[2 * g];
-      if (ov[2 * g + 1] > e) e = ov[2 * g + 1];
-    }
-    if (b == SIZE_MAX || (!middle_ok(s, b, e) && re == r->level_body)) continue;
-    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
+ * (县农技服务团): the groups of the pattern that matched. */
+static CnkgStatus group_hit(const Hits *h, const PCRE2_SIZE *ov, int rc) {
+  size_t b = SIZE_MAX, e = 0;
+  for (int g = 1; g < rc; g++) {
+    if (ov[2 * g] == PCRE2_UNSET) continue;
+    if (ov[2 * g] < b) b = ov[2 * g];
+    if (ov[2 * g + 1] > e) e = ov[2 * g + 1];
   }
-  pcre2_match_data_free(md);
-  return status;
+  if (b == SIZE_MAX || (!middle_ok(h->s, b, e) && h->re == h->r->level_body))
+    return CNKG_SUCCESS;
+  return cand_add(h->out, b, e, SIZE_MAX, NULL, 0);
 }
 
 /* Bodies named by a bare level (镇党委, 村“两委”, 县文联): the place they
  * belong to is resolved when they are emitted. Not after a place's own
  * name (from_places takes those) nor after 各/全/每 (bodies in general). */
-static CnkgStatus from_bare(const CnkgOrgRecognizer *r, CnkgDocState *st,
-                            const Places *places, CandList *out) {
-  const char *s = st->text->norm;
-  size_t len = st->text->norm_len;
-  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-  if (!md) return CNKG_ERR_NOMEM;
-  size_t pos = 0;
-  CnkgStatus status = CNKG_SUCCESS;
-  while (!status && cnkg_re_next(r->bare_level, s, len, &pos, md, r->mctx) >= 2) {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    size_t b = ov[2], e = ov[3];
-    /* a place ends at b or runs across it: those begin in [b - longest, b] */
-    bool named = false;
-    for (size_t i = places_from(places, places->by_begin, places->n,
-                                b > places->longest ? b - places->longest : 0);
-         i < places->n && !named && place_span(places, places->by_begin[i])->begin <= b; i++)
-      named = place_span(places, places->by_begin[i])->end >= b;
-    /* (村“两委” has its quotation marks) */
-    bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + CNKG_HAN_BYTES, e, "“");
-    if (named || (!quoted && !middle_ok(s, b + CNKG_HAN_BYTES, e))) continue;
-    status = cand_add(out, b, e, SIZE_MAX, NULL, 0);
-    if (!status) out->v[out->n - 1].bare = true;
-  }
-  pcre2_match_data_free(md);
+static CnkgStatus bare_hit(const Hits *h, const PCRE2_SIZE *ov, int rc) {
+  (void)rc;
+  const char *s = h->s;
+  const Places *places = h->places;
+  size_t b = ov[2], e = ov[3];
+  /* a place ends at b or runs across it: those begin in [b - longest, b] */
+  bool named = false;
+  for (size_t i = places_from(places, places->by_begin, places->n,
+                              b > places->longest ? b - places->longest : 0);
+       i < places->n && !named && place_span(places, places->by_begin[i])->begin <= b; i++)
+    named = place_span(places, places->by_begin[i])->end >= b;
+  /* (村“两委” has its quotation marks) */
+  bool quoted = memchr(s + b, '"', e - b) || cnkg_wordlist_word_at(s, b + CNKG_HAN_BYTES, e, "“");
+  if (named || (!quoted && !middle_ok(s, b + CNKG_HAN_BYTES, e))) return CNKG_SUCCESS;
+  CnkgStatus status = cand_add(h->out, b, e, SIZE_MAX, NULL, 0);
+  if (!status) h->out->v[h->out->n - 1].bare = true;
   return status;
 }
 
@@ -726,32 +724,24 @@ static CnkgType level_of(const char *s, size_t b, size_t e) {
 }
 
 /* Items of a list of enterprises: 以A、B、C为龙头企业. */
-static CnkgStatus from_firm_list(const CnkgOrgRecognizer *r, CnkgDocState *st,
-                                 CandList *out) {
-  const char *s = st->text->norm;
-  size_t len = st->text->norm_len;
-  pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-  if (!md) return CNKG_ERR_NOMEM;
-  size_t pos = 0;
+static CnkgStatus firm_list_hit(const Hits *h, const PCRE2_SIZE *ov, int rc) {
+  (void)rc;
+  const char *s = h->s;
+  size_t b = ov[2], e = ov[3];
   CnkgStatus status = CNKG_SUCCESS;
-  while (!status && cnkg_re_next(r->firm_list, s, len, &pos, md, r->mctx) >= 2) {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    size_t b = ov[2], e = ov[3];
-    for (size_t i = b; i < e && !status;) {
-      size_t ib = i;
-      while (i < e && cnkg_is_han(cp_at(s, e, i)) && !cnkg_wordlist_word_at(s, i, e, "、"))
-        cnkg_utf8_next(s, e, &i);
-      size_t ie = i;
-      /* skip a parenthetical and the separator */
-      while (i < e && !cnkg_wordlist_word_at(s, i, e, "、")) cnkg_utf8_next(s, e, &i);
-      if (i < e) i += CNKG_HAN_BYTES;
-      if (ie > ib && middle_ok(s, ib, ie)) {
-        status = cand_add(out, ib, ie, SIZE_MAX, NULL, 0);
-        if (!status) out->v[out->n - 1].piece = true;
-      }
+  for (size_t i = b; i < e && !status;) {
+    size_t ib = i;
+    while (i < e && cnkg_is_han(cp_at(s, e, i)) && !cnkg_wordlist_word_at(s, i, e, "、"))
+      cnkg_utf8_next(s, e, &i);
+    size_t ie = i;
+    /* skip a parenthetical and the separator */
+    while (i < e && !cnkg_wordlist_word_at(s, i, e, "、")) cnkg_utf8_next(s, e, &i);
+    if (i < e) i += CNKG_HAN_BYTES;
+    if (ie > ib && middle_ok(s, ib, ie)) {
+      status = cand_add(h->out, ib, ie, SIZE_MAX, NULL, 0);
+      if (!status) h->out->v[h->out->n - 1].piece = true;
     }
   }
-  pcre2_match_data_free(md);
   return status;
 }
 
@@ -881,12 +871,12 @@ CnkgStatus cnkg_org_run(const CnkgOrgRecognizer *r, CnkgDocState *st) {
   }
   s = from_places(r, st, &places, &cl);
   if (!s) s = from_lac(st, &places, &cl);
-  if (!s) s = from_media(r, st, &cl);
+  if (!s) s = each_hit(r, r->media, st, &places, &cl, media_hit);
   if (!s) s = from_sources(st, &cl);
-  if (!s) s = from_regex(r, r->quoted, st, &cl);
-  if (!s) s = from_regex(r, r->level_body, st, &cl);
-  if (!s) s = from_firm_list(r, st, &cl);
-  if (!s) s = from_bare(r, st, &places, &cl);
+  if (!s) s = each_hit(r, r->quoted, st, &places, &cl, group_hit);
+  if (!s) s = each_hit(r, r->level_body, st, &places, &cl, group_hit);
+  if (!s) s = each_hit(r, r->firm_list, st, &places, &cl, firm_list_hit);
+  if (!s) s = each_hit(r, r->bare_level, st, &places, &cl, bare_hit);
   /* 红山县组织部和交通局: a second body sharing the first one's place */
   if (!s) {
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);

@@ -150,6 +150,28 @@ static const CnkgLacKernels *chosen_kernels(void) {
   return name && *name ? cnkg_lac_kernels_named(name) : cnkg_lac_kernels_best();
 }
 
+/* Sets m's kernels: CNKG_LAC_KERNEL picks a version by name, for tests and
+ * benchmarks; a name this CPU cannot run, or OpenBLAS that cannot be
+ * loaded for its kernel, is an error rather than a silent fallback. */
+static CnkgStatus pick_kernels(CnkgLac *m, char *err, size_t errsize) {
+  const char *kname = getenv("CNKG_LAC_KERNEL");
+  m->kernels = chosen_kernels();
+  if (!m->kernels) {
+    if (err && errsize)
+      snprintf(err, errsize,
+               "CNKG_LAC_KERNEL=%s: unknown or not supported by this CPU "
+               "(generic, scalar, sse2, avx2, avx512, openblas)",
+               kname);
+    return CNKG_ERR_ARG;
+  }
+  if (!blas_ready(m->kernels)) {
+    if (err && errsize)
+      snprintf(err, errsize, "the analyser's %s kernel: %s", m->kernels->name, blas_error);
+    return CNKG_ERR_DATA;
+  }
+  return CNKG_SUCCESS;
+}
+
 CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errsize) {
   if (!lac) return CNKG_ERR_ARG;
   *lac = NULL;
@@ -245,24 +267,10 @@ CnkgStatus cnkg_lac_open(const char *path, CnkgLac **lac, char *err, size_t errs
       m->trans_p[i * MAX_TAGS + j] = crf[(2 + i) * K + j];
       m->trans_tp[j * MAX_TAGS + i] = crf[(2 + i) * K + j];
     }
-  /* CNKG_LAC_KERNEL picks a version by name, for tests and benchmarks; a
-   * name this CPU cannot run is an error rather than a silent fallback. */
-  const char *kname = getenv("CNKG_LAC_KERNEL");
-  m->kernels = chosen_kernels();
-  if (!m->kernels) {
+  ps = pick_kernels(m, err, errsize);
+  if (ps) {
     cnkg_lac_free(m);
-    if (err && errsize)
-      snprintf(err, errsize,
-               "CNKG_LAC_KERNEL=%s: unknown or not supported by this CPU "
-               "(generic, scalar, sse2, avx2, avx512, openblas)",
-               kname);
-    return CNKG_ERR_ARG;
-  }
-  if (!blas_ready(m->kernels)) {
-    if (err && errsize)
-      snprintf(err, errsize, "the analyser's %s kernel: %s", m->kernels->name, blas_error);
-    cnkg_lac_free(m);
-    return CNKG_ERR_DATA;
+    return ps;
   }
   ps = cnkg_lac_use_precision(m, default_precision);
   if (ps) {

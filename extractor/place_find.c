@@ -705,10 +705,10 @@ CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
 }
 
 /* An unlisted place between two listed ones of a chain (某县|甲乡|乙村:
- * a township merged away since the list was made). */
-CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
+ * a township merged away since the list was made): three to six Han
+ * characters with a level suffix of their own. */
+static CnkgStatus scan_gap_between(Work *w, size_t sent, size_t first, size_t n0) {
   const char *t = w->st->text->norm;
-  size_t n0 = w->n;
   for (size_t i = first; i + 1 < n0; i++) {
     const Cand *a = &w->c[i], *b = &w->c[i + 1];
     if (a->weak || b->weak || b->begin <= a->end) continue;
@@ -727,9 +727,14 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
                             CNKG_LEVEL_NONE, NULL);
     if (s) return s;
   }
+  return CNKG_SUCCESS;
+}
+
+/* An unlisted village or township right after a listed place whose
+ * suffix it continues (古市镇|岗夏村). */
+static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n0) {
+  const char *t = w->st->text->norm;
   const CnkgSentence *se = &w->st->text->sentences[sent];
-  /* An unlisted village or township right after a listed place whose
-   * suffix it continues (古市镇|岗夏村). */
   for (size_t i = first; i < n0; i++) {
     const Cand *a = &w->c[i];
     if (a->weak || a->end >= se->end) continue;
@@ -764,9 +769,15 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
       nb++;
     }
   }
-  /* A villagers' group right after its village (甲村|石岭一组, 甲村|石岭村民
-   *小组): a name of two to four characters, then a numbered 组 or 村民小组.
-   * It is a village of its own, below the one it follows. */
+  return CNKG_SUCCESS;
+}
+
+/* A villagers' group right after its village (甲村|石岭一组, 甲村|石岭村民
+ *小组): a name of two to four characters, then a numbered 组 or 村民小组.
+ * It is a village of its own, below the one it follows. */
+static CnkgStatus scan_group_after(Work *w, size_t sent, size_t first, size_t n0) {
+  const char *t = w->st->text->norm;
+  const CnkgSentence *se = &w->st->text->sentences[sent];
   for (size_t i = first; i < n0; i++) {
     const Cand *a = &w->c[i];
     if (a->weak || a->suffix_level != CNKG_LEVEL_VILLAGE) continue;
@@ -821,8 +832,14 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
     if (s) return s;
     w->c[ci].natural = true;
   }
-  /* A township word right before a listed village, delimited on its left
-   * by another suffix or punctuation (该县|甲乡|乙村). */
+  return CNKG_SUCCESS;
+}
+
+/* A township word right before a listed village, delimited on its left
+ * by another suffix or punctuation (该县|甲乡|乙村). */
+static CnkgStatus scan_township_before(Work *w, size_t sent, size_t first, size_t n0) {
+  const char *t = w->st->text->norm;
+  const CnkgSentence *se = &w->st->text->sentences[sent];
   for (size_t i = first; i < n0; i++) {
     const Cand *b = &w->c[i];
     if (b->weak || b->suffix_level != CNKG_LEVEL_VILLAGE || b->begin < se->begin + 6) continue;
@@ -857,6 +874,17 @@ CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
     if (s) return s;
   }
   return CNKG_SUCCESS;
+}
+
+/* The unlisted places the listed ones of sentence sent imply, each step
+ * looking at the candidates from first that were there before any step. */
+CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
+  size_t n0 = w->n;
+  CnkgStatus s = scan_gap_between(w, sent, first, n0);
+  if (!s) s = scan_continuation(w, sent, first, n0);
+  if (!s) s = scan_group_after(w, sent, first, n0);
+  if (!s) s = scan_township_before(w, sent, first, n0);
+  return s;
 }
 
 /* Where the first enumeration item [p, q) of v (it, ilen bytes) starts:

@@ -536,13 +536,12 @@ static const CnkgSpan *place_starting(const CnkgCarriers *ix, size_t si, size_t 
 /* Whether the rest of a body's name after its place, s[b, e), makes it
  * the place's own government or party committee (吉林省|委, 甲县|人民政府),
  * whose acts are the place's. */
+static const char *const own_bodies[] = {
+  "委", "省委", "市委", "县委", "区委", "州委", "旗委", "党委", "政府", "人民政府",
+  "省政府", "市政府", "县政府", "区政府", "州政府", "旗政府", NULL};
+static CnkgWordList own_body_list = CNKG_WORDLIST(own_bodies);
 static bool governs_place(const char *s, size_t b, size_t e) {
-  static const char *const heads[] = {"委", "省委", "市委", "县委", "区委", "州委", "旗委",
-                                      "党委", "政府", "人民政府", "省政府", "市政府",
-                                      "县政府", "区政府", "州政府", "旗政府"};
-  for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++)
-    if (e - b == strlen(heads[i]) && memcmp(s + b, heads[i], e - b) == 0) return true;
-  return false;
+  return cnkg_wordlist_has(&own_body_list, s + b, e - b);
 }
 
 /* Whether place span sp is part of the name of an organisation that only

@@ -300,6 +300,9 @@ static bool tag_is(const char *tag, const char *want) {
   return tag && strcmp(tag, want) == 0;
 }
 
+/* A tag LAC gives place words (LOC, or the POS tag ns). */
+static bool tag_is_place(const char *tag) { return tag_is(tag, "LOC") || tag_is(tag, "ns"); }
+
 /* 驻 before a village or township is the verb "stationed in" (驻|石桥村第一书记,
  * 驻|东湖镇工作队): where LAC glues it to the place word, it is cut off as a
  * verb of its own so the name starts after it. */
@@ -307,7 +310,7 @@ static void split_stationed(SentView *v) {
   static const char verb[] = "v";
   for (size_t c = 0; c + 3 < v->nc; c++) {
     if (!v->wstart[c] || v->cp[c] != 0x9A7B /*驻*/ || v->wstart[c + 1] ||
-        !(tag_is(v->wtag[c], "LOC") || tag_is(v->wtag[c], "ns")))
+        !tag_is_place(v->wtag[c]))
       continue;
     size_t e = c + 1;
     while (e < v->nc && !v->wstart[e]) e++;
@@ -359,7 +362,7 @@ CnkgStatus place_view_make(const char *s, size_t n, const CnkgLacResult *lac,
 }
 
 static bool tag_is_placey(const char *tag) {
-  return tag_is(tag, "LOC") || tag_is(tag, "ns") || tag_is(tag, "ORG") ||
+  return tag_is_place(tag) || tag_is(tag, "ORG") ||
          tag_is(tag, "nt") || tag_is(tag, "nz");
 }
 
@@ -535,16 +538,11 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
   return CNKG_SUCCESS;
 }
 
-static bool covered(const Work *w, size_t from, size_t begin, size_t end) {
+/* Whether a candidate from index from on overlaps [begin, end); with firm,
+ * weak ones (short forms, enumeration items) do not count. */
+static bool covered(const Work *w, size_t from, size_t begin, size_t end, bool firm) {
   for (size_t i = from; i < w->n; i++)
-    if (w->c[i].begin < end && begin < w->c[i].end) return true;
-  return false;
-}
-
-/* covered(), not counting weak mentions (short forms, enumeration items). */
-static bool covered_firmly(const Work *w, size_t from, size_t begin, size_t end) {
-  for (size_t i = from; i < w->n; i++)
-    if (!w->c[i].weak && w->c[i].begin < end && begin < w->c[i].end) return true;
+    if ((!firm || !w->c[i].weak) && w->c[i].begin < end && begin < w->c[i].end) return true;
   return false;
 }
 
@@ -623,7 +621,7 @@ CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           if (han && org_ok && lv != CNKG_LEVEL_NONE && bchars >= 2 && !is_suffix_char(before_suffix) &&
               !inner_suffix &&
               !has_generic_part(g, glen) && !in_longer_quote(v, gs, c - gs) &&
-              !is_generic(g, glen) && !covered(w, first, gb, ge)) {
+              !is_generic(g, glen) && !covered(w, first, gb, ge, false)) {
             size_t flen = place_form_len(g, glen);
             /* 李家寨|村民: a hamlet's name, then the villagers. */
             if (flen == glen && c < v->nc && v->cp[c] == 0x6C11 /*民*/ && ends_with(g, flen, "村") &&
@@ -656,7 +654,7 @@ CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
                                W("安置小区")};
   if (!v->have_lac) return CNKG_SUCCESS;
   for (size_t k = 0; k < v->nc; k++) {
-    if (!v->wstart[k] || !(tag_is(v->wtag[k], "LOC") || tag_is(v->wtag[k], "ns"))) continue;
+    if (!v->wstart[k] || !tag_is_place(v->wtag[k])) continue;
     size_t e = k + 1;
     while (e < v->nc && !v->wstart[e]) e++;
     /* 甲县|幸福新居: a new-homes estate right after the place that holds
@@ -685,9 +683,9 @@ CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first,
       if (starts_with(after, rest, kinds[i].s)) klen = kinds[i].len;
     if (!klen && !estate) continue;
     size_t gb = base + v->off[k], ge = base + v->off[e] + klen;
-    /* a short form the list matched inside the name (康乐 of some 康乐县)
+    /* a short form the list matched inside the name (幸福 of some 幸福乡)
      * yields to it: unlinkable, it is dropped */
-    if (covered_firmly(w, first, gb, ge)) continue;
+    if (covered(w, first, gb, ge, true)) continue;
     for (size_t i = first; i < w->n; i++)
       if (w->c[i].weak && w->c[i].begin >= gb && w->c[i].end <= ge) w->c[i].n_ids = 0;
     /* a site the list knows (as X居民委员会 or the like) is linked to it */
@@ -869,7 +867,7 @@ static CnkgStatus scan_township_before(Work *w, size_t sent, size_t first, size_
     }
     const char *g = t + start;
     size_t glen = p - start;
-    if (is_generic(g, glen) || has_generic_part(g, glen) || covered(w, first, start, p)) continue;
+    if (is_generic(g, glen) || has_generic_part(g, glen) || covered(w, first, start, p, false)) continue;
     CnkgStatus s = add_cand(w, sent, start, p, g, glen, NULL, 0, false, CNKG_LEVEL_NONE, NULL);
     if (s) return s;
   }
@@ -1038,7 +1036,7 @@ CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first,
         c->short_form = false;
         c->natural = natural;
         if (natural) c->n_ids = 0; /* the list has no rows for 自然村 */
-      } else if (!bad && !(group ? covered_firmly(w, first, b, e) : covered(w, first, b, e))) {
+      } else if (!bad && !covered(w, first, b, e, group)) {
         const CnkgDivHit *hits = NULL;
         size_t nh = cnkg_division_lookup(r->div, (CnkgStr){it, ilen}, &hits);
         CnkgDivId ids[256];

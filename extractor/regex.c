@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0
- * PCRE2 helpers (see regex.h). Depends on regex.h, pcre2 and the C library. */
+ * PCRE2 helpers (see regex.h). Depends on regex.h, text.h (UTF-8
+ * decoding), pcre2 and the C library. */
 #include "extractor/regex.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "cnkg/text.h"
 
 pcre2_code *cnkg_re_compile(const char *pat, uint32_t flags, const char *what, char *err,
                             size_t errsize, CnkgStatus *status) {
@@ -67,29 +70,12 @@ int cnkg_re_span(const pcre2_code *re, pcre2_match_data *md, pcre2_match_context
   return 1;
 }
 
-/* The code point of the character at s[p] and, in *n, its length; 0x10000
- * (no BMP start) for a character beyond the BMP, and with *n = 1 for a
- * continuation byte or a sequence cut short. */
-static uint32_t char_at(const unsigned char *s, size_t len, size_t p, size_t *n) {
-  unsigned char c = s[p];
-  *n = 1;
-  if (c < 0x80) return c;
-  if (c < 0xC0) return 0x10000;
-  size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (k > len - p) return 0x10000;
-  *n = k;
-  if (k == 4) return 0x10000;
-  uint32_t cp = c & (k == 2 ? 0x1Fu : 0x0Fu);
-  for (size_t i = 1; i < k; i++) cp = cp << 6 | (s[p + i] & 0x3Fu);
-  return cp;
-}
 
 void cnkg_re_starts_set(CnkgReStarts *starts, const char *chars) {
   memset(starts, 0, sizeof *starts);
-  const unsigned char *s = (const unsigned char *)chars;
-  size_t len = strlen(chars), n;
-  for (size_t p = 0; p < len; p += n) {
-    uint32_t cp = char_at(s, len, p, &n);
+  size_t len = strlen(chars);
+  for (size_t p = 0; p < len;) {
+    uint32_t cp = cnkg_utf8_next(chars, len, &p);
     if (cp < 0x10000) starts->bits[cp >> 6] |= (uint64_t)1 << (cp & 63);
   }
 }
@@ -97,10 +83,9 @@ void cnkg_re_starts_set(CnkgReStarts *starts, const char *chars) {
 int cnkg_re_first(const pcre2_code *re, const CnkgReStarts *starts, const char *s,
                   size_t len, size_t start, pcre2_match_data *md,
                   pcre2_match_context *mctx) {
-  const unsigned char *u = (const unsigned char *)s;
-  size_t n;
-  for (size_t p = start; p < len; p += n) {
-    uint32_t cp = char_at(u, len, p, &n);
+  for (size_t p = start, q; p < len; p = q) {
+    q = p;
+    uint32_t cp = cnkg_utf8_next(s, len, &q);
     if (cp >= 0x10000 || !(starts->bits[cp >> 6] >> (cp & 63) & 1)) continue;
     int rc = pcre2_match(re, (PCRE2_SPTR)s, len, p, PCRE2_NO_UTF_CHECK, md, mctx);
     if (rc != PCRE2_ERROR_NOMATCH) return rc;

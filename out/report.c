@@ -18,7 +18,7 @@
 #include "out/report_assets.h"
 
 /* Bumped when the data's layout changes (explorer.js reads it). */
-#define DATA_VERSION 2
+#define DATA_VERSION 3
 
 void cnkg_report_options_init(CnkgReportOptions *options) {
   options->focus = NULL;
@@ -61,8 +61,9 @@ static void sentences_clear(Sentences *s) {
 }
 
 /* ---- the data -------------------------------------------------------------
- * {"v", "types", "rels", "docs": [[file, title, issued]], "ents": [[key, label,
- *  type, code, [aliases], [doc, begin, end, anchor, ...]]], "facts":
+ * {"v", "types", "rels", "typeInfo": [[zh, colour, shape, what]], "relInfo":
+ *  [[zh, group, cost]], "costs": {"chain", "perBit"}, "docs": [[file, title,
+ *  issued]], "ents": [[key, label, type, code, [aliases], [doc, begin, end, anchor, ...]]], "facts":
  *  [[subject, rel, object or -1, literal, [sentence...]]], "sents": [doc,
  *  begin, end, text or -1, ...], "texts": [...], "focus", "depth"}.
  * A mention's anchor is 0 for the label, k for alias k, or the text. */
@@ -149,6 +150,45 @@ static void write_sentences(CnkgOutput *out, const Sentences *s) {
   cnkg_output_puts(out, "]");
 }
 
+/* How the explorer shows each kind and ranks paths, from the kinds table
+ * (core/kinds.c), so that a new kind needs no change in explorer.js:
+ * a type's short Chinese label, fill colour, GraphViz shape and what it is
+ * ("place", "concept" or ""); a relation's Chinese label, the group its
+ * edges are drawn in ("place": containment, "concept": industries, policies
+ * and indicators, "person": posts and the rest) and its step cost; "costs":
+ * the cost of a chain step and, per bit of an entity's number of non-chain
+ * links, of passing through it (cnkg_path_toll). */
+static void write_vocabulary(CnkgOutput *out) {
+  cnkg_output_puts(out, ",\n\"typeInfo\":[");
+  for (int t = 0; t < CNKG_TYPE_COUNT; t++) {
+    const CnkgTypeInfo *ti = cnkg_type_info((CnkgType)t);
+    cnkg_output_puts(out, t ? ",[" : "[");
+    json_str(out, ti->draw.label);
+    cnkg_output_puts(out, ",");
+    json_str(out, ti->draw.color);
+    cnkg_output_puts(out, ",");
+    json_str(out, ti->draw.shape);
+    cnkg_output_puts(out, ti->is_place     ? ",\"place\"]"
+                          : ti->is_concept ? ",\"concept\"]"
+                                           : ",\"\"]");
+  }
+  cnkg_output_puts(out, "],\n\"relInfo\":[");
+  for (int r = 0; r < CNKG_REL_COUNT; r++) {
+    const CnkgRelInfo *ri = cnkg_rel_info((CnkgRel)r);
+    cnkg_output_puts(out, r ? ",[" : "[");
+    json_str(out, ri->zh);
+    cnkg_output_puts(out, ri->contains ? ",\"place\","
+                          : ri->link == CNKG_LINK_CONCEPT ? ",\"concept\"," : ",\"person\",");
+    json_size(out, cnkg_rel_step_cost((CnkgRel)r));
+    cnkg_output_puts(out, "]");
+  }
+  cnkg_output_puts(out, "],\"costs\":{\"chain\":");
+  json_size(out, CNKG_COST_CHAIN);
+  cnkg_output_puts(out, ",\"perBit\":");
+  json_size(out, CNKG_COST_PER_BIT);
+  cnkg_output_puts(out, "}");
+}
+
 static CnkgStatus write_json(const CnkgGraph *g, size_t focus, unsigned depth,
                              CnkgOutput *out) {
   char head[64];
@@ -163,7 +203,9 @@ static CnkgStatus write_json(const CnkgGraph *g, size_t focus, unsigned depth,
     if (r) cnkg_output_puts(out, ",");
     json_str(out, cnkg_rel_name((CnkgRel)r));
   }
-  cnkg_output_puts(out, "],\n\"docs\":[");
+  cnkg_output_puts(out, "]");
+  write_vocabulary(out);
+  cnkg_output_puts(out, ",\n\"docs\":[");
   for (size_t d = 0; d < cnkg_graph_document_count(g); d++) {
     const CnkgDocument *doc = cnkg_graph_document(g, d);
     cnkg_output_puts(out, d ? ",\n[" : "\n[");

@@ -318,27 +318,15 @@ CnkgStatus cnkg_graphread_find(const CnkgGraphRead *g, const char *name,
 
 /* ---- paths ---- */
 
-/* Step costs: containment, post and organisation links are cheap, links
- * to concepts dear; see cnkg_graphread_paths. */
-enum { COST_CHEAP = 10, COST_PLAIN = 20, COST_DEAR = 40, PEN_PER_BIT = 4 };
+/* Step costs come from the kinds table (cnkg_rel_step_cost): containment,
+ * post and organisation links are cheap, links to concepts dear; see
+ * cnkg_graphread_paths. */
 #define MAX_PATH_NODES 200000 /* bound on the partial paths explored */
 
 static CnkgRel rel_of_pred(const CnkgGraphRead *g, size_t p) {
   for (int r = 0; r < CNKG_REL_COUNT; r++)
     if (g->rel_term[r] == p) return (CnkgRel)r;
   return CNKG_REL_COUNT;
-}
-
-static size_t rel_cost(CnkgRel r) {
-  switch (r) {
-  case CNKG_REL_LOCATED_IN: case CNKG_REL_WITHIN_DIVISION: case CNKG_REL_BASED_IN:
-  case CNKG_REL_HOLDS_POST: case CNKG_REL_POST_AT: case CNKG_REL_ASSOCIATED_WITH:
-    return COST_CHEAP;
-  case CNKG_REL_HAS_INDUSTRY: case CNKG_REL_IMPLEMENTS_POLICY: case CNKG_REL_CONCERNS:
-  case CNKG_REL_INDICATOR:
-    return COST_DEAR;
-  default: return COST_PLAIN;
-  }
 }
 
 /* Per-search tables: the cost of each adjacency entry (NONE when the
@@ -357,17 +345,13 @@ static CnkgStatus costs_make(const CnkgGraphRead *g, const CnkgTraceFilter *f,
   for (size_t k = 0; k < n_adj; k++) {
     CnkgRel r = rel_of_pred(g, g->spo[g->adj[k].triple].p);
     bool ok = !f || !f->restrict_rels || (r < CNKG_REL_COUNT && f->rels[r]);
-    c->edge[k] = ok ? rel_cost(r) : NONE;
+    c->edge[k] = ok ? cnkg_rel_step_cost(r) : NONE;
   }
   for (size_t e = 0; e < g->n_ent; e++) {
-    size_t loose = 0, bits = 0;
+    size_t loose = 0;
     for (size_t k = g->adj_start[e]; k < g->adj_start[e + 1]; k++)
-      if (c->edge[k] != NONE && c->edge[k] != COST_CHEAP) loose++;
-    while (loose) {
-      bits++;
-      loose >>= 1;
-    }
-    c->pen[e] = bits * bits * PEN_PER_BIT;
+      if (c->edge[k] != NONE && c->edge[k] != CNKG_COST_CHAIN) loose++;
+    c->pen[e] = cnkg_path_toll(loose);
   }
   if (f)
     for (size_t i = 0; i < f->n_avoid; i++)
@@ -552,16 +536,14 @@ size_t cnkg_graphread_path_cost(const CnkgGraphRead *g, const CnkgTracePath *pat
   size_t cost = 0;
   for (size_t k = 0; k < path->n_steps; k++) {
     CnkgRel r = rel_of_pred(g, g->spo[path->steps[k].triple].p);
-    cost += rel_cost(r);
+    cost += cnkg_rel_step_cost(r);
     if (k) {
-      size_t e = path->steps[k].from, loose = 0, bits = 0;
-      for (size_t j = g->adj_start[e]; j < g->adj_start[e + 1]; j++)
-        if (rel_cost(rel_of_pred(g, g->spo[g->adj[j].triple].p)) != COST_CHEAP) loose++;
-      while (loose) {
-        bits++;
-        loose >>= 1;
+      size_t e = path->steps[k].from, loose = 0;
+      for (size_t j = g->adj_start[e]; j < g->adj_start[e + 1]; j++) {
+        CnkgRel rj = rel_of_pred(g, g->spo[g->adj[j].triple].p);
+        if (cnkg_rel_step_cost(rj) != CNKG_COST_CHAIN) loose++;
       }
-      cost += bits * bits * PEN_PER_BIT;
+      cost += cnkg_path_toll(loose);
     }
   }
   return cost;

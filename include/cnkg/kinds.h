@@ -8,6 +8,7 @@
 #define CNKG_KINDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "cnkg/status.h"
 
@@ -79,6 +80,16 @@ typedef enum {
   CNKG_LIT_BOOLEAN   /* "true": xsd:boolean */
 } CnkgLiteralKind;
 
+/* What a link between two entities means for a path through the graph
+ * (cnkg trace and the report's path finder rank paths by it): a step along
+ * a chain of containment, posts and organisations, a step to a shared
+ * concept (an industry, a policy, an indicator), or neither. */
+typedef enum {
+  CNKG_LINK_OTHER = 0,
+  CNKG_LINK_CHAIN,
+  CNKG_LINK_CONCEPT
+} CnkgLinkClass;
+
 /* How the GraphViz writer draws a kind; NULL fields: GraphViz's default
  * (a relation without a colour is not drawn as an edge: its object is a
  * literal, shown in the node). */
@@ -96,6 +107,7 @@ typedef struct {
   const char *zh;    /* the ontology's labels */
   const char *en;
   bool is_place;     /* an administrative division (Province..Village) */
+  bool is_concept;   /* a concept several entities share (skos:Concept) */
   CnkgDrawStyle draw;
 } CnkgTypeInfo;
 
@@ -106,6 +118,7 @@ typedef struct {
   const char *en;
   CnkgLiteralKind literal; /* CNKG_LIT_NONE: the object is an entity */
   bool contains;     /* the subject lies within the object */
+  CnkgLinkClass link;
   CnkgDrawStyle draw;
 } CnkgRelInfo;
 
@@ -128,5 +141,16 @@ bool cnkg_type_is_place(CnkgType type);
 const char *cnkg_rel_name(CnkgRel rel);
 bool cnkg_rel_is_literal(CnkgRel rel);
 CnkgLiteralKind cnkg_rel_literal_kind(CnkgRel rel);
+
+/* The cost of one step along a relation when ranking paths: chain links
+ * CNKG_COST_CHAIN, concept links CNKG_COST_CONCEPT, others
+ * CNKG_COST_OTHER. Passing through an entity adds CNKG_COST_PER_BIT times
+ * the square of the bit length of its number of non-chain links, so hubs
+ * (a policy many places implement) cost the more the bigger they are. */
+enum { CNKG_COST_CHAIN = 10, CNKG_COST_OTHER = 20, CNKG_COST_CONCEPT = 40,
+       CNKG_COST_PER_BIT = 4 };
+unsigned cnkg_rel_step_cost(CnkgRel rel);
+/* The cost of passing through an entity with n_loose non-chain links. */
+size_t cnkg_path_toll(size_t n_loose);
 
 #endif

@@ -12,45 +12,36 @@
   const D = JSON.parse(document.getElementById('cnkg-data').textContent);
   const $ = (id) => document.getElementById(id);
 
-  /* ---- vocabulary: how each type and relation is shown ------------------ */
-  const TYPE_INFO = {
-    Person: ['人物', '#e11d48', 'ellipse'],
-    Province: ['省', '#1e3a8a', 'round-rectangle'],
-    Prefecture: ['地市', '#1d4ed8', 'round-rectangle'],
-    County: ['县', '#3b82f6', 'round-rectangle'],
-    Township: ['乡镇', '#60a5fa', 'round-rectangle'],
-    Village: ['村', '#bfdbfe', 'round-rectangle'],
-    Industry: ['产业', '#16a34a', 'diamond'],
-    Policy: ['政策', '#f59e0b', 'hexagon'],
-    Organization: ['组织', '#8b5cf6', 'round-tag'],
-    Post: ['职务', '#f9a8d4', 'ellipse'],
+  /* ---- vocabulary: how each type and relation is shown ------------------
+   * From the kinds table (core/kinds.c) through the page's data: a type's
+   * short Chinese label, colour, shape and what it is (place, concept); a
+   * relation's Chinese label, the group its edges are drawn in and its
+   * step cost. GraphViz's shape names are mapped to Cytoscape's. */
+  const SHAPES = {
+    ellipse: 'ellipse', egg: 'ellipse', cds: 'ellipse', box: 'round-rectangle',
+    octagon: 'octagon', doubleoctagon: 'octagon', tripleoctagon: 'octagon',
+    house: 'round-triangle', invhouse: 'triangle', component: 'diamond', note: 'hexagon',
+    box3d: 'round-tag', plain: 'rectangle',
   };
-  /* zh name and group: place (containment), person (posts, people),
-   * concept (industries and policies) */
-  const REL_INFO = {
-    locatedIn: ['位于', 'place'],
-    withinDivision: ['隶属（区划名录）', 'place'],
-    basedIn: ['驻地', 'place'],
-    associatedWith: ['关联', 'person'],
-    holdsPost: ['任职', 'person'],
-    postAt: ['任职于', 'person'],
-    hasIndustry: ['产业', 'concept'],
-    implementsPolicy: ['实施政策', 'concept'],
-    title: ['职务称谓', 'literal'],
-    postTitle: ['职务', 'literal'],
-    postTime: ['任职时间', 'literal'],
-  };
+  const TYPE_INFO = {};
+  D.types.forEach((t, k) => {
+    const [zh, colour, shape, what] = D.typeInfo[k];
+    TYPE_INFO[t] = [zh, colour, SHAPES[shape] || 'ellipse', what];
+  });
+  const REL_INFO = {};
+  D.rels.forEach((r, k) => { REL_INFO[r] = D.relInfo[k]; });
   const GROUPS = {
     place: ['行政区划与驻地 / containment', '#64748b', 'solid'],
     person: ['人物与职务 / people, posts', '#db2777', 'solid'],
     concept: ['产业与政策 / industries, policies', '#16a34a', 'dashed'],
   };
-  const PLACES = ['Province', 'Prefecture', 'County', 'Township', 'Village'];
-  const CONCEPTS = ['Industry', 'Policy'];
+  const PLACES = D.types.filter((t) => TYPE_INFO[t][3] === 'place');
+  const CONCEPTS = D.types.filter((t) => TYPE_INFO[t][3] === 'concept');
   const ENCLOSING = ['locatedIn', 'withinDivision', 'basedIn', 'postAt', 'associatedWith'];
-  const typeZh = (t) => (TYPE_INFO[t] || [t])[0];
-  const relZh = (r) => (REL_INFO[r] || [r])[0];
-  const relGroup = (r) => (REL_INFO[r] || [r, 'person'])[1];
+  const typeZh = (t) => TYPE_INFO[t][0];
+  const typeColour = (t) => TYPE_INFO[t][1];
+  const relZh = (r) => REL_INFO[r][0];
+  const relGroup = (r) => REL_INFO[r][1];
 
   /* ---- the data ----------------------------------------------------------- */
   const RELS = D.rels;
@@ -171,7 +162,7 @@
   const state = { mode: 'overview', view: [], pos: new Map(), sel: -1, path: [], pathEnds: [], note: '' };
 
   function nodeEl(i) {
-    const e = E[i], info = TYPE_INFO[e.t] || [e.t, '#9ca3af', 'ellipse'];
+    const e = E[i], info = TYPE_INFO[e.t];
     const p = state.pos.get(i) || { x: 0, y: 0 };
     /* pannable: a drag that starts on a node pans, as on the background */
     return { group: 'nodes', data: { id: 'n' + i, label: nodeLabel(e), t: e.t, color: info[1], shape: info[2] },
@@ -410,7 +401,7 @@
       const tr = el('tr');
       const td = el('td');
       const sw = el('span', null, 'cnkg-sw');
-      sw.style.background = (TYPE_INFO[t] || [0, '#9ca3af'])[1];
+      sw.style.background = typeColour(t);
       td.appendChild(sw);
       td.appendChild(document.createTextNode(typeZh(t) + ' ' + t));
       tr.appendChild(td);
@@ -655,16 +646,14 @@
 
   /* ---- paths -------------------------------------------------------------------
    * Dijkstra over the facts the filters let through, with the costs `cnkg
-   * trace` ranks by (store/graphread.c): containment, post and organisation
-   * links 10, concept links (industries, policies, concerns, indicators)
-   * 40, others 20, plus, for each entity passed through, 4 x the square of
-   * the bit length of its number of non-cheap links: a chain of places and
-   * posts beats a shortcut through a policy or industry hub. */
-  const CHEAP = ['locatedIn', 'withinDivision', 'basedIn', 'holdsPost', 'postAt', 'associatedWith'];
-  const DEAR = ['hasIndustry', 'implementsPolicy', 'concerns', 'indicator'];
-  const relCost = (r) => (CHEAP.includes(r) ? 10 : DEAR.includes(r) ? 40 : 20);
-  const loose = E.map((e) => e.adj.filter((fi) => F[fi][2] !== F[fi][0] && relCost(RELS[F[fi][1]]) !== 10).length);
-  const toll = (j) => { const bits = 32 - Math.clz32(loose[j]); return 4 * bits * bits; };
+   * trace` ranks by (the kinds table's step costs: containment, post and
+   * organisation links cheap, concept links dear), plus, for each entity
+   * passed through, costs.perBit x the square of the bit length of its
+   * number of non-chain links: a chain of places and posts beats a
+   * shortcut through a policy or industry hub. */
+  const relCost = (r) => REL_INFO[r][2];
+  const loose = E.map((e) => e.adj.filter((fi) => F[fi][2] !== F[fi][0] && relCost(RELS[F[fi][1]]) !== D.costs.chain).length);
+  const toll = (j) => { const bits = 32 - Math.clz32(loose[j]); return D.costs.perBit * bits * bits; };
   function shortest(a, b) {
     const dist = new Float64Array(E.length).fill(Infinity), via = new Int32Array(E.length).fill(-1);
     const heap = [[0, a]];
@@ -783,7 +772,7 @@
   const present = new Set(E.map((e) => e.t)), relsPresent = new Set(F.filter(edgeFact).map((f) => RELS[f[1]]));
   D.types.filter((t) => present.has(t)).forEach((t) => {
     const sw = el('span', null, 'cnkg-sw');
-    sw.style.background = (TYPE_INFO[t] || [0, '#9ca3af'])[1];
+    sw.style.background = typeColour(t);
     checkbox($('cnkg-ftypes'), typeZh(t) + ' ' + t, true, (on) => { hideType[t] = !on; refresh(); }, sw).dataset.type = t;
   });
   RELS.filter((r) => relsPresent.has(r)).forEach((r) => {
@@ -794,7 +783,7 @@
     const lg = $('cnkg-legend');
     D.types.filter((t) => present.has(t)).forEach((t) => {
       const s = el('span', null, 'cnkg-li'), sw = el('span', null, 'cnkg-sw');
-      sw.style.background = (TYPE_INFO[t] || [0, '#9ca3af'])[1];
+      sw.style.background = typeColour(t);
       s.appendChild(sw);
       s.appendChild(document.createTextNode(typeZh(t) + ' ' + t));
       lg.appendChild(s);

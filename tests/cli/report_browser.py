@@ -211,6 +211,22 @@ def main():
         check(b.run("return [...document.querySelectorAll('table.cnkg-counts tr')].some(tr => tr.textContent.includes('Person') && tr.lastChild.textContent === arguments[0])", str(persons)),
               "overview does not count %d people" % persons)
         check(b.run("return document.getElementById('cnkg-legend').textContent.includes('Village')"), "legend lacks the types")
+        # every kind is shown as the kinds table (core/kinds.c) says, new
+        # ones too (Country, Mountain, events, figures): its Chinese label
+        # in the legend, its colour on the swatch and on its nodes
+        legend = b.run("return [...document.querySelectorAll('#cnkg-legend .cnkg-li')].map(s => [s.textContent, s.querySelector('.cnkg-sw') ? getComputedStyle(s.querySelector('.cnkg-sw')).backgroundColor : ''])")
+        node_colour = b.run("const c = {}; cnkgExplorer.cy.nodes().forEach(n => { c[n.data('t')] = n.style('background-color'); }); return c")
+        rgb = lambda h: "rgb(%d, %d, %d)" % tuple(int(h[k:k + 2], 16) for k in (1, 3, 5))
+        present = {D["types"][e[2]] for e in ents}
+        check({"Country", "Mountain", "Figure"} <= present, "the examples no longer name a country, a mountain and a figure")
+        for k, t in enumerate(D["types"]):
+            if t not in present:
+                continue
+            zh, colour = D["typeInfo"][k][0], D["typeInfo"][k][1]
+            check(any(text.strip() == zh + " " + t and sw == rgb(colour) for text, sw in legend),
+                  "legend entry of %s is not '%s %s' in %s: %s" % (t, zh, t, colour, legend))
+            if t in node_colour:
+                check(node_colour[t].replace(" ", "") == rgb(colour).replace(" ", ""), "%s nodes drawn in %s, not %s" % (t, node_colour[t], colour))
         b.screenshot(os.path.join(artifacts, "overview.png"))
 
         # --- search with the keyboard: Enter with several hits focuses the

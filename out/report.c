@@ -63,9 +63,10 @@ static void sentences_clear(Sentences *s) {
 /* ---- the data -------------------------------------------------------------
  * {"v", "types", "rels", "typeInfo": [[zh, colour, shape, what]], "relInfo":
  *  [[zh, group, cost]], "costs": {"chain", "perBit"}, "docs": [[file, title,
- *  issued]], "ents": [[key, label, type, code, [aliases], [doc, begin, end, anchor, ...]]], "facts":
- *  [[subject, rel, object or -1, literal, [sentence...]]], "sents": [doc,
- *  begin, end, text or -1, ...], "texts": [...], "focus", "depth"}.
+ *  issued]], "ents": [[key, label, type, code, [aliases], [doc, begin, end,
+ *  anchor, ...]]], "facts": [[subject, rel, object or -1, literal,
+ *  [sentence...]]], "sents": [doc, begin, end, text or -1, ...], "texts":
+ *  [...], "focus", "depth"}.
  * A mention's anchor is 0 for the label, k for alias k, or the text. */
 
 static void write_entity(CnkgOutput *out, const CnkgEntity *e) {

@@ -29,6 +29,10 @@ check "printf '%s' \"\$first\" | grep -q '绥阳县 (County) -locatedIn-> 遵义
 check "printf '%s' \"\$first\" | grep -q '楚雄彝族自治州 (Prefecture) <-locatedIn- 元谋县 (County)'" \
   "path 1 does not end with the containment chain"
 check "! printf '%s' \"\$first\" | grep -q 'implementsPolicy'" "path 1 goes through the policy hub"
+# the provinces meet in China: path 1 is the two containment chains alone
+check "printf '%s' \"\$first\" | grep -q '贵州省 (Province) -withinDivision-> 中国 (Country)' &&
+  printf '%s' \"\$first\" | grep -q '中国 (Country) <-withinDivision- 云南省 (Province)' &&
+  ! printf '%s' \"\$first\" | grep -q '(Person)'" "path 1 is not the containment chain through China"
 # the 2-step path through the hub is still offered, but after the chain
 check "grep -q '绥阳县 (County) -implementsPolicy-> 精准扶贫 (Policy)' '$TMP/t.out'" \
   "the policy path is missing altogether"

@@ -13,8 +13,6 @@
 . "$(dirname "$0")/lib.bash"
 need rapper
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
-export LSAN_OPTIONS="suppressions=$SRC/tests/cli/rasqal.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-printf 'leak:raptor_ntriples_parse_term\nleak:raptor_concepts_init\n' >>"$TMP/lsan.supp"
 
 D="$TMP/docs"
 mkdir -p "$D"

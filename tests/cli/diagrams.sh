@@ -6,11 +6,8 @@
 # short labels) and renders with sfdp; DOT and SVG are byte-identical across
 # repeated runs, thread counts and input order.
 . "$(dirname "$0")/lib.bash"
-# Under ASan: graphviz, pango and fontconfig keep allocations they never
-# free (as in tests/unit/test_dot.c); in-process SVG would fail on them.
-printf 'leak:%s\n' libfontconfig libpango libglib libgobject libgvplugin_dot_layout \
-  libgvplugin_neato_layout textspan_size htmlparse >"$TMP/lsan.supp"
-export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
+# In-process SVG under ASan: full stacks so tests/lsan.supp can name
+# graphviz's, pango's and fontconfig's allocations.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 need dot
 need sfdp

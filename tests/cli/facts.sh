@@ -11,9 +11,7 @@
 . "$(dirname "$0")/lib.bash"
 need rapper
 # raptor keeps a datatype IRI per N-Triples parse (merge.sh); rasqal keeps
-# the rows of a DISTINCT query (query.sh, rasqal.supp): not cnkg's memory.
-printf 'leak:raptor_ntriples_parse_term\nleak:raptor_concepts_init\nleak:librasqal.so\n' >"$TMP/lsan.supp"
-export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
+# the rows of a DISTINCT query (query.sh): tests/lsan.supp names both.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 
 D="$SRC/tests/data/facts"

@@ -12,8 +12,6 @@ need rapper
 # triple; nothing of ours leaks. When that IRI is xsd:boolean (as for the
 # small shards below), raptor interned it at start-up and the block kept is
 # raptor_concepts_init's.
-printf 'leak:raptor_ntriples_parse_term\nleak:raptor_concepts_init\n' >"$TMP/lsan.supp"
-export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 
 EX="$SRC/examples"

@@ -10,10 +10,7 @@
 . "$(dirname "$0")/lib.bash"
 need python3
 # graphviz/pango/fontconfig (SVG, HTML) and rasqal keep allocations they
-# never free; full stacks under ASan so the suppressions can name them.
-{ printf 'leak:%s\n' libfontconfig libpango libglib libgobject libgvplugin_dot_layout \
-    libgvplugin_neato_layout textspan_size htmlparse; cat "$SRC/tests/cli/rasqal.supp"; } >"$TMP/lsan.supp"
-export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
+# never free; full stacks under ASan so tests/lsan.supp can name them.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 
 EX="$SRC/examples"

@@ -4,11 +4,8 @@
 # sentences and documents, entity facts and mentions, DOT/SVG of a path,
 # and unknown/ambiguous names, bad graphs and usage errors with their exits.
 . "$(dirname "$0")/lib.bash"
-# Under ASan: graphviz, pango and fontconfig keep allocations they never
-# free (as in tests/unit/test_dot.c); in-process SVG would fail on them.
-printf 'leak:%s\n' libfontconfig libpango libglib libgobject libgvplugin_dot_layout \
-  libgvplugin_neato_layout textspan_size htmlparse >"$TMP/lsan.supp"
-export LSAN_OPTIONS="suppressions=$TMP/lsan.supp:print_suppressions=0"
+# In-process SVG under ASan: full stacks so tests/lsan.supp can name
+# graphviz's, pango's and fontconfig's allocations.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 
 "$CNKG" build -q --output "$TMP/g" "$SRC/examples" || fail "build of the examples failed"

@@ -102,7 +102,6 @@ rc=0; "$MK" "$D/none.xml" "$ZS" "$D/en.xml" "$ES" "$D/wz.xml" "$WS" test "$TMP/b
 check "[ $rc = 1 ] && grep -q 'install Debian.s unicode-cldr-core: run tools/bootstrap' '$TMP/b.err'" \
   "missing input: exit $rc $(cat "$TMP/b.err")"
 # the pinned package files, when installed, against the pins CMakeLists.txt holds
-pin() { sed -n "s/^set($1 \"\\([^\"]*\\)\").*/\\1/p" "$SRC/CMakeLists.txt"; }
 C=/usr/share/unicode/cldr/common
 if [ -r "$C/main/zh.xml" ]; then
   rc=0; "$MK" "$C/main/zh.xml" "$(pin CNKG_CLDR_ZH_SHA256)" "$C/main/en.xml" "$(pin CNKG_CLDR_EN_SHA256)" \

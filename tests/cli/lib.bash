@@ -39,3 +39,10 @@ run() {
 triples() {
   rapper -i "$2" -c "$1" 2>&1 | sed -n 's/.*returned \([0-9]*\) triples.*/\1/p' | head -n1
 }
+# labels TYPE: the rdfs:labels of the entities of class TYPE (Village,
+# Person, ...) in the N-Triples in $TMP/out, one line per entity.
+labels() { grep "/ontology#$1>" "$TMP/out" | cut -d' ' -f1 | while read -r s; do
+  grep -F "$s <http://www.w3.org/2000/01/rdf-schema#label>" "$TMP/out" | cut -d'"' -f2; done; }
+# pin NAME: the value a pinned data package's set(NAME "...") has in
+# CMakeLists.txt (version, SHA-256).
+pin() { sed -n "s/^set($1 \"\\([^\"]*\\)\").*/\\1/p" "$SRC/CMakeLists.txt"; }

@@ -9,10 +9,6 @@
 # set of texts is there.
 . "$(dirname "$0")/lib.bash"
 
-# the labels of the entities of one type in $TMP/out, one per entity
-labels() { grep "/ontology#$1>" "$TMP/out" | cut -d' ' -f1 | while read -r s; do
-  grep -F "$s <http://www.w3.org/2000/01/rdf-schema#label>" "$TMP/out" | cut -d'"' -f2; done; }
-
 # Own sentences. A sector word read both as a sector and as a product
 # line is one industry.
 printf '杭锦旗从事沙草产业的牧民有两千多人。\n' >"$TMP/a.txt"

@@ -6,9 +6,6 @@
 # person's name.
 . "$(dirname "$0")/lib.bash"
 
-labels() { grep "/ontology#$1>" "$TMP/out" | cut -d' ' -f1 | while read -r s; do
-  grep -F "$s <http://www.w3.org/2000/01/rdf-schema#label>" "$TMP/out" | cut -d'"' -f2; done; }
-
 printf '青山县深入开展“五星村党支部”和“十佳村党组织”创建活动。\n' >"$TMP/a.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/a.txt"
 check "[ -z \"\$(labels Village)\" ]" "an honour in quotes became a village: $(labels Village | tr '\n' ' ')"

@@ -37,7 +37,6 @@ fi
 
 # the data pin
 MK="${CNKG_BINARY_DIR:?}/cnkg-mkworld"
-pin() { sed -n "s/^set($1 \"\\([^\"]*\\)\").*/\\1/p" "$SRC/CMakeLists.txt"; }
 JSON=/usr/share/iso-codes/json/iso_3166-1.json
 MO=/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo
 JS=$(pin CNKG_ISO3166_JSON_SHA256); MS=$(pin CNKG_ISO3166_MO_SHA256); V=$(pin CNKG_ISO_CODES_VERSION)

@@ -20,10 +20,6 @@
 /* Styles come from the kinds table (cnkg/kinds.h). */
 static const CnkgDrawStyle *type_style(CnkgType t) { return &cnkg_type_info(t)->draw; }
 
-/* The label of an edge: a holdsPost edge also gives the year the post
- * was taken up when the graph knows it ("任职 2016"); others their word.
- * Drawn graphs are small (labels are off for large ones), so a scan of
- * the relations per post edge is cheap. */
 void cnkg_dot_options_init(CnkgDotOptions *options) {
   if (!options) return;
   options->focus = NULL;

@@ -627,9 +627,10 @@ int cnkg_cli_build(int argc, char **argv) {
     summarize_failures(&inputs, run.failed, n_failed);
   }
   if (args.log.verbosity > 1)
-    fprintf(stderr, "cnkg: info: %zu documents, %zu entities, %zu relations\n",
-            cnkg_graph_document_count(run.graph), cnkg_graph_entity_count(run.graph),
-            cnkg_graph_relation_count(run.graph));
+    fprintf(stderr, "cnkg: info: graph: %zu distinct document%s, %zu entities, %zu relations\n",
+            cnkg_graph_document_count(run.graph),
+            cnkg_graph_document_count(run.graph) == 1 ? "" : "s",
+            cnkg_graph_entity_count(run.graph), cnkg_graph_relation_count(run.graph));
   pthread_mutex_destroy(&run.lock);
   free(run.failed);
   free(run.groups);

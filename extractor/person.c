@@ -332,6 +332,19 @@ static const char *const AFTER_NAME[] = {"介绍", "说", "表示", "告诉", "�
 static CnkgWordList after_name_list = CNKG_WORDLIST(AFTER_NAME);
 static bool name_slot_before(const Ctx *c, size_t b);
 
+/* Words that make the name-shaped word before them the name of a region or
+ * a route built from place abbreviations (黄渤海地区, 京沪高铁, 张吉怀高速铁路,
+ * 沪昆高速): no person stands there. */
+static const char *const AFTER_THING[] = {
+    "地区", "一带", "流域", "沿线", "沿岸", "海域", "高速", "高铁", "铁路", "公路",
+    "城际", "快速路", "大桥", "隧道", "机场", "航线", "干线", "运河", NULL};
+static CnkgWordList after_thing_list = CNKG_WORDLIST(AFTER_THING);
+
+/* Animals in a herd or flock (牛群, 羊群): a surname-initial noun. */
+static const char *const HERDS[] = {"牛群", "羊群", "马群", "猪群", "鸡群", "鸭群", "鹅群",
+                                    "鱼群", "蜂群", "鸟群", "驼群", "鹿群", NULL};
+static CnkgWordList herds_list = CNKG_WORDLIST(HERDS);
+
 /* A name without a listed surname (a transliterated or minority name) is
  * taken only where a name is expected: after a title or role, before a
  * verb of saying, or in a list. */
@@ -350,6 +363,9 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
   if (person_covered_by_mention(c, b, e)) return CNKG_SUCCESS;
   /* 连战连胜: the first half of an ABAC phrase is no name */
   if (!byline && e + CNKG_HAN_BYTES <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, CNKG_HAN_BYTES) == 0)
+    return CNKG_SUCCESS;
+  if (!byline && (cnkg_wordlist_at(&after_thing_list, c->s, e, c->len) > 0 ||
+                  cnkg_wordlist_has(&herds_list, c->s + b, e - b)))
     return CNKG_SUCCESS;
   char *name = squeeze(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;

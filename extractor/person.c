@@ -367,6 +367,10 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
   if (!byline && (cnkg_wordlist_at(&after_thing_list, c->s, e, c->len) > 0 ||
                   cnkg_wordlist_has(&herds_list, c->s + b, e - b)))
     return CNKG_SUCCESS;
+  /* 平塘 where the document names 平塘镇: the place without its suffix */
+  size_t id;
+  if (!byline && cnkg_intern_find(&c->place_bases, c->s + b, e - b, &id) == CNKG_SUCCESS)
+    return CNKG_SUCCESS;
   char *name = squeeze(c->s + b, e - b);
   if (!name) return CNKG_ERR_NOMEM;
   if (!name_ok(name, strlen(name), lac || byline) || (!byline && overlaps_span(c, b, e)) ||
@@ -1038,6 +1042,13 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
     c.n_of_type[t] = 0;
   }
   for (size_t k = 0; k < c.nsp && !s; k++) c.sp_of_type[c.sp[k].type][c.n_of_type[c.sp[k].type]++] = k;
+  for (size_t k = 0; k < c.nsp && !s; k++) {
+    if (!cnkg_type_is_place(c.sp[k].type)) continue;
+    size_t len = c.sp[k].end - c.sp[k].begin;
+    size_t bl = cnkg_place_base_len(c.s + c.sp[k].begin, len);
+    if (bl < len && cnkg_utf8_count(c.s + c.sp[k].begin, bl) >= 2)
+      s = cnkg_intern_add(&c.place_bases, c.s + c.sp[k].begin, bl, &(size_t){0});
+  }
   if (!s) s = post_prepare(&c);
   c.covered = s ? NULL : calloc(c.len / 8 + 1, 1);
   if (!c.covered) s = CNKG_ERR_NOMEM;
@@ -1053,6 +1064,7 @@ CnkgStatus cnkg_person_run(const CnkgPersonRecognizer *r, CnkgDocState *st) {
   if (!s) s = person_emit_all(&c);
   mentions_free(&c.m);
   cnkg_intern_free(&c.known);
+  cnkg_intern_free(&c.place_bases);
   for (int t = 0; t < CNKG_TYPE_COUNT; t++) free(c.sp_of_type[t]);
   free(c.covered);
   free(c.sp);

@@ -63,6 +63,8 @@ typedef struct {
   unsigned char *covered;     /* bit per byte of s: inside a mention */
   MentionList m;
   CnkgIntern known;               /* names of full mentions (from_metadata_one) */
+  CnkgIntern place_bases;         /* the document's place names without their
+                                     level suffix (平塘 of 平塘镇), 2+ characters */
   bool known_made;
   size_t main_village;        /* the village named most, if one leads; else SIZE_MAX */
   size_t branch[16][2];       /* village entity, its party branch (X村党支部) */

@@ -18,6 +18,11 @@
  * SIZE_MAX when there is none. Reads st->spans only. */
 size_t cnkg_place_nearest(const CnkgDocState *st, size_t sentence, size_t pos);
 
+/* The length of the place name s[0, len) without its level suffix (镇,
+ * 县, 自治州, 村委会 …; at least one character is left): for 平塘镇 the 6
+ * bytes of 平塘; len when there is no suffix. */
+size_t cnkg_place_base_len(const char *s, size_t len);
+
 /* True if span i of st (i < st->n_spans) is a place mention. */
 static inline bool cnkg_place_span_is_place(const CnkgDocState *st, size_t i) {
   return st->spans[i].type >= CNKG_TYPE_PROVINCE &&

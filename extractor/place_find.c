@@ -122,7 +122,7 @@ static bool is_generic(const char *s, size_t len) {
       W("沿边"), W("富裕"), W("定点"), W("纯农业"), W("纯牧业"),
   };
   /* 三县, 北部两县, 南四县: a count of places. */
-  size_t bl = place_base_len(s, len);
+  size_t bl = cnkg_place_base_len(s, len);
   if (place_has_suffix(s, len) && bl < len && bl >= 3) {
     size_t i = 0, last = 0;
     uint32_t cp = 0;
@@ -236,7 +236,7 @@ size_t place_form_len(const char *s, size_t len) {
 }
 
 /* The name without its level suffix, for grouping unlinked mentions. */
-size_t place_base_len(const char *s, size_t len) {
+size_t cnkg_place_base_len(const char *s, size_t len) {
   static const Word suf[] = {
       W("村民委员会"), W("居民委员会"), W("村委会"), W("居委会"), W("自治区"), W("自治州"),
       W("自治县"), W("自治旗"), W("苏木"), W("街道"), W("嘎查"), W("社区"), W("地区"),
@@ -594,7 +594,7 @@ CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           CnkgLevel lv = place_suffix_level(g, glen);
           size_t gb = base + v->off[gs], ge = base + v->off[c];
           /* 朱|埠镇: a lone character LAC split off belongs to the name. */
-          size_t bchars = cnkg_utf8_count(g, place_base_len(g, place_form_len(g, glen)));
+          size_t bchars = cnkg_utf8_count(g, cnkg_place_base_len(g, place_form_len(g, glen)));
           if (han && bchars == 1 && gs == ws && gs > 0 && v->wstart[gs - 1] &&
               cnkg_is_han(v->cp[gs - 1]) && !is_suffix_char(v->cp[gs - 1]) &&
               !place_is_function_char(v->cp[gs - 1])) {
@@ -606,7 +606,7 @@ CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           }
           uint32_t before_suffix = 0;
           {
-            size_t bl2 = place_base_len(g, place_form_len(g, glen)), x = 0;
+            size_t bl2 = cnkg_place_base_len(g, place_form_len(g, glen)), x = 0;
             while (x < bl2) before_suffix = cnkg_utf8_next(g, bl2, &x);
           }
           /* In an organisation's name only right after a listed place
@@ -614,7 +614,7 @@ CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first,
           bool org_ok = !in_org || gs > ws;
           bool inner_suffix = false;
           {
-            size_t bl3 = place_base_len(g, place_form_len(g, glen)), x = 0;
+            size_t bl3 = cnkg_place_base_len(g, place_form_len(g, glen)), x = 0;
             while (x < bl3)
               if (is_suffix_char(cnkg_utf8_next(g, bl3, &x))) inner_suffix = true;
           }

@@ -96,11 +96,10 @@ typedef struct {
 } LinkIndex;
 
 /* Text (place_find.c): the level a name's suffix implies, whether it has
- * one (市/区 too), its length without it, and the characters no name starts
- * with. */
+ * one (市/区 too), and the characters no name starts with (its length
+ * without the suffix: cnkg_place_base_len, place.h). */
 CnkgLevel place_suffix_level(const char *s, size_t len);
 bool place_has_suffix(const char *s, size_t len);
-size_t place_base_len(const char *s, size_t len);
 bool place_is_function_char(uint32_t cp);
 size_t place_form_len(const char *s, size_t len);
 

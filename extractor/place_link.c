@@ -71,7 +71,7 @@ static void renamed_visit(const CnkgDivision *div, CnkgDivId id, const char *for
 static bool renamed_township(Work *w, Cand *p, Cand *c) {
   const CnkgDivision *div = w->r->div;
   if (c->suffix_level == CNKG_LEVEL_TOWNSHIP && !c->short_form) {
-    size_t fl = strlen(c->form), bl = place_base_len(c->form, fl);
+    size_t fl = strlen(c->form), bl = cnkg_place_base_len(c->form, fl);
     if (bl == fl || cnkg_utf8_count(c->form, bl) < 2) return false;
     CnkgDivId found = CNKG_DIV_NONE;
     size_t n = 0;
@@ -81,7 +81,7 @@ static bool renamed_township(Work *w, Cand *p, Cand *c) {
     return n == 1 && retarget(c, found);
   }
   if (p->suffix_level != CNKG_LEVEL_TOWNSHIP || p->short_form || !c->n_ids) return false;
-  size_t fl = strlen(p->form), bl = place_base_len(p->form, fl);
+  size_t fl = strlen(p->form), bl = cnkg_place_base_len(p->form, fl);
   if (bl == fl || cnkg_utf8_count(p->form, bl) < 2) return false;
   const Cand *pp = p->prev != SIZE_MAX ? &w->c[p->prev] : NULL;
   /* merged: the county before it does not hold the text's township, yet
@@ -464,7 +464,7 @@ static CnkgStatus find_aliases(Work *w) {
   for (size_t j = 0; j < w->n; j++) {
     const Cand *d = &w->c[j];
     if (d->sent == SIZE_MAX || d->weak || d->short_form) continue;
-    size_t dl = strlen(d->form), bl = place_base_len(d->form, dl);
+    size_t dl = strlen(d->form), bl = cnkg_place_base_len(d->form, dl);
     if (bl < dl) keys[nk++] = (BaseKey){d->form, bl, d->suffix_level, j, 0};
   }
   qsort(keys, nk, sizeof *keys, base_key_cmp);
@@ -838,7 +838,7 @@ CnkgStatus place_join_same_names(Work *w) {
     if (c->level < CNKG_LEVEL_TOWNSHIP || c->alias != SIZE_MAX || c->sent == SIZE_MAX ||
         c->natural)
       continue;
-    size_t fl = strlen(c->form), bl = place_base_len(c->form, fl);
+    size_t fl = strlen(c->form), bl = cnkg_place_base_len(c->form, fl);
     if (cnkg_utf8_count(c->form, bl) < 2) continue;
     v[nv++] = (BaseName){c->form, bl, c->level, i};
   }
@@ -932,7 +932,7 @@ static size_t record_base(const CnkgDivision *div, CnkgDivId id, char *buf, size
   CnkgDivRecord rec;
   if (cnkg_division_get(div, id, &rec) || rec.name_len >= size) return 0;
   size_t n = place_form_len(rec.name, rec.name_len);
-  n = place_base_len(rec.name, n);
+  n = cnkg_place_base_len(rec.name, n);
   memcpy(buf, rec.name, n);
   return n;
 }
@@ -1030,7 +1030,7 @@ CnkgStatus place_link_fuzzy(Work *w) {
       exact = cnkg_division_is_within(div, c->ids[h], anc);
     if (exact) continue;
     size_t fl = strlen(c->form);
-    size_t bl = place_base_len(c->form, fl);
+    size_t bl = cnkg_place_base_len(c->form, fl);
     if (cnkg_utf8_count(c->form, bl) < 2) continue;
     if (bl == fl && c->force == CNKG_LEVEL_NONE) continue;
     CnkgDivId found = CNKG_DIV_NONE;

@@ -90,7 +90,7 @@ CnkgStatus place_build_entities(Work *w) {
       const char *pkey = "";
       if (c->parent != SIZE_MAX && w->c[c->parent].entity != SIZE_MAX)
         pkey = cnkg_graph_entity(st->graph, w->c[c->parent].entity)->key;
-      size_t bl = place_base_len(c->form, strlen(c->form));
+      size_t bl = cnkg_place_base_len(c->form, strlen(c->form));
       char *name = cnkg_strndup(c->form, bl);
       char *pk = cnkg_strndup(pkey, strlen(pkey));
       char *key = name && pk ? cnkg_graph_key_hash(type_of(c->level), name, pk) : NULL;

@@ -340,10 +340,12 @@ static const char *const AFTER_THING[] = {
     "城际", "快速路", "大桥", "隧道", "机场", "航线", "干线", "运河", NULL};
 static CnkgWordList after_thing_list = CNKG_WORDLIST(AFTER_THING);
 
-/* Animals in a herd or flock (牛群, 羊群): a surname-initial noun. */
-static const char *const HERDS[] = {"牛群", "羊群", "马群", "猪群", "鸡群", "鸭群", "鹅群",
-                                    "鱼群", "蜂群", "鸟群", "驼群", "鹿群", NULL};
-static CnkgWordList herds_list = CNKG_WORDLIST(HERDS);
+/* Common nouns of the genre that begin with a surname character and have
+ * a name's length: herds and flocks (牛群, 羊群), orchards (林果). */
+static const char *const NOUNS[] = {"牛群", "羊群", "马群", "猪群", "鸡群", "鸭群", "鹅群",
+                                    "鱼群", "蜂群", "鸟群", "驼群", "鹿群", "林果", "林下",
+                                    "林草", "林区", NULL};
+static CnkgWordList nouns_list = CNKG_WORDLIST(NOUNS);
 
 /* A name without a listed surname (a transliterated or minority name) is
  * taken only where a name is expected: after a title or role, before a
@@ -365,7 +367,7 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
   if (!byline && e + CNKG_HAN_BYTES <= c->len && e - b == 6 && memcmp(c->s + b, c->s + e, CNKG_HAN_BYTES) == 0)
     return CNKG_SUCCESS;
   if (!byline && (cnkg_wordlist_at(&after_thing_list, c->s, e, c->len) > 0 ||
-                  cnkg_wordlist_has(&herds_list, c->s + b, e - b)))
+                  cnkg_wordlist_has(&nouns_list, c->s + b, e - b)))
     return CNKG_SUCCESS;
   /* 平塘 where the document names 平塘镇: the place without its suffix */
   size_t id;

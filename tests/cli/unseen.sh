@@ -65,8 +65,9 @@ run 0 "" build --provenance none -f ntriples -o - "$TMP/i.txt"
 est=$(grep -F '"幸福新居"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$est' ] && grep -qF \"$est <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/542521>\" '$TMP/out'" "estate not a village in its county"
 # A name-shaped word before 地区, 高铁, 高速, 铁路 … names a region or a route
-# made of place abbreviations; a herd (牛群) is no surname and given name.
-printf '产自黄渤海地区的海参很受欢迎。\n沿着张吉怀高速铁路，游客来到这里。\n合作社会对牛群进行分类管理。\n石门村村民李秀芬说，日子越过越好。\n' >"$TMP/j.txt"
+# made of place abbreviations; a herd (牛群) or orchards (林果) are no surname
+# and given name.
+printf '产自黄渤海地区的海参很受欢迎。\n沿着张吉怀高速铁路，游客来到这里。\n合作社会对牛群进行分类管理。\n全县发展高效林果，林果产业成了支柱。\n石门村村民李秀芬说，日子越过越好。\n' >"$TMP/j.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/j.txt"
 check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '李秀芬 ' ]" "regions, routes or herds taken as people: $(labels Person | tr '\n' ' ')"
 # A township's name without 镇 (陈田 where the text names 陈田镇) is the

@@ -369,6 +369,10 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
   if (!byline && (cnkg_wordlist_at(&after_thing_list, c->s, e, c->len) > 0 ||
                   cnkg_wordlist_has(&nouns_list, c->s + b, e - b)))
     return CNKG_SUCCESS;
+  /* 陈旗, 王县: two characters ending in a level suffix abbreviate a place */
+  if (!byline && e - b == 2 * CNKG_HAN_BYTES &&
+      cnkg_utf8_char_in("旗县乡镇", c->s, b + CNKG_HAN_BYTES, e))
+    return CNKG_SUCCESS;
   /* 平塘 where the document names 平塘镇: the place without its suffix */
   size_t id;
   if (!byline && cnkg_intern_find(&c->place_bases, c->s + b, e - b, &id) == CNKG_SUCCESS)

@@ -75,4 +75,9 @@ check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '李秀芬 ' ]" "regions,
 printf '陈田镇今年种了很多果树。\n县里筹集资金支持陈田乡村振兴，帮陈田群众增收。\n吴圩镇的干部说，吴圩群众种甘蔗。\n' >"$TMP/k.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/k.txt"
 check "[ -z \"\$(labels Person)\" ]" "a place without its suffix taken as a person: $(labels Person | tr '\n' ' ')"
+# Two characters ending in a level suffix (陈旗, 鄂前旗's kind of short form)
+# abbreviate a place; no person is named so.
+printf '近年来，陈旗充分发挥牧区优势，鄂前旗也在发展旅游。\n' >"$TMP/l.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/l.txt"
+check "[ -z \"\$(labels Person)\" ]" "a banner's short form taken as a person: $(labels Person | tr '\n' ' ')"
 finish

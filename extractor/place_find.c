@@ -386,6 +386,13 @@ static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained
       !v->wend[k + L] && v->wend[k + L - 1] && v->wstart[k] &&
       tag_is(v->wtag[k], "LOC") && place_suffix_level(key, klen - 3) == CNKG_LEVEL_VILLAGE)
     return false;
+  /* 组织|村民, 首个|村级: a word that is no noun, then the suffix opening a
+   * longer word, is no name, even where an address chain runs on (a
+   * village 组织村 is listed; 龙潭村组织村民 does not name it). */
+  if (v->have_lac && L >= 3 && v->wstart[k] && v->wstart[k + L - 1] && !v->wend[k + L] &&
+      is_suffix_char(v->cp[k + L - 1]) && tag && !tag_is_placey(tag) && !tag_is(tag, "n") &&
+      !tag_is(tag, "nw") && !tag_is(tag, "PER") && !tag_is(tag, "nr"))
+    return false;
   /* Short names starting inside a word are pieces of other words
    * (扩大村 is not 大村) unless they continue an address chain. */
   /* Inside a LAC place word only after another place-like chunk
@@ -746,10 +753,12 @@ static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n
       uint32_t cp = cnkg_utf8_next(t, se->end, &y);
       if (!cnkg_is_han(cp) || place_is_function_char(cp) || is_numeral(cp)) break;
       if (is_suffix_char(cp)) {
-        /* Not where the suffix starts a longer word (平川|乡镇). */
+        /* Not where the suffix starts a longer word (平川|乡镇, 组织|村民,
+         * 首个|村级, 看望|乡亲). */
         uint32_t after = y < se->end ? cnkg_utf8_next(t, se->end, &(size_t){y}) : 0;
         bool word_goes_on = after == 0x9547 /*镇*/ || after == 0x6751 /*村*/ ||
-                            after == 0x4E61 /*乡*/;
+                            after == 0x4E61 /*乡*/ || after == 0x6C11 /*民*/ ||
+                            after == 0x7EA7 /*级*/ || after == 0x4EB2 /*亲*/;
         if (nb >= 2 && nb <= 3 && !word_goes_on &&
             (cp == 0x6751 /*村*/ || cp == 0x4E61 /*乡*/ || cp == 0x9547 /*镇*/)) {
           const char *g = t + a->end;

@@ -80,4 +80,9 @@ check "[ -z \"\$(labels Person)\" ]" "a place without its suffix taken as a pers
 printf '近年来，陈旗充分发挥牧区优势，鄂前旗也在发展旅游。\n' >"$TMP/l.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/l.txt"
 check "[ -z \"\$(labels Person)\" ]" "a banner's short form taken as a person: $(labels Person | tr '\n' ' ')"
+# A verb before 村民 is no village, listed (组织村 is, in another
+# province) or not, even right after the place it happens in.
+printf '屏南县熙岭乡看望村民，发放慰问品。\n屏南县熙岭乡龙潭村组织村民修路。\n' >"$TMP/m.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/m.txt"
+check "[ \"\$(labels Village | sort | tr '\\n' ' ')\" = '龙潭村 ' ]" "a verb and 村民 taken as a village: $(labels Village | tr '\n' ' ')"
 finish

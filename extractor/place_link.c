@@ -351,6 +351,22 @@ static CnkgDivId support(const Work *w, size_t ci, int *best_rank, bool *equal) 
       n_best++;
     }
   }
+  /* 西安 beside 吉林省: a bare name that a prefecture and a county in
+   * another province share is the prefecture, unless the context reaches
+   * below the county's province (its prefecture or places inside it). */
+  if (c->short_form && n_best == 1 && best >= 0 &&
+      cnkg_division_level(div, pick) == CNKG_LEVEL_COUNTY &&
+      best / 8 <= level_rank(CNKG_LEVEL_PROVINCE)) {
+    CnkgDivId pref = CNKG_DIV_NONE;
+    size_t n_pref = 0;
+    for (size_t h = 0; h < c->n_ids; h++)
+      if (cnkg_division_level(div, c->ids[h]) == CNKG_LEVEL_PREFECTURE &&
+          !cnkg_division_is_within(div, pick, c->ids[h])) {
+        pref = c->ids[h];
+        n_pref++;
+      }
+    if (n_pref == 1) pick = pref;
+  }
   *best_rank = best < 0 ? -1 : best / 8;
   return n_best == 1 ? pick : CNKG_DIV_NONE;
 }

@@ -85,4 +85,13 @@ check "[ -z \"\$(labels Person)\" ]" "a banner's short form taken as a person: $
 printf '屏南县熙岭乡看望村民，发放慰问品。\n屏南县熙岭乡龙潭村组织村民修路。\n' >"$TMP/m.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/m.txt"
 check "[ \"\$(labels Village | sort | tr '\\n' ' ')\" = '龙潭村 ' ]" "a verb and 村民 taken as a village: $(labels Village | tr '\n' ' ')"
+# A bare name a prefecture shares with a county elsewhere (西安: 西安市, and
+# a 西安区 in 吉林省) is the prefecture when the context names only the
+# county's province; it is the county where its prefecture is named.
+printf '今年村里的苹果一半运到西安，另一半卖到了吉林省。\n' >"$TMP/n.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/n.txt"
+check "labels Prefecture | grep -qx 西安市 && [ -z \"\$(labels County)\" ]" "bare 西安 beside 吉林省: prefectures $(labels Prefecture | tr '\n' ' '), counties $(labels County | tr '\n' ' ')"
+printf '吉林省辽源市的龙山、西安两个区都种上了人参。\n' >"$TMP/o.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/o.txt"
+check "labels County | grep -qx 西安区" "bare 西安 after 辽源市 is not its 西安区: $(labels County | tr '\n' ' ')"
 finish

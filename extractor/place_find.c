@@ -444,6 +444,7 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
     while (k + run < v->nc && run < MAX_NAME_CHARS && cnkg_is_han(v->cp[k + run])) run++;
     bool chained = last_end == k && !last_weak;
     bool taken = false;
+    size_t suffix = 0; /* a former level suffix matched after the name */
     /* Lengths of the keys that may start with these characters: most
      * lengths (and most positions) have none, and a lookup is a fold, a
      * hash and cache misses into the index. */
@@ -510,21 +511,43 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
          * (or a place inside it) in full nearby. */
         if (!sure && v->have_lac && !at_start) continue;
         size_t ci;
-        /* An unsure one may as well be a township or village of that name. */
-        size_t n_ids = n_short;
-        memcpy(ids, shortf, n_short * sizeof *ids);
-        if (!sure && v->have_lac && at_start && at_end && tag_is(tag, "LOC"))
-          for (size_t h = 0; h < n_weak && n_ids < 512; h++) ids[n_ids++] = weakf[h];
-        CnkgStatus s = add_cand(w, sent, b, e, key, klen, ids, n_ids, !sure,
-                                CNKG_LEVEL_NONE, &ci);
-        if (s) return s;
-        w->c[ci].short_form = true;
-        /* A bare name right before a noun qualifies it (延安精神, 烟台苹果):
-         * a place only if the document also names it otherwise. */
-        if (v->have_lac && k + L < v->nc && v->wstart[k + L] &&
-            (tag_is(v->wtag[k + L], "n") || tag_is(v->wtag[k + L], "nz")))
-          w->c[ci].modifier = true;
-        taken = true;
+        /* 文登|市 where the list has 文登区 (or X县 that became X市): a county
+         * the text names by its former level suffix, which LAC reads as
+         * one place word with the name. The mention takes the suffix; the
+         * form is the former name. */
+        if (v->have_lac && L >= 2 && k + L < v->nc && v->wstart[k] && !v->wend[k + L] &&
+            v->wend[k + L + 1] && tag_is_place(tag) &&
+            (next == 0x53BF /*县*/ || next == 0x5E02 /*市*/ || next == 0x533A /*区*/)) {
+          size_t n_county = 0;
+          for (size_t h = 0; h < n_short; h++)
+            if (cnkg_division_level(div, shortf[h]) == CNKG_LEVEL_COUNTY) ids[n_county++] = shortf[h];
+          if (n_county) {
+            size_t fl = v->off[k + L + 1] - v->off[k];
+            CnkgStatus s = add_cand(w, sent, b, base + v->off[k + L + 1], key, fl, ids, n_county,
+                                    false, CNKG_LEVEL_NONE, &ci);
+            if (s) return s;
+            w->c[ci].renamed = n_county == 1;
+            suffix = 1; /* the suffix is part of the match */
+            taken = true;
+          }
+        }
+        if (!taken) {
+          /* An unsure one may as well be a township or village of that name. */
+          size_t n_ids = n_short;
+          memcpy(ids, shortf, n_short * sizeof *ids);
+          if (!sure && v->have_lac && at_start && at_end && tag_is(tag, "LOC"))
+            for (size_t h = 0; h < n_weak && n_ids < 512; h++) ids[n_ids++] = weakf[h];
+          CnkgStatus s = add_cand(w, sent, b, e, key, klen, ids, n_ids, !sure,
+                                  CNKG_LEVEL_NONE, &ci);
+          if (s) return s;
+          w->c[ci].short_form = true;
+          /* A bare name right before a noun qualifies it (延安精神, 烟台苹果):
+           * a place only if the document also names it otherwise. */
+          if (v->have_lac && k + L < v->nc && v->wstart[k + L] &&
+              (tag_is(v->wtag[k + L], "n") || tag_is(v->wtag[k + L], "nz")))
+            w->c[ci].modifier = true;
+          taken = true;
+        }
       } else if (n_weak && v->have_lac && at_start && at_end && tag_is(tag, "LOC") &&
                  !is_generic(key, klen)) {
         /* A township or village written without its suffix: kept only if
@@ -536,8 +559,8 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
       }
       if (taken) {
         last_weak = w->c[w->n - 1].weak;
-        last_end = k + L;
-        k += L;
+        last_end = k + L + suffix;
+        k += L + suffix;
       }
     }
     if (!taken) k++;

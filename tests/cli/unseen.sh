@@ -94,4 +94,14 @@ check "labels Prefecture | grep -qx 西安市 && [ -z \"\$(labels County)\" ]" "
 printf '吉林省辽源市的龙山、西安两个区都种上了人参。\n' >"$TMP/o.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/o.txt"
 check "labels County | grep -qx 西安区" "bare 西安 after 辽源市 is not its 西安区: $(labels County | tr '\n' ' ')"
+# A county named by its former level suffix (增城市, now 增城区 in the
+# list) is the listed county, with the text's form as a name and its
+# cnkg:formerName, the whole of it one mention.
+printf '广东省增城市的荔枝很有名。\n浙江省萧山市发展花木产业。\n' >"$TMP/p.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/p.txt"
+for pair in 440118:增城市 330109:萧山市; do
+  check "grep -qF '<https://w3id.org/cnkg/id/place/${pair%%:*}> <http://www.w3.org/2004/02/skos/core#altLabel> \"${pair#*:}\"@zh' '$TMP/out' &&
+    grep -qF '<https://w3id.org/cnkg/id/place/${pair%%:*}> <https://w3id.org/cnkg/ontology#formerName> \"${pair#*:}\"@zh' '$TMP/out'" \
+    "${pair#*:} is not named as the listed county ${pair%%:*}: $(grep -F "place/${pair%%:*}>" "$TMP/out" | head -5)"
+done
 finish

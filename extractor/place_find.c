@@ -428,6 +428,16 @@ static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained
   return true;
 }
 
+/* True if s starts with a word that makes the place before it the name of
+ * a news outlet (日报, 新闻网, 卫视, 客户端 …). */
+static bool names_outlet(const char *s, size_t len) {
+  static const char *const outlet[] = {"日报", "晚报", "都市报", "新闻网", "卫视", "电视台",
+                                       "广播电视台", "客户端", "融媒体", "广电"};
+  for (size_t i = 0; i < sizeof outlet / sizeof outlet[0]; i++)
+    if (starts_with(s, len, outlet[i])) return true;
+  return false;
+}
+
 /* Scans one sentence (or the title) for names in the division list. */
 CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v) {
   const CnkgDivision *div = w->r->div;
@@ -484,6 +494,9 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
       bool at_end = !v->have_lac || v->wend[k + L] || k + L >= v->nc ||
                     !cnkg_is_han(v->cp[k + L]);
       uint32_t next = k + L < v->nc ? v->cp[k + L] : 0;
+      /* 湖南|日报, 青海|新闻网: a place that names a news outlet is part of
+       * the outlet's name, not a place the text is about. */
+      if (names_outlet(v->s + v->off[k + L], v->n - v->off[k + L])) continue;
       const char *tag = v->have_lac ? v->wtag[k] : NULL;
       size_t flen = place_form_len(key, klen);
       size_t b = base + v->off[k], e = b + flen;

@@ -104,4 +104,12 @@ for pair in 440118:增城市 330109:萧山市; do
     grep -qF '<https://w3id.org/cnkg/id/place/${pair%%:*}> <https://w3id.org/cnkg/ontology#formerName> \"${pair#*:}\"@zh' '$TMP/out'" \
     "${pair#*:} is not named as the listed county ${pair%%:*}: $(grep -F "place/${pair%%:*}>" "$TMP/out" | head -5)"
 done
+# A place that names a news outlet (湖南日报, 新湖南客户端) is part of the
+# outlet's name: no province is mentioned until the text names one.
+printf '标题\n\n湖南日报·新湖南客户端记者 李明\n\n石门村的茶叶今年卖得很好。\n' >"$TMP/q.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/q.txt"
+check "[ -z \"\$(labels Province)\" ]" "an outlet's place taken as mentioned: $(labels Province | tr '\n' ' ')"
+printf '标题\n\n湖南日报·新湖南客户端记者 李明\n\n湖南省石门村的茶叶今年卖得很好。\n' >"$TMP/r.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/r.txt"
+check "labels Province | grep -qx 湖南省" "a province named in the text is lost: $(labels Province | tr '\n' ' ')"
 finish

@@ -562,7 +562,7 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
           taken = true;
         }
       } else if (n_weak && v->have_lac && at_start && at_end && tag_is(tag, "LOC") &&
-                 !is_generic(key, klen)) {
+                 !is_generic(key, klen) && !cnkg_world_names_feature(key, klen)) {
         /* A township or village written without its suffix: kept only if
          * the context links it. */
         CnkgStatus s = add_cand(w, sent, b, e, key, klen, weakf, n_weak, true,

@@ -31,6 +31,11 @@ CNKG_DECLARE_RECOGNIZER(policy, CnkgPolicyRecognizer)
 CNKG_DECLARE_RECOGNIZER(facts, CnkgFactsRecognizer)
 CNKG_DECLARE_RECOGNIZER(world, CnkgWorldRecognizer)
 
+/* True if s[0, len) is the name of a river, lake, mountain or region the
+ * world recogniser knows (黄河, 太湖, 大别山, 武陵山区): the place recogniser
+ * does not read such a name, bare, as a village or township. */
+bool cnkg_world_names_feature(const char *s, size_t len);
+
 /* After the person recogniser: relates each person a credit line names
  * after a news outlet (来源:X作者:Y, X记者Y, X讯(记者Y)) to that outlet
  * (associatedWith). CNKG_ERR_ARG, CNKG_ERR_NOMEM. */

@@ -101,6 +101,18 @@ static const Pair MOUNTAINS[] = {
     {"巴颜喀拉山", "巴颜喀拉山"}, {"大巴山", "大巴山"}, {"雪峰山", "雪峰山"},
     {"南岭", "南岭"}, {"哀牢山", "哀牢山"}, {"玉龙雪山", "玉龙雪山"}, {"阿尔卑斯山", "阿尔卑斯山"}};
 
+static bool in_pairs(const Pair *p, size_t n, const char *s, size_t len) {
+  for (size_t i = 0; i < n; i++)
+    if (strlen(p[i].form) == len && !memcmp(p[i].form, s, len)) return true;
+  return false;
+}
+
+bool cnkg_world_names_feature(const char *s, size_t len) {
+#define IN(tab) in_pairs(tab, sizeof tab / sizeof *tab, s, len)
+  return s && (IN(RIVERS) || IN(LAKES) || IN(MOUNTAINS) || IN(REGIONS));
+#undef IN
+}
+
 /* Words that contain a country's name but are not it: oceans, currencies,
  * slogans, the party's name, crops and pests named after a country. */
 static const char *const NOT_PLACES[] = {

@@ -112,4 +112,9 @@ check "[ -z \"\$(labels Province)\" ]" "an outlet's place taken as mentioned: $(
 printf '标题\n\n湖南日报·新湖南客户端记者 李明\n\n湖南省石门村的茶叶今年卖得很好。\n' >"$TMP/r.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/r.txt"
 check "labels Province | grep -qx 湖南省" "a province named in the text is lost: $(labels Province | tr '\n' ' ')"
+# A river's, lake's or mountain's name (黄河) is that feature, not a
+# village of the county in context that happens to bear it (黄河村).
+printf '宁夏固原市原州区的这个移民村，离黄河岸边不远。\n' >"$TMP/s.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/s.txt"
+check "[ -z \"\$(labels Village)\" ] && labels River | grep -qx 黄河" "黄河 read as a village: villages $(labels Village | tr '\n' ' '), rivers $(labels River | tr '\n' ' ')"
 finish

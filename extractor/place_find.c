@@ -508,9 +508,11 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
         bool need_link = !chained && place_suffix_level(key, flen) == CNKG_LEVEL_VILLAGE &&
                          (L == 2 || (L == 3 && ends_in_generic_word(key, flen)));
         memcpy(ids, strong, n_strong * sizeof *ids);
+        size_t ci;
         CnkgStatus s = add_cand(w, sent, b, e, key, flen, ids, n_strong, need_link,
-                                CNKG_LEVEL_NONE, NULL);
+                                CNKG_LEVEL_NONE, &ci);
         if (s) return s;
+        if (flen < klen) w->c[ci].committee = klen; /* 甲村委会: a name of its own too */
         taken = true;
       } else if (n_short) {
         if (is_generic(key, klen) || is_common_word(key, klen)) continue;

@@ -44,6 +44,8 @@ typedef struct {
   bool natural;           /* a natural village (自然村) of an administrative one */
   bool renamed;           /* names its record by a former level suffix (X乡 of
                              the list's X镇): the form is a former name */
+  size_t committee;       /* bytes from begin of the committee name the text
+                             wrote (甲村委会 for the form 甲村), or 0 */
   size_t prev;            /* chain predecessor (adjacent in text), or SIZE_MAX */
   size_t parent;          /* enclosing mention for unlinked places, or SIZE_MAX */
   size_t entity;          /* graph entity, or SIZE_MAX */

@@ -122,6 +122,12 @@ CnkgStatus place_build_entities(Work *w) {
     if (c->entity == SIZE_MAX || c->entity >= n_ent) continue;
     const CnkgEntity *e = cnkg_graph_entity(st->graph, c->entity);
     const char *lf = strlen(c->form) >= longest_len[c->entity] ? c->form : longest[c->entity];
+    if (c->committee) { /* the committee name the text wrote (甲村委会) */
+      char *cf = cnkg_strndup(st->text->norm + c->begin, c->committee);
+      s = cf ? cnkg_graph_add_alias(st->graph, c->entity, cf) : CNKG_ERR_NOMEM;
+      free(cf);
+      if (s) break;
+    }
     if (e->code) { /* labelled from the list record: the text's forms are aliases */
       if (strcmp(e->label, c->form) != 0) s = cnkg_graph_add_alias(st->graph, c->entity, c->form);
       if (!s && c->renamed && c->link != CNKG_DIV_NONE)

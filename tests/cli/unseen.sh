@@ -117,4 +117,9 @@ check "labels Province | grep -qx 湖南省" "a province named in the text is lo
 printf '宁夏固原市原州区的这个移民村，离黄河岸边不远。\n' >"$TMP/s.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/s.txt"
 check "[ -z \"\$(labels Village)\" ] && labels River | grep -qx 黄河" "黄河 read as a village: villages $(labels Village | tr '\n' ' '), rivers $(labels River | tr '\n' ' ')"
+# A village the text names by its committee (龙潭村委会) keeps that name
+# as one of its own (skos:altLabel) beside the label 龙潭村.
+printf '屏南县熙岭乡龙潭村委会动员村民种茶。\n' >"$TMP/t.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/t.txt"
+check "grep -qF '<https://w3id.org/cnkg/id/place/350923203215> <http://www.w3.org/2004/02/skos/core#altLabel> \"龙潭村委会\"@zh' '$TMP/out' && labels Village | grep -qx 龙潭村" "the committee's name is not a name of the village: $(grep -F 350923203215 "$TMP/out" | head -4)"
 finish

@@ -332,19 +332,22 @@ static const char *const AFTER_NAME[] = {"介绍", "说", "表示", "告诉", "�
 static CnkgWordList after_name_list = CNKG_WORDLIST(AFTER_NAME);
 static bool name_slot_before(const Ctx *c, size_t b);
 
-/* Words that make the name-shaped word before them the name of a region or
- * a route built from place abbreviations (黄渤海地区, 京沪高铁, 张吉怀高速铁路,
- * 沪昆高速): no person stands there. */
+/* Words that make the name-shaped word before them the name of a region,
+ * a shore or a route built from place abbreviations (黄渤海地区, 某湖之滨,
+ * 京沪高铁, 沪昆高速), or of a body of thought (…新时代…思想): no person
+ * stands there. */
 static const char *const AFTER_THING[] = {
-    "地区", "一带", "流域", "沿线", "沿岸", "海域", "高速", "高铁", "铁路", "公路",
-    "城际", "快速路", "大桥", "隧道", "机场", "航线", "干线", "运河", NULL};
+    "地区", "一带", "流域", "沿线", "沿岸", "海域", "之滨", "之畔", "岸边", "两岸",
+    "高速", "高铁", "铁路", "公路", "城际", "快速路", "大桥", "隧道", "机场", "航线",
+    "干线", "运河", "新时代", NULL};
 static CnkgWordList after_thing_list = CNKG_WORDLIST(AFTER_THING);
 
-/* Common nouns of the genre that begin with a surname character and have
- * a name's length: herds and flocks (牛群, 羊群), orchards (林果). */
+/* Words of the genre that begin with a surname character and have a
+ * name's length: herds and flocks (牛群, 羊群), orchards (林果), and 曾任
+ * ("formerly served as") before a post. */
 static const char *const NOUNS[] = {"牛群", "羊群", "马群", "猪群", "鸡群", "鸭群", "鹅群",
                                     "鱼群", "蜂群", "鸟群", "驼群", "鹿群", "林果", "林下",
-                                    "林草", "林区", NULL};
+                                    "林草", "林区", "曾任", NULL};
 static CnkgWordList nouns_list = CNKG_WORDLIST(NOUNS);
 
 /* A name without a listed surname (a transliterated or minority name) is

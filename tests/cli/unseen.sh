@@ -122,4 +122,9 @@ check "[ -z \"\$(labels Village)\" ] && labels River | grep -qx 黄河" "黄河 
 printf '屏南县熙岭乡龙潭村委会动员村民种茶。\n' >"$TMP/t.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/t.txt"
 check "grep -qF '<https://w3id.org/cnkg/id/place/350923203215> <http://www.w3.org/2004/02/skos/core#altLabel> \"龙潭村委会\"@zh' '$TMP/out' && labels Village | grep -qx 龙潭村" "the committee's name is not a name of the village: $(grep -F 350923203215 "$TMP/out" | head -4)"
+# A shore (X之滨), a body of thought (…新时代…思想) and 曾任 ("formerly
+# served as") name no person.
+printf '黄渤海之滨，风起浪涌。\n大家认真学习习近平新时代中国特色社会主义思想。\n曾任白石村党支部书记的老周回来了。\n' >"$TMP/u.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/u.txt"
+check "[ -z \"\$(labels Person)\" ]" "a shore, a doctrine or 曾任 taken as a person: $(labels Person | tr '\n' ' ')"
 finish

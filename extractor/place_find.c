@@ -398,7 +398,9 @@ static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained
   /* Inside a LAC place word only after another place-like chunk
    * (联系村|王家坪村), never as the tail of an unlisted name (甲|乙村). */
   bool in_place_word = v->have_lac && tag_is_placey(tag) && !tag_is(tag, "nz") &&
-                       (at_start || is_suffix_char(v->cp[k - 1]));
+                       (at_start || is_suffix_char(v->cp[k - 1]) ||
+                        /* 某县|城甲镇: the county town's 城, then the name */
+                        (k >= 2 && v->cp[k - 1] == 0x57CE /*城*/ && is_suffix_char(v->cp[k - 2])));
   /* LAC sometimes glues one character of the context to a name's
    * head (说松|阳县): a non-place word that began one character
    * before still lets the name start here. */
@@ -801,7 +803,10 @@ static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n
             (cp == 0x6751 /*村*/ || cp == 0x4E61 /*乡*/ || cp == 0x9547 /*镇*/)) {
           const char *g = t + a->end;
           size_t glen = y - a->end;
+          /* 屏南县城|古峰镇: a listed name inside is the place (县城 is
+           * the county town) */
           if (!is_generic(g, glen) && !has_generic_part(g, glen) &&
+              !covered(w, first, a->end, y, true) &&
               place_suffix_level(g, glen) > (a->suffix_level ? a->suffix_level : CNKG_LEVEL_COUNTY)) {
             CnkgStatus s = add_cand(w, sent, a->end, y, g, glen, NULL, 0, false,
                                     CNKG_LEVEL_NONE, NULL);

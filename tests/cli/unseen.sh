@@ -127,4 +127,9 @@ check "grep -qF '<https://w3id.org/cnkg/id/place/350923203215> <http://www.w3.or
 printf '黄渤海之滨，风起浪涌。\n大家认真学习习近平新时代中国特色社会主义思想。\n曾任白石村党支部书记的老周回来了。\n' >"$TMP/u.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/u.txt"
 check "[ -z \"\$(labels Person)\" ]" "a shore, a doctrine or 曾任 taken as a person: $(labels Person | tr '\n' ' ')"
+# 县城 is the county town: in 屏南县城古峰镇 the township is 古峰镇, whether
+# the analyser reads 县城 as a word or glues 城 to the township's name.
+printf '村民们搬到了屏南县城古峰镇的新小区。\n全家搬迁至屏南县城古峰镇茶园北路。\n他们搬迁至白沙县城牙叉镇的安置区。\n' >"$TMP/v.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/v.txt"
+check "[ \"\$(labels Township | sort | tr '\\n' ' ')\" = '古峰镇 牙叉镇 ' ]" "城 kept in a township's name: $(labels Township | tr '\n' ' ')"
 finish

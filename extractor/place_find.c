@@ -136,6 +136,9 @@ static bool is_generic(const char *s, size_t len) {
   /* 彝族村, 苗族乡: a people's name and a suffix is a kind of place; a
    * name of its own comes first where one is meant (力所拉祜族乡). */
   if (place_has_suffix(s, len) && bl >= 6 && bl <= 9 && ends_with(s, bl, "族")) return true;
+  /* 沿|边小康村: a kind of village, whatever the analyser cut off before */
+  if (place_has_suffix(s, len) && bl < len && (ends_with(s, bl, "小康") || ends_with(s, bl, "富裕")))
+    return true;
   for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
     size_t m = mods[i].len;
     if (len > m && memcmp(mods[i].s, s, m) == 0 && place_suffix_level(s, len)) {
@@ -406,6 +409,8 @@ static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained
    * before still lets the name start here. */
   if (!at_start && !in_place_word && v->have_lac && !tag_is_placey(tag) && k >= 1 &&
       v->wstart[k - 1] && L >= 3 && k + 1 < v->nc && v->wstart[k + 1] &&
+      /* not a noun of its own (产业|兴村 is no 业兴村) */
+      !tag_is(tag, "n") && !tag_is(tag, "vn") &&
       (tag_is(v->wtag[k + 1], "LOC") || tag_is(v->wtag[k + 1], "ns")))
     at_start = true;
   if (!chained && !at_start && !in_place_word) return false;
@@ -775,6 +780,23 @@ static CnkgStatus scan_gap_between(Work *w, size_t sent, size_t first, size_t n0
   return CNKG_SUCCESS;
 }
 
+/* True if a LAC word of sentence sent that overlaps text bytes [b, e) is a
+ * verb, adjective, adverb or function word (湖州|探索|强村: no name). */
+static bool span_has_verb(const Work *w, size_t sent, size_t b, size_t e) {
+  if (!w->st->lac) return false;
+  static const char *const verbish[] = {"v", "vd", "vn", "a", "ad", "an", "d", "p", "c",
+                                        "u", "r", "m", "q", "xc", "f"};
+  const CnkgLacResult *lr = &w->st->lac[sent];
+  size_t base = w->st->text->sentences[sent].begin;
+  for (size_t i = 0; i < lr->n_words; i++) {
+    const CnkgLacWord *x = &lr->words[i];
+    if (base + x->end <= b || base + x->begin >= e || !x->tag) continue;
+    for (size_t k = 0; k < sizeof verbish / sizeof *verbish; k++)
+      if (!strcmp(x->tag, verbish[k])) return true;
+  }
+  return false;
+}
+
 /* An unlisted village or township right after a listed place whose
  * suffix it continues (古市镇|岗夏村). */
 static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n0) {
@@ -806,7 +828,7 @@ static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n
           /* 屏南县城|古峰镇: a listed name inside is the place (县城 is
            * the county town) */
           if (!is_generic(g, glen) && !has_generic_part(g, glen) &&
-              !covered(w, first, a->end, y, true) &&
+              !covered(w, first, a->end, y, true) && !span_has_verb(w, sent, a->end, y) &&
               place_suffix_level(g, glen) > (a->suffix_level ? a->suffix_level : CNKG_LEVEL_COUNTY)) {
             CnkgStatus s = add_cand(w, sent, a->end, y, g, glen, NULL, 0, false,
                                     CNKG_LEVEL_NONE, NULL);

@@ -132,4 +132,10 @@ check "[ -z \"\$(labels Person)\" ]" "a shore, a doctrine or 曾任 taken as a p
 printf '村民们搬到了屏南县城古峰镇的新小区。\n全家搬迁至屏南县城古峰镇茶园北路。\n他们搬迁至白沙县城牙叉镇的安置区。\n' >"$TMP/v.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/v.txt"
 check "[ \"\$(labels Township | sort | tr '\\n' ' ')\" = '古峰镇 牙叉镇 ' ]" "城 kept in a township's name: $(labels Township | tr '\n' ' ')"
+# No village: a verb before 强村 (探索强村富民), a noun LAC splits before a
+# listed name's tail (产业|兴村 is no 业兴村), a kind of village after the
+# analyser cut (沿|边小康村).
+printf '嘉兴探索强村富民的新办法。\n这是一条产业兴村的新路子。\n州里启动沿边小康村建设，增强边境地区活力。\n' >"$TMP/w.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/w.txt"
+check "[ -z \"\$(labels Village)\" ]" "slogans or kinds taken as villages: $(labels Village | tr '\n' ' ')"
 finish

@@ -106,8 +106,11 @@ CnkgStatus cnkg_person_new(const CnkgDivision *division,
       "文" SP "*[丨|｜/／]" SP "*" NAMES "(?=$|[\\s。）)])",
       /* □ X */
       "[□■]" SP "*" NAMES SP "*$",
-      /* (X) closing a paragraph */
-      "(?:^|(?<=[。！？”\\s]))[(（]" SP "*" NAMES SP "*[)）]" SP "*$",
+      /* (X) closing a paragraph, or after a dateline's 电/讯 (某地2月6日电
+       * (记者 X Y)) */
+      "(?|(?:^|(?<=[。！？”\\s]))[(（]" SP "*" NAMES SP "*[)）]" SP "*$"
+      "|(?<=电|讯)" SP "*[(（]" SP "*(?:记者" SP "*)?(\\p{Han}{2,12}(?:、\\p{Han}{2,4}){0,3})" SP
+      "*[)）])",
       /* 王书记, 刘老师 */
       "(\\p{Han})(?:" HONORIFICS ")",
       /* 老王, 小王 */
@@ -782,6 +785,30 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
   }
   if (nt == 0) return CNKG_SUCCESS;
   if (nt == 1) {
+    /* (王明龙 张生 丁梅): names the original set apart by spaces, which the
+     * normalised text dropped; the offsets still show where */
+    const CnkgText *t = c->st->text;
+    size_t cut[8], ncut = 0, prev = tok_b[0];
+    for (size_t q = tok_b[0]; q < tok_e[0] && ncut < 7;) {
+      size_t at = q;
+      cnkg_utf8_next(c->s, tok_e[0], &q);
+      if (at > tok_b[0] && t->map && t->map_end && t->map[at] > t->map_end[at - 1]) {
+        cut[ncut++] = at;
+      }
+    }
+    if (ncut) {
+      cut[ncut++] = tok_e[0];
+      bool ok = true;
+      for (size_t k = 0; k < ncut && ok; k++) {
+        size_t n = cnkg_utf8_count(c->s + (k ? cut[k - 1] : prev), cut[k] - (k ? cut[k - 1] : prev));
+        ok = n >= 2 && n <= 4;
+      }
+      for (size_t k = 0; k < ncut && ok; k++) {
+        CnkgStatus s = add_full(c, k ? cut[k - 1] : prev, cut[k], false, reporter, true);
+        if (s) return s;
+      }
+      if (ok) return CNKG_SUCCESS;
+    }
     /* (林伟李小红): two names run together once spaces were dropped */
     size_t chars = cnkg_utf8_count(c->s + tok_b[0], tok_e[0] - tok_b[0]);
     if (chars >= 5 && chars <= 6) {

@@ -138,4 +138,9 @@ check "[ \"\$(labels Township | sort | tr '\\n' ' ')\" = '古峰镇 牙叉镇 ' 
 printf '嘉兴探索强村富民的新办法。\n这是一条产业兴村的新路子。\n州里启动沿边小康村建设，增强边境地区活力。\n' >"$TMP/w.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/w.txt"
 check "[ -z \"\$(labels Village)\" ]" "slogans or kinds taken as villages: $(labels Village | tr '\n' ' ')"
+# A dateline's credit (某地2月6日电 (甲 乙 丙)) names each person the
+# original set apart by spaces, though the normalised text drops them.
+printf '标题\n\n  新华网西安2月6日电 (王明龙 张生 丁梅)“这个真甜，欢迎购买。”在西安的基地里，游客很多。\n' >"$TMP/x.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/x.txt"
+check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '丁梅 张生 王明龙 ' ]" "dateline credit names: $(labels Person | tr '\n' ' ')"
 finish

@@ -204,6 +204,78 @@ static bool person_subject(const CnkgDocState *st, size_t i, size_t from, size_t
   return person;
 }
 
+/* Whether the text right before b is a preposition that governs what
+ * starts at b (在他的带领下, 由王刚负责): then it is no subject. */
+static bool after_preposition(const char *t, size_t from, size_t b) {
+  static const char *const preps[] = {"在", "由", "经", "对", "向", "为", "给", "让", "帮助", "帮"};
+  for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+    size_t n = strlen(preps[k]);
+    if (b >= from + n && !memcmp(t + b - n, preps[k], n)) return true;
+  }
+  return false;
+}
+
+/* Where a person last became the subject in [from, pos): the end of a
+ * pronoun (我 他 她 俺; not 我们 他们 其他, nor 我县 我国, which speak for a
+ * place) not governed by a preposition; SIZE_MAX if none. A name is no
+ * such mark: it is as often an object (看望了种茶大户张三,…). */
+static size_t person_marker(const char *t, size_t from, size_t pos) {
+  static const char *const pron[] = {"我", "他", "她", "俺"};
+  size_t best = SIZE_MAX;
+  for (size_t p = from; p + 3 <= pos; p++) {
+    if ((unsigned char)t[p] < 0xE0) continue;
+    for (size_t k = 0; k < sizeof pron / sizeof *pron; k++) {
+      if (memcmp(t + p, pron[k], 3)) continue;
+      if (facts_starts_with(t, p + 3, pos, "们") || after_preposition(t, from, p)) continue;
+      if (p >= from + 3 && !memcmp(t + p - 3, "其", 3)) continue; /* 其他 */
+      if (k == 0 && p + 6 <= pos && cnkg_utf8_char_in("国省市县区镇乡村州旗", t, p + 3, pos))
+        continue;
+      best = p + 3;
+    }
+  }
+  return best;
+}
+
+/* Whether a person who is the subject of an earlier clause of sentence i
+ * is still the subject at pos: 她回到老家开网店,专卖土特产,每月能挣
+ * 4000元; “我家喂了6头牛,年底换回3万元”. Nothing after the person may take
+ * over: a place or body in pos's own clause or one that can be a topic
+ * (他创办的X合作社带动农户…; not 回到X县的家), an anaphor (全村, 合作社),
+ * a verb of saying (他说,…: the figure is reported, not his), or one of
+ * acting for others (他带动20户…, 为村里修路…: the figure is theirs).
+ * Only the text after the last 。！？ counts (a quoted passage is one
+ * sentence of several). */
+static bool carried_person(const CnkgDocState *st, size_t i, size_t pos) {
+  static const char *const takers[] = {"说", "介绍", "表示", "告诉", "指出", "透露",
+                                       "坦言", "称", "了解到", "带动", "带领", "帮助",
+                                       "帮扶", "动员", "组织", "协调", "争取", "捐", "为村"};
+  const char *t = st->text->norm;
+  size_t from = st->text->sentences[i].begin;
+  for (size_t q = from; q < pos;) {
+    bool stop = cnkg_utf8_char_in("。！？!?", t, q, pos);
+    size_t r = q;
+    cnkg_utf8_next(t, pos, &r);
+    q = r > q ? r : q + 1;
+    if (stop) from = q;
+  }
+  size_t m = person_marker(t, from, pos);
+  if (m == SIZE_MAX) return false;
+  size_t cs = facts_clause_start(st, i, pos);
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!facts_is_subject_type(sp->type) || sp->begin < m || sp->end > pos) continue;
+    if (sp->begin >= cs || facts_topic_candidate(st, i, sp)) return false;
+  }
+  if (facts_anaphor_subject(st, i, m, pos) != SIZE_MAX) return false;
+  for (size_t k = 0; k < sizeof takers / sizeof *takers; k++) {
+    size_t n = strlen(takers[k]);
+    for (size_t p = m; p + n <= pos; p++)
+      if (!memcmp(t + p, takers[k], n)) return false;
+  }
+  return true;
+}
+
 /* e unless it is a news outlet (X新闻网讯, X日报记者…) or a body that
  * reports or decides on a place's figures (X统计局, X新闻办, X政府常务会):
  * the figures are not its own. Nor is a "name" that holds a clause
@@ -452,6 +524,7 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
   if (personal(st, facts_clause_start(st, i, at), at)) return CNKG_SUCCESS;
   if (person_subject(st, i, facts_clause_start(st, i, at), at)) return CNKG_SUCCESS;
+  if (carried_person(st, i, at)) return CNKG_SUCCESS;
   if (g->n && at >= g->begin) {
     if (at < g->end) return CNKG_SUCCESS; /* the group's own count */
     CnkgStatus s = CNKG_SUCCESS;

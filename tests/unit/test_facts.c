@@ -521,6 +521,26 @@ static void test_figure_personal(void) {
   fixture_free(&f);
 }
 
+/* A person who opens an earlier clause of the sentence (她回到…,每月
+ * 能挣…; “我家喂了…,年底换回…”) still owns the numbers after it, unless
+ * the clause acts for others (带动…) or hands over to a place (全村…). */
+static void test_figure_carried_person(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区,村民以种茶为生。\n"
+                   "她毕业后回到白杨村的老家开网店,专卖山里的土特产,每月能挣4000元。\n"
+                   "“我家喂了6头牛,年底出栏换回3万元。”\n"
+                   "他脑子活,带动邻近20户乡亲一起养蜂。\n"
+                   "他还说,全村今年种植茶叶500亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, village, "4000"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "6"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "30000"), SIZE_MAX);
+  CHECK(figure_valued(&f, village, "20") != SIZE_MAX);
+  CHECK(figure_valued(&f, village, "500") != SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The name that opens an earlier clause (X党支部组建了…,购置了…) is the
  * subject of the clauses after it that name none, before an anaphor of
  * an earlier clause (为了本村…). */
@@ -559,6 +579,7 @@ int main(void) {
   test_figure_kind_anaphors();
   test_figure_personal();
   test_figure_clause_opener();
+  test_figure_carried_person();
   cnkg_facts_free(r);
   return check_finish();
 }

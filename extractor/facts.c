@@ -246,22 +246,10 @@ size_t facts_governed_place(const CnkgDocState *st, size_t org) {
   return org;
 }
 
-/* The entity the last anaphor in sentence i before pos (from from) stands
- * for: the last fitting entity named before it in this or the 20
- * sentences before; SIZE_MAX if there is no anaphor or nothing fits. */
-size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
-  const char *t = st->text->norm;
-  size_t at = SIZE_MAX, which = 0;
-  for (size_t p = from; p + 6 <= pos; p++) {
-    if ((unsigned char)t[p] < 0xE0) continue; /* every word is 2+ CJK characters */
-    for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
-      if (!memcmp(t + p, anaphors[k].word, 3) && facts_starts_with(t, p, pos, anaphors[k].word) &&
-          !inside_span(st, i, p)) {
-        at = p;
-        which = k;
-      }
-  }
-  if (at == SIZE_MAX) return SIZE_MAX;
+/* The entity anaphor `which` at byte at of sentence i stands for: the
+ * last fitting entity named before it in this or the 20 sentences
+ * before; SIZE_MAX if nothing fits. */
+static size_t resolve_anaphor(const CnkgDocState *st, size_t i, size_t at, size_t which) {
   CnkgType want = anaphors[which].type;
   const char *kind = anaphors[which].word;
   /* 全旗 is the last 旗 before the last county of any name, 全村 the last
@@ -287,6 +275,34 @@ size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size
       if (best != SIZE_MAX) return best;
     }
   return SIZE_MAX;
+}
+
+/* The entity the last anaphor in sentence i before pos (from from) that
+ * stands for something does; SIZE_MAX if there is no anaphor or nothing
+ * fits. An earlier anaphor of the same clause is tried when the last
+ * finds nothing: in 公司茶叶基地面积 the 基地 is the company's, and no
+ * body is named 基地. */
+size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  const char *t = st->text->norm;
+  size_t end = pos;
+  for (;;) {
+    size_t at = SIZE_MAX, which = 0;
+    for (size_t p = from; p + 6 <= end; p++) {
+      if ((unsigned char)t[p] < 0xE0) continue; /* every word is 2+ CJK characters */
+      for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
+        if (!memcmp(t + p, anaphors[k].word, 3) && facts_starts_with(t, p, pos, anaphors[k].word) &&
+            !inside_span(st, i, p)) {
+          at = p;
+          which = k;
+        }
+    }
+    if (at == SIZE_MAX) return SIZE_MAX;
+    size_t e = resolve_anaphor(st, i, at, which);
+    if (e != SIZE_MAX) return e;
+    end = at + 5; /* an anaphor starting before at, in its clause */
+    size_t cs = facts_clause_start(st, i, at);
+    if (cs > from) from = cs;
+  }
 }
 
 /* A hashed key for an event or figure from its parts, joined by \x1f. */

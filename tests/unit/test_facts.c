@@ -541,6 +541,21 @@ static void test_figure_carried_person(void) {
   fixture_free(&f);
 }
 
+/* Of two kind anaphors in one clause (公司茶叶基地) the earlier stands for
+ * the body when no body is named after the later one. */
+static void test_figure_nested_anaphors(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区。\n"
+                   "青山茶业有限公司由三位返乡青年创办。\n"
+                   "白杨村山高雾多,适宜种茶,眼下公司茶叶基地面积已扩大到500亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t firm = fixture_place(&f, "青山茶业有限公司", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, firm, "500") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "500"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The name that opens an earlier clause (X党支部组建了…,购置了…) is the
  * subject of the clauses after it that name none, before an anaphor of
  * an earlier clause (为了本村…). */
@@ -580,6 +595,7 @@ int main(void) {
   test_figure_personal();
   test_figure_clause_opener();
   test_figure_carried_person();
+  test_figure_nested_anaphors();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -41,10 +41,19 @@ static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
  * before the number (从2014年的36.99%, 2018年的8511元) whatever its kind;
  * else the last date before it in the sentence that is not a start
  * (截至2019年底,…从2014年的36.99%降至0.09%: the 0.09% is of 2019). */
-/* Where the number a date modifies starts: right after it, after its 的,
- * or after a short qualifier ending in 的 (2014年建档立卡时的54.4%);
+/* Where the number a date modifies starts: right after it or a hedge
+ * (2016年约300万元), after its 的, or after a short qualifier ending in 的
+ * (2014年建档立卡时的54.4%);
  * SIZE_MAX if no number follows so. */
 static size_t dated_number(const char *t, size_t from, size_t end) {
+  /* a hedge between the date and its number (从2016年约300万元) */
+  static const char *const hedges[] = {"不足", "不到", "将近", "接近", "近", "约", "仅",
+                                       "只有", "超过", "逾"};
+  for (size_t k = 0; k < sizeof hedges / sizeof *hedges; k++)
+    if (facts_starts_with(t, from, end, hedges[k])) {
+      size_t n = from + strlen(hedges[k]);
+      if (n < end && t[n] >= '0' && t[n] <= '9') return n;
+    }
   size_t lim = from + 30 < end ? from + 30 : end;
   for (size_t p = from; p < lim; p++) {
     if (t[p] >= '0' && t[p] <= '9') return p == from ? p : SIZE_MAX;

@@ -478,6 +478,20 @@ static void test_figure_qualified_date(void) {
   fixture_free(&f);
 }
 
+/* A hedge between a date and its number (从2016年约30万元) keeps the
+ * date on that number. */
+static void test_figure_hedged_date(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村茶叶产值从2016年约30万元提高到2020年的120万元。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  size_t before = figure_valued(&f, village, "300000"), after = figure_valued(&f, village, "1200000");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2016");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2020");
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -596,6 +610,7 @@ int main(void) {
   test_figure_clause_opener();
   test_figure_carried_person();
   test_figure_nested_anaphors();
+  test_figure_hedged_date();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -90,6 +90,24 @@ static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
   return best;
 }
 
+/* The time of a figure whose sentence sums up what the one before told
+ * (2019年6月,省里公布了新一批名单。至此,摘帽的县达到12个): the
+ * last date of that sentence, when 至此 opens the figure's clause or one
+ * before it and the sentence names no date before the figure. */
+static const CnkgTimexHit *hence_time(const Facts *f, size_t i, size_t pos) {
+  const char *t = f->st->text->norm;
+  size_t sb = f->st->text->sentences[i].begin;
+  bool hence = false;
+  for (size_t p = sb; p + 6 <= pos && !hence; p++)
+    hence = facts_starts_with(t, p, pos, "至此") &&
+            (p == sb || t[p - 1] == ',' || facts_clause_start(f->st, i, p) == p);
+  if (!hence) return NULL;
+  const CnkgTimexHit *best = NULL;
+  for (size_t h = f->first_hit[i - 1]; h < f->first_hit[i]; h++)
+    if (facts_hit_iso(&f->hits.v[h])) best = &f->hits.v[h];
+  return best;
+}
+
 /* A group of places the figures of a sentence are about one by one:
  * 这3个县的贫困发生率都已低于1% after a sentence that lists the three
  * counties. begin..end is the group's count (not a figure itself). */
@@ -493,6 +511,7 @@ static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const cha
   CnkgDocState *st = f->st;
   size_t at = st->text->sentences[i].begin + x->begin;
   const CnkgTimexHit *h = figure_time(f, i, at);
+  if (!h && i > 0) h = hence_time(f, i, at);
   const char *iso = h ? facts_hit_iso(h) : NULL;
   const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
   const char *parts[6] = {se->key, ind, x->value, x->unit, iso ? iso : "",

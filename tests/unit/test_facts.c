@@ -492,6 +492,21 @@ static void test_figure_hedged_date(void) {
   fixture_free(&f);
 }
 
+/* 至此 sums up the sentence before: its figures take that sentence's
+ * date when they name none. */
+static void test_figure_hence_date(void) {
+  Fixture f;
+  fixture_init(&f, "2019年6月,白云省公布了青石县等新一批摘帽名单。\n"
+                   "至此,白云省摘帽的12个贫困县都已通过验收。\n");
+  size_t prov = fixture_place(&f, "白云省", CNKG_TYPE_PROVINCE);
+  fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  run(&f);
+  size_t all = figure_valued(&f, prov, "12");
+  CHECK(all != SIZE_MAX);
+  if (all != SIZE_MAX) CHECK_STR(literal_of(&f, all, CNKG_REL_DATE), "2019-06");
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -611,6 +626,7 @@ int main(void) {
   test_figure_carried_person();
   test_figure_nested_anaphors();
   test_figure_hedged_date();
+  test_figure_hence_date();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -299,6 +299,9 @@ static void test_not_figures(void) {
   CHECK_EQ(find("制定脱贫计划444份,印发宣传资料3000份。"), 0);
   CHECK_EQ(find("联系电话13812345678,邮编556000。"), 0);
   CHECK_EQ(find("2016-2018年,每户补贴3-5万元,每次20至30人参加。"), 0);
+  /* a range with the unit on both ends; 从…到 is a change, two figures */
+  CHECK_EQ(find("每亩能收1500斤到1800斤,每棚养200只至300只。"), 0);
+  CHECK_EQ(find("村里贫困人口从120人到15人。"), 2);
   CHECK_EQ(find("按照“五个一批”要求,实行一户一策,惠及千家万户。"), 0);
   CHECK_EQ(find("一个个项目落地,一名党员就是一面旗帜。"), 0);
   CHECK_EQ(find("发布时间:14.07.2016 17:09"), 0);

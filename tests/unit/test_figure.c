@@ -113,6 +113,13 @@ static void test_households_and_people(void) {
   CHECK_STR(ind(0), "建档立卡贫困户");
   CHECK_STR(ind(1), "建档立卡贫困户");
 
+  /* nothing before, a verb phrase after: what the households did */
+  CHECK_EQ(find("村里有56户203人(含外出务工人员)搬进了安置小区。"), 2);
+  CHECK_STR(ind(0), "搬进了安置小区");
+  CHECK_STR(ind(1), "搬进了安置小区");
+  CHECK_EQ(find("今年共有87户302人顺利通过验收、摘掉穷帽。"), 2);
+  CHECK_STR(ind(0), "顺利通过验收、摘掉穷帽");
+
   /* another unit after a comma does not inherit */
   CHECK_EQ(find("全村有耕地860亩,158户530人。"), 3);
   CHECK_STR(ind(0), "耕地");

@@ -274,6 +274,20 @@ static size_t resolve_anaphor(const CnkgDocState *st, size_t i, size_t at, size_
       }
       if (best != SIZE_MAX) return best;
     }
+  /* a report of one county says 全县 long after it named the county: the
+   * last place of the level named anywhere before */
+  if (want == CNKG_TYPE_ORGANIZATION || i < 21) return SIZE_MAX;
+  for (size_t j = i - 20; j-- > 0;) {
+    size_t best = SIZE_MAX, best_begin = 0;
+    for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (sp->type != want || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
+      if (facts_ends_with(cnkg_graph_entity(st->graph, sp->entity)->label, level))
+        best = sp->entity, best_begin = sp->begin;
+    }
+    if (best != SIZE_MAX) return best;
+  }
   return SIZE_MAX;
 }
 

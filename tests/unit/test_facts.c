@@ -507,6 +507,22 @@ static void test_figure_hence_date(void) {
   fixture_free(&f);
 }
 
+/* 全县 long after the county was named (more than 20 sentences) is still
+ * that county, not the township the paragraph is about. */
+static void test_figure_far_anaphor(void) {
+  char text[4096] = "青石县位于山区,下辖红山乡。\n红山乡地处县城以北。";
+  for (int k = 0; k < 24; k++) strcat(text, "乡里的工作稳步推进。");
+  strcat(text, "全县共有党员900名。\n");
+  Fixture f;
+  fixture_init(&f, text);
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t town = fixture_place(&f, "红山乡", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  CHECK(figure_valued(&f, county, "900") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, town, "900"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -627,6 +643,7 @@ int main(void) {
   test_figure_nested_anaphors();
   test_figure_hedged_date();
   test_figure_hence_date();
+  test_figure_far_anaphor();
   cnkg_facts_free(r);
   return check_finish();
 }

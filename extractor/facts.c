@@ -291,13 +291,25 @@ static size_t resolve_anaphor(const CnkgDocState *st, size_t i, size_t at, size_
   return SIZE_MAX;
 }
 
-/* The entity the last anaphor in sentence i before pos (from from) that
+/* The entity the last place anaphor in sentence i before pos (from from)
+ * that opens its clause stands for; else the entity the last anaphor that
  * stands for something does; SIZE_MAX if there is no anaphor or nothing
  * fits. An earlier anaphor of the same clause is tried when the last
  * finds nothing: in 公司茶叶基地面积 the 基地 is the company's, and no
  * body is named 基地. */
 size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
   const char *t = st->text->norm;
+  /* one that opens its clause is the subject; a later one is an object
+   * (该县同时考虑到本村缺水,…) */
+  for (size_t p = pos; p-- > from;) {
+    if ((unsigned char)t[p] < 0xE0) continue;
+    for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
+      if (anaphors[k].type != CNKG_TYPE_ORGANIZATION && facts_starts_with(t, p, pos, anaphors[k].word) &&
+          facts_clause_start(st, i, p) == p && !inside_span(st, i, p)) {
+        size_t e = resolve_anaphor(st, i, p, k);
+        if (e != SIZE_MAX) return e;
+      }
+  }
   size_t end = pos;
   for (;;) {
     size_t at = SIZE_MAX, which = 0;

@@ -523,6 +523,21 @@ static void test_figure_far_anaphor(void) {
   fixture_free(&f);
 }
 
+/* Of two place anaphors the one that opens its clause is the subject
+ * (该县同时考虑到本村缺水…): the later one is an object. */
+static void test_figure_opening_anaphor(void) {
+  Fixture f;
+  fixture_init(&f, "青石县下辖白杨村。\n"
+                   "白杨村地处山区。\n"
+                   "该县同时考虑到本村缺水,拿出300万元修了水渠。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK(figure_valued(&f, county, "3000000") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "3000000"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -644,6 +659,7 @@ int main(void) {
   test_figure_hedged_date();
   test_figure_hence_date();
   test_figure_far_anaphor();
+  test_figure_opening_anaphor();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -710,7 +710,9 @@ static bool not_a_figure(const char *s, size_t len, Token *t, const Stops *st, s
     }
   }
   if (t->chinese && chinese_non_figure(s, len, t)) {
-    *skip_until = t->e + 4; /* 一户一策: the next numeral too */
+    /* 一户一策: the numeral right after too; not a number after a closing
+     * quote (“十四五”1200个重点项目) */
+    if (is_cn_numeral(figure_char_at(s, len, t->e))) *skip_until = t->e + 4;
     return true;
   }
   /* 一个个: reduplicated classifier */

@@ -310,6 +310,9 @@ static void test_not_figures(void) {
   CHECK_EQ(find("每亩能收1500斤到1800斤,每棚养200只至300只。"), 0);
   CHECK_EQ(find("村里贫困人口从120人到15人。"), 2);
   CHECK_EQ(find("按照“五个一批”要求,实行一户一策,惠及千家万户。"), 0);
+  /* a quoted numbered name does not hide the number after it */
+  CHECK_EQ(find("各地已把“十四五”1200个重点项目排上日程。"), 1);
+  CHECK_STR(val(0), "1200");
   CHECK_EQ(find("一个个项目落地,一名党员就是一面旗帜。"), 0);
   CHECK_EQ(find("发布时间:14.07.2016 17:09"), 0);
   CHECK_EQ(find("发布时间:2019-03-08"), 0);

@@ -356,6 +356,10 @@ static const char *default_indicator(const char *unit) {
   return NULL;
 }
 
+/* Words that make a figure a part of the one before (其中). */
+static const char *const part_words[] = {"其中", NULL};
+static CnkgWordList part_words_list = CNKG_WORDLIST(part_words);
+
 /* Nouns a count of people or households names (56户203名贫困人口…): the
  * phrase after is then that noun's, not a verb phrase. */
 static const char *const counted_nouns[] = {
@@ -587,6 +591,10 @@ int figure_read_indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
       fig->ind_owner = !memcmp(s + k, "有", 3);
   } else if (default_indicator(fig->unit) && tail_phrase(s, len, t->e, st, &ib, &ie)) {
     *right_used = true;
+  } else if (prev && prev->ind_end > prev->ind_begin && strcmp(prev->unit, fig->unit) == 0 &&
+             figure_contains_word(&part_words_list, s, prev->end, t->b)) {
+    /* 核桃林8000亩,其中青岗村有2500亩: a part of the figure before */
+    ib = prev->ind_begin, ie = prev->ind_end;
   } else {
     fig->ind_word = default_indicator(fig->unit);
   }

@@ -120,6 +120,15 @@ static void test_households_and_people(void) {
   CHECK_EQ(find("今年共有87户302人顺利通过验收、摘掉穷帽。"), 2);
   CHECK_STR(ind(0), "顺利通过验收、摘掉穷帽");
 
+  /* 其中 makes a number naming nothing a part of the figure before */
+  {
+    const char *s = "全县核桃林8000亩,其中青岗村有2500亩。";
+    size_t at = (size_t)(strstr(s, "青岗村") - s);
+    CnkgFigureStop village = {at, at + strlen("青岗村")};
+    CHECK_EQ(find_stops(s, &village, 1), 2);
+    CHECK_STR(ind(1), "核桃林");
+  }
+
   /* another unit after a comma does not inherit */
   CHECK_EQ(find("全村有耕地860亩,158户530人。"), 3);
   CHECK_STR(ind(0), "耕地");

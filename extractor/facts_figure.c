@@ -64,6 +64,15 @@ static size_t dated_number(const char *t, size_t from, size_t end) {
   return SIZE_MAX;
 }
 
+/* Whether a start (今年以来) lies in the year the page is dated: what is
+ * counted since then is that year's, not a total over years (2017年以来). */
+static bool this_year(const Facts *f, const CnkgTimexHit *x) {
+  const CnkgDocument *doc = cnkg_graph_document(f->st->graph, f->st->doc);
+  const char *iso = facts_hit_iso(x);
+  return doc && doc->issued && iso && strlen(doc->issued) >= 4 && strlen(iso) >= 4 &&
+         !memcmp(doc->issued, iso, 4);
+}
+
 static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
   const char *t = f->st->text->norm;
   size_t se = f->st->text->sentences[i].end;
@@ -85,7 +94,7 @@ static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
         apart = t[p] == ',' || facts_starts_with(t, p, pos, "到") || facts_starts_with(t, p, pos, "至");
       if (apart) continue;
     }
-    if (x->mod != CNKG_TIMEX_SINCE) best = x;
+    if (x->mod != CNKG_TIMEX_SINCE || this_year(f, x)) best = x;
   }
   return best;
 }

@@ -538,6 +538,22 @@ static void test_figure_opening_anaphor(void) {
   fixture_free(&f);
 }
 
+/* 今年以来 (since the start of the page's year) dates a figure by that
+ * year; 2015年以来 on a later page is a total over years, undated. */
+static void test_figure_year_to_date(void) {
+  Fixture f;
+  fixture_init(&f, "发布时间:2019-06-10\n"
+                   "今年以来,青石县新增就业岗位800个。\n"
+                   "2015年以来,青石县累计投入资金9000万元。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  run(&f);
+  size_t jobs = figure_valued(&f, county, "800"), money = figure_valued(&f, county, "90000000");
+  CHECK(jobs != SIZE_MAX && money != SIZE_MAX);
+  if (jobs != SIZE_MAX) CHECK_STR(literal_of(&f, jobs, CNKG_REL_DATE), "2019");
+  if (money != SIZE_MAX) CHECK_EQ(literal_of(&f, money, CNKG_REL_DATE), NULL);
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -660,6 +676,7 @@ int main(void) {
   test_figure_hence_date();
   test_figure_far_anaphor();
   test_figure_opening_anaphor();
+  test_figure_year_to_date();
   cnkg_facts_free(r);
   return check_finish();
 }

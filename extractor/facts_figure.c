@@ -430,6 +430,44 @@ static size_t first_item_end(const CnkgDocState *st, size_t i) {
   return e;
 }
 
+/* The head a relative clause opened by a name leads to (青石县去年援建的
+ * 白杨村扶贫车间现已投产,吸纳了…: the workshop of 白杨村, not the county,
+ * does what follows): the chain of names right after the first 的 of the opener's
+ * clause, in [e, limit), when no 的 follows it; else entity. */
+static size_t relative_head(const CnkgDocState *st, size_t i, size_t e, size_t limit,
+                            size_t entity) {
+  const char *t = st->text->norm;
+  size_t ce = e;
+  while (ce < limit && t[ce] != ',' && t[ce] != ';') ce++;
+  size_t de = SIZE_MAX;
+  for (size_t p = e; p + 3 <= ce && de == SIZE_MAX; p++)
+    if (!memcmp(t + p, "的", 3)) de = p + 3;
+  if (de == SIZE_MAX) return entity;
+  /* 红山县成立了由县长牵头的X组: a main verb (了) before the 的 makes the name
+   * after it an object */
+  for (size_t p = e; p + 3 <= de; p++)
+    if (!memcmp(t + p, "了", 3)) return entity;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (sp->begin != de || !facts_is_subject_type(sp->type) || sp->end > ce) continue;
+    size_t head = facts_follow_chain(st, i, sp->entity, sp->end, ce), he = sp->end;
+    for (bool more = true; more;) { /* the chain's end */
+      more = false;
+      for (size_t q = cnkg_docstate_first_span(st, i); q != SIZE_MAX;
+           q = cnkg_docstate_next_span(st, q))
+        if (st->spans[q].begin == he && st->spans[q].end > he && st->spans[q].end <= ce &&
+            facts_is_subject_type(st->spans[q].type)) {
+          he = st->spans[q].end;
+          more = true;
+          break;
+        }
+    }
+    return facts_starts_with(t, he, ce, "的") ? entity : head;
+  }
+  return entity;
+}
+
 /* The subject of the nearest clause in [from, limit) that opens with a
  * name (X总支组建了…,购置了86箱种蜂), carried along a chain of names
  * (交城县野则河村 -> 野则河村): it goes on to the clauses after it that
@@ -459,6 +497,7 @@ static size_t opener_before(const CnkgDocState *st, size_t i, size_t from, size_
     }
   }
   if (best != SIZE_MAX && facts_starts_with(st->text->norm, e, limit, "的")) return SIZE_MAX;
+  if (best != SIZE_MAX) best = relative_head(st, i, e, limit, best);
   return best;
 }
 

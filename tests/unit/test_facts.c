@@ -554,6 +554,25 @@ static void test_figure_year_to_date(void) {
   fixture_free(&f);
 }
 
+/* A name that opens a relative clause (青石县去年援建的白杨村扶贫车间…) is
+ * not the subject of what follows: the head after the 的 is; unless a
+ * main verb (成立了…的) makes that head an object. */
+static void test_figure_relative_head(void) {
+  Fixture f;
+  fixture_init(&f, "青石县去年援建的白杨村扶贫车间现已投产,吸纳了96名留守妇女就业。\n"
+                   "红山县成立了由县长牵头的黄土村帮扶组,设立8个服务点。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t red = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  size_t yellow = fixture_place(&f, "黄土村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK(figure_valued(&f, village, "96") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, county, "96"), SIZE_MAX);
+  CHECK(figure_valued(&f, red, "8") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, yellow, "8"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -677,6 +696,7 @@ int main(void) {
   test_figure_far_anaphor();
   test_figure_opening_anaphor();
   test_figure_year_to_date();
+  test_figure_relative_head();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -96,6 +96,17 @@ static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
     }
     if (x->mod != CNKG_TIMEX_SINCE || this_year(f, x)) best = x;
   }
+  /* 2021年9月,…当年就卖出12万元: 当年 repeats the year of the date
+   * before it, which says more */
+  const char *bi = best ? facts_hit_iso(best) : NULL;
+  if (bi && best->relative && best->anchor != CNKG_TIMEX_FROM_REFERENCE && strlen(bi) == 4)
+    for (size_t h = f->first_hit[i]; h < f->first_hit[i + 1]; h++) {
+      const CnkgTimexHit *x = &f->hits.v[h];
+      const char *xi = facts_hit_iso(x);
+      if (x == best) break;
+      if (xi && !x->relative && x->mod == CNKG_TIMEX_AT && strlen(xi) > 4 && !memcmp(xi, bi, 4))
+        best = x, bi = xi;
+    }
   return best;
 }
 

@@ -573,6 +573,20 @@ static void test_figure_relative_head(void) {
   fixture_free(&f);
 }
 
+/* 当年 after a full date in the same sentence is that date's year: the
+ * figure keeps the date's month. */
+static void test_figure_same_year(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区。\n"
+                   "2021年9月,白杨村的茶厂建成投产,当年就卖出茶叶12万元。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  size_t x = figure_valued(&f, village, "120000");
+  CHECK(x != SIZE_MAX);
+  if (x != SIZE_MAX) CHECK_STR(literal_of(&f, x, CNKG_REL_DATE), "2021-09");
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -697,6 +711,7 @@ int main(void) {
   test_figure_opening_anaphor();
   test_figure_year_to_date();
   test_figure_relative_head();
+  test_figure_same_year();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -248,7 +248,9 @@ size_t facts_governed_place(const CnkgDocState *st, size_t org) {
 
 /* The entity anaphor `which` at byte at of sentence i stands for: the
  * last fitting entity named before it in this or the 20 sentences
- * before; SIZE_MAX if nothing fits. */
+ * before; else, for a kind (合作社), the first of the kind named in the
+ * five sentences after, and for a place level the last of the level named
+ * anywhere before; SIZE_MAX if nothing fits. */
 static size_t resolve_anaphor(const CnkgDocState *st, size_t i, size_t at, size_t which) {
   CnkgType want = anaphors[which].type;
   const char *kind = anaphors[which].word;
@@ -274,9 +276,21 @@ static size_t resolve_anaphor(const CnkgDocState *st, size_t i, size_t at, size_
       }
       if (best != SIZE_MAX) return best;
     }
+  /* a quote that opens a story (“合作社的羊圈又扩了…”) names the body
+   * only after: the first of the kind in the next five sentences */
+  if (want == CNKG_TYPE_ORGANIZATION) {
+    for (size_t j = i + 1; j < st->text->n_sentences && j <= i + 5; j++)
+      for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k)) {
+        const CnkgSpan *sp = &st->spans[k];
+        if (sp->type == want && facts_ends_with(cnkg_graph_entity(st->graph, sp->entity)->label, level))
+          return sp->entity;
+      }
+    return SIZE_MAX;
+  }
   /* a report of one county says 全县 long after it named the county: the
    * last place of the level named anywhere before */
-  if (want == CNKG_TYPE_ORGANIZATION || i < 21) return SIZE_MAX;
+  if (i < 21) return SIZE_MAX;
   for (size_t j = i - 20; j-- > 0;) {
     size_t best = SIZE_MAX, best_begin = 0;
     for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;

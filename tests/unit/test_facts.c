@@ -587,6 +587,21 @@ static void test_figure_same_year(void) {
   fixture_free(&f);
 }
 
+/* A kind word with nothing of its kind named before (a quote that opens
+ * the story) stands for the first body of the kind named just after. */
+static void test_figure_kind_named_after(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村今年变化很大。\n"
+                   "“合作社的羊圈今年又扩了,存栏羊达到300只。”\n"
+                   "红岭养殖合作社是白杨村的集体企业。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t coop = fixture_place(&f, "红岭养殖合作社", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, coop, "300") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "300"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -712,6 +727,7 @@ int main(void) {
   test_figure_year_to_date();
   test_figure_relative_head();
   test_figure_same_year();
+  test_figure_kind_named_after();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -246,22 +246,12 @@ size_t facts_governed_place(const CnkgDocState *st, size_t org) {
   return org;
 }
 
-/* The entity the last anaphor in sentence i before pos (from from) stands
- * for: the last fitting entity named before it in this or the 20
- * sentences before; SIZE_MAX if there is no anaphor or nothing fits. */
-size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
-  const char *t = st->text->norm;
-  size_t at = SIZE_MAX, which = 0;
-  for (size_t p = from; p + 6 <= pos; p++) {
-    if ((unsigned char)t[p] < 0xE0) continue; /* every word is 2+ CJK characters */
-    for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
-      if (!memcmp(t + p, anaphors[k].word, 3) && facts_starts_with(t, p, pos, anaphors[k].word) &&
-          !inside_span(st, i, p)) {
-        at = p;
-        which = k;
-      }
-  }
-  if (at == SIZE_MAX) return SIZE_MAX;
+/* The entity anaphor `which` at byte at of sentence i stands for: the
+ * last fitting entity named before it in this or the 20 sentences
+ * before; else, for a kind (合作社), the first of the kind named in the
+ * five sentences after, and for a place level the last of the level named
+ * anywhere before; SIZE_MAX if nothing fits. */
+static size_t resolve_anaphor(const CnkgDocState *st, size_t i, size_t at, size_t which) {
   CnkgType want = anaphors[which].type;
   const char *kind = anaphors[which].word;
   /* 全旗 is the last 旗 before the last county of any name, 全村 the last
@@ -286,7 +276,73 @@ size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size
       }
       if (best != SIZE_MAX) return best;
     }
+  /* a quote that opens a story (“合作社的羊圈又扩了…”) names the body
+   * only after: the first of the kind in the next five sentences */
+  if (want == CNKG_TYPE_ORGANIZATION) {
+    for (size_t j = i + 1; j < st->text->n_sentences && j <= i + 5; j++)
+      for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+           k = cnkg_docstate_next_span(st, k)) {
+        const CnkgSpan *sp = &st->spans[k];
+        if (sp->type == want && facts_ends_with(cnkg_graph_entity(st->graph, sp->entity)->label, level))
+          return sp->entity;
+      }
+    return SIZE_MAX;
+  }
+  /* a report of one county says 全县 long after it named the county: the
+   * last place of the level named anywhere before */
+  if (i < 21) return SIZE_MAX;
+  for (size_t j = i - 20; j-- > 0;) {
+    size_t best = SIZE_MAX, best_begin = 0;
+    for (size_t k = cnkg_docstate_first_span(st, j); k != SIZE_MAX;
+         k = cnkg_docstate_next_span(st, k)) {
+      const CnkgSpan *sp = &st->spans[k];
+      if (sp->type != want || (best != SIZE_MAX && sp->begin <= best_begin)) continue;
+      if (facts_ends_with(cnkg_graph_entity(st->graph, sp->entity)->label, level))
+        best = sp->entity, best_begin = sp->begin;
+    }
+    if (best != SIZE_MAX) return best;
+  }
   return SIZE_MAX;
+}
+
+/* The entity the last place anaphor in sentence i before pos (from from)
+ * that opens its clause stands for; else the entity the last anaphor that
+ * stands for something does; SIZE_MAX if there is no anaphor or nothing
+ * fits. An earlier anaphor of the same clause is tried when the last
+ * finds nothing: in 公司茶叶基地面积 the 基地 is the company's, and no
+ * body is named 基地. */
+size_t facts_anaphor_subject(const CnkgDocState *st, size_t i, size_t from, size_t pos) {
+  const char *t = st->text->norm;
+  /* one that opens its clause is the subject; a later one is an object
+   * (该县同时考虑到本村缺水,…) */
+  for (size_t p = pos; p-- > from;) {
+    if ((unsigned char)t[p] < 0xE0) continue;
+    for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
+      if (anaphors[k].type != CNKG_TYPE_ORGANIZATION && facts_starts_with(t, p, pos, anaphors[k].word) &&
+          facts_clause_start(st, i, p) == p && !inside_span(st, i, p)) {
+        size_t e = resolve_anaphor(st, i, p, k);
+        if (e != SIZE_MAX) return e;
+      }
+  }
+  size_t end = pos;
+  for (;;) {
+    size_t at = SIZE_MAX, which = 0;
+    for (size_t p = from; p + 6 <= end; p++) {
+      if ((unsigned char)t[p] < 0xE0) continue; /* every word is 2+ CJK characters */
+      for (size_t k = 0; k < sizeof anaphors / sizeof *anaphors; k++)
+        if (!memcmp(t + p, anaphors[k].word, 3) && facts_starts_with(t, p, pos, anaphors[k].word) &&
+            !inside_span(st, i, p)) {
+          at = p;
+          which = k;
+        }
+    }
+    if (at == SIZE_MAX) return SIZE_MAX;
+    size_t e = resolve_anaphor(st, i, at, which);
+    if (e != SIZE_MAX) return e;
+    end = at + 5; /* an anaphor starting before at, in its clause */
+    size_t cs = facts_clause_start(st, i, at);
+    if (cs > from) from = cs;
+  }
 }
 
 /* A hashed key for an event or figure from its parts, joined by \x1f. */

@@ -41,10 +41,19 @@ static CnkgStatus sentence_stops(Facts *f, size_t i, size_t *n) {
  * before the number (从2014年的36.99%, 2018年的8511元) whatever its kind;
  * else the last date before it in the sentence that is not a start
  * (截至2019年底,…从2014年的36.99%降至0.09%: the 0.09% is of 2019). */
-/* Where the number a date modifies starts: right after it, after its 的,
- * or after a short qualifier ending in 的 (2014年建档立卡时的54.4%);
+/* Where the number a date modifies starts: right after it or a hedge
+ * (2016年约300万元), after its 的, or after a short qualifier ending in 的
+ * (2014年建档立卡时的54.4%);
  * SIZE_MAX if no number follows so. */
 static size_t dated_number(const char *t, size_t from, size_t end) {
+  /* a hedge between the date and its number (从2016年约300万元) */
+  static const char *const hedges[] = {"不足", "不到", "将近", "接近", "近", "约", "仅",
+                                       "只有", "超过", "逾"};
+  for (size_t k = 0; k < sizeof hedges / sizeof *hedges; k++)
+    if (facts_starts_with(t, from, end, hedges[k])) {
+      size_t n = from + strlen(hedges[k]);
+      if (n < end && t[n] >= '0' && t[n] <= '9') return n;
+    }
   size_t lim = from + 30 < end ? from + 30 : end;
   for (size_t p = from; p < lim; p++) {
     if (t[p] >= '0' && t[p] <= '9') return p == from ? p : SIZE_MAX;
@@ -53,6 +62,15 @@ static size_t dated_number(const char *t, size_t from, size_t end) {
       return p + 3;
   }
   return SIZE_MAX;
+}
+
+/* Whether a start (今年以来) lies in the year the page is dated: what is
+ * counted since then is that year's, not a total over years (2017年以来). */
+static bool this_year(const Facts *f, const CnkgTimexHit *x) {
+  const CnkgDocument *doc = cnkg_graph_document(f->st->graph, f->st->doc);
+  const char *iso = facts_hit_iso(x);
+  return doc && doc->issued && iso && strlen(doc->issued) >= 4 && strlen(iso) >= 4 &&
+         !memcmp(doc->issued, iso, 4);
 }
 
 static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
@@ -76,8 +94,37 @@ static const CnkgTimexHit *figure_time(const Facts *f, size_t i, size_t pos) {
         apart = t[p] == ',' || facts_starts_with(t, p, pos, "到") || facts_starts_with(t, p, pos, "至");
       if (apart) continue;
     }
-    if (x->mod != CNKG_TIMEX_SINCE) best = x;
+    if (x->mod != CNKG_TIMEX_SINCE || this_year(f, x)) best = x;
   }
+  /* 2021年9月,…当年就卖出12万元: 当年 repeats the year of the date
+   * before it, which says more */
+  const char *bi = best ? facts_hit_iso(best) : NULL;
+  if (bi && best->relative && best->anchor != CNKG_TIMEX_FROM_REFERENCE && strlen(bi) == 4)
+    for (size_t h = f->first_hit[i]; h < f->first_hit[i + 1]; h++) {
+      const CnkgTimexHit *x = &f->hits.v[h];
+      const char *xi = facts_hit_iso(x);
+      if (x == best) break;
+      if (xi && !x->relative && x->mod == CNKG_TIMEX_AT && strlen(xi) > 4 && !memcmp(xi, bi, 4))
+        best = x, bi = xi;
+    }
+  return best;
+}
+
+/* The time of a figure whose sentence sums up what the one before told
+ * (2019年6月,省里公布了新一批名单。至此,摘帽的县达到12个): the
+ * last date of that sentence, when 至此 opens the figure's clause or one
+ * before it and the sentence names no date before the figure. */
+static const CnkgTimexHit *hence_time(const Facts *f, size_t i, size_t pos) {
+  const char *t = f->st->text->norm;
+  size_t sb = f->st->text->sentences[i].begin;
+  bool hence = false;
+  for (size_t p = sb; p + 6 <= pos && !hence; p++)
+    hence = facts_starts_with(t, p, pos, "至此") &&
+            (p == sb || t[p - 1] == ',' || facts_clause_start(f->st, i, p) == p);
+  if (!hence) return NULL;
+  const CnkgTimexHit *best = NULL;
+  for (size_t h = f->first_hit[i - 1]; h < f->first_hit[i]; h++)
+    if (facts_hit_iso(&f->hits.v[h])) best = &f->hits.v[h];
   return best;
 }
 
@@ -204,6 +251,78 @@ static bool person_subject(const CnkgDocState *st, size_t i, size_t from, size_t
   return person;
 }
 
+/* Whether the text right before b is a preposition that governs what
+ * starts at b (在他的带领下, 由王刚负责): then it is no subject. */
+static bool after_preposition(const char *t, size_t from, size_t b) {
+  static const char *const preps[] = {"在", "由", "经", "对", "向", "为", "给", "让", "帮助", "帮"};
+  for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+    size_t n = strlen(preps[k]);
+    if (b >= from + n && !memcmp(t + b - n, preps[k], n)) return true;
+  }
+  return false;
+}
+
+/* Where a person last became the subject in [from, pos): the end of a
+ * pronoun (我 他 她 俺; not 我们 他们 其他, nor 我县 我国, which speak for a
+ * place) not governed by a preposition; SIZE_MAX if none. A name is no
+ * such mark: it is as often an object (看望了种茶大户张三,…). */
+static size_t person_marker(const char *t, size_t from, size_t pos) {
+  static const char *const pron[] = {"我", "他", "她", "俺"};
+  size_t best = SIZE_MAX;
+  for (size_t p = from; p + 3 <= pos; p++) {
+    if ((unsigned char)t[p] < 0xE0) continue;
+    for (size_t k = 0; k < sizeof pron / sizeof *pron; k++) {
+      if (memcmp(t + p, pron[k], 3)) continue;
+      if (facts_starts_with(t, p + 3, pos, "们") || after_preposition(t, from, p)) continue;
+      if (p >= from + 3 && !memcmp(t + p - 3, "其", 3)) continue; /* 其他 */
+      if (k == 0 && p + 6 <= pos && cnkg_utf8_char_in("国省市县区镇乡村州旗", t, p + 3, pos))
+        continue;
+      best = p + 3;
+    }
+  }
+  return best;
+}
+
+/* Whether a person who is the subject of an earlier clause of sentence i
+ * is still the subject at pos: 她回到老家开网店,专卖土特产,每月能挣
+ * 4000元; “我家喂了6头牛,年底换回3万元”. Nothing after the person may take
+ * over: a place or body in pos's own clause or one that can be a topic
+ * (他创办的X合作社带动农户…; not 回到X县的家), an anaphor (全村, 合作社),
+ * a verb of saying (他说,…: the figure is reported, not his), or one of
+ * acting for others (他带动20户…, 为村里修路…: the figure is theirs).
+ * Only the text after the last 。！？ counts (a quoted passage is one
+ * sentence of several). */
+static bool carried_person(const CnkgDocState *st, size_t i, size_t pos) {
+  static const char *const takers[] = {"说", "介绍", "表示", "告诉", "指出", "透露",
+                                       "坦言", "称", "了解到", "带动", "带领", "帮助",
+                                       "帮扶", "动员", "组织", "协调", "争取", "捐", "为村"};
+  const char *t = st->text->norm;
+  size_t from = st->text->sentences[i].begin;
+  for (size_t q = from; q < pos;) {
+    bool stop = cnkg_utf8_char_in("。！？!?", t, q, pos);
+    size_t r = q;
+    cnkg_utf8_next(t, pos, &r);
+    q = r > q ? r : q + 1;
+    if (stop) from = q;
+  }
+  size_t m = person_marker(t, from, pos);
+  if (m == SIZE_MAX) return false;
+  size_t cs = facts_clause_start(st, i, pos);
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (!facts_is_subject_type(sp->type) || sp->begin < m || sp->end > pos) continue;
+    if (sp->begin >= cs || facts_topic_candidate(st, i, sp)) return false;
+  }
+  if (facts_anaphor_subject(st, i, m, pos) != SIZE_MAX) return false;
+  for (size_t k = 0; k < sizeof takers / sizeof *takers; k++) {
+    size_t n = strlen(takers[k]);
+    for (size_t p = m; p + n <= pos; p++)
+      if (!memcmp(t + p, takers[k], n)) return false;
+  }
+  return true;
+}
+
 /* e unless it is a news outlet (X新闻网讯, X日报记者…) or a body that
  * reports or decides on a place's figures (X统计局, X新闻办, X政府常务会):
  * the figures are not its own. Nor is a "name" that holds a clause
@@ -322,6 +441,44 @@ static size_t first_item_end(const CnkgDocState *st, size_t i) {
   return e;
 }
 
+/* The head a relative clause opened by a name leads to (青石县去年援建的
+ * 白杨村扶贫车间现已投产,吸纳了…: the workshop of 白杨村, not the county,
+ * does what follows): the chain of names right after the first 的 of the opener's
+ * clause, in [e, limit), when no 的 follows it; else entity. */
+static size_t relative_head(const CnkgDocState *st, size_t i, size_t e, size_t limit,
+                            size_t entity) {
+  const char *t = st->text->norm;
+  size_t ce = e;
+  while (ce < limit && t[ce] != ',' && t[ce] != ';') ce++;
+  size_t de = SIZE_MAX;
+  for (size_t p = e; p + 3 <= ce && de == SIZE_MAX; p++)
+    if (!memcmp(t + p, "的", 3)) de = p + 3;
+  if (de == SIZE_MAX) return entity;
+  /* 红山县成立了由县长牵头的X组: a main verb (了) before the 的 makes the name
+   * after it an object */
+  for (size_t p = e; p + 3 <= de; p++)
+    if (!memcmp(t + p, "了", 3)) return entity;
+  for (size_t k = cnkg_docstate_first_span(st, i); k != SIZE_MAX;
+       k = cnkg_docstate_next_span(st, k)) {
+    const CnkgSpan *sp = &st->spans[k];
+    if (sp->begin != de || !facts_is_subject_type(sp->type) || sp->end > ce) continue;
+    size_t head = facts_follow_chain(st, i, sp->entity, sp->end, ce), he = sp->end;
+    for (bool more = true; more;) { /* the chain's end */
+      more = false;
+      for (size_t q = cnkg_docstate_first_span(st, i); q != SIZE_MAX;
+           q = cnkg_docstate_next_span(st, q))
+        if (st->spans[q].begin == he && st->spans[q].end > he && st->spans[q].end <= ce &&
+            facts_is_subject_type(st->spans[q].type)) {
+          he = st->spans[q].end;
+          more = true;
+          break;
+        }
+    }
+    return facts_starts_with(t, he, ce, "的") ? entity : head;
+  }
+  return entity;
+}
+
 /* The subject of the nearest clause in [from, limit) that opens with a
  * name (X总支组建了…,购置了86箱种蜂), carried along a chain of names
  * (交城县野则河村 -> 野则河村): it goes on to the clauses after it that
@@ -351,6 +508,7 @@ static size_t opener_before(const CnkgDocState *st, size_t i, size_t from, size_
     }
   }
   if (best != SIZE_MAX && facts_starts_with(st->text->norm, e, limit, "的")) return SIZE_MAX;
+  if (best != SIZE_MAX) best = relative_head(st, i, e, limit, best);
   return best;
 }
 
@@ -412,6 +570,7 @@ static CnkgStatus emit_figure(Facts *f, size_t i, const CnkgFigure *x, const cha
   CnkgDocState *st = f->st;
   size_t at = st->text->sentences[i].begin + x->begin;
   const CnkgTimexHit *h = figure_time(f, i, at);
+  if (!h && i > 0) h = hence_time(f, i, at);
   const char *iso = h ? facts_hit_iso(h) : NULL;
   const CnkgEntity *se = cnkg_graph_entity(st->graph, subj);
   const char *parts[6] = {se->key, ind, x->value, x->unit, iso ? iso : "",
@@ -452,6 +611,7 @@ static CnkgStatus write_figure(Facts *f, size_t i, const CnkgFigure *x, CnkgStr 
   size_t sb = st->text->sentences[i].begin, at = sb + x->begin;
   if (personal(st, facts_clause_start(st, i, at), at)) return CNKG_SUCCESS;
   if (person_subject(st, i, facts_clause_start(st, i, at), at)) return CNKG_SUCCESS;
+  if (carried_person(st, i, at)) return CNKG_SUCCESS;
   if (g->n && at >= g->begin) {
     if (at < g->end) return CNKG_SUCCESS; /* the group's own count */
     CnkgStatus s = CNKG_SUCCESS;

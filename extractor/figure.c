@@ -664,6 +664,24 @@ static bool not_a_figure(const char *s, size_t len, Token *t, const Stops *st, s
       return true;
     }
   }
+  /* 1500斤到1800斤: a range with the unit on both ends, unless 从 or 由
+   * makes it a change (从500人到800人) or 不等 the two ends of a spread
+   * (海拔800米至2100米不等): two figures then */
+  if (t->unit && (after == '-' || after == '~' || after == 0xFF5E || after == 0x81F3 ||
+                  after == 0x5230) &&
+      (figure_is_digit(after2) || is_cn_numeral(after2)) && before != 0x4ECE /* 从 */ &&
+      before != 0x7531 /* 由 */) {
+    bool spread = false;
+    for (size_t q = t->e; q < len && q < t->e + 36 && !spread;) {
+      if (figure_is_boundary(figure_char_at(s, len, q))) break;
+      spread = cnkg_wordlist_word_at(s, q, len, "不等");
+      cnkg_utf8_next_valid(s, &q);
+    }
+    if (!spread) {
+      *skip_until = t->e + 4;
+      return true;
+    }
+  }
   if ((after == '-' || after == '/' || after == ':') && figure_is_digit(after2))
     return true;
   if (before == 0x7B2C) return true; /* 第: ordinal */
@@ -692,7 +710,9 @@ static bool not_a_figure(const char *s, size_t len, Token *t, const Stops *st, s
     }
   }
   if (t->chinese && chinese_non_figure(s, len, t)) {
-    *skip_until = t->e + 4; /* 一户一策: the next numeral too */
+    /* 一户一策: the numeral right after too; not a number after a closing
+     * quote (“十四五”1200个重点项目) */
+    if (is_cn_numeral(figure_char_at(s, len, t->e))) *skip_until = t->e + 4;
     return true;
   }
   /* 一个个: reduplicated classifier */

@@ -356,6 +356,66 @@ static const char *default_indicator(const char *unit) {
   return NULL;
 }
 
+/* Words that make a figure a part of the one before (其中). */
+static const char *const part_words[] = {"其中", NULL};
+static CnkgWordList part_words_list = CNKG_WORDLIST(part_words);
+
+/* Nouns a count of people or households names (56户203名贫困人口…): the
+ * phrase after is then that noun's, not a verb phrase. */
+static const char *const counted_nouns[] = {
+  "贫困", "建档立卡", "人口", "群众", "农户", "农民", "村民", "居民", "牧民", "劳动力",
+  "党员", "干部", "家庭", "学生", "职工", "工人", "游客", "脱贫户", "低收入", NULL};
+static CnkgWordList counted_nouns_list = CNKG_WORDLIST(counted_nouns);
+
+/* What a count of households or people did when nothing names them but
+ * the verb phrase after (村里有56户203人(含外出务工人员)
+ * 搬进了安置小区): the rest of the clause, past a count of people
+ * after the households and an aside in parentheses, up to 12 characters,
+ * stopped by a name. False when the clause ends there (全村共210户640人,)
+ * or goes on with what is no verb (…人中, …人的, …人和…, …名贫困人口). */
+static bool tail_phrase(const char *s, size_t len, size_t e, const Stops *st, size_t *b,
+                        size_t *pe) {
+  size_t p = e;
+  /* the people of the households (56户|203人) */
+  size_t q = p;
+  while (q < len && (figure_is_digit((unsigned char)s[q]) || s[q] == '.')) q++;
+  if (q > p) {
+    if (cnkg_wordlist_word_at(s, q, len, "万")) q += 3;
+    if (cnkg_wordlist_word_at(s, q, len, "余") || cnkg_wordlist_word_at(s, q, len, "多")) q += 3;
+    if (cnkg_wordlist_word_at(s, q, len, "人") || cnkg_wordlist_word_at(s, q, len, "名"))
+      p = q + 3;
+    else
+      return false;
+  }
+  if (p < len && s[p] == '(') { /* (含外出务工人员) */
+    size_t c = p;
+    while (c < len && c < p + 60 && s[c] != ')') c++;
+    if (c >= len || s[c] != ')') return false;
+    p = c + 1;
+  }
+  uint32_t first = figure_char_at(s, len, p);
+  if (!first || figure_is_boundary(first) || first < 0x4E00 ||
+      cnkg_utf8_char_in("的和及与等其中以占是为左上中共", s, p, len) ||
+      cnkg_wordlist_at(&counted_nouns_list, s, p, len))
+    return false;
+  size_t i = p, chars = 0;
+  while (i < len && chars < 12) {
+    size_t k = i;
+    uint32_t c = cnkg_utf8_next_valid(s, &k);
+    CnkgFigureStop hit;
+    if (in_stop(st->v, st->n, i, &hit) || figure_is_digit(c) || c < 0x3001 ||
+        (figure_is_boundary(c) && c != 0x3001))
+      break;
+    i = k;
+    chars++;
+  }
+  while (i > p && cnkg_utf8_char_in("、", s, figure_prev_char(s, i), len)) i = figure_prev_char(s, i);
+  if (chars < 2 || i <= p + 3) return false;
+  *b = p;
+  *pe = i;
+  return true;
+}
+
 /* LAC tags some common nouns of places as LOC (自然村, 村民小组); they are
  * what a number counts, not names, and do not stop an indicator. */
 static const char *const generic_places[] = {
@@ -529,6 +589,12 @@ int figure_read_indicator(const CnkgFigureFinder *f, pcre2_match_data *md,
     ib = lb, ie = le;
     for (size_t k = le; linked && k + 3 <= t->b && !fig->ind_owner; k++)
       fig->ind_owner = !memcmp(s + k, "有", 3);
+  } else if (default_indicator(fig->unit) && tail_phrase(s, len, t->e, st, &ib, &ie)) {
+    *right_used = true;
+  } else if (prev && prev->ind_end > prev->ind_begin && strcmp(prev->unit, fig->unit) == 0 &&
+             figure_contains_word(&part_words_list, s, prev->end, t->b)) {
+    /* 核桃林8000亩,其中青岗村有2500亩: a part of the figure before */
+    ib = prev->ind_begin, ie = prev->ind_end;
   } else {
     fig->ind_word = default_indicator(fig->unit);
   }

@@ -478,6 +478,130 @@ static void test_figure_qualified_date(void) {
   fixture_free(&f);
 }
 
+/* A hedge between a date and its number (从2016年约30万元) keeps the
+ * date on that number. */
+static void test_figure_hedged_date(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村茶叶产值从2016年约30万元提高到2020年的120万元。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  size_t before = figure_valued(&f, village, "300000"), after = figure_valued(&f, village, "1200000");
+  CHECK(before != SIZE_MAX && after != SIZE_MAX);
+  if (before != SIZE_MAX) CHECK_STR(literal_of(&f, before, CNKG_REL_DATE), "2016");
+  if (after != SIZE_MAX) CHECK_STR(literal_of(&f, after, CNKG_REL_DATE), "2020");
+  fixture_free(&f);
+}
+
+/* 至此 sums up the sentence before: its figures take that sentence's
+ * date when they name none. */
+static void test_figure_hence_date(void) {
+  Fixture f;
+  fixture_init(&f, "2019年6月,白云省公布了青石县等新一批摘帽名单。\n"
+                   "至此,白云省摘帽的12个贫困县都已通过验收。\n");
+  size_t prov = fixture_place(&f, "白云省", CNKG_TYPE_PROVINCE);
+  fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  run(&f);
+  size_t all = figure_valued(&f, prov, "12");
+  CHECK(all != SIZE_MAX);
+  if (all != SIZE_MAX) CHECK_STR(literal_of(&f, all, CNKG_REL_DATE), "2019-06");
+  fixture_free(&f);
+}
+
+/* 全县 long after the county was named (more than 20 sentences) is still
+ * that county, not the township the paragraph is about. */
+static void test_figure_far_anaphor(void) {
+  char text[4096] = "青石县位于山区,下辖红山乡。\n红山乡地处县城以北。";
+  for (int k = 0; k < 24; k++) strcat(text, "乡里的工作稳步推进。");
+  strcat(text, "全县共有党员900名。\n");
+  Fixture f;
+  fixture_init(&f, text);
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t town = fixture_place(&f, "红山乡", CNKG_TYPE_TOWNSHIP);
+  run(&f);
+  CHECK(figure_valued(&f, county, "900") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, town, "900"), SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* Of two place anaphors the one that opens its clause is the subject
+ * (该县同时考虑到本村缺水…): the later one is an object. */
+static void test_figure_opening_anaphor(void) {
+  Fixture f;
+  fixture_init(&f, "青石县下辖白杨村。\n"
+                   "白杨村地处山区。\n"
+                   "该县同时考虑到本村缺水,拿出300万元修了水渠。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK(figure_valued(&f, county, "3000000") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "3000000"), SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* 今年以来 (since the start of the page's year) dates a figure by that
+ * year; 2015年以来 on a later page is a total over years, undated. */
+static void test_figure_year_to_date(void) {
+  Fixture f;
+  fixture_init(&f, "发布时间:2019-06-10\n"
+                   "今年以来,青石县新增就业岗位800个。\n"
+                   "2015年以来,青石县累计投入资金9000万元。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  run(&f);
+  size_t jobs = figure_valued(&f, county, "800"), money = figure_valued(&f, county, "90000000");
+  CHECK(jobs != SIZE_MAX && money != SIZE_MAX);
+  if (jobs != SIZE_MAX) CHECK_STR(literal_of(&f, jobs, CNKG_REL_DATE), "2019");
+  if (money != SIZE_MAX) CHECK_EQ(literal_of(&f, money, CNKG_REL_DATE), NULL);
+  fixture_free(&f);
+}
+
+/* A name that opens a relative clause (青石县去年援建的白杨村扶贫车间…) is
+ * not the subject of what follows: the head after the 的 is; unless a
+ * main verb (成立了…的) makes that head an object. */
+static void test_figure_relative_head(void) {
+  Fixture f;
+  fixture_init(&f, "青石县去年援建的白杨村扶贫车间现已投产,吸纳了96名留守妇女就业。\n"
+                   "红山县成立了由县长牵头的黄土村帮扶组,设立8个服务点。\n");
+  size_t county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t red = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  size_t yellow = fixture_place(&f, "黄土村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK(figure_valued(&f, village, "96") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, county, "96"), SIZE_MAX);
+  CHECK(figure_valued(&f, red, "8") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, yellow, "8"), SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* 当年 after a full date in the same sentence is that date's year: the
+ * figure keeps the date's month. */
+static void test_figure_same_year(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区。\n"
+                   "2021年9月,白杨村的茶厂建成投产,当年就卖出茶叶12万元。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  size_t x = figure_valued(&f, village, "120000");
+  CHECK(x != SIZE_MAX);
+  if (x != SIZE_MAX) CHECK_STR(literal_of(&f, x, CNKG_REL_DATE), "2021-09");
+  fixture_free(&f);
+}
+
+/* A kind word with nothing of its kind named before (a quote that opens
+ * the story) stands for the first body of the kind named just after. */
+static void test_figure_kind_named_after(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村今年变化很大。\n"
+                   "“合作社的羊圈今年又扩了,存栏羊达到300只。”\n"
+                   "红岭养殖合作社是白杨村的集体企业。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t coop = fixture_place(&f, "红岭养殖合作社", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, coop, "300") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "300"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The body of a speaker (X乡党委书记Y介绍,…) is not what the figures
  * after the attribution are about. */
 static void test_figure_attribution(void) {
@@ -521,6 +645,41 @@ static void test_figure_personal(void) {
   fixture_free(&f);
 }
 
+/* A person who opens an earlier clause of the sentence (她回到…,每月
+ * 能挣…; “我家喂了…,年底换回…”) still owns the numbers after it, unless
+ * the clause acts for others (带动…) or hands over to a place (全村…). */
+static void test_figure_carried_person(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区,村民以种茶为生。\n"
+                   "她毕业后回到白杨村的老家开网店,专卖山里的土特产,每月能挣4000元。\n"
+                   "“我家喂了6头牛,年底出栏换回3万元。”\n"
+                   "他脑子活,带动邻近20户乡亲一起养蜂。\n"
+                   "他还说,全村今年种植茶叶500亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  run(&f);
+  CHECK_EQ(figure_valued(&f, village, "4000"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "6"), SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "30000"), SIZE_MAX);
+  CHECK(figure_valued(&f, village, "20") != SIZE_MAX);
+  CHECK(figure_valued(&f, village, "500") != SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* Of two kind anaphors in one clause (公司茶叶基地) the earlier stands for
+ * the body when no body is named after the later one. */
+static void test_figure_nested_anaphors(void) {
+  Fixture f;
+  fixture_init(&f, "白杨村位于山区。\n"
+                   "青山茶业有限公司由三位返乡青年创办。\n"
+                   "白杨村山高雾多,适宜种茶,眼下公司茶叶基地面积已扩大到500亩。\n");
+  size_t village = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t firm = fixture_place(&f, "青山茶业有限公司", CNKG_TYPE_ORGANIZATION);
+  run(&f);
+  CHECK(figure_valued(&f, firm, "500") != SIZE_MAX);
+  CHECK_EQ(figure_valued(&f, village, "500"), SIZE_MAX);
+  fixture_free(&f);
+}
+
 /* The name that opens an earlier clause (X党支部组建了…,购置了…) is the
  * subject of the clauses after it that name none, before an anaphor of
  * an earlier clause (为了本村…). */
@@ -559,6 +718,16 @@ int main(void) {
   test_figure_kind_anaphors();
   test_figure_personal();
   test_figure_clause_opener();
+  test_figure_carried_person();
+  test_figure_nested_anaphors();
+  test_figure_hedged_date();
+  test_figure_hence_date();
+  test_figure_far_anaphor();
+  test_figure_opening_anaphor();
+  test_figure_year_to_date();
+  test_figure_relative_head();
+  test_figure_same_year();
+  test_figure_kind_named_after();
   cnkg_facts_free(r);
   return check_finish();
 }

@@ -113,6 +113,22 @@ static void test_households_and_people(void) {
   CHECK_STR(ind(0), "建档立卡贫困户");
   CHECK_STR(ind(1), "建档立卡贫困户");
 
+  /* nothing before, a verb phrase after: what the households did */
+  CHECK_EQ(find("村里有56户203人(含外出务工人员)搬进了安置小区。"), 2);
+  CHECK_STR(ind(0), "搬进了安置小区");
+  CHECK_STR(ind(1), "搬进了安置小区");
+  CHECK_EQ(find("今年共有87户302人顺利通过验收、摘掉穷帽。"), 2);
+  CHECK_STR(ind(0), "顺利通过验收、摘掉穷帽");
+
+  /* 其中 makes a number naming nothing a part of the figure before */
+  {
+    const char *s = "全县核桃林8000亩,其中青岗村有2500亩。";
+    size_t at = (size_t)(strstr(s, "青岗村") - s);
+    CnkgFigureStop village = {at, at + strlen("青岗村")};
+    CHECK_EQ(find_stops(s, &village, 1), 2);
+    CHECK_STR(ind(1), "核桃林");
+  }
+
   /* another unit after a comma does not inherit */
   CHECK_EQ(find("全村有耕地860亩,158户530人。"), 3);
   CHECK_STR(ind(0), "耕地");
@@ -299,7 +315,13 @@ static void test_not_figures(void) {
   CHECK_EQ(find("制定脱贫计划444份,印发宣传资料3000份。"), 0);
   CHECK_EQ(find("联系电话13812345678,邮编556000。"), 0);
   CHECK_EQ(find("2016-2018年,每户补贴3-5万元,每次20至30人参加。"), 0);
+  /* a range with the unit on both ends; 从…到 is a change, two figures */
+  CHECK_EQ(find("每亩能收1500斤到1800斤,每棚养200只至300只。"), 0);
+  CHECK_EQ(find("村里贫困人口从120人到15人。"), 2);
   CHECK_EQ(find("按照“五个一批”要求,实行一户一策,惠及千家万户。"), 0);
+  /* a quoted numbered name does not hide the number after it */
+  CHECK_EQ(find("各地已把“十四五”1200个重点项目排上日程。"), 1);
+  CHECK_STR(val(0), "1200");
   CHECK_EQ(find("一个个项目落地,一名党员就是一面旗帜。"), 0);
   CHECK_EQ(find("发布时间:14.07.2016 17:09"), 0);
   CHECK_EQ(find("发布时间:2019-03-08"), 0);

@@ -135,7 +135,7 @@ check "[ \"\$(labels Township | sort | tr '\\n' ' ')\" = '古峰镇 牙叉镇 ' 
 # No village: a verb before 强村 (探索强村富民), a noun LAC splits before a
 # listed name's tail (产业|兴村 is no 业兴村), a kind of village after the
 # analyser cut (沿|边小康村).
-printf '嘉兴探索强村富民的新办法。\n这是一条产业兴村的新路子。\n州里启动沿边小康村建设，增强边境地区活力。\n' >"$TMP/w.txt"
+printf '嘉兴探索强村富民的新办法。\n这是一条产业兴村的新路子。\n乡里推动沿边小康村建设。\n' >"$TMP/w.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/w.txt"
 check "[ -z \"\$(labels Village)\" ]" "slogans or kinds taken as villages: $(labels Village | tr '\n' ' ')"
 # A dateline's credit (某地2月6日电 (甲 乙 丙)) names each person the

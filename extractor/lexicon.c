@@ -360,6 +360,11 @@ static const char *const destination_verbs[] = {
   "销至", "辐射", NULL};
 static CnkgWordList destination_list = CNKG_WORDLIST(destination_verbs);
 
+/* Words of a dateline after which places are where a reporter files
+ * from (记者张三发自甲县、乙县), not what the text is about. */
+static const char *const filed_words[] = {"发自", NULL};
+static CnkgWordList filed_list = CNKG_WORDLIST(filed_words);
+
 /* Words after a place that make it a neighbour (与X县交界). */
 static const char *const border_words[] = {
   "交界", "接壤", "毗邻", "相邻", "相连", "相望", NULL};
@@ -565,7 +570,8 @@ static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp, bool an
 
 /* Whether place span sp names where things happen, names of organisations
  * aside: not the origin label of a product (砀山酥梨), not where goods are
- * sold to (销往西安、成都), not a neighbour (与X县交界). */
+ * sold to (销往西安、成都), not where a reporter files from (发自X), not
+ * a neighbour (与X县交界). */
 static bool place_speaks(const CnkgCarriers *ix, const CnkgSpan *sp) {
   const CnkgDocState *st = ix->st;
   const char *s = st->text->norm;
@@ -581,7 +587,9 @@ static bool place_speaks(const CnkgCarriers *ix, const CnkgSpan *sp) {
   size_t j = sp->begin;
   bool with = false; /* 与/同/和 X …: X is what the subject is compared to */
   for (int k = 0; k < 24 && j > sen->begin; k++) {
-    if (cnkg_wordlist_before(&destination_list, s, sen->begin, j)) return false;
+    if (cnkg_wordlist_before(&destination_list, s, sen->begin, j) ||
+        cnkg_wordlist_before(&filed_list, s, sen->begin, j))
+      return false;
     if (cnkg_wordlist_word_before(s, sen->begin, j, "同") ||
         cnkg_wordlist_word_before(s, sen->begin, j, "跟") ||
         cnkg_wordlist_word_before(s, sen->begin, j, "与") ||

@@ -66,6 +66,16 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "集体产权制度改革") != SIZE_MAX);
   fixture_free(&f);
 
+  /* a byline heading names where the reporter files from: the section
+   * under it is not about that place */
+  fixture_init(&f, "特约记者周某发自青石县\n"
+                   "多家省直单位参与组团帮扶,已满一年。\n");
+  county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "组团帮扶");
+  CHECK(p != SIZE_MAX && !fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

@@ -327,6 +327,18 @@ static bool org_is_medium(const CnkgGraph *g, size_t entity) {
   return false;
 }
 
+/* A team sent to carry out a programme (X镇沿边小康村建设工作队): named
+ * after the work it does, unlike a body that steers it (X脱贫攻坚指挥部). */
+static bool org_is_team(const CnkgGraph *g, size_t entity) {
+  static const char *const teams[] = {"工作队", "工作组", "帮扶队", NULL};
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label) return false;
+  size_t len = strlen(e->label);
+  for (size_t i = 0; teams[i]; i++)
+    if (cnkg_wordlist_word_before(e->label, 0, len, teams[i])) return true;
+  return false;
+}
+
 /* An organisation that only borrows a place for its name: an enterprise
  * (白云省旅游集团) or a medium (白云日报), as opposed to a body of the
  * place itself (X县商务局, X村党支部), whose place the text is about. */
@@ -1070,8 +1082,11 @@ static void clause_spans(Clause *c) {
                (org_can_carry(st->graph, sp->entity) ||
                 ((c->flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;
-      /* a body named after the thing (X脱贫攻坚指挥部) does not carry it */
-      if (contains && !org_can_carry(st->graph, sp->entity)) continue;
+      /* a body named after the thing (X脱贫攻坚指挥部) does not carry it;
+       * a team named after its work (X建设工作队) does */
+      if (contains && !org_can_carry(st->graph, sp->entity) &&
+          !org_is_team(st->graph, sp->entity))
+        continue;
       if (contains || sp->end <= begin) {
         if (!org || contains || sp->end > org->end) org = sp;
       }

@@ -75,6 +75,20 @@ static bool is_level_char(const char *s, size_t pos, size_t len) {
   return cnkg_utf8_char_in("村镇乡县市省州旗区", s, pos, len);
 }
 
+/* The place a team is named after (某镇驻镇帮扶工作队, 某村驻村工作队): for
+ * an organisation span [begin, end) whose name ends in 工作队, the
+ * innermost place named inside it, else SIZE_MAX. */
+static size_t team_place(const Ctx *c, size_t entity, size_t begin, size_t end) {
+  if (!strstr(cnkg_graph_entity(c->st->graph, entity)->label, "工作队")) return SIZE_MAX;
+  size_t pl = SIZE_MAX, pend = 0;
+  for (size_t k = person_sp_from(c, begin); k < c->nsp && c->sp[k].begin < end; k++)
+    if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end < end && c->sp[k].end > pend) {
+      pend = c->sp[k].end;
+      pl = c->sp[k].entity;
+    }
+  return pl;
+}
+
 /* Places and organisations named right before the title phrase
  * [tb, te): spans overlapping its start or ending exactly there. */
 static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
@@ -89,8 +103,11 @@ static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
     }
     bool adj = x->end == tb || (x->end > tb && x->end <= te);
     if (!adj) continue;
-    if (x->type == CNKG_TYPE_ORGANIZATION) post_where(p, x->entity);
-    else if (x->end >= best_end) {
+    if (x->type == CNKG_TYPE_ORGANIZATION) {
+      post_where(p, x->entity);
+      size_t tp = team_place(c, x->entity, x->begin, x->end);
+      if (tp != SIZE_MAX) post_where(p, tp);
+    } else if (x->end >= best_end) {
       best_end = x->end;
       best_place = x->entity;
     }

@@ -580,6 +580,36 @@ static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp, bool an
   return false;
 }
 
+/* Words of help that close 在X的…下 (在甲县的对口支援下): X helps; what
+ * the sentence goes on to say happens at its subject, not at X. */
+static const char *const help_words[] = {
+  "帮扶", "帮助", "支持", "支援", "援助", "扶持", "资助", "指导", NULL};
+static CnkgWordList help_list = CNKG_WORDLIST(help_words);
+
+/* The end of the phrase 在…的<help>下 that span sp of sentence [sb, se)
+ * stands in (its 在 before sp with no clause mark between, its 下 after
+ * sp, before any), or SIZE_MAX when it stands in none. */
+static size_t helper_phrase_end(const char *s, size_t sb, size_t se, const CnkgSpan *sp) {
+  static const char marks[] = ",。;:!?\"\u201c\u201d";
+  bool opened = false;
+  for (size_t k = sp->begin; k > sb && sp->begin - k <= 60;) {
+    k = cnkg_lexicon_prev(s, sb, k);
+    if (cnkg_utf8_char_in(marks, s, k, se)) break;
+    if (cnkg_wordlist_word_at(s, k, se, "在")) {
+      opened = true;
+      break;
+    }
+  }
+  if (!opened) return SIZE_MAX;
+  for (size_t k = sp->end; k < se && k - sp->end <= 60;) {
+    if (cnkg_utf8_char_in(marks, s, k, se)) break;
+    if (cnkg_wordlist_word_at(s, k, se, "下") && cnkg_wordlist_before(&help_list, s, sp->end, k))
+      return k + 3;
+    cnkg_utf8_next(s, se, &k);
+  }
+  return SIZE_MAX;
+}
+
 /* Whether place span sp names where things happen, names of organisations
  * aside: not the origin label of a product (砀山酥梨), not where goods are
  * sold to (销往西安、成都), not where a reporter files from (发自X), not
@@ -781,8 +811,11 @@ static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
     if (!in_borrowed_name(ix, sp, false)) ix->carries[k] |= CARRIES;
     if (sp->end <= sp->begin) continue;
     /* the paragraph is about the places it names, not those that only
-     * qualify a body's name (甲省发改委派驻乙村…) */
-    if ((ix->carries[k] & CARRIES) && !in_borrowed_name(ix, sp, true)) {
+     * qualify a body's name (甲省发改委派驻乙村…) or help from outside
+     * (在甲县的对口支援下) */
+    const CnkgSentence *sen = &st->text->sentences[sp->sentence];
+    if ((ix->carries[k] & CARRIES) && !in_borrowed_name(ix, sp, true) &&
+        helper_phrase_end(st->text->norm, sen->begin, sen->end, sp) == SIZE_MAX) {
       ix->carries[k] |= CARRIES_TOPIC;
       ix->n_topical++;
     }
@@ -1064,6 +1097,12 @@ static void clause_spans(Clause *c) {
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->sentence != c->sentence || sp->begin < c->cb || sp->end > c->ce) continue;
+    /* 在甲县的帮扶下,…: a place that helps from outside is not where
+     * what follows happens (a body that helps may still run it) */
+    if (sp->end <= begin && cnkg_type_is_place(sp->type)) {
+      size_t he = helper_phrase_end(st->text->norm, c->cb, c->ce, sp);
+      if (he != SIZE_MAX && he <= begin) continue;
+    }
     if (sp->type == CNKG_TYPE_PERSON && sp->end <= begin &&
         (person_begin == SIZE_MAX || sp->begin > person_begin))
       person_begin = sp->begin;

@@ -89,6 +89,19 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(!fixture_related(&f, board, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* a place that helps from outside (在甲县的对口支援下) is not where what
+   * the sentence goes on to say happens */
+  fixture_init(&f, "前些年,在东海市的对口支援下,青石村推行“三评两公开”,村务更透明了。\n");
+  size_t helper = fixture_place(&f, "东海市", CNKG_TYPE_PREFECTURE);
+  size_t vil = fixture_place(&f, "青石村", CNKG_TYPE_VILLAGE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "三评两公开");
+  CHECK(p != SIZE_MAX && fixture_related(&f, vil, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, helper, CNKG_REL_IMPLEMENTS_POLICY, p));
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "对口支援");
+  CHECK(p == SIZE_MAX || fixture_related(&f, helper, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

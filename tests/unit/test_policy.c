@@ -102,6 +102,14 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p == SIZE_MAX || fixture_related(&f, helper, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* a method name ends before a verb saying what it is for */
+  fixture_init(&f, "这两年青石镇以美丽庭院建设助力民宿发展,游客多了起来。\n");
+  size_t town2 = fixture_place(&f, "青石镇", CNKG_TYPE_TOWNSHIP);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "美丽庭院建设");
+  CHECK(p != SIZE_MAX && fixture_related(&f, town2, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

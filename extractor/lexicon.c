@@ -404,14 +404,17 @@ enum {
                         may be what the paragraph is about */
 };
 
-/* 该公司, 合作社, 企业 ...: a reference to an organisation named before
- * (the kind word is what its name must contain). */
+/* 该公司, 合作社, 企业, 工作队 ...: a reference to an organisation named
+ * before (the kind word is what its name must contain). */
 static const char *const org_refs[] = {
-  "该合作社", "该公司", "该企业", "该厂", "合作社", "公司", "企业", NULL};
+  "该合作社", "该公司", "该企业", "该厂", "该工作队", "合作社", "公司", "企业", "工作队",
+  NULL};
 static CnkgWordList org_ref_list = CNKG_WORDLIST(org_refs);
 /* The kind words of org_refs without 该: each word of org_refs is one of
- * these, or 该 and one of these. */
-static const char *const org_ref_kinds[] = {"合作社", "公司", "企业", "厂"};
+ * these, or 该 and one of these. A team (工作队) carries only policies
+ * (CNKG_CARRY_BODIES); the others are economic or party organisations. */
+static const char *const org_ref_kinds[] = {"合作社", "公司", "企业", "厂", "工作队"};
+#define TEAM_REF_KIND 4
 #define N_REF_KINDS (sizeof org_ref_kinds / sizeof org_ref_kinds[0])
 
 struct CnkgCarriers {
@@ -840,8 +843,9 @@ static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
     for (size_t i = 0; i < ix->n_orgs; i++) {
       size_t k = ix->orgs[i];
       const CnkgEntity *en = cnkg_graph_entity(st->graph, st->spans[k].entity);
-      if (en && en->label && org_can_carry(st->graph, st->spans[k].entity) &&
-          strstr(en->label, org_ref_kinds[q]))
+      bool can = q == TEAM_REF_KIND ? org_is_team(st->graph, st->spans[k].entity)
+                                    : org_can_carry(st->graph, st->spans[k].entity);
+      if (en && en->label && can && strstr(en->label, org_ref_kinds[q]))
         ix->ref_orgs[q][ix->n_ref_orgs[q]++] = k;
     }
   }
@@ -1194,6 +1198,8 @@ static bool clause_orgs(const Clause *c, size_t *out, size_t *n, size_t max) {
     size_t rb = SIZE_MAX, re = 0;
     for (size_t k = cb; k < begin; k++) {
       size_t l = cnkg_wordlist_at(&org_ref_list, s, k, begin);
+      bool team = cnkg_wordlist_word_before(s, k, k + l, org_ref_kinds[TEAM_REF_KIND]);
+      if (team && !(c->flags & CNKG_CARRY_BODIES)) l = 0;
       if (l && !inside_span(st, c->sentence, k, k + l) && subject_at(s, cb, k)) {
         rb = k;
         re = k + l;

@@ -110,6 +110,16 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p != SIZE_MAX && fixture_related(&f, town2, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* a bare 工作队 opening a clause is the team named before */
+  fixture_init(&f, "去年春天,省农科院派出的白石村驻村工作队进了村。\n"
+                   "一年下来,工作队推行“积分超市”,村民干劲足了。\n");
+  size_t crew = fixture_place(&f, "白石村驻村工作队", CNKG_TYPE_ORGANIZATION);
+  fixture_place(&f, "白石村", CNKG_TYPE_VILLAGE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "积分超市");
+  CHECK(p != SIZE_MAX && fixture_related(&f, crew, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

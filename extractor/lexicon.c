@@ -1088,6 +1088,17 @@ static void clause_bounds(Clause *c) {
   }
 }
 
+/* Words after an organisation's name that make it part of a time phrase
+ * (自X成立以来, X成立后): the clause that follows has another subject. */
+static const char *const founding_words[] = {
+  "成立以来", "成立后", "成立之后", "成立之初", "成立至今", "组建以来", "组建后", NULL};
+static CnkgWordList founding_list = CNKG_WORDLIST(founding_words);
+
+/* Whether a founding phrase starts at s[pos] and ends by limit. */
+static bool founding_phrase(const char *s, size_t pos, size_t limit) {
+  return cnkg_wordlist_at(&founding_list, s, pos, limit) > 0;
+}
+
 /* The clause's spans: the nearest carrying place before and after the
  * mention, the organisation containing or preceding it, the last economic
  * one before it and the last person before it. */
@@ -1122,6 +1133,7 @@ static void clause_spans(Clause *c) {
         if (!after || sp->begin < after->begin) after = sp;
       }
     } else if ((c->flags & CNKG_CARRY_ORGS) && sp->type == CNKG_TYPE_ORGANIZATION &&
+               !(sp->end <= begin && founding_phrase(st->text->norm, sp->end, begin)) &&
                (org_can_carry(st->graph, sp->entity) ||
                 ((c->flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;

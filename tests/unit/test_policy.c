@@ -120,6 +120,18 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p != SIZE_MAX && fixture_related(&f, crew, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* an organisation in a time phrase (自X成立以来) is not the subject of
+   * the clause after it */
+  fixture_init(&f, "自青石茶叶专业合作社成立以来,党员们推行“订单收购”,茶农心里有了底。\n"
+                   "青石茶叶专业合作社推行“统一品牌”。\n");
+  size_t coop = fixture_place(&f, "青石茶叶专业合作社", CNKG_TYPE_ORGANIZATION);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "订单收购");
+  CHECK(p != SIZE_MAX && !fixture_related(&f, coop, CNKG_REL_IMPLEMENTS_POLICY, p));
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "统一品牌");
+  CHECK(p != SIZE_MAX && fixture_related(&f, coop, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

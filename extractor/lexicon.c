@@ -377,6 +377,11 @@ static CnkgWordList destination_list = CNKG_WORDLIST(destination_verbs);
 static const char *const filed_words[] = {"发自", NULL};
 static CnkgWordList filed_list = CNKG_WORDLIST(filed_words);
 
+/* Words after a thing's name that make it a site (X搬迁安置点, X示范基地). */
+static const char *const site_words[] = {
+  "安置点", "安置区", "集中安置点", "搬迁点", "点", "基地", "示范基地", "园区", "车间", NULL};
+static CnkgWordList site_list = CNKG_WORDLIST(site_words);
+
 /* Words after a place that make it a neighbour (与X县交界). */
 static const char *const border_words[] = {
   "交界", "接壤", "毗邻", "相邻", "相连", "相望", NULL};
@@ -1296,6 +1301,13 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
     }
     add_unique(out, &n, max, place->entity);
     if (place == c.before) add_peers(ix, place, out, &n, max);
+    /* 甲县乙镇丙村易地扶贫搬迁安置点: a site named after the thing, right
+     * after the chain of places it lies in, is in each of them */
+    if (place == c.before && place->end == begin && (flags & CNKG_CARRY_TOPIC) &&
+        cnkg_wordlist_at(&site_list, ix->st->text->norm, end, c.ce)) {
+      for (const CnkgSpan *o = place; (o = span_ending(ix, sentence, o->begin, true)) != NULL;)
+        if (carries(ix, o, CARRIES)) add_unique(out, &n, max, o->entity);
+    }
     /* the place the paragraph is about carries it too */
     if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
       size_t pe = paragraph_place(ix, sen->paragraph, begin);

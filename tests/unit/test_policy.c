@@ -132,6 +132,26 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p != SIZE_MAX && fixture_related(&f, coop, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* a site named after a scheme right after the chain of places it lies
+   * in is in each of them; the scheme alone belongs to the innermost */
+  fixture_init(&f, "记者走进红山县青石镇白杨村易地扶贫搬迁安置点,新房一排排。\n"
+                   "黄土县石门乡柳树村生态移民搬迁进展顺利。\n");
+  size_t cty = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  size_t twn = fixture_place(&f, "青石镇", CNKG_TYPE_TOWNSHIP);
+  size_t vlg = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t cty2 = fixture_place(&f, "黄土县", CNKG_TYPE_COUNTY);
+  size_t vlg2 = fixture_place(&f, "柳树村", CNKG_TYPE_VILLAGE);
+  fixture_place(&f, "石门乡", CNKG_TYPE_TOWNSHIP);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "易地扶贫搬迁");
+  CHECK(p != SIZE_MAX && fixture_related(&f, vlg, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(fixture_related(&f, twn, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(fixture_related(&f, cty, CNKG_REL_IMPLEMENTS_POLICY, p));
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "生态移民搬迁");
+  CHECK(p != SIZE_MAX && fixture_related(&f, vlg2, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, cty2, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

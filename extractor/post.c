@@ -169,6 +169,7 @@ static CnkgType title_level(const char *t) {
     return CNKG_TYPE_VILLAGE;
   if (strstr(t, "镇") || strstr(t, "乡")) return CNKG_TYPE_TOWNSHIP;
   if (strstr(t, "县")) return CNKG_TYPE_COUNTY;
+  if (strstr(t, "省")) return CNKG_TYPE_PROVINCE;
   return CNKG_TYPE_COUNT;
 }
 
@@ -291,7 +292,7 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   bool placed = false;
   for (size_t w = 0; w < p->n_where; w++)
     placed |= cnkg_type_is_place(cnkg_graph_entity(c->st->graph, p->where[w])->type);
-  if (!role && (p->n_where == 0 || (!placed && title_level(p->title) == CNKG_TYPE_VILLAGE))) {
+  if (!role && (p->n_where == 0 || (!placed && title_level(p->title) != CNKG_TYPE_COUNT))) {
     CnkgType lv = title_level(p->title);
     size_t sent = person_sentence_of(c, at);
     size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Who a relation hangs on, on sentences written for the purpose: the place
-# a team is named after, whose member its leader is too.
+# a team is named after, whose member its leader is too; the province of
+# a provincial title.
 . "$(dirname "$0")/lib.bash"
 
 # iris LABEL: the nodes labelled LABEL in $TMP/out
@@ -23,4 +24,9 @@ printf '县里派来的驻白石镇产业帮扶工作队队长王明说,今年�
 run 0 "" build --provenance none -f ntriples -o - "$TMP/a.txt"
 check "related 王明 associatedWith 白石镇产业帮扶工作队" "leader not in his team"
 check "related 王明 associatedWith 白石镇" "leader not in the township his team is named after"
+# A provincial title (省委书记, 副省长) with no province named in it is held
+# in the province the text last named.
+printf '浙江省各地正在抓紧春耕。\n在当天召开的省委农业工作会议上,省委书记王海涛强调要稳住粮食生产。\n' >"$TMP/b.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/b.txt"
+check "related 王海涛 associatedWith 浙江省" "provincial title not tied to the province"
 finish

@@ -281,9 +281,11 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
     if (e != SIZE_MAX) post_where(p, e);
   }
   if (p->n_where == 0 && !role && org_title(p->title)) {
-    /* 理事长, 董事长: the body named last in the sentence */
+    /* 理事长, 董事长: the body named last in the sentence; after 该
+     * (该公司董事长, 该合作社理事长) the one named last before */
     size_t sent = person_sentence_of(c, at);
     size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
+    if (cnkg_wordlist_word_before(c->s, 0, b, "该")) sfloor = 0;
     size_t e = nearest_of_type(c, at, CNKG_TYPE_ORGANIZATION, sfloor);
     if (e != SIZE_MAX) post_where(p, e);
   }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Who a relation hangs on, on sentences written for the purpose: the place
 # a team is named after, whose member its leader is too; the province of
-# a provincial title.
+# a provincial title; the company 该公司 points at.
 . "$(dirname "$0")/lib.bash"
 
 # iris LABEL: the nodes labelled LABEL in $TMP/out
@@ -29,4 +29,8 @@ check "related 王明 associatedWith 白石镇" "leader not in the township his 
 printf '浙江省各地正在抓紧春耕。\n在当天召开的省委农业工作会议上,省委书记王海涛强调要稳住粮食生产。\n' >"$TMP/b.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/b.txt"
 check "related 王海涛 associatedWith 浙江省" "provincial title not tied to the province"
+# 该公司董事长X: the company named last before, in an earlier sentence too.
+printf '青山县绿源茶业有限公司成立于2010年,主营高山茶。\n该公司董事长刘建华从小就跟着父亲种茶。\n' >"$TMP/c.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/c.txt"
+check "related 刘建华 associatedWith 青山县绿源茶业有限公司" "该公司 not the company named before"
 finish

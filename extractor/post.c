@@ -721,6 +721,52 @@ static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   return true;
 }
 
+/* 从某县某村搬迁到…, 从老家某村来到…: where the one person a sentence
+ * names lived before a move, the innermost place of the chain after 从
+ * when a verb of moving follows it. The name at [b, ge) must be the only
+ * person of the sentence [sfloor, sceil). */
+static bool moved_post(const Ctx *c, size_t b, size_t ge, size_t sfloor, size_t sceil,
+                       Post *p) {
+  static const char *const FROM[] = {"从老家", "从原来的", "从", NULL};
+  static CnkgWordList from_list = CNKG_WORDLIST(FROM);
+  static const char *const MOVE[] = {"搬迁到", "搬迁至", "搬到", "迁到", "迁至", "迁往",
+                                     "迁入", "搬进", "搬入", "来到", "移民到", NULL};
+  static CnkgWordList move_list = CNKG_WORDLIST(MOVE);
+  for (size_t q = sfloor; q < sceil;) {
+    if ((q < b || q >= ge) && person_covered_by_mention(c, q, q + 1)) return false;
+    cnkg_utf8_next(c->s, sceil, &q);
+  }
+  for (size_t q = sfloor; q < sceil;) {
+    size_t fl = cnkg_wordlist_at(&from_list, c->s, q, sceil);
+    if (!fl) {
+      cnkg_utf8_next(c->s, sceil, &q);
+      continue;
+    }
+    size_t r = q + fl, last = SIZE_MAX;
+    for (bool moved = true; moved;) {
+      moved = false;
+      size_t adv = 0;
+      for (size_t k = person_sp_from(c, r); k < c->nsp && c->sp[k].begin == r; k++)
+        if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - r > adv) {
+          adv = c->sp[k].end - r;
+          last = c->sp[k].entity;
+        }
+      if (adv) {
+        r += adv;
+        moved = true;
+      }
+    }
+    if (last != SIZE_MAX && cnkg_wordlist_at(&move_list, c->s, r, sceil)) {
+      memset(p, 0, sizeof *p);
+      p->role = true;
+      post_where(p, last);
+      return true;
+    }
+    q += fl;
+  }
+  return false;
+}
+
 /* 某工作队，主要成员包括A、队员B(…)和C: the members a sentence lists after
  * 成员包括 belong to the organisation it named before those words (the
  * name at b is among them when no full stop comes between). */
@@ -907,6 +953,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   if (n == n_verb && n < max && later_post(c, b, ge, sceil, &out[n])) n++;
   if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
   if (n < max && home_post(c, ge, sceil, &out[n])) n++;
+  if (n < max && moved_post(c, b, ge, sfloor, sceil, &out[n])) n++;
   if (n < max && member_post(c, b, sfloor, &out[n])) n++;
   size_t cs = clause_start(c, sfloor, gb);
   if (n < max && cs > sfloor && clause_place_post(c, sfloor, cs, gb, &out[n])) n++;

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Who a relation hangs on, on sentences written for the purpose: the place
 # a team is named after, whose member its leader is too; the province of
-# a provincial title; the company 该公司 points at.
+# a provincial title; the company 该公司 points at; the village a person
+# moved from.
 . "$(dirname "$0")/lib.bash"
 
 # iris LABEL: the nodes labelled LABEL in $TMP/out
@@ -33,4 +34,9 @@ check "related 王海涛 associatedWith 浙江省" "provincial title not tied to
 printf '青山县绿源茶业有限公司成立于2010年,主营高山茶。\n该公司董事长刘建华从小就跟着父亲种茶。\n' >"$TMP/c.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/c.txt"
 check "related 刘建华 associatedWith 青山县绿源茶业有限公司" "该公司 not the company named before"
+# Where the one person of a sentence lived before a move (从X村搬迁到Y).
+printf '去年秋天,从石门县云雾乡高坡村搬迁到县城幸福小区的王桂兰,在社区工厂找到了工作。\n赵大勇一家五口,前年从老家青石镇白杨村来到了新区。\n' >"$TMP/d.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/d.txt"
+check "related 王桂兰 associatedWith 高坡村" "mover not tied to the village moved from (before the name)"
+check "related 赵大勇 associatedWith 白杨村" "mover not tied to the village moved from (after the name)"
 finish

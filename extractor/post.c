@@ -692,12 +692,14 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
   return false;
 }
 
-/* X来自某县某乡, X所在的某街道, X的故乡在某村: where the person lives or
- * comes from, the innermost place of the chain right after those words
- * (after the name ending at ge). */
+/* X来自某县某乡, X所在的某街道, X的故乡在某村, X原来的老宅位于某村: where
+ * the person lives or comes from, the innermost place of the chain right
+ * after those words (after the name ending at ge). */
 static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   static const char *const HOME[] = {"来自", "所在的", "的故乡在", "的老家在", "老家在",
-                                     "的家在", "家住", "家住在", NULL};
+                                     "的家在", "家住", "家住在", "的老家位于", "老家位于",
+                                     "的老宅位于", "老宅位于", "原来的老宅位于",
+                                     "原来的家在", NULL};
   static CnkgWordList home_list = CNKG_WORDLIST(HOME);
   size_t q = ge + cnkg_wordlist_at(&home_list, c->s, ge, sceil), last = SIZE_MAX;
   if (q == ge) return false;

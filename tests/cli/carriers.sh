@@ -39,4 +39,8 @@ printf '去年秋天,从石门县云雾乡高坡村搬迁到县城幸福小区�
 run 0 "" build --provenance none -f ntriples -o - "$TMP/d.txt"
 check "related 王桂兰 associatedWith 高坡村" "mover not tied to the village moved from (before the name)"
 check "related 赵大勇 associatedWith 白杨村" "mover not tied to the village moved from (after the name)"
+# Where a person's old home lies (X原来的老宅位于Y村, X的老家位于Y村).
+printf '张秀英原来的老宅位于石门县云雾乡高坡村,离镇上有二十里山路。\n' >"$TMP/e.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/e.txt"
+check "related 张秀英 associatedWith 高坡村" "old home not tied to its owner"
 finish

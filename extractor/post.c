@@ -692,17 +692,30 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
   return false;
 }
 
-/* X来自某县某乡, X所在的某街道, X的故乡在某村, X原来的老宅位于某村: where
- * the person lives or comes from, the innermost place of the chain right
- * after those words (after the name ending at ge). */
+/* X来自某县某乡, X所在的某街道, X的故乡在某村, X原来的老宅位于某村, X一家
+ * 入住某村: where the person lives, comes from or moves in, the innermost
+ * place of the chain right after those words (after the name ending at
+ * ge). */
 static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   static const char *const HOME[] = {"来自", "所在的", "的故乡在", "的老家在", "老家在",
                                      "的家在", "家住", "家住在", "的老家位于", "老家位于",
                                      "的老宅位于", "老宅位于", "原来的老宅位于",
                                      "原来的家在", NULL};
   static CnkgWordList home_list = CNKG_WORDLIST(HOME);
+  /* X一家入住某村, X搬进了某社区: where the person moves in */
+  static const char *const FAMILY[] = {"一家人", "一家", "全家", NULL};
+  static CnkgWordList family_list = CNKG_WORDLIST(FAMILY);
+  static const char *const MOVE_IN[] = {"入住", "住进", "搬进", "搬入", "搬到", "搬迁到",
+                                        "搬迁至", NULL};
+  static CnkgWordList move_in_list = CNKG_WORDLIST(MOVE_IN);
   size_t q = ge + cnkg_wordlist_at(&home_list, c->s, ge, sceil), last = SIZE_MAX;
-  if (q == ge) return false;
+  if (q == ge) {
+    size_t f = ge + cnkg_wordlist_at(&family_list, c->s, ge, sceil);
+    size_t ml = cnkg_wordlist_at(&move_in_list, c->s, f, sceil);
+    if (!ml) return false;
+    q = f + ml;
+    if (cnkg_wordlist_word_at(c->s, q, sceil, "了")) q += CNKG_HAN_BYTES;
+  }
   for (bool moved = true; moved;) {
     moved = false;
     size_t adv = 0;

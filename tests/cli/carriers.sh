@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Who a relation hangs on, on sentences written for the purpose: the place
 # a team is named after, whose member its leader is too; the province of
-# a provincial title; the company 该公司 points at; the village a person
-# moved from.
+# a provincial title; the company 该公司 points at; the villages a person
+# moved from and into, and their old home.
 . "$(dirname "$0")/lib.bash"
 
 # iris LABEL: the nodes labelled LABEL in $TMP/out
@@ -43,4 +43,8 @@ check "related 赵大勇 associatedWith 白杨村" "mover not tied to the villag
 printf '张秀英原来的老宅位于石门县云雾乡高坡村,离镇上有二十里山路。\n' >"$TMP/e.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/e.txt"
 check "related 张秀英 associatedWith 高坡村" "old home not tied to its owner"
+# Where a person moves in (X一家入住Y, X搬进了Y).
+printf '今年开春,李光明一家入住石门县云雾乡幸福新村,孩子上学近了。\n' >"$TMP/f.txt"
+run 0 "" build --provenance none -f ntriples -o - "$TMP/f.txt"
+check "related 李光明 associatedWith 幸福新村" "new home not tied to the family moving in"
 finish

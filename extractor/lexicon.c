@@ -205,6 +205,7 @@ static const CnkgLexEntry entries[] = {
   {"东西部扶贫协作", P, NULL, NULL, false}, {"定点扶贫", P, NULL, NULL, false},
   {"定点帮扶", P, NULL, NULL, true}, {"结对帮扶", P, NULL, NULL, true},
   {"对口帮扶", P, NULL, NULL, false}, {"组团帮扶", P, NULL, NULL, false},
+  {"对口支援", P, NULL, NULL, false}, {"对口协作", P, NULL, NULL, false},
   {"纵向帮扶", P, NULL, NULL, false},
   {"扶贫车间", P, NULL, NULL, false}, {"生态移民搬迁", P, NULL, NULL, false},
   {"扶贫移民搬迁", P, NULL, NULL, false},

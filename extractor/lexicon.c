@@ -1295,6 +1295,13 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
   if (c.econ && c.person_begin != SIZE_MAX && c.person_begin >= c.econ->end) c.econ = NULL;
   bool by_ref = orgs && clause_orgs(&c, out, &n, max);
   const CnkgSpan *place = clause_place(&c, &ana_place);
+  /* 率先探索X模式的甲市: the place a clause about the thing describes */
+  if ((flags & CNKG_CARRY_TOPIC) && c.after &&
+      cnkg_wordlist_word_at(ix->st->text->norm, end, c.ce, "的") &&
+      c.after->begin == end + CNKG_HAN_BYTES) {
+    const CnkgSpan *described = chain_inner(ix, c.after, c.ce);
+    add_unique(out, &n, max, described->entity);
+  }
   if (place || ana_place != SIZE_MAX) {
     if (!place) {
       add_unique(out, &n, max, ana_place);

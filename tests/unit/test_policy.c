@@ -153,6 +153,15 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(!fixture_related(&f, cty2, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* the place a relative clause about the method describes carries it */
+  fixture_init(&f, "在江南省率先推行积分兑换模式的黄土县,去年又有了新做法。\n");
+  size_t desc = fixture_place(&f, "黄土县", CNKG_TYPE_COUNTY);
+  fixture_place(&f, "江南省", CNKG_TYPE_PROVINCE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "积分兑换模式");
+  CHECK(p != SIZE_MAX && fixture_related(&f, desc, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

@@ -924,8 +924,8 @@ void cnkg_lexicon_carriers_free(CnkgCarriers *ix) {
 
 /* ---- the carrier rule ---- */
 
-/* 该县, 全镇, 本村, 我省, 村里 ...: the level a reference to "this place"
- * starting at s[i] points at; *len is its length. */
+/* 该县, 全镇, 本村, 我省, 村里, 省委 ...: the level a reference to "this
+ * place" starting at s[i] points at; *len is its length. */
 static bool anaphor_at(const char *s, size_t i, size_t e, CnkgType *type,
                        size_t *len) {
   static const struct { const char *level; CnkgType type; } levels[] = {
@@ -944,6 +944,15 @@ static bool anaphor_at(const char *s, size_t i, size_t e, CnkgType *type,
   if (vl) {
     *type = CNKG_TYPE_VILLAGE;
     *len = vl;
+    return true;
+  }
+  /* the province's own committee and government, named without it */
+  static const char *const province_words[] = {"省委", "省政府", "省委省政府", NULL};
+  static CnkgWordList province_list = CNKG_WORDLIST(province_words);
+  size_t pvl = cnkg_wordlist_at(&province_list, s, i, e);
+  if (pvl) {
+    *type = CNKG_TYPE_PROVINCE;
+    *len = pvl;
     return true;
   }
   size_t pl = cnkg_wordlist_at(&pointer_list, s, i, e);

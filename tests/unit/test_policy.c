@@ -162,6 +162,17 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(p != SIZE_MAX && fixture_related(&f, desc, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);
 
+  /* 省委, 省政府 named without their province point at the province */
+  fixture_init(&f, "江南省的黄土县这两年变化很大。\n"
+                   "在上月召开的省委全会上,会议提出全面推行“积分兑换”。\n");
+  size_t prov = fixture_place(&f, "江南省", CNKG_TYPE_PROVINCE);
+  size_t cty3 = fixture_place(&f, "黄土县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "积分兑换");
+  CHECK(p != SIZE_MAX && fixture_related(&f, prov, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, cty3, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

@@ -328,7 +328,7 @@ static bool org_is_medium(const CnkgGraph *g, size_t entity) {
   return false;
 }
 
-/* A team sent to carry out a programme (X镇沿边小康村建设工作队): named
+/* A team sent to carry out a programme (X乡美丽庭院建设工作队): named
  * after the work it does, unlike a body that steers it (X脱贫攻坚指挥部). */
 static bool org_is_team(const CnkgGraph *g, size_t entity) {
   static const char *const teams[] = {"工作队", "工作组", "帮扶队", NULL};
@@ -1153,7 +1153,7 @@ static void clause_spans(Clause *c) {
                 ((c->flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;
       /* a body named after the thing (X脱贫攻坚指挥部) does not carry it;
-       * a team named after its work (X建设工作队) does */
+       * a team named after its work (X庭院建设工作队) does */
       if (contains && !org_can_carry(st->graph, sp->entity) &&
           !org_is_team(st->graph, sp->entity))
         continue;

@@ -572,8 +572,8 @@ static bool contains_any(const char *s, size_t b, size_t e, const char *const *w
   return false;
 }
 
-/* Verbs that say what a method is for (以特色小镇建设促进乡村振兴,
- * 以党建引领带动产业): the method's name ends before them. */
+/* Verbs that say what a method is for (以美丽庭院建设助力民宿,
+ * 以积分管理带动产业): the method's name ends before them. */
 static const char *const purpose_verbs[] = {
   "促进", "带动", "助力", "推动", "撬动", "激活", "赋能", "助推", NULL};
 static CnkgWordList purpose_verb_list = CNKG_WORDLIST(purpose_verbs);

@@ -31,9 +31,9 @@ printf '浙江省各地正在抓紧春耕。\n在当天召开的省委农业工�
 run 0 "" build --provenance none -f ntriples -o - "$TMP/b.txt"
 check "related 王海涛 associatedWith 浙江省" "provincial title not tied to the province"
 # 该公司董事长X: the company named last before, in an earlier sentence too.
-printf '青山县绿源茶业有限公司成立于2010年,主营高山茶。\n该公司董事长刘建华从小就跟着父亲种茶。\n' >"$TMP/c.txt"
+printf '青山县绿源茶叶有限责任公司主营高山茶,产品远销省外。\n该公司董事长刘建华从小就跟着父亲种茶。\n' >"$TMP/c.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/c.txt"
-check "related 刘建华 associatedWith 青山县绿源茶业有限公司" "该公司 not the company named before"
+check "related 刘建华 associatedWith 青山县绿源茶叶有限责任公司" "该公司 not the company named before"
 # Where the one person of a sentence lived before a move (从X村搬迁到Y).
 printf '去年秋天,从石门县云雾乡高坡村搬迁到县城幸福小区的王桂兰,在社区工厂找到了工作。\n赵大勇一家五口,前年从老家青石镇白杨村来到了新区。\n' >"$TMP/d.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/d.txt"

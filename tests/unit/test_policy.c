@@ -78,13 +78,13 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
 
   /* a team named after its work carries it; a steering body named after
    * a campaign does not */
-  fixture_init(&f, "红山县前年启动沿边小康村建设。\n"
-                   "县里派来的白石乡沿边小康村建设工作队进驻半年,修通了两条路。\n"
-                   "红山县沿边小康村建设指挥部每月开一次会。\n");
-  size_t team = fixture_place(&f, "白石乡沿边小康村建设工作队", CNKG_TYPE_ORGANIZATION);
-  size_t board = fixture_place(&f, "红山县沿边小康村建设指挥部", CNKG_TYPE_ORGANIZATION);
+  fixture_init(&f, "红山县前年启动美丽庭院建设。\n"
+                   "县里派来的白石乡美丽庭院建设工作队进驻半年,修通了两条路。\n"
+                   "红山县美丽庭院建设指挥部每月开一次会。\n");
+  size_t team = fixture_place(&f, "白石乡美丽庭院建设工作队", CNKG_TYPE_ORGANIZATION);
+  size_t board = fixture_place(&f, "红山县美丽庭院建设指挥部", CNKG_TYPE_ORGANIZATION);
   CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
-  p = fixture_find(&f, CNKG_TYPE_POLICY, "沿边小康村建设");
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "美丽庭院建设");
   CHECK(p != SIZE_MAX && fixture_related(&f, team, CNKG_REL_IMPLEMENTS_POLICY, p));
   CHECK(!fixture_related(&f, board, CNKG_REL_IMPLEMENTS_POLICY, p));
   fixture_free(&f);

@@ -205,6 +205,7 @@ static const CnkgLexEntry entries[] = {
   {"东西部扶贫协作", P, NULL, NULL, false}, {"定点扶贫", P, NULL, NULL, false},
   {"定点帮扶", P, NULL, NULL, true}, {"结对帮扶", P, NULL, NULL, true},
   {"对口帮扶", P, NULL, NULL, false}, {"组团帮扶", P, NULL, NULL, false},
+  {"对口支援", P, NULL, NULL, false}, {"对口协作", P, NULL, NULL, false},
   {"纵向帮扶", P, NULL, NULL, false},
   {"扶贫车间", P, NULL, NULL, false}, {"生态移民搬迁", P, NULL, NULL, false},
   {"扶贫移民搬迁", P, NULL, NULL, false},
@@ -327,6 +328,18 @@ static bool org_is_medium(const CnkgGraph *g, size_t entity) {
   return false;
 }
 
+/* A team sent to carry out a programme (X乡美丽庭院建设工作队): named
+ * after the work it does, unlike a body that steers it (X脱贫攻坚指挥部). */
+static bool org_is_team(const CnkgGraph *g, size_t entity) {
+  static const char *const teams[] = {"工作队", "工作组", "帮扶队", NULL};
+  const CnkgEntity *e = cnkg_graph_entity(g, entity);
+  if (!e || !e->label) return false;
+  size_t len = strlen(e->label);
+  for (size_t i = 0; teams[i]; i++)
+    if (cnkg_wordlist_word_before(e->label, 0, len, teams[i])) return true;
+  return false;
+}
+
 /* An organisation that only borrows a place for its name: an enterprise
  * (白云省旅游集团) or a medium (白云日报), as opposed to a body of the
  * place itself (X县商务局, X村党支部), whose place the text is about. */
@@ -360,6 +373,16 @@ static const char *const destination_verbs[] = {
   "销至", "辐射", NULL};
 static CnkgWordList destination_list = CNKG_WORDLIST(destination_verbs);
 
+/* Words of a dateline after which places are where a reporter files
+ * from (记者张三发自甲县、乙县), not what the text is about. */
+static const char *const filed_words[] = {"发自", NULL};
+static CnkgWordList filed_list = CNKG_WORDLIST(filed_words);
+
+/* Words after a thing's name that make it a site (X搬迁安置点, X示范基地). */
+static const char *const site_words[] = {
+  "安置点", "安置区", "集中安置点", "搬迁点", "点", "基地", "示范基地", "园区", "车间", NULL};
+static CnkgWordList site_list = CNKG_WORDLIST(site_words);
+
 /* Words after a place that make it a neighbour (与X县交界). */
 static const char *const border_words[] = {
   "交界", "接壤", "毗邻", "相邻", "相连", "相望", NULL};
@@ -387,14 +410,17 @@ enum {
                         may be what the paragraph is about */
 };
 
-/* 该公司, 合作社, 企业 ...: a reference to an organisation named before
- * (the kind word is what its name must contain). */
+/* 该公司, 合作社, 企业, 工作队 ...: a reference to an organisation named
+ * before (the kind word is what its name must contain). */
 static const char *const org_refs[] = {
-  "该合作社", "该公司", "该企业", "该厂", "合作社", "公司", "企业", NULL};
+  "该合作社", "该公司", "该企业", "该厂", "该工作队", "合作社", "公司", "企业", "工作队",
+  NULL};
 static CnkgWordList org_ref_list = CNKG_WORDLIST(org_refs);
 /* The kind words of org_refs without 该: each word of org_refs is one of
- * these, or 该 and one of these. */
-static const char *const org_ref_kinds[] = {"合作社", "公司", "企业", "厂"};
+ * these, or 该 and one of these. A team (工作队) carries only policies
+ * (CNKG_CARRY_BODIES); the others are economic or party organisations. */
+static const char *const org_ref_kinds[] = {"合作社", "公司", "企业", "厂", "工作队"};
+#define TEAM_REF_KIND 4
 #define N_REF_KINDS (sizeof org_ref_kinds / sizeof org_ref_kinds[0])
 
 struct CnkgCarriers {
@@ -563,9 +589,40 @@ static bool in_borrowed_name(const CnkgCarriers *ix, const CnkgSpan *sp, bool an
   return false;
 }
 
+/* Words of help that close 在X的…下 (在甲县的对口支援下): X helps; what
+ * the sentence goes on to say happens at its subject, not at X. */
+static const char *const help_words[] = {
+  "帮扶", "帮助", "支持", "支援", "援助", "扶持", "资助", "指导", NULL};
+static CnkgWordList help_list = CNKG_WORDLIST(help_words);
+
+/* The end of the phrase 在…的<help>下 that span sp of sentence [sb, se)
+ * stands in (its 在 before sp with no clause mark between, its 下 after
+ * sp, before any), or SIZE_MAX when it stands in none. */
+static size_t helper_phrase_end(const char *s, size_t sb, size_t se, const CnkgSpan *sp) {
+  static const char marks[] = ",。;:!?\"\u201c\u201d";
+  bool opened = false;
+  for (size_t k = sp->begin; k > sb && sp->begin - k <= 60;) {
+    k = cnkg_lexicon_prev(s, sb, k);
+    if (cnkg_utf8_char_in(marks, s, k, se)) break;
+    if (cnkg_wordlist_word_at(s, k, se, "在")) {
+      opened = true;
+      break;
+    }
+  }
+  if (!opened) return SIZE_MAX;
+  for (size_t k = sp->end; k < se && k - sp->end <= 60;) {
+    if (cnkg_utf8_char_in(marks, s, k, se)) break;
+    if (cnkg_wordlist_word_at(s, k, se, "下") && cnkg_wordlist_before(&help_list, s, sp->end, k))
+      return k + 3;
+    cnkg_utf8_next(s, se, &k);
+  }
+  return SIZE_MAX;
+}
+
 /* Whether place span sp names where things happen, names of organisations
  * aside: not the origin label of a product (砀山酥梨), not where goods are
- * sold to (销往西安、成都), not a neighbour (与X县交界). */
+ * sold to (销往西安、成都), not where a reporter files from (发自X), not
+ * a neighbour (与X县交界). */
 static bool place_speaks(const CnkgCarriers *ix, const CnkgSpan *sp) {
   const CnkgDocState *st = ix->st;
   const char *s = st->text->norm;
@@ -581,7 +638,9 @@ static bool place_speaks(const CnkgCarriers *ix, const CnkgSpan *sp) {
   size_t j = sp->begin;
   bool with = false; /* 与/同/和 X …: X is what the subject is compared to */
   for (int k = 0; k < 24 && j > sen->begin; k++) {
-    if (cnkg_wordlist_before(&destination_list, s, sen->begin, j)) return false;
+    if (cnkg_wordlist_before(&destination_list, s, sen->begin, j) ||
+        cnkg_wordlist_before(&filed_list, s, sen->begin, j))
+      return false;
     if (cnkg_wordlist_word_before(s, sen->begin, j, "同") ||
         cnkg_wordlist_word_before(s, sen->begin, j, "跟") ||
         cnkg_wordlist_word_before(s, sen->begin, j, "与") ||
@@ -761,8 +820,11 @@ static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
     if (!in_borrowed_name(ix, sp, false)) ix->carries[k] |= CARRIES;
     if (sp->end <= sp->begin) continue;
     /* the paragraph is about the places it names, not those that only
-     * qualify a body's name (甲省发改委派驻乙村…) */
-    if ((ix->carries[k] & CARRIES) && !in_borrowed_name(ix, sp, true)) {
+     * qualify a body's name (甲省发改委派驻乙村…) or help from outside
+     * (在甲县的对口支援下) */
+    const CnkgSentence *sen = &st->text->sentences[sp->sentence];
+    if ((ix->carries[k] & CARRIES) && !in_borrowed_name(ix, sp, true) &&
+        helper_phrase_end(st->text->norm, sen->begin, sen->end, sp) == SIZE_MAX) {
       ix->carries[k] |= CARRIES_TOPIC;
       ix->n_topical++;
     }
@@ -787,8 +849,9 @@ static bool index_spans(CnkgCarriers *ix, size_t *tmp) {
     for (size_t i = 0; i < ix->n_orgs; i++) {
       size_t k = ix->orgs[i];
       const CnkgEntity *en = cnkg_graph_entity(st->graph, st->spans[k].entity);
-      if (en && en->label && org_can_carry(st->graph, st->spans[k].entity) &&
-          strstr(en->label, org_ref_kinds[q]))
+      bool can = q == TEAM_REF_KIND ? org_is_team(st->graph, st->spans[k].entity)
+                                    : org_can_carry(st->graph, st->spans[k].entity);
+      if (en && en->label && can && strstr(en->label, org_ref_kinds[q]))
         ix->ref_orgs[q][ix->n_ref_orgs[q]++] = k;
     }
   }
@@ -861,8 +924,8 @@ void cnkg_lexicon_carriers_free(CnkgCarriers *ix) {
 
 /* ---- the carrier rule ---- */
 
-/* 该县, 全镇, 本村, 我省, 村里 ...: the level a reference to "this place"
- * starting at s[i] points at; *len is its length. */
+/* 该县, 全镇, 本村, 我省, 村里, 省委 ...: the level a reference to "this
+ * place" starting at s[i] points at; *len is its length. */
 static bool anaphor_at(const char *s, size_t i, size_t e, CnkgType *type,
                        size_t *len) {
   static const struct { const char *level; CnkgType type; } levels[] = {
@@ -881,6 +944,15 @@ static bool anaphor_at(const char *s, size_t i, size_t e, CnkgType *type,
   if (vl) {
     *type = CNKG_TYPE_VILLAGE;
     *len = vl;
+    return true;
+  }
+  /* the province's own committee and government, named without it */
+  static const char *const province_words[] = {"省委", "省政府", "省委省政府", NULL};
+  static CnkgWordList province_list = CNKG_WORDLIST(province_words);
+  size_t pvl = cnkg_wordlist_at(&province_list, s, i, e);
+  if (pvl) {
+    *type = CNKG_TYPE_PROVINCE;
+    *len = pvl;
     return true;
   }
   size_t pl = cnkg_wordlist_at(&pointer_list, s, i, e);
@@ -1031,6 +1103,17 @@ static void clause_bounds(Clause *c) {
   }
 }
 
+/* Words after an organisation's name that make it part of a time phrase
+ * (自X成立以来, X成立后): the clause that follows has another subject. */
+static const char *const founding_words[] = {
+  "成立以来", "成立后", "成立之后", "成立之初", "成立至今", "组建以来", "组建后", NULL};
+static CnkgWordList founding_list = CNKG_WORDLIST(founding_words);
+
+/* Whether a founding phrase starts at s[pos] and ends by limit. */
+static bool founding_phrase(const char *s, size_t pos, size_t limit) {
+  return cnkg_wordlist_at(&founding_list, s, pos, limit) > 0;
+}
+
 /* The clause's spans: the nearest carrying place before and after the
  * mention, the organisation containing or preceding it, the last economic
  * one before it and the last person before it. */
@@ -1044,6 +1127,12 @@ static void clause_spans(Clause *c) {
        i = cnkg_docstate_next_span(st, i)) {
     const CnkgSpan *sp = &st->spans[i];
     if (sp->sentence != c->sentence || sp->begin < c->cb || sp->end > c->ce) continue;
+    /* 在甲县的帮扶下,…: a place that helps from outside is not where
+     * what follows happens (a body that helps may still run it) */
+    if (sp->end <= begin && cnkg_type_is_place(sp->type)) {
+      size_t he = helper_phrase_end(st->text->norm, c->cb, c->ce, sp);
+      if (he != SIZE_MAX && he <= begin) continue;
+    }
     if (sp->type == CNKG_TYPE_PERSON && sp->end <= begin &&
         (person_begin == SIZE_MAX || sp->begin > person_begin))
       person_begin = sp->begin;
@@ -1059,11 +1148,15 @@ static void clause_spans(Clause *c) {
         if (!after || sp->begin < after->begin) after = sp;
       }
     } else if ((c->flags & CNKG_CARRY_ORGS) && sp->type == CNKG_TYPE_ORGANIZATION &&
+               !(sp->end <= begin && founding_phrase(st->text->norm, sp->end, begin)) &&
                (org_can_carry(st->graph, sp->entity) ||
                 ((c->flags & CNKG_CARRY_BODIES) && !org_is_medium(st->graph, sp->entity)))) {
       bool contains = sp->begin <= begin && sp->end >= end;
-      /* a body named after the thing (X脱贫攻坚指挥部) does not carry it */
-      if (contains && !org_can_carry(st->graph, sp->entity)) continue;
+      /* a body named after the thing (X脱贫攻坚指挥部) does not carry it;
+       * a team named after its work (X庭院建设工作队) does */
+      if (contains && !org_can_carry(st->graph, sp->entity) &&
+          !org_is_team(st->graph, sp->entity))
+        continue;
       if (contains || sp->end <= begin) {
         if (!org || contains || sp->end > org->end) org = sp;
       }
@@ -1132,6 +1225,8 @@ static bool clause_orgs(const Clause *c, size_t *out, size_t *n, size_t max) {
     size_t rb = SIZE_MAX, re = 0;
     for (size_t k = cb; k < begin; k++) {
       size_t l = cnkg_wordlist_at(&org_ref_list, s, k, begin);
+      bool team = cnkg_wordlist_word_before(s, k, k + l, org_ref_kinds[TEAM_REF_KIND]);
+      if (team && !(c->flags & CNKG_CARRY_BODIES)) l = 0;
       if (l && !inside_span(st, c->sentence, k, k + l) && subject_at(s, cb, k)) {
         rb = k;
         re = k + l;
@@ -1209,6 +1304,13 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
   if (c.econ && c.person_begin != SIZE_MAX && c.person_begin >= c.econ->end) c.econ = NULL;
   bool by_ref = orgs && clause_orgs(&c, out, &n, max);
   const CnkgSpan *place = clause_place(&c, &ana_place);
+  /* 率先探索X模式的甲市: the place a clause about the thing describes */
+  if ((flags & CNKG_CARRY_TOPIC) && c.after &&
+      cnkg_wordlist_word_at(ix->st->text->norm, end, c.ce, "的") &&
+      c.after->begin == end + CNKG_HAN_BYTES) {
+    const CnkgSpan *described = chain_inner(ix, c.after, c.ce);
+    add_unique(out, &n, max, described->entity);
+  }
   if (place || ana_place != SIZE_MAX) {
     if (!place) {
       add_unique(out, &n, max, ana_place);
@@ -1216,6 +1318,13 @@ size_t cnkg_lexicon_carriers(const CnkgCarriers *ix, size_t sentence,
     }
     add_unique(out, &n, max, place->entity);
     if (place == c.before) add_peers(ix, place, out, &n, max);
+    /* 甲县乙镇丙村易地扶贫搬迁安置点: a site named after the thing, right
+     * after the chain of places it lies in, is in each of them */
+    if (place == c.before && place->end == begin && (flags & CNKG_CARRY_TOPIC) &&
+        cnkg_wordlist_at(&site_list, ix->st->text->norm, end, c.ce)) {
+      for (const CnkgSpan *o = place; (o = span_ending(ix, sentence, o->begin, true)) != NULL;)
+        if (carries(ix, o, CARRIES)) add_unique(out, &n, max, o->entity);
+    }
     /* the place the paragraph is about carries it too */
     if (!local_only && (flags & CNKG_CARRY_TOPIC)) {
       size_t pe = paragraph_place(ix, sen->paragraph, begin);

@@ -572,6 +572,12 @@ static bool contains_any(const char *s, size_t b, size_t e, const char *const *w
   return false;
 }
 
+/* Verbs that say what a method is for (以美丽庭院建设助力民宿,
+ * 以积分管理带动产业): the method's name ends before them. */
+static const char *const purpose_verbs[] = {
+  "促进", "带动", "助力", "推动", "撬动", "激活", "赋能", "助推", NULL};
+static CnkgWordList purpose_verb_list = CNKG_WORDLIST(purpose_verbs);
+
 /* Whether the name starting at j is a later item of a 、 list whose first
  * item a verb introduces (开展A抵押贷款、B综合改革、C改革三项试点). */
 static bool listed_after_intro(const char *s, size_t sb, size_t se, size_t j) {
@@ -614,6 +620,7 @@ static CnkgStatus scan_heads(Cands *c, const CnkgDocState *st, size_t si) {
     uint32_t next = end < se ? cnkg_utf8_next(s, se, &q) : 0;
     bool closed = end >= se || !cnkg_is_han(next) ||
                   cnkg_wordlist_at(&left_stops_list, s, end, se) ||
+                  cnkg_wordlist_at(&purpose_verb_list, s, end, se) ||
                   cnkg_wordlist_at(&suffix_list, s, end, se) ||
                   cnkg_utf8_char_in("一两二三四五六七八九十", s, end, se);
     size_t j = i, nch = 0;

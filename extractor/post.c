@@ -75,6 +75,20 @@ static bool is_level_char(const char *s, size_t pos, size_t len) {
   return cnkg_utf8_char_in("村镇乡县市省州旗区", s, pos, len);
 }
 
+/* The place a team is named after (某镇驻镇帮扶工作队, 某村驻村工作队): for
+ * an organisation span [begin, end) whose name ends in 工作队, the
+ * innermost place named inside it, else SIZE_MAX. */
+static size_t team_place(const Ctx *c, size_t entity, size_t begin, size_t end) {
+  if (!strstr(cnkg_graph_entity(c->st->graph, entity)->label, "工作队")) return SIZE_MAX;
+  size_t pl = SIZE_MAX, pend = 0;
+  for (size_t k = person_sp_from(c, begin); k < c->nsp && c->sp[k].begin < end; k++)
+    if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end < end && c->sp[k].end > pend) {
+      pend = c->sp[k].end;
+      pl = c->sp[k].entity;
+    }
+  return pl;
+}
+
 /* Places and organisations named right before the title phrase
  * [tb, te): spans overlapping its start or ending exactly there. */
 static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
@@ -89,8 +103,11 @@ static void where_before(const Ctx *c, size_t tb, size_t te, Post *p) {
     }
     bool adj = x->end == tb || (x->end > tb && x->end <= te);
     if (!adj) continue;
-    if (x->type == CNKG_TYPE_ORGANIZATION) post_where(p, x->entity);
-    else if (x->end >= best_end) {
+    if (x->type == CNKG_TYPE_ORGANIZATION) {
+      post_where(p, x->entity);
+      size_t tp = team_place(c, x->entity, x->begin, x->end);
+      if (tp != SIZE_MAX) post_where(p, tp);
+    } else if (x->end >= best_end) {
       best_end = x->end;
       best_place = x->entity;
     }
@@ -152,6 +169,7 @@ static CnkgType title_level(const char *t) {
     return CNKG_TYPE_VILLAGE;
   if (strstr(t, "镇") || strstr(t, "乡")) return CNKG_TYPE_TOWNSHIP;
   if (strstr(t, "县")) return CNKG_TYPE_COUNTY;
+  if (strstr(t, "省")) return CNKG_TYPE_PROVINCE;
   return CNKG_TYPE_COUNT;
 }
 
@@ -263,9 +281,11 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
     if (e != SIZE_MAX) post_where(p, e);
   }
   if (p->n_where == 0 && !role && org_title(p->title)) {
-    /* 理事长, 董事长: the body named last in the sentence */
+    /* 理事长, 董事长: the body named last in the sentence; after 该
+     * (该公司董事长, 该合作社理事长) the one named last before */
     size_t sent = person_sentence_of(c, at);
     size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
+    if (cnkg_wordlist_word_before(c->s, 0, b, "该")) sfloor = 0;
     size_t e = nearest_of_type(c, at, CNKG_TYPE_ORGANIZATION, sfloor);
     if (e != SIZE_MAX) post_where(p, e);
   }
@@ -274,7 +294,7 @@ static void finish_post(const Ctx *c, size_t tb, size_t te, bool role, size_t at
   bool placed = false;
   for (size_t w = 0; w < p->n_where; w++)
     placed |= cnkg_type_is_place(cnkg_graph_entity(c->st->graph, p->where[w])->type);
-  if (!role && (p->n_where == 0 || (!placed && title_level(p->title) == CNKG_TYPE_VILLAGE))) {
+  if (!role && (p->n_where == 0 || (!placed && title_level(p->title) != CNKG_TYPE_COUNT))) {
     CnkgType lv = title_level(p->title);
     size_t sent = person_sentence_of(c, at);
     size_t sfloor = sent < c->st->text->n_sentences ? c->st->text->sentences[sent].begin : 0;
@@ -672,15 +692,30 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
   return false;
 }
 
-/* X来自某县某乡, X所在的某街道, X的故乡在某村: where the person lives or
- * comes from, the innermost place of the chain right after those words
- * (after the name ending at ge). */
+/* X来自某县某乡, X所在的某街道, X的故乡在某村, X原来的老宅位于某村, X一家
+ * 入住某村: where the person lives, comes from or moves in, the innermost
+ * place of the chain right after those words (after the name ending at
+ * ge). */
 static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   static const char *const HOME[] = {"来自", "所在的", "的故乡在", "的老家在", "老家在",
-                                     "的家在", "家住", "家住在", NULL};
+                                     "的家在", "家住", "家住在", "的老家位于", "老家位于",
+                                     "的老宅位于", "老宅位于", "原来的老宅位于",
+                                     "原来的家在", NULL};
   static CnkgWordList home_list = CNKG_WORDLIST(HOME);
+  /* X一家入住某村, X搬进了某社区: where the person moves in */
+  static const char *const FAMILY[] = {"一家人", "一家", "全家", NULL};
+  static CnkgWordList family_list = CNKG_WORDLIST(FAMILY);
+  static const char *const MOVE_IN[] = {"入住", "住进", "搬进", "搬入", "搬到", "搬迁到",
+                                        "搬迁至", NULL};
+  static CnkgWordList move_in_list = CNKG_WORDLIST(MOVE_IN);
   size_t q = ge + cnkg_wordlist_at(&home_list, c->s, ge, sceil), last = SIZE_MAX;
-  if (q == ge) return false;
+  if (q == ge) {
+    size_t f = ge + cnkg_wordlist_at(&family_list, c->s, ge, sceil);
+    size_t ml = cnkg_wordlist_at(&move_in_list, c->s, f, sceil);
+    if (!ml) return false;
+    q = f + ml;
+    if (cnkg_wordlist_word_at(c->s, q, sceil, "了")) q += CNKG_HAN_BYTES;
+  }
   for (bool moved = true; moved;) {
     moved = false;
     size_t adv = 0;
@@ -699,6 +734,52 @@ static bool home_post(const Ctx *c, size_t ge, size_t sceil, Post *p) {
   p->role = true;
   post_where(p, last);
   return true;
+}
+
+/* 从某县某村搬迁到…, 从老家某村来到…: where the one person a sentence
+ * names lived before a move, the innermost place of the chain after 从
+ * when a verb of moving follows it. The name at [b, ge) must be the only
+ * person of the sentence [sfloor, sceil). */
+static bool moved_post(const Ctx *c, size_t b, size_t ge, size_t sfloor, size_t sceil,
+                       Post *p) {
+  static const char *const FROM[] = {"从老家", "从原来的", "从", NULL};
+  static CnkgWordList from_list = CNKG_WORDLIST(FROM);
+  static const char *const MOVE[] = {"搬迁到", "搬迁至", "搬到", "迁到", "迁至", "迁往",
+                                     "迁入", "搬进", "搬入", "来到", "移民到", NULL};
+  static CnkgWordList move_list = CNKG_WORDLIST(MOVE);
+  for (size_t q = sfloor; q < sceil;) {
+    if ((q < b || q >= ge) && person_covered_by_mention(c, q, q + 1)) return false;
+    cnkg_utf8_next(c->s, sceil, &q);
+  }
+  for (size_t q = sfloor; q < sceil;) {
+    size_t fl = cnkg_wordlist_at(&from_list, c->s, q, sceil);
+    if (!fl) {
+      cnkg_utf8_next(c->s, sceil, &q);
+      continue;
+    }
+    size_t r = q + fl, last = SIZE_MAX;
+    for (bool moved = true; moved;) {
+      moved = false;
+      size_t adv = 0;
+      for (size_t k = person_sp_from(c, r); k < c->nsp && c->sp[k].begin == r; k++)
+        if (cnkg_type_is_place(c->sp[k].type) && c->sp[k].end - r > adv) {
+          adv = c->sp[k].end - r;
+          last = c->sp[k].entity;
+        }
+      if (adv) {
+        r += adv;
+        moved = true;
+      }
+    }
+    if (last != SIZE_MAX && cnkg_wordlist_at(&move_list, c->s, r, sceil)) {
+      memset(p, 0, sizeof *p);
+      p->role = true;
+      post_where(p, last);
+      return true;
+    }
+    q += fl;
+  }
+  return false;
 }
 
 /* 某工作队，主要成员包括A、队员B(…)和C: the members a sentence lists after
@@ -887,6 +968,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   if (n == n_verb && n < max && later_post(c, b, ge, sceil, &out[n])) n++;
   if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
   if (n < max && home_post(c, ge, sceil, &out[n])) n++;
+  if (n < max && moved_post(c, b, ge, sfloor, sceil, &out[n])) n++;
   if (n < max && member_post(c, b, sfloor, &out[n])) n++;
   size_t cs = clause_start(c, sfloor, gb);
   if (n < max && cs > sfloor && clause_place_post(c, sfloor, cs, gb, &out[n])) n++;

@@ -66,6 +66,113 @@ static void test_more_names(const CnkgPolicyRecognizer *rec) {
   CHECK(fixture_find(&f, CNKG_TYPE_POLICY, "集体产权制度改革") != SIZE_MAX);
   fixture_free(&f);
 
+  /* a byline heading names where the reporter files from: the section
+   * under it is not about that place */
+  fixture_init(&f, "特约记者周某发自青石县\n"
+                   "多家省直单位参与组团帮扶,已满一年。\n");
+  county = fixture_place(&f, "青石县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "组团帮扶");
+  CHECK(p != SIZE_MAX && !fixture_related(&f, county, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* a team named after its work carries it; a steering body named after
+   * a campaign does not */
+  fixture_init(&f, "红山县前年启动美丽庭院建设。\n"
+                   "县里派来的白石乡美丽庭院建设工作队进驻半年,修通了两条路。\n"
+                   "红山县美丽庭院建设指挥部每月开一次会。\n");
+  size_t team = fixture_place(&f, "白石乡美丽庭院建设工作队", CNKG_TYPE_ORGANIZATION);
+  size_t board = fixture_place(&f, "红山县美丽庭院建设指挥部", CNKG_TYPE_ORGANIZATION);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "美丽庭院建设");
+  CHECK(p != SIZE_MAX && fixture_related(&f, team, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, board, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* a place that helps from outside (在甲县的对口支援下) is not where what
+   * the sentence goes on to say happens */
+  fixture_init(&f, "前些年,在东海市的对口支援下,青石村推行“三评两公开”,村务更透明了。\n");
+  size_t helper = fixture_place(&f, "东海市", CNKG_TYPE_PREFECTURE);
+  size_t vil = fixture_place(&f, "青石村", CNKG_TYPE_VILLAGE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "三评两公开");
+  CHECK(p != SIZE_MAX && fixture_related(&f, vil, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, helper, CNKG_REL_IMPLEMENTS_POLICY, p));
+  /* counterpart support is a national scheme, carried by the helper */
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "对口支援");
+  CHECK(p != SIZE_MAX && fixture_related(&f, helper, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* a method name ends before a verb saying what it is for */
+  fixture_init(&f, "这两年青石镇以美丽庭院建设助力民宿发展,游客多了起来。\n");
+  size_t town2 = fixture_place(&f, "青石镇", CNKG_TYPE_TOWNSHIP);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "美丽庭院建设");
+  CHECK(p != SIZE_MAX && fixture_related(&f, town2, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* a bare 工作队 opening a clause is the team named before */
+  fixture_init(&f, "去年春天,省农科院派出的白石村驻村工作队进了村。\n"
+                   "一年下来,工作队推行“积分超市”,村民干劲足了。\n");
+  size_t crew = fixture_place(&f, "白石村驻村工作队", CNKG_TYPE_ORGANIZATION);
+  fixture_place(&f, "白石村", CNKG_TYPE_VILLAGE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "积分超市");
+  CHECK(p != SIZE_MAX && fixture_related(&f, crew, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* an organisation in a time phrase (自X成立以来) is not the subject of
+   * the clause after it */
+  fixture_init(&f, "自青石茶叶专业合作社成立以来,党员们推行“订单收购”,茶农心里有了底。\n"
+                   "青石茶叶专业合作社推行“统一品牌”。\n");
+  size_t coop = fixture_place(&f, "青石茶叶专业合作社", CNKG_TYPE_ORGANIZATION);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "订单收购");
+  CHECK(p != SIZE_MAX && !fixture_related(&f, coop, CNKG_REL_IMPLEMENTS_POLICY, p));
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "统一品牌");
+  CHECK(p != SIZE_MAX && fixture_related(&f, coop, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* a site named after a scheme right after the chain of places it lies
+   * in is in each of them; the scheme alone belongs to the innermost */
+  fixture_init(&f, "记者走进红山县青石镇白杨村易地扶贫搬迁安置点,新房一排排。\n"
+                   "黄土县石门乡柳树村生态移民搬迁进展顺利。\n");
+  size_t cty = fixture_place(&f, "红山县", CNKG_TYPE_COUNTY);
+  size_t twn = fixture_place(&f, "青石镇", CNKG_TYPE_TOWNSHIP);
+  size_t vlg = fixture_place(&f, "白杨村", CNKG_TYPE_VILLAGE);
+  size_t cty2 = fixture_place(&f, "黄土县", CNKG_TYPE_COUNTY);
+  size_t vlg2 = fixture_place(&f, "柳树村", CNKG_TYPE_VILLAGE);
+  fixture_place(&f, "石门乡", CNKG_TYPE_TOWNSHIP);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "易地扶贫搬迁");
+  CHECK(p != SIZE_MAX && fixture_related(&f, vlg, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(fixture_related(&f, twn, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(fixture_related(&f, cty, CNKG_REL_IMPLEMENTS_POLICY, p));
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "生态移民搬迁");
+  CHECK(p != SIZE_MAX && fixture_related(&f, vlg2, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, cty2, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* the place a relative clause about the method describes carries it */
+  fixture_init(&f, "在江南省率先推行积分兑换模式的黄土县,去年又有了新做法。\n");
+  size_t desc = fixture_place(&f, "黄土县", CNKG_TYPE_COUNTY);
+  fixture_place(&f, "江南省", CNKG_TYPE_PROVINCE);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "积分兑换模式");
+  CHECK(p != SIZE_MAX && fixture_related(&f, desc, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
+  /* 省委, 省政府 named without their province point at the province */
+  fixture_init(&f, "江南省的黄土县这两年变化很大。\n"
+                   "在上月召开的省委全会上,会议提出全面推行“积分兑换”。\n");
+  size_t prov = fixture_place(&f, "江南省", CNKG_TYPE_PROVINCE);
+  size_t cty3 = fixture_place(&f, "黄土县", CNKG_TYPE_COUNTY);
+  CHECK(cnkg_policy_run(rec, &f.st) == CNKG_SUCCESS);
+  p = fixture_find(&f, CNKG_TYPE_POLICY, "积分兑换");
+  CHECK(p != SIZE_MAX && fixture_related(&f, prov, CNKG_REL_IMPLEMENTS_POLICY, p));
+  CHECK(!fixture_related(&f, cty3, CNKG_REL_IMPLEMENTS_POLICY, p));
+  fixture_free(&f);
+
   /* 行动 as a verb (行动起来) and 用实际行动 name no campaign */
   fixture_init(&f, "石门县的干部职工行动起来,用实际行动助力脱贫,实施百企帮百村行动。\n");
   fixture_place(&f, "石门县", CNKG_TYPE_COUNTY);

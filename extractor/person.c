@@ -788,27 +788,24 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
     /* (王明龙 张生 丁梅): names the original set apart by spaces, which the
      * normalised text dropped; the offsets still show where */
     const CnkgText *t = c->st->text;
-    size_t cut[8], ncut = 0, prev = tok_b[0];
-    for (size_t q = tok_b[0]; q < tok_e[0] && ncut < 7;) {
+    size_t edge[9] = {tok_b[0]}, n_edges = 1; /* where each name begins */
+    for (size_t q = tok_b[0]; q < tok_e[0] && n_edges < 8;) {
       size_t at = q;
       cnkg_utf8_next(c->s, tok_e[0], &q);
-      if (at > tok_b[0] && t->map && t->map_end && t->map[at] > t->map_end[at - 1]) {
-        cut[ncut++] = at;
-      }
+      if (at > tok_b[0] && t->map && t->map_end && t->map[at] > t->map_end[at - 1])
+        edge[n_edges++] = at;
     }
-    if (ncut) {
-      cut[ncut++] = tok_e[0];
-      bool ok = true;
-      for (size_t k = 0; k < ncut && ok; k++) {
-        size_t n = cnkg_utf8_count(c->s + (k ? cut[k - 1] : prev), cut[k] - (k ? cut[k - 1] : prev));
-        ok = n >= 2 && n <= 4;
-      }
-      for (size_t k = 0; k < ncut && ok; k++) {
-        CnkgStatus s = add_full(c, k ? cut[k - 1] : prev, cut[k], false, reporter, true);
-        if (s) return s;
-      }
-      if (ok) return CNKG_SUCCESS;
+    edge[n_edges] = tok_e[0];
+    bool ok = n_edges > 1;
+    for (size_t k = 0; k < n_edges && ok; k++) {
+      size_t n = cnkg_utf8_count(c->s + edge[k], edge[k + 1] - edge[k]);
+      ok = n >= 2 && n <= 4;
     }
+    for (size_t k = 0; k < n_edges && ok; k++) {
+      CnkgStatus s = add_full(c, edge[k], edge[k + 1], false, reporter, true);
+      if (s) return s;
+    }
+    if (ok) return CNKG_SUCCESS;
     /* (林伟李小红): two names run together once spaces were dropped */
     size_t chars = cnkg_utf8_count(c->s + tok_b[0], tok_e[0] - tok_b[0]);
     if (chars >= 5 && chars <= 6) {

@@ -376,7 +376,8 @@ static const char *const not_products[] = {
   "运输", "包装", "面积", "产量", "结构", "品种", "效益", "成本", "收益",
   "作物", "公司", "人力", "劳力", "劳动力", "农业", "工业", "大面积", "民心",
   "经济", "集体经济", "车间", "厂房", "工厂", "设备", "生产线", "行列", "队伍",
-  "方式", "模式", "能力", "水平", "积极性", "热情", "任务", "工作", NULL};
+  "方式", "模式", "能力", "水平", "积极性", "热情", "任务", "工作", "储存",
+  "冷藏", "仓储", "分拣", "配送", "研发", "育苗", "育种", "栽培", NULL};
 static CnkgWordList not_products_list = CNKG_WORDLIST(not_products);
 
 /* Whether a place, organisation or person is named inside [b, e). */
@@ -830,6 +831,10 @@ static CnkgStatus scan_integrated(Cands *c, const CnkgDocState *st, size_t si) {
       } else {
         const CnkgLexEntry *e = cnkg_lexicon_find(s + ib[i], ie[i] - ib[i]);
         if (e) continue; /* the word lists' own */
+        /* a bare step of the chain (种植, 储藏, 销售) names no trade */
+        if (cnkg_wordlist_has(&chain_act_list, s + ib[i], ie[i] - ib[i]) ||
+            cnkg_wordlist_has(&not_products_list, s + ib[i], ie[i] - ib[i]))
+          continue;
         r = add_cand_at(c, NULL, ib[i], ie[i], 's', "", true, st, si, ib[i], ie[i]);
       }
       if (r) return r;

@@ -110,6 +110,19 @@ static void test_integrated(const CnkgIndustryRecognizer *rec) {
   fixture_free(&f);
 }
 
+/* 集A、B、C为一体 where the first item is a product's step and the others
+ * include steps the chain table does not distribute (储藏): no bare step
+ * becomes an industry of its own. */
+static void test_integrated_steps(const CnkgIndustryRecognizer *rec) {
+  Fixture f;
+  fixture_init(&f, "青川果业公司集蓝莓育苗、种植、冷藏、储藏、销售为一体。");
+  CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
+  static const char *const none[] = {"种植", "冷藏", "储藏", "销售", NULL};
+  for (size_t i = 0; none[i]; i++)
+    CHECK_EQ(fixture_find(&f, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgIndustryRecognizer *rec = NULL;
@@ -185,6 +198,7 @@ int main(void) {
   test_open_activity(rec);
   test_coop_names(rec);
   test_integrated(rec);
+  test_integrated_steps(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);
   return check_finish();

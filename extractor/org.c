@@ -526,6 +526,15 @@ static CnkgStatus from_lac(CnkgDocState *st, const Places *places, CandList *out
           if (ok) out->v[keep++] = *c;
         }
         out->n = keep;
+        /* A co-operative is registered under the places it sits in
+         * (红山县青石村核桃专业合作社); the analyser leaves them out of
+         * the word: extend back over the contiguous places before it. */
+        if (pieces == 1 && out->n == first_piece + 1 &&
+            cnkg_wordlist_word_before(s, b, out->v[first_piece].end, "合作社")) {
+          size_t nb = out->v[first_piece].begin;
+          for (const CnkgSpan *o; (o = place_ending(places, nb)) != NULL;) nb = o->begin;
+          out->v[first_piece].begin = nb;
+        }
         continue;
       }
       size_t suf = 0;

@@ -131,11 +131,14 @@ static void test_names(const CnkgOrgRecognizer *or) {
 }
 
 /* A co-operative the analyser reads as one organisation word after the
- * places it is registered in takes those places into its name. */
+ * places it is registered in takes those places into its name, and a
+ * short noun the analyser cut off its start after 的. */
 static void test_coop_places(const CnkgOrgRecognizer *or) {
   static const char *const doc[] = {
       "去年/t 青石镇/LOC 白杨村/LOC 核桃加工专业合作社/nt 挂牌/v 。/w",
       "红山县/LOC 海棠种植合作社/ORG 吸纳/v 社员/n 。/w",
+      /* the analyser cut the name's first characters off */
+      "她/r 牵头/v 成立/v 的/u 青岭/n 坡茶叶种植专业合作社/ORG 分红/v 了/u 。/w",
       NULL};
   static const FakePlace places[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
                                      {"白杨村", CNKG_TYPE_VILLAGE},
@@ -146,6 +149,8 @@ static void test_coop_places(const CnkgOrgRecognizer *or) {
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青石镇白杨村核桃加工专业合作社") != SIZE_MAX);
   CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县海棠种植合作社") != SIZE_MAX);
   CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, "核桃加工专业合作社"), SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青岭坡茶叶种植专业合作社") != SIZE_MAX);
+  CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, "坡茶叶种植专业合作社"), SIZE_MAX);
   fake_doc_free(d);
 }
 

@@ -126,6 +126,7 @@ typedef struct {
   char group;                /* 'g', 'r', 'p', 's' (sector) */
   char *name;
   char *surface;
+  char *also;                 /* another form the text names it by, or NULL */
   size_t sentence, begin, end;
   bool explicit_act;          /* the activity word is in the text */
   size_t key;                 /* index of the candidate whose group it joins */
@@ -141,6 +142,7 @@ static void cands_free(Cands *c) {
     free(c->v[i].name);
     free(c->v[i].surface);
     free(c->v[i].prod);
+    free(c->v[i].also);
   }
   free(c->v);
 }
@@ -376,7 +378,8 @@ static const char *const not_products[] = {
   "运输", "包装", "面积", "产量", "结构", "品种", "效益", "成本", "收益",
   "作物", "公司", "人力", "劳力", "劳动力", "农业", "工业", "大面积", "民心",
   "经济", "集体经济", "车间", "厂房", "工厂", "设备", "生产线", "行列", "队伍",
-  "方式", "模式", "能力", "水平", "积极性", "热情", "任务", "工作", NULL};
+  "方式", "模式", "能力", "水平", "积极性", "热情", "任务", "工作", "储存",
+  "冷藏", "仓储", "分拣", "配送", "研发", "育苗", "育种", "栽培", NULL};
 static CnkgWordList not_products_list = CNKG_WORDLIST(not_products);
 
 /* Whether a place, organisation or person is named inside [b, e). */
@@ -830,6 +833,10 @@ static CnkgStatus scan_integrated(Cands *c, const CnkgDocState *st, size_t si) {
       } else {
         const CnkgLexEntry *e = cnkg_lexicon_find(s + ib[i], ie[i] - ib[i]);
         if (e) continue; /* the word lists' own */
+        /* a bare step of the chain (种植, 储藏, 销售) names no trade */
+        if (cnkg_wordlist_has(&chain_act_list, s + ib[i], ie[i] - ib[i]) ||
+            cnkg_wordlist_has(&not_products_list, s + ib[i], ie[i] - ib[i]))
+          continue;
         r = add_cand_at(c, NULL, ib[i], ie[i], 's', "", true, st, si, ib[i], ie[i]);
       }
       if (r) return r;
@@ -891,6 +898,12 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
       size_t len = strlen(e->word);
       size_t q = i + len;
       q += cnkg_wordlist_at(&modifiers_list, s, q, se);
+      /* 大棚 beside the product (蔬菜大棚, 大棚草莓) is how the text names
+       * the trade: that form is a name of the industry too */
+      size_t mb = i, me = i + len;
+      if (cnkg_wordlist_word_at(s, i + len, se, "大棚")) me += strlen("大棚");
+      else if (cnkg_wordlist_word_before(s, sb, i, "大棚")) mb -= strlen("大棚");
+      bool shed = mb != i || me != i + len;
       bool cued = cnkg_wordlist_at(&cues_list, s, q, se);
       if (!cued) {
         if (sentence_cued < 0) sentence_cued = any_word_in(&sentence_cues_list, s, sb, se);
@@ -907,6 +920,11 @@ static CnkgStatus scan_sentence(Cands *c, const CnkgDocState *st, size_t si) {
         CnkgStatus r = add_cand(c, e, g, group_suffix(g), false, st, si, i,
                                 i + len);
         if (r) return r;
+        if (shed) {
+          Cand *x = &c->v[c->n - 1];
+          x->also = cnkg_strndup(s + mb, me - mb);
+          if (!x->also) return CNKG_ERR_NOMEM;
+        }
       }
       i += len;
       continue;
@@ -1163,6 +1181,10 @@ static CnkgStatus emit_group(CnkgDocState *st, const CnkgCarriers *ix, const Can
     if (strcmp(x->surface, c->v[best].name) != 0 &&
         cnkg_utf8_count(x->surface, strlen(x->surface)) >= 2) {
       r = cnkg_graph_add_alias(st->graph, ent, x->surface);
+      if (r) return r;
+    }
+    if (x->also && strcmp(x->also, c->v[best].name) != 0) {
+      r = cnkg_graph_add_alias(st->graph, ent, x->also);
       if (r) return r;
     }
     r = cnkg_docstate_mention(st, ent, x->sentence, x->begin, x->end);

@@ -493,6 +493,7 @@ static CnkgStatus from_lac(CnkgDocState *st, const Places *places, CandList *out
       const CnkgLacWord *w = &lr->words[wi];
       size_t b = base + w->begin, e = base + w->end;
       if (tag_is(w, "ORG") || tag_is(w, "nt")) {
+        size_t first_wi = wi;
         /* LAC sometimes splits an organisation into ORG words: join them. */
         while (wi + 1 < lr->n_words &&
                (tag_is(&lr->words[wi + 1], "ORG") || tag_is(&lr->words[wi + 1], "nt")) &&
@@ -526,6 +527,26 @@ static CnkgStatus from_lac(CnkgDocState *st, const Places *places, CandList *out
           if (ok) out->v[keep++] = *c;
         }
         out->n = keep;
+        /* A co-operative is registered under the places it sits in
+         * (红山县青石村核桃专业合作社); the analyser leaves them out of
+         * the word: extend back over the contiguous places before it. */
+        if (pieces == 1 && out->n == first_piece + 1 &&
+            cnkg_wordlist_word_before(s, b, out->v[first_piece].end, "合作社")) {
+          size_t nb = out->v[first_piece].begin;
+          for (const CnkgSpan *o; (o = place_ending(places, nb)) != NULL;) nb = o->begin;
+          /* 成立的小山/n 窝某某合作社/ORG: a short noun glued before it,
+           * after 的, is the name's first part the analyser cut off */
+          const CnkgLacWord *fw = &lr->words[first_wi];
+          if (nb == b && first_wi >= 2 && tag_is(&lr->words[first_wi - 1], "n") &&
+              lr->words[first_wi - 1].end == fw->begin &&
+              cnkg_utf8_count(s + base + lr->words[first_wi - 1].begin,
+                              fw->begin - lr->words[first_wi - 1].begin) <= 2 &&
+              tag_is(&lr->words[first_wi - 2], "u") &&
+              cnkg_wordlist_word_at(s, base + lr->words[first_wi - 2].begin,
+                                    base + lr->words[first_wi - 2].end, "的"))
+            nb = base + lr->words[first_wi - 1].begin;
+          out->v[first_piece].begin = nb;
+        }
         continue;
       }
       size_t suf = 0;

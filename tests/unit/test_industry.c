@@ -110,6 +110,35 @@ static void test_integrated(const CnkgIndustryRecognizer *rec) {
   fixture_free(&f);
 }
 
+/* 集A、B、C为一体 where the first item is a product's step and the others
+ * include steps the chain table does not distribute (储藏): no bare step
+ * becomes an industry of its own. */
+static void test_integrated_steps(const CnkgIndustryRecognizer *rec) {
+  Fixture f;
+  fixture_init(&f, "青川果业公司集蓝莓育苗、种植、冷藏、储藏、销售为一体。");
+  CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
+  static const char *const none[] = {"种植", "冷藏", "储藏", "销售", NULL};
+  for (size_t i = 0; none[i]; i++)
+    CHECK_EQ(fixture_find(&f, CNKG_TYPE_INDUSTRY, none[i]), SIZE_MAX);
+  fixture_free(&f);
+}
+
+/* 大棚 beside a product (蔬菜大棚, 大棚葡萄) is a name of its industry
+ * too, beside the product's own. */
+static void test_shed_forms(const CnkgIndustryRecognizer *rec) {
+  Fixture f;
+  fixture_init(&f, "柳溪村新建的蔬菜大棚让不少农户增收。\n"
+                   "石门村的大棚葡萄今年卖上了好价钱，带动农户致富。");
+  CHECK(cnkg_industry_run(rec, &f.st) == CNKG_SUCCESS);
+  size_t veg = fixture_find(&f, CNKG_TYPE_INDUSTRY, "蔬菜大棚");
+  CHECK(veg != SIZE_MAX);
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_INDUSTRY, "蔬菜"), veg);
+  size_t grape = fixture_find(&f, CNKG_TYPE_INDUSTRY, "大棚葡萄");
+  CHECK(grape != SIZE_MAX);
+  CHECK_EQ(fixture_find(&f, CNKG_TYPE_INDUSTRY, "葡萄"), grape);
+  fixture_free(&f);
+}
+
 int main(void) {
   char err[256] = "";
   CnkgIndustryRecognizer *rec = NULL;
@@ -185,6 +214,8 @@ int main(void) {
   test_open_activity(rec);
   test_coop_names(rec);
   test_integrated(rec);
+  test_integrated_steps(rec);
+  test_shed_forms(rec);
   cnkg_industry_free(rec);
   cnkg_industry_free(NULL);
   return check_finish();

@@ -130,11 +130,36 @@ static void test_names(const CnkgOrgRecognizer *or) {
   fake_doc_free(d);
 }
 
+/* A co-operative the analyser reads as one organisation word after the
+ * places it is registered in takes those places into its name, and a
+ * short noun the analyser cut off its start after 的. */
+static void test_coop_places(const CnkgOrgRecognizer *or) {
+  static const char *const doc[] = {
+      "去年/t 青石镇/LOC 白杨村/LOC 核桃加工专业合作社/nt 挂牌/v 。/w",
+      "红山县/LOC 海棠种植合作社/ORG 吸纳/v 社员/n 。/w",
+      /* the analyser cut the name's first characters off */
+      "她/r 牵头/v 成立/v 的/u 青岭/n 坡茶叶种植专业合作社/ORG 分红/v 了/u 。/w",
+      NULL};
+  static const FakePlace places[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
+                                     {"白杨村", CNKG_TYPE_VILLAGE},
+                                     {"红山县", CNKG_TYPE_COUNTY},
+                                     {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d = fake_doc_new(doc, places);
+  CHECK_EQ(cnkg_org_run(or, &d->st), CNKG_SUCCESS);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青石镇白杨村核桃加工专业合作社") != SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "红山县海棠种植合作社") != SIZE_MAX);
+  CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, "核桃加工专业合作社"), SIZE_MAX);
+  CHECK(fake_find(d, CNKG_TYPE_ORGANIZATION, "青岭坡茶叶种植专业合作社") != SIZE_MAX);
+  CHECK_EQ(fake_find(d, CNKG_TYPE_ORGANIZATION, "坡茶叶种植专业合作社"), SIZE_MAX);
+  fake_doc_free(d);
+}
+
 int main(void) {
   CnkgOrgRecognizer *or = NULL;
   char err[256] = "";
   CHECK_EQ(cnkg_org_new(NULL, &or, err, sizeof err), CNKG_SUCCESS);
   if (!or) return check_finish();
+  test_coop_places(or);
   static const char *const doc[] = {
       "红山县/LOC 扶贫办/n 主任/n 李文/PER 介绍/v 。/w",
       "青石镇/LOC 党委/n 组织/v 党员/n 学习/v 。/w",

@@ -1094,13 +1094,33 @@ static bool byline_post(const Ctx *c, size_t b, Post *p) {
       size_t tb = title_start(c, floor, q, &role);
       if (tb >= q) tb = q - n;
       finish_post(c, tb, q, false, b, p);
+      p->paper = cnkg_wordlist_word_before(c->s, floor, tb, "本报");
       return true;
     }
     q = person_prev_char(c->s, q);
     uint32_t cp = person_cp_at(c->s, c->len, q);
+    if (cp == '\n') {
+      /* 某报记者 / X 摄: a photo credit split from the caption keeps the
+       * credit word at the end of the line before */
+      size_t r = q;
+      while (r > floor && (c->s[r - 1] == '\n' || c->s[r - 1] == ' ')) r--;
+      if (!cnkg_wordlist_before(&credits_list, c->s, floor, r)) break;
+      q = r;
+      continue;
+    }
     if (!cnkg_is_han(cp) && cp != ':' && cp != '/' && cp != ' ') break;
   }
   return false;
+}
+
+/* True when a name at b opens a credit piece that furniture split from the
+ * caption or line before it (本报记者 | X 摄). */
+static bool credit_start(const Ctx *c, size_t b) {
+  if (b == SIZE_MAX || b == 0) return false;
+  if (c->s[b - 1] == '\n') return true;
+  size_t sent = person_sentence_of(c, b);
+  const CnkgText *t = c->st->text;
+  return sent < t->n_sentences && t->sentences[sent].credit && t->sentences[sent].begin == b;
 }
 
 /* The posts stated for mention k (at most max). They are worked out again
@@ -1115,8 +1135,9 @@ size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *
     Post *p = &out[n++];
     memset(p, 0, sizeof *p);
     if (m->begin == SIZE_MAX || !byline_post(c, m->begin, p)) strcpy(p->title, "记者");
-  } else if (m->byline && m->begin != SIZE_MAX && n < max) {
-    /* 新京报记者 X 摄, 特约摄影 X: a credit before a photo credit */
+  } else if ((m->byline || credit_start(c, m->begin)) && m->begin != SIZE_MAX && n < max) {
+    /* 新京报记者 X 摄, 特约摄影 X: a credit before a photo credit (the
+     * analyser may have found the name before the credit rules did) */
     memset(&out[n], 0, sizeof out[n]);
     if (byline_post(c, m->begin, &out[n])) n++;
   }
@@ -1137,7 +1158,9 @@ size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *
       for (size_t w = 0; w < out[q].n_where; w++)
         elsewhere |= cnkg_graph_entity(c->st->graph, out[q].where[w])->type ==
                      CNKG_TYPE_ORGANIZATION;
-      if (credit && !elsewhere) post_where(&out[q], c->outlet);
+      /* 本报记者 on a page a website carries: the paper is not that site */
+      bool site = out[q].paper && !strstr(cnkg_graph_entity(c->st->graph, c->outlet)->label, "报");
+      if (credit && !elsewhere && !site) post_where(&out[q], c->outlet);
     }
   }
   return n;

@@ -326,6 +326,14 @@ int main(void) {
                  NULL));
   fake_doc_free(d13);
 
+  /* a photo credit split from its caption keeps the credit word that ends
+   * the line before */
+  static const char *const fourteen[] = {"=村民们在田里插秧。本报记者", "=韩立伟 摄", NULL};
+  FakeDoc *d14 = fake_doc_new(fourteen, ptwelve);
+  CHECK_EQ(cnkg_person_run(pr, &d14->st), CNKG_SUCCESS);
+  CHECK(fake_has(d14, fake_find(d14, CNKG_TYPE_PERSON, "韩立伟"), CNKG_REL_TITLE, 0, "记者"));
+  fake_doc_free(d14);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

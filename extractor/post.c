@@ -1035,6 +1035,36 @@ static size_t anaphora_posts(const Ctx *c, size_t cs, size_t gb, Post *out, size
   return n;
 }
 
+static bool media_label(const char *l) {
+  static const char *const MEDIA[] = {"报", "网", "台", "刊", "客户端", "在线", "杂志社",
+                                      "报社", NULL};
+  static CnkgWordList media_list = CNKG_WORDLIST(MEDIA);
+  return cnkg_wordlist_before(&media_list, l, 0, strlen(l)) > 0;
+}
+
+/* 某日报 X, 某报 X 摄: names that close a line right after a news outlet,
+ * with no credit word between, write or shoot for it. [gb, ge) is the list
+ * of names in the sentence [sfloor, sceil). */
+static bool outlet_post(const Ctx *c, size_t gb, size_t ge, size_t sfloor, size_t sceil,
+                        Post *p) {
+  size_t e = ge;
+  while (e < sceil && c->s[e] == ' ') e++;
+  if (cnkg_wordlist_word_at(c->s, e, sceil, "摄")) e += CNKG_HAN_BYTES;
+  while (e < sceil && c->s[e] == ' ') e++;
+  if (e != sceil) return false;
+  size_t q = gb;
+  while (q > sfloor && c->s[q - 1] == ' ') q--;
+  for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+    if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
+        media_label(cnkg_graph_entity(c->st->graph, c->sp[k].entity)->label)) {
+      memset(p, 0, sizeof *p);
+      p->role = true;
+      post_where(p, c->sp[k].entity);
+      return true;
+    }
+  return false;
+}
+
 /* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
  * the list). */
 static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, bool own, Post *out,
@@ -1044,6 +1074,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, bool own,
   size_t sfloor = sent < t->n_sentences ? t->sentences[sent].begin : 0;
   size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
   size_t n = posts_before(c, b, gb, sfloor, own, out, max);
+  if (n == 0 && n < max && outlet_post(c, gb, ge, sfloor, sceil, &out[n])) n++;
   /* NAME总书记, NAME书记说: a title right after the name */
   size_t after = cnkg_wordlist_at(&person_cores_list, c->s, ge, c->len);
   /* ...unless another name follows it (记者X通讯员Y, 编辑:X责编:Y) */
@@ -1230,15 +1261,12 @@ static void find_branches(Ctx *c) {
 /* The news outlet a page comes from: the one named after 来源 (来源:X日报),
  * else one named at the head of the page (its first 300 bytes). */
 static void find_outlet(Ctx *c) {
-  static const char *const MEDIA[] = {"报", "网", "台", "刊", "客户端", "在线", "杂志社",
-                                      "报社", NULL};
-  static CnkgWordList media_list = CNKG_WORDLIST(MEDIA);
   c->outlet = SIZE_MAX;
   size_t head = SIZE_MAX;
   for (size_t k = 0; k < c->n_of_type[CNKG_TYPE_ORGANIZATION]; k++) {
     const Sp *x = &c->sp[c->sp_of_type[CNKG_TYPE_ORGANIZATION][k]];
     const char *l = cnkg_graph_entity(c->st->graph, x->entity)->label;
-    if (!cnkg_wordlist_before(&media_list, l, 0, strlen(l))) continue;
+    if (!media_label(l)) continue;
     size_t q = x->begin;
     while (q > 0 && (c->s[q - 1] == ':' || c->s[q - 1] == ' ')) q--;
     if (cnkg_wordlist_word_before(c->s, 0, q, "来源")) {

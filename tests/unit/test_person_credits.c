@@ -334,6 +334,17 @@ int main(void) {
   CHECK(fake_has(d14, fake_find(d14, CNKG_TYPE_PERSON, "韩立伟"), CNKG_REL_TITLE, 0, "记者"));
   fake_doc_free(d14);
 
+  /* a name closing a line right after a news outlet works for it */
+  static const char *const fifteen[] = {"青石晚报/ORG 聂文山/PER", "白杨村/LOC 种/v 果/n 。/w", NULL};
+  FakeDoc *d15 = fake_doc_new(fifteen, ptwelve);
+  CHECK_EQ(cnkg_org_run(or, &d15->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d15->st), CNKG_SUCCESS);
+  size_t paper15 = fake_find(d15, CNKG_TYPE_ORGANIZATION, "青石晚报");
+  CHECK(paper15 != SIZE_MAX);
+  CHECK(fake_has(d15, fake_find(d15, CNKG_TYPE_PERSON, "聂文山"), CNKG_REL_ASSOCIATED_WITH,
+                 paper15, NULL));
+  fake_doc_free(d15);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

@@ -78,6 +78,7 @@ typedef struct {
   size_t where[4];    /* place/organisation entities; innermost place first */
   size_t n_where;
   char time[64];      /* when the post was taken, as stated, or "" */
+  bool paper;         /* credited to 本报 (the paper that ran it first) */
 } Post;
 
 /* Word lists (person.c): titles proper, roles, title modifiers, and the

@@ -496,12 +496,69 @@ static bool aside_clause(const char *s, size_t b, size_t e) {
   return false;
 }
 
+/* NAME(驻某村第一书记), NAME(金融助理): a title in brackets right after the
+ * name ending at e. The brackets hold Han characters only, no other name,
+ * and end with a title word; the title keeps up to two characters no list
+ * knows before it (金融 of 金融助理), after the places the brackets name. */
+static bool bracket_post(const Ctx *c, size_t at, size_t e, Post *p) {
+  if (e >= c->len || c->s[e] != '(') return false;
+  size_t cb = e + 1, ce = cb;
+  while (ce < c->len && ce - cb < 48 && cnkg_is_han(person_cp_at(c->s, c->len, ce)))
+    cnkg_utf8_next(c->s, c->len, &ce);
+  if (ce == cb || ce >= c->len || c->s[ce] != ')') return false;
+  if (!cnkg_wordlist_before(&person_cores_list, c->s, cb, ce) ||
+      person_covered_by_mention(c, cb, ce))
+    return false;
+  bool role;
+  size_t tb = title_start(c, cb, ce, &role), lo = cb;
+  if (cnkg_wordlist_word_at(c->s, cb, ce, "驻")) lo += CNKG_HAN_BYTES;
+  for (size_t k = person_sp_reaching(c, cb); k < c->nsp && c->sp[k].begin < tb; k++)
+    if (c->sp[k].begin >= cb && c->sp[k].end <= tb && c->sp[k].end > lo) lo = c->sp[k].end;
+  if (tb > lo && tb - lo <= 2 * CNKG_HAN_BYTES) tb = lo;
+  memset(p, 0, sizeof *p);
+  finish_post(c, tb, ce, false, at, p);
+  return true;
+}
+
+/* Where a list of names starts when brackets break it (队员甲(…)、乙、丙):
+ * back from gb over 、 or 和, a bracket closing after a name, and the
+ * names before; gb when no bracket stands between. */
+static size_t list_start_across_brackets(const Ctx *c, size_t gb, size_t sfloor) {
+  size_t q = gb;
+  bool crossed = false;
+  for (int round = 0; round < 8; round++) {
+    size_t r = q;
+    if (!cnkg_wordlist_word_before(c->s, sfloor, r, "、") &&
+        !cnkg_wordlist_word_before(c->s, sfloor, r, "和"))
+      break;
+    r -= CNKG_HAN_BYTES;
+    if (r > sfloor && c->s[r - 1] == ')') {
+      size_t o = r - 1;
+      while (o > sfloor && r - o < 52 && c->s[o] != '(') o--;
+      if (c->s[o] != '(') break;
+      r = o;
+      crossed = true;
+    }
+    if (r < sfloor + CNKG_HAN_BYTES || !person_covered_by_mention(c, r - CNKG_HAN_BYTES, r)) break;
+    while (r >= sfloor + CNKG_HAN_BYTES && person_covered_by_mention(c, r - CNKG_HAN_BYTES, r))
+      r -= CNKG_HAN_BYTES;
+    q = r;
+  }
+  return crossed ? q : gb;
+}
+
 /* Posts before the name: pre_posts on the mention and on its list, then
  * 来自[body]的NAME and [place]的NAME (家住[place]的NAME). */
-static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, Post *out,
-                           size_t max) {
+static size_t posts_before(const Ctx *c, size_t b, size_t gb, size_t sfloor, bool own,
+                           Post *out, size_t max) {
   size_t n = pre_posts(c, b, sfloor, out, max);
   if (n == 0 && gb != b) n = pre_posts(c, gb, sfloor, out, max);
+  if (n == 0 && !own) {
+    /* 队员甲(驻某村第一书记)、乙、丙: the title before the list's first name,
+     * for the names that state none of their own */
+    size_t xb = list_start_across_brackets(c, gb, sfloor);
+    if (xb < gb) n = pre_posts(c, xb, sfloor, out, max);
+  }
   if (n == 0 && gb >= sfloor + CNKG_HAN_BYTES && cnkg_wordlist_word_before(c->s, sfloor, gb, "的")) {
     /* 曾任某村党支部书记的X: a title phrase that a place or body opens */
     bool role;
@@ -690,6 +747,52 @@ static bool later_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p)
     if (ll) return post_after(c, v + ll, clause_end(c, sceil, v + ll), false, b, p);
   }
   return false;
+}
+
+/* X有了另一个身份，某村的第一书记 / X还是某村的第一书记: a second post
+ * stated as what the person also is (after the name ending at ge). The
+ * clause must hold nothing but places, organisations, 的 and title words
+ * and end with the title, so that 还是 meaning "still" or "or" reads no
+ * post. */
+static bool identity_post(const Ctx *c, size_t b, size_t ge, size_t sceil, Post *p) {
+  static const char *const ALSO[] = {"同时还是", "同时也是", "同时是", "还是", "也是", NULL};
+  static CnkgWordList also_list = CNKG_WORDLIST(ALSO);
+  static const char *const HAVE[] = {"有了", "有", "多了", NULL};
+  static CnkgWordList have_list = CNKG_WORDLIST(HAVE);
+  static const char *const ONE[] = {"另一个", "另外一个", "另一重", "一个新", "一个", "新的",
+                                    NULL};
+  static CnkgWordList one_list = CNKG_WORDLIST(ONE);
+  size_t cb = ge + cnkg_wordlist_at(&also_list, c->s, ge, sceil);
+  if (cb == ge) {
+    size_t q = ge + cnkg_wordlist_at(&have_list, c->s, ge, sceil);
+    size_t ol = cnkg_wordlist_at(&one_list, c->s, q, sceil);
+    if (q == ge || !ol || !cnkg_wordlist_word_at(c->s, q + ol, sceil, "身份")) return false;
+    q += ol + 6;
+    if (cnkg_wordlist_word_at(c->s, q, sceil, "是")) q += CNKG_HAN_BYTES;
+    else if (person_is_comma(c->s, c->len, q) || c->s[q] == ':') q += c->s[q] == ',' || c->s[q] == ':' ? 1 : CNKG_HAN_BYTES;
+    else if (cnkg_wordlist_word_at(c->s, q, sceil, "：")) q += CNKG_HAN_BYTES;
+    else return false;
+    cb = q;
+  }
+  size_t ce = clause_end(c, sceil, cb);
+  if (!cnkg_wordlist_before(&person_cores_list, c->s, cb, ce)) return false;
+  for (size_t q = cb; q < ce;) {
+    size_t adv = cnkg_wordlist_at(&person_cores_list, c->s, q, ce);
+    size_t ml = cnkg_wordlist_at(&person_modifiers_list, c->s, q, ce);
+    if (ml > adv) adv = ml;
+    if (!adv && cnkg_wordlist_word_at(c->s, q, ce, "的")) adv = CNKG_HAN_BYTES;
+    for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin <= q; k++)
+      if (c->sp[k].end > q && c->sp[k].end <= ce && c->sp[k].end - q > adv) adv = c->sp[k].end - q;
+    if (!adv) return false;
+    q += adv;
+  }
+  if (!post_after(c, cb, ce, false, b, p)) return false;
+  /* 某村的妇联主席: the place or body before 的, when the title's words
+   * placed it nowhere */
+  for (size_t k = person_sp_reaching(c, cb); k < c->nsp && c->sp[k].begin < ce && !p->n_where; k++)
+    if (c->sp[k].begin >= cb && cnkg_wordlist_word_at(c->s, c->sp[k].end, ce, "的"))
+      post_where(p, c->sp[k].entity);
+  return true;
 }
 
 /* X来自某县某乡, X所在的某街道, X的故乡在某村, X原来的老宅位于某村, X一家
@@ -932,15 +1035,46 @@ static size_t anaphora_posts(const Ctx *c, size_t cs, size_t gb, Post *out, size
   return n;
 }
 
+static bool media_label(const char *l) {
+  static const char *const MEDIA[] = {"报", "网", "台", "刊", "客户端", "在线", "杂志社",
+                                      "报社", NULL};
+  static CnkgWordList media_list = CNKG_WORDLIST(MEDIA);
+  return cnkg_wordlist_before(&media_list, l, 0, strlen(l)) > 0;
+}
+
+/* 某日报 X, 某报 X 摄: names that close a line right after a news outlet,
+ * with no credit word between, write or shoot for it. [gb, ge) is the list
+ * of names in the sentence [sfloor, sceil). */
+static bool outlet_post(const Ctx *c, size_t gb, size_t ge, size_t sfloor, size_t sceil,
+                        Post *p) {
+  size_t e = ge;
+  while (e < sceil && c->s[e] == ' ') e++;
+  if (cnkg_wordlist_word_at(c->s, e, sceil, "摄")) e += CNKG_HAN_BYTES;
+  while (e < sceil && c->s[e] == ' ') e++;
+  if (e != sceil) return false;
+  size_t q = gb;
+  while (q > sfloor && c->s[q - 1] == ' ') q--;
+  for (size_t k = person_sp_reaching(c, q); k < c->nsp && c->sp[k].begin < q; k++)
+    if (c->sp[k].end == q && c->sp[k].type == CNKG_TYPE_ORGANIZATION &&
+        media_label(cnkg_graph_entity(c->st->graph, c->sp[k].entity)->label)) {
+      memset(p, 0, sizeof *p);
+      p->role = true;
+      post_where(p, c->sp[k].entity);
+      return true;
+    }
+  return false;
+}
+
 /* Posts stated around a mention at b (gb: start of its 、-list, ge: end of
  * the list). */
-static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out,
+static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, bool own, Post *out,
                          size_t max) {
   size_t sent = person_sentence_of(c, b);
   const CnkgText *t = c->st->text;
   size_t sfloor = sent < t->n_sentences ? t->sentences[sent].begin : 0;
   size_t sceil = sent < t->n_sentences ? t->sentences[sent].end : c->len;
-  size_t n = posts_before(c, b, gb, sfloor, out, max);
+  size_t n = posts_before(c, b, gb, sfloor, own, out, max);
+  if (n == 0 && n < max && outlet_post(c, gb, ge, sfloor, sceil, &out[n])) n++;
   /* NAME总书记, NAME书记说: a title right after the name */
   size_t after = cnkg_wordlist_at(&person_cores_list, c->s, ge, c->len);
   /* ...unless another name follows it (记者X通讯员Y, 编辑:X责编:Y) */
@@ -966,6 +1100,7 @@ static size_t find_posts(const Ctx *c, size_t b, size_t gb, size_t ge, Post *out
   size_t n_verb = n;
   if (vl && n < max && post_by_verb(c, b, ge, vl, appos, sent, sfloor, sceil, &out[n])) n++;
   if (n == n_verb && n < max && later_post(c, b, ge, sceil, &out[n])) n++;
+  if (n == n_verb && n < max && identity_post(c, b, ge, sceil, &out[n])) n++;
   if (n < max && founded_post(c, ge, sceil, &out[n])) n++;
   if (n < max && home_post(c, ge, sceil, &out[n])) n++;
   if (n < max && moved_post(c, b, ge, sfloor, sceil, &out[n])) n++;
@@ -990,13 +1125,33 @@ static bool byline_post(const Ctx *c, size_t b, Post *p) {
       size_t tb = title_start(c, floor, q, &role);
       if (tb >= q) tb = q - n;
       finish_post(c, tb, q, false, b, p);
+      p->paper = cnkg_wordlist_word_before(c->s, floor, tb, "本报");
       return true;
     }
     q = person_prev_char(c->s, q);
     uint32_t cp = person_cp_at(c->s, c->len, q);
+    if (cp == '\n') {
+      /* 某报记者 / X 摄: a photo credit split from the caption keeps the
+       * credit word at the end of the line before */
+      size_t r = q;
+      while (r > floor && (c->s[r - 1] == '\n' || c->s[r - 1] == ' ')) r--;
+      if (!cnkg_wordlist_before(&credits_list, c->s, floor, r)) break;
+      q = r;
+      continue;
+    }
     if (!cnkg_is_han(cp) && cp != ':' && cp != '/' && cp != ' ') break;
   }
   return false;
+}
+
+/* True when a name at b opens a credit piece that furniture split from the
+ * caption or line before it (本报记者 | X 摄). */
+static bool credit_start(const Ctx *c, size_t b) {
+  if (b == SIZE_MAX || b == 0) return false;
+  if (c->s[b - 1] == '\n') return true;
+  size_t sent = person_sentence_of(c, b);
+  const CnkgText *t = c->st->text;
+  return sent < t->n_sentences && t->sentences[sent].credit && t->sentences[sent].begin == b;
 }
 
 /* The posts stated for mention k (at most max). They are worked out again
@@ -1011,15 +1166,18 @@ size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *
     Post *p = &out[n++];
     memset(p, 0, sizeof *p);
     if (m->begin == SIZE_MAX || !byline_post(c, m->begin, p)) strcpy(p->title, "记者");
-  } else if (m->byline && m->begin != SIZE_MAX && n < max) {
-    /* 新京报记者 X 摄, 特约摄影 X: a credit before a photo credit */
+  } else if ((m->byline || credit_start(c, m->begin)) && m->begin != SIZE_MAX && n < max) {
+    /* 新京报记者 X 摄, 特约摄影 X: a credit before a photo credit (the
+     * analyser may have found the name before the credit rules did) */
     memset(&out[n], 0, sizeof out[n]);
     if (byline_post(c, m->begin, &out[n])) n++;
   }
   if (m->begin != SIZE_MAX && !m->byline) {
     size_t gb = c->m.v[person_group_of(c, k)].begin, ge = m->end;
     if (list_end[m->list] > ge) ge = list_end[m->list];
-    n += find_posts(c, m->begin, gb, ge, out + n, max - n);
+    bool own = n < max && bracket_post(c, m->begin, m->end, &out[n]);
+    if (own) n++;
+    n += find_posts(c, m->begin, gb, ge, own, out + n, max - n);
   }
   /* The page's reporters, editors and photographers work for the outlet
    * it comes from (来源:X), unless their credit names another. */
@@ -1031,7 +1189,9 @@ size_t post_mention_posts(const Ctx *c, size_t k, const size_t *list_end, Post *
       for (size_t w = 0; w < out[q].n_where; w++)
         elsewhere |= cnkg_graph_entity(c->st->graph, out[q].where[w])->type ==
                      CNKG_TYPE_ORGANIZATION;
-      if (credit && !elsewhere) post_where(&out[q], c->outlet);
+      /* 本报记者 on a page a website carries: the paper is not that site */
+      bool site = out[q].paper && !strstr(cnkg_graph_entity(c->st->graph, c->outlet)->label, "报");
+      if (credit && !elsewhere && !site) post_where(&out[q], c->outlet);
     }
   }
   return n;
@@ -1101,15 +1261,12 @@ static void find_branches(Ctx *c) {
 /* The news outlet a page comes from: the one named after 来源 (来源:X日报),
  * else one named at the head of the page (its first 300 bytes). */
 static void find_outlet(Ctx *c) {
-  static const char *const MEDIA[] = {"报", "网", "台", "刊", "客户端", "在线", "杂志社",
-                                      "报社", NULL};
-  static CnkgWordList media_list = CNKG_WORDLIST(MEDIA);
   c->outlet = SIZE_MAX;
   size_t head = SIZE_MAX;
   for (size_t k = 0; k < c->n_of_type[CNKG_TYPE_ORGANIZATION]; k++) {
     const Sp *x = &c->sp[c->sp_of_type[CNKG_TYPE_ORGANIZATION][k]];
     const char *l = cnkg_graph_entity(c->st->graph, x->entity)->label;
-    if (!cnkg_wordlist_before(&media_list, l, 0, strlen(l))) continue;
+    if (!media_label(l)) continue;
     size_t q = x->begin;
     while (q > 0 && (c->s[q - 1] == ':' || c->s[q - 1] == ' ')) q--;
     if (cnkg_wordlist_word_before(c->s, 0, q, "来源")) {

@@ -277,6 +277,74 @@ int main(void) {
                  NULL));
   fake_doc_free(d11);
 
+  /* a title in brackets after a name is that name's; the title before the
+   * first name of a list that brackets break reaches the names stating
+   * none of their own */
+  static const char *const twelve[] = {
+      "青石镇/LOC 帮扶/vn 工作队/n 成员/n 有/v 队员/n 龚立言/PER (/w 驻/v 白杨村/LOC 第一/m "
+      "书记/n )/w 、/w 祁海燕/PER 、/w 甄浩然/PER 和/c 聂文山/PER (/w 金融/n 助理/n )/w 。/w",
+      NULL};
+  static const FakePlace ptwelve[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
+                                      {"白杨村", CNKG_TYPE_VILLAGE},
+                                      {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d12 = fake_doc_new(twelve, ptwelve);
+  CHECK_EQ(cnkg_org_run(or, &d12->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d12->st), CNKG_SUCCESS);
+  p = fake_find(d12, CNKG_TYPE_PERSON, "龚立言");
+  CHECK(fake_has(d12, p, CNKG_REL_TITLE, 0, "队员"));
+  CHECK(fake_has(d12, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(d12, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d12, CNKG_TYPE_VILLAGE, "白杨村"),
+                 NULL));
+  CHECK(fake_has(d12, fake_find(d12, CNKG_TYPE_PERSON, "祁海燕"), CNKG_REL_TITLE, 0, "队员"));
+  CHECK(fake_has(d12, fake_find(d12, CNKG_TYPE_PERSON, "甄浩然"), CNKG_REL_TITLE, 0, "队员"));
+  p = fake_find(d12, CNKG_TYPE_PERSON, "聂文山");
+  CHECK(fake_has(d12, p, CNKG_REL_TITLE, 0, "金融助理"));
+  CHECK(!fake_has(d12, p, CNKG_REL_TITLE, 0, "队员"));
+  fake_doc_free(d12);
+
+  /* a second post stated as another identity, or with 还是 */
+  static const char *const thirteen[] = {
+      "如今/t ，/w 龚立言/PER 有/v 了/u 另一个/r 身份/n ，/w 青石镇/LOC 白杨村/LOC 的/u 第一/m "
+      "书记/n 。/w",
+      "祁海燕/PER 还是/v 红石村/LOC 的/u 妇联/n 主席/n ，/w 常常/d 进村/v 。/w",
+      "甄浩然/PER 还是/v 每天/r 早起/v 。/w",
+      NULL};
+  static const FakePlace pthirteen[] = {{"青石镇", CNKG_TYPE_TOWNSHIP},
+                                        {"白杨村", CNKG_TYPE_VILLAGE},
+                                        {"红石村", CNKG_TYPE_VILLAGE},
+                                        {NULL, CNKG_TYPE_COUNT}};
+  FakeDoc *d13 = fake_doc_new(thirteen, pthirteen);
+  CHECK_EQ(cnkg_org_run(or, &d13->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d13->st), CNKG_SUCCESS);
+  p = fake_find(d13, CNKG_TYPE_PERSON, "龚立言");
+  CHECK(fake_has(d13, p, CNKG_REL_TITLE, 0, "第一书记"));
+  CHECK(fake_has(d13, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d13, CNKG_TYPE_VILLAGE, "白杨村"),
+                 NULL));
+  p = fake_find(d13, CNKG_TYPE_PERSON, "祁海燕");
+  CHECK(fake_has(d13, p, CNKG_REL_TITLE, 0, "妇联主席"));
+  CHECK(fake_has(d13, p, CNKG_REL_ASSOCIATED_WITH, fake_find(d13, CNKG_TYPE_VILLAGE, "红石村"),
+                 NULL));
+  fake_doc_free(d13);
+
+  /* a photo credit split from its caption keeps the credit word that ends
+   * the line before */
+  static const char *const fourteen[] = {"=村民们在田里插秧。本报记者", "=韩立伟 摄", NULL};
+  FakeDoc *d14 = fake_doc_new(fourteen, ptwelve);
+  CHECK_EQ(cnkg_person_run(pr, &d14->st), CNKG_SUCCESS);
+  CHECK(fake_has(d14, fake_find(d14, CNKG_TYPE_PERSON, "韩立伟"), CNKG_REL_TITLE, 0, "记者"));
+  fake_doc_free(d14);
+
+  /* a name closing a line right after a news outlet works for it */
+  static const char *const fifteen[] = {"青石晚报/ORG 聂文山/PER", "白杨村/LOC 种/v 果/n 。/w", NULL};
+  FakeDoc *d15 = fake_doc_new(fifteen, ptwelve);
+  CHECK_EQ(cnkg_org_run(or, &d15->st), CNKG_SUCCESS);
+  CHECK_EQ(cnkg_person_run(pr, &d15->st), CNKG_SUCCESS);
+  size_t paper15 = fake_find(d15, CNKG_TYPE_ORGANIZATION, "青石晚报");
+  CHECK(paper15 != SIZE_MAX);
+  CHECK(fake_has(d15, fake_find(d15, CNKG_TYPE_PERSON, "聂文山"), CNKG_REL_ASSOCIATED_WITH,
+                 paper15, NULL));
+  fake_doc_free(d15);
+
   cnkg_person_free(pr);
   cnkg_org_free(or);
   return check_finish();

@@ -304,6 +304,14 @@ static bool label_has(const CnkgEntity *e, const char *const *kinds) {
   return false;
 }
 
+/* True if e's label ends with one of words (NULL-terminated). */
+static bool label_ends_with(const CnkgEntity *e, const char *const *words) {
+  size_t len = strlen(e->label);
+  for (size_t i = 0; words[i]; i++)
+    if (cnkg_wordlist_word_before(e->label, 0, len, words[i])) return true;
+  return false;
+}
+
 static bool org_can_carry(const CnkgGraph *g, size_t entity) {
   const CnkgEntity *e = cnkg_graph_entity(g, entity);
   if (!e || !e->label || strstr(e->label, "、")) return false;
@@ -321,11 +329,7 @@ static bool org_is_medium(const CnkgGraph *g, size_t entity) {
   static const char *const media[] = {"报", "网", "台", "刊", "频道", "客户端",
                                       "在线", "杂志社", "报社", NULL};
   const CnkgEntity *e = cnkg_graph_entity(g, entity);
-  if (!e || !e->label) return true;
-  size_t len = strlen(e->label);
-  for (size_t i = 0; media[i]; i++)
-    if (cnkg_wordlist_word_before(e->label, 0, len, media[i])) return true;
-  return false;
+  return !e || !e->label || label_ends_with(e, media);
 }
 
 /* A team sent to carry out a programme (X乡美丽庭院建设工作队): named
@@ -333,11 +337,7 @@ static bool org_is_medium(const CnkgGraph *g, size_t entity) {
 static bool org_is_team(const CnkgGraph *g, size_t entity) {
   static const char *const teams[] = {"工作队", "工作组", "帮扶队", NULL};
   const CnkgEntity *e = cnkg_graph_entity(g, entity);
-  if (!e || !e->label) return false;
-  size_t len = strlen(e->label);
-  for (size_t i = 0; teams[i]; i++)
-    if (cnkg_wordlist_word_before(e->label, 0, len, teams[i])) return true;
-  return false;
+  return e && e->label && label_ends_with(e, teams);
 }
 
 /* An organisation that only borrows a place for its name: an enterprise
@@ -348,11 +348,7 @@ static bool org_borrows_place(const CnkgGraph *g, size_t entity) {
                                       "客户端", NULL};
   const CnkgEntity *e = cnkg_graph_entity(g, entity);
   if (!e || !e->label) return false;
-  if (label_has(e, economic_kinds)) return true;
-  size_t len = strlen(e->label);
-  for (size_t i = 0; media[i]; i++)
-    if (cnkg_wordlist_word_before(e->label, 0, len, media[i])) return true;
-  return false;
+  return label_has(e, economic_kinds) || label_ends_with(e, media);
 }
 
 static bool add_unique(size_t *out, size_t *n, size_t max, size_t v) {

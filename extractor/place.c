@@ -117,7 +117,7 @@ CnkgStatus cnkg_place_run(const CnkgPlaceRecognizer *r, CnkgDocState *st) {
     if (s) break;
     size_t first = w.n;
     s = place_scan_list(&w, i, se->begin, &v);
-    if (!s) s = place_scan_chain_gaps(&w, i, first);
+    if (!s) s = place_scan_chain_gaps(&w, i, first, &v);
     if (!s) s = place_scan_gaps(&w, i, se->begin, first, &v);
     if (!s) s = place_scan_enums(&w, i, se->begin, first, &v);
     if (!s) s = place_scan_sites(&w, i, se->begin, first, &v);

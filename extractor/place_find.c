@@ -364,6 +364,12 @@ CnkgStatus place_view_make(const char *s, size_t n, const CnkgLacResult *lac,
   return CNKG_SUCCESS;
 }
 
+/* A tag of nouns and names (not places): n, nw, nz, PER, nr. */
+static bool tag_is_nounish(const char *tag) {
+  return tag_is(tag, "n") || tag_is(tag, "nw") || tag_is(tag, "PER") || tag_is(tag, "nr") ||
+         tag_is(tag, "nz");
+}
+
 static bool tag_is_placey(const char *tag) {
   return tag_is_place(tag) || tag_is(tag, "ORG") ||
          tag_is(tag, "nt") || tag_is(tag, "nz");
@@ -393,8 +399,7 @@ static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained
    * longer word, is no name, even where an address chain runs on (a
    * village 组织村 is listed; 龙潭村组织村民 does not name it). */
   if (v->have_lac && L >= 3 && v->wstart[k] && v->wstart[k + L - 1] && !v->wend[k + L] &&
-      is_suffix_char(v->cp[k + L - 1]) && tag && !tag_is_placey(tag) && !tag_is(tag, "n") &&
-      !tag_is(tag, "nw") && !tag_is(tag, "PER") && !tag_is(tag, "nr"))
+      is_suffix_char(v->cp[k + L - 1]) && tag && !tag_is_placey(tag) && !tag_is_nounish(tag))
     return false;
   /* Short names starting inside a word are pieces of other words
    * (扩大村 is not 大村) unless they continue an address chain. */
@@ -419,9 +424,7 @@ static bool suffixed_name_ok(const SentView *v, size_t k, size_t L, bool chained
      * cut off is not a name. */
     bool inner = false;
     for (size_t c = k + 1; c < k + L; c++) inner = inner || v->wstart[c];
-    bool nounish = tag_is(tag, "n") || tag_is(tag, "nw") || tag_is(tag, "PER") ||
-                   tag_is(tag, "nr") || tag_is(tag, "nz");
-    if (inner && !nounish) return false;
+    if (inner && !tag_is_nounish(tag)) return false;
     if (L == 2) return false; /* 包村, 进村: one character and a suffix */
   }
   /* Without LAC, one character and a suffix after another name
@@ -780,26 +783,29 @@ static CnkgStatus scan_gap_between(Work *w, size_t sent, size_t first, size_t n0
   return CNKG_SUCCESS;
 }
 
-/* True if a LAC word of sentence sent that overlaps text bytes [b, e) is a
- * verb, adjective, adverb or function word (湖州|探索|强村: no name). */
-static bool span_has_verb(const Work *w, size_t sent, size_t b, size_t e) {
-  if (!w->st->lac) return false;
+/* True if a character of v in text bytes [b, e) (base: v's first byte in
+ * the text) lies in a LAC word that is a verb, adjective, adverb or
+ * function word (湖州|探索|强村: no name). */
+static bool span_has_verb(const SentView *v, size_t base, size_t b, size_t e) {
   static const char *const verbish[] = {"v", "vd", "vn", "a", "ad", "an", "d", "p", "c",
                                         "u", "r", "m", "q", "xc", "f"};
-  const CnkgLacResult *lr = &w->st->lac[sent];
-  size_t base = w->st->text->sentences[sent].begin;
-  for (size_t i = 0; i < lr->n_words; i++) {
-    const CnkgLacWord *x = &lr->words[i];
-    if (base + x->end <= b || base + x->begin >= e || !x->tag) continue;
-    for (size_t k = 0; k < sizeof verbish / sizeof *verbish; k++)
-      if (!strcmp(x->tag, verbish[k])) return true;
+  if (!v->have_lac || b < base) return false;
+  size_t lo = 0, hi = v->nc; /* first character at or after b */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (base + v->off[mid] < b) lo = mid + 1;
+    else hi = mid;
   }
+  for (size_t c = lo; c < v->nc && base + v->off[c] < e; c++)
+    for (size_t k = 0; k < sizeof verbish / sizeof *verbish; k++)
+      if (tag_is(v->wtag[c], verbish[k])) return true;
   return false;
 }
 
 /* An unlisted village or township right after a listed place whose
  * suffix it continues (古市镇|岗夏村). */
-static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n0) {
+static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n0,
+                                    const SentView *v) {
   const char *t = w->st->text->norm;
   const CnkgSentence *se = &w->st->text->sentences[sent];
   for (size_t i = first; i < n0; i++) {
@@ -828,7 +834,7 @@ static CnkgStatus scan_continuation(Work *w, size_t sent, size_t first, size_t n
           /* 屏南县城|古峰镇: a listed name inside is the place (县城 is
            * the county town) */
           if (!is_generic(g, glen) && !has_generic_part(g, glen) &&
-              !covered(w, first, a->end, y, true) && !span_has_verb(w, sent, a->end, y) &&
+              !covered(w, first, a->end, y, true) && !span_has_verb(v, se->begin, a->end, y) &&
               place_suffix_level(g, glen) > (a->suffix_level ? a->suffix_level : CNKG_LEVEL_COUNTY)) {
             CnkgStatus s = add_cand(w, sent, a->end, y, g, glen, NULL, 0, false,
                                     CNKG_LEVEL_NONE, NULL);
@@ -950,10 +956,10 @@ static CnkgStatus scan_township_before(Work *w, size_t sent, size_t first, size_
 
 /* The unlisted places the listed ones of sentence sent imply, each step
  * looking at the candidates from first that were there before any step. */
-CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first) {
+CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first, const SentView *v) {
   size_t n0 = w->n;
   CnkgStatus s = scan_gap_between(w, sent, first, n0);
-  if (!s) s = scan_continuation(w, sent, first, n0);
+  if (!s) s = scan_continuation(w, sent, first, n0, v);
   if (!s) s = scan_group_after(w, sent, first, n0);
   if (!s) s = scan_township_before(w, sent, first, n0);
   return s;

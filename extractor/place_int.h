@@ -111,7 +111,7 @@ int place_cand_cmp(const void *a, const void *b);
 void place_view_free(SentView *v);
 CnkgStatus place_view_make(const char *s, size_t n, const CnkgLacResult *lac, SentView *v);
 CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v);
-CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first);
+CnkgStatus place_scan_chain_gaps(Work *w, size_t sent, size_t first, const SentView *v);
 CnkgStatus place_scan_gaps(Work *w, size_t sent, size_t base, size_t first, const SentView *v);
 CnkgStatus place_scan_enums(Work *w, size_t sent, size_t base, size_t first, const SentView *v);
 CnkgStatus place_scan_sites(Work *w, size_t sent, size_t base, size_t first, const SentView *v);

@@ -617,7 +617,7 @@ static size_t helper_phrase_end(const char *s, size_t sb, size_t se, const CnkgS
 
 /* Whether place span sp names where things happen, names of organisations
  * aside: not the origin label of a product (砀山酥梨), not where goods are
- * sold to (销往西安、成都), not where a reporter files from (发自X), not
+ * sold to (销往甲市、乙市), not where a reporter files from (发自X), not
  * a neighbour (与X县交界). */
 static bool place_speaks(const CnkgCarriers *ix, const CnkgSpan *sp) {
   const CnkgDocState *st = ix->st;

@@ -336,7 +336,7 @@ static CnkgWordList after_name_list = CNKG_WORDLIST(AFTER_NAME);
 static bool name_slot_before(const Ctx *c, size_t b);
 
 /* Words that make the name-shaped word before them the name of a region,
- * a shore or a route built from place abbreviations (黄渤海地区, 某湖之滨,
+ * a shore or a route built from place abbreviations (京津地区, 某湖之滨,
  * 京沪高铁, 沪昆高速), or of a body of thought (…新时代…思想): no person
  * stands there. */
 static const char *const AFTER_THING[] = {
@@ -375,7 +375,7 @@ static CnkgStatus add_full(Ctx *c, size_t b, size_t e, bool lac, bool reporter,
   if (!byline && (cnkg_wordlist_at(&after_thing_list, c->s, e, c->len) > 0 ||
                   cnkg_wordlist_has(&nouns_list, c->s + b, e - b)))
     return CNKG_SUCCESS;
-  /* 陈旗, 王县: two characters ending in a level suffix abbreviate a place */
+  /* 甲旗, 王县: two characters ending in a level suffix abbreviate a place */
   if (!byline && e - b == 2 * CNKG_HAN_BYTES &&
       cnkg_utf8_char_in("旗县乡镇", c->s, b + CNKG_HAN_BYTES, e))
     return CNKG_SUCCESS;
@@ -785,7 +785,7 @@ static CnkgStatus add_names(Ctx *c, size_t b, size_t e, bool reporter) {
   }
   if (nt == 0) return CNKG_SUCCESS;
   if (nt == 1) {
-    /* (王明龙 张生 丁梅): names the original set apart by spaces, which the
+    /* (王明龙 张平 丁兰): names the original set apart by spaces, which the
      * normalised text dropped; the offsets still show where */
     const CnkgText *t = c->st->text;
     size_t edge[9] = {tok_b[0]}, n_edges = 1; /* where each name begins */

@@ -136,7 +136,7 @@ static bool is_generic(const char *s, size_t len) {
   /* 彝族村, 苗族乡: a people's name and a suffix is a kind of place; a
    * name of its own comes first where one is meant (力所拉祜族乡). */
   if (place_has_suffix(s, len) && bl >= 6 && bl <= 9 && ends_with(s, bl, "族")) return true;
-  /* 沿|边小康村: a kind of village, whatever the analyser cut off before */
+  /* 某|某小康村: a kind of village, whatever the analyser cut off before */
   if (place_has_suffix(s, len) && bl < len && (ends_with(s, bl, "小康") || ends_with(s, bl, "富裕")))
     return true;
   for (size_t i = 0; i < sizeof mods / sizeof mods[0]; i++) {
@@ -504,7 +504,7 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
       bool at_end = !v->have_lac || v->wend[k + L] || k + L >= v->nc ||
                     !cnkg_is_han(v->cp[k + L]);
       uint32_t next = k + L < v->nc ? v->cp[k + L] : 0;
-      /* 湖南|日报, 青海|新闻网: a place that names a news outlet is part of
+      /* 白云|日报, 白云|新闻网: a place that names a news outlet is part of
        * the outlet's name, not a place the text is about. */
       if (names_outlet(v->s + v->off[k + L], v->n - v->off[k + L])) continue;
       const char *tag = v->have_lac ? v->wtag[k] : NULL;
@@ -536,7 +536,7 @@ CnkgStatus place_scan_list(Work *w, size_t sent, size_t base, const SentView *v)
          * (or a place inside it) in full nearby. */
         if (!sure && v->have_lac && !at_start) continue;
         size_t ci;
-        /* 文登|市 where the list has 文登区 (or X县 that became X市): a county
+        /* 增城|市 where the list has 增城区 (or X县 that became X市): a county
          * the text names by its former level suffix, which LAC reads as
          * one place word with the name. The mention takes the suffix; the
          * form is the former name. */
@@ -785,7 +785,7 @@ static CnkgStatus scan_gap_between(Work *w, size_t sent, size_t first, size_t n0
 
 /* True if a character of v in text bytes [b, e) (base: v's first byte in
  * the text) lies in a LAC word that is a verb, adjective, adverb or
- * function word (湖州|探索|强村: no name). */
+ * function word (嘉兴|探索|强村: no name). */
 static bool span_has_verb(const SentView *v, size_t base, size_t b, size_t e) {
   static const char *const verbish[] = {"v", "vd", "vn", "a", "ad", "an", "d", "p", "c",
                                         "u", "r", "m", "q", "xc", "f"};

@@ -64,12 +64,12 @@ printf '普兰县幸福新居建好以后，三十户牧民搬了进去。\n' >"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/i.txt"
 est=$(grep -F '"幸福新居"' "$TMP/out" | cut -d' ' -f1 | head -n1)
 check "[ -n '$est' ] && grep -qF \"$est <https://w3id.org/cnkg/ontology#locatedIn> <https://w3id.org/cnkg/id/place/542521>\" '$TMP/out'" "estate not a village in its county"
-# A name-shaped word before 地区, 高铁, 高速, 铁路 … names a region or a route
+# A name-shaped word before 之滨, 高铁, 高速, 铁路 … names a shore or a route
 # made of place abbreviations; a herd (牛群) or orchards (林果) are no surname
 # and given name.
-printf '产自黄渤海地区的海参很受欢迎。\n沿着张吉怀高速铁路，游客来到这里。\n合作社会对牛群进行分类管理。\n全县发展高效林果，林果产业成了支柱。\n石门村村民李秀芬说，日子越过越好。\n' >"$TMP/j.txt"
+printf '黄东海之滨，风起浪涌。\n沿着张常怀高速铁路，游客来到这里。\n合作社会对牛群进行分类管理。\n全县发展高效林果，林果产业成了支柱。\n石门村村民李秀芬说，日子越过越好。\n' >"$TMP/j.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/j.txt"
-check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '李秀芬 ' ]" "regions, routes or herds taken as people: $(labels Person | tr '\n' ' ')"
+check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '李秀芬 ' ]" "shores, routes or herds taken as people: $(labels Person | tr '\n' ' ')"
 # A township's name without 镇 (陈田 where the text names 陈田镇) is the
 # place, not a person, however the analyser tags it.
 printf '陈田镇今年种了很多果树。\n县里筹集资金支持陈田乡村振兴，帮陈田群众增收。\n吴圩镇的干部说，吴圩群众种甘蔗。\n' >"$TMP/k.txt"
@@ -122,11 +122,11 @@ check "[ -z \"\$(labels Village)\" ] && labels River | grep -qx 黄河" "黄河 
 printf '屏南县熙岭乡龙潭村委会动员村民种茶。\n' >"$TMP/t.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/t.txt"
 check "grep -qF '<https://w3id.org/cnkg/id/place/350923203215> <http://www.w3.org/2004/02/skos/core#altLabel> \"龙潭村委会\"@zh' '$TMP/out' && labels Village | grep -qx 龙潭村" "the committee's name is not a name of the village: $(grep -F 350923203215 "$TMP/out" | head -4)"
-# A shore (X之滨), a body of thought (…新时代…思想) and 曾任 ("formerly
-# served as") name no person.
-printf '黄渤海之滨，风起浪涌。\n大家认真学习习近平新时代中国特色社会主义思想。\n曾任白石村党支部书记的老周回来了。\n' >"$TMP/u.txt"
+# A body of thought (…新时代…思想) and 曾任 ("formerly served as") name
+# no person.
+printf '大家认真学习习近平新时代中国特色社会主义思想。\n曾任白石村党支部书记的老周回来了。\n' >"$TMP/u.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/u.txt"
-check "[ -z \"\$(labels Person)\" ]" "a shore, a doctrine or 曾任 taken as a person: $(labels Person | tr '\n' ' ')"
+check "[ -z \"\$(labels Person)\" ]" "a doctrine or 曾任 taken as a person: $(labels Person | tr '\n' ' ')"
 # 县城 is the county town: in 屏南县城古峰镇 the township is 古峰镇, whether
 # the analyser reads 县城 as a word or glues 城 to the township's name.
 printf '村民们搬到了屏南县城古峰镇的新小区。\n全家搬迁至屏南县城古峰镇茶园北路。\n他们搬迁至白沙县城牙叉镇的安置区。\n' >"$TMP/v.txt"
@@ -140,7 +140,7 @@ run 0 "" build --provenance none -f ntriples -o - "$TMP/w.txt"
 check "[ -z \"\$(labels Village)\" ]" "slogans or kinds taken as villages: $(labels Village | tr '\n' ' ')"
 # A dateline's credit (某地2月6日电 (甲 乙 丙)) names each person the
 # original set apart by spaces, though the normalised text drops them.
-printf '标题\n\n  新华网西安2月6日电 (王明龙 张生 丁梅)“这个真甜，欢迎购买。”在西安的基地里，游客很多。\n' >"$TMP/x.txt"
+printf '标题\n\n  新华网北京3月2日电 (王明龙 张平 丁兰)“今年的桃子卖得好。”基地里游客很多。\n' >"$TMP/x.txt"
 run 0 "" build --provenance none -f ntriples -o - "$TMP/x.txt"
-check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '丁梅 张生 王明龙 ' ]" "dateline credit names: $(labels Person | tr '\n' ' ')"
+check "[ \"\$(labels Person | sort | tr '\\n' ' ')\" = '丁兰 张平 王明龙 ' ]" "dateline credit names: $(labels Person | tr '\n' ' ')"
 finish
